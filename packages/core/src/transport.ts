@@ -1,0 +1,40 @@
+import type { JsonRpcMessage, RequestId } from './jsonrpc/messages.js';
+
+/** Options for one `Transport.send` call. */
+export interface TransportSendOptions {
+  /** The inbound request this message answers or belongs to, for transports that route by it. */
+  relatedRequestId?: RequestId | undefined;
+  /** Aborts a send that is waiting (for example on backpressure). */
+  signal?: AbortSignal | undefined;
+}
+
+/** Something a transport noticed that is not a message nor a failure: a stderr line, a stray line. */
+export type TransportDiagnostic =
+  | { type: 'stderr'; line: string }
+  | { type: 'non-json'; line: string }
+  | { type: 'info'; message: string };
+
+/**
+ * Moves JSON-RPC messages between this client and one server. Shaped like the official
+ * SDK's `Transport`, so one written for it adapts in a few lines.
+ */
+export interface Transport {
+  /** Opens the connection (spawns the process, opens the socket...). Call once. */
+  start(): Promise<void>;
+  /** Sends one message. Rejects when the message cannot be delivered. */
+  send(message: JsonRpcMessage, options?: TransportSendOptions): Promise<void>;
+  /** Closes the connection and releases everything it holds. Safe to call twice. */
+  close(): Promise<void>;
+  /** Called for every message received. */
+  onmessage?: ((message: JsonRpcMessage) => void) | undefined;
+  /** Called for a failure that does not by itself close the connection. */
+  onerror?: ((error: Error) => void) | undefined;
+  /** Called exactly once when the connection has ended, with the reason when it was not asked for. */
+  onclose?: ((reason?: Error) => void) | undefined;
+  /** Called with diagnostics such as stderr lines. */
+  ondiagnostic?: ((event: TransportDiagnostic) => void) | undefined;
+  /** Told the negotiated protocol revision, for bindings that put it in headers. */
+  setProtocolVersion?(version: string): void;
+  /** A short description for error messages: the command line or the URL. */
+  readonly description?: string;
+}

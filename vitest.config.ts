@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const packages = readdirSync('packages').filter((name) => existsSync(join('packages', name, 'package.json')));
+
+export default defineConfig({
+  test: {
+    projects: [
+      ...packages.map((name) => {
+        const pkg = JSON.parse(readFileSync(join('packages', name, 'package.json'), 'utf8')) as { version: string };
+        return {
+          define: { __MCPX_VERSION__: JSON.stringify(pkg.version) },
+          test: {
+            name,
+            root: join('packages', name),
+            include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+          },
+        };
+      }),
+      { test: { name: 'examples', root: 'examples', include: ['**/*.test.ts'], testTimeout: 60_000 } },
+    ],
+  },
+});
