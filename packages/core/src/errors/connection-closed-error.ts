@@ -6,11 +6,11 @@ const brand: unique symbol = Symbol.for('mcpx.error.ConnectionClosedError');
 /** Details of how a connection ended, when the transport knows them. */
 export interface ConnectionClosedDetails {
   /** Exit code of a server process. */
-  exitCode?: number | null;
+  exitCode?: number | null | undefined;
   /** Signal that ended a server process. */
-  signal?: string | null;
+  signal?: string | null | undefined;
   /** The last lines the server wrote to stderr. */
-  stderrTail?: readonly string[];
+  stderrTail?: readonly string[] | undefined;
 }
 
 /** The connection ended while work was pending, or a call was made on a closed client. */

@@ -33,12 +33,15 @@ export class ProtocolError extends McpxError {
   readonly method: string | undefined;
   /** The server that answered, when known. */
   readonly server: string | undefined;
+  /** The peer's message as sent, without the context this class adds. */
+  readonly rawMessage: string;
 
   constructor(init: { code: number; message: string; data?: unknown; method?: string; server?: string }) {
     const where = [init.server && `server "${init.server}"`, init.method && `method ${init.method}`].filter(Boolean).join(', ');
     super(`${init.message} (JSON-RPC error ${init.code}${where ? ` from ${where}` : ''})`);
     this.name = 'ProtocolError';
     this.code = init.code;
+    this.rawMessage = init.message;
     this.data = init.data;
     this.method = init.method;
     this.server = init.server;

@@ -1,0 +1,101 @@
+/** Latency statistics in milliseconds. */
+export interface LatencyStats {
+  count: number;
+  min: number;
+  mean: number;
+  max: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Counters and latencies of one method. */
+export interface MethodMetrics {
+  total: number;
+  succeeded: number;
+  failed: number;
+  latency: LatencyStats;
+}
+
+/** A point-in-time copy of a client's metrics. */
+export interface MetricsSnapshot {
+  /** Requests sent since the client was created. */
+  requestsTotal: number;
+  requestsSucceeded: number;
+  requestsFailed: number;
+  /** Milliseconds since the client connected; 0 before. */
+  uptimeMs: number;
+  /** Latency over every method. */
+  latency: LatencyStats;
+  /** Per method. */
+  methods: Record<string, MethodMetrics>;
+}
+
+/** How many recent latencies each method keeps for percentiles. */
+const WINDOW = 1024;
+
+class Series {
+  total = 0;
+  failed = 0;
+  min = Infinity;
+  max = 0;
+  sum = 0;
+  private readonly window = new Float64Array(WINDOW);
+  private filled = 0;
+  private next = 0;
+
+  record(durationMs: number, ok: boolean): void {
+    this.total++;
+    if (!ok) this.failed++;
+    this.sum += durationMs;
+    if (durationMs < this.min) this.min = durationMs;
+    if (durationMs > this.max) this.max = durationMs;
+    this.window[this.next] = durationMs;
+    this.next = (this.next + 1) % WINDOW;
+    if (this.filled < WINDOW) this.filled++;
+  }
+
+  stats(): LatencyStats {
+    if (this.total === 0) return { count: 0, min: 0, mean: 0, max: 0, p50: 0, p95: 0, p99: 0 };
+    const sorted = this.window.slice(0, this.filled).sort();
+    const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+    return { count: this.total, min: this.min, mean: this.sum / this.total, max: this.max, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  }
+}
+
+/** Collects request counts and latencies; percentiles cover the last 1024 requests of each method. */
+export class Metrics {
+  private readonly all = new Series();
+  private readonly byMethod = new Map<string, Series>();
+  private connectedAt: number | undefined;
+
+  /** Marks the start of uptime. */
+  started(): void {
+    this.connectedAt = performance.now();
+  }
+
+  record(method: string, durationMs: number, ok: boolean): void {
+    this.all.record(durationMs, ok);
+    let series = this.byMethod.get(method);
+    if (series === undefined) {
+      series = new Series();
+      this.byMethod.set(method, series);
+    }
+    series.record(durationMs, ok);
+  }
+
+  snapshot(): MetricsSnapshot {
+    const methods: Record<string, MethodMetrics> = {};
+    for (const [method, series] of this.byMethod) {
+      methods[method] = { total: series.total, succeeded: series.total - series.failed, failed: series.failed, latency: series.stats() };
+    }
+    return {
+      requestsTotal: this.all.total,
+      requestsSucceeded: this.all.total - this.all.failed,
+      requestsFailed: this.all.failed,
+      uptimeMs: this.connectedAt === undefined ? 0 : performance.now() - this.connectedAt,
+      latency: this.all.stats(),
+      methods,
+    };
+  }
+}

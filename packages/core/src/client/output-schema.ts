@@ -1,0 +1,61 @@
+import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import type { CallToolResult } from '../types/index.js';
+
+type Check = (value: unknown) => string | undefined;
+
+/**
+ * Validates `structuredContent` against tools' `outputSchema`s. The JSON Schema validator is
+ * imported on first use, so clients whose tools declare no output schema never load it.
+ */
+export class OutputSchemaValidator {
+  private readonly schemas = new Map<string, Record<string, unknown>>();
+  private readonly compiled = new Map<string, Promise<Check>>();
+
+  /** Remembers the output schemas of listed tools, forgetting stale ones. */
+  remember(tools: ReadonlyArray<{ name: string; outputSchema?: Record<string, unknown> | undefined }>, replaceAll: boolean): void {
+    if (replaceAll) {
+      this.schemas.clear();
+      this.compiled.clear();
+    }
+    for (const tool of tools) {
+      if (tool.outputSchema) {
+        if (this.schemas.get(tool.name) !== tool.outputSchema) this.compiled.delete(tool.name);
+        this.schemas.set(tool.name, tool.outputSchema);
+      }
+    }
+  }
+
+  /** Throws when a successful result breaks the tool's declared output schema. */
+  async check(tool: string, result: CallToolResult, context: { server?: string | undefined }): Promise<void> {
+    if (result.isError === true) return;
+    const schema = this.schemas.get(tool);
+    if (schema === undefined) return;
+    const where = { server: context.server, method: 'tools/call' };
+    if (result.structuredContent === undefined) {
+      throw new InvalidResponseError(`tool "${tool}" declares an outputSchema but returned no structuredContent`, where);
+    }
+    let compiled = this.compiled.get(tool);
+    if (compiled === undefined) {
+      compiled = compile(schema);
+      this.compiled.set(tool, compiled);
+    }
+    const problem = (await compiled)(result.structuredContent);
+    if (problem !== undefined) {
+      throw new InvalidResponseError(`tool "${tool}" returned structuredContent that does not match its outputSchema: ${problem}`, where);
+    }
+  }
+}
+
+async function compile(schema: Record<string, unknown>): Promise<Check> {
+  const { Validator } = await import('@cfworker/json-schema');
+  const draft = typeof schema.$schema === 'string' && schema.$schema.includes('draft-07') ? '7' : '2020-12';
+  const validator = new Validator(schema as never, draft, false);
+  return (value) => {
+    const outcome = validator.validate(value);
+    if (outcome.valid) return undefined;
+    return outcome.errors
+      .slice(0, 3)
+      .map((e) => `${e.instanceLocation} ${e.error}`)
+      .join('; ');
+  };
+}

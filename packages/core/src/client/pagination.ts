@@ -1,0 +1,33 @@
+import { InvalidResponseError } from '../errors/invalid-response-error.js';
+
+/** The default most pages one list call follows. */
+export const DEFAULT_MAX_PAGES = 100;
+
+/**
+ * Follows `nextCursor` until the last page and concatenates the `key` arrays. Stops with a
+ * clear error on a repeated cursor (a server loop) or after `maxPages` pages.
+ */
+export async function collectPages<T, P extends { nextCursor?: string | undefined }>(
+  fetchPage: (cursor: string | undefined) => Promise<P>,
+  pick: (page: P) => T[],
+  maxPages: number,
+  context: { server?: string | undefined; method: string },
+): Promise<T[]> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const result = await fetchPage(cursor);
+    items.push(...pick(result));
+    cursor = result.nextCursor;
+    if (cursor === undefined) return items;
+    if (seen.has(cursor)) {
+      throw new InvalidResponseError(`the server repeated the cursor ${JSON.stringify(cursor)}: its pagination loops`, context);
+    }
+    seen.add(cursor);
+  }
+  throw new InvalidResponseError(
+    `the server still had more after ${maxPages} pages; raise \`maxPages\` or fetch pages yourself with the *Page methods`,
+    context,
+  );
+}

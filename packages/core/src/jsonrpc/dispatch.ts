@@ -1,0 +1,121 @@
+import { ProtocolError, ErrorCode } from '../errors/protocol-error.js';
+import type { JsonRpcErrorObject, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse, RequestId } from './messages.js';
+
+/** What a handler of an inbound request gets besides the params. */
+export interface InboundRequestContext {
+  /** The id the peer gave the request. */
+  requestId: RequestId;
+  /** The method called. */
+  method: string;
+  /** Aborted when the peer cancels the request or the connection closes. */
+  signal: AbortSignal;
+  /** The `_meta` the peer sent with the request, if any. */
+  meta: Record<string, unknown> | undefined;
+}
+
+/** Answers one inbound request; throw a `ProtocolError` to answer with its code. */
+export type RequestHandler = (params: Record<string, unknown>, context: InboundRequestContext) => Promise<Record<string, unknown>> | Record<string, unknown>;
+
+/** Receives one inbound notification. */
+export type NotificationHandler = (params: Record<string, unknown>, method: string) => void;
+
+/** Routes inbound requests and notifications to registered handlers. */
+export class Dispatcher {
+  private readonly requestHandlers = new Map<string, RequestHandler>();
+  private readonly notificationHandlers = new Map<string, Set<NotificationHandler>>();
+  private readonly inFlight = new Map<RequestId, AbortController>();
+
+  constructor(
+    private readonly respond: (response: JsonRpcResponse, requestId: RequestId) => void,
+    private readonly report: (error: Error) => void,
+  ) {}
+
+  setRequestHandler(method: string, handler: RequestHandler): void {
+    this.requestHandlers.set(method, handler);
+  }
+
+  removeRequestHandler(method: string): void {
+    this.requestHandlers.delete(method);
+  }
+
+  hasRequestHandler(method: string): boolean {
+    return this.requestHandlers.has(method);
+  }
+
+  /** Adds a listener for one notification method (`'*'` for all); returns the remover. */
+  onNotification(method: string, handler: NotificationHandler): () => void {
+    let set = this.notificationHandlers.get(method);
+    if (set === undefined) {
+      set = new Set();
+      this.notificationHandlers.set(method, set);
+    }
+    set.add(handler);
+    const owned = set;
+    return () => {
+      owned.delete(handler);
+    };
+  }
+
+  handleRequest(request: JsonRpcRequest): void {
+    const handler = this.requestHandlers.get(request.method);
+    if (handler === undefined) {
+      this.respondError(request.id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
+      return;
+    }
+    const controller = new AbortController();
+    this.inFlight.set(request.id, controller);
+    const params = request.params ?? {};
+    const meta = typeof params._meta === 'object' && params._meta !== null ? (params._meta as Record<string, unknown>) : undefined;
+    const context: InboundRequestContext = { requestId: request.id, method: request.method, signal: controller.signal, meta };
+    Promise.resolve()
+      .then(() => handler(params, context))
+      .then(
+        (result) => {
+          if (!controller.signal.aborted) this.respond({ jsonrpc: '2.0', id: request.id, result }, request.id);
+        },
+        (error: unknown) => {
+          if (!controller.signal.aborted) this.respondError(request.id, toErrorObject(error));
+        },
+      )
+      .finally(() => this.inFlight.delete(request.id));
+  }
+
+  handleNotification(notification: JsonRpcNotification): void {
+    const params = notification.params ?? {};
+    if (notification.method === 'notifications/cancelled') {
+      const requestId = params.requestId;
+      if (typeof requestId === 'string' || typeof requestId === 'number') {
+        this.inFlight.get(requestId)?.abort(params.reason ?? 'cancelled by the server');
+      }
+    }
+    for (const key of [notification.method, '*']) {
+      const set = this.notificationHandlers.get(key);
+      if (set === undefined) continue;
+      for (const handler of set) {
+        try {
+          handler(params, notification.method);
+        } catch (error) {
+          this.report(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+    }
+  }
+
+  /** Aborts every inbound request still being handled (the connection closed). */
+  abortAll(reason: Error): void {
+    for (const controller of this.inFlight.values()) controller.abort(reason);
+    this.inFlight.clear();
+  }
+
+  private respondError(id: RequestId, error: JsonRpcErrorObject): void {
+    this.respond({ jsonrpc: '2.0', id, error }, id);
+  }
+}
+
+function toErrorObject(error: unknown): JsonRpcErrorObject {
+  if (ProtocolError.isInstance(error)) {
+    return error.data === undefined ? { code: error.code, message: error.rawMessage } : { code: error.code, message: error.rawMessage, data: error.data };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: ErrorCode.InternalError, message };
+}

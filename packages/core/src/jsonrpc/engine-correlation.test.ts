@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { FakeServer } from '../testing/fake-server.js';
+import { JsonRpcEngine } from './engine.js';
+
+async function setup() {
+  const server = new FakeServer();
+  const errors: Error[] = [];
+  const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake', onerror: (e) => errors.push(e) });
+  await server.clientTransport.start();
+  return { server, engine, errors };
+}
+
+describe('request correlation', () => {
+  it('gives every request a unique non-null id', async () => {
+    const { server, engine } = await setup();
+    await Promise.all(Array.from({ length: 50 }, () => engine.request('ping', undefined)));
+    const ids = server.received.map((m) => ('id' in m ? m.id : undefined));
+    expect(ids.every((id) => id !== null && id !== undefined)).toBe(true);
+    expect(new Set(ids).size).toBe(50);
+  });
+
+  it('matches responses that arrive out of order to their requests', async () => {
+    const { server, engine } = await setup();
+    server.handle('slow', async (params) => {
+      await new Promise((r) => setTimeout(r, Number(params.delay)));
+      return { delay: params.delay };
+    });
+    const results = await Promise.all([30, 1, 15].map((delay) => engine.request('slow', { delay })));
+    expect(results.map((r) => r.delay)).toEqual([30, 1, 15]);
+  });
+
+  it('ignores responses with unknown ids', async () => {
+    const { server, engine, errors } = await setup();
+    server.sendRaw({ jsonrpc: '2.0', id: 999, result: {} });
+    await expect(engine.request('ping', undefined)).resolves.toEqual({});
+    expect(errors).toEqual([]);
+  });
+
+  it('rejects with the peer error code, message and data', async () => {
+    const { server, engine } = await setup();
+    server.handle('boom', () => {
+      throw FakeServer.error(-32602, 'bad arguments', { field: 'x' });
+    });
+    const error = await engine.request('boom', {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ProtocolError', code: -32602, data: { field: 'x' }, method: 'boom', server: 'fake' });
+    expect(String((error as Error).message)).toContain('bad arguments');
+  });
+
+  it('rejects every pending request when the connection drops, and refuses new ones', async () => {
+    const { server, engine } = await setup();
+    server.handle('hang', () => new Promise(() => undefined));
+    const pending = [engine.request('hang', {}), engine.request('hang', {})];
+    await new Promise((r) => setTimeout(r, 5));
+    server.crash(new Error('server died'));
+    for (const p of pending) await expect(p).rejects.toMatchObject({ code: 'CONNECTION_CLOSED', method: 'hang' });
+    await expect(engine.request('ping', undefined)).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+    expect(engine.pendingCount).toBe(0);
+  });
+});

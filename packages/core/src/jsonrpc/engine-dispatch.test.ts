@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ProtocolError } from '../errors/protocol-error.js';
+import { FakeServer } from '../testing/fake-server.js';
+import { JsonRpcEngine } from './engine.js';
+
+async function setup() {
+  const server = new FakeServer();
+  const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake' });
+  await server.clientTransport.start();
+  return { server, engine };
+}
+
+describe('inbound dispatch', () => {
+  it('routes a server request to its handler and returns the result', async () => {
+    const { server, engine } = await setup();
+    engine.setRequestHandler('roots/list', () => ({ roots: [{ uri: 'file:///tmp' }] }));
+    await expect(server.request('roots/list')).resolves.toEqual({ roots: [{ uri: 'file:///tmp' }] });
+  });
+
+  it('answers an unknown method with -32601', async () => {
+    const { server } = await setup();
+    await expect(server.request('sampling/createMessage', {})).rejects.toMatchObject({ code: -32601 });
+  });
+
+  it('answers a throwing handler with -32603, or with the code of a ProtocolError', async () => {
+    const { server, engine } = await setup();
+    engine.setRequestHandler('a', () => {
+      throw new Error('handler broke');
+    });
+    engine.setRequestHandler('b', () => {
+      throw new ProtocolError({ code: -1, message: 'user declined' });
+    });
+    await expect(server.request('a')).rejects.toMatchObject({ code: -32603, rawMessage: 'handler broke' });
+    await expect(server.request('b')).rejects.toMatchObject({ code: -1, rawMessage: 'user declined' });
+  });
+
+  it('aborts a handler when the server cancels its request', async () => {
+    const { server, engine } = await setup();
+    let aborted: unknown;
+    engine.setRequestHandler('elicitation/create', (_params, context) => {
+      return new Promise((_resolve, reject) => {
+        context.signal.addEventListener('abort', () => {
+          aborted = context.signal.reason;
+          reject(new Error('aborted'));
+        });
+      });
+    });
+    const controller = new AbortController();
+    const pending = server.request('elicitation/create', {}, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 2));
+    controller.abort('server gave up');
+    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' });
+    await new Promise((r) => setTimeout(r, 2));
+    expect(aborted).toBe('server gave up');
+  });
+
+  it('routes notifications to method listeners and to the catch-all', async () => {
+    const { server, engine } = await setup();
+    const seen: string[] = [];
+    engine.onNotification('notifications/message', (params) => seen.push(`message:${String(params.data)}`));
+    const remove = engine.onNotification('*', (_params, method) => seen.push(method));
+    await server.notify('notifications/message', { level: 'info', data: 'hi' });
+    await new Promise((r) => setTimeout(r, 2));
+    remove();
+    await server.notify('notifications/tools/list_changed');
+    await new Promise((r) => setTimeout(r, 2));
+    expect(seen).toEqual(['message:hi', 'notifications/message']);
+  });
+});

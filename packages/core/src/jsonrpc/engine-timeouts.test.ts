@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { FakeServer } from '../testing/fake-server.js';
+import { JsonRpcEngine } from './engine.js';
+
+async function setup() {
+  const server = new FakeServer();
+  const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake' });
+  await server.clientTransport.start();
+  server.handle('hang', () => new Promise(() => undefined));
+  return { server, engine };
+}
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('request timeouts', () => {
+  it('rejects with RequestTimeoutError and tells the server to cancel', async () => {
+    const { server, engine } = await setup();
+    const error = await engine.request('hang', {}, { timeout: 20 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'REQUEST_TIMEOUT', kind: 'idle', timeoutMs: 20, method: 'hang' });
+    await tick(5);
+    expect(server.notifications('notifications/cancelled')).toEqual([{ requestId: 0, reason: 'timed out after 20 ms' }]);
+  });
+
+  it('restarts the timeout on progress when asked', async () => {
+    const { server, engine } = await setup();
+    server.handle('work', async (params) => {
+      const token = (params._meta as { progressToken: number }).progressToken;
+      for (let i = 1; i <= 5; i++) {
+        await tick(20);
+        await server.notify('notifications/progress', { progressToken: token, progress: i, total: 5 });
+      }
+      return { done: true };
+    });
+    const seen: number[] = [];
+    const result = await engine.request('work', {}, { timeout: 60, onprogress: (p) => seen.push(p.progress) });
+    expect(result).toEqual({ done: true });
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('enforces maxTotalTimeout even while progress keeps arriving', async () => {
+    const { server, engine } = await setup();
+    let stop = false;
+    server.handle('endless', async (params) => {
+      const token = (params._meta as { progressToken: number }).progressToken;
+      for (let i = 1; !stop; i++) {
+        await tick(5);
+        await server.notify('notifications/progress', { progressToken: token, progress: i }).catch(() => undefined);
+      }
+      return {};
+    });
+    const error = await engine.request('endless', {}, { timeout: 50, maxTotalTimeout: 80, onprogress: () => undefined }).catch((e: unknown) => e);
+    stop = true;
+    expect(error).toMatchObject({ code: 'REQUEST_TIMEOUT', kind: 'total', timeoutMs: 80 });
+  });
+
+  it('enforces maxTotalTimeout when no progress ever arrives', async () => {
+    const { engine } = await setup();
+    const error = await engine.request('hang', {}, { timeout: 10_000, maxTotalTimeout: 30 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'REQUEST_TIMEOUT', kind: 'total' });
+  });
+
+  it('ignores progress that arrives after the response', async () => {
+    const { server, engine } = await setup();
+    let token = -1;
+    server.handle('quick', (params) => {
+      token = (params._meta as { progressToken: number }).progressToken;
+      return {};
+    });
+    const seen: number[] = [];
+    await engine.request('quick', {}, { onprogress: (p) => seen.push(p.progress) });
+    await server.notify('notifications/progress', { progressToken: token, progress: 1 });
+    await tick(5);
+    expect(seen).toEqual([]);
+  });
+});

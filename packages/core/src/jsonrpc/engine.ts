@@ -1,0 +1,258 @@
+import { CancelledError } from '../errors/cancelled-error.js';
+import { ConnectionClosedError } from '../errors/connection-closed-error.js';
+import { McpxError } from '../errors/mcpx-error.js';
+import { ProtocolError } from '../errors/protocol-error.js';
+import { RequestTimeoutError } from '../errors/request-timeout-error.js';
+import { TransportError } from '../errors/transport-error.js';
+import type { Transport } from '../transport.js';
+import { onAbort, reasonText } from '../util/abort-fanout.js';
+import { Deadline } from './deadline.js';
+import { Dispatcher, type NotificationHandler, type RequestHandler } from './dispatch.js';
+import { isNotification, isRequest, type JsonRpcMessage, type JsonRpcResponse, type RequestId } from './messages.js';
+import { PendingRequests, type PendingRequest, type Progress } from './pending.js';
+
+/** Options of one outgoing request. */
+export interface RequestOptions {
+  /** Aborting it cancels the request: it rejects with `CancelledError` and the peer is told. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds to wait for the response. @default 60000 */
+  timeout?: number | undefined;
+  /** Whether each progress notification restarts the `timeout`. @default true when `onprogress` is given */
+  resetTimeoutOnProgress?: boolean | undefined;
+  /** Hard cap in milliseconds, enforced whatever progress arrives. @default none */
+  maxTotalTimeout?: number | undefined;
+  /** Receives progress notifications for this request. */
+  onprogress?: ((progress: Progress) => void) | undefined;
+}
+
+/** Observes traffic, for events and metrics. Every hook is optional and must not throw. */
+export interface EngineObserver {
+  requestSent?(method: string, id: RequestId): void;
+  requestSettled?(method: string, id: RequestId, durationMs: number, error: Error | undefined): void;
+}
+
+/** Options of a `JsonRpcEngine`. */
+export interface EngineOptions {
+  /** The server's name, for error messages. */
+  server?: string | undefined;
+  /** Default per-request timeout in milliseconds. @default 60000 */
+  timeout?: number | undefined;
+  /** Traffic observer. */
+  observer?: EngineObserver | undefined;
+  /** Receives failures that are not tied to one request. */
+  onerror?: ((error: Error) => void) | undefined;
+  /** Called once when the connection has ended. */
+  onclose?: ((reason: Error | undefined) => void) | undefined;
+}
+
+/** The default per-request timeout: 60 seconds. */
+export const DEFAULT_REQUEST_TIMEOUT = 60_000;
+
+/**
+ * The JSON-RPC 2.0 engine over one transport: correlates responses, enforces timeouts,
+ * cancels through `AbortSignal`, reports progress and dispatches inbound messages.
+ */
+export class JsonRpcEngine {
+  private readonly pending = new PendingRequests();
+  private readonly dispatcher: Dispatcher;
+  private closeReason: Error | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.dispatcher = new Dispatcher(
+      (response, id) => this.sendQuietly(response, id),
+      (error) => this.options.onerror?.(error),
+    );
+    transport.onmessage = (message) => this.receive(message);
+    transport.onerror = (error) => this.options.onerror?.(error);
+    transport.onclose = (reason) => this.handleClose(reason);
+  }
+
+  /** True once the connection has ended. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** How many requests are waiting for a response. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Sends a request and resolves with its `result`; rejects with a typed mcpx error. */
+  request(method: string, params: Record<string, unknown> | undefined, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+    const context = { server: this.options.server, method };
+    if (this.closed) return Promise.reject(this.closedError(method));
+    const signal = options.signal;
+    if (signal?.aborted) return Promise.reject(new CancelledError(reasonText(signal.reason), context));
+    const id = this.pending.allocateId();
+    const onprogress = options.onprogress;
+    const sentParams = onprogress ? withProgressToken(params, id) : params;
+    return new Promise((resolve, reject) => {
+      const entry: PendingRequest = {
+        id,
+        method,
+        startedAt: performance.now(),
+        resolve,
+        reject,
+        onprogress,
+        resetTimeoutOnProgress: options.resetTimeoutOnProgress ?? onprogress !== undefined,
+        deadline: undefined,
+        unsubscribeAbort: undefined,
+      };
+      this.pending.add(entry);
+      entry.deadline = new Deadline(
+        { timeout: options.timeout ?? this.options.timeout ?? DEFAULT_REQUEST_TIMEOUT, maxTotalTimeout: options.maxTotalTimeout },
+        (kind, ms) => this.abandon(id, new RequestTimeoutError(ms, kind, context), `timed out after ${ms} ms`),
+      );
+      if (signal) {
+        entry.unsubscribeAbort = onAbort(signal, (reason) => {
+          const text = reasonText(reason);
+          this.abandon(id, new CancelledError(text, { ...context, cause: reason }), text);
+        });
+      }
+      this.options.observer?.requestSent?.(method, id);
+      const message = sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
+      this.transport.send(message).catch((error: unknown) => {
+        this.settle(id, undefined, wrapSendError(error, context));
+      });
+    });
+  }
+
+  /** Sends a notification. */
+  async notify(method: string, params?: Record<string, unknown>): Promise<void> {
+    if (this.closed) throw this.closedError(method);
+    const message = params === undefined ? { jsonrpc: '2.0' as const, method } : { jsonrpc: '2.0' as const, method, params };
+    try {
+      await this.transport.send(message);
+    } catch (error) {
+      throw wrapSendError(error, { server: this.options.server, method });
+    }
+  }
+
+  /** Registers the handler of an inbound request method, replacing any earlier one. */
+  setRequestHandler(method: string, handler: RequestHandler): void {
+    this.dispatcher.setRequestHandler(method, handler);
+  }
+
+  /** Adds a listener for an inbound notification method (`'*'` for every one); returns the remover. */
+  onNotification(method: string, handler: NotificationHandler): () => void {
+    return this.dispatcher.onNotification(method, handler);
+  }
+
+  /** Closes the transport; pending requests reject with `ConnectionClosedError`. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.transport.close();
+    this.handleClose(undefined);
+  }
+
+  private receive(message: JsonRpcMessage): void {
+    if (isRequest(message)) {
+      this.dispatcher.handleRequest(message);
+    } else if (isNotification(message)) {
+      if (message.method === 'notifications/progress') this.progress(message.params);
+      this.dispatcher.handleNotification(message);
+    } else {
+      this.response(message);
+    }
+  }
+
+  private response(response: JsonRpcResponse): void {
+    const server = this.options.server === undefined ? {} : { server: this.options.server };
+    const id = response.id;
+    if (id === null) {
+      if ('error' in response) this.options.onerror?.(new ProtocolError({ ...response.error, ...server }));
+      return;
+    }
+    // Unknown ids (late answers to cancelled or timed-out requests) are dropped by design.
+    const entry = this.pending.get(id);
+    if (entry === undefined) return;
+    if ('error' in response) {
+      const { code, message, data } = response.error;
+      this.settle(id, undefined, new ProtocolError({ code, message, data, method: entry.method, ...server }));
+    } else {
+      this.settle(id, response.result, undefined);
+    }
+  }
+
+  private progress(params: Record<string, unknown> | undefined): void {
+    const token = params?.progressToken;
+    if (typeof token !== 'string' && typeof token !== 'number') return;
+    const entry = this.pending.get(token);
+    if (entry?.onprogress === undefined || typeof params?.progress !== 'number') return;
+    if (entry.resetTimeoutOnProgress) entry.deadline?.touch();
+    entry.onprogress({
+      progress: params.progress,
+      total: typeof params.total === 'number' ? params.total : undefined,
+      message: typeof params.message === 'string' ? params.message : undefined,
+    });
+  }
+
+  private settle(id: RequestId, result: Record<string, unknown> | undefined, error: Error | undefined): PendingRequest | undefined {
+    const entry = this.pending.take(id);
+    if (entry === undefined) return undefined;
+    this.options.observer?.requestSettled?.(entry.method, id, performance.now() - entry.startedAt, error);
+    if (error !== undefined) entry.reject(error);
+    else entry.resolve(result ?? {});
+    return entry;
+  }
+
+  /** Gives up on a request locally and tells the peer, except for `initialize`, which is never cancelled. */
+  private abandon(id: RequestId, error: Error, reason: string): void {
+    const entry = this.settle(id, undefined, error);
+    if (entry === undefined || entry.method === 'initialize' || this.closed) return;
+    this.sendQuietly({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason } });
+  }
+
+  private sendQuietly(message: JsonRpcMessage, relatedRequestId?: RequestId): void {
+    if (this.closed) return;
+    this.transport.send(message, { relatedRequestId }).catch((error: unknown) => {
+      this.options.onerror?.(wrapSendError(error, { server: this.options.server }));
+    });
+  }
+
+  private handleClose(reason: Error | undefined): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeReason = reason;
+    for (const entry of this.pending.drain()) {
+      const error = this.closedError(entry.method);
+      this.options.observer?.requestSettled?.(entry.method, entry.id, performance.now() - entry.startedAt, error);
+      entry.reject(error);
+    }
+    this.dispatcher.abortAll(this.closedError(undefined));
+    this.options.onclose?.(reason);
+  }
+
+  private closedError(method: string | undefined): ConnectionClosedError {
+    const reason = this.closeReason;
+    const context = { server: this.options.server, method };
+    if (reason === undefined) {
+      return new ConnectionClosedError('the connection is closed; connect a new client to continue', context);
+    }
+    if (ConnectionClosedError.isInstance(reason)) {
+      return new ConnectionClosedError('the connection closed before a response arrived', {
+        ...context,
+        exitCode: reason.exitCode,
+        signal: reason.signal,
+        stderrTail: reason.stderrTail,
+        cause: reason,
+      });
+    }
+    return new ConnectionClosedError(`the connection failed: ${reason.message}`, { ...context, cause: reason });
+  }
+}
+
+function withProgressToken(params: Record<string, unknown> | undefined, token: RequestId): Record<string, unknown> {
+  const meta = params?._meta;
+  return { ...params, _meta: { ...(typeof meta === 'object' && meta !== null ? meta : {}), progressToken: token } };
+}
+
+function wrapSendError(error: unknown, context: { server?: string | undefined; method?: string | undefined }): Error {
+  if (McpxError.isInstance(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new TransportError(`could not send the message: ${message}`, { ...context, cause: error, isRetryable: true });
+}

@@ -1,0 +1,64 @@
+import type { Deadline } from './deadline.js';
+import type { RequestId } from './messages.js';
+
+/** Progress reported by the peer for a request in flight. */
+export interface Progress {
+  /** Work done so far; increases with every notification. */
+  progress: number;
+  /** Total work, when known. */
+  total?: number | undefined;
+  /** A human-readable status line. */
+  message?: string | undefined;
+}
+
+/** One request waiting for its response. */
+export interface PendingRequest {
+  readonly id: RequestId;
+  readonly method: string;
+  readonly startedAt: number;
+  readonly resolve: (result: Record<string, unknown>) => void;
+  readonly reject: (error: Error) => void;
+  readonly onprogress: ((progress: Progress) => void) | undefined;
+  readonly resetTimeoutOnProgress: boolean;
+  deadline: Deadline | undefined;
+  unsubscribeAbort: (() => void) | undefined;
+}
+
+/** Correlates responses with requests: allocates ids and settles each request once. */
+export class PendingRequests {
+  private nextId = 0;
+  private readonly entries = new Map<RequestId, PendingRequest>();
+
+  /** A fresh id, never reused on this connection. */
+  allocateId(): number {
+    return this.nextId++;
+  }
+
+  add(entry: PendingRequest): void {
+    this.entries.set(entry.id, entry);
+  }
+
+  get(id: RequestId): PendingRequest | undefined {
+    return this.entries.get(id);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Removes the request and stops its timers and abort subscription; undefined when already settled. */
+  take(id: RequestId): PendingRequest | undefined {
+    const entry = this.entries.get(id);
+    if (entry === undefined) return undefined;
+    this.entries.delete(id);
+    entry.deadline?.clear();
+    entry.unsubscribeAbort?.();
+    return entry;
+  }
+
+  /** Removes and returns every request still waiting. */
+  drain(): PendingRequest[] {
+    const all = [...this.entries.keys()].map((id) => this.take(id));
+    return all.filter((entry): entry is PendingRequest => entry !== undefined);
+  }
+}

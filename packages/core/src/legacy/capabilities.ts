@@ -1,0 +1,53 @@
+import type { ClientCapabilities, ServerCapabilities } from '../types/index.js';
+
+/** The handlers a client has registered, which decide what it declares. */
+export interface HandlerPresence {
+  sampling: boolean;
+  elicitation: boolean;
+  roots: boolean;
+}
+
+/** Client capabilities derived from the registered handlers, merged with explicit extras. */
+export function deriveClientCapabilities(handlers: HandlerPresence, extra: ClientCapabilities = {}): ClientCapabilities {
+  const derived: Record<string, unknown> = {};
+  if (handlers.sampling) derived.sampling = {};
+  if (handlers.elicitation) derived.elicitation = { form: {} };
+  if (handlers.roots) derived.roots = { listChanged: true };
+  return { ...derived, ...extra } as ClientCapabilities;
+}
+
+/** The server capability a client-to-server method needs, as a dotted path; undefined when none. */
+export function requiredServerCapability(method: string, protocolVersion: string): string | undefined {
+  switch (method) {
+    case 'tools/list':
+    case 'tools/call':
+      return 'tools';
+    case 'resources/list':
+    case 'resources/read':
+    case 'resources/templates/list':
+      return 'resources';
+    case 'resources/subscribe':
+    case 'resources/unsubscribe':
+      return 'resources.subscribe';
+    case 'prompts/list':
+    case 'prompts/get':
+      return 'prompts';
+    case 'logging/setLevel':
+      return 'logging';
+    case 'completion/complete':
+      // The `completions` capability appeared in 2025-03-26; older servers could not declare it.
+      return protocolVersion >= '2025-03-26' ? 'completions' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** True when the server advertised the dotted capability path. */
+export function hasCapability(capabilities: ServerCapabilities, path: string): boolean {
+  let node: unknown = capabilities;
+  for (const key of path.split('.')) {
+    if (typeof node !== 'object' || node === null) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== undefined && node !== null && node !== false;
+}

@@ -1,0 +1,18 @@
+// A wrapper like npx: spawns a grandchild (a Node process idling forever), reports its pid in
+// a "grandchild" notification, then, per argv[2], exits at once ("exit") or stays until
+// stdin ends ("stay") and exits without stopping the grandchild. argv[3] is the
+// grandchild's stdio: "ignore", or "inherit" to hold the client's pipes open as npx does.
+import { spawn } from 'node:child_process';
+import { notify } from './wire.mjs';
+
+const mode = process.argv[2] ?? 'stay';
+const stdio = process.argv[3] ?? 'ignore';
+const grandchild = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio });
+grandchild.unref();
+notify('grandchild', { pid: grandchild.pid });
+if (mode === 'exit') {
+  process.exit(0);
+} else {
+  process.stdin.resume();
+  process.stdin.on('end', () => process.exit(0));
+}
