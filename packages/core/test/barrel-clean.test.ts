@@ -4,17 +4,42 @@ import { describe, expect, it } from 'vitest';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
+/** Every bare or relative specifier a built file imports statically (not `import()`). */
+function staticImports(file: string): string[] {
+  const source = readFileSync(dist + file, 'utf8');
+  return [...source.matchAll(/(?:^|[;\n])\s*(?:import|export)\s*(?:[^'"()]*?\sfrom\s*)?["']([^"']+)["']/g)].map((m) => m[1] ?? '');
+}
+
+/** The static import closure of an entry: what loading it loads. */
+function closure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    for (const specifier of staticImports(file)) {
+      if (seen.has(specifier)) continue;
+      seen.add(specifier);
+      if (specifier.startsWith('./')) visit(specifier.slice(2));
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
 describe('the built @mcpx/core', () => {
   const files = readdirSync(dist).filter((f) => f.endsWith('.js'));
 
-  it('has a main and a testing entry', () => {
-    expect(files).toEqual(expect.arrayContaining(['index.js', 'testing.js']));
+  it('has a main, a schemas and a testing entry', () => {
+    expect(files).toEqual(expect.arrayContaining(['index.js', 'schemas.js', 'testing.js']));
   });
 
   it.each(['node:child_process', 'child_process', 'ws', 'undici', 'node:http', 'node:net'])('never imports %s', (specifier) => {
-    for (const file of files) {
-      const source = readFileSync(dist + file, 'utf8');
-      expect(source, file).not.toMatch(new RegExp(`from\\s*["']${specifier}["']|import\\(\\s*["']${specifier}["']\\s*\\)`));
-    }
+    for (const file of files) expect(closure(file).has(specifier), file).toBe(false);
+  });
+
+  it('does not load zod when the main entry is imported (it loads on connect)', () => {
+    expect([...closure('index.js')].filter((s) => !s.startsWith('./'))).not.toContain('zod');
+  });
+
+  it('does load zod from the schemas entry, so the check above can fail', () => {
+    expect(closure('schemas.js').has('zod')).toBe(true);
   });
 });

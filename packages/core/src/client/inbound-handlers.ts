@@ -1,8 +1,8 @@
 import type { JsonRpcEngine } from '../jsonrpc/engine.js';
 import type { ElicitRequestParams, ElicitResult } from '../types/index.js';
-import { CreateMessageRequestParamsSchema, ElicitRequestParamsSchema } from '../types/index.js';
 import { ProtocolError, ErrorCode } from '../errors/protocol-error.js';
 import type { McpClientOptions } from './options.js';
+import { loadSchemas } from './schema-loader.js';
 
 /** Registers the server-to-client request handlers the options provide. */
 export function installInboundHandlers(engine: JsonRpcEngine, options: McpClientOptions): void {
@@ -10,14 +10,14 @@ export function installInboundHandlers(engine: JsonRpcEngine, options: McpClient
   const { sampling, elicitation, roots } = options;
   if (sampling) {
     engine.setRequestHandler('sampling/createMessage', async (params, context) => {
-      const parsed = CreateMessageRequestParamsSchema.safeParse(params);
+      const parsed = (await loadSchemas()).CreateMessageRequestParamsSchema.safeParse(params);
       if (!parsed.success) throw invalidParams('sampling/createMessage', parsed.error.message);
       return (await sampling(parsed.data, context)) as Record<string, unknown>;
     });
   }
   if (elicitation) {
     engine.setRequestHandler('elicitation/create', async (params, context) => {
-      const parsed = ElicitRequestParamsSchema.safeParse(params);
+      const parsed = (await loadSchemas()).ElicitRequestParamsSchema.safeParse(params);
       if (!parsed.success) throw invalidParams('elicitation/create', parsed.error.message);
       return withDefaults(parsed.data, await elicitation(parsed.data, context)) as Record<string, unknown>;
     });

@@ -8,32 +8,23 @@ import { deriveClientCapabilities, hasCapability, requiredServerCapability } fro
 import { initializeLegacy } from '../legacy/lifecycle.js';
 import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
-import {
-  CallToolResultSchema,
-  CompleteResultSchema,
-  EmptyResultSchema,
-  GetPromptResultSchema,
-  ListPromptsResultSchema,
-  ListResourceTemplatesResultSchema,
-  ListResourcesResultSchema,
-  ListToolsResultSchema,
-  ReadResourceResultSchema,
-  type CallToolResult,
-  type CompleteRequestParams,
-  type CompleteResult,
-  type GetPromptResult,
-  type Implementation,
-  type ListPromptsResult,
-  type ListResourceTemplatesResult,
-  type ListResourcesResult,
-  type ListToolsResult,
-  type LoggingLevel,
-  type Prompt,
-  type ReadResourceResult,
-  type Resource,
-  type ResourceTemplate,
-  type ServerCapabilities,
-  type Tool,
+import type {
+  CallToolResult,
+  CompleteRequestParams,
+  CompleteResult,
+  GetPromptResult,
+  Implementation,
+  ListPromptsResult,
+  ListResourceTemplatesResult,
+  ListResourcesResult,
+  ListToolsResult,
+  LoggingLevel,
+  Prompt,
+  ReadResourceResult,
+  Resource,
+  ResourceTemplate,
+  ServerCapabilities,
+  Tool,
 } from '../types/index.js';
 import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { installInboundHandlers } from './inbound-handlers.js';
@@ -41,6 +32,7 @@ import { Metrics, type MetricsSnapshot } from './metrics.js';
 import type { ConnectOptions, McpClientOptions } from './options.js';
 import { OutputSchemaValidator } from './output-schema.js';
 import { collectPages, DEFAULT_MAX_PAGES } from './pagination.js';
+import { loadSchemas, type Schemas } from './schema-loader.js';
 
 /** The package version, baked in at build time. */
 export const VERSION: string = __MCPX_VERSION__;
@@ -62,6 +54,7 @@ export class McpClient {
   private engine: JsonRpcEngine | undefined;
   private serverSession: ServerSession | undefined;
   private currentState: ClientState = 'idle';
+  private schemas: Schemas | undefined;
 
   constructor(options: McpClientOptions = {}) {
     this.options = options;
@@ -108,6 +101,7 @@ export class McpClient {
     this.setState('connecting');
     const engine = this.createEngine(transport);
     this.engine = engine;
+    const schemas = loadSchemas();
     try {
       await transport.start();
       this.serverSession = await initializeLegacy(
@@ -123,7 +117,9 @@ export class McpClient {
           server: this.options.server,
         },
         { signal: options.signal, timeout: options.timeout ?? this.options.requestTimeout },
+        schemas,
       );
+      this.schemas = await schemas;
     } catch (error) {
       this.setState('closed', error instanceof Error ? error : undefined);
       await engine.close().catch(() => undefined);
@@ -152,7 +148,7 @@ export class McpClient {
 
   /** Fetches one page of tools. */
   async listToolsPage(cursor?: string, options?: RequestOptions, replaceSchemas = cursor === undefined): Promise<ListToolsResult> {
-    const page = await this.typedRequest('tools/list', cursorParams(cursor), ListToolsResultSchema, options);
+    const page = await this.typedRequest('tools/list', cursorParams(cursor), (s) => s.ListToolsResultSchema, options);
     this.outputSchemas.remember(page.tools, replaceSchemas);
     return page;
   }
@@ -162,7 +158,7 @@ export class McpClient {
    * successful result's `structuredContent` is checked against it.
    */
   async callTool(name: string, args?: Record<string, unknown>, options?: RequestOptions): Promise<CallToolResult> {
-    const result = await this.typedRequest('tools/call', args === undefined ? { name } : { name, arguments: args }, CallToolResultSchema, options);
+    const result = await this.typedRequest('tools/call', args === undefined ? { name } : { name, arguments: args }, (s) => s.CallToolResultSchema, options);
     await this.outputSchemas.check(name, result, this.options);
     return result;
   }
@@ -174,7 +170,7 @@ export class McpClient {
 
   /** Fetches one page of resources. */
   listResourcesPage(cursor?: string, options?: RequestOptions): Promise<ListResourcesResult> {
-    return this.typedRequest('resources/list', cursorParams(cursor), ListResourcesResultSchema, options);
+    return this.typedRequest('resources/list', cursorParams(cursor), (s) => s.ListResourcesResultSchema, options);
   }
 
   /** Lists every resource template, following pagination. */
@@ -191,22 +187,22 @@ export class McpClient {
 
   /** Fetches one page of resource templates. */
   listResourceTemplatesPage(cursor?: string, options?: RequestOptions): Promise<ListResourceTemplatesResult> {
-    return this.typedRequest('resources/templates/list', cursorParams(cursor), ListResourceTemplatesResultSchema, options);
+    return this.typedRequest('resources/templates/list', cursorParams(cursor), (s) => s.ListResourceTemplatesResultSchema, options);
   }
 
   /** Reads one resource. */
   readResource(uri: string, options?: RequestOptions): Promise<ReadResourceResult> {
-    return this.typedRequest('resources/read', { uri }, ReadResourceResultSchema, options);
+    return this.typedRequest('resources/read', { uri }, (s) => s.ReadResourceResultSchema, options);
   }
 
   /** Asks for `notifications/resources/updated` when the resource changes. */
   async subscribeResource(uri: string, options?: RequestOptions): Promise<void> {
-    await this.typedRequest('resources/subscribe', { uri }, EmptyResultSchema, options);
+    await this.typedRequest('resources/subscribe', { uri }, (s) => s.EmptyResultSchema, options);
   }
 
   /** Stops the updates of `subscribeResource`. */
   async unsubscribeResource(uri: string, options?: RequestOptions): Promise<void> {
-    await this.typedRequest('resources/unsubscribe', { uri }, EmptyResultSchema, options);
+    await this.typedRequest('resources/unsubscribe', { uri }, (s) => s.EmptyResultSchema, options);
   }
 
   /** Lists every prompt, following pagination. */
@@ -216,27 +212,27 @@ export class McpClient {
 
   /** Fetches one page of prompts. */
   listPromptsPage(cursor?: string, options?: RequestOptions): Promise<ListPromptsResult> {
-    return this.typedRequest('prompts/list', cursorParams(cursor), ListPromptsResultSchema, options);
+    return this.typedRequest('prompts/list', cursorParams(cursor), (s) => s.ListPromptsResultSchema, options);
   }
 
   /** Gets a prompt, filled with `args`. */
   getPrompt(name: string, args?: Record<string, string>, options?: RequestOptions): Promise<GetPromptResult> {
-    return this.typedRequest('prompts/get', args === undefined ? { name } : { name, arguments: args }, GetPromptResultSchema, options);
+    return this.typedRequest('prompts/get', args === undefined ? { name } : { name, arguments: args }, (s) => s.GetPromptResultSchema, options);
   }
 
   /** Asks for completions of a prompt or resource-template argument. */
   complete(params: CompleteRequestParams, options?: RequestOptions): Promise<CompleteResult> {
-    return this.typedRequest('completion/complete', params as Record<string, unknown>, CompleteResultSchema, options);
+    return this.typedRequest('completion/complete', params as Record<string, unknown>, (s) => s.CompleteResultSchema, options);
   }
 
   /** Sets the minimum level of log messages the server sends. */
   async setLoggingLevel(level: LoggingLevel, options?: RequestOptions): Promise<void> {
-    await this.typedRequest('logging/setLevel', { level }, EmptyResultSchema, options);
+    await this.typedRequest('logging/setLevel', { level }, (s) => s.EmptyResultSchema, options);
   }
 
   /** Checks the server answers. */
   async ping(options?: RequestOptions): Promise<void> {
-    await this.typedRequest('ping', undefined, EmptyResultSchema, options);
+    await this.typedRequest('ping', undefined, (s) => s.EmptyResultSchema, options);
   }
 
   /** Tells the server the roots changed (needs the `roots` handler). */
@@ -269,9 +265,14 @@ export class McpClient {
     return this.stats.snapshot();
   }
 
-  private async typedRequest<T>(method: string, params: Record<string, unknown> | undefined, schema: ZodType<T>, options?: RequestOptions): Promise<T> {
+  private async typedRequest<T>(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    schema: (schemas: Schemas) => ZodType<T>,
+    options?: RequestOptions,
+  ): Promise<T> {
     const raw = await this.send(method, params, options);
-    const parsed = schema.safeParse(raw);
+    const parsed = schema(this.schemas ?? (await loadSchemas())).safeParse(raw);
     if (parsed.success) return parsed.data;
     const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
     throw new InvalidResponseError(`the server's result does not match the ${method} result schema: ${detail}`, this.where(method));

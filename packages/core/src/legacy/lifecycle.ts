@@ -3,7 +3,9 @@ import { UnsupportedProtocolVersionError } from '../errors/unsupported-protocol-
 import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
 import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
-import { InitializeResultSchema, LATEST_LEGACY_PROTOCOL_VERSION, LEGACY_PROTOCOL_VERSIONS, type ClientCapabilities, type Implementation } from '../types/index.js';
+import type { Schemas } from '../client/schema-loader.js';
+import type { ClientCapabilities, Implementation } from '../types/index.js';
+import { LATEST_LEGACY_PROTOCOL_VERSION, LEGACY_PROTOCOL_VERSIONS } from '../versions.js';
 
 /** What the legacy handshake sends. */
 export interface LegacyHandshake {
@@ -18,14 +20,20 @@ export interface LegacyHandshake {
  * The legacy lifecycle (2024-11-05 to 2025-11-25): `initialize`, version check, then
  * `notifications/initialized`. A revision this client does not support is refused.
  */
-export async function initializeLegacy(engine: JsonRpcEngine, transport: Transport, handshake: LegacyHandshake, options: RequestOptions): Promise<ServerSession> {
+export async function initializeLegacy(
+  engine: JsonRpcEngine,
+  transport: Transport,
+  handshake: LegacyHandshake,
+  options: RequestOptions,
+  schemas: Promise<Schemas>,
+): Promise<ServerSession> {
   const offered = handshake.protocolVersion ?? LATEST_LEGACY_PROTOCOL_VERSION;
   const raw = await engine.request(
     'initialize',
     { protocolVersion: offered, capabilities: handshake.capabilities, clientInfo: handshake.clientInfo },
     options,
   );
-  const parsed = InitializeResultSchema.safeParse(raw);
+  const parsed = (await schemas).InitializeResultSchema.safeParse(raw);
   if (!parsed.success) {
     throw new InvalidResponseError(`the initialize result is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, {
       server: handshake.server,

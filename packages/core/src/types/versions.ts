@@ -1,18 +1,8 @@
 import { z } from 'zod';
+import { LEGACY_PROTOCOL_VERSIONS } from '../versions.js';
 
-/** The protocol revisions of the legacy (initialize-handshake) era, newest first. */
-export const LEGACY_PROTOCOL_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'] as const;
-
-/** A protocol revision of the legacy era. */
-export type LegacyProtocolVersion = (typeof LEGACY_PROTOCOL_VERSIONS)[number];
-
-/** The newest legacy revision, the one a client offers first in `initialize`. */
-export const LATEST_LEGACY_PROTOCOL_VERSION = '2025-11-25' satisfies LegacyProtocolVersion;
+export { LEGACY_PROTOCOL_VERSIONS, LATEST_LEGACY_PROTOCOL_VERSION, isLegacyProtocolVersion } from '../versions.js';
+export type { LegacyProtocolVersion } from '../versions.js';
 
 /** Accepts exactly the legacy protocol revisions. */
 export const LegacyProtocolVersionSchema = z.enum(LEGACY_PROTOCOL_VERSIONS);
-
-/** Tells whether a negotiated `protocolVersion` is one of the legacy revisions. */
-export function isLegacyProtocolVersion(version: string): version is LegacyProtocolVersion {
-  return (LEGACY_PROTOCOL_VERSIONS as readonly string[]).includes(version);
-}

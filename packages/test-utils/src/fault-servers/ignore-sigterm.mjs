@@ -1,5 +1,6 @@
 // Ignores SIGTERM and the end of stdin: only SIGKILL stops it. Says "ready" once the
 // SIGTERM handler is in place.
+import { setInterval } from 'node:timers';
 import { notify } from './wire.mjs';
 
 process.on('SIGTERM', () => {

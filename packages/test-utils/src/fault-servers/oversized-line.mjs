@@ -1,6 +1,7 @@
 // Sends one valid notification, then starts a line of argv[2] bytes (default 64 KiB) in
 // 1 KiB pieces and never ends it, and keeps running: only a limit on the line length can
 // stop the client from buffering forever.
+import { clearInterval, setInterval } from 'node:timers';
 import { notify } from './wire.mjs';
 
 const total = Number(process.argv[2] ?? 65536);

@@ -1,5 +1,6 @@
 // Writes a notification full of multi-byte characters a few bytes at a time, with pauses,
 // cutting characters in the middle, and ending the line with CRLF.
+import { Buffer } from 'node:buffer';
 import { onMessages } from './wire.mjs';
 
 const text = 'héllo wörld — 世界 🎉 ünïcødé 🧪';
