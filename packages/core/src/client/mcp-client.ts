@@ -24,7 +24,6 @@ import type {
   Resource,
   ResourceTemplate,
   ServerCapabilities,
-  Tool,
 } from '../types/index.js';
 import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { installInboundHandlers } from './inbound-handlers.js';

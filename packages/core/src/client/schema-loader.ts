@@ -1,5 +1,7 @@
+import type * as SchemaModule from '../types/index.js';
+
 /** The zod schemas of the MCP types, as one module. */
-export type Schemas = typeof import('../types/index.js');
+export type Schemas = typeof SchemaModule;
 
 let loading: Promise<Schemas> | undefined;
 
