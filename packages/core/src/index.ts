@@ -12,6 +12,9 @@ export { ConfigError } from './errors/config-error.js';
 export { UnsupportedProtocolVersionError } from './errors/unsupported-protocol-version-error.js';
 export { CapabilityError } from './errors/capability-error.js';
 export { InvalidResponseError } from './errors/invalid-response-error.js';
+export { AuthError } from './errors/auth-error.js';
+export { bearerAuth, apiKeyAuth } from './auth.js';
+export { exponentialBackoff } from './util/backoff.js';
 export { checkMessage, isRequest, isNotification, isResponse } from './jsonrpc/messages.js';
 
 export type { McpxErrorOptions } from './errors/mcpx-error.js';
@@ -29,6 +32,8 @@ export type {
   JsonRpcMessage,
 } from './jsonrpc/messages.js';
 export type { Transport, TransportSendOptions, TransportDiagnostic } from './transport.js';
+export type { AuthProvider, AuthContext, UnauthorizedContext } from './auth.js';
+export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';
 
 export { McpClient, VERSION } from './client/mcp-client.js';
 export { JsonRpcEngine, DEFAULT_REQUEST_TIMEOUT } from './jsonrpc/engine.js';
