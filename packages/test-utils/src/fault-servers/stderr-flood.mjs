@@ -1,14 +1,15 @@
 // Writes argv[2] bytes (default 5 MB) to stderr in 1 KiB lines, then serves like the echo
-// server. Writes to a pipe block once it is full, so a client that does not drain stderr
-// never gets an answer.
+// server. The writes are synchronous on the inherited (blocking) descriptor, as in most
+// languages: once the pipe is full they block until the client reads, so a client that
+// does not drain stderr never gets an answer.
+import { writeSync } from 'node:fs';
 import { echo, onMessages } from './wire.mjs';
 
 const total = Number(process.argv[2] ?? 5_000_000);
-const line = `${'e'.repeat(1000)}`;
+const filler = 'e'.repeat(1000);
 let count = 0;
-for (let written = 0; written < total; written += line.length + 20) {
-  process.stderr.write(`flood ${String(count).padStart(8, '0')} ${line}\n`);
-  count += 1;
+for (let written = 0; written < total; count += 1) {
+  written += writeSync(2, `flood ${String(count).padStart(8, '0')} ${filler}\n`);
 }
-process.stderr.write(`flood done after ${count} lines\n`);
+writeSync(2, `flood done after ${count} lines\n`);
 onMessages(echo);

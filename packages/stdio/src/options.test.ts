@@ -1,0 +1,46 @@
+import { ConfigError } from '@mcpx/core';
+import { describe, expect, it } from 'vitest';
+import { describeCommand, resolveOptions, type StdioTransportOptions } from './options.js';
+
+describe('resolveOptions', () => {
+  it('applies the documented defaults', () => {
+    expect(resolveOptions({ command: 'node' })).toEqual({
+      command: 'node',
+      args: [],
+      cwd: undefined,
+      env: {},
+      inheritEnv: false,
+      stderr: 'pipe',
+      maxLineBytes: 10 * 1024 * 1024,
+      shutdownTimeoutMs: 2000,
+      stderrTailLines: 20,
+      name: undefined,
+    });
+  });
+
+  it.each<[string, StdioTransportOptions]>([
+    ['an empty command', { command: ' ' }],
+    ['args that are not strings', { command: 'node', args: [1] as unknown as string[] }],
+    ['an unknown stderr mode', { command: 'node', stderr: 'file' as 'pipe' }],
+    ['a zero maxLineBytes', { command: 'node', maxLineBytes: 0 }],
+    ['a fractional shutdownTimeoutMs', { command: 'node', shutdownTimeoutMs: 1.5 }],
+    ['a negative stderrTailLines', { command: 'node', stderrTailLines: -1 }],
+  ])('rejects %s with a ConfigError naming the server', (_, options) => {
+    let error: unknown;
+    try {
+      resolveOptions({ ...options, name: 'files' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(ConfigError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^server "files": StdioTransport: "/);
+  });
+});
+
+describe('describeCommand', () => {
+  it('joins the command and its arguments, quoting those with spaces or quotes', () => {
+    expect(describeCommand('npx', ['-y', '@modelcontextprotocol/server-filesystem', '/tmp/my files', ''])).toBe(
+      'npx -y @modelcontextprotocol/server-filesystem "/tmp/my files" ""',
+    );
+  });
+});

@@ -1,0 +1,86 @@
+import { ConfigError } from '@mcpx/core';
+
+/**
+ * Where the server's stderr goes: `'pipe'` reads it into diagnostics and keeps its last
+ * lines for error messages, `'inherit'` shares this process's stderr, `'ignore'` drops it.
+ */
+export type StderrMode = 'inherit' | 'pipe' | 'ignore';
+
+/** Options of a `StdioTransport`. */
+export interface StdioTransportOptions {
+  /** The executable to run, looked up on the child's `PATH`. It is never run through a shell. */
+  command: string;
+  /** Arguments given to `command` as they are (no shell quoting or expansion). @default [] */
+  args?: readonly string[] | undefined;
+  /** Working directory of the server process. @default the current working directory */
+  cwd?: string | undefined;
+  /**
+   * Variables set for the server on top of the default environment (or of `process.env`
+   * with `inheritEnv`); `undefined` removes a variable. @default {}
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Give the server all of `process.env` instead of the few variables of `getDefaultEnvironment()`. @default false */
+  inheritEnv?: boolean | undefined;
+  /** What to do with the server's stderr. @default 'pipe' */
+  stderr?: StderrMode | undefined;
+  /** Longest line accepted from the server, in bytes; a longer one closes the connection. @default 10485760 (10 MiB) */
+  maxLineBytes?: number | undefined;
+  /** How long each step of the shutdown (stdin closed, SIGTERM, SIGKILL) waits for the process to exit. @default 2000 */
+  shutdownTimeoutMs?: number | undefined;
+  /** How many of the last stderr lines to keep for error messages (with `stderr: 'pipe'`). @default 20 */
+  stderrTailLines?: number | undefined;
+  /** The server's name, shown in error messages. */
+  name?: string | undefined;
+}
+
+/** Options with their defaults applied; internal. */
+export interface ResolvedStdioOptions {
+  command: string;
+  args: readonly string[];
+  cwd: string | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  inheritEnv: boolean;
+  stderr: StderrMode;
+  maxLineBytes: number;
+  shutdownTimeoutMs: number;
+  stderrTailLines: number;
+  name: string | undefined;
+}
+
+const STDERR_MODES: readonly StderrMode[] = ['inherit', 'pipe', 'ignore'];
+
+/** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
+export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOptions {
+  const name = options.name;
+  const fail = (message: string): never => {
+    throw new ConfigError(`StdioTransport: ${message}`, { server: name });
+  };
+  if (typeof options.command !== 'string' || options.command.trim() === '') fail('"command" must be a non-empty string');
+  const args = options.args ?? [];
+  if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) fail('"args" must be an array of strings');
+  const stderr = options.stderr ?? 'pipe';
+  if (!STDERR_MODES.includes(stderr)) fail(`"stderr" must be one of ${STDERR_MODES.join(', ')}, got ${String(stderr)}`);
+  return {
+    command: options.command,
+    args,
+    cwd: options.cwd,
+    env: options.env ?? {},
+    inheritEnv: options.inheritEnv ?? false,
+    stderr,
+    maxLineBytes: integer('maxLineBytes', options.maxLineBytes, 10 * 1024 * 1024, 1, fail),
+    shutdownTimeoutMs: integer('shutdownTimeoutMs', options.shutdownTimeoutMs, 2000, 0, fail),
+    stderrTailLines: integer('stderrTailLines', options.stderrTailLines, 20, 0, fail),
+    name,
+  };
+}
+
+function integer(key: string, value: number | undefined, fallback: number, min: number, fail: (message: string) => never): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < min) fail(`"${key}" must be an integer of at least ${min}, got ${String(value)}`);
+  return value;
+}
+
+/** The command line as one readable string, quoting arguments that need it. */
+export function describeCommand(command: string, args: readonly string[]): string {
+  return [command, ...args].map((part) => (part === '' || /[\s"'\\$`]/.test(part) ? JSON.stringify(part) : part)).join(' ');
+}

@@ -1,0 +1,100 @@
+import type { ChildProcess } from 'node:child_process';
+
+/** A spawned server process, as the shutdown sequence sees it. */
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  /** Settles when the process has exited (and been reaped). */
+  readonly exited: Promise<unknown>;
+  /** Whether the process leads its own process group (POSIX, spawned `detached`). */
+  readonly ownsGroup: boolean;
+}
+
+/** Settings of the shutdown sequence. */
+export interface ShutdownSettings {
+  /** How long each step waits for the process to exit. */
+  timeoutMs: number;
+  /** Told about each escalation, for diagnostics. */
+  onStep?: (message: string) => void;
+}
+
+const GROUP_POLL_MS = 25;
+
+/**
+ * Stops a server whose stdin was just closed: waits for it to exit, then sends SIGTERM,
+ * waits, then SIGKILL, each to the whole process group where it leads one. Then ends
+ * whatever is left of its group (grandchildren of an `npx` wrapper, say) the same way.
+ */
+export async function stopProcess(server: ServerProcess, settings: ShutdownSettings): Promise<void> {
+  const { timeoutMs, onStep } = settings;
+  if (!(await settlesWithin(server.exited, timeoutMs))) {
+    onStep?.(`the server did not exit within ${timeoutMs} ms of its stdin closing; sending SIGTERM`);
+    signalServer(server, 'SIGTERM');
+    if (!(await settlesWithin(server.exited, timeoutMs))) {
+      onStep?.(`the server did not exit within ${timeoutMs} ms of SIGTERM; sending SIGKILL`);
+      signalServer(server, 'SIGKILL');
+      if (!(await settlesWithin(server.exited, timeoutMs))) onStep?.(`the server had not exited ${timeoutMs} ms after SIGKILL; giving up on it`);
+    }
+  }
+  if (server.ownsGroup && server.child.pid !== undefined) await stopGroup(server.child.pid, settings);
+}
+
+/**
+ * Ends the processes left in the group `pgid` after its leader exited: SIGTERM, then
+ * SIGKILL to those still there after `timeoutMs`. Returns at once when the group is empty.
+ */
+export async function stopGroup(pgid: number, settings: ShutdownSettings): Promise<void> {
+  if (!signalGroup(pgid, 'SIGTERM')) return;
+  settings.onStep?.(`processes were left in the server's process group ${pgid}; sent SIGTERM`);
+  if (await groupGoneWithin(pgid, settings.timeoutMs)) return;
+  if (signalGroup(pgid, 'SIGKILL')) settings.onStep?.(`processes were left in the server's process group ${pgid} after SIGTERM; sent SIGKILL`);
+}
+
+/** Signals the process, through its group when it leads one, so its children get it too. */
+function signalServer(server: ServerProcess, signal: NodeJS.Signals): void {
+  const pid = server.child.pid;
+  if (server.ownsGroup && pid !== undefined && signalGroup(pid, signal)) return;
+  // Windows (no process groups: kill() terminates the process) or a group already empty.
+  server.child.kill(signal);
+}
+
+/** Sends `signal` to the group; false when it has no process left (or none we may signal). */
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ESRCH' || code === 'EPERM') return false;
+    throw error;
+  }
+}
+
+async function groupGoneWithin(pgid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (signalGroup(pgid, 0)) {
+    if (Date.now() >= deadline) return false;
+    await delay(GROUP_POLL_MS);
+  }
+  return true;
+}
+
+/** True when `promise` settles within `ms`; clears its timer either way. */
+export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = promise.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
