@@ -45,6 +45,15 @@ function track(promise: Promise<void>): { settled: () => boolean } {
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('StreamWriter', () => {
+  it('sends the writes of one turn as one chunk, in order', async () => {
+    const chunks: string[] = [];
+    const stream = new Writable({ decodeStrings: false, write: (chunk: string, _encoding, callback) => (chunks.push(chunk), callback()) });
+    const writer = new StreamWriter(stream, closed);
+    await Promise.all(['a\n', 'b\n', 'c\n'].map((text) => writer.write(text)));
+    await writer.write('d\n');
+    expect(chunks).toEqual(['a\nb\nc\n', 'd\n']);
+  });
+
   it('resolves at once while the stream buffer has room', async () => {
     const stream = new Writable({ write: (_chunk, _encoding, callback) => callback() });
     await expect(new StreamWriter(stream, closed).write('{"a":1}\n')).resolves.toBeUndefined();
@@ -61,7 +70,7 @@ describe('StreamWriter', () => {
     open();
     await turn();
     expect(writes.every((write) => write.settled())).toBe(true);
-    expect(written).toEqual(['first\n', 'second\n', 'third\n']);
+    expect(written.join('')).toBe('first\nsecond\nthird\n');
     expect(listenerCounts(stream)).toEqual(baseline);
   });
 
