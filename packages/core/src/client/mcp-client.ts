@@ -32,6 +32,7 @@ import type { ConnectOptions, McpClientOptions } from './options.js';
 import { OutputSchemaValidator } from './output-schema.js';
 import { collectPages, DEFAULT_MAX_PAGES } from './pagination.js';
 import { loadSchemas, type Schemas } from './schema-loader.js';
+import { FAST_RESULT_GUARDS } from '../validation/fast-results.js';
 
 /** The package version, baked in at build time. */
 export const VERSION: string = __MCPX_VERSION__;
@@ -53,7 +54,6 @@ export class McpClient {
   private engine: JsonRpcEngine | undefined;
   private serverSession: ServerSession | undefined;
   private currentState: ClientState = 'idle';
-  private schemas: Schemas | undefined;
 
   constructor(options: McpClientOptions = {}) {
     this.options = options;
@@ -100,7 +100,6 @@ export class McpClient {
     this.setState('connecting');
     const engine = this.createEngine(transport);
     this.engine = engine;
-    const schemas = loadSchemas();
     try {
       await transport.start();
       this.serverSession = await initializeLegacy(
@@ -116,9 +115,7 @@ export class McpClient {
           server: this.options.server,
         },
         { signal: options.signal, timeout: options.timeout ?? this.options.requestTimeout },
-        schemas,
       );
-      this.schemas = await schemas;
     } catch (error) {
       this.setState('closed', error instanceof Error ? error : undefined);
       await engine.close().catch(() => undefined);
@@ -271,7 +268,8 @@ export class McpClient {
     options?: RequestOptions,
   ): Promise<T> {
     const raw = await this.send(method, params, options);
-    const parsed = schema(this.schemas ?? (await loadSchemas())).safeParse(raw);
+    if (FAST_RESULT_GUARDS[method]?.(raw)) return raw as T;
+    const parsed = schema(await loadSchemas()).safeParse(raw);
     if (parsed.success) return parsed.data;
     const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
     throw new InvalidResponseError(`the server's result does not match the ${method} result schema: ${detail}`, this.where(method));

@@ -3,8 +3,9 @@ import { UnsupportedProtocolVersionError } from '../errors/unsupported-protocol-
 import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
 import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
-import type { Schemas } from '../client/schema-loader.js';
-import type { ClientCapabilities, Implementation } from '../types/index.js';
+import { loadSchemas } from '../client/schema-loader.js';
+import { initializeResult } from '../validation/fast-results.js';
+import type { ClientCapabilities, Implementation, InitializeResult } from '../types/index.js';
 import { LATEST_LEGACY_PROTOCOL_VERSION, LEGACY_PROTOCOL_VERSIONS } from '../versions.js';
 
 /** What the legacy handshake sends. */
@@ -25,7 +26,6 @@ export async function initializeLegacy(
   transport: Transport,
   handshake: LegacyHandshake,
   options: RequestOptions,
-  schemas: Promise<Schemas>,
 ): Promise<ServerSession> {
   const offered = handshake.protocolVersion ?? LATEST_LEGACY_PROTOCOL_VERSION;
   const raw = await engine.request(
@@ -33,7 +33,7 @@ export async function initializeLegacy(
     { protocolVersion: offered, capabilities: handshake.capabilities, clientInfo: handshake.clientInfo },
     options,
   );
-  const parsed = (await schemas).InitializeResultSchema.safeParse(raw);
+  const parsed = initializeResult(raw) ? { success: true as const, data: raw as InitializeResult } : (await loadSchemas()).InitializeResultSchema.safeParse(raw);
   if (!parsed.success) {
     throw new InvalidResponseError(`the initialize result is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, {
       server: handshake.server,
