@@ -35,11 +35,32 @@ export type { Transport, TransportSendOptions, TransportDiagnostic } from './tra
 export type { AuthProvider, AuthContext, UnauthorizedContext } from './auth.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';
 
-export { McpClient, VERSION } from './client/mcp-client.js';
+export { McpClient, VERSION, DEFAULT_PROBE_TIMEOUT } from './client/mcp-client.js';
+export { HeaderMismatchError, MissingRequiredClientCapabilityError, protocolErrorFrom } from './errors/modern-errors.js';
+export { EraCache, defaultEraCache } from './era/era-cache.js';
+export { LruCacheStore } from './cache/cache-store.js';
+export { ResponseCache, CACHEABLE_METHODS, cacheKey } from './cache/response-cache.js';
+export { withEnvelope } from './modern/envelope.js';
+export { MODERN_PROTOCOL_VERSIONS, LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS, isModernProtocolVersion } from './modern/versions.js';
+export {
+  PROTOCOL_VERSION_KEY,
+  CLIENT_INFO_KEY,
+  CLIENT_CAPABILITIES_KEY,
+  LOG_LEVEL_KEY,
+  SERVER_INFO_KEY,
+  SUBSCRIPTION_ID_KEY,
+  TRACE_KEYS,
+} from './modern/meta-keys.js';
+export { INPUT_REQUIRED_METHODS, DEFAULT_MAX_INPUT_ROUNDS } from './modern/input-required.js';
 export { JsonRpcEngine, DEFAULT_REQUEST_TIMEOUT } from './jsonrpc/engine.js';
 export { DEFAULT_MAX_PAGES } from './client/pagination.js';
 export { deriveClientCapabilities, requiredServerCapability, hasCapability } from './legacy/capabilities.js';
-export type { McpClientOptions, ConnectOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
+export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
+export type { Era } from './era/era-cache.js';
+export type { EraChoice } from './era/establish.js';
+export type { CacheStore, CacheEntry } from './cache/cache-store.js';
+export type { TraceContext, Envelope, EnvelopeExtras } from './modern/envelope.js';
+export type { NotificationFilter } from './modern/subscriptions.js';
 export type { ClientState, ClientEventMap, ClientEvent } from './client/events.js';
 export type { MetricsSnapshot, MethodMetrics, LatencyStats } from './client/metrics.js';
 export type { RequestOptions, EngineOptions, EngineObserver } from './jsonrpc/engine.js';

@@ -2,8 +2,8 @@ import type { ClientCapabilities, Implementation, ServerCapabilities } from './t
 
 /** What a client knows about the server once connected, whatever the protocol era. */
 export interface ServerSession {
-  /** `'legacy'` for revisions 2024-11-05 to 2025-11-25 (initialize handshake). */
-  readonly era: 'legacy';
+  /** `'legacy'` for revisions 2024-11-05 to 2025-11-25 (initialize handshake), `'modern'` from 2026-07-28 (stateless). */
+  readonly era: 'legacy' | 'modern';
   /** The negotiated protocol revision. */
   readonly protocolVersion: string;
   /** The server's name and version. */
@@ -14,4 +14,6 @@ export interface ServerSession {
   readonly instructions: string | undefined;
   /** The capabilities this client declared. */
   readonly clientCapabilities: ClientCapabilities;
+  /** Every revision a modern server said it supports. */
+  readonly supportedVersions?: readonly string[] | undefined;
 }

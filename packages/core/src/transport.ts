@@ -37,4 +37,6 @@ export interface Transport {
   setProtocolVersion?(version: string): void;
   /** A short description for error messages: the command line or the URL. */
   readonly description?: string;
+  /** What identifies the server for the era cache: its origin (HTTP). @default `description` */
+  readonly eraCacheKey?: string;
 }

@@ -138,7 +138,9 @@ describe('events and metrics', () => {
     await client.ping();
     await client.callTool('x').catch(() => undefined);
     const snapshot = client.metrics();
-    expect(snapshot).toMatchObject({ requestsTotal: 4, requestsSucceeded: 3, requestsFailed: 1 });
+    // The era probe (server/discover, refused by this legacy fake) and initialize count too.
+    expect(snapshot).toMatchObject({ requestsTotal: 5, requestsSucceeded: 3, requestsFailed: 2 });
+    expect(snapshot.methods['server/discover']).toMatchObject({ total: 1, failed: 1 });
     expect(snapshot.methods.ping).toMatchObject({ total: 2, succeeded: 2, failed: 0 });
     expect(snapshot.methods['tools/call']).toMatchObject({ total: 1, failed: 1 });
     const latency = snapshot.methods.ping?.latency;

@@ -3,13 +3,13 @@ import { FakeServer } from '../testing/fake-server.js';
 import { McpClient } from './mcp-client.js';
 
 describe('the legacy handshake', () => {
-  it('offers 2025-11-25 with clientInfo and sends notifications/initialized after the result', async () => {
+  it('probes with server/discover, then offers 2025-11-25 with clientInfo and sends notifications/initialized after the result', async () => {
     const server = new FakeServer({ instructions: 'be nice' });
-    const client = new McpClient({ name: 'tester', version: '9.9.9' });
+    const client = new McpClient({ name: 'tester', version: '9.9.9', eraCache: false });
     const session = await client.connect(server.clientTransport);
     expect(server.initializeParams).toMatchObject({ protocolVersion: '2025-11-25', clientInfo: { name: 'tester', version: '9.9.9' }, capabilities: {} });
     const methods = server.received.map((m) => ('method' in m ? m.method : 'response'));
-    expect(methods.slice(0, 2)).toEqual(['initialize', 'notifications/initialized']);
+    expect(methods.slice(0, 3)).toEqual(['server/discover', 'initialize', 'notifications/initialized']);
     expect(session).toMatchObject({ era: 'legacy', protocolVersion: '2025-11-25', serverInfo: { name: 'fake-server' }, instructions: 'be nice' });
     expect(client.state).toBe('connected');
     await client.close();

@@ -5,7 +5,14 @@ import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { JsonRpcEngine, DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from '../jsonrpc/engine.js';
 import { deriveClientCapabilities, hasCapability, requiredServerCapability } from '../legacy/capabilities.js';
-import { initializeLegacy } from '../legacy/lifecycle.js';
+import { LruCacheStore } from '../cache/cache-store.js';
+import { ResponseCache } from '../cache/response-cache.js';
+import { defaultEraCache } from '../era/era-cache.js';
+import { establishSession } from '../era/establish.js';
+import { withEnvelope } from '../modern/envelope.js';
+import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds } from '../modern/input-required.js';
+import { ListenManager, type NotificationFilter } from '../modern/subscriptions.js';
+import type { ClientCapabilities } from '../types/index.js';
 import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
 import type {
@@ -28,11 +35,15 @@ import type {
 import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { installInboundHandlers } from './inbound-handlers.js';
 import { Metrics, type MetricsSnapshot } from './metrics.js';
-import type { ConnectOptions, McpClientOptions } from './options.js';
+import type { CallOptions, ConnectOptions, McpClientOptions } from './options.js';
+import { checkResultType } from './result-type.js';
 import { OutputSchemaValidator } from './output-schema.js';
 import { collectPages, DEFAULT_MAX_PAGES } from './pagination.js';
 import { loadSchemas, type Schemas } from './schema-loader.js';
 import { FAST_RESULT_GUARDS } from '../validation/fast-results.js';
+
+/** How long the `server/discover` probe waits before taking a silent server for a legacy one. */
+export const DEFAULT_PROBE_TIMEOUT = 5000;
 
 /** The package version, baked in at build time. */
 export const VERSION: string = __MCPX_VERSION__;
@@ -54,9 +65,17 @@ export class McpClient {
   private engine: JsonRpcEngine | undefined;
   private serverSession: ServerSession | undefined;
   private currentState: ClientState = 'idle';
+  private readonly cache: ResponseCache | undefined;
+  private readonly listen: ListenManager;
+  private logLevel: LoggingLevel | undefined;
 
   constructor(options: McpClientOptions = {}) {
     this.options = options;
+    this.cache = options.cache === false ? undefined : new ResponseCache(options.cache?.store ?? new LruCacheStore());
+    this.listen = new ListenManager(
+      (filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeout: Infinity }),
+      (error) => this.emitter.emit('error', { error }),
+    );
   }
 
   /** The current lifecycle state. */
@@ -102,16 +121,16 @@ export class McpClient {
     this.engine = engine;
     try {
       await transport.start();
-      this.serverSession = await initializeLegacy(
+      this.serverSession = await establishSession(
         engine,
         transport,
         {
           clientInfo: this.clientInfo(),
-          capabilities: deriveClientCapabilities(
-            { sampling: !!this.options.sampling, elicitation: !!this.options.elicitation, roots: !!this.options.roots },
-            this.options.capabilities,
-          ),
+          capabilities: this.clientCapabilities(),
+          era: this.options.era ?? 'auto',
           protocolVersion: this.options.protocolVersion,
+          probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
+          cache: this.options.eraCache === false ? undefined : (this.options.eraCache ?? defaultEraCache),
           server: this.options.server,
         },
         { signal: options.signal, timeout: options.timeout ?? this.options.requestTimeout },
@@ -123,6 +142,7 @@ export class McpClient {
     }
     this.stats.started();
     this.setState('connected');
+    if (this.serverSession.era === 'modern') void this.listen.resume().catch(() => undefined);
     return this.serverSession;
   }
 
@@ -131,19 +151,20 @@ export class McpClient {
     const engine = this.engine;
     if (engine === undefined || this.currentState === 'closed') return;
     this.setState('closing');
+    this.listen.stop();
     await engine.close();
     this.setState('closed');
   }
 
   /** Lists every tool, following pagination. */
-  async listTools(options?: RequestOptions): Promise<ListToolsResult> {
+  async listTools(options?: CallOptions): Promise<ListToolsResult> {
     const tools = await collectPages((cursor) => this.listToolsPage(cursor, options, false), (page) => page.tools, this.maxPages, this.where('tools/list'));
     this.outputSchemas.remember(tools, true);
     return { tools };
   }
 
   /** Fetches one page of tools. */
-  async listToolsPage(cursor?: string, options?: RequestOptions, replaceSchemas = cursor === undefined): Promise<ListToolsResult> {
+  async listToolsPage(cursor?: string, options?: CallOptions, replaceSchemas = cursor === undefined): Promise<ListToolsResult> {
     const page = await this.typedRequest('tools/list', cursorParams(cursor), (s) => s.ListToolsResultSchema, options);
     this.outputSchemas.remember(page.tools, replaceSchemas);
     return page;
@@ -153,24 +174,24 @@ export class McpClient {
    * Calls a tool. When the tool declared an `outputSchema` in the last `listTools`, a
    * successful result's `structuredContent` is checked against it.
    */
-  async callTool(name: string, args?: Record<string, unknown>, options?: RequestOptions): Promise<CallToolResult> {
+  async callTool(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult> {
     const result = await this.typedRequest('tools/call', args === undefined ? { name } : { name, arguments: args }, (s) => s.CallToolResultSchema, options);
     await this.outputSchemas.check(name, result, this.options);
     return result;
   }
 
   /** Lists every resource, following pagination. */
-  async listResources(options?: RequestOptions): Promise<{ resources: Resource[] }> {
+  async listResources(options?: CallOptions): Promise<{ resources: Resource[] }> {
     return { resources: await collectPages((cursor) => this.listResourcesPage(cursor, options), (page) => page.resources, this.maxPages, this.where('resources/list')) };
   }
 
   /** Fetches one page of resources. */
-  listResourcesPage(cursor?: string, options?: RequestOptions): Promise<ListResourcesResult> {
+  listResourcesPage(cursor?: string, options?: CallOptions): Promise<ListResourcesResult> {
     return this.typedRequest('resources/list', cursorParams(cursor), (s) => s.ListResourcesResultSchema, options);
   }
 
   /** Lists every resource template, following pagination. */
-  async listResourceTemplates(options?: RequestOptions): Promise<{ resourceTemplates: ResourceTemplate[] }> {
+  async listResourceTemplates(options?: CallOptions): Promise<{ resourceTemplates: ResourceTemplate[] }> {
     return {
       resourceTemplates: await collectPages(
         (cursor) => this.listResourceTemplatesPage(cursor, options),
@@ -182,53 +203,75 @@ export class McpClient {
   }
 
   /** Fetches one page of resource templates. */
-  listResourceTemplatesPage(cursor?: string, options?: RequestOptions): Promise<ListResourceTemplatesResult> {
+  listResourceTemplatesPage(cursor?: string, options?: CallOptions): Promise<ListResourceTemplatesResult> {
     return this.typedRequest('resources/templates/list', cursorParams(cursor), (s) => s.ListResourceTemplatesResultSchema, options);
   }
 
   /** Reads one resource. */
-  readResource(uri: string, options?: RequestOptions): Promise<ReadResourceResult> {
+  readResource(uri: string, options?: CallOptions): Promise<ReadResourceResult> {
     return this.typedRequest('resources/read', { uri }, (s) => s.ReadResourceResultSchema, options);
   }
 
   /** Asks for `notifications/resources/updated` when the resource changes. */
-  async subscribeResource(uri: string, options?: RequestOptions): Promise<void> {
+  async subscribeResource(uri: string, options?: CallOptions): Promise<void> {
+    if (this.serverSession?.era === 'modern') return this.listen.subscribe({ resourceSubscriptions: [uri] });
     await this.typedRequest('resources/subscribe', { uri }, (s) => s.EmptyResultSchema, options);
   }
 
   /** Stops the updates of `subscribeResource`. */
-  async unsubscribeResource(uri: string, options?: RequestOptions): Promise<void> {
+  async unsubscribeResource(uri: string, options?: CallOptions): Promise<void> {
+    if (this.serverSession?.era === 'modern') return this.listen.unsubscribe({ resourceSubscriptions: [uri] });
     await this.typedRequest('resources/unsubscribe', { uri }, (s) => s.EmptyResultSchema, options);
   }
 
   /** Lists every prompt, following pagination. */
-  async listPrompts(options?: RequestOptions): Promise<{ prompts: Prompt[] }> {
+  async listPrompts(options?: CallOptions): Promise<{ prompts: Prompt[] }> {
     return { prompts: await collectPages((cursor) => this.listPromptsPage(cursor, options), (page) => page.prompts, this.maxPages, this.where('prompts/list')) };
   }
 
   /** Fetches one page of prompts. */
-  listPromptsPage(cursor?: string, options?: RequestOptions): Promise<ListPromptsResult> {
+  listPromptsPage(cursor?: string, options?: CallOptions): Promise<ListPromptsResult> {
     return this.typedRequest('prompts/list', cursorParams(cursor), (s) => s.ListPromptsResultSchema, options);
   }
 
   /** Gets a prompt, filled with `args`. */
-  getPrompt(name: string, args?: Record<string, string>, options?: RequestOptions): Promise<GetPromptResult> {
+  getPrompt(name: string, args?: Record<string, string>, options?: CallOptions): Promise<GetPromptResult> {
     return this.typedRequest('prompts/get', args === undefined ? { name } : { name, arguments: args }, (s) => s.GetPromptResultSchema, options);
   }
 
   /** Asks for completions of a prompt or resource-template argument. */
-  complete(params: CompleteRequestParams, options?: RequestOptions): Promise<CompleteResult> {
+  complete(params: CompleteRequestParams, options?: CallOptions): Promise<CompleteResult> {
     return this.typedRequest('completion/complete', params as Record<string, unknown>, (s) => s.CompleteResultSchema, options);
   }
 
   /** Sets the minimum level of log messages the server sends. */
-  async setLoggingLevel(level: LoggingLevel, options?: RequestOptions): Promise<void> {
-    await this.typedRequest('logging/setLevel', { level }, (s) => s.EmptyResultSchema, options);
+  async setLoggingLevel(level: LoggingLevel, options?: CallOptions): Promise<void> {
+    // 2026-07-28 has no logging/setLevel: the level travels in every request's _meta instead.
+    if (this.serverSession?.era === 'modern') this.logLevel = level;
+    else await this.typedRequest('logging/setLevel', { level }, (s) => s.EmptyResultSchema, options);
   }
 
-  /** Checks the server answers. */
-  async ping(options?: RequestOptions): Promise<void> {
-    await this.typedRequest('ping', undefined, (s) => s.EmptyResultSchema, options);
+  /** Checks the server answers: `ping`, or `server/discover` on a 2026-07-28 server, which has no ping. */
+  async ping(options?: CallOptions): Promise<void> {
+    if (this.serverSession?.era === 'modern') await this.send('server/discover', undefined, options);
+    else await this.typedRequest('ping', undefined, (s) => s.EmptyResultSchema, options);
+  }
+
+  /**
+   * Subscribes to server notifications. On a 2026-07-28 server this keeps one
+   * `subscriptions/listen` stream open for everything subscribed (resolving once the server
+   * acknowledged it); on a legacy server list changes always arrive and resources use
+   * `resources/subscribe`.
+   */
+  async subscribe(filter: NotificationFilter): Promise<void> {
+    if (this.serverSession?.era === 'modern') return this.listen.subscribe(filter);
+    for (const uri of filter.resourceSubscriptions ?? []) await this.typedRequest('resources/subscribe', { uri }, (s) => s.EmptyResultSchema);
+  }
+
+  /** Undoes `subscribe`. */
+  async unsubscribe(filter: NotificationFilter): Promise<void> {
+    if (this.serverSession?.era === 'modern') return this.listen.unsubscribe(filter);
+    for (const uri of filter.resourceSubscriptions ?? []) await this.typedRequest('resources/unsubscribe', { uri }, (s) => s.EmptyResultSchema);
   }
 
   /** Tells the server the roots changed (needs the `roots` handler). */
@@ -237,7 +280,7 @@ export class McpClient {
   }
 
   /** Sends any request and resolves with its raw result; the capability check still applies. */
-  request(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<Record<string, unknown>> {
+  request(method: string, params?: Record<string, unknown>, options?: CallOptions): Promise<Record<string, unknown>> {
     return this.send(method, params, options);
   }
 
@@ -265,9 +308,9 @@ export class McpClient {
     method: string,
     params: Record<string, unknown> | undefined,
     schema: (schemas: Schemas) => ZodType<T>,
-    options?: RequestOptions,
+    options?: CallOptions,
   ): Promise<T> {
-    const raw = await this.send(method, params, options);
+    const raw = this.serverSession?.era === 'modern' ? await this.modernRequest(method, params, options) : await this.send(method, params, options);
     if (FAST_RESULT_GUARDS[method]?.(raw)) return raw as T;
     const parsed = schema(await loadSchemas()).safeParse(raw);
     if (parsed.success) return parsed.data;
@@ -275,7 +318,30 @@ export class McpClient {
     throw new InvalidResponseError(`the server's result does not match the ${method} result schema: ${detail}`, this.where(method));
   }
 
-  private send(method: string, params: Record<string, unknown> | undefined, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+  /** A 2026-07-28 request: from the cache while fresh, through the input rounds, with its resultType checked. */
+  private async modernRequest(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
+    const cached = this.cache?.get(method, params);
+    if (cached !== undefined) return cached;
+    const where = this.where(method);
+    let retried = false;
+    const result = INPUT_REQUIRED_METHODS.has(method)
+      ? await withInputRounds(
+          (sent) => {
+            retried ||= sent !== params;
+            return this.send(method, sent, options);
+          },
+          params ?? {},
+          this.options,
+          { ...where, signal: options.signal, maxRounds: this.options.maxInputRounds ?? DEFAULT_MAX_INPUT_ROUNDS },
+        )
+      : await this.send(method, params, options);
+    checkResultType(result, where);
+    // A result reached through input rounds answers one user's inputs: never reuse it.
+    if (!retried) this.cache?.put(method, params, result);
+    return result;
+  }
+
+  private send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
     let engine: JsonRpcEngine;
     try {
       engine = this.connected(method);
@@ -283,7 +349,16 @@ export class McpClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    return engine.request(method, params, this.withDefaults(options));
+    const session = this.serverSession;
+    const sent =
+      session?.era === 'modern'
+        ? withEnvelope(
+            params,
+            { protocolVersion: session.protocolVersion, clientInfo: this.clientInfo(), clientCapabilities: session.clientCapabilities },
+            { logLevel: options.logLevel ?? this.logLevel, trace: options.trace },
+          )
+        : params;
+    return engine.request(method, sent, this.withDefaults(options));
   }
 
   private withDefaults(options: RequestOptions): RequestOptions {
@@ -324,7 +399,12 @@ export class McpClient {
     });
     transport.ondiagnostic = (event) => this.emitter.emit('diagnostic', event);
     engine.onNotification('*', (params, method) => {
+      if (this.serverSession?.era === 'modern') {
+        if (!this.listen.accepts(params)) return;
+        if (method === 'notifications/subscriptions/acknowledged') this.listen.acknowledged(params);
+      }
       if (method === 'notifications/tools/list_changed') this.outputSchemas.remember([], true);
+      this.cache?.notify(method, params);
       this.emitter.emit('notification', { method, params });
     });
     installInboundHandlers(engine, this.options);
@@ -336,6 +416,11 @@ export class McpClient {
     if (from === to) return;
     this.currentState = to;
     this.emitter.emit('state', { from, to, reason });
+  }
+
+  private clientCapabilities(): ClientCapabilities {
+    const { sampling, elicitation, roots } = this.options;
+    return deriveClientCapabilities({ sampling: !!sampling, elicitation: !!elicitation, roots: !!roots }, this.options.capabilities);
   }
 
   private clientInfo(): Implementation {

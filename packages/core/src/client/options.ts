@@ -1,10 +1,16 @@
+import type { CacheStore } from '../cache/cache-store.js';
+import type { EraCache } from '../era/era-cache.js';
+import type { EraChoice } from '../era/establish.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
+import type { RequestOptions } from '../jsonrpc/engine.js';
+import type { TraceContext } from '../modern/envelope.js';
 import type {
   ClientCapabilities,
   CreateMessageRequestParams,
   CreateMessageResult,
   ElicitRequestParams,
   ElicitResult,
+  LoggingLevel,
   Root,
 } from '../types/index.js';
 
@@ -43,8 +49,29 @@ export interface McpClientOptions {
   maxTotalTimeout?: number;
   /** Most pages one `list*` call follows. @default 100 */
   maxPages?: number;
-  /** Pin the protocol revision to offer. @default '2025-11-25' */
+  /**
+   * Pins one protocol revision (its era follows). @default none: the newest the server speaks,
+   * 2026-07-28 for a modern server, 2025-11-25 or what it picks for a legacy one
+   */
   protocolVersion?: string;
+  /** `'auto'` detects the era per server (probe with `server/discover`, fall back to `initialize`); `'legacy'` or `'modern'` insist. @default 'auto' */
+  era?: EraChoice;
+  /** Milliseconds the `server/discover` probe may take before a silent server counts as legacy. @default 5000 */
+  probeTimeout?: number;
+  /** Where learned eras are kept, or `false` to probe every time. @default a cache shared by all clients */
+  eraCache?: EraCache | false;
+  /** The response cache for 2026-07-28 cache hints, or `false` for none. @default an in-memory LRU of 1000 entries */
+  cache?: { store?: CacheStore } | false;
+  /** Most `input_required` rounds one request may go through. @default 10 */
+  maxInputRounds?: number;
+}
+
+/** Options of one call: the request options plus what a 2026-07-28 request can carry. */
+export interface CallOptions extends RequestOptions {
+  /** W3C trace context to propagate in `_meta` (2026-07-28). */
+  trace?: TraceContext | undefined;
+  /** Minimum log level for this request's log messages (2026-07-28); defaults to the level set with `setLoggingLevel`. */
+  logLevel?: LoggingLevel | undefined;
 }
 
 /** Options of `McpClient.connect`. */

@@ -2,6 +2,7 @@ import { CancelledError } from '../errors/cancelled-error.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import { McpxError } from '../errors/mcpx-error.js';
 import { ProtocolError } from '../errors/protocol-error.js';
+import { protocolErrorFrom } from '../errors/modern-errors.js';
 import { RequestTimeoutError } from '../errors/request-timeout-error.js';
 import { TransportError } from '../errors/transport-error.js';
 import type { Transport } from '../transport.js';
@@ -23,6 +24,8 @@ export interface RequestOptions {
   maxTotalTimeout?: number | undefined;
   /** Receives progress notifications for this request. */
   onprogress?: ((progress: Progress) => void) | undefined;
+  /** Told the id the request goes out with, for correlating what the peer sends about it. */
+  onid?: ((id: RequestId) => void) | undefined;
 }
 
 /** Observes traffic, for events and metrics. Every hook is optional and must not throw. */
@@ -88,6 +91,7 @@ export class JsonRpcEngine {
     const signal = options.signal;
     if (signal?.aborted) return Promise.reject(new CancelledError(reasonText(signal.reason), context));
     const id = this.pending.allocateId();
+    options.onid?.(id);
     const onprogress = options.onprogress;
     const sentParams = onprogress ? withProgressToken(params, id) : params;
     return new Promise((resolve, reject) => {
@@ -172,7 +176,7 @@ export class JsonRpcEngine {
     if (entry === undefined) return;
     if ('error' in response) {
       const { code, message, data } = response.error;
-      this.settle(id, undefined, new ProtocolError({ code, message, data, method: entry.method, ...server }));
+      this.settle(id, undefined, protocolErrorFrom({ code, message, data, method: entry.method, ...server }));
     } else {
       this.settle(id, response.result, undefined);
     }

@@ -14,6 +14,8 @@ export interface FakeServerOptions {
   serverInfo?: { name: string; version: string };
   /** Optional `instructions`. */
   instructions?: string;
+  /** Makes the fake a 2026-07-28 server: it answers `server/discover` with these revisions. @default none: a legacy server, which answers `server/discover` with -32601 */
+  modernVersions?: string[];
 }
 
 /**
@@ -54,6 +56,16 @@ export class FakeServer {
       };
     });
     this.handle('ping', () => ({}));
+    if (options.modernVersions !== undefined) {
+      const modern = options.modernVersions;
+      this.handle('server/discover', () => ({
+        resultType: 'complete',
+        supportedVersions: modern,
+        capabilities: options.capabilities ?? { tools: { listChanged: true }, resources: { subscribe: true, listChanged: true }, prompts: {}, completions: {} },
+        ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
+        _meta: { 'io.modelcontextprotocol/serverInfo': options.serverInfo ?? { name: 'fake-server', version: '1.0.0' } },
+      }));
+    }
     void this.serverTransport.start();
   }
 

@@ -2,6 +2,8 @@ import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import type { JsonRpcMessage } from '../jsonrpc/messages.js';
 import type { Transport, TransportDiagnostic } from '../transport.js';
 
+let pairs = 0;
+
 /**
  * One end of an in-memory connection. Messages are copied through JSON, as on a wire, and
  * delivered asynchronously. Create the two ends with `InMemoryTransport.createLinkedPair()`.
@@ -11,7 +13,8 @@ export class InMemoryTransport implements Transport {
   onerror?: ((error: Error) => void) | undefined;
   onclose?: ((reason?: Error) => void) | undefined;
   ondiagnostic?: ((event: TransportDiagnostic) => void) | undefined;
-  readonly description = 'in-memory';
+  /** `in-memory#N`, unique per pair, so era caches never mix two in-memory servers. */
+  readonly description: string;
   /** Every message this end has sent, in order. */
   readonly sent: JsonRpcMessage[] = [];
   private peer: InMemoryTransport | undefined;
@@ -19,10 +22,15 @@ export class InMemoryTransport implements Transport {
   private started = false;
   private readonly queue: JsonRpcMessage[] = [];
 
+  private constructor(description: string) {
+    this.description = description;
+  }
+
   /** Two transports connected to each other. */
   static createLinkedPair(): [InMemoryTransport, InMemoryTransport] {
-    const a = new InMemoryTransport();
-    const b = new InMemoryTransport();
+    const name = `in-memory#${++pairs}`;
+    const a = new InMemoryTransport(name);
+    const b = new InMemoryTransport(name);
     a.peer = b;
     b.peer = a;
     return [a, b];

@@ -1,0 +1,90 @@
+import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
+import { isObject } from '../validation/guards.js';
+import { withDefaults } from '../client/inbound-handlers.js';
+import type { McpClientOptions } from '../client/options.js';
+import type { CreateMessageRequestParams, ElicitRequestParams } from '../types/index.js';
+
+/** The methods whose results may be `input_required` (2026-07-28). */
+export const INPUT_REQUIRED_METHODS: ReadonlySet<string> = new Set(['tools/call', 'prompts/get', 'resources/read']);
+
+/** The most rounds of `input_required` one request may go through. */
+export const DEFAULT_MAX_INPUT_ROUNDS = 10;
+
+type Send = (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
+type Handlers = Pick<McpClientOptions, 'sampling' | 'elicitation' | 'roots'>;
+
+/**
+ * Runs a request of the multi round-trip pattern: while the server answers `input_required`,
+ * its `inputRequests` go to the same handlers the legacy era uses, and the request is sent
+ * again (with a new id) carrying `inputResponses` and the server's `requestState`.
+ */
+export async function withInputRounds(
+  send: Send,
+  params: Record<string, unknown>,
+  handlers: Handlers,
+  context: { method: string; server: string | undefined; signal: AbortSignal | undefined; maxRounds: number },
+): Promise<Record<string, unknown>> {
+  const where = { server: context.server, method: context.method };
+  let result = await send(params);
+  for (let round = 1; result.resultType === 'input_required'; round++) {
+    if (round > context.maxRounds) {
+      throw new InvalidResponseError(`the server still asked for input after ${context.maxRounds} rounds; giving up (raise \`maxInputRounds\` if that is expected)`, where);
+    }
+    const { inputRequests, requestState } = result;
+    if (inputRequests === undefined && requestState === undefined) {
+      throw new InvalidResponseError('an input_required result must carry inputRequests or requestState', where);
+    }
+    const inputResponses = isObject(inputRequests) ? await answer(inputRequests, handlers, context.signal, where) : undefined;
+    const retry: Record<string, unknown> = { ...params };
+    if (inputResponses !== undefined) retry.inputResponses = inputResponses;
+    if (requestState !== undefined) retry.requestState = requestState;
+    result = await send(retry);
+  }
+  return result;
+}
+
+async function answer(
+  requests: Record<string, unknown>,
+  handlers: Handlers,
+  signal: AbortSignal | undefined,
+  where: { server: string | undefined; method: string },
+): Promise<Record<string, unknown>> {
+  const entries = await Promise.all(
+    Object.entries(requests).map(async ([key, request]) => {
+      if (!isObject(request) || typeof request.method !== 'string') {
+        throw new InvalidResponseError(`input request "${key}" is not a request object`, where);
+      }
+      const params = isObject(request.params) ? request.params : {};
+      const context: InboundRequestContext = { requestId: key, method: request.method, signal: signal ?? new AbortController().signal, meta: undefined };
+      return [key, await answerOne(request.method, params, handlers, context, where)] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+async function answerOne(
+  method: string,
+  params: Record<string, unknown>,
+  handlers: Handlers,
+  context: InboundRequestContext,
+  where: { server: string | undefined; method: string },
+): Promise<unknown> {
+  const missing = (what: string): InvalidResponseError =>
+    new InvalidResponseError(`the server asked for ${method}, but this client has no ${what} handler and did not declare it`, where);
+  switch (method) {
+    case 'elicitation/create': {
+      if (!handlers.elicitation) throw missing('elicitation');
+      const request = params as ElicitRequestParams;
+      return withDefaults(request, await handlers.elicitation(request, context));
+    }
+    case 'sampling/createMessage':
+      if (!handlers.sampling) throw missing('sampling');
+      return handlers.sampling(params as CreateMessageRequestParams, context);
+    case 'roots/list':
+      if (!handlers.roots) throw missing('roots');
+      return { roots: await handlers.roots(context) };
+    default:
+      throw new InvalidResponseError(`the server asked for input with an unknown method "${method}"`, where);
+  }
+}

@@ -1,0 +1,130 @@
+import { CancelledError } from '../errors/cancelled-error.js';
+import { ConnectionClosedError } from '../errors/connection-closed-error.js';
+import type { RequestId } from '../jsonrpc/messages.js';
+import { exponentialBackoff, type BackoffPolicy } from '../util/backoff.js';
+import { SUBSCRIPTION_ID_KEY } from './meta-keys.js';
+
+/** Which server notifications a client wants (2026-07-28 `subscriptions/listen`). */
+export interface NotificationFilter {
+  toolsListChanged?: boolean;
+  promptsListChanged?: boolean;
+  resourcesListChanged?: boolean;
+  resourceSubscriptions?: string[];
+}
+
+/** Opens one `subscriptions/listen` request; resolves when the server ends it gracefully. */
+export type OpenListen = (filter: NotificationFilter, signal: AbortSignal, onid: (id: RequestId) => void) => Promise<unknown>;
+
+interface Stream {
+  readonly controller: AbortController;
+  id: RequestId | undefined;
+  readonly acknowledged: Promise<void>;
+  acknowledge(filter: unknown): void;
+}
+
+/**
+ * Keeps one `subscriptions/listen` stream open with the union of what the caller subscribed
+ * to: reopened when the subscriptions change, when the server ends it, or when it drops while
+ * the connection lives (with backoff). Notifications are told apart by their subscription id.
+ */
+export class ListenManager {
+  private readonly flags = { toolsListChanged: false, promptsListChanged: false, resourcesListChanged: false };
+  private readonly uris = new Set<string>();
+  private stream: Stream | undefined;
+  private failures = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly open: OpenListen,
+    private readonly onError: (error: Error) => void,
+    private readonly backoff: BackoffPolicy = exponentialBackoff({ initialMs: 250, maxMs: 30_000 }),
+  ) {}
+
+  /** The filter of the stream that should be open. */
+  filter(): NotificationFilter {
+    const filter: NotificationFilter = {};
+    for (const [key, on] of Object.entries(this.flags)) if (on) filter[key as keyof typeof this.flags] = true;
+    if (this.uris.size > 0) filter.resourceSubscriptions = [...this.uris].sort();
+    return filter;
+  }
+
+  /** Adds to the subscriptions; resolves once the server acknowledged the new stream. */
+  subscribe(filter: NotificationFilter): Promise<void> {
+    return this.change(filter, true);
+  }
+
+  /** Removes from the subscriptions. */
+  unsubscribe(filter: NotificationFilter): Promise<void> {
+    return this.change(filter, false);
+  }
+
+  /** True when `params` belong to a notification of the current stream (or carry no subscription id). */
+  accepts(params: Record<string, unknown>): boolean {
+    const meta = params._meta as Record<string, unknown> | undefined;
+    const id = meta?.[SUBSCRIPTION_ID_KEY];
+    return id === undefined || id === this.stream?.id;
+  }
+
+  /** Handles `notifications/subscriptions/acknowledged`. */
+  acknowledged(params: Record<string, unknown>): void {
+    if (this.accepts(params)) this.stream?.acknowledge(params.notifications);
+  }
+
+  /** Reopens the stream after a new connection, if anything is subscribed. */
+  resume(): Promise<void> {
+    this.stopped = false;
+    return this.reopen();
+  }
+
+  /** Closes the stream for good (the client is closing). */
+  stop(): void {
+    this.stopped = true;
+    this.stream?.controller.abort('the client is closing');
+    this.stream = undefined;
+  }
+
+  private change(filter: NotificationFilter, on: boolean): Promise<void> {
+    const before = JSON.stringify(this.filter());
+    for (const key of ['toolsListChanged', 'promptsListChanged', 'resourcesListChanged'] as const) if (filter[key]) this.flags[key] = on;
+    for (const uri of filter.resourceSubscriptions ?? []) {
+      if (on) this.uris.add(uri);
+      else this.uris.delete(uri);
+    }
+    if (JSON.stringify(this.filter()) === before && this.stream) return this.stream.acknowledged;
+    return this.reopen();
+  }
+
+  private reopen(): Promise<void> {
+    this.stream?.controller.abort('the subscriptions changed');
+    this.stream = undefined;
+    const filter = this.filter();
+    if (this.stopped || Object.keys(filter).length === 0) return Promise.resolve();
+    let acknowledge!: () => void;
+    let fail!: (error: Error) => void;
+    const acknowledged = new Promise<void>((resolve, reject) => {
+      acknowledge = resolve;
+      fail = reject;
+    });
+    acknowledged.catch(() => undefined);
+    const stream: Stream = { controller: new AbortController(), id: undefined, acknowledged, acknowledge: () => acknowledge() };
+    this.stream = stream;
+    this.open(filter, stream.controller.signal, (id) => (stream.id = id)).then(
+      () => this.ended(stream, undefined, fail),
+      (error: unknown) => this.ended(stream, error instanceof Error ? error : new Error(String(error)), fail),
+    );
+    return acknowledged;
+  }
+
+  private ended(stream: Stream, error: Error | undefined, fail: (error: Error) => void): void {
+    if (this.stream !== stream) return;
+    this.stream = undefined;
+    if (error !== undefined) fail(error);
+    if (this.stopped || CancelledError.isInstance(error) || ConnectionClosedError.isInstance(error)) return;
+    if (error !== undefined) this.onError(error);
+    const delay = this.backoff(this.failures++);
+    if (delay === undefined) return;
+    setTimeout(() => {
+      if (this.stream === undefined && !this.stopped) void this.reopen().then(() => (this.failures = 0), () => undefined);
+    }, delay).unref?.();
+  }
+}
