@@ -1,4 +1,5 @@
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
+import { AuthError } from '../errors/auth-error.js';
 import { CancelledError } from '../errors/cancelled-error.js';
 import { MODERN_ERROR_CODES } from '../errors/modern-errors.js';
 import { ProtocolError } from '../errors/protocol-error.js';
@@ -72,6 +73,7 @@ export async function establishSession(engine: JsonRpcEngine, transport: Transpo
       return legacy(outcome.legacyVersion);
     }
     if (key !== undefined) options.cache?.set(key, 'modern');
+    transport.setProtocolVersion?.(outcome.session.protocolVersion);
     return outcome.session;
   } catch (error) {
     if (era === 'modern' || !meansLegacy(error)) throw error;
@@ -84,7 +86,7 @@ export async function establishSession(engine: JsonRpcEngine, transport: Transpo
 function meansLegacy(error: unknown): boolean {
   if (ProtocolError.isInstance(error)) return !MODERN_ERROR_CODES.has(error.code);
   if (UnsupportedProtocolVersionError.isInstance(error)) return false;
-  if (ConnectionClosedError.isInstance(error) || CancelledError.isInstance(error)) return false;
+  if (ConnectionClosedError.isInstance(error) || CancelledError.isInstance(error) || AuthError.isInstance(error)) return false;
   if (TransportError.isInstance(error)) return error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403;
   return true;
 }

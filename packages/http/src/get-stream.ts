@@ -1,0 +1,69 @@
+import { TransportError } from '@mcpx/core';
+import type { StreamCursor, StreamSink } from './consume.js';
+import { followStream } from './follow-stream.js';
+import type { PostContext } from './post.js';
+
+/** Where the GET stream reports what it cannot deliver as messages. */
+export interface GetStreamSink extends StreamSink {
+  /** Something worth knowing that is not a failure (the server has no GET stream). */
+  info(message: string): void;
+}
+
+/**
+ * The GET stream on which the server sends requests and notifications of its own. Opened
+ * after `notifications/initialized`; reconnected with `Last-Event-ID` when lost. A 405 (no
+ * such stream) or a 404 ends it quietly; other failures are reported to `sink.error`.
+ */
+export class GetStream {
+  readonly #controller = new AbortController();
+  readonly #cursor: StreamCursor = { lastEventId: undefined, retryMs: undefined };
+
+  constructor(
+    private readonly context: PostContext,
+    private readonly sink: GetStreamSink,
+  ) {}
+
+  /** Opens the stream and keeps it open until `stop()`. */
+  start(): void {
+    void this.#run();
+  }
+
+  /** Closes the stream for good. */
+  stop(): void {
+    this.#controller.abort(new Error('the GET stream was stopped'));
+  }
+
+  async #run(): Promise<void> {
+    const signal = this.#controller.signal;
+    const context = this.context;
+    try {
+      await followStream({
+        what: 'the GET stream',
+        cursor: this.#cursor,
+        sink: this.sink,
+        open: (lastEventId) =>
+          context.http.send({
+            method: 'GET',
+            headers: { ...context.session.headers(false), accept: 'text/event-stream', ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }) },
+            signal,
+          }),
+        finished: () => false,
+        canResume: () => true,
+        unresumable: (cause) => new Error('unreachable: the GET stream can always be resumed', { cause }),
+        policy: context.reconnect,
+        signal,
+        maxEventBytes: context.maxEventBytes,
+        scope: context.scope,
+      });
+    } catch (error) {
+      if (signal.aborted) return;
+      if (TransportError.isInstance(error) && error.status === 405) {
+        this.sink.info('the server offers no GET stream (405): its own requests and notifications arrive only on the answers to POSTs');
+      } else if (TransportError.isInstance(error) && error.status === 404) {
+        this.sink.info('the server refused the GET stream with 404 (the session may have expired); it stays closed, and the next request renews the session if needed');
+      } else {
+        this.sink.error(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+  }
+}

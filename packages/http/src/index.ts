@@ -1,0 +1,5 @@
+/** @module @mcpx/http — the Streamable HTTP transport (MCP 2025-03-26 to 2025-11-25). Every export is public API. */
+export { StreamableHttpTransport } from './streamable-http-transport.js';
+export { defaultReconnectBackoff, defaultRetryBackoff } from './options.js';
+
+export type { StreamableHttpTransportOptions, ReconnectOptions, RetryOptions, FetchLike, HttpRequestInit } from './options.js';

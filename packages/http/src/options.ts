@@ -1,0 +1,162 @@
+import { ConfigError, exponentialBackoff, type AuthProvider, type BackoffPolicy } from '@mcpx/core';
+import type { Dispatcher } from 'undici';
+
+/**
+ * A `fetch` implementation: the global one, or any with the same shape. It must support
+ * `redirect: 'manual'` and return the 3xx response itself, as Node's and undici's do.
+ */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** What `requestInit` may set: everything except what the transport controls itself. */
+export type HttpRequestInit = Omit<RequestInit, 'method' | 'body' | 'headers' | 'signal' | 'redirect' | 'dispatcher'>;
+
+/** How lost SSE streams are reconnected (the GET stream, and POST streams that can be resumed). */
+export interface ReconnectOptions {
+  /**
+   * Delay before reconnection `attempt` (0 for the first), used when the server gave no
+   * `retry:` field; `undefined` gives up. @default exponentialBackoff({ initialMs: 500, maxMs: 10000 }), with jitter
+   */
+  backoff?: BackoffPolicy | undefined;
+  /** Reconnection attempts in a row, without an event received in between, before giving up. @default 5 */
+  maxRetries?: number | undefined;
+}
+
+/** How requests answered with 5xx or 429 (or lost to a network error) are retried. */
+export interface RetryOptions {
+  /**
+   * Retries after the first attempt. Only messages that are safe to repeat are retried:
+   * notifications, responses, `initialize`, `ping`, the `…/list` methods, `resources/read`,
+   * `prompts/get`, `completion/complete`, `logging/setLevel`, `resources/(un)subscribe`. @default 2
+   */
+  maxRetries?: number | undefined;
+  /** Retry `tools/call` too. Only for tools that are safe to run twice. @default false */
+  retryToolCalls?: boolean | undefined;
+  /** Delay before retry `attempt` when the server sent no `Retry-After`. @default exponentialBackoff({ initialMs: 250, maxMs: 4000 }) */
+  backoff?: BackoffPolicy | undefined;
+  /** Longest `Retry-After` honoured, in milliseconds; a longer one is cut to this. @default 30000 */
+  maxRetryAfterMs?: number | undefined;
+}
+
+/** Options of a `StreamableHttpTransport`. The URL of the MCP endpoint is the constructor's first argument. */
+export interface StreamableHttpTransportOptions {
+  /** Headers sent with every request, for example a static `Authorization` or API key header. @default {} */
+  headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Names of headers, besides `Authorization`, `Cookie`, `Proxy-Authorization`, `Mcp-Session-Id`
+   * and those the `authProvider` adds, that must never be sent to another origin when
+   * following a redirect, such as `['x-api-key']`. @default []
+   */
+  secretHeaders?: readonly string[] | undefined;
+  /** Supplies credentials for each request and is told about 401 and 403 answers. @default none */
+  authProvider?: AuthProvider | undefined;
+  /** A `fetch` to use instead of undici's, for runtimes without undici. @default undici's `fetch` */
+  fetch?: FetchLike | undefined;
+  /** The undici dispatcher (an `Agent`, a `Pool`, a `ProxyAgent`...) requests go through. @default undici's global dispatcher */
+  dispatcher?: Dispatcher | undefined;
+  /** Further `fetch` options for every request (everything but method, body, headers, signal, redirect). @default {} */
+  requestInit?: HttpRequestInit | undefined;
+  /** Reconnection of lost SSE streams. @default { maxRetries: 5 } with a 500 ms to 10 s backoff */
+  reconnect?: ReconnectOptions | undefined;
+  /** Retries of requests answered with 5xx or 429. @default { maxRetries: 2, retryToolCalls: false } */
+  retry?: RetryOptions | undefined;
+  /** Largest SSE event and largest JSON body accepted, in bytes. @default 10485760 (10 MiB) */
+  maxEventBytes?: number | undefined;
+  /** Redirects followed per request. @default 5 */
+  maxRedirects?: number | undefined;
+  /** How long `close()` waits for the server to answer the session `DELETE`, in milliseconds; 0 sends no DELETE. @default 2000 */
+  closeTimeoutMs?: number | undefined;
+  /** The server's name, shown in error messages. @default none */
+  name?: string | undefined;
+}
+
+/** Options with their defaults applied; internal. */
+export interface ResolvedHttpOptions {
+  url: URL;
+  headers: Readonly<Record<string, string>>;
+  secretHeaders: ReadonlySet<string>;
+  authProvider: AuthProvider | undefined;
+  fetch: FetchLike | undefined;
+  dispatcher: Dispatcher | undefined;
+  requestInit: HttpRequestInit;
+  reconnect: { backoff: BackoffPolicy; maxRetries: number };
+  retry: { maxRetries: number; retryToolCalls: boolean; backoff: BackoffPolicy; maxRetryAfterMs: number };
+  maxEventBytes: number;
+  maxRedirects: number;
+  closeTimeoutMs: number;
+  name: string | undefined;
+}
+
+/** The default delay between reconnections of an SSE stream. */
+export const defaultReconnectBackoff: BackoffPolicy = exponentialBackoff({ initialMs: 500, maxMs: 10_000 });
+/** The default delay between retries of a request answered with 5xx or 429. */
+export const defaultRetryBackoff: BackoffPolicy = exponentialBackoff({ initialMs: 250, maxMs: 4000 });
+
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
+export function resolveOptions(url: string | URL, options: StreamableHttpTransportOptions = {}): ResolvedHttpOptions {
+  const name = options.name;
+  const fail = (message: string): never => {
+    throw new ConfigError(`StreamableHttpTransport: ${message}`, { server: name });
+  };
+  const parsed = parseUrl(url, fail);
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(options.headers ?? {})) {
+    if (!HEADER_NAME.test(key)) fail(`"headers" has an invalid header name ${JSON.stringify(key)}`);
+    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) fail(`"headers.${key}" must be a string without line breaks`);
+    headers[key.toLowerCase()] = value;
+  }
+  const secretHeaders = options.secretHeaders ?? [];
+  if (!Array.isArray(secretHeaders) || !secretHeaders.every((h) => typeof h === 'string')) fail('"secretHeaders" must be an array of header names');
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('"fetch" must be a function');
+  const reconnect = options.reconnect ?? {};
+  const retry = options.retry ?? {};
+  return {
+    url: parsed,
+    headers,
+    secretHeaders: new Set(secretHeaders.map((h) => h.toLowerCase())),
+    authProvider: options.authProvider,
+    fetch: options.fetch,
+    dispatcher: options.dispatcher,
+    requestInit: options.requestInit ?? {},
+    reconnect: {
+      backoff: policy('reconnect.backoff', reconnect.backoff, defaultReconnectBackoff, fail),
+      maxRetries: integer('reconnect.maxRetries', reconnect.maxRetries, 5, 0, fail),
+    },
+    retry: {
+      maxRetries: integer('retry.maxRetries', retry.maxRetries, 2, 0, fail),
+      retryToolCalls: retry.retryToolCalls ?? false,
+      backoff: policy('retry.backoff', retry.backoff, defaultRetryBackoff, fail),
+      maxRetryAfterMs: integer('retry.maxRetryAfterMs', retry.maxRetryAfterMs, 30_000, 0, fail),
+    },
+    maxEventBytes: integer('maxEventBytes', options.maxEventBytes, 10 * 1024 * 1024, 1, fail),
+    maxRedirects: integer('maxRedirects', options.maxRedirects, 5, 0, fail),
+    closeTimeoutMs: integer('closeTimeoutMs', options.closeTimeoutMs, 2000, 0, fail),
+    name,
+  };
+}
+
+function parseUrl(url: string | URL, fail: (message: string) => never): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (error) {
+    return fail(`${JSON.stringify(String(url))} is not a valid URL (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(`the URL must be http: or https:, got ${parsed.protocol}`);
+  if (parsed.username !== '' || parsed.password !== '') fail('the URL must not contain a user name or password; pass credentials in "headers" or an "authProvider"');
+  parsed.hash = '';
+  return parsed;
+}
+
+function policy(key: string, value: BackoffPolicy | undefined, fallback: BackoffPolicy, fail: (message: string) => never): BackoffPolicy {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'function') fail(`"${key}" must be a function (attempt) => delay in ms`);
+  return value;
+}
+
+function integer(key: string, value: number | undefined, fallback: number, min: number, fail: (message: string) => never): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < min) fail(`"${key}" must be an integer of at least ${min}, got ${String(value)}`);
+  return value;
+}

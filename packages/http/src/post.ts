@@ -1,0 +1,108 @@
+import type { JsonRpcMessage } from '@mcpx/core';
+import { discard } from './body.js';
+import type { StreamSink } from './consume.js';
+import { messageOf, transportError, type ErrorScope } from './errors.js';
+import { isNetworkFailure, type HttpClient } from './http-client.js';
+import type { ResolvedHttpOptions } from './options.js';
+import { sleep, type ReconnectPolicy } from './reconnect.js';
+import { handleAccepted } from './response.js';
+import type { Session } from './session.js';
+import { isRetryableStatus, isSafeToRepeat, retryDelay, statusError } from './status.js';
+
+/** What a POST needs from its transport. */
+export interface PostContext {
+  http: HttpClient;
+  session: Session;
+  scope: ErrorScope;
+  retry: ResolvedHttpOptions['retry'];
+  reconnect: ReconnectPolicy;
+  maxEventBytes: number;
+  /** Replaces the expired session `expiredId` by a new one, once however many callers ask. */
+  renewSession(expiredId: string): Promise<void>;
+  /** Resolves when no session renewal is under way. */
+  sessionReady(): Promise<void>;
+}
+
+/** Options of one POST. */
+export interface PostOptions {
+  signal: AbortSignal;
+  /** Where the messages of the answer go. */
+  sink: StreamSink;
+  /** Part of a session renewal: neither waits for one nor starts one. */
+  renewing?: boolean | undefined;
+}
+
+/** What to do with a message refused because its session expired, once a new session is in place. */
+function afterRenewal(message: JsonRpcMessage): 'resend' | 'done' | 'drop' {
+  if (!('method' in message)) return 'drop'; // a response answers a request of the old session
+  if (message.method === 'notifications/initialized') return 'done'; // the renewal sent it
+  if (message.method === 'notifications/cancelled') return 'drop';
+  return 'resend';
+}
+
+/**
+ * POSTs one message and handles the answer: 202, a JSON body or an SSE stream. For a request,
+ * resolves once its response was delivered. Retries safe messages after 5xx, 429 and network
+ * failures; renews an expired session (404) once and sends the message again.
+ */
+export async function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
+  const method = 'method' in message ? message.method : undefined;
+  const isInitialize = method === 'initialize' && 'id' in message;
+  const safe = isSafeToRepeat(message, context.retry.retryToolCalls);
+  const body = serialise(context.scope, message, method);
+  const { signal } = options;
+  let retries = 0;
+  let renewed = false;
+  for (;;) {
+    if (options.renewing !== true) await context.sessionReady();
+    const sentSession = isInitialize ? undefined : context.session.id;
+    let answer: { response: Response; url: URL };
+    try {
+      answer = await context.http.send({
+        method: 'POST',
+        headers: { ...context.session.headers(isInitialize), accept: 'application/json, text/event-stream', 'content-type': 'application/json' },
+        body,
+        signal,
+        rpcMethod: method,
+      });
+    } catch (error) {
+      const delay = safe && isNetworkFailure(error) ? retryDelay({ ...context.retry, attempt: retries }, null) : undefined;
+      if (delay === undefined) throw error;
+      retries++;
+      await sleep(delay, signal);
+      continue;
+    }
+    const { response, url } = answer;
+    if (response.ok) return handleAccepted(context, message, response, url, options);
+    if (response.status === 404 && sentSession !== undefined && !renewed && options.renewing !== true) {
+      await discard(response);
+      await context.renewSession(sentSession);
+      renewed = true;
+      const next = afterRenewal(message);
+      if (next === 'done') return;
+      if (next === 'drop') {
+        throw transportError(context.scope, `the session expired before ${method ?? 'a response'} was delivered, and it belongs to the old session; a new session was started`, { status: 404, isRetryable: true, method });
+      }
+      continue;
+    }
+    if (safe && isRetryableStatus(response.status)) {
+      const delay = retryDelay({ ...context.retry, attempt: retries }, response.headers.get('retry-after'));
+      if (delay !== undefined) {
+        await discard(response);
+        retries++;
+        await sleep(delay, signal);
+        continue;
+      }
+    }
+    const what = renewed && response.status === 404 ? `POST ${method} (the new session was refused too)` : `POST ${method ?? 'of a response'}`;
+    throw await statusError(context.scope, response, url, what, method);
+  }
+}
+
+function serialise(scope: ErrorScope, message: JsonRpcMessage, method: string | undefined): string {
+  try {
+    return JSON.stringify(message);
+  } catch (error) {
+    throw transportError(scope, `the message could not be serialised as JSON: ${messageOf(error)}`, { cause: error, method });
+  }
+}

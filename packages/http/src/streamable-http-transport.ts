@@ -1,0 +1,305 @@
+import {
+  CancelledError,
+  ConnectionClosedError,
+  McpxError,
+  TransportError,
+  isNotification,
+  isRequest,
+  isResponse,
+  type JsonRpcMessage,
+  type RequestId,
+  type Transport,
+  type TransportDiagnostic,
+  type TransportSendOptions,
+} from '@mcpx/core';
+import { discard } from './body.js';
+import type { StreamSink } from './consume.js';
+import { messageOf, transportError, type ErrorScope } from './errors.js';
+import { GetStream } from './get-stream.js';
+import { HttpClient } from './http-client.js';
+import { resolveOptions, type ResolvedHttpOptions, type StreamableHttpTransportOptions } from './options.js';
+import { postMessage, type PostContext } from './post.js';
+import { Session } from './session.js';
+
+type State = 'new' | 'open' | 'closed';
+
+/**
+ * The Streamable HTTP transport of MCP revisions 2025-03-26 to 2025-11-25: every message is
+ * a POST to the endpoint, answered with JSON or an SSE stream; a GET stream carries what the
+ * server sends on its own. Keeps the session (renewing it once when it expires), resumes
+ * streams from their last event id, retries what is safe to retry, and never sends
+ * credentials to another origin on a redirect.
+ *
+ * @example
+ * const transport = new StreamableHttpTransport('https://example.com/mcp', { authProvider: bearerAuth(token) });
+ * await client.connect(transport);
+ */
+export class StreamableHttpTransport implements Transport {
+  /** Called for every message received. */
+  onmessage?: ((message: JsonRpcMessage) => void) | undefined;
+  /** Called for a failure that does not close the connection: a malformed event, a lost GET stream. */
+  onerror?: ((error: Error) => void) | undefined;
+  /** Called exactly once when the transport has closed; with a reason unless `close()` closed it. */
+  onclose?: ((reason?: Error) => void) | undefined;
+  /** Called with information such as "the server has no GET stream" or a session renewal. */
+  ondiagnostic?: ((event: TransportDiagnostic) => void) | undefined;
+  /** The endpoint URL, for error messages. */
+  readonly description: string;
+
+  readonly #options: ResolvedHttpOptions;
+  readonly #scope: ErrorScope;
+  readonly #session = new Session();
+  readonly #lifetime = new AbortController();
+  /** The POSTs of requests in flight, by request id, so a cancellation can let go of their stream. */
+  readonly #exchanges = new Map<RequestId, AbortController>();
+  readonly #context: PostContext;
+  #state: State = 'new';
+  #getStream: GetStream | undefined;
+  #renewal: Promise<void> | undefined;
+  #renewals = 0;
+  #closing: Promise<void> | undefined;
+
+  /** Checks the URL and options (throwing a `ConfigError`); nothing is sent before the first message. */
+  constructor(url: string | URL, options: StreamableHttpTransportOptions = {}) {
+    this.#options = resolveOptions(url, options);
+    this.description = this.#options.url.href;
+    this.#scope = { target: this.description, server: this.#options.name };
+    this.#context = {
+      http: new HttpClient(this.#options, this.#scope),
+      session: this.#session,
+      scope: this.#scope,
+      retry: this.#options.retry,
+      reconnect: { ...this.#options.reconnect, maxRetryAfterMs: this.#options.retry.maxRetryAfterMs },
+      maxEventBytes: this.#options.maxEventBytes,
+      renewSession: (expired) => this.#renewSession(expired),
+      sessionReady: () => this.#renewal ?? Promise.resolve(),
+    };
+  }
+
+  /** The session id the server assigned, once `initialize` succeeded (undefined for sessionless servers). */
+  get sessionId(): string | undefined {
+    return this.#session.id;
+  }
+
+  /** The negotiated revision, sent as `MCP-Protocol-Version`. */
+  get protocolVersion(): string | undefined {
+    return this.#session.protocolVersion;
+  }
+
+  /** Told by the client the revision it negotiated; every later request carries it. */
+  setProtocolVersion(version: string): void {
+    this.#session.protocolVersion = version;
+  }
+
+  /** Makes the transport ready to send. HTTP needs no connection up front; nothing is sent. Call once. */
+  async start(): Promise<void> {
+    if (this.#state !== 'new') {
+      throw transportError(this.#scope, 'start() was already called on this transport; create a new StreamableHttpTransport to connect again');
+    }
+    this.#state = 'open';
+  }
+
+  /**
+   * POSTs a message. For a request, resolves once its response was delivered to `onmessage`,
+   * and rejects, keeping the cause, if the answer fails before it: the client then fails that
+   * request at once. For a notification or a response, resolves once the server accepted it.
+   */
+  async send(message: JsonRpcMessage, options: TransportSendOptions = {}): Promise<void> {
+    if (this.#state === 'new') throw transportError(this.#scope, 'cannot send before start() has resolved');
+    if (this.#state === 'closed') throw this.#closedError();
+    const method = 'method' in message ? message.method : undefined;
+    const requestId = isRequest(message) ? message.id : undefined;
+    if (isRequest(message) && message.method === 'initialize') this.#session.initializeParams = message.params;
+    if (isNotification(message) && message.method === 'notifications/cancelled') this.#letGo(message.params?.requestId);
+
+    const controller = new AbortController();
+    const unlink = link(controller, this.#lifetime.signal, options.signal);
+    if (requestId !== undefined) this.#exchanges.set(requestId, controller);
+    try {
+      await postMessage(this.#context, message, { signal: controller.signal, sink: this.#sink });
+    } catch (error) {
+      throw this.#sendError(error, controller.signal, method);
+    } finally {
+      unlink();
+      if (requestId !== undefined && this.#exchanges.get(requestId) === controller) this.#exchanges.delete(requestId);
+    }
+    if (method === 'notifications/initialized') {
+      this.#session.initialized = true;
+      this.#openGetStream();
+    }
+  }
+
+  /**
+   * Stops every stream, ends the session with a DELETE (waiting at most `closeTimeoutMs`;
+   * 405 is fine), then calls `onclose()`. Safe to call twice; no reconnection happens after it.
+   */
+  close(): Promise<void> {
+    this.#closing ??= this.#shutdown(undefined);
+    return this.#closing;
+  }
+
+  readonly #sink: StreamSink = {
+    message: (message) => this.#deliver(message),
+    error: (error) => this.#reportError(error),
+  };
+
+  #deliver(message: JsonRpcMessage): void {
+    if (this.#state !== 'open') return;
+    try {
+      this.onmessage?.(message);
+    } catch (error) {
+      this.#callbackFailed(error);
+    }
+  }
+
+  /** The client gave up on a request: its answer is no longer wanted, so its stream is closed. */
+  #letGo(requestId: unknown): void {
+    if (typeof requestId !== 'string' && typeof requestId !== 'number') return;
+    this.#exchanges.get(requestId)?.abort(new CancelledError('the client cancelled the request', { server: this.#options.name }));
+  }
+
+  #openGetStream(): void {
+    if (this.#state !== 'open' || this.#getStream !== undefined) return;
+    this.#getStream = new GetStream(this.#context, {
+      ...this.#sink,
+      info: (message) => this.#diagnose({ type: 'info', message }),
+    });
+    this.#getStream.start();
+  }
+
+  #renewSession(expired: string): Promise<void> {
+    if (this.#renewal !== undefined) return this.#renewal;
+    if (this.#session.id !== expired) return Promise.resolve();
+    this.#renewal = this.#renew().finally(() => {
+      this.#renewal = undefined;
+    });
+    return this.#renewal;
+  }
+
+  /** Replays the client's `initialize` (with a fresh id, its result kept from the client) and `notifications/initialized`. */
+  async #renew(): Promise<void> {
+    const session = this.#session;
+    this.#getStream?.stop();
+    this.#getStream = undefined;
+    session.id = undefined;
+    try {
+      if (session.initializeParams === undefined) throw new Error('no initialize request was seen to replay');
+      const id = `mcpx-http-renew-${++this.#renewals}`;
+      let answer: JsonRpcMessage | undefined;
+      const sink: StreamSink = {
+        message: (message) => {
+          if (isResponse(message) && message.id === id) answer = message;
+          else this.#deliver(message);
+        },
+        error: (error) => this.#reportError(error),
+      };
+      const signal = this.#lifetime.signal;
+      await postMessage(this.#context, { jsonrpc: '2.0', id, method: 'initialize', params: session.initializeParams }, { signal, sink, renewing: true });
+      if (answer === undefined || !('result' in answer)) {
+        throw new Error(answer !== undefined && 'error' in answer ? `the server refused initialize: ${answer.error.message}` : 'the server did not answer initialize');
+      }
+      const version = answer.result.protocolVersion;
+      if (session.protocolVersion !== undefined && version !== session.protocolVersion) {
+        throw new Error(`the new session speaks protocol revision ${String(version)}, the client negotiated ${session.protocolVersion}`);
+      }
+      if (session.initialized) await postMessage(this.#context, { jsonrpc: '2.0', method: 'notifications/initialized' }, { signal, sink, renewing: true });
+    } catch (error) {
+      if (this.#state !== 'open') throw this.#closedError();
+      const failure = transportError(this.#scope, `the session expired and a new one could not be started: ${messageOf(error)}`, { cause: error, isRetryable: true });
+      this.#fail(failure);
+      throw failure;
+    }
+    this.#diagnose({ type: 'info', message: 'the session expired (404); a new session was started and the request is sent again' });
+    if (session.initialized) this.#openGetStream();
+  }
+
+  /** Closes from this side after a failure that leaves the connection unusable. */
+  #fail(reason: Error): void {
+    this.#closing ??= this.#shutdown(reason);
+  }
+
+  async #shutdown(reason: Error | undefined): Promise<void> {
+    const wasOpen = this.#state === 'open';
+    this.#state = 'closed';
+    this.#lifetime.abort(this.#closedError());
+    this.#getStream?.stop();
+    if (!wasOpen) return;
+    if (reason === undefined) await this.#endSession();
+    try {
+      this.onclose?.(reason);
+    } catch (error) {
+      this.#callbackFailed(error);
+    }
+  }
+
+  /** Sends the DELETE that ends the session on the server, if there is one; 405 means the server keeps it. */
+  async #endSession(): Promise<void> {
+    if (this.#session.id === undefined || this.#options.closeTimeoutMs === 0) return;
+    try {
+      const { response, url } = await this.#context.http.send({ method: 'DELETE', headers: this.#session.headers(false), signal: AbortSignal.timeout(this.#options.closeTimeoutMs) });
+      await discard(response);
+      if (!response.ok && response.status !== 405 && response.status !== 404) {
+        this.#diagnose({ type: 'info', message: `ending the session: ${url.href} answered DELETE with ${response.status}` });
+      }
+    } catch (error) {
+      this.#diagnose({ type: 'info', message: `ending the session failed: ${messageOf(error)}` });
+    }
+  }
+
+  #sendError(error: unknown, signal: AbortSignal, method: string | undefined): Error {
+    if (signal.aborted) {
+      const reason: unknown = signal.reason;
+      if (McpxError.isInstance(reason)) return reason;
+      if (this.#state === 'closed') return this.#closedError(method);
+      return new CancelledError(messageOf(reason), { server: this.#options.name, method, cause: reason });
+    }
+    if (error instanceof Error) return error;
+    return new TransportError(String(error), { target: this.description, server: this.#options.name, method });
+  }
+
+  #closedError(method?: string): ConnectionClosedError {
+    return new ConnectionClosedError(`the transport to ${this.description} is closed`, { server: this.#options.name, method });
+  }
+
+  #diagnose(event: TransportDiagnostic): void {
+    try {
+      this.ondiagnostic?.(event);
+    } catch (error) {
+      this.#callbackFailed(error);
+    }
+  }
+
+  #reportError(error: Error): void {
+    if (this.#state !== 'open') return;
+    this.onerror?.(error);
+  }
+
+  /** An exception thrown by one of our callbacks: told to `onerror`, else left uncaught as it would be without us. */
+  #callbackFailed(error: unknown): void {
+    if (this.onerror) {
+      this.onerror(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}
+
+/** Aborts `controller` when any of `signals` aborts; returns the function that unlinks them. */
+function link(controller: AbortController, ...signals: Array<AbortSignal | undefined>): () => void {
+  const cleanups: Array<() => void> = [];
+  for (const signal of signals) {
+    if (signal === undefined) continue;
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    const onAbort = (): void => controller.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    cleanups.push(() => signal.removeEventListener('abort', onAbort));
+  }
+  return () => {
+    for (const cleanup of cleanups) cleanup();
+  };
+}

@@ -1,0 +1,73 @@
+import { AuthError, bearerAuth, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
+import type { FakeMcpServer } from '@mcpx/test-utils';
+import { describe, expect, it } from 'vitest';
+import { useFakes } from './helpers.js';
+
+/** Refuses every request without `Authorization: Bearer <token>`, with `status`. */
+function requireToken(server: FakeMcpServer, token: string, status = 401): void {
+  server.intercept((request, response) => {
+    if (request.headers.authorization === `Bearer ${token}`) return false;
+    response.writeHead(status, { 'www-authenticate': 'Bearer realm="fake", error="invalid_token"' }).end();
+    return true;
+  });
+}
+
+/** A provider whose token is refreshed by `onUnauthorized`. */
+function refreshing(tokens: string[], answer = true): AuthProvider & { calls: UnauthorizedContext[] } {
+  const calls: UnauthorizedContext[] = [];
+  return {
+    calls,
+    headers: () => ({ authorization: `Bearer ${tokens[Math.min(calls.length, tokens.length - 1)]}` }),
+    onUnauthorized: (context) => {
+      calls.push(context);
+      return answer;
+    },
+  };
+}
+
+describe('authorization', () => {
+  const fakes = useFakes();
+
+  it('a static bearer token in headers works', async () => {
+    const server = await fakes.mcpServer();
+    requireToken(server, 'static');
+    const { client } = await fakes.client(server.url(), { headers: { Authorization: 'Bearer static' } });
+    await client.ping();
+  });
+
+  it('401 asks the auth provider, then retries once with its new token', async () => {
+    const server = await fakes.mcpServer();
+    requireToken(server, 'fresh');
+    const provider = refreshing(['stale', 'fresh']);
+    const { client } = await fakes.client(server.url(), { authProvider: provider });
+    await client.ping();
+    expect(provider.calls).toEqual([{ url: new URL(server.url()), status: 401, wwwAuthenticate: 'Bearer realm="fake", error="invalid_token"' }]);
+    expect(server.posts('initialize').map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
+    expect(server.posts('ping').map((r) => r.headers.authorization)).toEqual(['Bearer fresh']);
+  });
+
+  it('403 goes to the provider too, and is an AuthError when it cannot help', async () => {
+    const server = await fakes.mcpServer();
+    requireToken(server, 'admin', 403);
+    const provider = refreshing(['reader'], false);
+    const error = await fakes.client(server.url(), { authProvider: provider }).catch((caught: unknown) => caught);
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 403, url: server.url(), wwwAuthenticate: 'Bearer realm="fake", error="invalid_token"' });
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('is retried only once, even when the provider keeps saying yes', async () => {
+    const server = await fakes.mcpServer();
+    requireToken(server, 'never');
+    const provider = refreshing(['a', 'b', 'c']);
+    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toMatchObject({ code: 'AUTH_FAILED', status: 401 });
+    expect(provider.calls).toHaveLength(1);
+    expect(server.posts('initialize')).toHaveLength(2);
+  });
+
+  it('401 without a provider is an AuthError naming the URL', async () => {
+    const server = await fakes.mcpServer();
+    requireToken(server, 'secret');
+    await expect(fakes.client(server.url(), { authProvider: bearerAuth('wrong') })).rejects.toThrow(`${server.url()} answered 401 (not authenticated)`);
+  });
+});

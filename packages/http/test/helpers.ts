@@ -1,0 +1,99 @@
+import { McpClient, type JsonRpcMessage, type McpClientOptions, type TransportDiagnostic } from '@mcpx/core';
+import { startFakeHttpServer, startFakeMcpServer, type FakeHandler, type FakeHttpServer, type FakeMcpServer } from '@mcpx/test-utils';
+import { afterEach } from 'vitest';
+import { StreamableHttpTransport, type StreamableHttpTransportOptions } from '../src/index.js';
+
+/** Reconnections and retries without waiting, for tests. */
+export const fast = {
+  reconnect: { backoff: () => 5, maxRetries: 3 },
+  retry: { backoff: () => 5 },
+} satisfies StreamableHttpTransportOptions;
+
+/** A client connected through a transport, and everything they reported. */
+export interface Connected {
+  client: McpClient;
+  transport: StreamableHttpTransport;
+  errors: Error[];
+  diagnostics: TransportDiagnostic[];
+}
+
+/** A transport used on its own, with everything it reported. */
+export interface Recording {
+  transport: StreamableHttpTransport;
+  messages: JsonRpcMessage[];
+  errors: Error[];
+  diagnostics: TransportDiagnostic[];
+  closeCalls: Array<Error | undefined>;
+}
+
+/** Fake servers, transports and clients, all closed after each test. */
+export function useFakes() {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  });
+  return {
+    async mcpServer(): Promise<FakeMcpServer> {
+      const server = await startFakeMcpServer();
+      cleanups.push(() => server.close());
+      return server;
+    },
+    async httpServer(handler: FakeHandler): Promise<FakeHttpServer> {
+      const server = await startFakeHttpServer(handler);
+      cleanups.push(() => server.close());
+      return server;
+    },
+    transport(url: string, options: StreamableHttpTransportOptions = {}): Recording {
+      const transport = new StreamableHttpTransport(url, { ...fast, ...options });
+      cleanups.push(() => transport.close());
+      const recording: Recording = { transport, messages: [], errors: [], diagnostics: [], closeCalls: [] };
+      transport.onmessage = (message) => recording.messages.push(message);
+      transport.onerror = (error) => recording.errors.push(error);
+      transport.ondiagnostic = (event) => recording.diagnostics.push(event);
+      transport.onclose = (reason) => recording.closeCalls.push(reason);
+      return recording;
+    },
+    async client(url: string, options: StreamableHttpTransportOptions = {}, clientOptions: McpClientOptions = {}): Promise<Connected> {
+      const transport = new StreamableHttpTransport(url, { ...fast, ...options });
+      // The legacy era, so request logs start with initialize; sessions.test.ts covers the era probe.
+      const client = new McpClient({ server: 'fake', era: 'legacy', ...clientOptions });
+      cleanups.push(() => client.close());
+      const connected: Connected = { client, transport, errors: [], diagnostics: [] };
+      client.on('error', ({ error }) => connected.errors.push(error));
+      client.on('diagnostic', (event) => connected.diagnostics.push(event));
+      await client.connect(transport);
+      return connected;
+    },
+  };
+}
+
+/** Resolves once `predicate` holds, polling; rejects after `timeoutMs`. */
+export async function until(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Resolves after the event loop has turned a few times, for "has not happened" checks. */
+export function aMoment(ms = 50): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The text of a tool result. */
+export function text(result: { content: Array<{ type: string }> }): string {
+  return result.content.map((block) => ('text' in block ? String(block.text) : '')).join('\n');
+}
+
+let nextId = 100;
+
+/** A JSON-RPC request with a fresh id. */
+export function request(method: string, params: Record<string, unknown> = {}): { jsonrpc: '2.0'; id: number; method: string; params: Record<string, unknown> } {
+  return { jsonrpc: '2.0', id: nextId++, method, params };
+}
+
+/** The `initialize` request a client would send. */
+export function initialize(): ReturnType<typeof request> {
+  return request('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'test', version: '0.0.0' } });
+}

@@ -1,0 +1,21 @@
+/** What the transport hands to `fetch` for each request. */
+export interface SseFetchInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+
+/** The part of a fetch `Response` the transport reads. */
+export interface SseFetchResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+/**
+ * A `fetch` function to use instead of undici's: Node's global one, or a wrapper of your own
+ * (for logging, proxies or tests). It is given a URL string and these few options.
+ */
+export type SseFetch = (url: string, init: SseFetchInit) => Promise<SseFetchResponse>;

@@ -1,0 +1,104 @@
+import { AuthError, McpxError, TransportError, type AuthProvider } from '@mcpx/core';
+import type { SseFetch, SseFetchResponse } from './fetch.js';
+import { discardBody } from './response-body.js';
+
+/** One request of the transport. */
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: URL;
+  /** Headers of the protocol (`accept`, `content-type`, `last-event-id`); they win over the user's. */
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+
+/** What every request shares: the fetch, the user's headers and the auth provider. */
+export interface HttpClientSettings {
+  fetch: SseFetch;
+  headers: Readonly<Record<string, string>>;
+  authProvider: AuthProvider | undefined;
+  server: string | undefined;
+}
+
+/**
+ * Sends requests with the user's headers and the auth provider's, and handles 401 and 403:
+ * the provider's `onUnauthorized()` may allow one more try, else the request fails with an
+ * `AuthError`. A network failure becomes a retryable `TransportError`; an abort rejects
+ * with the signal's reason.
+ */
+export class HttpClient {
+  readonly #settings: HttpClientSettings;
+
+  constructor(settings: HttpClientSettings) {
+    this.#settings = settings;
+  }
+
+  /** Sends `request`; resolves with any response except a refused 401 or 403. */
+  async request(request: HttpRequest): Promise<SseFetchResponse> {
+    for (let retried = false; ; retried = true) {
+      const response = await this.#send(request);
+      if (response.status !== 401 && response.status !== 403) return response;
+      const status = response.status;
+      const wwwAuthenticate = response.headers.get('www-authenticate') ?? undefined;
+      await discardBody(response);
+      if (!retried && (await this.#retryAfterRefusal(request, status, wwwAuthenticate))) continue;
+      throw new AuthError(status, request.url.href, wwwAuthenticate, { server: this.#settings.server });
+    }
+  }
+
+  async #send(request: HttpRequest): Promise<SseFetchResponse> {
+    const headers = await this.#headers(request);
+    const init = { method: request.method, headers, signal: request.signal, ...(request.body === undefined ? {} : { body: request.body }) };
+    try {
+      return await this.#settings.fetch(request.url.href, init);
+    } catch (error) {
+      if (request.signal.aborted) throw request.signal.reason;
+      throw new TransportError(`could not reach ${request.url.href}: ${networkReason(error)}; check that the server is running and the URL is right`, {
+        cause: error,
+        isRetryable: true,
+        target: request.url.href,
+        server: this.#settings.server,
+      });
+    }
+  }
+
+  /** The user's headers, then the auth provider's, then the protocol's, with names in lower case so none is sent twice. */
+  async #headers(request: HttpRequest): Promise<Record<string, string>> {
+    const provider = this.#settings.authProvider;
+    const auth = provider === undefined ? {} : await this.#callProvider(request, () => provider.headers({ url: request.url }));
+    const headers: Record<string, string> = {};
+    for (const source of [this.#settings.headers, auth, request.headers]) {
+      for (const [name, value] of Object.entries(source)) headers[name.toLowerCase()] = value;
+    }
+    return headers;
+  }
+
+  async #retryAfterRefusal(request: HttpRequest, status: 401 | 403, wwwAuthenticate: string | undefined): Promise<boolean> {
+    const provider = this.#settings.authProvider;
+    if (provider?.onUnauthorized === undefined) return false;
+    const onUnauthorized = provider.onUnauthorized.bind(provider);
+    return (await this.#callProvider(request, () => onUnauthorized({ url: request.url, status, wwwAuthenticate }))) === true;
+  }
+
+  /** Runs an auth provider hook; its own mcpx errors pass through, anything else is wrapped. */
+  async #callProvider<T>(request: HttpRequest, hook: () => T | Promise<T>): Promise<T> {
+    try {
+      return await hook();
+    } catch (error) {
+      if (McpxError.isInstance(error)) throw error;
+      const why = error instanceof Error ? error.message : String(error);
+      throw new TransportError(`the auth provider failed for ${request.url.href}: ${why}`, { cause: error, target: request.url.href, server: this.#settings.server });
+    }
+  }
+}
+
+/** The useful part of a fetch failure: undici says "fetch failed" and puts the reason in `cause`. */
+function networkReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === 'string' && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message;
+  }
+  return error.message;
+}

@@ -1,0 +1,17 @@
+import { describeFeatureSuite, startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
+import { afterAll, beforeAll } from 'vitest';
+import { SseClientTransport } from '../src/index.js';
+
+// server-everything in `sse` mode: its event stream at /sse, its POST endpoint at /message.
+let server: HttpServerProcess | undefined;
+beforeAll(async () => {
+  server = await startEverythingHttp('sse');
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describeFeatureSuite('sse', () => {
+  if (server === undefined) throw new Error('server-everything did not start');
+  return new SseClientTransport(server.url);
+});
