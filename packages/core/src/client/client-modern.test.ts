@@ -218,3 +218,13 @@ describe('subscriptions/listen', () => {
     expect(seen).toEqual(['file:///b']);
   });
 });
+
+describe('modern result shapes', () => {
+  it('accept what 2026-07-28 loosened: any JSON Schema for tools, any JSON value as structuredContent', async () => {
+    const { server, client } = await modern();
+    server.handle('tools/list', () => ({ resultType: 'complete', tools: [{ name: 'n', inputSchema: { type: 'object' }, outputSchema: { type: 'array', items: { type: 'number' } } }] }));
+    server.handle('tools/call', () => ({ resultType: 'complete', content: [], structuredContent: [1, 2, 3] }));
+    await client.listTools();
+    await expect(client.callTool('n')).resolves.toMatchObject({ structuredContent: [1, 2, 3] });
+  });
+});

@@ -310,9 +310,13 @@ export class McpClient {
     schema: (schemas: Schemas) => ZodType<T>,
     options?: CallOptions,
   ): Promise<T> {
-    const raw = this.serverSession?.era === 'modern' ? await this.modernRequest(method, params, options) : await this.send(method, params, options);
+    const modern = this.serverSession?.era === 'modern';
+    const raw = modern ? await this.modernRequest(method, params, options) : await this.send(method, params, options);
     if (FAST_RESULT_GUARDS[method]?.(raw)) return raw as T;
-    const parsed = schema(await loadSchemas()).safeParse(raw);
+    const schemas = await loadSchemas();
+    // 2026-07-28 loosens some shapes (any JSON Schema for tools, any JSON for structuredContent).
+    const modernSchema = modern ? MODERN_RESULT_SCHEMAS[method] : undefined;
+    const parsed = (modernSchema ? (modernSchema(schemas) as ZodType<T>) : schema(schemas)).safeParse(raw);
     if (parsed.success) return parsed.data;
     const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
     throw new InvalidResponseError(`the server's result does not match the ${method} result schema: ${detail}`, this.where(method));
@@ -437,6 +441,18 @@ export class McpClient {
     return this.options.maxPages ?? DEFAULT_MAX_PAGES;
   }
 }
+
+/** The 2026-07-28 result schema of each method whose shape changed in that revision. */
+const MODERN_RESULT_SCHEMAS: Readonly<Record<string, (schemas: Schemas) => ZodType>> = {
+  'tools/list': (s) => s.ModernListToolsResultSchema,
+  'tools/call': (s) => s.ModernCallToolResultSchema,
+  'resources/list': (s) => s.ModernListResourcesResultSchema,
+  'resources/templates/list': (s) => s.ModernListResourceTemplatesResultSchema,
+  'resources/read': (s) => s.ModernReadResourceResultSchema,
+  'prompts/list': (s) => s.ModernListPromptsResultSchema,
+  'prompts/get': (s) => s.ModernGetPromptResultSchema,
+  'completion/complete': (s) => s.ModernCompleteResultSchema,
+};
 
 function cursorParams(cursor: string | undefined): Record<string, unknown> | undefined {
   return cursor === undefined ? undefined : { cursor };

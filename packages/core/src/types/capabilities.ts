@@ -6,7 +6,7 @@ const FlagSchema = z.looseObject({});
 /** A capability that may announce change notifications with `listChanged`. */
 const ListChangedSchema = z.looseObject({ listChanged: z.boolean().optional() });
 
-/** What a client supports, sent in `initialize` (unknown capabilities are kept as sent). */
+/** What a client supports, sent in `initialize` or (2026-07-28) in every request's `_meta`; unknown capabilities are kept. */
 export const ClientCapabilitiesSchema = z.looseObject({
   experimental: z.record(z.string(), FlagSchema).optional(),
   roots: ListChangedSchema.optional(),
@@ -24,6 +24,8 @@ export const ClientCapabilitiesSchema = z.looseObject({
         .optional(),
     })
     .optional(),
+  /** The extensions the client supports, by identifier (`io.modelcontextprotocol/ui`), with their settings (2026-07-28). */
+  extensions: z.record(z.string(), FlagSchema).optional(),
 });
 /** What a client supports. */
 export type ClientCapabilities = z.infer<typeof ClientCapabilitiesSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodType } from 'zod';
 import * as types from '../../src/types/index.js';
+import * as modern from '../../src/types/modern/index.js';
 import { checkCompatible } from './compat.js';
 import { MAPPINGS, MISSING_PROPERTY_EXCEPTIONS, UNMAPPED } from './mapping.js';
 import { REVISIONS, official, type JsonSchema } from './official.js';
@@ -73,7 +74,9 @@ describe('our schemas', () => {
   it('are all in the mapping table, except those without an official counterpart', () => {
     const withoutCounterpart = ['MetaSchema', 'LegacyProtocolVersionSchema'];
     const mapped = new Set(MAPPINGS.map((row) => row.name));
-    expect(exported.map(([name]) => name).filter((name) => !mapped.has(name) && !withoutCounterpart.includes(name))).toEqual([]);
+    // The 2026-07-28 schemas have their own table, checked by modern-coverage.test.ts.
+    const legacy = exported.map(([name]) => name).filter((name) => !(name in modern));
+    expect(legacy.filter((name) => !mapped.has(name) && !withoutCounterpart.includes(name))).toEqual([]);
   });
 
   it.each(exported)('%s keeps unknown members of every object it declares', (_name, schema) => {
