@@ -60,6 +60,8 @@ export interface FakeWebSocketServer {
   readonly url: string;
   /** Every upgrade request, in order. */
   readonly upgrades: RecordedUpgrade[];
+  /** The raw sockets of `'deaf'` connections, to write hand-made frames on. */
+  readonly deafSockets: Socket[];
   /** The next accepted connection not yet taken, already open or to come (waits at most 10 s). */
   connection(): Promise<FakeWebSocketConnection>;
   /** Ends every connection, even hung and deaf ones, and stops listening. */
@@ -78,6 +80,7 @@ export async function startFakeWebSocketServer(options: FakeWebSocketServerOptio
   const protocol = options.protocol ?? 'mcp';
   const upgrades: RecordedUpgrade[] = [];
   const rawSockets = new Set<Socket>();
+  const deafSockets: Socket[] = [];
   const waiting: Array<(connection: FakeWebSocketConnection) => void> = [];
   const ready: FakeWebSocketConnection[] = [];
   const wss = new WebSocketServer({ noServer: true, autoPong: options.autoPong ?? true, handleProtocols: () => protocol });
@@ -93,6 +96,7 @@ export async function startFakeWebSocketServer(options: FakeWebSocketServerOptio
     if (reply === 'hang') return;
     if (reply === 'deaf') {
       socket.write(switchingProtocols(request.headers['sec-websocket-key'] ?? ''));
+      deafSockets.push(socket);
       return;
     }
     if (reply !== undefined) {
@@ -115,6 +119,7 @@ export async function startFakeWebSocketServer(options: FakeWebSocketServerOptio
     port,
     url: `ws://127.0.0.1:${port}/mcp`,
     upgrades,
+    deafSockets,
     connection: () => {
       const next = ready.shift();
       if (next) return Promise.resolve(next);
