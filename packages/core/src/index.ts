@@ -15,6 +15,8 @@ export { InvalidResponseError } from './errors/invalid-response-error.js';
 export { AuthError } from './errors/auth-error.js';
 export { bearerAuth, apiKeyAuth } from './auth.js';
 export { exponentialBackoff } from './util/backoff.js';
+export { EventHub } from './util/event-hub.js';
+export { LatencyWindow } from './client/metrics.js';
 export { checkMessage, isRequest, isNotification, isResponse } from './jsonrpc/messages.js';
 
 export type { McpxErrorOptions } from './errors/mcpx-error.js';
@@ -34,6 +36,7 @@ export type {
 export type { Transport, TransportSendOptions, TransportDiagnostic } from './transport.js';
 export type { AuthProvider, AuthContext, UnauthorizedContext } from './auth.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';
+export type { EventMap, TaggedEvent } from './util/event-hub.js';
 
 export { McpClient, VERSION, DEFAULT_PROBE_TIMEOUT } from './client/mcp-client.js';
 export { HeaderMismatchError, MissingRequiredClientCapabilityError, protocolErrorFrom } from './errors/modern-errors.js';

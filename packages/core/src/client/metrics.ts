@@ -31,22 +31,22 @@ export interface MetricsSnapshot {
   methods: Record<string, MethodMetrics>;
 }
 
-/** How many recent latencies each method keeps for percentiles. */
+/** How many recent latencies each window keeps for percentiles. */
 const WINDOW = 1024;
 
-class Series {
-  total = 0;
-  failed = 0;
-  min = Infinity;
-  max = 0;
-  sum = 0;
+/** Latency statistics: min, mean and max over every sample, percentiles over the last 1024. */
+export class LatencyWindow {
+  count = 0;
+  private sum = 0;
+  private min = Infinity;
+  private max = 0;
   private readonly window = new Float64Array(WINDOW);
   private filled = 0;
   private next = 0;
 
-  record(durationMs: number, ok: boolean): void {
-    this.total++;
-    if (!ok) this.failed++;
+  /** Adds one duration in milliseconds. */
+  add(durationMs: number): void {
+    this.count++;
     this.sum += durationMs;
     if (durationMs < this.min) this.min = durationMs;
     if (durationMs > this.max) this.max = durationMs;
@@ -55,11 +55,25 @@ class Series {
     if (this.filled < WINDOW) this.filled++;
   }
 
+  /** The statistics so far; zeros before any sample. */
   stats(): LatencyStats {
-    if (this.total === 0) return { count: 0, min: 0, mean: 0, max: 0, p50: 0, p95: 0, p99: 0 };
+    if (this.count === 0) return { count: 0, min: 0, mean: 0, max: 0, p50: 0, p95: 0, p99: 0 };
     const sorted = this.window.slice(0, this.filled).sort();
     const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-    return { count: this.total, min: this.min, mean: this.sum / this.total, max: this.max, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+    return { count: this.count, min: this.min, mean: this.sum / this.count, max: this.max, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  }
+}
+
+class Series extends LatencyWindow {
+  failed = 0;
+
+  record(durationMs: number, ok: boolean): void {
+    this.add(durationMs);
+    if (!ok) this.failed++;
+  }
+
+  get total(): number {
+    return this.count;
   }
 }
 
