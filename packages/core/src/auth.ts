@@ -13,8 +13,8 @@ export interface UnauthorizedContext extends AuthContext {
 }
 
 /**
- * Supplies credentials to the HTTP transports. `@mcpx/auth` implements OAuth on it; a static
- * token or API key needs only `headers`.
+ * Supplies credentials to the network transports (Streamable HTTP, HTTP+SSE, WebSocket).
+ * `@mcpx/auth` implements OAuth on it; a static token or API key needs only `headers`.
  */
 export interface AuthProvider {
   /** Headers to add to a request, such as `Authorization`. Called for every request. */

@@ -11,13 +11,15 @@ export interface ConnectionClosedDetails {
   signal?: string | null | undefined;
   /** The last lines the server wrote to stderr. */
   stderrTail?: readonly string[] | undefined;
+  /** Whether a new connection may succeed; false when the server closed for good (a policy close, say). @default true */
+  isRetryable?: boolean | undefined;
 }
 
 /** The connection ended while work was pending, or a call was made on a closed client. */
 export class ConnectionClosedError extends LocalError {
   private readonly [brand] = true;
   readonly code = 'CONNECTION_CLOSED';
-  override readonly isRetryable = true;
+  override readonly isRetryable: boolean;
   /** Exit code of the server process, when it was one. */
   readonly exitCode: number | null | undefined;
   /** Signal that ended the server process, when it was one. */
@@ -28,6 +30,7 @@ export class ConnectionClosedError extends LocalError {
   constructor(message: string, options: LocalErrorOptions & ConnectionClosedDetails = {}) {
     super(describe(message, options), options);
     this.name = 'ConnectionClosedError';
+    this.isRetryable = options.isRetryable ?? true;
     this.exitCode = options.exitCode;
     this.signal = options.signal;
     this.stderrTail = options.stderrTail ?? [];

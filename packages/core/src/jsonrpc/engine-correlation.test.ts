@@ -57,3 +57,17 @@ describe('request correlation', () => {
     expect(engine.pendingCount).toBe(0);
   });
 });
+
+describe('the close reason', () => {
+  it('keeps a transport reason that is not retryable as the pending requests fail', async () => {
+    const { TransportError } = await import('../errors/transport-error.js');
+    const server = new FakeServer();
+    const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake' });
+    await server.clientTransport.start();
+    server.handle('hang', () => new Promise(() => undefined));
+    const pending = engine.request('hang', {});
+    await new Promise((r) => setTimeout(r, 2));
+    server.crash(new TransportError('policy violation (close code 1008)', { isRetryable: false }));
+    await expect(pending).rejects.toMatchObject({ code: 'CONNECTION_CLOSED', isRetryable: false });
+  });
+});

@@ -1,5 +1,6 @@
 import { CancelledError } from '../errors/cancelled-error.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
+import { LocalError } from '../errors/local-error.js';
 import { McpxError } from '../errors/mcpx-error.js';
 import { ProtocolError } from '../errors/protocol-error.js';
 import { protocolErrorFrom } from '../errors/modern-errors.js';
@@ -243,10 +244,12 @@ export class JsonRpcEngine {
         exitCode: reason.exitCode,
         signal: reason.signal,
         stderrTail: reason.stderrTail,
+        isRetryable: reason.isRetryable,
         cause: reason,
       });
     }
-    return new ConnectionClosedError(`the connection failed: ${reason.message}`, { ...context, cause: reason });
+    const isRetryable = LocalError.isInstance(reason) ? reason.isRetryable : true;
+    return new ConnectionClosedError(`the connection failed: ${reason.message}`, { ...context, cause: reason, isRetryable });
   }
 }
 
