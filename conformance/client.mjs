@@ -7,12 +7,25 @@ import { StreamableHttpTransport } from '@mcpx/http';
 const url = process.argv.at(-1);
 const scenario = process.env.MCP_CONFORMANCE_SCENARIO ?? '';
 const protocolVersion = process.env.MCP_CONFORMANCE_PROTOCOL_VERSION;
+/** Scenario data some scenarios pass, such as the tool calls to make (`http-custom-headers`). */
+const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}');
 
 /** Lists the tools, then calls `name` with `args`. */
 const callAfterList = (name, args) => async (client) => {
   await client.listTools();
   return client.callTool(name, args);
 };
+
+/** Arguments that satisfy the required parameters of a simple object schema. */
+function sampleArguments(schema) {
+  const samples = { string: 'us-west1', integer: 1, number: 1, boolean: true };
+  const args = {};
+  for (const name of schema?.required ?? []) args[name] = samples[schema.properties?.[name]?.type] ?? 'x';
+  return args;
+}
+
+/** Runs before the elicitation handler answers; a scenario may set it. */
+let duringElicitation = async () => undefined;
 
 /** What the client does once connected, per scenario. */
 const flows = {
@@ -25,6 +38,43 @@ const flows = {
     const focal = tools.find((t) => t.name === 'json_schema_2020_12_tool');
     if (!focal) throw new Error('the server listed no json_schema_2020_12_tool');
     return client.callTool('json_schema_echo', { schema: focal.inputSchema });
+  },
+  // Every method whose Mcp-Method and Mcp-Name headers the scenario checks.
+  'http-standard-headers': async (client) => {
+    const { tools } = await client.listTools();
+    for (const tool of tools) await client.callTool(tool.name, sampleArguments(tool.inputSchema));
+    const { resources } = await client.listResources();
+    for (const resource of resources) await client.readResource(resource.uri);
+    const { prompts } = await client.listPrompts();
+    for (const prompt of prompts) await client.getPrompt(prompt.name);
+  },
+  'http-custom-headers': async (client) => {
+    await client.listTools();
+    const results = [];
+    for (const call of context.toolCalls ?? []) results.push(await client.callTool(call.name, call.arguments));
+    return results;
+  },
+  // The transport leaves the tools with invalid x-mcp-header annotations out of the list.
+  'http-invalid-tool-headers': async (client) => {
+    const { tools } = await client.listTools();
+    const results = [];
+    for (const tool of tools) results.push(await client.callTool(tool.name, sampleArguments(tool.inputSchema)));
+    return results;
+  },
+  // Multi round-trip: state echoed, none invented, and an unrelated call made while an
+  // elicitation is being answered carries nothing of that flow.
+  'sep-2322-client-request-state': async (client) => {
+    await client.listTools();
+    let unrelated;
+    duringElicitation = async () => {
+      unrelated ??= client.callTool('test_mrtr_unrelated', {});
+      await unrelated;
+    };
+    const results = [await client.callTool('test_mrtr_echo_state', {})];
+    duringElicitation = async () => undefined;
+    results.push(await client.callTool('test_mrtr_no_state', {}));
+    results.push(await client.callTool('test_mrtr_no_result_type', {}));
+    return results;
   },
 };
 
@@ -42,8 +92,12 @@ async function main() {
     name: 'mcpx-conformance-client',
     ...(protocolVersion ? { protocolVersion } : {}),
     // Accepts with no fields: McpClient fills in the requested schema's defaults (SEP-1034).
-    elicitation: async () => ({ action: 'accept', content: {} }),
+    elicitation: async () => {
+      await duringElicitation();
+      return { action: 'accept', content: {} };
+    },
   });
+  client.on('diagnostic', (event) => console.error(`diagnostic: ${event.message ?? event.line}`));
   await client.connect(new StreamableHttpTransport(new URL(url)));
   try {
     const result = await (flows[scenario] ?? defaultFlow)(client);

@@ -25,7 +25,7 @@ export interface ReconnectOptions {
 export interface RetryOptions {
   /**
    * Retries after the first attempt. Only messages that are safe to repeat are retried:
-   * notifications, responses, `initialize`, `ping`, the `…/list` methods, `resources/read`,
+   * notifications, responses, `initialize`, `server/discover`, `ping`, the `…/list` methods, `resources/read`,
    * `prompts/get`, `completion/complete`, `logging/setLevel`, `resources/(un)subscribe`. @default 2
    */
   maxRetries?: number | undefined;

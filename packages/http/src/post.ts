@@ -2,12 +2,14 @@ import type { JsonRpcMessage } from '@mcpx/core';
 import { discard } from './body.js';
 import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
+import type { HeaderRecord } from './headers.js';
 import { isNetworkFailure, type HttpClient } from './http-client.js';
+import { ERROR_BODY_STATUSES, readErrorAnswer } from './modern/error-answer.js';
 import type { ResolvedHttpOptions } from './options.js';
 import { sleep, type ReconnectPolicy } from './reconnect.js';
 import { handleAccepted } from './response.js';
 import type { Session } from './session.js';
-import { isRetryableStatus, isSafeToRepeat, retryDelay, statusError } from './status.js';
+import { isRetryableStatus, isSafeToRepeat, retryDelay, statusError, statusErrorWithBody } from './status.js';
 
 /** What a POST needs from its transport. */
 export interface PostContext {
@@ -30,6 +32,11 @@ export interface PostOptions {
   sink: StreamSink;
   /** Part of a session renewal: neither waits for one nor starts one. */
   renewing?: boolean | undefined;
+  /**
+   * Set for a 2026-07-28 message: the headers it carries instead of the session's. Such a
+   * message belongs to no session, and its answer cannot be resumed.
+   */
+  modern?: { headers: HeaderRecord } | undefined;
 }
 
 /** What to do with a message refused because its session expired, once a new session is in place. */
@@ -43,7 +50,9 @@ function afterRenewal(message: JsonRpcMessage): 'resend' | 'done' | 'drop' {
 /**
  * POSTs one message and handles the answer: 202, a JSON body or an SSE stream. For a request,
  * resolves once its response was delivered. Retries safe messages after 5xx, 429 and network
- * failures; renews an expired session (404) once and sends the message again.
+ * failures; renews an expired session (404) once and sends the message again. A
+ * 2026-07-28 request refused with 400 or 404 and a JSON-RPC error body, or `initialize`
+ * refused with 400 and one, is answered with that error.
  */
 export async function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
   const method = 'method' in message ? message.method : undefined;
@@ -54,13 +63,13 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
   let retries = 0;
   let renewed = false;
   for (;;) {
-    if (options.renewing !== true) await context.sessionReady();
-    const sentSession = isInitialize ? undefined : context.session.id;
+    if (options.renewing !== true && options.modern === undefined) await context.sessionReady();
+    const sentSession = isInitialize || options.modern !== undefined ? undefined : context.session.id;
     let answer: { response: Response; url: URL };
     try {
       answer = await context.http.send({
         method: 'POST',
-        headers: { ...context.session.headers(isInitialize), accept: 'application/json, text/event-stream', 'content-type': 'application/json' },
+        headers: { ...(options.modern?.headers ?? context.session.headers(isInitialize)), accept: 'application/json, text/event-stream', 'content-type': 'application/json' },
         body,
         signal,
         rpcMethod: method,
@@ -95,6 +104,19 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       }
     }
     const what = renewed && response.status === 404 ? `POST ${method} (the new session was refused too)` : `POST ${method ?? 'of a response'}`;
+    // A 2026-07-28 server refuses with a JSON-RPC error in the body (an unsupported version,
+    // a header mismatch, an unknown method): that error is the answer, and it tells a modern
+    // server from a legacy one. A modern-only server refuses `initialize` that way too, naming
+    // its versions, which lets a client that wrongly remembered a legacy server probe again.
+    const errorInBody = options.modern !== undefined ? ERROR_BODY_STATUSES.has(response.status) : isInitialize && response.status === 400;
+    if (errorInBody && 'id' in message && 'method' in message) {
+      const answer = await readErrorAnswer(response, message.id, context.maxEventBytes);
+      if (typeof answer !== 'string') {
+        options.sink.message(answer);
+        return;
+      }
+      throw statusErrorWithBody(context.scope, response, url, what, answer, method);
+    }
     throw await statusError(context.scope, response, url, what, method);
   }
 }

@@ -74,10 +74,15 @@ export async function handleAccepted(context: PostContext, message: JsonRpcMessa
           rpcMethod: method,
         }),
       finished: () => requestId === undefined || answered,
-      // Resuming needs an event id to resume from: a server that sent none cannot resume the stream.
-      canResume: () => cursor.lastEventId !== undefined,
+      // Resuming needs an event id to resume from: a server that sent none cannot resume the
+      // stream. 2026-07-28 streams are never resumed.
+      canResume: () => options.modern === undefined && cursor.lastEventId !== undefined,
       unresumable: (cause) =>
-        transportError(scope, `the server ended ${what} before sending the response, and sent no event id to resume from`, { cause, isRetryable: true, method }),
+        transportError(
+          scope,
+          `the server ended ${what} before sending the response, ${options.modern === undefined ? 'and sent no event id to resume from' : 'and 2026-07-28 streams cannot be resumed'}`,
+          { cause, isRetryable: true, method },
+        ),
       policy: context.reconnect,
       signal: options.signal,
       maxEventBytes: context.maxEventBytes,

@@ -3,7 +3,7 @@ import { excerpt } from './body.js';
 import { transportError, type ErrorScope } from './errors.js';
 
 /** Requests that change nothing on the server, or change it the same way twice. */
-const SAFE_REQUESTS = new Set(['initialize', 'ping', 'resources/read', 'prompts/get', 'completion/complete', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']);
+const SAFE_REQUESTS = new Set(['initialize', 'server/discover', 'ping', 'resources/read', 'prompts/get', 'completion/complete', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']);
 
 /**
  * Whether sending `message` twice does no harm: notifications, responses (the server drops
@@ -60,9 +60,14 @@ function hint(status: number): string {
 
 /** A `TransportError` for an unexpected status, with the start of the body; consumes the body. */
 export async function statusError(scope: ErrorScope, response: Response, url: URL, what: string, method?: string): Promise<TransportError> {
-  const body = await excerpt(response);
+  return statusErrorWithBody(scope, response, url, what, await excerpt(response), method);
+}
+
+/** A `TransportError` for an unexpected status whose body was already read: `body` is its text. */
+export function statusErrorWithBody(scope: ErrorScope, response: Response, url: URL, what: string, body: string, method?: string): TransportError {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  const shown = flat ? ` with "${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}"` : '';
   const statusText = response.statusText ? ` ${response.statusText}` : '';
-  const shown = body ? ` with "${body}"` : '';
   return transportError(scope, `${what}: ${url.href} answered ${response.status}${statusText}${shown}; ${hint(response.status)}`, {
     status: response.status,
     isRetryable: isRetryableStatus(response.status) || response.status === 408,

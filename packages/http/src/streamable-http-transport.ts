@@ -3,10 +3,12 @@ import {
   ConnectionClosedError,
   McpxError,
   TransportError,
+  isModernProtocolVersion,
   isNotification,
   isRequest,
   isResponse,
   type JsonRpcMessage,
+  type JsonRpcRequest,
   type RequestId,
   type Transport,
   type TransportDiagnostic,
@@ -17,18 +19,29 @@ import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
 import { GetStream } from './get-stream.js';
 import { HttpClient } from './http-client.js';
+import { modernHeaders, modernVersion } from './modern/request-headers.js';
+import { ToolHeaders } from './modern/tool-headers.js';
 import { resolveOptions, type ResolvedHttpOptions, type StreamableHttpTransportOptions } from './options.js';
-import { postMessage, type PostContext } from './post.js';
+import { postMessage, type PostContext, type PostOptions } from './post.js';
 import { Session } from './session.js';
 
 type State = 'new' | 'open' | 'closed';
 
+/** A request in flight: what aborts its POST, and whether it is a 2026-07-28 request. */
+interface Exchange {
+  controller: AbortController;
+  modern: boolean;
+}
+
 /**
- * The Streamable HTTP transport of MCP revisions 2025-03-26 to 2025-11-25: every message is
- * a POST to the endpoint, answered with JSON or an SSE stream; a GET stream carries what the
- * server sends on its own. Keeps the session (renewing it once when it expires), resumes
- * streams from their last event id, retries what is safe to retry, and never sends
- * credentials to another origin on a redirect.
+ * The Streamable HTTP transport of MCP: every message is a POST to the endpoint, answered
+ * with JSON or an SSE stream. For revisions 2025-03-26 to 2025-11-25 a GET stream carries
+ * what the server sends on its own; the transport keeps the session (renewing it once when
+ * it expires) and resumes streams from their last event id. A 2026-07-28 message (one whose
+ * `_meta` names its revision) is sent statelessly with the `MCP-Protocol-Version`,
+ * `Mcp-Method`, `Mcp-Name` and `Mcp-Param-*` headers, and cancelled by closing its stream.
+ * Either way it retries what is safe to retry and never sends credentials to another
+ * origin on a redirect.
  *
  * @example
  * const transport = new StreamableHttpTransport('https://example.com/mcp', { authProvider: bearerAuth(token) });
@@ -51,7 +64,9 @@ export class StreamableHttpTransport implements Transport {
   readonly #session = new Session();
   readonly #lifetime = new AbortController();
   /** The POSTs of requests in flight, by request id, so a cancellation can let go of their stream. */
-  readonly #exchanges = new Map<RequestId, AbortController>();
+  readonly #exchanges = new Map<RequestId, Exchange>();
+  /** The `x-mcp-header` annotations of the tools listed so far (2026-07-28). */
+  readonly #tools = new ToolHeaders();
   readonly #context: PostContext;
   #state: State = 'new';
   #getStream: GetStream | undefined;
@@ -86,7 +101,12 @@ export class StreamableHttpTransport implements Transport {
     return this.#session.protocolVersion;
   }
 
-  /** Told by the client the revision it negotiated; every later request carries it. */
+  /** The endpoint's origin: the era a server speaks is remembered per origin, as the specification advises. */
+  get eraCacheKey(): string {
+    return this.#options.url.origin;
+  }
+
+  /** Told by the client the revision it negotiated; every later legacy request carries it (a 2026-07-28 request carries its own). */
   setProtocolVersion(version: string): void {
     this.#session.protocolVersion = version;
   }
@@ -103,6 +123,8 @@ export class StreamableHttpTransport implements Transport {
    * POSTs a message. For a request, resolves once its response was delivered to `onmessage`,
    * and rejects, keeping the cause, if the answer fails before it: the client then fails that
    * request at once. For a notification or a response, resolves once the server accepted it.
+   * `notifications/cancelled` for a 2026-07-28 request is not sent: the request's stream is
+   * closed instead, which is how that revision cancels.
    */
   async send(message: JsonRpcMessage, options: TransportSendOptions = {}): Promise<void> {
     if (this.#state === 'new') throw transportError(this.#scope, 'cannot send before start() has resolved');
@@ -110,18 +132,27 @@ export class StreamableHttpTransport implements Transport {
     const method = 'method' in message ? message.method : undefined;
     const requestId = isRequest(message) ? message.id : undefined;
     if (isRequest(message) && message.method === 'initialize') this.#session.initializeParams = message.params;
-    if (isNotification(message) && message.method === 'notifications/cancelled') this.#letGo(message.params?.requestId);
+    if (isNotification(message) && message.method === 'notifications/cancelled' && this.#letGo(message.params?.requestId)) return;
+    let modern: PostOptions['modern'];
+    let sink = this.#sink;
+    const version = modernVersion(message);
+    if (version !== undefined && 'method' in message) {
+      if (isRequest(message) && message.method === 'tools/call') this.#checkCallable(message);
+      modern = { headers: modernHeaders(message, version, this.#tools) };
+      if (isRequest(message) && message.method === 'tools/list') sink = this.#toolListSink(message.id);
+    }
 
     const controller = new AbortController();
     const unlink = link(controller, this.#lifetime.signal, options.signal);
-    if (requestId !== undefined) this.#exchanges.set(requestId, controller);
+    const exchange: Exchange = { controller, modern: modern !== undefined };
+    if (requestId !== undefined) this.#exchanges.set(requestId, exchange);
     try {
-      await postMessage(this.#context, message, { signal: controller.signal, sink: this.#sink });
+      await postMessage(this.#context, message, { signal: controller.signal, sink, modern });
     } catch (error) {
       throw this.#sendError(error, controller.signal, method);
     } finally {
       unlink();
-      if (requestId !== undefined && this.#exchanges.get(requestId) === controller) this.#exchanges.delete(requestId);
+      if (requestId !== undefined && this.#exchanges.get(requestId) === exchange) this.#exchanges.delete(requestId);
     }
     if (method === 'notifications/initialized') {
       this.#session.initialized = true;
@@ -152,10 +183,44 @@ export class StreamableHttpTransport implements Transport {
     }
   }
 
-  /** The client gave up on a request: its answer is no longer wanted, so its stream is closed. */
-  #letGo(requestId: unknown): void {
-    if (typeof requestId !== 'string' && typeof requestId !== 'number') return;
-    this.#exchanges.get(requestId)?.abort(new CancelledError('the client cancelled the request', { server: this.#options.name }));
+  /**
+   * The client gave up on a request: its answer is no longer wanted, so its stream is closed.
+   * Returns true when that is the whole cancellation (2026-07-28), false when the server must
+   * also be sent `notifications/cancelled` (the legacy revisions).
+   */
+  #letGo(requestId: unknown): boolean {
+    if (typeof requestId !== 'string' && typeof requestId !== 'number') return false;
+    const exchange = this.#exchanges.get(requestId);
+    exchange?.controller.abort(new CancelledError('the client cancelled the request', { server: this.#options.name }));
+    const version = this.#session.protocolVersion;
+    return exchange?.modern ?? (version !== undefined && isModernProtocolVersion(version));
+  }
+
+  /** Refuses, before anything is sent, a call of a tool whose `x-mcp-header` annotations break the rules. */
+  #checkCallable(message: JsonRpcRequest): void {
+    const tool = message.params?.name;
+    const problem = typeof tool === 'string' ? this.#tools.problem(tool) : undefined;
+    if (problem === undefined) return;
+    throw transportError(
+      this.#scope,
+      `the tool ${JSON.stringify(tool)} was not called: ${problem}. Over Streamable HTTP a 2026-07-28 client must not use a tool whose x-mcp-header annotations break the rules, so it was left out of tools/list; the server must fix the tool's inputSchema`,
+      { method: 'tools/call' },
+    );
+  }
+
+  /** Delivers the answer of a 2026-07-28 `tools/list`, learning its tools and leaving out those that break the x-mcp-header rules. */
+  #toolListSink(id: RequestId): StreamSink {
+    return {
+      ...this.#sink,
+      message: (message) => {
+        if (!isResponse(message) || message.id !== id) return this.#deliver(message);
+        const { response, excluded } = this.#tools.learn(message);
+        for (const { name, problem } of excluded) {
+          this.#diagnose({ type: 'info', message: `the tool ${JSON.stringify(name)} was left out of tools/list and will not be called: ${problem}` });
+        }
+        this.#deliver(response);
+      },
+    };
   }
 
   #openGetStream(): void {

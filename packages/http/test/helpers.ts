@@ -1,5 +1,5 @@
 import { McpClient, type JsonRpcMessage, type McpClientOptions, type TransportDiagnostic } from '@mcpx/core';
-import { startFakeHttpServer, startFakeMcpServer, type FakeHandler, type FakeHttpServer, type FakeMcpServer } from '@mcpx/test-utils';
+import { startFakeHttpServer, startFakeMcpServer, type FakeHandler, type FakeHttpServer, type FakeMcpServer, type RpcContext } from '@mcpx/test-utils';
 import { afterEach } from 'vitest';
 import { StreamableHttpTransport, type StreamableHttpTransportOptions } from '../src/index.js';
 
@@ -96,4 +96,33 @@ export function request(method: string, params: Record<string, unknown> = {}): {
 /** The `initialize` request a client would send. */
 export function initialize(): ReturnType<typeof request> {
   return request('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'test', version: '0.0.0' } });
+}
+
+/** The 2026-07-28 revision. */
+export const MODERN = '2026-07-28';
+
+/** The client options that settle on the era by probing, without a shared era cache. */
+export const probing = { era: 'auto', eraCache: false } satisfies McpClientOptions;
+
+/** A 2026-07-28 result: `result` with `resultType: 'complete'`. */
+export function complete(context: RpcContext, result: object = {}): void {
+  context.result({ resultType: 'complete', ...result });
+}
+
+/**
+ * Makes a fake server speak 2026-07-28: it answers `server/discover`, lists `tools`, and
+ * answers `tools/call` (echoing the arguments), `resources/read` and `prompts/get`.
+ */
+export function speakModern(server: FakeMcpServer, tools: object[] = [{ name: 'echo', inputSchema: { type: 'object' } }]): void {
+  server.on('server/discover', (context) =>
+    complete(context, {
+      supportedVersions: [MODERN],
+      capabilities: { tools: {}, resources: {}, prompts: {} },
+      _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'fake-modern', version: '1.0.0' } },
+    }),
+  );
+  server.on('tools/list', (context) => complete(context, { tools }));
+  server.on('tools/call', (context) => complete(context, { content: [{ type: 'text', text: JSON.stringify(context.message.params?.arguments ?? {}) }] }));
+  server.on('resources/read', (context) => complete(context, { contents: [{ uri: String(context.message.params?.uri), text: 'contents' }] }));
+  server.on('prompts/get', (context) => complete(context, { messages: [] }));
 }

@@ -93,10 +93,16 @@ describe('modern requests', () => {
     expect(server.requests('logging/setLevel')).toEqual([]);
   });
 
-  it('reject a modern result without resultType', async () => {
+  it('take a result without resultType as complete, as the 2026-07-28 schema says', async () => {
     const { server, client } = await modern();
     server.handle('tools/call', () => ({ content: [] }));
-    await expect(client.callTool('x')).rejects.toThrow(/no resultType/);
+    await expect(client.callTool('x')).resolves.toMatchObject({ content: [] });
+  });
+
+  it('reject an unknown resultType', async () => {
+    const { server, client } = await modern();
+    server.handle('tools/call', () => ({ resultType: 'later', content: [] }));
+    await expect(client.callTool('x')).rejects.toThrow(/unknown resultType "later"/);
   });
 
   it('ping with server/discover, as 2026-07-28 has no ping', async () => {
@@ -113,6 +119,31 @@ describe('modern requests', () => {
     });
     await expect(client.callTool('a')).rejects.toMatchObject({ name: 'HeaderMismatchError', code: -32020 });
     await expect(client.callTool('b')).rejects.toMatchObject({ name: 'MissingRequiredClientCapabilityError', code: -32021 });
+  });
+});
+
+describe('header mismatches', () => {
+  it('refresh the tool list and retry a tools/call once', async () => {
+    const { server, client } = await modern();
+    let calls = 0;
+    server.handle('tools/list', () => ({ resultType: 'complete', tools: [{ name: 't', inputSchema: { type: 'object' } }], ttlMs: 60_000 }));
+    server.handle('tools/call', () => {
+      if (++calls === 1) throw FakeServer.error(-32020, 'header mismatch');
+      return { resultType: 'complete', content: [{ type: 'text', text: 'second time' }] };
+    });
+    await client.listTools();
+    await expect(client.callTool('t')).resolves.toMatchObject({ content: [{ text: 'second time' }] });
+    expect(server.requests('tools/list')).toHaveLength(2);
+  });
+
+  it('give up after the one retry', async () => {
+    const { server, client } = await modern();
+    server.handle('tools/list', () => ({ resultType: 'complete', tools: [] }));
+    server.handle('tools/call', () => {
+      throw FakeServer.error(-32020, 'header mismatch');
+    });
+    await expect(client.callTool('t')).rejects.toMatchObject({ name: 'HeaderMismatchError' });
+    expect(server.requests('tools/call')).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { CapabilityError } from '../errors/capability-error.js';
 import { ConfigError } from '../errors/config-error.js';
+import { HeaderMismatchError } from '../errors/modern-errors.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { JsonRpcEngine, DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from '../jsonrpc/engine.js';
@@ -175,7 +176,19 @@ export class McpClient {
    * successful result's `structuredContent` is checked against it.
    */
   async callTool(name: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult> {
-    const result = await this.typedRequest('tools/call', args === undefined ? { name } : { name, arguments: args }, (s) => s.CallToolResultSchema, options);
+    const params = args === undefined ? { name } : { name, arguments: args };
+    let result: CallToolResult;
+    try {
+      result = await this.typedRequest('tools/call', params, (s) => s.CallToolResultSchema, options);
+    } catch (error) {
+      if (!HeaderMismatchError.isInstance(error) || this.serverSession?.era !== 'modern') throw error;
+      // The headers were built from a stale tool definition: refresh the list and retry once, as the spec advises.
+      this.cache?.notify('notifications/tools/list_changed', {});
+      await this.listTools(options).catch(() => {
+        throw error;
+      });
+      result = await this.typedRequest('tools/call', params, (s) => s.CallToolResultSchema, options);
+    }
     await this.outputSchemas.check(name, result, this.options);
     return result;
   }

@@ -51,7 +51,7 @@ export async function establishSession(engine: JsonRpcEngine, transport: Transpo
       return await legacy();
     } catch (error) {
       options.cache.delete(key);
-      if (!ProtocolError.isInstance(error)) throw error;
+      if (!ProtocolError.isInstance(error) && !isClientError(error)) throw error;
       // The cached answer failed: the server may have been upgraded. Probe again below.
     }
   }
@@ -87,7 +87,13 @@ function meansLegacy(error: unknown): boolean {
   if (ProtocolError.isInstance(error)) return !MODERN_ERROR_CODES.has(error.code);
   if (UnsupportedProtocolVersionError.isInstance(error)) return false;
   if (ConnectionClosedError.isInstance(error) || CancelledError.isInstance(error) || AuthError.isInstance(error)) return false;
-  if (TransportError.isInstance(error)) return error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403;
+  if (TransportError.isInstance(error)) return isClientError(error);
   return true;
+}
+
+/** An HTTP 4xx refusal other than an authentication one. */
+function isClientError(error: unknown): boolean {
+  if (!TransportError.isInstance(error) || error.status === undefined) return false;
+  return error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403;
 }
 

@@ -1,0 +1,33 @@
+import { PROTOCOL_VERSION_KEY, type JsonRpcMessage, type JsonRpcNotification, type JsonRpcRequest } from '@mcpx/core';
+import type { HeaderRecord } from '../headers.js';
+import { encodeHeaderValue } from './header-value.js';
+import type { ToolHeaders } from './tool-headers.js';
+
+/** Where `Mcp-Name` comes from, for the methods that carry it. */
+const NAME_SOURCES: Readonly<Record<string, 'name' | 'uri'>> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
+
+/**
+ * The revision of a 2026-07-28-era message: the `io.modelcontextprotocol/protocolVersion`
+ * its `params._meta` carries. Undefined for legacy messages and for responses.
+ */
+export function modernVersion(message: JsonRpcMessage): string | undefined {
+  if (!('method' in message)) return undefined;
+  const meta = message.params?._meta;
+  if (typeof meta !== 'object' || meta === null) return undefined;
+  const version: unknown = (meta as Record<string, unknown>)[PROTOCOL_VERSION_KEY];
+  return typeof version === 'string' ? version : undefined;
+}
+
+/**
+ * The headers a 2026-07-28 POST carries: `MCP-Protocol-Version` (the version in `_meta`),
+ * `Mcp-Method`, `Mcp-Name` for `tools/call`, `resources/read` and `prompts/get`, and the
+ * `Mcp-Param-*` headers of the tool's `x-mcp-header` parameters.
+ */
+export function modernHeaders(message: JsonRpcRequest | JsonRpcNotification, version: string, tools: ToolHeaders): HeaderRecord {
+  const headers: HeaderRecord = { 'mcp-protocol-version': version, 'mcp-method': message.method };
+  const source = NAME_SOURCES[message.method];
+  const name = source === undefined ? undefined : message.params?.[source];
+  if (typeof name === 'string') headers['mcp-name'] = encodeHeaderValue(name);
+  if (message.method === 'tools/call' && typeof name === 'string') Object.assign(headers, tools.headers(name, message.params?.arguments));
+  return headers;
+}
