@@ -1,0 +1,130 @@
+import { LocalError, TransportError, type AuthProvider, type McpClient, type McpClientOptions } from '@mcpx/core';
+import type { HttpServerConfig, ServerConfig } from '../config/types.js';
+import { isInstalled, loadTransport } from '../transports/peers.js';
+import { connectTransport } from './connect-transport.js';
+import type { DiagnosticListener } from './diagnostics.js';
+
+/** What connecting a server needs besides its config. */
+export interface ConnectorOptions {
+  /** Client options for every server: handlers, client info... The server's own settings win. */
+  client?: Omit<McpClientOptions, 'server'> | undefined;
+  /** Credentials for the HTTP, SSE and WebSocket transports. */
+  authProvider?: AuthProvider | undefined;
+  /** Told about the SSE fallback. */
+  onDiagnostic?: DiagnosticListener | undefined;
+}
+
+/**
+ * Connects one server, again on every call: the `connect` function a registry calls for each
+ * (re)connection. Remembers that a Streamable HTTP server turned out to speak only the legacy
+ * HTTP+SSE transport, so that reconnections go straight to SSE.
+ */
+export class ServerConnector {
+  #sseOnly = false;
+
+  constructor(
+    readonly server: ServerConfig,
+    private readonly options: ConnectorOptions = {},
+  ) {}
+
+  /** A connected client; closes what it opened and rejects with the signal's reason when `signal` aborts. */
+  async connect(signal?: AbortSignal): Promise<McpClient> {
+    const server = this.server;
+    const clientOptions = this.clientOptions();
+    switch (server.transport) {
+      case 'stdio': {
+        const { StdioTransport } = await loadTransport('stdio', server.name);
+        const transport = new StdioTransport({ command: server.command, args: server.args, env: server.env, cwd: server.cwd, name: server.name });
+        return connectTransport(transport, clientOptions, signal);
+      }
+      case 'http':
+        return this.#sseOnly ? this.connectSse(server, clientOptions, signal) : this.connectHttp(server, clientOptions, signal);
+      case 'sse':
+        return this.connectSse(server, clientOptions, signal);
+      case 'websocket': {
+        const { WebSocketTransport } = await loadTransport('websocket', server.name);
+        const transport = new WebSocketTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
+        return connectTransport(transport, clientOptions, signal);
+      }
+    }
+  }
+
+  private async connectHttp(server: HttpServerConfig, clientOptions: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
+    const { StreamableHttpTransport } = await loadTransport('http', server.name);
+    const transport = new StreamableHttpTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
+    try {
+      return await connectTransport(transport, clientOptions, signal);
+    } catch (error) {
+      if (!server.sseFallback || signal?.aborted || !refusesStreamableHttp(error)) throw error;
+      if (!isInstalled('sse')) {
+        this.tell('sse-unavailable', `${server.url} answered ${error.status} to Streamable HTTP; if it speaks the legacy HTTP+SSE transport, npm install @mcpx/sse to fall back to it`, error);
+        throw error;
+      }
+      this.tell('sse-fallback', `${server.url} answered ${error.status} to Streamable HTTP; trying the legacy HTTP+SSE transport`, error);
+      try {
+        const client = await this.connectSse(server, clientOptions, signal);
+        this.#sseOnly = true;
+        return client;
+      } catch (sseError) {
+        if (signal?.aborted) throw sseError;
+        this.tell('sse-fallback-failed', `the legacy HTTP+SSE transport failed too: ${messageOf(sseError)}`, sseError instanceof Error ? sseError : undefined);
+        throw bothFailed(server, error, sseError);
+      }
+    }
+  }
+
+  private async connectSse(server: HttpServerConfig | Extract<ServerConfig, { transport: 'sse' }>, clientOptions: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
+    const { SseClientTransport } = await loadTransport('sse', server.name);
+    const transport = new SseClientTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
+    try {
+      return await connectTransport(transport, clientOptions, signal);
+    } catch (error) {
+      // A server that spoke SSE before may have been upgraded: start from Streamable HTTP next time.
+      this.#sseOnly = false;
+      throw error;
+    }
+  }
+
+  private clientOptions(): McpClientOptions {
+    const server = this.server;
+    const options: McpClientOptions = { ...this.options.client, server: server.name };
+    if (server.requestTimeoutMs !== undefined) options.requestTimeout = server.requestTimeoutMs;
+    if (server.era !== undefined) options.era = server.era;
+    if (server.protocolVersion !== undefined) options.protocolVersion = server.protocolVersion;
+    return options;
+  }
+
+  private tell(type: 'sse-fallback' | 'sse-fallback-failed' | 'sse-unavailable', message: string, error: Error | undefined): void {
+    try {
+      this.options.onDiagnostic?.({ server: this.server.name, type, message, error });
+    } catch {
+      // A throwing listener must not change how connecting ends.
+    }
+  }
+}
+
+/**
+ * Whether Streamable HTTP was refused in a way that suggests an older server: a 4xx other
+ * than 401/403 (credentials), 408 (slow) and 429 (rate limit), which no transport would fix.
+ */
+export function refusesStreamableHttp(error: unknown): error is TransportError & { status: number } {
+  if (!TransportError.isInstance(error) || error.status === undefined) return false;
+  return error.status >= 400 && error.status < 500 && ![401, 403, 408, 429].includes(error.status);
+}
+
+function bothFailed(server: HttpServerConfig, httpError: TransportError & { status: number }, sseError: unknown): TransportError {
+  const retryable = httpError.isRetryable || (LocalError.isInstance(sseError) && sseError.isRetryable);
+  return new TransportError(`Streamable HTTP was refused (${messageOf(httpError)}), and the legacy HTTP+SSE fallback failed: ${messageOf(sseError)}`, {
+    server: server.name,
+    status: httpError.status,
+    target: server.url,
+    isRetryable: retryable,
+    cause: sseError,
+  });
+}
+
+/** The message of an error without the `server "x": ` its class put in front. */
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^server "[^"]*": /, '');
+}

@@ -1,0 +1,65 @@
+import type { KeySpec } from './keys.js';
+
+/** The keys of a server entry. */
+export const SERVER_KEYS: KeySpec = {
+  keys: [
+    'type',
+    'command',
+    'args',
+    'env',
+    'envFile',
+    'cwd',
+    'url',
+    'headers',
+    'sseFallback',
+    'enabled',
+    'connectTimeoutMs',
+    'requestTimeoutMs',
+    'reconnect',
+    'health',
+    'toolPrefix',
+    'tags',
+    'era',
+    'protocolVersion',
+  ],
+  aliases: {
+    // Other hosts' spellings.
+    transport: 'type',
+    transportType: 'type',
+    serverUrl: 'url',
+    disabled: 'enabled',
+    timeout: 'requestTimeoutMs',
+    // The flat, seconds-based keys of the Python-style TOML format.
+    connection_timeout: 'connectTimeoutMs',
+    request_timeout: 'requestTimeoutMs',
+    auto_reconnect: 'flat:autoReconnect',
+    max_reconnect_attempts: 'flat:maxReconnectAttempts',
+    reconnect_delay: 'flat:reconnectDelay',
+    health_check_interval: 'flat:healthCheckInterval',
+  },
+  ignored: ['description', 'autoApprove', 'alwaysAllow', 'disabledTools', 'dev'],
+};
+
+/** The same with `name`, for an entry given to `createClient` outside a file. */
+export const INLINE_SERVER_KEYS: KeySpec = { ...SERVER_KEYS, keys: [...SERVER_KEYS.keys, 'name'] };
+
+/** Keys whose value is in seconds rather than milliseconds. */
+export const SECONDS_KEYS: ReadonlySet<string> = new Set(['timeout', 'connection_timeout', 'request_timeout', 'reconnect_delay', 'health_check_interval']);
+
+/** The keys of a `reconnect` table. */
+export const RECONNECT_KEYS: KeySpec = { keys: ['maxAttempts', 'initialDelayMs', 'maxDelayMs'] };
+
+/** The keys of a `health` table. */
+export const HEALTH_KEYS: KeySpec = { keys: ['intervalMs', 'degradedIntervalMs', 'timeoutMs', 'degradedLatencyMs', 'failureThreshold'] };
+
+/** Every spelling of `type`, and the transport it means. */
+export const TRANSPORT_TYPES: Readonly<Record<string, 'stdio' | 'http' | 'sse' | 'websocket'>> = {
+  stdio: 'stdio',
+  http: 'http',
+  'streamable-http': 'http',
+  streamableHttp: 'http',
+  streamable_http: 'http',
+  sse: 'sse',
+  ws: 'websocket',
+  websocket: 'websocket',
+};

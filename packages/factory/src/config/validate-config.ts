@@ -1,0 +1,130 @@
+import { homedir } from 'node:os';
+import { basename, dirname, resolve } from 'node:path';
+import { ConfigValidationError } from '../errors/config-validation-error.js';
+import { closest } from '../util/suggest.js';
+import { asTable, describeValue } from './fields.js';
+import type { Lookup } from './interpolate.js';
+import { ProblemList, type ConfigProblem } from './problem.js';
+import type { ConfigFormat } from './parse-text.js';
+import { markValidated } from './validated.js';
+import { validateServer } from './validate-server.js';
+import type { Env, McpxConfig, ServerConfig } from './types.js';
+
+/** Options of `validateConfig`. */
+export interface ValidateConfigOptions {
+  /** The file the config came from: named in problems, and where relative paths start. @default none */
+  file?: string | undefined;
+  /** `'toml'` also accepts the table-per-server layout (each top-level table a server). @default 'json' */
+  format?: ConfigFormat | undefined;
+  /** Variables for `${VAR}`. @default process.env */
+  env?: Env | undefined;
+  /** Where a relative `file` is, or where relative paths start when there is no file. @default process.cwd() */
+  cwd?: string | undefined;
+  /** The home folder, for `${userHome}`. @default os.homedir() */
+  homedir?: string | undefined;
+}
+
+/** The keys that hold the servers: most hosts' `mcpServers`, VS Code's `servers`, Codex's `mcp_servers`. */
+const CONTAINERS = ['mcpServers', 'servers', 'mcp_servers'];
+
+/**
+ * Checks a parsed config (the `mcpServers` or `servers` layout, or TOML tables) and returns
+ * its servers, validated, with `${VAR}` expanded and the transport of each one decided.
+ * Throws one `ConfigValidationError` listing every problem, each with its file, server, field and fix.
+ * @example
+ * const config = validateConfig({ mcpServers: { everything: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'] } } });
+ */
+export function validateConfig(input: unknown, options: ValidateConfigOptions = {}): McpxConfig {
+  const problems = new ProblemList(options.file);
+  const entries = serverEntries(input, options.format ?? 'json', problems);
+  const lookup = lookupFor(options);
+  const baseDir = folderOf(options);
+  const servers: ServerConfig[] = [];
+  const pending = new Map<ServerConfig, readonly ConfigProblem[]>();
+  for (const [name, entry] of entries) {
+    if (name.trim() === '' || name !== name.trim()) {
+      problems.add(name, undefined, 'the server name is empty or has spaces around it', 'give the server a name such as "github"');
+      continue;
+    }
+    const deferred = new ProblemList(options.file);
+    const server = validateServer(entry, { name, problems, deferred, lookup, baseDir });
+    if (server === undefined) continue;
+    servers.push(server);
+    if (deferred.problems.length > 0) pending.set(server, deferred.problems);
+  }
+  if (problems.problems.length > 0) throw new ConfigValidationError(problems.problems);
+  return markValidated({ file: options.file, servers }, pending);
+}
+
+/** `${VAR}` looks in `env`; `${workspaceFolder}` (VS Code) and `${userHome}` have built-in values unless `env` sets them. */
+function lookupFor(options: ValidateConfigOptions): Lookup {
+  const env = options.env ?? process.env;
+  const folder = folderOf(options);
+  const builtins: Record<string, string> = {
+    workspaceFolder: basename(folder) === '.vscode' ? dirname(folder) : folder,
+    userHome: options.homedir ?? homedir(),
+  };
+  return (name) => (Object.hasOwn(env, name) ? env[name] : Object.hasOwn(builtins, name) ? builtins[name] : undefined);
+}
+
+/** The folder of the config file, or the current folder: where relative paths start. */
+function folderOf(options: ValidateConfigOptions): string {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  return options.file !== undefined ? dirname(resolve(cwd, options.file)) : cwd;
+}
+
+/** The server entries by name, from whichever layout the config uses. */
+function serverEntries(input: unknown, format: ConfigFormat, problems: ProblemList): [string, unknown][] {
+  const table = asTable(input);
+  if (table === undefined) {
+    if (input !== undefined) problems.add(undefined, undefined, `must be an object, got ${describeValue(input)}`, 'write { "mcpServers": { "name": { ... } } }');
+    return [];
+  }
+  const present = CONTAINERS.filter((key) => key in table);
+  if (present.length > 1) {
+    problems.add(undefined, present[1], `has both "${present[0]}" and "${present[1]}"`, `put every server under "${present[0]}"`);
+  }
+  const container = present[0];
+  if (container === undefined) {
+    if (format === 'toml') return tomlTables(table, problems);
+    if (reportTypos(table, problems) === 0) {
+      problems.add(undefined, undefined, 'has no "mcpServers" or "servers" key', 'put the servers under "mcpServers": { "name": { "command": "..." } }');
+    }
+    return [];
+  }
+  reportTypos(table, problems);
+  const servers = asTable(table[container]);
+  if (servers === undefined) {
+    problems.add(undefined, container, `must be a table of servers by name, got ${describeValue(table[container])}`, `write "${container}": { "name": { "command": "..." } }`);
+    return [];
+  }
+  return Object.entries(servers);
+}
+
+/** The table-per-server TOML layout: every top-level key is a server. */
+function tomlTables(table: Record<string, unknown>, problems: ProblemList): [string, unknown][] {
+  const entries: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(table)) {
+    const typo = closest(key, CONTAINERS);
+    if (typo !== undefined && key !== typo && asTable(value) !== undefined && Object.values(value as object).every((item) => asTable(item) !== undefined)) {
+      problems.add(undefined, key, `unknown key "${key}"`, `did you mean "${typo}"?`);
+    } else if (asTable(value) === undefined) {
+      problems.add(key, undefined, `a top-level key must be a server table, got ${describeValue(value)}`, `write it as [${key}] followed by the server's settings`);
+    } else {
+      entries.push([key, value]);
+    }
+  }
+  return entries;
+}
+
+/** Top-level keys that look like a misspelt servers key. Other top-level keys belong to the host application and are left alone. */
+function reportTypos(table: Record<string, unknown>, problems: ProblemList): number {
+  let count = 0;
+  for (const key of Object.keys(table)) {
+    const typo = CONTAINERS.includes(key) ? undefined : closest(key, CONTAINERS);
+    if (typo === undefined) continue;
+    problems.add(undefined, key, `unknown key "${key}"`, `did you mean "${typo}"?`);
+    count++;
+  }
+  return count;
+}

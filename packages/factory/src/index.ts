@@ -1,0 +1,38 @@
+/**
+ * @module @mcpx/factory — config files to connected MCP clients and registries: loads the
+ * `mcpServers` JSON of most hosts, VS Code's `servers` and TOML, picks each server's
+ * transport and loads its package on first use. Every export is public API.
+ */
+export { createClient } from './client/create-client.js';
+export { createRegistry } from './registry/create-registry.js';
+export { loadConfig } from './config/load-config.js';
+export { validateConfig } from './config/validate-config.js';
+export { discoverConfig, configSearchPaths, userConfigDir } from './config/discover.js';
+export { supportedTransports, TRANSPORT_PACKAGES } from './transports/peers.js';
+export { formatProblem } from './config/problem.js';
+export { ConfigValidationError } from './errors/config-validation-error.js';
+
+export type { CreateClientOptions } from './client/create-client.js';
+export type { CreateRegistryOptions } from './registry/create-registry.js';
+export type { ConnectorOptions } from './client/server-connector.js';
+export type { FactoryDiagnostic, DiagnosticListener } from './client/diagnostics.js';
+export type { LoadConfigOptions } from './config/load-config.js';
+export type { ValidateConfigOptions } from './config/validate-config.js';
+export type { DiscoverOptions } from './config/discover.js';
+export type { ConfigFormat } from './config/parse-text.js';
+export type { ConfigProblem } from './config/problem.js';
+export type { TransportSupport } from './transports/peers.js';
+export type {
+  TransportKind,
+  ReconnectConfig,
+  HealthConfig,
+  ServerEntry,
+  ServerOptions,
+  StdioServerConfig,
+  HttpServerConfig,
+  SseServerConfig,
+  WebSocketServerConfig,
+  ServerConfig,
+  McpxConfig,
+  Env,
+} from './config/types.js';

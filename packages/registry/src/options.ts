@@ -1,0 +1,142 @@
+import { ConfigError, exponentialBackoff, type BackoffPolicy } from '@mcpx/core';
+import { DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from './circuit-breaker.js';
+import type { Clock } from './clock.js';
+import type { ConnectFn } from './connect-attempt.js';
+import { DEFAULT_HEALTH_OPTIONS, type HealthOptions } from './health-monitor.js';
+import type { NamingPolicy } from './naming.js';
+import { isRetryableFailure } from './reconnect.js';
+
+/** The policies of one server; every field can also be set for all servers in `McpRegistryOptions.defaults`. */
+export interface ServerPolicies {
+  /** How long one connection attempt may take, in milliseconds. @default 30000 */
+  connectTimeoutMs?: number | undefined;
+  /** Timeout of calls routed through the registry, unless the call gives its own. @default the client's own (60000) */
+  requestTimeoutMs?: number | undefined;
+  /** Delay before each reconnection attempt, or `false` to never reconnect. @default exponentialBackoff(): 1 s, 2 s, 4 s… capped at 30 s, up to 50 % jitter */
+  reconnect?: BackoffPolicy | false | undefined;
+  /** Whether a failed connection attempt is worth repeating. @default isRetryableFailure */
+  shouldReconnect?: ((error: unknown) => boolean) | undefined;
+  /** A connection that lasts this long restarts the backoff from its first delay, in milliseconds. @default 10000 */
+  stableAfterMs?: number | undefined;
+  /** Health monitoring, or `false` for none. @default DEFAULT_HEALTH_OPTIONS */
+  health?: Partial<HealthOptions> | false | undefined;
+  /** The circuit breaker, or `false` for none. @default DEFAULT_BREAKER_OPTIONS */
+  breaker?: Partial<BreakerOptions> | false | undefined;
+}
+
+/** One server, as given to `register()`. */
+export interface ServerConfig extends ServerPolicies {
+  /** Its unique name, used in events, errors, statistics and (by default) as its tool prefix. */
+  name: string;
+  /** Connects it: builds its transport and client and completes the handshake. Called again for every reconnection. */
+  connect: ConnectFn;
+  /** Whether it is switched on; a disabled server is not connected until `enable()`. @default true */
+  enabled?: boolean | undefined;
+  /** Free labels, for your own grouping; `list({ tag })` filters on them. @default [] */
+  tags?: readonly string[] | undefined;
+  /** The prefix of its tools and prompts in the catalog; `''` keeps their names as they are. @default its name */
+  toolPrefix?: string | undefined;
+}
+
+/** Options of an `McpRegistry`. */
+export interface McpRegistryOptions {
+  /** Policies for every server; a server's own settings win. */
+  defaults?: ServerPolicies | undefined;
+  /** Builds catalog names from a server's prefix and a tool or prompt name. @default defaultNaming (`server__tool`) */
+  naming?: NamingPolicy | undefined;
+  /** How long a fetched list stays fresh when the server gives no `ttlMs`, in milliseconds. @default 60000 */
+  catalogTtlMs?: number | undefined;
+  /** Where time comes from; tests pass a manual clock. @default systemClock */
+  clock?: Clock | undefined;
+}
+
+/** A server's configuration with every default applied; internal. */
+export interface ResolvedServerConfig {
+  name: string;
+  connect: ConnectFn;
+  enabled: boolean;
+  tags: string[];
+  toolPrefix: string;
+  connectTimeoutMs: number;
+  requestTimeoutMs: number | undefined;
+  reconnect: BackoffPolicy | false;
+  shouldReconnect: (error: unknown) => boolean;
+  stableAfterMs: number;
+  health: HealthOptions | false;
+  breaker: BreakerOptions;
+}
+
+/** The default connection timeout: 30 seconds. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
+/** The default time after which a connection counts as stable: 10 seconds. */
+export const DEFAULT_STABLE_AFTER_MS = 10_000;
+
+/** Applies `defaults` and the built-in defaults to `config`, throwing a `ConfigError` that names a bad field. */
+export function resolveServerConfig(config: ServerConfig, defaults: ServerPolicies = {}): ResolvedServerConfig {
+  const name = config?.name;
+  if (typeof name !== 'string' || name.trim() === '') throw new ConfigError('register(): "name" must be a non-empty string');
+  const fail = (message: string): never => {
+    throw new ConfigError(`register(): ${message}`, { server: name });
+  };
+  if (typeof config.connect !== 'function') fail('"connect" must be a function (signal) => Promise<McpClient>');
+  const tags = config.tags ?? [];
+  if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) fail('"tags" must be an array of strings');
+  const toolPrefix = config.toolPrefix ?? name;
+  if (typeof toolPrefix !== 'string') fail('"toolPrefix" must be a string');
+
+  const pick = <K extends keyof ServerPolicies>(key: K): ServerPolicies[K] => (config[key] === undefined ? defaults[key] : config[key]);
+  const connectTimeoutMs = pick('connectTimeoutMs') ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const requestTimeoutMs = pick('requestTimeoutMs');
+  const stableAfterMs = pick('stableAfterMs') ?? DEFAULT_STABLE_AFTER_MS;
+  positive(connectTimeoutMs, 'connectTimeoutMs', fail);
+  if (requestTimeoutMs !== undefined) positive(requestTimeoutMs, 'requestTimeoutMs', fail);
+  nonNegative(stableAfterMs, 'stableAfterMs', fail);
+  const reconnect = pick('reconnect') ?? exponentialBackoff();
+  if (reconnect !== false && typeof reconnect !== 'function') fail('"reconnect" must be a backoff policy (attempt) => delayMs | undefined, or false');
+
+  const healthSetting = pick('health');
+  const health = healthSetting === false ? false : { ...DEFAULT_HEALTH_OPTIONS, ...(defaults.health || {}), ...(config.health || {}) };
+  if (health !== false) {
+    for (const key of ['intervalMs', 'degradedIntervalMs', 'timeoutMs'] as const) positive(health[key], `health.${key}`, fail);
+    nonNegative(health.degradedLatencyMs, 'health.degradedLatencyMs', fail);
+    count(health.failureThreshold, 'health.failureThreshold', fail);
+    if (typeof health.check !== 'function') fail('"health.check" must be a function');
+  }
+  const breakerSetting = pick('breaker');
+  const breaker: BreakerOptions =
+    breakerSetting === false
+      ? { ...DEFAULT_BREAKER_OPTIONS, failureThreshold: Infinity }
+      : { ...DEFAULT_BREAKER_OPTIONS, ...(defaults.breaker || {}), ...(config.breaker || {}) };
+  if (breakerSetting !== false) {
+    count(breaker.failureThreshold, 'breaker.failureThreshold', fail);
+    nonNegative(breaker.resetTimeoutMs, 'breaker.resetTimeoutMs', fail);
+  }
+  return {
+    name,
+    connect: config.connect,
+    enabled: config.enabled ?? true,
+    tags: [...tags],
+    toolPrefix,
+    connectTimeoutMs,
+    requestTimeoutMs,
+    reconnect,
+    shouldReconnect: pick('shouldReconnect') ?? isRetryableFailure,
+    stableAfterMs,
+    health,
+    breaker,
+  };
+}
+
+type Fail = (message: string) => never;
+
+function positive(value: number, field: string, fail: Fail): void {
+  if (typeof value !== 'number' || !(value > 0)) fail(`"${field}" must be a positive number of milliseconds, got ${String(value)}`);
+}
+
+function nonNegative(value: number, field: string, fail: Fail): void {
+  if (typeof value !== 'number' || !(value >= 0)) fail(`"${field}" must be zero or more, got ${String(value)}`);
+}
+
+function count(value: number, field: string, fail: Fail): void {
+  if (!Number.isInteger(value) || value < 1) fail(`"${field}" must be a whole number of at least 1, got ${String(value)}`);
+}
