@@ -44,6 +44,8 @@ describe('a server that never sends headers', () => {
     controller.abort('user gave up');
     expect(await call).toMatchObject({ code: 'CANCELLED' });
     await until(() => released, 'the request to be let go');
+    // The cancellation is its own POST, which may land after the stream closed.
+    await until(() => server.posts('notifications/cancelled').length === 1, 'the cancellation');
     expect(server.posts('notifications/cancelled')[0]?.json).toMatchObject({ params: { requestId: expect.any(Number), reason: 'user gave up' } });
     await client.ping();
   });
