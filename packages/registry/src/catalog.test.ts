@@ -1,7 +1,6 @@
 import type { Tool } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { CatalogCache } from './catalog.js';
-import { collectPages } from './pages.js';
 
 const tool = (name: string): Tool => ({ name, inputSchema: { type: 'object' } }) as Tool;
 
@@ -115,23 +114,5 @@ describe('the catalog cache', () => {
     c.forget('s');
     expect(c.peek('s', 'tools')).toBeUndefined();
     expect(c.peek('t', 'tools')?.map((t) => t.name)).toEqual(['b']);
-  });
-});
-
-describe('collecting pages', () => {
-  const where = { server: 's', method: 'tools/list' };
-
-  it('follows cursors to the end and keeps the smallest ttlMs', async () => {
-    const pages: Record<string, { items: string[]; nextCursor?: string; ttlMs?: number }> = {
-      start: { items: ['a', 'b'], nextCursor: 'p2', ttlMs: 5000 },
-      p2: { items: ['c'], nextCursor: 'p3', ttlMs: 2000 },
-      p3: { items: ['d'] },
-    };
-    const result = await collectPages(async (cursor) => pages[cursor ?? 'start']!, (page) => page.items, where);
-    expect(result).toEqual({ items: ['a', 'b', 'c', 'd'], ttlMs: 2000 });
-  });
-
-  it('stops a server whose cursor loops', async () => {
-    await expect(collectPages(async () => ({ items: [1], nextCursor: 'same' }), (page) => page.items, where)).rejects.toThrow(/repeated the cursor "same"/);
   });
 });

@@ -1,6 +1,5 @@
 import type { CallOptions, McpClient, Prompt, Resource, Tool } from '@mcpx/core';
 import type { Collision } from './naming.js';
-import { collectPages } from './pages.js';
 
 /** The three lists a catalog keeps per server. */
 export type CatalogKind = 'tools' | 'resources' | 'prompts';
@@ -88,13 +87,12 @@ export async function fetchList<K extends CatalogKind>(
   options: CallOptions,
 ): Promise<{ items: CatalogItems[K][]; ttlMs: number | undefined }> {
   if (client.serverCapabilities?.[kind] === undefined) return { items: [], ttlMs: undefined };
-  const where = { server, method: `${kind}/list` };
   const fetched =
     kind === 'tools'
-      ? await collectPages((cursor) => client.listToolsPage(cursor, options), (page) => page.tools, where)
+      ? await client.listTools(options).then((r) => ({ items: r.tools, ttlMs: r.ttlMs }))
       : kind === 'resources'
-        ? await collectPages((cursor) => client.listResourcesPage(cursor, options), (page) => page.resources, where)
-        : await collectPages((cursor) => client.listPromptsPage(cursor, options), (page) => page.prompts, where);
+        ? await client.listResources(options).then((r) => ({ items: r.resources, ttlMs: r.ttlMs }))
+        : await client.listPrompts(options).then((r) => ({ items: r.prompts, ttlMs: r.ttlMs }));
   return fetched as { items: CatalogItems[K][]; ttlMs: number | undefined };
 }
 

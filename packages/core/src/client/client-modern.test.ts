@@ -200,6 +200,16 @@ describe('cache hints', () => {
     expect(server.requests('tools/list')).toHaveLength(2);
   });
 
+  it('report the smallest ttlMs of the pages of a list', async () => {
+    const { server, client } = await modern({ cache: false });
+    server.handle('prompts/list', (params) =>
+      params.cursor === undefined
+        ? { resultType: 'complete', prompts: [{ name: 'a' }], nextCursor: 'p2', ttlMs: 5000 }
+        : { resultType: 'complete', prompts: [{ name: 'b' }], ttlMs: 2000 },
+    );
+    await expect(client.listPrompts()).resolves.toEqual({ prompts: [{ name: 'a' }, { name: 'b' }], ttlMs: 2000 });
+  });
+
   it('never cache a result reached through input rounds', async () => {
     const { server, client } = await modern({ elicitation: () => ({ action: 'decline' }) });
     server.handle('resources/read', (params) =>

@@ -157,11 +157,11 @@ export class McpClient {
     this.setState('closed');
   }
 
-  /** Lists every tool, following pagination. */
-  async listTools(options?: CallOptions): Promise<ListToolsResult> {
-    const tools = await collectPages((cursor) => this.listToolsPage(cursor, options, false), (page) => page.tools, this.maxPages, this.where('tools/list'));
+  /** Lists every tool, following pagination; `ttlMs` is the smallest cache hint of the pages, when the server gave one. */
+  async listTools(options?: CallOptions): Promise<ListToolsResult & { ttlMs?: number }> {
+    const { items: tools, ttlMs } = await collectPages((cursor) => this.listToolsPage(cursor, options, false), (page) => page.tools, this.maxPages, this.where('tools/list'));
     this.outputSchemas.remember(tools, true);
-    return { tools };
+    return withTtl({ tools }, ttlMs);
   }
 
   /** Fetches one page of tools. */
@@ -193,9 +193,10 @@ export class McpClient {
     return result;
   }
 
-  /** Lists every resource, following pagination. */
-  async listResources(options?: CallOptions): Promise<{ resources: Resource[] }> {
-    return { resources: await collectPages((cursor) => this.listResourcesPage(cursor, options), (page) => page.resources, this.maxPages, this.where('resources/list')) };
+  /** Lists every resource, following pagination; `ttlMs` as for `listTools`. */
+  async listResources(options?: CallOptions): Promise<{ resources: Resource[]; ttlMs?: number }> {
+    const { items, ttlMs } = await collectPages((cursor) => this.listResourcesPage(cursor, options), (page) => page.resources, this.maxPages, this.where('resources/list'));
+    return withTtl({ resources: items }, ttlMs);
   }
 
   /** Fetches one page of resources. */
@@ -204,15 +205,14 @@ export class McpClient {
   }
 
   /** Lists every resource template, following pagination. */
-  async listResourceTemplates(options?: CallOptions): Promise<{ resourceTemplates: ResourceTemplate[] }> {
-    return {
-      resourceTemplates: await collectPages(
-        (cursor) => this.listResourceTemplatesPage(cursor, options),
-        (page) => page.resourceTemplates,
-        this.maxPages,
-        this.where('resources/templates/list'),
-      ),
-    };
+  async listResourceTemplates(options?: CallOptions): Promise<{ resourceTemplates: ResourceTemplate[]; ttlMs?: number }> {
+    const { items, ttlMs } = await collectPages(
+      (cursor) => this.listResourceTemplatesPage(cursor, options),
+      (page) => page.resourceTemplates,
+      this.maxPages,
+      this.where('resources/templates/list'),
+    );
+    return withTtl({ resourceTemplates: items }, ttlMs);
   }
 
   /** Fetches one page of resource templates. */
@@ -237,9 +237,10 @@ export class McpClient {
     await this.typedRequest('resources/unsubscribe', { uri }, (s) => s.EmptyResultSchema, options);
   }
 
-  /** Lists every prompt, following pagination. */
-  async listPrompts(options?: CallOptions): Promise<{ prompts: Prompt[] }> {
-    return { prompts: await collectPages((cursor) => this.listPromptsPage(cursor, options), (page) => page.prompts, this.maxPages, this.where('prompts/list')) };
+  /** Lists every prompt, following pagination; `ttlMs` as for `listTools`. */
+  async listPrompts(options?: CallOptions): Promise<{ prompts: Prompt[]; ttlMs?: number }> {
+    const { items, ttlMs } = await collectPages((cursor) => this.listPromptsPage(cursor, options), (page) => page.prompts, this.maxPages, this.where('prompts/list'));
+    return withTtl({ prompts: items }, ttlMs);
   }
 
   /** Fetches one page of prompts. */
@@ -466,6 +467,10 @@ const MODERN_RESULT_SCHEMAS: Readonly<Record<string, (schemas: Schemas) => ZodTy
   'prompts/get': (s) => s.ModernGetPromptResultSchema,
   'completion/complete': (s) => s.ModernCompleteResultSchema,
 };
+
+function withTtl<T extends object>(result: T, ttlMs: number | undefined): T & { ttlMs?: number } {
+  return ttlMs === undefined ? result : { ...result, ttlMs };
+}
 
 function cursorParams(cursor: string | undefined): Record<string, unknown> | undefined {
   return cursor === undefined ? undefined : { cursor };
