@@ -1,10 +1,10 @@
-// Runs every selected client against every selected scenario in one run, round-robin,
-// and reports medians and ratios against the raw JSON-RPC loop. See README.md.
+// Runs every selected client against every selected scenario, round-robin, for each selected
+// transport, and reports medians and ratios against the raw JSON-RPC loop. See README.md.
 import { cpus } from 'node:os';
 import { parseArgs } from './lib/args.mjs';
 import { printReport } from './lib/report.mjs';
-import { runChild } from './lib/run-child.mjs';
-import { serverFor } from './lib/servers.mjs';
+import { env, runChild } from './lib/run-child.mjs';
+import { TRANSPORTS, serverFor } from './lib/servers.mjs';
 import { ratios, summarize, verdicts } from './lib/summary.mjs';
 import * as sequential from './scenarios/sequential.mjs';
 import * as concurrent from './scenarios/concurrent.mjs';
@@ -14,10 +14,9 @@ const CLIENTS = ['raw', 'official', 'mcpx'];
 const SCENARIOS = { sequential, concurrent, cold };
 
 const log = (line) => process.stderr.write(`${line}\n`);
-let args, server;
+let args;
 try {
-  args = parseArgs(process.argv.slice(2), { clients: CLIENTS, scenarios: Object.keys(SCENARIOS) });
-  server = serverFor(args.transport);
+  args = parseArgs(process.argv.slice(2), { clients: CLIENTS, scenarios: Object.keys(SCENARIOS), transports: TRANSPORTS });
 } catch (error) {
   log(error.message);
   process.exit(2);
@@ -30,45 +29,82 @@ for (const name of args.scenarios) {
   scenarios[name] = { title, metrics, chosen: args.quick ? options.quick : options.full };
 }
 
-const failures = {};
-const samples = Object.fromEntries(args.scenarios.map((s) => [s, Object.fromEntries(args.clients.map((c) => [c, []]))]));
-const live = () => args.clients.filter((c) => failures[c] === undefined);
+/** Runs the whole benchmark over one transport and returns its report. */
+async function runTransport(transport) {
+  const server = serverFor(transport);
+  const failures = {};
+  const samples = Object.fromEntries(args.scenarios.map((s) => [s, Object.fromEntries(args.clients.map((c) => [c, []]))]));
+  // warnings[client][kind] = { processes, emitted, scenarios, first, last }
+  const warnings = Object.fromEntries(args.clients.map((c) => [c, {}]));
+  const live = () => args.clients.filter((c) => failures[c] === undefined);
 
-async function sample(client, scenario) {
-  const outcome = await runChild({ client, scenario, options: scenarios[scenario].chosen, server });
-  if (outcome.ok) samples[scenario][client].push(outcome.result);
-  else failures[client] = `${scenario}: ${outcome.error}`;
-  return outcome.ok;
-}
-
-// One unmeasured cold start per client: warms the disk cache and finds a broken client early.
-for (const client of args.clients) {
-  const outcome = await runChild({ client, scenario: 'cold', options: {}, server });
-  if (!outcome.ok) failures[client] = `smoke test: ${outcome.error}`;
-  log(`smoke ${client}: ${outcome.ok ? 'ok' : failures[client]}`);
-}
-
-for (let round = 0; round < rounds; round++) {
-  const started = Date.now();
-  for (const scenario of args.scenarios) {
-    // Rotate the order each round, so no client always runs first (or right after another).
-    const clients = live();
-    const order = clients.map((_, i) => clients[(i + round) % clients.length]);
-    for (const client of order) {
-      for (let k = 0; k < (scenarios[scenario].chosen.perRound ?? 1); k++) {
-        if (!(await sample(client, scenario))) break;
+  async function job(client, scenario, options) {
+    let started;
+    try {
+      started = await server.start(env);
+    } catch (error) {
+      return { ok: false, error: error.message };
+    }
+    try {
+      const outcome = await runChild({ client, scenario, options, server: started.server }, { profileDir: args.profile });
+      for (const { kind, first, last, count } of outcome.ok ? outcome.result.warnings : []) {
+        const seen = (warnings[client][kind] ??= { processes: 0, emitted: 0, scenarios: [], first, last });
+        seen.processes++;
+        seen.emitted += count;
+        seen.last = last;
+        if (!seen.scenarios.includes(scenario)) seen.scenarios.push(scenario);
       }
+      return outcome;
+    } finally {
+      await started.stop();
     }
   }
-  log(`round ${round + 1}/${rounds} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  // One unmeasured cold start per client: warms the disk cache and finds a broken client early.
+  for (const client of args.clients) {
+    const outcome = await job(client, 'cold', {});
+    if (!outcome.ok) failures[client] = `smoke test: ${outcome.error}`;
+    log(`${transport} smoke ${client}: ${outcome.ok ? 'ok' : failures[client]}`);
+  }
+
+  for (let round = 0; round < rounds; round++) {
+    const started = Date.now();
+    for (const scenario of args.scenarios) {
+      // Rotate the order each round, so no client always runs first (or right after another).
+      const clients = live();
+      const order = clients.map((_, i) => clients[(i + round) % clients.length]);
+      for (const client of order) {
+        for (let k = 0; k < (scenarios[scenario].chosen.perRound ?? 1); k++) {
+          const outcome = await job(client, scenario, scenarios[scenario].chosen);
+          if (!outcome.ok) {
+            failures[client] = `${scenario}: ${outcome.error}`;
+            break;
+          }
+          samples[scenario][client].push(outcome.result);
+        }
+      }
+    }
+    log(`${transport} round ${round + 1}/${rounds} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  const stats = summarize(samples, scenarios);
+  const header = `mcpx bench: ${transport}, ${rounds} rounds (medians), node ${process.version}, ${cpus().length} CPUs`;
+  const ran = args.clients.filter((c) => failures[c] === undefined);
+  return { transport, header, clients: args.clients, stats, verdicts: verdicts(transport, stats, warnings, ran), warnings, failures, samples };
 }
 
-const stats = summarize(samples, scenarios);
-const header = `mcpx bench: ${args.transport}, ${rounds} rounds (medians), node ${process.version}, ${cpus().length} CPUs`;
-const report = { header, scenarios, clients: args.clients, stats, verdicts: verdicts(stats), failures };
+if (args.profile !== undefined) log(`profiling every process into ${args.profile}: the figures of this run are inflated, do not compare them`);
+const reports = [];
+for (const transport of args.transports) reports.push(await runTransport(transport));
+
 if (args.json) {
   const chosen = Object.fromEntries(Object.entries(scenarios).map(([n, s]) => [n, { title: s.title, options: s.chosen }]));
-  console.log(JSON.stringify({ ...report, scenarios: chosen, ratios: ratios(stats, scenarios), samples }, null, 2));
+  const runs = reports.map((r) => ({ ...r, scenarios: chosen, ratios: ratios(r.transport, r.stats, scenarios) }));
+  // One transport: the run itself, as before; several: an array of runs.
+  console.log(JSON.stringify(runs.length === 1 ? runs[0] : runs, null, 2));
 } else {
-  printReport(report);
+  for (const [i, report] of reports.entries()) {
+    if (i > 0) console.log('');
+    printReport({ ...report, scenarios });
+  }
 }

@@ -1,55 +1,15 @@
-// The baseline: a hand-written JSON-RPC loop over a child process's stdio.
-// No validation, no abstractions: the least a correct client can do.
-import { spawn } from 'node:child_process';
+// The baseline: a hand-written JSON-RPC loop, one per transport (clients/raw/). No validation,
+// no abstractions: the least a correct client can do.
+import { transportLoader } from '../lib/transports.mjs';
 
 export const name = 'raw';
 
+/** Imports the transport's loop; the child times it with the client's import. */
+export const load = transportLoader(name, {
+  stdio: async () => (await import('./raw/stdio.mjs')).connect,
+  http: async () => (await import('./raw/http.mjs')).connect,
+});
+
 export async function connect(server) {
-  if (server.transport !== 'stdio') throw new Error(`bench: raw client speaks stdio only, not "${server.transport}"`);
-  const child = spawn(server.command, server.args, { stdio: ['pipe', 'pipe', 'inherit'] });
-  const pending = new Map();
-  let nextId = 1;
-  let buffer = '';
-
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk) => {
-    const lines = (buffer + chunk).split('\n');
-    buffer = lines.pop();
-    for (const line of lines) {
-      if (line.length === 0) continue;
-      const msg = JSON.parse(line);
-      const entry = pending.get(msg.id);
-      if (entry === undefined) continue;
-      pending.delete(msg.id);
-      if (msg.error) entry.reject(new Error(msg.error.message));
-      else entry.resolve(msg.result);
-    }
-  });
-  const exited = new Promise((resolve) => child.once('close', resolve));
-  child.once('error', (error) => {
-    for (const entry of pending.values()) entry.reject(error);
-    pending.clear();
-  });
-
-  function request(method, params) {
-    const id = nextId++;
-    child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id, method, params }) + '\n');
-    return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
-  }
-
-  await request('initialize', {
-    protocolVersion: '2025-11-25',
-    capabilities: {},
-    clientInfo: { name: 'bench-raw', version: '1.0.0' },
-  });
-  child.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n');
-
-  return {
-    listTools: () => request('tools/list', {}),
-    echo: (text) => request('tools/call', { name: 'echo', arguments: { text } }),
-    close: async () => {
-      child.stdin.end();
-      await exited;
-    },
-  };
+  return (await load(server.transport))(server);
 }

@@ -8,13 +8,15 @@ const childPath = fileURLToPath(new URL('../child.mjs', import.meta.url));
 // Variables that change how long any Node process takes to start (NODE_EXTRA_CA_CERTS alone
 // adds ~30 ms here). The official transport drops them for its server and ours would not,
 // which would bill a client for the server's start-up: drop them for every process instead.
-const env = { ...process.env };
+export const env = { ...process.env };
 for (const name of ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS']) delete env[name];
 
-export function runChild(job, { timeoutMs = 120_000 } = {}) {
+/** `profileDir`: run the child under `--cpu-prof`, writing its `.cpuprofile` there. */
+export function runChild(job, { timeoutMs = 120_000, profileDir } = {}) {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, [childPath, JSON.stringify(job)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${job.client}-${job.server.transport}-${job.scenario}-${Date.now()}.cpuprofile`];
+    const child = spawn(process.execPath, [...profile, childPath, JSON.stringify(job)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let processMs = 0;

@@ -1,6 +1,6 @@
 // Turns raw samples into medians, ratios and target verdicts. Pure data, no printing.
 import { median, spread } from './stats.mjs';
-import { targets } from './targets.mjs';
+import { quietClients, targets } from './targets.mjs';
 
 /** samples[scenario][client] = [result, ...] -> stats[scenario][client][metric] = { median, spread, n } */
 export function summarize(samples, scenarios) {
@@ -19,10 +19,16 @@ export function summarize(samples, scenarios) {
   return stats;
 }
 
-/** Clients each scenario's headline metric is compared against: raw always, plus any target's. */
-export function baselines(scenarioName) {
-  const versus = targets.filter((t) => t.scenario === scenarioName).map((t) => t.versus);
+/** Clients a scenario's ratio columns compare against: raw always, plus any target's. */
+export function baselines(transport, scenarioName) {
+  const versus = targets[transport].filter((t) => t.scenario === scenarioName).map((t) => t.versus);
   return [...new Set(['raw', ...versus])];
+}
+
+/** Metrics given a ratio column: the scenario's headline (`ratio: true`), then any a target of the transport uses. */
+export function ratioMetrics(transport, scenarioName, scenario) {
+  const targeted = new Set(targets[transport].filter((t) => t.scenario === scenarioName).map((t) => t.metric));
+  return scenario.metrics.filter((m) => m.ratio).concat(scenario.metrics.filter((m) => !m.ratio && targeted.has(m.key)));
 }
 
 export function ratio(stats, scenario, metric, client, versus) {
@@ -31,24 +37,35 @@ export function ratio(stats, scenario, metric, client, versus) {
   return a === undefined || b === undefined || b === 0 ? undefined : a / b;
 }
 
-export function ratios(stats, scenarios) {
+export function ratios(transport, stats, scenarios) {
   const rows = [];
   for (const [name, scenario] of Object.entries(scenarios)) {
-    const metric = scenario.metrics.find((m) => m.ratio)?.key;
-    for (const versus of baselines(name)) {
-      for (const client of Object.keys(stats[name] ?? {})) {
-        if (client === versus) continue;
-        const value = ratio(stats, name, metric, client, versus);
-        if (value !== undefined) rows.push({ scenario: name, metric, client, versus, ratio: value });
+    for (const { key: metric } of ratioMetrics(transport, name, scenario)) {
+      for (const versus of baselines(transport, name)) {
+        for (const client of Object.keys(stats[name] ?? {})) {
+          if (client === versus) continue;
+          const value = ratio(stats, name, metric, client, versus);
+          if (value !== undefined) rows.push({ scenario: name, metric, client, versus, ratio: value });
+        }
       }
     }
   }
   return rows;
 }
 
-export function verdicts(stats) {
-  return targets.map((t) => {
+/**
+ * PASS / MISS / n/a for each target of `transport`, then "no warnings" for each quiet client
+ * that ran (`warnings[client]` maps a warning to the processes that emitted it).
+ */
+export function verdicts(transport, stats, warnings, clients) {
+  const rows = targets[transport].map((t) => {
     const value = ratio(stats, t.scenario, t.metric, t.client, t.versus);
-    return { ...t, ratio: value, status: value === undefined ? 'n/a' : value <= t.max ? 'PASS' : 'MISS' };
+    const met = value === undefined ? undefined : t.max !== undefined ? value <= t.max : value >= t.min;
+    return { ...t, ratio: value, status: met === undefined ? 'n/a' : met ? 'PASS' : 'MISS' };
   });
+  for (const client of quietClients.filter((c) => clients.includes(c))) {
+    const count = Object.keys(warnings[client] ?? {}).length;
+    rows.push({ check: 'warnings', client, warnings: count, status: count === 0 ? 'PASS' : 'MISS' });
+  }
+  return rows;
 }

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 export const title = 'cold start (import, connect, list tools, exit)';
 export const options = { full: { perRound: 3 }, quick: { perRound: 1 } };
 export const metrics = [
-  { key: 'processMs', label: 'process ms', ratio: true },
+  { key: 'processMs', label: 'process ms', short: 'process', ratio: true },
   { key: 'importMs', label: 'import ms' },
   { key: 'connectMs', label: 'connect ms' },
 ];

@@ -8,8 +8,8 @@ export const options = {
   quick: { width: 256, warmupBatches: 20, seconds: 0.5 },
 };
 export const metrics = [
-  { key: 'cpuUsPerCall', label: 'CPU µs/call', ratio: true },
-  { key: 'callsPerSec', label: 'calls/s' },
+  { key: 'cpuUsPerCall', label: 'CPU µs/call', short: 'CPU', ratio: true },
+  { key: 'callsPerSec', label: 'calls/s', short: 'calls/s' },
 ];
 
 async function batch(session, width) {

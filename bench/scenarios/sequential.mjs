@@ -5,8 +5,9 @@ import { measure, repeatFor } from '../lib/measure.mjs';
 export const title = 'sequential echo calls';
 export const options = { full: { warmup: 5000, seconds: 1.5 }, quick: { warmup: 2000, seconds: 0.5 } };
 export const metrics = [
-  { key: 'cpuUsPerCall', label: 'CPU µs/call', ratio: true },
+  { key: 'cpuUsPerCall', label: 'CPU µs/call', short: 'CPU', ratio: true },
   { key: 'wallUsPerCall', label: 'wall µs/call' },
+  { key: 'callsPerSec', label: 'calls/s', short: 'calls/s' },
 ];
 
 const STEP = 100; // calls between two looks at the clock
@@ -24,5 +25,5 @@ export async function run(client, server, { warmup, seconds }) {
 
   const { count, cpuUs, wallUs } = await measure(() => repeatFor(seconds, () => calls(session, STEP)));
   await session.close();
-  return { calls: count, cpuUsPerCall: cpuUs / count, wallUsPerCall: wallUs / count };
+  return { calls: count, cpuUsPerCall: cpuUs / count, wallUsPerCall: wallUs / count, callsPerSec: count / (wallUs / 1e6) };
 }

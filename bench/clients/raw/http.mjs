@@ -1,0 +1,49 @@
+// The raw loop over Streamable HTTP: an undici `Pool` (keep-alive, as many connections as
+// requests in flight, like fetch's default dispatcher) and its `request()` API, one POST a
+// message, JSON answers parsed whole. Measured here, it costs ~25% less CPU per call than a
+// `node:http` keep-alive `Agent`, and does ~1.5-2× its throughput with 256 calls in flight.
+import { Pool } from 'undici';
+
+export async function connect(server) {
+  const url = new URL(server.url);
+  const pool = new Pool(url.origin);
+  const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  let nextId = 1;
+
+  async function post(message) {
+    const response = await pool.request({ path: url.pathname, method: 'POST', headers, body: JSON.stringify(message) });
+    if (response.statusCode === 202) {
+      await response.body.dump();
+      return { response, msg: undefined };
+    }
+    if (response.statusCode !== 200) throw new Error(`bench: ${message.method} got HTTP ${response.statusCode}: ${await response.body.text()}`);
+    return { response, msg: await response.body.json() };
+  }
+
+  async function request(method, params) {
+    const { msg } = await post({ jsonrpc: '2.0', id: nextId++, method, params });
+    if (msg.error) throw new Error(msg.error.message);
+    return msg.result;
+  }
+
+  const { response, msg } = await post({
+    jsonrpc: '2.0',
+    id: 0,
+    method: 'initialize',
+    params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench-raw', version: '1.0.0' } },
+  });
+  const sessionId = response.headers['mcp-session-id'];
+  if (sessionId !== undefined) headers['mcp-session-id'] = sessionId;
+  headers['mcp-protocol-version'] = msg.result.protocolVersion;
+  await post({ jsonrpc: '2.0', method: 'notifications/initialized' });
+
+  return {
+    listTools: () => request('tools/list', {}),
+    echo: (text) => request('tools/call', { name: 'echo', arguments: { text } }),
+    close: async () => {
+      const { body } = await pool.request({ path: url.pathname, method: 'DELETE', headers });
+      await body.dump();
+      await pool.close();
+    },
+  };
+}
