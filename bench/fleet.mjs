@@ -2,6 +2,7 @@
 // (connectAll), the client process's memory per connected server, and the servers' own
 // resident memory. Not part of the test suite. Usage: node bench/fleet.mjs [--servers=50] [--rounds=3]
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { McpClient } from '@mcpx/core';
 import { McpRegistry } from '@mcpx/registry';
@@ -25,7 +26,7 @@ function rssKiB(pid) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function round() {
-  global.gc?.();
+  globalThis.gc?.();
   const before = process.memoryUsage();
   const transports = [];
   const registry = new McpRegistry();
@@ -46,7 +47,7 @@ async function round() {
   const report = await registry.connectAll();
   const connectMs = performance.now() - started;
   const tools = await registry.listTools();
-  global.gc?.();
+  globalThis.gc?.();
   const after = process.memoryUsage();
   const childRss = transports.map((t) => rssKiB(t.pid)).filter(Number.isFinite);
   await registry.close({ deadlineMs: 5000 });
