@@ -3,7 +3,6 @@ import { CapabilityError } from '../errors/capability-error.js';
 import { ConfigError } from '../errors/config-error.js';
 import { HeaderMismatchError } from '../errors/modern-errors.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
-import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { JsonRpcEngine, DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from '../jsonrpc/engine.js';
 import { deriveClientCapabilities, hasCapability, requiredServerCapability } from '../legacy/capabilities.js';
 import { LruCacheStore } from '../cache/cache-store.js';
@@ -11,7 +10,6 @@ import { ResponseCache } from '../cache/response-cache.js';
 import { defaultEraCache } from '../era/era-cache.js';
 import { establishSession } from '../era/establish.js';
 import { withEnvelope } from '../modern/envelope.js';
-import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds } from '../modern/input-required.js';
 import { ListenManager, type NotificationFilter } from '../modern/subscriptions.js';
 import type { ClientCapabilities } from '../types/index.js';
 import type { ServerSession } from '../session.js';
@@ -37,11 +35,11 @@ import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState }
 import { installInboundHandlers } from './inbound-handlers.js';
 import { Metrics, type MetricsSnapshot } from './metrics.js';
 import type { CallOptions, ConnectOptions, McpClientOptions } from './options.js';
-import { checkResultType } from './result-type.js';
+import { modernRequest } from './modern-request.js';
 import { OutputSchemaValidator } from './output-schema.js';
 import { collectPages, DEFAULT_MAX_PAGES } from './pagination.js';
-import { loadSchemas, type Schemas } from './schema-loader.js';
-import { FAST_RESULT_GUARDS } from '../validation/fast-results.js';
+import { parseResult } from './result-parser.js';
+import type { Schemas } from './schema-loader.js';
 
 /** How long the `server/discover` probe waits before taking a silent server for a legacy one. */
 export const DEFAULT_PROBE_TIMEOUT = 5000;
@@ -326,37 +324,11 @@ export class McpClient {
   ): Promise<T> {
     const modern = this.serverSession?.era === 'modern';
     const raw = modern ? await this.modernRequest(method, params, options) : await this.send(method, params, options);
-    if (FAST_RESULT_GUARDS[method]?.(raw)) return raw as T;
-    const schemas = await loadSchemas();
-    // 2026-07-28 loosens some shapes (any JSON Schema for tools, any JSON for structuredContent).
-    const modernSchema = modern ? MODERN_RESULT_SCHEMAS[method] : undefined;
-    const parsed = (modernSchema ? (modernSchema(schemas) as ZodType<T>) : schema(schemas)).safeParse(raw);
-    if (parsed.success) return parsed.data;
-    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    throw new InvalidResponseError(`the server's result does not match the ${method} result schema: ${detail}`, this.where(method));
+    return parseResult(raw, schema, modern, this.where(method));
   }
 
-  /** A 2026-07-28 request: from the cache while fresh, through the input rounds, with its resultType checked. */
-  private async modernRequest(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
-    const cached = this.cache?.get(method, params);
-    if (cached !== undefined) return cached;
-    const where = this.where(method);
-    let retried = false;
-    const result = INPUT_REQUIRED_METHODS.has(method)
-      ? await withInputRounds(
-          (sent) => {
-            retried ||= sent !== params;
-            return this.send(method, sent, options);
-          },
-          params ?? {},
-          this.options,
-          { ...where, signal: options.signal, maxRounds: this.options.maxInputRounds ?? DEFAULT_MAX_INPUT_ROUNDS },
-        )
-      : await this.send(method, params, options);
-    checkResultType(result, where);
-    // A result reached through input rounds answers one user's inputs: never reuse it.
-    if (!retried) this.cache?.put(method, params, result);
-    return result;
+  private modernRequest(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
+    return modernRequest({ send: (sent) => this.send(method, sent, options), cache: this.cache, handlers: this.options, where: this.where(method), signal: options.signal, maxRounds: this.options.maxInputRounds }, params);
   }
 
   private send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
@@ -455,18 +427,6 @@ export class McpClient {
     return this.options.maxPages ?? DEFAULT_MAX_PAGES;
   }
 }
-
-/** The 2026-07-28 result schema of each method whose shape changed in that revision. */
-const MODERN_RESULT_SCHEMAS: Readonly<Record<string, (schemas: Schemas) => ZodType>> = {
-  'tools/list': (s) => s.ModernListToolsResultSchema,
-  'tools/call': (s) => s.ModernCallToolResultSchema,
-  'resources/list': (s) => s.ModernListResourcesResultSchema,
-  'resources/templates/list': (s) => s.ModernListResourceTemplatesResultSchema,
-  'resources/read': (s) => s.ModernReadResourceResultSchema,
-  'prompts/list': (s) => s.ModernListPromptsResultSchema,
-  'prompts/get': (s) => s.ModernGetPromptResultSchema,
-  'completion/complete': (s) => s.ModernCompleteResultSchema,
-};
 
 function withTtl<T extends object>(result: T, ttlMs: number | undefined): T & { ttlMs?: number } {
   return ttlMs === undefined ? result : { ...result, ttlMs };
