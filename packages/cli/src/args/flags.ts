@@ -1,0 +1,39 @@
+/** How a flag is written and what it takes. */
+export interface FlagSpec {
+  /** The long name, without the dashes: `config` for `--config`. */
+  readonly name: string;
+  /** A one-letter alias, without the dash. */
+  readonly short?: string;
+  /** `boolean` flags take no value (`--no-<name>` turns one off when `negatable`); `string` flags take one. */
+  readonly kind: 'boolean' | 'string';
+  /** The value's placeholder in help, such as `<file>`. */
+  readonly value?: string;
+  /** Whether `--no-<name>` is the form users write (help shows that form). */
+  readonly negatable?: boolean;
+  readonly description: string;
+}
+
+/** Flags every command takes. */
+export const GLOBAL_FLAGS: readonly FlagSpec[] = [
+  { name: 'config', short: 'c', kind: 'string', value: '<file>', description: 'the config file (default: discovered, else the example fleet)' },
+  { name: 'json', kind: 'boolean', description: 'machine-readable JSON on stdout' },
+  { name: 'color', kind: 'boolean', negatable: true, description: 'no colours (also NO_COLOR=1; colours are only used on a terminal)' },
+  { name: 'verbose', short: 'v', kind: 'boolean', description: "servers' stderr, log messages and transport diagnostics on stderr" },
+  { name: 'timeout', kind: 'string', value: '<duration>', description: 'time allowed for each request: 500ms, 30s, 2m (default: 60s, reset by progress)' },
+  { name: 'help', short: 'h', kind: 'boolean', description: 'help for mcpx or for the command' },
+  { name: 'version', short: 'V', kind: 'boolean', description: 'the version of mcpx' },
+];
+
+/** The flags of commands that may be asked questions by a server: elicitation and sampling. */
+export const INTERACTION_FLAGS: readonly FlagSpec[] = [
+  { name: 'answers', kind: 'string', value: '<json>', description: 'answers to elicitation forms, as a JSON object (when stdin is not a terminal)' },
+  { name: 'sampling-command', kind: 'string', value: '<command>', description: 'answers sampling requests: the command reads the request as JSON on stdin and prints the reply (env MCPX_SAMPLING_COMMAND)' },
+  { name: 'sampling', kind: 'boolean', negatable: true, description: 'do not offer sampling to servers at all (by default it is offered and refused unless --sampling-command is set)' },
+];
+
+/** The flags of `--watch` commands. */
+export const WATCH_FLAGS: readonly FlagSpec[] = [
+  { name: 'watch', short: 'w', kind: 'boolean', description: 'keep running and refresh the table (Ctrl-C stops)' },
+  { name: 'interval', kind: 'string', value: '<duration>', description: 'time between refreshes and health checks (default: 2s)' },
+  { name: 'count', kind: 'string', value: '<n>', description: 'stop after n refreshes' },
+];

@@ -1,0 +1,90 @@
+import type { CallToolResult } from '@mcpx/core';
+import type { CatalogTool } from '@mcpx/registry';
+import { stringFlag } from '../args/parse.js';
+import { didYouMean } from '../args/suggest.js';
+import { printJson, type Context } from '../context.js';
+import { CliError, UsageError } from '../errors/cli-error.js';
+import { EXIT } from '../exit-codes.js';
+import { loadFleetConfig } from '../fleet/load-fleet-config.js';
+import { describeDown, openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
+import { parseTarget, type Target } from '../fleet/target.js';
+import { renderContent } from '../output/content.js';
+import { ProgressBar } from '../terminal/progress-bar.js';
+import { buildArguments } from '../values/coerce-arguments.js';
+import type { JsonSchema } from '../values/schema-types.js';
+
+/** `mcpx call <server>/<tool> [key=value...]`. */
+export async function run(context: Context): Promise<number> {
+  const [word, ...pairs] = context.args.positionals as [string, ...string[]];
+  const loaded = await loadFleetConfig(context);
+  const target = parseTarget(word, loaded.config.servers.map((server) => server.name), 'tool');
+  const fleet = await openFleet(context, { loaded, select: target.server === undefined ? [] : [target.server] });
+  try {
+    const entry = await findTool(fleet, target);
+    const id = `${entry.server}/${entry.originalName}`;
+    fleet.current = entry.server;
+    const args = buildArguments(pairs, jsonArguments(context), entry.tool.inputSchema as JsonSchema, id);
+    const bar = new ProgressBar(fleet.status, id, context.err);
+    if (context.args.flags.get('progress') !== false) bar.start();
+    let result: CallToolResult;
+    try {
+      result = await untilAborted(
+        fleet.registry.callTool(entry.name, args, { signal: context.signal, timeout: context.timeoutMs, onprogress: (progress) => bar.update(progress) }),
+        context.signal,
+      );
+    } catch (error) {
+      if (context.signal.aborted) {
+        // Said at once: closing the servers afterwards can take a moment.
+        bar.stop();
+        context.note(`${context.err.yellow('mcpx:')} cancelled ${id}; ${entry.server} was told to stop`);
+        throw new CliError('', EXIT.interrupted, { cause: error });
+      }
+      throw error;
+    } finally {
+      bar.stop();
+    }
+    printResult(context, result);
+    if (result.isError) {
+      context.note(`${context.err.red('mcpx:')} ${id} reported an error`);
+      return EXIT.failure;
+    }
+    return EXIT.ok;
+  } finally {
+    await fleet.close();
+  }
+}
+
+/** `--args`, or `--json '{...}'`. */
+export function jsonArguments(context: Context): string | undefined {
+  const flag = stringFlag(context.args, 'args');
+  if (flag !== undefined && context.args.jsonArguments !== undefined) throw new UsageError("give the JSON arguments once: --args '{...}' or --json '{...}'");
+  return flag ?? context.args.jsonArguments;
+}
+
+async function findTool(fleet: Fleet, target: Target): Promise<CatalogTool> {
+  if (target.server !== undefined) {
+    const view = fleet.registry.get(target.server)!;
+    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(describeDown(view), EXIT.unavailable);
+  }
+  const catalog = await fleet.registry.listTools();
+  const failure = catalog.failures.find((item) => item.server === target.server);
+  if (failure !== undefined) throw failure.error;
+  if (target.server === undefined) {
+    const entry = catalog.tools.find((tool) => tool.name === target.qualified);
+    if (entry !== undefined) return entry;
+    throw new UsageError(`no tool is named "${target.qualified}"${didYouMean(target.qualified, catalog.tools.map((tool) => tool.name))}; write <server>/<tool>`, { hint: 'mcpx tools lists them' });
+  }
+  const own = catalog.tools.filter((tool) => tool.server === target.server);
+  const entry = own.find((tool) => tool.originalName === target.name);
+  if (entry !== undefined) return entry;
+  throw new UsageError(`${target.server} has no tool "${target.name}"${didYouMean(target.name, own.map((tool) => tool.originalName))}`, { hint: `mcpx tools ${target.server} lists its tools` });
+}
+
+function printResult(context: Context, result: CallToolResult): void {
+  if (context.json) {
+    printJson(context, result);
+    return;
+  }
+  const text = result.content.length > 0 ? renderContent(result.content, context.out) : result.structuredContent !== undefined ? JSON.stringify(result.structuredContent, null, 2) : '';
+  if (text !== '') context.print(text.endsWith('\n') ? text : `${text}\n`);
+}

@@ -1,0 +1,91 @@
+import type { ServerConfig } from '@mcpx/factory';
+import { printJson, type Context } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { openFleet, type Fleet } from '../fleet/open-fleet.js';
+import { pingServer } from '../fleet/ping.js';
+import { paintState } from '../output/states.js';
+import { renderTable } from '../output/table.js';
+import { formatMs } from '../values/duration.js';
+
+/** One server as `mcpx servers` shows it. */
+export interface ServerRow {
+  name: string;
+  transport: string;
+  target: string;
+  enabled: boolean;
+  state: string;
+  era: string | null;
+  protocolVersion: string | null;
+  serverInfo: { name: string; version: string } | null;
+  latencyMs: number | null;
+  tools: number | null;
+  error: string | null;
+}
+
+/** `mcpx servers [server...]`. */
+export async function run(context: Context): Promise<number> {
+  const fleet = await openFleet(context, { select: context.args.positionals });
+  try {
+    const rows = await serverRows(fleet, context);
+    if (context.json) printJson(context, { config: fleet.loaded.file, servers: rows });
+    else context.print(renderServers(rows, context));
+    return fleet.down().length > 0 ? EXIT.unavailable : EXIT.ok;
+  } finally {
+    await fleet.close();
+  }
+}
+
+/** Each server of the fleet with its session, a fresh ping and its tool count. */
+export async function serverRows(fleet: Fleet, context: Context): Promise<ServerRow[]> {
+  const [catalog, pings] = await Promise.all([
+    fleet.registry.listTools(),
+    Promise.all(fleet.servers.map((server) => pingServer(fleet.registry.get(server.name)!, { timeout: context.timeoutMs, signal: context.signal }))),
+  ]);
+  const failed = new Set(catalog.failures.map((failure) => failure.server));
+  return fleet.servers.map((server, index) => {
+    const view = fleet.registry.get(server.name)!;
+    const session = view.client?.session;
+    const up = view.state === 'connected' || view.state === 'degraded';
+    return {
+      name: server.name,
+      transport: server.transport,
+      target: target(server),
+      enabled: server.enabled,
+      state: view.state,
+      era: session?.era ?? null,
+      protocolVersion: session?.protocolVersion ?? null,
+      serverInfo: session === undefined ? null : { name: session.serverInfo.name, version: session.serverInfo.version },
+      latencyMs: pings[index]!.latencyMs,
+      tools: up && !failed.has(server.name) ? catalog.tools.filter((tool) => tool.server === server.name).length : null,
+      error: view.lastError?.message ?? (up ? pings[index]!.error : null),
+    };
+  });
+}
+
+/** The servers as a table. */
+export function renderServers(rows: readonly ServerRow[], context: Context): string {
+  const { out } = context;
+  return renderTable(
+    [{ header: 'NAME' }, { header: 'TRANSPORT' }, { header: 'ERA' }, { header: 'STATE' }, { header: 'LATENCY', right: true }, { header: 'TOOLS', right: true }, { header: 'NOTE', flexible: true }],
+    rows.map((row) => [
+      out.bold(row.name),
+      row.transport,
+      row.era === null ? '-' : `${row.era} ${out.dim(row.protocolVersion ?? '')}`,
+      paintState(row.state, out),
+      formatMs(row.latencyMs),
+      row.tools === null ? '-' : String(row.tools),
+      row.error === null ? (row.serverInfo === null ? '' : out.dim(`${row.serverInfo.name} ${row.serverInfo.version}`)) : out.red(firstLine(row.error)),
+    ]),
+    out,
+    context.width,
+  );
+}
+
+/** The command line or URL of a server. */
+export function target(server: ServerConfig): string {
+  return server.transport === 'stdio' ? [server.command, ...server.args].join(' ') : server.url;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? '';
+}

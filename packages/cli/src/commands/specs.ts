@@ -1,0 +1,188 @@
+import { INTERACTION_FLAGS, WATCH_FLAGS, type FlagSpec } from '../args/flags.js';
+import type { CommandSpec } from './command.js';
+
+const LONG: FlagSpec = { name: 'long', short: 'l', kind: 'boolean', description: 'full descriptions and input schemas' };
+const ARGS: FlagSpec = { name: 'args', kind: 'string', value: '<json>', description: "arguments as a JSON object; key=value words are applied on top (also --json '{...}')" };
+
+/** Every command, in the order help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: ['servers'],
+    summary: 'every configured server: transport, era, state, latency, tool count',
+    usage: 'servers [server...]',
+    description: 'Connects the servers (the enabled ones, or those named) and shows where each stands. Exits 4 when one could not be reached.',
+    flags: [],
+    positionals: { min: 0, max: Infinity },
+    examples: [
+      ['mcpx servers', 'the whole fleet'],
+      ['mcpx servers --json | jq ".servers[].state"', 'states, for a script'],
+    ],
+    load: () => import('./servers.js'),
+  },
+  {
+    name: ['tools'],
+    summary: 'the tools of every server, or of one',
+    usage: 'tools [server] [--long]',
+    description: 'Each tool as server/tool, the name `mcpx call` takes, with the first line of its description; --long adds its full description and parameters.',
+    flags: [LONG],
+    positionals: { min: 0, max: 1 },
+    examples: [
+      ['mcpx tools', 'every tool of the fleet'],
+      ['mcpx tools everything --long', "one server's tools with their parameters"],
+      ['mcpx tools --json | jq -r ".tools[].name"', 'names only'],
+    ],
+    load: () => import('./tools.js'),
+  },
+  {
+    name: ['resources'],
+    summary: 'the resources of every server, or of one',
+    usage: 'resources [server] [--templates] [--long]',
+    flags: [{ name: 'templates', short: 't', kind: 'boolean', description: 'resource templates instead of resources' }, LONG],
+    positionals: { min: 0, max: 1 },
+    examples: [
+      ['mcpx resources', 'every resource with its URI'],
+      ['mcpx resources everything --templates', 'URI templates, to read with concrete values'],
+    ],
+    load: () => import('./resources.js'),
+  },
+  {
+    name: ['prompts'],
+    summary: 'the prompts of every server, or of one',
+    usage: 'prompts [server] [--long]',
+    flags: [LONG],
+    positionals: { min: 0, max: 1 },
+    examples: [
+      ['mcpx prompts', 'every prompt with its arguments'],
+      ['mcpx prompts everything --json', 'as JSON'],
+    ],
+    load: () => import('./prompts.js'),
+  },
+  {
+    name: ['call'],
+    summary: 'call a tool, with arguments typed from its input schema',
+    usage: "call <server>/<tool> [key=value...] [--args '{...}']",
+    description: [
+      'Values are converted to the type the input schema gives (numbers, booleans, arrays as JSON or a,b,c); key:=<json> sets raw JSON.',
+      'Long calls show a progress bar on a terminal. A server asking for input (elicitation) gets a form in the terminal, or',
+      'the --answers given; without either it is declined. Ctrl-C cancels the call on the server.',
+    ].join('\n'),
+    flags: [ARGS, ...INTERACTION_FLAGS, { name: 'progress', kind: 'boolean', negatable: true, description: 'no progress bar' }],
+    positionals: { min: 1, max: Infinity },
+    jsonArguments: true,
+    examples: [
+      ['mcpx call everything/echo message="hello world"', 'a string argument'],
+      ['mcpx call everything/get-sum a=19 b=23', 'numbers, typed from the schema'],
+      ['mcpx call memory/create_entities --json \'{"entities":[{"name":"Ada","entityType":"person","observations":[]}]}\'', 'JSON arguments'],
+      ['mcpx call everything/trigger-long-running-operation duration=5 steps=10', 'a progress bar; Ctrl-C cancels'],
+      ['mcpx call everything/trigger-elicitation-request --answers \'{"name":"Ada"}\' < /dev/null', 'answer a form from a script'],
+    ],
+    load: () => import('./call.js'),
+  },
+  {
+    name: ['read'],
+    summary: 'read a resource by its URI',
+    usage: 'read <uri> [--server <name>]',
+    description: 'The server is found from the resource lists and templates; --server picks it when several could serve the URI.',
+    flags: [{ name: 'server', short: 's', kind: 'string', value: '<name>', description: 'the server to read from' }, ...INTERACTION_FLAGS],
+    positionals: { min: 1, max: 1 },
+    examples: [
+      ['mcpx read demo://resource/static/document/architecture.md', 'a listed resource'],
+      ['mcpx read demo://resource/dynamic/text/7 --json', 'from a template, as JSON'],
+    ],
+    load: () => import('./read.js'),
+  },
+  {
+    name: ['prompt'],
+    summary: 'get a prompt, with its arguments',
+    usage: 'prompt <server>/<prompt> [key=value...]',
+    flags: [ARGS, ...INTERACTION_FLAGS],
+    positionals: { min: 1, max: Infinity },
+    jsonArguments: true,
+    examples: [
+      ['mcpx prompt everything/simple-prompt', 'a prompt without arguments'],
+      ['mcpx prompt everything/args-prompt city=Paris', 'with an argument'],
+    ],
+    load: () => import('./prompt.js'),
+  },
+  {
+    name: ['ping'],
+    summary: 'check that servers answer, and how fast',
+    usage: 'ping [server...] [--count <n>]',
+    flags: [
+      { name: 'count', kind: 'string', value: '<n>', description: 'pings per server (default: 1)' },
+      { name: 'interval', kind: 'string', value: '<duration>', description: 'time between pings (default: 1s)' },
+    ],
+    positionals: { min: 0, max: Infinity },
+    examples: [
+      ['mcpx ping', 'every server once'],
+      ['mcpx ping everything --count 5', 'five round trips, with min/avg/max'],
+    ],
+    load: () => import('./ping.js'),
+  },
+  {
+    name: ['health'],
+    summary: 'state, latency, error rate and circuit breaker of each server',
+    usage: 'health [server...] [--watch] [--interval <duration>]',
+    description: 'Runs a health check on every server and shows the result; --watch keeps checking and redraws the table. Exits 4 when a server is down.',
+    flags: WATCH_FLAGS,
+    positionals: { min: 0, max: Infinity },
+    examples: [
+      ['mcpx health', 'one round of checks'],
+      ['mcpx health --watch --interval 5s', 'a live table'],
+      ['mcpx health --watch --json --count 3', 'three snapshots as JSON lines'],
+    ],
+    load: () => import('./health.js'),
+  },
+  {
+    name: ['stats'],
+    summary: 'request counts, success rate and latency percentiles of each server',
+    usage: 'stats [server...] [--watch]',
+    flags: WATCH_FLAGS,
+    positionals: { min: 0, max: Infinity },
+    examples: [
+      ['mcpx stats', 'after connecting and one ping'],
+      ['mcpx stats --watch', 'as health checks accumulate'],
+    ],
+    load: () => import('./stats.js'),
+  },
+  {
+    name: ['validate'],
+    summary: 'check a config file and list every problem',
+    usage: 'validate [config]',
+    description: 'Reads the file (the argument, --config, or the one discovered) without starting any server. Exits 3 with every problem listed when it is invalid.',
+    flags: [],
+    positionals: { min: 0, max: 1 },
+    examples: [
+      ['mcpx validate', 'the config mcpx would use'],
+      ['mcpx validate ~/.cursor/mcp.json', "another host's file"],
+    ],
+    load: () => import('./validate.js'),
+  },
+  {
+    name: ['config', 'init'],
+    summary: 'write a commented starter config',
+    usage: 'config init [path] [--force]',
+    description: 'Writes mcp_servers.json (or the path given) with commented examples of each transport. Refuses to overwrite a file unless --force.',
+    flags: [{ name: 'force', short: 'f', kind: 'boolean', description: 'overwrite an existing file' }],
+    positionals: { min: 0, max: 1 },
+    examples: [
+      ['mcpx config init', './mcp_servers.json'],
+      ['mcpx config init ~/.config/mcpx/mcp_servers.json', 'for every project'],
+    ],
+    load: () => import('./config-init.js'),
+  },
+  {
+    name: ['demo'],
+    summary: 'bring the fleet up, show it and call a tool (what `pnpm start` runs)',
+    usage: 'demo',
+    flags: [],
+    positionals: { min: 0, max: 0 },
+    examples: [['mcpx demo', 'on the example fleet when no config is found']],
+    load: () => import('./demo.js'),
+  },
+];
+
+/** The command named by the first words of `words`, with how many words its name took. */
+export function findCommand(words: readonly string[]): CommandSpec | undefined {
+  return COMMANDS.find((command) => command.name.every((part, index) => words[index] === part));
+}

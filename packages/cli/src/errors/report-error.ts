@@ -1,0 +1,69 @@
+import type { Context, Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { createStyle, useColor } from '../output/style.js';
+import { CliError } from './cli-error.js';
+
+/** An error as the CLI reports it. */
+export interface ErrorReport {
+  exitCode: number;
+  name: string;
+  message: string;
+  code?: string | number | undefined;
+  hint?: string | undefined;
+  problems?: readonly unknown[] | undefined;
+}
+
+/** Which exit code an error maps to, and what to say about it. */
+export async function classify(error: unknown, interrupted: boolean): Promise<ErrorReport> {
+  const base = {
+    name: error instanceof Error ? error.name : 'Error',
+    message: error instanceof Error ? error.message : String(error),
+    code: codeOf(error),
+  };
+  if (error instanceof CliError) return { ...base, exitCode: error.exitCode, hint: error.hint };
+  // These packages are loaded by then whenever one of their errors can be thrown.
+  const [core, registry, factory] = await Promise.all([import('@mcpx/core'), import('@mcpx/registry'), import('@mcpx/factory')]);
+  if (interrupted && (core.CancelledError.isInstance(error) || !core.McpxError.isInstance(error))) {
+    return { ...base, exitCode: EXIT.interrupted, message: 'interrupted' };
+  }
+  if (factory.ConfigValidationError.isInstance(error)) return { ...base, exitCode: EXIT.config, problems: error.problems };
+  if (core.ConfigError.isInstance(error)) {
+    const missing = /no config file found/.test(base.message);
+    return { ...base, exitCode: EXIT.config, hint: missing ? 'mcpx config init writes a commented starter file' : undefined };
+  }
+  const unavailable = [
+    registry.ServerUnavailableError,
+    registry.CircuitOpenError,
+    registry.ConnectTimeoutError,
+    registry.RegistryClosedError,
+    core.ConnectionClosedError,
+    core.TransportError,
+    core.AuthError,
+    core.UnsupportedProtocolVersionError,
+  ];
+  if (unavailable.some((type) => type.isInstance(error))) return { ...base, exitCode: EXIT.unavailable };
+  if (core.RequestTimeoutError.isInstance(error)) {
+    return { ...base, exitCode: EXIT.failure, hint: 'raise mcpx --timeout (500ms, 30s, 2m), or requestTimeoutMs in the config, if the server is just slow' };
+  }
+  if (registry.ServerNotFoundError.isInstance(error) || registry.NotInCatalogError.isInstance(error)) return { ...base, exitCode: EXIT.usage };
+  return { ...base, exitCode: EXIT.failure };
+}
+
+/** Prints the error on stderr: a line (and a hint) for people, one JSON object with `--json`. */
+export function printError(report: ErrorReport, io: Io, context: Pick<Context, 'json'> | undefined): void {
+  if (context?.json) {
+    const { exitCode, name, message, code, hint, problems } = report;
+    io.stderr.write(`${JSON.stringify({ error: { name, message, code, exitCode, hint, problems } })}\n`);
+    return;
+  }
+  // An empty message was said already, as it happened.
+  if (report.message === '') return;
+  const style = createStyle(useColor(io.stderr, io.env, undefined));
+  io.stderr.write(`${style.red('mcpx:')} ${report.message}\n`);
+  if (report.hint !== undefined) io.stderr.write(`${style.dim(`hint: ${report.hint}`)}\n`);
+}
+
+function codeOf(error: unknown): string | number | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' || typeof code === 'number' ? code : undefined;
+}

@@ -1,0 +1,105 @@
+import type { ElicitRequestParams, ElicitResult, McpClientOptions } from '@mcpx/core';
+import { stringFlag } from '../args/parse.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors/cli-error.js';
+import { askForm } from '../terminal/elicitation-form.js';
+import { terminalPrompter } from '../terminal/prompter.js';
+import type { StatusLine } from '../terminal/status-line.js';
+import { runSamplingCommand } from './sampling-command.js';
+
+/** How the CLI answers what servers ask of it. */
+export interface InteractionSettings {
+  /** `--answers`: the values of any elicitation form. */
+  readonly answers: Record<string, unknown> | undefined;
+  /** `--sampling-command` or `MCPX_SAMPLING_COMMAND`. */
+  readonly samplingCommand: string | undefined;
+  /** Whether to declare sampling at all (`--no-sampling` turns it off). */
+  readonly offerSampling: boolean;
+}
+
+/** The settings from the flags and the environment. */
+export function interactionSettings(context: Context): InteractionSettings {
+  const answersText = stringFlag(context.args, 'answers');
+  let answers: Record<string, unknown> | undefined;
+  if (answersText !== undefined) {
+    try {
+      answers = JSON.parse(answersText) as Record<string, unknown>;
+    } catch (error) {
+      throw new UsageError(`--answers must be a JSON object: ${(error as Error).message}`);
+    }
+    if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) throw new UsageError('--answers must be a JSON object, such as \'{"name":"Ada"}\'');
+  }
+  const samplingCommand = stringFlag(context.args, 'sampling-command') ?? (context.io.env.MCPX_SAMPLING_COMMAND || undefined);
+  return { answers, samplingCommand, offerSampling: context.args.flags.get('sampling') !== false };
+}
+
+/**
+ * The client handlers of a CLI run. Elicitation: the `--answers` given, else a form on the
+ * terminal, else declined with a note. Sampling: the sampling command, else refused with a
+ * message saying how to configure one. `server()` names the server being talked to.
+ */
+export function interactionHandlers(context: Context, settings: InteractionSettings, status: StatusLine, server: () => string): Pick<McpClientOptions, 'elicitation' | 'sampling' | 'capabilities'> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialize = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const elicitation = (params: ElicitRequestParams, request: { signal: AbortSignal }): Promise<ElicitResult> =>
+    serialize(() => status.hold(() => elicit(context, settings, server(), params, request.signal)));
+  const handlers: Pick<McpClientOptions, 'elicitation' | 'sampling' | 'capabilities'> = {
+    elicitation,
+    capabilities: { elicitation: { form: {}, url: {} } },
+  };
+  if (settings.offerSampling) {
+    handlers.sampling = async (params, request) => {
+      const name = server();
+      if (settings.samplingCommand !== undefined) {
+        if (context.verbose) context.note(context.err.dim(`[${name}] sampling request answered by: ${settings.samplingCommand}`));
+        return runSamplingCommand(settings.samplingCommand, params, request.signal);
+      }
+      const { ProtocolError } = await import('@mcpx/core');
+      const message = `mcpx has no sampling handler: ${name} asked for an LLM completion (sampling/createMessage) and it was refused; configure one with --sampling-command '<command>' or MCPX_SAMPLING_COMMAND`;
+      status.clear();
+      context.note(`${context.err.yellow('mcpx:')} ${name} asked for an LLM completion (sampling); refused: no sampling handler is configured (pass --sampling-command, see mcpx help call)`);
+      throw new ProtocolError({ code: -1, message });
+    };
+  }
+  return handlers;
+}
+
+async function elicit(context: Context, settings: InteractionSettings, server: string, params: ElicitRequestParams, signal: AbortSignal): Promise<ElicitResult> {
+  const { err } = context;
+  if (params.mode === 'url') {
+    context.note(`${err.bold(server)} asks you to open ${err.cyan(params.url)}\n  ${params.message}`);
+    if (!context.interactive) {
+      context.note(err.dim('  declined: stdin is not a terminal'));
+      return { action: 'decline' };
+    }
+    const prompter = terminalPrompter(context.io.stdin, context.io.stderr, () => context.interrupt());
+    try {
+      const line = await prompter.ask('  Press Enter once done, or type n to decline: ');
+      return line === undefined ? { action: 'cancel' } : /^n/i.test(line.trim()) ? { action: 'decline' } : { action: 'accept' };
+    } finally {
+      prompter.close();
+    }
+  }
+  if (settings.answers !== undefined) {
+    if (context.verbose) context.note(err.dim(`[${server}] elicitation "${params.message}" answered from --answers`));
+    return { action: 'accept', content: settings.answers as ElicitResult['content'] };
+  }
+  if (!context.interactive) {
+    const keys = Object.keys(params.requestedSchema.properties);
+    context.note(`${err.yellow('mcpx:')} ${server} asks: ${params.message}`);
+    context.note(`  declined: stdin is not a terminal; answer with --answers '{${keys.map((key) => `"${key}": …`).join(', ')}}'`);
+    return { action: 'decline' };
+  }
+  const prompter = terminalPrompter(context.io.stdin, context.io.stderr, () => context.interrupt());
+  try {
+    const result = await askForm(server, params, prompter, err, AbortSignal.any([signal, context.signal]));
+    context.note(err.dim(result.action === 'accept' ? '  sent' : result.action === 'decline' ? '  declined' : '  dismissed'));
+    return result;
+  } finally {
+    prompter.close();
+  }
+}

@@ -1,0 +1,120 @@
+import { GLOBAL_FLAGS } from './args/flags.js';
+import { booleanFlag, parseArgs } from './args/parse.js';
+import { didYouMean } from './args/suggest.js';
+import type { CommandSpec } from './commands/command.js';
+import { COMMANDS, findCommand } from './commands/specs.js';
+import { createContext, type Context, type InputStream, type Io } from './context.js';
+import { UsageError } from './errors/cli-error.js';
+import { classify, printError } from './errors/report-error.js';
+import { EXIT } from './exit-codes.js';
+import { renderCommandHelp, renderMainHelp } from './help/render-help.js';
+import { createStyle, useColor, type OutputStream } from './output/style.js';
+
+/** Where `run` reads and writes; each defaults to the process's own. */
+export interface RunOptions {
+  stdin?: InputStream | undefined;
+  stdout?: OutputStream | undefined;
+  stderr?: OutputStream | undefined;
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  cwd?: string | undefined;
+  /** Abort it to interrupt, as Ctrl-C does: the call in flight is cancelled and `run` resolves with 130. */
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Runs `mcpx` with the words after the program name and resolves with the exit code; never
+ * rejects. Output goes to the given streams.
+ * @example
+ * process.exitCode = await run(['call', 'everything/get-sum', 'a=1', 'b=2']);
+ */
+export async function run(argv: readonly string[], options: RunOptions = {}): Promise<number> {
+  const io: Io = {
+    stdin: options.stdin ?? process.stdin,
+    stdout: options.stdout ?? process.stdout,
+    stderr: options.stderr ?? process.stderr,
+    env: options.env ?? process.env,
+    cwd: options.cwd ?? process.cwd(),
+    signal: options.signal ?? new AbortController().signal,
+  };
+  let context: Context | undefined;
+  try {
+    const words = commandWords(argv);
+    if (words[0] === 'help') return help(io, words.slice(1));
+    const command = words.length === 0 ? undefined : findCommand(words);
+    if (command === undefined) {
+      const globals = parseArgs(argv, { flags: GLOBAL_FLAGS });
+      if (words.length === 0) {
+        if (booleanFlag(globals, 'version')) {
+          io.stdout.write(`${__MCPX_VERSION__}\n`);
+          return EXIT.ok;
+        }
+        io.stdout.write(renderMainHelp(styleFor(io, globals.flags.get('color'))));
+        return EXIT.ok;
+      }
+      throw unknownCommand(words);
+    }
+    const args = parseArgs(argv, { flags: [...GLOBAL_FLAGS, ...command.flags], jsonArguments: command.jsonArguments === true });
+    const positionals = args.positionals.slice(command.name.length);
+    if (booleanFlag(args, 'help')) {
+      io.stdout.write(renderCommandHelp(command, styleFor(io, args.flags.get('color'))));
+      return EXIT.ok;
+    }
+    checkArity(command, positionals);
+    context = createContext(io, { ...args, positionals });
+    const { run: runCommand } = await command.load();
+    return await runCommand(context);
+  } catch (error) {
+    const report = await classify(error, io.signal.aborted || context?.signal.aborted === true);
+    printError(report, io, context);
+    return report.exitCode;
+  }
+}
+
+/** The command's words: the words before the first flag that is not a global flag's value. */
+function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  const takesValue = new Set(GLOBAL_FLAGS.filter((flag) => flag.kind === 'string').flatMap((flag) => [`--${flag.name}`, ...(flag.short === undefined ? [] : [`-${flag.short}`])]));
+  for (let index = 0; index < argv.length && words.length < 3; index++) {
+    const token = argv[index]!;
+    if (token === '--') break;
+    if (token.startsWith('-')) {
+      if (takesValue.has(token)) index++;
+      continue;
+    }
+    words.push(token);
+    if (words[0] !== 'help' && words[0] !== 'config') break;
+    if (words[0] === 'config' && words.length === 2) break;
+  }
+  return words;
+}
+
+function help(io: Io, words: readonly string[]): number {
+  const style = styleFor(io, undefined);
+  if (words.length === 0) {
+    io.stdout.write(renderMainHelp(style));
+    return EXIT.ok;
+  }
+  const command = findCommand(words);
+  if (command === undefined) throw unknownCommand(words);
+  io.stdout.write(renderCommandHelp(command, style));
+  return EXIT.ok;
+}
+
+function unknownCommand(words: readonly string[]): UsageError {
+  const names = COMMANDS.map((command) => command.name.join(' '));
+  const given = words[0] === 'config' ? words.slice(0, 2).join(' ') : words[0]!;
+  return new UsageError(`unknown command "${given}"${didYouMean(given, names)}`, { hint: 'mcpx --help lists the commands' });
+}
+
+function checkArity(command: CommandSpec, positionals: readonly string[]): void {
+  const { min, max } = command.positionals;
+  const usage = `usage: mcpx ${command.usage}`;
+  if (positionals.length < min) throw new UsageError(`mcpx ${command.name.join(' ')} needs ${min === 1 ? 'an argument' : `${min} arguments`}; ${usage}`);
+  if (positionals.length > max) {
+    throw new UsageError(`mcpx ${command.name.join(' ')} takes ${max === 0 ? 'no arguments' : `at most ${max}`}, got "${positionals.slice(max).join(' ')}" too; ${usage}`);
+  }
+}
+
+function styleFor(io: Io, color: string | boolean | undefined) {
+  return createStyle(useColor(io.stdout, io.env, typeof color === 'boolean' ? color : undefined));
+}

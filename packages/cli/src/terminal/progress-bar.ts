@@ -1,0 +1,67 @@
+import type { Progress } from '@mcpx/core';
+import { formatMs } from '../values/duration.js';
+import type { Style } from '../output/style.js';
+import type { StatusLine } from './status-line.js';
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const BAR_WIDTH = 24;
+
+/** The bar for `progress`: filled in proportion when the total is known, else a count. */
+export function renderProgress(label: string, progress: Progress | undefined, elapsedMs: number, frame: number, style: Style): string {
+  const spinner = style.cyan(FRAMES[frame % FRAMES.length]!);
+  const time = style.dim(formatMs(elapsedMs));
+  if (progress === undefined) return `${spinner} ${label}  ${time}`;
+  const message = progress.message === undefined ? '' : `  ${progress.message}`;
+  const { total } = progress;
+  if (total === undefined || !(total > 0)) return `${spinner} ${label}  ${progress.progress} done${message}  ${time}`;
+  const ratio = Math.min(1, Math.max(0, progress.progress / total));
+  const filled = Math.round(ratio * BAR_WIDTH);
+  const bar = style.green('█'.repeat(filled)) + style.dim('░'.repeat(BAR_WIDTH - filled));
+  return `${spinner} ${label}  ${bar} ${progress.progress}/${total} ${String(Math.round(ratio * 100)).padStart(3)}%${message}  ${time}`;
+}
+
+/**
+ * A progress bar on the status line for one call: a spinner after a moment, a bar once the
+ * server reports progress, redrawn ten times a second.
+ */
+export class ProgressBar {
+  private progress: Progress | undefined;
+  private frame = 0;
+  private readonly started = performance.now();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly line: StatusLine,
+    private readonly label: string,
+    private readonly style: Style,
+  ) {}
+
+  /** Starts drawing after `delayMs` (quick calls never show a bar). */
+  start(delayMs = 300): void {
+    if (!this.line.enabled) return;
+    this.timer = setTimeout(() => {
+      this.draw();
+      this.timer = setInterval(() => this.draw(), 100);
+      this.timer.unref();
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  /** Progress from the server. */
+  update(progress: Progress): void {
+    this.progress = progress;
+    if (this.timer !== undefined) this.draw();
+  }
+
+  /** Removes the bar. */
+  stop(): void {
+    clearTimeout(this.timer);
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.line.clear();
+  }
+
+  private draw(): void {
+    this.line.show(renderProgress(this.label, this.progress, performance.now() - this.started, this.frame++, this.style));
+  }
+}

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, mcpx, requireBuild, scratch } from './helpers.js';
+
+const dir = scratch('config');
+const everything = join(dirname(createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/package.json')), 'dist', 'index.js');
+beforeAll(requireBuild);
+afterAll(() => dir[Symbol.dispose]());
+
+const BROKEN = `{
+  // two mistakes and a server that cannot start
+  "mcpServers": {
+    "typo": { "comand": "node" },
+    "badargs": { "command": "node", "args": ["ok", 8080] }
+  }
+}`;
+
+describe('mcpx validate', () => {
+  it('accepts the example fleet and lists its servers', async () => {
+    const result = await mcpx(['validate'], { dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✓ .*examples[/\\]mcp_servers\.json is valid: 3 servers/);
+    expect(result.stdout).toMatch(/^everything\s+stdio\s+yes\s+node .*server-everything/m);
+  });
+
+  it('reports every problem of a broken config with exit code 3', async () => {
+    dir.write('broken.json', BROKEN);
+    const result = await mcpx(['validate', 'broken.json'], { dir });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('✗ broken.json has 2 problems:');
+    expect(result.stdout).toContain('1. broken.json, server "typo", field "comand": unknown key "comand"; fix: did you mean "command"?');
+    expect(result.stdout).toMatch(/2\. broken\.json, server "badargs", field "args\[1\]": must be a string/);
+  });
+
+  it('gives the problems as JSON', async () => {
+    const result = await mcpx(['validate', '--config', 'broken.json', '--json'], { dir });
+    expect(result.code).toBe(3);
+    const report = json<{ valid: boolean; problems: Array<{ server: string; field: string; fix: string }> }>(result);
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((problem) => [problem.server, problem.field])).toEqual([
+      ['typo', 'comand'],
+      ['badargs', 'args[1]'],
+    ]);
+  });
+
+  it('gives a valid config as JSON', async () => {
+    const result = await mcpx(['validate', '--json'], { dir });
+    expect(result.code).toBe(0);
+    expect(json<{ valid: boolean; servers: Array<{ name: string; transport: string }> }>(result)).toMatchObject({ valid: true, servers: [{ name: 'everything', transport: 'stdio' }, { name: 'filesystem' }, { name: 'memory' }] });
+  });
+});
+
+describe('a config with errors', () => {
+  it('makes every command print the validation report and exit 3', async () => {
+    const result = await mcpx(['servers', '--config', 'broken.json'], { dir });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('broken.json has 2 problems:');
+    expect(result.stderr).toContain('did you mean "command"?');
+    const asJson = await mcpx(['tools', '--config', 'broken.json', '--json'], { dir });
+    expect(asJson.code).toBe(3);
+    expect(JSON.parse(asJson.stderr)).toMatchObject({ error: { name: 'ConfigValidationError', exitCode: 3, problems: [{ server: 'typo' }, { server: 'badargs' }] } });
+  });
+
+  it('that does not exist exits 3 naming the file', async () => {
+    const result = await mcpx(['servers', '--config', 'missing.json'], { dir });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('missing.json: does not exist');
+  });
+
+  it('is found in the current folder before the example fleet', async () => {
+    const project = scratch('discovered');
+    try {
+      project.write('mcp_servers.json', BROKEN);
+      const result = await mcpx(['servers'], { dir: project });
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain('mcp_servers.json has 2 problems');
+      expect(result.stderr).not.toContain('example fleet');
+    } finally {
+      project[Symbol.dispose]();
+    }
+  });
+});
+
+describe('a server that cannot start', () => {
+  it('is shown failed with the reason, the others still listed, exit code 4', async () => {
+    const config = JSON.stringify({
+      mcpServers: {
+        ghost: { command: 'mcpx-no-such-command' },
+        everything: { command: process.execPath, args: [everything, 'stdio'] },
+      },
+    });
+    dir.write('ghost.json', config);
+    const servers = await mcpx(['servers', '--config', 'ghost.json', '--json'], { dir });
+    expect(servers.code).toBe(4);
+    const rows = json<{ servers: Array<{ name: string; state: string; error: string | null; tools: number | null }> }>(servers).servers;
+    expect(rows[0]).toMatchObject({ name: 'ghost', state: 'failed', tools: null, error: expect.stringContaining('the command "mcpx-no-such-command" was not found') });
+    expect(rows[1]).toMatchObject({ name: 'everything', state: 'connected' });
+    const tools = await mcpx(['tools', '--config', 'ghost.json'], { dir });
+    expect(tools.code).toBe(4);
+    expect(tools.stdout).toContain('everything/echo');
+    expect(tools.stderr).toMatch(/ghost is failed: .*was not found/);
+    const call = await mcpx(['call', 'ghost/anything', '--config', 'ghost.json'], { dir });
+    expect(call.code).toBe(4);
+    expect(call.stderr).toContain('ghost is failed');
+  });
+});
+
+describe('mcpx config init', () => {
+  it('writes a commented starter file that validates, and refuses to overwrite it', async () => {
+    const project = scratch('init');
+    try {
+      const written = await mcpx(['config', 'init'], { dir: project });
+      expect(written.code).toBe(0);
+      expect(written.stdout).toContain(`wrote ${join(project.path, 'mcp_servers.json')}`);
+      const text = readFileSync(join(project.path, 'mcp_servers.json'), 'utf8');
+      expect(text).toMatch(/^\/\/ mcpx config/);
+      const validated = await mcpx(['validate', '--json'], { dir: project });
+      expect(validated.code).toBe(0);
+      expect(json<{ servers: Array<{ name: string; enabled: boolean }> }>(validated).servers).toEqual([
+        expect.objectContaining({ name: 'everything', enabled: true }),
+        expect.objectContaining({ name: 'files', enabled: false }),
+        expect.objectContaining({ name: 'remote', enabled: false }),
+      ]);
+      const again = await mcpx(['config', 'init', '--json'], { dir: project });
+      expect(again.code).toBe(1);
+      expect(JSON.parse(again.stderr).error.message).toContain('exists already');
+      const forced = await mcpx(['config', 'init', 'sub/servers.json', '--json'], { dir: project });
+      expect(json(forced)).toEqual({ written: join(project.path, 'sub', 'servers.json') });
+    } finally {
+      project[Symbol.dispose]();
+    }
+  });
+});

@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events, eventually, requireBuild, scratch, fixtureConfig } from './helpers.js';
+import { requireTmux, TerminalSession } from './tmux.js';
+
+// These run mcpx in a real terminal (tmux): forms read from a TTY in raw mode, a progress bar
+// redrawn in place, colours, Ctrl-C from the keyboard. They fail, never skip, without tmux.
+const dir = scratch('terminal');
+beforeAll(() => {
+  requireBuild();
+  requireTmux();
+});
+afterAll(() => dir[Symbol.dispose]());
+
+describe('an elicitation form in the terminal', () => {
+  it('asks each field with its default, re-asks an invalid answer, and sends the answers', async () => {
+    using terminal = new TerminalSession(dir, ['call', 'everything/trigger-elicitation-request']);
+    await terminal.waitFor('everything asks: Please provide inputs for the following fields:');
+    await terminal.waitFor(/String\* — Your full, legal name\n {2}›: $/m);
+    terminal.type('Ada Lovelace');
+    await terminal.waitFor('Agree to the terms and conditions');
+    terminal.type('maybe');
+    await terminal.waitFor('✗ answer y or n');
+    terminal.type('y');
+    await terminal.waitFor('[It was a dark and stormy night.]: ');
+    terminal.send('Enter'); // firstLine: its default
+    terminal.send('Enter'); // email: optional, left out
+    terminal.send('Enter'); // homepage
+    terminal.send('Enter'); // birthdate
+    await terminal.waitFor('(do not give us your phone number, pin, or other sensitive info)');
+    terminal.type('101');
+    await terminal.waitFor('✗ at most 100');
+    terminal.type('7');
+    terminal.send('Enter'); // number: default 3.14
+    await terminal.waitFor('Choose your favorite friend');
+    terminal.type('3'); // Joey
+    for (let field = 0; field < 4; field++) terminal.send('Enter');
+    await terminal.waitFor('Send these answers to everything? [Y/n]');
+    terminal.send('Enter');
+    const screen = await terminal.waitFor('EXIT=');
+    expect(screen).toContain('✅ User provided the requested information!');
+    expect(screen).toContain('- Name: Ada Lovelace');
+    expect(screen).toContain('- Agreed to terms: true');
+    expect(screen).toContain('- Favorite Integer: 7');
+    expect(screen).toContain('- Favorite Number: 3.14');
+    expect(screen).toContain('"untitledSingleSelectEnum": "Joey"');
+    expect(screen).toContain('"firstLine": "It was a dark and stormy night."');
+    expect(screen).not.toContain('"email"');
+    expect(await terminal.exitCode()).toBe(0);
+  });
+
+  it('is declined when the user answers n at the end', async () => {
+    using terminal = new TerminalSession(dir, ['call', 'everything/trigger-elicitation-request']);
+    await terminal.waitFor('Your full, legal name');
+    terminal.type('Ada');
+    for (let field = 0; field < 12; field++) terminal.send('Enter');
+    await terminal.waitFor('Send these answers to everything? [Y/n]');
+    terminal.type('n');
+    const screen = await terminal.waitFor('EXIT=');
+    expect(screen).toContain('User declined to provide the requested information.');
+  });
+
+  it('cancels the call on Ctrl-C, exit code 130', async () => {
+    using terminal = new TerminalSession(dir, ['call', 'everything/trigger-elicitation-request']);
+    await terminal.waitFor('Your full, legal name');
+    terminal.send('C-c');
+    const screen = await terminal.waitFor('EXIT=');
+    expect(screen).toContain('cancelled everything/trigger-elicitation-request');
+    expect(await terminal.exitCode()).toBe(130);
+  });
+});
+
+describe('a progress bar in the terminal', () => {
+  it('is driven by progress notifications, redrawn in place, and removed at the end', async () => {
+    using terminal = new TerminalSession(dir, ['call', 'everything/trigger-long-running-operation', 'duration=3', 'steps=6']);
+    const running = await terminal.waitFor(/everything\/trigger-long-running-operation {2}█+░+ [1-5]\/6 +\d+%/);
+    expect(running.match(/trigger-long-running-operation {2}█/g)).toHaveLength(1);
+    const screen = await terminal.waitFor('EXIT=', 30_000);
+    expect(screen).toContain('Long running operation completed. Duration: 3 seconds, Steps: 6.');
+    expect(screen).not.toContain('█');
+    expect(await terminal.exitCode()).toBe(0);
+  });
+});
+
+describe('Ctrl-C during a call', () => {
+  it('cancels it on the server and exits 130', async () => {
+    const log = join(dir.path, 'slow.log');
+    dir.write('slow.json', fixtureConfig(log));
+    using terminal = new TerminalSession(dir, ['call', 'slow/wait', '--config', 'slow.json']);
+    await eventually(() => events(log).find((entry) => entry.event === 'call'), 'the call to reach the server');
+    await terminal.waitFor(/slow\/wait {2}\d+ done/);
+    terminal.send('C-c');
+    const screen = await terminal.waitFor('EXIT=');
+    expect(screen).toContain('cancelled slow/wait; slow was told to stop');
+    expect(await terminal.exitCode()).toBe(130);
+    const [call, cancelled] = events(log);
+    expect(cancelled).toMatchObject({ event: 'cancelled', requestId: call!.id });
+  });
+});
+
+describe('health --watch in the terminal', () => {
+  it('redraws one table in place', async () => {
+    using terminal = new TerminalSession(dir, ['health', 'everything', '--watch', '--interval', '200ms', '--count', '4']);
+    expect(await terminal.exitCode()).toBe(0);
+    const screen = terminal.screen();
+    expect(screen.match(/^NAME\s+STATE\s+LATENCY/gm)).toHaveLength(1);
+    expect(screen).toMatch(/^everything\s+connected\s+[\d.]+ ms\s+0%\s+[1-9]\d*\s+closed/m);
+  });
+});
+
+describe('colours', () => {
+  it('are used on a terminal', async () => {
+    using terminal = new TerminalSession(dir, ['servers', 'memory']);
+    await terminal.exitCode();
+    expect(terminal.screen(true)).toContain('\u001b[32mconnected');
+  });
+
+  it('are never used with NO_COLOR', async () => {
+    using terminal = new TerminalSession(dir, ['servers', 'memory'], { NO_COLOR: '1' });
+    await terminal.exitCode();
+    const screen = terminal.screen(true);
+    expect(screen).toMatch(/memory\s+stdio\s+legacy/);
+    expect(screen).not.toContain('\u001b[');
+  });
+});
