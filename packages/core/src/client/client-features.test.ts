@@ -97,6 +97,13 @@ describe('server-to-client requests', () => {
     expect(result).toEqual({ action: 'accept', content: { name: 'Ada', age: 36, admin: false } });
   });
 
+  it('tells a handler which server asked', async () => {
+    let asked: string | undefined;
+    const { server } = await connected({ server: 'docs', elicitation: (_params, context) => ((asked = context.server), { action: 'decline' }) });
+    await server.request('elicitation/create', { message: 'ok?', requestedSchema: { type: 'object', properties: {} } });
+    expect(asked).toBe('docs');
+  });
+
   it('answers roots/list and ping', async () => {
     const { server } = await connected({ roots: () => [{ uri: 'file:///work', name: 'work' }] });
     await expect(server.request('roots/list')).resolves.toEqual({ roots: [{ uri: 'file:///work', name: 'work' }] });

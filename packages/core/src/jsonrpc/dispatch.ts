@@ -11,6 +11,8 @@ export interface InboundRequestContext {
   signal: AbortSignal;
   /** The `_meta` the peer sent with the request, if any. */
   meta: Record<string, unknown> | undefined;
+  /** The server that asked, as the client names it (its `server` option), when known. */
+  server?: string | undefined;
 }
 
 /** Answers one inbound request; throw a `ProtocolError` to answer with its code. */
@@ -28,6 +30,7 @@ export class Dispatcher {
   constructor(
     private readonly respond: (response: JsonRpcResponse, requestId: RequestId) => void,
     private readonly report: (error: Error) => void,
+    private readonly server?: string | undefined,
   ) {}
 
   setRequestHandler(method: string, handler: RequestHandler): void {
@@ -66,7 +69,7 @@ export class Dispatcher {
     this.inFlight.set(request.id, controller);
     const params = request.params ?? {};
     const meta = typeof params._meta === 'object' && params._meta !== null ? (params._meta as Record<string, unknown>) : undefined;
-    const context: InboundRequestContext = { requestId: request.id, method: request.method, signal: controller.signal, meta };
+    const context: InboundRequestContext = { requestId: request.id, method: request.method, signal: controller.signal, meta, server: this.server };
     Promise.resolve()
       .then(() => handler(params, context))
       .then(

@@ -69,6 +69,7 @@ export class JsonRpcEngine {
     this.dispatcher = new Dispatcher(
       (response, id) => this.sendQuietly(response, id),
       (error) => this.options.onerror?.(error),
+      options.server,
     );
     transport.onmessage = (message) => this.receive(message);
     transport.onerror = (error) => this.options.onerror?.(error);

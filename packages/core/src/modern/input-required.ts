@@ -56,7 +56,7 @@ async function answer(
         throw new InvalidResponseError(`input request "${key}" is not a request object`, where);
       }
       const params = isObject(request.params) ? request.params : {};
-      const context: InboundRequestContext = { requestId: key, method: request.method, signal: signal ?? new AbortController().signal, meta: undefined };
+      const context: InboundRequestContext = { requestId: key, method: request.method, signal: signal ?? new AbortController().signal, meta: undefined, server: where.server };
       return [key, await answerOne(request.method, params, handlers, context, where)] as const;
     }),
   );
