@@ -14,16 +14,22 @@ export interface Prompter {
 /**
  * Questions on a terminal: readline over stdin, prompts on stderr so that stdout stays clean.
  * Ctrl-C while a question is open calls `onInterrupt` (readline gets the key in raw mode, so
- * no signal is sent).
+ * no signal is sent). Lines typed ahead, or pasted, before their question is asked are kept
+ * and answer the next questions in order, instead of being lost.
  */
 export function terminalPrompter(stdin: InputStream, stderr: OutputStream, onInterrupt: () => void): Prompter {
   const lines = createInterface({ input: stdin, output: stderr as NodeJS.WritableStream, terminal: true, historySize: 0 });
+  const typedAhead: string[] = [];
   let pending: ((answer: string | undefined) => void) | undefined;
   const settle = (answer: string | undefined): void => {
     const resolve = pending;
     pending = undefined;
     resolve?.(answer);
   };
+  lines.on('line', (line) => {
+    if (pending) settle(line);
+    else typedAhead.push(line);
+  });
   lines.on('close', () => settle(undefined));
   lines.on('SIGINT', () => {
     settle(undefined);
@@ -31,11 +37,18 @@ export function terminalPrompter(stdin: InputStream, stderr: OutputStream, onInt
   });
   return {
     say: (text) => void stderr.write(`${text}\n`),
-    ask: (question) =>
-      new Promise((resolve) => {
+    ask: (question) => {
+      const early = typedAhead.shift();
+      if (early !== undefined) {
+        stderr.write(`${question}${early}\n`);
+        return Promise.resolve(early);
+      }
+      return new Promise((resolve) => {
         pending = resolve;
-        lines.question(question, (answer) => settle(answer));
-      }),
+        lines.setPrompt(question);
+        lines.prompt();
+      });
+    },
     close: () => {
       lines.close();
       stdin.pause();
