@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BodyTooLargeError, excerpt, readLimited } from './body.js';
+import { fromFetchResponse } from './fetch-response.js';
+import type { HttpResponse } from './http-response.js';
 
-function streamed(...chunks: string[]): Response {
+function streamed(...chunks: string[]): HttpResponse {
   const encoder = new TextEncoder();
-  return new Response(
+  return answer(
     new ReadableStream({
       start(controller) {
         for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
@@ -13,13 +15,17 @@ function streamed(...chunks: string[]): Response {
   );
 }
 
+function answer(...args: ConstructorParameters<typeof Response>): HttpResponse {
+  return fromFetchResponse(new Response(...args));
+}
+
 describe('readLimited', () => {
   it('reads a body within the limit', async () => {
     expect(await readLimited(streamed('{"a":', '1}'), 100)).toBe('{"a":1}');
   });
 
   it('refuses a declared length over the limit before reading', async () => {
-    const response = new Response('x'.repeat(50), { headers: { 'content-length': '50' } });
+    const response = answer('x'.repeat(50), { headers: { 'content-length': '50' } });
     await expect(readLimited(response, 10)).rejects.toBeInstanceOf(BodyTooLargeError);
   });
 
@@ -30,7 +36,7 @@ describe('readLimited', () => {
 
 describe('excerpt', () => {
   it('collapses whitespace and cuts at the given length', async () => {
-    expect(await excerpt(new Response('<html>\n  <body>Bad   Gateway</body>\n</html>'))).toBe('<html> <body>Bad Gateway</body> </html>');
-    expect(await excerpt(new Response('y'.repeat(500)), 10)).toBe(`${'y'.repeat(10)}…`);
+    expect(await excerpt(answer('<html>\n  <body>Bad   Gateway</body>\n</html>'))).toBe('<html> <body>Bad Gateway</body> </html>');
+    expect(await excerpt(answer('y'.repeat(500)), 10)).toBe(`${'y'.repeat(10)}…`);
   });
 });

@@ -1,10 +1,8 @@
+import type { HttpResponse } from './http-response.js';
+
 /** Lets go of a response body nobody will read, so its connection can be reused or closed. */
-export async function discard(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // The body failed or was already consumed: nothing left to free.
-  }
+export function discard(response: HttpResponse): void {
+  response.body.cancel();
 }
 
 /** Thrown by `readLimited` when a body is larger than allowed. */
@@ -19,48 +17,28 @@ export class BodyTooLargeError extends Error {
  * Reads a body as UTF-8 text, rejecting with `BodyTooLargeError` as soon as it passes
  * `maxBytes` (a `Content-Length` above it fails before reading anything).
  */
-export async function readLimited(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await discard(response);
-    throw new BodyTooLargeError(maxBytes);
+export function readLimited(response: HttpResponse, maxBytes: number): Promise<string> {
+  const declared = response.headers['content-length'];
+  if (declared !== undefined && Number(declared) > maxBytes) {
+    discard(response);
+    return Promise.reject(new BodyTooLargeError(maxBytes));
   }
-  const body = response.body;
-  if (body === null) return '';
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(maxBytes);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  return response.body.text(maxBytes);
 }
 
 /** The first `chars` characters of a body, whitespace collapsed, for error messages; never throws. */
-export async function excerpt(response: Response, chars = 200): Promise<string> {
-  const body = response.body;
-  if (body === null) return '';
-  const reader = body.getReader();
+export async function excerpt(response: HttpResponse, chars = 200): Promise<string> {
   const decoder = new TextDecoder();
   let text = '';
   try {
-    while (text.length <= chars * 4) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
+    for await (const chunk of response.body) {
+      text += decoder.decode(chunk, { stream: true });
+      if (text.length > chars * 4) break;
     }
   } catch {
     // A body that fails half-way still gives what arrived.
   } finally {
-    await reader.cancel().catch(() => undefined);
+    discard(response);
   }
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > chars ? `${flat.slice(0, chars)}…` : flat;

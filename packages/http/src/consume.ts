@@ -28,7 +28,7 @@ export interface StreamSink {
  * keeping `cursor` up to date. Events with empty data (priming events) only move the cursor.
  * Stops early once `sink.done()` says so. Rejects when the body fails or an event is too large.
  */
-export async function consumeEvents(body: ReadableStream<Uint8Array>, cursor: StreamCursor, maxEventBytes: number, sink: StreamSink, scope: ErrorScope): Promise<void> {
+export async function consumeEvents(body: AsyncIterable<Uint8Array>, cursor: StreamCursor, maxEventBytes: number, sink: StreamSink, scope: ErrorScope): Promise<void> {
   for await (const item of readEventStream(body, maxEventBytes)) {
     if (item.kind === 'retry') {
       cursor.retryMs = item.ms;

@@ -1,8 +1,10 @@
 import { discard } from './body.js';
 import { consumeEvents, type StreamCursor, type StreamSink } from './consume.js';
 import { transportError, type ErrorScope } from './errors.js';
+import type { Exchange } from './exchange.js';
 import { mediaType } from './headers.js';
 import { isNetworkFailure } from './http-client.js';
+import { isOk, type HttpResponse } from './http-response.js';
 import { reconnectDelay, sleep, type ReconnectPolicy } from './reconnect.js';
 import { EventTooLargeError } from './sse-stream.js';
 import { isRetryableStatus, parseRetryAfter, statusError } from './status.js';
@@ -14,9 +16,9 @@ export interface FollowedStream {
   cursor: StreamCursor;
   sink: StreamSink;
   /** The body the stream started with, when a POST opened it; without one the stream is opened at once. */
-  first?: ReadableStream<Uint8Array> | undefined;
+  first?: AsyncIterable<Uint8Array> | undefined;
   /** Opens the stream again: a GET, with `Last-Event-ID` when there is one. */
-  open(lastEventId: string | undefined): Promise<{ response: Response; url: URL }>;
+  open(lastEventId: string | undefined): Promise<{ response: HttpResponse; url: URL }>;
   /** True once nothing more is needed from the stream (its response arrived). */
   finished(): boolean;
   /** Whether a lost stream may be reopened. */
@@ -24,7 +26,8 @@ export interface FollowedStream {
   /** The error for a stream that ended, unfinished, and cannot be resumed. */
   unresumable(cause: unknown): Error;
   policy: ReconnectPolicy;
-  signal: AbortSignal;
+  /** What stops the stream, its reconnections and the waits between them. */
+  exchange: Exchange;
   maxEventBytes: number;
   scope: ErrorScope;
   method?: string | undefined;
@@ -36,7 +39,7 @@ export interface FollowedStream {
  * retrying cannot fix, an oversized event, or too many failed reconnections.
  */
 export async function followStream(stream: FollowedStream): Promise<void> {
-  const { cursor, signal, scope } = stream;
+  const { cursor, exchange, scope } = stream;
   let attempt = 0;
   let lastError: unknown;
   let hintMs: number | undefined;
@@ -56,7 +59,7 @@ export async function followStream(stream: FollowedStream): Promise<void> {
         await consumeEvents(body, cursor, stream.maxEventBytes, sink, scope);
         lastError = undefined;
       } catch (error) {
-        if (signal.aborted) return;
+        if (exchange.aborted) return;
         if (error instanceof EventTooLargeError) {
           throw transportError(scope, `${error.message} on ${stream.what}; raise maxEventBytes if the server really sends events this large`, { cause: error, method: stream.method });
         }
@@ -64,7 +67,7 @@ export async function followStream(stream: FollowedStream): Promise<void> {
       }
       body = undefined;
     }
-    if (signal.aborted || stream.finished()) return;
+    if (exchange.aborted || stream.finished()) return;
     if (!opening) {
       if (!stream.canResume()) throw stream.unresumable(lastError);
       const delay = reconnectDelay(stream.policy, attempt, cursor.retryMs, hintMs);
@@ -74,7 +77,7 @@ export async function followStream(stream: FollowedStream): Promise<void> {
       }
       attempt++;
       try {
-        await sleep(delay, signal);
+        await sleep(delay, exchange.signal);
       } catch {
         return;
       }
@@ -84,19 +87,20 @@ export async function followStream(stream: FollowedStream): Promise<void> {
     hintMs = undefined;
     try {
       const { response, url } = await stream.open(cursor.lastEventId);
-      if (response.ok && mediaType(response.headers.get('content-type')) === 'text/event-stream' && response.body !== null) {
+      const contentType = response.headers['content-type'];
+      if (isOk(response.status) && mediaType(contentType) === 'text/event-stream') {
         body = response.body;
-      } else if (response.ok) {
-        await discard(response);
-        throw transportError(scope, `${doing}: ${url.href} answered a GET with ${response.headers.get('content-type') ?? 'no content type'} instead of text/event-stream`, { status: response.status, method: stream.method });
+      } else if (isOk(response.status)) {
+        discard(response);
+        throw transportError(scope, `${doing}: ${url.href} answered a GET with ${contentType ?? 'no content type'} instead of text/event-stream`, { status: response.status, method: stream.method });
       } else if (isRetryableStatus(response.status) || response.status === 409) {
-        hintMs = parseRetryAfter(response.headers.get('retry-after'));
+        hintMs = parseRetryAfter(response.headers['retry-after']);
         lastError = await statusError(scope, response, url, doing, stream.method);
       } else {
         throw await statusError(scope, response, url, doing, stream.method);
       }
     } catch (error) {
-      if (signal.aborted) return;
+      if (exchange.aborted) return;
       if (!isNetworkFailure(error)) throw error;
       lastError = error;
     }

@@ -1,5 +1,6 @@
 import { TransportError } from '@mcpx/core';
 import type { StreamCursor, StreamSink } from './consume.js';
+import { Exchange } from './exchange.js';
 import { followStream } from './follow-stream.js';
 import type { PostContext } from './post.js';
 
@@ -15,7 +16,7 @@ export interface GetStreamSink extends StreamSink {
  * such stream) or a 404 ends it quietly; other failures are reported to `sink.error`.
  */
 export class GetStream {
-  readonly #controller = new AbortController();
+  readonly #exchange = new Exchange();
   readonly #cursor: StreamCursor = { lastEventId: undefined, retryMs: undefined };
 
   constructor(
@@ -30,11 +31,11 @@ export class GetStream {
 
   /** Closes the stream for good. */
   stop(): void {
-    this.#controller.abort(new Error('the GET stream was stopped'));
+    this.#exchange.abort(new Error('the GET stream was stopped'));
   }
 
   async #run(): Promise<void> {
-    const signal = this.#controller.signal;
+    const exchange = this.#exchange;
     const context = this.context;
     try {
       await followStream({
@@ -45,18 +46,18 @@ export class GetStream {
           context.http.send({
             method: 'GET',
             headers: { ...context.session.headers(false), accept: 'text/event-stream', ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }) },
-            signal,
+            exchange,
           }),
         finished: () => false,
         canResume: () => true,
         unresumable: (cause) => new Error('unreachable: the GET stream can always be resumed', { cause }),
         policy: context.reconnect,
-        signal,
+        exchange,
         maxEventBytes: context.maxEventBytes,
         scope: context.scope,
       });
     } catch (error) {
-      if (signal.aborted) return;
+      if (exchange.aborted) return;
       if (TransportError.isInstance(error) && error.status === 405) {
         this.sink.info('the server offers no GET stream (405): its own requests and notifications arrive only on the answers to POSTs');
       } else if (TransportError.isInstance(error) && error.status === 404) {

@@ -34,6 +34,6 @@ export function sameOrigin(a: URL, b: URL): boolean {
 }
 
 /** The media type of a `Content-Type` value, lower case and without parameters. */
-export function mediaType(contentType: string | null): string {
+export function mediaType(contentType: string | null | undefined): string {
   return (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
 }

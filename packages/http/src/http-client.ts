@@ -1,10 +1,14 @@
 import { AuthError, McpxError } from '@mcpx/core';
-import { fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'undici';
+import { fetch as undiciFetch, getGlobalDispatcher, type RequestInit as UndiciRequestInit } from 'undici';
 import { discard } from './body.js';
+import { dispatch, targetOf, type Target } from './dispatch.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
+import type { Exchange } from './exchange.js';
+import { fromFetchResponse } from './fetch-response.js';
 import { mergeHeaders, secretNames, type HeaderRecord } from './headers.js';
+import type { HttpResponse } from './http-response.js';
 import type { ResolvedHttpOptions } from './options.js';
-import { followRedirects, type HopRequest } from './redirects.js';
+import { followRedirects, isRedirect, type HopRequest } from './redirects.js';
 
 /** One request of the transport, before credentials are added. */
 export interface HttpRequest {
@@ -12,10 +16,14 @@ export interface HttpRequest {
   /** The transport's own headers (Accept, session, protocol version...); they win over configured ones. */
   headers: HeaderRecord;
   body?: string | undefined;
-  signal: AbortSignal;
+  /** What stops the request: its message's exchange. */
+  exchange: Exchange;
   /** The JSON-RPC method involved, for error messages. */
   rpcMethod?: string | undefined;
 }
+
+/** The `User-Agent` undici's `fetch` sends, sent on the dispatcher path too, so servers see the same client either way. */
+const DISPATCH_DEFAULT_HEADERS: HeaderRecord = { 'user-agent': 'undici' };
 
 const networkFailures = new WeakSet<Error>();
 
@@ -29,27 +37,46 @@ export function isNetworkFailure(error: unknown): boolean {
  * redirects without leaking credentials, and lets the auth provider fix one 401 or 403.
  */
 export class HttpClient {
+  /** Where requests to the endpoint go, computed once. */
+  readonly #endpoint: Target;
+  /** Whether requests go through `fetch`: a user-supplied one, or undici's to honour `requestInit`. Otherwise straight through the dispatcher. */
+  readonly #viaFetch: boolean;
+  /** The configured headers, after the defaults the dispatcher path adds. */
+  readonly #baseHeaders: HeaderRecord;
+  #lastOwn: HeaderRecord | undefined;
+  #lastMerged: HeaderRecord = {};
+
   constructor(
     private readonly options: ResolvedHttpOptions,
     readonly scope: ErrorScope,
-  ) {}
+  ) {
+    this.#endpoint = targetOf(options.url);
+    this.#viaFetch = options.fetch !== undefined || Object.keys(options.requestInit).length > 0;
+    this.#baseHeaders = this.#viaFetch ? options.headers : { ...DISPATCH_DEFAULT_HEADERS, ...options.headers };
+  }
 
   /** Sends `request`; resolves with any final response but 401/403, which reject with `AuthError` unless the provider fixes them. */
-  async send(request: HttpRequest): Promise<{ response: Response; url: URL }> {
+  async send(request: HttpRequest): Promise<{ response: HttpResponse; url: URL }> {
     let retriedAuth = false;
     for (;;) {
-      const auth = await this.#authHeaders(request);
-      const hop: HopRequest = { method: request.method, headers: mergeHeaders(this.options.headers, auth, request.headers), body: request.body };
-      const { response, url } = await followRedirects((target, next) => this.#sendOnce(target, next, request), this.options.url, hop, {
-        secrets: secretNames(this.options.secretHeaders, auth),
-        maxRedirects: this.options.maxRedirects,
-        scope: this.scope,
-        method: request.rpcMethod,
-      });
+      const auth = this.options.authProvider === undefined ? undefined : await this.#authHeaders(request);
+      const headers = auth === undefined ? this.#merged(request.headers) : mergeHeaders(this.#baseHeaders, auth, request.headers);
+      const hop: HopRequest = { method: request.method, headers, body: request.body };
+      let url = this.options.url;
+      let response = await this.#sendOnce(url, hop, request);
+      if (isRedirect(response)) {
+        ({ response, url } = await followRedirects((target, next) => this.#sendOnce(target, next, request), url, hop, {
+          first: response,
+          secrets: secretNames(this.options.secretHeaders, auth ?? {}),
+          maxRedirects: this.options.maxRedirects,
+          scope: this.scope,
+          method: request.rpcMethod,
+        }));
+      }
       if (response.status !== 401 && response.status !== 403) return { response, url };
       const status = response.status;
-      const wwwAuthenticate = response.headers.get('www-authenticate') ?? undefined;
-      await discard(response);
+      const wwwAuthenticate = response.headers['www-authenticate'];
+      discard(response);
       if (!retriedAuth && (await this.#onUnauthorized(url, status, wwwAuthenticate, request))) {
         retriedAuth = true;
         continue;
@@ -58,9 +85,21 @@ export class HttpClient {
     }
   }
 
-  async #authHeaders(request: HttpRequest): Promise<Record<string, string>> {
+  /**
+   * The configured headers under the transport's `own`. The session hands out the same
+   * record until it changes, so the last merge is kept and reused.
+   */
+  #merged(own: HeaderRecord): HeaderRecord {
+    if (own !== this.#lastOwn) {
+      this.#lastOwn = own;
+      this.#lastMerged = mergeHeaders(this.#baseHeaders, own);
+    }
+    return this.#lastMerged;
+  }
+
+  async #authHeaders(request: HttpRequest): Promise<Record<string, string> | undefined> {
     const provider = this.options.authProvider;
-    if (provider === undefined) return {};
+    if (provider === undefined) return undefined;
     try {
       return mergeHeaders(await provider.headers({ url: new URL(this.options.url) }));
     } catch (error) {
@@ -83,24 +122,44 @@ export class HttpClient {
     return transportError(this.scope, `the auth provider's ${hook}() failed: ${messageOf(error)}`, { cause: error, method: request.rpcMethod });
   }
 
-  async #sendOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<Response> {
-    const init: RequestInit = { ...this.options.requestInit, method: hop.method, headers: hop.headers, signal: request.signal, redirect: 'manual' };
-    if (hop.body !== undefined) init.body = hop.body;
+  /** Sends one hop, without following redirects. */
+  async #sendOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
+    if (this.#viaFetch) return this.#fetchOnce(url, hop, request);
     try {
-      const { fetch, dispatcher } = this.options;
-      if (fetch !== undefined) return await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as unknown as RequestInit));
-      const undiciInit = (dispatcher === undefined ? init : { ...init, dispatcher }) as UndiciRequestInit;
-      return (await undiciFetch(url.href, undiciInit)) as unknown as Response;
+      return await dispatch(this.options.dispatcher ?? getGlobalDispatcher(), url === this.options.url ? this.#endpoint : targetOf(url), hop, request.exchange);
     } catch (error) {
-      if (request.signal.aborted) throw error;
-      const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-      const failure = transportError(this.scope, `could not reach ${url.href}: ${messageOf(cause)}; check the server is running and the URL is right`, {
-        cause: error,
-        isRetryable: true,
-        method: request.rpcMethod,
-      });
-      networkFailures.add(failure);
-      throw failure;
+      throw this.#unreachable(error, url, request);
     }
+  }
+
+  async #fetchOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
+    const init: RequestInit = { ...this.options.requestInit, method: hop.method, headers: hop.headers, signal: request.exchange.signal, redirect: 'manual' };
+    if (hop.body !== undefined) init.body = hop.body;
+    const { fetch, dispatcher } = this.options;
+    let response: Response;
+    try {
+      if (fetch !== undefined) response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as unknown as RequestInit));
+      else response = (await undiciFetch(url.href, (dispatcher === undefined ? init : { ...init, dispatcher }) as UndiciRequestInit)) as unknown as Response;
+    } catch (error) {
+      throw this.#unreachable(error, url, request);
+    }
+    if (response.type === 'opaqueredirect') {
+      await response.body?.cancel().catch(() => undefined);
+      throw transportError(this.scope, `${url.href} redirected, and the fetch in use hides redirect targets; give the transport one that returns 3xx responses with redirect: 'manual' (undici's or Node's)`, { method: request.rpcMethod });
+    }
+    return fromFetchResponse(response);
+  }
+
+  /** The error of a request that failed before any answer: a retryable network failure, unless it was aborted. */
+  #unreachable(error: unknown, url: URL, request: HttpRequest): unknown {
+    if (request.exchange.aborted) return error;
+    const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+    const failure = transportError(this.scope, `could not reach ${url.href}: ${messageOf(cause)}; check the server is running and the URL is right`, {
+      cause: error,
+      isRetryable: true,
+      method: request.rpcMethod,
+    });
+    networkFailures.add(failure);
+    return failure;
   }
 }

@@ -49,11 +49,18 @@ export interface StreamableHttpTransportOptions {
   secretHeaders?: readonly string[] | undefined;
   /** Supplies credentials for each request and is told about 401 and 403 answers. @default none */
   authProvider?: AuthProvider | undefined;
-  /** A `fetch` to use instead of undici's, for runtimes without undici. @default undici's `fetch` */
+  /**
+   * A `fetch` to send requests with, for runtimes without undici. Without one, requests go
+   * straight through undici's dispatcher, which is much faster than any `fetch`. @default none
+   */
   fetch?: FetchLike | undefined;
   /** The undici dispatcher (an `Agent`, a `Pool`, a `ProxyAgent`...) requests go through. @default undici's global dispatcher */
   dispatcher?: Dispatcher | undefined;
-  /** Further `fetch` options for every request (everything but method, body, headers, signal, redirect). @default {} */
+  /**
+   * Further `fetch` options for every request (everything but method, body, headers, signal,
+   * redirect). Setting any sends requests through undici's `fetch` instead of straight through
+   * its dispatcher, which is slower. @default {}
+   */
   requestInit?: HttpRequestInit | undefined;
   /** Reconnection of lost SSE streams. @default { maxRetries: 5 } with a 500 ms to 10 s backoff */
   reconnect?: ReconnectOptions | undefined;

@@ -2,13 +2,15 @@ import type { JsonRpcMessage } from '@mcpx/core';
 import { discard } from './body.js';
 import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
+import type { Exchange } from './exchange.js';
 import type { HeaderRecord } from './headers.js';
 import { isNetworkFailure, type HttpClient } from './http-client.js';
+import { isOk, type HttpResponse } from './http-response.js';
 import { ERROR_BODY_STATUSES, readErrorAnswer } from './modern/error-answer.js';
 import type { ResolvedHttpOptions } from './options.js';
 import { sleep, type ReconnectPolicy } from './reconnect.js';
 import { handleAccepted } from './response.js';
-import type { Session } from './session.js';
+import { POST_HEADERS, type Session } from './session.js';
 import { isRetryableStatus, isSafeToRepeat, retryDelay, statusError, statusErrorWithBody } from './status.js';
 
 /** What a POST needs from its transport. */
@@ -21,13 +23,14 @@ export interface PostContext {
   maxEventBytes: number;
   /** Replaces the expired session `expiredId` by a new one, once however many callers ask. */
   renewSession(expiredId: string): Promise<void>;
-  /** Resolves when no session renewal is under way. */
-  sessionReady(): Promise<void>;
+  /** The session renewal under way, if any: what a message of the session waits for first. */
+  pendingRenewal(): Promise<void> | undefined;
 }
 
 /** Options of one POST. */
 export interface PostOptions {
-  signal: AbortSignal;
+  /** What stops the POST, its retries and the reading of its answer. */
+  exchange: Exchange;
   /** Where the messages of the answer go. */
   sink: StreamSink;
   /** Part of a session renewal: neither waits for one nor starts one. */
@@ -59,32 +62,33 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
   const isInitialize = method === 'initialize' && 'id' in message;
   const safe = isSafeToRepeat(message, context.retry.retryToolCalls);
   const body = serialise(context.scope, message, method);
-  const { signal } = options;
+  const { exchange } = options;
   let retries = 0;
   let renewed = false;
   for (;;) {
-    if (options.renewing !== true && options.modern === undefined) await context.sessionReady();
+    const renewal = options.renewing !== true && options.modern === undefined ? context.pendingRenewal() : undefined;
+    if (renewal !== undefined) await renewal;
     const sentSession = isInitialize || options.modern !== undefined ? undefined : context.session.id;
-    let answer: { response: Response; url: URL };
+    let answer: { response: HttpResponse; url: URL };
     try {
       answer = await context.http.send({
         method: 'POST',
-        headers: { ...(options.modern?.headers ?? context.session.headers(isInitialize)), accept: 'application/json, text/event-stream', 'content-type': 'application/json' },
+        headers: options.modern === undefined ? context.session.postHeaders(isInitialize) : { ...options.modern.headers, ...POST_HEADERS },
         body,
-        signal,
+        exchange,
         rpcMethod: method,
       });
     } catch (error) {
       const delay = safe && isNetworkFailure(error) ? retryDelay({ ...context.retry, attempt: retries }, null) : undefined;
       if (delay === undefined) throw error;
       retries++;
-      await sleep(delay, signal);
+      await sleep(delay, exchange.signal);
       continue;
     }
     const { response, url } = answer;
-    if (response.ok) return handleAccepted(context, message, response, url, options);
+    if (isOk(response.status)) return await handleAccepted(context, message, response, url, options);
     if (response.status === 404 && sentSession !== undefined && !renewed && options.renewing !== true) {
-      await discard(response);
+      discard(response);
       await context.renewSession(sentSession);
       renewed = true;
       const next = afterRenewal(message);
@@ -95,11 +99,11 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       continue;
     }
     if (safe && isRetryableStatus(response.status)) {
-      const delay = retryDelay({ ...context.retry, attempt: retries }, response.headers.get('retry-after'));
+      const delay = retryDelay({ ...context.retry, attempt: retries }, response.headers['retry-after']);
       if (delay !== undefined) {
-        await discard(response);
+        discard(response);
         retries++;
-        await sleep(delay, signal);
+        await sleep(delay, exchange.signal);
         continue;
       }
     }

@@ -1,5 +1,7 @@
 import { TransportError } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
+import { fromFetchResponse } from './fetch-response.js';
+import type { HttpResponse } from './http-response.js';
 import { followRedirects, type HopRequest } from './redirects.js';
 
 const scope = { target: 'http://a.test/mcp', server: undefined };
@@ -12,11 +14,11 @@ function redirect(status: number, location: string | undefined): Response {
 /** A server that answers each URL from `routes`, recording what it received. */
 function serve(routes: Record<string, () => Response>) {
   const received: Array<{ url: string } & HopRequest> = [];
-  const send = async (url: URL, request: HopRequest): Promise<Response> => {
+  const send = async (url: URL, request: HopRequest): Promise<HttpResponse> => {
     received.push({ url: url.href, ...request });
     const route = routes[url.href];
     if (route === undefined) throw new Error(`unexpected ${url.href}`);
-    return route();
+    return fromFetchResponse(route());
   };
   return { send, received };
 }

@@ -1,6 +1,7 @@
 import { discard } from './body.js';
 import { transportError, type ErrorScope } from './errors.js';
 import { sameOrigin, stripSecrets, type HeaderRecord } from './headers.js';
+import type { HttpResponse } from './http-response.js';
 
 /** One HTTP request, as sent to one URL. */
 export interface HopRequest {
@@ -10,32 +11,35 @@ export interface HopRequest {
 }
 
 /** Sends `request` to `url` once, without following redirects. */
-export type SendOnce = (url: URL, request: HopRequest) => Promise<Response>;
+export type SendOnce = (url: URL, request: HopRequest) => Promise<HttpResponse>;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Whether `response` is a redirect the transport follows: a 301, 302, 303, 307 or 308 with a `Location`. */
+export function isRedirect(response: HttpResponse): boolean {
+  return REDIRECTS.has(response.status) && response.headers.location !== undefined;
+}
 
 /**
  * Sends `request` and follows up to `maxRedirects` redirects. Once a redirect leaves the
  * origin of `url`, the `secrets` headers are dropped for the rest of the chain. 307 and 308
  * keep the method and body; 303 (and 301/302 after a POST) turn into a GET, as in `fetch`.
+ * With `first`, the answer to the first hop was already received and is not sent again.
  */
 export async function followRedirects(
   send: SendOnce,
   url: URL,
   request: HopRequest,
-  options: { secrets: ReadonlySet<string>; maxRedirects: number; scope: ErrorScope; method?: string | undefined },
-): Promise<{ response: Response; url: URL }> {
+  options: { secrets: ReadonlySet<string>; maxRedirects: number; scope: ErrorScope; method?: string | undefined; first?: HttpResponse | undefined },
+): Promise<{ response: HttpResponse; url: URL }> {
   let current = url;
   let hop = request;
   let crossed = false;
   for (let count = 0; ; count++) {
-    const response = await send(current, crossed ? { ...hop, headers: stripSecrets(hop.headers, options.secrets) } : hop);
-    if (response.type === 'opaqueredirect') {
-      throw transportError(options.scope, `${current.href} redirected, and the fetch in use hides redirect targets; give the transport one that returns 3xx responses with redirect: 'manual' (undici's or Node's)`, { method: options.method });
-    }
-    const location = response.headers.get('location');
-    if (!REDIRECTS.has(response.status) || location === null) return { response, url: current };
-    await discard(response);
+    const response = count === 0 && options.first !== undefined ? options.first : await send(current, crossed ? { ...hop, headers: stripSecrets(hop.headers, options.secrets) } : hop);
+    const location = response.headers.location;
+    if (!REDIRECTS.has(response.status) || location === undefined) return { response, url: current };
+    discard(response);
     if (count >= options.maxRedirects) {
       throw transportError(options.scope, `more than ${options.maxRedirects} redirects, the last from ${current.href}; check the URL, or raise maxRedirects`, { method: options.method, status: response.status });
     }

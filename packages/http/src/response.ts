@@ -5,6 +5,7 @@ import { decodeMessages, shorten } from './decode.js';
 import { messageOf, transportError } from './errors.js';
 import { followStream } from './follow-stream.js';
 import { mediaType } from './headers.js';
+import type { HttpResponse } from './http-response.js';
 import type { PostContext, PostOptions } from './post.js';
 import { isValidSessionId } from './session.js';
 
@@ -14,25 +15,25 @@ import { isValidSessionId } from './session.js';
  * session id offered with a successful `initialize` result is adopted before that result
  * is delivered, so everything the client sends next carries it.
  */
-export async function handleAccepted(context: PostContext, message: JsonRpcMessage, response: Response, url: URL, options: PostOptions): Promise<void> {
+export async function handleAccepted(context: PostContext, message: JsonRpcMessage, response: HttpResponse, url: URL, options: PostOptions): Promise<void> {
   const { scope } = context;
   const method = 'method' in message ? message.method : undefined;
   const requestId: RequestId | undefined = 'method' in message && 'id' in message ? message.id : undefined;
-  const type = mediaType(response.headers.get('content-type'));
+  const type = mediaType(response.headers['content-type']);
   if (response.status === 202 || response.status === 204 || (requestId === undefined && type !== 'application/json' && type !== 'text/event-stream')) {
-    await discard(response);
+    discard(response);
     return;
   }
-  const offered = method === 'initialize' ? response.headers.get('mcp-session-id') : null;
-  if (offered !== null && !isValidSessionId(offered)) {
-    await discard(response);
+  const offered = method === 'initialize' ? response.headers['mcp-session-id'] : undefined;
+  if (offered !== undefined && !isValidSessionId(offered)) {
+    discard(response);
     throw transportError(scope, `the server sent an invalid Mcp-Session-Id (it must be visible ASCII): ${JSON.stringify(shorten(offered, 80))}`, { method });
   }
   let answered = false;
   const deliver = (received: JsonRpcMessage): void => {
     if (requestId !== undefined && isResponse(received) && received.id === requestId) {
       answered = true;
-      if (offered !== null && 'result' in received) context.session.id = offered;
+      if (offered !== undefined && 'result' in received) context.session.id = offered;
     }
     options.sink.message(received);
   };
@@ -42,7 +43,7 @@ export async function handleAccepted(context: PostContext, message: JsonRpcMessa
     try {
       text = await readLimited(response, context.maxEventBytes);
     } catch (error) {
-      if (options.signal.aborted) throw error;
+      if (options.exchange.aborted) throw error;
       if (error instanceof BodyTooLargeError) {
         throw transportError(scope, `the JSON answer to ${method ?? 'a message'} is larger than maxEventBytes (${error.limit} bytes); raise maxEventBytes if the server really sends messages this large`, { cause: error, method });
       }
@@ -58,7 +59,7 @@ export async function handleAccepted(context: PostContext, message: JsonRpcMessa
     return;
   }
 
-  if (type === 'text/event-stream' && response.body !== null) {
+  if (type === 'text/event-stream') {
     const cursor: StreamCursor = { lastEventId: undefined, retryMs: undefined };
     const what = requestId === undefined ? `the stream answering ${method ?? 'a response'}` : `the response stream of ${method} (id ${String(requestId)})`;
     await followStream({
@@ -70,7 +71,7 @@ export async function handleAccepted(context: PostContext, message: JsonRpcMessa
         context.http.send({
           method: 'GET',
           headers: { ...context.session.headers(false), accept: 'text/event-stream', ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }) },
-          signal: options.signal,
+          exchange: options.exchange,
           rpcMethod: method,
         }),
       finished: () => requestId === undefined || answered,
@@ -84,20 +85,20 @@ export async function handleAccepted(context: PostContext, message: JsonRpcMessa
           { cause, isRetryable: true, method },
         ),
       policy: context.reconnect,
-      signal: options.signal,
+      exchange: options.exchange,
       maxEventBytes: context.maxEventBytes,
       scope,
       method,
     });
     // followStream returns before the response only when the POST was aborted.
-    if (!answered && requestId !== undefined) throw options.signal.reason;
+    if (!answered && requestId !== undefined) throw options.exchange.reason;
     return;
   }
 
   const shown = await excerpt(response);
   throw transportError(
     scope,
-    `the answer to ${method} has content type ${JSON.stringify(response.headers.get('content-type') ?? '')}, expected application/json or text/event-stream${shown ? ` (body: "${shown}")` : ''}; check the URL points at an MCP Streamable HTTP endpoint`,
+    `the answer to ${method} has content type ${JSON.stringify(response.headers['content-type'] ?? '')}, expected application/json or text/event-stream${shown ? ` (body: "${shown}")` : ''}; check the URL points at an MCP Streamable HTTP endpoint`,
     { status: response.status, method },
   );
 }

@@ -20,7 +20,7 @@ export class EventTooLargeError extends Error {
  * throws what the body throws, or `EventTooLargeError` as soon as an event passes
  * `maxEventBytes`, without buffering more than about that much. Stopping early cancels the body.
  */
-export async function* readEventStream(body: ReadableStream<Uint8Array>, maxEventBytes: number): AsyncGenerator<SseItem, void> {
+export async function* readEventStream(body: AsyncIterable<Uint8Array>, maxEventBytes: number): AsyncGenerator<SseItem, void> {
   const queue: SseItem[] = [];
   let overflow = false;
   const parser = createParser({
@@ -33,21 +33,22 @@ export async function* readEventStream(body: ReadableStream<Uint8Array>, maxEven
     },
     maxBufferSize: maxEventBytes,
   });
-  const reader = body.getReader();
+  const chunks = body[Symbol.asyncIterator]();
   const decoder = new TextDecoder();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      const { done, value } = await chunks.next();
+      const text = done === true ? decoder.decode() : decoder.decode(value, { stream: true });
       if (text !== '') parser.feed(text);
       for (const item of queue.splice(0)) {
         if (item.kind === 'event' && Buffer.byteLength(item.data) > maxEventBytes) throw new EventTooLargeError(maxEventBytes);
         yield item;
       }
       if (overflow) throw new EventTooLargeError(maxEventBytes);
-      if (done) return;
+      if (done === true) return;
     }
   } finally {
-    await reader.cancel().catch(() => undefined);
+    // Lets go of the body when reading stops early; nothing left to free otherwise.
+    await Promise.resolve(chunks.return?.()).catch(() => undefined);
   }
 }

@@ -1,6 +1,7 @@
 import type { JsonRpcMessage, TransportError } from '@mcpx/core';
 import { excerpt } from './body.js';
 import { transportError, type ErrorScope } from './errors.js';
+import type { HttpResponse } from './http-response.js';
 
 /** Requests that change nothing on the server, or change it the same way twice. */
 const SAFE_REQUESTS = new Set(['initialize', 'server/discover', 'ping', 'resources/read', 'prompts/get', 'completion/complete', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']);
@@ -22,8 +23,8 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /** A `Retry-After` value (delay in seconds, or an HTTP date) in milliseconds from `now`; undefined when absent or invalid. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null) return undefined;
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value == null) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   if (!/[a-z]/i.test(text)) return undefined;
@@ -42,7 +43,7 @@ export interface RetryPlan {
 }
 
 /** The delay before the next attempt, honouring `Retry-After` up to the cap; undefined to give up. */
-export function retryDelay(plan: RetryPlan, retryAfter: string | null): number | undefined {
+export function retryDelay(plan: RetryPlan, retryAfter: string | null | undefined): number | undefined {
   if (plan.attempt >= plan.maxRetries) return undefined;
   const asked = parseRetryAfter(retryAfter);
   if (asked !== undefined) return Math.min(asked, plan.maxRetryAfterMs);
@@ -59,12 +60,12 @@ function hint(status: number): string {
 }
 
 /** A `TransportError` for an unexpected status, with the start of the body; consumes the body. */
-export async function statusError(scope: ErrorScope, response: Response, url: URL, what: string, method?: string): Promise<TransportError> {
+export async function statusError(scope: ErrorScope, response: HttpResponse, url: URL, what: string, method?: string): Promise<TransportError> {
   return statusErrorWithBody(scope, response, url, what, await excerpt(response), method);
 }
 
 /** A `TransportError` for an unexpected status whose body was already read: `body` is its text. */
-export function statusErrorWithBody(scope: ErrorScope, response: Response, url: URL, what: string, body: string, method?: string): TransportError {
+export function statusErrorWithBody(scope: ErrorScope, response: HttpResponse, url: URL, what: string, body: string, method?: string): TransportError {
   const flat = body.replace(/\s+/g, ' ').trim();
   const shown = flat ? ` with "${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}"` : '';
   const statusText = response.statusText ? ` ${response.statusText}` : '';

@@ -17,8 +17,10 @@ import {
 import { discard } from './body.js';
 import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
+import { Exchange } from './exchange.js';
 import { GetStream } from './get-stream.js';
 import { HttpClient } from './http-client.js';
+import { isOk } from './http-response.js';
 import { modernHeaders, modernVersion } from './modern/request-headers.js';
 import { ToolHeaders } from './modern/tool-headers.js';
 import { resolveOptions, type ResolvedHttpOptions, type StreamableHttpTransportOptions } from './options.js';
@@ -28,8 +30,8 @@ import { Session } from './session.js';
 type State = 'new' | 'open' | 'closed';
 
 /** A request in flight: what aborts its POST, and whether it is a 2026-07-28 request. */
-interface Exchange {
-  controller: AbortController;
+interface InFlightRequest {
+  exchange: Exchange;
   modern: boolean;
 }
 
@@ -62,9 +64,12 @@ export class StreamableHttpTransport implements Transport {
   readonly #options: ResolvedHttpOptions;
   readonly #scope: ErrorScope;
   readonly #session = new Session();
-  readonly #lifetime = new AbortController();
-  /** The POSTs of requests in flight, by request id, so a cancellation can let go of their stream. */
-  readonly #exchanges = new Map<RequestId, Exchange>();
+  /** What stops the transport's own requests (a session renewal) on close. */
+  readonly #lifetime = new Exchange();
+  /** The exchanges of every message in flight, all aborted on close. */
+  readonly #inFlight = new Set<Exchange>();
+  /** The requests in flight, by request id, so a cancellation can let go of their stream. */
+  readonly #requests = new Map<RequestId, InFlightRequest>();
   /** The `x-mcp-header` annotations of the tools listed so far (2026-07-28). */
   readonly #tools = new ToolHeaders();
   readonly #context: PostContext;
@@ -87,7 +92,7 @@ export class StreamableHttpTransport implements Transport {
       reconnect: { ...this.#options.reconnect, maxRetryAfterMs: this.#options.retry.maxRetryAfterMs },
       maxEventBytes: this.#options.maxEventBytes,
       renewSession: (expired) => this.#renewSession(expired),
-      sessionReady: () => this.#renewal ?? Promise.resolve(),
+      pendingRenewal: () => this.#renewal,
     };
   }
 
@@ -126,7 +131,7 @@ export class StreamableHttpTransport implements Transport {
    * `notifications/cancelled` for a 2026-07-28 request is not sent: the request's stream is
    * closed instead, which is how that revision cancels.
    */
-  async send(message: JsonRpcMessage, options: TransportSendOptions = {}): Promise<void> {
+  async send(message: JsonRpcMessage, options?: TransportSendOptions): Promise<void> {
     if (this.#state === 'new') throw transportError(this.#scope, 'cannot send before start() has resolved');
     if (this.#state === 'closed') throw this.#closedError();
     const method = 'method' in message ? message.method : undefined;
@@ -142,17 +147,24 @@ export class StreamableHttpTransport implements Transport {
       if (isRequest(message) && message.method === 'tools/list') sink = this.#toolListSink(message.id);
     }
 
-    const controller = new AbortController();
-    const unlink = link(controller, this.#lifetime.signal, options.signal);
-    const exchange: Exchange = { controller, modern: modern !== undefined };
-    if (requestId !== undefined) this.#exchanges.set(requestId, exchange);
+    // No AbortController per message, and nothing linked to a signal that lives as long as
+    // the transport: close() aborts the exchanges in flight itself.
+    const exchange = new Exchange();
+    const unfollow = options?.signal === undefined ? undefined : exchange.follow(options.signal);
+    this.#inFlight.add(exchange);
+    let request: InFlightRequest | undefined;
+    if (requestId !== undefined) {
+      request = { exchange, modern: modern !== undefined };
+      this.#requests.set(requestId, request);
+    }
     try {
-      await postMessage(this.#context, message, { signal: controller.signal, sink, modern });
+      await postMessage(this.#context, message, { exchange, sink, modern });
     } catch (error) {
-      throw this.#sendError(error, controller.signal, method);
+      throw this.#sendError(error, exchange, method);
     } finally {
-      unlink();
-      if (requestId !== undefined && this.#exchanges.get(requestId) === exchange) this.#exchanges.delete(requestId);
+      unfollow?.();
+      this.#inFlight.delete(exchange);
+      if (requestId !== undefined && this.#requests.get(requestId) === request) this.#requests.delete(requestId);
     }
     if (method === 'notifications/initialized') {
       this.#session.initialized = true;
@@ -190,10 +202,10 @@ export class StreamableHttpTransport implements Transport {
    */
   #letGo(requestId: unknown): boolean {
     if (typeof requestId !== 'string' && typeof requestId !== 'number') return false;
-    const exchange = this.#exchanges.get(requestId);
-    exchange?.controller.abort(new CancelledError('the client cancelled the request', { server: this.#options.name }));
+    const request = this.#requests.get(requestId);
+    request?.exchange.abort(new CancelledError('the client cancelled the request', { server: this.#options.name }));
     const version = this.#session.protocolVersion;
-    return exchange?.modern ?? (version !== undefined && isModernProtocolVersion(version));
+    return request?.modern ?? (version !== undefined && isModernProtocolVersion(version));
   }
 
   /** Refuses, before anything is sent, a call of a tool whose `x-mcp-header` annotations break the rules. */
@@ -258,8 +270,8 @@ export class StreamableHttpTransport implements Transport {
         },
         error: (error) => this.#reportError(error),
       };
-      const signal = this.#lifetime.signal;
-      await postMessage(this.#context, { jsonrpc: '2.0', id, method: 'initialize', params: session.initializeParams }, { signal, sink, renewing: true });
+      const exchange = this.#lifetime;
+      await postMessage(this.#context, { jsonrpc: '2.0', id, method: 'initialize', params: session.initializeParams }, { exchange, sink, renewing: true });
       if (answer === undefined || !('result' in answer)) {
         throw new Error(answer !== undefined && 'error' in answer ? `the server refused initialize: ${answer.error.message}` : 'the server did not answer initialize');
       }
@@ -267,7 +279,7 @@ export class StreamableHttpTransport implements Transport {
       if (session.protocolVersion !== undefined && version !== session.protocolVersion) {
         throw new Error(`the new session speaks protocol revision ${String(version)}, the client negotiated ${session.protocolVersion}`);
       }
-      if (session.initialized) await postMessage(this.#context, { jsonrpc: '2.0', method: 'notifications/initialized' }, { signal, sink, renewing: true });
+      if (session.initialized) await postMessage(this.#context, { jsonrpc: '2.0', method: 'notifications/initialized' }, { exchange, sink, renewing: true });
     } catch (error) {
       if (this.#state !== 'open') throw this.#closedError();
       const failure = transportError(this.#scope, `the session expired and a new one could not be started: ${messageOf(error)}`, { cause: error, isRetryable: true });
@@ -286,7 +298,9 @@ export class StreamableHttpTransport implements Transport {
   async #shutdown(reason: Error | undefined): Promise<void> {
     const wasOpen = this.#state === 'open';
     this.#state = 'closed';
-    this.#lifetime.abort(this.#closedError());
+    const closed = this.#closedError();
+    this.#lifetime.abort(closed);
+    for (const exchange of this.#inFlight) exchange.abort(closed);
     this.#getStream?.stop();
     if (!wasOpen) return;
     if (reason === undefined) await this.#endSession();
@@ -300,20 +314,25 @@ export class StreamableHttpTransport implements Transport {
   /** Sends the DELETE that ends the session on the server, if there is one; 405 means the server keeps it. */
   async #endSession(): Promise<void> {
     if (this.#session.id === undefined || this.#options.closeTimeoutMs === 0) return;
+    const exchange = new Exchange();
+    const timer = setTimeout(() => exchange.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), this.#options.closeTimeoutMs);
+    timer.unref();
     try {
-      const { response, url } = await this.#context.http.send({ method: 'DELETE', headers: this.#session.headers(false), signal: AbortSignal.timeout(this.#options.closeTimeoutMs) });
-      await discard(response);
-      if (!response.ok && response.status !== 405 && response.status !== 404) {
+      const { response, url } = await this.#context.http.send({ method: 'DELETE', headers: this.#session.headers(false), exchange });
+      discard(response);
+      if (!isOk(response.status) && response.status !== 405 && response.status !== 404) {
         this.#diagnose({ type: 'info', message: `ending the session: ${url.href} answered DELETE with ${response.status}` });
       }
     } catch (error) {
       this.#diagnose({ type: 'info', message: `ending the session failed: ${messageOf(error)}` });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  #sendError(error: unknown, signal: AbortSignal, method: string | undefined): Error {
-    if (signal.aborted) {
-      const reason: unknown = signal.reason;
+  #sendError(error: unknown, exchange: Exchange, method: string | undefined): Error {
+    if (exchange.aborted) {
+      const reason: unknown = exchange.reason;
       if (McpxError.isInstance(reason)) return reason;
       if (this.#state === 'closed') return this.#closedError(method);
       return new CancelledError(messageOf(reason), { server: this.#options.name, method, cause: reason });
@@ -349,22 +368,4 @@ export class StreamableHttpTransport implements Transport {
       throw error;
     });
   }
-}
-
-/** Aborts `controller` when any of `signals` aborts; returns the function that unlinks them. */
-function link(controller: AbortController, ...signals: Array<AbortSignal | undefined>): () => void {
-  const cleanups: Array<() => void> = [];
-  for (const signal of signals) {
-    if (signal === undefined) continue;
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    const onAbort = (): void => controller.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    cleanups.push(() => signal.removeEventListener('abort', onAbort));
-  }
-  return () => {
-    for (const cleanup of cleanups) cleanup();
-  };
 }

@@ -1,8 +1,8 @@
 import { TransportError } from '@mcpx/core';
-import { freePort } from '@mcpx/test-utils';
+import { freePort, openSse, sseEvent } from '@mcpx/test-utils';
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { initialize, useFakes } from './helpers.js';
+import { initialize, text, useFakes } from './helpers.js';
 
 describe('how requests are sent', () => {
   const fakes = useFakes();
@@ -23,6 +23,19 @@ describe('how requests are sent', () => {
     ]);
   });
 
+  it('through a user-supplied fetch, with SSE answers and error bodies read from its streams', async () => {
+    const server = await fakes.mcpServer();
+    server.on('tools/call', ({ response, message }) => {
+      openSse(response);
+      response.write(sseEvent({ data: { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'working' } } }));
+      response.end(sseEvent({ data: { jsonrpc: '2.0', id: message.id, result: { content: [{ type: 'text', text: 'streamed' }] } } }));
+    });
+    server.on('tools/list', ({ response }) => void response.writeHead(500, { 'content-type': 'text/plain' }).end('database down'));
+    const { client } = await fakes.client(server.url(), { fetch: (input, init) => fetch(input, init), retry: { maxRetries: 0 } });
+    expect(text(await client.callTool('echo', {}))).toBe('streamed');
+    await expect(client.listTools()).rejects.toThrow('answered 500 Internal Server Error with "database down"');
+  });
+
   it('through a dispatcher the user passes in', async () => {
     const server = await fakes.mcpServer();
     const agent = new Agent({ connections: 4 });
@@ -39,6 +52,22 @@ describe('how requests are sent', () => {
     } finally {
       await agent.close();
     }
+  });
+
+  it("through undici's fetch when requestInit is set, which it then honours", async () => {
+    const server = await fakes.mcpServer();
+    const { client } = await fakes.client(server.url(), { requestInit: { referrer: 'http://127.0.0.1/from' } });
+    await client.ping();
+    expect(server.posts('ping')[0]?.headers).toMatchObject({ referer: 'http://127.0.0.1/', 'mcp-session-id': 'session-1' });
+  });
+
+  it('straight through the dispatcher by default, with the User-Agent fetch sent and no Accept-Encoding', async () => {
+    const server = await fakes.mcpServer();
+    const { client } = await fakes.client(server.url(), { headers: { 'X-Trace': 't-1' } });
+    await client.ping();
+    const ping = server.posts('ping')[0];
+    expect(ping?.headers).toMatchObject({ 'user-agent': 'undici', 'x-trace': 't-1', 'mcp-session-id': 'session-1', accept: 'application/json, text/event-stream' });
+    expect(ping?.headers).not.toHaveProperty('accept-encoding');
   });
 
   it('retrying a safe message when the server cannot be reached, then failing with a retryable TransportError', async () => {

@@ -1,5 +1,6 @@
 import type { JsonRpcErrorResponse, RequestId } from '@mcpx/core';
 import { readLimited } from '../body.js';
+import type { HttpResponse } from '../http-response.js';
 
 /** Statuses a 2026-07-28 server answers with a JSON-RPC error body: 400 (version, header and capability errors) and 404 (unknown method). */
 export const ERROR_BODY_STATUSES: ReadonlySet<number> = new Set([400, 404]);
@@ -11,7 +12,7 @@ export const ERROR_BODY_STATUSES: ReadonlySet<number> = new Set([400, 404]);
  * read it), so the client sees the server's code; anything else is returned as text, for
  * the error message. Never throws.
  */
-export async function readErrorAnswer(response: Response, requestId: RequestId, maxBytes: number): Promise<JsonRpcErrorResponse | string> {
+export async function readErrorAnswer(response: HttpResponse, requestId: RequestId, maxBytes: number): Promise<JsonRpcErrorResponse | string> {
   let text: string;
   try {
     text = await readLimited(response, maxBytes);

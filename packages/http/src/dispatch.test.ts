@@ -1,0 +1,159 @@
+import { startFakeHttpServer, type FakeHandler, type FakeHttpServer } from '@mcpx/test-utils';
+import { Agent } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BodyTooLargeError } from './body.js';
+import { dispatch, targetOf } from './dispatch.js';
+import { Exchange } from './exchange.js';
+import type { HttpResponse } from './http-response.js';
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+});
+
+async function serve(handler: FakeHandler): Promise<FakeHttpServer> {
+  const server = await startFakeHttpServer(handler);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+function agent(): Agent {
+  const created = new Agent();
+  cleanups.push(() => created.close());
+  return created;
+}
+
+function get(dispatcher: Agent, url: string, exchange = new Exchange()): Promise<HttpResponse> {
+  return dispatch(dispatcher, targetOf(new URL(url)), { method: 'GET', headers: {}, body: undefined }, exchange);
+}
+
+async function readAll(response: HttpResponse): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of response.body) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('dispatch', () => {
+  it('answers with the status, lower-cased headers (repeated ones joined) and the body as text', async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(201, 'Made', ['Content-Type', 'application/json', 'X-Twice', 'a', 'X-Twice', 'b']);
+      response.end('\uFEFF{"ok":true}');
+    });
+    const response = await get(agent(), server.url());
+    expect(response).toMatchObject({ status: 201, statusText: 'Made', headers: { 'content-type': 'application/json', 'x-twice': 'a, b' } });
+    expect(await response.body.text(1024)).toBe('{"ok":true}');
+  });
+
+  it('sends the method, headers and body, to the path with its query', async () => {
+    const server = await serve((_, response) => void response.writeHead(204).end());
+    const hop = { method: 'POST', headers: { 'content-type': 'application/json', 'x-trace': '7' }, body: '{"a":1}' };
+    await dispatch(agent(), targetOf(new URL(server.url('/mcp?tenant=a'))), hop, new Exchange());
+    expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/mcp?tenant=a', body: '{"a":1}', headers: { 'x-trace': '7', 'content-type': 'application/json' } });
+  });
+
+  it('streams a body much larger than what it buffers, in order, however slowly it is read', async () => {
+    const block = (n: number) => Buffer.alloc(16 * 1024, n % 256);
+    const server = await serve((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      for (let n = 0; n < 64; n++) response.write(block(n));
+      response.end();
+    });
+    const response = await get(agent(), server.url());
+    await tick(100);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of response.body) {
+      chunks.push(chunk);
+      if (chunks.length % 8 === 0) await tick(1);
+    }
+    const body = Buffer.concat(chunks);
+    expect(body.length).toBe(64 * 16 * 1024);
+    for (let n = 0; n < 64; n++) expect(body[n * 16 * 1024]).toBe(n % 256);
+  });
+
+  it('refuses a body past maxBytes as it streams, and lets the connection go', async () => {
+    let closed = false;
+    const server = await serve((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => response.write('x'.repeat(1024)), 1);
+      response.on('close', () => {
+        closed = true;
+        clearInterval(timer);
+      });
+    });
+    const response = await get(agent(), server.url());
+    await expect(response.body.text(8 * 1024)).rejects.toBeInstanceOf(BodyTooLargeError);
+    await expect.poll(() => closed).toBe(true);
+  });
+
+  it('keeps the connection of a body read to its end, and closes that of a body let go early', async () => {
+    const closed: Record<string, boolean> = {};
+    const server = await serve((request, response) => {
+      closed[request.path] = false;
+      response.socket?.once('close', () => {
+        closed[request.path] = true;
+      });
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      if (request.path === '/endless') response.write('start');
+      else response.end('done');
+    });
+    const dispatcher = agent();
+    const finished = await get(dispatcher, server.url('/short'));
+    expect(await finished.body.text(100)).toBe('done');
+    await tick(50);
+    expect(closed['/short']).toBe(false);
+    const endless = await get(dispatcher, server.url('/endless'));
+    endless.body.cancel();
+    await expect.poll(() => closed['/endless']).toBe(true);
+  });
+
+  it('rejects with the reason when the exchange aborts before the answer, and the server sees the request go', async () => {
+    let closed = false;
+    const server = await serve((_, response) => {
+      response.on('close', () => {
+        closed = true;
+      });
+    });
+    const exchange = new Exchange();
+    const pending = get(agent(), server.url(), exchange);
+    await expect.poll(() => server.requests.length).toBe(1);
+    exchange.abort(new Error('stop'));
+    await expect(pending).rejects.toThrow('stop');
+    await expect.poll(() => closed).toBe(true);
+  });
+
+  it('fails the reading of a body with the reason when the exchange aborts', async () => {
+    const server = await serve((_, response) => void response.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: 1\n\n'));
+    const exchange = new Exchange();
+    const response = await get(agent(), server.url(), exchange);
+    const reading = readAll(response);
+    await tick();
+    exchange.abort(new Error('closed'));
+    await expect(reading).rejects.toThrow('closed');
+  });
+
+  it('gives what arrived before a connection broke, then the failure', async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: first\n\n', () => setTimeout(() => response.socket?.destroy(), 20));
+    });
+    const response = await get(agent(), server.url());
+    const chunks: string[] = [];
+    const error = await (async () => {
+      for await (const chunk of response.body) chunks.push(Buffer.from(chunk).toString());
+    })().catch((caught: unknown) => caught);
+    expect(chunks.join('')).toBe('data: first\n\n');
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it('rejects when nothing listens, and at once when the exchange was already aborted', async () => {
+    const server = await serve(() => undefined);
+    const url = server.url();
+    await server.close();
+    await expect(get(agent(), url)).rejects.toThrow(/ECONNREFUSED/);
+    const exchange = new Exchange();
+    exchange.abort(new Error('too late'));
+    await expect(get(agent(), url, exchange)).rejects.toThrow('too late');
+  });
+});

@@ -1,0 +1,226 @@
+import type { Dispatcher } from 'undici';
+import { BodyTooLargeError } from './body.js';
+import type { Exchange } from './exchange.js';
+import type { HttpBody, HttpResponse } from './http-response.js';
+import type { HopRequest } from './redirects.js';
+
+/** How much of a body is held, unread, before undici stops reading its socket until the reader catches up. */
+const HIGH_WATER_MARK = 64 * 1024;
+
+const utf8 = new TextDecoder();
+
+/** Where a request goes: the origin (`http://host:port`) and the path with its query. */
+export interface Target {
+  origin: string;
+  path: string;
+}
+
+/** The `Target` of `url`; keeps a `?` with nothing after it, as `fetch` does. */
+export function targetOf(url: URL): Target {
+  const trailingQuestionMark = url.search === '' && url.href.endsWith('?');
+  return { origin: url.origin, path: `${url.pathname}${url.search}${trailingQuestionMark ? '?' : ''}` };
+}
+
+/**
+ * Sends one request through an undici dispatcher, without `fetch`'s web streams and
+ * per-request objects: resolves once the status and headers arrive, the body following as
+ * it comes. Aborting `exchange` fails the request, or the body being read, with its reason.
+ */
+export function dispatch(dispatcher: Dispatcher, target: Target, hop: HopRequest, exchange: Exchange): Promise<HttpResponse> {
+  if (exchange.aborted) return Promise.reject(exchange.reason);
+  return new Promise((resolve, reject) => {
+    const request = new DispatchedRequest(resolve, reject, exchange);
+    try {
+      dispatcher.dispatch({ origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: hop.body ?? null }, request);
+    } catch (error) {
+      request.onError(error);
+    }
+  });
+}
+
+type State = 'head' | 'body' | 'ended' | 'failed' | 'cancelled';
+
+/**
+ * One request in undici's dispatcher, as its handler and as the body of its response. Uses
+ * the handler methods undici's own `fetch` uses, which every dispatcher accepts natively
+ * (Node's bundled undici too). Chunks are held until read; past `HIGH_WATER_MARK` undici is
+ * told to pause, and resumed once the reader has caught up.
+ */
+class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
+  readonly #resolve: (response: HttpResponse) => void;
+  readonly #reject: (reason: unknown) => void;
+  #state: State = 'head';
+  #error: unknown;
+  #abort: ((error?: Error) => void) | undefined;
+  #resume: (() => void) | undefined;
+  #paused = false;
+  #chunks: Buffer[] = [];
+  #buffered = 0;
+  /** Wakes a reader waiting for the next chunk or the end. */
+  #wake: (() => void) | undefined;
+  /** Set while the request may still be aborted. */
+  #exchange: Exchange | undefined;
+  readonly #onAbort = (reason: unknown): void => this.#aborted(reason);
+
+  constructor(resolve: (response: HttpResponse) => void, reject: (reason: unknown) => void, exchange: Exchange) {
+    this.#resolve = resolve;
+    this.#reject = reject;
+    this.#exchange = exchange;
+    exchange.onAbort(this.#onAbort);
+  }
+
+  onConnect(abort: (error?: Error) => void): void {
+    if (this.#state === 'head') this.#abort = abort;
+    else abort();
+  }
+
+  onHeaders(status: number, rawHeaders: Buffer[], resume: () => void, statusText: string): boolean {
+    if (this.#state !== 'head') return false;
+    if (status < 200) return true;
+    this.#state = 'body';
+    this.#resume = resume;
+    this.#resolve({ status, statusText: statusText ?? '', headers: parseHeaders(rawHeaders), body: this });
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.#state !== 'body') return true;
+    this.#chunks.push(chunk);
+    this.#buffered += chunk.length;
+    this.#wakeUp();
+    if (this.#buffered < HIGH_WATER_MARK) return true;
+    this.#paused = true;
+    return false;
+  }
+
+  onComplete(): void {
+    if (this.#state !== 'body') return;
+    this.#state = 'ended';
+    this.#settled();
+  }
+
+  onError(error: unknown): void {
+    if (this.#state === 'head') this.#reject(error);
+    else if (this.#state !== 'body') return;
+    // Chunks that arrived before a failure are still read, then the failure is thrown.
+    this.#state = 'failed';
+    this.#error = error;
+    this.#settled();
+  }
+
+  /** The exchange was aborted: the request, or the reading of its body, fails with its reason at once. */
+  #aborted(reason: unknown): void {
+    if (this.#state === 'head') this.#reject(reason);
+    else if (this.#state !== 'body') return;
+    this.#state = 'failed';
+    this.#error = reason;
+    this.#chunks = [];
+    this.#buffered = 0;
+    this.#settled();
+    this.#abort?.();
+  }
+
+  #settled(): void {
+    this.#exchange?.offAbort(this.#onAbort);
+    this.#exchange = undefined;
+    this.#wakeUp();
+  }
+
+  #wakeUp(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+
+  text(maxBytes: number): Promise<string> {
+    if (this.#state === 'ended') {
+      if (this.#buffered > maxBytes) {
+        this.cancel();
+        return Promise.reject(new BodyTooLargeError(maxBytes));
+      }
+      const chunks = this.#chunks;
+      this.#chunks = [];
+      this.#buffered = 0;
+      return Promise.resolve(decode(chunks));
+    }
+    return this.#readText(maxBytes);
+  }
+
+  async #readText(maxBytes: number): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await this.#next();
+      if (done) return decode(chunks);
+      size += value.length;
+      if (size > maxBytes) {
+        this.cancel();
+        throw new BodyTooLargeError(maxBytes);
+      }
+      chunks.push(value);
+    }
+  }
+
+  cancel(): void {
+    this.#chunks = [];
+    this.#buffered = 0;
+    if (this.#state !== 'body') return;
+    this.#state = 'cancelled';
+    this.#settled();
+    this.#abort?.();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    return {
+      next: () => this.#next(),
+      return: () => {
+        this.cancel();
+        return Promise.resolve({ done: true, value: undefined });
+      },
+    };
+  }
+
+  async #next(): Promise<IteratorResult<Buffer, undefined>> {
+    for (;;) {
+      const chunk = this.#chunks.shift();
+      if (chunk !== undefined) {
+        this.#buffered -= chunk.length;
+        if (this.#paused && this.#buffered < HIGH_WATER_MARK) {
+          this.#paused = false;
+          this.#resume?.();
+        }
+        return { done: false, value: chunk };
+      }
+      if (this.#state === 'failed') throw this.#error;
+      if (this.#state !== 'body') return { done: true, value: undefined };
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+      });
+    }
+  }
+}
+
+/** Decodes UTF-8 as `TextDecoder` does (a leading byte order mark dropped, invalid bytes replaced). */
+function decode(chunks: readonly Buffer[]): string {
+  if (chunks.length === 0) return '';
+  return utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+}
+
+/** Raw header lines as a record: names in lower case, repeated values joined with ", " as `Headers.get` does. */
+function parseHeaders(raw: ReadonlyArray<Buffer | string | ReadonlyArray<Buffer | string>>): Record<string, string> {
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = latin1(raw[i]).toLowerCase();
+    const value = latin1(raw[i + 1]);
+    const earlier = headers[name];
+    headers[name] = earlier === undefined ? value : `${earlier}, ${value}`;
+  }
+  return headers;
+}
+
+function latin1(value: Buffer | string | ReadonlyArray<Buffer | string> | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (Buffer.isBuffer(value)) return value.toString('latin1');
+  return value.map(latin1).join(', ');
+}
