@@ -18,6 +18,7 @@ export { exponentialBackoff } from './util/backoff.js';
 export { EventHub } from './util/event-hub.js';
 export { LatencyWindow } from './client/metrics.js';
 export { checkMessage, isRequest, isNotification, isResponse } from './jsonrpc/messages.js';
+export { TransportCallbacks } from './transport-callbacks.js';
 
 export type { McpxErrorOptions } from './errors/mcpx-error.js';
 export type { ErrorContext, LocalErrorOptions } from './errors/local-error.js';

@@ -13,6 +13,7 @@ import {
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
+  TransportCallbacks,
 } from '@mcpx/core';
 import { discard } from './body.js';
 import type { StreamSink } from './consume.js';
@@ -61,6 +62,7 @@ export class StreamableHttpTransport implements Transport {
   /** The endpoint URL, for error messages. */
   readonly description: string;
 
+  readonly #callbacks = new TransportCallbacks(this);
   readonly #options: ResolvedHttpOptions;
   readonly #scope: ErrorScope;
   readonly #session = new Session();
@@ -188,11 +190,7 @@ export class StreamableHttpTransport implements Transport {
 
   #deliver(message: JsonRpcMessage): void {
     if (this.#state !== 'open') return;
-    try {
-      this.onmessage?.(message);
-    } catch (error) {
-      this.#callbackFailed(error);
-    }
+    this.#callbacks.message(message);
   }
 
   /**
@@ -228,7 +226,7 @@ export class StreamableHttpTransport implements Transport {
         if (!isResponse(message) || message.id !== id) return this.#deliver(message);
         const { response, excluded } = this.#tools.learn(message);
         for (const { name, problem } of excluded) {
-          this.#diagnose({ type: 'info', message: `the tool ${JSON.stringify(name)} was left out of tools/list and will not be called: ${problem}` });
+          this.#callbacks.diagnostic({ type: 'info', message: `the tool ${JSON.stringify(name)} was left out of tools/list and will not be called: ${problem}` });
         }
         this.#deliver(response);
       },
@@ -239,7 +237,7 @@ export class StreamableHttpTransport implements Transport {
     if (this.#state !== 'open' || this.#getStream !== undefined) return;
     this.#getStream = new GetStream(this.#context, {
       ...this.#sink,
-      info: (message) => this.#diagnose({ type: 'info', message }),
+      info: (message) => this.#callbacks.diagnostic({ type: 'info', message }),
     });
     this.#getStream.start();
   }
@@ -286,7 +284,7 @@ export class StreamableHttpTransport implements Transport {
       this.#fail(failure);
       throw failure;
     }
-    this.#diagnose({ type: 'info', message: 'the session expired (404); a new session was started and the request is sent again' });
+    this.#callbacks.diagnostic({ type: 'info', message: 'the session expired (404); a new session was started and the request is sent again' });
     if (session.initialized) this.#openGetStream();
   }
 
@@ -304,11 +302,7 @@ export class StreamableHttpTransport implements Transport {
     this.#getStream?.stop();
     if (!wasOpen) return;
     if (reason === undefined) await this.#endSession();
-    try {
-      this.onclose?.(reason);
-    } catch (error) {
-      this.#callbackFailed(error);
-    }
+    this.#callbacks.close(reason);
   }
 
   /** Sends the DELETE that ends the session on the server, if there is one; 405 means the server keeps it. */
@@ -321,10 +315,10 @@ export class StreamableHttpTransport implements Transport {
       const { response, url } = await this.#context.http.send({ method: 'DELETE', headers: this.#session.headers(false), exchange });
       discard(response);
       if (!isOk(response.status) && response.status !== 405 && response.status !== 404) {
-        this.#diagnose({ type: 'info', message: `ending the session: ${url.href} answered DELETE with ${response.status}` });
+        this.#callbacks.diagnostic({ type: 'info', message: `ending the session: ${url.href} answered DELETE with ${response.status}` });
       }
     } catch (error) {
-      this.#diagnose({ type: 'info', message: `ending the session failed: ${messageOf(error)}` });
+      this.#callbacks.diagnostic({ type: 'info', message: `ending the session failed: ${messageOf(error)}` });
     } finally {
       clearTimeout(timer);
     }
@@ -345,27 +339,8 @@ export class StreamableHttpTransport implements Transport {
     return new ConnectionClosedError(`the transport to ${this.description} is closed`, { server: this.#options.name, method });
   }
 
-  #diagnose(event: TransportDiagnostic): void {
-    try {
-      this.ondiagnostic?.(event);
-    } catch (error) {
-      this.#callbackFailed(error);
-    }
-  }
-
   #reportError(error: Error): void {
-    if (this.#state !== 'open') return;
-    this.onerror?.(error);
+    if (this.#state === 'open') this.#callbacks.error(error);
   }
 
-  /** An exception thrown by one of our callbacks: told to `onerror`, else left uncaught as it would be without us. */
-  #callbackFailed(error: unknown): void {
-    if (this.onerror) {
-      this.onerror(error instanceof Error ? error : new Error(String(error)));
-      return;
-    }
-    queueMicrotask(() => {
-      throw error;
-    });
-  }
 }

@@ -6,6 +6,7 @@ import {
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
+  TransportCallbacks,
 } from '@mcpx/core';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { EndpointGate } from './endpoint-gate.js';
@@ -46,6 +47,7 @@ export class SseClientTransport implements Transport {
   /** The URL of the event stream, for error messages. */
   readonly description: string;
 
+  readonly #callbacks = new TransportCallbacks(this);
   readonly #options: ResolvedSseOptions;
   readonly #gate = new EndpointGate();
   /** Aborted when the transport closes: stops the stream, the POSTs in flight and the reconnection loop. */
@@ -167,10 +169,10 @@ export class SseClientTransport implements Transport {
       maxEventBytes: this.#options.maxEventBytes,
       server: this.#options.name,
     };
-    return EventStreamConnection.open(settings, this.#callbacks(), this.#lastEventId, this.#closer.signal);
+    return EventStreamConnection.open(settings, this.#connectionCallbacks(), this.#lastEventId, this.#closer.signal);
   }
 
-  #callbacks(): ConnectionCallbacks {
+  #connectionCallbacks(): ConnectionCallbacks {
     return {
       onMessageData: (data) => this.#onMessageData(data),
       onEventId: (id) => {
@@ -204,7 +206,7 @@ export class SseClientTransport implements Transport {
       this.#giveUp(drop.error);
       return;
     }
-    if (drop.serverFault) this.#reportError(drop.error);
+    if (drop.serverFault) this.#callbacks.error(drop.error);
     this.#state = 'reconnecting';
     void this.#reconnect(policy, drop.error);
   }
@@ -228,7 +230,7 @@ export class SseClientTransport implements Transport {
         }
         this.#state = 'open';
         this.#adopt(connection);
-        this.#reportError(reopenedWarning(dropError, attempt + 1, this.#lastEventId, this.#site()));
+        this.#callbacks.error(reopenedWarning(dropError, attempt + 1, this.#lastEventId, this.#site()));
         return;
       } catch (error) {
         if (this.#state !== 'reconnecting') return;
@@ -243,7 +245,7 @@ export class SseClientTransport implements Transport {
 
   #giveUp(error: Error): void {
     if (this.#state === 'closed') return;
-    this.#reportError(error);
+    this.#callbacks.error(error);
     void this.#shutdown(error);
   }
 
@@ -260,13 +262,13 @@ export class SseClientTransport implements Transport {
     this.#connection?.abort(closed);
     this.#connection = undefined;
     await this.#releaseAgent();
-    this.#emitClose(reason);
+    this.#callbacks.close(reason);
   }
 
   async #releaseAgent(): Promise<void> {
     const agent = this.#ownAgent;
     this.#ownAgent = undefined;
-    await agent?.destroy().catch((error: unknown) => this.#reportError(error));
+    await agent?.destroy().catch((error: unknown) => this.#callbacks.error(error));
   }
 
   #onMessageData(data: string): void {
@@ -274,15 +276,11 @@ export class SseClientTransport implements Transport {
     const { messages, problems } = decodeMessageData(data);
     for (const problem of problems) {
       const shown = data.length > 200 ? `${data.slice(0, 200)}…` : data;
-      this.#reportError(new TransportError(`the server sent an invalid JSON-RPC message on ${this.description}, skipped: ${problem}. The data: ${shown}`, this.#errorOptions()));
+      this.#callbacks.error(new TransportError(`the server sent an invalid JSON-RPC message on ${this.description}, skipped: ${problem}. The data: ${shown}`, this.#errorOptions()));
     }
     for (const message of messages) {
       if (this.#isClosed()) return;
-      try {
-        this.onmessage?.(message);
-      } catch (error) {
-        this.#callbackFailed(error);
-      }
+      this.#callbacks.message(message);
     }
   }
 
@@ -296,36 +294,8 @@ export class SseClientTransport implements Transport {
     return new ConnectionClosedError(`the connection to ${this.description} is closed: ${why}`, { server: this.#options.name, ...(reason === undefined ? {} : { cause: reason }) });
   }
 
-  #emitClose(reason: Error | undefined): void {
-    try {
-      this.onclose?.(reason);
-    } catch (error) {
-      this.#callbackFailed(error);
-    }
-  }
-
   #diagnose(message: string): void {
-    try {
-      this.ondiagnostic?.({ type: 'info', message });
-    } catch (error) {
-      this.#callbackFailed(error);
-    }
-  }
-
-  /** A failure of the transport: told to `onerror`, if anyone listens. */
-  #reportError(error: unknown): void {
-    this.onerror?.(error instanceof Error ? error : new Error(String(error)));
-  }
-
-  /** An exception thrown by one of our callbacks: told to `onerror`, else left uncaught as it would be without us. */
-  #callbackFailed(error: unknown): void {
-    if (this.onerror) {
-      this.#reportError(error);
-      return;
-    }
-    queueMicrotask(() => {
-      throw error;
-    });
+    this.#callbacks.diagnostic({ type: 'info', message });
   }
 
   #site(): ErrorSite {

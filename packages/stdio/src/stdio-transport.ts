@@ -8,6 +8,7 @@ import {
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
+  TransportCallbacks,
 } from '@mcpx/core';
 import { buildEnvironment } from './environment.js';
 import { decodeLine, encodeMessage } from './framing.js';
@@ -61,6 +62,7 @@ export class StdioTransport implements Transport {
   /** The command line, for error messages. */
   readonly description: string;
 
+  readonly #callbacks = new TransportCallbacks(this);
   readonly #options: ResolvedStdioOptions;
   #state: State = 'new';
   #server: ServerProcess | undefined;
@@ -179,7 +181,7 @@ export class StdioTransport implements Transport {
     });
     this.#server = { child, exited, ownsGroup };
     this.#state = 'open';
-    child.on('error', (error) => this.#reportError(new TransportError(`the server process failed: ${error.message}`, this.#errorOptions(error))));
+    child.on('error', (error) => this.#callbacks.error(new TransportError(`the server process failed: ${error.message}`, this.#errorOptions(error))));
 
     this.#writer = new StreamWriter(stdin, (cause) => this.#closedError('the server process stopped reading its stdin', cause));
     stdin.on('error', (error) => {
@@ -188,7 +190,7 @@ export class StdioTransport implements Transport {
     });
 
     this.#stdoutEnded = this.#readStdout(stdout);
-    if (stderr !== null) this.#stderr = readStderr(stderr, this.#options.stderrTailLines, (line) => this.#diagnose({ type: 'stderr', line }));
+    if (stderr !== null) this.#stderr = readStderr(stderr, this.#options.stderrTailLines, (line) => this.#callbacks.diagnostic({ type: 'stderr', line }));
   }
 
   #readStdout(stdout: Readable): Promise<void> {
@@ -214,20 +216,16 @@ export class StdioTransport implements Transport {
     if (!this.#delivering()) return;
     const decoded = decodeLine(line);
     if (decoded.kind === 'non-json') {
-      this.#diagnose({ type: 'non-json', line });
+      this.#callbacks.diagnostic({ type: 'non-json', line });
       return;
     }
     for (const problem of decoded.problems) {
       const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
-      this.#reportError(new TransportError(`the server sent an invalid JSON-RPC message, skipped: ${problem}. The line: ${shown}`, this.#errorOptions()));
+      this.#callbacks.error(new TransportError(`the server sent an invalid JSON-RPC message, skipped: ${problem}. The line: ${shown}`, this.#errorOptions()));
     }
     for (const message of decoded.messages) {
       if (!this.#delivering()) return;
-      try {
-        this.onmessage?.(message);
-      } catch (error) {
-        this.#callbackFailed(error);
-      }
+      this.#callbacks.message(message);
     }
   }
 
@@ -235,7 +233,7 @@ export class StdioTransport implements Transport {
     const limit = this.#options.maxLineBytes;
     const message = `the server sent a line longer than maxLineBytes (${limit} bytes), so the connection was closed; raise maxLineBytes if the server really sends messages this large`;
     const error = new TransportError(message, this.#errorOptions());
-    this.#reportError(error);
+    this.#callbacks.error(error);
     if (this.#state === 'open') void this.#shutdown({ message, cause: error });
   }
 
@@ -255,9 +253,9 @@ export class StdioTransport implements Transport {
     // Grandchildren may outlive the server (an npx wrapper that crashed): end them too.
     const cleanup =
       server?.ownsGroup === true && server.child.pid !== undefined
-        ? stopGroup(server.child.pid, this.#shutdownSettings()).catch((error: unknown) => this.#reportError(error))
+        ? stopGroup(server.child.pid, this.#shutdownSettings()).catch((error: unknown) => this.#callbacks.error(error))
         : Promise.resolve();
-    this.#emitClose(this.#closedError(this.#ending.message, undefined, exit));
+    this.#callbacks.close(this.#closedError(this.#ending.message, undefined, exit));
     await cleanup;
   }
 
@@ -274,14 +272,14 @@ export class StdioTransport implements Transport {
     this.#writer?.fail(this.#closedError(this.#ending.message, this.#ending.cause));
     const stdin = server.child.stdin;
     if (stdin !== null && !stdin.destroyed && !stdin.writableEnded) stdin.end();
-    await stopProcess(server, this.#shutdownSettings()).catch((error: unknown) => this.#reportError(error));
+    await stopProcess(server, this.#shutdownSettings()).catch((error: unknown) => this.#callbacks.error(error));
     await this.#drainStreams();
     this.#state = 'closed';
-    this.#emitClose(failure ? this.#closedError(failure.message, failure.cause) : undefined);
+    this.#callbacks.close(failure ? this.#closedError(failure.message, failure.cause) : undefined);
   }
 
   #shutdownSettings(): ShutdownSettings {
-    return { timeoutMs: this.#options.shutdownTimeoutMs, onStep: (message) => this.#diagnose({ type: 'info', message }) };
+    return { timeoutMs: this.#options.shutdownTimeoutMs, onStep: (message) => this.#callbacks.diagnostic({ type: 'info', message }) };
   }
 
   /** Waits briefly for stdout and stderr to end (a grandchild may hold them open), then lets go of them. */
@@ -301,38 +299,6 @@ export class StdioTransport implements Transport {
 
   #delivering(): boolean {
     return this.#state === 'open' || this.#state === 'draining';
-  }
-
-  #emitClose(reason: Error | undefined): void {
-    try {
-      this.onclose?.(reason);
-    } catch (error) {
-      this.#callbackFailed(error);
-    }
-  }
-
-  #diagnose(event: TransportDiagnostic): void {
-    try {
-      this.ondiagnostic?.(event);
-    } catch (error) {
-      this.#callbackFailed(error);
-    }
-  }
-
-  /** A failure of the transport: told to `onerror`, if anyone listens. */
-  #reportError(error: unknown): void {
-    this.onerror?.(error instanceof Error ? error : new Error(String(error)));
-  }
-
-  /** An exception thrown by one of our callbacks: told to `onerror`, else left uncaught as it would be without us. */
-  #callbackFailed(error: unknown): void {
-    if (this.onerror) {
-      this.#reportError(error);
-      return;
-    }
-    queueMicrotask(() => {
-      throw error;
-    });
   }
 
   #errorOptions(cause?: unknown): { target: string; server: string | undefined; cause?: unknown } {

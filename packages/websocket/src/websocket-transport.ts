@@ -5,6 +5,7 @@ import {
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
+  TransportCallbacks,
 } from '@mcpx/core';
 import type WebSocket from 'ws';
 import { closeCodeError } from './close-codes.js';
@@ -44,6 +45,7 @@ export class WebSocketTransport implements Transport {
   /** The URL (without its password), for error messages. */
   readonly description: string;
 
+  readonly #callbacks = new TransportCallbacks(this);
   readonly #options: ResolvedWebSocketOptions;
   readonly #abort = new AbortController();
   #state: State = 'new';
@@ -158,14 +160,10 @@ export class WebSocketTransport implements Transport {
   #onFrame(data: WebSocket.RawData, isBinary: boolean): void {
     if (this.#state !== 'open') return;
     const { messages, problems } = decodeFrame(data, isBinary);
-    for (const problem of problems) this.#reportError(new TransportError(problem, this.#scope()));
+    for (const problem of problems) this.#callbacks.error(new TransportError(problem, this.#scope()));
     for (const message of messages) {
       if (this.#state !== 'open') return;
-      try {
-        this.onmessage?.(message);
-      } catch (error) {
-        this.#callbackFailed(error);
-      }
+      this.#callbacks.message(message);
     }
   }
 
@@ -177,14 +175,14 @@ export class WebSocketTransport implements Transport {
       const limit = this.#options.maxPayload;
       const message = `the server at ${this.description} sent a message larger than maxPayload (${limit} bytes), so the connection was closed; raise maxPayload if the server really sends messages this large`;
       const tooLarge = new TransportError(message, { ...this.#scope(), cause: error });
-      this.#reportError(tooLarge);
+      this.#callbacks.error(tooLarge);
       reason = new ConnectionClosedError(message, { server: this.#options.name, cause: tooLarge });
     } else {
       reason = new TransportError(`the server at ${this.description} sent an invalid WebSocket frame (${error.message}), so the connection was closed`, {
         ...this.#scope(),
         cause: error,
       });
-      this.#reportError(reason);
+      this.#callbacks.error(reason);
     }
     this.#shutdown(reason, 'close');
   }
@@ -210,15 +208,11 @@ export class WebSocketTransport implements Transport {
     const endedByServer = this.#state === 'open';
     if (!endedByServer && this.#failure === undefined && code === 1006) {
       const timeoutMs = this.#options.closeTimeoutMs;
-      this.#diagnose({ type: 'info', message: `the server did not answer the close frame within ${timeoutMs} ms, so the connection was cut` });
+      this.#callbacks.diagnostic({ type: 'info', message: `the server did not answer the close frame within ${timeoutMs} ms, so the connection was cut` });
     }
     this.#state = 'closed';
     this.#reason = endedByServer ? closeCodeError(code, reason, this.#scope()) : this.#failure;
-    try {
-      this.onclose?.(this.#reason);
-    } catch (error) {
-      this.#callbackFailed(error);
-    }
+    this.#callbacks.close(this.#reason);
   }
 
   #scope(): { target: string; server: string | undefined } {
@@ -237,27 +231,4 @@ export class WebSocketTransport implements Transport {
     });
   }
 
-  #diagnose(event: TransportDiagnostic): void {
-    try {
-      this.ondiagnostic?.(event);
-    } catch (error) {
-      this.#callbackFailed(error);
-    }
-  }
-
-  /** A failure of the transport: told to `onerror`, if anyone listens. */
-  #reportError(error: Error): void {
-    this.onerror?.(error);
-  }
-
-  /** An exception thrown by one of our callbacks: told to `onerror`, else left uncaught as it would be without us. */
-  #callbackFailed(error: unknown): void {
-    if (this.onerror) {
-      this.onerror(error instanceof Error ? error : new Error(String(error)));
-      return;
-    }
-    queueMicrotask(() => {
-      throw error;
-    });
-  }
 }
