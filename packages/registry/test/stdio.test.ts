@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { McpClient } from '@mcpx/core';
 import { StdioTransport } from '@mcpx/stdio';
-import { everythingCommand, filesystemCommand, memoryCommand, type ServerCommand } from '@mcpx/test-utils';
+import { everythingCommand, filesystemCommand, isRunning, memoryCommand, type ServerCommand } from '@mcpx/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { McpRegistry, type ConnectFn } from '../src/index.js';
 import { record, text } from './helpers.js';
@@ -11,24 +11,6 @@ import { record, text } from './helpers.js';
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'mcpx-registry-stdio-')));
 writeFileSync(join(dir, 'hello.txt'), 'hello from the registry\n');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Whether `pid` still runs (a zombie waiting to be reaped does not). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-  if (process.platform !== 'linux') return true;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
 
 /** What a factory would build: a new process and client on every connection; remembers every pid. */
 function stdio(name: string, command: ServerCommand, pids: number[]): { connect: ConnectFn; transport: () => StdioTransport | undefined } {

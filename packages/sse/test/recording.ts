@@ -1,20 +1,9 @@
-import type { JsonRpcMessage, JsonRpcRequest, TransportDiagnostic } from '@mcpx/core';
+import type { JsonRpcRequest } from '@mcpx/core';
+import { recordTransport, type Recording } from '@mcpx/test-utils';
 import { afterEach } from 'vitest';
 // Registered first, so its afterEach runs last: transports close before their servers.
 import './fake-server.js';
 import { SseClientTransport, type SseClientTransportOptions } from '../src/index.js';
-
-/** A transport with everything it reported. */
-export interface Recording {
-  transport: SseClientTransport;
-  messages: JsonRpcMessage[];
-  errors: Error[];
-  diagnostics: TransportDiagnostic[];
-  /** Every `onclose` call, to check there is exactly one. */
-  closeCalls: (Error | undefined)[];
-  /** Settles with the `onclose` reason. */
-  closed: Promise<Error | undefined>;
-}
 
 const transports: SseClientTransport[] = [];
 
@@ -23,26 +12,10 @@ afterEach(async () => {
 });
 
 /** A transport to `url` with recorders on its callbacks, closed after the test. */
-export function recorded(url: string, options: SseClientTransportOptions = {}): Recording {
+export function recorded(url: string, options: SseClientTransportOptions = {}): Recording<SseClientTransport> {
   const transport = new SseClientTransport(url, options);
   transports.push(transport);
-  let resolveClosed!: (reason: Error | undefined) => void;
-  const recording: Recording = {
-    transport,
-    messages: [],
-    errors: [],
-    diagnostics: [],
-    closeCalls: [],
-    closed: new Promise((resolve) => (resolveClosed = resolve)),
-  };
-  transport.onmessage = (message) => recording.messages.push(message);
-  transport.onerror = (error) => recording.errors.push(error);
-  transport.ondiagnostic = (event) => recording.diagnostics.push(event);
-  transport.onclose = (reason) => {
-    recording.closeCalls.push(reason);
-    resolveClosed(reason);
-  };
-  return recording;
+  return recordTransport(transport);
 }
 
 /** Polls `predicate` every 5 ms until it returns a value; fails after `timeoutMs`. */
@@ -76,3 +49,5 @@ export function deferred(): { promise: Promise<void>; resolve: () => void } {
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
 }
+
+export type { Recording } from '@mcpx/test-utils';

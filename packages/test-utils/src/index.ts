@@ -17,3 +17,6 @@ export { startFakeWebSocketServer } from './ws/fake-ws-server.js';
 export type { FakeWebSocketServer, FakeWebSocketServerOptions, FakeWebSocketConnection, RecordedUpgrade, UpgradeReply, ReceivedMessage } from './ws/fake-ws-server.js';
 export { dualEraServerCommand, dualEraServerPath, startDualEraHttpServer } from './dual-era-server/launch.js';
 export type { DualEraHttpServer, DualEraHttpServerOptions } from './dual-era-server/launch.js';
+export { recordTransport } from './recording.js';
+export type { Recording } from './recording.js';
+export { isRunning } from './processes.js';
