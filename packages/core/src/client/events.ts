@@ -1,4 +1,6 @@
+import type { EngineObserver } from '../jsonrpc/engine.js';
 import { EventHub, type TaggedEvent } from '../util/event-hub.js';
+import type { Metrics } from './metrics.js';
 import type { TransportDiagnostic } from '../transport.js';
 
 /** The lifecycle states of a client. */
@@ -25,3 +27,16 @@ export type ClientEvent = TaggedEvent<ClientEventMap>;
 
 /** The client's emitter. */
 export class ClientEvents extends EventHub<ClientEventMap> {}
+
+/** Feeds a client's metrics and its `request` / `response` events from the engine's traffic, building events only when someone listens. */
+export function trafficObserver(emitter: ClientEvents, stats: Metrics): EngineObserver {
+  return {
+    requestSent: (method, id) => {
+      if (emitter.has('request')) emitter.emit('request', { method, id });
+    },
+    requestSettled: (method, id, durationMs, error) => {
+      stats.record(method, durationMs, error === undefined);
+      if (emitter.has('response')) emitter.emit('response', { method, id, durationMs, error });
+    },
+  };
+}

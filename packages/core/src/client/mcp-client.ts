@@ -31,13 +31,13 @@ import type {
   ResourceTemplate,
   ServerCapabilities,
 } from '../types/index.js';
-import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
+import { ClientEvents, trafficObserver, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { installInboundHandlers } from './inbound-handlers.js';
 import { Metrics, type MetricsSnapshot } from './metrics.js';
 import type { CallOptions, ConnectOptions, McpClientOptions } from './options.js';
 import { modernRequest } from './modern-request.js';
 import { OutputSchemaValidator } from './output-schema.js';
-import { collectPages, DEFAULT_MAX_PAGES } from './pagination.js';
+import { collectPages, cursorParams, DEFAULT_MAX_PAGES, withTtl } from './pagination.js';
 import { parseResult } from './result-parser.js';
 import type { Schemas } from './schema-loader.js';
 
@@ -58,6 +58,8 @@ export const VERSION: string = __MCPX_VERSION__;
  */
 export class McpClient {
   private readonly options: McpClientOptions;
+  /** `clientInfo`, fixed by the options: built once, sent with every modern request. */
+  private readonly clientInfo: Implementation;
   private readonly emitter = new ClientEvents();
   private readonly stats = new Metrics();
   private readonly outputSchemas = new OutputSchemaValidator();
@@ -70,6 +72,7 @@ export class McpClient {
 
   constructor(options: McpClientOptions = {}) {
     this.options = options;
+    this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) } as Implementation;
     this.cache = options.cache === false ? undefined : new ResponseCache(options.cache?.store ?? new LruCacheStore());
     this.listen = new ListenManager(
       (filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeout: Infinity }),
@@ -124,7 +127,7 @@ export class McpClient {
         engine,
         transport,
         {
-          clientInfo: this.clientInfo(),
+          clientInfo: this.clientInfo,
           capabilities: this.clientCapabilities(),
           era: this.options.era ?? 'auto',
           protocolVersion: this.options.protocolVersion,
@@ -344,7 +347,7 @@ export class McpClient {
       session?.era === 'modern'
         ? withEnvelope(
             params,
-            { protocolVersion: session.protocolVersion, clientInfo: this.clientInfo(), clientCapabilities: session.clientCapabilities },
+            { protocolVersion: session.protocolVersion, clientInfo: this.clientInfo, clientCapabilities: session.clientCapabilities },
             { logLevel: options.logLevel ?? this.logLevel, trace: options.trace },
           )
         : params;
@@ -373,15 +376,7 @@ export class McpClient {
     const engine = new JsonRpcEngine(transport, {
       server: this.options.server,
       timeout: this.options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT,
-      observer: {
-        requestSent: (method, id) => {
-          if (this.emitter.has('request')) this.emitter.emit('request', { method, id });
-        },
-        requestSettled: (method, id, durationMs, error) => {
-          this.stats.record(method, durationMs, error === undefined);
-          if (this.emitter.has('response')) this.emitter.emit('response', { method, id, durationMs, error });
-        },
-      },
+      observer: trafficObserver(this.emitter, this.stats),
       onerror: (error) => this.emitter.emit('error', { error }),
       onclose: (reason) => {
         if (this.engine === engine && this.currentState !== 'closing' && this.currentState !== 'closed') this.setState('closed', reason);
@@ -413,12 +408,6 @@ export class McpClient {
     return deriveClientCapabilities({ sampling: !!sampling, elicitation: !!elicitation, roots: !!roots }, this.options.capabilities);
   }
 
-  private clientInfo(): Implementation {
-    const info: Record<string, unknown> = { name: this.options.name ?? 'mcpx', version: this.options.version ?? VERSION };
-    if (this.options.title !== undefined) info.title = this.options.title;
-    return info as Implementation;
-  }
-
   private where(method: string): { server: string | undefined; method: string } {
     return { server: this.options.server, method };
   }
@@ -426,12 +415,4 @@ export class McpClient {
   private get maxPages(): number {
     return this.options.maxPages ?? DEFAULT_MAX_PAGES;
   }
-}
-
-function withTtl<T extends object>(result: T, ttlMs: number | undefined): T & { ttlMs?: number } {
-  return ttlMs === undefined ? result : { ...result, ttlMs };
-}
-
-function cursorParams(cursor: string | undefined): Record<string, unknown> | undefined {
-  return cursor === undefined ? undefined : { cursor };
 }

@@ -40,3 +40,13 @@ export async function collectPages<T, P extends { nextCursor?: string | undefine
     context,
   );
 }
+
+/** A whole list, with the smallest `ttlMs` of its pages when the server gave one. */
+export function withTtl<T extends object>(result: T, ttlMs: number | undefined): T & { ttlMs?: number } {
+  return ttlMs === undefined ? result : { ...result, ttlMs };
+}
+
+/** The params of a list request: the cursor, when there is one. */
+export function cursorParams(cursor: string | undefined): Record<string, unknown> | undefined {
+  return cursor === undefined ? undefined : { cursor };
+}
