@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LEGACY_PROTOCOL_VERSIONS } from '../../src/types/index.js';
 import {
@@ -14,6 +13,7 @@ import {
   TRACE_KEYS,
 } from '../../src/types/modern/index.js';
 import { modernOfficial as spec } from './modern-official.js';
+import { SPEC_DIR } from './official.js';
 
 const declared = (definition: string) => Object.keys(spec.resolve(spec.definitions[definition] ?? {}).properties ?? {});
 
@@ -35,7 +35,7 @@ describe('the _meta keys', () => {
 describe('the modern protocol versions', () => {
   it('each have an official schema and are not legacy revisions', () => {
     for (const version of MODERN_PROTOCOL_VERSIONS) {
-      expect(existsSync(fileURLToPath(new URL(`../../../../../shared/spec/schema/${version}/schema.json`, import.meta.url)))).toBe(true);
+      expect(existsSync(`${SPEC_DIR}${version}/schema.json`)).toBe(true);
       expect((LEGACY_PROTOCOL_VERSIONS as readonly string[]).includes(version)).toBe(false);
     }
   });

@@ -1,15 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { checkMessage, isNotification, isRequest, type JsonRpcMessage } from '../../src/jsonrpc/messages.js';
 import { MODERN_PROTOCOL_VERSIONS, ModernRequestMetaSchema, PROTOCOL_VERSION_KEY } from '../../src/types/modern/index.js';
 import { EXAMPLE_MAPPINGS, UNMAPPED_EXAMPLES, type ExampleMapping } from './modern-example-mapping.js';
 import { MODERN_REVISION } from './modern-official.js';
+import { SPEC_DIR } from './official.js';
 
-/** `shared/` is checked out beside the repository, locally and in CI (as in official.ts). */
-const EXAMPLES_DIR = fileURLToPath(new URL(`../../../../../shared/spec/schema/${MODERN_REVISION}/examples/`, import.meta.url));
+const EXAMPLES_DIR = `${SPEC_DIR}${MODERN_REVISION}/examples/`;
 
 const folders = readdirSync(EXAMPLES_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 

@@ -24,8 +24,8 @@ export interface JsonSchema {
 export const REVISIONS: readonly LegacyProtocolVersion[] = [...LEGACY_PROTOCOL_VERSIONS].reverse();
 export type Revision = LegacyProtocolVersion;
 
-/** `shared/` is checked out beside the repository, locally and in CI. */
-const SPEC_DIR = fileURLToPath(new URL('../../../../../shared/spec/schema/', import.meta.url));
+/** The official schemas and examples, carried in the repository (see its README for source and license). */
+export const SPEC_DIR = fileURLToPath(new URL('../fixtures/mcp-spec/', import.meta.url));
 
 /** One revision's official JSON Schema, with `$ref` and `allOf` resolution. */
 export class OfficialSchema {
