@@ -66,9 +66,20 @@ describe('mcpx call', () => {
     const unknown = await mcpx(['call', 'everything/get-sum', 'a=1', 'b=2', 'c=3'], { dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('everything/get-sum has no argument "c"');
+    expect(unknown.stderr).not.toContain('did you mean');
     const notEnum = await mcpx(['call', 'everything/get-structured-content', 'location=Paris'], { dir });
     expect(notEnum.code).toBe(2);
     expect(notEnum.stderr).toContain('must be one of "New York", "Chicago", "Los Angeles"');
+  });
+
+  it('exits 2 before calling when the --args JSON does not fit the schema, as key=value would', async () => {
+    const wrongType = await mcpx(['call', 'everything/get-sum', '--args', '{"a":1,"b":"two"}'], { dir });
+    expect(wrongType.code).toBe(2);
+    expect(wrongType.stderr).toContain('argument "b" must be number, got "two"');
+    const unknown = await mcpx(['call', 'everything/get-sum', '--json', '{"a":1,"b":2,"sum":3}'], { dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('everything/get-sum has no argument "sum"');
+    expect(unknown.stderr).toContain('hint: everything/get-sum takes a=<number> b=<number>');
   });
 
   it('exits 2 with a suggestion for a tool that does not exist, as JSON on stderr with --json', async () => {
