@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, mcpx, requireBuild, scratch } from './helpers.js';
+import { fixtureConfig, json, mcpx, requireBuild, scratch } from './helpers.js';
 
 const dir = scratch('calling');
 beforeAll(requireBuild);
@@ -121,11 +121,20 @@ describe('elicitation without a terminal', () => {
 });
 
 describe('sampling', () => {
-  it('is refused with a clear message when no handler is configured', async () => {
+  it('is refused with a clear message, said once, when no handler is configured', async () => {
     const result = await mcpx(['call', 'everything/trigger-sampling-request', 'prompt=hello'], { dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('everything asked for an LLM completion (sampling); refused: no sampling handler is configured');
-    expect(result.stdout).toContain('mcpx has no sampling handler');
+    expect(result.stdout).toContain("mcpx has no sampling handler: everything asked for an LLM completion (sampling/createMessage) and it was refused; configure one with --sampling-command '<command>'");
+    expect(`${result.stdout}${result.stderr}`.match(/asked for an LLM completion/g)).toHaveLength(1);
+  });
+
+  it('is explained in a note when the server does not say that it was refused', async () => {
+    dir.write('sampler.json', fixtureConfig(join(dir.path, 'sampler.log')));
+    const result = await mcpx(['call', 'slow/sample', '--config', 'sampler.json'], { dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('no completion\n');
+    expect(result.stderr).toContain('mcpx: slow asked for an LLM completion (sampling); refused: no sampling handler is configured (pass --sampling-command');
+    expect(result.stderr.match(/asked for an LLM completion/g)).toHaveLength(1);
   });
 
   it('is answered by --sampling-command, which reads the request on stdin', async () => {

@@ -12,7 +12,7 @@ describe('mcpx demo (what pnpm start runs) on a machine with no config', () => {
     expect(result.stdout).toMatch(/bringing up 3 servers from .*examples[/\\]mcp_servers\.json/);
     for (const name of ['everything', 'filesystem', 'memory']) expect(result.stdout).toMatch(new RegExp(`✓ ${name} connected in \\d+ ms`));
     expect(result.stdout).toMatch(/3 of 3 up in/);
-    expect(result.stdout).toMatch(/^everything\s+stdio\s+legacy/m);
+    expect(result.stdout).toMatch(/^everything\s+stdio\s+2025-11-25/m);
     expect(result.stdout).toContain('$ mcpx call everything/get-sum a=19 b=23\nThe sum of 19 and 23 is 42.');
   });
 

@@ -119,7 +119,7 @@ describe('colours', () => {
     using terminal = new TerminalSession(dir, ['servers', 'memory'], { NO_COLOR: '1' });
     await terminal.exitCode();
     const screen = terminal.screen(true);
-    expect(screen).toMatch(/memory\s+stdio\s+legacy/);
+    expect(screen).toMatch(/memory\s+stdio\s+20\d\d-\d\d-\d\d/);
     expect(screen).not.toContain('\u001b[');
   });
 });

@@ -33,6 +33,8 @@ export async function run(context: Context): Promise<number> {
         context.signal,
       );
     } catch (error) {
+      // Its message is printed: a sampling refusal it quotes is explained.
+      fleet.refusals.shown(error instanceof Error ? error.message : String(error));
       if (context.signal.aborted) {
         // Said at once: closing the servers afterwards can take a moment.
         bar.stop();
@@ -43,7 +45,7 @@ export async function run(context: Context): Promise<number> {
     } finally {
       bar.stop();
     }
-    printResult(context, result);
+    fleet.refusals.shown(printResult(context, result));
     if (result.isError) {
       context.note(`${context.err.red('mcpx:')} ${id} reported an error`);
       return EXIT.failure;
@@ -80,11 +82,13 @@ async function findTool(fleet: Fleet, target: Target): Promise<CatalogTool> {
   throw new UsageError(`${target.server} has no tool "${target.name}"${didYouMean(target.name, own.map((tool) => tool.originalName))}`, { hint: `mcpx tools ${target.server} lists its tools` });
 }
 
-function printResult(context: Context, result: CallToolResult): void {
+/** Prints the result and returns what was printed. */
+function printResult(context: Context, result: CallToolResult): string {
   if (context.json) {
     printJson(context, result);
-    return;
+    return JSON.stringify(result);
   }
   const text = result.content.length > 0 ? renderContent(result.content, context.out) : result.structuredContent !== undefined ? JSON.stringify(result.structuredContent, null, 2) : '';
   if (text !== '') context.print(text.endsWith('\n') ? text : `${text}\n`);
+  return text;
 }

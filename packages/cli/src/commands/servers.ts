@@ -66,11 +66,12 @@ export async function serverRows(fleet: Fleet, context: Context): Promise<Server
 export function renderServers(rows: readonly ServerRow[], context: Context): string {
   const { out } = context;
   return renderTable(
-    [{ header: 'NAME' }, { header: 'TRANSPORT' }, { header: 'ERA' }, { header: 'STATE' }, { header: 'LATENCY', right: true }, { header: 'TOOLS', right: true }, { header: 'NOTE', flexible: true }],
+    [{ header: 'NAME' }, { header: 'TRANSPORT' }, { header: 'PROTOCOL' }, { header: 'STATE' }, { header: 'LATENCY', right: true }, { header: 'TOOLS', right: true }, { header: 'NOTE', flexible: true }],
     rows.map((row) => [
       out.bold(row.name),
       row.transport,
-      row.era === null ? '-' : `${row.era} ${out.dim(row.protocolVersion ?? '')}`,
+      // The revision, not the era: "legacy" would read as if 2025-11-25 were outdated.
+      row.protocolVersion ?? row.era ?? '-',
       paintState(row.state, out),
       formatMs(row.latencyMs),
       row.tools === null ? '-' : String(row.tools),

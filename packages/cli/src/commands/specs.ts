@@ -8,7 +8,7 @@ const ARGS: FlagSpec = { name: 'args', kind: 'string', value: '<json>', descript
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: ['servers'],
-    summary: 'every configured server: transport, era, state, latency, tool count',
+    summary: 'every configured server: transport, protocol revision, state, latency, tool count',
     usage: 'servers [server...]',
     description: 'Connects the servers (the enabled ones, or those named) and shows where each stands. Exits 4 when one could not be reached.',
     flags: [],

@@ -7,6 +7,7 @@ import { EXIT } from '../exit-codes.js';
 import { StatusLine } from '../terminal/status-line.js';
 import { interactionHandlers, interactionSettings, type InteractionSettings } from './interaction.js';
 import { loadFleetConfig, type LoadedConfig } from './load-fleet-config.js';
+import { SamplingRefusals } from './sampling-refusals.js';
 
 /** How to bring a fleet up for one command. */
 export interface FleetOptions {
@@ -32,6 +33,8 @@ export interface Fleet {
   readonly status: StatusLine;
   /** The server the command is talking to, named when a server asks a question. */
   current: string;
+  /** Sampling requests refused, to explain once; `close()` notes those nothing printed explained. */
+  readonly refusals: SamplingRefusals;
   /** The servers in use that are expected up (enabled or named) but are not. */
   down(): RegisteredServer[];
   /** Closes every connection; safe to call twice. */
@@ -58,7 +61,8 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
 
   const status = new StatusLine(context.io.stderr, context.io.stderr.isTTY === true);
   let current = servers.length === 1 ? servers[0]!.name : 'a server';
-  const handlers = interactionHandlers(context, settings, status, () => current);
+  const refusals = new SamplingRefusals(context);
+  const handlers = interactionHandlers(context, settings, status, () => current, refusals);
   const { createRegistry } = await import('@mcpx/factory');
   const registry = await createRegistry(
     { servers },
@@ -84,6 +88,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
     loaded,
     servers,
     status,
+    refusals,
     get current() {
       return current;
     },
@@ -95,7 +100,11 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         .filter(expected)
         .map((server) => registry.get(server.name)!)
         .filter((view) => view.state !== 'connected' && view.state !== 'degraded'),
-    close: () => (closing ??= registry.close({ deadlineMs: 1000 }).then(() => status.clear())),
+    close: () =>
+      (closing ??= registry.close({ deadlineMs: 1000 }).then(() => {
+        status.clear();
+        refusals.flush();
+      })),
   };
 
   const connecting = Promise.all([registry.connectAll(), ...servers.filter((server) => !server.enabled && names.includes(server.name)).map((server) => registry.enable(server.name))]);
