@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, mcpx, requireBuild, scratch } from './helpers.js';
+import { json, mcpx, requireBuild, scratch, type Scratch } from './helpers.js';
 
 const dir = scratch('config');
 const everything = join(dirname(createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/package.json')), 'dist', 'index.js');
@@ -81,6 +81,46 @@ describe('a config with errors', () => {
     } finally {
       project[Symbol.dispose]();
     }
+  });
+});
+
+describe("other hosts' config files", () => {
+  const servers = (name: string): string => JSON.stringify({ mcpServers: { [name]: { command: process.execPath, args: [everything, 'stdio'] } } });
+  const claudeDesktop = (home: string): string =>
+    process.platform === 'darwin'
+      ? join(home, 'Library', 'Application Support', 'Claude', 'claude_desktop_config.json')
+      : process.platform === 'win32'
+        ? join(home, 'AppData', 'Roaming', 'Claude', 'claude_desktop_config.json')
+        : join(home, '.config', 'Claude', 'claude_desktop_config.json');
+  const place = (root: Scratch, path: string, text: string): void => {
+    mkdirSync(dirname(join(root.path, path)), { recursive: true });
+    root.write(path, text);
+  };
+
+  it("finds Cursor's .cursor/mcp.json in the current folder", async () => {
+    using project = scratch('cursor');
+    place(project, join('.cursor', 'mcp.json'), servers('from-cursor'));
+    const result = await mcpx(['validate', '--json'], { dir: project });
+    expect(json(result)).toMatchObject({ valid: true, file: join('.cursor', 'mcp.json'), servers: [{ name: 'from-cursor' }] });
+  });
+
+  it("finds Claude Desktop's config file in the home folder", async () => {
+    using home = scratch('claude');
+    place(home, relative(home.path, claudeDesktop(home.path)), servers('from-claude'));
+    const result = await mcpx(['validate', '--json'], { dir: home });
+    expect(json(result)).toMatchObject({ valid: true, servers: [{ name: 'from-claude' }] });
+    expect(result.stderr).not.toContain('example fleet');
+  });
+
+  it("prefers the project's files to the home folder's", async () => {
+    using project = scratch('precedence');
+    place(project, relative(project.path, claudeDesktop(project.path)), servers('from-claude'));
+    place(project, join('.cursor', 'mcp.json'), servers('from-cursor'));
+    place(project, join('.vscode', 'mcp.json'), JSON.stringify({ servers: { 'from-vscode': { command: 'node' } } }));
+    const result = await mcpx(['validate', '--json'], { dir: project });
+    expect(json(result)).toMatchObject({ file: join('.cursor', 'mcp.json'), servers: [{ name: 'from-cursor' }] });
+    place(project, '.mcp.json', servers('from-claude-code'));
+    expect(json(await mcpx(['validate', '--json'], { dir: project }))).toMatchObject({ file: '.mcp.json', servers: [{ name: 'from-claude-code' }] });
   });
 });
 
