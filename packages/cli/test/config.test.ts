@@ -52,6 +52,16 @@ describe('mcpx validate', () => {
   });
 });
 
+describe('the example fleet without a terminal', () => {
+  it('is announced on every run, for the record of a log or a script', async () => {
+    for (let run = 0; run < 2; run++) {
+      const result = await mcpx(['validate'], { dir });
+      expect(result.stderr).toMatch(/^mcpx: no config found; using the example fleet \(.*examples[/\\]mcp_servers\.json\)\. .*config init writes your own\.\n$/);
+    }
+    expect((await mcpx(['validate', '--json'], { dir })).stderr).toBe('');
+  });
+});
+
 describe('a config with errors', () => {
   it('makes every command print the validation report and exit 3', async () => {
     const result = await mcpx(['servers', '--config', 'broken.json'], { dir });

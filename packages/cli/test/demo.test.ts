@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, mcpx, requireBuild, scratch } from './helpers.js';
+import { BIN, json, mcpx, requireBuild, scratch } from './helpers.js';
 
 const dir = scratch('demo');
 beforeAll(requireBuild);
@@ -23,5 +23,16 @@ describe('mcpx demo (what pnpm start runs) on a machine with no config', () => {
     expect(report.servers.map((server) => server.state)).toEqual(['connected', 'connected', 'connected']);
     expect(report.call.tool).toBe('everything/get-sum');
     expect(report.call.result.content[0]!.text).toBe('The sum of 19 and 23 is 42.');
+  });
+});
+
+describe('the commands mcpx demo suggests next', () => {
+  it('are named as the user ran mcpx: pnpm mcpx through pnpm, else the file they ran', async () => {
+    const viaPnpm = await mcpx(['demo'], { dir, env: { npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64' } });
+    expect(viaPnpm.code).toBe(0);
+    expect(viaPnpm.stdout).toContain('Next:\n  $ pnpm mcpx tools\n');
+    expect(viaPnpm.stdout).not.toContain('dist/bin.js');
+    const direct = await mcpx(['demo'], { dir });
+    expect(direct.stdout).toContain(`Next:\n  $ node ${BIN} tools\n`);
   });
 });

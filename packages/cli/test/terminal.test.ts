@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, eventually, requireBuild, scratch, fixtureConfig } from './helpers.js';
+import { events, eventually, fixtureConfig, requireBuild, scratch } from './helpers.js';
 import { requireTmux, TerminalSession } from './tmux.js';
 
 // These run mcpx in a real terminal (tmux): forms read from a TTY in raw mode, a progress bar
@@ -121,5 +121,18 @@ describe('colours', () => {
     const screen = terminal.screen(true);
     expect(screen).toMatch(/memory\s+stdio\s+20\d\d-\d\d-\d\d/);
     expect(screen).not.toContain('\u001b[');
+  });
+});
+
+describe('the example fleet', () => {
+  it('is announced once per terminal session, and again in a new one', async () => {
+    using home = scratch('notice');
+    using terminal = new TerminalSession(home, ['ping', 'memory'], {}, [['ping', 'memory']]);
+    const screen = await terminal.waitFor(/EXIT=\d+[\s\S]*EXIT=\d+/, 40_000);
+    expect(screen.match(/EXIT=0/g)).toHaveLength(2);
+    expect(screen.match(/using the example fleet/g)).toHaveLength(1);
+    using another = new TerminalSession(home, ['ping', 'memory']);
+    expect(await another.exitCode()).toBe(0);
+    expect(another.screen()).toContain('mcpx: no config found; using the example fleet');
   });
 });

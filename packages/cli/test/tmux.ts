@@ -19,9 +19,11 @@ let sessions = 0;
 export class TerminalSession {
   private readonly socket = `mcpx-cli-test-${process.pid}-${++sessions}`;
 
-  constructor(dir: Scratch, args: readonly string[], env: Record<string, string> = {}) {
+  /** Runs `mcpx args`, then each of `more` in turn, in the same terminal session. */
+  constructor(dir: Scratch, args: readonly string[], env: Record<string, string> = {}, more: ReadonlyArray<readonly string[]> = []) {
     const variables = Object.entries(cleanEnv(dir, { TERM: 'xterm-256color', ...env })).map(([key, value]) => `${key}=${quote(value)}`);
-    const command = `cd ${quote(dir.path)} && env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo EXIT=$?; sleep 600`;
+    const run = (words: readonly string[]): string => `env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${words.map(quote).join(' ')}; echo EXIT=$?`;
+    const command = `cd ${quote(dir.path)} && ${[args, ...more].map(run).join('; ')}; sleep 600`;
     this.tmux('new-session', '-d', '-s', 'mcpx', '-x', '140', '-y', '50', command);
   }
 

@@ -1,10 +1,10 @@
-import { basename, relative } from 'node:path';
 import type { CallToolResult } from '@mcpx/core';
 import { printJson, type Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
 import { openFleet, untilAborted } from '../fleet/open-fleet.js';
 import { renderContent } from '../output/content.js';
+import { selfName } from '../output/self-name.js';
 import { formatMs } from '../values/duration.js';
 import { renderServers, serverRows } from './servers.js';
 
@@ -50,9 +50,8 @@ export async function run(context: Context): Promise<number> {
       if (result.isError) code = EXIT.failure;
     }
     if (context.json) printJson(context, { config: loaded.file, servers: rows, call });
-    // Run from a clone (node packages/cli/dist/bin.js), say so, so that the lines can be pasted.
-    const script = process.argv[1];
-    const self = script !== undefined && basename(script) === 'bin.js' ? `node ${relative(context.io.cwd, script)}` : 'mcpx';
+    // Named as the user ran it (pnpm mcpx in a clone), so that the lines can be pasted.
+    const self = selfName(context.io.env, context.io.cwd);
     const next = [
       ['tools', 'every tool of the fleet'],
       ['call everything/echo message=hello', 'call one'],
