@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, mcpx, requireBuild, scratch, type Scratch } from './helpers.js';
+import { FIXTURES, json, mcpx, requireBuild, scratch, type Scratch } from './helpers.js';
 
 const dir = scratch('config');
 const everything = join(dirname(createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/package.json')), 'dist', 'index.js');
@@ -151,10 +151,27 @@ describe('a server that cannot start', () => {
     const tools = await mcpx(['tools', '--config', 'ghost.json'], { dir });
     expect(tools.code).toBe(4);
     expect(tools.stdout).toContain('everything/echo');
-    expect(tools.stderr).toMatch(/ghost is failed: .*was not found/);
+    expect(tools.stderr).toMatch(/ghost could not connect: .*was not found/);
     const call = await mcpx(['call', 'ghost/anything', '--config', 'ghost.json'], { dir });
     expect(call.code).toBe(4);
-    expect(call.stderr).toContain('ghost is failed');
+    expect(call.stderr).toContain('ghost could not connect');
+  });
+
+  it('is shown by mcpx servers with the last lines it wrote on stderr, in the words of connecting', async () => {
+    dir.write('failing.json', JSON.stringify({ mcpServers: { failing: { command: process.execPath, args: [join(FIXTURES, 'failing-server.mjs')] } } }));
+    const result = await mcpx(['servers', '--config', 'failing.json'], { dir });
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(/^failing\s+stdio\s+-\s+failed\s+-\s+-\s+the server exited with code 1 during the handshake$/m);
+    expect(result.stderr).toBe(
+      [
+        'mcpx: failing could not connect: the server exited with code 1 during the handshake',
+        '  its last lines on stderr:',
+        '    failing-server: reading the configuration',
+        '    Error: MCPX_TEST_API_KEY is not set',
+        '',
+      ].join('\n'),
+    );
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/server\/discover|initialize/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, eventually, fixtureConfig, requireBuild, scratch } from './helpers.js';
+import { events, eventually, FIXTURES, fixtureConfig, requireBuild, scratch } from './helpers.js';
 import { requireTmux, TerminalSession } from './tmux.js';
 
 // These run mcpx in a real terminal (tmux): forms read from a TTY in raw mode, a progress bar
@@ -121,6 +121,23 @@ describe('colours', () => {
     const screen = terminal.screen(true);
     expect(screen).toMatch(/memory\s+stdio\s+20\d\d-\d\d-\d\d/);
     expect(screen).not.toContain('\u001b[');
+  });
+});
+
+describe('servers connecting in the terminal', () => {
+  it('show a spinner naming them, cleared before the table', async () => {
+    const hold = join(dir.path, 'handshake.go');
+    const server = { command: process.execPath, args: [join(FIXTURES, 'fixture-server.mjs')], env: { MCPX_TEST_HOLD: hold } };
+    dir.write('held.json', JSON.stringify({ mcpServers: { held: server } }));
+    using terminal = new TerminalSession(dir, ['servers', '--config', 'held.json']);
+    await terminal.waitFor(/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] connecting held {2}[\d.]+ (ms|s)$/m);
+    dir.write('handshake.go', '');
+    expect(await terminal.exitCode()).toBe(0);
+    const screen = terminal.screen();
+    expect(screen).toMatch(/^NAME\s+TRANSPORT\s+PROTOCOL\s+STATE/m);
+    expect(screen).toMatch(/^held\s+stdio\s+\S+\s+connected/m);
+    expect(screen).not.toContain('connecting');
+    expect(screen).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
   });
 });
 

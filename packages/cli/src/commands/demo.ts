@@ -23,6 +23,8 @@ export async function run(context: Context): Promise<number> {
   const started = performance.now();
   const fleet = await openFleet(context, {
     loaded,
+    // Each server is said as it comes up: no spinner besides.
+    spinner: false,
     onState: (change) => {
       if (change.to === 'connected') say(`  ${out.green('✓')} ${out.bold(change.server)} ${out.dim(change.reason)}\n`);
       if (change.to === 'failed' || change.to === 'reconnecting') say(`  ${out.red('✗')} ${out.bold(change.server)} ${change.reason}\n`);
@@ -32,7 +34,7 @@ export async function run(context: Context): Promise<number> {
     const rows = await serverRows(fleet, context);
     const up = rows.filter((row) => row.state === 'connected' || row.state === 'degraded').length;
     say(`${out.dim(`${up} of ${rows.length} up in ${formatMs(performance.now() - started)}`)}\n\n$ mcpx servers\n`);
-    say(renderServers(rows, context));
+    say(renderServers(rows, fleet, context));
 
     const { tools } = await fleet.registry.listTools();
     const demo = tools.find((tool) => tool.originalName === DEMO_CALL.tool);

@@ -4,6 +4,7 @@ import { didYouMean } from '../args/suggest.js';
 import type { Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
+import { ConnectSpinner } from '../terminal/connect-spinner.js';
 import { StatusLine } from '../terminal/status-line.js';
 import { interactionHandlers, interactionSettings, type InteractionSettings } from './interaction.js';
 import { loadFleetConfig, type LoadedConfig } from './load-fleet-config.js';
@@ -21,6 +22,8 @@ export interface FleetOptions {
   readonly reconnect?: boolean | undefined;
   /** Called on every state change, for commands that show the fleet coming up. */
   readonly onState?: ((change: StateChange) => void) | undefined;
+  /** A spinner on stderr while the servers connect, on a terminal (not with --verbose, whose lines it would cut). @default true */
+  readonly spinner?: boolean | undefined;
 }
 
 /** A registry built from the config, with what the commands need around it. */
@@ -37,6 +40,8 @@ export interface Fleet {
   readonly refusals: SamplingRefusals;
   /** The servers in use that are expected up (enabled or named) but are not. */
   down(): RegisteredServer[];
+  /** Whether the server was up at some point of this run. */
+  wasUp(name: string): boolean;
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -75,13 +80,17 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
       },
     },
   );
+  const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
+  const spinner = options.spinner !== false && !context.verbose ? new ConnectSpinner(status, context.err, servers.filter(expected).map((server) => server.name)) : undefined;
+  const up = new Set<string>();
   registry.on('state', (change) => {
+    if (change.to === 'connected' || change.to === 'degraded') up.add(change.server);
+    if (change.from === 'connecting') spinner?.settled(change.server);
     if (context.verbose) context.note(context.err.dim(`[${change.server}] ${change.from} → ${change.to}: ${change.reason}`));
     if (context.verbose && change.to === 'connected') watchDiagnostics(context, registry, change.server);
     options.onState?.(change);
   });
 
-  const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
   let closing: Promise<void> | undefined;
   const fleet: Fleet = {
     registry,
@@ -100,6 +109,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         .filter(expected)
         .map((server) => registry.get(server.name)!)
         .filter((view) => view.state !== 'connected' && view.state !== 'degraded'),
+    wasUp: (name) => up.has(name),
     close: () =>
       (closing ??= registry.close({ deadlineMs: 1000 }).then(() => {
         status.clear();
@@ -107,27 +117,18 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
       })),
   };
 
+  spinner?.start();
   const connecting = Promise.all([registry.connectAll(), ...servers.filter((server) => !server.enabled && names.includes(server.name)).map((server) => registry.enable(server.name))]);
   try {
     await untilAborted(connecting, context.signal);
   } catch (error) {
+    spinner?.stop();
     await fleet.close();
     throw error;
   }
+  // Gone before the command prints anything.
+  spinner?.stop();
   return fleet;
-}
-
-/** A line for a server that is not up: its state and last error. */
-export function describeDown(view: RegisteredServer): string {
-  const reason = view.lastError === undefined ? '' : `: ${view.lastError.message}`;
-  return `${view.name} is ${view.state}${reason}`;
-}
-
-/** Notes every server that is not up on stderr; true when there was one. */
-export function reportDown(context: Context, fleet: Fleet): boolean {
-  const down = fleet.down();
-  for (const view of down) context.note(`${context.err.red('mcpx:')} ${describeDown(view)}`);
-  return down.length > 0;
 }
 
 /** Resolves or rejects with `work`, or rejects with the abort reason as soon as `signal` aborts. */
