@@ -108,6 +108,21 @@ describe('health --watch in the terminal', () => {
   });
 });
 
+describe('health --watch while servers connect', () => {
+  it('draws its first table at once, the servers connecting, then their checks', async () => {
+    const hold = join(dir.path, 'watch.go');
+    const server = { command: process.execPath, args: [join(FIXTURES, 'fixture-server.mjs')], env: { MCPX_TEST_HOLD: hold } };
+    dir.write('watched.json', JSON.stringify({ mcpServers: { watched: server } }));
+    using terminal = new TerminalSession(dir, ['health', '--watch', '--config', 'watched.json', '--interval', '200ms', '--count', '5']);
+    await terminal.waitFor(/^watched\s+connecting\s/m);
+    dir.write('watch.go', '');
+    expect(await terminal.exitCode()).toBe(0);
+    const screen = terminal.visible();
+    expect(screen.match(/^NAME\s+STATE\s+LATENCY/gm)).toHaveLength(1);
+    expect(screen).toMatch(/^watched\s+connected\s+[\d.]+ ms\s+0%\s+[1-9]\d*\s+closed/m);
+  });
+});
+
 describe('colours', () => {
   it('are used on a terminal', async () => {
     using terminal = new TerminalSession(dir, ['servers', 'memory']);

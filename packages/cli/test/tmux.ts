@@ -43,6 +43,15 @@ export class TerminalSession {
     return this.tmux('capture-pane', '-p', '-J', '-S', '-1000', '-t', 'mcpx', ...(escapes ? ['-e'] : []));
   }
 
+  /**
+   * The screen without its scrollback: what a redrawn table looks like. (tmux keeps a screen
+   * that is cleared whole in its scrollback, so that a table redrawn from the top line of the
+   * screen leaves copies there.)
+   */
+  visible(): string {
+    return this.tmux('capture-pane', '-p', '-J', '-t', 'mcpx');
+  }
+
   /** Resolves with the screen once `pattern` appears on it. */
   async waitFor(pattern: string | RegExp, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;

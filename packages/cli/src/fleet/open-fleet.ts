@@ -24,6 +24,8 @@ export interface FleetOptions {
   readonly onState?: ((change: StateChange) => void) | undefined;
   /** A spinner on stderr while the servers connect, on a terminal (not with --verbose, whose lines it would cut). @default true */
   readonly spinner?: boolean | undefined;
+  /** Given the fleet as soon as its servers start connecting, for commands that show them connecting. */
+  readonly whileConnecting?: ((fleet: Fleet) => void) | undefined;
 }
 
 /** A registry built from the config, with what the commands need around it. */
@@ -119,6 +121,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
 
   spinner?.start();
   const connecting = Promise.all([registry.connectAll(), ...servers.filter((server) => !server.enabled && names.includes(server.name)).map((server) => registry.enable(server.name))]);
+  options.whileConnecting?.(fleet);
   try {
     await untilAborted(connecting, context.signal);
   } catch (error) {
