@@ -45,10 +45,26 @@ describe('mcpx validate', () => {
     ]);
   });
 
+  it('warns, exit code unchanged, of a command that would not be found, on the PATH or from the working folder', async () => {
+    dir.write('missing-commands.json', JSON.stringify({ mcpServers: { ghost: { command: 'mcpx-no-such-command' }, local: { command: './bin/server.sh' }, ok: { command: process.execPath } } }));
+    const result = await mcpx(['validate', 'missing-commands.json'], { dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✓ missing-commands.json is valid: 3 servers');
+    expect(result.stdout).toContain('! 2 warnings:');
+    expect(result.stdout).toContain('1. missing-commands.json, server "ghost", field "command": "mcpx-no-such-command" was not found on the PATH, so the server will not start; fix: install it');
+    expect(result.stdout).toContain(`2. missing-commands.json, server "local", field "command": "./bin/server.sh" was not found from ${dir.path}`);
+    const asJson = json<{ valid: boolean; warnings: Array<{ server: string; field: string }> }>(await mcpx(['validate', 'missing-commands.json', '--json'], { dir }));
+    expect(asJson.valid).toBe(true);
+    expect(asJson.warnings.map((warning) => [warning.server, warning.field])).toEqual([
+      ['ghost', 'command'],
+      ['local', 'command'],
+    ]);
+  });
+
   it('gives a valid config as JSON', async () => {
     const result = await mcpx(['validate', '--json'], { dir });
     expect(result.code).toBe(0);
-    expect(json<{ valid: boolean; servers: Array<{ name: string; transport: string }> }>(result)).toMatchObject({ valid: true, servers: [{ name: 'everything', transport: 'stdio' }, { name: 'filesystem' }, { name: 'memory' }] });
+    expect(json<{ valid: boolean; servers: Array<{ name: string; transport: string }> }>(result)).toMatchObject({ valid: true, servers: [{ name: 'everything', transport: 'stdio' }, { name: 'filesystem' }, { name: 'memory' }], warnings: [] });
   });
 });
 

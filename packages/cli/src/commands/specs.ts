@@ -149,7 +149,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: ['validate'],
     summary: 'check a config file and list every problem',
     usage: 'validate [config]',
-    description: 'Reads the file (the argument, --config, or the one discovered) without starting any server. Exits 3 with every problem listed when it is invalid.',
+    description:
+      'Reads the file (the argument, --config, or the one discovered) without starting any server, and warns of a command that would not be found (the exit code stays 0). Exits 3 with every problem listed when it is invalid.',
     flags: [],
     positionals: { min: 0, max: 1 },
     examples: [
