@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, mcpx, requireBuild, scratch } from './helpers.js';
+import { fixtureConfig, json, mcpx, requireBuild, scratch } from './helpers.js';
 
 const dir = scratch('calling');
 beforeAll(requireBuild);
@@ -66,9 +66,20 @@ describe('mcpx call', () => {
     const unknown = await mcpx(['call', 'everything/get-sum', 'a=1', 'b=2', 'c=3'], { dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('everything/get-sum has no argument "c"');
+    expect(unknown.stderr).not.toContain('did you mean');
     const notEnum = await mcpx(['call', 'everything/get-structured-content', 'location=Paris'], { dir });
     expect(notEnum.code).toBe(2);
     expect(notEnum.stderr).toContain('must be one of "New York", "Chicago", "Los Angeles"');
+  });
+
+  it('exits 2 before calling when the --args JSON does not fit the schema, as key=value would', async () => {
+    const wrongType = await mcpx(['call', 'everything/get-sum', '--args', '{"a":1,"b":"two"}'], { dir });
+    expect(wrongType.code).toBe(2);
+    expect(wrongType.stderr).toContain('argument "b" must be number, got "two"');
+    const unknown = await mcpx(['call', 'everything/get-sum', '--json', '{"a":1,"b":2,"sum":3}'], { dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('everything/get-sum has no argument "sum"');
+    expect(unknown.stderr).toContain('hint: everything/get-sum takes a=<number> b=<number>');
   });
 
   it('exits 2 with a suggestion for a tool that does not exist, as JSON on stderr with --json', async () => {
@@ -110,11 +121,20 @@ describe('elicitation without a terminal', () => {
 });
 
 describe('sampling', () => {
-  it('is refused with a clear message when no handler is configured', async () => {
+  it('is refused with a clear message, said once, when no handler is configured', async () => {
     const result = await mcpx(['call', 'everything/trigger-sampling-request', 'prompt=hello'], { dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('everything asked for an LLM completion (sampling); refused: no sampling handler is configured');
-    expect(result.stdout).toContain('mcpx has no sampling handler');
+    expect(result.stdout).toContain("mcpx has no sampling handler: everything asked for an LLM completion (sampling/createMessage) and it was refused; configure one with --sampling-command '<command>'");
+    expect(`${result.stdout}${result.stderr}`.match(/asked for an LLM completion/g)).toHaveLength(1);
+  });
+
+  it('is explained in a note when the server does not say that it was refused', async () => {
+    dir.write('sampler.json', fixtureConfig(join(dir.path, 'sampler.log')));
+    const result = await mcpx(['call', 'slow/sample', '--config', 'sampler.json'], { dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('no completion\n');
+    expect(result.stderr).toContain('mcpx: slow asked for an LLM completion (sampling); refused: no sampling handler is configured (pass --sampling-command');
+    expect(result.stderr.match(/asked for an LLM completion/g)).toHaveLength(1);
   });
 
   it('is answered by --sampling-command, which reads the request on stdin', async () => {

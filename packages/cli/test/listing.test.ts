@@ -16,15 +16,22 @@ interface ServerRow {
 }
 
 describe('mcpx servers on the example fleet (no config anywhere)', () => {
-  it('shows every server with transport, era, state, latency and tool count', async () => {
+  it('shows every server with transport, protocol revision, state, latency and tool count', async () => {
     const result = await mcpx(['servers'], { dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('using the example fleet');
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+TRANSPORT\s+ERA\s+STATE\s+LATENCY\s+TOOLS/);
+    expect(lines[0]).toMatch(/^NAME\s+TRANSPORT\s+PROTOCOL\s+STATE\s+LATENCY\s+TOOLS/);
     for (const name of ['everything', 'filesystem', 'memory']) {
-      expect(lines.find((line) => line.startsWith(name))).toMatch(new RegExp(`^${name}\\s+stdio\\s+legacy 20\\d\\d-\\d\\d-\\d\\d\\s+connected\\s+[\\d.]+ ms\\s+\\d+`));
+      expect(lines.find((line) => line.startsWith(name))).toMatch(new RegExp(`^${name}\\s+stdio\\s+20\\d\\d-\\d\\d-\\d\\d\\s+connected\\s+[\\d.]+ ms\\s+\\d+`));
     }
+  });
+
+  it('names the protocol revision each server speaks, never an era such as "legacy"', async () => {
+    const result = await mcpx(['servers', 'everything'], { dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^everything\s+stdio\s+2025-11-25\s+connected/m);
+    expect(result.stdout).not.toMatch(/legacy|modern/);
   });
 
   it('gives the same as JSON', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, eventually, requireBuild, scratch, fixtureConfig } from './helpers.js';
+import { events, eventually, FIXTURES, fixtureConfig, requireBuild, scratch } from './helpers.js';
 import { requireTmux, TerminalSession } from './tmux.js';
 
 // These run mcpx in a real terminal (tmux): forms read from a TTY in raw mode, a progress bar
@@ -108,6 +108,21 @@ describe('health --watch in the terminal', () => {
   });
 });
 
+describe('health --watch while servers connect', () => {
+  it('draws its first table at once, the servers connecting, then their checks', async () => {
+    const hold = join(dir.path, 'watch.go');
+    const server = { command: process.execPath, args: [join(FIXTURES, 'fixture-server.mjs')], env: { MCPX_TEST_HOLD: hold } };
+    dir.write('watched.json', JSON.stringify({ mcpServers: { watched: server } }));
+    using terminal = new TerminalSession(dir, ['health', '--watch', '--config', 'watched.json', '--interval', '200ms', '--count', '5']);
+    await terminal.waitFor(/^watched\s+connecting\s/m);
+    dir.write('watch.go', '');
+    expect(await terminal.exitCode()).toBe(0);
+    const screen = terminal.visible();
+    expect(screen.match(/^NAME\s+STATE\s+LATENCY/gm)).toHaveLength(1);
+    expect(screen).toMatch(/^watched\s+connected\s+[\d.]+ ms\s+0%\s+[1-9]\d*\s+closed/m);
+  });
+});
+
 describe('colours', () => {
   it('are used on a terminal', async () => {
     using terminal = new TerminalSession(dir, ['servers', 'memory']);
@@ -119,7 +134,37 @@ describe('colours', () => {
     using terminal = new TerminalSession(dir, ['servers', 'memory'], { NO_COLOR: '1' });
     await terminal.exitCode();
     const screen = terminal.screen(true);
-    expect(screen).toMatch(/memory\s+stdio\s+legacy/);
+    expect(screen).toMatch(/memory\s+stdio\s+20\d\d-\d\d-\d\d/);
     expect(screen).not.toContain('\u001b[');
+  });
+});
+
+describe('servers connecting in the terminal', () => {
+  it('show a spinner naming them, cleared before the table', async () => {
+    const hold = join(dir.path, 'handshake.go');
+    const server = { command: process.execPath, args: [join(FIXTURES, 'fixture-server.mjs')], env: { MCPX_TEST_HOLD: hold } };
+    dir.write('held.json', JSON.stringify({ mcpServers: { held: server } }));
+    using terminal = new TerminalSession(dir, ['servers', '--config', 'held.json']);
+    await terminal.waitFor(/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] connecting held {2}[\d.]+ (ms|s)$/m);
+    dir.write('handshake.go', '');
+    expect(await terminal.exitCode()).toBe(0);
+    const screen = terminal.screen();
+    expect(screen).toMatch(/^NAME\s+TRANSPORT\s+PROTOCOL\s+STATE/m);
+    expect(screen).toMatch(/^held\s+stdio\s+\S+\s+connected/m);
+    expect(screen).not.toContain('connecting');
+    expect(screen).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+  });
+});
+
+describe('the example fleet', () => {
+  it('is announced once per terminal session, and again in a new one', async () => {
+    using home = scratch('notice');
+    using terminal = new TerminalSession(home, ['ping', 'memory'], {}, [['ping', 'memory']]);
+    const screen = await terminal.waitFor(/EXIT=\d+[\s\S]*EXIT=\d+/, 40_000);
+    expect(screen.match(/EXIT=0/g)).toHaveLength(2);
+    expect(screen.match(/using the example fleet/g)).toHaveLength(1);
+    using another = new TerminalSession(home, ['ping', 'memory']);
+    expect(await another.exitCode()).toBe(0);
+    expect(another.screen()).toContain('mcpx: no config found; using the example fleet');
   });
 });

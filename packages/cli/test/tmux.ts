@@ -19,9 +19,11 @@ let sessions = 0;
 export class TerminalSession {
   private readonly socket = `mcpx-cli-test-${process.pid}-${++sessions}`;
 
-  constructor(dir: Scratch, args: readonly string[], env: Record<string, string> = {}) {
+  /** Runs `mcpx args`, then each of `more` in turn, in the same terminal session. */
+  constructor(dir: Scratch, args: readonly string[], env: Record<string, string> = {}, more: ReadonlyArray<readonly string[]> = []) {
     const variables = Object.entries(cleanEnv(dir, { TERM: 'xterm-256color', ...env })).map(([key, value]) => `${key}=${quote(value)}`);
-    const command = `cd ${quote(dir.path)} && env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo EXIT=$?; sleep 600`;
+    const run = (words: readonly string[]): string => `env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${words.map(quote).join(' ')}; echo EXIT=$?`;
+    const command = `cd ${quote(dir.path)} && ${[args, ...more].map(run).join('; ')}; sleep 600`;
     this.tmux('new-session', '-d', '-s', 'mcpx', '-x', '140', '-y', '50', command);
   }
 
@@ -39,6 +41,15 @@ export class TerminalSession {
   /** The screen and its scrollback; with `escapes`, colour codes included. */
   screen(escapes = false): string {
     return this.tmux('capture-pane', '-p', '-J', '-S', '-1000', '-t', 'mcpx', ...(escapes ? ['-e'] : []));
+  }
+
+  /**
+   * The screen without its scrollback: what a redrawn table looks like. (tmux keeps a screen
+   * that is cleared whole in its scrollback, so that a table redrawn from the top line of the
+   * screen leaves copies there.)
+   */
+  visible(): string {
+    return this.tmux('capture-pane', '-p', '-J', '-t', 'mcpx');
   }
 
   /** Resolves with the screen once `pattern` appears on it. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureConfig, mcpx, requireBuild, scratch } from './helpers.js';
+import { FIXTURES, fixtureConfig, mcpx, requireBuild, scratch } from './helpers.js';
 
 // The cases docs/troubleshooting.md describes, as a user meets them.
 const dir = scratch('trouble');
@@ -25,5 +25,16 @@ describe('a request that times out', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no response within 300 ms');
     expect(result.stderr).toContain('hint: raise mcpx --timeout');
+  });
+});
+
+describe('a server that fails to start, with -v', () => {
+  it("shows its stderr lines as it wrote them, nothing of mcpx's appended to the last one", async () => {
+    dir.write('failing.json', JSON.stringify({ mcpServers: { failing: { command: process.execPath, args: [join(FIXTURES, 'failing-server.mjs')] } } }));
+    const result = await mcpx(['servers', '--config', 'failing.json', '-v'], { dir });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/^\[failing\] connecting → failed: .*; reconnection is off$/m);
+    expect(result.stderr).toMatch(/^ +Error: MCPX_TEST_API_KEY is not set$/m);
+    expect(result.stderr).not.toContain('is not set;');
   });
 });

@@ -298,7 +298,7 @@ export class ManagedServer {
 
   private retryLater(reason: string, error: Error): void {
     if (this.paused) {
-      this.machine.moveTo('disconnected', `${reason}; not reconnecting while the registry closes`, error);
+      this.machine.moveTo('disconnected', amend(reason, 'not reconnecting while the registry closes'), error);
       return;
     }
     const planned = this.schedule?.plan(() => {
@@ -306,7 +306,7 @@ export class ManagedServer {
     });
     if (planned === undefined) {
       const why = this.schedule === undefined ? 'reconnection is off' : `the reconnect policy gave up after ${this.schedule.attempt} attempts`;
-      this.machine.moveTo('failed', `${reason}; ${why}`, error);
+      this.machine.moveTo('failed', amend(reason, why), error);
       return;
     }
     this.machine.moveTo('reconnecting', reason, error);
@@ -397,4 +397,13 @@ export class ManagedServer {
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * `reason` with `addition` at the end of its first line: the error message in a reason may
+ * carry detail lines (a server's last stderr lines) that must stay below it.
+ */
+function amend(reason: string, addition: string): string {
+  const end = reason.indexOf('\n');
+  return end === -1 ? `${reason}; ${addition}` : `${reason.slice(0, end)}; ${addition}${reason.slice(end)}`;
 }

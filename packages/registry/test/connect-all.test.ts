@@ -110,6 +110,14 @@ describe('connectAll', () => {
     expect(registry.get('once')?.lastError?.message).toBe('refused');
   });
 
+  it("says that reconnection is off on the first line of the reason, not after the error's detail lines", async () => {
+    const { registry, events } = open();
+    registry.register({ name: 'once', reconnect: false, connect: () => Promise.reject(new Error('the server exited\nLast stderr lines:\n  boom')) });
+    const failed = events.reaches('once', 'failed');
+    await registry.connectAll();
+    expect((await failed).reason).toBe('connection attempt failed: the server exited; reconnection is off\nLast stderr lines:\n  boom');
+  });
+
   it('skips the wait of a scheduled reconnection when connect() is called', async () => {
     const { registry } = open();
     let first = true;

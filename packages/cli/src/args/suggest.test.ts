@@ -12,4 +12,22 @@ describe('did you mean', () => {
     expect(closest('everythng', ['everything', 'memory'])).toBe('everything');
     expect(closest('bogus', ['servers', 'tools', 'call'])).toBeUndefined();
   });
+
+  it('suggests nothing for a one-letter word that shares nothing with the candidates', () => {
+    expect(closest('c', ['a', 'b'])).toBeUndefined();
+    expect(closest('z', ['ab'])).toBeUndefined();
+  });
+
+  it('still suggests for short words with a letter in common or a swap', () => {
+    expect(closest('A', ['a', 'b'])).toBe('a');
+    expect(closest('x', ['xy'])).toBe('xy');
+    expect(closest('ba', ['ab', 'cd'])).toBe('ab');
+  });
+
+  it('allows more edits in proportion to the length', () => {
+    expect(closest('--lng', ['--long', '--json'])).toBe('--long');
+    expect(closest('filesytsem', ['filesystem'])).toBe('filesystem');
+    expect(closest('memroy-servr', ['memory-server'])).toBe('memory-server');
+    expect(closest('abcdef', ['uvwxyz'])).toBeUndefined();
+  });
 });

@@ -12,6 +12,16 @@ export function distance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
+/**
+ * Whether `word` is plausibly a typo of `candidate`, `edits` apart: at most a third of the
+ * longer one's letters changed (one edit for short words), and something left in common, so
+ * that `c` is not taken for a typo of `a`.
+ */
+export function isPlausibleTypo(word: string, candidate: string, edits: number): boolean {
+  const longer = Math.max(word.length, candidate.length);
+  return edits <= Math.max(1, Math.floor(longer / 3)) && edits < longer;
+}
+
 /** The candidate closest to `word`, when it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -23,7 +33,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+  return best !== undefined && isPlausibleTypo(word, best, bestDistance) ? best : undefined;
 }
 
 /** `; did you mean "x"?` or nothing. */

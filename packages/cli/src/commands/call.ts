@@ -6,7 +6,8 @@ import { printJson, type Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
-import { describeDown, openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
+import { explainDown } from '../fleet/down.js';
+import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { parseTarget, type Target } from '../fleet/target.js';
 import { renderContent } from '../output/content.js';
 import { ProgressBar } from '../terminal/progress-bar.js';
@@ -33,6 +34,8 @@ export async function run(context: Context): Promise<number> {
         context.signal,
       );
     } catch (error) {
+      // Its message is printed: a sampling refusal it quotes is explained.
+      fleet.refusals.shown(error instanceof Error ? error.message : String(error));
       if (context.signal.aborted) {
         // Said at once: closing the servers afterwards can take a moment.
         bar.stop();
@@ -43,7 +46,7 @@ export async function run(context: Context): Promise<number> {
     } finally {
       bar.stop();
     }
-    printResult(context, result);
+    fleet.refusals.shown(printResult(context, result));
     if (result.isError) {
       context.note(`${context.err.red('mcpx:')} ${id} reported an error`);
       return EXIT.failure;
@@ -64,7 +67,7 @@ export function jsonArguments(context: Context): string | undefined {
 async function findTool(fleet: Fleet, target: Target): Promise<CatalogTool> {
   if (target.server !== undefined) {
     const view = fleet.registry.get(target.server)!;
-    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(describeDown(view), EXIT.unavailable);
+    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), EXIT.unavailable);
   }
   const catalog = await fleet.registry.listTools();
   const failure = catalog.failures.find((item) => item.server === target.server);
@@ -80,11 +83,13 @@ async function findTool(fleet: Fleet, target: Target): Promise<CatalogTool> {
   throw new UsageError(`${target.server} has no tool "${target.name}"${didYouMean(target.name, own.map((tool) => tool.originalName))}`, { hint: `mcpx tools ${target.server} lists its tools` });
 }
 
-function printResult(context: Context, result: CallToolResult): void {
+/** Prints the result and returns what was printed. */
+function printResult(context: Context, result: CallToolResult): string {
   if (context.json) {
     printJson(context, result);
-    return;
+    return JSON.stringify(result);
   }
   const text = result.content.length > 0 ? renderContent(result.content, context.out) : result.structuredContent !== undefined ? JSON.stringify(result.structuredContent, null, 2) : '';
   if (text !== '') context.print(text.endsWith('\n') ? text : `${text}\n`);
+  return text;
 }

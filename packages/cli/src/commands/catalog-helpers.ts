@@ -1,7 +1,8 @@
 import type { CatalogFailure } from '@mcpx/registry';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { reportDown, type Fleet } from '../fleet/open-fleet.js';
+import { reportDown } from '../fleet/down.js';
+import type { Fleet } from '../fleet/open-fleet.js';
 
 /** The server named by a catalog command's argument, if any. */
 export function selection(context: Context): string[] {

@@ -1,10 +1,10 @@
-import { basename, relative } from 'node:path';
 import type { CallToolResult } from '@mcpx/core';
 import { printJson, type Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
 import { openFleet, untilAborted } from '../fleet/open-fleet.js';
 import { renderContent } from '../output/content.js';
+import { selfName } from '../output/self-name.js';
 import { formatMs } from '../values/duration.js';
 import { renderServers, serverRows } from './servers.js';
 
@@ -23,6 +23,8 @@ export async function run(context: Context): Promise<number> {
   const started = performance.now();
   const fleet = await openFleet(context, {
     loaded,
+    // Each server is said as it comes up: no spinner besides.
+    spinner: false,
     onState: (change) => {
       if (change.to === 'connected') say(`  ${out.green('✓')} ${out.bold(change.server)} ${out.dim(change.reason)}\n`);
       if (change.to === 'failed' || change.to === 'reconnecting') say(`  ${out.red('✗')} ${out.bold(change.server)} ${change.reason}\n`);
@@ -32,7 +34,7 @@ export async function run(context: Context): Promise<number> {
     const rows = await serverRows(fleet, context);
     const up = rows.filter((row) => row.state === 'connected' || row.state === 'degraded').length;
     say(`${out.dim(`${up} of ${rows.length} up in ${formatMs(performance.now() - started)}`)}\n\n$ mcpx servers\n`);
-    say(renderServers(rows, context));
+    say(renderServers(rows, fleet, context));
 
     const { tools } = await fleet.registry.listTools();
     const demo = tools.find((tool) => tool.originalName === DEMO_CALL.tool);
@@ -50,9 +52,8 @@ export async function run(context: Context): Promise<number> {
       if (result.isError) code = EXIT.failure;
     }
     if (context.json) printJson(context, { config: loaded.file, servers: rows, call });
-    // Run from a clone (node packages/cli/dist/bin.js), say so, so that the lines can be pasted.
-    const script = process.argv[1];
-    const self = script !== undefined && basename(script) === 'bin.js' ? `node ${relative(context.io.cwd, script)}` : 'mcpx';
+    // Named as the user ran it (pnpm mcpx in a clone), so that the lines can be pasted.
+    const self = selfName(context.io.env, context.io.cwd);
     const next = [
       ['tools', 'every tool of the fleet'],
       ['call everything/echo message=hello', 'call one'],

@@ -1,11 +1,12 @@
 import type { ServerStats } from '@mcpx/registry';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { describeFailure } from '../fleet/describe-failure.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { paintBreaker, paintState } from '../output/states.js';
 import { renderTable } from '../output/table.js';
 import { formatMs } from '../values/duration.js';
-import { watchLoop, watchOptions } from './watch.js';
+import { isLive, watchLoop, watchOptions, WatchScreen, type WatchView } from './watch.js';
 
 /** One server's health, as the table and the JSON show it. */
 export interface HealthRow {
@@ -24,22 +25,43 @@ export interface HealthRow {
 /** `mcpx health [server...] [--watch]`. */
 export async function run(context: Context): Promise<number> {
   const options = watchOptions(context);
+  const live = isLive(context, options);
+  let screen: WatchScreen | undefined;
+  const redraws: Array<() => void> = [];
   const fleet = await openFleet(context, {
     select: context.args.positionals,
     // One-shot: a first check right away. Watching: a check every interval, and reconnection.
     health: { intervalMs: options.watch ? options.intervalMs : 50 },
     reconnect: options.watch,
+    // Live, the table shows the servers connecting: the first frame comes at once, and each
+    // change (a state, a check) is drawn as it happens, not an interval later.
+    spinner: !live,
+    whileConnecting: (connecting) => {
+      if (!live) return;
+      screen = new WatchScreen(context, options, healthView(connecting, context));
+      screen.draw();
+      redraws.push(
+        connecting.registry.on('state', () => screen?.draw()),
+        connecting.registry.on('health', () => screen?.draw()),
+      );
+    },
   });
   try {
     if (!options.watch) await untilAborted(firstChecks(fleet), context.signal);
-    return await watchLoop(context, options, {
-      text: () => renderHealth(healthRows(fleet), context),
-      json: () => ({ takenAt: Date.now(), servers: healthRows(fleet) }),
-      exitCode: () => (fleet.down().length > 0 ? EXIT.unavailable : EXIT.ok),
-    });
+    return await watchLoop(context, options, healthView(fleet, context), screen);
   } finally {
+    // The last table stays as it was: closing the servers is not news.
+    for (const off of redraws) off();
     await fleet.close();
   }
+}
+
+function healthView(fleet: Fleet, context: Context): WatchView {
+  return {
+    text: () => renderHealth(fleet, context),
+    json: () => ({ takenAt: Date.now(), servers: healthRows(fleet) }),
+    exitCode: () => (fleet.down().length > 0 ? EXIT.unavailable : EXIT.ok),
+  };
 }
 
 /** Each server's health from the registry's statistics. */
@@ -56,8 +78,15 @@ export function healthRows(fleet: Fleet): HealthRow[] {
   }));
 }
 
-function renderHealth(rows: readonly HealthRow[], context: Context): string {
+function renderHealth(fleet: Fleet, context: Context): string {
   const { out } = context;
+  const rows = healthRows(fleet);
+  // A server that is down says why as `servers` does; one that is up, its last failed check.
+  const lastError = (row: HealthRow): string => {
+    const view = fleet.registry.get(row.name);
+    if (view?.lastError !== undefined && view.state !== 'connected' && view.state !== 'degraded') return describeFailure(view.lastError).summary;
+    return row.lastError?.split('\n')[0] ?? '';
+  };
   return renderTable(
     [
       { header: 'NAME' },
@@ -75,7 +104,7 @@ function renderHealth(rows: readonly HealthRow[], context: Context): string {
       row.checks === 0 ? '-' : `${Math.round(row.errorRate * 100)}%`,
       String(row.checks),
       paintBreaker(row.breaker, out),
-      row.lastError === null ? '' : out.red(row.lastError.split('\n')[0] ?? ''),
+      row.lastError === null ? '' : out.red(lastError(row)),
     ]),
     out,
     context.width,

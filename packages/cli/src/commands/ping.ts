@@ -1,7 +1,8 @@
 import { stringFlag } from '../args/parse.js';
 import { printJson, type Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { describeDown, openFleet } from '../fleet/open-fleet.js';
+import { describeDown } from '../fleet/down.js';
+import { openFleet } from '../fleet/open-fleet.js';
 import { pingServer, type PingResult } from '../fleet/ping.js';
 import { formatMs, parseCount, parseDuration } from '../values/duration.js';
 import { sleep } from './watch.js';
@@ -22,7 +23,7 @@ export async function run(context: Context): Promise<number> {
       const pings = await Promise.all(
         fleet.servers.map((server) => {
           const view = fleet.registry.get(server.name)!;
-          if (view.state !== 'connected' && view.state !== 'degraded') return Promise.resolve<PingResult>({ server: server.name, ok: false, latencyMs: null, error: describeDown(view) });
+          if (view.state !== 'connected' && view.state !== 'degraded') return Promise.resolve<PingResult>({ server: server.name, ok: false, latencyMs: null, error: describeDown(fleet, view) });
           return pingServer(view, { timeout: context.timeoutMs, signal: context.signal });
         }),
       );

@@ -4,7 +4,8 @@ import { printJson, type Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
-import { describeDown, openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
+import { explainDown } from '../fleet/down.js';
+import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { parseTarget, type Target } from '../fleet/target.js';
 import { renderPrompt } from '../output/content.js';
 import { buildArguments } from '../values/coerce-arguments.js';
@@ -41,7 +42,7 @@ export async function run(context: Context): Promise<number> {
 async function findPrompt(fleet: Fleet, target: Target): Promise<CatalogPrompt> {
   if (target.server !== undefined) {
     const view = fleet.registry.get(target.server)!;
-    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(describeDown(view), EXIT.unavailable);
+    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), EXIT.unavailable);
   }
   const catalog = await fleet.registry.listPrompts();
   const failure = catalog.failures.find((item) => item.server === target.server);

@@ -1,6 +1,8 @@
 import type { ServerConfig } from '@mcpx/factory';
 import { printJson, type Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { describeFailure } from '../fleet/describe-failure.js';
+import { explainDown, stderrBlock } from '../fleet/down.js';
 import { openFleet, type Fleet } from '../fleet/open-fleet.js';
 import { pingServer } from '../fleet/ping.js';
 import { paintState } from '../output/states.js';
@@ -28,7 +30,11 @@ export async function run(context: Context): Promise<number> {
   try {
     const rows = await serverRows(fleet, context);
     if (context.json) printJson(context, { config: fleet.loaded.file, servers: rows });
-    else context.print(renderServers(rows, context));
+    else {
+      context.print(renderServers(rows, fleet, context));
+      // What a server that failed to start said on its way out: the line to fix it from.
+      for (const view of fleet.down()) if (stderrBlock(view).length > 0) context.note(`${context.err.red('mcpx:')} ${explainDown(fleet, view)}`);
+    }
     return fleet.down().length > 0 ? EXIT.unavailable : EXIT.ok;
   } finally {
     await fleet.close();
@@ -62,19 +68,25 @@ export async function serverRows(fleet: Fleet, context: Context): Promise<Server
   });
 }
 
-/** The servers as a table. */
-export function renderServers(rows: readonly ServerRow[], context: Context): string {
+/** The servers as a table; a server that is down has why in its note (see `describeFailure`). */
+export function renderServers(rows: readonly ServerRow[], fleet: Fleet, context: Context): string {
   const { out } = context;
+  const note = (row: ServerRow): string => {
+    const view = fleet.registry.get(row.name);
+    const down = view !== undefined && view.lastError !== undefined && view.state !== 'connected' && view.state !== 'degraded';
+    return down ? describeFailure(view.lastError).summary : firstLine(row.error ?? '');
+  };
   return renderTable(
-    [{ header: 'NAME' }, { header: 'TRANSPORT' }, { header: 'ERA' }, { header: 'STATE' }, { header: 'LATENCY', right: true }, { header: 'TOOLS', right: true }, { header: 'NOTE', flexible: true }],
+    [{ header: 'NAME' }, { header: 'TRANSPORT' }, { header: 'PROTOCOL' }, { header: 'STATE' }, { header: 'LATENCY', right: true }, { header: 'TOOLS', right: true }, { header: 'NOTE', flexible: true }],
     rows.map((row) => [
       out.bold(row.name),
       row.transport,
-      row.era === null ? '-' : `${row.era} ${out.dim(row.protocolVersion ?? '')}`,
+      // The revision, not the era: "legacy" would read as if 2025-11-25 were outdated.
+      row.protocolVersion ?? row.era ?? '-',
       paintState(row.state, out),
       formatMs(row.latencyMs),
       row.tools === null ? '-' : String(row.tools),
-      row.error === null ? (row.serverInfo === null ? '' : out.dim(`${row.serverInfo.name} ${row.serverInfo.version}`)) : out.red(firstLine(row.error)),
+      row.error === null ? (row.serverInfo === null ? '' : out.dim(`${row.serverInfo.name} ${row.serverInfo.version}`)) : out.red(note(row)),
     ]),
     out,
     context.width,

@@ -8,7 +8,7 @@ const ARGS: FlagSpec = { name: 'args', kind: 'string', value: '<json>', descript
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: ['servers'],
-    summary: 'every configured server: transport, era, state, latency, tool count',
+    summary: 'every configured server: transport, protocol revision, state, latency, tool count',
     usage: 'servers [server...]',
     description: 'Connects the servers (the enabled ones, or those named) and shows where each stands. Exits 4 when one could not be reached.',
     flags: [],
@@ -149,7 +149,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: ['validate'],
     summary: 'check a config file and list every problem',
     usage: 'validate [config]',
-    description: 'Reads the file (the argument, --config, or the one discovered) without starting any server. Exits 3 with every problem listed when it is invalid.',
+    description:
+      'Reads the file (the argument, --config, or the one discovered) without starting any server, and warns of a command that would not be found (the exit code stays 0). Exits 3 with every problem listed when it is invalid.',
     flags: [],
     positionals: { min: 0, max: 1 },
     examples: [

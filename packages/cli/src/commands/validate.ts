@@ -2,10 +2,11 @@ import type { ConfigProblem } from '@mcpx/factory';
 import { printJson, type Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleetConfig, type LoadedConfig } from '../fleet/load-fleet-config.js';
+import { findCommand } from '../fleet/find-command.js';
 import { renderTable } from '../output/table.js';
 import { target } from './servers.js';
 
-/** `mcpx validate [config]`: reads and checks the file, starts nothing. */
+/** `mcpx validate [config]`: reads and checks the file, and that each command can be found; starts nothing. */
 export async function run(context: Context): Promise<number> {
   const { ConfigValidationError, formatProblem, supportedTransports } = await import('@mcpx/factory');
   let loaded: LoadedConfig;
@@ -23,8 +24,9 @@ export async function run(context: Context): Promise<number> {
   if (problems.length > 0) return invalid(context, problems, formatProblem);
 
   const servers = loaded.config.servers.map((server) => ({ name: server.name, transport: server.transport, enabled: server.enabled, target: target(server) }));
+  const warnings = commandWarnings(loaded, context);
   if (context.json) {
-    printJson(context, { valid: true, file: loaded.file, servers });
+    printJson(context, { valid: true, file: loaded.file, servers, warnings });
     return EXIT.ok;
   }
   const { out } = context;
@@ -39,7 +41,32 @@ export async function run(context: Context): Promise<number> {
       ),
     );
   }
+  if (warnings.length > 0) {
+    context.print(`${out.yellow('!')} ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}:\n`);
+    warnings.forEach((warning, index) => context.print(`  ${index + 1}. ${formatProblem(warning)}\n`));
+  }
   return EXIT.ok;
+}
+
+/**
+ * The stdio servers whose command would not start: not on the PATH the server gets, not where
+ * a relative path points from its working folder, not executable, or a Windows script that
+ * needs a shell. Warnings, not problems: the file is right, the machine may not be yet.
+ */
+function commandWarnings(loaded: LoadedConfig, context: Context): ConfigProblem[] {
+  const { env, cwd } = context.io;
+  const warnings: ConfigProblem[] = [];
+  for (const server of loaded.config.servers) {
+    if (server.transport !== 'stdio') continue;
+    const path = server.env.PATH ?? env.PATH ?? env.Path;
+    const lookup = findCommand(server.command, { path, pathext: env.PATHEXT, cwd: server.cwd ?? cwd });
+    const where = /[\\/]/.test(server.command) ? `from ${server.cwd ?? cwd}` : 'on the PATH';
+    const warn = (message: string, fix: string): void => void warnings.push({ file: loaded.file, server: server.name, field: 'command', message, fix });
+    if (lookup.shellOnly !== undefined) warn(`"${server.command}" is ${lookup.shellOnly}, a script that only runs through a shell, which mcpx never uses`, `use "command": "cmd" with "args": ["/c", "${server.command}", ...] (see docs/troubleshooting.md)`);
+    else if (lookup.notExecutable !== undefined) warn(`"${server.command}" is ${lookup.notExecutable}, which is not executable`, `chmod +x it, or run it with its interpreter ("command": "node", "args": ["${server.command}"])`);
+    else if (lookup.found === undefined) warn(`"${server.command}" was not found ${where}, so the server will not start`, 'install it, check the name, or give its absolute path');
+  }
+  return warnings;
 }
 
 function invalid(context: Context, problems: readonly ConfigProblem[], format: (problem: ConfigProblem) => string): number {

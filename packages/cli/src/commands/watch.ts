@@ -23,14 +23,57 @@ export function watchOptions(context: Context): WatchOptions {
   };
 }
 
+/** What a watch shows: a table, a JSON document, and the exit code it ends with. */
+export interface WatchView {
+  text(): string;
+  json(): unknown;
+  exitCode(): number;
+}
+
+/** Whether refreshes replace each other in place: `--watch` on a terminal, without --json. */
+export function isLive(context: Context, options: WatchOptions): boolean {
+  return options.watch && context.io.stdout.isTTY === true && !context.json;
+}
+
 /**
- * Shows a view `count` times, `intervalMs` apart. On a terminal each table replaces the
- * previous one in place; elsewhere they follow each other (with --json: one JSON document a line).
+ * Where a watch draws: on a terminal each table replaces the previous one in place; elsewhere
+ * they follow each other (with --json: one JSON document a line).
+ */
+export class WatchScreen {
+  private previousLines = 0;
+  private drawn = 0;
+  private readonly live: boolean;
+
+  constructor(
+    private readonly context: Context,
+    private readonly options: WatchOptions,
+    private readonly view: WatchView,
+  ) {
+    this.live = isLive(context, options);
+  }
+
+  /** Shows the view as it is now. */
+  draw(): void {
+    const { context, options } = this;
+    if (context.json) {
+      context.print(`${JSON.stringify(this.view.json(), null, options.watch ? undefined : 2)}\n`);
+      return;
+    }
+    const heading = options.watch ? `${context.out.dim(`every ${options.intervalMs / 1000}s · ${new Date().toLocaleTimeString()} · Ctrl-C stops`)}\n` : '';
+    const text = heading + this.view.text();
+    if (this.live && this.previousLines > 0) context.print(`\u001b[${this.previousLines}A\u001b[J`);
+    else if (this.drawn > 0) context.print('\n');
+    context.print(text);
+    this.previousLines = text.split('\n').length - 1;
+    this.drawn++;
+  }
+}
+
+/**
+ * Shows a view `count` times, `intervalMs` apart, on `screen` (which may have drawn already).
  * Resolves with 130 when interrupted, else with what `exitCode()` says after the last refresh.
  */
-export async function watchLoop(context: Context, options: WatchOptions, view: { text(): string; json(): unknown; exitCode(): number }): Promise<number> {
-  let previousLines = 0;
-  const live = options.watch && context.io.stdout.isTTY === true && !context.json;
+export async function watchLoop(context: Context, options: WatchOptions, view: WatchView, screen = new WatchScreen(context, options, view)): Promise<number> {
   for (let round = 0; round < options.count; round++) {
     if (round > 0) {
       try {
@@ -39,16 +82,7 @@ export async function watchLoop(context: Context, options: WatchOptions, view: {
         break;
       }
     }
-    if (context.json) {
-      context.print(`${JSON.stringify(view.json(), null, options.watch ? undefined : 2)}\n`);
-      continue;
-    }
-    const heading = options.watch ? `${context.out.dim(`every ${options.intervalMs / 1000}s · ${new Date().toLocaleTimeString()} · Ctrl-C stops`)}\n` : '';
-    const text = heading + view.text();
-    if (live && previousLines > 0) context.print(`\u001b[${previousLines}A\u001b[J`);
-    else if (round > 0) context.print('\n');
-    context.print(text);
-    previousLines = text.split('\n').length - 1;
+    screen.draw();
   }
   return context.signal.aborted ? EXIT.interrupted : view.exitCode();
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cloneRoot } from './repository.js';
 
 /** The servers of the example fleet, npm packages installed with the repository. */
 export const EXAMPLE_PACKAGES: readonly string[] = [
@@ -22,11 +22,9 @@ export interface ExampleFleet {
  * servers: the examples' own, else this package's dev dependencies) and `MCPX_EXAMPLE_ROOT`
  * (the folder server-filesystem serves, created and seeded on first use) unless already set.
  */
-export function exampleFleet(env: Readonly<Record<string, string | undefined>>, from: string | URL = import.meta.url): ExampleFleet | undefined {
-  // This module runs from packages/cli/dist (or src in tests): the repository is three folders up.
-  const repository = fileURLToPath(new URL('../../../', from));
-  const file = join(repository, 'examples', 'mcp_servers.json');
-  if (!existsSync(join(repository, 'pnpm-workspace.yaml')) || !existsSync(file)) return undefined;
+export function exampleFleet(env: Readonly<Record<string, string | undefined>>, repository: string | undefined = cloneRoot()): ExampleFleet | undefined {
+  const file = exampleFleetFile(repository);
+  if (repository === undefined || file === undefined) return undefined;
   const variables: Record<string, string> = {};
   if (!env.MCPX_EXAMPLE_MODULES) {
     const candidates = [join(repository, 'examples', 'node_modules'), join(repository, 'packages', 'cli', 'node_modules')];
@@ -43,4 +41,10 @@ function seed(root: string): void {
   mkdirSync(root, { recursive: true });
   const hello = join(root, 'hello.txt');
   if (!existsSync(hello)) writeFileSync(hello, 'Hello from the mcpx example fleet! server-filesystem serves this folder.\n');
+}
+
+/** The example fleet's file in the clone this CLI runs from; undefined in an installed CLI. */
+export function exampleFleetFile(repository: string | undefined = cloneRoot()): string | undefined {
+  const file = repository === undefined ? undefined : join(repository, 'examples', 'mcp_servers.json');
+  return file !== undefined && existsSync(file) ? file : undefined;
 }

@@ -6,6 +6,7 @@ import { askForm } from '../terminal/elicitation-form.js';
 import { terminalPrompter } from '../terminal/prompter.js';
 import type { StatusLine } from '../terminal/status-line.js';
 import { runSamplingCommand } from './sampling-command.js';
+import type { SamplingRefusals } from './sampling-refusals.js';
 
 /** How the CLI answers what servers ask of it. */
 export interface InteractionSettings {
@@ -36,9 +37,16 @@ export function interactionSettings(context: Context): InteractionSettings {
 /**
  * The client handlers of a CLI run. Elicitation: the `--answers` given, else a form on the
  * terminal, else declined with a note. Sampling: the sampling command, else refused with a
- * message saying how to configure one. `server()` names the server being talked to.
+ * message saying how to configure one (see `SamplingRefusals`). `server()` names the server
+ * being talked to.
  */
-export function interactionHandlers(context: Context, settings: InteractionSettings, status: StatusLine, server: () => string): Pick<McpClientOptions, 'elicitation' | 'sampling' | 'capabilities'> {
+export function interactionHandlers(
+  context: Context,
+  settings: InteractionSettings,
+  status: StatusLine,
+  server: () => string,
+  refusals: SamplingRefusals,
+): Pick<McpClientOptions, 'elicitation' | 'sampling' | 'capabilities'> {
   let queue: Promise<unknown> = Promise.resolve();
   const serialize = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -59,10 +67,7 @@ export function interactionHandlers(context: Context, settings: InteractionSetti
         return runSamplingCommand(settings.samplingCommand, params, request.signal);
       }
       const { ProtocolError } = await import('@mcpx/core');
-      const message = `mcpx has no sampling handler: ${name} asked for an LLM completion (sampling/createMessage) and it was refused; configure one with --sampling-command '<command>' or MCPX_SAMPLING_COMMAND`;
-      status.clear();
-      context.note(`${context.err.yellow('mcpx:')} ${name} asked for an LLM completion (sampling); refused: no sampling handler is configured (pass --sampling-command, see mcpx help call)`);
-      throw new ProtocolError({ code: -1, message });
+      throw new ProtocolError({ code: -1, message: await status.hold(async () => refusals.refuse(name)) });
     };
   }
   return handlers;

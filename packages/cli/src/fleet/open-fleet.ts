@@ -4,9 +4,11 @@ import { didYouMean } from '../args/suggest.js';
 import type { Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
+import { ConnectSpinner } from '../terminal/connect-spinner.js';
 import { StatusLine } from '../terminal/status-line.js';
 import { interactionHandlers, interactionSettings, type InteractionSettings } from './interaction.js';
 import { loadFleetConfig, type LoadedConfig } from './load-fleet-config.js';
+import { SamplingRefusals } from './sampling-refusals.js';
 
 /** How to bring a fleet up for one command. */
 export interface FleetOptions {
@@ -20,6 +22,10 @@ export interface FleetOptions {
   readonly reconnect?: boolean | undefined;
   /** Called on every state change, for commands that show the fleet coming up. */
   readonly onState?: ((change: StateChange) => void) | undefined;
+  /** A spinner on stderr while the servers connect, on a terminal (not with --verbose, whose lines it would cut). @default true */
+  readonly spinner?: boolean | undefined;
+  /** Given the fleet as soon as its servers start connecting, for commands that show them connecting. */
+  readonly whileConnecting?: ((fleet: Fleet) => void) | undefined;
 }
 
 /** A registry built from the config, with what the commands need around it. */
@@ -32,8 +38,12 @@ export interface Fleet {
   readonly status: StatusLine;
   /** The server the command is talking to, named when a server asks a question. */
   current: string;
+  /** Sampling requests refused, to explain once; `close()` notes those nothing printed explained. */
+  readonly refusals: SamplingRefusals;
   /** The servers in use that are expected up (enabled or named) but are not. */
   down(): RegisteredServer[];
+  /** Whether the server was up at some point of this run. */
+  wasUp(name: string): boolean;
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -58,7 +68,8 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
 
   const status = new StatusLine(context.io.stderr, context.io.stderr.isTTY === true);
   let current = servers.length === 1 ? servers[0]!.name : 'a server';
-  const handlers = interactionHandlers(context, settings, status, () => current);
+  const refusals = new SamplingRefusals(context);
+  const handlers = interactionHandlers(context, settings, status, () => current, refusals);
   const { createRegistry } = await import('@mcpx/factory');
   const registry = await createRegistry(
     { servers },
@@ -71,19 +82,24 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
       },
     },
   );
+  const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
+  const spinner = options.spinner !== false && !context.verbose ? new ConnectSpinner(status, context.err, servers.filter(expected).map((server) => server.name)) : undefined;
+  const up = new Set<string>();
   registry.on('state', (change) => {
+    if (change.to === 'connected' || change.to === 'degraded') up.add(change.server);
+    if (change.from === 'connecting') spinner?.settled(change.server);
     if (context.verbose) context.note(context.err.dim(`[${change.server}] ${change.from} → ${change.to}: ${change.reason}`));
     if (context.verbose && change.to === 'connected') watchDiagnostics(context, registry, change.server);
     options.onState?.(change);
   });
 
-  const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
   let closing: Promise<void> | undefined;
   const fleet: Fleet = {
     registry,
     loaded,
     servers,
     status,
+    refusals,
     get current() {
       return current;
     },
@@ -95,30 +111,27 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         .filter(expected)
         .map((server) => registry.get(server.name)!)
         .filter((view) => view.state !== 'connected' && view.state !== 'degraded'),
-    close: () => (closing ??= registry.close({ deadlineMs: 1000 }).then(() => status.clear())),
+    wasUp: (name) => up.has(name),
+    close: () =>
+      (closing ??= registry.close({ deadlineMs: 1000 }).then(() => {
+        status.clear();
+        refusals.flush();
+      })),
   };
 
+  spinner?.start();
   const connecting = Promise.all([registry.connectAll(), ...servers.filter((server) => !server.enabled && names.includes(server.name)).map((server) => registry.enable(server.name))]);
+  options.whileConnecting?.(fleet);
   try {
     await untilAborted(connecting, context.signal);
   } catch (error) {
+    spinner?.stop();
     await fleet.close();
     throw error;
   }
+  // Gone before the command prints anything.
+  spinner?.stop();
   return fleet;
-}
-
-/** A line for a server that is not up: its state and last error. */
-export function describeDown(view: RegisteredServer): string {
-  const reason = view.lastError === undefined ? '' : `: ${view.lastError.message}`;
-  return `${view.name} is ${view.state}${reason}`;
-}
-
-/** Notes every server that is not up on stderr; true when there was one. */
-export function reportDown(context: Context, fleet: Fleet): boolean {
-  const down = fleet.down();
-  for (const view of down) context.note(`${context.err.red('mcpx:')} ${describeDown(view)}`);
-  return down.length > 0;
 }
 
 /** Resolves or rejects with `work`, or rejects with the abort reason as soon as `signal` aborts. */

@@ -3,12 +3,13 @@ import { formatMs } from '../values/duration.js';
 import type { Style } from '../output/style.js';
 import type { StatusLine } from './status-line.js';
 
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+/** The frames of the spinners on the status line. */
+export const SPINNER_FRAMES: readonly string[] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const BAR_WIDTH = 24;
 
 /** The bar for `progress`: filled in proportion when the total is known, else a count. */
 export function renderProgress(label: string, progress: Progress | undefined, elapsedMs: number, frame: number, style: Style): string {
-  const spinner = style.cyan(FRAMES[frame % FRAMES.length]!);
+  const spinner = style.cyan(SPINNER_FRAMES[frame % SPINNER_FRAMES.length]!);
   const time = style.dim(formatMs(elapsedMs));
   if (progress === undefined) return `${spinner} ${label}  ${time}`;
   const message = progress.message === undefined ? '' : `  ${progress.message}`;

@@ -50,8 +50,37 @@ describe('buildArguments', () => {
     expect(() => buildArguments([], '[1]', schema, 't')).toThrow('the JSON arguments must be an object');
   });
 
+  it('checks the JSON arguments as it checks key=value: types, unknown keys, enums, items', () => {
+    expect(() => buildArguments([], '{"name":"a","count":"3"}', schema, 't')).toThrow('argument "count" must be integer, got "3"');
+    expect(() => buildArguments([], '{"name":"a","count":1.5}', schema, 't')).toThrow('argument "count" must be integer, got 1.5');
+    expect(() => buildArguments([], '{"name":"a","cuont":1}', schema, 't')).toThrow('t has no argument "cuont"; did you mean "count"?');
+    expect(() => buildArguments([], '{"name":"a","mode":"medium"}', schema, 't')).toThrow('argument "mode" must be one of "fast", "slow", got "medium"');
+    expect(() => buildArguments([], '{"name":"a","sizes":[1,"x"]}', schema, 't')).toThrow('argument "sizes[1]" must be number, got "x"');
+    expect(() => buildArguments([], '{"name":"a","limit":"none"}', schema, 't')).toThrow('argument "limit" must be integer | null, got "none"');
+    expect(buildArguments([], '{"name":"a","limit":null,"filter":{"any":[1]}}', schema, 't')).toEqual({ name: 'a', limit: null, filter: { any: [1] } });
+  });
+
+  it('checks key:=json values against the schema too', () => {
+    expect(() => buildArguments(['name=a', 'count:="5"'], undefined, schema, 't')).toThrow('argument "count" must be integer, got "5"');
+    expect(() => buildArguments(['name=a', 'cuont:=5'], undefined, schema, 't')).toThrow('t has no argument "cuont"');
+  });
+
+  it('checks nested objects: property types, required keys, unknown keys when closed', () => {
+    const nested: JsonSchema = {
+      type: 'object',
+      properties: {
+        entities: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } }, required: ['name'], additionalProperties: false } },
+      },
+    };
+    expect(() => buildArguments([], '{"entities":[{"name":7}]}', nested, 't')).toThrow('argument "entities[0].name" must be string, got 7');
+    expect(() => buildArguments([], '{"entities":[{"tags":[]}]}', nested, 't')).toThrow('argument "entities[0]" needs "name" (string)');
+    expect(() => buildArguments([], '{"entities":[{"name":"Ada","nmae":"x"}]}', nested, 't')).toThrow('argument "entities[0]" has no key "nmae"');
+    expect(buildArguments([], '{"entities":[{"name":"Ada","tags":["x"]}]}', nested, 't')).toEqual({ entities: [{ name: 'Ada', tags: ['x'] }] });
+  });
+
   it('accepts any key as a string when the schema lists no properties', () => {
     expect(buildArguments(['anything=1'], undefined, { type: 'object' }, 't')).toEqual({ anything: '1' });
+    expect(buildArguments([], '{"anything":[1]}', { type: 'object' }, 't')).toEqual({ anything: [1] });
   });
 });
 

@@ -1,26 +1,37 @@
 import { didYouMean } from '../args/suggest.js';
 import { UsageError } from '../errors/cli-error.js';
+import { mismatch } from './check-value.js';
 import { describeType, typesOf, type JsonSchema } from './schema-types.js';
 
 /**
  * The arguments of a call: the JSON object of `--args` (or `--json '{...}'`), then each
  * `key=value` word converted to the type its property's schema gives (`key:=json` for raw
- * JSON). Throws a `UsageError` naming the argument for a value that does not fit, an unknown
- * key (when the schema lists them) or a required argument missing.
+ * JSON). Every argument, however given, is checked the same way: throws a `UsageError` naming
+ * the argument for a value that does not fit, an unknown key (when the schema lists them) or
+ * a required argument missing.
  */
 export function buildArguments(words: readonly string[], jsonText: string | undefined, schema: JsonSchema | undefined, what: string): Record<string, unknown> {
   const args: Record<string, unknown> = jsonText === undefined ? {} : parseObject(jsonText);
   const properties = schema?.properties ?? {};
   const closed = schema?.additionalProperties === false || Object.keys(properties).length > 0;
-  for (const word of words) {
-    const match = /^([^=:]+)(:?=)([\s\S]*)$/.exec(word);
-    if (match === null) throw new UsageError(`"${word}" is not an argument; write key=value (or key:=<json>)`, { hint: usageHint(schema, what) });
-    const [, key, operator, text] = match as unknown as [string, string, string, string];
+  const known = (key: string): JsonSchema | undefined => {
     const property = properties[key];
     if (property === undefined && closed) {
       throw new UsageError(`${what} has no argument "${key}"${didYouMean(key, Object.keys(properties))}`, { hint: usageHint(schema, what) });
     }
-    args[key] = operator === ':=' ? parseJson(text, key) : convert(text, property, key);
+    return property;
+  };
+  const checked = (key: string, value: unknown): unknown => {
+    const problem = mismatch(value, known(key), key);
+    if (problem !== undefined) throw new UsageError(problem, { hint: usageHint(schema, what) });
+    return value;
+  };
+  for (const [key, value] of Object.entries(args)) checked(key, value);
+  for (const word of words) {
+    const match = /^([^=:]+)(:?=)([\s\S]*)$/.exec(word);
+    if (match === null) throw new UsageError(`"${word}" is not an argument; write key=value (or key:=<json>)`, { hint: usageHint(schema, what) });
+    const [, key, operator, text] = match as unknown as [string, string, string, string];
+    args[key] = operator === ':=' ? checked(key, parseJson(text, key)) : convert(text, known(key), key);
   }
   const missing = (schema?.required ?? []).filter((key) => args[key] === undefined && properties[key]?.default === undefined);
   if (missing.length > 0) {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configSearchPaths, discoverConfig, userConfigDir } from './discover.js';
+import { claudeDesktopConfigPath, configSearchPaths, discoverConfig, userConfigDir } from './discover.js';
 
 let root: string;
 let project: string;
@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 describe('discoverConfig', () => {
-  it('tries the project files in order, then the user config folder', () => {
+  it("tries the project's files in order, then the user's: mcpx's folder, Cursor's, Claude Desktop's", () => {
     const env = {};
     const options = { cwd: project, env, homedir: home, platform: 'linux' as const };
     const user = join(home, '.config', 'mcpx');
@@ -36,9 +36,12 @@ describe('discoverConfig', () => {
       join(project, 'mcp.json'),
       join(project, '.mcp.json'),
       join(project, 'mcp_servers.toml'),
+      join(project, '.cursor', 'mcp.json'),
       join(project, '.vscode', 'mcp.json'),
       join(user, 'mcp_servers.json'),
       join(user, 'mcp_servers.toml'),
+      join(home, '.cursor', 'mcp.json'),
+      join(home, '.config', 'Claude', 'claude_desktop_config.json'),
     ]);
     expect(discoverConfig(options)).toBeUndefined();
     // Each file found wins over those after it; remove them one by one from the front.
@@ -48,6 +51,31 @@ describe('discoverConfig', () => {
       rmSync(file);
     }
     expect(discoverConfig(options)).toBeUndefined();
+  });
+
+  it("finds Cursor's project file before the home folder's files", () => {
+    touch(join(home, '.cursor', 'mcp.json'));
+    const cursor = touch(join(project, '.cursor', 'mcp.json'));
+    expect(discoverConfig({ cwd: project, env: {}, homedir: home, platform: 'linux' })).toBe(cursor);
+  });
+
+  it("finds Claude Desktop's config file where each platform keeps it", () => {
+    const appData = join(root, 'AppData', 'Roaming');
+    const places = {
+      darwin: join(home, 'Library', 'Application Support', 'Claude', 'claude_desktop_config.json'),
+      win32: join(appData, 'Claude', 'claude_desktop_config.json'),
+      linux: join(home, '.config', 'Claude', 'claude_desktop_config.json'),
+    } as const;
+    for (const [platform, path] of Object.entries(places) as Array<[NodeJS.Platform, string]>) {
+      const options = { cwd: project, env: { APPDATA: appData }, homedir: home, platform };
+      expect(claudeDesktopConfigPath(options)).toBe(path);
+      expect(discoverConfig(options)).toBeUndefined();
+      touch(path);
+      expect(discoverConfig(options)).toBe(path);
+      rmSync(path);
+    }
+    expect(claudeDesktopConfigPath({ env: {}, homedir: home, platform: 'win32' })).toBe(join(home, 'AppData', 'Roaming', 'Claude', 'claude_desktop_config.json'));
+    expect(claudeDesktopConfigPath({ env: { XDG_CONFIG_HOME: join(root, 'xdg') }, homedir: home, platform: 'linux' })).toBe(join(root, 'xdg', 'Claude', 'claude_desktop_config.json'));
   });
 
   it('prefers $XDG_CONFIG_HOME/mcpx to ~/.config/mcpx when it is an absolute path', () => {

@@ -11,14 +11,18 @@ export interface DiscoverOptions {
   env?: Env | undefined;
   /** The home folder. @default os.homedir() */
   homedir?: string | undefined;
-  /** Decides between `APPDATA` (Windows) and `~/.config`. @default process.platform */
+  /** Decides where the user's config folders are: `APPDATA` (Windows), `~/Library` (macOS) or `~/.config`. @default process.platform */
   platform?: NodeJS.Platform | undefined;
 }
 
-/** The names tried in the current folder, in order. */
-export const PROJECT_CONFIG_FILES: readonly string[] = ['mcp_servers.json', 'mcp.json', '.mcp.json', 'mcp_servers.toml', join('.vscode', 'mcp.json')];
+/**
+ * The names tried in the current folder, in order: mcpx's own names, Claude Code's
+ * `.mcp.json`, TOML, then the files of editors, Cursor's `.cursor/mcp.json` and VS Code's
+ * `.vscode/mcp.json`.
+ */
+export const PROJECT_CONFIG_FILES: readonly string[] = ['mcp_servers.json', 'mcp.json', '.mcp.json', 'mcp_servers.toml', join('.cursor', 'mcp.json'), join('.vscode', 'mcp.json')];
 
-/** The names tried in the user's config folder, in order. */
+/** The names tried in the user's mcpx config folder, in order. */
 export const USER_CONFIG_FILES: readonly string[] = ['mcp_servers.json', 'mcp_servers.toml'];
 
 /**
@@ -33,11 +37,36 @@ export function userConfigDir(options: DiscoverOptions = {}): string {
   return join(options.homedir ?? homedir(), '.config', 'mcpx');
 }
 
-/** Every path `discoverConfig` tries, in order (without `MCPX_CONFIG`). */
+/**
+ * Claude Desktop's config file: `~/Library/Application Support/Claude/` on macOS,
+ * `%APPDATA%\Claude\` on Windows, `$XDG_CONFIG_HOME/Claude/` (else `~/.config/Claude/`)
+ * elsewhere, each with `claude_desktop_config.json`.
+ */
+export function claudeDesktopConfigPath(options: DiscoverOptions = {}): string {
+  const env = options.env ?? process.env;
+  const home = options.homedir ?? homedir();
+  const platform = options.platform ?? process.platform;
+  const name = join('Claude', 'claude_desktop_config.json');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', name);
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), name);
+  const xdg = env.XDG_CONFIG_HOME;
+  return join(xdg !== undefined && isAbsolute(xdg) ? xdg : join(home, '.config'), name);
+}
+
+/**
+ * Every path `discoverConfig` tries, in order (without `MCPX_CONFIG`): the project's files
+ * (`PROJECT_CONFIG_FILES` in `cwd`), then the user's, mcpx's own folder first, then Cursor's
+ * `~/.cursor/mcp.json`, then Claude Desktop's config file.
+ */
 export function configSearchPaths(options: DiscoverOptions = {}): string[] {
   const cwd = resolve(options.cwd ?? process.cwd());
   const user = userConfigDir(options);
-  return [...PROJECT_CONFIG_FILES.map((name) => join(cwd, name)), ...USER_CONFIG_FILES.map((name) => join(user, name))];
+  return [
+    ...PROJECT_CONFIG_FILES.map((name) => join(cwd, name)),
+    ...USER_CONFIG_FILES.map((name) => join(user, name)),
+    join(options.homedir ?? homedir(), '.cursor', 'mcp.json'),
+    claudeDesktopConfigPath(options),
+  ];
 }
 
 /**

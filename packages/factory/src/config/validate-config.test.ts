@@ -130,6 +130,13 @@ describe("validateConfig: VS Code's servers layout", () => {
   });
 });
 
+describe("validateConfig: Cursor's .cursor/mcp.json", () => {
+  it('takes ${workspaceFolder} as the project folder, above .cursor', () => {
+    const config = validateConfig({ mcpServers: { files: { command: 'node', args: ['${workspaceFolder}/server.js'] } } }, { ...options, file: '/repo/.cursor/mcp.json' });
+    expect(config.servers).toMatchObject([{ name: 'files', args: ['/repo/server.js'] }]);
+  });
+});
+
 describe('validateConfig: interpolation', () => {
   it("expands variables in every string, as seed 004's Bearer ${API_TOKEN}", () => {
     const config = validateConfig(

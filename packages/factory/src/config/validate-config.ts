@@ -56,12 +56,15 @@ export function validateConfig(input: unknown, options: ValidateConfigOptions = 
   return markValidated({ file: options.file, servers }, pending);
 }
 
-/** `${VAR}` looks in `env`; `${workspaceFolder}` (VS Code) and `${userHome}` have built-in values unless `env` sets them. */
+/** The folders editors keep a project's config in: `${workspaceFolder}` is the folder above. */
+const EDITOR_FOLDERS = new Set(['.vscode', '.cursor']);
+
+/** `${VAR}` looks in `env`; `${workspaceFolder}` (VS Code, Cursor) and `${userHome}` have built-in values unless `env` sets them. */
 function lookupFor(options: ValidateConfigOptions): Lookup {
   const env = options.env ?? process.env;
   const folder = folderOf(options);
   const builtins: Record<string, string> = {
-    workspaceFolder: basename(folder) === '.vscode' ? dirname(folder) : folder,
+    workspaceFolder: EDITOR_FOLDERS.has(basename(folder)) ? dirname(folder) : folder,
     userHome: options.homedir ?? homedir(),
   };
   return (name) => (Object.hasOwn(env, name) ? env[name] : Object.hasOwn(builtins, name) ? builtins[name] : undefined);
