@@ -37,9 +37,10 @@ function closedWhileConnecting(error: ConnectionClosedError, attempt: FailedAtte
   // Without a way to start the server again, an older server that exits on the probe cannot be reached: say what helps.
   const onProbe = error.method === 'server/discover' && !attempt.reopenable;
   const hint = onProbe
-    ? "; it may be an older server that exits on methods it does not know: pin era 'legacy' (or its protocolVersion), or give connect() a function that creates the transport, so that the server can be started again"
-    : '';
-  return new ConnectionClosedError(`the server closed the connection during the handshake${hint}`, {
+    ? "it may be an older server that exits on methods it does not know: pin era 'legacy' (or its protocolVersion), or give connect() a function that creates the transport, so that the server can be started again"
+    : undefined;
+  return new ConnectionClosedError('the server closed the connection during the handshake', {
+    hint,
     server: attempt.server,
     method: error.method,
     operation: 'connecting',
