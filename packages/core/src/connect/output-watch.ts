@@ -1,6 +1,6 @@
 import { NonJsonOutputError } from '../errors/non-json-output-error.js';
 
-/** How many offending lines an error keeps. */
+/** How many distinct offending lines an error keeps. */
 const KEPT_LINES = 5;
 
 /** How long the handshake waits for a valid message after output that is not JSON: 3 seconds. */
@@ -31,7 +31,8 @@ export class OutputWatch {
   /** The server wrote a line that is not JSON. */
   nonJson(line: string): void {
     if (this.sawMessage) return;
-    if (this.lines.length < KEPT_LINES) this.lines.push(line);
+    // A server started again repeats itself: keep each line once.
+    if (this.lines.length < KEPT_LINES && !this.lines.includes(line)) this.lines.push(line);
     this.restart();
   }
 

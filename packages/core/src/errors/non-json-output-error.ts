@@ -17,7 +17,7 @@ export class NonJsonOutputError extends LocalError {
   readonly code = 'NON_JSON_OUTPUT';
   // A server that is only slow after its banner may answer on a new attempt.
   override readonly isRetryable = true;
-  /** The first lines that were not JSON, as received. */
+  /** The first distinct lines that were not JSON, as received. */
   readonly lines: readonly string[];
 
   constructor(lines: readonly string[], options: LocalErrorOptions = {}) {

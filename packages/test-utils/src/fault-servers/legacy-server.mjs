@@ -7,7 +7,8 @@
 //   --on-unknown=error         answers with JSON-RPC error -32601, as it should
 //   --banner                   prints a banner line on stdout when it starts
 //   --log=<file>               appends {"event":"start"} and {"event":"request","method":...}
-// It answers initialize (echoing the offered revision), ping and tools/list.
+// It answers initialize (echoing the offered revision), ping and tools/list, and ignores
+// notifications.
 import { appendFileSync } from 'node:fs';
 import { onMessages, send } from './wire.mjs';
 
@@ -30,14 +31,12 @@ onMessages((message) => {
   switch (message.method) {
     case 'initialize':
       return reply({ protocolVersion: message.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'legacy-server', version: '0.9.0' } });
-    case 'notifications/initialized':
-      return undefined;
     case 'ping':
       return reply({});
     case 'tools/list':
       return reply({ tools: [{ name: 'noop', inputSchema: { type: 'object' } }] });
     default:
-      return unknown(message);
+      return message.id === undefined ? undefined : unknown(message);
   }
 });
 
