@@ -23,7 +23,7 @@ describe('a failure while connecting', () => {
     const error: unknown = await client.connect(diesOnProbe().clientTransport).catch((caught: unknown) => caught);
     expect(ConnectionClosedError.isInstance(error)).toBe(true);
     const closed = error as ConnectionClosedError;
-    expect(closed.message).toMatch(/^server "strict", connecting: the server closed the connection during the handshake \(exit code 1\)/);
+    expect(closed.message).toMatch(/^server "strict", connecting: the server process exited during the handshake \(exit code 1\)/);
     expect(closed.message).not.toContain('server/discover');
     expect(closed).toMatchObject({ operation: 'connecting', method: 'server/discover', exitCode: 1 });
     expect(ConnectionClosedError.isInstance(closed.cause)).toBe(true);

@@ -27,27 +27,29 @@ export function connectFailure(error: unknown, attempt: FailedAttempt): unknown 
     return new CancelledError(reasonText(attempt.signal.reason), { server: attempt.server, operation: 'connecting', cause: attempt.signal.reason });
   }
   if (CancelledError.isInstance(error) && NonJsonOutputError.isInstance(error.cause)) return error.cause;
-  if (ConnectionClosedError.isInstance(error) && attempt.watch.noisy) return attempt.watch.error(error);
-  if (ConnectionClosedError.isInstance(error) && ConnectionClosedError.isInstance(error.cause)) return closedWhileConnecting(error, attempt);
+  if (ConnectionClosedError.isInstance(error) && attempt.watch.noisy) return attempt.watch.error(ConnectionClosedError.isInstance(error.cause) ? error.cause : error);
+  if (ConnectionClosedError.isInstance(error) && ConnectionClosedError.isInstance(error.cause)) return closedWhileConnecting(error, error.cause, attempt);
   if (LocalError.isInstance(error)) describeAsPartOf(error, 'connecting');
   return error;
 }
 
-function closedWhileConnecting(error: ConnectionClosedError, attempt: FailedAttempt): ConnectionClosedError {
+function closedWhileConnecting(error: ConnectionClosedError, reason: ConnectionClosedError, attempt: FailedAttempt): ConnectionClosedError {
+  const exited = reason.exitCode != null || reason.signal != null;
+  const what = exited ? 'the server process exited during the handshake' : `the connection ended during the handshake: ${reason.detail.split('\n')[0] ?? ''}`;
   // Without a way to start the server again, an older server that exits on the probe cannot be reached: say what helps.
   const onProbe = error.method === 'server/discover' && !attempt.reopenable;
   const hint = onProbe
     ? "it may be an older server that exits on methods it does not know: pin era 'legacy' (or its protocolVersion), or give connect() a function that creates the transport, so that the server can be started again"
     : undefined;
-  return new ConnectionClosedError('the server closed the connection during the handshake', {
+  return new ConnectionClosedError(what, {
     hint,
     server: attempt.server,
     method: error.method,
     operation: 'connecting',
-    exitCode: error.exitCode,
-    signal: error.signal,
-    stderrTail: error.stderrTail,
-    isRetryable: error.isRetryable,
-    cause: error,
+    exitCode: reason.exitCode,
+    signal: reason.signal,
+    stderrTail: reason.stderrTail,
+    isRetryable: reason.isRetryable,
+    cause: reason,
   });
 }

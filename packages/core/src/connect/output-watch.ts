@@ -38,6 +38,7 @@ export class OutputWatch {
 
   /** A valid message arrived: stray lines from now on are diagnostics only. */
   message(): void {
+    if (this.sawMessage) return;
     this.sawMessage = true;
     clearTimeout(this.timer);
   }
