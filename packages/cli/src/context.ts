@@ -25,8 +25,10 @@ export interface Context {
   readonly verbose: boolean;
   /** `--config`. */
   readonly configPath: string | undefined;
-  /** `--timeout` in milliseconds. */
+  /** `--timeout` in milliseconds: each request once connected. */
   readonly timeoutMs: number | undefined;
+  /** `--connect-timeout` in milliseconds: connecting each server. */
+  readonly connectTimeoutMs: number | undefined;
   /** Styles for stdout and stderr, each on only when that stream is a terminal. */
   readonly out: Style;
   readonly err: Style;
@@ -49,6 +51,7 @@ export function createContext(io: Io, args: ParsedArgs): Context {
   const color = args.flags.get('color');
   const colorFlag = typeof color === 'boolean' ? color : undefined;
   const timeout = stringFlag(args, 'timeout');
+  const connectTimeout = stringFlag(args, 'connect-timeout');
   const interruption = new AbortController();
   return {
     io,
@@ -57,6 +60,7 @@ export function createContext(io: Io, args: ParsedArgs): Context {
     verbose: booleanFlag(args, 'verbose'),
     configPath: stringFlag(args, 'config'),
     timeoutMs: timeout === undefined ? undefined : parseDuration(timeout, 'timeout'),
+    connectTimeoutMs: connectTimeout === undefined ? undefined : parseDuration(connectTimeout, 'connect-timeout'),
     out: createStyle(useColor(io.stdout, io.env, colorFlag)),
     err: createStyle(useColor(io.stderr, io.env, colorFlag)),
     print: (text) => void io.stdout.write(text),

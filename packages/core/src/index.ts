@@ -6,6 +6,9 @@ export { ProtocolError, ErrorCode } from './errors/protocol-error.js';
 export { LocalError } from './errors/local-error.js';
 export { ConnectionClosedError } from './errors/connection-closed-error.js';
 export { RequestTimeoutError } from './errors/request-timeout-error.js';
+export { ConnectTimeoutError } from './errors/connect-timeout-error.js';
+export { NonJsonOutputError } from './errors/non-json-output-error.js';
+export { DEFAULT_SETTING_NAMES } from './errors/setting-names.js';
 export { CancelledError } from './errors/cancelled-error.js';
 export { TransportError } from './errors/transport-error.js';
 export { ConfigError } from './errors/config-error.js';
@@ -24,6 +27,9 @@ export type { McpxErrorOptions } from './errors/mcpx-error.js';
 export type { ErrorContext, LocalErrorOptions } from './errors/local-error.js';
 export type { ConnectionClosedDetails } from './errors/connection-closed-error.js';
 export type { TransportErrorOptions } from './errors/transport-error.js';
+export type { RequestTimeoutErrorOptions } from './errors/request-timeout-error.js';
+export type { ConnectTimeoutErrorOptions } from './errors/connect-timeout-error.js';
+export type { SettingNames } from './errors/setting-names.js';
 export type {
   RequestId,
   JsonRpcRequest,
@@ -34,12 +40,14 @@ export type {
   JsonRpcResponse,
   JsonRpcMessage,
 } from './jsonrpc/messages.js';
-export type { Transport, TransportSendOptions, TransportDiagnostic } from './transport.js';
+export type { Transport, TransportFactory, TransportSendOptions, TransportDiagnostic } from './transport.js';
 export type { AuthProvider, AuthContext, UnauthorizedContext } from './auth.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';
 export type { EventMap, TaggedEvent } from './util/event-hub.js';
 
-export { McpClient, VERSION, DEFAULT_PROBE_TIMEOUT } from './client/mcp-client.js';
+export { McpClient, VERSION } from './client/mcp-client.js';
+export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PROBE_TIMEOUT } from './connect/defaults.js';
+export { DEFAULT_NON_JSON_GRACE_MS } from './connect/output-watch.js';
 export { HeaderMismatchError, MissingRequiredClientCapabilityError, protocolErrorFrom } from './errors/modern-errors.js';
 export { EraCache, defaultEraCache } from './era/era-cache.js';
 export { LruCacheStore } from './cache/cache-store.js';

@@ -40,3 +40,10 @@ export interface Transport {
   /** What identifies the server for the era cache: its origin (HTTP). @default `description` */
   readonly eraCacheKey?: string;
 }
+
+/**
+ * Creates a new, unstarted transport to the same server. Given to `McpClient.connect` instead
+ * of a transport, it lets the client open a second connection when the first one is ended by the
+ * era probe (older servers exit on methods they do not know).
+ */
+export type TransportFactory = () => Transport;

@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { ConfigError, RequestTimeoutError } from '@mcpx/core';
 import { ConnectTimeoutError } from '@mcpx/registry';
-import { everythingCommand } from '@mcpx/test-utils';
+import { everythingCommand, faultServersDir } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
 import { ConfigValidationError, createClient, loadConfig } from '../src/index.js';
 import { tempDir, textOf } from './helpers.js';
@@ -35,12 +36,33 @@ describe('createClient over stdio, against server-everything', () => {
     }
   });
 
-  it("applies the server's requestTimeoutMs to its requests", async () => {
+  it("applies the server's requestTimeoutMs to its requests, naming it in the error", async () => {
     const client = await createClient({ command: everything.command, args: everything.args, requestTimeoutMs: 300 });
     try {
       const error: unknown = await client.callTool('trigger-long-running-operation', { duration: 3, steps: 3 }).catch((caught: unknown) => caught);
       expect(RequestTimeoutError.isInstance(error)).toBe(true);
-      expect((error as RequestTimeoutError).timeoutMs).toBe(300);
+      expect(error).toMatchObject({ method: 'tools/call', timeoutMs: 300 });
+      expect((error as Error).message).toContain("raise `requestTimeoutMs` in the server's config if the server is just slow");
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('does not let requestTimeoutMs cap the handshake, which connectTimeoutMs governs', async () => {
+    // No handshake with a real process fits in 1 ms; before, the request timeout applied to it.
+    const client = await createClient({ command: everything.command, args: everything.args, requestTimeoutMs: 1 });
+    try {
+      expect(client.state).toBe('connected');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('reaches a legacy server that exits on the era probe by starting it again', async () => {
+    const client = await createClient({ command: process.execPath, args: [join(faultServersDir, 'legacy-server.mjs'), '--on-unknown=exit'] }, { name: 'strict' });
+    try {
+      expect(client.session).toMatchObject({ era: 'legacy', serverInfo: { name: 'legacy-server' } });
+      await client.ping();
     } finally {
       await client.close();
     }
@@ -53,6 +75,7 @@ describe('createClient over stdio, against server-everything', () => {
     );
     expect(ConnectTimeoutError.isInstance(error)).toBe(true);
     expect((error as ConnectTimeoutError).server).toBe('silent');
+    expect((error as Error).message).toContain("raise `connectTimeoutMs` in the server's config if it is just slow");
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

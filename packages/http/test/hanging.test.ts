@@ -1,4 +1,4 @@
-import { RequestTimeoutError } from '@mcpx/core';
+import { ConnectTimeoutError, RequestTimeoutError } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { until, useFakes } from './helpers.js';
 
@@ -25,8 +25,8 @@ describe('a server that never sends headers', () => {
   it('lets a connect time out, and close() still completes', { timeout: 10_000 }, async () => {
     const server = await fakes.mcpServer();
     server.on('initialize', () => undefined);
-    const error = await fakes.client(server.url(), {}, { requestTimeout: 200 }).catch((caught: unknown) => caught);
-    expect(RequestTimeoutError.isInstance(error)).toBe(true);
+    const error = await fakes.client(server.url(), {}, { connectTimeoutMs: 200 }).catch((caught: unknown) => caught);
+    expect(ConnectTimeoutError.isInstance(error)).toBe(true);
   });
 
   it('lets a cancelled request go and keeps working', async () => {

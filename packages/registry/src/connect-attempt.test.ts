@@ -1,9 +1,8 @@
-import { McpClient } from '@mcpx/core';
+import { ConnectTimeoutError, McpClient } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
 import { describe, expect, it } from 'vitest';
 import { ManualClock, settle } from '../test/helpers.js';
 import { startConnect } from './connect-attempt.js';
-import { ConnectTimeoutError } from './errors/connect-timeout-error.js';
 
 /** A connect function that waits for `go()`, then connects to a fresh fake server. */
 function gated(): { connect: (signal: AbortSignal) => Promise<McpClient>; go: () => void; signal: () => AbortSignal | undefined; client: () => McpClient | undefined } {
@@ -50,6 +49,14 @@ describe('a connection attempt', () => {
     source.go();
     await attempt.settled;
     expect(source.client()?.state).toBe('closed');
+  });
+
+  it("names the connect timeout as the caller's interface does", async () => {
+    const clock = new ManualClock();
+    const attempt = startConnect('alpha', gated().connect, 1000, clock, '--connect-timeout');
+    const failure = attempt.client.catch((error: unknown) => error);
+    await clock.advance(1000);
+    expect((await failure) as ConnectTimeoutError).toMatchObject({ setting: '--connect-timeout', message: expect.stringContaining('raise --connect-timeout if') });
   });
 
   it('rejects with the reason when aborted', async () => {

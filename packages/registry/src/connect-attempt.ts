@@ -1,6 +1,5 @@
-import type { McpClient } from '@mcpx/core';
+import { ConnectTimeoutError, type McpClient } from '@mcpx/core';
 import type { Clock } from './clock.js';
-import { ConnectTimeoutError } from './errors/connect-timeout-error.js';
 
 /** Connects one server: creates its transport and client and completes the handshake. Should stop when `signal` aborts. */
 export type ConnectFn = (signal: AbortSignal) => Promise<McpClient>;
@@ -15,13 +14,16 @@ export interface ConnectAttempt {
   abort(reason: Error): void;
 }
 
-/** Starts `connect` with a `timeoutMs` budget; a late client is closed, so no process outlives an abandoned attempt. */
-export function startConnect(server: string, connect: ConnectFn, timeoutMs: number, clock: Clock): ConnectAttempt {
+/**
+ * Starts `connect` with a `timeoutMs` budget; a late client is closed, so no process outlives an
+ * abandoned attempt. `setting` names the timeout in the error, as the caller's interface does.
+ */
+export function startConnect(server: string, connect: ConnectFn, timeoutMs: number, clock: Clock, setting?: string): ConnectAttempt {
   const controller = new AbortController();
   const running = Promise.resolve().then(() => connect(controller.signal));
   let adopted = false;
   const client = new Promise<McpClient>((resolve, reject) => {
-    const timer = Number.isFinite(timeoutMs) ? clock.setTimeout(() => controller.abort(new ConnectTimeoutError(server, timeoutMs)), timeoutMs) : undefined;
+    const timer = Number.isFinite(timeoutMs) ? clock.setTimeout(() => controller.abort(new ConnectTimeoutError(server, timeoutMs, { setting })), timeoutMs) : undefined;
     const stopTimer = (): void => {
       if (timer !== undefined) clock.clearTimeout(timer);
     };

@@ -6,7 +6,9 @@ export { DEFAULT_HEALTH_OPTIONS, pingCheck } from './health-monitor.js';
 export { isRetryableFailure } from './reconnect.js';
 export { defaultNaming, separatorNaming } from './naming.js';
 export { DEFAULT_CATALOG_TTL_MS } from './catalog.js';
-export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STABLE_AFTER_MS } from './options.js';
+export { DEFAULT_STABLE_AFTER_MS } from './options.js';
+// Moved to @mcpx/core, where McpClient bounds connecting with them too; kept here for existing imports.
+export { ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT_MS } from '@mcpx/core';
 export { DEFAULT_CLOSE_DEADLINE_MS } from './shutdown.js';
 export { systemClock } from './clock.js';
 export { ServerNotFoundError } from './errors/server-not-found-error.js';
@@ -14,7 +16,6 @@ export { ServerUnavailableError } from './errors/server-unavailable-error.js';
 export { CircuitOpenError } from './errors/circuit-open-error.js';
 export { RegistryClosedError } from './errors/registry-closed-error.js';
 export { NotInCatalogError } from './errors/not-in-catalog-error.js';
-export { ConnectTimeoutError } from './errors/connect-timeout-error.js';
 export { HealthCheckTimeoutError } from './errors/health-check-timeout-error.js';
 
 export type { ConnectReport, ListOptions } from './registry.js';

@@ -20,6 +20,8 @@ export interface ServerContext {
   clock: Clock;
   events: RegistryEvents;
   catalog: CatalogCache;
+  /** How a `ConnectTimeoutError` names the connect timeout. */
+  connectTimeoutSetting?: string | undefined;
 }
 
 const KINDS: readonly CatalogKind[] = ['tools', 'resources', 'prompts'];
@@ -214,7 +216,7 @@ export class ManagedServer {
       signal.throwIfAborted();
       return this.config.connect(signal);
     };
-    const attempt = startConnect(this.name, connect, this.config.connectTimeoutMs, clock);
+    const attempt = startConnect(this.name, connect, this.config.connectTimeoutMs, clock, this.context.connectTimeoutSetting);
     this.attempt = attempt;
     this.linger(attempt.settled);
     const done = attempt.client.then(

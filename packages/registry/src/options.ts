@@ -1,4 +1,4 @@
-import { ConfigError, exponentialBackoff, type BackoffPolicy } from '@mcpx/core';
+import { ConfigError, DEFAULT_CONNECT_TIMEOUT_MS, exponentialBackoff, type BackoffPolicy, type SettingNames } from '@mcpx/core';
 import { DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from './circuit-breaker.js';
 import type { Clock } from './clock.js';
 import type { ConnectFn } from './connect-attempt.js';
@@ -48,6 +48,8 @@ export interface McpRegistryOptions {
   catalogTtlMs?: number | undefined;
   /** Where time comes from; tests pass a manual clock. @default systemClock */
   clock?: Clock | undefined;
+  /** How a `ConnectTimeoutError` names `connectTimeoutMs`, for a layer that exposes it under its own name (a config file, a command line). @default '`connectTimeoutMs`' */
+  settingNames?: Pick<SettingNames, 'connectTimeout'> | undefined;
 }
 
 /** A server's configuration with every default applied; internal. */
@@ -66,8 +68,6 @@ export interface ResolvedServerConfig {
   breaker: BreakerOptions;
 }
 
-/** The default connection timeout: 30 seconds. */
-export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 /** The default time after which a connection counts as stable: 10 seconds. */
 export const DEFAULT_STABLE_AFTER_MS = 10_000;
 

@@ -74,6 +74,7 @@ export class McpRegistry {
   private readonly servers = new Map<string, ManagedServer>();
   private readonly events = new RegistryEvents();
   private readonly clock: Clock;
+  private readonly connectTimeoutSetting: string | undefined;
   private readonly naming: NamingPolicy;
   private readonly catalog: CatalogCache;
   private readonly defaults: ServerPolicies;
@@ -86,6 +87,7 @@ export class McpRegistry {
     this.clock = options.clock ?? systemClock;
     this.naming = options.naming ?? defaultNaming;
     this.defaults = options.defaults ?? {};
+    this.connectTimeoutSetting = options.settingNames?.connectTimeout;
     const ttl = options.catalogTtlMs ?? DEFAULT_CATALOG_TTL_MS;
     if (!(ttl >= 0)) throw new ConfigError(`McpRegistry: "catalogTtlMs" must be zero or more, got ${String(ttl)}`);
     this.catalog = new CatalogCache(ttl, () => this.clock.now());
@@ -98,7 +100,7 @@ export class McpRegistry {
     if (this.servers.has(resolved.name)) {
       throw new ConfigError('a server of this name is already registered; unregister() it first or choose another name', { server: resolved.name });
     }
-    const server = new ManagedServer(resolved, { clock: this.clock, events: this.events, catalog: this.catalog });
+    const server = new ManagedServer(resolved, { clock: this.clock, events: this.events, catalog: this.catalog, connectTimeoutSetting: this.connectTimeoutSetting });
     this.servers.set(resolved.name, server);
     this.membership++;
     return server.view;

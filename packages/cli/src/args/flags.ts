@@ -19,7 +19,8 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'json', kind: 'boolean', description: 'machine-readable JSON on stdout' },
   { name: 'color', kind: 'boolean', negatable: true, description: 'no colours (also NO_COLOR=1; colours are only used on a terminal)' },
   { name: 'verbose', short: 'v', kind: 'boolean', description: "servers' stderr, log messages and transport diagnostics on stderr" },
-  { name: 'timeout', kind: 'string', value: '<duration>', description: 'time allowed for each request: 500ms, 30s, 2m (default: 60s, reset by progress)' },
+  { name: 'timeout', kind: 'string', value: '<duration>', description: 'time allowed for each request once connected: 500ms, 30s, 2m (default: 60s, reset by progress)' },
+  { name: 'connect-timeout', kind: 'string', value: '<duration>', description: 'time allowed for connecting each server, start and handshake (default: 30s)' },
   { name: 'help', short: 'h', kind: 'boolean', description: 'help for mcpx or for the command' },
   { name: 'version', short: 'V', kind: 'boolean', description: 'the version of mcpx' },
 ];

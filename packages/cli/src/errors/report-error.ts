@@ -31,10 +31,13 @@ export async function classify(error: unknown, interrupted: boolean): Promise<Er
     const missing = /no config file found/.test(base.message);
     return { ...base, exitCode: EXIT.config, hint: missing ? 'mcpx config init writes a commented starter file' : undefined };
   }
+  if (core.ConnectTimeoutError.isInstance(error)) {
+    return { ...base, exitCode: EXIT.unavailable, hint: 'a first npx -y run downloads the package, and Docker pulls the image: allow for it, e.g. --connect-timeout 2m' };
+  }
   const unavailable = [
     registry.ServerUnavailableError,
     registry.CircuitOpenError,
-    registry.ConnectTimeoutError,
+    core.NonJsonOutputError,
     registry.RegistryClosedError,
     core.ConnectionClosedError,
     core.TransportError,
@@ -43,7 +46,7 @@ export async function classify(error: unknown, interrupted: boolean): Promise<Er
   ];
   if (unavailable.some((type) => type.isInstance(error))) return { ...base, exitCode: EXIT.unavailable };
   if (core.RequestTimeoutError.isInstance(error)) {
-    return { ...base, exitCode: EXIT.failure, hint: 'raise mcpx --timeout (500ms, 30s, 2m), or requestTimeoutMs in the config, if the server is just slow' };
+    return { ...base, exitCode: EXIT.failure, hint: 'durations are written 500ms, 30s or 2m; progress notifications restart the timeout' };
   }
   if (registry.ServerNotFoundError.isInstance(error) || registry.NotInCatalogError.isInstance(error)) return { ...base, exitCode: EXIT.usage };
   return { ...base, exitCode: EXIT.failure };

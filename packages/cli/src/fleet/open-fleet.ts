@@ -9,6 +9,7 @@ import { StatusLine } from '../terminal/status-line.js';
 import { interactionHandlers, interactionSettings, type InteractionSettings } from './interaction.js';
 import { loadFleetConfig, type LoadedConfig } from './load-fleet-config.js';
 import { SamplingRefusals } from './sampling-refusals.js';
+import { cliSettingNames } from './setting-names.js';
 
 /** How to bring a fleet up for one command. */
 export interface FleetOptions {
@@ -75,7 +76,14 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
     { servers },
     {
       connect: false,
-      client: { name: 'mcpx', version: __MCPX_VERSION__, ...handlers, ...(context.timeoutMs === undefined ? {} : { requestTimeout: context.timeoutMs }) },
+      client: {
+        name: 'mcpx',
+        version: __MCPX_VERSION__,
+        ...handlers,
+        ...(context.timeoutMs === undefined ? {} : { requestTimeout: context.timeoutMs }),
+        settingNames: cliSettingNames(context),
+      },
+      connectTimeoutMs: context.connectTimeoutMs,
       registry: { defaults: { reconnect: options.reconnect ? undefined : false, health: options.health ? { intervalMs: options.health.intervalMs, degradedIntervalMs: options.health.intervalMs } : false } },
       onDiagnostic: (event) => {
         if (context.verbose) context.note(context.err.dim(`[${event.server}] ${event.message}`));

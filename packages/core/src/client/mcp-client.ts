@@ -3,17 +3,17 @@ import { CapabilityError } from '../errors/capability-error.js';
 import { ConfigError } from '../errors/config-error.js';
 import { HeaderMismatchError } from '../errors/modern-errors.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
-import { JsonRpcEngine, DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from '../jsonrpc/engine.js';
+import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
 import { deriveClientCapabilities, hasCapability, requiredServerCapability } from '../legacy/capabilities.js';
 import { LruCacheStore } from '../cache/cache-store.js';
 import { ResponseCache } from '../cache/response-cache.js';
-import { defaultEraCache } from '../era/era-cache.js';
-import { establishSession } from '../era/establish.js';
+import { runHandshake } from '../connect/run-handshake.js';
+import type { OutputWatch } from '../connect/output-watch.js';
 import { withEnvelope } from '../modern/envelope.js';
 import { ListenManager, type NotificationFilter } from '../modern/subscriptions.js';
 import type { ClientCapabilities } from '../types/index.js';
 import type { ServerSession } from '../session.js';
-import type { Transport } from '../transport.js';
+import type { Transport, TransportFactory } from '../transport.js';
 import type {
   CallToolResult,
   CompleteRequestParams,
@@ -31,8 +31,8 @@ import type {
   ResourceTemplate,
   ServerCapabilities,
 } from '../types/index.js';
-import { ClientEvents, trafficObserver, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
-import { installInboundHandlers } from './inbound-handlers.js';
+import { createClientEngine } from './client-engine.js';
+import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { Metrics, type MetricsSnapshot } from './metrics.js';
 import type { CallOptions, ConnectOptions, McpClientOptions } from './options.js';
 import { modernRequest } from './modern-request.js';
@@ -40,9 +40,6 @@ import { OutputSchemaValidator } from './output-schema.js';
 import { collectPages, cursorParams, DEFAULT_MAX_PAGES, withTtl } from './pagination.js';
 import { parseResult } from './result-parser.js';
 import type { Schemas } from './schema-loader.js';
-
-/** How long the `server/discover` probe waits before taking a silent server for a legacy one. */
-export const DEFAULT_PROBE_TIMEOUT = 5000;
 
 /** The package version, baked in at build time. */
 export const VERSION: string = __MCPX_VERSION__;
@@ -111,35 +108,29 @@ export class McpClient {
   }
 
   /**
-   * Starts `transport` and performs the handshake. Rejects, and closes the transport,
-   * when the server cannot be reached or speaks no supported revision.
+   * Starts the transport and performs the handshake, within `connectTimeoutMs`. Give a function
+   * that creates the transport rather than a transport, and the client can start the server
+   * again when the era probe ends it (older stdio servers exit on methods they do not know).
+   * Rejects, and closes what it opened, when the server cannot be reached or speaks no
+   * supported revision.
    */
-  async connect(transport: Transport, options: ConnectOptions = {}): Promise<ServerSession> {
+  async connect(transport: Transport | TransportFactory, options: ConnectOptions = {}): Promise<ServerSession> {
     if (this.currentState !== 'idle' && this.currentState !== 'closed') {
       throw new ConfigError(`connect() called while the client is ${this.currentState}; close it first`, { server: this.options.server });
     }
     this.setState('connecting');
-    const engine = this.createEngine(transport);
-    this.engine = engine;
     try {
-      await transport.start();
-      this.serverSession = await establishSession(
-        engine,
+      this.serverSession = await runHandshake({
         transport,
-        {
-          clientInfo: this.clientInfo,
-          capabilities: this.clientCapabilities(),
-          era: this.options.era ?? 'auto',
-          protocolVersion: this.options.protocolVersion,
-          probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
-          cache: this.options.eraCache === false ? undefined : (this.options.eraCache ?? defaultEraCache),
-          server: this.options.server,
-        },
-        { signal: options.signal, timeout: options.timeout ?? this.options.requestTimeout },
-      );
+        attach: (opened, watch) => (this.engine = this.createEngine(opened, watch)),
+        client: this.options,
+        clientInfo: this.clientInfo,
+        capabilities: this.clientCapabilities(),
+        call: options,
+      });
     } catch (error) {
       this.setState('closed', error instanceof Error ? error : undefined);
-      await engine.close().catch(() => undefined);
+      await this.engine?.close().catch(() => undefined);
       throw error;
     }
     this.stats.started();
@@ -372,28 +363,13 @@ export class McpClient {
     throw new ConnectionClosedError(`not connected (${this.currentState}): ${hint}`, this.where(method));
   }
 
-  private createEngine(transport: Transport): JsonRpcEngine {
-    const engine = new JsonRpcEngine(transport, {
-      server: this.options.server,
-      timeout: this.options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT,
-      observer: trafficObserver(this.emitter, this.stats),
-      onerror: (error) => this.emitter.emit('error', { error }),
-      onclose: (reason) => {
-        if (this.engine === engine && this.currentState !== 'closing' && this.currentState !== 'closed') this.setState('closed', reason);
-      },
-    });
-    transport.ondiagnostic = (event) => this.emitter.emit('diagnostic', event);
-    engine.onNotification('*', (params, method) => {
-      if (this.serverSession?.era === 'modern') {
-        if (!this.listen.accepts(params)) return;
-        if (method === 'notifications/subscriptions/acknowledged') this.listen.acknowledged(params);
-      }
-      if (method === 'notifications/tools/list_changed') this.outputSchemas.remember([], true);
-      this.cache?.notify(method, params);
-      this.emitter.emit('notification', { method, params });
-    });
-    installInboundHandlers(engine, this.options);
-    return engine;
+  private createEngine(transport: Transport, watch: OutputWatch): JsonRpcEngine {
+    const { options, emitter, stats, outputSchemas, cache, listen } = this;
+    const closed = (engine: JsonRpcEngine, reason: Error | undefined): void => {
+      // While connecting, the handshake reports the failure (or opens a new connection).
+      if (this.engine === engine && this.currentState === 'connected') this.setState('closed', reason);
+    };
+    return createClientEngine(transport, watch, { options, emitter, stats, outputSchemas, cache, listen, session: () => this.serverSession, closed });
   }
 
   private setState(to: ClientState, reason?: Error): void {

@@ -1,6 +1,7 @@
 import type { CacheStore } from '../cache/cache-store.js';
 import type { EraCache } from '../era/era-cache.js';
 import type { EraChoice } from '../era/establish.js';
+import type { SettingNames } from '../errors/setting-names.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
@@ -43,8 +44,21 @@ export interface McpClientOptions {
   roots?: RootsHandler;
   /** Fail fast when calling a method the server did not advertise. @default true */
   strictCapabilities?: boolean;
-  /** Per-request timeout in milliseconds. @default 60000 */
+  /** Per-request timeout in milliseconds, for requests after the handshake. @default 60000 */
   requestTimeout?: number;
+  /**
+   * Milliseconds connecting may take: starting the transport, the era probe and the handshake
+   * (`initialize` or `server/discover`); `requestTimeout` does not apply to them. @default 30000
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Milliseconds the handshake waits for a valid message after the server wrote output that is
+   * not JSON (a banner on stdout, say) before failing with `NonJsonOutputError`; `Infinity` waits
+   * for the connect timeout. @default 3000
+   */
+  nonJsonGraceMs?: number;
+  /** How timeout errors name the settings to raise, for a layer that exposes them under its own names (a config file, a command line). @default the names of these options */
+  settingNames?: SettingNames;
   /** Hard cap for any request in milliseconds, whatever progress arrives. @default none */
   maxTotalTimeout?: number;
   /** Most pages one `list*` call follows. @default 100 */
@@ -78,6 +92,6 @@ export interface CallOptions extends RequestOptions {
 export interface ConnectOptions {
   /** Aborts connecting. */
   signal?: AbortSignal;
-  /** Milliseconds allowed for the handshake. @default the client's `requestTimeout` */
+  /** Milliseconds allowed for connecting (starting the transport and the handshake). @default the client's `connectTimeoutMs` */
   timeout?: number;
 }

@@ -2,6 +2,7 @@ import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import { AuthError } from '../errors/auth-error.js';
 import { CancelledError } from '../errors/cancelled-error.js';
 import { MODERN_ERROR_CODES } from '../errors/modern-errors.js';
+import { NonJsonOutputError } from '../errors/non-json-output-error.js';
 import { ProtocolError } from '../errors/protocol-error.js';
 import { TransportError } from '../errors/transport-error.js';
 import { UnsupportedProtocolVersionError } from '../errors/unsupported-protocol-version-error.js';
@@ -17,6 +18,12 @@ import type { Era, EraCache } from './era-cache.js';
 /** Which era to speak: detect it, or insist on one. */
 export type EraChoice = 'auto' | Era;
 
+/** One connection to the server: a transport and the engine over it. */
+export interface Connection {
+  readonly engine: JsonRpcEngine;
+  readonly transport: Transport;
+}
+
 /** How a connection settles on an era and revision. */
 export interface EstablishOptions {
   clientInfo: Implementation;
@@ -28,22 +35,36 @@ export interface EstablishOptions {
   probeTimeout: number;
   cache: EraCache | undefined;
   server?: string | undefined;
+  /**
+   * Opens a new connection to the same server, when the transport can be created again: an
+   * older server may exit when it receives a method it does not know, such as the probe.
+   */
+  reopen?: (() => Promise<Connection>) | undefined;
+  /** A signal for each step (the probe, `initialize`), aborted with a `NonJsonOutputError` when the server writes only output that is not JSON. */
+  stepSignal?: (() => AbortSignal) | undefined;
 }
 
 /**
  * Settles the era with the server: probes with `server/discover` (a result or a recognized
- * modern error means modern; any other error or no answer in time means legacy, and
- * `initialize` follows), honours a pinned era or revision, and caches what it learns.
+ * modern error means modern; any other error, output that is not JSON or no answer in time
+ * means legacy, and `initialize` follows; a connection the probe ended is opened again when
+ * `reopen` is given), honours a pinned era or revision, and caches what it learns.
  */
-export async function establishSession(engine: JsonRpcEngine, transport: Transport, options: EstablishOptions, request: RequestOptions): Promise<ServerSession> {
+export async function establishSession(connection: Connection, options: EstablishOptions, request: RequestOptions): Promise<ServerSession> {
   const pinned = options.protocolVersion;
   if (pinned !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(pinned)) {
-    throw new UnsupportedProtocolVersionError([pinned], SUPPORTED_PROTOCOL_VERSIONS, { server: options.server, method: 'connect' });
+    throw new UnsupportedProtocolVersionError([pinned], SUPPORTED_PROTOCOL_VERSIONS, { server: options.server, operation: 'connecting' });
   }
   const era: EraChoice = pinned === undefined ? options.era : isModernProtocolVersion(pinned) ? 'modern' : 'legacy';
+  const { engine, transport } = connection;
   const key = transport.eraCacheKey ?? transport.description;
-  const legacy = (version?: string): Promise<ServerSession> =>
-    initializeLegacy(engine, transport, { clientInfo: options.clientInfo, capabilities: options.capabilities, protocolVersion: version ?? pinned, server: options.server }, request);
+  const step = (): RequestOptions => {
+    const signal = options.stepSignal?.();
+    if (signal === undefined) return request;
+    return { ...request, signal: request.signal === undefined ? signal : AbortSignal.any([request.signal, signal]) };
+  };
+  const legacy = (version?: string, on: Connection = connection): Promise<ServerSession> =>
+    initializeLegacy(on.engine, on.transport, { clientInfo: options.clientInfo, capabilities: options.capabilities, protocolVersion: version ?? pinned, server: options.server }, step());
 
   if (era === 'legacy') return legacy();
   if (era === 'auto' && key !== undefined && options.cache?.get(key) === 'legacy') {
@@ -56,6 +77,7 @@ export async function establishSession(engine: JsonRpcEngine, transport: Transpo
     }
   }
   try {
+    const probe = step();
     const outcome = await discover(
       engine,
       {
@@ -66,7 +88,7 @@ export async function establishSession(engine: JsonRpcEngine, transport: Transpo
         server: options.server,
         fallbackName: options.server ?? transport.description ?? 'server',
       },
-      era === 'auto' ? { ...request, timeout: Math.min(request.timeout ?? Infinity, options.probeTimeout) } : request,
+      era === 'auto' ? { ...probe, timeout: Math.min(request.timeout ?? Infinity, options.probeTimeout) } : probe,
     );
     if ('legacyVersion' in outcome) {
       if (key !== undefined) options.cache?.set(key, 'legacy');
@@ -76,17 +98,28 @@ export async function establishSession(engine: JsonRpcEngine, transport: Transpo
     transport.setProtocolVersion?.(outcome.session.protocolVersion);
     return outcome.session;
   } catch (error) {
-    if (era === 'modern' || !meansLegacy(error)) throw error;
+    if (era === 'modern') throw error;
+    if (ConnectionClosedError.isInstance(error) && options.reopen !== undefined && request.signal?.aborted !== true) {
+      // The probe ended the connection: an older server that exits on methods it does not know.
+      const session = await legacy(undefined, await options.reopen());
+      if (key !== undefined) options.cache?.set(key, 'legacy');
+      return session;
+    }
+    if (!meansLegacy(error)) throw error;
     if (key !== undefined) options.cache?.set(key, 'legacy');
     return legacy();
   }
 }
 
-/** Whether a failed probe says "legacy server": anything but a modern error, a dead connection or the caller's abort. */
+/**
+ * Whether a failed probe says "legacy server": anything but a modern error, a dead connection
+ * or an abort, except the abort of a probe answered only with output that is not JSON.
+ */
 function meansLegacy(error: unknown): boolean {
   if (ProtocolError.isInstance(error)) return !MODERN_ERROR_CODES.has(error.code);
   if (UnsupportedProtocolVersionError.isInstance(error)) return false;
-  if (ConnectionClosedError.isInstance(error) || CancelledError.isInstance(error) || AuthError.isInstance(error)) return false;
+  if (CancelledError.isInstance(error)) return NonJsonOutputError.isInstance(error.cause);
+  if (ConnectionClosedError.isInstance(error) || AuthError.isInstance(error)) return false;
   if (TransportError.isInstance(error)) return isClientError(error);
   return true;
 }

@@ -13,6 +13,8 @@ export interface ConnectionClosedDetails {
   stderrTail?: readonly string[] | undefined;
   /** Whether a new connection may succeed; false when the server closed for good (a policy close, say). @default true */
   isRetryable?: boolean | undefined;
+  /** What to do about it, said after how the process ended. */
+  hint?: string | undefined;
 }
 
 /** The connection ended while work was pending, or a call was made on a closed client. */
@@ -46,6 +48,7 @@ function describe(message: string, details: ConnectionClosedDetails): string {
   let text = message;
   if (details.exitCode != null) text += ` (exit code ${details.exitCode})`;
   else if (details.signal != null) text += ` (killed by ${details.signal})`;
+  if (details.hint !== undefined) text += `; ${details.hint}`;
   if (details.stderrTail && details.stderrTail.length > 0) text += `\nLast stderr lines:\n  ${details.stderrTail.join('\n  ')}`;
   return text;
 }

@@ -8,6 +8,11 @@ export interface ErrorContext {
   server?: string | undefined;
   /** The JSON-RPC method in flight, if any. */
   method?: string | undefined;
+  /**
+   * What the caller was doing, such as `'connecting'`: the message names it instead of the
+   * method, which stays in `method` for diagnosis.
+   */
+  operation?: string | undefined;
 }
 
 /** Options of local errors. */
@@ -27,11 +32,17 @@ export abstract class LocalError extends McpxError {
   readonly server: string | undefined;
   /** The method in flight, when known. */
   readonly method: string | undefined;
+  /** What the caller was doing, when the message names that rather than the method. */
+  readonly operation: string | undefined;
+  /** The message without the server and method (or operation) in front. */
+  readonly detail: string;
 
   constructor(message: string, options: LocalErrorOptions = {}) {
     super(withContext(message, options), options);
     this.server = options.server;
     this.method = options.method;
+    this.operation = options.operation;
+    this.detail = message;
   }
 
   /** True when `error` is any local mcpx error. */
@@ -40,7 +51,23 @@ export abstract class LocalError extends McpxError {
   }
 }
 
+/**
+ * Names `operation` in the message of `error` instead of its method (kept in `method`): how
+ * `connect()` makes an error raised by one step of the handshake read as a failed connection.
+ * Internal to @mcpx/core: the error has not reached anyone else yet when this is called.
+ */
+export function describeAsPartOf(error: LocalError, operation: string): void {
+  if (error.operation !== undefined) return;
+  const message = withContext(error.detail, { server: error.server, operation });
+  Object.defineProperty(error, 'operation', { value: operation });
+  Object.defineProperty(error, 'message', { value: message });
+  if (typeof error.stack === 'string') {
+    const rest = error.stack.indexOf('\n    at ');
+    error.stack = `${error.name}: ${message}${rest === -1 ? '' : error.stack.slice(rest)}`;
+  }
+}
+
 function withContext(message: string, context: ErrorContext): string {
-  const where = [context.server && `server "${context.server}"`, context.method && `method ${context.method}`].filter(Boolean);
+  const where = [context.server && `server "${context.server}"`, context.operation ?? (context.method && `method ${context.method}`)].filter(Boolean);
   return where.length > 0 ? `${where.join(', ')}: ${message}` : message;
 }

@@ -1,7 +1,14 @@
 import { hasBrand } from './mcpx-error.js';
 import { LocalError, type LocalErrorOptions } from './local-error.js';
+import { DEFAULT_SETTING_NAMES } from './setting-names.js';
 
 const brand: unique symbol = Symbol.for('mcpx.error.RequestTimeoutError');
+
+/** Options of a `RequestTimeoutError`. */
+export interface RequestTimeoutErrorOptions extends LocalErrorOptions {
+  /** The setting that set the limit, as the caller's interface names it. @default the `McpClient` option for `kind` */
+  setting?: string | undefined;
+}
 
 /** A request got no response in time. */
 export class RequestTimeoutError extends LocalError {
@@ -12,14 +19,17 @@ export class RequestTimeoutError extends LocalError {
   readonly timeoutMs: number;
   /** `'idle'` for the per-request timeout, `'total'` for `maxTotalTimeout`. */
   readonly kind: 'idle' | 'total';
+  /** The setting to raise, as the message names it: an option, a config key or a command-line flag. */
+  readonly setting: string;
 
-  constructor(timeoutMs: number, kind: 'idle' | 'total', options: LocalErrorOptions = {}) {
+  constructor(timeoutMs: number, kind: 'idle' | 'total', options: RequestTimeoutErrorOptions = {}) {
     const what = kind === 'idle' ? 'no response' : 'no final response';
-    const knob = kind === 'idle' ? '`timeout`' : '`maxTotalTimeout`';
-    super(`${what} within ${timeoutMs} ms; raise ${knob} in the request options if the server is just slow`, options);
+    const setting = options.setting ?? (kind === 'idle' ? DEFAULT_SETTING_NAMES.requestTimeout : DEFAULT_SETTING_NAMES.maxTotalTimeout);
+    super(`${what} within ${timeoutMs} ms; raise ${setting} if the server is just slow`, options);
     this.name = 'RequestTimeoutError';
     this.timeoutMs = timeoutMs;
     this.kind = kind;
+    this.setting = setting;
   }
 
   /** True when `error` is a `RequestTimeoutError`. */

@@ -5,6 +5,7 @@ import { McpxError } from '../errors/mcpx-error.js';
 import { ProtocolError } from '../errors/protocol-error.js';
 import { protocolErrorFrom } from '../errors/modern-errors.js';
 import { RequestTimeoutError } from '../errors/request-timeout-error.js';
+import type { SettingNames } from '../errors/setting-names.js';
 import { TransportError } from '../errors/transport-error.js';
 import type { Transport } from '../transport.js';
 import { onAbort, reasonText } from '../util/abort-fanout.js';
@@ -33,6 +34,8 @@ export interface RequestOptions {
 export interface EngineObserver {
   requestSent?(method: string, id: RequestId): void;
   requestSettled?(method: string, id: RequestId, durationMs: number, error: Error | undefined): void;
+  /** Any valid message arrived, before it is dispatched (late answers to abandoned requests included). */
+  messageReceived?(): void;
 }
 
 /** Options of a `JsonRpcEngine`. */
@@ -41,6 +44,8 @@ export interface EngineOptions {
   server?: string | undefined;
   /** Default per-request timeout in milliseconds. @default 60000 */
   timeout?: number | undefined;
+  /** How timeout errors name the settings to raise. @default the `McpClient` option names */
+  settingNames?: SettingNames | undefined;
   /** Traffic observer. */
   observer?: EngineObserver | undefined;
   /** Receives failures that are not tied to one request. */
@@ -111,7 +116,7 @@ export class JsonRpcEngine {
       this.pending.add(entry);
       entry.deadline = new Deadline(
         { timeout: options.timeout ?? this.options.timeout ?? DEFAULT_REQUEST_TIMEOUT, maxTotalTimeout: options.maxTotalTimeout },
-        (kind, ms) => this.abandon(id, new RequestTimeoutError(ms, kind, context), `timed out after ${ms} ms`),
+        (kind, ms) => this.abandon(id, new RequestTimeoutError(ms, kind, { ...context, setting: this.settingFor(kind) }), `timed out after ${ms} ms`),
       );
       if (signal) {
         entry.unsubscribeAbort = onAbort(signal, (reason) => {
@@ -155,7 +160,12 @@ export class JsonRpcEngine {
     this.handleClose(undefined);
   }
 
+  private settingFor(kind: 'idle' | 'total'): string | undefined {
+    return kind === 'idle' ? this.options.settingNames?.requestTimeout : this.options.settingNames?.maxTotalTimeout;
+  }
+
   private receive(message: JsonRpcMessage): void {
+    this.options.observer?.messageReceived?.();
     if (isRequest(message)) {
       this.dispatcher.handleRequest(message);
     } else if (isNotification(message)) {

@@ -1,19 +1,20 @@
-import { McpClient, type McpClientOptions, type Transport } from '@mcpx/core';
+import { McpClient, type McpClientOptions, type TransportFactory } from '@mcpx/core';
 
 /**
- * Connects a new client over `transport`. When `signal` aborts, the transport is closed (so a
- * spawned process or open socket does not outlive the attempt) and the promise rejects with
- * the signal's reason.
+ * Connects a new client over a transport from `create`, which the client calls again when the
+ * era probe ends the first connection (an older server that exits on methods it does not know).
+ * When `signal` aborts, the client is closed (so a spawned process or open socket does not
+ * outlive the attempt) and the promise rejects with the signal's reason.
  */
-export async function connectTransport(transport: Transport, options: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
+export async function connectTransport(create: TransportFactory, options: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
   signal?.throwIfAborted();
   const client = new McpClient(options);
   const abort = (): void => void client.close().catch(() => undefined);
   signal?.addEventListener('abort', abort, { once: true });
   try {
-    await client.connect(transport, signal === undefined ? {} : { signal });
+    // The client closes what it opened when connecting fails.
+    await client.connect(create, signal === undefined ? {} : { signal });
   } catch (error) {
-    await transport.close().catch(() => undefined);
     throw signal?.aborted ? signal.reason : error;
   } finally {
     signal?.removeEventListener('abort', abort);

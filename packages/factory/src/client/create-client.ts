@@ -1,11 +1,10 @@
-import type { McpClient } from '@mcpx/core';
-import { ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT_MS } from '@mcpx/registry';
+import { ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT_MS, type McpClient } from '@mcpx/core';
 import { ProblemList } from '../config/problem.js';
 import type { Env, ServerConfig, ServerEntry } from '../config/types.js';
 import { deferredProblems, isValidatedServer } from '../config/validated.js';
 import { validateServer } from '../config/validate-server.js';
 import { ConfigValidationError } from '../errors/config-validation-error.js';
-import { ServerConnector, type ConnectorOptions } from './server-connector.js';
+import { CONFIG_SETTING_NAMES, ServerConnector, type ConnectorOptions } from './server-connector.js';
 
 /** Options of `createClient`. */
 export interface CreateClientOptions extends ConnectorOptions {
@@ -30,13 +29,15 @@ export interface CreateClientOptions extends ConnectorOptions {
  * await client.close();
  */
 export async function createClient(server: ServerConfig | ServerEntry, options: CreateClientOptions = {}): Promise<McpClient> {
-  const config = toServerConfig(server, options);
-  const timeoutMs = config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const connector = new ServerConnector(toServerConfig(server, options), options);
+  // The client bounds each connection; this bounds the whole, the SSE fallback included.
+  const timeoutMs = connector.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const setting = options.client?.settingNames?.connectTimeout ?? CONFIG_SETTING_NAMES.connectTimeout;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new ConnectTimeoutError(config.name, timeoutMs)), timeoutMs);
+  const timer = setTimeout(() => controller.abort(new ConnectTimeoutError(connector.server.name, timeoutMs, { setting })), timeoutMs);
   const signal = options.signal === undefined ? controller.signal : AbortSignal.any([options.signal, controller.signal]);
   try {
-    return await new ServerConnector(config, options).connect(signal);
+    return await connector.connect(signal);
   } finally {
     clearTimeout(timer);
   }

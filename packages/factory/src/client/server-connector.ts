@@ -1,4 +1,4 @@
-import { LocalError, TransportError, type AuthProvider, type McpClient, type McpClientOptions } from '@mcpx/core';
+import { LocalError, TransportError, type AuthProvider, type McpClient, type McpClientOptions, type SettingNames } from '@mcpx/core';
 import type { HttpServerConfig, ServerConfig } from '../config/types.js';
 import { isInstalled, loadTransport } from '../transports/peers.js';
 import { connectTransport } from './connect-transport.js';
@@ -12,7 +12,15 @@ export interface ConnectorOptions {
   authProvider?: AuthProvider | undefined;
   /** Told about the SSE fallback. */
   onDiagnostic?: DiagnosticListener | undefined;
+  /** Milliseconds for connecting each server, over the servers' own `connectTimeoutMs`: for a command line's setting. @default each server's `connectTimeoutMs` */
+  connectTimeoutMs?: number | undefined;
 }
+
+/** How timeout errors name the settings of a server in a config file; `client.settingNames` overrides them. */
+export const CONFIG_SETTING_NAMES: SettingNames = {
+  requestTimeout: '`requestTimeoutMs` in the server\'s config',
+  connectTimeout: '`connectTimeoutMs` in the server\'s config',
+};
 
 /**
  * Connects one server, again on every call: the `connect` function a registry calls for each
@@ -34,8 +42,8 @@ export class ServerConnector {
     switch (server.transport) {
       case 'stdio': {
         const { StdioTransport } = await loadTransport('stdio', server.name);
-        const transport = new StdioTransport({ command: server.command, args: server.args, env: server.env, cwd: server.cwd, name: server.name });
-        return connectTransport(transport, clientOptions, signal);
+        const create = () => new StdioTransport({ command: server.command, args: server.args, env: server.env, cwd: server.cwd, name: server.name });
+        return connectTransport(create, clientOptions, signal);
       }
       case 'http':
         return this.#sseOnly ? this.connectSse(server, clientOptions, signal) : this.connectHttp(server, clientOptions, signal);
@@ -43,17 +51,17 @@ export class ServerConnector {
         return this.connectSse(server, clientOptions, signal);
       case 'websocket': {
         const { WebSocketTransport } = await loadTransport('websocket', server.name);
-        const transport = new WebSocketTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
-        return connectTransport(transport, clientOptions, signal);
+        const create = () => new WebSocketTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
+        return connectTransport(create, clientOptions, signal);
       }
     }
   }
 
   private async connectHttp(server: HttpServerConfig, clientOptions: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
     const { StreamableHttpTransport } = await loadTransport('http', server.name);
-    const transport = new StreamableHttpTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
+    const create = () => new StreamableHttpTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
     try {
-      return await connectTransport(transport, clientOptions, signal);
+      return await connectTransport(create, clientOptions, signal);
     } catch (error) {
       if (!server.sseFallback || signal?.aborted || !refusesStreamableHttp(error)) throw error;
       if (!isInstalled('sse')) {
@@ -75,9 +83,9 @@ export class ServerConnector {
 
   private async connectSse(server: HttpServerConfig | Extract<ServerConfig, { transport: 'sse' }>, clientOptions: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
     const { SseClientTransport } = await loadTransport('sse', server.name);
-    const transport = new SseClientTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
+    const create = () => new SseClientTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
     try {
-      return await connectTransport(transport, clientOptions, signal);
+      return await connectTransport(create, clientOptions, signal);
     } catch (error) {
       // A server that spoke SSE before may have been upgraded: start from Streamable HTTP next time.
       this.#sseOnly = false;
@@ -85,10 +93,18 @@ export class ServerConnector {
     }
   }
 
+  /** Milliseconds allowed for connecting the server: the override, else its own setting, else the default. */
+  get connectTimeoutMs(): number | undefined {
+    return this.options.connectTimeoutMs ?? this.server.connectTimeoutMs;
+  }
+
   private clientOptions(): McpClientOptions {
     const server = this.server;
-    const options: McpClientOptions = { ...this.options.client, server: server.name };
+    const client = this.options.client;
+    const options: McpClientOptions = { ...client, server: server.name, settingNames: { ...CONFIG_SETTING_NAMES, ...client?.settingNames } };
     if (server.requestTimeoutMs !== undefined) options.requestTimeout = server.requestTimeoutMs;
+    const connectTimeoutMs = this.connectTimeoutMs;
+    if (connectTimeoutMs !== undefined) options.connectTimeoutMs = connectTimeoutMs;
     if (server.era !== undefined) options.era = server.era;
     if (server.protocolVersion !== undefined) options.protocolVersion = server.protocolVersion;
     return options;

@@ -4,7 +4,7 @@ import type { McpxConfig, ServerConfig, ServerEntry } from '../config/types.js';
 import { isValidatedConfig } from '../config/validated.js';
 import { validateConfig } from '../config/validate-config.js';
 import { toServerConfig, toServerList } from '../client/create-client.js';
-import { ServerConnector, type ConnectorOptions } from '../client/server-connector.js';
+import { CONFIG_SETTING_NAMES, ServerConnector, type ConnectorOptions } from '../client/server-connector.js';
 import { healthOptions, reconnectPolicy } from './policies.js';
 
 /** Options of `createRegistry`. */
@@ -28,7 +28,8 @@ export interface CreateRegistryOptions extends ConnectorOptions, Omit<LoadConfig
  */
 export async function createRegistry(configOrPath?: string | McpxConfig | { servers: readonly (ServerConfig | ServerEntry)[] } | Record<string, unknown>, options: CreateRegistryOptions = {}): Promise<McpRegistry> {
   const config = await resolveConfig(configOrPath, options);
-  const registry = new McpRegistry(options.registry);
+  const connectTimeout = options.client?.settingNames?.connectTimeout ?? CONFIG_SETTING_NAMES.connectTimeout;
+  const registry = new McpRegistry({ ...options.registry, settingNames: { connectTimeout, ...options.registry?.settingNames } });
   for (const server of config.servers) registry.register(registration(server, options));
   if (options.connect ?? true) await registry.connectAll();
   return registry;
@@ -54,7 +55,7 @@ function registration(server: ServerConfig, options: ConnectorOptions): Paramete
     enabled: server.enabled,
     tags: server.tags,
     toolPrefix: server.toolPrefix,
-    connectTimeoutMs: server.connectTimeoutMs,
+    connectTimeoutMs: connector.connectTimeoutMs,
     requestTimeoutMs: server.requestTimeoutMs,
     reconnect: reconnectPolicy(server.reconnect),
     health: healthOptions(server.health),

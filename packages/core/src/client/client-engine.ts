@@ -1,0 +1,57 @@
+import type { ResponseCache } from '../cache/response-cache.js';
+import type { OutputWatch } from '../connect/output-watch.js';
+import { DEFAULT_REQUEST_TIMEOUT, JsonRpcEngine } from '../jsonrpc/engine.js';
+import type { ListenManager } from '../modern/subscriptions.js';
+import type { ServerSession } from '../session.js';
+import type { Transport } from '../transport.js';
+import { trafficObserver, type ClientEvents } from './events.js';
+import { installInboundHandlers } from './inbound-handlers.js';
+import type { Metrics } from './metrics.js';
+import type { McpClientOptions } from './options.js';
+import type { OutputSchemaValidator } from './output-schema.js';
+
+/** The parts of an `McpClient` its engine reports to. */
+export interface ClientParts {
+  readonly options: McpClientOptions;
+  readonly emitter: ClientEvents;
+  readonly stats: Metrics;
+  readonly outputSchemas: OutputSchemaValidator;
+  readonly cache: ResponseCache | undefined;
+  readonly listen: ListenManager;
+  /** The session, once the handshake is done. */
+  session(): ServerSession | undefined;
+  /** Told when this engine's connection ended. */
+  closed(engine: JsonRpcEngine, reason: Error | undefined): void;
+}
+
+/**
+ * The engine of one connection of a client: its timeouts and setting names, traffic events and
+ * metrics, diagnostics (what is not JSON also goes to the handshake's `watch`), notifications
+ * routed to the listen stream, the output-schema and response caches, and the inbound handlers.
+ */
+export function createClientEngine(transport: Transport, watch: OutputWatch, parts: ClientParts): JsonRpcEngine {
+  const { options, emitter } = parts;
+  const engine = new JsonRpcEngine(transport, {
+    server: options.server,
+    timeout: options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT,
+    settingNames: options.settingNames,
+    observer: { ...trafficObserver(emitter, parts.stats), messageReceived: () => watch.message() },
+    onerror: (error) => emitter.emit('error', { error }),
+    onclose: (reason) => parts.closed(engine, reason),
+  });
+  transport.ondiagnostic = (event) => {
+    if (event.type === 'non-json') watch.nonJson(event.line);
+    emitter.emit('diagnostic', event);
+  };
+  engine.onNotification('*', (params, method) => {
+    if (parts.session()?.era === 'modern') {
+      if (!parts.listen.accepts(params)) return;
+      if (method === 'notifications/subscriptions/acknowledged') parts.listen.acknowledged(params);
+    }
+    if (method === 'notifications/tools/list_changed') parts.outputSchemas.remember([], true);
+    parts.cache?.notify(method, params);
+    emitter.emit('notification', { method, params });
+  });
+  installInboundHandlers(engine, options);
+  return engine;
+}

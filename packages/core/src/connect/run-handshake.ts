@@ -1,0 +1,87 @@
+import type { ConnectOptions, McpClientOptions } from '../client/options.js';
+import { defaultEraCache } from '../era/era-cache.js';
+import { establishSession, type Connection, type EstablishOptions } from '../era/establish.js';
+import { ConnectTimeoutError } from '../errors/connect-timeout-error.js';
+import type { JsonRpcEngine } from '../jsonrpc/engine.js';
+import type { ServerSession } from '../session.js';
+import type { Transport, TransportFactory } from '../transport.js';
+import type { ClientCapabilities, Implementation } from '../types/index.js';
+import { connectFailure } from './connect-failure.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PROBE_TIMEOUT } from './defaults.js';
+import { DEFAULT_NON_JSON_GRACE_MS, OutputWatch } from './output-watch.js';
+
+/** What one `connect()` is made of. */
+export interface HandshakeOptions {
+  /** The transport given to `connect()`, or the function that creates one. */
+  transport: Transport | TransportFactory;
+  /** Builds the client's engine over a transport and makes it the current one; `watch` is told what the server writes. */
+  attach: (transport: Transport, watch: OutputWatch) => JsonRpcEngine;
+  /** The client's options: era, revision, probe, era cache, timeouts, setting names. */
+  client: McpClientOptions;
+  clientInfo: Implementation;
+  capabilities: ClientCapabilities;
+  /** The options of this `connect()` call. */
+  call: ConnectOptions;
+}
+
+/**
+ * Connects: starts the transport and runs the handshake within one deadline (`connectTimeoutMs`,
+ * not `requestTimeout`), starts the server again when the era probe ended it (when the
+ * transport can be created again), and turns a failure into an error about connecting.
+ */
+export async function runHandshake(options: HandshakeOptions): Promise<ServerSession> {
+  const { client, call } = options;
+  const server = client.server;
+  const timeoutMs = call.timeout ?? client.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const create = typeof options.transport === 'function' ? options.transport : undefined;
+  const deadline = new AbortController();
+  const expire = (): void => deadline.abort(new ConnectTimeoutError(server, timeoutMs, { setting: client.settingNames?.connectTimeout }));
+  const timer = Number.isFinite(timeoutMs) ? setTimeout(expire, timeoutMs) : undefined;
+  const signal = call.signal === undefined ? deadline.signal : AbortSignal.any([call.signal, deadline.signal]);
+  const watch = new OutputWatch(client.nonJsonGraceMs ?? DEFAULT_NON_JSON_GRACE_MS, server);
+  let current: Connection | undefined;
+  const open = async (transport: Transport): Promise<Connection> => {
+    signal.throwIfAborted();
+    const connection = { engine: options.attach(transport, watch), transport };
+    current = connection;
+    await untilAborted(transport.start(), signal);
+    return connection;
+  };
+  const reopen =
+    create === undefined
+      ? undefined
+      : async (): Promise<Connection> => {
+          await current?.engine.close().catch(() => undefined);
+          return open(create());
+        };
+  const establish: EstablishOptions = {
+    clientInfo: options.clientInfo,
+    capabilities: options.capabilities,
+    era: client.era ?? 'auto',
+    protocolVersion: client.protocolVersion,
+    probeTimeout: client.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
+    cache: client.eraCache === false ? undefined : (client.eraCache ?? defaultEraCache),
+    server,
+    reopen,
+    stepSignal: () => watch.step(),
+  };
+  try {
+    const first = await open(create === undefined ? (options.transport as Transport) : create());
+    return await establishSession(first, establish, { signal, timeout: Infinity });
+  } catch (error) {
+    throw connectFailure(error, { signal: call.signal, deadline: deadline.signal, watch, server, reopenable: create !== undefined });
+  } finally {
+    clearTimeout(timer);
+    watch.dispose();
+  }
+}
+
+/** `work`, or the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
