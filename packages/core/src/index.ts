@@ -18,6 +18,8 @@ export { InvalidResponseError } from './errors/invalid-response-error.js';
 export { AuthError } from './errors/auth-error.js';
 export { bearerAuth, apiKeyAuth } from './auth.js';
 export { exponentialBackoff } from './util/backoff.js';
+export { checkOptions } from './util/check-options.js';
+export { closestMatch } from './util/suggest.js';
 export { EventHub } from './util/event-hub.js';
 export { LatencyWindow } from './client/metrics.js';
 export { checkMessage, isRequest, isNotification, isResponse } from './jsonrpc/messages.js';
@@ -43,6 +45,7 @@ export type {
 export type { Transport, TransportFactory, TransportSendOptions, TransportDiagnostic } from './transport.js';
 export type { AuthProvider, AuthContext, UnauthorizedContext } from './auth.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';
+export type { OptionKeys, OptionKeyTree, CheckOptionsContext } from './util/check-options.js';
 export type { EventMap, TaggedEvent } from './util/event-hub.js';
 
 export { McpClient, VERSION } from './client/mcp-client.js';

@@ -49,3 +49,12 @@ describe('resolveOptions', () => {
     expect((error as ConfigError).message).toMatch(/^server "remote": StreamableHttpTransport: /);
   });
 });
+
+describe('unknown options', () => {
+  it('are refused, nested ones by their path', () => {
+    const options = { header: {}, retry: { maxRetry: 1 } } as unknown as StreamableHttpTransportOptions;
+    expect(() => resolveOptions('http://127.0.0.1:1/mcp', options)).toThrow(
+      'new StreamableHttpTransport(url, options): 2 unknown options:\n  - unknown option "header"; did you mean "headers"?\n  - unknown option "retry.maxRetry"; did you mean "retry.maxRetries"?',
+    );
+  });
+});

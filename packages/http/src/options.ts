@@ -1,4 +1,4 @@
-import { ConfigError, exponentialBackoff, type AuthProvider, type BackoffPolicy } from '@mcpx/core';
+import { ConfigError, checkOptions, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
 import type { Dispatcher } from 'undici';
 
 /**
@@ -100,9 +100,25 @@ export const defaultRetryBackoff: BackoffPolicy = exponentialBackoff({ initialMs
 
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+const HTTP_OPTION_KEYS = {
+  headers: true,
+  secretHeaders: true,
+  authProvider: true,
+  fetch: true,
+  dispatcher: true,
+  requestInit: true,
+  reconnect: { backoff: true, maxRetries: true } satisfies OptionKeys<ReconnectOptions>,
+  retry: { maxRetries: true, retryToolCalls: true, backoff: true, maxRetryAfterMs: true } satisfies OptionKeys<RetryOptions>,
+  maxEventBytes: true,
+  maxRedirects: true,
+  closeTimeoutMs: true,
+  name: true,
+} as const satisfies OptionKeys<StreamableHttpTransportOptions>;
+
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(url: string | URL, options: StreamableHttpTransportOptions = {}): ResolvedHttpOptions {
   const name = options.name;
+  checkOptions(options, HTTP_OPTION_KEYS, { where: 'new StreamableHttpTransport(url, options)', server: name });
   const fail = (message: string): never => {
     throw new ConfigError(`StreamableHttpTransport: ${message}`, { server: name });
   };

@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_CONNECT_TIMEOUT_MS, exponentialBackoff, type BackoffPolicy, type SettingNames } from '@mcpx/core';
+import { ConfigError, DEFAULT_CONNECT_TIMEOUT_MS, checkOptions, exponentialBackoff, type BackoffPolicy, type OptionKeys, type SettingNames } from '@mcpx/core';
 import { DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from './circuit-breaker.js';
 import type { Clock } from './clock.js';
 import type { ConnectFn } from './connect-attempt.js';
@@ -52,6 +52,38 @@ export interface McpRegistryOptions {
   settingNames?: Pick<SettingNames, 'connectTimeout'> | undefined;
 }
 
+const POLICY_KEYS = {
+  connectTimeoutMs: true,
+  requestTimeoutMs: true,
+  reconnect: true,
+  shouldReconnect: true,
+  stableAfterMs: true,
+  health: {
+    intervalMs: true,
+    degradedIntervalMs: true,
+    timeoutMs: true,
+    degradedLatencyMs: true,
+    failureThreshold: true,
+    check: true,
+  } satisfies OptionKeys<HealthOptions>,
+  breaker: { failureThreshold: true, resetTimeoutMs: true, isFailure: true } satisfies OptionKeys<BreakerOptions>,
+} as const satisfies OptionKeys<ServerPolicies>;
+
+const SERVER_CONFIG_KEYS = { ...POLICY_KEYS, name: true, connect: true, enabled: true, tags: true, toolPrefix: true } as const satisfies OptionKeys<ServerConfig>;
+
+const REGISTRY_OPTION_KEYS = {
+  defaults: POLICY_KEYS,
+  naming: true,
+  catalogTtlMs: true,
+  clock: true,
+  settingNames: { connectTimeout: true },
+} as const satisfies OptionKeys<McpRegistryOptions>;
+
+/** Refuses options of `new McpRegistry()` that it does not know, naming where a misplaced one belongs. */
+export function checkRegistryOptions(options: McpRegistryOptions): void {
+  checkOptions(options, REGISTRY_OPTION_KEYS, { where: 'new McpRegistry(options)' });
+}
+
 /** A server's configuration with every default applied; internal. */
 export interface ResolvedServerConfig {
   name: string;
@@ -75,6 +107,7 @@ export const DEFAULT_STABLE_AFTER_MS = 10_000;
 export function resolveServerConfig(config: ServerConfig, defaults: ServerPolicies = {}): ResolvedServerConfig {
   const name = config?.name;
   if (typeof name !== 'string' || name.trim() === '') throw new ConfigError('register(): "name" must be a non-empty string');
+  checkOptions(config, SERVER_CONFIG_KEYS, { where: 'register(server)', server: name });
   const fail = (message: string): never => {
     throw new ConfigError(`register(): ${message}`, { server: name });
   };

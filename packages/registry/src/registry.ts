@@ -1,4 +1,4 @@
-import { ConfigError, type CallOptions, type CallToolResult, type GetPromptResult, type McpClient, type ReadResourceResult } from '@mcpx/core';
+import { checkOptions, ConfigError, type CallOptions, type CallToolResult, type GetPromptResult, type McpClient, type ReadResourceResult } from '@mcpx/core';
 import {
   CatalogCache,
   DEFAULT_CATALOG_TTL_MS,
@@ -19,9 +19,9 @@ import { InFlight } from './in-flight.js';
 import { ManagedServer } from './managed-server.js';
 import type { ConnectOutcome, RegisteredServer } from './server-view.js';
 import { defaultNaming, qualifyAll, type NamingPolicy } from './naming.js';
-import { resolveServerConfig, type McpRegistryOptions, type ServerConfig, type ServerPolicies } from './options.js';
+import { checkRegistryOptions, resolveServerConfig, type McpRegistryOptions, type ServerConfig, type ServerPolicies } from './options.js';
 import { isUp, type ServerState } from './server-state.js';
-import { DEFAULT_CLOSE_DEADLINE_MS, drain, writeSnapshot, type CloseOptions, type CloseReport } from './shutdown.js';
+import { CLOSE_OPTION_KEYS, DEFAULT_CLOSE_DEADLINE_MS, drain, writeSnapshot, type CloseOptions, type CloseReport } from './shutdown.js';
 import { summarize, type RegistrySnapshot, type ServerStats } from './stats.js';
 
 /** What `connectAll()` did, server by server. */
@@ -84,6 +84,7 @@ export class McpRegistry {
   private closing: Promise<CloseReport> | undefined;
 
   constructor(options: McpRegistryOptions = {}) {
+    checkRegistryOptions(options);
     this.clock = options.clock ?? systemClock;
     this.naming = options.naming ?? defaultNaming;
     this.defaults = options.defaults ?? {};
@@ -274,6 +275,13 @@ export class McpRegistry {
    */
   close(options: CloseOptions = {}): Promise<CloseReport> {
     const deadlineMs = options.deadlineMs ?? DEFAULT_CLOSE_DEADLINE_MS;
+    if (this.closing === undefined) {
+      try {
+        checkOptions(options, CLOSE_OPTION_KEYS, { where: 'McpRegistry.close(options)' });
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
     if (this.closing === undefined && !(deadlineMs >= 0)) {
       return Promise.reject(new ConfigError(`close(): "deadlineMs" must be zero or more, got ${String(deadlineMs)}`));
     }

@@ -1,3 +1,4 @@
+import type { OptionKeys } from '@mcpx/core';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { delay, type Clock } from './clock.js';
@@ -11,6 +12,9 @@ export interface CloseOptions {
   /** Where to write the final snapshot of states and statistics as JSON; nothing is written without it. */
   snapshotPath?: string | undefined;
 }
+
+/** Every option of `CloseOptions`, for `checkOptions`. */
+export const CLOSE_OPTION_KEYS = { deadlineMs: true, snapshotPath: true } as const satisfies OptionKeys<CloseOptions>;
 
 /** What `close()` did. */
 export interface CloseReport {

@@ -43,3 +43,11 @@ describe('resolveOptions', () => {
     expect((error as Error).message).toContain('server "srv"');
   });
 });
+
+describe('unknown options', () => {
+  it('are refused, naming the option meant', () => {
+    expect(() => resolveOptions('http://127.0.0.1:1/sse', { endpointTimeout: 5 } as never)).toThrow(
+      'new SseClientTransport(url, options): unknown option "endpointTimeout"; did you mean "endpointTimeoutMs"?',
+    );
+  });
+});

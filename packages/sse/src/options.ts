@@ -1,4 +1,4 @@
-import { ConfigError, exponentialBackoff, type AuthProvider, type BackoffPolicy } from '@mcpx/core';
+import { ConfigError, checkOptions, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
 import type { Dispatcher } from 'undici';
 import type { SseFetch } from './fetch.js';
 
@@ -71,9 +71,21 @@ export interface ResolvedSseOptions {
   name: string | undefined;
 }
 
+const SSE_OPTION_KEYS = {
+  headers: true,
+  authProvider: true,
+  fetch: true,
+  dispatcher: true,
+  endpointTimeoutMs: true,
+  reconnect: { backoff: true, maxRetries: true } satisfies OptionKeys<SseReconnectOptions>,
+  maxEventBytes: true,
+  name: true,
+} as const satisfies OptionKeys<SseClientTransportOptions>;
+
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(url: string | URL, options: SseClientTransportOptions): ResolvedSseOptions {
   const name = options.name;
+  checkOptions(options, SSE_OPTION_KEYS, { where: 'new SseClientTransport(url, options)', server: name });
   const fail = (message: string): never => {
     throw new ConfigError(`SseClientTransport: ${message}`, { server: name });
   };

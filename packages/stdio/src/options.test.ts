@@ -44,3 +44,11 @@ describe('describeCommand', () => {
     );
   });
 });
+
+describe('unknown options', () => {
+  it('are refused, naming the option meant', () => {
+    expect(() => resolveOptions({ command: 'node', arg: ['server.js'] } as unknown as StdioTransportOptions)).toThrow(
+      'new StdioTransport(options): unknown option "arg"; did you mean "args"?',
+    );
+  });
+});

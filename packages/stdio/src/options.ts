@@ -1,4 +1,4 @@
-import { ConfigError } from '@mcpx/core';
+import { ConfigError, checkOptions, type OptionKeys } from '@mcpx/core';
 
 /**
  * Where the server's stderr goes: `'pipe'` reads it into diagnostics and keeps its last
@@ -49,9 +49,23 @@ export interface ResolvedStdioOptions {
 
 const STDERR_MODES: readonly StderrMode[] = ['inherit', 'pipe', 'ignore'];
 
+const STDIO_OPTION_KEYS = {
+  command: true,
+  args: true,
+  cwd: true,
+  env: true,
+  inheritEnv: true,
+  stderr: true,
+  maxLineBytes: true,
+  shutdownTimeoutMs: true,
+  stderrTailLines: true,
+  name: true,
+} as const satisfies OptionKeys<StdioTransportOptions>;
+
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOptions {
   const name = options.name;
+  checkOptions(options, STDIO_OPTION_KEYS, { where: 'new StdioTransport(options)', server: name });
   const fail = (message: string): never => {
     throw new ConfigError(`StdioTransport: ${message}`, { server: name });
   };

@@ -65,3 +65,12 @@ describe('describeUrl', () => {
     expect(describeUrl(new URL('ws://127.0.0.1:8080/mcp?x=1'))).toBe('ws://127.0.0.1:8080/mcp?x=1');
   });
 });
+
+describe('unknown options', () => {
+  it('are refused, a TLS option given at the top level pointed to "tls"', () => {
+    const options = { rejectUnauthorized: false } as unknown as WebSocketTransportOptions;
+    expect(() => resolveOptions('wss://127.0.0.1:1/mcp', options)).toThrow(
+      'new WebSocketTransport(url, options): unknown option "rejectUnauthorized"; it belongs under "tls" (as "tls.rejectUnauthorized")',
+    );
+  });
+});

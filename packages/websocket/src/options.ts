@@ -1,5 +1,5 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
-import { ConfigError, type AuthProvider } from '@mcpx/core';
+import { ConfigError, checkOptions, type AuthProvider, type OptionKeys } from '@mcpx/core';
 
 /** A PEM value for the TLS options: one, or several in an array. */
 export type PemInput = string | Buffer | Array<string | Buffer>;
@@ -72,9 +72,22 @@ export interface ResolvedWebSocketOptions {
 
 const SCHEMES = ['ws:', 'wss:', 'http:', 'https:'];
 
+const WEBSOCKET_OPTION_KEYS = {
+  headers: true,
+  authProvider: true,
+  tls: { ca: true, cert: true, key: true, rejectUnauthorized: true, servername: true } satisfies OptionKeys<WebSocketTlsOptions>,
+  maxPayload: true,
+  handshakeTimeoutMs: true,
+  heartbeatIntervalMs: true,
+  pongTimeoutMs: true,
+  closeTimeoutMs: true,
+  name: true,
+} as const satisfies OptionKeys<WebSocketTransportOptions>;
+
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(url: string | URL, options: WebSocketTransportOptions): ResolvedWebSocketOptions {
   const name = options.name;
+  checkOptions(options, WEBSOCKET_OPTION_KEYS, { where: 'new WebSocketTransport(url, options)', server: name });
   const fail = (message: string): never => {
     throw new ConfigError(`WebSocketTransport: ${message}`, { server: name });
   };

@@ -1,33 +1,17 @@
+import { closestMatch } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
-import { closest, distance } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 
 describe('did you mean', () => {
-  it('counts a swap of neighbours as one edit', () => {
-    expect(distance('cuont', 'count')).toBe(1);
-    expect(distance('tool', 'tools')).toBe(1);
-    expect(distance('', 'abc')).toBe(3);
+  it("agrees with core's closestMatch, whose tests cover the rule", () => {
+    const candidates = ['everything', 'memory', 'servers', 'tools', 'call', '--long', '--json', 'a', 'b', 'ab', 'xy', 'filesystem'];
+    for (const word of ['everythng', 'bogus', 'c', 'z', 'A', 'x', 'ba', '--lng', 'filesytsem', 'memroy', 'tool', '']) {
+      expect(closest(word, candidates)).toBe(closestMatch(word, candidates));
+    }
   });
 
-  it('suggests only candidates close enough to be a typo', () => {
-    expect(closest('everythng', ['everything', 'memory'])).toBe('everything');
-    expect(closest('bogus', ['servers', 'tools', 'call'])).toBeUndefined();
-  });
-
-  it('suggests nothing for a one-letter word that shares nothing with the candidates', () => {
-    expect(closest('c', ['a', 'b'])).toBeUndefined();
-    expect(closest('z', ['ab'])).toBeUndefined();
-  });
-
-  it('still suggests for short words with a letter in common or a swap', () => {
-    expect(closest('A', ['a', 'b'])).toBe('a');
-    expect(closest('x', ['xy'])).toBe('xy');
-    expect(closest('ba', ['ab', 'cd'])).toBe('ab');
-  });
-
-  it('allows more edits in proportion to the length', () => {
-    expect(closest('--lng', ['--long', '--json'])).toBe('--long');
-    expect(closest('filesytsem', ['filesystem'])).toBe('filesystem');
-    expect(closest('memroy-servr', ['memory-server'])).toBe('memory-server');
-    expect(closest('abcdef', ['uvwxyz'])).toBeUndefined();
+  it('is said only for a likely typo', () => {
+    expect(didYouMean('everythng', ['everything'])).toBe('; did you mean "everything"?');
+    expect(didYouMean('c', ['a'])).toBe('');
   });
 });

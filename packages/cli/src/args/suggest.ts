@@ -1,3 +1,5 @@
+// The same rule as core's `closestMatch`, kept here so that --help and usage errors load no MCP
+// package (test/startup.test.ts); suggest.test.ts checks that the two agree.
 /** Edit distance counting a swap of neighbours as one edit (optimal string alignment), for "did you mean". */
 export function distance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -2,6 +2,7 @@ import type { CacheStore } from '../cache/cache-store.js';
 import type { EraCache } from '../era/era-cache.js';
 import type { EraChoice } from '../era/establish.js';
 import type { SettingNames } from '../errors/setting-names.js';
+import type { OptionKeys } from '../util/check-options.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
@@ -95,3 +96,31 @@ export interface ConnectOptions {
   /** Milliseconds allowed for connecting (starting the transport and the handshake). @default the client's `connectTimeoutMs` */
   timeout?: number;
 }
+
+/** Every option of `McpClientOptions`, for `checkOptions`. */
+export const CLIENT_OPTION_KEYS = {
+  name: true,
+  version: true,
+  title: true,
+  server: true,
+  capabilities: true,
+  sampling: true,
+  elicitation: true,
+  roots: true,
+  strictCapabilities: true,
+  requestTimeout: true,
+  connectTimeoutMs: true,
+  nonJsonGraceMs: true,
+  settingNames: { requestTimeout: true, maxTotalTimeout: true, connectTimeout: true } satisfies OptionKeys<SettingNames>,
+  maxTotalTimeout: true,
+  maxPages: true,
+  protocolVersion: true,
+  era: true,
+  probeTimeout: true,
+  eraCache: true,
+  cache: { store: true },
+  maxInputRounds: true,
+} as const satisfies OptionKeys<McpClientOptions>;
+
+/** Every option of `ConnectOptions`, for `checkOptions`. */
+export const CONNECT_OPTION_KEYS = { signal: true, timeout: true } as const satisfies OptionKeys<ConnectOptions>;

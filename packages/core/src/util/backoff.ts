@@ -1,3 +1,5 @@
+import { checkOptions, type OptionKeys } from './check-options.js';
+
 /** Decides how long to wait before retry `attempt` (0 for the first retry); `undefined` to give up. */
 export type BackoffPolicy = (attempt: number) => number | undefined;
 
@@ -19,6 +21,7 @@ export interface ExponentialBackoffOptions {
 
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s, 8 s... capped at 30 s, each minus up to 50 % at random. */
 export function exponentialBackoff(options: ExponentialBackoffOptions = {}): BackoffPolicy {
+  checkOptions(options, BACKOFF_OPTION_KEYS, { where: 'exponentialBackoff(options)' });
   const { initialMs = 1000, factor = 2, maxMs = 30_000, jitter = 0.5, maxAttempts = Infinity, random = Math.random } = options;
   return (attempt) => {
     if (attempt >= maxAttempts) return undefined;
@@ -26,3 +29,5 @@ export function exponentialBackoff(options: ExponentialBackoffOptions = {}): Bac
     return Math.round(base * (1 - jitter * random()));
   };
 }
+
+const BACKOFF_OPTION_KEYS = { initialMs: true, factor: true, maxMs: true, jitter: true, maxAttempts: true, random: true } as const satisfies OptionKeys<ExponentialBackoffOptions>;

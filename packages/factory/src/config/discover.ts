@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { checkOptions } from '@mcpx/core';
+import { DISCOVER_OPTION_KEYS } from '../option-keys.js';
 import type { Env } from './types.js';
 
 /** Where to look for a config file. */
@@ -75,6 +77,7 @@ export function configSearchPaths(options: DiscoverOptions = {}): string[] {
  * exists; undefined when there is none.
  */
 export function discoverConfig(options: DiscoverOptions = {}): string | undefined {
+  checkOptions(options, DISCOVER_OPTION_KEYS, { where: 'discoverConfig(options)' });
   const explicit = (options.env ?? process.env).MCPX_CONFIG;
   if (explicit !== undefined && explicit !== '') return resolve(options.cwd ?? process.cwd(), explicit);
   return configSearchPaths(options).find((path) => existsSync(path) && statSync(path).isFile());

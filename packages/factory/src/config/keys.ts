@@ -1,4 +1,4 @@
-import { closest } from '../util/suggest.js';
+import { closestMatch } from '@mcpx/core';
 import type { Report } from './problem.js';
 
 /** The keys one level of the config accepts. */
@@ -54,7 +54,7 @@ export function readKeys(entry: Readonly<Record<string, unknown>>, spec: KeySpec
 
 function reportUnknown(key: string, spec: KeySpec, report: Report, path: string, suggested: Set<string> | undefined): void {
   const spellings = [...spec.keys, ...spec.keys.map(snakeCase), ...Object.keys(spec.aliases ?? {})];
-  const suggestion = closest(key, spellings);
+  const suggestion = closestMatch(key, spellings);
   if (suggestion !== undefined) suggested?.add((spec.aliases !== undefined && Object.hasOwn(spec.aliases, suggestion) ? spec.aliases[suggestion] : undefined) ?? camelCase(suggestion));
   const fix = suggestion !== undefined ? `did you mean "${suggestion}"?` : `remove it; the known keys are ${spec.keys.join(', ')}`;
   report(path + key, `unknown key "${key}"`, fix);

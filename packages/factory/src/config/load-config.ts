@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { ConfigError } from '@mcpx/core';
+import { checkOptions, ConfigError } from '@mcpx/core';
+import { LOAD_OPTION_KEYS } from '../option-keys.js';
 import { ConfigValidationError } from '../errors/config-validation-error.js';
 import { configSearchPaths, discoverConfig, type DiscoverOptions } from './discover.js';
 import { formatOf, parseText } from './parse-text.js';
@@ -24,10 +25,12 @@ export interface LoadConfigOptions extends DiscoverOptions, Pick<ValidateConfigO
  */
 export async function loadConfig(pathOrOptions: string | LoadConfigOptions = {}): Promise<McpxConfig> {
   const options = typeof pathOrOptions === 'string' ? { path: pathOrOptions } : pathOrOptions;
+  checkOptions(options, LOAD_OPTION_KEYS, { where: 'loadConfig(options)' });
   const cwd = resolve(options.cwd ?? process.cwd());
-  const path = options.path !== undefined ? resolve(cwd, options.path) : discoverConfig(options);
+  const where = { cwd: options.cwd, env: options.env, homedir: options.homedir, platform: options.platform };
+  const path = options.path !== undefined ? resolve(cwd, options.path) : discoverConfig(where);
   if (path === undefined) {
-    const tried = configSearchPaths(options).map((candidate) => `  ${candidate}`);
+    const tried = configSearchPaths(where).map((candidate) => `  ${candidate}`);
     throw new ConfigError(
       [`no config file found; looked for:`, ...tried, `fix: create one of them (such as ./mcp_servers.json with { "mcpServers": { ... } }), set MCPX_CONFIG, or pass the path`].join('\n'),
     );

@@ -1,7 +1,8 @@
 import { homedir } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
+import { checkOptions, closestMatch } from '@mcpx/core';
+import { VALIDATE_OPTION_KEYS } from '../option-keys.js';
 import { ConfigValidationError } from '../errors/config-validation-error.js';
-import { closest } from '../util/suggest.js';
 import { asTable, describeValue } from './fields.js';
 import type { Lookup } from './interpolate.js';
 import { ProblemList, type ConfigProblem } from './problem.js';
@@ -35,6 +36,7 @@ const CONTAINERS = ['mcpServers', 'servers', 'mcp_servers'];
  * const config = validateConfig({ mcpServers: { everything: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'] } } });
  */
 export function validateConfig(input: unknown, options: ValidateConfigOptions = {}): McpxConfig {
+  checkOptions(options, VALIDATE_OPTION_KEYS, { where: 'validateConfig(input, options)' });
   const problems = new ProblemList(options.file);
   const entries = serverEntries(input, options.format ?? 'json', problems);
   const lookup = lookupFor(options);
@@ -108,7 +110,7 @@ function serverEntries(input: unknown, format: ConfigFormat, problems: ProblemLi
 function tomlTables(table: Record<string, unknown>, problems: ProblemList): [string, unknown][] {
   const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(table)) {
-    const typo = closest(key, CONTAINERS);
+    const typo = closestMatch(key, CONTAINERS);
     if (typo !== undefined && key !== typo && asTable(value) !== undefined && Object.values(value as object).every((item) => asTable(item) !== undefined)) {
       problems.add(undefined, key, `unknown key "${key}"`, `did you mean "${typo}"?`);
     } else if (asTable(value) === undefined) {
@@ -124,7 +126,7 @@ function tomlTables(table: Record<string, unknown>, problems: ProblemList): [str
 function reportTypos(table: Record<string, unknown>, problems: ProblemList): number {
   let count = 0;
   for (const key of Object.keys(table)) {
-    const typo = CONTAINERS.includes(key) ? undefined : closest(key, CONTAINERS);
+    const typo = CONTAINERS.includes(key) ? undefined : closestMatch(key, CONTAINERS);
     if (typo === undefined) continue;
     problems.add(undefined, key, `unknown key "${key}"`, `did you mean "${typo}"?`);
     count++;

@@ -1,4 +1,5 @@
 import { McpRegistry, type McpRegistryOptions } from '@mcpx/registry';
+import { checkOptions } from '@mcpx/core';
 import { loadConfig, type LoadConfigOptions } from '../config/load-config.js';
 import type { McpxConfig, ServerConfig, ServerEntry } from '../config/types.js';
 import { isValidatedConfig } from '../config/validated.js';
@@ -6,6 +7,7 @@ import { validateConfig } from '../config/validate-config.js';
 import { toServerConfig, toServerList } from '../client/create-client.js';
 import { CONFIG_SETTING_NAMES, ServerConnector, type ConnectorOptions } from '../client/server-connector.js';
 import { healthOptions, reconnectPolicy } from './policies.js';
+import { CREATE_REGISTRY_OPTION_KEYS } from '../option-keys.js';
 
 /** Options of `createRegistry`. */
 export interface CreateRegistryOptions extends ConnectorOptions, Omit<LoadConfigOptions, 'path'> {
@@ -27,6 +29,7 @@ export interface CreateRegistryOptions extends ConnectorOptions, Omit<LoadConfig
  * await registry.close();
  */
 export async function createRegistry(configOrPath?: string | McpxConfig | { servers: readonly (ServerConfig | ServerEntry)[] } | Record<string, unknown>, options: CreateRegistryOptions = {}): Promise<McpRegistry> {
+  checkOptions(options, CREATE_REGISTRY_OPTION_KEYS, { where: 'createRegistry(config, options)' });
   const config = await resolveConfig(configOrPath, options);
   const connectTimeout = options.client?.settingNames?.connectTimeout ?? CONFIG_SETTING_NAMES.connectTimeout;
   const registry = new McpRegistry({ ...options.registry, settingNames: { connectTimeout, ...options.registry?.settingNames } });
@@ -36,7 +39,7 @@ export async function createRegistry(configOrPath?: string | McpxConfig | { serv
 }
 
 async function resolveConfig(input: string | McpxConfig | { servers: readonly (ServerConfig | ServerEntry)[] } | Record<string, unknown> | undefined, options: CreateRegistryOptions): Promise<McpxConfig> {
-  if (input === undefined || typeof input === 'string') return loadConfig({ ...options, path: input });
+  if (input === undefined || typeof input === 'string') return loadConfig({ path: input, cwd: options.cwd, env: options.env, homedir: options.homedir, platform: options.platform });
   if (isValidatedConfig(input)) return input;
   // A config of servers in a list: servers of a loaded config (a filtered copy, say) or entries with a name.
   if (Array.isArray(input.servers)) return { file: undefined, servers: toServerList(input.servers, options) };
