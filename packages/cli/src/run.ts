@@ -1,4 +1,4 @@
-import { GLOBAL_FLAGS } from './args/flags.js';
+import { GLOBAL_FLAGS, SERVER_FLAGS } from './args/flags.js';
 import { booleanFlag, parseArgs } from './args/parse.js';
 import { didYouMean } from './args/suggest.js';
 import type { CommandSpec } from './commands/command.js';
@@ -42,7 +42,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     if (words[0] === 'help') return help(io, words.slice(1));
     const command = words.length === 0 ? undefined : findCommand(words);
     if (command === undefined) {
-      const globals = parseArgs(argv, { flags: GLOBAL_FLAGS });
+      const globals = parseArgs(argv, { flags: [...GLOBAL_FLAGS, ...SERVER_FLAGS] });
       if (words.length === 0) {
         if (booleanFlag(globals, 'version')) {
           io.stdout.write(`${__MCPX_VERSION__}\n`);
@@ -53,7 +53,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       }
       throw unknownCommand(words);
     }
-    const args = parseArgs(argv, { flags: [...GLOBAL_FLAGS, ...command.flags], jsonArguments: command.jsonArguments === true });
+    const args = parseArgs(argv, { flags: [...GLOBAL_FLAGS, ...SERVER_FLAGS, ...command.flags], jsonArguments: command.jsonArguments === true });
     const positionals = args.positionals.slice(command.name.length);
     if (booleanFlag(args, 'help')) {
       io.stdout.write(renderCommandHelp(command, styleFor(io, args.flags.get('color'))));
@@ -73,7 +73,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
 /** The command's words: the words before the first flag that is not a global flag's value. */
 function commandWords(argv: readonly string[]): string[] {
   const words: string[] = [];
-  const takesValue = new Set(GLOBAL_FLAGS.filter((flag) => flag.kind === 'string').flatMap((flag) => [`--${flag.name}`, ...(flag.short === undefined ? [] : [`-${flag.short}`])]));
+  const takesValue = new Set([...GLOBAL_FLAGS, ...SERVER_FLAGS].filter((flag) => flag.kind === 'string').flatMap((flag) => [`--${flag.name}`, ...(flag.short === undefined ? [] : [`-${flag.short}`])]));
   for (let index = 0; index < argv.length && words.length < 3; index++) {
     const token = argv[index]!;
     if (token === '--') break;

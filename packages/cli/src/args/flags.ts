@@ -10,6 +10,8 @@ export interface FlagSpec {
   readonly value?: string;
   /** Whether `--no-<name>` is the form users write (help shows that form). */
   readonly negatable?: boolean;
+  /** Whether a string flag may be given several times, each value kept (`--header a --header b`). */
+  readonly repeatable?: boolean;
   readonly description: string;
 }
 
@@ -23,6 +25,19 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'connect-timeout', kind: 'string', value: '<duration>', description: 'time allowed for connecting each server, start and handshake (default: 30s)' },
   { name: 'help', short: 'h', kind: 'boolean', description: 'help for mcpx or for the command' },
   { name: 'version', short: 'V', kind: 'boolean', description: 'the version of mcpx' },
+];
+
+/**
+ * A one-off server instead of a config file: `--url` for a remote one, or its command line
+ * after `--` for a local one (`mcpx tools -- node server.js`).
+ */
+export const SERVER_FLAGS: readonly FlagSpec[] = [
+  { name: 'url', kind: 'string', value: '<url>', description: 'use the server at this URL instead of a config file (Streamable HTTP, falling back to SSE; ws:// for WebSocket)' },
+  { name: 'transport', kind: 'string', value: '<kind>', description: 'the one-off server\'s transport: stdio, http, sse or websocket (default: from the URL, or stdio after --)' },
+  { name: 'header', kind: 'string', value: '<name: value>', repeatable: true, description: 'an HTTP header for a --url server; repeatable' },
+  { name: 'env', kind: 'string', value: '<KEY=VALUE>', repeatable: true, description: 'an environment variable for a server started after --; repeatable' },
+  { name: 'cwd', kind: 'string', value: '<dir>', description: 'the working folder of a server started after --' },
+  { name: 'name', kind: 'string', value: '<name>', description: "the one-off server's name in output (default: from the command or the host)" },
 ];
 
 /** The flags of commands that may be asked questions by a server: elicitation and sampling. */

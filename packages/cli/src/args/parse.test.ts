@@ -22,8 +22,8 @@ describe('parseArgs', () => {
     expect(parseArgs(['tools', '--json', '{}'], { flags }).positionals).toEqual(['tools', '{}']);
   });
 
-  it('keeps words after -- and negative numbers as words', () => {
-    expect(parseArgs(['call', 's/t', '--', '--not-a-flag', 'x=1'], { flags }).positionals).toEqual(['call', 's/t', '--not-a-flag', 'x=1']);
+  it('keeps the words after -- as a server command line, flags included, and negative numbers as words', () => {
+    expect(parseArgs(['call', 's/t', 'x=1', '--', 'node', 'server.js', '--port', '1'], { flags })).toMatchObject({ positionals: ['call', 's/t', 'x=1'], serverCommand: ['node', 'server.js', '--port', '1'] });
     expect(parseArgs(['call', 's/t', '-5'], { flags }).positionals).toEqual(['call', 's/t', '-5']);
   });
 

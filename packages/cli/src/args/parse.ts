@@ -6,6 +6,10 @@ import { didYouMean } from './suggest.js';
 export interface ParsedArgs {
   readonly positionals: string[];
   readonly flags: Map<string, string | boolean>;
+  /** Every value of a repeatable flag (`--header a --header b`), by long name. */
+  readonly lists: Map<string, string[]>;
+  /** The words after `--`: the command line of a one-off stdio server (`mcpx tools -- node server.js`). */
+  readonly serverCommand: string[] | undefined;
   /** `--json '{...}'` on a command that takes JSON arguments: the JSON text. */
   readonly jsonArguments: string | undefined;
 }
@@ -23,7 +27,7 @@ export interface ParseOptions {
 
 /**
  * Splits `argv` into words and flags: `--name value`, `--name=value`, `-n value`, `--flag`,
- * `--no-flag`, and `--` ending the flags. Throws a `UsageError` for an unknown flag or a
+ * `--no-flag`, and `--` ending them, followed by a server's command line. Throws a `UsageError` for an unknown flag or a
  * missing value.
  */
 export function parseArgs(argv: readonly string[], options: ParseOptions): ParsedArgs {
@@ -31,12 +35,15 @@ export function parseArgs(argv: readonly string[], options: ParseOptions): Parse
   const byShort = new Map(options.flags.filter((flag) => flag.short !== undefined).map((flag) => [flag.short!, flag]));
   const positionals: string[] = [];
   const flags = new Map<string, string | boolean>();
+  const lists = new Map<string, string[]>();
+  let serverCommand: string[] | undefined;
   let jsonArguments: string | undefined;
 
   for (let index = 0; index < argv.length; index++) {
     const token = argv[index]!;
     if (token === '--') {
-      positionals.push(...argv.slice(index + 1));
+      serverCommand = argv.slice(index + 1);
+      if (serverCommand.length === 0) throw new UsageError('-- must be followed by the command that starts a server, such as -- node server.js');
       break;
     }
     if (!token.startsWith('-') || token === '-' || /^-\d/.test(token)) {
@@ -82,14 +89,20 @@ export function parseArgs(argv: readonly string[], options: ParseOptions): Parse
     }
     if (inline === undefined) index++;
     flags.set(spec.name, value);
+    if (spec.repeatable === true) lists.set(spec.name, [...(lists.get(spec.name) ?? []), value]);
   }
-  return { positionals, flags, jsonArguments };
+  return { positionals, flags, lists, serverCommand, jsonArguments };
 }
 
 /** A string flag's value, or undefined. */
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags.get(name);
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a repeatable string flag, in order; empty when absent. */
+export function listFlag(args: ParsedArgs, name: string): readonly string[] {
+  return args.lists.get(name) ?? [];
 }
 
 /** A boolean flag's value, or `fallback` when absent. */

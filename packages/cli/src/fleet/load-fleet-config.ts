@@ -3,28 +3,36 @@ import { resolve } from 'node:path';
 import type { McpxConfig } from '@mcpx/factory';
 import type { Context } from '../context.js';
 import { selfName } from '../output/self-name.js';
+import { UsageError } from '../errors/cli-error.js';
 import { exampleFleet, exampleFleetFile } from './example-fleet.js';
 import { announceExampleFleet } from './example-notice.js';
+import { oneOffServer } from './one-off-server.js';
 
 /** A loaded config and where it came from. */
 export interface LoadedConfig {
   readonly config: McpxConfig;
   /** The file, as shown to the user. */
   readonly file: string;
-  /** `flag`: --config or an argument; `discovered`: $MCPX_CONFIG or a standard place; `example`: the example fleet. */
-  readonly origin: 'flag' | 'discovered' | 'example';
+  /** `flag`: --config or an argument; `discovered`: $MCPX_CONFIG or a standard place; `example`: the example fleet; `command-line`: a one-off server (`--url`, `-- <command>`). */
+  readonly origin: 'flag' | 'discovered' | 'example' | 'command-line';
 }
 
 /**
- * Loads the config: `path` (or --config), else the discovered one, else the example fleet of
+ * Loads the config: a one-off server given on the command line, else `path` (or --config), else the discovered one, else the example fleet of
  * the repository, which is announced on stderr (on a terminal, once per terminal session: see
  * `announceExampleFleet`). Throws the factory's `ConfigValidationError`, or its `ConfigError` listing
  * the paths tried when there is nothing at all.
  */
 export async function loadFleetConfig(context: Context, path = context.configPath): Promise<LoadedConfig> {
-  const { loadConfig, discoverConfig } = await import('@mcpx/factory');
+  const { loadConfig, discoverConfig, validateConfig } = await import('@mcpx/factory');
   const { env, cwd } = context.io;
   const homedir = homeOf(env);
+  const oneOff = oneOffServer(context.args);
+  if (oneOff !== undefined) {
+    if (path !== undefined) throw new UsageError('a one-off server (--url, or a command line after --) replaces the config file; leave out --config');
+    const config = validateConfig({ mcpServers: { [oneOff.name]: oneOff.entry } }, { cwd, env, homedir });
+    return { config, file: 'the command line', origin: 'command-line' };
+  }
   if (path !== undefined) {
     const config = await loadConfig({ path, cwd, env, homedir });
     return { config, file: config.file ?? path, origin: 'flag' };

@@ -1,4 +1,4 @@
-import { GLOBAL_FLAGS, type FlagSpec } from '../args/flags.js';
+import { GLOBAL_FLAGS, SERVER_FLAGS, type FlagSpec } from '../args/flags.js';
 import type { CommandSpec } from '../commands/command.js';
 import { COMMANDS } from '../commands/specs.js';
 import type { Style } from '../output/style.js';
@@ -18,6 +18,11 @@ export function renderMainHelp(style: Style): string {
     style.bold('Global flags:'),
     ...flagLines(GLOBAL_FLAGS),
     '',
+    style.bold('One server, without a config file:'),
+    '  mcpx <command> [arguments] -- <server command line>   a local server, started over stdio',
+    '  mcpx <command> [arguments] --url <url>                a remote one',
+    ...flagLines(SERVER_FLAGS),
+    '',
     style.bold('Config:'),
     '  --config, else $MCPX_CONFIG, else the first found in this folder: mcp_servers.json, mcp.json,',
     '  .mcp.json (Claude Code), mcp_servers.toml, .cursor/mcp.json, .vscode/mcp.json; then in your',
@@ -32,6 +37,8 @@ export function renderMainHelp(style: Style): string {
     '  $ mcpx tools everything',
     '  $ mcpx call everything/get-sum a=19 b=23',
     '  $ mcpx health --watch',
+    '  $ mcpx tools -- node server.js',
+    "  $ mcpx call --url http://127.0.0.1:3000/mcp echo message=hi --header 'Authorization: Bearer $TOKEN'",
     '',
     `Run ${style.cyan('mcpx help <command>')} for a command's flags and examples.`,
     '',
@@ -50,6 +57,9 @@ export function renderCommandHelp(command: CommandSpec, style: Style): string {
     '',
     style.bold('Global flags:'),
     ...flagLines(GLOBAL_FLAGS),
+    '',
+    style.bold('One server, without a config file (-- <command line>, or --url):'),
+    ...flagLines(SERVER_FLAGS),
     '',
     style.bold('Examples:'),
     ...command.examples.flatMap(([line, comment]) => [`  $ ${line}`, `      ${style.dim(comment)}`]),
