@@ -1,0 +1,25 @@
+import { booleanFlag } from '../args/parse.js';
+import { openConfig, serverNames, withServer, writeValidated } from '../config-edit/config-file.js';
+import { printJson, type Context } from '../context.js';
+import { CliError, UsageError } from '../errors/cli-error.js';
+import { EXIT } from '../exit-codes.js';
+import { oneOffServer } from '../fleet/one-off-server.js';
+
+/** `mcpx config add <name> (-- <command line> | --url <url>) [--force]`. */
+export async function run(context: Context): Promise<number> {
+  const name = context.args.positionals[0]!;
+  if (context.args.flags.has('name')) throw new UsageError('the server\'s name is the argument of config add; leave out --name');
+  const server = oneOffServer(context.args);
+  if (server === undefined) throw new UsageError(`say how to reach "${name}": mcpx config add ${name} -- <command line>, or --url <url>`);
+  const { toolPrefix: _prefix, ...entry } = server.entry;
+  const file = await openConfig(context, true);
+  const replacing = serverNames(file).includes(name);
+  if (replacing && !booleanFlag(context.args, 'force')) {
+    throw new CliError(`${file.shown} has a server "${name}" already`, EXIT.usage, { hint: 'pass --force to replace it, or choose another name' });
+  }
+  await writeValidated(context, file, withServer(file, name, entry));
+  const did = file.isNew ? 'created' : replacing ? 'replaced in' : 'added to';
+  if (context.json) printJson(context, { file: file.shown, server: name, action: file.isNew ? 'created' : replacing ? 'replaced' : 'added', entry });
+  else context.print(`${context.out.green('✓')} ${name}: ${did} ${file.shown}\n  next: mcpx tools ${name}\n`);
+  return EXIT.ok;
+}

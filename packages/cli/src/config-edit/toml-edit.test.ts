@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { removeTomlServer, setTomlServer, tomlServerNames } from './toml-edit.js';
+
+const FILE = `# top comment
+[alpha]
+command = "node" # inline
+args = ["a.js"]
+
+[alpha.env]
+X = "1"
+
+# about beta
+[beta]
+url = "http://127.0.0.1:1/mcp"
+`;
+
+describe('editing a TOML config', () => {
+  it('lists the servers of the table-per-server layout and of a servers table', () => {
+    expect(tomlServerNames(FILE)).toEqual(['alpha', 'beta']);
+    expect(tomlServerNames('[mcp_servers.one]\ncommand = "x"\n[mcp_servers."two words"]\ncommand = "y"\n')).toEqual(['one', 'two words']);
+  });
+
+  it('appends a server as a table, every existing line kept', () => {
+    const edited = setTomlServer(FILE, 'gamma', { command: 'npx', args: ['-y', 'a "quoted" arg'], env: { 'API-KEY': 'k', 'a b': 'c' } });
+    expect(edited.startsWith(FILE)).toBe(true);
+    expect(edited.slice(FILE.length)).toBe('\n[gamma]\ncommand = "npx"\nargs = ["-y", "a \\"quoted\\" arg"]\nenv = { API-KEY = "k", "a b" = "c" }\n');
+  });
+
+  it('removes a server with its sub-tables, leaving the comment of the next one', () => {
+    expect(removeTomlServer(FILE, 'alpha')).toBe('# top comment\n\n# about beta\n[beta]\nurl = "http://127.0.0.1:1/mcp"\n');
+    expect(removeTomlServer(FILE, 'beta')).toBe(FILE.slice(0, FILE.indexOf('# about beta')).replace(/\n+$/, '\n\n'));
+  });
+
+  it('writes into the servers table when the file has one', () => {
+    expect(setTomlServer('[mcp_servers.one]\ncommand = "x"\n', 'two', { url: 'http://h/mcp' })).toBe('[mcp_servers.one]\ncommand = "x"\n\n[mcp_servers.two]\nurl = "http://h/mcp"\n');
+  });
+});
