@@ -38,6 +38,8 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
   };
   let context: Context | undefined;
   try {
+    // What the completion scripts call: not a command of its own in help.
+    if (argv[0] === '__complete') return await (await import('./completion/complete.js')).complete(io, argv.slice(1));
     const words = commandWords(argv);
     if (words[0] === 'help') return help(io, words.slice(1));
     const command = words.length === 0 ? undefined : findCommand(words);

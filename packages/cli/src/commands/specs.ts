@@ -211,6 +211,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./config-list.js'),
   },
   {
+    name: ['completion'],
+    summary: 'the shell completion script for bash, zsh or fish',
+    usage: 'completion <bash|zsh|fish>',
+    description: 'Completes commands, flags, flag values and the server names of your config (read without connecting). Falls back to file names.',
+    flags: [],
+    positionals: { min: 1, max: 1 },
+    examples: [
+      ['source <(mcpx completion bash)', 'in ~/.bashrc'],
+      ['source <(mcpx completion zsh)', 'in ~/.zshrc, after compinit'],
+      ['mcpx completion fish > ~/.config/fish/completions/mcpx.fish', 'for fish'],
+    ],
+    load: () => import('./completion.js'),
+  },
+  {
     name: ['demo'],
     summary: 'bring the fleet up, show it and call a tool (what `pnpm start` runs)',
     usage: 'demo',

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { candidates } from './candidates.js';
+
+const servers = () => ['everything', 'memory', 'files'];
+const complete = (...words: string[]) => candidates(words, servers);
+
+describe('completion candidates', () => {
+  it('are the commands for the first word, by prefix', () => {
+    expect(complete('')).toEqual(expect.arrayContaining(['servers', 'tools', 'call', 'config', 'completion', 'help']));
+    expect(complete('co')).toEqual(['config', 'completion']);
+  });
+
+  it("are a command's subcommands, and its flags with the global ones", () => {
+    expect(complete('config', '')).toEqual(['init', 'add', 'remove', 'list']);
+    expect(complete('tools', '--l')).toEqual(['--long']);
+    expect(complete('call', '--no-')).toEqual(['--no-color', '--no-sampling', '--no-progress']);
+  });
+
+  it('are the values of a flag that has a fixed set, and nothing for a free one', () => {
+    expect(complete('tools', '--transport', '')).toEqual(['stdio', 'http', 'sse', 'websocket']);
+    expect(complete('tools', '--timeout', '')).toEqual([]);
+  });
+
+  it('are the config\'s server names where a command takes them, and server/ for call and prompt', () => {
+    expect(complete('tools', 'me')).toEqual(['memory']);
+    expect(complete('tools', 'memory', '')).toEqual([]);
+    expect(complete('health', '--watch', 'everything', '')).toEqual(['everything', 'memory', 'files']);
+    expect(complete('call', 'e')).toEqual(['everything/']);
+    expect(complete('config', 'remove', 'f')).toEqual(['files']);
+    expect(complete('-c', 'x.json', 'tools', '')).toEqual(['everything', 'memory', 'files']);
+  });
+
+  it('are the shells for completion, and nothing after --, where the shell completes files', () => {
+    expect(complete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
+    expect(complete('tools', '--', 'node', '')).toEqual([]);
+  });
+});
