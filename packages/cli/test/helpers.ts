@@ -58,16 +58,22 @@ export interface RunResult {
 
 /** Runs `mcpx args` with pipes (no terminal) and resolves when it exits. */
 export function mcpx(args: readonly string[], options: { dir: Scratch; env?: Record<string, string>; input?: string; onStart?: (child: ChildProcess) => void }): Promise<RunResult> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.dir.path, env: cleanEnv(options.dir, options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const result = outcome(child);
+  child.stdin.end(options.input ?? '');
+  options.onStart?.(child);
+  return result;
+}
+
+/** What a child process wrote on stdout and stderr, and its exit code, once it has exited. */
+export function outcome(child: ChildProcess): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.dir.path, env: cleanEnv(options.dir, options.env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-    options.onStart?.(child);
   });
 }
 

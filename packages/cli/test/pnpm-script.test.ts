@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, FIXTURES, json, requireBuild, scratch, type RunResult } from './helpers.js';
+import { cleanEnv, FIXTURES, json, outcome, requireBuild, scratch, type RunResult } from './helpers.js';
 
 // `pnpm mcpx` as a user of a clone runs it: from the folder they are in, which pnpm does not
 // make the working folder of the root's scripts.
@@ -26,15 +26,7 @@ function pnpmMcpx(args: readonly string[], cwd: string): Promise<RunResult> {
   const execPath = process.env.npm_execpath;
   const [command, prefix] = execPath !== undefined && /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['pnpm', []];
   const env = cleanEnv(home, { npm_config_manage_package_manager_versions: 'false', npm_config_update_notifier: 'false' });
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, '--silent', 'mcpx', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return outcome(spawn(command, [...prefix, '--silent', 'mcpx', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 describe('pnpm mcpx', () => {

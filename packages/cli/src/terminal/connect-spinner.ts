@@ -2,6 +2,7 @@ import type { Style } from '../output/style.js';
 import { formatMs } from '../values/duration.js';
 import { SPINNER_FRAMES } from './progress-bar.js';
 import type { StatusLine } from './status-line.js';
+import { Redraw } from './redraw.js';
 
 /**
  * A spinner on the status line while servers connect, naming those still connecting:
@@ -12,7 +13,7 @@ export class ConnectSpinner {
   private readonly waiting: Set<string>;
   private frame = 0;
   private readonly started = performance.now();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly redraw = new Redraw(() => this.draw());
 
   constructor(
     private readonly line: StatusLine,
@@ -25,12 +26,7 @@ export class ConnectSpinner {
   /** Starts drawing after `delayMs`. */
   start(delayMs = 200): void {
     if (!this.line.enabled || this.waiting.size === 0) return;
-    this.timer = setTimeout(() => {
-      this.draw();
-      this.timer = setInterval(() => this.draw(), 100);
-      this.timer.unref();
-    }, delayMs);
-    this.timer.unref();
+    this.redraw.start(delayMs);
   }
 
   /** `name` is connected, or failed. */
@@ -40,9 +36,7 @@ export class ConnectSpinner {
 
   /** Removes the spinner. */
   stop(): void {
-    clearTimeout(this.timer);
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.redraw.stop();
     this.line.clear();
   }
 

@@ -2,6 +2,7 @@ import type { Progress } from '@mcpx/core';
 import { formatMs } from '../values/duration.js';
 import type { Style } from '../output/style.js';
 import type { StatusLine } from './status-line.js';
+import { Redraw } from './redraw.js';
 
 /** The frames of the spinners on the status line. */
 export const SPINNER_FRAMES: readonly string[] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -29,7 +30,7 @@ export class ProgressBar {
   private progress: Progress | undefined;
   private frame = 0;
   private readonly started = performance.now();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly redraw = new Redraw(() => this.draw());
 
   constructor(
     private readonly line: StatusLine,
@@ -40,25 +41,18 @@ export class ProgressBar {
   /** Starts drawing after `delayMs` (quick calls never show a bar). */
   start(delayMs = 300): void {
     if (!this.line.enabled) return;
-    this.timer = setTimeout(() => {
-      this.draw();
-      this.timer = setInterval(() => this.draw(), 100);
-      this.timer.unref();
-    }, delayMs);
-    this.timer.unref();
+    this.redraw.start(delayMs);
   }
 
   /** Progress from the server. */
   update(progress: Progress): void {
     this.progress = progress;
-    if (this.timer !== undefined) this.draw();
+    if (this.redraw.started) this.draw();
   }
 
   /** Removes the bar. */
   stop(): void {
-    clearTimeout(this.timer);
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.redraw.stop();
     this.line.clear();
   }
 
