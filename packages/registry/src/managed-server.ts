@@ -14,6 +14,7 @@ import { ReconnectSchedule } from './reconnect.js';
 import { isUp, StateMachine, type ServerState } from './server-state.js';
 import { createView, type ConnectOutcome, type RegisteredServer } from './server-view.js';
 import { StatsRecorder, type ServerStats } from './stats.js';
+import { amendReason, asError } from './reasons.js';
 
 /** What a server shares with the registry. */
 export interface ServerContext {
@@ -300,7 +301,7 @@ export class ManagedServer {
 
   private retryLater(reason: string, error: Error): void {
     if (this.paused) {
-      this.machine.moveTo('disconnected', amend(reason, 'not reconnecting while the registry closes'), error);
+      this.machine.moveTo('disconnected', amendReason(reason, 'not reconnecting while the registry closes'), error);
       return;
     }
     const planned = this.schedule?.plan(() => {
@@ -308,7 +309,7 @@ export class ManagedServer {
     });
     if (planned === undefined) {
       const why = this.schedule === undefined ? 'reconnection is off' : `the reconnect policy gave up after ${this.schedule.attempt} attempts`;
-      this.machine.moveTo('failed', amend(reason, why), error);
+      this.machine.moveTo('failed', amendReason(reason, why), error);
       return;
     }
     this.machine.moveTo('reconnecting', reason, error);
@@ -395,17 +396,4 @@ export class ManagedServer {
       ? { server: this.name, ok: true, state: this.state, durationMs }
       : { server: this.name, ok: false, state: this.state, durationMs, error };
   }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-/**
- * `reason` with `addition` at the end of its first line: the error message in a reason may
- * carry detail lines (a server's last stderr lines) that must stay below it.
- */
-function amend(reason: string, addition: string): string {
-  const end = reason.indexOf('\n');
-  return end === -1 ? `${reason}; ${addition}` : `${reason.slice(0, end)}; ${addition}${reason.slice(end)}`;
 }
