@@ -218,9 +218,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [],
     positionals: { min: 1, max: 1 },
     examples: [
-      ['source <(mcpx completion bash)', 'in ~/.bashrc'],
-      ['source <(mcpx completion zsh)', 'in ~/.zshrc, after compinit'],
-      ['mcpx completion fish > ~/.config/fish/completions/mcpx.fish', 'for fish'],
+      ['mcpx completion bash > ~/.local/share/bash-completion/completions/mcpx', 'bash (or: source <(mcpx completion bash) in ~/.bashrc)'],
+      ['mcpx completion zsh > "${fpath[1]}/_mcpx"', 'zsh (or: source <(mcpx completion zsh) in ~/.zshrc, after compinit)'],
+      ['mcpx completion fish > ~/.config/fish/completions/mcpx.fish', 'fish'],
     ],
     load: () => import('./completion.js'),
   },
