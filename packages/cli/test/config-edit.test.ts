@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { json, mcpx, requireBuild, scratch, type Scratch } from './helpers.js';
@@ -59,11 +59,34 @@ describe('mcpx config add, list and remove', () => {
     dir = scratch('config-edit');
     const created = await mcpx(['config', 'add', 'remote', '--url', 'http://127.0.0.1:9/mcp', '--header', 'Authorization: Bearer ${TOKEN}'], { dir });
     expect(created.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir.path, 'mcp_servers.json'), 'utf8'))).toEqual({ mcpServers: { remote: { url: 'http://127.0.0.1:9/mcp', headers: { Authorization: 'Bearer ${TOKEN}' } } } });
+    expect(JSON.parse(readFileSync(join(dir.path, 'mcp_servers.json'), 'utf8'))).toEqual({ mcpServers: { remote: { type: 'http', url: 'http://127.0.0.1:9/mcp', headers: { Authorization: 'Bearer ${TOKEN}' } } } });
 
     dir.write('servers.toml', '# mine\n[alpha]\ncommand = "node" # the first\nargs = ["a.js"]\n');
     expect((await mcpx(['config', 'add', 'beta', '-c', 'servers.toml', '--', 'node', 'b.js'], { dir })).code).toBe(0);
     expect((await mcpx(['config', 'remove', 'alpha', '-c', 'servers.toml'], { dir })).code).toBe(0);
     expect(readFileSync(join(dir.path, 'servers.toml'), 'utf8')).toBe('# mine\n\n[beta]\ncommand = "node"\nargs = ["b.js"]\n');
+  });
+
+  it.skipIf(process.platform === 'win32')('keep a symlinked config a link, and its permissions', async () => {
+    dir = scratch('config-edit');
+    mkdirSync(join(dir.path, 'dotfiles'));
+    const real = dir.write('dotfiles/mcp.json', JSONC);
+    chmodSync(real, 0o600);
+    symlinkSync(real, join(dir.path, 'mcp.json'));
+    expect((await mcpx(['config', 'add', 'memory', '--', 'node', 'm.js'], { dir })).code).toBe(0);
+    expect(lstatSync(join(dir.path, 'mcp.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toContain('"memory"');
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+  });
+
+  it("name a remote server's transport in JSON files, as Claude Code's .mcp.json and VS Code require", async () => {
+    dir = scratch('config-edit');
+    dir.write('.mcp.json', '{ "mcpServers": {} }\n');
+    expect((await mcpx(['config', 'add', 'remote', '--url', 'http://127.0.0.1:9/mcp'], { dir })).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir.path, '.mcp.json'), 'utf8')).mcpServers.remote).toEqual({ type: 'http', url: 'http://127.0.0.1:9/mcp' });
+    mkdirSync(join(dir.path, '.vscode'));
+    dir.write('.vscode/mcp.json', '{ "servers": {} }\n');
+    expect((await mcpx(['config', 'add', 'local', '-c', '.vscode/mcp.json', '--', 'node', 'l.js'], { dir })).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir.path, '.vscode/mcp.json'), 'utf8')).servers.local).toEqual({ type: 'stdio', command: 'node', args: ['l.js'] });
   });
 });

@@ -1,5 +1,6 @@
 import { booleanFlag } from '../args/parse.js';
-import { openConfig, serverNames, withServer, writeValidated } from '../config-edit/config-file.js';
+import { openConfig, serverNames, withServer, writeValidated, type EditableConfig } from '../config-edit/config-file.js';
+import { containerOf } from '../config-edit/json-edit.js';
 import { printJson, type Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
@@ -11,8 +12,8 @@ export async function run(context: Context): Promise<number> {
   if (context.args.flags.has('name')) throw new UsageError('the server\'s name is the argument of config add; leave out --name');
   const server = oneOffServer(context.args);
   if (server === undefined) throw new UsageError(`say how to reach "${name}": mcpx config add ${name} -- <command line>, or --url <url>`);
-  const { toolPrefix: _prefix, ...entry } = server.entry;
   const file = await openConfig(context, true);
+  const entry = forFile(file, server.entry);
   const replacing = serverNames(file).includes(name);
   if (replacing && !booleanFlag(context.args, 'force')) {
     throw new CliError(`${file.shown} has a server "${name}" already`, EXIT.usage, { hint: 'pass --force to replace it, or choose another name' });
@@ -22,4 +23,16 @@ export async function run(context: Context): Promise<number> {
   if (context.json) printJson(context, { file: file.shown, server: name, action: file.isNew ? 'created' : replacing ? 'replaced' : 'added', entry });
   else context.print(`${context.out.green('✓')} ${name}: ${did} ${file.shown}\n  next: mcpx tools ${name}\n`);
   return EXIT.ok;
+}
+
+/**
+ * The entry as the file's readers expect it: JSON files name the transport of a remote server
+ * (Claude Code's `.mcp.json` needs `"type"`), and VS Code's `servers` layout names every one.
+ */
+function forFile(file: EditableConfig, oneOff: Record<string, unknown>): Record<string, unknown> {
+  const { toolPrefix: _prefix, ...entry } = oneOff;
+  if (file.format !== 'json' || entry.type !== undefined) return entry;
+  // Another scheme is left to the validator, which says what is wrong with it.
+  if (typeof entry.url === 'string') return /^(https?|wss?):/i.test(entry.url) ? { type: /^wss?:/i.test(entry.url) ? 'websocket' : 'http', ...entry } : entry;
+  return containerOf(file.text) === 'servers' ? { type: 'stdio', ...entry } : entry;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ConfigProblem } from '@mcpx/factory';
 import type { Context } from '../context.js';
@@ -67,18 +67,23 @@ export function withoutServer(file: EditableConfig, name: string): string {
  * to a temporary file beside it (so that relative paths mean the same) and loaded as mcpx loads
  * configs (variables unset in this shell count as set); when it has a problem the file did not
  * have before (one it already had does not block an edit), the file is left as it was and the
- * new problems are thrown. Otherwise the temporary file is renamed over it.
+ * new problems are thrown. Otherwise the temporary file takes the file's permissions and is
+ * renamed over it; a symbolic link is followed, so the file it points to is the one replaced.
  */
 export async function writeValidated(context: Context, file: EditableConfig, text: string): Promise<void> {
   const { ConfigValidationError } = await import('@mcpx/factory');
-  const temporary = join(dirname(file.path), `.${basename(file.path)}.${randomBytes(4).toString('hex')}.mcpx-edit.${file.format}`);
-  await writeFile(temporary, text, { flag: 'wx' });
+  const target = file.isNew ? file.path : await realpath(file.path);
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.mcpx-edit.${file.format}`);
+  // Created owner-only, then given the file's own mode: a config holding tokens stays private.
+  await writeFile(temporary, text, { flag: 'wx', mode: 0o600 });
   try {
     const before = file.isNew ? [] : await problemsOf(context, file.path);
     const known = new Set(before.map(problemKey));
     const added = (await problemsOf(context, temporary)).filter((problem) => !known.has(problemKey(problem))).map((problem) => ({ ...problem, file: file.shown }));
     if (added.length > 0) throw new ConfigValidationError(added);
-    await rename(temporary, file.path);
+    if (!file.isNew) await chmod(temporary, (await stat(target)).mode & 0o7777);
+    else await chmod(temporary, 0o666 & ~process.umask());
+    await rename(temporary, target);
   } finally {
     await rm(temporary, { force: true });
   }

@@ -4,7 +4,7 @@ import { applyEdits, findNodeAtLocation, modify, parse, parseTree, type Formatti
 const CONTAINERS = ['mcpServers', 'servers', 'mcp_servers'] as const;
 
 /** The servers key of a JSON config (with comments): the one it uses, else `mcpServers`. */
-function containerOf(text: string): string {
+export function containerOf(text: string): string {
   const root = parse(text, [], { allowTrailingComma: true }) as unknown;
   const table = typeof root === 'object' && root !== null && !Array.isArray(root) ? (root as Record<string, unknown>) : {};
   return CONTAINERS.find((key) => key in table) ?? 'mcpServers';

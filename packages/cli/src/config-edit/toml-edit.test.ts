@@ -35,3 +35,13 @@ describe('editing a TOML config', () => {
     expect(setTomlServer('[mcp_servers.one]\ncommand = "x"\n', 'two', { url: 'http://h/mcp' })).toBe('[mcp_servers.one]\ncommand = "x"\n\n[mcp_servers.two]\nurl = "http://h/mcp"\n');
   });
 });
+
+describe('removing the last server of a servers table', () => {
+  it('leaves the table, empty, so that the other top-level keys are not read as servers', () => {
+    const codex = 'model = "o3"\n\n[mcp_servers.only]\ncommand = "x"\n';
+    const edited = removeTomlServer(codex, 'only');
+    expect(edited).toBe('model = "o3"\n\n[mcp_servers]\n');
+    expect(tomlServerNames(edited)).toEqual([]);
+    expect(setTomlServer(edited, 'next', { command: 'y' })).toBe('model = "o3"\n\n[mcp_servers]\n\n[mcp_servers.next]\ncommand = "y"\n');
+  });
+});

@@ -66,12 +66,14 @@ export function setTomlServer(text: string, name: string, entry: Record<string, 
 /**
  * `text` without the tables of server `name` (its own and its sub-tables) and the comment lines
  * right above them. Comment lines just before the next table belong to that table and stay;
- * blank lines left in a run are tidied.
+ * blank lines left in a run are tidied. The last server of a servers table leaves the table, empty.
  */
 export function removeTomlServer(text: string, name: string): string {
+  const container = containerOf(text);
   const own = ownPath(text, name);
   const kept: string[] = [];
   let removed: string[] = [];
+  let removedAt: number | undefined;
   for (const line of text.split(/(?<=\n)/)) {
     const path = headerPath(line);
     if (path !== undefined) {
@@ -81,6 +83,7 @@ export function removeTomlServer(text: string, name: string): string {
         let above = kept.length;
         while (above > 0 && /^\s*#/.test(kept[above - 1]!)) above--;
         if (above > 0) kept.length = above;
+        removedAt ??= kept.length;
         removed = [line];
         continue;
       }
@@ -93,6 +96,11 @@ export function removeTomlServer(text: string, name: string): string {
     }
     if (removed.length > 0) removed.push(line);
     else kept.push(line);
+  }
+  // The last server of a servers table: the table stays, empty, so that the file's other
+  // top-level keys (a host application's settings) are not then read as servers.
+  if (container !== undefined && removedAt !== undefined && !kept.some((line) => headerPath(line)?.[0] === container)) {
+    kept.splice(removedAt, 0, `[${container}]${text.includes('\r\n') ? '\r\n' : '\n'}`);
   }
   return kept.join('').replace(/(\r?\n){3,}/g, (run) => (run.includes('\r') ? '\r\n\r\n' : '\n\n'));
 }
