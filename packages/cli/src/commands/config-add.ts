@@ -18,7 +18,11 @@ export async function run(context: Context): Promise<number> {
   if (replacing && !booleanFlag(context.args, 'force')) {
     throw new CliError(`${file.shown} has a server "${name}" already`, EXIT.usage, { hint: 'pass --force to replace it, or choose another name' });
   }
-  await writeValidated(context, file, withServer(file, name, entry));
+  const text = withServer(file, name, entry);
+  if (!serverNames({ ...file, text }).includes(name)) {
+    throw new CliError(`could not write server "${name}" into ${file.shown}, so nothing was changed`, EXIT.failure, { hint: 'add it by hand, and report the file\'s layout as an mcpx issue' });
+  }
+  await writeValidated(context, file, text);
   const did = file.isNew ? 'created' : replacing ? 'replaced in' : 'added to';
   if (context.json) printJson(context, { file: file.shown, server: name, action: file.isNew ? 'created' : replacing ? 'replaced' : 'added', entry });
   else context.print(`${context.out.green('✓')} ${name}: ${did} ${file.shown}\n  next: mcpx tools ${name}\n`);

@@ -45,3 +45,23 @@ describe('removing the last server of a servers table', () => {
     expect(setTomlServer(edited, 'next', { command: 'y' })).toBe('model = "o3"\n\n[mcp_servers]\n\n[mcp_servers.next]\ncommand = "y"\n');
   });
 });
+
+describe('servers written in other TOML forms', () => {
+  it('are found and removed when the header ends in a comment', () => {
+    const text = '[mcp_servers.a] # primary\ncommand = "x"\n\n[mcp_servers.b]\ncommand = "y"\n';
+    expect(tomlServerNames(text)).toEqual(['a', 'b']);
+    expect(removeTomlServer(text, 'a')).toBe('[mcp_servers.b]\ncommand = "y"\n');
+  });
+
+  it('are found and removed when written inline or as dotted keys, a multi-line array included', () => {
+    const text = '[mcp_servers]\nfs = { command = "x", args = ["a"] } # files\nweb.url = "http://h/mcp"\nweb.args = [\n  "--port", # a comment ] with a bracket\n  "1",\n]\nkeep.command = "k"\n';
+    expect(tomlServerNames(text)).toEqual(['fs', 'web', 'keep']);
+    expect(removeTomlServer(text, 'fs')).toBe(text.replace('fs = { command = "x", args = ["a"] } # files\n', ''));
+    expect(removeTomlServer(text, 'web')).toBe('[mcp_servers]\nfs = { command = "x", args = ["a"] } # files\nkeep.command = "k"\n');
+  });
+
+  it('at the top of a table-per-server file', () => {
+    expect(tomlServerNames('fs = { command = "x" }\n\n[web]\nurl = "http://h/mcp"\n')).toEqual(['fs', 'web']);
+    expect(removeTomlServer('fs = { command = "x" }\n\n[web]\nurl = "http://h/mcp"\n', 'fs')).toBe('[web]\nurl = "http://h/mcp"\n');
+  });
+});

@@ -23,7 +23,7 @@ function value(item: unknown): string {
 
 /** The header path of a table line (`[a."b c".d]` → `['a', 'b c', 'd']`), or undefined for other lines. */
 function headerPath(line: string): string[] | undefined {
-  const match = /^\s*\[(?!\[)(.*)\]\s*(#.*)?$/.exec(line);
+  const match = /^\s*\[(?!\[)(.*?)\]\s*(#.*)?$/.exec(line.replace(/\r?\n$/, ''));
   if (match === null) return undefined;
   const parts: string[] = [];
   const pattern = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(\.|$)/gy;
@@ -35,6 +35,60 @@ function headerPath(line: string): string[] | undefined {
   return parts;
 }
 
+/** A key = value statement: the lines it spans (a multi-line array continues it) and its first key. */
+interface KeyStatement {
+  readonly first: number;
+  readonly last: number;
+  readonly key: string;
+  /** The header path of the table it is in; empty at the top of the file. */
+  readonly table: readonly string[];
+}
+
+/** Every key = value statement of the file, `lines` being its lines with their endings. */
+function keyStatements(lines: readonly string[]): KeyStatement[] {
+  const statements: KeyStatement[] = [];
+  let table: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const header = headerPath(line);
+    if (header !== undefined) {
+      table = header;
+      continue;
+    }
+    const match = /^\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*[.=]/.exec(line);
+    if (match === null) continue;
+    const key = match[1] !== undefined ? (JSON.parse(`"${match[1]}"`) as string) : (match[2] ?? match[3]!);
+    const first = index;
+    let depth = nesting(line);
+    while (depth > 0 && index + 1 < lines.length) depth += nesting(lines[++index]!);
+    statements.push({ first, last: index, key, table });
+  }
+  return statements;
+}
+
+/** How many brackets and braces `line` leaves open (outside strings and comments). */
+function nesting(line: string): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index]!;
+    if (quote !== undefined) {
+      if (char === '\\' && quote === '"') index++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '#') break;
+    else if (char === '[' || char === '{') depth++;
+    else if (char === ']' || char === '}') depth--;
+  }
+  return depth;
+}
+
+/** The statements that are whole servers: `name = { ... }` or `name.field = ...` in the servers table (or at the top, table per server). */
+function serverStatements(lines: readonly string[], container: string | undefined): KeyStatement[] {
+  const table = container === undefined ? [] : [container];
+  return keyStatements(lines).filter((statement) => statement.table.length === table.length && statement.table.every((part, index) => part === table[index]));
+}
+
 function ownPath(text: string, name: string): string[] {
   const container = containerOf(text);
   return container === undefined ? [name] : [container, name];
@@ -44,13 +98,14 @@ function ownPath(text: string, name: string): string[] {
 export function tomlServerNames(text: string): string[] {
   const container = containerOf(text);
   const depth = container === undefined ? 0 : 1;
+  const lines = text.split(/(?<=\n)/);
+  const inline = new Map(serverStatements(lines, container).map((statement) => [statement.first, statement.key]));
   const names = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
+  lines.forEach((line, index) => {
     const path = headerPath(line);
-    if (path === undefined || path.length <= depth) continue;
-    if (container !== undefined && path[0] !== container) continue;
-    names.add(path[depth]!);
-  }
+    const name = inline.get(index) ?? (path !== undefined && path.length > depth && (container === undefined || path[0] === container) ? path[depth] : undefined);
+    if (name !== undefined) names.add(name);
+  });
   return [...names];
 }
 
@@ -64,7 +119,8 @@ export function setTomlServer(text: string, name: string, entry: Record<string, 
 }
 
 /**
- * `text` without the tables of server `name` (its own and its sub-tables) and the comment lines
+ * `text` without server `name`: its statements when it is written inline or as dotted keys, its
+ * tables (its own and its sub-tables) and the comment lines
  * right above them. Comment lines just before the next table belong to that table and stay;
  * blank lines left in a run are tidied. The last server of a servers table leaves the table, empty.
  */
@@ -74,7 +130,10 @@ export function removeTomlServer(text: string, name: string): string {
   const kept: string[] = [];
   let removed: string[] = [];
   let removedAt: number | undefined;
-  for (const line of text.split(/(?<=\n)/)) {
+  // Written inline (`name = { ... }`) or as dotted keys (`name.command = ...`): its statements go.
+  const all = text.split(/(?<=\n)/);
+  const dropped = new Set(serverStatements(all, container).filter((statement) => statement.key === name).flatMap((statement) => range(statement.first, statement.last)));
+  for (const line of all.filter((_, index) => !dropped.has(index))) {
     const path = headerPath(line);
     if (path !== undefined) {
       const inside = own.every((part, index) => path[index] === part);
@@ -102,5 +161,10 @@ export function removeTomlServer(text: string, name: string): string {
   if (container !== undefined && removedAt !== undefined && !kept.some((line) => headerPath(line)?.[0] === container)) {
     kept.splice(removedAt, 0, `[${container}]${text.includes('\r\n') ? '\r\n' : '\n'}`);
   }
-  return kept.join('').replace(/(\r?\n){3,}/g, (run) => (run.includes('\r') ? '\r\n\r\n' : '\n\n'));
+  const tidied = kept.join('').replace(/(\r?\n){3,}/g, (run) => (run.includes('\r') ? '\r\n\r\n' : '\n\n'));
+  return /^\r?\n/.test(text) ? tidied : tidied.replace(/^(\r?\n)+/, '');
+}
+
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
 }
