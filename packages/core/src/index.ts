@@ -69,6 +69,7 @@ export {
 export { INPUT_REQUIRED_METHODS, DEFAULT_MAX_INPUT_ROUNDS } from './modern/input-required.js';
 export { JsonRpcEngine, DEFAULT_REQUEST_TIMEOUT } from './jsonrpc/engine.js';
 export { DEFAULT_MAX_PAGES } from './client/pagination.js';
+export { MCP_CLIENT_OPTION_KEYS } from './client/options.js';
 export { deriveClientCapabilities, requiredServerCapability, hasCapability } from './legacy/capabilities.js';
 export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
 export type { Era } from './era/era-cache.js';
