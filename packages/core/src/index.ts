@@ -20,6 +20,7 @@ export { bearerAuth, apiKeyAuth } from './auth.js';
 export { exponentialBackoff } from './util/backoff.js';
 export { checkOptions } from './util/check-options.js';
 export { closestMatch } from './util/suggest.js';
+export { TRANSPORT_OPTION_HINTS, NETWORK_TRANSPORT_OPTION_HINTS } from './util/transport-option-hints.js';
 export { EventHub } from './util/event-hub.js';
 export { LatencyWindow } from './client/metrics.js';
 export { checkMessage, isRequest, isNotification, isResponse } from './jsonrpc/messages.js';
