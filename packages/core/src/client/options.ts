@@ -125,7 +125,7 @@ export const MCP_CLIENT_OPTION_KEYS = {
   maxInputRounds: true,
 } as const satisfies OptionKeys<McpClientOptions>;
 
-const TRANSPORT_OPTION = 'is an option of the transport (new StdioTransport({ command, args }), new StreamableHttpTransport(url, { headers })), not of the client';
+const TRANSPORT_OPTION = 'it is an option of the transport (new StdioTransport({ command, args }), new StreamableHttpTransport(url, { headers })), not of the client';
 
 /** What to do with keys that belong to another call than `new McpClient()`. */
 const CLIENT_OPTION_HINTS: Readonly<Record<string, string>> = {

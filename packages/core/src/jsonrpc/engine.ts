@@ -55,7 +55,14 @@ export interface EngineOptions {
   onclose?: ((reason: Error | undefined) => void) | undefined;
 }
 
-const ENGINE_OPTION_KEYS = { server: true, timeout: true, settingNames: { requestTimeout: true, maxTotalTimeout: true, connectTimeout: true } satisfies OptionKeys<SettingNames>, observer: true, onerror: true, onclose: true } as const satisfies OptionKeys<EngineOptions>;
+const ENGINE_OPTION_KEYS = {
+  server: true,
+  timeout: true,
+  settingNames: { requestTimeout: true, maxTotalTimeout: true, connectTimeout: true } satisfies OptionKeys<SettingNames>,
+  observer: true,
+  onerror: true,
+  onclose: true,
+} as const satisfies OptionKeys<EngineOptions>;
 
 /** The default per-request timeout: 60 seconds. */
 export const DEFAULT_REQUEST_TIMEOUT = 60_000;
