@@ -20,6 +20,7 @@ export { bearerAuth, apiKeyAuth } from './auth.js';
 export { exponentialBackoff } from './util/backoff.js';
 export { checkOptions } from './util/check-options.js';
 export { closestMatch } from './util/suggest.js';
+export { TRANSPORT_OPTION_HINTS, NETWORK_TRANSPORT_OPTION_HINTS } from './util/transport-option-hints.js';
 export { EventHub } from './util/event-hub.js';
 export { LatencyWindow } from './client/metrics.js';
 export { checkMessage, isRequest, isNotification, isResponse } from './jsonrpc/messages.js';
@@ -69,6 +70,7 @@ export {
 export { INPUT_REQUIRED_METHODS, DEFAULT_MAX_INPUT_ROUNDS } from './modern/input-required.js';
 export { JsonRpcEngine, DEFAULT_REQUEST_TIMEOUT } from './jsonrpc/engine.js';
 export { DEFAULT_MAX_PAGES } from './client/pagination.js';
+export { MCP_CLIENT_OPTION_KEYS } from './client/options.js';
 export { deriveClientCapabilities, requiredServerCapability, hasCapability } from './legacy/capabilities.js';
 export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
 export type { Era } from './era/era-cache.js';

@@ -57,4 +57,16 @@ describe('unknown options', () => {
       'new StreamableHttpTransport(url, options): 2 unknown options:\n  - unknown option "header"; did you mean "headers"?\n  - unknown option "retry.maxRetry"; did you mean "retry.maxRetries"?',
     );
   });
+
+  it('point a token given to the transport at authProvider', () => {
+    expect(() => resolveOptions('http://127.0.0.1:1/mcp', { token: 'secret' } as unknown as StreamableHttpTransportOptions)).toThrow(
+      'new StreamableHttpTransport(url, options): unknown option "token"; give credentials as authProvider: bearerAuth(token) or apiKeyAuth(key) from @mcpx/core',
+    );
+  });
+
+  it('point maxRetries at both objects that have one', () => {
+    expect(() => resolveOptions('http://127.0.0.1:1/mcp', { maxRetries: 2 } as unknown as StreamableHttpTransportOptions)).toThrow(
+      'unknown option "maxRetries"; it belongs under "retry" (a failed request) or "reconnect" (a dropped stream)',
+    );
+  });
 });

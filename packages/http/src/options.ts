@@ -1,4 +1,4 @@
-import { ConfigError, checkOptions, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
+import { ConfigError, checkOptions, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
 import type { Dispatcher } from 'undici';
 
 /**
@@ -115,10 +115,16 @@ const HTTP_OPTION_KEYS = {
   name: true,
 } as const satisfies OptionKeys<StreamableHttpTransportOptions>;
 
+/** What to do with keys that belong elsewhere: the common ones of every transport, and "maxRetries", which has two places. */
+const HTTP_OPTION_HINTS: Readonly<Record<string, string>> = {
+  ...NETWORK_TRANSPORT_OPTION_HINTS,
+  maxRetries: 'it belongs under "retry" (a failed request) or "reconnect" (a dropped stream)',
+};
+
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(url: string | URL, options: StreamableHttpTransportOptions = {}): ResolvedHttpOptions {
   const name = options.name;
-  checkOptions(options, HTTP_OPTION_KEYS, { where: 'new StreamableHttpTransport(url, options)', server: name });
+  checkOptions(options, HTTP_OPTION_KEYS, { where: 'new StreamableHttpTransport(url, options)', server: name, hints: HTTP_OPTION_HINTS });
   const fail = (message: string): never => {
     throw new ConfigError(`StreamableHttpTransport: ${message}`, { server: name });
   };

@@ -6,7 +6,7 @@ export { DEFAULT_HEALTH_OPTIONS, pingCheck } from './health-monitor.js';
 export { isRetryableFailure } from './reconnect.js';
 export { defaultNaming, separatorNaming } from './naming.js';
 export { DEFAULT_CATALOG_TTL_MS } from './catalog.js';
-export { DEFAULT_STABLE_AFTER_MS } from './options.js';
+export { DEFAULT_STABLE_AFTER_MS, MCP_REGISTRY_OPTION_KEYS } from './options.js';
 // Moved to @mcpx/core, where McpClient bounds connecting with them too; kept here for existing imports.
 export { ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT_MS } from '@mcpx/core';
 export { DEFAULT_CLOSE_DEADLINE_MS } from './shutdown.js';

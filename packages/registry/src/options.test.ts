@@ -44,4 +44,31 @@ describe('unknown registry options', () => {
     expect(() => registry.register({ name: 'still-open', connect })).not.toThrow();
     await registry.close();
   });
+
+  it('point servers given to the constructor at register()', () => {
+    expect(() => new McpRegistry({ servers: [{ name: 'alpha', connect }] } as never)).toThrow(
+      'new McpRegistry(options): unknown option "servers"; register each server with registry.register({ name, connect })',
+    );
+  });
+
+  it('point a transport given to register() at its connect function', async () => {
+    const registry = new McpRegistry();
+    expect(() => registry.register({ name: 'alpha', transport: {} } as unknown as ServerConfig)).toThrow(
+      'server "alpha": register(server): unknown option "transport"; register() takes connect, a function (signal) => Promise<McpClient> that builds the transport and the client',
+    );
+    await registry.close();
+  });
+
+  it('are refused by list(), which would otherwise list every server', async () => {
+    const registry = new McpRegistry();
+    registry.register({ name: 'alpha', connect, tags: ['prod'] });
+    expect(() => registry.list({ tags: 'prod' } as never)).toThrow('McpRegistry.list(filter): unknown option "tags"; did you mean "tag"?');
+    await registry.close();
+  });
+
+  it('are refused by the catalog lists', async () => {
+    const registry = new McpRegistry();
+    await expect(registry.listTools({ fresh: true } as never)).rejects.toThrow('McpRegistry.listTools(options): unknown option "fresh"; did you mean "refresh"?');
+    await registry.close();
+  });
 });

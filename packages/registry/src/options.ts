@@ -71,17 +71,48 @@ const POLICY_KEYS = {
 
 const SERVER_CONFIG_KEYS = { ...POLICY_KEYS, name: true, connect: true, enabled: true, tags: true, toolPrefix: true } as const satisfies OptionKeys<ServerConfig>;
 
-const REGISTRY_OPTION_KEYS = {
+/**
+ * Every option of `McpRegistryOptions`, nested ones included, for `checkOptions`: a layer that
+ * takes registry options in its own options (as `registry`, say) nests this to check them up front.
+ */
+export const MCP_REGISTRY_OPTION_KEYS = {
   defaults: POLICY_KEYS,
   naming: true,
   catalogTtlMs: true,
   clock: true,
-  settingNames: { connectTimeout: true },
+  settingNames: { connectTimeout: true } satisfies OptionKeys<NonNullable<McpRegistryOptions['settingNames']>>,
 } as const satisfies OptionKeys<McpRegistryOptions>;
+
+const PER_SERVER = 'it is set per server: registry.register({ name, connect, ... })';
+const BUILDS_CLIENTS = 'register() takes connect, a function (signal) => Promise<McpClient> that builds the transport and the client';
+const REGISTRY_WIDE = 'it is set for the whole registry: new McpRegistry({ ... })';
+
+/** What to do with keys of `new McpRegistry()` that belong to `register()`. */
+const REGISTRY_OPTION_HINTS: Readonly<Record<string, string>> = {
+  servers: 'register each server with registry.register({ name, connect })',
+  name: PER_SERVER,
+  connect: PER_SERVER,
+  enabled: PER_SERVER,
+  tags: PER_SERVER,
+  toolPrefix: PER_SERVER,
+};
+
+/** What to do with keys of `register()` that belong to `new McpRegistry()` or to the client. */
+const SERVER_CONFIG_HINTS: Readonly<Record<string, string>> = {
+  defaults: "a server's own policies go at the top level: register({ name, connect, health, ... })",
+  naming: REGISTRY_WIDE,
+  catalogTtlMs: REGISTRY_WIDE,
+  clock: REGISTRY_WIDE,
+  settingNames: REGISTRY_WIDE,
+  transport: BUILDS_CLIENTS,
+  client: BUILDS_CLIENTS,
+  command: BUILDS_CLIENTS,
+  url: BUILDS_CLIENTS,
+};
 
 /** Refuses options of `new McpRegistry()` that it does not know, naming where a misplaced one belongs. */
 export function checkRegistryOptions(options: McpRegistryOptions): void {
-  checkOptions(options, REGISTRY_OPTION_KEYS, { where: 'new McpRegistry(options)' });
+  checkOptions(options, MCP_REGISTRY_OPTION_KEYS, { where: 'new McpRegistry(options)', hints: REGISTRY_OPTION_HINTS });
 }
 
 /** A server's configuration with every default applied; internal. */
@@ -107,7 +138,7 @@ export const DEFAULT_STABLE_AFTER_MS = 10_000;
 export function resolveServerConfig(config: ServerConfig, defaults: ServerPolicies = {}): ResolvedServerConfig {
   const name = config?.name;
   if (typeof name !== 'string' || name.trim() === '') throw new ConfigError('register(): "name" must be a non-empty string');
-  checkOptions(config, SERVER_CONFIG_KEYS, { where: 'register(server)', server: name });
+  checkOptions(config, SERVER_CONFIG_KEYS, { where: 'register(server)', server: name, hints: SERVER_CONFIG_HINTS });
   const fail = (message: string): never => {
     throw new ConfigError(`register(): ${message}`, { server: name });
   };

@@ -1,4 +1,4 @@
-import { checkOptions, ConfigError, type CallOptions, type CallToolResult, type GetPromptResult, type McpClient, type ReadResourceResult } from '@mcpx/core';
+import { checkOptions, ConfigError, type CallOptions, type OptionKeys, type CallToolResult, type GetPromptResult, type McpClient, type ReadResourceResult } from '@mcpx/core';
 import {
   CatalogCache,
   DEFAULT_CATALOG_TTL_MS,
@@ -41,6 +41,9 @@ export interface ListOptions {
   /** Fetch every list again, fresh or not. @default false */
   refresh?: boolean | undefined;
 }
+
+const LIST_OPTION_KEYS = { refresh: true } as const satisfies OptionKeys<ListOptions>;
+const LIST_FILTER_KEYS = { tag: true } as const satisfies OptionKeys<NonNullable<Parameters<McpRegistry['list']>[0]>>;
 
 /** A tool or prompt found by its qualified name. */
 interface Route {
@@ -123,6 +126,7 @@ export class McpRegistry {
 
   /** Every server, in registration order; with `tag`, only those carrying it. */
   list(filter: { tag?: string | undefined } = {}): RegisteredServer[] {
+    checkOptions(filter, LIST_FILTER_KEYS, { where: 'McpRegistry.list(filter)' });
     const all = [...this.servers.values()];
     const { tag } = filter;
     return (tag === undefined ? all : all.filter((server) => server.config.tags.includes(tag))).map((server) => server.view);
@@ -325,6 +329,7 @@ export class McpRegistry {
     kind: K,
     options: ListOptions,
   ): Promise<{ lists: Array<{ server: ManagedServer; items: CatalogItems[K][] }>; failures: CatalogFailure[] }> {
+    checkOptions(options, LIST_OPTION_KEYS, { where: `McpRegistry.list${kind[0]!.toUpperCase()}${kind.slice(1)}(options)` });
     this.assertOpen();
     const servers = [...this.servers.values()].filter((server) => isUp(server.state));
     const results = await Promise.all(

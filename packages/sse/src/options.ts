@@ -1,4 +1,4 @@
-import { ConfigError, checkOptions, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
+import { ConfigError, checkOptions, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
 import type { Dispatcher } from 'undici';
 import type { SseFetch } from './fetch.js';
 
@@ -85,7 +85,7 @@ const SSE_OPTION_KEYS = {
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(url: string | URL, options: SseClientTransportOptions): ResolvedSseOptions {
   const name = options.name;
-  checkOptions(options, SSE_OPTION_KEYS, { where: 'new SseClientTransport(url, options)', server: name });
+  checkOptions(options, SSE_OPTION_KEYS, { where: 'new SseClientTransport(url, options)', server: name, hints: NETWORK_TRANSPORT_OPTION_HINTS });
   const fail = (message: string): never => {
     throw new ConfigError(`SseClientTransport: ${message}`, { server: name });
   };

@@ -51,4 +51,10 @@ describe('unknown options', () => {
       'new StdioTransport(options): unknown option "arg"; did you mean "args"?',
     );
   });
+
+  it('point a request timeout given to the transport at the client', () => {
+    expect(() => resolveOptions({ command: 'node', timeout: 300 } as unknown as StdioTransportOptions)).toThrow(
+      'new StdioTransport(options): unknown option "timeout"; requests are timed by the client: new McpClient({ requestTimeout }), or connect(transport, { timeout }) for connecting',
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { ConfigError, checkOptions, type OptionKeys } from '@mcpx/core';
+import { ConfigError, checkOptions, TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core';
 
 /**
  * Where the server's stderr goes: `'pipe'` reads it into diagnostics and keeps its last
@@ -62,10 +62,16 @@ const STDIO_OPTION_KEYS = {
   name: true,
 } as const satisfies OptionKeys<StdioTransportOptions>;
 
+/** What to do with keys that belong elsewhere: the common ones of every transport, and a URL. */
+const STDIO_OPTION_HINTS: Readonly<Record<string, string>> = {
+  ...TRANSPORT_OPTION_HINTS,
+  url: 'StdioTransport runs a command; a server at a URL takes StreamableHttpTransport (@mcpx/http) or WebSocketTransport (@mcpx/websocket)',
+};
+
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOptions {
   const name = options.name;
-  checkOptions(options, STDIO_OPTION_KEYS, { where: 'new StdioTransport(options)', server: name });
+  checkOptions(options, STDIO_OPTION_KEYS, { where: 'new StdioTransport(options)', server: name, hints: STDIO_OPTION_HINTS });
   const fail = (message: string): never => {
     throw new ConfigError(`StdioTransport: ${message}`, { server: name });
   };

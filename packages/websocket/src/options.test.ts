@@ -73,4 +73,11 @@ describe('unknown options', () => {
       'new WebSocketTransport(url, options): unknown option "rejectUnauthorized"; it belongs under "tls" (as "tls.rejectUnauthorized")',
     );
   });
+
+  it('point a token given to the transport at authProvider', () => {
+    const options = { token: 'secret' } as unknown as WebSocketTransportOptions;
+    expect(() => resolveOptions('ws://127.0.0.1:1/mcp', options)).toThrow(
+      'new WebSocketTransport(url, options): unknown option "token"; give credentials as authProvider: bearerAuth(token) or apiKeyAuth(key) from @mcpx/core',
+    );
+  });
 });

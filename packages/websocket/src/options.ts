@@ -1,5 +1,5 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
-import { ConfigError, checkOptions, type AuthProvider, type OptionKeys } from '@mcpx/core';
+import { ConfigError, checkOptions, NETWORK_TRANSPORT_OPTION_HINTS, type AuthProvider, type OptionKeys } from '@mcpx/core';
 
 /** A PEM value for the TLS options: one, or several in an array. */
 export type PemInput = string | Buffer | Array<string | Buffer>;
@@ -87,7 +87,7 @@ const WEBSOCKET_OPTION_KEYS = {
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(url: string | URL, options: WebSocketTransportOptions): ResolvedWebSocketOptions {
   const name = options.name;
-  checkOptions(options, WEBSOCKET_OPTION_KEYS, { where: 'new WebSocketTransport(url, options)', server: name });
+  checkOptions(options, WEBSOCKET_OPTION_KEYS, { where: 'new WebSocketTransport(url, options)', server: name, hints: NETWORK_TRANSPORT_OPTION_HINTS });
   const fail = (message: string): never => {
     throw new ConfigError(`WebSocketTransport: ${message}`, { server: name });
   };

@@ -10,7 +10,6 @@ import { ResponseCache } from '../cache/response-cache.js';
 import { runHandshake } from '../connect/run-handshake.js';
 import type { OutputWatch } from '../connect/output-watch.js';
 import { withEnvelope } from '../modern/envelope.js';
-import { checkOptions } from '../util/check-options.js';
 import { ListenManager, type NotificationFilter } from '../modern/subscriptions.js';
 import type { ClientCapabilities } from '../types/index.js';
 import type { ServerSession } from '../session.js';
@@ -35,7 +34,7 @@ import type {
 import { createClientEngine } from './client-engine.js';
 import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { Metrics, type MetricsSnapshot } from './metrics.js';
-import { CLIENT_OPTION_KEYS, CONNECT_OPTION_KEYS, type CallOptions, type ConnectOptions, type McpClientOptions } from './options.js';
+import { checkClientOptions, checkConnectOptions, type CallOptions, type ConnectOptions, type McpClientOptions } from './options.js';
 import { modernRequest } from './modern-request.js';
 import { OutputSchemaValidator } from './output-schema.js';
 import { collectPages, cursorParams, DEFAULT_MAX_PAGES, withTtl } from './pagination.js';
@@ -69,7 +68,7 @@ export class McpClient {
   private logLevel: LoggingLevel | undefined;
 
   constructor(options: McpClientOptions = {}) {
-    checkOptions(options, CLIENT_OPTION_KEYS, { where: 'new McpClient(options)', server: options.server });
+    checkClientOptions(options);
     this.options = options;
     this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) } as Implementation;
     this.cache = options.cache === false ? undefined : new ResponseCache(options.cache?.store ?? new LruCacheStore());
@@ -120,7 +119,7 @@ export class McpClient {
     if (this.currentState !== 'idle' && this.currentState !== 'closed') {
       throw new ConfigError(`connect() called while the client is ${this.currentState}; close it first`, { server: this.options.server });
     }
-    checkOptions(options, CONNECT_OPTION_KEYS, { where: 'McpClient.connect(transport, options)', server: this.options.server });
+    checkConnectOptions(options, this.options.server);
     this.setState('connecting');
     try {
       this.serverSession = await runHandshake({

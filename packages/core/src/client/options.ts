@@ -2,7 +2,7 @@ import type { CacheStore } from '../cache/cache-store.js';
 import type { EraCache } from '../era/era-cache.js';
 import type { EraChoice } from '../era/establish.js';
 import type { SettingNames } from '../errors/setting-names.js';
-import type { OptionKeys } from '../util/check-options.js';
+import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
@@ -97,8 +97,11 @@ export interface ConnectOptions {
   timeout?: number;
 }
 
-/** Every option of `McpClientOptions`, for `checkOptions`. */
-export const CLIENT_OPTION_KEYS = {
+/**
+ * Every option of `McpClientOptions`, nested ones included, for `checkOptions`: a layer that
+ * takes client options in its own options (as `client`, say) nests this to check them up front.
+ */
+export const MCP_CLIENT_OPTION_KEYS = {
   name: true,
   version: true,
   title: true,
@@ -118,9 +121,32 @@ export const CLIENT_OPTION_KEYS = {
   era: true,
   probeTimeout: true,
   eraCache: true,
-  cache: { store: true },
+  cache: { store: true } satisfies OptionKeys<Exclude<McpClientOptions['cache'], false | undefined>>,
   maxInputRounds: true,
 } as const satisfies OptionKeys<McpClientOptions>;
 
-/** Every option of `ConnectOptions`, for `checkOptions`. */
-export const CONNECT_OPTION_KEYS = { signal: true, timeout: true } as const satisfies OptionKeys<ConnectOptions>;
+const TRANSPORT_OPTION = 'it is an option of the transport (new StdioTransport({ command, args }), new StreamableHttpTransport(url, { headers })), not of the client';
+
+/** What to do with keys that belong to another call than `new McpClient()`. */
+const CLIENT_OPTION_HINTS: Readonly<Record<string, string>> = {
+  transport: 'pass the transport to connect(transport) instead',
+  signal: 'pass it to connect(transport, { signal }) instead',
+  timeout: 'use "requestTimeout" for each request or "connectTimeoutMs" for connecting',
+  timeoutMs: 'use "requestTimeout" for each request or "connectTimeoutMs" for connecting',
+  command: TRANSPORT_OPTION,
+  args: TRANSPORT_OPTION,
+  url: TRANSPORT_OPTION,
+  headers: TRANSPORT_OPTION,
+};
+
+const CONNECT_OPTION_KEYS = { signal: true, timeout: true } as const satisfies OptionKeys<ConnectOptions>;
+
+/** Refuses options of `new McpClient()` it does not know. */
+export function checkClientOptions(options: McpClientOptions): void {
+  checkOptions(options, MCP_CLIENT_OPTION_KEYS, { where: 'new McpClient(options)', server: options.server, hints: CLIENT_OPTION_HINTS });
+}
+
+/** Refuses options of `connect()` it does not know. */
+export function checkConnectOptions(options: ConnectOptions, server: string | undefined): void {
+  checkOptions(options, CONNECT_OPTION_KEYS, { where: 'McpClient.connect(transport, options)', server });
+}

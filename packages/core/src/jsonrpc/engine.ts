@@ -9,6 +9,7 @@ import type { SettingNames } from '../errors/setting-names.js';
 import { TransportError } from '../errors/transport-error.js';
 import type { Transport } from '../transport.js';
 import { onAbort, reasonText } from '../util/abort-fanout.js';
+import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import { Deadline } from './deadline.js';
 import { Dispatcher, type NotificationHandler, type RequestHandler } from './dispatch.js';
 import { isNotification, isRequest, type JsonRpcMessage, type JsonRpcResponse, type RequestId } from './messages.js';
@@ -54,6 +55,15 @@ export interface EngineOptions {
   onclose?: ((reason: Error | undefined) => void) | undefined;
 }
 
+const ENGINE_OPTION_KEYS = {
+  server: true,
+  timeout: true,
+  settingNames: { requestTimeout: true, maxTotalTimeout: true, connectTimeout: true } satisfies OptionKeys<SettingNames>,
+  observer: true,
+  onerror: true,
+  onclose: true,
+} as const satisfies OptionKeys<EngineOptions>;
+
 /** The default per-request timeout: 60 seconds. */
 export const DEFAULT_REQUEST_TIMEOUT = 60_000;
 
@@ -71,6 +81,7 @@ export class JsonRpcEngine {
     private readonly transport: Transport,
     private readonly options: EngineOptions = {},
   ) {
+    checkOptions(options, ENGINE_OPTION_KEYS, { where: 'new JsonRpcEngine(transport, options)', server: options.server });
     this.dispatcher = new Dispatcher(
       (response, id) => this.sendQuietly(response, id),
       (error) => this.options.onerror?.(error),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors/config-error.js';
 import { McpClient } from '../client/mcp-client.js';
 import { checkOptions, type OptionKeys } from './check-options.js';
+import { JsonRpcEngine } from '../jsonrpc/engine.js';
+import type { Transport } from '../transport.js';
 import { exponentialBackoff } from './backoff.js';
 
 interface Health {
@@ -56,7 +58,15 @@ describe('checkOptions', () => {
   });
 
   it('lists the known keys when nothing is close', () => {
-    expect(refusal({ zzz: 1 }).message).toBe('server "alpha": new Thing(options): unknown option "zzz"; the options here are "name", "clock", "defaults"');
+    expect(refusal({ zzz: 1 }).message).toBe('server "alpha": new Thing(options): unknown option "zzz"; remove it, or use one of "name", "clock", "defaults"');
+  });
+
+  it("says the caller's hint for a key that belongs to another call, by its path", () => {
+    const hints = { transport: 'pass it to connect(transport) instead', 'defaults.nmae': 'a hint wins over a spelling' };
+    const check = (options: unknown): void => checkOptions(options, KEYS, { where: 'new Thing(options)', hints });
+    expect(() => check({ transport: {} })).toThrow('new Thing(options): unknown option "transport"; pass it to connect(transport) instead');
+    expect(() => check({ defaults: { nmae: 1 } })).toThrow('unknown option "defaults.nmae"; a hint wins over a spelling');
+    expect(() => check({ nmae: 1 })).toThrow('unknown option "nmae"; did you mean "name"?');
   });
 
   it('reports every unknown key at once', () => {
@@ -90,9 +100,21 @@ describe('the options of core', () => {
     expect(() => new McpClient({ requestTimeoutMs: 300 } as never)).toThrow('new McpClient(options): unknown option "requestTimeoutMs"; did you mean "requestTimeout"?');
   });
 
+  it('refuse a transport given to the McpClient constructor, pointing at connect()', () => {
+    expect(() => new McpClient({ server: 'alpha', transport: {} } as never)).toThrow('server "alpha": new McpClient(options): unknown option "transport"; pass the transport to connect(transport) instead');
+  });
+
+  it('refuse a misspelt option of a nested client option by its path', () => {
+    expect(() => new McpClient({ cache: { stor: new Map() } } as never)).toThrow('new McpClient(options): unknown option "cache.stor"; did you mean "cache.store"?');
+  });
+
   it('refuse a misspelt option of connect()', async () => {
     const client = new McpClient();
     await expect(client.connect(() => ({}) as never, { timeoutMs: 5 } as never)).rejects.toThrow('McpClient.connect(transport, options): unknown option "timeoutMs"; did you mean "timeout"?');
+  });
+
+  it('refuse a misspelt option of a JsonRpcEngine', () => {
+    expect(() => new JsonRpcEngine({} as Transport, { timeoutMs: 5 } as never)).toThrow('new JsonRpcEngine(transport, options): unknown option "timeoutMs"; did you mean "timeout"?');
   });
 
   it('refuse a misspelt option of exponentialBackoff', () => {

@@ -2,7 +2,7 @@ import { checkOptions, ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT_MS, type Mcp
 import { ProblemList } from '../config/problem.js';
 import type { Env, ServerConfig, ServerEntry } from '../config/types.js';
 import { deferredProblems, isValidatedServer } from '../config/validated.js';
-import { CREATE_CLIENT_OPTION_KEYS } from '../option-keys.js';
+import { CREATE_CLIENT_OPTION_KEYS, FACTORY_OPTION_HINTS } from '../option-keys.js';
 import { validateServer } from '../config/validate-server.js';
 import { ConfigValidationError } from '../errors/config-validation-error.js';
 import { CONFIG_SETTING_NAMES, ServerConnector, type ConnectorOptions } from './server-connector.js';
@@ -30,7 +30,7 @@ export interface CreateClientOptions extends ConnectorOptions {
  * await client.close();
  */
 export async function createClient(server: ServerConfig | ServerEntry, options: CreateClientOptions = {}): Promise<McpClient> {
-  checkOptions(options, CREATE_CLIENT_OPTION_KEYS, { where: 'createClient(server, options)' });
+  checkOptions(options, CREATE_CLIENT_OPTION_KEYS, { where: 'createClient(server, options)', hints: FACTORY_OPTION_HINTS });
   const connector = new ServerConnector(toServerConfig(server, options), options);
   // The client bounds each connection; this bounds the whole, the SSE fallback included.
   const timeoutMs = connector.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;

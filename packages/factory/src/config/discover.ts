@@ -32,6 +32,7 @@ export const USER_CONFIG_FILES: readonly string[] = ['mcp_servers.json', 'mcp_se
  * path, else `%APPDATA%\mcpx` on Windows, else `~/.config/mcpx`.
  */
 export function userConfigDir(options: DiscoverOptions = {}): string {
+  checkOptions(options, DISCOVER_OPTION_KEYS, { where: 'userConfigDir(options)' });
   const env = options.env ?? process.env;
   const xdg = env.XDG_CONFIG_HOME;
   if (xdg !== undefined && isAbsolute(xdg)) return join(xdg, 'mcpx');
@@ -61,6 +62,7 @@ export function claudeDesktopConfigPath(options: DiscoverOptions = {}): string {
  * `~/.cursor/mcp.json`, then Claude Desktop's config file.
  */
 export function configSearchPaths(options: DiscoverOptions = {}): string[] {
+  checkOptions(options, DISCOVER_OPTION_KEYS, { where: 'configSearchPaths(options)' });
   const cwd = resolve(options.cwd ?? process.cwd());
   const user = userConfigDir(options);
   return [

@@ -7,7 +7,7 @@ import { validateConfig } from '../config/validate-config.js';
 import { toServerConfig, toServerList } from '../client/create-client.js';
 import { CONFIG_SETTING_NAMES, ServerConnector, type ConnectorOptions } from '../client/server-connector.js';
 import { healthOptions, reconnectPolicy } from './policies.js';
-import { CREATE_REGISTRY_OPTION_KEYS } from '../option-keys.js';
+import { CREATE_REGISTRY_OPTION_KEYS, FACTORY_OPTION_HINTS } from '../option-keys.js';
 
 /** Options of `createRegistry`. */
 export interface CreateRegistryOptions extends ConnectorOptions, Omit<LoadConfigOptions, 'path'> {
@@ -29,7 +29,7 @@ export interface CreateRegistryOptions extends ConnectorOptions, Omit<LoadConfig
  * await registry.close();
  */
 export async function createRegistry(configOrPath?: string | McpxConfig | { servers: readonly (ServerConfig | ServerEntry)[] } | Record<string, unknown>, options: CreateRegistryOptions = {}): Promise<McpRegistry> {
-  checkOptions(options, CREATE_REGISTRY_OPTION_KEYS, { where: 'createRegistry(config, options)' });
+  checkOptions(options, CREATE_REGISTRY_OPTION_KEYS, { where: 'createRegistry(config, options)', hints: FACTORY_OPTION_HINTS });
   const config = await resolveConfig(configOrPath, options);
   const connectTimeout = options.client?.settingNames?.connectTimeout ?? CONFIG_SETTING_NAMES.connectTimeout;
   const registry = new McpRegistry({ ...options.registry, settingNames: { connectTimeout, ...options.registry?.settingNames } });
