@@ -2,6 +2,11 @@
 export interface AuthContext {
   /** The URL the request goes to. */
   url: URL;
+  /**
+   * The request's HTTP method (`GET` for a WebSocket upgrade). A DPoP proof (RFC 9449)
+   * signs it with the URL.
+   */
+  method: string;
 }
 
 /** What an `AuthProvider` is told when the server refused a request. */
@@ -10,7 +15,21 @@ export interface UnauthorizedContext extends AuthContext {
   status: 401 | 403;
   /** The `WWW-Authenticate` header of the refusal, if any. */
   wwwAuthenticate: string | undefined;
+  /**
+   * How many times this request was already retried after a refusal: 0 on the first.
+   * The transport stops at `AUTH_RETRY_LIMIT` whatever the provider answers.
+   */
+  attempt: number;
+  /** Any other header of the refusal by name, case-insensitive (for example `DPoP-Nonce`). */
+  header(name: string): string | undefined;
 }
+
+/**
+ * How many times a transport retries one request after the provider's `onUnauthorized()`
+ * asked for it. Enough for a refresh, then a step-up to more scopes, then a DPoP nonce;
+ * a provider that keeps answering `true` cannot loop.
+ */
+export const AUTH_RETRY_LIMIT = 3;
 
 /**
  * Supplies credentials to the network transports (Streamable HTTP, HTTP+SSE, WebSocket).
@@ -19,7 +38,10 @@ export interface UnauthorizedContext extends AuthContext {
 export interface AuthProvider {
   /** Headers to add to a request, such as `Authorization`. Called for every request. */
   headers(context: AuthContext): Promise<Record<string, string>> | Record<string, string>;
-  /** Called on 401 or 403; resolve `true` to retry the request once with fresh `headers`. */
+  /**
+   * Called on 401 or 403; resolve `true` to retry the request with fresh `headers`. A
+   * request is retried at most `AUTH_RETRY_LIMIT` times.
+   */
   onUnauthorized?(context: UnauthorizedContext): Promise<boolean> | boolean;
 }
 

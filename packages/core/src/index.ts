@@ -16,7 +16,7 @@ export { UnsupportedProtocolVersionError } from './errors/unsupported-protocol-v
 export { CapabilityError } from './errors/capability-error.js';
 export { InvalidResponseError } from './errors/invalid-response-error.js';
 export { AuthError } from './errors/auth-error.js';
-export { bearerAuth, apiKeyAuth } from './auth.js';
+export { bearerAuth, apiKeyAuth, AUTH_RETRY_LIMIT } from './auth.js';
 export { exponentialBackoff } from './util/backoff.js';
 export { checkOptions } from './util/check-options.js';
 export { closestMatch } from './util/suggest.js';

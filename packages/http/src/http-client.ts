@@ -1,4 +1,4 @@
-import { AuthError, McpxError } from '@mcpx/core';
+import { AUTH_RETRY_LIMIT, AuthError, McpxError } from '@mcpx/core';
 import { fetch as undiciFetch, getGlobalDispatcher, type RequestInit as UndiciRequestInit } from 'undici';
 import { discard } from './body.js';
 import { dispatch, targetOf, type Target } from './dispatch.js';
@@ -34,7 +34,7 @@ export function isNetworkFailure(error: unknown): boolean {
 
 /**
  * Sends the transport's HTTP requests: adds configured and provider headers, follows
- * redirects without leaking credentials, and lets the auth provider fix one 401 or 403.
+ * redirects without leaking credentials, and lets the auth provider fix a 401 or 403 (up to `AUTH_RETRY_LIMIT` retries).
  */
 export class HttpClient {
   /** Where requests to the endpoint go, computed once. */
@@ -57,8 +57,7 @@ export class HttpClient {
 
   /** Sends `request`; resolves with any final response but 401/403, which reject with `AuthError` unless the provider fixes them. */
   async send(request: HttpRequest): Promise<{ response: HttpResponse; url: URL }> {
-    let retriedAuth = false;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       const auth = this.options.authProvider === undefined ? undefined : await this.#authHeaders(request);
       const headers = auth === undefined ? this.#merged(request.headers) : mergeHeaders(this.#baseHeaders, auth, request.headers);
       const hop: HopRequest = { method: request.method, headers, body: request.body };
@@ -75,12 +74,10 @@ export class HttpClient {
       }
       if (response.status !== 401 && response.status !== 403) return { response, url };
       const status = response.status;
-      const wwwAuthenticate = response.headers['www-authenticate'];
+      const refusal = response.headers;
+      const wwwAuthenticate = refusal['www-authenticate'];
       discard(response);
-      if (!retriedAuth && (await this.#onUnauthorized(url, status, wwwAuthenticate, request))) {
-        retriedAuth = true;
-        continue;
-      }
+      if (attempt < AUTH_RETRY_LIMIT && (await this.#onUnauthorized(url, status, refusal, attempt, request))) continue;
       throw new AuthError(status, url.href, wwwAuthenticate, { server: this.scope.server, method: request.rpcMethod });
     }
   }
@@ -101,17 +98,18 @@ export class HttpClient {
     const provider = this.options.authProvider;
     if (provider === undefined) return undefined;
     try {
-      return mergeHeaders(await provider.headers({ url: new URL(this.options.url) }));
+      return mergeHeaders(await provider.headers({ url: new URL(this.options.url), method: request.method }));
     } catch (error) {
       throw this.#providerFailed('headers', error, request);
     }
   }
 
-  async #onUnauthorized(url: URL, status: 401 | 403, wwwAuthenticate: string | undefined, request: HttpRequest): Promise<boolean> {
+  async #onUnauthorized(url: URL, status: 401 | 403, refusal: Readonly<Record<string, string>>, attempt: number, request: HttpRequest): Promise<boolean> {
     const handler = this.options.authProvider?.onUnauthorized;
     if (handler === undefined) return false;
+    const context = { url: new URL(url), method: request.method, status, wwwAuthenticate: refusal['www-authenticate'], attempt, header: (name: string) => refusal[name.toLowerCase()] };
     try {
-      return (await handler.call(this.options.authProvider, { url: new URL(url), status, wwwAuthenticate })) === true;
+      return (await handler.call(this.options.authProvider, context)) === true;
     } catch (error) {
       throw this.#providerFailed('onUnauthorized', error, request);
     }

@@ -1,4 +1,4 @@
-import { AuthError, bearerAuth, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
+import { AUTH_RETRY_LIMIT, AuthError, bearerAuth, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
 import type { FakeMcpServer } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
 import { useFakes } from './helpers.js';
@@ -41,7 +41,8 @@ describe('authorization', () => {
     const provider = refreshing(['stale', 'fresh']);
     const { client } = await fakes.client(server.url(), { authProvider: provider });
     await client.ping();
-    expect(provider.calls).toEqual([{ url: new URL(server.url()), status: 401, wwwAuthenticate: 'Bearer realm="fake", error="invalid_token"' }]);
+    expect(provider.calls).toMatchObject([{ url: new URL(server.url()), method: 'POST', status: 401, wwwAuthenticate: 'Bearer realm="fake", error="invalid_token"', attempt: 0 }]);
+    expect(provider.calls[0]?.header('WWW-Authenticate')).toBe('Bearer realm="fake", error="invalid_token"');
     expect(server.posts('initialize').map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
     expect(server.posts('ping').map((r) => r.headers.authorization)).toEqual(['Bearer fresh']);
   });
@@ -56,13 +57,13 @@ describe('authorization', () => {
     expect(provider.calls).toHaveLength(1);
   });
 
-  it('is retried only once, even when the provider keeps saying yes', async () => {
+  it('is retried at most AUTH_RETRY_LIMIT times, even when the provider keeps saying yes', async () => {
     const server = await fakes.mcpServer();
     requireToken(server, 'never');
     const provider = refreshing(['a', 'b', 'c']);
     await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toMatchObject({ code: 'AUTH_FAILED', status: 401 });
-    expect(provider.calls).toHaveLength(1);
-    expect(server.posts('initialize')).toHaveLength(2);
+    expect(provider.calls.map((call) => call.attempt)).toEqual([0, 1, 2]);
+    expect(server.posts('initialize')).toHaveLength(AUTH_RETRY_LIMIT + 1);
   });
 
   it('401 without a provider is an AuthError naming the URL', async () => {

@@ -1,4 +1,4 @@
-import { AuthError, TransportError, type AuthProvider } from '@mcpx/core';
+import { AUTH_RETRY_LIMIT, AuthError, TransportError, type AuthProvider } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import type { SseFetch, SseFetchInit, SseFetchResponse } from './fetch.js';
 import { HttpClient } from './http-client.js';
@@ -49,16 +49,16 @@ describe('HttpClient', () => {
     const result = await new HttpClient({ fetch, headers: {}, authProvider, server: undefined }).request(get());
     expect(result.status).toBe(200);
     expect(fetch.calls.map((c) => c.headers.authorization)).toEqual(['Bearer old', 'Bearer new']);
-    expect(seen).toEqual([{ url, status: 401, wwwAuthenticate: 'Bearer realm="mcp"' }]);
+    expect(seen).toMatchObject([{ url, method: 'GET', status: 401, wwwAuthenticate: 'Bearer realm="mcp"', attempt: 0 }]);
   });
 
-  it('fails with an AuthError when the retry is refused too', async () => {
-    const fetch = scripted(403, 403, 200);
+  it('fails with an AuthError when every retry is refused too', async () => {
+    const fetch = scripted(403, 403, 403, 403, 200);
     const client = new HttpClient({ fetch, headers: {}, authProvider: { headers: () => ({}), onUnauthorized: () => true }, server: 'srv' });
     const error: unknown = await client.request(get()).catch((e: unknown) => e);
     expect(AuthError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 403, url: url.href, server: 'srv' });
-    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.calls).toHaveLength(AUTH_RETRY_LIMIT + 1);
   });
 
   it('fails with an AuthError at once without a provider that can fix it', async () => {

@@ -1,4 +1,4 @@
-import { AuthError, McpxError, TransportError, type AuthProvider } from '@mcpx/core';
+import { AUTH_RETRY_LIMIT, AuthError, McpxError, TransportError, type AuthProvider } from '@mcpx/core';
 import type { SseFetch, SseFetchResponse } from './fetch.js';
 import { discardBody } from './response-body.js';
 
@@ -22,7 +22,7 @@ export interface HttpClientSettings {
 
 /**
  * Sends requests with the user's headers and the auth provider's, and handles 401 and 403:
- * the provider's `onUnauthorized()` may allow one more try, else the request fails with an
+ * the provider's `onUnauthorized()` may allow another try (up to `AUTH_RETRY_LIMIT`), else the request fails with an
  * `AuthError`. A network failure becomes a retryable `TransportError`; an abort rejects
  * with the signal's reason.
  */
@@ -35,13 +35,13 @@ export class HttpClient {
 
   /** Sends `request`; resolves with any response except a refused 401 or 403. */
   async request(request: HttpRequest): Promise<SseFetchResponse> {
-    for (let retried = false; ; retried = true) {
+    for (let attempt = 0; ; attempt++) {
       const response = await this.#send(request);
       if (response.status !== 401 && response.status !== 403) return response;
       const status = response.status;
       const wwwAuthenticate = response.headers.get('www-authenticate') ?? undefined;
       await discardBody(response);
-      if (!retried && (await this.#retryAfterRefusal(request, status, wwwAuthenticate))) continue;
+      if (attempt < AUTH_RETRY_LIMIT && (await this.#retryAfterRefusal(request, status, response.headers, attempt))) continue;
       throw new AuthError(status, request.url.href, wwwAuthenticate, { server: this.#settings.server });
     }
   }
@@ -65,7 +65,7 @@ export class HttpClient {
   /** The user's headers, then the auth provider's, then the protocol's, with names in lower case so none is sent twice. */
   async #headers(request: HttpRequest): Promise<Record<string, string>> {
     const provider = this.#settings.authProvider;
-    const auth = provider === undefined ? {} : await this.#callProvider(request, () => provider.headers({ url: request.url }));
+    const auth = provider === undefined ? {} : await this.#callProvider(request, () => provider.headers({ url: request.url, method: request.method }));
     const headers: Record<string, string> = {};
     for (const source of [this.#settings.headers, auth, request.headers]) {
       for (const [name, value] of Object.entries(source)) headers[name.toLowerCase()] = value;
@@ -73,11 +73,13 @@ export class HttpClient {
     return headers;
   }
 
-  async #retryAfterRefusal(request: HttpRequest, status: 401 | 403, wwwAuthenticate: string | undefined): Promise<boolean> {
+  async #retryAfterRefusal(request: HttpRequest, status: 401 | 403, refusal: { get(name: string): string | null }, attempt: number): Promise<boolean> {
     const provider = this.#settings.authProvider;
     if (provider?.onUnauthorized === undefined) return false;
     const onUnauthorized = provider.onUnauthorized.bind(provider);
-    return (await this.#callProvider(request, () => onUnauthorized({ url: request.url, status, wwwAuthenticate }))) === true;
+    const header = (name: string): string | undefined => refusal.get(name) ?? undefined;
+    const context = { url: request.url, method: request.method, status, wwwAuthenticate: header('www-authenticate'), attempt, header };
+    return (await this.#callProvider(request, () => onUnauthorized(context))) === true;
   }
 
   /** Runs an auth provider hook; its own mcpx errors pass through, anything else is wrapped. */

@@ -1,4 +1,4 @@
-import { AuthError, bearerAuth, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
+import { AUTH_RETRY_LIMIT, AuthError, bearerAuth, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { accept, openWithEndpoint, startFake, type FakeHandler } from './fake-server.js';
 import { recorded, request } from './recording.js';
@@ -38,7 +38,7 @@ describe('authorization', () => {
     await transport.send(request('ping'));
     expect(server.requestsOf('GET').map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
     expect(server.requestsOf('POST').map((r) => r.headers.authorization)).toEqual(['Bearer fresh']);
-    expect(provider.refusals).toEqual([{ url: new URL(server.url('/sse')), status: 401, wwwAuthenticate: 'Bearer realm="mcp", error="invalid_token"' }]);
+    expect(provider.refusals).toMatchObject([{ url: new URL(server.url('/sse')), method: 'GET', status: 401, wwwAuthenticate: 'Bearer realm="mcp", error="invalid_token"', attempt: 0 }]);
   });
 
   it('retries a POST refused with 403 once the provider says it fixed the problem', async () => {
@@ -70,12 +70,12 @@ describe('authorization', () => {
     expect(server.requestsOf('GET')).toHaveLength(1);
   });
 
-  it('fails start() with an AuthError when the retry is refused as well, after exactly one retry', async () => {
+  it('fails start() with an AuthError when every retry is refused as well, after AUTH_RETRY_LIMIT retries', async () => {
     const server = await startFake({ GET: requireToken('never', (_req, res) => openWithEndpoint(res, '/message')) });
     const provider = refreshingProvider('stale', 'still-wrong');
     const { transport } = recorded(server.url('/sse'), { authProvider: provider });
     await expect(transport.start()).rejects.toSatisfy(AuthError.isInstance);
-    expect(server.requestsOf('GET')).toHaveLength(2);
+    expect(server.requestsOf('GET')).toHaveLength(AUTH_RETRY_LIMIT + 1);
   });
 
   it('rejects a send with an AuthError when a POST is refused and there is no provider', async () => {

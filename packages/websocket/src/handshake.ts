@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { AuthError, McpxError, TransportError, type AuthProvider } from '@mcpx/core';
+import { AUTH_RETRY_LIMIT, AuthError, McpxError, TransportError, type AuthProvider } from '@mcpx/core';
 import WebSocket, { type ClientOptions } from 'ws';
 import {
   closedBeforeOpenError,
@@ -27,7 +27,9 @@ export interface HandshakeSettings extends HandshakeScope {
   signal: AbortSignal;
 }
 
-type Attempt = { kind: 'open'; socket: WebSocket } | { kind: 'refused'; status: 401 | 403; wwwAuthenticate: string | undefined };
+type Attempt =
+  | { kind: 'open'; socket: WebSocket }
+  | { kind: 'refused'; status: 401 | 403; wwwAuthenticate: string | undefined; headers: Readonly<Record<string, string | string[] | undefined>> };
 
 /** How much of a refusal's body goes into the error message. */
 const BODY_CHARS = 300;
@@ -35,16 +37,16 @@ const BODY_CHARS = 300;
 /**
  * Opens a WebSocket speaking the `mcp` subprotocol. `onOpen` runs synchronously when the
  * socket opens, before any frame can arrive, so the caller's listeners miss nothing. A 401 or
- * 403 answer gives the auth provider one chance to fix its credentials; every other failure
+ * 403 answer lets the auth provider fix its credentials (up to `AUTH_RETRY_LIMIT` retries); every other failure
  * rejects with a typed error (`AuthError`, `TransportError`, or `ConnectionClosedError` when
  * `signal` aborts).
  */
 export async function openWebSocket(settings: HandshakeSettings, onOpen: (socket: WebSocket) => void): Promise<WebSocket> {
-  for (let retried = false; ; retried = true) {
+  for (let retries = 0; ; retries++) {
     const headers = await abortable(settings, upgradeHeaders(settings));
     const attempt = await attemptUpgrade(settings, headers, onOpen);
     if (attempt.kind === 'open') return attempt.socket;
-    if (!retried && (await abortable(settings, retryAfterRefusal(settings, attempt.status, attempt.wwwAuthenticate)))) continue;
+    if (retries < AUTH_RETRY_LIMIT && (await abortable(settings, retryAfterRefusal(settings, attempt, retries)))) continue;
     throw new AuthError(attempt.status, settings.target, attempt.wwwAuthenticate, { server: settings.server });
   }
 }
@@ -63,7 +65,7 @@ function abortable<T>(settings: HandshakeSettings, promise: Promise<T>): Promise
 /** The user's headers, then the auth provider's, names in lower case so none is sent twice. */
 async function upgradeHeaders(settings: HandshakeSettings): Promise<Record<string, string>> {
   const provider = settings.authProvider;
-  const auth = provider === undefined ? {} : await callProvider(settings, () => provider.headers({ url: settings.url }));
+  const auth = provider === undefined ? {} : await callProvider(settings, () => provider.headers({ url: settings.url, method: 'GET' }));
   const headers: Record<string, string> = {};
   for (const source of [settings.headers, auth]) {
     for (const [name, value] of Object.entries(source)) headers[name.toLowerCase()] = value;
@@ -71,11 +73,16 @@ async function upgradeHeaders(settings: HandshakeSettings): Promise<Record<strin
   return headers;
 }
 
-async function retryAfterRefusal(settings: HandshakeSettings, status: 401 | 403, wwwAuthenticate: string | undefined): Promise<boolean> {
+async function retryAfterRefusal(settings: HandshakeSettings, refusal: Extract<Attempt, { kind: 'refused' }>, attempt: number): Promise<boolean> {
   const provider = settings.authProvider;
   if (provider?.onUnauthorized === undefined) return false;
   const onUnauthorized = provider.onUnauthorized.bind(provider);
-  return (await callProvider(settings, () => onUnauthorized({ url: settings.url, status, wwwAuthenticate }))) === true;
+  const header = (name: string): string | undefined => {
+    const value = refusal.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  const { status, wwwAuthenticate } = refusal;
+  return (await callProvider(settings, () => onUnauthorized({ url: settings.url, method: 'GET', status, wwwAuthenticate, attempt, header }))) === true;
 }
 
 /** Runs an auth provider hook; its own mcpx errors pass through, anything else is wrapped. */
@@ -132,7 +139,7 @@ function attemptUpgrade(settings: HandshakeSettings, headers: Record<string, str
     const onUnexpectedResponse = (_request: unknown, response: IncomingMessage): void => {
       const status = response.statusCode ?? 0;
       if (status === 401 || status === 403) {
-        refused = { kind: 'refused', status, wwwAuthenticate: response.headers['www-authenticate'] };
+        refused = { kind: 'refused', status, wwwAuthenticate: response.headers['www-authenticate'], headers: response.headers };
         socket.terminate();
         return;
       }

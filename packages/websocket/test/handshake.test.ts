@@ -1,4 +1,4 @@
-import { AuthError, ConnectionClosedError, TransportError, bearerAuth, type AuthProvider } from '@mcpx/core';
+import { AUTH_RETRY_LIMIT, AuthError, ConnectionClosedError, TransportError, bearerAuth, type AuthProvider } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { rejection, until, useFakeServers, useTransports } from './helpers.js';
 
@@ -90,27 +90,27 @@ describe('a server that refuses the credentials', () => {
     const provider: AuthProvider = {
       headers: () => ({ authorization: `Bearer ${token}` }),
       onUnauthorized: (context) => {
-        seen.push({ status: context.status, url: context.url.href, wwwAuthenticate: context.wwwAuthenticate });
+        seen.push({ status: context.status, url: context.url.href, method: context.method, wwwAuthenticate: context.wwwAuthenticate, attempt: context.attempt });
         token = 'fresh';
         return true;
       },
     };
     const { transport } = open(server.url, { authProvider: provider });
     await transport.start();
-    expect(seen).toEqual([{ status: 401, url: server.url, wwwAuthenticate: 'Bearer realm="mcp"' }]);
+    expect(seen).toEqual([{ status: 401, url: server.url, method: 'GET', wwwAuthenticate: 'Bearer realm="mcp"', attempt: 0 }]);
     expect(server.upgrades.map((upgrade) => upgrade.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
     await server.connection();
   });
 
-  it('gives up with an AuthError after one retry', async () => {
+  it('gives up with an AuthError after AUTH_RETRY_LIMIT retries', async () => {
     const server = await fakeServer({ upgrade: () => ({ status: 403 }) });
     let calls = 0;
     const { transport } = open(server.url, { authProvider: { headers: () => ({}), onUnauthorized: () => (calls++, true) } });
     const error = await rejection(transport.start());
     expect(AuthError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 403 });
-    expect(calls).toBe(1);
-    expect(server.upgrades).toHaveLength(2);
+    expect(calls).toBe(AUTH_RETRY_LIMIT);
+    expect(server.upgrades).toHaveLength(AUTH_RETRY_LIMIT + 1);
   });
 
   it('does not retry when onUnauthorized says no', async () => {
