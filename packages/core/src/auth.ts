@@ -22,6 +22,12 @@ export interface UnauthorizedContext extends AuthContext {
   attempt: number;
   /** Any other header of the refusal by name, case-insensitive (for example `DPoP-Nonce`). */
   header(name: string): string | undefined;
+  /**
+   * What `headers()` gave for the refused request. A provider that sees a token other than
+   * its current one knows the refusal is stale (another request already refreshed) and can
+   * simply retry.
+   */
+  sent: Readonly<Record<string, string>>;
 }
 
 /**

@@ -16,6 +16,7 @@ export { UnsupportedProtocolVersionError } from './errors/unsupported-protocol-v
 export { CapabilityError } from './errors/capability-error.js';
 export { InvalidResponseError } from './errors/invalid-response-error.js';
 export { AuthError } from './errors/auth-error.js';
+export { LoginRequiredError } from './errors/login-required-error.js';
 export { bearerAuth, apiKeyAuth, AUTH_RETRY_LIMIT } from './auth.js';
 export { exponentialBackoff } from './util/backoff.js';
 export { checkOptions } from './util/check-options.js';
@@ -32,6 +33,7 @@ export type { ConnectionClosedDetails } from './errors/connection-closed-error.j
 export type { TransportErrorOptions } from './errors/transport-error.js';
 export type { RequestTimeoutErrorOptions } from './errors/request-timeout-error.js';
 export type { ConnectTimeoutErrorOptions } from './errors/connect-timeout-error.js';
+export type { LoginRequiredErrorOptions } from './errors/login-required-error.js';
 export type { SettingNames } from './errors/setting-names.js';
 export type {
   RequestId,

@@ -77,7 +77,7 @@ export class HttpClient {
       const refusal = response.headers;
       const wwwAuthenticate = refusal['www-authenticate'];
       discard(response);
-      if (attempt < AUTH_RETRY_LIMIT && (await this.#onUnauthorized(url, status, refusal, attempt, request))) continue;
+      if (attempt < AUTH_RETRY_LIMIT && (await this.#onUnauthorized(url, status, refusal, { attempt, sent: auth ?? {} }, request))) continue;
       throw new AuthError(status, url.href, wwwAuthenticate, { server: this.scope.server, method: request.rpcMethod });
     }
   }
@@ -104,10 +104,11 @@ export class HttpClient {
     }
   }
 
-  async #onUnauthorized(url: URL, status: 401 | 403, refusal: Readonly<Record<string, string>>, attempt: number, request: HttpRequest): Promise<boolean> {
+  async #onUnauthorized(url: URL, status: 401 | 403, refusal: Readonly<Record<string, string>>, tried: { attempt: number; sent: HeaderRecord }, request: HttpRequest): Promise<boolean> {
     const handler = this.options.authProvider?.onUnauthorized;
     if (handler === undefined) return false;
-    const context = { url: new URL(url), method: request.method, status, wwwAuthenticate: refusal['www-authenticate'], attempt, header: (name: string) => refusal[name.toLowerCase()] };
+    const header = (name: string): string | undefined => refusal[name.toLowerCase()];
+    const context = { url: new URL(url), method: request.method, status, wwwAuthenticate: refusal['www-authenticate'], ...tried, header };
     try {
       return (await handler.call(this.options.authProvider, context)) === true;
     } catch (error) {

@@ -43,6 +43,7 @@ describe('authorization', () => {
     await client.ping();
     expect(provider.calls).toMatchObject([{ url: new URL(server.url()), method: 'POST', status: 401, wwwAuthenticate: 'Bearer realm="fake", error="invalid_token"', attempt: 0 }]);
     expect(provider.calls[0]?.header('WWW-Authenticate')).toBe('Bearer realm="fake", error="invalid_token"');
+    expect(provider.calls[0]?.sent).toEqual({ authorization: 'Bearer stale' });
     expect(server.posts('initialize').map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
     expect(server.posts('ping').map((r) => r.headers.authorization)).toEqual(['Bearer fresh']);
   });

@@ -36,21 +36,22 @@ export class HttpClient {
   /** Sends `request`; resolves with any response except a refused 401 or 403. */
   async request(request: HttpRequest): Promise<SseFetchResponse> {
     for (let attempt = 0; ; attempt++) {
-      const response = await this.#send(request);
+      const { response, sent } = await this.#send(request);
       if (response.status !== 401 && response.status !== 403) return response;
       const status = response.status;
       const wwwAuthenticate = response.headers.get('www-authenticate') ?? undefined;
       await discardBody(response);
-      if (attempt < AUTH_RETRY_LIMIT && (await this.#retryAfterRefusal(request, status, response.headers, attempt))) continue;
+      if (attempt < AUTH_RETRY_LIMIT && (await this.#retryAfterRefusal(request, status, response.headers, { attempt, sent }))) continue;
       throw new AuthError(status, request.url.href, wwwAuthenticate, { server: this.#settings.server });
     }
   }
 
-  async #send(request: HttpRequest): Promise<SseFetchResponse> {
-    const headers = await this.#headers(request);
+  /** Sends `request` once; `sent` is what the auth provider added. */
+  async #send(request: HttpRequest): Promise<{ response: SseFetchResponse; sent: Record<string, string> }> {
+    const { headers, sent } = await this.#headers(request);
     const init = { method: request.method, headers, signal: request.signal, ...(request.body === undefined ? {} : { body: request.body }) };
     try {
-      return await this.#settings.fetch(request.url.href, init);
+      return { response: await this.#settings.fetch(request.url.href, init), sent };
     } catch (error) {
       if (request.signal.aborted) throw request.signal.reason;
       throw new TransportError(`could not reach ${request.url.href}: ${networkReason(error)}; check that the server is running and the URL is right`, {
@@ -63,22 +64,22 @@ export class HttpClient {
   }
 
   /** The user's headers, then the auth provider's, then the protocol's, with names in lower case so none is sent twice. */
-  async #headers(request: HttpRequest): Promise<Record<string, string>> {
+  async #headers(request: HttpRequest): Promise<{ headers: Record<string, string>; sent: Record<string, string> }> {
     const provider = this.#settings.authProvider;
     const auth = provider === undefined ? {} : await this.#callProvider(request, () => provider.headers({ url: request.url, method: request.method }));
     const headers: Record<string, string> = {};
     for (const source of [this.#settings.headers, auth, request.headers]) {
       for (const [name, value] of Object.entries(source)) headers[name.toLowerCase()] = value;
     }
-    return headers;
+    return { headers, sent: auth };
   }
 
-  async #retryAfterRefusal(request: HttpRequest, status: 401 | 403, refusal: { get(name: string): string | null }, attempt: number): Promise<boolean> {
+  async #retryAfterRefusal(request: HttpRequest, status: 401 | 403, refusal: { get(name: string): string | null }, tried: { attempt: number; sent: Record<string, string> }): Promise<boolean> {
     const provider = this.#settings.authProvider;
     if (provider?.onUnauthorized === undefined) return false;
     const onUnauthorized = provider.onUnauthorized.bind(provider);
     const header = (name: string): string | undefined => refusal.get(name) ?? undefined;
-    const context = { url: request.url, method: request.method, status, wwwAuthenticate: header('www-authenticate'), attempt, header };
+    const context = { url: request.url, method: request.method, status, wwwAuthenticate: header('www-authenticate'), ...tried, header };
     return (await this.#callProvider(request, () => onUnauthorized(context))) === true;
   }
 

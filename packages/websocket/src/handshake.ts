@@ -43,10 +43,10 @@ const BODY_CHARS = 300;
  */
 export async function openWebSocket(settings: HandshakeSettings, onOpen: (socket: WebSocket) => void): Promise<WebSocket> {
   for (let retries = 0; ; retries++) {
-    const headers = await abortable(settings, upgradeHeaders(settings));
+    const { headers, sent } = await abortable(settings, upgradeHeaders(settings));
     const attempt = await attemptUpgrade(settings, headers, onOpen);
     if (attempt.kind === 'open') return attempt.socket;
-    if (retries < AUTH_RETRY_LIMIT && (await abortable(settings, retryAfterRefusal(settings, attempt, retries)))) continue;
+    if (retries < AUTH_RETRY_LIMIT && (await abortable(settings, retryAfterRefusal(settings, attempt, { attempt: retries, sent })))) continue;
     throw new AuthError(attempt.status, settings.target, attempt.wwwAuthenticate, { server: settings.server });
   }
 }
@@ -63,17 +63,17 @@ function abortable<T>(settings: HandshakeSettings, promise: Promise<T>): Promise
 }
 
 /** The user's headers, then the auth provider's, names in lower case so none is sent twice. */
-async function upgradeHeaders(settings: HandshakeSettings): Promise<Record<string, string>> {
+async function upgradeHeaders(settings: HandshakeSettings): Promise<{ headers: Record<string, string>; sent: Record<string, string> }> {
   const provider = settings.authProvider;
   const auth = provider === undefined ? {} : await callProvider(settings, () => provider.headers({ url: settings.url, method: 'GET' }));
   const headers: Record<string, string> = {};
   for (const source of [settings.headers, auth]) {
     for (const [name, value] of Object.entries(source)) headers[name.toLowerCase()] = value;
   }
-  return headers;
+  return { headers, sent: auth };
 }
 
-async function retryAfterRefusal(settings: HandshakeSettings, refusal: Extract<Attempt, { kind: 'refused' }>, attempt: number): Promise<boolean> {
+async function retryAfterRefusal(settings: HandshakeSettings, refusal: Extract<Attempt, { kind: 'refused' }>, tried: { attempt: number; sent: Record<string, string> }): Promise<boolean> {
   const provider = settings.authProvider;
   if (provider?.onUnauthorized === undefined) return false;
   const onUnauthorized = provider.onUnauthorized.bind(provider);
@@ -82,7 +82,7 @@ async function retryAfterRefusal(settings: HandshakeSettings, refusal: Extract<A
     return Array.isArray(value) ? value.join(', ') : value;
   };
   const { status, wwwAuthenticate } = refusal;
-  return (await callProvider(settings, () => onUnauthorized({ url: settings.url, method: 'GET', status, wwwAuthenticate, attempt, header }))) === true;
+  return (await callProvider(settings, () => onUnauthorized({ url: settings.url, method: 'GET', status, wwwAuthenticate, ...tried, header }))) === true;
 }
 
 /** Runs an auth provider hook; its own mcpx errors pass through, anything else is wrapped. */

@@ -24,7 +24,7 @@ export interface WebSocketTransportOptions {
   headers?: Readonly<Record<string, string>> | undefined;
   /**
    * Supplies credentials: its `headers()` is called before each upgrade request, and on a 401
-   * or 403 answer its `onUnauthorized()` decides whether to try once more. `bearerAuth(token)`
+   * or 403 answer its `onUnauthorized()` decides whether to try again (up to `AUTH_RETRY_LIMIT` times). `bearerAuth(token)`
    * from `@mcpx/core` sends a static token.
    */
   authProvider?: AuthProvider | undefined;

@@ -90,14 +90,14 @@ describe('a server that refuses the credentials', () => {
     const provider: AuthProvider = {
       headers: () => ({ authorization: `Bearer ${token}` }),
       onUnauthorized: (context) => {
-        seen.push({ status: context.status, url: context.url.href, method: context.method, wwwAuthenticate: context.wwwAuthenticate, attempt: context.attempt });
+        seen.push({ status: context.status, url: context.url.href, method: context.method, wwwAuthenticate: context.wwwAuthenticate, attempt: context.attempt, sent: context.sent });
         token = 'fresh';
         return true;
       },
     };
     const { transport } = open(server.url, { authProvider: provider });
     await transport.start();
-    expect(seen).toEqual([{ status: 401, url: server.url, method: 'GET', wwwAuthenticate: 'Bearer realm="mcp"', attempt: 0 }]);
+    expect(seen).toEqual([{ status: 401, url: server.url, method: 'GET', wwwAuthenticate: 'Bearer realm="mcp"', attempt: 0, sent: { authorization: 'Bearer stale' } }]);
     expect(server.upgrades.map((upgrade) => upgrade.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
     await server.connection();
   });
