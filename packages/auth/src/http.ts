@@ -1,0 +1,60 @@
+import { OAuthError, type OAuthStep } from './oauth-error.js';
+
+/** The `fetch` OAuth requests go through: the global one unless the caller gives another. */
+export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+/** How OAuth requests are sent. */
+export interface HttpSettings {
+  fetch: FetchLike;
+  /** Each request to an authorization server or a metadata URL gives up after this. */
+  requestTimeoutMs: number;
+}
+
+/** The largest metadata or token answer read; more is an error (a server answering garbage). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Sends one request for an OAuth step with a deadline; a network failure or time-out
+ * becomes an `OAuthError` naming the step and the URL. Never carries the MCP server's
+ * token: only what `init` holds.
+ */
+export async function send(settings: HttpSettings, url: URL, init: RequestInit, step: OAuthStep): Promise<Response> {
+  const signal = AbortSignal.timeout(settings.requestTimeoutMs);
+  try {
+    return await settings.fetch(url, { redirect: 'manual', ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal });
+  } catch (error) {
+    if (init.signal?.aborted) throw init.signal.reason;
+    const why = signal.aborted ? `no answer within ${settings.requestTimeoutMs} ms` : reasonOf(error);
+    throw new OAuthError(step, `could not reach ${url.href}: ${why}`, { cause: error, hint: 'check that the authorization server is up and reachable, then try again' });
+  }
+}
+
+/** Reads a JSON object body, or fails the step saying what came instead. */
+export async function readJsonObject(response: Response, url: URL, step: OAuthStep): Promise<Record<string, unknown>> {
+  const text = await response.text();
+  if (text.length > MAX_BODY_BYTES) throw new OAuthError(step, `${url.href} answered ${text.length} bytes, more than the ${MAX_BODY_BYTES} a metadata or token answer may have`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new OAuthError(step, `${url.href} answered ${response.status} with a body that is not JSON (${preview(text)})`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new OAuthError(step, `${url.href} answered JSON that is not an object (${preview(text)})`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** The start of a body, for an error message. */
+export function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length === 0 ? 'empty' : JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat);
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,16 @@
+export { OAuthProvider } from './oauth-provider.js';
+export type { LoginStatus } from './oauth-provider.js';
+export { OAuthError } from './oauth-error.js';
+export type { OAuthErrorOptions, OAuthStep } from './oauth-error.js';
+export { OAUTH_OPTION_KEYS } from './options.js';
+export type { OAuthOptions, OAuthGrant, Secret } from './options.js';
+export type { TokenEndpointAuthMethod } from './client-auth.js';
+export type { UserAgent } from './flows/authorization-code.js';
+export { openBrowser } from './flows/open-browser.js';
+export { memoryTokenStore } from './store/memory-store.js';
+export { fileTokenStore, defaultTokenDir } from './store/file-store.js';
+export type { FileTokenStoreOptions } from './store/file-store.js';
+export type { TokenStore, StoredLogin, StoredTokens, StoredClient } from './store/token-store.js';
+export type { FetchLike } from './http.js';
+export { parseChallenges } from './challenge.js';
+export type { Challenge } from './challenge.js';

@@ -1,0 +1,338 @@
+import { LoginRequiredError } from '@mcpx/core';
+import * as oauth from 'oauth4webapi';
+import type { Challenge } from './challenge.js';
+import { oauthChallenge } from './challenge.js';
+import { chooseAuthMethod, clientAuthFor, type ClientCredentials, type TokenEndpointAuthMethod } from './client-auth.js';
+import { defaultServerMetadata, discoverServer, type ServerMetadata } from './discovery/server-metadata.js';
+import { newDpopKey, resourceProof, restoreDpopKey, saveDpopKey, type DpopKey } from './dpop.js';
+import { defaultUserAgent } from './flows/default-user-agent.js';
+import { listenForRedirect, type LoopbackRedirect } from './flows/loopback-redirect.js';
+import { authorizationCode, refresh } from './grants/authorization-code.js';
+import { enterprise } from './grants/enterprise.js';
+import type { GrantContext } from './grants/grant-context.js';
+import { clientCredentials, workloadIdentity } from './grants/machine-grants.js';
+import { send, type HttpSettings } from './http.js';
+import { OAuthError } from './oauth-error.js';
+import type { ResolvedOAuthOptions } from './options.js';
+import { registerClient, supportsClientIdMetadata, toOauthClient } from './registration.js';
+import { chooseScope, scopeList } from './scopes.js';
+import { discover, type Discovered } from './session.js';
+import type { StoredClient, StoredLogin, StoredTokens } from './store/token-store.js';
+import { requestOptions, toOauthServer, tokenError, type TokenEndpoint } from './token-endpoint.js';
+import { canonicalUrl } from './url-policy.js';
+import type { LoginStatus } from './oauth-provider.js';
+
+/** Why and how to obtain tokens. */
+export interface LoginRequest {
+  /** The `resource_metadata` URL of the challenge, if any. */
+  resourceMetadata: string | undefined;
+  /** The `scope` of the challenge, if any. */
+  challengeScope: string | undefined;
+  /** True for a 403 `insufficient_scope`: ask for what was granted plus the new scopes. */
+  stepUp: boolean;
+  signal: AbortSignal | undefined;
+  /** Whether a user may be sent to the browser. */
+  interactive: boolean;
+  /** Scopes that override the configured ones (`mcpx login --scope`). */
+  scopes: readonly string[] | undefined;
+}
+
+/** Tokens this close to their expiry are refreshed before use. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/** The key a server's login is stored under. */
+export function storeKey(server: URL): string {
+  return `mcpx-oauth:${canonicalUrl(server)}`;
+}
+
+/** The state of logging in to one MCP server: stored tokens, the client, and how to get more. */
+export class Login {
+  #stored: StoredLogin | undefined;
+  #endpoint: TokenEndpoint | undefined;
+  #metadata: ServerMetadata | undefined;
+  #resourceId: string;
+  #dpop: DpopKey | undefined;
+  /** The `Authorization` value of the current token, to recognize refusals of an older one. */
+  #header: string | undefined;
+
+  private constructor(
+    private readonly server: URL,
+    private readonly options: ResolvedOAuthOptions,
+    private readonly http: HttpSettings,
+    private readonly key: string,
+    stored: StoredLogin | undefined,
+    dpop: DpopKey | undefined,
+  ) {
+    this.#stored = stored;
+    this.#dpop = dpop;
+    this.#resourceId = stored?.resource ?? canonicalUrl(server);
+    this.#setHeader();
+  }
+
+  /** The login stored for `server`, if any, ready to use. */
+  static async load(server: URL, options: ResolvedOAuthOptions, http: HttpSettings): Promise<Login> {
+    const key = storeKey(server);
+    const stored = await options.store.get(key);
+    const dpop = stored?.dpopKey === undefined ? undefined : await restoreDpopKey(stored.dpopKey);
+    return new Login(server, options, http, key, stored, dpop);
+  }
+
+  /** Whether the access token is expired or about to be. */
+  expired(): boolean {
+    const expiresAt = this.#stored?.tokens?.expiresAt;
+    return expiresAt !== undefined && expiresAt - EXPIRY_MARGIN_MS <= Date.now();
+  }
+
+  /** Whether a refresh token is kept. */
+  refreshable(): boolean {
+    return this.#stored?.tokens?.refreshToken !== undefined;
+  }
+
+  /** The headers that authorize a request: `Authorization`, and a `DPoP` proof for DPoP tokens. */
+  async authorization(method: string, url: URL): Promise<Record<string, string>> {
+    const tokens = this.#stored?.tokens;
+    if (tokens === undefined || this.#header === undefined) return {};
+    if (tokens.tokenType !== 'DPoP' || this.#dpop === undefined) return { authorization: this.#header };
+    return { authorization: this.#header, dpop: await resourceProof(this.#dpop, method, url, tokens.accessToken) };
+  }
+
+  /** Whether a refusal was of another token than the current one (another request refreshed already). */
+  isStale(sent: Readonly<Record<string, string>>): boolean {
+    return sent.authorization !== undefined && this.#header !== undefined && sent.authorization !== this.#header;
+  }
+
+  /** Keeps the nonce a DPoP resource server asked for (RFC 9449 §9); true when the request should be retried with it. */
+  takeResourceNonce(context: { url: URL; header(name: string): string | undefined }, challenge: Challenge | undefined): boolean {
+    const nonce = context.header('dpop-nonce');
+    if (this.#dpop === undefined || nonce === undefined || challenge?.params.error !== 'use_dpop_nonce') return false;
+    if (this.#dpop.resourceNonces.get(context.url.origin) === nonce) return false;
+    this.#dpop.resourceNonces.set(context.url.origin, nonce);
+    return true;
+  }
+
+  /** Drops the access token (kept refresh token and client stay), so the next request is refused and handled. */
+  async forgetAccessToken(): Promise<void> {
+    if (this.#stored?.tokens === undefined) return;
+    this.#stored = { ...this.#stored, tokens: undefined };
+    this.#setHeader();
+    await this.options.store.set(this.key, this.#stored);
+  }
+
+  /** Uses the refresh token; a rotated refresh token replaces the old one in the store. */
+  async refresh(): Promise<void> {
+    const stored = this.#stored;
+    const refreshToken = stored?.tokens?.refreshToken;
+    if (stored === undefined || refreshToken === undefined) throw new OAuthError('refresh', 'there is no refresh token');
+    const endpoint = await this.#endpointFor(stored);
+    const tokens = await refresh({ endpoint, resource: this.#resourceId, scope: stored.tokens?.scope }, refreshToken);
+    await this.#save({ ...stored, tokens: { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken, scope: tokens.scope ?? stored.tokens?.scope } });
+  }
+
+  /** Discovers, gets a client and runs the configured grant; the tokens are stored. */
+  async authorize(request: LoginRequest): Promise<void> {
+    const grant = this.options.grant;
+    if (grant.type === 'authorization_code' && !request.interactive) {
+      throw new LoginRequiredError(this.server.href, this.#stored?.tokens ? 'the stored login expired and could not be refreshed' : 'no stored login', {
+        hint: this.options.loginHint ?? `log in with \`mcpx login ${this.options.serverName ?? this.server.href}\``,
+      });
+    }
+    const discovered = await discover(this.http, this.server, request.resourceMetadata);
+    let stored = this.#stored;
+    // The server moved to another authorization server: its client and tokens are no good there.
+    if (stored !== undefined && canonicalUrl(stored.issuer) !== canonicalUrl(discovered.server.issuer)) stored = undefined;
+    const scope = chooseScope({
+      configured: request.scopes ?? this.options.scopes,
+      challenge: request.challengeScope,
+      resource: discovered.resource,
+      server: discovered.server,
+      previous: request.stepUp ? stored?.tokens?.scope : undefined,
+    });
+    const redirect = grant.type === 'authorization_code' ? await this.#listen(stored?.client) : undefined;
+    try {
+      const client = await this.#client(discovered, stored?.client, redirect, scope);
+      const dpop = await this.#dpopKey();
+      const endpoint = await this.#makeEndpoint(discovered.server, client, dpop);
+      const context: GrantContext = { options: this.options, server: discovered.server, endpoint, resource: discovered.resourceId, scope, signal: request.signal };
+      const tokens = await this.#grant(context, redirect);
+      this.#resourceId = discovered.resourceId;
+      this.#metadata = discovered.server;
+      this.#endpoint = endpoint;
+      await this.#save({
+        serverUrl: canonicalUrl(this.server),
+        resource: discovered.resourceId,
+        issuer: discovered.server.issuer,
+        client,
+        tokens: { ...tokens, scope: tokens.scope ?? scope },
+        ...(dpop === undefined ? {} : { dpopKey: await saveDpopKey(dpop) }),
+        savedAt: Date.now(),
+      });
+    } finally {
+      await redirect?.close();
+    }
+  }
+
+  /**
+   * Asks the MCP server, without a token, how to log in: the parameters of its 401
+   * challenge, or none when it answers otherwise (discovery then uses the well-known URLs).
+   */
+  async probe(signal: AbortSignal | undefined): Promise<Readonly<Record<string, string>>> {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'ping' });
+    const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body, ...(signal ? { signal } : {}) };
+    const response = await send(this.http, this.server, init, 'resource discovery').catch(() => undefined);
+    await response?.body?.cancel().catch(() => undefined);
+    if (response?.status !== 401) return {};
+    return oauthChallenge(response.headers.get('www-authenticate') ?? undefined)?.params ?? {};
+  }
+
+  /** Deletes the stored login, revoking the tokens first where the server supports it. */
+  async logout(): Promise<{ revoked: boolean }> {
+    const stored = this.#stored;
+    if (stored === undefined) return { revoked: false };
+    let revoked = false;
+    try {
+      revoked = await this.#revoke(stored);
+    } finally {
+      this.#stored = undefined;
+      this.#setHeader();
+      await this.options.store.delete(this.key);
+    }
+    return { revoked };
+  }
+
+  /** What is stored, without the tokens. */
+  status(): LoginStatus | undefined {
+    const stored = this.#stored;
+    if (stored?.tokens === undefined) return undefined;
+    return {
+      serverUrl: stored.serverUrl,
+      issuer: stored.issuer,
+      clientId: stored.client.clientId,
+      scopes: scopeList(stored.tokens.scope),
+      expiresAt: stored.tokens.expiresAt === undefined ? undefined : new Date(stored.tokens.expiresAt),
+      refreshable: stored.tokens.refreshToken !== undefined,
+      tokenType: stored.tokens.tokenType,
+    };
+  }
+
+  async #grant(context: GrantContext, redirect: LoopbackRedirect | undefined): Promise<StoredTokens> {
+    switch (this.options.grant.type) {
+      case 'authorization_code':
+        if (redirect === undefined) throw new TypeError('the authorization code grant needs a redirect listener');
+        return authorizationCode(context, redirect, this.options.userAgent ?? defaultUserAgent(this.options.serverName ?? this.server.href));
+      case 'client_credentials':
+        return clientCredentials(context);
+      case 'enterprise':
+        return enterprise(context);
+      case 'workload_identity':
+        return workloadIdentity(context);
+    }
+  }
+
+  /** Listens for the browser's return, on the port the stored client registered when it is free. */
+  async #listen(client: StoredClient | undefined): Promise<LoopbackRedirect> {
+    const registered = client?.redirectUris?.map((uri) => new URL(uri)).find((uri) => uri.hostname === '127.0.0.1' && uri.port !== '');
+    if (this.options.redirectPort === 0 && registered !== undefined) {
+      const reused = await listenForRedirect(Number(registered.port), registered.pathname).catch(() => undefined);
+      if (reused !== undefined) return reused;
+    }
+    return listenForRedirect(this.options.redirectPort);
+  }
+
+  /** The client to use: configured, a client ID metadata document, the stored registration, or a new one. */
+  async #client(discovered: Discovered, stored: StoredClient | undefined, redirect: LoopbackRedirect | undefined, scope: string | undefined): Promise<StoredClient> {
+    const { options } = this;
+    if (options.clientId !== undefined) {
+      return { clientId: options.clientId, clientSecret: options.clientSecret, tokenEndpointAuthMethod: options.tokenEndpointAuthMethod, ...(redirect ? { redirectUris: [redirect.redirectUri] } : {}) };
+    }
+    if (options.clientMetadataUrl !== undefined && supportsClientIdMetadata(discovered.server)) {
+      return { clientId: options.clientMetadataUrl, tokenEndpointAuthMethod: 'none', ...(redirect ? { redirectUris: [redirect.redirectUri] } : {}) };
+    }
+    const expired = stored?.clientSecretExpiresAt !== undefined && stored.clientSecretExpiresAt <= Date.now();
+    if (stored !== undefined && !expired && (redirect === undefined || stored.redirectUris?.includes(redirect.redirectUri))) return stored;
+    const method = registrationAuthMethod(discovered.server);
+    return registerClient(this.http, discovered.server, {
+      clientName: options.clientName,
+      redirectUris: redirect ? [redirect.redirectUri] : [],
+      grantTypes: redirect ? ['authorization_code', 'refresh_token'] : ['client_credentials'],
+      tokenEndpointAuthMethod: method,
+      scope,
+    });
+  }
+
+  async #makeEndpoint(metadata: ServerMetadata, client: StoredClient, dpop: DpopKey | undefined): Promise<TokenEndpoint> {
+    const credentials: ClientCredentials = {
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      privateKey: this.options.clientId === client.clientId ? this.options.privateKey : undefined,
+      privateKeyAlg: this.options.privateKeyAlg,
+      tokenEndpointAuthMethod: client.tokenEndpointAuthMethod as TokenEndpointAuthMethod | undefined,
+    };
+    const method = chooseAuthMethod(credentials, metadata);
+    return {
+      server: toOauthServer(metadata, 'token request'),
+      client: { ...toOauthClient(client), token_endpoint_auth_method: method },
+      clientAuth: await clientAuthFor(method, credentials),
+      http: this.http,
+      dpop: dpop?.handle,
+    };
+  }
+
+  /** The token endpoint for a stored login: its issuer's metadata, fetched once. */
+  async #endpointFor(stored: StoredLogin): Promise<TokenEndpoint> {
+    if (this.#endpoint !== undefined) return this.#endpoint;
+    const issuer = new URL(stored.issuer);
+    this.#metadata ??= (await discoverServer(this.http, issuer)) ?? defaultServerMetadata(issuer);
+    this.#endpoint = await this.#makeEndpoint(this.#metadata, stored.client, this.#dpop);
+    return this.#endpoint;
+  }
+
+  async #dpopKey(): Promise<DpopKey | undefined> {
+    const setting = this.options.dpop;
+    if (setting === undefined || setting === false) return undefined;
+    const alg = setting === true ? 'ES256' : setting.alg;
+    if (this.#dpop?.alg !== alg) this.#dpop = await newDpopKey(alg);
+    return this.#dpop;
+  }
+
+  async #revoke(stored: StoredLogin): Promise<boolean> {
+    const tokens = stored.tokens;
+    if (tokens === undefined) return false;
+    let endpoint: TokenEndpoint;
+    try {
+      endpoint = await this.#endpointFor(stored);
+    } catch {
+      return false;
+    }
+    if (typeof endpoint.server.revocation_endpoint !== 'string') return false;
+    const options = requestOptions(endpoint, endpoint.server.revocation_endpoint);
+    for (const token of [tokens.refreshToken, tokens.accessToken]) {
+      if (token === undefined) continue;
+      try {
+        await oauth.processRevocationResponse(await oauth.revocationRequest(endpoint.server, endpoint.client, endpoint.clientAuth, token, options));
+      } catch (error) {
+        throw tokenError(error, 'revocation', endpoint.server.revocation_endpoint);
+      }
+    }
+    return true;
+  }
+
+  async #save(login: StoredLogin): Promise<void> {
+    this.#stored = login;
+    this.#setHeader();
+    await this.options.store.set(this.key, login);
+  }
+
+  #setHeader(): void {
+    const tokens = this.#stored?.tokens;
+    this.#header = tokens === undefined ? undefined : `${tokens.tokenType === 'DPoP' ? 'DPoP' : 'Bearer'} ${tokens.accessToken}`;
+  }
+}
+
+/** The token endpoint authentication a new registration asks for: none (a public client) where the server allows it. */
+function registrationAuthMethod(server: ServerMetadata): TokenEndpointAuthMethod {
+  const supported = Array.isArray(server.token_endpoint_auth_methods_supported) ? (server.token_endpoint_auth_methods_supported as string[]) : undefined;
+  if (supported === undefined || supported.includes('none')) return 'none';
+  if (supported.includes('client_secret_basic')) return 'client_secret_basic';
+  if (supported.includes('client_secret_post')) return 'client_secret_post';
+  return 'none';
+}

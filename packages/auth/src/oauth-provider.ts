@@ -1,0 +1,149 @@
+import { type AuthContext, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
+import { oauthChallenge } from './challenge.js';
+import type { HttpSettings } from './http.js';
+import { Login, type LoginRequest } from './login.js';
+import { OAuthError } from './oauth-error.js';
+import { resolveOAuthOptions, type OAuthOptions, type ResolvedOAuthOptions } from './options.js';
+import { canonicalUrl } from './url-policy.js';
+
+/** What `status()` tells about a login; never a token. */
+export interface LoginStatus {
+  serverUrl: string;
+  issuer: string;
+  clientId: string;
+  /** The scopes granted. */
+  scopes: string[];
+  /** When the access token expires, if the server said. */
+  expiresAt: Date | undefined;
+  /** Whether a refresh token is kept. */
+  refreshable: boolean;
+  /** `Bearer` or `DPoP`. */
+  tokenType: string;
+}
+
+/**
+ * OAuth for one MCP server, as an `AuthProvider` for the Streamable HTTP, HTTP+SSE and
+ * WebSocket transports. On a 401 it discovers the server's authorization server, gets a
+ * client (configured, client ID metadata document, or dynamic registration), logs the
+ * user in through the browser (or runs a machine grant), and keeps the tokens in its
+ * `TokenStore`; expired tokens are refreshed, one refresh at a time however many requests
+ * were refused, and a 403 `insufficient_scope` asks for the scopes it names. With a valid
+ * token, a request costs nothing more than a header.
+ *
+ * @example
+ * ```ts
+ * const auth = new OAuthProvider({ store: fileTokenStore() });
+ * await client.connect(new StreamableHttpTransport('https://mcp.example.com/mcp', { authProvider: auth }));
+ * ```
+ */
+export class OAuthProvider implements AuthProvider {
+  readonly #options: ResolvedOAuthOptions;
+  readonly #http: HttpSettings;
+  /** The MCP server this provider authorizes, learned from the first request when not given. */
+  #serverUrl: URL | undefined;
+  #login: Login | undefined;
+  #loading: Promise<Login> | undefined;
+  /** The one token operation (refresh or login) running; others wait for it. */
+  #inflight: Promise<void> | undefined;
+  #stepUps = 0;
+
+  constructor(options: OAuthOptions = {}) {
+    this.#options = resolveOAuthOptions(options);
+    this.#http = { fetch: this.#options.fetch, requestTimeoutMs: this.#options.requestTimeoutMs };
+  }
+
+  /** The `Authorization` header (and DPoP proof) for a request to the server; nothing for other origins. */
+  async headers(context: AuthContext): Promise<Record<string, string>> {
+    const login = await this.#loginFor(context.url);
+    if (login === undefined) return {};
+    if (login.expired() && login.refreshable()) await this.#once(() => login.refresh().catch(() => login.forgetAccessToken()));
+    return login.authorization(context.method, context.url);
+  }
+
+  /** Fixes a 401 (refresh, or log in) or a 403 `insufficient_scope` (step up); `true` means retry. */
+  async onUnauthorized(context: UnauthorizedContext): Promise<boolean> {
+    const login = await this.#loginFor(context.url);
+    if (login === undefined) return false;
+    const challenge = oauthChallenge(context.wwwAuthenticate);
+    if (login.takeResourceNonce(context, challenge)) return true;
+    if (context.status === 403) {
+      if (challenge?.params.error !== 'insufficient_scope' || this.#stepUps >= this.#options.maxStepUps) return false;
+      this.#stepUps++;
+      await this.#once(() => login.authorize(this.#request(challenge.params, true, undefined)));
+      return true;
+    }
+    if (login.isStale(context.sent)) return true;
+    if (this.#inflight !== undefined) {
+      await this.#inflight.catch(() => undefined);
+      return true;
+    }
+    await this.#once(async () => {
+      if (context.sent.authorization !== undefined && login.refreshable()) {
+        const refreshed = await login.refresh().then(
+          () => true,
+          () => false,
+        );
+        if (refreshed) return;
+      }
+      await login.authorize(this.#request(challenge?.params ?? {}, false, undefined));
+    });
+    return true;
+  }
+
+  /**
+   * Logs in to `serverUrl` now, as `mcpx login` does: discovers, registers and runs the
+   * grant even if tokens are stored, so a user can switch accounts or scopes.
+   */
+  async login(serverUrl: string | URL, options: { signal?: AbortSignal; scopes?: readonly string[] } = {}): Promise<LoginStatus> {
+    const url = new URL(serverUrl);
+    this.#serverUrl ??= url;
+    const login = await this.#loginFor(url, true);
+    if (login === undefined) throw new OAuthError('authorization', `this provider is for ${this.#serverUrl.href}, not ${url.href}`, { hint: 'use one OAuthProvider per server' });
+    const challenge = await login.probe(options.signal);
+    await this.#once(() => login.authorize({ ...this.#request(challenge, false, options.signal), interactive: true, scopes: options.scopes }));
+    const status = login.status();
+    if (status === undefined) throw new OAuthError('authorization', `the login to ${url.href} ended without tokens`);
+    return status;
+  }
+
+  /** Forgets the stored login of the server, revoking its tokens where the server supports revocation. */
+  async logout(serverUrl?: string | URL): Promise<{ revoked: boolean }> {
+    const url = serverUrl === undefined ? this.#serverUrl : new URL(serverUrl);
+    if (url === undefined) return { revoked: false };
+    const login = await this.#loginFor(url, true);
+    return login === undefined ? { revoked: false } : login.logout();
+  }
+
+  /** What is stored for the server: issuer, client, scopes and expiry, never a token. */
+  async status(serverUrl?: string | URL): Promise<LoginStatus | undefined> {
+    const url = serverUrl === undefined ? this.#serverUrl : new URL(serverUrl);
+    if (url === undefined) return undefined;
+    return (await this.#loginFor(url, true))?.status();
+  }
+
+  #request(params: Readonly<Record<string, string>>, stepUp: boolean, signal: AbortSignal | undefined): LoginRequest {
+    return { resourceMetadata: params.resource_metadata, challengeScope: params.scope, stepUp, signal, interactive: this.#options.interactive, scopes: undefined };
+  }
+
+  /** Runs `operation` unless one is running, in which case waits for that one instead. */
+  async #once(operation: () => Promise<void>): Promise<void> {
+    if (this.#inflight !== undefined) return this.#inflight;
+    const running = operation().finally(() => {
+      if (this.#inflight === running) this.#inflight = undefined;
+    });
+    this.#inflight = running;
+    return running;
+  }
+
+  /** The login state for requests to `url`; undefined for a URL of another origin, which gets no token. */
+  async #loginFor(url: URL, exact = false): Promise<Login | undefined> {
+    this.#serverUrl ??= new URL(url);
+    const server = this.#serverUrl;
+    if (url.origin !== server.origin) return undefined;
+    if (exact && canonicalUrl(url) !== canonicalUrl(server)) return undefined;
+    if (this.#login !== undefined) return this.#login;
+    this.#loading ??= Login.load(server, this.#options, this.#http);
+    this.#login = await this.#loading;
+    return this.#login;
+  }
+}

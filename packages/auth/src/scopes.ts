@@ -1,0 +1,33 @@
+import type { ResourceMetadata } from './discovery/resource-metadata.js';
+import type { ServerMetadata } from './discovery/server-metadata.js';
+
+/** Splits a space-separated scope string. */
+export function scopeList(scope: string | undefined): string[] {
+  return scope === undefined ? [] : scope.split(/\s+/).filter((s) => s !== '');
+}
+
+/**
+ * The scopes to ask for, in the spec's order of preference: the user's, else the
+ * challenge's `scope`, else the resource's `scopes_supported`, else none (the parameter
+ * is left out). A step-up adds to what was asked before. `offline_access` is asked for
+ * only when the authorization server lists it, and then always, so that a refresh token
+ * comes back.
+ */
+export function chooseScope(input: {
+  configured: readonly string[] | undefined;
+  challenge: string | undefined;
+  resource: ResourceMetadata | undefined;
+  server: ServerMetadata;
+  previous: string | undefined;
+}): string | undefined {
+  let scopes: string[];
+  if (input.configured !== undefined && input.configured.length > 0) scopes = [...input.configured];
+  else if (input.challenge !== undefined) scopes = scopeList(input.challenge);
+  else scopes = [...(input.resource?.scopesSupported ?? [])];
+  if (input.previous !== undefined) scopes = [...scopeList(input.previous), ...scopes];
+  const offered = Array.isArray(input.server.scopes_supported) ? (input.server.scopes_supported as unknown[]) : [];
+  if (offered.includes('offline_access')) scopes.push('offline_access');
+  else scopes = scopes.filter((s) => s !== 'offline_access');
+  const unique = [...new Set(scopes)];
+  return unique.length === 0 ? undefined : unique.join(' ');
+}
