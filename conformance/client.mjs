@@ -3,6 +3,7 @@
 // name in MCP_CONFORMANCE_SCENARIO, and judges what it saw on the wire.
 import { McpClient } from '@mcpx/core';
 import { StreamableHttpTransport } from '@mcpx/http';
+import { OAuthProvider } from '@mcpx/auth';
 
 const url = process.argv.at(-1);
 const scenario = process.env.MCP_CONFORMANCE_SCENARIO ?? '';
@@ -22,6 +23,45 @@ function sampleArguments(schema) {
   const args = {};
   for (const name of schema?.required ?? []) args[name] = samples[schema.properties?.[name]?.type] ?? 'x';
   return args;
+}
+
+/**
+ * The browser of the auth scenarios: the suite's authorization endpoint approves at once
+ * with a redirect, so following redirects until the loopback callback is what a user's
+ * click would do.
+ */
+async function headlessBrowser(url) {
+  let target = url;
+  for (let hop = 0; hop < 10; hop++) {
+    const response = await fetch(target, { redirect: 'manual' });
+    await response.body?.cancel();
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !location) throw new Error(`the authorization endpoint answered ${response.status} without a redirect`);
+    target = new URL(location, target);
+    if (target.hostname === '127.0.0.1') {
+      // The loopback listener: deliver the response as the browser would.
+      const delivered = await fetch(target);
+      await delivered.body?.cancel();
+      return;
+    }
+  }
+  throw new Error('too many redirects from the authorization endpoint');
+}
+
+/** OAuth settings from the scenario's context (pre-registered clients, machine grants). */
+function oauthOptions() {
+  // The client ID metadata document the suite expects a client to be published at.
+  const options = { userAgent: headlessBrowser, clientMetadataUrl: 'https://conformance-test.local/client-metadata.json' };
+  if (context.client_id) options.clientId = context.client_id;
+  if (context.client_secret) options.clientSecret = context.client_secret;
+  if (context.private_key_pem) Object.assign(options, { privateKey: context.private_key_pem, privateKeyAlg: context.signing_algorithm });
+  if (scenario.startsWith('auth/client-credentials-')) options.grant = { type: 'client_credentials' };
+  if (context.idp_id_token) {
+    options.grant = { type: 'enterprise', idToken: context.idp_id_token, idpTokenEndpoint: context.idp_token_endpoint, idpClientId: context.idp_client_id };
+  }
+  if (context.valid_jwt) options.grant = { type: 'workload_identity', token: context.valid_jwt };
+  if (scenario.startsWith('auth/dpop')) options.dpop = true;
+  return options;
 }
 
 /** Runs before the elicitation handler answers; a scenario may set it. */
@@ -98,7 +138,8 @@ async function main() {
     },
   });
   client.on('diagnostic', (event) => console.error(`diagnostic: ${event.message ?? event.line}`));
-  await client.connect(new StreamableHttpTransport(new URL(url)));
+  const authProvider = scenario.startsWith('auth/') ? new OAuthProvider(oauthOptions()) : undefined;
+  await client.connect(new StreamableHttpTransport(new URL(url), authProvider ? { authProvider } : {}));
   try {
     const result = await (flows[scenario] ?? defaultFlow)(client);
     if (result !== undefined) console.log(JSON.stringify(result));

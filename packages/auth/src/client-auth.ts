@@ -45,7 +45,7 @@ export async function clientAuthFor(method: TokenEndpointAuthMethod, credentials
     case 'client_secret_post': {
       const secret = credentials.clientSecret;
       if (secret === undefined) throw new OAuthError('token request', `the client ${credentials.clientId} uses ${method} but has no client secret`, { hint: 'set "clientSecret" in the oauth settings' });
-      return method === 'client_secret_basic' ? oauth.ClientSecretBasic(secret) : oauth.ClientSecretPost(secret);
+      return method === 'client_secret_basic' ? clientSecretBasic(secret) : oauth.ClientSecretPost(secret);
     }
     case 'private_key_jwt':
       return oauth.PrivateKeyJwt(await signingKey(credentials));
@@ -69,4 +69,21 @@ export async function signingKey(credentials: Pick<ClientCredentials, 'privateKe
   if (key instanceof Uint8Array) throw new OAuthError('token request', `the key for ${alg} is symmetric; private_key_jwt needs an asymmetric private key`);
   const kid = typeof source === 'object' ? (source as { kid?: string }).kid : undefined;
   return { key: key as oauth.CryptoKey, ...(kid === undefined ? {} : { kid }) };
+}
+
+/**
+ * HTTP Basic client authentication (RFC 6749 §2.3.1): the ID and secret form-encoded, then
+ * Base64. Written here because oauth4webapi also escapes the characters form encoding keeps
+ * (`-`, `.`, `_`, `*`), which servers that compare the raw ID refuse.
+ */
+function clientSecretBasic(secret: string): oauth.ClientAuth {
+  return (_server, client, _body, headers) => {
+    const credentials = `${formEncode(client.client_id)}:${formEncode(secret)}`;
+    headers.set('authorization', `Basic ${Buffer.from(credentials).toString('base64')}`);
+  };
+}
+
+/** application/x-www-form-urlencoded encoding of one value. */
+function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
 }

@@ -36,6 +36,8 @@ export async function registerClient(http: HttpSettings, server: ServerMetadata,
   const url = requireSecureUrl(parseUrl(server.registration_endpoint, 'the registration_endpoint', STEP), 'the registration endpoint', STEP);
   const body = {
     client_name: metadata.clientName,
+    // SEP-837: a client that redirects to a loopback address is a native application.
+    application_type: 'native',
     redirect_uris: metadata.redirectUris,
     grant_types: metadata.grantTypes,
     response_types: metadata.grantTypes.includes('authorization_code') ? ['code'] : [],

@@ -22,21 +22,13 @@ export async function authorizationCode(context: GrantContext, redirect: Loopbac
     signal: context.signal,
   });
   // `iss` and `state` are checked already; oauth4webapi wants the parameters it validated.
-  const parameters = oauth.validateAuthResponse(endpoint.server, endpoint.client, withIssuer(grant.parameters, endpoint.server), oauth.skipStateCheck);
+  const parameters = oauth.validateAuthResponse(endpoint.server, endpoint.client, grant.parameters, oauth.skipStateCheck);
   return tokenRequest(
     endpoint,
     'token request',
     (options) => oauth.authorizationCodeGrantRequest(endpoint.server, endpoint.client, endpoint.clientAuth, parameters, redirect.redirectUri, grant.codeVerifier, { ...options, additionalParameters: { resource: context.resource } }),
     (response) => oauth.processAuthorizationCodeResponse(endpoint.server, endpoint.client, response),
   );
-}
-
-/** The parameters with `iss` spelled as the metadata spells it (it matched after normalization). */
-function withIssuer(parameters: URLSearchParams, server: oauth.AuthorizationServer): URLSearchParams {
-  if (!parameters.has('iss')) return parameters;
-  const copy = new URLSearchParams(parameters);
-  copy.set('iss', server.issuer);
-  return copy;
 }
 
 /** The refresh token grant, with the same `resource`. */
