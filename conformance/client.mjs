@@ -33,14 +33,14 @@ function sampleArguments(schema) {
 async function headlessBrowser(url) {
   let target = url;
   for (let hop = 0; hop < 10; hop++) {
-    const response = await fetch(target, { redirect: 'manual' });
+    const response = await globalThis.fetch(target, { redirect: 'manual' });
     await response.body?.cancel();
     const location = response.headers.get('location');
     if (response.status < 300 || response.status >= 400 || !location) throw new Error(`the authorization endpoint answered ${response.status} without a redirect`);
     target = new URL(location, target);
     if (target.hostname === '127.0.0.1') {
       // The loopback listener: deliver the response as the browser would.
-      const delivered = await fetch(target);
+      const delivered = await globalThis.fetch(target);
       await delivered.body?.cancel();
       return;
     }
