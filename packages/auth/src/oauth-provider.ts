@@ -69,7 +69,7 @@ export class OAuthProvider implements AuthProvider {
     if (context.status === 403) {
       if (challenge?.params.error !== 'insufficient_scope' || this.#stepUps >= this.#options.maxStepUps) return false;
       this.#stepUps++;
-      await this.#once(() => login.authorize(this.#request(challenge.params, true, undefined)));
+      await this.#once(() => login.authorize(this.#request(challenge.params, true, context.signal)));
       return true;
     }
     if (login.isStale(context.sent)) return true;
@@ -85,7 +85,7 @@ export class OAuthProvider implements AuthProvider {
         );
         if (refreshed) return;
       }
-      await login.authorize(this.#request(challenge?.params ?? {}, false, undefined));
+      await login.authorize(this.#request(challenge?.params ?? {}, false, context.signal));
     });
     return true;
   }

@@ -28,6 +28,12 @@ export interface UnauthorizedContext extends AuthContext {
    * simply retry.
    */
   sent: Readonly<Record<string, string>>;
+  /**
+   * Aborts when the refused request is abandoned (the client closes, the request or the
+   * connect deadline passes). Long work, such as waiting for a user to log in in a
+   * browser, should stop then.
+   */
+  signal: AbortSignal;
 }
 
 /**

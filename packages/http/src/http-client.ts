@@ -108,7 +108,7 @@ export class HttpClient {
     const handler = this.options.authProvider?.onUnauthorized;
     if (handler === undefined) return false;
     const header = (name: string): string | undefined => refusal[name.toLowerCase()];
-    const context = { url: new URL(url), method: request.method, status, wwwAuthenticate: refusal['www-authenticate'], ...tried, header };
+    const context = { url: new URL(url), method: request.method, status, wwwAuthenticate: refusal['www-authenticate'], ...tried, header, signal: request.exchange.signal };
     try {
       return (await handler.call(this.options.authProvider, context)) === true;
     } catch (error) {

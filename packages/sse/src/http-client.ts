@@ -79,7 +79,7 @@ export class HttpClient {
     if (provider?.onUnauthorized === undefined) return false;
     const onUnauthorized = provider.onUnauthorized.bind(provider);
     const header = (name: string): string | undefined => refusal.get(name) ?? undefined;
-    const context = { url: request.url, method: request.method, status, wwwAuthenticate: header('www-authenticate'), ...tried, header };
+    const context = { url: request.url, method: request.method, status, wwwAuthenticate: header('www-authenticate'), ...tried, header, signal: request.signal };
     return (await this.#callProvider(request, () => onUnauthorized(context))) === true;
   }
 

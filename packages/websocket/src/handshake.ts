@@ -82,7 +82,7 @@ async function retryAfterRefusal(settings: HandshakeSettings, refusal: Extract<A
     return Array.isArray(value) ? value.join(', ') : value;
   };
   const { status, wwwAuthenticate } = refusal;
-  return (await callProvider(settings, () => onUnauthorized({ url: settings.url, method: 'GET', status, wwwAuthenticate, ...tried, header }))) === true;
+  return (await callProvider(settings, () => onUnauthorized({ url: settings.url, method: 'GET', status, wwwAuthenticate, ...tried, header, signal: settings.signal }))) === true;
 }
 
 /** Runs an auth provider hook; its own mcpx errors pass through, anything else is wrapped. */
