@@ -100,6 +100,7 @@ export class OAuthProvider implements AuthProvider {
     const login = await this.#loginFor(url, true);
     if (login === undefined) throw new OAuthError('authorization', `this provider is for ${this.#serverUrl.href}, not ${url.href}`, { hint: 'use one OAuthProvider per server' });
     const challenge = await login.probe(options.signal);
+    await this.#inflight?.catch(() => undefined);
     await this.#once(() => login.authorize({ ...this.#request(challenge, false, options.signal), interactive: true, scopes: options.scopes }));
     const status = login.status();
     if (status === undefined) throw new OAuthError('authorization', `the login to ${url.href} ended without tokens`);
