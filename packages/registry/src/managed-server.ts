@@ -1,4 +1,4 @@
-import { ConnectionClosedError, type CallOptions, type McpClient } from '@mcpx/core';
+import { ConnectionClosedError, LoginRequiredError, type CallOptions, type McpClient } from '@mcpx/core';
 import type { CatalogCache, CatalogKind } from './catalog.js';
 import { CircuitBreaker, type BreakerState } from './circuit-breaker.js';
 import type { Clock } from './clock.js';
@@ -107,7 +107,7 @@ export class ManagedServer {
     if (isUp(state)) return Promise.resolve(this.outcome(undefined, this.context.clock.now()));
     if (this.attemptDone !== undefined) return this.attemptDone;
     this.schedule?.cancel();
-    if (state === 'disconnected' || state === 'failed') {
+    if (state === 'disconnected' || state === 'failed' || state === 'needs-login') {
       this.schedule?.reset();
       this.machine.moveTo('connecting', 'connection requested');
     }
@@ -144,14 +144,14 @@ export class ManagedServer {
 
   /**
    * Ends everything for good (registry closing, or unregister): the server ends `disconnected`,
-   * or stays `failed` or `disabled` to tell how it ended. Resolves once its connections are
+   * or stays `failed`, `needs-login` or `disabled` to tell how it ended. Resolves once its connections are
    * closed and, until `deadline`, once abandoned attempts have settled.
    */
   async end(deadline: Promise<void>): Promise<void> {
     if (this.ended) return;
     this.ended = true;
     const state = this.state;
-    await this.stop(state === 'failed' || state === 'disabled' ? state : 'disconnected', 'registry closed');
+    await this.stop(state === 'failed' || state === 'needs-login' || state === 'disabled' ? state : 'disconnected', 'registry closed');
     await Promise.race([Promise.all([...this.lingering]), deadline]);
   }
 
@@ -276,7 +276,9 @@ export class ManagedServer {
     this.attempt = undefined;
     this.lastError = error;
     this.stats.connectFailures++;
-    if (this.config.shouldReconnect(error)) this.retryLater(`connection attempt failed: ${error.message}`, error);
+    // Retrying cannot log a user in: wait for the login and an explicit connect().
+    if (LoginRequiredError.isInstance(error)) this.machine.moveTo('needs-login', amendReason(`connection attempt failed: ${error.message}`, 'not retrying until someone logs in'), error);
+    else if (this.config.shouldReconnect(error)) this.retryLater(`connection attempt failed: ${error.message}`, error);
     else this.machine.moveTo('failed', `connection attempt failed and cannot succeed by retrying: ${error.message}`, error);
     return this.outcome(error, started);
   }
@@ -351,7 +353,7 @@ export class ManagedServer {
     else if (!degraded && state === 'degraded') this.machine.moveTo('connected', reason);
   }
 
-  private async stop(to: 'disabled' | 'disconnected' | 'failed', reason: string): Promise<void> {
+  private async stop(to: 'disabled' | 'disconnected' | 'failed' | 'needs-login', reason: string): Promise<void> {
     this.schedule?.reset();
     this.attempt?.abort(new ServerUnavailableError(this.name, to));
     this.attempt = undefined;

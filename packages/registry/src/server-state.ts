@@ -8,21 +8,24 @@
  * - `degraded`: up, but health checks are slow or failing, or its circuit breaker is open.
  * - `reconnecting`: the connection was lost (or never made); attempts run with backoff.
  * - `failed`: the registry gave up (a permanent error, or the backoff policy said stop).
+ * - `needs-login`: the server wants a user to log in (OAuth, `LoginRequiredError`); nothing
+ *   is retried until a login and then `connect()`.
  * - `disabled`: switched off with `disable()`; nothing runs until `enable()`.
  */
-export type ServerState = 'disconnected' | 'connecting' | 'connected' | 'degraded' | 'reconnecting' | 'failed' | 'disabled';
+export type ServerState = 'disconnected' | 'connecting' | 'connected' | 'degraded' | 'reconnecting' | 'failed' | 'needs-login' | 'disabled';
 
 /** Every state, in lifecycle order. */
-export const SERVER_STATES: readonly ServerState[] = ['disconnected', 'connecting', 'connected', 'degraded', 'reconnecting', 'failed', 'disabled'];
+export const SERVER_STATES: readonly ServerState[] = ['disconnected', 'connecting', 'connected', 'degraded', 'reconnecting', 'failed', 'needs-login', 'disabled'];
 
 /** The transitions a server may make; anything else is a bug in the registry. */
 export const TRANSITIONS: Readonly<Record<ServerState, readonly ServerState[]>> = {
   disconnected: ['connecting', 'disabled'],
-  connecting: ['connected', 'degraded', 'reconnecting', 'failed', 'disconnected', 'disabled'],
+  connecting: ['connected', 'degraded', 'reconnecting', 'failed', 'needs-login', 'disconnected', 'disabled'],
   connected: ['degraded', 'reconnecting', 'failed', 'disconnected', 'disabled'],
   degraded: ['connected', 'reconnecting', 'failed', 'disconnected', 'disabled'],
-  reconnecting: ['connected', 'degraded', 'failed', 'disconnected', 'disabled'],
+  reconnecting: ['connected', 'degraded', 'failed', 'needs-login', 'disconnected', 'disabled'],
   failed: ['connecting', 'disconnected', 'disabled'],
+  'needs-login': ['connecting', 'disconnected', 'disabled'],
   disabled: ['connecting', 'disconnected'],
 };
 

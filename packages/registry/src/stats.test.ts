@@ -36,7 +36,7 @@ describe('request statistics', () => {
     expect(snapshot.takenAt).toBe(42);
     expect(snapshot.totals).toEqual({
       servers: 3,
-      states: { disconnected: 0, connecting: 0, connected: 2, degraded: 0, reconnecting: 0, failed: 1, disabled: 0 },
+      states: { disconnected: 0, connecting: 0, connected: 2, degraded: 0, reconnecting: 0, failed: 1, 'needs-login': 0, disabled: 0 },
       requests: { total: 10, succeeded: 9, failed: 1, successRate: 0.9, rejected: 3, inFlight: 0 },
       reconnects: 3,
     });

@@ -8,6 +8,7 @@ export function paintState(state: string, style: Style): string {
     case 'degraded':
     case 'connecting':
     case 'reconnecting':
+    case 'needs-login':
       return style.yellow(state);
     case 'failed':
     case 'disconnected':
