@@ -96,9 +96,12 @@ export class Login {
     return { authorization: this.#header, dpop: await resourceProof(this.#dpop, method, url, tokens.accessToken) };
   }
 
-  /** Whether a refusal was of another token than the current one (another request refreshed already). */
+  /**
+   * Whether a refusal was of another token than the current one, or of no token while there
+   * is one now: another request refreshed or logged in meanwhile, and a retry will do.
+   */
   isStale(sent: Readonly<Record<string, string>>): boolean {
-    return sent.authorization !== undefined && this.#header !== undefined && sent.authorization !== this.#header;
+    return this.#header !== undefined && sent.authorization !== this.#header;
   }
 
   /** Keeps the nonce a DPoP resource server asked for (RFC 9449 §9); true when the request should be retried with it. */

@@ -143,7 +143,10 @@ export class OAuthProvider implements AuthProvider {
     if (url.origin !== server.origin) return undefined;
     if (exact && canonicalUrl(url) !== canonicalUrl(server)) return undefined;
     if (this.#login !== undefined) return this.#login;
-    this.#loading ??= Login.load(server, this.#options, this.#http);
+    this.#loading ??= Login.load(server, this.#options, this.#http).catch((error: unknown) => {
+      this.#loading = undefined; // a store that failed once may work next time
+      throw error;
+    });
     this.#login = await this.#loading;
     return this.#login;
   }
