@@ -20,3 +20,7 @@ export type { DualEraHttpServer, DualEraHttpServerOptions } from './dual-era-ser
 export { recordTransport } from './recording.js';
 export type { Recording } from './recording.js';
 export { isRunning } from './processes.js';
+export { startAuthorizationServer, RESOURCE_SERVER_CLIENT } from './oauth/authorization-server.js';
+export type { AuthorizationServer, AuthorizationServerOptions, AuthorizationServerEvent } from './oauth/authorization-server.js';
+export { robotBrowser } from './oauth/robot-browser.js';
+export type { RobotBrowser, RobotBrowserOptions, RobotPage } from './oauth/robot-browser.js';
