@@ -24,3 +24,6 @@ export { startAuthorizationServer, RESOURCE_SERVER_CLIENT } from './oauth/author
 export type { AuthorizationServer, AuthorizationServerOptions, AuthorizationServerEvent } from './oauth/authorization-server.js';
 export { robotBrowser } from './oauth/robot-browser.js';
 export type { RobotBrowser, RobotBrowserOptions, RobotPage } from './oauth/robot-browser.js';
+export { startProtectedMcpServer } from './oauth/protected-mcp-server.js';
+export type { ProtectedMcpServer, ProtectedMcpServerOptions, ProtectedRequest } from './oauth/protected-mcp-server.js';
+export type { TokenInfo } from './oauth/token-check.js';
