@@ -72,3 +72,10 @@ export function useOidc(options: { as?: AuthorizationServerOptions; mcp?: Omit<P
 export function text(result: CallToolResult): string {
   return result.content.map((block) => ('text' in block ? String(block.text) : '')).join('\n');
 }
+
+/** `error` and its causes, outermost first. */
+export function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; current !== undefined && chain.length < 10; current = (current as { cause?: unknown }).cause) chain.push(current);
+  return chain;
+}

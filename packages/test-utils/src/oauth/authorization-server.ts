@@ -42,6 +42,8 @@ export interface AuthorizationServer {
   introspect(token: string): Promise<Record<string, unknown>>;
   /** Ends the access token `token` now, as if it had expired: the resource servers refuse it from then on. */
   expireAccessToken(token: string): Promise<void>;
+  /** Ends the refresh token `token` now, as an administrator would. */
+  revokeRefreshToken(token: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -149,6 +151,11 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     async expireAccessToken(token) {
       const found = await provider.AccessToken.find(token);
       if (found === undefined) throw new Error(`${issuer} knows no access token like that`);
+      await found.destroy();
+    },
+    async revokeRefreshToken(token) {
+      const found = await provider.RefreshToken.find(token);
+      if (found === undefined) throw new Error(`${issuer} knows no refresh token like that`);
       await found.destroy();
     },
     close: () =>
