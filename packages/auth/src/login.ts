@@ -18,7 +18,7 @@ import { registerClient, supportsClientIdMetadata, toOauthClient } from './regis
 import { chooseScope, scopeList } from './scopes.js';
 import { discover, type Discovered } from './session.js';
 import type { StoredClient, StoredLogin, StoredTokens } from './store/token-store.js';
-import { requestOptions, toOauthServer, tokenError, type TokenEndpoint } from './token-endpoint.js';
+import { requestOptions, toOauthServer, tokenFailure, type TokenEndpoint } from './token-endpoint.js';
 import { canonicalUrl } from './url-policy.js';
 import type { LoginStatus } from './oauth-provider.js';
 
@@ -310,7 +310,7 @@ export class Login {
       try {
         await oauth.processRevocationResponse(await oauth.revocationRequest(endpoint.server, endpoint.client, endpoint.clientAuth, token, options));
       } catch (error) {
-        throw tokenError(error, 'revocation', endpoint.server.revocation_endpoint);
+        throw await tokenFailure(error, 'revocation', endpoint.server.revocation_endpoint);
       }
     }
     return true;
