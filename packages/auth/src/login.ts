@@ -15,7 +15,7 @@ import { send, type HttpSettings } from './http.js';
 import { OAuthError } from './oauth-error.js';
 import type { ResolvedOAuthOptions } from './options.js';
 import { registerClient, supportsClientIdMetadata, toOauthClient } from './registration.js';
-import { chooseScope, scopeList } from './scopes.js';
+import { chooseScope, registrationScope, scopeList } from './scopes.js';
 import { discover, type Discovered } from './session.js';
 import type { StoredClient, StoredLogin, StoredTokens } from './store/token-store.js';
 import { requestOptions, toOauthServer, tokenFailure, type TokenEndpoint } from './token-endpoint.js';
@@ -255,7 +255,7 @@ export class Login {
       redirectUris: redirect ? [redirect.redirectUri] : [],
       grantTypes: redirect ? ['authorization_code', 'refresh_token'] : ['client_credentials'],
       tokenEndpointAuthMethod: method,
-      scope,
+      scope: registrationScope(scope, discovered.resource),
     });
   }
 
