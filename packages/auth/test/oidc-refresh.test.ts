@@ -55,6 +55,23 @@ describe('an access token the authorization server ended early', () => {
     expect(robot.visits).toHaveLength(1);
   });
 
+  it('is refreshed once however many requests the server refuses at the same time', async () => {
+    const store = memoryTokenStore();
+    const robot = robotBrowser();
+    const client = await oidc.connect(new OAuthProvider({ userAgent: robot, store }));
+    const before = await storedTokens(store);
+    await oidc.as.expireAccessToken(before.accessToken);
+    const refreshesBefore = oidc.as.tokenRequests('refresh_token');
+
+    const answers = await Promise.all(Array.from({ length: 20 }, () => client.callTool('whoami')));
+
+    expect(answers.map((answer) => text(answer))).toEqual(Array.from({ length: 20 }, () => expect.stringMatching(/^alice via /)));
+    // A second refresh with the rotated-out token would make oidc-provider revoke the whole grant.
+    expect(oidc.as.tokenRequests('refresh_token') - refreshesBefore).toBe(1);
+    expect(await oidc.as.introspect((await storedTokens(store)).refreshToken ?? '')).toMatchObject({ active: true });
+    expect(robot.visits).toHaveLength(1);
+  });
+
   it('whose refresh token was revoked too sends the user to log in again', async () => {
     const store = memoryTokenStore();
     const robot = robotBrowser();
