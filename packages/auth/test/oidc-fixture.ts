@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { McpClient, type CallToolResult } from '@mcpx/core';
 import { StreamableHttpTransport } from '@mcpx/http';
+import { WebSocketTransport } from '@mcpx/websocket';
 import {
   startAuthorizationServer,
   startProtectedMcpServer,
@@ -20,6 +21,8 @@ export interface OidcFixture {
   readonly mcp: ProtectedMcpServer;
   /** A client connected to the MCP server through `provider`, closed after the test. */
   connect(provider: OAuthProvider): Promise<McpClient>;
+  /** The same over the MCP server's WebSocket endpoint. */
+  connectWebSocket(provider: OAuthProvider): Promise<McpClient>;
   /** A fresh folder for a file token store, removed after the test. */
   tempDir(): Promise<string>;
 }
@@ -58,6 +61,12 @@ export function useOidc(options: { as?: AuthorizationServerOptions; mcp?: Omit<P
       const client = new McpClient({ server: 'protected', eraCache: false });
       cleanups.push(() => client.close());
       await client.connect(new StreamableHttpTransport(started(mcp).url, { authProvider: provider }));
+      return client;
+    },
+    async connectWebSocket(provider) {
+      const client = new McpClient({ server: 'protected', eraCache: false });
+      cleanups.push(() => client.close());
+      await client.connect(new WebSocketTransport(started(mcp).webSocketUrl, { authProvider: provider }));
       return client;
     },
     async tempDir() {

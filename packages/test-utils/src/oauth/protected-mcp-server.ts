@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeHandler, type NodeIncomingMessageLike } from '@modelcontextprotocol/node';
-import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
-import * as z from 'zod';
+import { createMcpHandler, type AuthInfo } from '@modelcontextprotocol/server';
 import type { AuthorizationServer } from './authorization-server.js';
-import { tokenChecker, type TokenInfo } from './token-check.js';
+import { buildProtectedServer } from './protected-tools.js';
+import { tokenChecker, type TokenInfo, type TokenVerdict } from './token-check.js';
+import { serveWebSocket } from './websocket-endpoint.js';
 
 /** Options of `startProtectedMcpServer`. */
 export interface ProtectedMcpServerOptions {
@@ -22,6 +23,8 @@ export interface ProtectedMcpServerOptions {
 /** One request to the MCP endpoint, and how the token check answered. */
 export interface ProtectedRequest {
   httpMethod: string;
+  /** Whether it was the upgrade request of the WebSocket endpoint. */
+  websocket: boolean;
   /** The JSON-RPC method of a POST, if any. */
   rpcMethod: string | undefined;
   /** The tool of a `tools/call`. */
@@ -40,6 +43,11 @@ export interface ProtectedMcpServer {
   readonly url: string;
   /** Its protected resource metadata (RFC 9728): `/.well-known/oauth-protected-resource/mcp`. */
   readonly resourceMetadataUrl: string;
+  /**
+   * The same tools over WebSocket (subprotocol `mcp`), a resource of its own:
+   * `ws://127.0.0.1:<port>/ws`, its metadata at `http://127.0.0.1:<port>/.well-known/oauth-protected-resource/ws`.
+   */
+  readonly webSocketUrl: string;
   /** Every request to the MCP endpoint, in order. */
   readonly requests: readonly ProtectedRequest[];
   close(): Promise<void>;
@@ -51,7 +59,8 @@ export interface ProtectedMcpServer {
  * `WWW-Authenticate: Bearer resource_metadata=..., scope=...` without a valid token, its
  * protected resource metadata naming `authorizationServer`, DPoP-bound tokens checked
  * against their proofs, and a 403 `insufficient_scope` for a tool that needs more scopes.
- * Tools: `whoami` (the token's subject, client and scopes) and `write-note`.
+ * Tools: `whoami` (the token's subject, client and scopes) and `write-note`. The same
+ * tools are served over WebSocket, the upgrade request checked the same way.
  */
 export async function startProtectedMcpServer(options: ProtectedMcpServerOptions): Promise<ProtectedMcpServer> {
   const as = options.authorizationServer;
@@ -66,23 +75,28 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const url = `${origin}/mcp`;
   const resourceMetadataUrl = `${origin}/.well-known/oauth-protected-resource/mcp`;
-  as.addResource(url);
-  const check = tokenChecker({
-    authorizationServer: as,
-    resource: url,
-    resourceMetadataUrl,
-    requiredScopes,
-    dpopNonce: options.requireDpopNonce === true ? randomBytes(12).toString('base64url') : undefined,
-  });
-  const metadata = {
-    resource: url,
-    authorization_servers: [as.issuer],
-    scopes_supported: [...new Set([...requiredScopes, ...Object.values(toolScopes).flat()])],
-    bearer_methods_supported: ['header'],
-    dpop_signing_alg_values_supported: ['ES256', 'EdDSA'],
+  const webSocketUrl = `${origin.replace(/^http/, 'ws')}/ws`;
+  const dpopNonce = options.requireDpopNonce === true ? randomBytes(12).toString('base64url') : undefined;
+  const resourceFor = (resource: string, metadataUrl: string) => {
+    as.addResource(resource);
+    const metadata = {
+      resource,
+      authorization_servers: [as.issuer],
+      scopes_supported: [...new Set([...requiredScopes, ...Object.values(toolScopes).flat()])],
+      bearer_methods_supported: ['header'],
+      dpop_signing_alg_values_supported: ['ES256', 'EdDSA'],
+    };
+    return { metadata, check: tokenChecker({ authorizationServer: as, resource, resourceMetadataUrl: metadataUrl, requiredScopes, dpopNonce }) };
+  };
+  const http = resourceFor(url, resourceMetadataUrl);
+  const ws = resourceFor(webSocketUrl, `${origin}/.well-known/oauth-protected-resource/ws`);
+  const check = http.check;
+  const authInfo = (verdict: Extract<TokenVerdict, { ok: true }>, resource: string): AuthInfo => {
+    const { token } = verdict;
+    return { token: token.token, clientId: token.clientId, scopes: token.scopes, expiresAt: token.expiresAt, resource: new URL(resource), extra: { subject: token.subject, tokenType: token.tokenType } };
   };
 
-  const mcp = createMcpHandler(() => buildServer(), { onerror: () => undefined });
+  const mcp = createMcpHandler(() => buildProtectedServer(), { onerror: () => undefined });
   const handle = toNodeHandler({
     async fetch(request) {
       const body = request.method === 'POST' ? await request.clone().json().catch(() => undefined) : undefined;
@@ -93,18 +107,15 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
         { method: request.method, url: new URL(request.url), authorization: request.headers.get('authorization') ?? undefined, dpop: request.headers.get('dpop') ?? undefined },
         tool === undefined ? [] : (toolScopes[tool] ?? []),
       );
-      requests.push({ httpMethod: request.method, rpcMethod, tool, status: verdict.ok ? 200 : verdict.status, error: verdict.ok ? undefined : verdict.error, token: verdict.ok ? verdict.token : undefined });
+      requests.push({ httpMethod: request.method, websocket: false, rpcMethod, tool, status: verdict.ok ? 200 : verdict.status, error: verdict.ok ? undefined : verdict.error, token: verdict.ok ? verdict.token : undefined });
       if (!verdict.ok) return Response.json({ error: verdict.error }, { status: verdict.status, headers: verdict.headers });
-      const { token } = verdict;
-      return mcp.fetch(request, {
-        authInfo: { token: token.token, clientId: token.clientId, scopes: token.scopes, expiresAt: token.expiresAt, resource: new URL(url), extra: { subject: token.subject, tokenType: token.tokenType } },
-      });
+      return mcp.fetch(request, { authInfo: authInfo(verdict, url) });
     },
   });
   server.on('request', (req, res) => {
     const path = new URL(req.url ?? '/', origin).pathname;
-    if (path === '/.well-known/oauth-protected-resource/mcp') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(metadata));
+    if (path === '/.well-known/oauth-protected-resource/mcp' || path === '/.well-known/oauth-protected-resource/ws') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(path.endsWith('/ws') ? ws.metadata : http.metadata));
     } else if (path === '/mcp') {
       handle(req as NodeIncomingMessageLike, res).catch(() => res.destroy());
     } else {
@@ -112,26 +123,25 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
     }
   });
 
+  const webSocket = serveWebSocket(server, {
+    path: '/ws',
+    origin: origin.replace(/^http/, 'ws'),
+    check: (request) => ws.check(request, []),
+    record: (verdict) =>
+      requests.push({ httpMethod: 'GET', websocket: true, rpcMethod: undefined, tool: undefined, status: verdict.ok ? 200 : verdict.status, error: verdict.ok ? undefined : verdict.error, token: verdict.ok ? verdict.token : undefined }),
+    authInfo: (verdict) => authInfo(verdict, webSocketUrl),
+  });
+
   return {
     url,
     resourceMetadataUrl,
+    webSocketUrl,
     requests,
     async close() {
+      await webSocket.close();
       await mcp.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function buildServer(): McpServer {
-  const server = new McpServer({ name: 'mcpx-protected-test-server', version: '1.0.0' }, { capabilities: { tools: {} } });
-  server.registerTool('whoami', { description: 'Says who the access token belongs to' }, (ctx) => {
-    const auth = ctx.http?.authInfo;
-    return { content: [{ type: 'text', text: `${String(auth?.extra?.subject)} via ${auth?.clientId ?? '?'} (${auth?.scopes.join(' ') ?? ''}, ${String(auth?.extra?.tokenType)})` }] };
-  });
-  server.registerTool('write-note', { description: 'Saves a note; needs the mcp:write scope', inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({
-    content: [{ type: 'text', text: `saved: ${text}` }],
-  }));
-  return server;
 }
