@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { McpClient, type CallToolResult } from '@mcpx/core';
+import { McpClient, type CallToolResult, type McpClientOptions } from '@mcpx/core';
 import { StreamableHttpTransport } from '@mcpx/http';
 import { WebSocketTransport } from '@mcpx/websocket';
 import {
@@ -20,7 +20,7 @@ export interface OidcFixture {
   readonly as: AuthorizationServer;
   readonly mcp: ProtectedMcpServer;
   /** A client connected to the MCP server through `provider`, closed after the test. */
-  connect(provider: OAuthProvider): Promise<McpClient>;
+  connect(provider: OAuthProvider, options?: McpClientOptions): Promise<McpClient>;
   /** The same over the MCP server's WebSocket endpoint. */
   connectWebSocket(provider: OAuthProvider): Promise<McpClient>;
   /** A fresh folder for a file token store, removed after the test. */
@@ -57,8 +57,8 @@ export function useOidc(options: { as?: AuthorizationServerOptions; mcp?: Omit<P
     get mcp() {
       return started(mcp);
     },
-    async connect(provider) {
-      const client = new McpClient({ server: 'protected', eraCache: false });
+    async connect(provider, options = {}) {
+      const client = new McpClient({ server: 'protected', eraCache: false, ...options });
       cleanups.push(() => client.close());
       await client.connect(new StreamableHttpTransport(started(mcp).url, { authProvider: provider }));
       return client;

@@ -21,6 +21,15 @@ describe('logging in to an MCP server behind oidc-provider', () => {
     expect(robot.pages).toEqual(['login', 'consent']);
   });
 
+  it('logs in the same way for a client of the 2025 era (initialize, then a session)', async () => {
+    const robot = robotBrowser({ user: 'carol' });
+    const client = await oidc.connect(new OAuthProvider({ userAgent: robot }), { era: 'legacy' });
+
+    expect(text(await client.callTool('whoami'))).toMatch(/^carol via /);
+    expect(oidc.mcp.requests.some((request) => request.rpcMethod === 'initialize' && request.status === 200)).toBe(true);
+    expect(robot.visits).toHaveLength(1);
+  });
+
   it('sends PKCE S256, state and the MCP server as resource in the authorization request', async () => {
     const robot = robotBrowser();
     await oidc.connect(new OAuthProvider({ userAgent: robot }));

@@ -48,7 +48,8 @@ describe('an access token the authorization server ended early', () => {
 
     expect(text(await client.callTool('whoami'))).toMatch(/^alice via /);
 
-    expect(oidc.mcp.requests.slice(requestsBefore).map((request) => request.error ?? request.status)).toEqual(['invalid_token', 200]);
+    const calls = oidc.mcp.requests.slice(requestsBefore).filter((request) => request.rpcMethod === 'tools/call');
+    expect(calls.map((request) => request.error ?? request.status)).toEqual(['invalid_token', 200]);
     const after = await storedTokens(store);
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).not.toBe(before.refreshToken);
