@@ -11,7 +11,7 @@ import {
   type AuthorizationServerOptions,
   type ProtectedMcpServer,
   type ProtectedMcpServerOptions,
-} from '@mcpx/test-utils';
+} from '@mcpx/test-utils/oauth';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { OAuthProvider } from '../src/index.js';
 

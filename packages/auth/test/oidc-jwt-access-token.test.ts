@@ -1,4 +1,4 @@
-import { robotBrowser } from '@mcpx/test-utils';
+import { robotBrowser } from '@mcpx/test-utils/oauth';
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { memoryTokenStore, OAuthProvider } from '../src/index.js';

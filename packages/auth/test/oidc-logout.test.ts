@@ -1,4 +1,4 @@
-import { robotBrowser } from '@mcpx/test-utils';
+import { robotBrowser } from '@mcpx/test-utils/oauth';
 import { describe, expect, it } from 'vitest';
 import { memoryTokenStore, OAuthProvider } from '../src/index.js';
 import { useOidc } from './oidc-fixture.js';

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { robotBrowser } from '@mcpx/test-utils';
+import { robotBrowser } from '@mcpx/test-utils/oauth';
 import { describe, expect, it } from 'vitest';
 import { fileTokenStore, OAuthProvider } from '../src/index.js';
 import { text, useOidc } from './oidc-fixture.js';

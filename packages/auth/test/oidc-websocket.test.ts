@@ -1,4 +1,4 @@
-import { robotBrowser } from '@mcpx/test-utils';
+import { robotBrowser } from '@mcpx/test-utils/oauth';
 import { describe, expect, it } from 'vitest';
 import { OAuthProvider } from '../src/index.js';
 import { text, useOidc } from './oidc-fixture.js';

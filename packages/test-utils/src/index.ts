@@ -20,10 +20,3 @@ export type { DualEraHttpServer, DualEraHttpServerOptions } from './dual-era-ser
 export { recordTransport } from './recording.js';
 export type { Recording } from './recording.js';
 export { isRunning } from './processes.js';
-export { startAuthorizationServer, RESOURCE_SERVER_CLIENT } from './oauth/authorization-server.js';
-export type { AuthorizationServer, AuthorizationServerOptions, AuthorizationServerEvent } from './oauth/authorization-server.js';
-export { robotBrowser } from './oauth/robot-browser.js';
-export type { RobotBrowser, RobotBrowserOptions, RobotPage } from './oauth/robot-browser.js';
-export { startProtectedMcpServer } from './oauth/protected-mcp-server.js';
-export type { ProtectedMcpServer, ProtectedMcpServerOptions, ProtectedRequest } from './oauth/protected-mcp-server.js';
-export type { TokenInfo } from './oauth/token-check.js';
