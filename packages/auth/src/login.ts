@@ -15,10 +15,10 @@ import { send, type HttpSettings } from './http.js';
 import { OAuthError } from './oauth-error.js';
 import type { ResolvedOAuthOptions } from './options.js';
 import { registerClient, supportsClientIdMetadata, toOauthClient } from './registration.js';
-import { chooseScope, scopeList } from './scopes.js';
+import { chooseScope, registrationScope, scopeList } from './scopes.js';
 import { discover, type Discovered } from './session.js';
 import type { StoredClient, StoredLogin, StoredTokens } from './store/token-store.js';
-import { requestOptions, toOauthServer, tokenError, type TokenEndpoint } from './token-endpoint.js';
+import { requestOptions, toOauthServer, tokenFailure, type TokenEndpoint } from './token-endpoint.js';
 import { canonicalUrl } from './url-policy.js';
 import type { LoginStatus } from './oauth-provider.js';
 
@@ -258,7 +258,7 @@ export class Login {
       redirectUris: redirect ? [redirect.redirectUri] : [],
       grantTypes: redirect ? ['authorization_code', 'refresh_token'] : ['client_credentials'],
       tokenEndpointAuthMethod: method,
-      scope,
+      scope: registrationScope(scope, discovered.resource),
     });
   }
 
@@ -313,7 +313,7 @@ export class Login {
       try {
         await oauth.processRevocationResponse(await oauth.revocationRequest(endpoint.server, endpoint.client, endpoint.clientAuth, token, options));
       } catch (error) {
-        throw tokenError(error, 'revocation', endpoint.server.revocation_endpoint);
+        throw await tokenFailure(error, 'revocation', endpoint.server.revocation_endpoint);
       }
     }
     return true;

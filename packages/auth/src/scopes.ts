@@ -31,3 +31,14 @@ export function chooseScope(input: {
   const unique = [...new Set(scopes)];
   return unique.length === 0 ? undefined : unique.join(' ');
 }
+
+/**
+ * The `scope` a dynamic registration asks for: the scopes of this login and every scope the
+ * resource publishes. Registered scopes bound what the client may ever ask for (RFC 7591
+ * §2), so registering only the first login's scopes would make a later step-up fail with
+ * `invalid_scope`.
+ */
+export function registrationScope(scope: string | undefined, resource: ResourceMetadata | undefined): string | undefined {
+  const scopes = [...new Set([...scopeList(scope), ...(resource?.scopesSupported ?? [])])];
+  return scopes.length === 0 ? undefined : scopes.join(' ');
+}

@@ -43,7 +43,7 @@ export async function tokenRequest(endpoint: TokenEndpoint, step: OAuthStep, run
       return toStoredTokens(await process(await run(options)));
     } catch (error) {
       if (attempt === 0 && endpoint.dpop && oauth.isDPoPNonceError(error)) continue;
-      throw tokenError(error, step, endpoint.server.token_endpoint ?? endpoint.server.issuer);
+      throw await tokenFailure(error, step, endpoint.server.token_endpoint ?? endpoint.server.issuer);
     }
   }
 }
@@ -59,17 +59,26 @@ export function toStoredTokens(response: oauth.TokenEndpointResponse, now = Date
   };
 }
 
+/**
+ * `tokenError`, after reading the `error` of a refusal that came with a `WWW-Authenticate`
+ * challenge: a token endpoint answers a client it could not authenticate with 401 and a
+ * challenge (RFC 6749 §5.2), and that is a refused client, not an unreachable server.
+ */
+export async function tokenFailure(error: unknown, step: OAuthStep, url: string): Promise<Error> {
+  if (!(error instanceof oauth.WWWAuthenticateChallengeError)) return tokenError(error, step, url);
+  const body = (await error.response.json().catch(() => undefined)) as { error?: unknown; error_description?: unknown } | undefined;
+  const code = typeof body?.error === 'string' ? body.error : error.cause.find((challenge) => challenge.parameters.error !== undefined)?.parameters.error;
+  const description = typeof body?.error_description === 'string' ? body.error_description : undefined;
+  if (code === undefined) {
+    return new OAuthError(step, `${url} refused the request (HTTP ${error.status}, ${error.cause.map((c) => c.scheme).join(', ')} challenge)`, { cause: error, hint: 'check the client credentials ("clientId", "clientSecret" or the key)' });
+  }
+  return refusal(step, url, error.status, code, description, error);
+}
+
 /** Any failure of a token request as an `OAuthError` naming the step, the URL and what to do. */
 export function tokenError(error: unknown, step: OAuthStep, url: string): Error {
   if (OAuthError.isInstance(error)) return error;
-  if (error instanceof oauth.ResponseBodyError) {
-    const hint =
-      error.error === 'invalid_grant' ? 'the grant expired or was revoked; log in again'
-      : error.error === 'invalid_client' ? 'the client credentials were refused; check "clientId", "clientSecret" or the key'
-      : error.error === 'invalid_scope' ? 'the scopes asked for are not allowed; check "scopes"'
-      : 'try again, and tell the server operator if it keeps failing';
-    return new OAuthError(step, `${url} refused the request (HTTP ${error.status})`, { cause: error, oauthError: error.error, description: error.error_description, hint });
-  }
+  if (error instanceof oauth.ResponseBodyError) return refusal(step, url, error.status, error.error, error.error_description, error);
   if (error instanceof oauth.OperationProcessingError) {
     return new OAuthError(step, `${url} answered something mcpx cannot use: ${error.message}`, { cause: error, hint: 'tell the server operator; the answer breaks the OAuth specification' });
   }
@@ -78,4 +87,14 @@ export function tokenError(error: unknown, step: OAuthStep, url: string): Error 
   }
   const why = error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
   return new OAuthError(step, `could not reach ${url}: ${why}`, { cause: error, hint: 'check that the authorization server is up and reachable, then try again' });
+}
+
+/** An OAuth error answer of the server as an `OAuthError` with what to do about it. */
+function refusal(step: OAuthStep, url: string, status: number, code: string, description: string | undefined, cause: Error): OAuthError {
+  const hint =
+    code === 'invalid_grant' ? 'the grant expired or was revoked; log in again'
+    : code === 'invalid_client' ? 'the client credentials were refused; check "clientId", "clientSecret" or the key'
+    : code === 'invalid_scope' ? 'the scopes asked for are not allowed; check "scopes"'
+    : 'try again, and tell the server operator if it keeps failing';
+  return new OAuthError(step, `${url} refused the request (HTTP ${status})`, { cause, oauthError: code, description, hint });
 }

@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { McpClient, type CallToolResult, type McpClientOptions } from '@mcpx/core';
+import { StreamableHttpTransport } from '@mcpx/http';
+import { WebSocketTransport } from '@mcpx/websocket';
+import {
+  startAuthorizationServer,
+  startProtectedMcpServer,
+  type AuthorizationServer,
+  type AuthorizationServerOptions,
+  type ProtectedMcpServer,
+  type ProtectedMcpServerOptions,
+} from '@mcpx/test-utils/oauth';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { OAuthProvider } from '../src/index.js';
+
+/** A real authorization server and the MCP server it protects, for one test file. */
+export interface OidcFixture {
+  readonly as: AuthorizationServer;
+  readonly mcp: ProtectedMcpServer;
+  /** A client connected to the MCP server through `provider`, closed after the test. */
+  connect(provider: OAuthProvider, options?: McpClientOptions): Promise<McpClient>;
+  /** The same over the MCP server's WebSocket endpoint. */
+  connectWebSocket(provider: OAuthProvider): Promise<McpClient>;
+  /** A fresh folder for a file token store, removed after the test. */
+  tempDir(): Promise<string>;
+}
+
+/**
+ * Starts `oidc-provider` and the protected MCP server once for the file (servers on port
+ * 0, closed after it), and cleans up the clients and folders of each test.
+ */
+export function useOidc(options: { as?: AuthorizationServerOptions; mcp?: Omit<ProtectedMcpServerOptions, 'authorizationServer'> } = {}): OidcFixture {
+  let as: AuthorizationServer | undefined;
+  let mcp: ProtectedMcpServer | undefined;
+  const cleanups: Array<() => Promise<unknown>> = [];
+  beforeAll(async () => {
+    as = await startAuthorizationServer(options.as);
+    mcp = await startProtectedMcpServer({ authorizationServer: as, ...options.mcp });
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await mcp?.close();
+    await as?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the OAuth fixture is not started: call useOidc() at the top of a describe block');
+    return value;
+  };
+  return {
+    get as() {
+      return started(as);
+    },
+    get mcp() {
+      return started(mcp);
+    },
+    async connect(provider, options = {}) {
+      const client = new McpClient({ server: 'protected', eraCache: false, ...options });
+      cleanups.push(() => client.close());
+      await client.connect(new StreamableHttpTransport(started(mcp).url, { authProvider: provider }));
+      return client;
+    },
+    async connectWebSocket(provider) {
+      const client = new McpClient({ server: 'protected', eraCache: false });
+      cleanups.push(() => client.close());
+      await client.connect(new WebSocketTransport(started(mcp).webSocketUrl, { authProvider: provider }));
+      return client;
+    },
+    async tempDir() {
+      const dir = await mkdtemp(join(tmpdir(), 'mcpx-auth-e2e-'));
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      return dir;
+    },
+  };
+}
+
+/** The text of a tool result. */
+export function text(result: CallToolResult): string {
+  return result.content.map((block) => ('text' in block ? String(block.text) : '')).join('\n');
+}
+
+/** `error` and its causes, outermost first. */
+export function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; current !== undefined && chain.length < 10; current = (current as { cause?: unknown }).cause) chain.push(current);
+  return chain;
+}
