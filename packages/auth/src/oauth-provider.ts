@@ -72,7 +72,6 @@ export class OAuthProvider implements AuthProvider {
       await this.#once(() => login.authorize(this.#request(challenge.params, true, context.signal)));
       return true;
     }
-    if (challenge === undefined && this.#options.requireChallenge === true) return false;
     if (login.isStale(context.sent)) return true;
     if (this.#inflight !== undefined) {
       await this.#inflight.catch(() => undefined);

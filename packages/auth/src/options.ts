@@ -86,14 +86,6 @@ export interface OAuthOptions {
   requestTimeoutMs?: number | undefined;
   /** How many times a 403 `insufficient_scope` may ask for more scopes. @default 2 */
   maxStepUps?: number | undefined;
-  /**
-   * Act only on a 401 whose `WWW-Authenticate` holds a Bearer or DPoP challenge, and leave any
-   * other 401 to fail as it would without OAuth. For a provider given to servers that may not
-   * use OAuth at all (the factory does this for servers without OAuth settings): a missing
-   * API key should not read as "log in".
-   * @default false
-   */
-  requireChallenge?: boolean | undefined;
   /** Where logins are kept. @default `memoryTokenStore()` */
   store?: TokenStore | undefined;
   /** What the user calls this server, for messages such as "run `mcpx login <name>`". */
@@ -122,7 +114,6 @@ export const OAUTH_OPTION_KEYS = {
   loginTimeoutMs: true,
   requestTimeoutMs: true,
   maxStepUps: true,
-  requireChallenge: true,
   store: true,
   serverName: true,
   loginHint: true,

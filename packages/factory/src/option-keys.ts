@@ -23,7 +23,7 @@ export const LOAD_OPTION_KEYS = { ...DISCOVER_OPTION_KEYS, path: true } as const
 // Each client is named after its server's key in the config: `client.server` would be ignored.
 const { server: _named, ...CLIENT_KEYS } = MCP_CLIENT_OPTION_KEYS;
 
-const CONNECTOR_OPTION_KEYS = { client: CLIENT_KEYS, authProvider: true, oauth: { store: true, interactive: true, userAgent: true, loginHint: true }, onDiagnostic: true, connectTimeoutMs: true } as const satisfies OptionKeys<ConnectorOptions>;
+const CONNECTOR_OPTION_KEYS = { client: CLIENT_KEYS, authProvider: true, onDiagnostic: true, connectTimeoutMs: true } as const satisfies OptionKeys<ConnectorOptions>;
 
 /** `CreateClientOptions`. */
 export const CREATE_CLIENT_OPTION_KEYS = { ...CONNECTOR_OPTION_KEYS, signal: true, name: true, env: true, cwd: true } as const satisfies OptionKeys<CreateClientOptions>;

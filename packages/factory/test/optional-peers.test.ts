@@ -48,12 +48,12 @@ console.log(JSON.stringify(report));
 afterAll(() => app[Symbol.dispose]());
 
 describe('optional transport packages, in an application that installed only @mcpx/stdio', () => {
-  it('imports no transport package nor @mcpx/auth when the factory is imported: only core, registry, smol-toml and Node', async () => {
+  it('imports no transport package when the factory is imported: only core, registry, smol-toml and Node', async () => {
     const { readFile } = await import('node:fs/promises');
     const built = await readFile(join(factory, 'dist', 'index.js'), 'utf8');
     const staticImports = [...built.matchAll(/^import .* from ['"]([^'"]+)['"];?$/gm)].map((match) => match[1]);
     expect(staticImports.filter((specifier) => !['@mcpx/core', '@mcpx/registry', 'smol-toml'].includes(specifier!) && !/^(node:)?[a-z/]+$/.test(specifier!))).toEqual([]);
-    expect([...built.matchAll(/import\(['"](@mcpx\/[a-z]+)['"]\)/g)].map((match) => match[1])).toEqual(['@mcpx/stdio', '@mcpx/http', '@mcpx/sse', '@mcpx/websocket', '@mcpx/auth']);
+    expect([...built.matchAll(/import\(['"](@mcpx\/[a-z]+)['"]\)/g)].map((match) => match[1])).toEqual(['@mcpx/stdio', '@mcpx/http', '@mcpx/sse', '@mcpx/websocket']);
   });
 
   it('reports which transports are installed and names the package to install for the others', async () => {

@@ -1,6 +1,5 @@
 import { LocalError, TransportError, type AuthProvider, type McpClient, type McpClientOptions, type SettingNames } from '@mcpx/core';
 import type { HttpServerConfig, ServerConfig } from '../config/types.js';
-import { oauthProviderFor, type OAuthSettings } from '../transports/auth-peer.js';
 import { isInstalled, loadTransport } from '../transports/peers.js';
 import { connectTransport } from './connect-transport.js';
 import type { DiagnosticListener } from './diagnostics.js';
@@ -9,14 +8,8 @@ import type { DiagnosticListener } from './diagnostics.js';
 export interface ConnectorOptions {
   /** Client options for every server: handlers, client info... The server's own settings win. */
   client?: Omit<McpClientOptions, 'server'> | undefined;
-  /** Credentials for every HTTP, SSE and WebSocket server, instead of each server's OAuth. */
+  /** Credentials for the HTTP, SSE and WebSocket transports. */
   authProvider?: AuthProvider | undefined;
-  /**
-   * How servers log in with OAuth (`@mcpx/auth`): the token store, whether a user is there.
-   * `false` turns OAuth off for every server.
-   * @default OAuth for each remote server without an `Authorization` header, when `@mcpx/auth` is installed
-   */
-  oauth?: OAuthSettings | false | undefined;
   /** Told about the SSE fallback. */
   onDiagnostic?: DiagnosticListener | undefined;
   /** Milliseconds for connecting each server, over the servers' own `connectTimeoutMs`: for a command line's setting. @default each server's `connectTimeoutMs` */
@@ -36,8 +29,6 @@ export const CONFIG_SETTING_NAMES: SettingNames = {
  */
 export class ServerConnector {
   #sseOnly = false;
-  /** The server's auth provider, made on first connect and kept across reconnections (it holds the tokens). */
-  #auth: Promise<AuthProvider | undefined> | undefined;
 
   constructor(
     readonly server: ServerConfig,
@@ -60,8 +51,7 @@ export class ServerConnector {
         return this.connectSse(server, clientOptions, signal);
       case 'websocket': {
         const { WebSocketTransport } = await loadTransport('websocket', server.name);
-        const authProvider = await this.authProvider();
-        const create = () => new WebSocketTransport(server.url, { headers: server.headers, authProvider, name: server.name });
+        const create = () => new WebSocketTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
         return connectTransport(create, clientOptions, signal);
       }
     }
@@ -69,8 +59,7 @@ export class ServerConnector {
 
   private async connectHttp(server: HttpServerConfig, clientOptions: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
     const { StreamableHttpTransport } = await loadTransport('http', server.name);
-    const authProvider = await this.authProvider();
-    const create = () => new StreamableHttpTransport(server.url, { headers: server.headers, authProvider, name: server.name });
+    const create = () => new StreamableHttpTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
     try {
       return await connectTransport(create, clientOptions, signal);
     } catch (error) {
@@ -94,8 +83,7 @@ export class ServerConnector {
 
   private async connectSse(server: HttpServerConfig | Extract<ServerConfig, { transport: 'sse' }>, clientOptions: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
     const { SseClientTransport } = await loadTransport('sse', server.name);
-    const authProvider = await this.authProvider();
-    const create = () => new SseClientTransport(server.url, { headers: server.headers, authProvider, name: server.name });
+    const create = () => new SseClientTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
     try {
       return await connectTransport(create, clientOptions, signal);
     } catch (error) {
@@ -103,17 +91,6 @@ export class ServerConnector {
       this.#sseOnly = false;
       throw error;
     }
-  }
-
-  /** The auth provider of a remote server: the one given for all, else its own OAuth provider, if any. */
-  authProvider(): Promise<AuthProvider | undefined> {
-    const server = this.server;
-    if (this.options.authProvider !== undefined || server.transport === 'stdio') return Promise.resolve(this.options.authProvider);
-    this.#auth ??= oauthProviderFor(server, this.options.oauth).catch((error: unknown) => {
-      this.#auth = undefined;
-      throw error;
-    });
-    return this.#auth;
   }
 
   /** Milliseconds allowed for connecting the server: the override, else its own setting, else the default. */

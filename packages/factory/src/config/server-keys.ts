@@ -21,14 +21,12 @@ export const SERVER_KEYS: KeySpec = {
     'tags',
     'era',
     'protocolVersion',
-    'oauth',
   ],
   aliases: {
     // Other hosts' spellings.
     transport: 'type',
     transportType: 'type',
     serverUrl: 'url',
-    auth: 'oauth',
     disabled: 'enabled',
     timeout: 'requestTimeoutMs',
     // The flat, seconds-based keys of the Python-style TOML format.

@@ -72,50 +72,6 @@ export interface ServerEntry {
   era?: EraChoice | undefined;
   /** Pins one protocol revision. */
   protocolVersion?: string | undefined;
-  /** OAuth settings of a remote server (`auth` is accepted as another name, as Cursor writes it); `false` turns OAuth off. @default OAuth when the server asks for it */
-  oauth?: OAuthConfig | boolean | undefined;
-}
-
-/** How an OAuth server's tokens are obtained. */
-export type OAuthGrantType = 'authorization_code' | 'client_credentials' | 'enterprise' | 'workload_identity';
-
-/**
- * The OAuth settings of a server in a config file: what `@mcpx/auth`'s `OAuthOptions` take,
- * as plain values. Every one is optional; a server's 401 tells mcpx the rest.
- */
-export interface OAuthConfig {
-  /** A client registered beforehand (Cursor: `CLIENT_ID`). */
-  clientId?: string;
-  /** Its secret (Cursor: `CLIENT_SECRET`). */
-  clientSecret?: string;
-  /** A PKCS#8 PEM private key for `private_key_jwt`; `privateKeyFile` in a config file reads it from a file. */
-  privateKey?: string;
-  /** The private key's algorithm. @default 'RS256' */
-  privateKeyAlg?: string;
-  /** The token endpoint authentication method. @default chosen from what the server supports */
-  tokenEndpointAuthMethod?: 'none' | 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
-  /** The HTTPS URL of this client's metadata document, used as client ID where supported. */
-  clientMetadataUrl?: string;
-  /** The name shown on consent screens. @default 'mcpx' */
-  clientName?: string;
-  /** The scopes to ask for (an array, or a space-separated string as Claude Code writes it). @default the server's */
-  scopes?: string[];
-  /** The loopback port the browser comes back to (Claude Code: `callbackPort`). @default a free port */
-  redirectPort?: number;
-  /** Bind tokens to a key (DPoP). @default false */
-  dpop?: boolean;
-  /** How tokens are obtained. @default 'authorization_code' */
-  grant?: OAuthGrantType;
-  /** enterprise: the user's ID token from the identity provider. */
-  idToken?: string;
-  /** enterprise: the identity provider's token endpoint. */
-  idpTokenEndpoint?: string;
-  /** enterprise: the client ID at the identity provider. */
-  idpClientId?: string;
-  /** enterprise: the client secret at the identity provider. */
-  idpClientSecret?: string;
-  /** workload_identity: the file holding the platform's token (absolute once validated). */
-  tokenFile?: string;
 }
 
 /** What every validated server has, whatever its transport. */
@@ -158,8 +114,6 @@ export interface HttpServerConfig extends ServerOptions {
   readonly transport: 'http';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  /** OAuth settings; `false` turns OAuth off. @default OAuth when the server asks for it and `@mcpx/auth` is installed */
-  readonly oauth?: OAuthConfig | false | undefined;
   /** Retry with the legacy HTTP+SSE transport when the first request is answered with a 4xx (not 401 or 403). @default true */
   readonly sseFallback: boolean;
 }
@@ -169,8 +123,6 @@ export interface SseServerConfig extends ServerOptions {
   readonly transport: 'sse';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  /** OAuth settings; `false` turns OAuth off. @default OAuth when the server asks for it and `@mcpx/auth` is installed */
-  readonly oauth?: OAuthConfig | false | undefined;
 }
 
 /** A server reached over a WebSocket. */
@@ -178,8 +130,6 @@ export interface WebSocketServerConfig extends ServerOptions {
   readonly transport: 'websocket';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  /** OAuth settings; `false` turns OAuth off. @default OAuth when the server asks for it and `@mcpx/auth` is installed */
-  readonly oauth?: OAuthConfig | false | undefined;
 }
 
 /** One validated server, ready for `createClient`. */

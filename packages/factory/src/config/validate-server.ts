@@ -6,7 +6,6 @@ import { readKeys, type Found } from './keys.js';
 import { compact, readHealth, readReconnect } from './policies.js';
 import type { ProblemList, Report } from './problem.js';
 import { INLINE_SERVER_KEYS, SECONDS_KEYS, SERVER_KEYS } from './server-keys.js';
-import { readOAuth } from './oauth-fields.js';
 import { readTransport } from './transport-fields.js';
 import type { ServerConfig, ServerOptions } from './types.js';
 
@@ -46,14 +45,8 @@ export function validateServer(entry: unknown, context: ServerContext): ServerCo
   const fields = new FieldReader(interpolated(keys, context.lookup, machineReport, unresolved), report, '', unresolved);
   const transport = readTransport(fields, { report, machineReport, baseDir: context.baseDir, misspelt: suggested });
   const options = readOptions(fields, report, context.name, enabled ?? true);
-  const oauth = transport?.transport === 'stdio' ? noOAuth(fields) : readOAuth(fields, report, context.baseDir);
   if (transport === undefined || context.problems.problems.length > before) return undefined;
-  return { ...options, ...transport, ...(oauth === undefined ? {} : { oauth }) } as ServerConfig;
-}
-
-function noOAuth(fields: FieldReader): undefined {
-  if (fields.has('oauth')) fields.wrong('oauth', 'does not apply to a stdio server', 'remove it; a server started with "command" gets its credentials through "env"');
-  return undefined;
+  return { ...options, ...transport } as ServerConfig;
 }
 
 function readEnabled(fields: FieldReader): boolean | undefined {
