@@ -2,7 +2,7 @@ import { LocalError, TransportError, type AuthProvider, type McpClient, type Mcp
 import type { HttpServerConfig, ServerConfig } from '../config/types.js';
 import { isInstalled, loadTransport } from '../transports/peers.js';
 import { connectTransport } from './connect-transport.js';
-import { createOAuthProvider, type FactoryOAuthOptions } from './server-oauth.js';
+import { connectorAuth, type FactoryOAuthOptions } from './server-oauth.js';
 import type { DiagnosticListener } from './diagnostics.js';
 
 /** What connecting a server needs besides its config. */
@@ -75,7 +75,7 @@ export class ServerConnector {
     if (this.options.authProvider !== undefined) return Promise.resolve(this.options.authProvider);
     if (this.options.oauth === false) return Promise.resolve(undefined);
     const oauth = this.options.oauth;
-    this.#auth ??= createOAuthProvider(this.server, oauth).catch((error: unknown) => {
+    this.#auth ??= connectorAuth(this.server, oauth).catch((error: unknown) => {
       this.#auth = undefined;
       throw error;
     });

@@ -1,3 +1,4 @@
+import type { AuthProvider } from '@mcpx/core';
 import type { OAuthOptions, OAuthProvider, TokenStore, UserAgent } from '@mcpx/auth';
 import type { ServerConfig } from '../config/types.js';
 import { authMissing, loadAuth } from '../transports/auth-peer.js';
@@ -62,4 +63,24 @@ export async function createOAuthProvider(server: ServerConfig, options: Factory
   }
   const oauth = oauthOptionsFor(server, { ...options, store: options.store ?? auth.fileTokenStore() });
   return oauth === undefined ? undefined : new auth.OAuthProvider(oauth);
+}
+
+/**
+ * The credentials a connector uses for `server`: its `OAuthProvider`. For a server whose config
+ * says nothing of OAuth, a 401 whose challenges are all of another scheme (`Basic`, an API
+ * key's) is left as it is rather than answered with a browser login; a Bearer or DPoP
+ * challenge, or none (servers of 2025-03-26), starts OAuth.
+ */
+export async function connectorAuth(server: ServerConfig, options: FactoryOAuthOptions = {}): Promise<AuthProvider | undefined> {
+  const provider = await createOAuthProvider(server, options);
+  const auth = provider === undefined ? undefined : await loadAuth(server.name);
+  if (provider === undefined || auth === undefined || (server.transport !== 'stdio' && server.oauth !== undefined)) return provider;
+  return {
+    headers: (context) => provider.headers(context),
+    onUnauthorized: (context) => {
+      const challenges = auth.parseChallenges(context.wwwAuthenticate);
+      if (challenges.length > 0 && !challenges.some((challenge) => challenge.scheme === 'bearer' || challenge.scheme === 'dpop')) return false;
+      return provider.onUnauthorized(context);
+    },
+  };
 }
