@@ -3,7 +3,7 @@ import type { CommandSpec } from '../commands/command.js';
 import { COMMANDS, findCommand } from '../commands/specs.js';
 
 /** Commands whose words are server names. */
-const TAKES_SERVERS = new Set(['servers', 'tools', 'resources', 'prompts', 'ping', 'health', 'stats', 'config remove']);
+const TAKES_SERVERS = new Set(['servers', 'tools', 'resources', 'prompts', 'ping', 'health', 'stats', 'config remove', 'login', 'logout', 'auth status']);
 /** Commands whose first word is `server/name`. */
 const TAKES_TARGET = new Set(['call', 'prompt']);
 /** Values of flags that have a fixed set. */
