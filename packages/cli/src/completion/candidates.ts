@@ -29,7 +29,7 @@ export function candidates(words: readonly string[], servers: () => readonly str
   const given = positionalsOf(before, flags, command);
   if (command === undefined) {
     const first = given[0];
-    if (first === 'config') return matching(subcommands('config'), current);
+    if (first === 'config' || first === 'auth') return matching(subcommands(first), current);
     if (first === 'help') return matching(topWords(), current);
     if (first === undefined) return matching(topWords(), current);
     return [];
