@@ -5,6 +5,7 @@
  * - `2` usage: unknown command or flag, missing or malformed argument, no such server, tool or prompt
  * - `3` the config is invalid or missing, or needs a transport package that is not installed
  * - `4` a server could not be reached (listing commands still print what the others answered)
+ * - `5` a server needs a login and no one is there to log in (not a terminal): run `mcpx login <server>`
  * - `130` interrupted with Ctrl-C (the call in flight is cancelled on the server)
  */
 export const EXIT = {
@@ -13,6 +14,7 @@ export const EXIT = {
   usage: 2,
   config: 3,
   unavailable: 4,
+  loginRequired: 5,
   interrupted: 130,
 } as const;
 

@@ -11,6 +11,9 @@ import { EXIT } from './exit-codes.js';
 import { renderCommandHelp, renderMainHelp } from './help/render-help.js';
 import { createStyle, useColor, type OutputStream } from './output/style.js';
 
+/** The commands named by two words: `config init`, `auth status`. */
+const GROUPS: ReadonlySet<string> = new Set(['config', 'auth']);
+
 /** Where `run` reads and writes; each defaults to the process's own. */
 export interface RunOptions {
   stdin?: InputStream | undefined;
@@ -90,8 +93,8 @@ function commandWords(argv: readonly string[]): string[] {
       continue;
     }
     words.push(token);
-    if (words[0] !== 'help' && words[0] !== 'config') break;
-    if (words[0] === 'config' && words.length === 2) break;
+    if (words[0] !== 'help' && !GROUPS.has(words[0]!)) break;
+    if (GROUPS.has(words[0]!) && words.length === 2) break;
   }
   return words;
 }
@@ -110,7 +113,7 @@ function help(io: Io, words: readonly string[]): number {
 
 function unknownCommand(words: readonly string[]): UsageError {
   const names = COMMANDS.map((command) => command.name.join(' '));
-  const given = words[0] === 'config' ? words.slice(0, 2).join(' ') : words[0]!;
+  const given = GROUPS.has(words[0]!) ? words.slice(0, 2).join(' ') : words[0]!;
   return new UsageError(`unknown command "${given}"${didYouMean(given, names)}`, { hint: 'mcpx --help lists the commands' });
 }
 

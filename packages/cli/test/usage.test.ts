@@ -14,7 +14,7 @@ describe('help', () => {
       expect(result.code).toBe(0);
       for (const command of COMMANDS) expect(result.stdout).toMatch(new RegExp(`^ {2}${command.name.join(' ')}\\s+\\S`, 'm'));
       expect(result.stdout).toContain('--config <file>');
-      expect(result.stdout).toContain('0 ok   1 failed   2 usage error   3 config invalid or missing   4 server unavailable   130 interrupted');
+      expect(result.stdout).toContain('0 ok   1 failed   2 usage error   3 config invalid or missing   4 server unavailable   5 login required   130 interrupted');
     }
   });
 

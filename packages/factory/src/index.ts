@@ -1,7 +1,8 @@
 /**
  * @module @mcpx/factory — config files to connected MCP clients and registries: loads the
  * `mcpServers` JSON of most hosts, VS Code's `servers` and TOML, picks each server's
- * transport and loads its package on first use. Every export is public API.
+ * transport and loads its package on first use; remote servers get OAuth from `@mcpx/auth`
+ * when it is installed. Every export is public API.
  */
 export { createClient } from './client/create-client.js';
 export { createRegistry } from './registry/create-registry.js';
@@ -9,12 +10,14 @@ export { loadConfig } from './config/load-config.js';
 export { validateConfig } from './config/validate-config.js';
 export { discoverConfig, configSearchPaths, userConfigDir } from './config/discover.js';
 export { supportedTransports, TRANSPORT_PACKAGES } from './transports/peers.js';
+export { createOAuthProvider } from './client/server-oauth.js';
 export { formatProblem } from './config/problem.js';
 export { ConfigValidationError } from './errors/config-validation-error.js';
 
 export type { CreateClientOptions } from './client/create-client.js';
 export type { CreateRegistryOptions } from './registry/create-registry.js';
 export type { ConnectorOptions } from './client/server-connector.js';
+export type { FactoryOAuthOptions } from './client/server-oauth.js';
 export type { FactoryDiagnostic, DiagnosticListener } from './client/diagnostics.js';
 export type { LoadConfigOptions } from './config/load-config.js';
 export type { ValidateConfigOptions } from './config/validate-config.js';
@@ -28,6 +31,10 @@ export type {
   HealthConfig,
   ServerEntry,
   ServerOptions,
+  RemoteServerOptions,
+  OAuthConfig,
+  OAuthEntry,
+  OAuthGrantConfig,
   StdioServerConfig,
   HttpServerConfig,
   SseServerConfig,

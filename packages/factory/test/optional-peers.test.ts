@@ -14,7 +14,7 @@ const app = tempDir('app');
 
 /**
  * An application folder as npm would lay it out after `npm install @mcpx/factory @mcpx/stdio`:
- * the built factory, its dependencies, @mcpx/stdio, no @mcpx/http nor @mcpx/sse, and a
+ * the built factory, its dependencies, @mcpx/stdio, no @mcpx/http, @mcpx/sse nor @mcpx/auth, and a
  * @mcpx/websocket whose own dependency is missing.
  */
 beforeAll(() => {
@@ -32,7 +32,7 @@ beforeAll(() => {
     join(app.path, 'check.mjs'),
     `import { createClient, supportedTransports } from '@mcpx/factory';
 const report = { supported: supportedTransports() };
-for (const [name, entry] of [['github', { url: 'https://127.0.0.1:9/mcp' }], ['legacy', { type: 'sse', url: 'http://127.0.0.1:9/sse' }], ['socket', { url: 'ws://127.0.0.1:9/mcp' }]]) {
+for (const [name, entry] of [['github', { url: 'https://127.0.0.1:9/mcp' }], ['legacy', { type: 'sse', url: 'http://127.0.0.1:9/sse' }], ['socket', { url: 'ws://127.0.0.1:9/mcp' }], ['secured', { url: 'https://127.0.0.1:9/mcp', oauth: { clientId: 'abc' } }]]) {
   try {
     await createClient(entry, { name });
     report[name] = 'connected';
@@ -53,7 +53,7 @@ describe('optional transport packages, in an application that installed only @mc
     const built = await readFile(join(factory, 'dist', 'index.js'), 'utf8');
     const staticImports = [...built.matchAll(/^import .* from ['"]([^'"]+)['"];?$/gm)].map((match) => match[1]);
     expect(staticImports.filter((specifier) => !['@mcpx/core', '@mcpx/registry', 'smol-toml'].includes(specifier!) && !/^(node:)?[a-z/]+$/.test(specifier!))).toEqual([]);
-    expect([...built.matchAll(/import\(['"](@mcpx\/[a-z]+)['"]\)/g)].map((match) => match[1])).toEqual(['@mcpx/stdio', '@mcpx/http', '@mcpx/sse', '@mcpx/websocket']);
+    expect([...built.matchAll(/import\(['"](@mcpx\/[a-z]+)['"]\)/g)].map((match) => match[1]).sort()).toEqual(['@mcpx/auth', '@mcpx/http', '@mcpx/sse', '@mcpx/stdio', '@mcpx/websocket']);
   });
 
   it('reports which transports are installed and names the package to install for the others', async () => {
@@ -74,6 +74,13 @@ describe('optional transport packages, in an application that installed only @mc
       message: 'server "github": needs @mcpx/http (the Streamable HTTP transport), which is not installed: npm install @mcpx/http',
     });
     expect(report.legacy).toMatchObject({ name: 'ConfigError', message: 'server "legacy": needs @mcpx/sse (the legacy HTTP+SSE transport), which is not installed: npm install @mcpx/sse' });
+    // Without OAuth settings a server connects without OAuth; with them, @mcpx/auth is needed.
+    expect(report.secured).toEqual({
+      name: 'ConfigError',
+      code: 'CONFIG_INVALID',
+      server: 'secured',
+      message: 'server "secured": has OAuth settings ("oauth") but @mcpx/auth is not installed: npm install @mcpx/auth, or write "oauth": false',
+    });
     expect(report.socket).toMatchObject({ name: 'ConfigError', server: 'socket', message: expect.stringMatching(/^server "socket": @mcpx\/websocket is installed but failed to load \(.*mcpx-dependency-that-is-not-installed.*\); reinstall it$/) });
   });
 });

@@ -6,7 +6,7 @@ import { printJson, type Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
-import { explainDown } from '../fleet/down.js';
+import { downExitCode, explainDown } from '../fleet/down.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { parseTarget, type Target } from '../fleet/target.js';
 import { renderContent } from '../output/content.js';
@@ -67,7 +67,7 @@ export function jsonArguments(context: Context): string | undefined {
 async function findTool(fleet: Fleet, target: Target): Promise<CatalogTool> {
   if (target.server !== undefined) {
     const view = fleet.registry.get(target.server)!;
-    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), EXIT.unavailable);
+    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), downExitCode([view]));
   }
   const catalog = await fleet.registry.listTools();
   const failure = catalog.failures.find((item) => item.server === target.server);

@@ -1,6 +1,7 @@
 import type { CallToolResult } from '@mcpx/core';
 import { printJson, type Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { downExitCode } from '../fleet/down.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
 import { openFleet, untilAborted } from '../fleet/open-fleet.js';
 import { renderContent } from '../output/content.js';
@@ -38,7 +39,7 @@ export async function run(context: Context): Promise<number> {
 
     const { tools } = await fleet.registry.listTools();
     const demo = tools.find((tool) => tool.originalName === DEMO_CALL.tool);
-    let code: number = fleet.down().length > 0 ? EXIT.unavailable : EXIT.ok;
+    let code: number = fleet.down().length > 0 ? downExitCode(fleet.down()) : EXIT.ok;
     let call: { tool: string; arguments: Record<string, unknown>; result: CallToolResult } | null = null;
     if (demo === undefined) {
       say(`\n${out.dim(`(no server offers ${DEMO_CALL.tool}; try mcpx tools, then mcpx call <server>/<tool>)`)}\n`);

@@ -1,6 +1,7 @@
 import type { ServerStats } from '@mcpx/registry';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { downExitCode } from '../fleet/down.js';
 import { describeFailure } from '../fleet/describe-failure.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { paintBreaker, paintState } from '../output/states.js';
@@ -60,7 +61,7 @@ function healthView(fleet: Fleet, context: Context): WatchView {
   return {
     text: () => renderHealth(fleet, context),
     json: () => ({ takenAt: Date.now(), servers: healthRows(fleet) }),
-    exitCode: () => (fleet.down().length > 0 ? EXIT.unavailable : EXIT.ok),
+    exitCode: () => (fleet.down().length > 0 ? downExitCode(fleet.down()) : EXIT.ok),
   };
 }
 

@@ -4,7 +4,7 @@ import { printJson, type Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
-import { explainDown } from '../fleet/down.js';
+import { downExitCode, explainDown } from '../fleet/down.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { parseTarget, type Target } from '../fleet/target.js';
 import { renderPrompt } from '../output/content.js';
@@ -42,7 +42,7 @@ export async function run(context: Context): Promise<number> {
 async function findPrompt(fleet: Fleet, target: Target): Promise<CatalogPrompt> {
   if (target.server !== undefined) {
     const view = fleet.registry.get(target.server)!;
-    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), EXIT.unavailable);
+    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), downExitCode([view]));
   }
   const catalog = await fleet.registry.listPrompts();
   const failure = catalog.failures.find((item) => item.server === target.server);

@@ -3,7 +3,7 @@ import { stringFlag } from '../args/parse.js';
 import { printJson, type Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
-import { describeDown, explainDown } from '../fleet/down.js';
+import { describeDown, downExitCode, explainDown } from '../fleet/down.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { renderResource } from '../output/content.js';
 
@@ -15,7 +15,7 @@ export async function run(context: Context): Promise<number> {
   try {
     const server = chosen ?? (await findServer(context, fleet, uri));
     const view = fleet.registry.get(server)!;
-    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), EXIT.unavailable);
+    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), downExitCode([view]));
     fleet.current = server;
     const result = await untilAborted(fleet.registry.readResource(server, uri, { signal: context.signal, timeout: context.timeoutMs }), context.signal);
     printContents(context, result);
@@ -34,7 +34,7 @@ async function findServer(context: Context, fleet: Fleet, uri: string): Promise<
   const candidates = listed.length > 1 ? listed : await matchingTemplates(context, fleet, uri);
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length === 0 && up.length === 1) return up[0]!.name;
-  if (candidates.length === 0 && up.length === 0) throw new CliError(`no server is up to read ${uri}`, EXIT.unavailable, { hint: fleet.down().map((view) => describeDown(fleet, view)).join('; ') });
+  if (candidates.length === 0 && up.length === 0) throw new CliError(`no server is up to read ${uri}`, downExitCode(fleet.down()), { hint: fleet.down().map((view) => describeDown(fleet, view)).join('; ') });
   const names = candidates.length > 0 ? candidates : up.map((view) => view.name);
   throw new UsageError(`${candidates.length > 1 ? 'several servers could serve' : 'no server lists'} ${uri}; choose one with --server`, { hint: `--server ${names.join(' | --server ')}` });
 }

@@ -2,7 +2,7 @@ import type { ServerConfig } from '@mcpx/factory';
 import { printJson, type Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { describeFailure } from '../fleet/describe-failure.js';
-import { explainDown, stderrBlock } from '../fleet/down.js';
+import { downExitCode, explainDown, stderrBlock } from '../fleet/down.js';
 import { openFleet, type Fleet } from '../fleet/open-fleet.js';
 import { pingServer } from '../fleet/ping.js';
 import { paintState } from '../output/states.js';
@@ -35,7 +35,7 @@ export async function run(context: Context): Promise<number> {
       // What a server that failed to start said on its way out: the line to fix it from.
       for (const view of fleet.down()) if (stderrBlock(view).length > 0) context.note(`${context.err.red('mcpx:')} ${explainDown(fleet, view)}`);
     }
-    return fleet.down().length > 0 ? EXIT.unavailable : EXIT.ok;
+    return fleet.down().length > 0 ? downExitCode(fleet.down()) : EXIT.ok;
   } finally {
     await fleet.close();
   }

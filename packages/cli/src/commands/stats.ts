@@ -1,6 +1,7 @@
 import type { RegistrySnapshot } from '@mcpx/registry';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { downExitCode } from '../fleet/down.js';
 import { openFleet, untilAborted } from '../fleet/open-fleet.js';
 import { paintState } from '../output/states.js';
 import { renderTable } from '../output/table.js';
@@ -21,7 +22,7 @@ export async function run(context: Context): Promise<number> {
     return await watchLoop(context, options, {
       text: () => renderStats(fleet.registry.snapshot(), context),
       json: () => fleet.registry.snapshot(),
-      exitCode: () => (fleet.down().length > 0 ? EXIT.unavailable : EXIT.ok),
+      exitCode: () => (fleet.down().length > 0 ? downExitCode(fleet.down()) : EXIT.ok),
     });
   } finally {
     await fleet.close();

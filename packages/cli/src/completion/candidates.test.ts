@@ -16,6 +16,13 @@ describe('completion candidates', () => {
     expect(complete('call', '--no-')).toEqual(['--no-color', '--no-sampling', '--no-progress']);
   });
 
+  it('are the auth subcommands, and server names for login, logout and auth status', () => {
+    expect(complete('auth', '')).toEqual(['status']);
+    expect(complete('login', 'me')).toEqual(['memory']);
+    expect(complete('logout', '')).toEqual(['everything', 'memory', 'files']);
+    expect(complete('auth', 'status', 'f')).toEqual(['files']);
+  });
+
   it('are the values of a flag that has a fixed set, and nothing for a free one', () => {
     expect(complete('tools', '--transport', '')).toEqual(['stdio', 'http', 'sse', 'websocket']);
     expect(complete('tools', '--timeout', '')).toEqual([]);

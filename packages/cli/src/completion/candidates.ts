@@ -3,7 +3,7 @@ import type { CommandSpec } from '../commands/command.js';
 import { COMMANDS, findCommand } from '../commands/specs.js';
 
 /** Commands whose words are server names. */
-const TAKES_SERVERS = new Set(['servers', 'tools', 'resources', 'prompts', 'ping', 'health', 'stats', 'config remove']);
+const TAKES_SERVERS = new Set(['servers', 'tools', 'resources', 'prompts', 'ping', 'health', 'stats', 'config remove', 'login', 'logout', 'auth status']);
 /** Commands whose first word is `server/name`. */
 const TAKES_TARGET = new Set(['call', 'prompt']);
 /** Values of flags that have a fixed set. */
@@ -29,7 +29,7 @@ export function candidates(words: readonly string[], servers: () => readonly str
   const given = positionalsOf(before, flags, command);
   if (command === undefined) {
     const first = given[0];
-    if (first === 'config') return matching(subcommands('config'), current);
+    if (first === 'config' || first === 'auth') return matching(subcommands(first), current);
     if (first === 'help') return matching(topWords(), current);
     if (first === undefined) return matching(topWords(), current);
     return [];

@@ -26,6 +26,7 @@ export async function classify(error: unknown, interrupted: boolean): Promise<Er
   if (interrupted && (core.CancelledError.isInstance(error) || !core.McpxError.isInstance(error))) {
     return { ...base, exitCode: EXIT.interrupted, message: 'interrupted' };
   }
+  if (core.LoginRequiredError.isInstance(error)) return { ...base, exitCode: EXIT.loginRequired };
   if (factory.ConfigValidationError.isInstance(error)) return { ...base, exitCode: EXIT.config, problems: error.problems };
   if (core.ConfigError.isInstance(error)) {
     const missing = /no config file found/.test(base.message);

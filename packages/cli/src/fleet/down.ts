@@ -1,10 +1,12 @@
 import type { RegisteredServer } from '@mcpx/registry';
 import type { Context } from '../context.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { describeFailure } from './describe-failure.js';
 import type { Fleet } from './open-fleet.js';
 
 /** A line for a server that is not up: `memory could not connect: the server exited with code 1 during the handshake`. */
 export function describeDown(fleet: Fleet, view: RegisteredServer): string {
+  if (view.state === 'needs-login') return `${view.name} needs a login: run \`mcpx login ${view.name}\``;
   if (view.lastError === undefined) return `${view.name} is ${view.state}`;
   const what = fleet.wasUp(view.name) ? 'lost its connection' : 'could not connect';
   return `${view.name} ${what}: ${describeFailure(view.lastError).summary}`;
@@ -26,4 +28,9 @@ export function reportDown(context: Context, fleet: Fleet): boolean {
   const down = fleet.down();
   for (const view of down) context.note(`${context.err.red('mcpx:')} ${explainDown(fleet, view)}`);
   return down.length > 0;
+}
+
+/** The exit code for servers that are not up: 5 (login required) when each of them needs a login, else 4. */
+export function downExitCode(down: readonly RegisteredServer[]): ExitCode {
+  return down.length > 0 && down.every((view) => view.state === 'needs-login') ? EXIT.loginRequired : EXIT.unavailable;
 }

@@ -10,6 +10,7 @@ import { interactionHandlers, interactionSettings, type InteractionSettings } fr
 import { loadFleetConfig, type LoadedConfig } from './load-fleet-config.js';
 import { SamplingRefusals } from './sampling-refusals.js';
 import { cliSettingNames } from './setting-names.js';
+import { cliOAuthOptions } from '../auth/oauth-options.js';
 
 /** How to bring a fleet up for one command. */
 export interface FleetOptions {
@@ -84,6 +85,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         settingNames: cliSettingNames(context),
       },
       connectTimeoutMs: context.connectTimeoutMs,
+      oauth: cliOAuthOptions(context),
       registry: { defaults: { reconnect: options.reconnect ? undefined : false, health: options.health ? { intervalMs: options.health.intervalMs, degradedIntervalMs: options.health.intervalMs } : false } },
       onDiagnostic: (event) => {
         if (context.verbose) context.note(context.err.dim(`[${event.server}] ${event.message}`));

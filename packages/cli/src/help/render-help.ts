@@ -30,7 +30,7 @@ export function renderMainHelp(style: Style): string {
     "  With none, the repository's example fleet (examples/mcp_servers.json). mcpx config init writes one.",
     '',
     style.bold('Exit codes:'),
-    '  0 ok   1 failed   2 usage error   3 config invalid or missing   4 server unavailable   130 interrupted',
+    '  0 ok   1 failed   2 usage error   3 config invalid or missing   4 server unavailable   5 login required   130 interrupted',
     '',
     style.bold('Examples:'),
     '  $ mcpx servers',

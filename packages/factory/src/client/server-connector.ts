@@ -2,14 +2,22 @@ import { LocalError, TransportError, type AuthProvider, type McpClient, type Mcp
 import type { HttpServerConfig, ServerConfig } from '../config/types.js';
 import { isInstalled, loadTransport } from '../transports/peers.js';
 import { connectTransport } from './connect-transport.js';
+import { connectorAuth, type FactoryOAuthOptions } from './server-oauth.js';
 import type { DiagnosticListener } from './diagnostics.js';
 
 /** What connecting a server needs besides its config. */
 export interface ConnectorOptions {
   /** Client options for every server: handlers, client info... The server's own settings win. */
   client?: Omit<McpClientOptions, 'server'> | undefined;
-  /** Credentials for the HTTP, SSE and WebSocket transports. */
+  /** Credentials for the HTTP, SSE and WebSocket transports of every server, instead of OAuth. */
   authProvider?: AuthProvider | undefined;
+  /**
+   * OAuth for the HTTP, SSE and WebSocket servers (with `@mcpx/auth` installed): each gets an
+   * `OAuthProvider` from its `oauth` settings, unless it has `"oauth": false` or an
+   * `Authorization` header. `false` turns OAuth off for every server.
+   * @default a file token store, interactive when standard error is a terminal
+   */
+  oauth?: FactoryOAuthOptions | false | undefined;
   /** Told about the SSE fallback. */
   onDiagnostic?: DiagnosticListener | undefined;
   /** Milliseconds for connecting each server, over the servers' own `connectTimeoutMs`: for a command line's setting. @default each server's `connectTimeoutMs` */
@@ -29,6 +37,7 @@ export const CONFIG_SETTING_NAMES: SettingNames = {
  */
 export class ServerConnector {
   #sseOnly = false;
+  #auth: Promise<AuthProvider | undefined> | undefined;
 
   constructor(
     readonly server: ServerConfig,
@@ -39,6 +48,7 @@ export class ServerConnector {
   async connect(signal?: AbortSignal): Promise<McpClient> {
     const server = this.server;
     const clientOptions = this.clientOptions();
+    const authProvider = server.transport === 'stdio' ? undefined : await this.authProvider();
     switch (server.transport) {
       case 'stdio': {
         const { StdioTransport } = await loadTransport('stdio', server.name);
@@ -46,20 +56,35 @@ export class ServerConnector {
         return connectTransport(create, clientOptions, signal);
       }
       case 'http':
-        return this.#sseOnly ? this.connectSse(server, clientOptions, signal) : this.connectHttp(server, clientOptions, signal);
+        return this.#sseOnly ? this.connectSse(server, clientOptions, authProvider, signal) : this.connectHttp(server, clientOptions, authProvider, signal);
       case 'sse':
-        return this.connectSse(server, clientOptions, signal);
+        return this.connectSse(server, clientOptions, authProvider, signal);
       case 'websocket': {
         const { WebSocketTransport } = await loadTransport('websocket', server.name);
-        const create = () => new WebSocketTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
+        const create = () => new WebSocketTransport(server.url, { headers: server.headers, authProvider, name: server.name });
         return connectTransport(create, clientOptions, signal);
       }
     }
   }
 
-  private async connectHttp(server: HttpServerConfig, clientOptions: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
+  /**
+   * The credentials of the server: the `authProvider` option, else its `OAuthProvider` (made on
+   * first use and kept, so that reconnections reuse its tokens), else none.
+   */
+  authProvider(): Promise<AuthProvider | undefined> {
+    if (this.options.authProvider !== undefined) return Promise.resolve(this.options.authProvider);
+    if (this.options.oauth === false) return Promise.resolve(undefined);
+    const oauth = this.options.oauth;
+    this.#auth ??= connectorAuth(this.server, oauth).catch((error: unknown) => {
+      this.#auth = undefined;
+      throw error;
+    });
+    return this.#auth;
+  }
+
+  private async connectHttp(server: HttpServerConfig, clientOptions: McpClientOptions, authProvider: AuthProvider | undefined, signal: AbortSignal | undefined): Promise<McpClient> {
     const { StreamableHttpTransport } = await loadTransport('http', server.name);
-    const create = () => new StreamableHttpTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
+    const create = () => new StreamableHttpTransport(server.url, { headers: server.headers, authProvider, name: server.name });
     try {
       return await connectTransport(create, clientOptions, signal);
     } catch (error) {
@@ -70,7 +95,7 @@ export class ServerConnector {
       }
       this.tell('sse-fallback', `${server.url} answered ${error.status} to Streamable HTTP; trying the legacy HTTP+SSE transport`, error);
       try {
-        const client = await this.connectSse(server, clientOptions, signal);
+        const client = await this.connectSse(server, clientOptions, authProvider, signal);
         this.#sseOnly = true;
         return client;
       } catch (sseError) {
@@ -81,9 +106,9 @@ export class ServerConnector {
     }
   }
 
-  private async connectSse(server: HttpServerConfig | Extract<ServerConfig, { transport: 'sse' }>, clientOptions: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
+  private async connectSse(server: HttpServerConfig | Extract<ServerConfig, { transport: 'sse' }>, clientOptions: McpClientOptions, authProvider: AuthProvider | undefined, signal: AbortSignal | undefined): Promise<McpClient> {
     const { SseClientTransport } = await loadTransport('sse', server.name);
-    const create = () => new SseClientTransport(server.url, { headers: server.headers, authProvider: this.options.authProvider, name: server.name });
+    const create = () => new SseClientTransport(server.url, { headers: server.headers, authProvider, name: server.name });
     try {
       return await connectTransport(create, clientOptions, signal);
     } catch (error) {

@@ -12,6 +12,7 @@ export const SERVER_KEYS: KeySpec = {
     'url',
     'headers',
     'sseFallback',
+    'oauth',
     'enabled',
     'connectTimeoutMs',
     'requestTimeoutMs',
@@ -27,6 +28,7 @@ export const SERVER_KEYS: KeySpec = {
     transport: 'type',
     transportType: 'type',
     serverUrl: 'url',
+    auth: 'oauth',
     disabled: 'enabled',
     timeout: 'requestTimeoutMs',
     // The flat, seconds-based keys of the Python-style TOML format.
@@ -63,3 +65,31 @@ export const TRANSPORT_TYPES: Readonly<Record<string, 'stdio' | 'http' | 'sse' |
   ws: 'websocket',
   websocket: 'websocket',
 };
+
+/**
+ * The keys of an `oauth` table. Also accepted: Claude Code's and VS Code's `callbackPort`
+ * (the redirect port), Cursor's `CLIENT_ID` and `CLIENT_SECRET` (in its `auth` table); Claude
+ * Code's `authServerMetadataUrl` is accepted and not used (mcpx always discovers the
+ * authorization server from the MCP server, RFC 9728, then RFC 8414).
+ */
+export const OAUTH_KEYS: KeySpec = {
+  keys: [
+    'clientId',
+    'clientSecret',
+    'privateKey',
+    'privateKeyFile',
+    'privateKeyAlg',
+    'tokenEndpointAuthMethod',
+    'clientMetadataUrl',
+    'clientName',
+    'scopes',
+    'redirectPort',
+    'dpop',
+    'grant',
+  ],
+  aliases: { callbackPort: 'redirectPort', CLIENT_ID: 'clientId', CLIENT_SECRET: 'clientSecret', scope: 'scopes' },
+  ignored: ['authServerMetadataUrl'],
+};
+
+/** The keys of an `oauth.grant` table. */
+export const GRANT_KEYS: KeySpec = { keys: ['type', 'idToken', 'idpTokenEndpoint', 'idpClientId', 'idpClientSecret', 'token', 'tokenFile'] };

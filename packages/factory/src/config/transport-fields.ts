@@ -2,14 +2,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import type { FieldReader } from './fields.js';
+import { readOAuth } from './oauth-fields.js';
 import type { Report } from './problem.js';
 import { TRANSPORT_TYPES } from './server-keys.js';
 import type { HttpServerConfig, SseServerConfig, StdioServerConfig, TransportKind, WebSocketServerConfig } from './types.js';
 
 type TransportPart =
   | Pick<StdioServerConfig, 'transport' | 'command' | 'args' | 'env' | 'cwd'>
-  | Pick<HttpServerConfig, 'transport' | 'url' | 'headers' | 'sseFallback'>
-  | Pick<SseServerConfig | WebSocketServerConfig, 'transport' | 'url' | 'headers'>;
+  | Pick<HttpServerConfig, 'transport' | 'url' | 'headers' | 'sseFallback' | 'oauth'>
+  | Pick<SseServerConfig | WebSocketServerConfig, 'transport' | 'url' | 'headers' | 'oauth'>;
 
 /** Where transport problems go. */
 export interface TransportContext {
@@ -22,13 +23,14 @@ export interface TransportContext {
 }
 
 const STDIO_KEYS = ['command', 'args', 'env', 'envFile', 'cwd'];
-const URL_KEYS = ['url', 'headers', 'sseFallback'];
+const URL_KEYS = ['url', 'headers', 'sseFallback', 'oauth'];
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const URL_LIKE = /^(https?|wss?):\/\//i;
 const FOREIGN_FIXES: Record<string, string> = {
   command: 'a remote server is reached by "url"; remove "command"',
   env: 'send HTTP headers with "headers" (such as "Authorization": "Bearer ${TOKEN}"); "env" is for servers started with "command"',
   headers: 'remove it; a server started with "command" gets settings through "env"',
+  oauth: 'remove it; a server started with "command" gets its credentials through "env"',
 };
 const LABELS: Record<TransportKind, string> = { stdio: 'stdio', http: 'Streamable HTTP', sse: 'SSE', websocket: 'WebSocket' };
 
@@ -55,7 +57,7 @@ export function readTransport(fields: FieldReader, context: TransportContext): T
       fields.wrong(name, `does not apply to a ${LABELS[kind]} server`, FOREIGN_FIXES[name] ?? 'remove it, or change the transport');
     }
   }
-  return kind === 'stdio' ? readStdio(fields, context) : readUrlServer(fields, kind);
+  return kind === 'stdio' ? readStdio(fields, context) : readUrlServer(fields, kind, context);
 }
 
 /** The declared transport; undefined when not declared, null when invalid (reported). */
@@ -129,13 +131,14 @@ function readCwd(fields: FieldReader, context: TransportContext): string | undef
   return path;
 }
 
-function readUrlServer(fields: FieldReader, kind: Exclude<TransportKind, 'stdio'>): TransportPart | undefined {
+function readUrlServer(fields: FieldReader, kind: Exclude<TransportKind, 'stdio'>, context: TransportContext): TransportPart | undefined {
   const urlInCommand = URL_LIKE.test(String(fields.raw('command')?.value));
   if (!fields.has('url') && !urlInCommand) fields.wrong('url', `is required for a ${LABELS[kind]} server`, 'add "url", such as "https://example.com/mcp"');
   const url = fields.has('url') ? parseUrl(fields) : undefined;
   const headers = fields.stringMap('headers', checkHeader) ?? {};
   const sseFallback = kind === 'http' ? (fields.bool('sseFallback') ?? true) : undefined;
-  if (fields.isUnresolved('url')) return part(kind, String(fields.raw('url')?.value), headers, sseFallback);
+  const oauth = readOAuth(fields, headers, context);
+  if (fields.isUnresolved('url')) return part(kind, String(fields.raw('url')?.value), headers, sseFallback, oauth);
   if (url === undefined) return undefined;
   const schemes = kind === 'websocket' ? ['ws:', 'wss:', 'http:', 'https:'] : ['http:', 'https:'];
   if (!schemes.includes(url.protocol)) {
@@ -144,11 +147,12 @@ function readUrlServer(fields: FieldReader, kind: Exclude<TransportKind, 'stdio'
   if (url.username !== '' || url.password !== '') {
     return fields.wrong('url', 'the URL holds a user name or password', 'remove them from the URL and send credentials in "headers", such as "Authorization": "Bearer ${TOKEN}"');
   }
-  return part(kind, url.href, headers, sseFallback);
+  return part(kind, url.href, headers, sseFallback, oauth);
 }
 
-function part(kind: Exclude<TransportKind, 'stdio'>, url: string, headers: Record<string, string>, sseFallback: boolean | undefined): TransportPart {
-  return kind === 'http' ? { transport: 'http', url, headers, sseFallback: sseFallback ?? true } : { transport: kind, url, headers };
+function part(kind: Exclude<TransportKind, 'stdio'>, url: string, headers: Record<string, string>, sseFallback: boolean | undefined, oauth: HttpServerConfig['oauth']): TransportPart {
+  const auth = oauth === undefined ? {} : { oauth };
+  return kind === 'http' ? { transport: 'http', url, headers, sseFallback: sseFallback ?? true, ...auth } : { transport: kind, url, headers, ...auth };
 }
 
 function checkHeader(name: string, value: string): [string, string] | undefined {

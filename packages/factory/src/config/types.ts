@@ -28,6 +28,73 @@ export interface HealthConfig {
 }
 
 /**
+ * How tokens are obtained, as written in a config: the browser login (the default), or one of
+ * the machine grants of `@mcpx/auth`.
+ */
+export type OAuthGrantConfig =
+  | { readonly type: 'authorization_code' }
+  | { readonly type: 'client_credentials' }
+  | {
+      readonly type: 'enterprise';
+      /** The user's ID token (or other identity assertion) from the identity provider; usually `${VAR}`. */
+      readonly idToken: string;
+      /** The identity provider's token endpoint, where the exchange happens. */
+      readonly idpTokenEndpoint: string;
+      /** The client ID at the identity provider, if it differs from `clientId`. */
+      readonly idpClientId?: string | undefined;
+      /** The client secret at the identity provider, if it needs one. */
+      readonly idpClientSecret?: string | undefined;
+    }
+  | {
+      readonly type: 'workload_identity';
+      /** The platform's token, when given directly (usually `${VAR}`). */
+      readonly token?: string | undefined;
+      /** Absolute path of a file holding the platform's token, read at each use. */
+      readonly tokenFile?: string | undefined;
+    };
+
+/**
+ * A server's OAuth settings: the part of `@mcpx/auth`'s `OAuthOptions` a config file can hold.
+ * Every one is optional; a server's 401 tells the rest.
+ */
+export interface OAuthConfig {
+  /** A client registered beforehand. Without one, mcpx uses a client ID metadata document or registers dynamically. */
+  readonly clientId?: string | undefined;
+  /** The secret of the pre-registered client, if it has one. */
+  readonly clientSecret?: string | undefined;
+  /** A PKCS#8 PEM private key for `private_key_jwt` and signed assertions (from `privateKey` or the file `privateKeyFile`). */
+  readonly privateKey?: string | undefined;
+  /** The private key's algorithm. @default 'RS256' */
+  readonly privateKeyAlg?: string | undefined;
+  /** The token endpoint authentication method. @default chosen from what the server supports */
+  readonly tokenEndpointAuthMethod?: 'none' | 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | undefined;
+  /** An HTTPS URL serving this client's metadata document, used as its `client_id` where supported. */
+  readonly clientMetadataUrl?: string | undefined;
+  /** The name shown on the consent screen when mcpx registers. @default 'mcpx' */
+  readonly clientName?: string | undefined;
+  /** The scopes to ask for. @default the server's challenge or its published scopes */
+  readonly scopes?: readonly string[] | undefined;
+  /** The loopback port the browser returns to; 0 picks a free one. @default 0 */
+  readonly redirectPort?: number | undefined;
+  /** Bind tokens to a key (DPoP, RFC 9449); `true` uses ES256. @default false */
+  readonly dpop?: boolean | { readonly alg: 'ES256' | 'RS256' | 'PS256' | 'EdDSA' } | undefined;
+  /** How tokens are obtained. @default { type: 'authorization_code' } */
+  readonly grant?: OAuthGrantConfig | undefined;
+}
+
+/** The `oauth` table of a server entry, as written. */
+export interface OAuthEntry extends Omit<OAuthConfig, 'scopes' | 'grant'> {
+  /** A file holding the PEM private key; a relative path starts at the folder of the config file. */
+  readonly privateKeyFile?: string | undefined;
+  /** The scopes: a list, or one space-separated string as Claude Code writes it. */
+  readonly scopes?: string | readonly string[] | undefined;
+  /** Claude Code's and VS Code's name for `redirectPort`. */
+  readonly callbackPort?: number | undefined;
+  /** The grant: its type alone (`"client_credentials"`), or a table with `type` and its fields (`tokenFile` relative to the config file). */
+  readonly grant?: OAuthGrantConfig['type'] | OAuthGrantConfig | undefined;
+}
+
+/**
  * A server entry as written in a config file, in its camelCase spelling. Every key is optional
  * here; validation says what is missing. The README's config reference details each one.
  */
@@ -52,6 +119,12 @@ export interface ServerEntry {
   headers?: Readonly<Record<string, string>> | undefined;
   /** Retry over the legacy HTTP+SSE transport when Streamable HTTP is refused with a 4xx. @default true */
   sseFallback?: boolean | undefined;
+  /**
+   * OAuth settings (HTTP, SSE and WebSocket servers); `false` turns OAuth off. Cursor's `auth`
+   * is accepted as another name. The README's config reference details each key.
+   * @default OAuth with no settings when `@mcpx/auth` is installed and `headers` has no `Authorization`
+   */
+  oauth?: false | OAuthEntry | undefined;
   /** Whether `createRegistry` connects it. @default true */
   enabled?: boolean | undefined;
   /** The opposite of `enabled`, as Cline writes it. */
@@ -109,27 +182,32 @@ export interface StdioServerConfig extends ServerOptions {
   readonly cwd?: string | undefined;
 }
 
-/** A server reached over Streamable HTTP, falling back to the legacy HTTP+SSE transport if allowed. */
-export interface HttpServerConfig extends ServerOptions {
-  readonly transport: 'http';
+/** What every server reached over the network has. */
+export interface RemoteServerOptions extends ServerOptions {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * OAuth: the settings given, `false` when turned off. Undefined (no `oauth` key) means OAuth with
+   * no settings when `@mcpx/auth` is installed and `headers` has no `Authorization`.
+   */
+  readonly oauth?: OAuthConfig | false | undefined;
+}
+
+/** A server reached over Streamable HTTP, falling back to the legacy HTTP+SSE transport if allowed. */
+export interface HttpServerConfig extends RemoteServerOptions {
+  readonly transport: 'http';
   /** Retry with the legacy HTTP+SSE transport when the first request is answered with a 4xx (not 401 or 403). @default true */
   readonly sseFallback: boolean;
 }
 
 /** A server reached over the legacy HTTP+SSE transport (2024-11-05). */
-export interface SseServerConfig extends ServerOptions {
+export interface SseServerConfig extends RemoteServerOptions {
   readonly transport: 'sse';
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
 }
 
 /** A server reached over a WebSocket. */
-export interface WebSocketServerConfig extends ServerOptions {
+export interface WebSocketServerConfig extends RemoteServerOptions {
   readonly transport: 'websocket';
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
 }
 
 /** One validated server, ready for `createClient`. */
