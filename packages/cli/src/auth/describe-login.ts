@@ -29,7 +29,7 @@ export function loginJson(server: string, url: string, status: LoginStatus | und
   };
 }
 
-/** When the access token expires, for people: `in 59 minutes (14:02)`, `expired 3 minutes ago`, `no expiry given`. */
+/** When the access token expires, for people: `expires in 59 minutes (<ISO time>)`, `expired 3 minutes ago`, `no expiry given`. */
 export function describeExpiry(expiresAt: Date | undefined, now = Date.now()): string {
   if (expiresAt === undefined) return 'no expiry given';
   const minutes = Math.round((expiresAt.getTime() - now) / 60_000);
