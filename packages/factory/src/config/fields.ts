@@ -9,6 +9,7 @@ export function asTable(value: unknown): Record<string, unknown> | undefined {
 /** How a value of the wrong type is described: `a number (5)`, `an array`... */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return `a date (${value.toISOString()})`;
   if (typeof value === 'object') return 'a table';
