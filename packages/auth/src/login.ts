@@ -135,6 +135,8 @@ export class Login {
   async authorize(request: LoginRequest): Promise<void> {
     const grant = this.options.grant;
     if (grant.type === 'authorization_code' && !request.interactive) {
+      // Someone may have logged in meanwhile (`mcpx login` in another terminal, another provider on the same store).
+      if (await this.#adoptStored()) return;
       throw new LoginRequiredError(this.server.href, this.#stored?.tokens ? 'the stored login expired and could not be refreshed' : 'no stored login', {
         hint: this.options.loginHint ?? `log in with \`mcpx login ${this.options.serverName ?? this.server.href}\``,
       });
@@ -215,6 +217,19 @@ export class Login {
       refreshable: stored.tokens.refreshToken !== undefined,
       tokenType: stored.tokens.tokenType,
     };
+  }
+
+  /** Takes the stored login when it holds other tokens than this one: true when it did. */
+  async #adoptStored(): Promise<boolean> {
+    const stored = await this.options.store.get(this.key);
+    if (stored?.tokens === undefined || stored.tokens.accessToken === this.#stored?.tokens?.accessToken) return false;
+    this.#stored = stored;
+    this.#endpoint = undefined;
+    this.#metadata = undefined;
+    this.#resourceId = stored.resource ?? this.#resourceId;
+    this.#dpop = stored.dpopKey === undefined ? undefined : await restoreDpopKey(stored.dpopKey);
+    this.#setHeader();
+    return true;
   }
 
   async #grant(context: GrantContext, redirect: LoopbackRedirect | undefined): Promise<StoredTokens> {

@@ -9,11 +9,12 @@ export function cliTokenStore(context: Context): TokenStore {
 }
 
 /**
- * OAuth for the servers of a command: logins kept in the file store, a browser login started
- * when standard error is a terminal or `MCPX_BROWSER` names a browser (otherwise a server that
- * needs a login is reported with exit code 5 and `mcpx login <server>`).
+ * OAuth for the servers of a command: logins kept in the file store. Connections never open
+ * a browser themselves (a login would race the connect deadline): a server that needs a
+ * login ends `needs-login`, and the fleet then logs in to it when standard error is a
+ * terminal or `MCPX_BROWSER` names a browser, else reports it with exit code 5 and
+ * `mcpx login <server>`.
  */
 export function cliOAuthOptions(context: Context, store: TokenStore = cliTokenStore(context)): FactoryOAuthOptions {
-  const chosen = (context.io.env.MCPX_BROWSER ?? '').trim() !== '';
-  return { store, interactive: context.io.stderr.isTTY === true || chosen, userAgent: browserAgent(context) };
+  return { store, interactive: false, userAgent: browserAgent(context) };
 }

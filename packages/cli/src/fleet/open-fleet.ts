@@ -11,6 +11,7 @@ import { loadFleetConfig, type LoadedConfig } from './load-fleet-config.js';
 import { SamplingRefusals } from './sampling-refusals.js';
 import { cliSettingNames } from './setting-names.js';
 import { cliOAuthOptions } from '../auth/oauth-options.js';
+import { logInWhereNeeded, mayLogIn } from './log-in-needed.js';
 
 /** How to bring a fleet up for one command. */
 export interface FleetOptions {
@@ -134,6 +135,10 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   options.whileConnecting?.(fleet);
   try {
     await untilAborted(connecting, context.signal);
+    if (mayLogIn(context)) {
+      spinner?.stop();
+      await logInWhereNeeded(context, registry, servers);
+    }
   } catch (error) {
     spinner?.stop();
     await fleet.close();
