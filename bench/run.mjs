@@ -10,7 +10,9 @@ import * as sequential from './scenarios/sequential.mjs';
 import * as concurrent from './scenarios/concurrent.mjs';
 import * as cold from './scenarios/cold.mjs';
 
-const CLIENTS = ['raw', 'official', 'mcpx'];
+const CLIENTS = ['raw', 'official', 'mcpx', 'mcpx-oauth'];
+/** Clients that apply to some transports only (OAuth is for HTTP). */
+const ONLY_ON = { 'mcpx-oauth': ['http'] };
 const SCENARIOS = { sequential, concurrent, cold };
 
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -31,12 +33,13 @@ for (const name of args.scenarios) {
 
 /** Runs the whole benchmark over one transport and returns its report. */
 async function runTransport(transport) {
+  const clients = args.clients.filter((c) => ONLY_ON[c] === undefined || ONLY_ON[c].includes(transport));
   const server = serverFor(transport);
   const failures = {};
-  const samples = Object.fromEntries(args.scenarios.map((s) => [s, Object.fromEntries(args.clients.map((c) => [c, []]))]));
+  const samples = Object.fromEntries(args.scenarios.map((s) => [s, Object.fromEntries(clients.map((c) => [c, []]))]));
   // warnings[client][kind] = { processes, emitted, scenarios, first, last }
-  const warnings = Object.fromEntries(args.clients.map((c) => [c, {}]));
-  const live = () => args.clients.filter((c) => failures[c] === undefined);
+  const warnings = Object.fromEntries(clients.map((c) => [c, {}]));
+  const live = () => clients.filter((c) => failures[c] === undefined);
 
   async function job(client, scenario, options) {
     let started;
@@ -61,7 +64,7 @@ async function runTransport(transport) {
   }
 
   // One unmeasured cold start per client: warms the disk cache and finds a broken client early.
-  for (const client of args.clients) {
+  for (const client of clients) {
     const outcome = await job(client, 'cold', {});
     if (!outcome.ok) failures[client] = `smoke test: ${outcome.error}`;
     log(`${transport} smoke ${client}: ${outcome.ok ? 'ok' : failures[client]}`);
@@ -71,8 +74,8 @@ async function runTransport(transport) {
     const started = Date.now();
     for (const scenario of args.scenarios) {
       // Rotate the order each round, so no client always runs first (or right after another).
-      const clients = live();
-      const order = clients.map((_, i) => clients[(i + round) % clients.length]);
+      const running = live();
+      const order = running.map((_, i) => running[(i + round) % running.length]);
       for (const client of order) {
         for (let k = 0; k < (scenarios[scenario].chosen.perRound ?? 1); k++) {
           const outcome = await job(client, scenario, scenarios[scenario].chosen);
@@ -89,8 +92,8 @@ async function runTransport(transport) {
 
   const stats = summarize(samples, scenarios);
   const header = `mcpx bench: ${transport}, ${rounds} rounds (medians), node ${process.version}, ${cpus().length} CPUs`;
-  const ran = args.clients.filter((c) => failures[c] === undefined);
-  return { transport, header, clients: args.clients, stats, verdicts: verdicts(transport, stats, warnings, ran), warnings, failures, samples };
+  const ran = clients.filter((c) => failures[c] === undefined);
+  return { transport, header, clients, stats, verdicts: verdicts(transport, stats, warnings, ran), warnings, failures, samples };
 }
 
 if (args.profile !== undefined) log(`profiling every process into ${args.profile}: the figures of this run are inflated, do not compare them`);

@@ -8,6 +8,7 @@ export type { TokenEndpointAuthMethod } from './client-auth.js';
 export type { UserAgent } from './flows/authorization-code.js';
 export { openBrowser } from './flows/open-browser.js';
 export { memoryTokenStore } from './store/memory-store.js';
+export { loginStoreKey } from './login.js';
 export { fileTokenStore, defaultTokenDir } from './store/file-store.js';
 export type { FileTokenStoreOptions } from './store/file-store.js';
 export type { TokenStore, StoredLogin, StoredTokens, StoredClient } from './store/token-store.js';

@@ -40,6 +40,14 @@ export interface LoginRequest {
 /** Tokens this close to their expiry are refreshed before use. */
 const EXPIRY_MARGIN_MS = 30_000;
 
+/**
+ * The key a server's login is stored under in a `TokenStore`: for a store shared with other
+ * programs, or to seed one with a login obtained elsewhere.
+ */
+export function loginStoreKey(server: URL | string): string {
+  return storeKey(new URL(server));
+}
+
 /** The key a server's login is stored under. */
 export function storeKey(server: URL): string {
   return `mcpx-oauth:${canonicalUrl(server)}`;
@@ -54,6 +62,8 @@ export class Login {
   #dpop: DpopKey | undefined;
   /** The `Authorization` value of the current token, to recognize refusals of an older one. */
   #header: string | undefined;
+  /** `{ authorization }` for a Bearer token, made once per token and handed to every request. */
+  #bearer: Readonly<Record<string, string>> | undefined;
 
   private constructor(
     private readonly server: URL,
@@ -343,6 +353,12 @@ export class Login {
   #setHeader(): void {
     const tokens = this.#stored?.tokens;
     this.#header = tokens === undefined ? undefined : `${tokens.tokenType === 'DPoP' ? 'DPoP' : 'Bearer'} ${tokens.accessToken}`;
+    this.#bearer = tokens === undefined || tokens.tokenType === 'DPoP' ? undefined : Object.freeze({ authorization: this.#header as string });
+  }
+
+  /** The headers of a Bearer token, ready made; undefined without one or for DPoP (whose proof is per request). */
+  bearerHeaders(): Record<string, string> | undefined {
+    return this.#bearer;
   }
 }
 
