@@ -2,7 +2,7 @@ import { discoverResource, type ResourceMetadata } from './discovery/resource-me
 import { defaultServerMetadata, discoverServer, type ServerMetadata } from './discovery/server-metadata.js';
 import type { HttpSettings } from './http.js';
 import { OAuthError } from './oauth-error.js';
-import { canonicalUrl, parseUrl, requireSecureUrl } from './url-policy.js';
+import { canonicalUrl, httpView, parseUrl, requireSecureUrl } from './url-policy.js';
 
 /** What discovery found for one MCP server. */
 export interface Discovered {
@@ -21,12 +21,14 @@ export interface Discovered {
  * default endpoints there.
  */
 export async function discover(http: HttpSettings, mcpServer: URL, resourceMetadataUrl: string | undefined): Promise<Discovered> {
-  // Its well-known URLs and, for 2025-03-26 servers, its authorization endpoints share its origin.
-  requireSecureUrl(mcpServer, 'the MCP server', 'resource discovery');
+  // Its well-known URLs and, for 2025-03-26 servers, its authorization endpoints share its origin
+  // (over HTTP for a WebSocket server).
+  const web = httpView(mcpServer);
+  requireSecureUrl(web, 'the MCP server', 'resource discovery');
   const resource = await discoverResource(http, mcpServer, resourceMetadataUrl);
   const resourceId = resourceIdentifier(mcpServer, resource);
   if (resource === undefined) {
-    const origin = new URL(mcpServer.origin);
+    const origin = new URL(web.origin);
     return { resource, server: (await discoverServer(http, origin)) ?? defaultServerMetadata(origin), resourceId };
   }
   const first = resource.authorizationServers[0];

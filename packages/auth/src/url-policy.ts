@@ -39,3 +39,11 @@ export function canonicalUrl(url: URL | string): string {
   const path = parsed.pathname.replace(/\/+$/, '');
   return `${parsed.protocol}//${parsed.host}${path}${parsed.search}`;
 }
+
+/** `url` with a WebSocket scheme turned into its HTTP one (`wss:` → `https:`), where well-known documents live. */
+export function httpView(url: URL): URL {
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return url;
+  const web = new URL(url);
+  web.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+  return web;
+}

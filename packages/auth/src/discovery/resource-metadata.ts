@@ -1,6 +1,6 @@
 import { readJsonObject, send, type HttpSettings } from '../http.js';
 import { OAuthError } from '../oauth-error.js';
-import { canonicalUrl, parseUrl, requireSecureUrl } from '../url-policy.js';
+import { canonicalUrl, httpView, parseUrl, requireSecureUrl } from '../url-policy.js';
 
 const STEP = 'resource discovery';
 
@@ -23,9 +23,10 @@ export interface ResourceMetadata {
 export function resourceMetadataUrls(server: URL, fromChallenge: string | undefined): URL[] {
   const urls: URL[] = [];
   if (fromChallenge !== undefined) urls.push(requireSecureUrl(parseUrl(fromChallenge, 'the resource_metadata of the 401', STEP), 'the resource metadata URL', STEP));
-  const path = server.pathname.replace(/\/+$/, '');
-  if (path !== '') urls.push(new URL(`/.well-known/oauth-protected-resource${path}`, server));
-  urls.push(new URL('/.well-known/oauth-protected-resource', server));
+  const web = httpView(server);
+  const path = web.pathname.replace(/\/+$/, '');
+  if (path !== '') urls.push(new URL(`/.well-known/oauth-protected-resource${path}`, web));
+  urls.push(new URL('/.well-known/oauth-protected-resource', web));
   return urls;
 }
 
