@@ -31,8 +31,7 @@ export async function send(settings: HttpSettings, url: URL, init: RequestInit, 
 
 /** Reads a JSON object body, or fails the step saying what came instead. */
 export async function readJsonObject(response: Response, url: URL, step: OAuthStep): Promise<Record<string, unknown>> {
-  const text = await response.text();
-  if (text.length > MAX_BODY_BYTES) throw new OAuthError(step, `${url.href} answered ${text.length} bytes, more than the ${MAX_BODY_BYTES} a metadata or token answer may have`);
+  const text = await readCapped(response, url, step);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -43,6 +42,22 @@ export async function readJsonObject(response: Response, url: URL, step: OAuthSt
     throw new OAuthError(step, `${url.href} answered JSON that is not an object (${preview(text)})`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
   }
   return parsed as Record<string, unknown>;
+}
+
+/** The body as text, refused as soon as it passes `MAX_BODY_BYTES`: a hostile server cannot fill the memory. */
+async function readCapped(response: Response, url: URL, step: OAuthStep): Promise<string> {
+  if (response.body === null) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await response.body.cancel().catch(() => undefined);
+      throw new OAuthError(step, `${url.href} answered more than the ${MAX_BODY_BYTES} bytes a metadata or registration answer may have`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The start of a body, for an error message. */

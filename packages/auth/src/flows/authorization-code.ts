@@ -56,7 +56,7 @@ export async function requestAuthorization(request: AuthorizationRequest): Promi
   url.searchParams.set('resource', request.resource);
   if (request.scope) url.searchParams.set('scope', request.scope);
 
-  const parameters = await waitForCallback(request, url);
+  const parameters = await waitForCallback(request, url, state);
   checkIssuerParameter(server, parameters);
   const error = parameters.get('error');
   if (error !== null) {
@@ -76,7 +76,7 @@ export async function requestAuthorization(request: AuthorizationRequest): Promi
   return { parameters, codeVerifier };
 }
 
-async function waitForCallback(request: AuthorizationRequest, url: URL): Promise<URLSearchParams> {
+async function waitForCallback(request: AuthorizationRequest, url: URL, state: string): Promise<URLSearchParams> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
@@ -91,8 +91,10 @@ async function waitForCallback(request: AuthorizationRequest, url: URL): Promise
       if (signal.aborted) stop();
       else signal.addEventListener('abort', stop, { once: true });
     });
+    // Armed before the browser is sent, which may come back at once.
+    const arrived = request.redirect.callback(state);
     await Promise.race([Promise.resolve(request.userAgent(url, signal)), stopped]);
-    return await Promise.race([request.redirect.callback, stopped]);
+    return await Promise.race([arrived, stopped]);
   } finally {
     clearTimeout(timer);
   }

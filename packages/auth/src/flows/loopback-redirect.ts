@@ -6,8 +6,12 @@ import { OAuthError } from '../oauth-error.js';
 export interface LoopbackRedirect {
   /** The redirect URI to register and send: `http://127.0.0.1:<port>/callback`. */
   readonly redirectUri: string;
-  /** Resolves with the query of the first request to the callback path. */
-  readonly callback: Promise<URLSearchParams>;
+  /**
+   * Resolves with the query of the first request to the callback path that carries `state`.
+   * Requests with another state or none (a forged or stale redirect, a page poking at the
+   * port) get a 400 page and do not end the wait.
+   */
+  callback(state: string): Promise<URLSearchParams>;
   /** Stops listening. */
   close(): Promise<void>;
 }
@@ -21,12 +25,18 @@ const PAGE = (title: string, text: string): string =>
  * paths get a 404 and do not end the wait.
  */
 export async function listenForRedirect(port = 0, path = '/callback'): Promise<LoopbackRedirect> {
+  let expected: string | undefined;
   let deliver!: (query: URLSearchParams) => void;
-  const callback = new Promise<URLSearchParams>((resolve) => (deliver = resolve));
+  const delivered = new Promise<URLSearchParams>((resolve) => (deliver = resolve));
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== path) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    if (expected === undefined || url.searchParams.get('state') !== expected) {
+      response.writeHead(400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
+      response.end(PAGE('Not this login', 'This page does not belong to the login mcpx is waiting for. Return to the terminal; you may close this window.'));
       return;
     }
     const failed = url.searchParams.has('error');
@@ -46,7 +56,10 @@ export async function listenForRedirect(port = 0, path = '/callback'): Promise<L
   const actual = (server.address() as AddressInfo).port;
   return {
     redirectUri: `http://127.0.0.1:${actual}${path}`,
-    callback,
+    callback: (state) => {
+      expected = state;
+      return delivered;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
