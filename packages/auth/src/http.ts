@@ -29,6 +29,19 @@ export async function send(settings: HttpSettings, url: URL, init: RequestInit, 
   }
 }
 
+/**
+ * The first of `urls` that answers with a success, as a JSON object with the URL it came
+ * from; undefined when none does. Metadata discovery tries its candidates this way.
+ */
+export async function firstDocument(settings: HttpSettings, urls: readonly URL[], step: OAuthStep): Promise<{ url: URL; json: Record<string, unknown> } | undefined> {
+  for (const url of urls) {
+    const response = await send(settings, url, { headers: { accept: 'application/json' } }, step);
+    if (response.ok) return { url, json: await readJsonObject(response, url, step) };
+    await response.body?.cancel();
+  }
+  return undefined;
+}
+
 /** Reads a JSON object body, or fails the step saying what came instead. */
 export async function readJsonObject(response: Response, url: URL, step: OAuthStep): Promise<Record<string, unknown>> {
   const text = await readCapped(response, url, step);

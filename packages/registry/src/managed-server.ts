@@ -276,7 +276,6 @@ export class ManagedServer {
     this.attempt = undefined;
     this.lastError = error;
     this.stats.connectFailures++;
-    // Retrying cannot log a user in: wait for the login and an explicit connect().
     if (LoginRequiredError.isInstance(error)) this.machine.moveTo('needs-login', amendReason(`connection attempt failed: ${error.message}`, 'not retrying until someone logs in'), error);
     else if (this.config.shouldReconnect(error)) this.retryLater(`connection attempt failed: ${error.message}`, error);
     else this.machine.moveTo('failed', `connection attempt failed and cannot succeed by retrying: ${error.message}`, error);

@@ -1,4 +1,4 @@
-import { readJsonObject, send, type HttpSettings } from '../http.js';
+import { firstDocument, type HttpSettings } from '../http.js';
 import { OAuthError } from '../oauth-error.js';
 import { canonicalUrl, httpView, parseUrl, requireSecureUrl } from '../url-policy.js';
 
@@ -36,15 +36,8 @@ export function resourceMetadataUrls(server: URL, fromChallenge: string | undefi
  * rejects when a document is broken or is for another resource.
  */
 export async function discoverResource(http: HttpSettings, server: URL, fromChallenge: string | undefined): Promise<ResourceMetadata | undefined> {
-  for (const url of resourceMetadataUrls(server, fromChallenge)) {
-    const response = await send(http, url, { headers: { accept: 'application/json' } }, STEP);
-    if (!response.ok) {
-      await response.body?.cancel();
-      continue;
-    }
-    return checkResource(server, url, await readJsonObject(response, url, STEP));
-  }
-  return undefined;
+  const found = await firstDocument(http, resourceMetadataUrls(server, fromChallenge), STEP);
+  return found === undefined ? undefined : checkResource(server, found.url, found.json);
 }
 
 function checkResource(server: URL, url: URL, json: Record<string, unknown>): ResourceMetadata {

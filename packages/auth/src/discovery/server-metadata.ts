@@ -1,4 +1,4 @@
-import { readJsonObject, send, type HttpSettings } from '../http.js';
+import { firstDocument, type HttpSettings } from '../http.js';
 import { OAuthError } from '../oauth-error.js';
 import { canonicalUrl, parseUrl, requireSecureUrl } from '../url-policy.js';
 
@@ -33,15 +33,8 @@ export function serverMetadataUrls(issuer: URL): URL[] {
  */
 export async function discoverServer(http: HttpSettings, issuer: URL): Promise<ServerMetadata | undefined> {
   requireSecureUrl(issuer, 'the authorization server', STEP);
-  for (const url of serverMetadataUrls(issuer)) {
-    const response = await send(http, url, { headers: { accept: 'application/json' } }, STEP);
-    if (!response.ok) {
-      await response.body?.cancel();
-      continue;
-    }
-    return checkServer(issuer, url, await readJsonObject(response, url, STEP));
-  }
-  return undefined;
+  const found = await firstDocument(http, serverMetadataUrls(issuer), STEP);
+  return found === undefined ? undefined : checkServer(issuer, found.url, found.json);
 }
 
 function checkServer(issuer: URL, url: URL, json: Record<string, unknown>): ServerMetadata {
