@@ -123,14 +123,6 @@ export class Login {
     return true;
   }
 
-  /** Drops the access token (kept refresh token and client stay), so the next request is refused and handled. */
-  async forgetAccessToken(): Promise<void> {
-    if (this.#stored?.tokens === undefined) return;
-    this.#stored = { ...this.#stored, tokens: undefined };
-    this.#setHeader();
-    await this.options.store.set(this.key, this.#stored);
-  }
-
   /** Uses the refresh token; a rotated refresh token replaces the old one in the store. */
   async refresh(): Promise<void> {
     const stored = this.#stored;

@@ -71,7 +71,9 @@ export class OAuthProvider implements AuthProvider {
   async #headers(context: AuthContext): Promise<Record<string, string>> {
     const login = await this.#loginFor(context.url);
     if (login === undefined) return {};
-    if (login.expired() && login.refreshable()) await this.#once(() => login.refresh().catch(() => login.forgetAccessToken()));
+    // A refresh that fails here changes nothing stored (a network blip must not lose the login):
+    // the request goes with the old token, and its 401 is handled by onUnauthorized().
+    if (login.expired() && login.refreshable()) await this.#once(() => login.refresh().catch(() => undefined));
     return login.authorization(context.method, context.url);
   }
 
