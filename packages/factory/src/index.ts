@@ -13,6 +13,7 @@ export { supportedTransports, TRANSPORT_PACKAGES } from './transports/peers.js';
 export { createOAuthProvider } from './client/server-oauth.js';
 export { formatProblem } from './config/problem.js';
 export { ConfigValidationError } from './errors/config-validation-error.js';
+export { ConfigNotFoundError } from './errors/config-not-found-error.js';
 
 export type { CreateClientOptions } from './client/create-client.js';
 export type { CreateRegistryOptions } from './registry/create-registry.js';

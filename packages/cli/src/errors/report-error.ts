@@ -28,10 +28,8 @@ export async function classify(error: unknown, interrupted: boolean): Promise<Er
   }
   if (core.LoginRequiredError.isInstance(error)) return { ...base, exitCode: EXIT.loginRequired };
   if (factory.ConfigValidationError.isInstance(error)) return { ...base, exitCode: EXIT.config, problems: error.problems };
-  if (core.ConfigError.isInstance(error)) {
-    const missing = /no config file found/.test(base.message);
-    return { ...base, exitCode: EXIT.config, hint: missing ? 'mcpx config init writes a commented starter file' : undefined };
-  }
+  if (factory.ConfigNotFoundError.isInstance(error)) return { ...base, exitCode: EXIT.config, hint: 'mcpx config init writes a commented starter file' };
+  if (core.ConfigError.isInstance(error)) return { ...base, exitCode: EXIT.config };
   if (core.ConnectTimeoutError.isInstance(error)) {
     return { ...base, exitCode: EXIT.unavailable, hint: 'a first npx -y run downloads the package, and Docker pulls the image: allow for it, e.g. --connect-timeout 2m' };
   }

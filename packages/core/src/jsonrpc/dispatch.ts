@@ -37,14 +37,6 @@ export class Dispatcher {
     this.requestHandlers.set(method, handler);
   }
 
-  removeRequestHandler(method: string): void {
-    this.requestHandlers.delete(method);
-  }
-
-  hasRequestHandler(method: string): boolean {
-    return this.requestHandlers.has(method);
-  }
-
   /** Adds a listener for one notification method (`'*'` for all); returns the remover. */
   onNotification(method: string, handler: NotificationHandler): () => void {
     let set = this.notificationHandlers.get(method);

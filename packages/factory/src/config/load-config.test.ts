@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { ConfigError } from '@mcpx/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigValidationError } from '../errors/config-validation-error.js';
+import { ConfigNotFoundError } from '../errors/config-not-found-error.js';
 import { loadConfig } from './load-config.js';
 
 let root: string;
@@ -147,6 +148,8 @@ tags = ["remote"]
   it('says where it looked when there is no config file', async () => {
     const error: unknown = await loadConfig({ cwd: root, env: { XDG_CONFIG_HOME: join(root, 'xdg') }, homedir: home }).catch((caught: unknown) => caught);
     expect(ConfigError.isInstance(error)).toBe(true);
+    expect(ConfigNotFoundError.isInstance(error)).toBe(true);
+    expect((error as ConfigNotFoundError).searched).toContain(join(root, 'mcp_servers.json'));
     expect((error as Error).message).toContain(join(root, 'mcp_servers.json'));
     expect((error as Error).message).toContain(join(root, 'xdg', 'mcpx', 'mcp_servers.toml'));
   });

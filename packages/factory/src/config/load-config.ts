@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkOptions, ConfigError } from '@mcpx/core';
+import { checkOptions } from '@mcpx/core';
+import { ConfigNotFoundError } from '../errors/config-not-found-error.js';
 import { LOAD_OPTION_KEYS } from '../option-keys.js';
 import { ConfigValidationError } from '../errors/config-validation-error.js';
 import { configSearchPaths, discoverConfig, type DiscoverOptions } from './discover.js';
@@ -18,7 +19,7 @@ export interface LoadConfigOptions extends DiscoverOptions, Pick<ValidateConfigO
 /**
  * Reads, parses and validates a config file: the one at `path`, or the first found in the
  * standard places. JSON (comments and trailing commas allowed) unless the name ends in `.toml`.
- * Throws a `ConfigValidationError` listing every problem, or a `ConfigError` when there is no file.
+ * Throws a `ConfigValidationError` listing every problem, or a `ConfigNotFoundError` (a `ConfigError`) when there is no file.
  * @example
  * const config = await loadConfig('./mcp_servers.json');
  * for (const server of config.servers) console.log(server.name, server.transport);
@@ -29,12 +30,7 @@ export async function loadConfig(pathOrOptions: string | LoadConfigOptions = {})
   const cwd = resolve(options.cwd ?? process.cwd());
   const where = { cwd: options.cwd, env: options.env, homedir: options.homedir, platform: options.platform };
   const path = options.path !== undefined ? resolve(cwd, options.path) : discoverConfig(where);
-  if (path === undefined) {
-    const tried = configSearchPaths(where).map((candidate) => `  ${candidate}`);
-    throw new ConfigError(
-      [`no config file found; looked for:`, ...tried, `fix: create one of them (such as ./mcp_servers.json with { "mcpServers": { ... } }), set MCPX_CONFIG, or pass the path`].join('\n'),
-    );
-  }
+  if (path === undefined) throw new ConfigNotFoundError(configSearchPaths(where));
   const file = displayPath(path, cwd);
   let text: string;
   try {
