@@ -35,7 +35,7 @@ describe('the built @mcpx/core', () => {
     for (const file of files) expect(closure(file).has(specifier), file).toBe(false);
   });
 
-  it('does not load zod when the main entry is imported (it loads on connect)', () => {
+  it('does not load zod when the main entry is imported (it loads when a result is first validated)', () => {
     expect([...closure('index.js')].filter((s) => !s.startsWith('./'))).not.toContain('zod');
   });
 

@@ -6,8 +6,9 @@ export type Schemas = typeof SchemaModule;
 let loading: Promise<Schemas> | undefined;
 
 /**
- * Loads the zod schemas on first use. zod is the heaviest import of the client, so
- * `connect()` starts loading it while the transport starts, instead of at import time.
+ * Loads the zod schemas on first use: the first result that needs validating, the first
+ * sampling or elicitation request, or an `initialize` answer the quick check does not
+ * accept. zod is the heaviest import of the client, so importing `@mcpx/core` does not load it.
  */
 export function loadSchemas(): Promise<Schemas> {
   loading ??= import('../types/index.js');
