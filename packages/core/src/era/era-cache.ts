@@ -22,5 +22,10 @@ export class EraCache {
   }
 }
 
-/** The cache clients share unless given their own. */
+/**
+ * The cache clients share unless given their own (`eraCache` option; `false` for none).
+ * Process-wide on purpose: what a server speaks does not depend on which client asks, and
+ * sharing it is what spares every later client of the process the era probe. Entries are
+ * re-probed when a cached answer fails.
+ */
 export const defaultEraCache: EraCache = new EraCache();

@@ -1,6 +1,10 @@
 import type { ConfigProblem } from './problem.js';
 import type { McpxConfig, ServerConfig } from './types.js';
 
+// Module-wide on purpose: a validated config is recognized wherever it is passed
+// (createClient, createRegistry, a filtered copy of its servers) without a wrapper type the
+// user would have to carry, and the weak sets hold nothing alive. Objects built by hand are
+// never in them, so they are validated again.
 const configs = new WeakSet<McpxConfig>();
 const servers = new WeakSet<ServerConfig>();
 const deferred = new WeakMap<ServerConfig, readonly ConfigProblem[]>();
