@@ -153,13 +153,17 @@ export class McpClient {
 
   /** Lists every tool, following pagination; `ttlMs` is the smallest cache hint of the pages, when the server gave one. */
   async listTools(options?: CallOptions): Promise<ListToolsResult & { ttlMs?: number }> {
-    const { items: tools, ttlMs } = await collectPages((cursor) => this.listToolsPage(cursor, options, false), (page) => page.tools, this.maxPages, this.where('tools/list'));
+    const { items: tools, ttlMs } = await collectPages((cursor) => this.fetchToolsPage(cursor, options, false), (page) => page.tools, this.maxPages, this.where('tools/list'));
     this.outputSchemas.remember(tools, true);
     return withTtl({ tools }, ttlMs);
   }
 
-  /** Fetches one page of tools. */
-  async listToolsPage(cursor?: string, options?: CallOptions, replaceSchemas = cursor === undefined): Promise<ListToolsResult> {
+  /** Fetches one page of tools: a first page replaces the output schemas remembered for `callTool`, a later one adds to them. */
+  listToolsPage(cursor?: string, options?: CallOptions): Promise<ListToolsResult> {
+    return this.fetchToolsPage(cursor, options, cursor === undefined);
+  }
+
+  private async fetchToolsPage(cursor: string | undefined, options: CallOptions | undefined, replaceSchemas: boolean): Promise<ListToolsResult> {
     const page = await this.typedRequest('tools/list', cursorParams(cursor), (s) => s.ListToolsResultSchema, options);
     this.outputSchemas.remember(page.tools, replaceSchemas);
     return page;
