@@ -67,15 +67,6 @@ export function useFakes() {
   };
 }
 
-/** Resolves once `predicate` holds, polling; rejects after `timeoutMs`. */
-export async function until(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 /** Resolves after the event loop has turned a few times, for "has not happened" checks. */
 export function aMoment(ms = 50): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -126,3 +117,5 @@ export function speakModern(server: FakeMcpServer, tools: object[] = [{ name: 'e
   server.on('resources/read', (context) => complete(context, { contents: [{ uri: String(context.message.params?.uri), text: 'contents' }] }));
   server.on('prompts/get', (context) => complete(context, { messages: [] }));
 }
+
+export { until } from '@mcpx/test-utils';

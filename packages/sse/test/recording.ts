@@ -18,23 +18,6 @@ export function recorded(url: string, options: SseClientTransportOptions = {}): 
   return recordTransport(transport);
 }
 
-/** Polls `predicate` every 5 ms until it returns a value; fails after `timeoutMs`. */
-export function until<T>(predicate: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const value = predicate();
-      if (value !== undefined && value !== false) {
-        clearInterval(timer);
-        resolve(value);
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(timer);
-        reject(new Error(`timed out waiting for ${what}`));
-      }
-    }, 5);
-  });
-}
-
 /** A JSON-RPC request. */
 export function request(method: string, id: number | string = 1): JsonRpcRequest {
   return { jsonrpc: '2.0', id, method };
@@ -51,3 +34,5 @@ export function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 export type { Recording } from '@mcpx/test-utils';
+
+export { until } from '@mcpx/test-utils';

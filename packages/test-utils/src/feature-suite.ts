@@ -1,5 +1,6 @@
 import { McpClient, type McpClientOptions, type Transport } from '@mcpx/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from './until.js';
 
 /** Makes a fresh transport to a running server-everything. */
 export type TransportFactory = () => Transport | Promise<Transport>;
@@ -16,22 +17,6 @@ const handlers: McpClientOptions = {
 
 function text(result: { content: Array<{ type: string }> }): string {
   return result.content.map((block) => ('text' in block ? String(block.text) : '')).join('\n');
-}
-
-function until<T>(predicate: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const value = predicate();
-      if (value !== undefined) {
-        clearInterval(timer);
-        resolve(value);
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(timer);
-        reject(new Error(`timed out waiting for ${what}`));
-      }
-    }, 10);
-  });
 }
 
 /**

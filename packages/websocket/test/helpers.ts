@@ -46,13 +46,6 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
   throw new Error('expected the promise to reject');
 }
 
-/** Resolves once `predicate` holds, checking every 5 ms; rejects after 10 s. */
-export async function until(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 export type { Recording } from '@mcpx/test-utils';
+
+export { until } from '@mcpx/test-utils';
