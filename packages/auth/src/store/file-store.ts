@@ -64,7 +64,7 @@ export function fileTokenStore(options: FileTokenStoreOptions = {}): TokenStore 
         await chmod(temporary, 0o600);
         await rename(temporary, file);
       } catch (error) {
-        await rm(temporary, { force: true });
+        await rm(temporary, { force: true }).catch(() => undefined); // the first failure is the one to report
         throw failed('save a login', error);
       }
     },
