@@ -1,4 +1,4 @@
-import * as oauth from 'oauth4webapi';
+import type * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
 import { chooseAuthMethod, clientAuthFor } from './client-auth.js';
 import type { ServerMetadata } from './discovery/server-metadata.js';
