@@ -80,7 +80,8 @@ export function tokenError(error: unknown, step: OAuthStep, url: string): Error 
   if (OAuthError.isInstance(error)) return error;
   if (error instanceof oauth.ResponseBodyError) return refusal(step, url, error.status, error.error, error.error_description, error);
   if (error instanceof oauth.OperationProcessingError) {
-    return new OAuthError(step, `${url} answered something mcpx cannot use: ${error.message}`, { cause: error, hint: 'tell the server operator; the answer breaks the OAuth specification' });
+    const status = error.cause instanceof Response ? ` (HTTP ${error.cause.status})` : '';
+    return new OAuthError(step, `${url} answered something mcpx cannot use${status}: ${error.message}`, { cause: error, hint: 'tell the server operator; the answer breaks the OAuth specification' });
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new OAuthError(step, `${url} did not answer in time`, { cause: error, hint: 'check that the authorization server is up, then try again' });
