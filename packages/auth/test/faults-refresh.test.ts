@@ -1,0 +1,137 @@
+import { McpClient } from '@mcpx/core';
+import { StreamableHttpTransport } from '@mcpx/http';
+import { describe, expect, it } from 'vitest';
+import { loginStoreKey } from '../src/login.js';
+import { OAuthProvider } from '../src/oauth-provider.js';
+import { seededStore, storedLogin, useFaults } from './faults-fakes.js';
+
+const HOUR_MS = 3_600_000;
+
+describe('a token endpoint that rotates refresh tokens', () => {
+  const fakes = useFaults();
+
+  it('stores each new refresh token and uses it for the next refresh, also after a restart', async () => {
+    const as = await fakes.authorizationServer();
+    as.expiresInS = 10; // inside the expiry margin: every use refreshes
+    const serverUrl = 'http://127.0.0.1:9/mcp';
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const context = { url: new URL(serverUrl), method: 'POST' };
+
+    const provider = new OAuthProvider({ store, interactive: false });
+    expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-1' });
+    expect((await store.get(loginStoreKey(context.url)))?.tokens?.refreshToken).toBe('rt-1');
+    expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-2' });
+
+    const restarted = new OAuthProvider({ store, interactive: false });
+    expect(await restarted.headers(context)).toEqual({ authorization: 'Bearer at-3' });
+    expect(as.tokenRequests('refresh_token').map((form) => form.get('refresh_token'))).toEqual(['rt-0', 'rt-1', 'rt-2']);
+    expect((await store.get(loginStoreKey(context.url)))?.tokens?.refreshToken).toBe('rt-3');
+  });
+
+  it('keeps the old refresh token when the answer carries no new one', async () => {
+    const as = await fakes.authorizationServer();
+    as.answer('/token', (_, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'at-new', token_type: 'Bearer', expires_in: 3600 })));
+    const serverUrl = 'http://127.0.0.1:9/mcp';
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const provider = new OAuthProvider({ store, interactive: false });
+    expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-new' });
+    expect((await store.get(loginStoreKey(serverUrl)))?.tokens?.refreshToken).toBe('rt-0');
+  });
+});
+
+describe('many requests refused at once', () => {
+  const fakes = useFaults();
+
+  it('sends exactly one refresh for 20 concurrent tool calls that all get 401', async () => {
+    const as = await fakes.authorizationServer();
+    const mcp = await fakes.protectedMcpServer(as.origin, (authorization) => authorization !== undefined && as.issued.has(authorization));
+    as.issued.add('Bearer at-0');
+    const store = await seededStore(mcp.url(), storedLogin(mcp.url(), as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() + HOUR_MS }));
+    const client = new McpClient({ server: 'faults', era: 'legacy' });
+    fakes.defer(() => client.close());
+    await client.connect(new StreamableHttpTransport(mcp.url(), { authProvider: new OAuthProvider({ store, interactive: false }) }));
+
+    as.issued.delete('Bearer at-0'); // the server now holds the token expired
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => client.callTool('echo', { i })));
+
+    expect(results.map((r) => r.content)).toEqual(Array.from({ length: 20 }, (_, i) => [{ type: 'text', text: JSON.stringify({ i }) }]));
+    expect(as.tokenRequests('refresh_token')).toHaveLength(1);
+    const calls = mcp.posts('tools/call').map((r) => r.headers.authorization);
+    expect(calls.filter((a) => a === 'Bearer at-0')).toHaveLength(20);
+    expect(calls.filter((a) => a === 'Bearer at-1')).toHaveLength(20);
+  });
+
+  it('sends exactly one refresh for 20 concurrent headers() calls with an expired token', async () => {
+    const as = await fakes.authorizationServer();
+    const serverUrl = 'http://127.0.0.1:9/mcp';
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const provider = new OAuthProvider({ store, interactive: false });
+    const headers = await Promise.all(Array.from({ length: 20 }, () => provider.headers({ url: new URL(serverUrl), method: 'POST' })));
+    expect(new Set(headers.map((h) => h.authorization))).toEqual(new Set(['Bearer at-1']));
+    expect(as.tokenRequests('refresh_token')).toHaveLength(1);
+  });
+
+  it('retries a refusal of the token before the refresh without refreshing again', async () => {
+    const as = await fakes.authorizationServer();
+    const serverUrl = 'http://127.0.0.1:9/mcp';
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() + HOUR_MS }));
+    const provider = new OAuthProvider({ store, interactive: false });
+    const refusal = (sent: Record<string, string>) => ({
+      url: new URL(serverUrl),
+      method: 'POST',
+      status: 401 as const,
+      wwwAuthenticate: 'Bearer error="invalid_token"',
+      attempt: 0,
+      sent,
+      header: () => undefined,
+      signal: new AbortController().signal,
+    });
+    expect(await provider.onUnauthorized(refusal({ authorization: 'Bearer at-0' }))).toBe(true);
+    expect(await provider.onUnauthorized(refusal({ authorization: 'Bearer at-0' }))).toBe(true);
+    expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-1' });
+    expect(as.tokenRequests('refresh_token')).toHaveLength(1);
+  });
+});
+
+describe('a redirect to another origin', () => {
+  const fakes = useFaults();
+
+  it('does not carry the access token or the DPoP proof', async () => {
+    const as = await fakes.authorizationServer();
+    as.tokenType = 'DPoP';
+    const elsewhere = await fakes.mcpServer();
+    const mcp = await fakes.protectedMcpServer(as.origin, () => false);
+    const metadata = `${mcp.origin}/.well-known/oauth-protected-resource/mcp`;
+    mcp.intercept((request, response) => {
+      if (request.path === '/.well-known/oauth-protected-resource/mcp') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ resource: mcp.url(), authorization_servers: [as.origin] }));
+      } else if (request.headers.authorization !== undefined && as.issued.has(request.headers.authorization) && request.headers.dpop !== undefined) {
+        response.writeHead(307, { location: elsewhere.url() }).end();
+      } else {
+        response.writeHead(401, { 'www-authenticate': `DPoP resource_metadata="${metadata}"` }).end();
+      }
+      return true;
+    });
+    const provider = new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret', dpop: true });
+    const client = new McpClient({ server: 'faults', era: 'legacy' });
+    fakes.defer(() => client.close());
+    await client.connect(new StreamableHttpTransport(mcp.url(), { authProvider: provider }));
+
+    expect(mcp.posts('initialize').map((r) => r.headers.authorization)).toEqual([undefined, 'DPoP at-1']);
+    expect(elsewhere.posts('initialize')).toHaveLength(1);
+    for (const request of elsewhere.requests) {
+      expect(request.headers.authorization).toBeUndefined();
+      expect(request.headers.dpop).toBeUndefined();
+    }
+  });
+
+  it('gets no headers from the provider', async () => {
+    const as = await fakes.authorizationServer();
+    const serverUrl = 'http://127.0.0.1:9/mcp';
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', expiresAt: Date.now() + HOUR_MS }));
+    const provider = new OAuthProvider({ store, interactive: false });
+    expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-0' });
+    expect(await provider.headers({ url: new URL('http://127.0.0.1:10/mcp'), method: 'POST' })).toEqual({});
+    expect(await provider.headers({ url: new URL('https://127.0.0.1:9/mcp'), method: 'POST' })).toEqual({});
+  });
+});
