@@ -39,6 +39,8 @@ export interface LoginRequest {
 
 /** Tokens this close to their expiry are refreshed before use. */
 const EXPIRY_MARGIN_MS = 30_000;
+/** The answer of `headers()` without a token: one shared, frozen record. */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * The key a server's login is stored under in a `TokenStore`: for a store shared with other
@@ -348,8 +350,14 @@ export class Login {
     this.#bearer = tokens === undefined || tokens.tokenType === 'DPoP' ? undefined : Object.freeze({ authorization: this.#header as string });
   }
 
-  /** The headers of a Bearer token, ready made; undefined without one or for DPoP (whose proof is per request). */
-  bearerHeaders(): Record<string, string> | undefined {
+  /**
+   * The headers of a request when they cost no work, ready made: none without a token, the
+   * Bearer token's otherwise. Undefined when there is work to do first: a DPoP proof to sign
+   * (one per request) or a refresh that is due.
+   */
+  readyHeaders(): Readonly<Record<string, string>> | undefined {
+    if (this.#header === undefined) return NO_HEADERS;
+    if (this.#bearer === undefined || (this.expired() && this.refreshable())) return undefined;
     return this.#bearer;
   }
 }

@@ -61,8 +61,8 @@ export class OAuthProvider implements AuthProvider {
    */
   headers(context: AuthContext): Record<string, string> | Promise<Record<string, string>> {
     const login = this.#login;
-    if (login !== undefined && context.url.origin === this.#origin && !login.expired()) {
-      const ready = login.bearerHeaders();
+    if (login !== undefined && context.url.origin === this.#origin) {
+      const ready = login.readyHeaders();
       if (ready !== undefined) return ready;
     }
     return this.#headers(context);
