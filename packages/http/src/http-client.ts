@@ -1,5 +1,6 @@
-import { AUTH_RETRY_LIMIT, AuthError, McpxError } from '@mcpx/core';
+import { AUTH_RETRY_LIMIT, AuthError, McpxError, type AuthProvider } from '@mcpx/core';
 import { fetch as undiciFetch, getGlobalDispatcher, type RequestInit as UndiciRequestInit } from 'undici';
+import { AuthHeaders } from './auth-headers.js';
 import { discard } from './body.js';
 import { dispatch, targetOf, type Target } from './dispatch.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
@@ -27,6 +28,10 @@ const DISPATCH_DEFAULT_HEADERS: HeaderRecord = { 'user-agent': 'undici' };
 
 const networkFailures = new WeakSet<Error>();
 
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
 /** True for the error of a request that got no HTTP answer at all (refused, reset, DNS...). */
 export function isNetworkFailure(error: unknown): boolean {
   return error instanceof Error && networkFailures.has(error);
@@ -45,6 +50,9 @@ export class HttpClient {
   readonly #baseHeaders: HeaderRecord;
   #lastOwn: HeaderRecord | undefined;
   #lastMerged: HeaderRecord = {};
+  readonly #auth: AuthHeaders;
+  /** The endpoint as the auth provider is told it: a copy made once (parsing a URL a request showed in profiles), so a provider that changes it changes nothing here. */
+  readonly #authUrl: URL;
 
   constructor(
     private readonly options: ResolvedHttpOptions,
@@ -53,13 +61,16 @@ export class HttpClient {
     this.#endpoint = targetOf(options.url);
     this.#viaFetch = options.fetch !== undefined || Object.keys(options.requestInit).length > 0;
     this.#baseHeaders = this.#viaFetch ? options.headers : { ...DISPATCH_DEFAULT_HEADERS, ...options.headers };
+    this.#auth = new AuthHeaders(this.#baseHeaders);
+    this.#authUrl = new URL(options.url);
   }
 
   /** Sends `request`; resolves with any final response but 401/403, which reject with `AuthError` unless the provider fixes them. */
   async send(request: HttpRequest): Promise<{ response: HttpResponse; url: URL }> {
     for (let attempt = 0; ; attempt++) {
-      const auth = this.options.authProvider === undefined ? undefined : await this.#authHeaders(request);
-      const headers = auth === undefined ? this.#merged(request.headers) : mergeHeaders(this.#baseHeaders, auth, request.headers);
+      let auth = this.options.authProvider === undefined ? undefined : this.#authHeaders(this.options.authProvider, request);
+      if (auth instanceof Promise) auth = await auth;
+      const headers = auth === undefined ? this.#merged(request.headers) : this.#auth.merged(auth, request.headers);
       const hop: HopRequest = { method: request.method, headers, body: request.body };
       let url = this.options.url;
       let response = await this.#sendOnce(url, hop, request);
@@ -94,14 +105,21 @@ export class HttpClient {
     return this.#lastMerged;
   }
 
-  async #authHeaders(request: HttpRequest): Promise<Record<string, string> | undefined> {
-    const provider = this.options.authProvider;
-    if (provider === undefined) return undefined;
+  /** The provider's headers: at once when it answers synchronously, so a valid token costs no await. */
+  #authHeaders(provider: AuthProvider, request: HttpRequest): HeaderRecord | Promise<HeaderRecord> {
+    let answer: ReturnType<AuthProvider['headers']>;
     try {
-      return mergeHeaders(await provider.headers({ url: new URL(this.options.url), method: request.method }));
+      answer = provider.headers({ url: this.#authUrl, method: request.method });
     } catch (error) {
       throw this.#providerFailed('headers', error, request);
     }
+    if (!isThenable(answer)) return this.#auth.lowered(answer);
+    return Promise.resolve(answer).then(
+      (headers) => this.#auth.lowered(headers),
+      (error: unknown) => {
+        throw this.#providerFailed('headers', error, request);
+      },
+    );
   }
 
   async #onUnauthorized(url: URL, status: 401 | 403, refusal: Readonly<Record<string, string>>, tried: { attempt: number; sent: HeaderRecord }, request: HttpRequest): Promise<boolean> {

@@ -67,6 +67,34 @@ describe('authorization', () => {
     expect(server.posts('initialize')).toHaveLength(AUTH_RETRY_LIMIT + 1);
   });
 
+  it('a provider whose headers() throws fails the request, saying so', async () => {
+    const server = await fakes.mcpServer();
+    const provider: AuthProvider = {
+      headers: () => {
+        throw new Error('keychain locked');
+      },
+    };
+    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow("the auth provider's headers() failed: keychain locked");
+    expect(server.posts()).toHaveLength(0);
+  });
+
+  it('a provider whose headers() rejects fails the request, saying so', async () => {
+    const server = await fakes.mcpServer();
+    const provider: AuthProvider = { headers: () => Promise.reject(new Error('vault unreachable')) };
+    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow("the auth provider's headers() failed: vault unreachable");
+  });
+
+  it('a provider that answers the same frozen record sends it on every request', async () => {
+    const server = await fakes.mcpServer();
+    requireToken(server, 'frozen');
+    const answer = Object.freeze({ Authorization: 'Bearer frozen' });
+    const { client } = await fakes.client(server.url(), { authProvider: { headers: () => answer } });
+    await client.ping();
+    await client.ping();
+    expect(server.posts('ping').map((r) => r.headers.authorization)).toEqual(['Bearer frozen', 'Bearer frozen']);
+    expect(server.posts().every((r) => r.headers.authorization === 'Bearer frozen')).toBe(true);
+  });
+
   it('401 without a provider is an AuthError naming the URL', async () => {
     const server = await fakes.mcpServer();
     requireToken(server, 'secret');
