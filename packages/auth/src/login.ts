@@ -66,6 +66,8 @@ export class Login {
   #header: string | undefined;
   /** `{ authorization }` for a Bearer token, made once per token and handed to every request. */
   #bearer: Readonly<Record<string, string>> | undefined;
+  /** When a refresh is due (Infinity without a refresh token or an expiry): one comparison a request. */
+  #refreshAt = Infinity;
 
   private constructor(
     private readonly server: URL,
@@ -348,6 +350,7 @@ export class Login {
     const tokens = this.#stored?.tokens;
     this.#header = tokens === undefined ? undefined : `${tokens.tokenType === 'DPoP' ? 'DPoP' : 'Bearer'} ${tokens.accessToken}`;
     this.#bearer = tokens === undefined || tokens.tokenType === 'DPoP' ? undefined : Object.freeze({ authorization: this.#header as string });
+    this.#refreshAt = tokens?.expiresAt === undefined || tokens.refreshToken === undefined ? Infinity : tokens.expiresAt - EXPIRY_MARGIN_MS;
   }
 
   /**
@@ -357,7 +360,7 @@ export class Login {
    */
   readyHeaders(): Readonly<Record<string, string>> | undefined {
     if (this.#header === undefined) return NO_HEADERS;
-    if (this.#bearer === undefined || (this.expired() && this.refreshable())) return undefined;
+    if (this.#bearer === undefined || Date.now() >= this.#refreshAt) return undefined;
     return this.#bearer;
   }
 }
