@@ -16,4 +16,4 @@ export const targets = {
 };
 
 /** Clients that must emit no warning (MaxListenersExceededWarning...) in any process, on any transport. */
-export const quietClients = ['mcpx', 'mcpx-oauth'];
+export const quietClients = ['mcpx', 'mcpx-oauth', 'mcpx-header'];
