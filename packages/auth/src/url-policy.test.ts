@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OAuthError } from './oauth-error.js';
-import { canonicalUrl, isLoopback, parseUrl, requireSecureUrl } from './url-policy.js';
+import { canonicalUrl, httpView, isLoopback, parseUrl, requireSecureUrl } from './url-policy.js';
 
 describe('isLoopback', () => {
   it.each(['http://localhost:3000/', 'http://app.localhost/', 'http://127.0.0.1/', 'http://127.8.9.10:80/', 'http://[::1]:8080/'])('counts %s as this machine', (url) => {
@@ -48,6 +48,24 @@ describe('canonicalUrl', () => {
 
   it('gives the origin alone for a root URL', () => {
     expect(canonicalUrl(new URL('https://mcp.example/'))).toBe('https://mcp.example');
+  });
+});
+
+describe('httpView', () => {
+  it('turns wss: into https: and ws: into http:, keeping host, port, path and query', () => {
+    expect(httpView(new URL('wss://mcp.example/ws?tenant=a')).href).toBe('https://mcp.example/ws?tenant=a');
+    expect(httpView(new URL('ws://127.0.0.1:8080/ws')).href).toBe('http://127.0.0.1:8080/ws');
+  });
+
+  it('gives an HTTP URL back as it is', () => {
+    const url = new URL('https://mcp.example/mcp');
+    expect(httpView(url)).toBe(url);
+  });
+
+  it('leaves the WebSocket URL it was given unchanged', () => {
+    const url = new URL('wss://mcp.example/ws');
+    httpView(url);
+    expect(url.href).toBe('wss://mcp.example/ws');
   });
 });
 

@@ -147,6 +147,16 @@ describe('metadata URLs in plain HTTP on a host that is not loopback', () => {
     expect(fetched.filter((url) => url.includes('as.example'))).toEqual([]);
   });
 
+  it('refuses a WebSocket server on ws: without fetching its well-known metadata in clear text', async () => {
+    const { provider, fetched } = machine();
+    const url = new URL('ws://mcp.example/ws');
+    const refusal = { url, method: 'GET', status: 401 as const, wwwAuthenticate: 'Bearer', attempt: 0, sent: {}, header: () => undefined, signal: new AbortController().signal };
+    const error = await rejectionOf(provider.onUnauthorized(refusal));
+    expect(OAuthError.isInstance(error) && error.step).toBe('resource discovery');
+    expect(error.message).toContain('the MCP server http://mcp.example/ws is not HTTPS');
+    expect(fetched).toEqual([]);
+  });
+
   it('refuses a token endpoint in plain HTTP, so the client secret is not sent in clear text', async () => {
     const as = await fakes.authorizationServer();
     as.metadata.token_endpoint = 'http://as.example/token';

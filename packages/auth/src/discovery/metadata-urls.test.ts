@@ -17,6 +17,13 @@ describe('resourceMetadataUrls', () => {
     expect(hrefs(resourceMetadataUrls(new URL('https://mcp.example/'), undefined))).toEqual(['https://mcp.example/.well-known/oauth-protected-resource']);
   });
 
+  it('looks for a WebSocket server\'s metadata over its HTTP scheme', () => {
+    expect(hrefs(resourceMetadataUrls(new URL('wss://mcp.example/ws'), undefined))).toEqual([
+      'https://mcp.example/.well-known/oauth-protected-resource/ws',
+      'https://mcp.example/.well-known/oauth-protected-resource',
+    ]);
+  });
+
   it('refuses a challenge URL in plain HTTP on a host that is not loopback', () => {
     expect(() => resourceMetadataUrls(new URL('https://mcp.example/mcp'), 'http://meta.example/prm')).toThrow(/the resource metadata URL http:\/\/meta.example\/prm is not HTTPS/);
   });
