@@ -1,5 +1,6 @@
 import { McpClient } from '@mcpx/core';
 import { StreamableHttpTransport } from '@mcpx/http';
+import { freePort } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
 import { loginStoreKey } from '../src/login.js';
 import { OAuthProvider } from '../src/oauth-provider.js';
@@ -35,6 +36,32 @@ describe('a token endpoint that rotates refresh tokens', () => {
     const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
     const provider = new OAuthProvider({ store, interactive: false });
     expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-new' });
+    expect((await store.get(loginStoreKey(serverUrl)))?.tokens?.refreshToken).toBe('rt-0');
+  });
+});
+
+describe('a token endpoint that fails during a refresh before a request', () => {
+  const fakes = useFaults();
+  const serverUrl = 'http://127.0.0.1:9/mcp';
+  const expired = { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 };
+
+  it('sends the request with the old token and keeps the stored login when the endpoint is down', async () => {
+    const as = await fakes.authorizationServer();
+    as.metadata.token_endpoint = `http://127.0.0.1:${await freePort()}/token`;
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, expired));
+    const provider = new OAuthProvider({ store, interactive: false });
+    expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-0' });
+    expect((await store.get(loginStoreKey(serverUrl)))?.tokens).toMatchObject({ accessToken: 'at-0', refreshToken: 'rt-0' });
+  });
+
+  it('gives up on an endpoint that never answers after requestTimeoutMs and sends the request with the old token', async () => {
+    const as = await fakes.authorizationServer();
+    const silent = await fakes.silentServer();
+    as.metadata.token_endpoint = `${silent.origin}/token`;
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, expired));
+    const provider = new OAuthProvider({ store, interactive: false, requestTimeoutMs: 1000 });
+    expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-0' });
+    expect(silent.connections()).toBe(1);
     expect((await store.get(loginStoreKey(serverUrl)))?.tokens?.refreshToken).toBe('rt-0');
   });
 });
