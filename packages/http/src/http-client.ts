@@ -50,8 +50,9 @@ export class HttpClient {
   readonly #baseHeaders: HeaderRecord;
   #lastOwn: HeaderRecord | undefined;
   #lastMerged: HeaderRecord = {};
+  /** The provider's headers merged with the others, kept while the provider answers the same frozen record. */
   readonly #auth: AuthHeaders;
-  /** The endpoint as the auth provider is told it: a copy made once (parsing a URL a request showed in profiles), so a provider that changes it changes nothing here. */
+  /** The endpoint as the auth provider is told it: a copy made once, so no URL is parsed a request and a provider that changes it changes nothing here. */
   readonly #authUrl: URL;
 
   constructor(
