@@ -1,4 +1,4 @@
-import { ConfigError, checkOptions, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
+import { ConfigError, checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
 import type { Dispatcher } from 'undici';
 import type { SseFetch } from './fetch.js';
 
@@ -102,9 +102,9 @@ export function resolveOptions(url: string | URL, options: SseClientTransportOpt
     authProvider: options.authProvider,
     fetch: options.fetch,
     dispatcher: options.dispatcher,
-    endpointTimeoutMs: integer('endpointTimeoutMs', options.endpointTimeoutMs, 10_000, 1, fail),
+    endpointTimeoutMs: integerOption('endpointTimeoutMs', options.endpointTimeoutMs, { fallback: 10_000, min: 1 }, fail),
     reconnect: resolveReconnect(options.reconnect, fail),
-    maxEventBytes: integer('maxEventBytes', options.maxEventBytes, 10 * 1024 * 1024, 1, fail),
+    maxEventBytes: integerOption('maxEventBytes', options.maxEventBytes, { fallback: 10 * 1024 * 1024, min: 1 }, fail),
     name,
   };
 }
@@ -126,11 +126,6 @@ function resolveReconnect(reconnect: SseReconnectOptions | false | undefined, fa
   if (reconnect !== undefined && typeof reconnect !== 'object') fail('"reconnect" must be an object or false');
   const backoff = reconnect?.backoff ?? exponentialBackoff();
   if (typeof backoff !== 'function') fail('"reconnect.backoff" must be a function');
-  return { backoff, maxRetries: integer('reconnect.maxRetries', reconnect?.maxRetries, 5, 0, fail) };
+  return { backoff, maxRetries: integerOption('reconnect.maxRetries', reconnect?.maxRetries, { fallback: 5, min: 0 }, fail) };
 }
 
-function integer(key: string, value: number | undefined, fallback: number, min: number, fail: (message: string) => never): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) fail(`"${key}" must be an integer of at least ${min}, got ${String(value)}`);
-  return value;
-}
