@@ -1,14 +1,6 @@
 import { ConfigError, checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
 import type { Dispatcher } from 'undici';
-
-/**
- * A `fetch` implementation: the global one, or any with the same shape. It must support
- * `redirect: 'manual'` and return the 3xx response itself, as Node's and undici's do.
- */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-/** What `requestInit` may set: everything except what the transport controls itself. */
-export type HttpRequestInit = Omit<RequestInit, 'method' | 'body' | 'headers' | 'signal' | 'redirect' | 'dispatcher'>;
+import type { FetchLike, HttpRequestInit } from './fetch.js';
 
 /** How lost SSE streams are reconnected (the GET stream, and POST streams that can be resumed). */
 export interface ReconnectOptions {
