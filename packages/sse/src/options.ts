@@ -61,6 +61,7 @@ export interface ResolvedReconnect {
 /** Options with their defaults applied; internal. */
 export interface ResolvedSseOptions {
   url: URL;
+  /** Names in lower case. */
   headers: Readonly<Record<string, string>>;
   authProvider: AuthProvider | undefined;
   fetch: SseFetch | undefined;
@@ -94,8 +95,10 @@ export function resolveOptions(url: string | URL, options: SseClientTransportOpt
   if (options.fetch !== undefined && options.dispatcher !== undefined) {
     fail('give either "fetch" or "dispatcher", not both; to use a dispatcher with your own fetch, pass it inside that fetch');
   }
-  const headers = options.headers ?? {};
-  if (typeof headers !== 'object' || Object.values(headers).some((value) => typeof value !== 'string')) fail('"headers" must be an object of strings');
+  const given = options.headers ?? {};
+  if (typeof given !== 'object' || Object.values(given).some((value) => typeof value !== 'string')) fail('"headers" must be an object of strings');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(given)) headers[name.toLowerCase()] = value;
   return {
     url: parsed,
     headers,
