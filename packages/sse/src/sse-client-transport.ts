@@ -117,8 +117,12 @@ export class SseClientTransport implements Transport {
     const endpoint = await this.#gate.wait(options.signal);
     // What stops the POST: close(), or the caller's signal.
     const exchange = new Exchange();
-    const unlinks = [exchange.follow(this.#closer.signal), ...(options.signal === undefined ? [] : [exchange.follow(options.signal)])];
-    const unlink = (): void => unlinks.forEach((unlinkOne) => unlinkOne());
+    const unlinkClose = exchange.follow(this.#closer.signal);
+    const unlinkCaller = options.signal === undefined ? undefined : exchange.follow(options.signal);
+    const unlink = (): void => {
+      unlinkClose();
+      unlinkCaller?.();
+    };
     try {
       const { response, url } = await http.send({ method: 'POST', url: endpoint, headers: POST_HEADERS, body, exchange });
       if (!isOk(response.status)) throw await httpStatusError(response, 'POST', url, this.#options.name);
