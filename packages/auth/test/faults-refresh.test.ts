@@ -1,12 +1,19 @@
 import { McpClient } from '@mcpx/core';
 import { StreamableHttpTransport } from '@mcpx/http';
-import { freePort } from '@mcpx/test-utils';
+import { SseClientTransport } from '@mcpx/sse';
+import { freePort, openSse, replyJson, sseEvent } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
 import { loginStoreKey } from '../src/login.js';
 import { OAuthProvider } from '../src/oauth-provider.js';
 import { seededStore, storedLogin, useFaults } from './faults-fakes.js';
 
 const HOUR_MS = 3_600_000;
+
+/** The method and URL a DPoP proof (a JWT) signs. */
+function proofOf(proof: string | string[] | undefined): { htm: unknown; htu: unknown } {
+  const payload = JSON.parse(Buffer.from(String(proof).split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  return { htm: payload.htm, htu: payload.htu };
+}
 
 describe('a token endpoint that rotates refresh tokens', () => {
   const fakes = useFaults();
@@ -146,6 +153,42 @@ describe('a redirect to another origin', () => {
 
     expect(mcp.posts('initialize').map((r) => r.headers.authorization)).toEqual([undefined, 'DPoP at-1']);
     expect(elsewhere.posts('initialize')).toHaveLength(1);
+    for (const request of elsewhere.requests) {
+      expect(request.headers.authorization).toBeUndefined();
+      expect(request.headers.dpop).toBeUndefined();
+    }
+  });
+
+  it('over HTTP+SSE does not carry the access token or the DPoP proof either, and each proof names its own request', async () => {
+    const as = await fakes.authorizationServer();
+    as.tokenType = 'DPoP';
+    const elsewhere = await fakes.plainServer();
+    elsewhere.handle((_, response) => void response.writeHead(202).end('Accepted'));
+    const sse = await fakes.plainServer();
+    const metadata = `${sse.origin}/.well-known/oauth-protected-resource/sse`;
+    sse.handle((request, response) => {
+      if (request.path === '/.well-known/oauth-protected-resource/sse') return replyJson(response, { resource: sse.url('/sse'), authorization_servers: [as.origin] });
+      const authorization = request.headers.authorization;
+      if (authorization === undefined || !as.issued.has(authorization) || request.headers.dpop === undefined) {
+        return void response.writeHead(401, { 'www-authenticate': `DPoP resource_metadata="${metadata}"` }).end();
+      }
+      if (request.method === 'POST') return void response.writeHead(307, { location: elsewhere.url('/moved') }).end();
+      openSse(response);
+      response.write(sseEvent({ event: 'endpoint', data: '/message?sessionId=s1' }));
+    });
+    const transport = new SseClientTransport(sse.url('/sse'), {
+      authProvider: new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret', dpop: true }),
+    });
+    fakes.defer(() => transport.close());
+    await transport.start();
+    await transport.send({ jsonrpc: '2.0', id: 1, method: 'ping' });
+
+    const authorized = sse.requests.filter((request) => request.headers.dpop !== undefined && as.issued.has(request.headers.authorization ?? ''));
+    expect(authorized.map((request) => [request.method, proofOf(request.headers.dpop)])).toEqual([
+      ['GET', { htm: 'GET', htu: sse.url('/sse') }],
+      ['POST', { htm: 'POST', htu: sse.url('/message') }],
+    ]);
+    expect(elsewhere.requests.map((request) => [request.method, request.path, request.json])).toEqual([['POST', '/moved', { jsonrpc: '2.0', id: 1, method: 'ping' }]]);
     for (const request of elsewhere.requests) {
       expect(request.headers.authorization).toBeUndefined();
       expect(request.headers.dpop).toBeUndefined();

@@ -20,6 +20,7 @@ export { LoginRequiredError } from './errors/login-required-error.js';
 export { bearerAuth, apiKeyAuth, AUTH_RETRY_LIMIT } from './auth.js';
 export { exponentialBackoff } from './util/backoff.js';
 export { checkOptions } from './util/check-options.js';
+export { integerOption } from './util/integer-option.js';
 export { closestMatch } from './util/suggest.js';
 export { TRANSPORT_OPTION_HINTS, NETWORK_TRANSPORT_OPTION_HINTS } from './util/transport-option-hints.js';
 export { EventHub } from './util/event-hub.js';
@@ -49,6 +50,7 @@ export type { Transport, TransportFactory, TransportSendOptions, TransportDiagno
 export type { AuthProvider, AuthContext, UnauthorizedContext } from './auth.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';
 export type { OptionKeys, OptionKeyTree, CheckOptionsContext } from './util/check-options.js';
+export type { IntegerOptionSpec } from './util/integer-option.js';
 export type { EventMap, TaggedEvent } from './util/event-hub.js';
 
 export { McpClient, VERSION } from './client/mcp-client.js';

@@ -32,3 +32,14 @@ export function transportError(scope: ErrorScope, message: string, details: Erro
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Why a request got no answer: the reason `fetch` hides in `cause` ("fetch failed"), with the
+ * error code (`ECONNREFUSED`, `UND_ERR_SOCKET`) when the message does not already say it.
+ */
+export function networkReason(error: unknown): string {
+  const reason = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (!(reason instanceof Error)) return String(reason);
+  const code = (reason as { code?: unknown }).code;
+  return typeof code === 'string' && !reason.message.includes(code) ? `${reason.message} (${code})` : reason.message;
+}

@@ -1,13 +1,22 @@
 import { BodyTooLargeError } from './body.js';
+import type { FetchedResponse } from './fetch.js';
 import type { HttpBody, HttpResponse } from './http-response.js';
 
-/** The `HttpResponse` of a `Response` from a user-supplied `fetch`. */
-export function fromFetchResponse(response: Response): HttpResponse {
-  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  return { status: response.status, statusText: response.statusText, headers, body: new WebBody(response.body) };
+/** The `HttpResponse` of a response from a user-supplied `fetch`. */
+export function fromFetchResponse(response: FetchedResponse): HttpResponse {
+  return { status: response.status, statusText: response.statusText, headers: headerRecord(response.headers), body: new WebBody(response.body) };
+}
+
+/** The headers as a record with lower-case names; without `forEach`, each name is looked up with `get` as it is read. */
+function headerRecord(headers: FetchedResponse['headers']): Record<string, string> {
+  const record: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (typeof headers.forEach === 'function') {
+    headers.forEach((value, name) => {
+      record[name.toLowerCase()] = value;
+    });
+    return record;
+  }
+  return new Proxy(record, { get: (_, name) => (typeof name === 'string' ? (headers.get(name) ?? undefined) : undefined) });
 }
 
 /** A web `ReadableStream` body, read through one reader. */

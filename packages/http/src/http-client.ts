@@ -1,23 +1,49 @@
 import { AUTH_RETRY_LIMIT, AuthError, McpxError, type AuthProvider } from '@mcpx/core';
-import { fetch as undiciFetch, getGlobalDispatcher, type RequestInit as UndiciRequestInit } from 'undici';
+import { fetch as undiciFetch, getGlobalDispatcher, type Dispatcher, type RequestInit as UndiciRequestInit } from 'undici';
 import { AuthHeaders } from './auth-headers.js';
 import { discard } from './body.js';
 import { dispatch, targetOf, type Target } from './dispatch.js';
-import { messageOf, transportError, type ErrorScope } from './errors.js';
+import { messageOf, networkReason, transportError, type ErrorScope } from './errors.js';
 import type { Exchange } from './exchange.js';
+import type { FetchedResponse, HttpRequestInit, RequestFetch, RequestFetchInit } from './fetch.js';
 import { fromFetchResponse } from './fetch-response.js';
 import { mergeHeaders, secretNames, type HeaderRecord } from './headers.js';
 import type { HttpResponse } from './http-response.js';
-import type { ResolvedHttpOptions } from './options.js';
 import { followRedirects, isRedirect, type HopRequest } from './redirects.js';
 
-/** One request of the transport, before credentials are added. */
+/** What every request of one `HttpClient` shares: where requests go by default, and what they carry. */
+export interface HttpClientSettings {
+  /** Where a request goes unless it names another URL. */
+  readonly url: URL;
+  /** Headers sent with every request, names in lower case. */
+  readonly headers: Readonly<HeaderRecord>;
+  /**
+   * Names, in lower case, of further headers dropped once a redirect leaves the request's
+   * origin. `Authorization`, `Cookie`, `Proxy-Authorization`, `Mcp-Session-Id` and every
+   * header the auth provider gave are dropped anyway.
+   */
+  readonly secretHeaders: ReadonlySet<string>;
+  /** Supplies credentials for each request and is told about 401 and 403 answers. */
+  readonly authProvider: AuthProvider | undefined;
+  /** A `fetch` to send through instead of undici's dispatcher. */
+  readonly fetch: RequestFetch | undefined;
+  /** The undici dispatcher requests go through (handed to `fetch` too, when both are set); undici's global one when not set. */
+  readonly dispatcher: Dispatcher | undefined;
+  /** Further `fetch` options; any of them sends requests through undici's `fetch` instead of straight through the dispatcher. */
+  readonly requestInit: HttpRequestInit;
+  /** Redirects followed per request. */
+  readonly maxRedirects: number;
+}
+
+/** One request, before credentials are added. */
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';
-  /** The transport's own headers (Accept, session, protocol version...); they win over configured ones. */
+  /** Where the request goes, and the URL the auth provider is told. @default the settings' `url` */
+  url?: URL | undefined;
+  /** The transport's own headers (Accept, session, protocol version...), names in lower case; they win over configured ones. */
   headers: HeaderRecord;
   body?: string | undefined;
-  /** What stops the request: its message's exchange. */
+  /** What stops the request and the reading of its body: its message's exchange. */
   exchange: Exchange;
   /** The JSON-RPC method involved, for error messages. */
   rpcMethod?: string | undefined;
@@ -32,17 +58,19 @@ function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
-/** True for the error of a request that got no HTTP answer at all (refused, reset, DNS...). */
+/** True for the error of a request that got no HTTP answer at all (refused, reset, DNS...): a retryable `TransportError`. */
 export function isNetworkFailure(error: unknown): boolean {
   return error instanceof Error && networkFailures.has(error);
 }
 
 /**
- * Sends the transport's HTTP requests: adds configured and provider headers, follows
- * redirects without leaking credentials, and lets the auth provider fix a 401 or 403 (up to `AUTH_RETRY_LIMIT` retries).
+ * Sends a transport's HTTP requests: adds configured and provider headers, follows
+ * redirects without leaking credentials to another origin, lets the auth provider fix a 401
+ * or 403 (up to `AUTH_RETRY_LIMIT` retries), and turns a request that got no answer into a
+ * retryable `TransportError`.
  */
 export class HttpClient {
-  /** Where requests to the endpoint go, computed once. */
+  /** Where requests to the settings' URL go, computed once. */
   readonly #endpoint: Target;
   /** Whether requests go through `fetch`: a user-supplied one, or undici's to honour `requestInit`. Otherwise straight through the dispatcher. */
   readonly #viaFetch: boolean;
@@ -52,34 +80,44 @@ export class HttpClient {
   #lastMerged: HeaderRecord = {};
   /** The provider's headers merged with the others, kept while the provider answers the same frozen record. */
   readonly #auth: AuthHeaders;
-  /** The endpoint as the auth provider is told it: a copy made once, so no URL is parsed a request and a provider that changes it changes nothing here. */
+  /** The settings' URL as the auth provider is told it: a copy made once, so no URL is parsed a request and a provider that changes it changes nothing here. */
   readonly #authUrl: URL;
+  /** The last other URL a request named, and the copy of it the provider is told. */
+  #otherUrl: URL | undefined;
+  #otherAuthUrl: URL | undefined;
 
+  /** `scope` names the transport's URL and server in the errors it raises. */
   constructor(
-    private readonly options: ResolvedHttpOptions,
+    private readonly settings: HttpClientSettings,
     readonly scope: ErrorScope,
   ) {
-    this.#endpoint = targetOf(options.url);
-    this.#viaFetch = options.fetch !== undefined || Object.keys(options.requestInit).length > 0;
-    this.#baseHeaders = this.#viaFetch ? options.headers : { ...DISPATCH_DEFAULT_HEADERS, ...options.headers };
+    this.#endpoint = targetOf(settings.url);
+    this.#viaFetch = settings.fetch !== undefined || Object.keys(settings.requestInit).length > 0;
+    this.#baseHeaders = this.#viaFetch ? { ...settings.headers } : { ...DISPATCH_DEFAULT_HEADERS, ...settings.headers };
     this.#auth = new AuthHeaders(this.#baseHeaders);
-    this.#authUrl = new URL(options.url);
+    this.#authUrl = new URL(settings.url);
   }
 
-  /** Sends `request`; resolves with any final response but 401/403, which reject with `AuthError` unless the provider fixes them. */
+  /**
+   * Sends `request`; resolves with the final response and the URL that gave it (another after
+   * a redirect), for any status but 401 and 403, which reject with `AuthError` unless the
+   * provider fixes them. Rejects with a retryable `TransportError` when no answer came
+   * (`isNetworkFailure` tells it), and with the exchange's reason when it was aborted.
+   */
   async send(request: HttpRequest): Promise<{ response: HttpResponse; url: URL }> {
+    const target = request.url ?? this.settings.url;
     for (let attempt = 0; ; attempt++) {
-      let auth = this.options.authProvider === undefined ? undefined : this.#authHeaders(this.options.authProvider, request);
+      let auth = this.settings.authProvider === undefined ? undefined : this.#authHeaders(this.settings.authProvider, target, request);
       if (auth instanceof Promise) auth = await auth;
       const headers = auth === undefined ? this.#merged(request.headers) : this.#auth.merged(auth, request.headers);
       const hop: HopRequest = { method: request.method, headers, body: request.body };
-      let url = this.options.url;
+      let url = target;
       let response = await this.#sendOnce(url, hop, request);
       if (isRedirect(response)) {
-        ({ response, url } = await followRedirects((target, next) => this.#sendOnce(target, next, request), url, hop, {
+        ({ response, url } = await followRedirects((next, nextHop) => this.#sendOnce(next, nextHop, request), url, hop, {
           first: response,
-          secrets: secretNames(this.options.secretHeaders, auth ?? {}),
-          maxRedirects: this.options.maxRedirects,
+          secrets: secretNames(this.settings.secretHeaders, auth ?? {}),
+          maxRedirects: this.settings.maxRedirects,
           scope: this.scope,
           method: request.rpcMethod,
         }));
@@ -106,58 +144,68 @@ export class HttpClient {
     return this.#lastMerged;
   }
 
+  /** The URL the provider is told for a request to `url`: a copy, made once per URL in a row. */
+  #authUrlOf(url: URL): URL {
+    if (url === this.settings.url) return this.#authUrl;
+    if (url !== this.#otherUrl) {
+      this.#otherUrl = url;
+      this.#otherAuthUrl = new URL(url);
+    }
+    return this.#otherAuthUrl ?? this.#authUrl;
+  }
+
   /** The provider's headers: at once when it answers synchronously, so a valid token costs no await. */
-  #authHeaders(provider: AuthProvider, request: HttpRequest): HeaderRecord | Promise<HeaderRecord> {
+  #authHeaders(provider: AuthProvider, url: URL, request: HttpRequest): HeaderRecord | Promise<HeaderRecord> {
     let answer: ReturnType<AuthProvider['headers']>;
     try {
-      answer = provider.headers({ url: this.#authUrl, method: request.method });
+      answer = provider.headers({ url: this.#authUrlOf(url), method: request.method });
     } catch (error) {
-      throw this.#providerFailed('headers', error, request);
+      throw this.#providerFailed('headers', error, url, request);
     }
     if (!isThenable(answer)) return this.#auth.lowered(answer);
     return Promise.resolve(answer).then(
       (headers) => this.#auth.lowered(headers),
       (error: unknown) => {
-        throw this.#providerFailed('headers', error, request);
+        throw this.#providerFailed('headers', error, url, request);
       },
     );
   }
 
   async #onUnauthorized(url: URL, status: 401 | 403, refusal: Readonly<Record<string, string>>, tried: { attempt: number; sent: HeaderRecord }, request: HttpRequest): Promise<boolean> {
-    const handler = this.options.authProvider?.onUnauthorized;
+    const handler = this.settings.authProvider?.onUnauthorized;
     if (handler === undefined) return false;
     const header = (name: string): string | undefined => refusal[name.toLowerCase()];
     const context = { url: new URL(url), method: request.method, status, wwwAuthenticate: refusal['www-authenticate'], ...tried, header, signal: request.exchange.signal };
     try {
-      return (await handler.call(this.options.authProvider, context)) === true;
+      return (await handler.call(this.settings.authProvider, context)) === true;
     } catch (error) {
-      throw this.#providerFailed('onUnauthorized', error, request);
+      throw this.#providerFailed('onUnauthorized', error, url, request);
     }
   }
 
-  #providerFailed(hook: string, error: unknown, request: HttpRequest): Error {
+  #providerFailed(hook: string, error: unknown, url: URL, request: HttpRequest): Error {
     if (McpxError.isInstance(error)) return error;
-    return transportError(this.scope, `the auth provider's ${hook}() failed: ${messageOf(error)}`, { cause: error, method: request.rpcMethod });
+    return transportError(this.scope, `the auth provider's ${hook}() failed for ${request.method} ${url.href}: ${messageOf(error)}`, { cause: error, method: request.rpcMethod });
   }
 
   /** Sends one hop, without following redirects. */
   async #sendOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
     if (this.#viaFetch) return this.#fetchOnce(url, hop, request);
     try {
-      return await dispatch(this.options.dispatcher ?? getGlobalDispatcher(), url === this.options.url ? this.#endpoint : targetOf(url), hop, request.exchange);
+      return await dispatch(this.settings.dispatcher ?? getGlobalDispatcher(), url === this.settings.url ? this.#endpoint : targetOf(url), hop, request.exchange);
     } catch (error) {
       throw this.#unreachable(error, url, request);
     }
   }
 
   async #fetchOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
-    const init: RequestInit = { ...this.options.requestInit, method: hop.method, headers: hop.headers, signal: request.exchange.signal, redirect: 'manual' };
+    const init: RequestFetchInit = { ...this.settings.requestInit, method: hop.method, headers: hop.headers, signal: request.exchange.signal, redirect: 'manual' };
     if (hop.body !== undefined) init.body = hop.body;
-    const { fetch, dispatcher } = this.options;
-    let response: Response;
+    const { fetch, dispatcher } = this.settings;
+    let response: FetchedResponse;
     try {
-      if (fetch !== undefined) response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as unknown as RequestInit));
-      else response = (await undiciFetch(url.href, (dispatcher === undefined ? init : { ...init, dispatcher }) as UndiciRequestInit)) as unknown as Response;
+      if (fetch !== undefined) response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as RequestFetchInit));
+      else response = (await undiciFetch(url.href, (dispatcher === undefined ? init : { ...init, dispatcher }) as UndiciRequestInit)) as unknown as FetchedResponse;
     } catch (error) {
       throw this.#unreachable(error, url, request);
     }
@@ -168,11 +216,10 @@ export class HttpClient {
     return fromFetchResponse(response);
   }
 
-  /** The error of a request that failed before any answer: a retryable network failure, unless it was aborted. */
+  /** The error of a request that failed before any answer: a retryable network failure, or the exchange's reason if it was aborted. */
   #unreachable(error: unknown, url: URL, request: HttpRequest): unknown {
-    if (request.exchange.aborted) return error;
-    const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-    const failure = transportError(this.scope, `could not reach ${url.href}: ${messageOf(cause)}; check the server is running and the URL is right`, {
+    if (request.exchange.aborted) return request.exchange.reason;
+    const failure = transportError(this.scope, `could not reach ${url.href}: ${networkReason(error)}; check the server is running and the URL is right`, {
       cause: error,
       isRetryable: true,
       method: request.rpcMethod,

@@ -1,14 +1,6 @@
-import { ConfigError, checkOptions, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
+import { ConfigError, checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
 import type { Dispatcher } from 'undici';
-
-/**
- * A `fetch` implementation: the global one, or any with the same shape. It must support
- * `redirect: 'manual'` and return the 3xx response itself, as Node's and undici's do.
- */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-/** What `requestInit` may set: everything except what the transport controls itself. */
-export type HttpRequestInit = Omit<RequestInit, 'method' | 'body' | 'headers' | 'signal' | 'redirect' | 'dispatcher'>;
+import type { FetchLike, HttpRequestInit } from './fetch.js';
 
 /** How lost SSE streams are reconnected (the GET stream, and POST streams that can be resumed). */
 export interface ReconnectOptions {
@@ -150,17 +142,17 @@ export function resolveOptions(url: string | URL, options: StreamableHttpTranspo
     requestInit: options.requestInit ?? {},
     reconnect: {
       backoff: policy('reconnect.backoff', reconnect.backoff, defaultReconnectBackoff, fail),
-      maxRetries: integer('reconnect.maxRetries', reconnect.maxRetries, 5, 0, fail),
+      maxRetries: integerOption('reconnect.maxRetries', reconnect.maxRetries, { fallback: 5, min: 0 }, fail),
     },
     retry: {
-      maxRetries: integer('retry.maxRetries', retry.maxRetries, 2, 0, fail),
+      maxRetries: integerOption('retry.maxRetries', retry.maxRetries, { fallback: 2, min: 0 }, fail),
       retryToolCalls: retry.retryToolCalls ?? false,
       backoff: policy('retry.backoff', retry.backoff, defaultRetryBackoff, fail),
-      maxRetryAfterMs: integer('retry.maxRetryAfterMs', retry.maxRetryAfterMs, 30_000, 0, fail),
+      maxRetryAfterMs: integerOption('retry.maxRetryAfterMs', retry.maxRetryAfterMs, { fallback: 30_000, min: 0 }, fail),
     },
-    maxEventBytes: integer('maxEventBytes', options.maxEventBytes, 10 * 1024 * 1024, 1, fail),
-    maxRedirects: integer('maxRedirects', options.maxRedirects, 5, 0, fail),
-    closeTimeoutMs: integer('closeTimeoutMs', options.closeTimeoutMs, 2000, 0, fail),
+    maxEventBytes: integerOption('maxEventBytes', options.maxEventBytes, { fallback: 10 * 1024 * 1024, min: 1 }, fail),
+    maxRedirects: integerOption('maxRedirects', options.maxRedirects, { fallback: 5, min: 0 }, fail),
+    closeTimeoutMs: integerOption('closeTimeoutMs', options.closeTimeoutMs, { fallback: 2000, min: 0 }, fail),
     name,
   };
 }
@@ -184,8 +176,3 @@ function policy(key: string, value: BackoffPolicy | undefined, fallback: Backoff
   return value;
 }
 
-function integer(key: string, value: number | undefined, fallback: number, min: number, fail: (message: string) => never): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) fail(`"${key}" must be an integer of at least ${min}, got ${String(value)}`);
-  return value;
-}

@@ -74,14 +74,14 @@ describe('authorization', () => {
         throw new Error('keychain locked');
       },
     };
-    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow("the auth provider's headers() failed: keychain locked");
+    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow(`the auth provider's headers() failed for POST ${server.url()}: keychain locked`);
     expect(server.posts()).toHaveLength(0);
   });
 
   it('a provider whose headers() rejects fails the request, saying so', async () => {
     const server = await fakes.mcpServer();
     const provider: AuthProvider = { headers: () => Promise.reject(new Error('vault unreachable')) };
-    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow("the auth provider's headers() failed: vault unreachable");
+    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow(`the auth provider's headers() failed for POST ${server.url()}: vault unreachable`);
   });
 
   it('a provider that answers the same frozen record sends it on every request', async () => {

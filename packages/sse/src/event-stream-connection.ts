@@ -1,12 +1,12 @@
 import { TransportError } from '@mcpx/core';
+import { discard, Exchange, type HttpBody, type HttpClient, type HttpResponse } from '@mcpx/http/request';
 import { resolveEndpoint } from './endpoint.js';
 import { readEventStream, type EventStreamEnd } from './event-stream.js';
-import type { SseFetchResponse } from './fetch.js';
-import type { HttpClient } from './http-client.js';
 import { httpStatusError } from './http-error.js';
 
 /** What every connection of one transport shares. */
 export interface ConnectionSettings {
+  /** Sends the GET; its URL is the stream's. */
   http: HttpClient;
   url: URL;
   endpointTimeoutMs: number;
@@ -45,26 +45,26 @@ export class EventStreamConnection {
   endpoint: URL;
   /** Settles when the stream ends, however it ends; never rejects. */
   readonly dropped: Promise<StreamDrop>;
-  readonly #controller: AbortController;
+  readonly #exchange: Exchange;
 
-  private constructor(endpoint: URL, dropped: Promise<StreamDrop>, controller: AbortController) {
+  private constructor(endpoint: URL, dropped: Promise<StreamDrop>, exchange: Exchange) {
     this.endpoint = endpoint;
     this.dropped = dropped;
-    this.#controller = controller;
+    this.#exchange = exchange;
   }
 
   /** Opens the stream, sending `lastEventId` when given; `signal` aborts the opening and, later, the stream. */
   static async open(settings: ConnectionSettings, callbacks: ConnectionCallbacks, lastEventId: string | undefined, signal: AbortSignal): Promise<EventStreamConnection> {
     signal.throwIfAborted();
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(endpointTimeout(settings)), settings.endpointTimeoutMs);
+    // What stops the GET and the reading of its body: the transport's signal, the endpoint timeout, abort().
+    const exchange = new Exchange();
+    const unlink = exchange.follow(signal);
+    const timer = setTimeout(() => exchange.abort(endpointTimeout(settings)), settings.endpointTimeoutMs);
     try {
       const headers: Record<string, string> = { accept: 'text/event-stream', 'cache-control': 'no-cache' };
       if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
-      const response = await settings.http.request({ method: 'GET', url: settings.url, headers, signal: controller.signal });
-      const body = await eventStreamBody(response, settings);
+      const { response, url } = await settings.http.send({ method: 'GET', headers, exchange });
+      const body = await eventStreamBody(response, url, settings);
       let connection: EventStreamConnection | undefined = undefined;
       let latest: URL | undefined;
       let announce!: (endpoint: URL) => void;
@@ -74,7 +74,7 @@ export class EventStreamConnection {
           if (event.id !== undefined) callbacks.onEventId(event.id);
           if (event.event === 'endpoint') {
             const endpoint = resolveEndpoint(event.data, settings.url);
-            if (typeof endpoint === 'string') controller.abort(new TransportError(endpoint, { target: settings.url.href, server: settings.server }));
+            if (typeof endpoint === 'string') exchange.abort(new TransportError(endpoint, { target: settings.url.href, server: settings.server }));
             else {
               const first = latest === undefined;
               latest = endpoint;
@@ -94,18 +94,18 @@ export class EventStreamConnection {
         onIgnored: (problem) => callbacks.onSkipped(`skipped a line of the event stream from ${settings.url.href}: ${problem}`),
       });
       const dropped = ending
-        .then((end) => describeDrop(end, controller.signal, settings, connection !== undefined))
-        .finally(() => signal.removeEventListener('abort', onAbort));
+        .then((end) => describeDrop(end, exchange, settings, connection !== undefined))
+        .finally(unlink);
       const first = await Promise.race([announced, dropped]);
       if (!(first instanceof URL)) throw first.error;
       clearTimeout(timer);
       // A second endpoint event may have come in the same chunk as the first: the latest wins.
-      connection = new EventStreamConnection(latest ?? first, dropped, controller);
+      connection = new EventStreamConnection(latest ?? first, dropped, exchange);
       return connection;
     } catch (error) {
       clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      controller.abort(error);
+      unlink();
+      exchange.abort(error);
       // Closed by the transport while opening: its reason, not whatever the abort broke.
       throw signal.aborted ? signal.reason : error;
     }
@@ -113,20 +113,21 @@ export class EventStreamConnection {
 
   /** Ends the stream; `dropped` then settles with `reason`. */
   abort(reason: Error): void {
-    this.#controller.abort(reason);
+    this.#exchange.abort(reason);
   }
 }
 
-async function eventStreamBody(response: SseFetchResponse, settings: ConnectionSettings): Promise<ReadableStream<Uint8Array>> {
-  const { url, server } = settings;
+/** The body of the GET's answer at `url` (the stream's URL, or where it redirected), if it is an event stream. */
+async function eventStreamBody(response: HttpResponse, url: URL, settings: ConnectionSettings): Promise<HttpBody> {
+  const { server } = settings;
   if (response.status !== 200) throw await httpStatusError(response, 'GET', url, server);
-  const type = response.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('text/event-stream') || response.body === null) {
-    response.body?.cancel().catch(() => undefined);
+  const type = response.headers['content-type'] ?? '';
+  if (!type.toLowerCase().startsWith('text/event-stream')) {
+    discard(response);
     const got = type === '' ? 'no content type' : type;
     throw new TransportError(
       `GET ${url.href} answered 200 with ${got} instead of an event stream (text/event-stream); check the URL: a 2024-11-05 server usually serves its event stream at /sse, and a server that only speaks Streamable HTTP needs @mcpx/http instead`,
-      { status: 200, target: url.href, server },
+      { status: 200, target: settings.url.href, server },
     );
   }
   return response.body;
@@ -139,12 +140,12 @@ function endpointTimeout(settings: ConnectionSettings): TransportError {
   );
 }
 
-function describeDrop(end: EventStreamEnd, signal: AbortSignal, settings: ConnectionSettings, open: boolean): StreamDrop {
+function describeDrop(end: EventStreamEnd, exchange: Exchange, settings: ConnectionSettings, open: boolean): StreamDrop {
   const target = settings.url.href;
   const common = { target, server: settings.server };
   const when = open ? '' : ' before sending its endpoint event';
-  if (signal.aborted) {
-    const reason: unknown = signal.reason;
+  if (exchange.aborted) {
+    const reason: unknown = exchange.reason;
     const error = TransportError.isInstance(reason) ? reason : new TransportError(`the event stream from ${target} was closed`, { ...common, cause: reason });
     return { error, serverFault: false };
   }

@@ -18,11 +18,12 @@ export type EventStreamEnd =
   | { kind: 'oversized'; bytes: number };
 
 /**
- * Reads an SSE body to its end, handing each event to `handlers`. The size of each event is
- * checked as its bytes arrive: an event larger than `maxEventBytes` stops the reading.
- * Resolves (never rejects) with how the stream ended.
+ * Reads an SSE body (the chunks of a response body) to its end, handing each event to
+ * `handlers`. The size of each event is checked as its bytes arrive: an event larger than
+ * `maxEventBytes` stops the reading, and lets go of the body. Resolves (never rejects) with
+ * how the stream ended.
  */
-export async function readEventStream(body: ReadableStream<Uint8Array>, maxEventBytes: number, handlers: EventStreamHandlers): Promise<EventStreamEnd> {
+export async function readEventStream(body: AsyncIterable<Uint8Array>, maxEventBytes: number, handlers: EventStreamHandlers): Promise<EventStreamEnd> {
   const guard = new EventSizeGuard(maxEventBytes);
   const decoder = new TextDecoder();
   const parser = createParser({
@@ -30,21 +31,16 @@ export async function readEventStream(body: ReadableStream<Uint8Array>, maxEvent
     onRetry: (ms) => handlers.onRetry(ms),
     onError: (error) => handlers.onIgnored(error.message),
   });
-  const reader = body.getReader();
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return { kind: 'ended' };
-      const overflow = guard.push(value);
+    // Leaving the loop early lets go of the body.
+    for await (const chunk of body) {
+      const overflow = guard.push(chunk);
       // The events before the oversized one, in the same chunk, are still delivered.
-      parser.feed(decoder.decode(overflow === undefined ? value : value.subarray(0, overflow), { stream: true }));
-      if (overflow !== undefined) {
-        reader.cancel().catch(() => undefined);
-        return { kind: 'oversized', bytes: guard.size };
-      }
+      parser.feed(decoder.decode(overflow === undefined ? chunk : chunk.subarray(0, overflow), { stream: true }));
+      if (overflow !== undefined) return { kind: 'oversized', bytes: guard.size };
     }
+    return { kind: 'ended' };
   } catch (error) {
-    reader.cancel(error).catch(() => undefined);
     return { kind: 'failed', error };
   }
 }

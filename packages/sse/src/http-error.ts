@@ -1,5 +1,5 @@
 import { TransportError } from '@mcpx/core';
-import type { SseFetchResponse } from './fetch.js';
+import type { HttpResponse } from '@mcpx/http/request';
 import { bodyExcerpt } from './response-body.js';
 
 /** Statuses worth another attempt: the server is overloaded, slow or failing, not refusing. */
@@ -8,7 +8,7 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /** A `TransportError` for an unexpected HTTP status, with the status, the URL and the start of the body. */
-export async function httpStatusError(response: SseFetchResponse, what: string, url: URL, server: string | undefined): Promise<TransportError> {
+export async function httpStatusError(response: HttpResponse, what: string, url: URL, server: string | undefined): Promise<TransportError> {
   const excerpt = await bodyExcerpt(response);
   const status = response.status;
   const statusText = response.statusText ? ` ${response.statusText}` : '';

@@ -1,4 +1,4 @@
-import { ConfigError, checkOptions, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
+import { ConfigError, checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
 import type { Dispatcher } from 'undici';
 import type { SseFetch } from './fetch.js';
 
@@ -61,6 +61,7 @@ export interface ResolvedReconnect {
 /** Options with their defaults applied; internal. */
 export interface ResolvedSseOptions {
   url: URL;
+  /** Names in lower case. */
   headers: Readonly<Record<string, string>>;
   authProvider: AuthProvider | undefined;
   fetch: SseFetch | undefined;
@@ -94,17 +95,19 @@ export function resolveOptions(url: string | URL, options: SseClientTransportOpt
   if (options.fetch !== undefined && options.dispatcher !== undefined) {
     fail('give either "fetch" or "dispatcher", not both; to use a dispatcher with your own fetch, pass it inside that fetch');
   }
-  const headers = options.headers ?? {};
-  if (typeof headers !== 'object' || Object.values(headers).some((value) => typeof value !== 'string')) fail('"headers" must be an object of strings');
+  const given = options.headers ?? {};
+  if (typeof given !== 'object' || Object.values(given).some((value) => typeof value !== 'string')) fail('"headers" must be an object of strings');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(given)) headers[name.toLowerCase()] = value;
   return {
     url: parsed,
     headers,
     authProvider: options.authProvider,
     fetch: options.fetch,
     dispatcher: options.dispatcher,
-    endpointTimeoutMs: integer('endpointTimeoutMs', options.endpointTimeoutMs, 10_000, 1, fail),
+    endpointTimeoutMs: integerOption('endpointTimeoutMs', options.endpointTimeoutMs, { fallback: 10_000, min: 1 }, fail),
     reconnect: resolveReconnect(options.reconnect, fail),
-    maxEventBytes: integer('maxEventBytes', options.maxEventBytes, 10 * 1024 * 1024, 1, fail),
+    maxEventBytes: integerOption('maxEventBytes', options.maxEventBytes, { fallback: 10 * 1024 * 1024, min: 1 }, fail),
     name,
   };
 }
@@ -126,11 +129,6 @@ function resolveReconnect(reconnect: SseReconnectOptions | false | undefined, fa
   if (reconnect !== undefined && typeof reconnect !== 'object') fail('"reconnect" must be an object or false');
   const backoff = reconnect?.backoff ?? exponentialBackoff();
   if (typeof backoff !== 'function') fail('"reconnect.backoff" must be a function');
-  return { backoff, maxRetries: integer('reconnect.maxRetries', reconnect?.maxRetries, 5, 0, fail) };
+  return { backoff, maxRetries: integerOption('reconnect.maxRetries', reconnect?.maxRetries, { fallback: 5, min: 0 }, fail) };
 }
 
-function integer(key: string, value: number | undefined, fallback: number, min: number, fail: (message: string) => never): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) fail(`"${key}" must be an integer of at least ${min}, got ${String(value)}`);
-  return value;
-}

@@ -8,12 +8,12 @@ import {
   type TransportSendOptions,
   TransportCallbacks,
 } from '@mcpx/core';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Exchange, HttpClient, isOk } from '@mcpx/http/request';
+import { Agent } from 'undici';
 import { EndpointGate } from './endpoint-gate.js';
 import { EventStreamConnection, type ConnectionCallbacks, type StreamDrop } from './event-stream-connection.js';
-import type { SseFetch } from './fetch.js';
-import { HttpClient } from './http-client.js';
 import { httpStatusError } from './http-error.js';
+import { httpSettings } from './http-settings.js';
 import { decodeMessageData } from './message-data.js';
 import { resolveOptions, type ResolvedReconnect, type ResolvedSseOptions, type SseClientTransportOptions } from './options.js';
 import { giveUpError, reopenedWarning, type ErrorSite } from './reconnect-errors.js';
@@ -25,6 +25,9 @@ import { discardBody } from './response-body.js';
  * being reopened; sends wait. `closed`: over (or never started).
  */
 type State = 'new' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** The headers of every POST, one frozen record so the request layer merges them once. */
+const POST_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json' });
 
 /**
  * The legacy HTTP+SSE transport of MCP 2024-11-05: the server's messages arrive on one
@@ -84,7 +87,9 @@ export class SseClientTransport implements Transport {
       );
     }
     this.#state = 'connecting';
-    this.#http = new HttpClient({ fetch: this.#makeFetch(), headers: this.#options.headers, authProvider: this.#options.authProvider, server: this.#options.name });
+    // undici's default agent cuts a body idle for 300 s, and an event stream may well be idle that long.
+    if (this.#options.fetch === undefined && this.#options.dispatcher === undefined) this.#ownAgent = new Agent({ bodyTimeout: 0 });
+    this.#http = new HttpClient(httpSettings(this.#options, this.#ownAgent), this.#site());
     this.#starting = this.#begin();
     return this.#starting;
   }
@@ -110,11 +115,23 @@ export class SseClientTransport implements Transport {
       throw new TransportError(`the message could not be serialised as JSON: ${why}`, this.#errorOptions(error));
     }
     const endpoint = await this.#gate.wait(options.signal);
-    const signal = options.signal ? AbortSignal.any([this.#closer.signal, options.signal]) : this.#closer.signal;
-    const response = await http.request({ method: 'POST', url: endpoint, headers: { 'content-type': 'application/json' }, body, signal });
-    if (response.status < 200 || response.status > 299) throw await httpStatusError(response, 'POST', endpoint, this.#options.name);
-    // Accepted: the answer comes on the stream. The body ("Accepted") is drained meanwhile, so the socket can be reused.
-    void discardBody(response);
+    // What stops the POST: close(), or the caller's signal.
+    const exchange = new Exchange();
+    const unlinkClose = exchange.follow(this.#closer.signal);
+    const unlinkCaller = options.signal === undefined ? undefined : exchange.follow(options.signal);
+    const unlink = (): void => {
+      unlinkClose();
+      unlinkCaller?.();
+    };
+    try {
+      const { response, url } = await http.send({ method: 'POST', url: endpoint, headers: POST_HEADERS, body, exchange });
+      if (!isOk(response.status)) throw await httpStatusError(response, 'POST', url, this.#options.name);
+      // Accepted: the answer comes on the stream. The body ("Accepted") is drained meanwhile, so the socket can be reused.
+      void discardBody(response).finally(unlink);
+    } catch (error) {
+      unlink();
+      throw error;
+    }
   }
 
   /** Closes the stream and fails the sends still pending. Safe to call twice; `onclose()` follows once, without a reason. */
@@ -150,13 +167,6 @@ export class SseClientTransport implements Transport {
       await this.#releaseAgent();
       throw error;
     }
-  }
-
-  #makeFetch(): SseFetch {
-    if (this.#options.fetch) return this.#options.fetch;
-    // undici's default agent cuts a body idle for 300 s, and an event stream may well be idle that long.
-    const dispatcher = this.#options.dispatcher ?? (this.#ownAgent = new Agent({ bodyTimeout: 0 }));
-    return (url, init) => undiciFetch(url, { ...init, dispatcher });
   }
 
   #open(): Promise<EventStreamConnection> {

@@ -1,4 +1,4 @@
-import { ConfigError, checkOptions, TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core';
+import { ConfigError, checkOptions, integerOption, TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core';
 
 /**
  * Where the server's stderr goes: `'pipe'` reads it into diagnostics and keeps its last
@@ -87,18 +87,13 @@ export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOpt
     env: options.env ?? {},
     inheritEnv: options.inheritEnv ?? false,
     stderr,
-    maxLineBytes: integer('maxLineBytes', options.maxLineBytes, 10 * 1024 * 1024, 1, fail),
-    shutdownTimeoutMs: integer('shutdownTimeoutMs', options.shutdownTimeoutMs, 2000, 0, fail),
-    stderrTailLines: integer('stderrTailLines', options.stderrTailLines, 20, 0, fail),
+    maxLineBytes: integerOption('maxLineBytes', options.maxLineBytes, { fallback: 10 * 1024 * 1024, min: 1 }, fail),
+    shutdownTimeoutMs: integerOption('shutdownTimeoutMs', options.shutdownTimeoutMs, { fallback: 2000, min: 0 }, fail),
+    stderrTailLines: integerOption('stderrTailLines', options.stderrTailLines, { fallback: 20, min: 0 }, fail),
     name,
   };
 }
 
-function integer(key: string, value: number | undefined, fallback: number, min: number, fail: (message: string) => never): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) fail(`"${key}" must be an integer of at least ${min}, got ${String(value)}`);
-  return value;
-}
 
 /** The command line as one readable string, quoting arguments that need it. */
 export function describeCommand(command: string, args: readonly string[]): string {

@@ -1,5 +1,5 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
-import { ConfigError, checkOptions, NETWORK_TRANSPORT_OPTION_HINTS, type AuthProvider, type OptionKeys } from '@mcpx/core';
+import { ConfigError, checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, type AuthProvider, type OptionKeys } from '@mcpx/core';
 
 /** A PEM value for the TLS options: one, or several in an array. */
 export type PemInput = string | Buffer | Array<string | Buffer>;
@@ -109,11 +109,11 @@ export function resolveOptions(url: string | URL, options: WebSocketTransportOpt
     headers,
     authProvider,
     tls: resolveTls(options.tls ?? {}),
-    maxPayload: integer('maxPayload', options.maxPayload, 10 * 1024 * 1024, 1, fail),
-    handshakeTimeoutMs: integer('handshakeTimeoutMs', options.handshakeTimeoutMs, 10_000, 1, fail),
-    heartbeatIntervalMs: integer('heartbeatIntervalMs', options.heartbeatIntervalMs, 30_000, 0, fail),
-    pongTimeoutMs: integer('pongTimeoutMs', options.pongTimeoutMs, 10_000, 1, fail),
-    closeTimeoutMs: integer('closeTimeoutMs', options.closeTimeoutMs, 1000, 0, fail),
+    maxPayload: integerOption('maxPayload', options.maxPayload, { fallback: 10 * 1024 * 1024, min: 1 }, fail),
+    handshakeTimeoutMs: integerOption('handshakeTimeoutMs', options.handshakeTimeoutMs, { fallback: 10_000, min: 1 }, fail),
+    heartbeatIntervalMs: integerOption('heartbeatIntervalMs', options.heartbeatIntervalMs, { fallback: 30_000, min: 0 }, fail),
+    pongTimeoutMs: integerOption('pongTimeoutMs', options.pongTimeoutMs, { fallback: 10_000, min: 1 }, fail),
+    closeTimeoutMs: integerOption('closeTimeoutMs', options.closeTimeoutMs, { fallback: 1000, min: 0 }, fail),
     name,
   };
 }
@@ -141,11 +141,6 @@ function resolveTls(tls: WebSocketTlsOptions): ResolvedTls {
   return resolved;
 }
 
-function integer(key: string, value: number | undefined, fallback: number, min: number, fail: (message: string) => never): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) fail(`"${key}" must be an integer of at least ${min}, got ${String(value)}`);
-  return value;
-}
 
 /** The URL for error messages, without a password it may carry. */
 export function describeUrl(url: URL): string {

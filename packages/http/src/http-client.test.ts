@@ -1,0 +1,120 @@
+import { AUTH_RETRY_LIMIT, AuthError, TransportError, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
+import { describe, expect, it } from 'vitest';
+import { Exchange } from './exchange.js';
+import type { FetchedResponse, RequestFetch, RequestFetchInit } from './fetch.js';
+import { HttpClient, isNetworkFailure, type HttpClientSettings } from './http-client.js';
+
+const url = new URL('http://127.0.0.1:1/sse');
+const scope = { target: url.href, server: 'srv' };
+
+/** A response whose headers offer only `get`, the least a user's `fetch` may return. */
+function answer(status: number, headers: Record<string, string> = {}): FetchedResponse {
+  const lowered = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  return { status, statusText: '', headers: { get: (name) => lowered.get(name.toLowerCase()) ?? null }, body: null };
+}
+
+/** A fetch answering with `statuses` in turn (401s with a challenge), recording what it was given. */
+function scripted(...statuses: number[]): RequestFetch & { calls: Array<{ url: string; init: RequestFetchInit }> } {
+  const calls: Array<{ url: string; init: RequestFetchInit }> = [];
+  const fetch: RequestFetch = (target, init) => {
+    calls.push({ url: target, init });
+    const status = statuses[calls.length - 1] ?? 200;
+    return Promise.resolve(answer(status, status === 401 ? { 'WWW-Authenticate': 'Bearer realm="mcp"' } : {}));
+  };
+  return Object.assign(fetch, { calls });
+}
+
+function client(settings: Partial<HttpClientSettings>): HttpClient {
+  return new HttpClient({ url, headers: {}, secretHeaders: new Set(), authProvider: undefined, fetch: undefined, dispatcher: undefined, requestInit: {}, maxRedirects: 5, ...settings }, scope);
+}
+
+const get = (exchange = new Exchange()) => ({ method: 'GET' as const, headers: { accept: 'text/event-stream' }, exchange });
+
+describe('HttpClient', () => {
+  it("sends the configured headers, then the provider's, then the transport's, each name once in lower case", async () => {
+    const fetch = scripted(200);
+    const authProvider: AuthProvider = { headers: () => ({ Authorization: 'Bearer from-provider' }) };
+    await client({ fetch, headers: { 'x-trace': 'abc', authorization: 'from user', accept: 'text/html' }, authProvider }).send(get());
+    expect(fetch.calls[0]?.init).toMatchObject({ method: 'GET', redirect: 'manual', headers: { 'x-trace': 'abc', authorization: 'Bearer from-provider', accept: 'text/event-stream' } });
+  });
+
+  it('sends a request that names its URL there, and tells the provider that URL', async () => {
+    const fetch = scripted(200);
+    const told: string[] = [];
+    const authProvider: AuthProvider = { headers: (context) => (told.push(`${context.method} ${context.url.href}`), {}) };
+    const endpoint = new URL('http://127.0.0.1:1/message?sessionId=s1');
+    await client({ fetch, authProvider }).send({ method: 'POST', url: endpoint, headers: {}, body: '{}', exchange: new Exchange() });
+    await client({ fetch, authProvider }).send(get());
+    expect(fetch.calls.map((call) => call.url)).toEqual([endpoint.href, url.href]);
+    expect(told).toEqual([`POST ${endpoint.href}`, `GET ${url.href}`]);
+  });
+
+  it('asks the provider again after a 401 it says it fixed, and retries', async () => {
+    const fetch = scripted(401, 200);
+    let token = 'old';
+    const refusals: UnauthorizedContext[] = [];
+    const authProvider: AuthProvider = {
+      headers: () => ({ authorization: `Bearer ${token}` }),
+      onUnauthorized: (context) => {
+        refusals.push(context);
+        token = 'new';
+        return true;
+      },
+    };
+    const { response } = await client({ fetch, authProvider }).send(get());
+    expect(response.status).toBe(200);
+    expect(fetch.calls.map((call) => call.init.headers.authorization)).toEqual(['Bearer old', 'Bearer new']);
+    expect(refusals).toMatchObject([{ url, method: 'GET', status: 401, wwwAuthenticate: 'Bearer realm="mcp"', attempt: 0, sent: { authorization: 'Bearer old' } }]);
+    expect(refusals[0]?.header('www-authenticate')).toBe('Bearer realm="mcp"');
+  });
+
+  it('fails with an AuthError when every retry is refused too', async () => {
+    const fetch = scripted(403, 403, 403, 403, 200);
+    const error: unknown = await client({ fetch, authProvider: { headers: () => ({}), onUnauthorized: () => true } })
+      .send(get())
+      .catch((e: unknown) => e);
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 403, url: url.href, server: 'srv' });
+    expect(fetch.calls).toHaveLength(AUTH_RETRY_LIMIT + 1);
+  });
+
+  it('fails with an AuthError at once without a provider that can fix it', async () => {
+    const fetch = scripted(401, 200);
+    const error: unknown = await client({ fetch }).send(get()).catch((e: unknown) => e);
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 401, wwwAuthenticate: 'Bearer realm="mcp"' });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('turns a network failure into a retryable TransportError with the reason and code fetch hides in cause', async () => {
+    const fetch: RequestFetch = () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }) }));
+    const error: unknown = await client({ fetch }).send(get()).catch((e: unknown) => e);
+    expect(TransportError.isInstance(error)).toBe(true);
+    expect(isNetworkFailure(error)).toBe(true);
+    expect(error).toMatchObject({ isRetryable: true, status: undefined, target: url.href });
+    expect((error as Error).message).toContain(`could not reach ${url.href}: connect refused (ECONNREFUSED)`);
+  });
+
+  it("rejects with the exchange's reason when the request was aborted", async () => {
+    const exchange = new Exchange();
+    const reason = new Error('closing');
+    const fetch: RequestFetch = () => {
+      exchange.abort(reason);
+      return Promise.reject(new DOMException('aborted', 'AbortError'));
+    };
+    await expect(client({ fetch }).send(get(exchange))).rejects.toBe(reason);
+  });
+
+  it('wraps a failing auth provider in a TransportError naming the request', async () => {
+    const authProvider: AuthProvider = {
+      headers: () => {
+        throw new Error('token store locked');
+      },
+    };
+    const fetch = scripted(200);
+    const error: unknown = await client({ fetch, authProvider }).send(get()).catch((e: unknown) => e);
+    expect(TransportError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain(`the auth provider's headers() failed for GET ${url.href}: token store locked`);
+    expect(fetch.calls).toHaveLength(0);
+  });
+});
