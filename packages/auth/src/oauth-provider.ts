@@ -83,15 +83,17 @@ export class OAuthProvider implements AuthProvider {
     if (login === undefined) return false;
     const challenge = oauthChallenge(context.wwwAuthenticate);
     if (login.takeResourceNonce(context, challenge)) return true;
+    // A refusal of an older token (a request on the wire during a refresh or a step-up), or
+    // one that comes while such an operation runs, is retried with what that operation gets.
+    if (login.isStale(context.sent)) return true;
+    if (this.#inflight !== undefined) {
+      await this.#inflight.catch(() => undefined);
+      return true;
+    }
     if (context.status === 403) {
       if (challenge?.params.error !== 'insufficient_scope' || this.#stepUps >= this.#options.maxStepUps) return false;
       this.#stepUps++;
       await this.#once(() => login.authorize(this.#request(challenge.params, true, context.signal)));
-      return true;
-    }
-    if (login.isStale(context.sent)) return true;
-    if (this.#inflight !== undefined) {
-      await this.#inflight.catch(() => undefined);
       return true;
     }
     await this.#once(async () => {
