@@ -97,6 +97,11 @@ export class Login {
     return expiresAt !== undefined && expiresAt - EXPIRY_MARGIN_MS <= Date.now();
   }
 
+  /** The scopes of the stored tokens: as granted, or as asked when the server did not say. */
+  scopes(): string[] {
+    return scopeList(this.#stored?.tokens?.scope);
+  }
+
   /** Whether a refresh token is kept. */
   refreshable(): boolean {
     return this.#stored?.tokens?.refreshToken !== undefined;

@@ -1,9 +1,10 @@
 import { type AuthContext, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
-import { oauthChallenge } from './challenge.js';
+import { oauthChallenge, type Challenge } from './challenge.js';
 import type { HttpSettings } from './http.js';
 import { Login, type LoginRequest } from './login.js';
 import { OAuthError } from './oauth-error.js';
 import { resolveOAuthOptions, type OAuthOptions, type ResolvedOAuthOptions } from './options.js';
+import { scopeList } from './scopes.js';
 import { canonicalUrl } from './url-policy.js';
 
 /** What `status()` tells about a login; never a token. */
@@ -47,7 +48,8 @@ export class OAuthProvider implements AuthProvider {
   #loading: Promise<Login> | undefined;
   /** The one token operation (refresh or login) running; others wait for it. */
   #inflight: Promise<void> | undefined;
-  #stepUps = 0;
+  /** Step-ups in a row that got no scope the token lacked; `maxStepUps` of them end step-ups. */
+  #fruitlessStepUps = 0;
 
   constructor(options: OAuthOptions = {}) {
     this.#options = resolveOAuthOptions(options);
@@ -90,12 +92,7 @@ export class OAuthProvider implements AuthProvider {
       await this.#inflight.catch(() => undefined);
       return true;
     }
-    if (context.status === 403) {
-      if (challenge?.params.error !== 'insufficient_scope' || this.#stepUps >= this.#options.maxStepUps) return false;
-      this.#stepUps++;
-      await this.#once(() => login.authorize(this.#request(challenge.params, true, context.signal)));
-      return true;
-    }
+    if (context.status === 403) return this.#stepUp(login, challenge, context.signal);
     await this.#once(async () => {
       if (context.sent.authorization !== undefined && login.refreshable()) {
         const refreshed = await login.refresh().then(
@@ -139,6 +136,28 @@ export class OAuthProvider implements AuthProvider {
     const url = serverUrl === undefined ? this.#serverUrl : new URL(serverUrl);
     if (url === undefined) return undefined;
     return (await this.#loginFor(url, true))?.status();
+  }
+
+  /**
+   * Logs in again for the scopes a 403 `insufficient_scope` names, unless a new login cannot help:
+   * the token holds every scope named already, or `maxStepUps` step-ups in a row got no scope
+   * it lacked (declined, or refused by the authorization server). A step-up that gets a new
+   * scope resets that count, so a long-running process can step up whenever it needs to.
+   */
+  async #stepUp(login: Login, challenge: Challenge | undefined, signal: AbortSignal): Promise<boolean> {
+    if (challenge?.params.error !== 'insufficient_scope') return false;
+    const granted = new Set(login.scopes());
+    const asked = scopeList(challenge.params.scope);
+    if (asked.length > 0 && asked.every((scope) => granted.has(scope))) return false;
+    if (this.#fruitlessStepUps >= this.#options.maxStepUps) return false;
+    let grew = false;
+    try {
+      await this.#once(() => login.authorize(this.#request(challenge.params, true, signal)));
+      grew = login.scopes().some((scope) => !granted.has(scope));
+    } finally {
+      this.#fruitlessStepUps = grew ? 0 : this.#fruitlessStepUps + 1;
+    }
+    return true;
   }
 
   #request(params: Readonly<Record<string, string>>, stepUp: boolean, signal: AbortSignal | undefined): LoginRequest {
