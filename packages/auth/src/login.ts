@@ -161,7 +161,8 @@ export class Login {
       challenge: request.challengeScope,
       resource: discovered.resource,
       server: discovered.server,
-      previous: request.stepUp ? stored?.tokens?.scope : undefined,
+      previous: stored?.tokens?.scope,
+      stepUp: request.stepUp,
     });
     const redirect = grant.type === 'authorization_code' ? await this.#listen(stored?.client) : undefined;
     try {

@@ -68,4 +68,10 @@ describe('a step-up to more scopes', () => {
     expect(await provider.onUnauthorized(refusal(url, 403, insufficient('mcp:read'), { authorization: 'Bearer at-0' }))).toBe(false);
     expect(browser.visits).toHaveLength(0);
   });
+
+  it('asks for the scope the 403 names when scopes are configured', async () => {
+    const { provider, browser, url, insufficient } = await loggedIn({ scopes: ['mcp:read'] });
+    expect(await provider.onUnauthorized(refusal(url, 403, insufficient('mcp:write'), { authorization: 'Bearer at-0' }))).toBe(true);
+    expect(browser.visits[0]?.searchParams.get('scope')?.split(' ')).toEqual(['mcp:read', 'mcp:write']);
+  });
 });
