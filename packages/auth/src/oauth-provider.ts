@@ -5,7 +5,15 @@ import { Login, type LoginRequest } from './login.js';
 import { OAuthError } from './oauth-error.js';
 import { resolveOAuthOptions, type OAuthOptions, type ResolvedOAuthOptions } from './options.js';
 import { scopeList } from './scopes.js';
+import { SingleFlight } from './single-flight.js';
 import { canonicalUrl } from './url-policy.js';
+
+/**
+ * How long the failure of a login that a 401 started (declined, timed out) answers the 401s
+ * that follow, instead of a new browser window: enough for the requests that were on their
+ * way to come back.
+ */
+export const FAILED_LOGIN_HOLD_MS = 10_000;
 
 /** What `status()` tells about a login; never a token. */
 export interface LoginStatus {
@@ -46,8 +54,10 @@ export class OAuthProvider implements AuthProvider {
   #origin: string | undefined;
   #login: Login | undefined;
   #loading: Promise<Login> | undefined;
-  /** The one token operation (refresh or login) running; others wait for it. */
-  #inflight: Promise<void> | undefined;
+  /** The one token operation (refresh, login or step-up) running; others wait for it. */
+  readonly #flight = new SingleFlight();
+  /** The last login a 401 started that failed (declined, timed out), held for `FAILED_LOGIN_HOLD_MS`. */
+  #failedLogin: { error: unknown; atMs: number } | undefined;
   /** Step-ups in a row that got no scope the token lacked; `maxStepUps` of them end step-ups. */
   #fruitlessStepUps = 0;
 
@@ -75,7 +85,7 @@ export class OAuthProvider implements AuthProvider {
     if (login === undefined) return {};
     // A refresh that fails here changes nothing stored (a network blip must not lose the login):
     // the request goes with the old token, and its 401 is handled by onUnauthorized().
-    if (login.expired() && login.refreshable()) await this.#once(() => login.refresh().catch(() => undefined));
+    if (login.expired() && login.refreshable()) await this.#flight.run('refresh', () => login.refresh().catch(() => undefined));
     return login.authorization(context.method, context.url);
   }
 
@@ -88,12 +98,15 @@ export class OAuthProvider implements AuthProvider {
     // A refusal of an older token (a request on the wire during a refresh or a step-up), or
     // one that comes while such an operation runs, is retried with what that operation gets.
     if (login.isStale(context.sent)) return true;
-    if (this.#inflight !== undefined) {
-      await this.#inflight.catch(() => undefined);
+    if (this.#flight.running !== undefined) {
+      await this.#flight.join(context.status === 403 ? 'step-up' : 'login');
       return true;
     }
     if (context.status === 403) return this.#stepUp(login, challenge, context.signal);
-    await this.#once(async () => {
+    // Requests already on their way when a login failed get its failure, not another browser window.
+    const failed = this.#failedLogin;
+    if (failed !== undefined && Date.now() - failed.atMs < FAILED_LOGIN_HOLD_MS) throw failed.error;
+    await this.#flight.run('login', async () => {
       if (context.sent.authorization !== undefined && login.refreshable()) {
         const refreshed = await login.refresh().then(
           () => true,
@@ -101,7 +114,13 @@ export class OAuthProvider implements AuthProvider {
         );
         if (refreshed) return;
       }
-      await login.authorize(this.#request(challenge?.params ?? {}, false, context.signal));
+      try {
+        await login.authorize(this.#request(challenge?.params ?? {}, false, context.signal));
+        this.#failedLogin = undefined;
+      } catch (error) {
+        if (this.#options.interactive) this.#failedLogin = { error, atMs: Date.now() };
+        throw error;
+      }
     });
     return true;
   }
@@ -116,8 +135,9 @@ export class OAuthProvider implements AuthProvider {
     const login = await this.#loginFor(url, true);
     if (login === undefined) throw new OAuthError('authorization', `this provider is for ${this.#serverUrl.href}, not ${url.href}`, { hint: 'use one OAuthProvider per server' });
     const challenge = await login.probe(options.signal);
-    await this.#inflight?.catch(() => undefined);
-    await this.#once(() => login.authorize({ ...this.#request(challenge, false, options.signal), interactive: true, scopes: options.scopes }));
+    await this.#flight.idle();
+    this.#failedLogin = undefined;
+    await this.#flight.run('login', () => login.authorize({ ...this.#request(challenge, false, options.signal), interactive: true, scopes: options.scopes }));
     const status = login.status();
     if (status === undefined) throw new OAuthError('authorization', `the login to ${url.href} ended without tokens`);
     return status;
@@ -152,7 +172,7 @@ export class OAuthProvider implements AuthProvider {
     if (this.#fruitlessStepUps >= this.#options.maxStepUps) return false;
     let grew = false;
     try {
-      await this.#once(() => login.authorize(this.#request(challenge.params, true, signal)));
+      await this.#flight.run('step-up', () => login.authorize(this.#request(challenge.params, true, signal)));
       grew = login.scopes().some((scope) => !granted.has(scope));
     } finally {
       this.#fruitlessStepUps = grew ? 0 : this.#fruitlessStepUps + 1;
@@ -162,16 +182,6 @@ export class OAuthProvider implements AuthProvider {
 
   #request(params: Readonly<Record<string, string>>, stepUp: boolean, signal: AbortSignal | undefined): LoginRequest {
     return { resourceMetadata: params.resource_metadata, challengeScope: params.scope, stepUp, signal, interactive: this.#options.interactive, scopes: undefined };
-  }
-
-  /** Runs `operation` unless one is running, in which case waits for that one instead. */
-  async #once(operation: () => Promise<void>): Promise<void> {
-    if (this.#inflight !== undefined) return this.#inflight;
-    const running = operation().finally(() => {
-      if (this.#inflight === running) this.#inflight = undefined;
-    });
-    this.#inflight = running;
-    return running;
   }
 
   /** The login state for requests to `url`; undefined for a URL of another origin, which gets no token. */
