@@ -99,14 +99,14 @@ export class OAuthProvider implements AuthProvider {
     // one that comes while such an operation runs, is retried with what that operation gets.
     if (login.isStale(context.sent)) return true;
     if (this.#flight.running !== undefined) {
-      await this.#flight.join(context.status === 403 ? 'step-up' : 'login');
+      await this.#flight.join(context.status === 403 ? 'step-up' : 'login', context.signal);
       return true;
     }
     if (context.status === 403) return this.#stepUp(login, challenge, context.signal);
     // Requests already on their way when a login failed get its failure, not another browser window.
     const failed = this.#failedLogin;
     if (failed !== undefined && Date.now() - failed.atMs < FAILED_LOGIN_HOLD_MS) throw failed.error;
-    await this.#flight.run('login', async () => {
+    await this.#flight.run('login', async (signal) => {
       if (context.sent.authorization !== undefined && login.refreshable()) {
         const refreshed = await login.refresh().then(
           () => true,
@@ -115,13 +115,14 @@ export class OAuthProvider implements AuthProvider {
         if (refreshed) return;
       }
       try {
-        await login.authorize(this.#request(challenge?.params ?? {}, false, context.signal));
+        await login.authorize(this.#request(challenge?.params ?? {}, false, signal));
         this.#failedLogin = undefined;
       } catch (error) {
-        if (this.#options.interactive) this.#failedLogin = { error, atMs: Date.now() };
+        // Not a login every waiting request gave up on: the next request may start one.
+        if (this.#options.interactive && !signal.aborted) this.#failedLogin = { error, atMs: Date.now() };
         throw error;
       }
-    });
+    }, context.signal);
     return true;
   }
 
@@ -137,7 +138,7 @@ export class OAuthProvider implements AuthProvider {
     const challenge = await login.probe(options.signal);
     await this.#flight.idle();
     this.#failedLogin = undefined;
-    await this.#flight.run('login', () => login.authorize({ ...this.#request(challenge, false, options.signal), interactive: true, scopes: options.scopes }));
+    await this.#flight.run('login', (signal) => login.authorize({ ...this.#request(challenge, false, signal), interactive: true, scopes: options.scopes }), options.signal);
     const status = login.status();
     if (status === undefined) throw new OAuthError('authorization', `the login to ${url.href} ended without tokens`);
     return status;
@@ -172,7 +173,7 @@ export class OAuthProvider implements AuthProvider {
     if (this.#fruitlessStepUps >= this.#options.maxStepUps) return false;
     let grew = false;
     try {
-      await this.#flight.run('step-up', () => login.authorize(this.#request(challenge.params, true, signal)));
+      await this.#flight.run('step-up', (own) => login.authorize(this.#request(challenge.params, true, own)), signal);
       grew = login.scopes().some((scope) => !granted.has(scope));
     } finally {
       this.#fruitlessStepUps = grew ? 0 : this.#fruitlessStepUps + 1;
