@@ -132,13 +132,26 @@ export class Login {
     return true;
   }
 
-  /** Uses the refresh token; a rotated refresh token replaces the old one in the store. */
+  /**
+   * Uses the refresh token; a rotated refresh token replaces the old one in the store. Another
+   * process sharing the store (the CLI and a registry) may have refreshed first: its tokens are
+   * taken instead, read before the refresh and again after an `invalid_grant`, since with
+   * rotating refresh tokens a second refresh with the spent one fails, or makes the server
+   * revoke the whole grant.
+   */
   async refresh(): Promise<void> {
+    if ((await this.#adoptStoredSafely()) && !this.expired()) return;
     const stored = this.#stored;
     const refreshToken = stored?.tokens?.refreshToken;
     if (stored === undefined || refreshToken === undefined) throw new OAuthError('refresh', 'there is no refresh token');
     const endpoint = await this.#endpointFor(stored);
-    const tokens = await refresh({ endpoint, resource: this.#resourceId, scope: stored.tokens?.scope }, refreshToken);
+    let tokens: StoredTokens;
+    try {
+      tokens = await refresh({ endpoint, resource: this.#resourceId, scope: stored.tokens?.scope }, refreshToken);
+    } catch (error) {
+      if (OAuthError.isInstance(error) && error.oauthError === 'invalid_grant' && (await this.#adoptStoredSafely())) return;
+      throw error;
+    }
     await this.#save({ ...stored, tokens: { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken, scope: tokens.scope ?? stored.tokens?.scope } });
   }
 
@@ -242,6 +255,11 @@ export class Login {
     this.#dpop = stored.dpopKey === undefined ? undefined : await restoreDpopKey(stored.dpopKey);
     this.#setHeader();
     return true;
+  }
+
+  /** `#adoptStored()`, a store that cannot be read counting as one with nothing newer. */
+  async #adoptStoredSafely(): Promise<boolean> {
+    return this.#adoptStored().catch(() => false);
   }
 
   async #grant(context: GrantContext, redirect: LoopbackRedirect | undefined): Promise<StoredTokens> {
