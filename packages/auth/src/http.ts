@@ -30,14 +30,28 @@ export async function send(settings: HttpSettings, url: URL, init: RequestInit, 
 }
 
 /**
+ * The statuses that say a metadata document is not at a URL, so that the next candidate is
+ * tried: not found or gone, and what servers answer for a path they do not serve (a bad
+ * request, a login wall, a method or type they refuse). A redirect, which is not followed,
+ * counts as well.
+ */
+const ABSENT = new Set([400, 401, 403, 404, 405, 406, 410]);
+
+/**
  * The first of `urls` that answers with a success, as a JSON object with the URL it came
- * from; undefined when none does. Metadata discovery tries its candidates this way.
+ * from; undefined when each says it has none (`ABSENT`). Metadata discovery tries its
+ * candidates this way. Any other answer, such as a 5xx from a server that is down, fails the
+ * step naming the server: guessing past it would send the login elsewhere.
  */
 export async function firstDocument(settings: HttpSettings, urls: readonly URL[], step: OAuthStep): Promise<{ url: URL; json: Record<string, unknown> } | undefined> {
   for (const url of urls) {
     const response = await send(settings, url, { headers: { accept: 'application/json' } }, step);
     if (response.ok) return { url, json: await readJsonObject(response, url, step) };
-    await response.body?.cancel();
+    await response.body?.cancel().catch(() => undefined);
+    if (ABSENT.has(response.status) || (response.status >= 300 && response.status < 400)) continue;
+    throw new OAuthError(step, `${url.origin} answered HTTP ${response.status} for ${url.href}`, {
+      hint: response.status >= 500 || response.status === 429 ? 'the server is down or overloaded; try again later, and tell its operator if it persists' : 'tell the server operator',
+    });
   }
   return undefined;
 }

@@ -17,7 +17,7 @@ import type { ResolvedOAuthOptions } from './options.js';
 import { registerClient, supportsClientIdMetadata, toOauthClient } from './registration.js';
 import { chooseScope, registrationScope, scopeList } from './scopes.js';
 import { discover, type Discovered } from './session.js';
-import type { StoredClient, StoredLogin, StoredTokens } from './store/token-store.js';
+import type { StoredClient, StoredEndpoints, StoredLogin, StoredTokens } from './store/token-store.js';
 import { requestOptions, toOauthServer, tokenFailure, type TokenEndpoint } from './token-endpoint.js';
 import { canonicalUrl } from './url-policy.js';
 import type { LoginStatus } from './oauth-provider.js';
@@ -191,8 +191,10 @@ export class Login {
         serverUrl: canonicalUrl(this.server),
         resource: discovered.resourceId,
         issuer: discovered.server.issuer,
-        client,
+        // A refresh authenticates as this login did, whatever the metadata says by then.
+        client: { ...client, tokenEndpointAuthMethod: endpoint.client.token_endpoint_auth_method as string },
         tokens: { ...tokens, scope: tokens.scope ?? scope },
+        endpoints: endpointsOf(discovered.server),
         ...(dpop === undefined ? {} : { dpopKey: await saveDpopKey(dpop) }),
         savedAt: Date.now(),
       });
@@ -325,13 +327,31 @@ export class Login {
     };
   }
 
-  /** The token endpoint for a stored login: its issuer's metadata, fetched once. */
+  /** The token endpoint for a stored login, worked out once. */
   async #endpointFor(stored: StoredLogin): Promise<TokenEndpoint> {
     if (this.#endpoint !== undefined) return this.#endpoint;
-    const issuer = new URL(stored.issuer);
-    this.#metadata ??= (await discoverServer(this.http, issuer)) ?? defaultServerMetadata(issuer);
+    this.#metadata ??= await this.#storedServer(stored);
     this.#endpoint = await this.#makeEndpoint(this.#metadata, stored.client, this.#dpop);
     return this.#endpoint;
+  }
+
+  /**
+   * Where a stored login is refreshed and revoked: the endpoints it was made with. A login
+   * stored without them discovers its issuer again, and falls back to the 2025-03-26 default
+   * endpoints only for an issuer without a path, where a login can have found them: for a
+   * path-based issuer (a realm, a tenant) `<origin>/token` is another server's endpoint, and
+   * would receive the refresh token.
+   */
+  async #storedServer(stored: StoredLogin): Promise<ServerMetadata> {
+    const { endpoints } = stored;
+    if (endpoints !== undefined) {
+      return { issuer: stored.issuer, token_endpoint: endpoints.token, ...(endpoints.revocation === undefined ? {} : { revocation_endpoint: endpoints.revocation }) };
+    }
+    const issuer = new URL(stored.issuer);
+    const found = await discoverServer(this.http, issuer);
+    if (found !== undefined) return found;
+    if (issuer.pathname.replace(/\/+$/, '') === '') return defaultServerMetadata(issuer);
+    throw new OAuthError('refresh', `the authorization server ${issuer.href} publishes no metadata, so its token endpoint is unknown`, { hint: 'log in again' });
   }
 
   async #dpopKey(): Promise<DpopKey | undefined> {
@@ -387,6 +407,12 @@ export class Login {
     if (this.#bearer === undefined || Date.now() >= this.#refreshAt) return undefined;
     return this.#bearer;
   }
+}
+
+/** The endpoints of `server` a login keeps. */
+function endpointsOf(server: ServerMetadata): StoredEndpoints {
+  const revocation = server.revocation_endpoint;
+  return { token: server.token_endpoint as string, revocation: typeof revocation === 'string' ? revocation : undefined };
 }
 
 /** The token endpoint authentication a new registration asks for: none (a public client) where the server allows it. */

@@ -9,7 +9,7 @@ import type { StoredLogin, TokenStore } from '../src/store/token-store.js';
 
 /**
  * A loopback authorization server with the faults a real one will not produce on demand.
- * By default it publishes RFC 8414 metadata and a token endpoint that issues `at-<n>` access
+ * By default it publishes RFC 8414 metadata and a token endpoint (any path ending in `/token`) that issues `at-<n>` access
  * tokens for any authorization code, client credentials and JWT bearer grant, and for the
  * authorization code and refresh grants rotates refresh tokens (`rt-<n>`): only the newest is
  * accepted, an older one is `invalid_grant`. `fakeBrowser()` answers its authorization endpoint.
@@ -21,7 +21,7 @@ export interface FakeAuthorizationServer {
   metadata: Record<string, unknown>;
   /** Replaces how `path` is answered (metadata or token endpoint). */
   answer(path: string, handler: (request: RecordedRequest, response: ServerResponse) => void): void;
-  /** The token requests received, as form parameters, optionally of one grant type. */
+  /** The token requests received (at any path ending in `/token`), as form parameters, optionally of one grant type. */
   tokenRequests(grantType?: string): URLSearchParams[];
   /** The `Authorization` values the MCP server should accept: the access tokens issued so far. */
   readonly issued: Set<string>;
@@ -107,7 +107,7 @@ function fakeAuthorizationServer(http: FakeHttpServer): FakeAuthorizationServer 
     answer: (path, handler) => void answers.set(path, handler),
     tokenRequests: (grantType) =>
       http.requests
-        .filter((r) => r.method === 'POST' && r.path === '/token')
+        .filter((r) => r.method === 'POST' && r.path.endsWith('/token'))
         .map((r) => new URLSearchParams(r.body))
         .filter((form) => grantType === undefined || form.get('grant_type') === grantType),
     issued: new Set(),
@@ -130,7 +130,7 @@ function fakeAuthorizationServer(http: FakeHttpServer): FakeAuthorizationServer 
     if (custom !== undefined) return custom(request, response);
     if (path === '/.well-known/oauth-authorization-server') return replyJson(response, fake.metadata);
     if (path === '/revoke') return void response.writeHead(200).end();
-    if (path !== '/token') return void response.writeHead(404).end();
+    if (!path.endsWith('/token')) return void response.writeHead(404).end();
     const form = new URLSearchParams(request.body);
     switch (form.get('grant_type')) {
       case 'client_credentials':
