@@ -10,7 +10,7 @@ export interface HttpSettings {
   requestTimeoutMs: number;
 }
 
-/** The largest metadata or token answer read; more is an error (a server answering garbage). */
+/** The largest metadata, registration, token or revocation answer read; more is an error (a server answering garbage). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
@@ -80,11 +80,33 @@ async function readCapped(response: Response, url: URL, step: OAuthStep): Promis
     size += chunk.byteLength;
     if (size > MAX_BODY_BYTES) {
       await response.body.cancel().catch(() => undefined);
-      throw new OAuthError(step, `${url.href} answered more than the ${MAX_BODY_BYTES} bytes a metadata or registration answer may have`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
+      throw tooLarge(url.href, step);
     }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * `response` with a body that fails, cancelling the download, once it passes
+ * `MAX_BODY_BYTES`: for answers read by oauth4webapi (token, revocation), which reads whole
+ * bodies, so that a hostile token endpoint cannot stream gigabytes into memory.
+ */
+export function capBody(response: Response, url: string, step: OAuthStep): Response {
+  if (response.body === null) return response;
+  let size = 0;
+  const cap = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      size += chunk.byteLength;
+      if (size <= MAX_BODY_BYTES) controller.enqueue(chunk);
+      else controller.error(tooLarge(url, step));
+    },
+  });
+  return new Response(response.body.pipeThrough(cap), { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function tooLarge(url: string, step: OAuthStep): OAuthError {
+  return new OAuthError(step, `${url} answered more than the ${MAX_BODY_BYTES} bytes an OAuth answer may have`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
 }
 
 /** The start of a body, for an error message. */

@@ -372,7 +372,7 @@ export class Login {
       return false;
     }
     if (typeof endpoint.server.revocation_endpoint !== 'string') return false;
-    const options = requestOptions(endpoint, endpoint.server.revocation_endpoint);
+    const options = requestOptions(endpoint, endpoint.server.revocation_endpoint, 'revocation');
     for (const token of [tokens.refreshToken, tokens.accessToken]) {
       if (token === undefined) continue;
       try {
