@@ -86,13 +86,29 @@ export function tokenError(error: unknown, step: OAuthStep, url: string): Error 
   if (error instanceof oauth.ResponseBodyError) return refusal(step, url, error.status, error.error, error.error_description, error);
   if (error instanceof oauth.OperationProcessingError) {
     const status = error.cause instanceof Response ? ` (HTTP ${error.cause.status})` : '';
-    return new OAuthError(step, `${url} answered something mcpx cannot use${status}: ${error.message}`, { cause: error, hint: 'tell the server operator; the answer breaks the OAuth specification' });
+    return new OAuthError(step, `${url} answered something mcpx cannot use${status}: ${error.message}`, { cause: withoutDetails(error), hint: 'tell the server operator; the answer breaks the OAuth specification' });
+  }
+  if (error instanceof oauth.UnsupportedOperationError) {
+    return new OAuthError(step, `${url} answered something mcpx does not support: ${error.message}`, { cause: withoutDetails(error), hint: 'tell the server operator which answer mcpx could not use' });
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new OAuthError(step, `${url} did not answer in time`, { cause: error, hint: 'check that the authorization server is up, then try again' });
   }
   const why = error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
   return new OAuthError(step, `could not reach ${url}: ${why}`, { cause: error, hint: 'check that the authorization server is up and reachable, then try again' });
+}
+
+/**
+ * `error` without the details oauth4webapi attaches as its `cause`: for an answer it could not
+ * use, the parsed token answer, access and refresh tokens included. Error reporters that
+ * follow the cause chain would log them.
+ */
+function withoutDetails(error: Error & { code?: unknown }): Error {
+  const copy = new Error(error.message);
+  copy.name = error.name;
+  if (error.stack !== undefined) copy.stack = error.stack;
+  if (error.code !== undefined) Object.assign(copy, { code: error.code });
+  return copy;
 }
 
 /** An OAuth error answer of the server as an `OAuthError` with what to do about it. */
