@@ -30,7 +30,7 @@ export type OAuthGrant =
       idpTokenEndpoint: string;
       /** The client ID at the identity provider, if it differs from `clientId`. */
       idpClientId?: string | undefined;
-      /** The client secret at the identity provider, if it needs one. */
+      /** The client secret at the identity provider, if it needs one; `clientSecret` is never sent there. */
       idpClientSecret?: string | undefined;
     }
   /**
