@@ -10,10 +10,10 @@ import { listenForRedirect, type LoopbackRedirect } from './flows/loopback-redir
 import { authorizationCode, refresh } from './grants/authorization-code.js';
 import { enterprise } from './grants/enterprise.js';
 import type { GrantContext } from './grants/grant-context.js';
-import { clientCredentials, workloadIdentity } from './grants/machine-grants.js';
+import { clientCredentials, JWT_BEARER, workloadIdentity } from './grants/machine-grants.js';
 import { send, type HttpSettings } from './http.js';
 import { OAuthError } from './oauth-error.js';
-import type { ResolvedOAuthOptions } from './options.js';
+import type { OAuthGrant, ResolvedOAuthOptions } from './options.js';
 import { registerClient, supportsClientIdMetadata, toOauthClient } from './registration.js';
 import { chooseScope, registrationScope, scopeList } from './scopes.js';
 import { discover, type Discovered } from './session.js';
@@ -303,7 +303,7 @@ export class Login {
     return registerClient(this.http, discovered.server, {
       clientName: options.clientName,
       redirectUris: redirect ? [redirect.redirectUri] : [],
-      grantTypes: redirect ? ['authorization_code', 'refresh_token'] : ['client_credentials'],
+      grantTypes: registeredGrantTypes(options.grant),
       tokenEndpointAuthMethod: method,
       scope: registrationScope(scope, discovered.resource),
     });
@@ -406,6 +406,19 @@ export class Login {
     if (this.#header === undefined) return NO_HEADERS;
     if (this.#bearer === undefined || Date.now() >= this.#refreshAt) return undefined;
     return this.#bearer;
+  }
+}
+
+/** The grant types a dynamic registration asks for: those the client will use (servers may enforce them). */
+function registeredGrantTypes(grant: OAuthGrant): string[] {
+  switch (grant.type) {
+    case 'authorization_code':
+      return ['authorization_code', 'refresh_token'];
+    case 'client_credentials':
+      return ['client_credentials'];
+    case 'enterprise':
+    case 'workload_identity':
+      return [JWT_BEARER];
   }
 }
 

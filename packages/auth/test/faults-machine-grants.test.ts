@@ -40,3 +40,32 @@ describe('the enterprise grant', () => {
     expect([exchange?.body.get('client_id'), exchange?.body.get('client_secret')]).toEqual(['idp-client', 'idp-secret']);
   });
 });
+
+describe('a dynamic registration for a machine grant', () => {
+  const fakes = useFaults();
+
+  /** A fake authorization server with open registration, and the grant_types of each registration. */
+  async function registering(): Promise<{ as: FakeAuthorizationServer; registered: () => unknown[] }> {
+    const as = await fakes.authorizationServer();
+    as.metadata.registration_endpoint = `${as.origin}/register`;
+    as.answer('/register', (request, response) => replyJson(response, { ...JSON.parse(request.body), client_id: 'registered', token_endpoint_auth_method: 'none' }, 201));
+    const registered = () => as.http.requests.filter((request) => request.path === '/register').map((request) => (JSON.parse(request.body) as { grant_types: unknown }).grant_types);
+    return { as, registered };
+  }
+
+  it('registers the JWT bearer grant that workload identity uses', async () => {
+    const { as, registered } = await registering();
+    const mcp = await fakes.protectedMcpServer(as.origin, () => false);
+    await new OAuthProvider({ grant: { type: 'workload_identity', token: 'platform-token' } }).login(mcp.url());
+    expect(registered()).toEqual([['urn:ietf:params:oauth:grant-type:jwt-bearer']]);
+    expect(as.tokenRequests('urn:ietf:params:oauth:grant-type:jwt-bearer').map((form) => form.get('assertion'))).toEqual(['platform-token']);
+  });
+
+  it('registers the JWT bearer grant that the enterprise grant ends with', async () => {
+    const { as, registered } = await registering();
+    as.answer('/idp/token', (_, response) => replyJson(response, { access_token: 'id-jag', issued_token_type: ID_JAG, token_type: 'N_A' }));
+    const mcp = await fakes.protectedMcpServer(as.origin, () => false);
+    await new OAuthProvider({ grant: { type: 'enterprise', idToken: 'id-token', idpTokenEndpoint: `${as.origin}/idp/token`, idpClientId: 'idp-client' } }).login(mcp.url());
+    expect(registered()).toEqual([['urn:ietf:params:oauth:grant-type:jwt-bearer']]);
+  });
+});
