@@ -137,7 +137,7 @@ export class Login {
    * process sharing the store (the CLI and a registry) may have refreshed first: its tokens are
    * taken instead, read before the refresh and again after an `invalid_grant`, since with
    * rotating refresh tokens a second refresh with the spent one fails, or makes the server
-   * revoke the whole grant.
+   * revoke the whole grant. A refresh token refused with `invalid_grant` is then dropped.
    */
   async refresh(): Promise<void> {
     if ((await this.#adoptStoredSafely()) && !this.expired()) return;
@@ -149,7 +149,10 @@ export class Login {
     try {
       tokens = await refresh({ endpoint, resource: this.#resourceId, scope: stored.tokens?.scope }, refreshToken);
     } catch (error) {
-      if (OAuthError.isInstance(error) && error.oauthError === 'invalid_grant' && (await this.#adoptStoredSafely())) return;
+      if (OAuthError.isInstance(error) && error.oauthError === 'invalid_grant') {
+        if (await this.#adoptStoredSafely()) return;
+        await this.#dropRefreshToken(stored);
+      }
       throw error;
     }
     await this.#save({ ...stored, tokens: { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken, scope: tokens.scope ?? stored.tokens?.scope } });
@@ -257,6 +260,17 @@ export class Login {
     this.#dpop = stored.dpopKey === undefined ? undefined : await restoreDpopKey(stored.dpopKey);
     this.#setHeader();
     return true;
+  }
+
+  /**
+   * Forgets a refresh token the authorization server refused (expired, revoked), so that each
+   * request does not try it again; the access token is kept while the server takes it.
+   */
+  async #dropRefreshToken(stored: StoredLogin): Promise<void> {
+    if (stored.tokens === undefined) return;
+    const { refreshToken: _refused, ...tokens } = stored.tokens;
+    // The refusal is the error to report, not a store that cannot save.
+    await this.#save({ ...stored, tokens }).catch(() => undefined);
   }
 
   /** `#adoptStored()`, a store that cannot be read counting as one with nothing newer. */

@@ -83,8 +83,9 @@ export class OAuthProvider implements AuthProvider {
   async #headers(context: AuthContext): Promise<Record<string, string>> {
     const login = await this.#loginFor(context.url);
     if (login === undefined) return {};
-    // A refresh that fails here changes nothing stored (a network blip must not lose the login):
-    // the request goes with the old token, and its 401 is handled by onUnauthorized().
+    // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
+    // token the server refused is dropped): the request goes with the old token, and its 401 is
+    // handled by onUnauthorized().
     if (login.expired() && login.refreshable()) await this.#flight.run('refresh', () => login.refresh().catch(() => undefined));
     return login.authorization(context.method, context.url);
   }

@@ -41,6 +41,27 @@ describe('a token endpoint that rotates refresh tokens', () => {
   });
 });
 
+describe('a refresh token the authorization server refuses', () => {
+  const fakes = useFaults();
+  const serverUrl = 'http://127.0.0.1:9/mcp';
+  const context = { url: new URL(serverUrl), method: 'POST' };
+
+  it('is dropped, so that the next requests do not try it again, and the access token is kept', async () => {
+    const as = await fakes.authorizationServer();
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-revoked', expiresAt: Date.now() - 1000 }));
+    const provider = new OAuthProvider({ store, interactive: false });
+    expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-0' });
+    expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-0' });
+    expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-0' });
+
+    expect(as.tokenRequests('refresh_token')).toHaveLength(1);
+    const tokens = (await store.get(loginStoreKey(serverUrl)))?.tokens;
+    expect(tokens).toMatchObject({ accessToken: 'at-0' });
+    expect(tokens).not.toHaveProperty('refreshToken');
+    expect(await provider.status(serverUrl)).toMatchObject({ refreshable: false });
+  });
+});
+
 describe('a token endpoint that fails during a refresh before a request', () => {
   const fakes = useFaults();
   const serverUrl = 'http://127.0.0.1:9/mcp';

@@ -70,7 +70,7 @@ describe('error messages', () => {
     const serverUrl = 'http://127.0.0.1:9/mcp';
     const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() - 1000 }));
     const provider = new OAuthProvider({ store, interactive: false });
-    // A refresh that fails before a request changes nothing stored: the request goes with the old token.
+    // A refresh refused before a request: the request goes with the old token.
     expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: `Bearer ${ACCESS}` });
     const error = await rejectionOf(
       provider.onUnauthorized({ url: new URL(serverUrl), method: 'POST', status: 401, wwwAuthenticate: 'Bearer error="invalid_token"', attempt: 0, sent: { authorization: `Bearer ${ACCESS}` }, header: () => undefined, signal: new AbortController().signal }),
