@@ -164,7 +164,7 @@ export class Login {
     if (grant.type === 'authorization_code' && !request.interactive) {
       // Someone may have logged in meanwhile (`mcpx login` in another terminal, another provider on the same store).
       if (await this.#adoptStored()) return;
-      throw new LoginRequiredError(this.server.href, this.#stored?.tokens ? 'the stored login expired and could not be refreshed' : 'no stored login', {
+      throw new LoginRequiredError(this.server.href, this.#whyLogIn(request), {
         hint: this.options.loginHint ?? `log in with \`mcpx login ${this.options.serverName ?? this.server.href}\``,
       });
     }
@@ -247,6 +247,17 @@ export class Login {
       refreshable: stored.tokens.refreshToken !== undefined,
       tokenType: stored.tokens.tokenType,
     };
+  }
+
+  /** Why a login is needed, for a `LoginRequiredError`. */
+  #whyLogIn(request: LoginRequest): string {
+    if (request.stepUp) {
+      const granted = this.scopes();
+      const missing = scopeList(request.challengeScope).filter((scope) => !granted.includes(scope));
+      if (missing.length === 0) return 'the server asks for more scopes than the stored login has';
+      return `the server asks for the scope${missing.length === 1 ? '' : 's'} ${missing.join(' ')}, which the stored login lacks`;
+    }
+    return this.#stored?.tokens ? 'the stored login expired and could not be refreshed' : 'no stored login';
   }
 
   /** Takes the stored login when it holds other tokens than this one: true when it did. */
