@@ -1,24 +1,26 @@
 import { LoginRequiredError } from '@mcpx/core';
-import * as oauth from 'oauth4webapi';
 import type { Challenge } from './challenge.js';
 import { oauthChallenge } from './challenge.js';
 import { chooseAuthMethod, clientAuthFor, type ClientCredentials, type TokenEndpointAuthMethod } from './client-auth.js';
-import { defaultServerMetadata, discoverServer, type ServerMetadata } from './discovery/server-metadata.js';
+import { chooseClient } from './client-choice.js';
+import type { ServerMetadata } from './discovery/server-metadata.js';
 import { newDpopKey, resourceProof, restoreDpopKey, saveDpopKey, type DpopKey } from './dpop.js';
 import { defaultUserAgent } from './flows/default-user-agent.js';
 import { listenForRedirect, type LoopbackRedirect } from './flows/loopback-redirect.js';
 import { authorizationCode, refresh } from './grants/authorization-code.js';
 import { enterprise } from './grants/enterprise.js';
 import type { GrantContext } from './grants/grant-context.js';
-import { clientCredentials, JWT_BEARER, workloadIdentity } from './grants/machine-grants.js';
+import { clientCredentials, workloadIdentity } from './grants/machine-grants.js';
 import { send, type HttpSettings } from './http.js';
 import { OAuthError } from './oauth-error.js';
-import type { OAuthGrant, ResolvedOAuthOptions } from './options.js';
-import { registerClient, supportsClientIdMetadata, toOauthClient } from './registration.js';
-import { chooseScope, registrationScope, scopeList } from './scopes.js';
-import { discover, type Discovered } from './session.js';
-import type { StoredClient, StoredEndpoints, StoredLogin, StoredTokens } from './store/token-store.js';
-import { requestOptions, toOauthServer, tokenFailure, type TokenEndpoint } from './token-endpoint.js';
+import type { ResolvedOAuthOptions } from './options.js';
+import { toOauthClient } from './registration.js';
+import { revokeTokens } from './revocation.js';
+import { chooseScope, scopeList } from './scopes.js';
+import { discover } from './session.js';
+import { endpointsOf, storedServer } from './stored-server.js';
+import type { StoredClient, StoredLogin, StoredTokens } from './store/token-store.js';
+import { toOauthServer, type TokenEndpoint } from './token-endpoint.js';
 import { canonicalUrl } from './url-policy.js';
 import type { LoginStatus } from './oauth-provider.js';
 
@@ -182,7 +184,7 @@ export class Login {
     });
     const redirect = grant.type === 'authorization_code' ? await this.#listen(stored?.client) : undefined;
     try {
-      const client = await this.#client(discovered, stored?.client, redirect, scope);
+      const client = await chooseClient({ options: this.options, http: this.http, discovered, stored: stored?.client, redirect, scope });
       const dpop = await this.#dpopKey();
       const endpoint = await this.#makeEndpoint(discovered.server, client, dpop);
       const context: GrantContext = { options: this.options, server: discovered.server, endpoint, resource: discovered.resourceId, scope, signal: request.signal };
@@ -313,27 +315,6 @@ export class Login {
     return listenForRedirect(this.options.redirectPort);
   }
 
-  /** The client to use: configured, a client ID metadata document, the stored registration, or a new one. */
-  async #client(discovered: Discovered, stored: StoredClient | undefined, redirect: LoopbackRedirect | undefined, scope: string | undefined): Promise<StoredClient> {
-    const { options } = this;
-    if (options.clientId !== undefined) {
-      return { clientId: options.clientId, clientSecret: options.clientSecret, tokenEndpointAuthMethod: options.tokenEndpointAuthMethod, ...(redirect ? { redirectUris: [redirect.redirectUri] } : {}) };
-    }
-    if (options.clientMetadataUrl !== undefined && supportsClientIdMetadata(discovered.server)) {
-      return { clientId: options.clientMetadataUrl, tokenEndpointAuthMethod: 'none', ...(redirect ? { redirectUris: [redirect.redirectUri] } : {}) };
-    }
-    const expired = stored?.clientSecretExpiresAt !== undefined && stored.clientSecretExpiresAt <= Date.now();
-    if (stored !== undefined && !expired && (redirect === undefined || stored.redirectUris?.includes(redirect.redirectUri))) return stored;
-    const method = registrationAuthMethod(discovered.server);
-    return registerClient(this.http, discovered.server, {
-      clientName: options.clientName,
-      redirectUris: redirect ? [redirect.redirectUri] : [],
-      grantTypes: registeredGrantTypes(options.grant),
-      tokenEndpointAuthMethod: method,
-      scope: registrationScope(scope, discovered.resource),
-    });
-  }
-
   async #makeEndpoint(metadata: ServerMetadata, client: StoredClient, dpop: DpopKey | undefined): Promise<TokenEndpoint> {
     const credentials: ClientCredentials = {
       clientId: client.clientId,
@@ -355,28 +336,9 @@ export class Login {
   /** The token endpoint for a stored login, worked out once. */
   async #endpointFor(stored: StoredLogin): Promise<TokenEndpoint> {
     if (this.#endpoint !== undefined) return this.#endpoint;
-    this.#metadata ??= await this.#storedServer(stored);
+    this.#metadata ??= await storedServer(this.http, stored);
     this.#endpoint = await this.#makeEndpoint(this.#metadata, stored.client, this.#dpop);
     return this.#endpoint;
-  }
-
-  /**
-   * Where a stored login is refreshed and revoked: the endpoints it was made with. A login
-   * stored without them discovers its issuer again, and falls back to the 2025-03-26 default
-   * endpoints only for an issuer without a path, where a login can have found them: for a
-   * path-based issuer (a realm, a tenant) `<origin>/token` is another server's endpoint, and
-   * would receive the refresh token.
-   */
-  async #storedServer(stored: StoredLogin): Promise<ServerMetadata> {
-    const { endpoints } = stored;
-    if (endpoints !== undefined) {
-      return { issuer: stored.issuer, token_endpoint: endpoints.token, ...(endpoints.revocation === undefined ? {} : { revocation_endpoint: endpoints.revocation }) };
-    }
-    const issuer = new URL(stored.issuer);
-    const found = await discoverServer(this.http, issuer);
-    if (found !== undefined) return found;
-    if (issuer.pathname.replace(/\/+$/, '') === '') return defaultServerMetadata(issuer);
-    throw new OAuthError('refresh', `the authorization server ${issuer.href} publishes no metadata, so its token endpoint is unknown`, { hint: 'log in again' });
   }
 
   async #dpopKey(): Promise<DpopKey | undefined> {
@@ -388,25 +350,14 @@ export class Login {
   }
 
   async #revoke(stored: StoredLogin): Promise<boolean> {
-    const tokens = stored.tokens;
-    if (tokens === undefined) return false;
+    if (stored.tokens === undefined) return false;
     let endpoint: TokenEndpoint;
     try {
       endpoint = await this.#endpointFor(stored);
     } catch {
       return false;
     }
-    if (typeof endpoint.server.revocation_endpoint !== 'string') return false;
-    const options = requestOptions(endpoint, endpoint.server.revocation_endpoint, 'revocation');
-    for (const token of [tokens.refreshToken, tokens.accessToken]) {
-      if (token === undefined) continue;
-      try {
-        await oauth.processRevocationResponse(await oauth.revocationRequest(endpoint.server, endpoint.client, endpoint.clientAuth, token, options));
-      } catch (error) {
-        throw await tokenFailure(error, 'revocation', endpoint.server.revocation_endpoint);
-      }
-    }
-    return true;
+    return revokeTokens(endpoint, stored.tokens);
   }
 
   async #save(login: StoredLogin): Promise<void> {
@@ -432,32 +383,4 @@ export class Login {
     if (this.#bearer === undefined || Date.now() >= this.#refreshAt) return undefined;
     return this.#bearer;
   }
-}
-
-/** The grant types a dynamic registration asks for: those the client will use (servers may enforce them). */
-function registeredGrantTypes(grant: OAuthGrant): string[] {
-  switch (grant.type) {
-    case 'authorization_code':
-      return ['authorization_code', 'refresh_token'];
-    case 'client_credentials':
-      return ['client_credentials'];
-    case 'enterprise':
-    case 'workload_identity':
-      return [JWT_BEARER];
-  }
-}
-
-/** The endpoints of `server` a login keeps. */
-function endpointsOf(server: ServerMetadata): StoredEndpoints {
-  const revocation = server.revocation_endpoint;
-  return { token: server.token_endpoint as string, revocation: typeof revocation === 'string' ? revocation : undefined };
-}
-
-/** The token endpoint authentication a new registration asks for: none (a public client) where the server allows it. */
-function registrationAuthMethod(server: ServerMetadata): TokenEndpointAuthMethod {
-  const supported = Array.isArray(server.token_endpoint_auth_methods_supported) ? (server.token_endpoint_auth_methods_supported as string[]) : undefined;
-  if (supported === undefined || supported.includes('none')) return 'none';
-  if (supported.includes('client_secret_basic')) return 'client_secret_basic';
-  if (supported.includes('client_secret_post')) return 'client_secret_post';
-  return 'none';
 }
