@@ -20,11 +20,14 @@ export async function newDpopKey(alg: string): Promise<DpopKey> {
   return wrap(alg, pair as unknown as oauth.CryptoKeyPair, await exportJWK(pair.publicKey));
 }
 
-/** The DPoP key saved with a login, or undefined when it cannot be read back. */
+/**
+ * The DPoP key saved with a login, or undefined when it cannot be read back. The private key
+ * is imported extractable, as a new one is made: the next grant saves it again with its tokens.
+ */
 export async function restoreDpopKey(saved: NonNullable<StoredLogin['dpopKey']>): Promise<DpopKey | undefined> {
   try {
-    const privateKey = await importJWK(saved.privateJwk as JWK, saved.alg);
-    const publicKey = await importJWK(saved.publicJwk as JWK, saved.alg);
+    const privateKey = await importJWK(saved.privateJwk as JWK, saved.alg, { extractable: true });
+    const publicKey = await importJWK(saved.publicJwk as JWK, saved.alg, { extractable: true });
     return wrap(saved.alg, { privateKey, publicKey } as unknown as oauth.CryptoKeyPair, saved.publicJwk as JWK);
   } catch {
     return undefined;

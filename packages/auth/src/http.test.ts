@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, readJsonObject } from './http.js';
+import { capBody, MAX_BODY_BYTES, readJsonObject } from './http.js';
 import { OAuthError } from './oauth-error.js';
 
 const url = new URL('https://as.example/.well-known/oauth-authorization-server');
@@ -22,6 +22,28 @@ describe('reading an OAuth answer', () => {
     expect(OAuthError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain(`more than the ${MAX_BODY_BYTES} bytes`);
     expect(sent).toBeLessThan(MAX_BODY_BYTES * 2);
+  });
+
+  it('makes a token answer larger than the cap fail when read, without reading it all', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const capped = capBody(new Response(endless, { status: 200, headers: { 'content-type': 'application/json' } }), 'https://as.example/token', 'token request');
+    expect(capped.status).toBe(200);
+    expect(capped.headers.get('content-type')).toBe('application/json');
+    const error = await capped.json().catch((caught: unknown) => caught);
+    expect(OAuthError.isInstance(error) && error.message).toContain(`https://as.example/token answered more than the ${MAX_BODY_BYTES} bytes`);
+    expect(sent).toBeLessThan(MAX_BODY_BYTES * 2);
+  });
+
+  it('leaves a token answer within the cap as it was', async () => {
+    const capped = capBody(new Response('{"access_token":"at"}', { status: 201, statusText: 'Created' }), 'https://as.example/token', 'token request');
+    expect([capped.status, capped.statusText, await capped.json()]).toEqual([201, 'Created', { access_token: 'at' }]);
   });
 
   it('names what came instead of JSON', async () => {

@@ -10,7 +10,7 @@ export interface HttpSettings {
   requestTimeoutMs: number;
 }
 
-/** The largest metadata or token answer read; more is an error (a server answering garbage). */
+/** The largest metadata, registration, token or revocation answer read; more is an error (a server answering garbage). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
@@ -30,14 +30,28 @@ export async function send(settings: HttpSettings, url: URL, init: RequestInit, 
 }
 
 /**
+ * The statuses that say a metadata document is not at a URL, so that the next candidate is
+ * tried: not found or gone, and what servers answer for a path they do not serve (a bad
+ * request, a login wall, a method or type they refuse). A redirect, which is not followed,
+ * counts as well.
+ */
+const ABSENT = new Set([400, 401, 403, 404, 405, 406, 410]);
+
+/**
  * The first of `urls` that answers with a success, as a JSON object with the URL it came
- * from; undefined when none does. Metadata discovery tries its candidates this way.
+ * from; undefined when each says it has none (`ABSENT`). Metadata discovery tries its
+ * candidates this way. Any other answer, such as a 5xx from a server that is down, fails the
+ * step naming the server: guessing past it would send the login elsewhere.
  */
 export async function firstDocument(settings: HttpSettings, urls: readonly URL[], step: OAuthStep): Promise<{ url: URL; json: Record<string, unknown> } | undefined> {
   for (const url of urls) {
     const response = await send(settings, url, { headers: { accept: 'application/json' } }, step);
     if (response.ok) return { url, json: await readJsonObject(response, url, step) };
-    await response.body?.cancel();
+    await response.body?.cancel().catch(() => undefined);
+    if (ABSENT.has(response.status) || (response.status >= 300 && response.status < 400)) continue;
+    throw new OAuthError(step, `${url.origin} answered HTTP ${response.status} for ${url.href}`, {
+      hint: response.status >= 500 || response.status === 429 ? 'the server is down or overloaded; try again later, and tell its operator if it persists' : 'tell the server operator',
+    });
   }
   return undefined;
 }
@@ -66,11 +80,33 @@ async function readCapped(response: Response, url: URL, step: OAuthStep): Promis
     size += chunk.byteLength;
     if (size > MAX_BODY_BYTES) {
       await response.body.cancel().catch(() => undefined);
-      throw new OAuthError(step, `${url.href} answered more than the ${MAX_BODY_BYTES} bytes a metadata or registration answer may have`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
+      throw tooLarge(url.href, step);
     }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * `response` with a body that fails, cancelling the download, once it passes
+ * `MAX_BODY_BYTES`: for answers read by oauth4webapi (token, revocation), which reads whole
+ * bodies, so that a hostile token endpoint cannot stream gigabytes into memory.
+ */
+export function capBody(response: Response, url: string, step: OAuthStep): Response {
+  if (response.body === null) return response;
+  let size = 0;
+  const cap = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      size += chunk.byteLength;
+      if (size <= MAX_BODY_BYTES) controller.enqueue(chunk);
+      else controller.error(tooLarge(url, step));
+    },
+  });
+  return new Response(response.body.pipeThrough(cap), { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function tooLarge(url: string, step: OAuthStep): OAuthError {
+  return new OAuthError(step, `${url} answered more than the ${MAX_BODY_BYTES} bytes an OAuth answer may have`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
 }
 
 /** The start of a body, for an error message. */

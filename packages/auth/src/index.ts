@@ -11,7 +11,7 @@ export { memoryTokenStore } from './store/memory-store.js';
 export { loginStoreKey } from './login.js';
 export { fileTokenStore, defaultTokenDir } from './store/file-store.js';
 export type { FileTokenStoreOptions } from './store/file-store.js';
-export type { TokenStore, StoredLogin, StoredTokens, StoredClient } from './store/token-store.js';
+export type { TokenStore, StoredLogin, StoredTokens, StoredClient, StoredEndpoints } from './store/token-store.js';
 export type { FetchLike } from './http.js';
 export { parseChallenges } from './challenge.js';
 export type { Challenge } from './challenge.js';

@@ -1,9 +1,9 @@
 import { LoginRequiredError } from '@mcpx/core';
-import * as oauth from 'oauth4webapi';
 import type { Challenge } from './challenge.js';
 import { oauthChallenge } from './challenge.js';
 import { chooseAuthMethod, clientAuthFor, type ClientCredentials, type TokenEndpointAuthMethod } from './client-auth.js';
-import { defaultServerMetadata, discoverServer, type ServerMetadata } from './discovery/server-metadata.js';
+import { chooseClient } from './client-choice.js';
+import type { ServerMetadata } from './discovery/server-metadata.js';
 import { newDpopKey, resourceProof, restoreDpopKey, saveDpopKey, type DpopKey } from './dpop.js';
 import { defaultUserAgent } from './flows/default-user-agent.js';
 import { listenForRedirect, type LoopbackRedirect } from './flows/loopback-redirect.js';
@@ -14,11 +14,13 @@ import { clientCredentials, workloadIdentity } from './grants/machine-grants.js'
 import { send, type HttpSettings } from './http.js';
 import { OAuthError } from './oauth-error.js';
 import type { ResolvedOAuthOptions } from './options.js';
-import { registerClient, supportsClientIdMetadata, toOauthClient } from './registration.js';
-import { chooseScope, registrationScope, scopeList } from './scopes.js';
-import { discover, type Discovered } from './session.js';
+import { toOauthClient } from './registration.js';
+import { revokeTokens } from './revocation.js';
+import { chooseScope, scopeList } from './scopes.js';
+import { discover } from './session.js';
+import { endpointsOf, storedServer } from './stored-server.js';
 import type { StoredClient, StoredLogin, StoredTokens } from './store/token-store.js';
-import { requestOptions, toOauthServer, tokenFailure, type TokenEndpoint } from './token-endpoint.js';
+import { toOauthServer, type TokenEndpoint } from './token-endpoint.js';
 import { canonicalUrl } from './url-policy.js';
 import type { LoginStatus } from './oauth-provider.js';
 
@@ -97,6 +99,11 @@ export class Login {
     return expiresAt !== undefined && expiresAt - EXPIRY_MARGIN_MS <= Date.now();
   }
 
+  /** The scopes of the stored tokens: as granted, or as asked when the server did not say. */
+  scopes(): string[] {
+    return scopeList(this.#stored?.tokens?.scope);
+  }
+
   /** Whether a refresh token is kept. */
   refreshable(): boolean {
     return this.#stored?.tokens?.refreshToken !== undefined;
@@ -127,13 +134,29 @@ export class Login {
     return true;
   }
 
-  /** Uses the refresh token; a rotated refresh token replaces the old one in the store. */
+  /**
+   * Uses the refresh token; a rotated refresh token replaces the old one in the store. Another
+   * process sharing the store (the CLI and a registry) may have refreshed first: its tokens are
+   * taken instead, read before the refresh and again after an `invalid_grant`, since with
+   * rotating refresh tokens a second refresh with the spent one fails, or makes the server
+   * revoke the whole grant. A refresh token refused with `invalid_grant` is then dropped.
+   */
   async refresh(): Promise<void> {
+    if ((await this.#adoptStoredSafely()) && !this.expired()) return;
     const stored = this.#stored;
     const refreshToken = stored?.tokens?.refreshToken;
     if (stored === undefined || refreshToken === undefined) throw new OAuthError('refresh', 'there is no refresh token');
     const endpoint = await this.#endpointFor(stored);
-    const tokens = await refresh({ endpoint, resource: this.#resourceId, scope: stored.tokens?.scope }, refreshToken);
+    let tokens: StoredTokens;
+    try {
+      tokens = await refresh({ endpoint, resource: this.#resourceId, scope: stored.tokens?.scope }, refreshToken);
+    } catch (error) {
+      if (OAuthError.isInstance(error) && error.oauthError === 'invalid_grant') {
+        if (await this.#adoptStoredSafely()) return;
+        await this.#dropRefreshToken(stored);
+      }
+      throw error;
+    }
     await this.#save({ ...stored, tokens: { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken, scope: tokens.scope ?? stored.tokens?.scope } });
   }
 
@@ -143,7 +166,7 @@ export class Login {
     if (grant.type === 'authorization_code' && !request.interactive) {
       // Someone may have logged in meanwhile (`mcpx login` in another terminal, another provider on the same store).
       if (await this.#adoptStored()) return;
-      throw new LoginRequiredError(this.server.href, this.#stored?.tokens ? 'the stored login expired and could not be refreshed' : 'no stored login', {
+      throw new LoginRequiredError(this.server.href, this.#whyLogIn(request), {
         hint: this.options.loginHint ?? `log in with \`mcpx login ${this.options.serverName ?? this.server.href}\``,
       });
     }
@@ -156,11 +179,12 @@ export class Login {
       challenge: request.challengeScope,
       resource: discovered.resource,
       server: discovered.server,
-      previous: request.stepUp ? stored?.tokens?.scope : undefined,
+      previous: stored?.tokens?.scope,
+      stepUp: request.stepUp,
     });
     const redirect = grant.type === 'authorization_code' ? await this.#listen(stored?.client) : undefined;
     try {
-      const client = await this.#client(discovered, stored?.client, redirect, scope);
+      const client = await chooseClient({ options: this.options, http: this.http, discovered, stored: stored?.client, redirect, scope });
       const dpop = await this.#dpopKey();
       const endpoint = await this.#makeEndpoint(discovered.server, client, dpop);
       const context: GrantContext = { options: this.options, server: discovered.server, endpoint, resource: discovered.resourceId, scope, signal: request.signal };
@@ -172,8 +196,10 @@ export class Login {
         serverUrl: canonicalUrl(this.server),
         resource: discovered.resourceId,
         issuer: discovered.server.issuer,
-        client,
+        // A refresh authenticates as this login did, whatever the metadata says by then.
+        client: { ...client, tokenEndpointAuthMethod: endpoint.client.token_endpoint_auth_method as string },
         tokens: { ...tokens, scope: tokens.scope ?? scope },
+        endpoints: endpointsOf(discovered.server),
         ...(dpop === undefined ? {} : { dpopKey: await saveDpopKey(dpop) }),
         savedAt: Date.now(),
       });
@@ -225,6 +251,17 @@ export class Login {
     };
   }
 
+  /** Why a login is needed, for a `LoginRequiredError`. */
+  #whyLogIn(request: LoginRequest): string {
+    if (request.stepUp) {
+      const granted = this.scopes();
+      const missing = scopeList(request.challengeScope).filter((scope) => !granted.includes(scope));
+      if (missing.length === 0) return 'the server asks for more scopes than the stored login has';
+      return `the server asks for the scope${missing.length === 1 ? '' : 's'} ${missing.join(' ')}, which the stored login lacks`;
+    }
+    return this.#stored?.tokens ? 'the stored login expired and could not be refreshed' : 'no stored login';
+  }
+
   /** Takes the stored login when it holds other tokens than this one: true when it did. */
   async #adoptStored(): Promise<boolean> {
     const stored = await this.options.store.get(this.key);
@@ -236,6 +273,22 @@ export class Login {
     this.#dpop = stored.dpopKey === undefined ? undefined : await restoreDpopKey(stored.dpopKey);
     this.#setHeader();
     return true;
+  }
+
+  /**
+   * Forgets a refresh token the authorization server refused (expired, revoked), so that each
+   * request does not try it again; the access token is kept while the server takes it.
+   */
+  async #dropRefreshToken(stored: StoredLogin): Promise<void> {
+    if (stored.tokens === undefined) return;
+    const { refreshToken: _refused, ...tokens } = stored.tokens;
+    // The refusal is the error to report, not a store that cannot save.
+    await this.#save({ ...stored, tokens }).catch(() => undefined);
+  }
+
+  /** `#adoptStored()`, a store that cannot be read counting as one with nothing newer. */
+  async #adoptStoredSafely(): Promise<boolean> {
+    return this.#adoptStored().catch(() => false);
   }
 
   async #grant(context: GrantContext, redirect: LoopbackRedirect | undefined): Promise<StoredTokens> {
@@ -262,27 +315,6 @@ export class Login {
     return listenForRedirect(this.options.redirectPort);
   }
 
-  /** The client to use: configured, a client ID metadata document, the stored registration, or a new one. */
-  async #client(discovered: Discovered, stored: StoredClient | undefined, redirect: LoopbackRedirect | undefined, scope: string | undefined): Promise<StoredClient> {
-    const { options } = this;
-    if (options.clientId !== undefined) {
-      return { clientId: options.clientId, clientSecret: options.clientSecret, tokenEndpointAuthMethod: options.tokenEndpointAuthMethod, ...(redirect ? { redirectUris: [redirect.redirectUri] } : {}) };
-    }
-    if (options.clientMetadataUrl !== undefined && supportsClientIdMetadata(discovered.server)) {
-      return { clientId: options.clientMetadataUrl, tokenEndpointAuthMethod: 'none', ...(redirect ? { redirectUris: [redirect.redirectUri] } : {}) };
-    }
-    const expired = stored?.clientSecretExpiresAt !== undefined && stored.clientSecretExpiresAt <= Date.now();
-    if (stored !== undefined && !expired && (redirect === undefined || stored.redirectUris?.includes(redirect.redirectUri))) return stored;
-    const method = registrationAuthMethod(discovered.server);
-    return registerClient(this.http, discovered.server, {
-      clientName: options.clientName,
-      redirectUris: redirect ? [redirect.redirectUri] : [],
-      grantTypes: redirect ? ['authorization_code', 'refresh_token'] : ['client_credentials'],
-      tokenEndpointAuthMethod: method,
-      scope: registrationScope(scope, discovered.resource),
-    });
-  }
-
   async #makeEndpoint(metadata: ServerMetadata, client: StoredClient, dpop: DpopKey | undefined): Promise<TokenEndpoint> {
     const credentials: ClientCredentials = {
       clientId: client.clientId,
@@ -301,11 +333,10 @@ export class Login {
     };
   }
 
-  /** The token endpoint for a stored login: its issuer's metadata, fetched once. */
+  /** The token endpoint for a stored login, worked out once. */
   async #endpointFor(stored: StoredLogin): Promise<TokenEndpoint> {
     if (this.#endpoint !== undefined) return this.#endpoint;
-    const issuer = new URL(stored.issuer);
-    this.#metadata ??= (await discoverServer(this.http, issuer)) ?? defaultServerMetadata(issuer);
+    this.#metadata ??= await storedServer(this.http, stored);
     this.#endpoint = await this.#makeEndpoint(this.#metadata, stored.client, this.#dpop);
     return this.#endpoint;
   }
@@ -319,25 +350,14 @@ export class Login {
   }
 
   async #revoke(stored: StoredLogin): Promise<boolean> {
-    const tokens = stored.tokens;
-    if (tokens === undefined) return false;
+    if (stored.tokens === undefined) return false;
     let endpoint: TokenEndpoint;
     try {
       endpoint = await this.#endpointFor(stored);
     } catch {
       return false;
     }
-    if (typeof endpoint.server.revocation_endpoint !== 'string') return false;
-    const options = requestOptions(endpoint, endpoint.server.revocation_endpoint);
-    for (const token of [tokens.refreshToken, tokens.accessToken]) {
-      if (token === undefined) continue;
-      try {
-        await oauth.processRevocationResponse(await oauth.revocationRequest(endpoint.server, endpoint.client, endpoint.clientAuth, token, options));
-      } catch (error) {
-        throw await tokenFailure(error, 'revocation', endpoint.server.revocation_endpoint);
-      }
-    }
-    return true;
+    return revokeTokens(endpoint, stored.tokens);
   }
 
   async #save(login: StoredLogin): Promise<void> {
@@ -363,13 +383,4 @@ export class Login {
     if (this.#bearer === undefined || Date.now() >= this.#refreshAt) return undefined;
     return this.#bearer;
   }
-}
-
-/** The token endpoint authentication a new registration asks for: none (a public client) where the server allows it. */
-function registrationAuthMethod(server: ServerMetadata): TokenEndpointAuthMethod {
-  const supported = Array.isArray(server.token_endpoint_auth_methods_supported) ? (server.token_endpoint_auth_methods_supported as string[]) : undefined;
-  if (supported === undefined || supported.includes('none')) return 'none';
-  if (supported.includes('client_secret_basic')) return 'client_secret_basic';
-  if (supported.includes('client_secret_post')) return 'client_secret_post';
-  return 'none';
 }

@@ -1,10 +1,19 @@
 import { type AuthContext, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
-import { oauthChallenge } from './challenge.js';
+import { oauthChallenge, type Challenge } from './challenge.js';
 import type { HttpSettings } from './http.js';
 import { Login, type LoginRequest } from './login.js';
 import { OAuthError } from './oauth-error.js';
 import { resolveOAuthOptions, type OAuthOptions, type ResolvedOAuthOptions } from './options.js';
+import { scopeList } from './scopes.js';
+import { SingleFlight } from './single-flight.js';
 import { canonicalUrl } from './url-policy.js';
+
+/**
+ * How long the failure of a login that a 401 started (declined, timed out) answers the 401s
+ * that follow, instead of a new browser window: enough for the requests that were on their
+ * way to come back.
+ */
+export const FAILED_LOGIN_HOLD_MS = 10_000;
 
 /** What `status()` tells about a login; never a token. */
 export interface LoginStatus {
@@ -45,9 +54,12 @@ export class OAuthProvider implements AuthProvider {
   #origin: string | undefined;
   #login: Login | undefined;
   #loading: Promise<Login> | undefined;
-  /** The one token operation (refresh or login) running; others wait for it. */
-  #inflight: Promise<void> | undefined;
-  #stepUps = 0;
+  /** The one token operation (refresh, login or step-up) running; others wait for it. */
+  readonly #flight = new SingleFlight();
+  /** The last login a 401 started that failed (declined, timed out), held for `FAILED_LOGIN_HOLD_MS`. */
+  #failedLogin: { error: unknown; atMs: number } | undefined;
+  /** Step-ups in a row that got no scope the token lacked; `maxStepUps` of them end step-ups. */
+  #fruitlessStepUps = 0;
 
   constructor(options: OAuthOptions = {}) {
     this.#options = resolveOAuthOptions(options);
@@ -71,9 +83,10 @@ export class OAuthProvider implements AuthProvider {
   async #headers(context: AuthContext): Promise<Record<string, string>> {
     const login = await this.#loginFor(context.url);
     if (login === undefined) return {};
-    // A refresh that fails here changes nothing stored (a network blip must not lose the login):
-    // the request goes with the old token, and its 401 is handled by onUnauthorized().
-    if (login.expired() && login.refreshable()) await this.#once(() => login.refresh().catch(() => undefined));
+    // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
+    // token the server refused is dropped): the request goes with the old token, and its 401 is
+    // handled by onUnauthorized().
+    if (login.expired() && login.refreshable()) await this.#flight.run('refresh', () => login.refresh().catch(() => undefined));
     return login.authorization(context.method, context.url);
   }
 
@@ -83,18 +96,18 @@ export class OAuthProvider implements AuthProvider {
     if (login === undefined) return false;
     const challenge = oauthChallenge(context.wwwAuthenticate);
     if (login.takeResourceNonce(context, challenge)) return true;
-    if (context.status === 403) {
-      if (challenge?.params.error !== 'insufficient_scope' || this.#stepUps >= this.#options.maxStepUps) return false;
-      this.#stepUps++;
-      await this.#once(() => login.authorize(this.#request(challenge.params, true, context.signal)));
-      return true;
-    }
+    // A refusal of an older token (a request on the wire during a refresh or a step-up), or
+    // one that comes while such an operation runs, is retried with what that operation gets.
     if (login.isStale(context.sent)) return true;
-    if (this.#inflight !== undefined) {
-      await this.#inflight.catch(() => undefined);
+    if (this.#flight.running !== undefined) {
+      await this.#flight.join(context.status === 403 ? 'step-up' : 'login', context.signal);
       return true;
     }
-    await this.#once(async () => {
+    if (context.status === 403) return this.#stepUp(login, challenge, context.signal);
+    // Requests already on their way when a login failed get its failure, not another browser window.
+    const failed = this.#failedLogin;
+    if (failed !== undefined && Date.now() - failed.atMs < FAILED_LOGIN_HOLD_MS) throw failed.error;
+    await this.#flight.run('login', async (signal) => {
       if (context.sent.authorization !== undefined && login.refreshable()) {
         const refreshed = await login.refresh().then(
           () => true,
@@ -102,8 +115,15 @@ export class OAuthProvider implements AuthProvider {
         );
         if (refreshed) return;
       }
-      await login.authorize(this.#request(challenge?.params ?? {}, false, context.signal));
-    });
+      try {
+        await login.authorize(this.#request(challenge?.params ?? {}, false, signal));
+        this.#failedLogin = undefined;
+      } catch (error) {
+        // Not a login every waiting request gave up on: the next request may start one.
+        if (this.#options.interactive && !signal.aborted) this.#failedLogin = { error, atMs: Date.now() };
+        throw error;
+      }
+    }, context.signal);
     return true;
   }
 
@@ -117,8 +137,9 @@ export class OAuthProvider implements AuthProvider {
     const login = await this.#loginFor(url, true);
     if (login === undefined) throw new OAuthError('authorization', `this provider is for ${this.#serverUrl.href}, not ${url.href}`, { hint: 'use one OAuthProvider per server' });
     const challenge = await login.probe(options.signal);
-    await this.#inflight?.catch(() => undefined);
-    await this.#once(() => login.authorize({ ...this.#request(challenge, false, options.signal), interactive: true, scopes: options.scopes }));
+    await this.#flight.idle();
+    this.#failedLogin = undefined;
+    await this.#flight.run('login', (signal) => login.authorize({ ...this.#request(challenge, false, signal), interactive: true, scopes: options.scopes }), options.signal);
     const status = login.status();
     if (status === undefined) throw new OAuthError('authorization', `the login to ${url.href} ended without tokens`);
     return status;
@@ -139,18 +160,30 @@ export class OAuthProvider implements AuthProvider {
     return (await this.#loginFor(url, true))?.status();
   }
 
-  #request(params: Readonly<Record<string, string>>, stepUp: boolean, signal: AbortSignal | undefined): LoginRequest {
-    return { resourceMetadata: params.resource_metadata, challengeScope: params.scope, stepUp, signal, interactive: this.#options.interactive, scopes: undefined };
+  /**
+   * Logs in again for the scopes a 403 `insufficient_scope` names, unless a new login cannot help:
+   * the token holds every scope named already, or `maxStepUps` step-ups in a row got no scope
+   * it lacked (declined, or refused by the authorization server). A step-up that gets a new
+   * scope resets that count, so a long-running process can step up whenever it needs to.
+   */
+  async #stepUp(login: Login, challenge: Challenge | undefined, signal: AbortSignal): Promise<boolean> {
+    if (challenge?.params.error !== 'insufficient_scope') return false;
+    const granted = new Set(login.scopes());
+    const asked = scopeList(challenge.params.scope);
+    if (asked.length > 0 && asked.every((scope) => granted.has(scope))) return false;
+    if (this.#fruitlessStepUps >= this.#options.maxStepUps) return false;
+    let grew = false;
+    try {
+      await this.#flight.run('step-up', (own) => login.authorize(this.#request(challenge.params, true, own)), signal);
+      grew = login.scopes().some((scope) => !granted.has(scope));
+    } finally {
+      this.#fruitlessStepUps = grew ? 0 : this.#fruitlessStepUps + 1;
+    }
+    return true;
   }
 
-  /** Runs `operation` unless one is running, in which case waits for that one instead. */
-  async #once(operation: () => Promise<void>): Promise<void> {
-    if (this.#inflight !== undefined) return this.#inflight;
-    const running = operation().finally(() => {
-      if (this.#inflight === running) this.#inflight = undefined;
-    });
-    this.#inflight = running;
-    return running;
+  #request(params: Readonly<Record<string, string>>, stepUp: boolean, signal: AbortSignal | undefined): LoginRequest {
+    return { resourceMetadata: params.resource_metadata, challengeScope: params.scope, stepUp, signal, interactive: this.#options.interactive, scopes: undefined };
   }
 
   /** The login state for requests to `url`; undefined for a URL of another origin, which gets no token. */

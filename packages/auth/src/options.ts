@@ -30,7 +30,7 @@ export type OAuthGrant =
       idpTokenEndpoint: string;
       /** The client ID at the identity provider, if it differs from `clientId`. */
       idpClientId?: string | undefined;
-      /** The client secret at the identity provider, if it needs one. */
+      /** The client secret at the identity provider, if it needs one; `clientSecret` is never sent there. */
       idpClientSecret?: string | undefined;
     }
   /**
@@ -84,7 +84,11 @@ export interface OAuthOptions {
   loginTimeoutMs?: number | undefined;
   /** Each request to an authorization server gives up after this. @default 30000 */
   requestTimeoutMs?: number | undefined;
-  /** How many times a 403 `insufficient_scope` may ask for more scopes. @default 2 */
+  /**
+   * How many step-ups in a row (logins again after a 403 `insufficient_scope`) may end without a
+   * scope the token lacked, declined or refused, before such 403s are given up; a step-up that
+   * gets a new scope starts the count again. 0 turns step-up off. @default 2
+   */
   maxStepUps?: number | undefined;
   /** Where logins are kept. @default `memoryTokenStore()` */
   store?: TokenStore | undefined;

@@ -6,7 +6,7 @@ import { chooseScope, registrationScope, scopeList } from './scopes.js';
 const resource: ResourceMetadata = { resource: 'https://mcp.example/mcp', authorizationServers: ['https://as.example'], scopesSupported: ['files:read', 'files:write'], url: 'https://mcp.example/.well-known/oauth-protected-resource/mcp' };
 const server: ServerMetadata = { issuer: 'https://as.example' };
 const serverWithOffline: ServerMetadata = { issuer: 'https://as.example', scopes_supported: ['files:read', 'offline_access'] };
-const base = { configured: undefined, challenge: undefined, resource, server, previous: undefined };
+const base = { configured: undefined, challenge: undefined, resource, server, previous: undefined, stepUp: false };
 
 describe('chooseScope', () => {
   it('prefers the configured scopes over the challenge and the metadata', () => {
@@ -31,7 +31,15 @@ describe('chooseScope', () => {
   });
 
   it('asks for the union of the previous grant and the new challenge on a step-up, once each', () => {
-    expect(chooseScope({ ...base, challenge: 'files:write files:read', previous: 'files:read' })).toBe('files:read files:write');
+    expect(chooseScope({ ...base, challenge: 'files:write files:read', previous: 'files:read', stepUp: true })).toBe('files:read files:write');
+  });
+
+  it('asks on a step-up for the challenge scope besides the configured ones and the previous grant', () => {
+    expect(chooseScope({ ...base, configured: ['files:read'], challenge: 'files:admin', previous: 'files:read', stepUp: true })).toBe('files:read files:admin');
+  });
+
+  it('asks for the configured scopes, not the previous grant, on a login that is not a step-up', () => {
+    expect(chooseScope({ ...base, configured: ['files:read'], previous: 'files:read files:write' })).toBe('files:read');
   });
 
   it('adds offline_access when the authorization server lists it', () => {

@@ -9,22 +9,26 @@ export function scopeList(scope: string | undefined): string[] {
 /**
  * The scopes to ask for, in the spec's order of preference: the user's, else the
  * challenge's `scope`, else the resource's `scopes_supported`, else none (the parameter
- * is left out). A step-up adds to what was asked before. `offline_access` is asked for
- * only when the authorization server lists it, and then always, so that a refresh token
- * comes back.
+ * is left out). A step-up asks for what was granted before, those, and the challenge's
+ * `scope` whatever else was chosen: the 403 named what is missing. `offline_access` is asked
+ * for only when the authorization server lists it, and then always, so that a refresh
+ * token comes back.
  */
 export function chooseScope(input: {
   configured: readonly string[] | undefined;
   challenge: string | undefined;
   resource: ResourceMetadata | undefined;
   server: ServerMetadata;
+  /** The scopes of the stored tokens, added on a step-up. */
   previous: string | undefined;
+  /** True for a 403 `insufficient_scope`. */
+  stepUp: boolean;
 }): string | undefined {
   let scopes: string[];
   if (input.configured !== undefined && input.configured.length > 0) scopes = [...input.configured];
   else if (input.challenge !== undefined) scopes = scopeList(input.challenge);
   else scopes = [...(input.resource?.scopesSupported ?? [])];
-  if (input.previous !== undefined) scopes = [...scopeList(input.previous), ...scopes];
+  if (input.stepUp) scopes = [...scopeList(input.previous), ...scopes, ...scopeList(input.challenge)];
   const offered = Array.isArray(input.server.scopes_supported) ? (input.server.scopes_supported as unknown[]) : [];
   if (offered.includes('offline_access')) scopes.push('offline_access');
   else scopes = scopes.filter((s) => s !== 'offline_access');

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { ServerMetadata } from './discovery/server-metadata.js';
-import type { HttpSettings } from './http.js';
+import { capBody, type HttpSettings } from './http.js';
 import { OAuthError, type OAuthStep } from './oauth-error.js';
 import type { StoredTokens } from './store/token-store.js';
 import { isLoopback, parseUrl, requireSecureUrl } from './url-policy.js';
@@ -21,12 +21,15 @@ export function toOauthServer(metadata: ServerMetadata, step: OAuthStep): oauth.
   return metadata as unknown as oauth.AuthorizationServer;
 }
 
-/** The request options oauth4webapi takes: our fetch with a deadline, plain HTTP allowed on loopback only. */
-export function requestOptions(endpoint: TokenEndpoint, url: string | undefined): oauth.TokenEndpointRequestOptions {
+/**
+ * The request options oauth4webapi takes: our fetch with a deadline and a cap on the answer's
+ * size (`MAX_BODY_BYTES`), plain HTTP allowed on loopback only.
+ */
+export function requestOptions(endpoint: TokenEndpoint, url: string | undefined, step: OAuthStep): oauth.TokenEndpointRequestOptions {
   const { http } = endpoint;
   return {
-    [oauth.customFetch]: (target: string, init: oauth.CustomFetchOptions<string, unknown>) =>
-      http.fetch(target, { ...(init as RequestInit), signal: AbortSignal.timeout(http.requestTimeoutMs) }),
+    [oauth.customFetch]: async (target: string, init: oauth.CustomFetchOptions<string, unknown>) =>
+      capBody(await http.fetch(target, { ...(init as RequestInit), signal: AbortSignal.timeout(http.requestTimeoutMs) }), target, step),
     [oauth.allowInsecureRequests]: url !== undefined && isLoopback(new URL(url)),
     ...(endpoint.dpop ? { DPoP: endpoint.dpop } : {}),
   };
@@ -37,7 +40,7 @@ export function requestOptions(endpoint: TokenEndpoint, url: string | undefined)
  * (RFC 9449 §8), and turns every failure into an `OAuthError` for `step`.
  */
 export async function tokenRequest(endpoint: TokenEndpoint, step: OAuthStep, run: (options: oauth.TokenEndpointRequestOptions) => Promise<Response>, process: (response: Response) => Promise<oauth.TokenEndpointResponse>): Promise<StoredTokens> {
-  const options = requestOptions(endpoint, endpoint.server.token_endpoint);
+  const options = requestOptions(endpoint, endpoint.server.token_endpoint, step);
   for (let attempt = 0; ; attempt++) {
     try {
       return toStoredTokens(await process(await run(options)));
@@ -78,16 +81,34 @@ export async function tokenFailure(error: unknown, step: OAuthStep, url: string)
 /** Any failure of a token request as an `OAuthError` naming the step, the URL and what to do. */
 export function tokenError(error: unknown, step: OAuthStep, url: string): Error {
   if (OAuthError.isInstance(error)) return error;
+  // An answer past the size cap: oauth4webapi reports that it could not parse it.
+  if (error instanceof oauth.OperationProcessingError && OAuthError.isInstance(error.cause)) return error.cause;
   if (error instanceof oauth.ResponseBodyError) return refusal(step, url, error.status, error.error, error.error_description, error);
   if (error instanceof oauth.OperationProcessingError) {
     const status = error.cause instanceof Response ? ` (HTTP ${error.cause.status})` : '';
-    return new OAuthError(step, `${url} answered something mcpx cannot use${status}: ${error.message}`, { cause: error, hint: 'tell the server operator; the answer breaks the OAuth specification' });
+    return new OAuthError(step, `${url} answered something mcpx cannot use${status}: ${error.message}`, { cause: withoutDetails(error), hint: 'tell the server operator; the answer breaks the OAuth specification' });
+  }
+  if (error instanceof oauth.UnsupportedOperationError) {
+    return new OAuthError(step, `${url} answered something mcpx does not support: ${error.message}`, { cause: withoutDetails(error), hint: 'tell the server operator which answer mcpx could not use' });
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new OAuthError(step, `${url} did not answer in time`, { cause: error, hint: 'check that the authorization server is up, then try again' });
   }
   const why = error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
   return new OAuthError(step, `could not reach ${url}: ${why}`, { cause: error, hint: 'check that the authorization server is up and reachable, then try again' });
+}
+
+/**
+ * `error` without the details oauth4webapi attaches as its `cause`: for an answer it could not
+ * use, the parsed token answer, access and refresh tokens included. Error reporters that
+ * follow the cause chain would log them.
+ */
+function withoutDetails(error: Error & { code?: unknown }): Error {
+  const copy = new Error(error.message);
+  copy.name = error.name;
+  if (error.stack !== undefined) copy.stack = error.stack;
+  if (error.code !== undefined) Object.assign(copy, { code: error.code });
+  return copy;
 }
 
 /** An OAuth error answer of the server as an `OAuthError` with what to do about it. */

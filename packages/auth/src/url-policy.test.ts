@@ -3,8 +3,13 @@ import { OAuthError } from './oauth-error.js';
 import { canonicalUrl, httpView, isLoopback, parseUrl, requireSecureUrl } from './url-policy.js';
 
 describe('isLoopback', () => {
-  it.each(['http://localhost:3000/', 'http://app.localhost/', 'http://127.0.0.1/', 'http://127.8.9.10:80/', 'http://[::1]:8080/'])('counts %s as this machine', (url) => {
+  it.each(['http://localhost:3000/', 'http://LOCALHOST/', 'http://127.0.0.1/', 'http://127.8.9.10:80/', 'http://[::1]:8080/'])('counts %s as this machine', (url) => {
     expect(isLoopback(new URL(url))).toBe(true);
+  });
+
+  // Resolvers without RFC 6761's special case (glibc without nss-myhostname, for one) ask DNS for these.
+  it.each(['http://app.localhost/', 'http://evil.example.localhost/'])('does not count a subdomain of localhost, %s, which may resolve elsewhere', (url) => {
+    expect(isLoopback(new URL(url))).toBe(false);
   });
 
   it.each(['http://example.com/', 'http://localhost.example.com/', 'http://128.0.0.1/', 'http://10.0.0.1/', 'http://[::2]/', 'http://127.0.0.1.nip.io/'])('does not count %s', (url) => {

@@ -1,9 +1,15 @@
 import { OAuthError, type OAuthStep } from './oauth-error.js';
 
-/** Whether `url` points at this machine: `localhost`, 127.0.0.0/8 or `[::1]`. */
+/**
+ * Whether `url` points at this machine: 127.0.0.0/8, `[::1]`, or the name `localhost` itself,
+ * which the MCP authorization spec and RFC 8252 allow for plain HTTP and which resolvers answer
+ * from the hosts file (the conformance suite serves its authorization servers there). Its
+ * subdomains are not taken: RFC 6761 reserves `*.localhost` for loopback, but resolvers
+ * without that special case send them to DNS, where they can name any host.
+ */
 export function isLoopback(url: URL): boolean {
   const host = url.hostname;
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]';
+  return host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]';
 }
 
 /**

@@ -112,6 +112,16 @@ describe('an authorization server that answers garbage', () => {
     expect(error.message).toContain('access_token');
   });
 
+  it('is an OAuthError when the token answer is larger than a megabyte', async () => {
+    const as = await fakes.authorizationServer();
+    const huge = JSON.stringify({ access_token: 'a'.repeat(3 * 1024 * 1024), token_type: 'Bearer' });
+    as.answer('/token', (_, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end(huge));
+    const mcp = await fakes.protectedMcpServer(as.origin, () => false);
+    const error = await loginError(machine().provider, mcp.url());
+    expect(error.step).toBe('token request');
+    expect(error.message).toContain(`${as.origin}/token answered more than the 1048576 bytes an OAuth answer may have`);
+  });
+
   it('is an OAuthError when the token answer is an HTML error page', async () => {
     const as = await fakes.authorizationServer();
     as.answer('/token', (_, response) => void response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>'));

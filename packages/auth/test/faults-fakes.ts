@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { replyJson, startFakeHttpServer, startFakeMcpServer, type FakeHttpServer, type FakeMcpServer, type RecordedRequest } from '@mcpx/test-utils';
+import type { UnauthorizedContext } from '@mcpx/core';
 import { afterEach } from 'vitest';
 import { loginStoreKey } from '../src/login.js';
 import { memoryTokenStore } from '../src/store/memory-store.js';
@@ -8,9 +9,10 @@ import type { StoredLogin, TokenStore } from '../src/store/token-store.js';
 
 /**
  * A loopback authorization server with the faults a real one will not produce on demand.
- * By default it publishes RFC 8414 metadata and a token endpoint that issues `at-<n>` access
- * tokens, and for the refresh grant rotates refresh tokens (`rt-<n>`): only the newest is
- * accepted, an older one is `invalid_grant`.
+ * By default it publishes RFC 8414 metadata and a token endpoint (any path ending in `/token`) that issues `at-<n>` access
+ * tokens for any authorization code, client credentials and JWT bearer grant, and for the
+ * authorization code and refresh grants rotates refresh tokens (`rt-<n>`): only the newest is
+ * accepted, an older one is `invalid_grant`. `fakeBrowser()` answers its authorization endpoint.
  */
 export interface FakeAuthorizationServer {
   readonly http: FakeHttpServer;
@@ -19,7 +21,7 @@ export interface FakeAuthorizationServer {
   metadata: Record<string, unknown>;
   /** Replaces how `path` is answered (metadata or token endpoint). */
   answer(path: string, handler: (request: RecordedRequest, response: ServerResponse) => void): void;
-  /** The token requests received, as form parameters, optionally of one grant type. */
+  /** The token requests received (at any path ending in `/token`), as form parameters, optionally of one grant type. */
   tokenRequests(grantType?: string): URLSearchParams[];
   /** The `Authorization` values the MCP server should accept: the access tokens issued so far. */
   readonly issued: Set<string>;
@@ -29,6 +31,8 @@ export interface FakeAuthorizationServer {
   expiresInS: number;
   /** The `token_type` of issued tokens. */
   tokenType: 'Bearer' | 'DPoP';
+  /** The `scope` of token answers; absent by default, so the client keeps the scopes it asked for. */
+  scope: string | undefined;
 }
 
 /** Opens fakes and closes them after each test. */
@@ -103,20 +107,22 @@ function fakeAuthorizationServer(http: FakeHttpServer): FakeAuthorizationServer 
     answer: (path, handler) => void answers.set(path, handler),
     tokenRequests: (grantType) =>
       http.requests
-        .filter((r) => r.method === 'POST' && r.path === '/token')
+        .filter((r) => r.method === 'POST' && r.path.endsWith('/token'))
         .map((r) => new URLSearchParams(r.body))
         .filter((form) => grantType === undefined || form.get('grant_type') === grantType),
     issued: new Set(),
     currentRefreshToken: 'rt-0',
     expiresInS: 3600,
     tokenType: 'Bearer',
+    scope: undefined,
   };
   const issue = (response: ServerResponse, withRefresh: boolean): void => {
     counter++;
     const accessToken = `at-${counter}`;
     fake.issued.add(`${fake.tokenType} ${accessToken}`);
     if (withRefresh) fake.currentRefreshToken = `rt-${counter}`;
-    replyJson(response, { access_token: accessToken, token_type: fake.tokenType, expires_in: fake.expiresInS, ...(withRefresh ? { refresh_token: fake.currentRefreshToken } : {}) }, 200, { 'cache-control': 'no-store' });
+    const scope = fake.scope === undefined ? {} : { scope: fake.scope };
+    replyJson(response, { access_token: accessToken, token_type: fake.tokenType, expires_in: fake.expiresInS, ...scope, ...(withRefresh ? { refresh_token: fake.currentRefreshToken } : {}) }, 200, { 'cache-control': 'no-store' });
   };
   http.handle((request, response) => {
     const path = request.path.split('?')[0] ?? '';
@@ -124,11 +130,14 @@ function fakeAuthorizationServer(http: FakeHttpServer): FakeAuthorizationServer 
     if (custom !== undefined) return custom(request, response);
     if (path === '/.well-known/oauth-authorization-server') return replyJson(response, fake.metadata);
     if (path === '/revoke') return void response.writeHead(200).end();
-    if (path !== '/token') return void response.writeHead(404).end();
+    if (!path.endsWith('/token')) return void response.writeHead(404).end();
     const form = new URLSearchParams(request.body);
     switch (form.get('grant_type')) {
       case 'client_credentials':
+      case 'urn:ietf:params:oauth:grant-type:jwt-bearer':
         return issue(response, false);
+      case 'authorization_code':
+        return issue(response, true);
       case 'refresh_token':
         if (form.get('refresh_token') !== fake.currentRefreshToken) return replyJson(response, { error: 'invalid_grant', error_description: 'the refresh token was used already or revoked' }, 400);
         return issue(response, true);
@@ -154,7 +163,7 @@ export function protect(mcp: FakeMcpServer, authorizationServer: string, accepts
 }
 
 /** A stored login for `serverUrl` at `issuer`, with the tokens given. */
-export function storedLogin(serverUrl: string, issuer: string, tokens: { accessToken: string; refreshToken?: string; expiresAt?: number }): StoredLogin {
+export function storedLogin(serverUrl: string, issuer: string, tokens: { accessToken: string; refreshToken?: string; expiresAt?: number; scope?: string }): StoredLogin {
   return {
     serverUrl,
     issuer,
@@ -189,4 +198,60 @@ export function messagesOf(error: unknown): string {
     parts.push(current.message, String(current.stack ?? ''));
   }
   return parts.join('\n');
+}
+
+/**
+ * A user agent for the fake authorization server: for each authorization URL it is sent to,
+ * it goes back to the redirect URI with a code (or `error=access_denied` when `deny`), at once,
+ * or when `release()` is called while `hold` is set.
+ */
+export interface FakeBrowser {
+  (authorizationUrl: URL, signal: AbortSignal): void;
+  /** Every authorization URL it was sent to, in order. */
+  readonly visits: URL[];
+  /** The signal of each visit, in order. */
+  readonly signals: AbortSignal[];
+  /** Declines every login from now on. */
+  deny: boolean;
+  /** Waits for `release()` before going back to the redirect URI. */
+  hold: boolean;
+  /** Goes back to the redirect URI of every held visit. */
+  release(): Promise<void>;
+}
+
+export function fakeBrowser(): FakeBrowser {
+  let held: URL[] = [];
+  const back = async (url: URL): Promise<void> => {
+    const redirect = new URL(url.searchParams.get('redirect_uri') ?? '');
+    redirect.searchParams.set('state', url.searchParams.get('state') ?? '');
+    if (browser.deny) redirect.searchParams.set('error', 'access_denied');
+    else redirect.searchParams.set('code', `code-${browser.visits.indexOf(url)}`);
+    // The listener may have stopped (the login was abandoned): a browser then shows an error page.
+    await fetch(redirect).then((response) => response.body?.cancel(), () => undefined);
+  };
+  const browser = Object.assign(
+    (url: URL, signal: AbortSignal): void => {
+      browser.visits.push(url);
+      browser.signals.push(signal);
+      if (browser.hold) held.push(url);
+      else void back(url); // the login waits for the redirect, not for this
+    },
+    {
+      visits: [] as URL[],
+      signals: [] as AbortSignal[],
+      deny: false,
+      hold: false,
+      release: async () => {
+        const urls = held;
+        held = [];
+        await Promise.all(urls.map(back));
+      },
+    },
+  );
+  return browser;
+}
+
+/** A 401 or 403 of `serverUrl` for `onUnauthorized()`, refusing the request that carried `sent`. */
+export function refusal(serverUrl: string, status: 401 | 403, wwwAuthenticate: string, sent: Record<string, string>, signal: AbortSignal = new AbortController().signal): UnauthorizedContext {
+  return { url: new URL(serverUrl), method: 'POST', status, wwwAuthenticate, attempt: 0, sent, header: () => undefined, signal };
 }

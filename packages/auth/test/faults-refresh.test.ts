@@ -5,6 +5,7 @@ import { freePort, openSse, replyJson, sseEvent } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
 import { loginStoreKey } from '../src/login.js';
 import { OAuthProvider } from '../src/oauth-provider.js';
+import type { TokenStore } from '../src/store/token-store.js';
 import { seededStore, storedLogin, useFaults } from './faults-fakes.js';
 
 const HOUR_MS = 3_600_000;
@@ -44,6 +45,27 @@ describe('a token endpoint that rotates refresh tokens', () => {
     const provider = new OAuthProvider({ store, interactive: false });
     expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-new' });
     expect((await store.get(loginStoreKey(serverUrl)))?.tokens?.refreshToken).toBe('rt-0');
+  });
+});
+
+describe('a refresh token the authorization server refuses', () => {
+  const fakes = useFaults();
+  const serverUrl = 'http://127.0.0.1:9/mcp';
+  const context = { url: new URL(serverUrl), method: 'POST' };
+
+  it('is dropped, so that the next requests do not try it again, and the access token is kept', async () => {
+    const as = await fakes.authorizationServer();
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-revoked', expiresAt: Date.now() - 1000 }));
+    const provider = new OAuthProvider({ store, interactive: false });
+    expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-0' });
+    expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-0' });
+    expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-0' });
+
+    expect(as.tokenRequests('refresh_token')).toHaveLength(1);
+    const tokens = (await store.get(loginStoreKey(serverUrl)))?.tokens;
+    expect(tokens).toMatchObject({ accessToken: 'at-0' });
+    expect(tokens).not.toHaveProperty('refreshToken');
+    expect(await provider.status(serverUrl)).toMatchObject({ refreshable: false });
   });
 });
 
@@ -203,5 +225,41 @@ describe('a redirect to another origin', () => {
     expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-0' });
     expect(await provider.headers({ url: new URL('http://127.0.0.1:10/mcp'), method: 'POST' })).toEqual({});
     expect(await provider.headers({ url: new URL('https://127.0.0.1:9/mcp'), method: 'POST' })).toEqual({});
+  });
+});
+
+describe('two processes sharing a token store', () => {
+  const fakes = useFaults();
+  const serverUrl = 'http://127.0.0.1:9/mcp';
+  const context = { url: new URL(serverUrl), method: 'POST' };
+
+  it('take the tokens the other one refreshed instead of refreshing with the spent refresh token', async () => {
+    const as = await fakes.authorizationServer();
+    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const cli = new OAuthProvider({ store, interactive: false });
+    const registry = new OAuthProvider({ store, interactive: false });
+    await cli.status(serverUrl);
+    await registry.status(serverUrl); // both loaded the expired login
+
+    expect(await cli.headers(context)).toEqual({ authorization: 'Bearer at-1' });
+    expect(await registry.headers(context)).toEqual({ authorization: 'Bearer at-1' });
+    expect(as.tokenRequests('refresh_token').map((form) => form.get('refresh_token'))).toEqual(['rt-0']);
+  });
+
+  it('take the tokens the other one saved when their own refresh lost the race with invalid_grant', async () => {
+    const as = await fakes.authorizationServer();
+    const shared = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const before = await shared.get(loginStoreKey(serverUrl));
+    // The registry reads the store just before the CLI saves its refresh, so it refreshes with rt-0 too.
+    let readsBeforeTheSave = 2;
+    const registryView: TokenStore = { ...shared, get: (key) => (readsBeforeTheSave-- > 0 ? Promise.resolve(structuredClone(before)) : shared.get(key)) };
+    const cli = new OAuthProvider({ store: shared, interactive: false });
+    const registry = new OAuthProvider({ store: registryView, interactive: false });
+    await registry.status(serverUrl);
+
+    expect(await cli.headers(context)).toEqual({ authorization: 'Bearer at-1' });
+    expect(await registry.headers(context)).toEqual({ authorization: 'Bearer at-1' });
+    expect(as.tokenRequests('refresh_token').map((form) => form.get('refresh_token'))).toEqual(['rt-0', 'rt-0']);
+    expect((await shared.get(loginStoreKey(serverUrl)))?.tokens).toMatchObject({ accessToken: 'at-1', refreshToken: 'rt-1' });
   });
 });

@@ -1,4 +1,5 @@
-import { freePort } from '@mcpx/test-utils';
+import { inspect } from 'node:util';
+import { freePort, replyJson } from '@mcpx/test-utils';
 import { AuthError, LoginRequiredError, McpClient } from '@mcpx/core';
 import { StreamableHttpTransport } from '@mcpx/http';
 import { describe, expect, it } from 'vitest';
@@ -69,7 +70,7 @@ describe('error messages', () => {
     const serverUrl = 'http://127.0.0.1:9/mcp';
     const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() - 1000 }));
     const provider = new OAuthProvider({ store, interactive: false });
-    // A refresh that fails before a request changes nothing stored: the request goes with the old token.
+    // A refresh refused before a request: the request goes with the old token.
     expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: `Bearer ${ACCESS}` });
     const error = await rejectionOf(
       provider.onUnauthorized({ url: new URL(serverUrl), method: 'POST', status: 401, wwwAuthenticate: 'Bearer error="invalid_token"', attempt: 0, sent: { authorization: `Bearer ${ACCESS}` }, header: () => undefined, signal: new AbortController().signal }),
@@ -90,5 +91,21 @@ describe('error messages', () => {
     expect(as.tokenRequests('refresh_token')).toHaveLength(1);
     expect(LoginRequiredError.isInstance(error), messagesOf(error)).toBe(true);
     expectNoTokens(error);
+  });
+
+  it.each([
+    ['an unsupported token_type', { token_type: 'mac' }, 'does not support: unsupported `token_type` value'],
+    ['a scope that is not a string', { token_type: 'Bearer', scope: 42 }, 'cannot use: "response" body "scope" property must be a string'],
+  ])('leave the tokens out of the whole cause chain when a token answer has %s', async (_, fields, says) => {
+    const as = await fakes.authorizationServer();
+    as.answer('/token', (_, response) => replyJson(response, { access_token: ACCESS, refresh_token: REFRESH, expires_in: 3600, ...fields }));
+    const mcp = await fakes.protectedMcpServer(as.origin, () => false);
+    const provider = new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret' });
+    const error = await rejectionOf(provider.login(mcp.url()));
+    expect(OAuthError.isInstance(error) && error.step).toBe('token request');
+    expect(error.message).toContain(`${as.origin}/token answered something mcpx ${says}`);
+    const everything = inspect(error, { depth: Infinity, showHidden: true });
+    expect(everything).not.toContain(ACCESS);
+    expect(everything).not.toContain(REFRESH);
   });
 });

@@ -31,6 +31,21 @@ describe('DPoP-bound tokens', () => {
     expect(after?.accessToken).not.toBe(before?.accessToken);
     expect((await oidc.as.introspect(after?.accessToken ?? '')).cnf).toEqual(jkt);
   });
+
+  it('are issued and saved again to a provider that restored the login from its store', async () => {
+    const store = memoryTokenStore();
+    await oidc.connect(new OAuthProvider({ userAgent: robotBrowser(), dpop: true, store }));
+    const before = (await store.list())[0]?.login;
+
+    // A new process (a restart, or `mcpx login` run again) logs in once more with the stored key.
+    const status = await new OAuthProvider({ userAgent: robotBrowser(), dpop: true, store }).login(oidc.mcp.url);
+
+    expect(status.tokenType).toBe('DPoP');
+    const after = (await store.list())[0]?.login;
+    expect(after?.tokens?.accessToken).not.toBe(before?.tokens?.accessToken);
+    expect(after?.dpopKey).toEqual(before?.dpopKey);
+    expect((await oidc.as.introspect(after?.tokens?.accessToken ?? '')).cnf).toEqual((await oidc.as.introspect(before?.tokens?.accessToken ?? '')).cnf);
+  });
 });
 
 describe('a resource server that asks for DPoP nonces', () => {

@@ -21,7 +21,8 @@ export async function enterprise(context: GrantContext): Promise<StoredTokens> {
   if (grant.type !== 'enterprise') throw new TypeError('not an enterprise grant');
   const idpUrl = requireSecureUrl(parseUrl(grant.idpTokenEndpoint, '"idpTokenEndpoint"', 'token request'), 'the identity provider token endpoint', 'token request');
   const clientId = grant.idpClientId ?? context.endpoint.client.client_id;
-  const secret = grant.idpClientSecret ?? (grant.idpClientId === undefined ? context.options.clientSecret : undefined);
+  // The authorization server's client secret is not the identity provider's: another party.
+  const secret = grant.idpClientSecret;
   const idp: TokenEndpoint = {
     server: { issuer: idpUrl.origin, token_endpoint: idpUrl.href },
     client: { client_id: clientId },

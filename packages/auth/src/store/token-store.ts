@@ -23,6 +23,14 @@ export interface StoredClient {
   redirectUris?: string[] | undefined;
 }
 
+/** The authorization server endpoints a login was made with. */
+export interface StoredEndpoints {
+  /** The token endpoint. */
+  token: string;
+  /** The revocation endpoint (RFC 7009), if the server has one. */
+  revocation?: string | undefined;
+}
+
 /** Everything kept about logging in to one MCP server. */
 export interface StoredLogin {
   /** The MCP server's URL (the protected resource). */
@@ -34,6 +42,13 @@ export interface StoredLogin {
   /** The client the tokens were issued to. */
   client: StoredClient;
   tokens?: StoredTokens | undefined;
+  /**
+   * The authorization server endpoints the tokens came from, where they are refreshed and
+   * revoked without discovering the server again. Absent in logins stored by `@mcpx/auth`
+   * 0.1.0: those discover it, and use the 2025-03-26 default endpoints only for an issuer
+   * without a path.
+   */
+  endpoints?: StoredEndpoints | undefined;
   /** The DPoP key pair the tokens are bound to, as JWKs, when DPoP is used. */
   dpopKey?: { privateJwk: JWK; publicJwk: JWK; alg: string } | undefined;
   /** When the login was saved, in ms since the epoch. */
