@@ -1,4 +1,4 @@
-import type { ResponseCache } from '../cache/response-cache.js';
+import type { ResponseCache } from '../modern/response-cache.js';
 import type { OutputWatch } from '../connect/output-watch.js';
 import { DEFAULT_REQUEST_TIMEOUT, JsonRpcEngine } from '../jsonrpc/engine.js';
 import type { ListenManager } from '../modern/subscriptions.js';

@@ -1,7 +1,7 @@
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import { AuthError } from '../errors/auth-error.js';
 import { CancelledError } from '../errors/cancelled-error.js';
-import { MODERN_ERROR_CODES } from '../errors/modern-errors.js';
+import { MODERN_ERROR_CODES } from '../modern/error-codes.js';
 import { NonJsonOutputError } from '../errors/non-json-output-error.js';
 import { ProtocolError } from '../errors/protocol-error.js';
 import { TransportError } from '../errors/transport-error.js';

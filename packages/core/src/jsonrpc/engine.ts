@@ -3,7 +3,7 @@ import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import { LocalError } from '../errors/local-error.js';
 import { McpxError } from '../errors/mcpx-error.js';
 import { ProtocolError } from '../errors/protocol-error.js';
-import { protocolErrorFrom } from '../errors/modern-errors.js';
+import { protocolErrorFrom } from '../errors/protocol-error-from.js';
 import { RequestTimeoutError } from '../errors/request-timeout-error.js';
 import type { SettingNames } from '../errors/setting-names.js';
 import { TransportError } from '../errors/transport-error.js';
