@@ -81,7 +81,7 @@ export type { Era } from './era/era-cache.js';
 export type { EraChoice } from './era/establish.js';
 export type { CacheStore, CacheEntry } from './modern/cache-store.js';
 export type { TraceContext, Envelope, EnvelopeExtras } from './modern/envelope.js';
-export type { NotificationFilter } from './modern/subscriptions.js';
+export type { NotificationFilter } from './era/era-session.js';
 export type { ClientState, ClientEventMap, ClientEvent } from './client/events.js';
 export type { MetricsSnapshot, MethodMetrics, LatencyStats } from './client/metrics.js';
 export type { RequestOptions, EngineOptions, EngineObserver } from './jsonrpc/engine.js';
