@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { McpClient } from '../client/mcp-client.js';
-import type { TransportDiagnostic, TransportSendOptions } from '../transport.js';
+import type { Transport, TransportDiagnostic, TransportSendOptions } from '../transport.js';
 import { FakeServer } from '../testing/fake-server.js';
 
 const execute = { name: 'execute_sql', inputSchema: { type: 'object', properties: { region: { type: 'string', 'x-mcp-header': 'Region' }, query: { type: 'string' } } } };
@@ -11,7 +11,7 @@ async function connect(mirrors: boolean) {
   const server = new FakeServer({ modernVersions: ['2026-07-28'] });
   server.handle('tools/list', () => ({ resultType: 'complete', tools: [execute, broken] }));
   server.handle('tools/call', () => ({ resultType: 'complete', content: [] }));
-  const transport = server.clientTransport;
+  const transport: Transport = server.clientTransport;
   if (mirrors) Object.defineProperty(transport, 'mirrorsToolArguments', { value: true });
   const sendOptions: Array<TransportSendOptions | undefined> = [];
   const send = transport.send.bind(transport);

@@ -20,26 +20,26 @@ import { MirroredArguments } from './tool-arguments.js';
  * annotations and hands each call's values to the transport.
  */
 export class ModernSession implements EraSession {
-  readonly #envelope: Envelope;
+  private readonly envelope: Envelope;
   /** The tools' mirrored arguments, when the transport mirrors them. */
-  readonly #mirrored: MirroredArguments | undefined;
+  private readonly mirrored: MirroredArguments | undefined;
 
   constructor(
     readonly info: ServerSession,
     private readonly transport: Transport,
     private readonly parts: SessionParts,
   ) {
-    this.#envelope = { protocolVersion: info.protocolVersion, clientInfo: parts.clientInfo, clientCapabilities: info.clientCapabilities };
-    this.#mirrored = transport.mirrorsToolArguments === true ? new MirroredArguments() : undefined;
+    this.envelope = { protocolVersion: info.protocolVersion, clientInfo: parts.clientInfo, clientCapabilities: info.clientCapabilities };
+    this.mirrored = transport.mirrorsToolArguments === true ? new MirroredArguments() : undefined;
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
-    const sent = withEnvelope(params, this.#envelope, { logLevel: options.logLevel ?? this.parts.modern.logLevel, trace: options.trace });
+    const sent = withEnvelope(params, this.envelope, { logLevel: options.logLevel ?? this.parts.modern.logLevel, trace: options.trace });
     const { channel } = this.parts;
-    const mirrored = this.#mirrored;
+    const mirrored = this.mirrored;
     if (mirrored === undefined) return channel.request(method, sent, options);
-    if (method === 'tools/call') return this.#call(mirrored, sent, options);
-    if (method === 'tools/list') return channel.request(method, sent, options).then((result) => this.#learn(mirrored, result));
+    if (method === 'tools/call') return this.callTool(mirrored, sent, options);
+    if (method === 'tools/list') return channel.request(method, sent, options).then((result) => this.learn(mirrored, result));
     return channel.request(method, sent, options);
   }
 
@@ -96,7 +96,7 @@ export class ModernSession implements EraSession {
   }
 
   /** A `tools/call` with its mirrored arguments; a tool whose annotations break the rules is refused before anything is sent. */
-  #call(mirrored: MirroredArguments, params: Record<string, unknown>, options: CallOptions): Promise<Record<string, unknown>> {
+  private callTool(mirrored: MirroredArguments, params: Record<string, unknown>, options: CallOptions): Promise<Record<string, unknown>> {
     const tool = params.name;
     const problem = typeof tool === 'string' ? mirrored.problem(tool) : undefined;
     if (problem !== undefined) {
@@ -109,7 +109,7 @@ export class ModernSession implements EraSession {
   }
 
   /** Learns the tools of a `tools/list` result, leaving out (with a diagnostic) those that break the x-mcp-header rules. */
-  #learn(mirrored: MirroredArguments, raw: Record<string, unknown>): Record<string, unknown> {
+  private learn(mirrored: MirroredArguments, raw: Record<string, unknown>): Record<string, unknown> {
     const { result, excluded } = mirrored.learn(raw);
     for (const { name, problem } of excluded) {
       this.parts.emitter.emit('diagnostic', { type: 'info', message: `the tool ${JSON.stringify(name)} was left out of tools/list and will not be called: ${problem}` });
