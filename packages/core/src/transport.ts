@@ -6,6 +6,12 @@ export interface TransportSendOptions {
   relatedRequestId?: RequestId | undefined;
   /** Aborts a send that is waiting (for example on backpressure). */
   signal?: AbortSignal | undefined;
+  /**
+   * The `x-mcp-header` arguments of a 2026-07-28 `tools/call`, keyed by the `{name}` of their
+   * `Mcp-Param-{name}` header, each value as text, not yet encoded for a header. The client gives
+   * them only to a transport that `mirrorsToolArguments`, which sends them as headers.
+   */
+  parameterHeaders?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Something a transport noticed that is not a message nor a failure: a stderr line, a stray line. */
@@ -35,6 +41,23 @@ export interface Transport {
   ondiagnostic?: ((event: TransportDiagnostic) => void) | undefined;
   /** Told the negotiated protocol revision, for bindings that put it in headers. */
   setProtocolVersion?(version: string): void;
+  /**
+   * Set by the client: asked by a transport whose server ended the session (Streamable HTTP: a
+   * 404 to a request that carried `Mcp-Session-Id`) to start a new one over this same transport,
+   * with `initialize` and `notifications/initialized` again. The promise resolves once the new
+   * session is in place, and the transport then sends the refused message again; it rejects when
+   * no new session could be started. Those two messages of the renewal must neither wait for a
+   * renewal nor start one. A transport left without it cannot renew a session.
+   */
+  onsessionexpired?: (() => Promise<void>) | undefined;
+  /**
+   * True for a binding that mirrors `x-mcp-header` tool arguments into headers (Streamable HTTP,
+   * from 2026-07-28). The client then reads each listed tool's annotations, leaves out of
+   * `tools/list` the tools whose annotations break the rules, refuses to call them, and gives
+   * every `tools/call` its values in `TransportSendOptions.parameterHeaders`.
+   * @default false
+   */
+  readonly mirrorsToolArguments?: boolean;
   /** A short description for error messages: the command line or the URL. */
   readonly description?: string;
   /** What identifies the server for the era cache: its origin (HTTP). @default `description` */

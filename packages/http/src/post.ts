@@ -33,8 +33,6 @@ export interface PostOptions {
   exchange: Exchange;
   /** Where the messages of the answer go. */
   sink: StreamSink;
-  /** Part of a session renewal: neither waits for one nor starts one. */
-  renewing?: boolean | undefined;
   /**
    * Set for a 2026-07-28 message: the headers it carries instead of the session's. Such a
    * message belongs to no session, and its answer cannot be resumed.
@@ -42,31 +40,38 @@ export interface PostOptions {
   modern?: { headers: HeaderRecord } | undefined;
 }
 
-/** What to do with a message refused because its session expired, once a new session is in place. */
-function afterRenewal(message: JsonRpcMessage): 'resend' | 'done' | 'drop' {
-  if (!('method' in message)) return 'drop'; // a response answers a request of the old session
-  if (message.method === 'notifications/initialized') return 'done'; // the renewal sent it
-  if (message.method === 'notifications/cancelled') return 'drop';
-  return 'resend';
+/** Whether a message may be sent again in a new session, after its own expired. */
+function resendable(message: JsonRpcMessage): boolean {
+  // A response answers a request of the old session; a cancellation names one of its requests.
+  return 'method' in message && message.method !== 'notifications/cancelled';
+}
+
+/**
+ * The messages that start a session: the client sends them to renew one, so they neither wait
+ * for a renewal under way nor start another when refused.
+ */
+function startsSession(method: string | undefined): boolean {
+  return method === 'initialize' || method === 'notifications/initialized';
 }
 
 /**
  * POSTs one message and handles the answer: 202, a JSON body or an SSE stream. For a request,
  * resolves once its response was delivered. Retries safe messages after 5xx, 429 and network
- * failures; renews an expired session (404) once and sends the message again. A
+ * failures; has an expired session (404) renewed once and sends the message again. A
  * 2026-07-28 request refused with 400 or 404 and a JSON-RPC error body, or `initialize`
  * refused with 400 and one, is answered with that error.
  */
 export async function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
   const method = 'method' in message ? message.method : undefined;
   const isInitialize = method === 'initialize' && 'id' in message;
+  const inSession = options.modern === undefined && !startsSession(method);
   const safe = isSafeToRepeat(message, context.retry.retryToolCalls);
   const body = serialise(context.scope, message, method);
   const { exchange } = options;
   let retries = 0;
   let renewed = false;
   for (;;) {
-    const renewal = options.renewing !== true && options.modern === undefined ? context.pendingRenewal() : undefined;
+    const renewal = inSession ? context.pendingRenewal() : undefined;
     if (renewal !== undefined) await renewal;
     const sentSession = isInitialize || options.modern !== undefined ? undefined : context.session.id;
     let answer: { response: HttpResponse; url: URL };
@@ -87,13 +92,11 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
     }
     const { response, url } = answer;
     if (isOk(response.status)) return await handleAccepted(context, message, response, url, options);
-    if (response.status === 404 && sentSession !== undefined && !renewed && options.renewing !== true) {
+    if (response.status === 404 && sentSession !== undefined && !renewed && inSession) {
       discard(response);
       await context.renewSession(sentSession);
       renewed = true;
-      const next = afterRenewal(message);
-      if (next === 'done') return;
-      if (next === 'drop') {
+      if (!resendable(message)) {
         throw transportError(context.scope, `the session expired before ${method ?? 'a response'} was delivered, and it belongs to the old session; a new session was started`, { status: 404, isRetryable: true, method });
       }
       continue;

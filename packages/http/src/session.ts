@@ -4,19 +4,15 @@ import type { HeaderRecord } from './headers.js';
 export const POST_HEADERS: HeaderRecord = { accept: 'application/json, text/event-stream', 'content-type': 'application/json' };
 
 /**
- * The session of a Streamable HTTP connection: its id, the negotiated revision, and how it
- * began. Its header records are built once each time the id or the revision changes, and
- * shared by every request until then: nobody may change them.
+ * The session of a Streamable HTTP connection: its id and the negotiated revision. Its header
+ * records are built once each time the id or the revision changes, and shared by every request
+ * until then: nobody may change them.
  */
 export class Session {
   #id: string | undefined;
   #protocolVersion: string | undefined;
   #headers: HeaderRecord | undefined;
   #postHeaders: HeaderRecord | undefined;
-  /** The params of the `initialize` request the client sent, replayed to renew an expired session. */
-  initializeParams: Record<string, unknown> | undefined;
-  /** Whether the client has sent `notifications/initialized`. */
-  initialized = false;
 
   /** The `Mcp-Session-Id` the server assigned, if any. */
   get id(): string | undefined {

@@ -6,9 +6,7 @@ import {
   isModernProtocolVersion,
   isNotification,
   isRequest,
-  isResponse,
   type JsonRpcMessage,
-  type JsonRpcRequest,
   type RequestId,
   type Transport,
   type TransportDiagnostic,
@@ -23,7 +21,6 @@ import { GetStream } from './get-stream.js';
 import { HttpClient } from './http-client.js';
 import { isOk } from './http-response.js';
 import { modernHeaders, modernVersion } from './modern/request-headers.js';
-import { ToolHeaders } from './modern/tool-headers.js';
 import { resolveOptions, type ResolvedHttpOptions, type StreamableHttpTransportOptions } from './options.js';
 import { postMessage, type PostContext, type PostOptions } from './post.js';
 import { Session } from './session.js';
@@ -39,10 +36,11 @@ interface InFlightRequest {
 /**
  * The Streamable HTTP transport of MCP: every message is a POST to the endpoint, answered
  * with JSON or an SSE stream. For revisions 2025-03-26 to 2025-11-25 a GET stream carries
- * what the server sends on its own; the transport keeps the session (renewing it once when
- * it expires) and resumes streams from their last event id. A 2026-07-28 message (one whose
- * `_meta` names its revision) is sent statelessly with the `MCP-Protocol-Version`,
- * `Mcp-Method`, `Mcp-Name` and `Mcp-Param-*` headers, and cancelled by closing its stream.
+ * what the server sends on its own; the transport keeps the session id (asking the client,
+ * through `onsessionexpired`, for a new session once when it expires) and resumes streams from
+ * their last event id. A 2026-07-28 message (one whose `_meta` names its revision) is sent
+ * statelessly with the `MCP-Protocol-Version`, `Mcp-Method`, `Mcp-Name` headers and the
+ * `Mcp-Param-*` headers of the arguments the client mirrors, and cancelled by closing its stream.
  * Either way it retries what is safe to retry and never sends credentials to another
  * origin on a redirect.
  *
@@ -59,26 +57,25 @@ export class StreamableHttpTransport implements Transport {
   onclose?: ((reason?: Error) => void) | undefined;
   /** Called with information such as "the server has no GET stream" or a session renewal. */
   ondiagnostic?: ((event: TransportDiagnostic) => void) | undefined;
+  /** Set by the client: starts a new session (`initialize`, `notifications/initialized`) when the server says the session expired. */
+  onsessionexpired?: (() => Promise<void>) | undefined;
   /** The endpoint URL, for error messages. */
   readonly description: string;
+  /** 2026-07-28 tool arguments annotated with `x-mcp-header` travel as `Mcp-Param-*` headers over Streamable HTTP. */
+  readonly mirrorsToolArguments = true;
 
   readonly #callbacks = new TransportCallbacks(this);
   readonly #options: ResolvedHttpOptions;
   readonly #scope: ErrorScope;
   readonly #session = new Session();
-  /** What stops the transport's own requests (a session renewal) on close. */
-  readonly #lifetime = new Exchange();
   /** The exchanges of every message in flight, all aborted on close. */
   readonly #inFlight = new Set<Exchange>();
   /** The requests in flight, by request id, so a cancellation can let go of their stream. */
   readonly #requests = new Map<RequestId, InFlightRequest>();
-  /** The `x-mcp-header` annotations of the tools listed so far (2026-07-28). */
-  readonly #tools = new ToolHeaders();
   readonly #context: PostContext;
   #state: State = 'new';
   #getStream: GetStream | undefined;
   #renewal: Promise<void> | undefined;
-  #renewals = 0;
   #closing: Promise<void> | undefined;
 
   /** Checks the URL and options (throwing a `ConfigError`); nothing is sent before the first message. */
@@ -131,23 +128,17 @@ export class StreamableHttpTransport implements Transport {
    * and rejects, keeping the cause, if the answer fails before it: the client then fails that
    * request at once. For a notification or a response, resolves once the server accepted it.
    * `notifications/cancelled` for a 2026-07-28 request is not sent: the request's stream is
-   * closed instead, which is how that revision cancels.
+   * closed instead, which is how that revision cancels. A 2026-07-28 message carries
+   * `options.parameterHeaders` as `Mcp-Param-*` headers.
    */
   async send(message: JsonRpcMessage, options?: TransportSendOptions): Promise<void> {
     if (this.#state === 'new') throw transportError(this.#scope, 'cannot send before start() has resolved');
     if (this.#state === 'closed') throw this.#closedError();
     const method = 'method' in message ? message.method : undefined;
     const requestId = isRequest(message) ? message.id : undefined;
-    if (isRequest(message) && message.method === 'initialize') this.#session.initializeParams = message.params;
     if (isNotification(message) && message.method === 'notifications/cancelled' && this.#letGo(message.params?.requestId)) return;
-    let modern: PostOptions['modern'];
-    let sink = this.#sink;
     const version = modernVersion(message);
-    if (version !== undefined && 'method' in message) {
-      if (isRequest(message) && message.method === 'tools/call') this.#checkCallable(message);
-      modern = { headers: modernHeaders(message, version, this.#tools) };
-      if (isRequest(message) && message.method === 'tools/list') sink = this.#toolListSink(message.id);
-    }
+    const modern: PostOptions['modern'] = version !== undefined && 'method' in message ? { headers: modernHeaders(message, version, options?.parameterHeaders) } : undefined;
 
     // No AbortController per message, and nothing linked to a signal that lives as long as
     // the transport: close() aborts the exchanges in flight itself.
@@ -160,7 +151,7 @@ export class StreamableHttpTransport implements Transport {
       this.#requests.set(requestId, request);
     }
     try {
-      await postMessage(this.#context, message, { exchange, sink, modern });
+      await postMessage(this.#context, message, { exchange, sink: this.#sink, modern });
     } catch (error) {
       throw this.#sendError(error, exchange, method);
     } finally {
@@ -168,10 +159,7 @@ export class StreamableHttpTransport implements Transport {
       this.#inFlight.delete(exchange);
       if (requestId !== undefined && this.#requests.get(requestId) === request) this.#requests.delete(requestId);
     }
-    if (method === 'notifications/initialized') {
-      this.#session.initialized = true;
-      this.#openGetStream();
-    }
+    if (method === 'notifications/initialized') this.#openGetStream();
   }
 
   /**
@@ -206,33 +194,6 @@ export class StreamableHttpTransport implements Transport {
     return request?.modern ?? (version !== undefined && isModernProtocolVersion(version));
   }
 
-  /** Refuses, before anything is sent, a call of a tool whose `x-mcp-header` annotations break the rules. */
-  #checkCallable(message: JsonRpcRequest): void {
-    const tool = message.params?.name;
-    const problem = typeof tool === 'string' ? this.#tools.problem(tool) : undefined;
-    if (problem === undefined) return;
-    throw transportError(
-      this.#scope,
-      `the tool ${JSON.stringify(tool)} was not called: ${problem}. Over Streamable HTTP a 2026-07-28 client must not use a tool whose x-mcp-header annotations break the rules, so it was left out of tools/list; the server must fix the tool's inputSchema`,
-      { method: 'tools/call' },
-    );
-  }
-
-  /** Delivers the answer of a 2026-07-28 `tools/list`, learning its tools and leaving out those that break the x-mcp-header rules. */
-  #toolListSink(id: RequestId): StreamSink {
-    return {
-      ...this.#sink,
-      message: (message) => {
-        if (!isResponse(message) || message.id !== id) return this.#deliver(message);
-        const { response, excluded } = this.#tools.learn(message);
-        for (const { name, problem } of excluded) {
-          this.#callbacks.diagnostic({ type: 'info', message: `the tool ${JSON.stringify(name)} was left out of tools/list and will not be called: ${problem}` });
-        }
-        this.#deliver(response);
-      },
-    };
-  }
-
   #openGetStream(): void {
     if (this.#state !== 'open' || this.#getStream !== undefined) return;
     this.#getStream = new GetStream(this.#context, {
@@ -251,33 +212,18 @@ export class StreamableHttpTransport implements Transport {
     return this.#renewal;
   }
 
-  /** Replays the client's `initialize` (with a fresh id, its result kept from the client) and `notifications/initialized`. */
+  /**
+   * Forgets the expired session and asks the client for a new one over this transport, which
+   * sends `initialize` and `notifications/initialized` again (the latter opens the GET stream).
+   * A failure closes the transport: its messages have no session to go to.
+   */
   async #renew(): Promise<void> {
-    const session = this.#session;
     this.#getStream?.stop();
     this.#getStream = undefined;
-    session.id = undefined;
+    this.#session.id = undefined;
     try {
-      if (session.initializeParams === undefined) throw new Error('no initialize request was seen to replay');
-      const id = `mcpx-http-renew-${++this.#renewals}`;
-      let answer: JsonRpcMessage | undefined;
-      const sink: StreamSink = {
-        message: (message) => {
-          if (isResponse(message) && message.id === id) answer = message;
-          else this.#deliver(message);
-        },
-        error: (error) => this.#reportError(error),
-      };
-      const exchange = this.#lifetime;
-      await postMessage(this.#context, { jsonrpc: '2.0', id, method: 'initialize', params: session.initializeParams }, { exchange, sink, renewing: true });
-      if (answer === undefined || !('result' in answer)) {
-        throw new Error(answer !== undefined && 'error' in answer ? `the server refused initialize: ${answer.error.message}` : 'the server did not answer initialize');
-      }
-      const version = answer.result.protocolVersion;
-      if (session.protocolVersion !== undefined && version !== session.protocolVersion) {
-        throw new Error(`the new session speaks protocol revision ${String(version)}, the client negotiated ${session.protocolVersion}`);
-      }
-      if (session.initialized) await postMessage(this.#context, { jsonrpc: '2.0', method: 'notifications/initialized' }, { exchange, sink, renewing: true });
+      if (this.onsessionexpired === undefined) throw new Error('nothing set onsessionexpired to start one (McpClient does)');
+      await this.onsessionexpired();
     } catch (error) {
       if (this.#state !== 'open') throw this.#closedError();
       const failure = transportError(this.#scope, `the session expired and a new one could not be started: ${messageOf(error)}`, { cause: error, isRetryable: true });
@@ -285,7 +231,6 @@ export class StreamableHttpTransport implements Transport {
       throw failure;
     }
     this.#callbacks.diagnostic({ type: 'info', message: 'the session expired (404); a new session was started and the request is sent again' });
-    if (session.initialized) this.#openGetStream();
   }
 
   /** Closes from this side after a failure that leaves the connection unusable. */
@@ -297,7 +242,6 @@ export class StreamableHttpTransport implements Transport {
     const wasOpen = this.#state === 'open';
     this.#state = 'closed';
     const closed = this.#closedError();
-    this.#lifetime.abort(closed);
     for (const exchange of this.#inFlight) exchange.abort(closed);
     this.#getStream?.stop();
     if (!wasOpen) return;

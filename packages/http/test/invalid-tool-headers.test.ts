@@ -39,16 +39,16 @@ describe('a tool whose x-mcp-header annotations break the rules', () => {
     expect(server.posts('tools/call')).toHaveLength(1);
   });
 
-  it('is refused by the transport on its own too', async () => {
+  it('reaches the transport as a plain tools/list answer: the transport reads no result and mirrors only what it is given', async () => {
     const server = await fakes.mcpServer();
     speakModern(server, [onNumber]);
     const { transport, messages } = fakes.transport(server.url());
     await transport.start();
     const meta = { _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' } };
     await transport.send(request('tools/list', meta));
-    expect(messages).toEqual([expect.objectContaining({ result: expect.objectContaining({ tools: [] }) })]);
-    await expect(transport.send(request('tools/call', { ...meta, name: 'scores', arguments: { score: 1 } }))).rejects.toThrow('the tool "scores" was not called');
-    expect(server.posts('tools/call')).toEqual([]);
+    expect(messages).toEqual([expect.objectContaining({ result: expect.objectContaining({ tools: [onNumber] }) })]);
+    await transport.send(request('tools/call', { ...meta, name: 'scores', arguments: { score: 1 } }), { parameterHeaders: { Score: '1', Zone: 'Zoë' } });
+    expect(server.posts('tools/call')[0]?.headers).toMatchObject({ 'mcp-param-score': '1', 'mcp-param-zone': '=?base64?Wm/Dqw==?=' });
   });
 
   it('is kept, annotations and all, by a legacy session, which has no such rules', async () => {

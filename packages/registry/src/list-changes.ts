@@ -3,15 +3,15 @@ import { LIST_CHANGED, type CatalogKind } from './catalog.js';
 
 /**
  * Calls `onChange` when the server says one of its lists changed; returns the function that
- * stops. A legacy server sends these unasked; a 2026-07-28 server only on a
- * `subscriptions/listen` stream, which this opens for the lists the server says can change.
+ * stops. It subscribes to the lists the server says can change, and the client does what the
+ * server's era needs: a 2026-07-28 server sends these only on a `subscriptions/listen` stream,
+ * which the subscription opens; a legacy server sends them unasked, so it asks nothing of it.
  */
 export function watchListChanges(client: McpClient, onChange: (kind: CatalogKind) => void, onError: (error: Error) => void): () => void {
   const stop = client.on('notification', (event) => {
     const kind = LIST_CHANGED[event.method];
     if (kind !== undefined) onChange(kind);
   });
-  if (client.session?.era !== 'modern') return stop;
   const capabilities = client.serverCapabilities;
   const filter: NotificationFilter = {};
   if (capabilities?.tools?.listChanged) filter.toolsListChanged = true;

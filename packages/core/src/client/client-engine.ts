@@ -1,8 +1,6 @@
-import type { ResponseCache } from '../cache/response-cache.js';
 import type { OutputWatch } from '../connect/output-watch.js';
+import type { EraSession } from '../era/era-session.js';
 import { DEFAULT_REQUEST_TIMEOUT, JsonRpcEngine } from '../jsonrpc/engine.js';
-import type { ListenManager } from '../modern/subscriptions.js';
-import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
 import { trafficObserver, type ClientEvents } from './events.js';
 import { installInboundHandlers } from './inbound-handlers.js';
@@ -16,10 +14,8 @@ export interface ClientParts {
   readonly emitter: ClientEvents;
   readonly stats: Metrics;
   readonly outputSchemas: OutputSchemaValidator;
-  readonly cache: ResponseCache | undefined;
-  readonly listen: ListenManager;
-  /** The session, once the handshake is done. */
-  session(): ServerSession | undefined;
+  /** The era session, once the handshake is done. */
+  session(): EraSession | undefined;
   /** Told when this engine's connection ended. */
   closed(engine: JsonRpcEngine, reason: Error | undefined): void;
 }
@@ -27,7 +23,7 @@ export interface ClientParts {
 /**
  * The engine of one connection of a client: its timeouts and setting names, traffic events and
  * metrics, diagnostics (what is not JSON also goes to the handshake's `watch`), notifications
- * routed to the listen stream, the output-schema and response caches, and the inbound handlers.
+ * taken in by the era session, the output-schema cache, and the inbound handlers.
  */
 export function createClientEngine(transport: Transport, watch: OutputWatch, parts: ClientParts): JsonRpcEngine {
   const { options, emitter } = parts;
@@ -44,12 +40,8 @@ export function createClientEngine(transport: Transport, watch: OutputWatch, par
     emitter.emit('diagnostic', event);
   };
   engine.onNotification('*', (params, method) => {
-    if (parts.session()?.era === 'modern') {
-      if (!parts.listen.accepts(params)) return;
-      if (method === 'notifications/subscriptions/acknowledged') parts.listen.acknowledged(params);
-    }
+    if (parts.session()?.receive(method, params) === false) return;
     if (method === 'notifications/tools/list_changed') parts.outputSchemas.remember([], true);
-    parts.cache?.notify(method, params);
     emitter.emit('notification', { method, params });
   });
   installInboundHandlers(engine, options);

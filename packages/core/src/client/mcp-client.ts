@@ -1,21 +1,16 @@
-import type { ZodType } from 'zod';
 import { CapabilityError } from '../errors/capability-error.js';
 import { ConfigError } from '../errors/config-error.js';
-import { HeaderMismatchError } from '../errors/modern-errors.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
-import { deriveClientCapabilities, hasCapability, requiredServerCapability } from '../legacy/capabilities.js';
-import { LruCacheStore } from '../cache/cache-store.js';
-import { ResponseCache } from '../cache/response-cache.js';
 import { runHandshake } from '../connect/run-handshake.js';
 import type { OutputWatch } from '../connect/output-watch.js';
-import { withEnvelope } from '../modern/envelope.js';
-import { ListenManager, type NotificationFilter } from '../modern/subscriptions.js';
-import type { ClientCapabilities } from '../types/index.js';
+import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
+import { sessionParts, type SessionParts } from '../era/session-parts.js';
 import type { ServerSession } from '../session.js';
-import type { Transport, TransportFactory } from '../transport.js';
+import type { Transport, TransportFactory, TransportSendOptions } from '../transport.js';
 import type {
   CallToolResult,
+  ClientCapabilities,
   CompleteRequestParams,
   CompleteResult,
   GetPromptResult,
@@ -31,15 +26,13 @@ import type {
   ResourceTemplate,
   ServerCapabilities,
 } from '../types/index.js';
+import { deriveClientCapabilities, hasCapability, requiredServerCapability } from './capabilities.js';
 import { createClientEngine } from './client-engine.js';
 import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { Metrics, type MetricsSnapshot } from './metrics.js';
 import { checkClientOptions, checkConnectOptions, type CallOptions, type ConnectOptions, type McpClientOptions } from './options.js';
-import { modernRequest } from './modern-request.js';
 import { OutputSchemaValidator } from './output-schema.js';
 import { collectPages, cursorParams, DEFAULT_MAX_PAGES, withTtl } from './pagination.js';
-import { parseResult } from './result-parser.js';
-import type { Schemas } from './schema-loader.js';
 
 /** The package version, baked in at build time. */
 export const VERSION: string = __MCPX_VERSION__;
@@ -60,22 +53,18 @@ export class McpClient {
   private readonly emitter = new ClientEvents();
   private readonly stats = new Metrics();
   private readonly outputSchemas = new OutputSchemaValidator();
+  /** What every era session of this client is given; it holds what outlives a connection. */
+  private readonly parts: SessionParts;
   private engine: JsonRpcEngine | undefined;
-  private serverSession: ServerSession | undefined;
+  /** How the current connection speaks its era: what the handshake chose. */
+  private era: EraSession | undefined;
   private currentState: ClientState = 'idle';
-  private readonly cache: ResponseCache | undefined;
-  private readonly listen: ListenManager;
-  private logLevel: LoggingLevel | undefined;
 
   constructor(options: McpClientOptions = {}) {
     checkClientOptions(options);
     this.options = options;
     this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) } as Implementation;
-    this.cache = options.cache === false ? undefined : new ResponseCache(options.cache?.store ?? new LruCacheStore());
-    this.listen = new ListenManager(
-      (filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeout: Infinity }),
-      (error) => this.emitter.emit('error', { error }),
-    );
+    this.parts = sessionParts({ channel: { request: (method, params, request, send) => this.send(method, params, request, send) }, options, clientInfo: this.clientInfo, emitter: this.emitter });
   }
 
   /** The current lifecycle state. */
@@ -85,27 +74,27 @@ export class McpClient {
 
   /** What the handshake learned about the server; undefined before `connect`. */
   get session(): ServerSession | undefined {
-    return this.serverSession;
+    return this.era?.info;
   }
 
   /** The server's name and version, once connected. */
   get serverInfo(): Implementation | undefined {
-    return this.serverSession?.serverInfo;
+    return this.era?.info.serverInfo;
   }
 
   /** The server's capabilities, once connected. */
   get serverCapabilities(): ServerCapabilities | undefined {
-    return this.serverSession?.capabilities;
+    return this.era?.info.capabilities;
   }
 
   /** The negotiated protocol revision, once connected. */
   get protocolVersion(): string | undefined {
-    return this.serverSession?.protocolVersion;
+    return this.era?.info.protocolVersion;
   }
 
   /** The server's usage instructions, if it gave any. */
   get instructions(): string | undefined {
-    return this.serverSession?.instructions;
+    return this.era?.info.instructions;
   }
 
   /**
@@ -122,13 +111,14 @@ export class McpClient {
     checkConnectOptions(options, this.options.server);
     this.setState('connecting');
     try {
-      this.serverSession = await runHandshake({
+      this.era = await runHandshake({
         transport,
         attach: (opened, watch) => (this.engine = this.createEngine(opened, watch)),
         client: this.options,
         clientInfo: this.clientInfo,
         capabilities: this.clientCapabilities(),
         call: options,
+        parts: this.parts,
       });
     } catch (error) {
       this.setState('closed', error instanceof Error ? error : undefined);
@@ -137,8 +127,8 @@ export class McpClient {
     }
     this.stats.started();
     this.setState('connected');
-    if (this.serverSession.era === 'modern') void this.listen.resume().catch(() => undefined);
-    return this.serverSession;
+    this.era.start();
+    return this.era.info;
   }
 
   /** Closes the connection; pending requests reject with `ConnectionClosedError`. */
@@ -146,7 +136,7 @@ export class McpClient {
     const engine = this.engine;
     if (engine === undefined || this.currentState === 'closed') return;
     this.setState('closing');
-    this.listen.stop();
+    this.era?.close();
     await engine.close();
     this.setState('closed');
   }
@@ -179,9 +169,8 @@ export class McpClient {
     try {
       result = await this.typedRequest('tools/call', params, (s) => s.CallToolResultSchema, options);
     } catch (error) {
-      if (!HeaderMismatchError.isInstance(error) || this.serverSession?.era !== 'modern') throw error;
-      // The headers were built from a stale tool definition: refresh the list and retry once, as the spec advises.
-      this.cache?.notify('notifications/tools/list_changed', {});
+      // The request was built from a stale tool definition: refresh the list and retry once, as the spec advises.
+      if (this.era?.staleTools(error) !== true) throw error;
       await this.listTools(options).catch(() => {
         throw error;
       });
@@ -224,15 +213,13 @@ export class McpClient {
   }
 
   /** Asks for `notifications/resources/updated` when the resource changes. */
-  async subscribeResource(uri: string, options?: CallOptions): Promise<void> {
-    if (this.serverSession?.era === 'modern') return this.listen.subscribe({ resourceSubscriptions: [uri] });
-    await this.typedRequest('resources/subscribe', { uri }, (s) => s.EmptyResultSchema, options);
+  subscribeResource(uri: string, options?: CallOptions): Promise<void> {
+    return this.active('resources/subscribe', (era) => era.subscribe({ resourceSubscriptions: [uri] }, options));
   }
 
   /** Stops the updates of `subscribeResource`. */
-  async unsubscribeResource(uri: string, options?: CallOptions): Promise<void> {
-    if (this.serverSession?.era === 'modern') return this.listen.unsubscribe({ resourceSubscriptions: [uri] });
-    await this.typedRequest('resources/unsubscribe', { uri }, (s) => s.EmptyResultSchema, options);
+  unsubscribeResource(uri: string, options?: CallOptions): Promise<void> {
+    return this.active('resources/unsubscribe', (era) => era.unsubscribe({ resourceSubscriptions: [uri] }, options));
   }
 
   /** Lists every prompt, following pagination; `ttlMs` as for `listTools`. */
@@ -256,17 +243,14 @@ export class McpClient {
     return this.typedRequest('completion/complete', params as Record<string, unknown>, (s) => s.CompleteResultSchema, options);
   }
 
-  /** Sets the minimum level of log messages the server sends. */
-  async setLoggingLevel(level: LoggingLevel, options?: CallOptions): Promise<void> {
-    // 2026-07-28 has no logging/setLevel: the level travels in every request's _meta instead.
-    if (this.serverSession?.era === 'modern') this.logLevel = level;
-    else await this.typedRequest('logging/setLevel', { level }, (s) => s.EmptyResultSchema, options);
+  /** Sets the minimum level of log messages the server sends (on a 2026-07-28 server, in the `_meta` of every later request). */
+  setLoggingLevel(level: LoggingLevel, options?: CallOptions): Promise<void> {
+    return this.active('logging/setLevel', (era) => era.setLoggingLevel(level, options));
   }
 
   /** Checks the server answers: `ping`, or `server/discover` on a 2026-07-28 server, which has no ping. */
-  async ping(options?: CallOptions): Promise<void> {
-    if (this.serverSession?.era === 'modern') await this.send('server/discover', undefined, options);
-    else await this.typedRequest('ping', undefined, (s) => s.EmptyResultSchema, options);
+  ping(options?: CallOptions): Promise<void> {
+    return this.active('ping', (era) => era.ping(options));
   }
 
   /**
@@ -275,15 +259,13 @@ export class McpClient {
    * acknowledged it); on a legacy server list changes always arrive and resources use
    * `resources/subscribe`.
    */
-  async subscribe(filter: NotificationFilter): Promise<void> {
-    if (this.serverSession?.era === 'modern') return this.listen.subscribe(filter);
-    for (const uri of filter.resourceSubscriptions ?? []) await this.typedRequest('resources/subscribe', { uri }, (s) => s.EmptyResultSchema);
+  subscribe(filter: NotificationFilter): Promise<void> {
+    return this.active({ operation: 'subscribing' }, (era) => era.subscribe(filter));
   }
 
   /** Undoes `subscribe`. */
-  async unsubscribe(filter: NotificationFilter): Promise<void> {
-    if (this.serverSession?.era === 'modern') return this.listen.unsubscribe(filter);
-    for (const uri of filter.resourceSubscriptions ?? []) await this.typedRequest('resources/unsubscribe', { uri }, (s) => s.EmptyResultSchema);
+  unsubscribe(filter: NotificationFilter): Promise<void> {
+    return this.active({ operation: 'unsubscribing' }, (era) => era.unsubscribe(filter));
   }
 
   /** Tells the server the roots changed (needs the `roots` handler). */
@@ -293,7 +275,7 @@ export class McpClient {
 
   /** Sends any request and resolves with its raw result; the capability check still applies. */
   request(method: string, params?: Record<string, unknown>, options?: CallOptions): Promise<Record<string, unknown>> {
-    return this.send(method, params, options);
+    return this.active(method, (era) => era.send(method, params, options));
   }
 
   /** Sends any notification. */
@@ -316,22 +298,19 @@ export class McpClient {
     return this.stats.snapshot();
   }
 
-  private async typedRequest<T>(
-    method: string,
-    params: Record<string, unknown> | undefined,
-    schema: (schemas: Schemas) => ZodType<T>,
-    options?: CallOptions,
-  ): Promise<T> {
-    const modern = this.serverSession?.era === 'modern';
-    const raw = modern ? await this.modernRequest(method, params, options) : await this.send(method, params, options);
-    return parseResult(raw, schema, modern, this.where(method));
+  private typedRequest<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options?: CallOptions): Promise<T> {
+    return this.active(method, (era) => era.call(method, params, schema, options));
   }
 
-  private modernRequest(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
-    return modernRequest({ send: (sent) => this.send(method, sent, options), cache: this.cache, handlers: this.options, where: this.where(method), signal: options.signal, maxRounds: this.options.maxInputRounds }, params);
+  /** Runs `work` with the session of the connection; rejects when there is none (never connected, or closed). */
+  private active<T>(what: string | { operation: string }, work: (era: EraSession) => Promise<T>): Promise<T> {
+    const session = this.era;
+    if (session === undefined || this.currentState !== 'connected') return Promise.reject(this.notConnected(what));
+    return work(session);
   }
 
-  private send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
+  /** What every request of a session goes through: the client's state and capability checks, and its defaults. */
+  private send(method: string, params: Record<string, unknown> | undefined, options: RequestOptions, sendOptions: TransportSendOptions | undefined): Promise<Record<string, unknown>> {
     let engine: JsonRpcEngine;
     try {
       engine = this.connected(method);
@@ -339,16 +318,7 @@ export class McpClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    const session = this.serverSession;
-    const sent =
-      session?.era === 'modern'
-        ? withEnvelope(
-            params,
-            { protocolVersion: session.protocolVersion, clientInfo: this.clientInfo, clientCapabilities: session.clientCapabilities },
-            { logLevel: options.logLevel ?? this.logLevel, trace: options.trace },
-          )
-        : params;
-    return engine.request(method, sent, this.withDefaults(options));
+    return engine.request(method, params, this.withDefaults(options), sendOptions);
   }
 
   private withDefaults(options: RequestOptions): RequestOptions {
@@ -357,7 +327,7 @@ export class McpClient {
   }
 
   private checkCapability(method: string): void {
-    const session = this.serverSession;
+    const session = this.era?.info;
     if (this.options.strictCapabilities === false || session === undefined) return;
     const needed = requiredServerCapability(method, session.protocolVersion);
     if (needed !== undefined && !hasCapability(session.capabilities, needed)) throw new CapabilityError(needed, this.where(method));
@@ -365,17 +335,22 @@ export class McpClient {
 
   private connected(method: string): JsonRpcEngine {
     if (this.currentState === 'connected' && this.engine !== undefined) return this.engine;
+    throw this.notConnected(method);
+  }
+
+  private notConnected(what: string | { operation: string }): ConnectionClosedError {
     const hint = this.currentState === 'idle' || this.currentState === 'connecting' ? 'call connect() first and wait for it' : 'the client is closed; connect again';
-    throw new ConnectionClosedError(`not connected (${this.currentState}): ${hint}`, this.where(method));
+    const where = typeof what === 'string' ? this.where(what) : { server: this.options.server, ...what };
+    return new ConnectionClosedError(`not connected (${this.currentState}): ${hint}`, where);
   }
 
   private createEngine(transport: Transport, watch: OutputWatch): JsonRpcEngine {
-    const { options, emitter, stats, outputSchemas, cache, listen } = this;
+    const { options, emitter, stats, outputSchemas } = this;
     const closed = (engine: JsonRpcEngine, reason: Error | undefined): void => {
       // While connecting, the handshake reports the failure (or opens a new connection).
       if (this.engine === engine && this.currentState === 'connected') this.setState('closed', reason);
     };
-    return createClientEngine(transport, watch, { options, emitter, stats, outputSchemas, cache, listen, session: () => this.serverSession, closed });
+    return createClientEngine(transport, watch, { options, emitter, stats, outputSchemas, session: () => this.era, closed });
   }
 
   private setState(to: ClientState, reason?: Error): void {

@@ -1,4 +1,4 @@
-import type { CacheStore } from '../cache/cache-store.js';
+import type { CacheStore } from '../modern/cache-store.js';
 import type { EraCache } from '../era/era-cache.js';
 import type { EraChoice } from '../era/establish.js';
 import type { SettingNames } from '../errors/setting-names.js';

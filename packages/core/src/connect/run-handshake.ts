@@ -1,9 +1,10 @@
 import type { ConnectOptions, McpClientOptions } from '../client/options.js';
 import { defaultEraCache } from '../era/era-cache.js';
+import type { EraSession } from '../era/era-session.js';
 import { establishSession, type Connection, type EstablishOptions } from '../era/establish.js';
+import type { SessionParts } from '../era/session-parts.js';
 import { ConnectTimeoutError } from '../errors/connect-timeout-error.js';
 import type { JsonRpcEngine } from '../jsonrpc/engine.js';
-import type { ServerSession } from '../session.js';
 import type { Transport, TransportFactory } from '../transport.js';
 import type { ClientCapabilities, Implementation } from '../types/index.js';
 import { connectFailure } from './connect-failure.js';
@@ -22,14 +23,17 @@ export interface HandshakeOptions {
   capabilities: ClientCapabilities;
   /** The options of this `connect()` call. */
   call: ConnectOptions;
+  /** What the client gives the session the handshake makes. */
+  parts: SessionParts;
 }
 
 /**
  * Connects: starts the transport and runs the handshake within one deadline (`connectTimeoutMs`,
  * not `requestTimeout`), starts the server again when the era probe ended it (when the
- * transport can be created again), and turns a failure into an error about connecting.
+ * transport can be created again), and turns a failure into an error about connecting. Resolves
+ * with the session strategy of the era the server speaks.
  */
-export async function runHandshake(options: HandshakeOptions): Promise<ServerSession> {
+export async function runHandshake(options: HandshakeOptions): Promise<EraSession> {
   const { client, call } = options;
   const server = client.server;
   const timeoutMs = call.timeout ?? client.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
@@ -64,6 +68,7 @@ export async function runHandshake(options: HandshakeOptions): Promise<ServerSes
     server,
     reopen,
     stepSignal: () => watch.step(),
+    parts: options.parts,
   };
   try {
     const first = await open(create === undefined ? (options.transport as Transport) : create());

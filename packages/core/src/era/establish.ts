@@ -1,19 +1,22 @@
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import { AuthError } from '../errors/auth-error.js';
 import { CancelledError } from '../errors/cancelled-error.js';
-import { MODERN_ERROR_CODES } from '../errors/modern-errors.js';
+import { MODERN_ERROR_CODES } from '../modern/error-codes.js';
 import { NonJsonOutputError } from '../errors/non-json-output-error.js';
 import { ProtocolError } from '../errors/protocol-error.js';
 import { TransportError } from '../errors/transport-error.js';
 import { UnsupportedProtocolVersionError } from '../errors/unsupported-protocol-version-error.js';
 import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
-import { initializeLegacy } from '../legacy/lifecycle.js';
+import { initializeLegacy, type LegacyHandshake } from '../legacy/lifecycle.js';
+import { LegacySession } from '../legacy/legacy-session.js';
 import { discover } from '../modern/discover.js';
+import { ModernSession } from '../modern/modern-session.js';
 import { LATEST_PROTOCOL_VERSION, MODERN_PROTOCOL_VERSIONS, SUPPORTED_PROTOCOL_VERSIONS, isModernProtocolVersion } from '../modern/versions.js';
-import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
 import type { ClientCapabilities, Implementation } from '../types/index.js';
 import type { Era, EraCache } from './era-cache.js';
+import type { EraSession } from './era-session.js';
+import type { SessionParts } from './session-parts.js';
 
 /** Which era to speak: detect it, or insist on one. */
 export type EraChoice = 'auto' | Era;
@@ -42,15 +45,18 @@ export interface EstablishOptions {
   reopen?: (() => Promise<Connection>) | undefined;
   /** A signal for each step (the probe, `initialize`), aborted with a `NonJsonOutputError` when the server writes only output that is not JSON. */
   stepSignal?: (() => AbortSignal) | undefined;
+  /** What the client gives the session made for the connection. */
+  parts: SessionParts;
 }
 
 /**
- * Settles the era with the server: probes with `server/discover` (a result or a recognized
+ * Settles the era with the server and returns the session strategy of that era, which the
+ * client delegates to from then on: probes with `server/discover` (a result or a recognized
  * modern error means modern; any other error, output that is not JSON or no answer in time
  * means legacy, and `initialize` follows; a connection the probe ended is opened again when
  * `reopen` is given), honours a pinned era or revision, and caches what it learns.
  */
-export async function establishSession(connection: Connection, options: EstablishOptions, request: RequestOptions): Promise<ServerSession> {
+export async function establishSession(connection: Connection, options: EstablishOptions, request: RequestOptions): Promise<EraSession> {
   const pinned = options.protocolVersion;
   if (pinned !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(pinned)) {
     throw new UnsupportedProtocolVersionError([pinned], SUPPORTED_PROTOCOL_VERSIONS, { server: options.server, operation: 'connecting' });
@@ -63,8 +69,10 @@ export async function establishSession(connection: Connection, options: Establis
     if (signal === undefined) return request;
     return { ...request, signal: request.signal === undefined ? signal : AbortSignal.any([request.signal, signal]) };
   };
-  const legacy = (version?: string, on: Connection = connection): Promise<ServerSession> =>
-    initializeLegacy(on.engine, on.transport, { clientInfo: options.clientInfo, capabilities: options.capabilities, protocolVersion: version ?? pinned, server: options.server }, step());
+  const legacy = async (version?: string, on: Connection = connection): Promise<EraSession> => {
+    const handshake: LegacyHandshake = { clientInfo: options.clientInfo, capabilities: options.capabilities, protocolVersion: version ?? pinned, server: options.server };
+    return new LegacySession(await initializeLegacy(on.engine, on.transport, handshake, step()), on, handshake, options.parts);
+  };
 
   if (era === 'legacy') return legacy();
   if (era === 'auto' && key !== undefined && options.cache?.get(key) === 'legacy') {
@@ -96,7 +104,7 @@ export async function establishSession(connection: Connection, options: Establis
     }
     if (key !== undefined) options.cache?.set(key, 'modern');
     transport.setProtocolVersion?.(outcome.session.protocolVersion);
-    return outcome.session;
+    return new ModernSession(outcome.session, transport, options.parts);
   } catch (error) {
     if (era === 'modern') throw error;
     if (ConnectionClosedError.isInstance(error) && options.reopen !== undefined && request.signal?.aborted !== true) {

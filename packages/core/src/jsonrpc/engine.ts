@@ -3,11 +3,11 @@ import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import { LocalError } from '../errors/local-error.js';
 import { McpxError } from '../errors/mcpx-error.js';
 import { ProtocolError } from '../errors/protocol-error.js';
-import { protocolErrorFrom } from '../errors/modern-errors.js';
+import { protocolErrorFrom } from '../errors/protocol-error-from.js';
 import { RequestTimeoutError } from '../errors/request-timeout-error.js';
 import type { SettingNames } from '../errors/setting-names.js';
 import { TransportError } from '../errors/transport-error.js';
-import type { Transport } from '../transport.js';
+import type { Transport, TransportSendOptions } from '../transport.js';
 import { onAbort, reasonText } from '../util/abort-fanout.js';
 import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import { Deadline } from './deadline.js';
@@ -102,8 +102,11 @@ export class JsonRpcEngine {
     return this.pending.size;
   }
 
-  /** Sends a request and resolves with its `result`; rejects with a typed mcpx error. */
-  request(method: string, params: Record<string, unknown> | undefined, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+  /**
+   * Sends a request and resolves with its `result`; rejects with a typed mcpx error.
+   * `sendOptions` go to `Transport.send` with the request (the headers a binding mirrors).
+   */
+  request(method: string, params: Record<string, unknown> | undefined, options: RequestOptions = {}, sendOptions?: TransportSendOptions): Promise<Record<string, unknown>> {
     const context = { server: this.options.server, method };
     if (this.closed) return Promise.reject(this.closedError(method));
     const signal = options.signal;
@@ -137,7 +140,7 @@ export class JsonRpcEngine {
       }
       this.options.observer?.requestSent?.(method, id);
       const message = sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
-      this.transport.send(message).catch((error: unknown) => {
+      this.transport.send(message, sendOptions).catch((error: unknown) => {
         this.settle(id, undefined, wrapSendError(error, context));
       });
     });

@@ -1,16 +1,9 @@
 import { CancelledError } from '../errors/cancelled-error.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import type { RequestId } from '../jsonrpc/messages.js';
+import type { NotificationFilter } from '../era/era-session.js';
 import { exponentialBackoff, type BackoffPolicy } from '../util/backoff.js';
 import { SUBSCRIPTION_ID_KEY } from './meta-keys.js';
-
-/** Which server notifications a client wants (2026-07-28 `subscriptions/listen`). */
-export interface NotificationFilter {
-  toolsListChanged?: boolean;
-  promptsListChanged?: boolean;
-  resourcesListChanged?: boolean;
-  resourceSubscriptions?: string[];
-}
 
 /** Opens one `subscriptions/listen` request; resolves when the server ends it gracefully. */
 export type OpenListen = (filter: NotificationFilter, signal: AbortSignal, onid: (id: RequestId) => void) => Promise<unknown>;
@@ -26,6 +19,7 @@ interface Stream {
  * Keeps one `subscriptions/listen` stream open with the union of what the caller subscribed
  * to: reopened when the subscriptions change, when the server ends it, or when it drops while
  * the connection lives (with backoff). Notifications are told apart by their subscription id.
+ * The subscriptions outlive a connection: `resume` reopens them over the next one.
  */
 export class ListenManager {
   private readonly flags = { toolsListChanged: false, promptsListChanged: false, resourcesListChanged: false };
@@ -33,9 +27,10 @@ export class ListenManager {
   private stream: Stream | undefined;
   private failures = 0;
   private stopped = false;
+  /** How the stream opens over the current connection; undefined before the first `resume`. */
+  private open: OpenListen | undefined;
 
   constructor(
-    private readonly open: OpenListen,
     private readonly onError: (error: Error) => void,
     private readonly backoff: BackoffPolicy = exponentialBackoff({ initialMs: 250, maxMs: 30_000 }),
   ) {}
@@ -70,8 +65,9 @@ export class ListenManager {
     if (this.accepts(params)) this.stream?.acknowledge(params.notifications);
   }
 
-  /** Reopens the stream after a new connection, if anything is subscribed. */
-  resume(): Promise<void> {
+  /** Reopens the stream over a new connection, opened with `open`, if anything is subscribed. */
+  resume(open: OpenListen): Promise<void> {
+    this.open = open;
     this.stopped = false;
     return this.reopen();
   }
@@ -98,7 +94,8 @@ export class ListenManager {
     this.stream?.controller.abort('the subscriptions changed');
     this.stream = undefined;
     const filter = this.filter();
-    if (this.stopped || Object.keys(filter).length === 0) return Promise.resolve();
+    const open = this.open;
+    if (this.stopped || open === undefined || Object.keys(filter).length === 0) return Promise.resolve();
     let acknowledge!: () => void;
     let fail!: (error: Error) => void;
     const acknowledged = new Promise<void>((resolve, reject) => {
@@ -108,7 +105,7 @@ export class ListenManager {
     acknowledged.catch(() => undefined);
     const stream: Stream = { controller: new AbortController(), id: undefined, acknowledged, acknowledge: () => acknowledge() };
     this.stream = stream;
-    this.open(filter, stream.controller.signal, (id) => (stream.id = id)).then(
+    open(filter, stream.controller.signal, (id) => (stream.id = id)).then(
       () => this.ended(stream, undefined, fail),
       (error: unknown) => this.ended(stream, error instanceof Error ? error : new Error(String(error)), fail),
     );

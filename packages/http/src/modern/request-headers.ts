@@ -1,7 +1,6 @@
 import { PROTOCOL_VERSION_KEY, type JsonRpcMessage, type JsonRpcNotification, type JsonRpcRequest } from '@mcpx/core';
 import type { HeaderRecord } from '../headers.js';
 import { encodeHeaderValue } from './header-value.js';
-import type { ToolHeaders } from './tool-headers.js';
 
 /** Where `Mcp-Name` comes from, for the methods that carry it. */
 const NAME_SOURCES: Readonly<Record<string, 'name' | 'uri'>> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
@@ -20,14 +19,16 @@ export function modernVersion(message: JsonRpcMessage): string | undefined {
 
 /**
  * The headers a 2026-07-28 POST carries: `MCP-Protocol-Version` (the version in `_meta`),
- * `Mcp-Method`, `Mcp-Name` for `tools/call`, `resources/read` and `prompts/get`, and the
- * `Mcp-Param-*` headers of the tool's `x-mcp-header` parameters.
+ * `Mcp-Method`, `Mcp-Name` for `tools/call`, `resources/read` and `prompts/get`, and an
+ * `Mcp-Param-{name}` header for each mirrored tool argument the client gave with the message.
  */
-export function modernHeaders(message: JsonRpcRequest | JsonRpcNotification, version: string, tools: ToolHeaders): HeaderRecord {
+export function modernHeaders(message: JsonRpcRequest | JsonRpcNotification, version: string, parameters: Readonly<Record<string, string>> | undefined): HeaderRecord {
   const headers: HeaderRecord = { 'mcp-protocol-version': version, 'mcp-method': message.method };
   const source = NAME_SOURCES[message.method];
   const name = source === undefined ? undefined : message.params?.[source];
   if (typeof name === 'string') headers['mcp-name'] = encodeHeaderValue(name);
-  if (message.method === 'tools/call' && typeof name === 'string') Object.assign(headers, tools.headers(name, message.params?.arguments));
+  if (parameters !== undefined) {
+    for (const [parameter, value] of Object.entries(parameters)) headers[`mcp-param-${parameter.toLowerCase()}`] = encodeHeaderValue(value);
+  }
   return headers;
 }

@@ -1,6 +1,6 @@
-import type { ResponseCache } from '../cache/response-cache.js';
+import type { ResponseCache } from './response-cache.js';
 import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds } from '../modern/input-required.js';
-import type { McpClientOptions } from './options.js';
+import type { McpClientOptions } from '../client/options.js';
 import { checkResultType } from './result-type.js';
 
 /** What one 2026-07-28 request needs from its client. */

@@ -1,6 +1,3 @@
-import type { JsonRpcMessage } from '@mcpx/core';
-import type { HeaderRecord } from '../headers.js';
-import { encodeHeaderValue } from './header-value.js';
 import { readHeaderAnnotations, type HeaderAnnotations } from './x-mcp-header.js';
 
 /** A tool left out of a `tools/list` result, and why. */
@@ -10,22 +7,22 @@ export interface ExcludedTool {
 }
 
 /**
- * What the transport learned of each tool's `x-mcp-header` annotations from the 2026-07-28
- * `tools/list` results that passed through it, by tool name: the parameters to mirror into
- * `Mcp-Param-*` headers, or the rule a tool breaks (such a tool is excluded from the list
- * and never called).
+ * What a 2026-07-28 session learned of each tool's `x-mcp-header` annotations from the
+ * `tools/list` results it received, by tool name: the arguments a binding mirrors into
+ * `Mcp-Param-*` headers, or the rule a tool breaks (such a tool is left out of the list and
+ * never called).
  */
-export class ToolHeaders {
+export class MirroredArguments {
   readonly #tools = new Map<string, HeaderAnnotations>();
 
   /**
-   * Learns the tools of a `tools/list` response and returns it without the tools whose
-   * annotations break the rules (the specification says to exclude them), and those tools.
+   * Learns the tools of a `tools/list` result and returns it without the tools whose
+   * annotations break the rules (the specification says to leave them out), and those tools.
    */
-  learn(response: JsonRpcMessage): { response: JsonRpcMessage; excluded: ExcludedTool[] } {
-    if (!('result' in response) || !Array.isArray(response.result.tools)) return { response, excluded: [] };
+  learn(result: Record<string, unknown>): { result: Record<string, unknown>; excluded: ExcludedTool[] } {
+    if (!Array.isArray(result.tools)) return { result, excluded: [] };
     const excluded: ExcludedTool[] = [];
-    const kept = response.result.tools.filter((tool: unknown) => {
+    const kept = result.tools.filter((tool: unknown) => {
       if (typeof tool !== 'object' || tool === null || !('name' in tool) || typeof tool.name !== 'string') return true;
       const annotations = readHeaderAnnotations('inputSchema' in tool ? tool.inputSchema : undefined);
       this.#tools.set(tool.name, annotations);
@@ -33,8 +30,8 @@ export class ToolHeaders {
       excluded.push({ name: tool.name, problem: annotations.problem });
       return false;
     });
-    if (excluded.length === 0) return { response, excluded };
-    return { response: { ...response, result: { ...response.result, tools: kept } }, excluded };
+    if (excluded.length === 0) return { result, excluded };
+    return { result: { ...result, tools: kept }, excluded };
   }
 
   /** Why `tool` must not be called, if its annotations break the rules. */
@@ -44,19 +41,19 @@ export class ToolHeaders {
   }
 
   /**
-   * The `Mcp-Param-*` headers of a call of `tool` with `args`. A parameter without a value
-   * (absent or null) has no header, nor does one no header can carry faithfully (an object,
-   * an array, a number that is not finite or an integer beyond 2^53).
+   * The mirrored arguments of a call of `tool` with `args`, as text by header name. An argument
+   * without a value (absent or null) is left out, and so is one no header can carry faithfully
+   * (an object, an array, a number that is not finite or an integer beyond 2^53).
    */
-  headers(tool: string, args: unknown): HeaderRecord {
+  of(tool: string, args: unknown): Record<string, string> {
     const annotations = this.#tools.get(tool);
-    const headers: HeaderRecord = {};
-    if (annotations === undefined || 'problem' in annotations) return headers;
+    const values: Record<string, string> = {};
+    if (annotations === undefined || 'problem' in annotations) return values;
     for (const { path, name } of annotations.parameters) {
       const text = asText(valueAt(args, path));
-      if (text !== undefined) headers[`mcp-param-${name.toLowerCase()}`] = encodeHeaderValue(text);
+      if (text !== undefined) values[name] = text;
     }
-    return headers;
+    return values;
   }
 }
 

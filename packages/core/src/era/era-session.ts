@@ -1,0 +1,60 @@
+import type { ZodType } from 'zod';
+import type { CallOptions } from '../client/options.js';
+import type { Schemas } from '../client/schema-loader.js';
+import type { ServerSession } from '../session.js';
+import type { LoggingLevel } from '../types/index.js';
+
+/** Which server notifications a client wants (2026-07-28 `subscriptions/listen`). */
+export interface NotificationFilter {
+  toolsListChanged?: boolean;
+  promptsListChanged?: boolean;
+  resourcesListChanged?: boolean;
+  resourceSubscriptions?: string[];
+}
+
+/** Picks the zod schema of a result out of the schema module (loaded on first use). */
+export type SchemaPick<T> = (schemas: Schemas) => ZodType<T>;
+
+/**
+ * How one connection speaks its protocol era. The handshake makes it (`legacy/legacy-session.ts`
+ * for 2024-11-05 to 2025-11-25, `modern/modern-session.ts` for 2026-07-28), and `McpClient` asks
+ * it everything that differs between the eras; nothing else branches on the era.
+ */
+export interface EraSession {
+  /** What the handshake learned about the server. */
+  readonly info: ServerSession;
+  /**
+   * Sends a request as this era frames it (2026-07-28: the `_meta` envelope, and the headers the
+   * binding mirrors) and resolves with its raw result.
+   */
+  send(method: string, params: Record<string, unknown> | undefined, options?: CallOptions): Promise<Record<string, unknown>>;
+  /**
+   * Sends the request of one of the client's typed methods and checks its result against the
+   * schema this era gives the method (2026-07-28 adds the response cache, the `input_required`
+   * rounds and the `resultType` check).
+   */
+  call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options?: CallOptions): Promise<T>;
+  /**
+   * Whether a failed `tools/call` says the tool definitions it was sent with are stale (a
+   * 2026-07-28 header mismatch): the session then forgets the tool list it cached, and the client
+   * lists the tools again and retries the call once.
+   */
+  staleTools(error: unknown): boolean;
+  /** Asks for notifications: `subscriptions/listen` (2026-07-28), or `resources/subscribe` for each resource. */
+  subscribe(filter: NotificationFilter, options?: CallOptions): Promise<void>;
+  /** Undoes `subscribe`. */
+  unsubscribe(filter: NotificationFilter, options?: CallOptions): Promise<void>;
+  /** Sets the least severe log level the server sends: `logging/setLevel`, or the `_meta` of every later request (2026-07-28). */
+  setLoggingLevel(level: LoggingLevel, options?: CallOptions): Promise<void>;
+  /** Checks the server answers: `ping`, or `server/discover` (2026-07-28 has no ping). */
+  ping(options?: CallOptions): Promise<void>;
+  /**
+   * Takes in a server notification before the client delivers it; false when it must be dropped
+   * (2026-07-28: it belongs to a `subscriptions/listen` stream that is no longer current).
+   */
+  receive(method: string, params: Record<string, unknown>): boolean;
+  /** Starts what the session runs in the background once connected (2026-07-28: the listen stream of earlier subscriptions). */
+  start(): void;
+  /** Stops what `start` started; the client is closing. */
+  close(): void;
+}

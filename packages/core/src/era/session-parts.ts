@@ -1,0 +1,31 @@
+import type { ClientEvents } from '../client/events.js';
+import type { McpClientOptions } from '../client/options.js';
+import type { RequestOptions } from '../jsonrpc/engine.js';
+import { ModernMemory } from '../modern/modern-memory.js';
+import type { TransportSendOptions } from '../transport.js';
+import type { Implementation } from '../types/index.js';
+
+/**
+ * How a session reaches its server: through its client, which checks first that it is connected
+ * and that the server advertised what the method needs, and applies its request defaults.
+ */
+export interface SessionChannel {
+  request(method: string, params: Record<string, unknown> | undefined, options: RequestOptions, sendOptions?: TransportSendOptions): Promise<Record<string, unknown>>;
+}
+
+/** What the sessions of one client are given by it, the same for every connection. */
+export interface SessionParts {
+  readonly channel: SessionChannel;
+  /** The client's options: its server name, handlers and limits. */
+  readonly options: McpClientOptions;
+  readonly clientInfo: Implementation;
+  /** Where a session reports errors and diagnostics. */
+  readonly emitter: ClientEvents;
+  /** What the 2026-07-28 sessions keep from one connection to the next. */
+  readonly modern: ModernMemory;
+}
+
+/** The parts of the sessions of a client; what outlives one connection is made here, once. */
+export function sessionParts(client: Omit<SessionParts, 'modern'>): SessionParts {
+  return { ...client, modern: new ModernMemory(client.options, (error) => client.emitter.emit('error', { error })) };
+}

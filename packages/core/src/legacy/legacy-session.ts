@@ -1,0 +1,77 @@
+import type { CallOptions } from '../client/options.js';
+import { parseResult } from '../client/result-parser.js';
+import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
+import type { Connection } from '../era/establish.js';
+import type { SessionParts } from '../era/session-parts.js';
+import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import type { ServerSession } from '../session.js';
+import type { LoggingLevel } from '../types/index.js';
+import { initializeLegacy, type LegacyHandshake } from './lifecycle.js';
+
+/**
+ * A connection in the legacy era (2024-11-05 to 2025-11-25): requests go as they are, every
+ * feature has its own method (`ping`, `logging/setLevel`, `resources/subscribe`), list changes
+ * arrive unasked, and a session the server ended is started again over the same transport.
+ */
+export class LegacySession implements EraSession {
+  constructor(
+    readonly info: ServerSession,
+    private readonly connection: Connection,
+    /** What `initialize` was sent with, sent again to renew the session. */
+    private readonly handshake: LegacyHandshake,
+    private readonly parts: SessionParts,
+  ) {
+    connection.transport.onsessionexpired = () => this.renew();
+  }
+
+  send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
+    return this.parts.channel.request(method, params, options);
+  }
+
+  async call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options?: CallOptions): Promise<T> {
+    return parseResult(await this.send(method, params, options), schema, { server: this.parts.options.server, method });
+  }
+
+  staleTools(): boolean {
+    return false;
+  }
+
+  async subscribe(filter: NotificationFilter, options?: CallOptions): Promise<void> {
+    for (const uri of filter.resourceSubscriptions ?? []) await this.call('resources/subscribe', { uri }, (s) => s.EmptyResultSchema, options);
+  }
+
+  async unsubscribe(filter: NotificationFilter, options?: CallOptions): Promise<void> {
+    for (const uri of filter.resourceSubscriptions ?? []) await this.call('resources/unsubscribe', { uri }, (s) => s.EmptyResultSchema, options);
+  }
+
+  async setLoggingLevel(level: LoggingLevel, options?: CallOptions): Promise<void> {
+    await this.call('logging/setLevel', { level }, (s) => s.EmptyResultSchema, options);
+  }
+
+  async ping(options?: CallOptions): Promise<void> {
+    await this.call('ping', undefined, (s) => s.EmptyResultSchema, options);
+  }
+
+  receive(): boolean {
+    return true;
+  }
+
+  start(): void {}
+
+  close(): void {}
+
+  /**
+   * Starts a new session after the server ended this one: `initialize` with the parameters of the
+   * first one, then `notifications/initialized`. The server must keep the revision negotiated first.
+   */
+  private async renew(): Promise<void> {
+    const { engine, transport } = this.connection;
+    const renewed = await initializeLegacy(engine, transport, this.handshake, {});
+    if (renewed.protocolVersion !== this.info.protocolVersion) {
+      throw new InvalidResponseError(`the new session speaks protocol revision ${renewed.protocolVersion}, the client negotiated ${this.info.protocolVersion}`, {
+        server: this.parts.options.server,
+        method: 'initialize',
+      });
+    }
+  }
+}

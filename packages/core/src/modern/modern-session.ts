@@ -1,0 +1,119 @@
+import type { CallOptions } from '../client/options.js';
+import { parseResult } from '../client/result-parser.js';
+import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
+import type { SessionParts } from '../era/session-parts.js';
+import { HeaderMismatchError } from '../errors/header-mismatch-error.js';
+import { TransportError } from '../errors/transport-error.js';
+import type { ServerSession } from '../session.js';
+import type { Transport } from '../transport.js';
+import type { LoggingLevel } from '../types/index.js';
+import { withEnvelope, type Envelope } from './envelope.js';
+import { modernRequest } from './modern-request.js';
+import { MODERN_RESULT_SCHEMAS } from './result-schemas.js';
+import { MirroredArguments } from './tool-arguments.js';
+
+/**
+ * A connection in the 2026-07-28 era: stateless, every request carries the `_meta` envelope
+ * (revision, client info and capabilities, log level), `server/discover` stands in for ping,
+ * `subscriptions/listen` for subscriptions, results may ask for input and carry cache hints.
+ * Over a binding that mirrors tool arguments into headers, it reads the tools' `x-mcp-header`
+ * annotations and hands each call's values to the transport.
+ */
+export class ModernSession implements EraSession {
+  private readonly envelope: Envelope;
+  /** The tools' mirrored arguments, when the transport mirrors them. */
+  private readonly mirrored: MirroredArguments | undefined;
+
+  constructor(
+    readonly info: ServerSession,
+    private readonly transport: Transport,
+    private readonly parts: SessionParts,
+  ) {
+    this.envelope = { protocolVersion: info.protocolVersion, clientInfo: parts.clientInfo, clientCapabilities: info.clientCapabilities };
+    this.mirrored = transport.mirrorsToolArguments === true ? new MirroredArguments() : undefined;
+  }
+
+  send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
+    const sent = withEnvelope(params, this.envelope, { logLevel: options.logLevel ?? this.parts.modern.logLevel, trace: options.trace });
+    const { channel } = this.parts;
+    const mirrored = this.mirrored;
+    if (mirrored === undefined) return channel.request(method, sent, options);
+    if (method === 'tools/call') return this.callTool(mirrored, sent, options);
+    if (method === 'tools/list') return channel.request(method, sent, options).then((result) => this.learn(mirrored, result));
+    return channel.request(method, sent, options);
+  }
+
+  async call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options: CallOptions = {}): Promise<T> {
+    const { options: client, modern } = this.parts;
+    const where = { server: client.server, method };
+    const raw = await modernRequest(
+      { send: (sent) => this.send(method, sent, options), cache: modern.cache, handlers: client, where, signal: options.signal, maxRounds: client.maxInputRounds },
+      params,
+    );
+    return parseResult(raw, (MODERN_RESULT_SCHEMAS[method] as SchemaPick<T> | undefined) ?? schema, where);
+  }
+
+  staleTools(error: unknown): boolean {
+    if (!HeaderMismatchError.isInstance(error)) return false;
+    this.parts.modern.cache?.notify('notifications/tools/list_changed', {});
+    return true;
+  }
+
+  subscribe(filter: NotificationFilter): Promise<void> {
+    return this.parts.modern.listen.subscribe(filter);
+  }
+
+  unsubscribe(filter: NotificationFilter): Promise<void> {
+    return this.parts.modern.listen.unsubscribe(filter);
+  }
+
+  setLoggingLevel(level: LoggingLevel): Promise<void> {
+    // 2026-07-28 has no logging/setLevel: the level travels in every request's _meta instead.
+    this.parts.modern.logLevel = level;
+    return Promise.resolve();
+  }
+
+  async ping(options?: CallOptions): Promise<void> {
+    await this.send('server/discover', undefined, options);
+  }
+
+  receive(method: string, params: Record<string, unknown>): boolean {
+    const { listen, cache } = this.parts.modern;
+    if (!listen.accepts(params)) return false;
+    if (method === 'notifications/subscriptions/acknowledged') listen.acknowledged(params);
+    cache?.notify(method, params);
+    return true;
+  }
+
+  start(): void {
+    const resumed = this.parts.modern.listen.resume((filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeout: Infinity }));
+    // A failure to reopen was reported through the client's error event already.
+    resumed.catch(() => undefined);
+  }
+
+  close(): void {
+    this.parts.modern.listen.stop();
+  }
+
+  /** A `tools/call` with its mirrored arguments; a tool whose annotations break the rules is refused before anything is sent. */
+  private callTool(mirrored: MirroredArguments, params: Record<string, unknown>, options: CallOptions): Promise<Record<string, unknown>> {
+    const tool = params.name;
+    const problem = typeof tool === 'string' ? mirrored.problem(tool) : undefined;
+    if (problem !== undefined) {
+      const message = `the tool ${JSON.stringify(tool)} was not called: ${problem}. Over Streamable HTTP a 2026-07-28 client must not use a tool whose x-mcp-header annotations break the rules, so it was left out of tools/list; the server must fix the tool's inputSchema`;
+      const target = this.transport.description;
+      return Promise.reject(new TransportError(message, { server: this.parts.options.server, method: 'tools/call', ...(target === undefined ? {} : { target }) }));
+    }
+    const parameterHeaders = typeof tool === 'string' ? mirrored.of(tool, params.arguments) : {};
+    return this.parts.channel.request('tools/call', params, options, { parameterHeaders });
+  }
+
+  /** Learns the tools of a `tools/list` result, leaving out (with a diagnostic) those that break the x-mcp-header rules. */
+  private learn(mirrored: MirroredArguments, raw: Record<string, unknown>): Record<string, unknown> {
+    const { result, excluded } = mirrored.learn(raw);
+    for (const { name, problem } of excluded) {
+      this.parts.emitter.emit('diagnostic', { type: 'info', message: `the tool ${JSON.stringify(name)} was left out of tools/list and will not be called: ${problem}` });
+    }
+    return result;
+  }
+}
