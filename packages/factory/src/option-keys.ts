@@ -1,4 +1,4 @@
-import { MCP_CLIENT_OPTION_KEYS, type OptionKeys } from '@mcpx/core';
+import { MCP_CLIENT_OPTION_KEYS, type OptionKeys } from '@mcpx/core/internal';
 import { MCP_REGISTRY_OPTION_KEYS } from '@mcpx/registry';
 import type { ConnectorOptions } from './client/server-connector.js';
 import type { CreateClientOptions } from './client/create-client.js';

@@ -3,18 +3,14 @@ import {
   ConnectionClosedError,
   McpxError,
   TransportError,
-  isModernProtocolVersion,
-  isNotification,
-  isRequest,
-  isResponse,
   type JsonRpcMessage,
   type JsonRpcRequest,
   type RequestId,
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
-  TransportCallbacks,
 } from '@mcpx/core';
+import { isModernProtocolVersion, isNotification, isRequest, isResponse, TransportCallbacks } from '@mcpx/core/internal';
 import { discard } from './body.js';
 import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';

@@ -1,4 +1,5 @@
-import { ConfigError, DEFAULT_CONNECT_TIMEOUT_MS, checkOptions, exponentialBackoff, type BackoffPolicy, type OptionKeys, type SettingNames } from '@mcpx/core';
+import { ConfigError, exponentialBackoff, type BackoffPolicy, type SettingNames } from '@mcpx/core';
+import { DEFAULT_CONNECT_TIMEOUT_MS, checkOptions, type OptionKeys } from '@mcpx/core/internal';
 import { DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from './circuit-breaker.js';
 import type { Clock } from './clock.js';
 import type { ConnectFn } from './connect-attempt.js';

@@ -1,4 +1,12 @@
-import { checkOptions, ConfigError, type CallOptions, type OptionKeys, type CallToolResult, type GetPromptResult, type McpClient, type ReadResourceResult } from '@mcpx/core';
+import {
+  ConfigError,
+  type CallOptions,
+  type CallToolResult,
+  type GetPromptResult,
+  type McpClient,
+  type ReadResourceResult,
+} from '@mcpx/core';
+import { checkOptions, type OptionKeys } from '@mcpx/core/internal';
 import {
   CatalogCache,
   DEFAULT_CATALOG_TTL_MS,

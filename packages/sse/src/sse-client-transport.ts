@@ -6,8 +6,8 @@ import {
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
-  TransportCallbacks,
 } from '@mcpx/core';
+import { TransportCallbacks } from '@mcpx/core/internal';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { EndpointGate } from './endpoint-gate.js';
 import { EventStreamConnection, type ConnectionCallbacks, type StreamDrop } from './event-stream-connection.js';

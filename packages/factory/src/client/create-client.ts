@@ -1,4 +1,5 @@
-import { checkOptions, ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT_MS, type McpClient } from '@mcpx/core';
+import { ConnectTimeoutError, type McpClient } from '@mcpx/core';
+import { checkOptions, DEFAULT_CONNECT_TIMEOUT_MS } from '@mcpx/core/internal';
 import { ProblemList } from '../config/problem.js';
 import type { Env, ServerConfig, ServerEntry } from '../config/types.js';
 import { deferredProblems, isValidatedServer } from '../config/validated.js';

@@ -1,5 +1,5 @@
 import { McpRegistry, type McpRegistryOptions } from '@mcpx/registry';
-import { checkOptions } from '@mcpx/core';
+import { checkOptions } from '@mcpx/core/internal';
 import { loadConfig, type LoadConfigOptions } from '../config/load-config.js';
 import type { McpxConfig, ServerConfig, ServerEntry } from '../config/types.js';
 import { isValidatedConfig } from '../config/validated.js';
