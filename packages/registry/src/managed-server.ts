@@ -168,8 +168,8 @@ export class ManagedServer {
       this.stats.rejected();
       throw new CircuitOpenError(this.name, this.breaker.retryAfterMs(), { method });
     }
-    const timeout = options.timeout ?? this.config.requestTimeoutMs;
-    const callOptions = timeout === undefined ? options : { ...options, timeout };
+    const timeoutMs = options.timeoutMs ?? this.config.requestTimeoutMs;
+    const callOptions = timeoutMs === undefined ? options : { ...options, timeoutMs };
     return this.inFlight.track(async () => {
       try {
         const result = await operation(client, callOptions);

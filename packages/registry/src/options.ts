@@ -50,7 +50,7 @@ export interface McpRegistryOptions {
   /** Where time comes from; tests pass a manual clock. @default systemClock */
   clock?: Clock | undefined;
   /** How a `ConnectTimeoutError` names `connectTimeoutMs`, for a layer that exposes it under its own name (a config file, a command line). @default '`connectTimeoutMs`' */
-  settingNames?: Pick<SettingNames, 'connectTimeout'> | undefined;
+  settingNames?: Pick<SettingNames, 'connectTimeoutMs'> | undefined;
 }
 
 const POLICY_KEYS = {
@@ -81,7 +81,7 @@ export const MCP_REGISTRY_OPTION_KEYS = {
   naming: true,
   catalogTtlMs: true,
   clock: true,
-  settingNames: { connectTimeout: true } satisfies OptionKeys<NonNullable<McpRegistryOptions['settingNames']>>,
+  settingNames: { connectTimeoutMs: true } satisfies OptionKeys<NonNullable<McpRegistryOptions['settingNames']>>,
 } as const satisfies OptionKeys<McpRegistryOptions>;
 
 const PER_SERVER = 'it is set per server: registry.register({ name, connect, ... })';

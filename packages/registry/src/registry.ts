@@ -99,7 +99,7 @@ export class McpRegistry {
     this.clock = options.clock ?? systemClock;
     this.naming = options.naming ?? defaultNaming;
     this.defaults = options.defaults ?? {};
-    this.connectTimeoutSetting = options.settingNames?.connectTimeout;
+    this.connectTimeoutSetting = options.settingNames?.connectTimeoutMs;
     const ttl = options.catalogTtlMs ?? DEFAULT_CATALOG_TTL_MS;
     if (!(ttl >= 0)) throw new ConfigError(`McpRegistry: "catalogTtlMs" must be zero or more, got ${String(ttl)}`);
     this.catalog = new CatalogCache(ttl, () => this.clock.now());

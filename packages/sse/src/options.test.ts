@@ -53,7 +53,7 @@ describe('unknown options', () => {
 
   it('point a request timeout given to the transport at the client', () => {
     expect(() => resolveOptions('http://127.0.0.1:1/sse', { requestTimeout: 300 } as never)).toThrow(
-      'new SseClientTransport(url, options): unknown option "requestTimeout"; requests are timed by the client: new McpClient({ requestTimeout })',
+      'new SseClientTransport(url, options): unknown option "requestTimeout"; requests are timed by the client: new McpClient({ requestTimeoutMs })',
     );
   });
 });

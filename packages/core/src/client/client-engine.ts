@@ -1,6 +1,6 @@
 import type { ResponseCache } from '../cache/response-cache.js';
 import type { OutputWatch } from '../connect/output-watch.js';
-import { DEFAULT_REQUEST_TIMEOUT, JsonRpcEngine } from '../jsonrpc/engine.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, JsonRpcEngine } from '../jsonrpc/engine.js';
 import type { ListenManager } from '../modern/subscriptions.js';
 import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
@@ -33,7 +33,7 @@ export function createClientEngine(transport: Transport, watch: OutputWatch, par
   const { options, emitter } = parts;
   const engine = new JsonRpcEngine(transport, {
     server: options.server,
-    timeout: options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT,
+    timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     settingNames: options.settingNames,
     observer: { ...trafficObserver(emitter, parts.stats), messageReceived: () => watch.message() },
     onerror: (error) => emitter.emit('error', { error }),

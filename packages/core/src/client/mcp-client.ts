@@ -73,7 +73,7 @@ export class McpClient {
     this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) } as Implementation;
     this.cache = options.cache === false ? undefined : new ResponseCache(options.cache?.store ?? new LruCacheStore());
     this.listen = new ListenManager(
-      (filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeout: Infinity }),
+      (filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeoutMs: Infinity }),
       (error) => this.emitter.emit('error', { error }),
     );
   }
@@ -352,8 +352,8 @@ export class McpClient {
   }
 
   private withDefaults(options: RequestOptions): RequestOptions {
-    if (this.options.maxTotalTimeout === undefined || options.maxTotalTimeout !== undefined) return options;
-    return { ...options, maxTotalTimeout: this.options.maxTotalTimeout };
+    if (this.options.maxTotalTimeoutMs === undefined || options.maxTotalTimeoutMs !== undefined) return options;
+    return { ...options, maxTotalTimeoutMs: this.options.maxTotalTimeoutMs };
   }
 
   private checkCapability(method: string): void {
