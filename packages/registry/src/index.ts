@@ -27,7 +27,7 @@ export type { NamingPolicy, Collision } from './naming.js';
 export type { CatalogKind, CatalogTool, CatalogPrompt, CatalogResource, CatalogFailure, ToolCatalog, PromptCatalog, ResourceCatalog } from './catalog.js';
 export type { ConnectFn } from './connect-attempt.js';
 export type { ConnectOutcome, RegisteredServer } from './server-view.js';
-export type { McpRegistryOptions, ServerConfig, ServerPolicies } from './options.js';
+export type { McpRegistryOptions, ServerRegistration, ServerPolicies } from './options.js';
 export type { RegistryEventMap, RegistryEvent, HealthEvent } from './events.js';
 export type { ServerStats, RegistrySnapshot, RequestCounts } from './stats.js';
 export type { CloseOptions, CloseReport } from './shutdown.js';

@@ -18,7 +18,7 @@ const TYPES = [
   'CatalogResource', 'CatalogTool', 'Clock', 'CloseOptions', 'CloseReport', 'Collision', 'ConnectFn',
   'ConnectOutcome', 'ConnectReport', 'HealthCheck', 'HealthEvent', 'HealthOptions', 'HealthSnapshot', 'ListOptions',
   'McpRegistryOptions', 'NamingPolicy', 'PromptCatalog', 'RegisteredServer', 'RegistryEvent', 'RegistryEventMap',
-  'RegistrySnapshot', 'RequestCounts', 'ResourceCatalog', 'ServerConfig', 'ServerPolicies', 'ServerState',
+  'RegistrySnapshot', 'RequestCounts', 'ResourceCatalog', 'ServerPolicies', 'ServerRegistration', 'ServerState',
   'ServerStats', 'StateChange', 'TimerHandle', 'ToolCatalog',
 ];
 

@@ -27,7 +27,7 @@ import { InFlight } from './in-flight.js';
 import { ManagedServer } from './managed-server.js';
 import type { ConnectOutcome, RegisteredServer } from './server-view.js';
 import { defaultNaming, qualifyAll, type NamingPolicy } from './naming.js';
-import { checkRegistryOptions, resolveServerConfig, type McpRegistryOptions, type ServerConfig, type ServerPolicies } from './options.js';
+import { checkRegistryOptions, resolveServerRegistration, type McpRegistryOptions, type ServerRegistration, type ServerPolicies } from './options.js';
 import { isUp, type ServerState } from './server-state.js';
 import { CLOSE_OPTION_KEYS, DEFAULT_CLOSE_DEADLINE_MS, drain, writeSnapshot, type CloseOptions, type CloseReport } from './shutdown.js';
 import { summarize, type RegistrySnapshot, type ServerStats } from './stats.js';
@@ -106,9 +106,9 @@ export class McpRegistry {
   }
 
   /** Adds a server, `disconnected` (or `disabled`); nothing connects before `connect()`, `connectAll()` or `enable()`. */
-  register(config: ServerConfig): RegisteredServer {
+  register(config: ServerRegistration): RegisteredServer {
     this.assertOpen();
-    const resolved = resolveServerConfig(config, this.defaults);
+    const resolved = resolveServerRegistration(config, this.defaults);
     if (this.servers.has(resolved.name)) {
       throw new ConfigError('a server of this name is already registered; unregister() it first or choose another name', { server: resolved.name });
     }
