@@ -107,8 +107,8 @@ export class ServerConnector {
   }
 
   private async connectSse(server: HttpServerConfig | Extract<ServerConfig, { transport: 'sse' }>, clientOptions: McpClientOptions, authProvider: AuthProvider | undefined, signal: AbortSignal | undefined): Promise<McpClient> {
-    const { SseClientTransport } = await loadTransport('sse', server.name);
-    const create = () => new SseClientTransport(server.url, { headers: server.headers, authProvider, name: server.name });
+    const { SseTransport } = await loadTransport('sse', server.name);
+    const create = () => new SseTransport(server.url, { headers: server.headers, authProvider, name: server.name });
     try {
       return await connectTransport(create, clientOptions, signal);
     } catch (error) {
