@@ -1,4 +1,5 @@
-import { hasBrand, LocalError, type LocalErrorOptions } from '@mcpx/core';
+import { LocalError, type LocalErrorOptions } from '@mcpx/core';
+import { hasBrand } from '@mcpx/core/internal';
 
 const brand: unique symbol = Symbol.for('mcpx.error.OAuthError');
 

@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
-import { checkOptions, ConfigError, type OptionKeys } from '@mcpx/core';
+import { ConfigError } from '@mcpx/core';
+import { checkOptions, type OptionKeys } from '@mcpx/core/internal';
 import type { TokenEndpointAuthMethod } from './client-auth.js';
 import type { UserAgent } from './flows/authorization-code.js';
 import type { FetchLike } from './http.js';

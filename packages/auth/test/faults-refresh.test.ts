@@ -1,6 +1,6 @@
 import { McpClient } from '@mcpx/core';
 import { StreamableHttpTransport } from '@mcpx/http';
-import { SseClientTransport } from '@mcpx/sse';
+import { SseTransport } from '@mcpx/sse';
 import { freePort, openSse, replyJson, sseEvent } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
 import { loginStoreKey } from '../src/login.js';
@@ -198,7 +198,7 @@ describe('a redirect to another origin', () => {
       openSse(response);
       response.write(sseEvent({ event: 'endpoint', data: '/message?sessionId=s1' }));
     });
-    const transport = new SseClientTransport(sse.url('/sse'), {
+    const transport = new SseTransport(sse.url('/sse'), {
       authProvider: new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret', dpop: true }),
     });
     fakes.defer(() => transport.close());

@@ -1,7 +1,7 @@
 import { GLOBAL_FLAGS, SERVER_FLAGS } from './args/flags.js';
 import { booleanFlag, parseArgs } from './args/parse.js';
 import { didYouMean } from './args/suggest.js';
-import type { OptionKeys } from '@mcpx/core';
+import type { OptionKeys } from '@mcpx/core/internal';
 import type { CommandSpec } from './commands/command.js';
 import { COMMANDS, findCommand } from './commands/specs.js';
 import { createContext, type Context, type InputStream, type Io } from './context.js';
@@ -46,7 +46,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
   let context: Context | undefined;
   try {
     // Core is loaded only when there is an unknown option to report, so that --help stays instant.
-    if (Object.keys(options).some((key) => !Object.hasOwn(RUN_OPTION_KEYS, key))) (await import('@mcpx/core')).checkOptions(options, RUN_OPTION_KEYS, { where: 'run(argv, options)' });
+    if (Object.keys(options).some((key) => !Object.hasOwn(RUN_OPTION_KEYS, key))) (await import('@mcpx/core/internal')).checkOptions(options, RUN_OPTION_KEYS, { where: 'run(argv, options)' });
     // What the completion scripts call: not a command of its own in help.
     if (argv[0] === '__complete') return await (await import('./completion/complete.js')).complete(io, argv.slice(1));
     const words = commandWords(argv);

@@ -30,8 +30,8 @@ describe('unknown options of the factory', () => {
   });
 
   it('are refused by createClient in the options of the client before anything starts', async () => {
-    await expect(createClient(server, { client: { requestTimeoutMs: 300 } } as never)).rejects.toThrow(
-      'createClient(server, options): unknown option "client.requestTimeoutMs"; did you mean "client.requestTimeout"?',
+    await expect(createClient(server, { client: { requestTimeout: 300 } } as never)).rejects.toThrow(
+      'createClient(server, options): unknown option "client.requestTimeout"; did you mean "client.requestTimeoutMs"?',
     );
   });
 

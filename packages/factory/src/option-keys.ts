@@ -1,4 +1,4 @@
-import { MCP_CLIENT_OPTION_KEYS, type OptionKeys } from '@mcpx/core';
+import { MCP_CLIENT_OPTION_KEYS, type OptionKeys } from '@mcpx/core/internal';
 import { MCP_REGISTRY_OPTION_KEYS } from '@mcpx/registry';
 import type { ConnectorOptions } from './client/server-connector.js';
 import type { CreateClientOptions } from './client/create-client.js';
@@ -46,7 +46,7 @@ const SERVER_SETTING = "it is a server's setting: write it in the server's entry
 export const FACTORY_OPTION_HINTS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(['command', 'args', 'url', 'headers', 'type', 'transport', 'envFile', 'enabled', 'tags', 'toolPrefix'].map((key) => [key, SERVER_SETTING])),
   ...Object.fromEntries(['clientId', 'clientSecret', 'scopes', 'grant', 'dpop', 'redirectPort'].map((key) => [`oauth.${key}`, "it is a server's OAuth setting: write it in the server's \"oauth\" table in the config"])),
-  requestTimeoutMs: `${SERVER_SETTING}, or give every client client.requestTimeout`,
+  requestTimeoutMs: `${SERVER_SETTING}, or give every client client.requestTimeoutMs`,
   mcpServers: 'it is the config: pass it as the first argument, createRegistry({ mcpServers })',
   servers: 'it is the config: pass it as the first argument, createRegistry({ servers })',
   'client.server': "each client is named after its server's key in the config; remove it",

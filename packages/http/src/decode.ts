@@ -1,4 +1,5 @@
-import { checkMessage, type JsonRpcMessage } from '@mcpx/core';
+import type { JsonRpcMessage } from '@mcpx/core';
+import { checkMessage } from '@mcpx/core/internal';
 
 /** The messages found in one JSON text, and what was wrong with the rest. */
 export interface Decoded {

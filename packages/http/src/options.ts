@@ -1,4 +1,5 @@
-import { ConfigError, checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
+import { ConfigError, exponentialBackoff, type AuthProvider, type BackoffPolicy } from '@mcpx/core';
+import { checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core/internal';
 import type { Dispatcher } from 'undici';
 import type { FetchLike, HttpRequestInit } from './fetch.js';
 

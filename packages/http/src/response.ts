@@ -1,4 +1,5 @@
-import { isResponse, type JsonRpcMessage, type RequestId } from '@mcpx/core';
+import type { JsonRpcMessage, RequestId } from '@mcpx/core';
+import { isResponse } from '@mcpx/core/internal';
 import { BodyTooLargeError, discard, excerpt, readLimited } from './body.js';
 import type { StreamCursor } from './consume.js';
 import { decodeMessages, shorten } from './decode.js';

@@ -3,16 +3,13 @@ import {
   ConnectionClosedError,
   McpxError,
   TransportError,
-  isModernProtocolVersion,
-  isNotification,
-  isRequest,
   type JsonRpcMessage,
   type RequestId,
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
-  TransportCallbacks,
 } from '@mcpx/core';
+import { isModernProtocolVersion, isNotification, isRequest, TransportCallbacks } from '@mcpx/core/internal';
 import { discard } from './body.js';
 import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';

@@ -15,7 +15,7 @@ describe('a server that never sends headers', () => {
     });
     server.onDelete(() => undefined);
     const { client } = await fakes.client(server.url(), { closeTimeoutMs: 200 });
-    const error = await client.callTool('echo', {}, { timeout: 200 }).catch((caught: unknown) => caught);
+    const error = await client.callTool('echo', {}, { timeoutMs: 200 }).catch((caught: unknown) => caught);
     expect(RequestTimeoutError.isInstance(error)).toBe(true);
     await until(() => server.posts('notifications/cancelled').length === 1 && released, 'the cancellation and the released request');
     await client.close();

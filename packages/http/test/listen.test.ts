@@ -24,7 +24,7 @@ describe('subscriptions/listen over Streamable HTTP', () => {
       });
       stream = response;
     });
-    const { client } = await fakes.client(server.url(), {}, { ...probing, requestTimeout: 100 });
+    const { client } = await fakes.client(server.url(), {}, { ...probing, requestTimeoutMs: 100 });
     const updated: unknown[] = [];
     client.on('notification', (event) => {
       if (event.method === 'notifications/resources/updated') updated.push(event.params.uri);

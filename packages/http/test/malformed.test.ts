@@ -70,7 +70,7 @@ describe('oversized answers', () => {
       });
     });
     const { client } = await fakes.client(server.url(), { maxEventBytes: 32 * 1024 });
-    await expect(client.callTool('echo', {}, { timeout: 60_000 })).rejects.toThrow(/maxEventBytes \(32768 bytes\)/);
+    await expect(client.callTool('echo', {}, { timeoutMs: 60_000 })).rejects.toThrow(/maxEventBytes \(32768 bytes\)/);
     await until(() => closed, 'the stream to be let go');
   });
 

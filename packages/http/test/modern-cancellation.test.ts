@@ -42,7 +42,7 @@ describe('cancelling a 2026-07-28 request', () => {
     speakModern(server);
     const call = hangingCall(server);
     const { client } = await fakes.client(server.url(), {}, probing);
-    const error = await client.callTool('echo', {}, { timeout: 150 }).catch((caught: unknown) => caught);
+    const error = await client.callTool('echo', {}, { timeoutMs: 150 }).catch((caught: unknown) => caught);
     expect(RequestTimeoutError.isInstance(error)).toBe(true);
     await until(call.closed, 'the server to see the stream closed');
     await aMoment();

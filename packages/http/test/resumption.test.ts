@@ -49,7 +49,7 @@ describe('a response stream that drops before its response', () => {
       setTimeout(() => response.socket?.destroy(), 20);
     });
     const { client } = await fakes.client(server.url());
-    const error = await client.callTool('echo', {}, { timeout: 60_000 }).catch((caught: unknown) => caught);
+    const error = await client.callTool('echo', {}, { timeoutMs: 60_000 }).catch((caught: unknown) => caught);
     expect(TransportError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/ended the response stream of tools\/call \(id \d+\) before sending the response, and sent no event id/);
     expect((error as Error).cause).toBeInstanceOf(Error);

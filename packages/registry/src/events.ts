@@ -1,4 +1,4 @@
-import { EventHub, type TaggedEvent } from '@mcpx/core';
+import { EventHub } from '@mcpx/core/internal';
 import type { BreakerState } from './circuit-breaker.js';
 import type { CatalogKind } from './catalog.js';
 import type { StateChange } from './server-state.js';
@@ -35,7 +35,7 @@ export interface RegistryEventMap {
 }
 
 /** One event with its type, as `observe()` yields it. */
-export type RegistryEvent = TaggedEvent<RegistryEventMap>;
+export type RegistryEvent = { [K in keyof RegistryEventMap]: { type: K } & RegistryEventMap[K] }[keyof RegistryEventMap];
 
 /** The registry's emitter: core's `EventHub`; a throwing listener is reported as an `error` event. */
 export class RegistryEvents extends EventHub<RegistryEventMap> {}

@@ -3,10 +3,10 @@ import type { Clock, TimerHandle } from './clock.js';
 import { HealthCheckTimeoutError } from './errors/health-check-timeout-error.js';
 
 /** Checks that a server answers; rejects when it does not. Must honour `signal`. */
-export type HealthCheck = (client: McpClient, options: { signal: AbortSignal; timeout: number }) => Promise<void>;
+export type HealthCheck = (client: McpClient, options: { signal: AbortSignal; timeoutMs: number }) => Promise<void>;
 
 /** The default check: `client.ping()`, which sends `ping` to a legacy server and `server/discover` to a 2026-07-28 one. */
-export const pingCheck: HealthCheck = (client, { signal, timeout }) => client.ping({ signal, timeout });
+export const pingCheck: HealthCheck = (client, { signal, timeoutMs }) => client.ping({ signal, timeoutMs });
 
 /** Options of a server's health monitoring. */
 export interface HealthOptions {
@@ -129,7 +129,7 @@ export class HealthMonitor {
     const timer = this.clock.setTimeout(() => controller.abort(timeout), timeoutMs);
     let error: Error | undefined;
     try {
-      await Promise.race([this.options.check(client, { signal: controller.signal, timeout: timeoutMs }), aborted]);
+      await Promise.race([this.options.check(client, { signal: controller.signal, timeoutMs }), aborted]);
     } catch (caught) {
       error = controller.signal.reason === timeout ? timeout : caught instanceof Error ? caught : new Error(String(caught));
     } finally {

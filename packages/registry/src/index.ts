@@ -8,7 +8,8 @@ export { defaultNaming, separatorNaming } from './naming.js';
 export { DEFAULT_CATALOG_TTL_MS } from './catalog.js';
 export { DEFAULT_STABLE_AFTER_MS, MCP_REGISTRY_OPTION_KEYS } from './options.js';
 // Moved to @mcpx/core, where McpClient bounds connecting with them too; kept here for existing imports.
-export { ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT_MS } from '@mcpx/core';
+export { ConnectTimeoutError } from '@mcpx/core';
+export { DEFAULT_CONNECT_TIMEOUT_MS } from '@mcpx/core/internal';
 export { DEFAULT_CLOSE_DEADLINE_MS } from './shutdown.js';
 export { systemClock } from './clock.js';
 export { ServerNotFoundError } from './errors/server-not-found-error.js';
@@ -26,7 +27,7 @@ export type { NamingPolicy, Collision } from './naming.js';
 export type { CatalogKind, CatalogTool, CatalogPrompt, CatalogResource, CatalogFailure, ToolCatalog, PromptCatalog, ResourceCatalog } from './catalog.js';
 export type { ConnectFn } from './connect-attempt.js';
 export type { ConnectOutcome, RegisteredServer } from './server-view.js';
-export type { McpRegistryOptions, ServerConfig, ServerPolicies } from './options.js';
+export type { McpRegistryOptions, ServerRegistration, ServerPolicies } from './options.js';
 export type { RegistryEventMap, RegistryEvent, HealthEvent } from './events.js';
 export type { ServerStats, RegistrySnapshot, RequestCounts } from './stats.js';
 export type { CloseOptions, CloseReport } from './shutdown.js';

@@ -9,7 +9,7 @@ import type { RegistryEvents } from './events.js';
 import { HealthMonitor, type HealthResult } from './health-monitor.js';
 import { InFlight } from './in-flight.js';
 import { watchListChanges } from './list-changes.js';
-import type { ResolvedServerConfig } from './options.js';
+import type { ResolvedServerRegistration } from './options.js';
 import { ReconnectSchedule } from './reconnect.js';
 import { isUp, StateMachine, type ServerState } from './server-state.js';
 import { createView, type ConnectOutcome, type RegisteredServer } from './server-view.js';
@@ -57,7 +57,7 @@ export class ManagedServer {
   private paused = false;
 
   constructor(
-    readonly config: ResolvedServerConfig,
+    readonly config: ResolvedServerRegistration,
     private readonly context: ServerContext,
   ) {
     const { clock, events } = context;
@@ -168,8 +168,8 @@ export class ManagedServer {
       this.stats.rejected();
       throw new CircuitOpenError(this.name, this.breaker.retryAfterMs(), { method });
     }
-    const timeout = options.timeout ?? this.config.requestTimeoutMs;
-    const callOptions = timeout === undefined ? options : { ...options, timeout };
+    const timeoutMs = options.timeoutMs ?? this.config.requestTimeoutMs;
+    const callOptions = timeoutMs === undefined ? options : { ...options, timeoutMs };
     return this.inFlight.track(async () => {
       try {
         const result = await operation(client, callOptions);

@@ -1,7 +1,7 @@
 import { ConfigError, type McpClient } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { McpRegistry } from './registry.js';
-import type { McpRegistryOptions, ServerConfig } from './options.js';
+import type { McpRegistryOptions, ServerRegistration } from './options.js';
 
 const connect = (): Promise<McpClient> => Promise.reject(new Error('not connected in these tests'));
 
@@ -33,7 +33,7 @@ describe('unknown registry options', () => {
 
   it('are refused when registering a server, naming it', async () => {
     const registry = new McpRegistry();
-    const server = { name: 'alpha', connect, toolPrefx: 'a' } as unknown as ServerConfig;
+    const server = { name: 'alpha', connect, toolPrefx: 'a' } as unknown as ServerRegistration;
     expect(() => registry.register(server)).toThrow('server "alpha": register(server): unknown option "toolPrefx"; did you mean "toolPrefix"?');
     await registry.close();
   });
@@ -53,7 +53,7 @@ describe('unknown registry options', () => {
 
   it('point a transport given to register() at its connect function', async () => {
     const registry = new McpRegistry();
-    expect(() => registry.register({ name: 'alpha', transport: {} } as unknown as ServerConfig)).toThrow(
+    expect(() => registry.register({ name: 'alpha', transport: {} } as unknown as ServerRegistration)).toThrow(
       'server "alpha": register(server): unknown option "transport"; register() takes connect, a function (signal) => Promise<McpClient> that builds the transport and the client',
     );
     await registry.close();

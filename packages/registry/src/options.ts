@@ -1,4 +1,5 @@
-import { ConfigError, DEFAULT_CONNECT_TIMEOUT_MS, checkOptions, exponentialBackoff, type BackoffPolicy, type OptionKeys, type SettingNames } from '@mcpx/core';
+import { ConfigError, exponentialBackoff, type BackoffPolicy, type SettingNames } from '@mcpx/core';
+import { DEFAULT_CONNECT_TIMEOUT_MS, checkOptions, type OptionKeys } from '@mcpx/core/internal';
 import { DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from './circuit-breaker.js';
 import type { Clock } from './clock.js';
 import type { ConnectFn } from './connect-attempt.js';
@@ -25,7 +26,7 @@ export interface ServerPolicies {
 }
 
 /** One server, as given to `register()`. */
-export interface ServerConfig extends ServerPolicies {
+export interface ServerRegistration extends ServerPolicies {
   /** Its unique name, used in events, errors, statistics and (by default) as its tool prefix. */
   name: string;
   /** Connects it: builds its transport and client and completes the handshake. Called again for every reconnection. */
@@ -49,7 +50,7 @@ export interface McpRegistryOptions {
   /** Where time comes from; tests pass a manual clock. @default systemClock */
   clock?: Clock | undefined;
   /** How a `ConnectTimeoutError` names `connectTimeoutMs`, for a layer that exposes it under its own name (a config file, a command line). @default '`connectTimeoutMs`' */
-  settingNames?: Pick<SettingNames, 'connectTimeout'> | undefined;
+  settingNames?: Pick<SettingNames, 'connectTimeoutMs'> | undefined;
 }
 
 const POLICY_KEYS = {
@@ -69,7 +70,7 @@ const POLICY_KEYS = {
   breaker: { failureThreshold: true, resetTimeoutMs: true, isFailure: true } satisfies OptionKeys<BreakerOptions>,
 } as const satisfies OptionKeys<ServerPolicies>;
 
-const SERVER_CONFIG_KEYS = { ...POLICY_KEYS, name: true, connect: true, enabled: true, tags: true, toolPrefix: true } as const satisfies OptionKeys<ServerConfig>;
+const SERVER_REGISTRATION_KEYS = { ...POLICY_KEYS, name: true, connect: true, enabled: true, tags: true, toolPrefix: true } as const satisfies OptionKeys<ServerRegistration>;
 
 /**
  * Every option of `McpRegistryOptions`, nested ones included, for `checkOptions`: a layer that
@@ -80,7 +81,7 @@ export const MCP_REGISTRY_OPTION_KEYS = {
   naming: true,
   catalogTtlMs: true,
   clock: true,
-  settingNames: { connectTimeout: true } satisfies OptionKeys<NonNullable<McpRegistryOptions['settingNames']>>,
+  settingNames: { connectTimeoutMs: true } satisfies OptionKeys<NonNullable<McpRegistryOptions['settingNames']>>,
 } as const satisfies OptionKeys<McpRegistryOptions>;
 
 const PER_SERVER = 'it is set per server: registry.register({ name, connect, ... })';
@@ -98,7 +99,7 @@ const REGISTRY_OPTION_HINTS: Readonly<Record<string, string>> = {
 };
 
 /** What to do with keys of `register()` that belong to `new McpRegistry()` or to the client. */
-const SERVER_CONFIG_HINTS: Readonly<Record<string, string>> = {
+const SERVER_REGISTRATION_HINTS: Readonly<Record<string, string>> = {
   defaults: "a server's own policies go at the top level: register({ name, connect, health, ... })",
   naming: REGISTRY_WIDE,
   catalogTtlMs: REGISTRY_WIDE,
@@ -116,7 +117,7 @@ export function checkRegistryOptions(options: McpRegistryOptions): void {
 }
 
 /** A server's configuration with every default applied; internal. */
-export interface ResolvedServerConfig {
+export interface ResolvedServerRegistration {
   name: string;
   connect: ConnectFn;
   enabled: boolean;
@@ -135,10 +136,10 @@ export interface ResolvedServerConfig {
 export const DEFAULT_STABLE_AFTER_MS = 10_000;
 
 /** Applies `defaults` and the built-in defaults to `config`, throwing a `ConfigError` that names a bad field. */
-export function resolveServerConfig(config: ServerConfig, defaults: ServerPolicies = {}): ResolvedServerConfig {
+export function resolveServerRegistration(config: ServerRegistration, defaults: ServerPolicies = {}): ResolvedServerRegistration {
   const name = config?.name;
   if (typeof name !== 'string' || name.trim() === '') throw new ConfigError('register(): "name" must be a non-empty string');
-  checkOptions(config, SERVER_CONFIG_KEYS, { where: 'register(server)', server: name, hints: SERVER_CONFIG_HINTS });
+  checkOptions(config, SERVER_REGISTRATION_KEYS, { where: 'register(server)', server: name, hints: SERVER_REGISTRATION_HINTS });
   const fail = (message: string): never => {
     throw new ConfigError(`register(): ${message}`, { server: name });
   };

@@ -1,4 +1,12 @@
-import { checkOptions, ConfigError, type CallOptions, type OptionKeys, type CallToolResult, type GetPromptResult, type McpClient, type ReadResourceResult } from '@mcpx/core';
+import {
+  ConfigError,
+  type CallOptions,
+  type CallToolResult,
+  type GetPromptResult,
+  type McpClient,
+  type ReadResourceResult,
+} from '@mcpx/core';
+import { checkOptions, type OptionKeys } from '@mcpx/core/internal';
 import {
   CatalogCache,
   DEFAULT_CATALOG_TTL_MS,
@@ -19,7 +27,7 @@ import { InFlight } from './in-flight.js';
 import { ManagedServer } from './managed-server.js';
 import type { ConnectOutcome, RegisteredServer } from './server-view.js';
 import { defaultNaming, qualifyAll, type NamingPolicy } from './naming.js';
-import { checkRegistryOptions, resolveServerConfig, type McpRegistryOptions, type ServerConfig, type ServerPolicies } from './options.js';
+import { checkRegistryOptions, resolveServerRegistration, type McpRegistryOptions, type ServerRegistration, type ServerPolicies } from './options.js';
 import { isUp, type ServerState } from './server-state.js';
 import { CLOSE_OPTION_KEYS, DEFAULT_CLOSE_DEADLINE_MS, drain, writeSnapshot, type CloseOptions, type CloseReport } from './shutdown.js';
 import { summarize, type RegistrySnapshot, type ServerStats } from './stats.js';
@@ -91,16 +99,16 @@ export class McpRegistry {
     this.clock = options.clock ?? systemClock;
     this.naming = options.naming ?? defaultNaming;
     this.defaults = options.defaults ?? {};
-    this.connectTimeoutSetting = options.settingNames?.connectTimeout;
+    this.connectTimeoutSetting = options.settingNames?.connectTimeoutMs;
     const ttl = options.catalogTtlMs ?? DEFAULT_CATALOG_TTL_MS;
     if (!(ttl >= 0)) throw new ConfigError(`McpRegistry: "catalogTtlMs" must be zero or more, got ${String(ttl)}`);
     this.catalog = new CatalogCache(ttl, () => this.clock.now());
   }
 
   /** Adds a server, `disconnected` (or `disabled`); nothing connects before `connect()`, `connectAll()` or `enable()`. */
-  register(config: ServerConfig): RegisteredServer {
+  register(config: ServerRegistration): RegisteredServer {
     this.assertOpen();
-    const resolved = resolveServerConfig(config, this.defaults);
+    const resolved = resolveServerRegistration(config, this.defaults);
     if (this.servers.has(resolved.name)) {
       throw new ConfigError('a server of this name is already registered; unregister() it first or choose another name', { server: resolved.name });
     }

@@ -1,4 +1,4 @@
-import type { OptionKeys } from '@mcpx/core';
+import type { OptionKeys } from '@mcpx/core/internal';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { delay, type Clock } from './clock.js';

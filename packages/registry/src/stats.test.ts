@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyWindow } from '@mcpx/core';
+import { LatencyWindow } from '@mcpx/core/internal';
 import { StatsRecorder, summarize, type ServerStats } from './stats.js';
 
 describe('request statistics', () => {

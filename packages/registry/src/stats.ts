@@ -1,7 +1,7 @@
 import type { LatencyStats } from '@mcpx/core';
 import type { BreakerSnapshot } from './circuit-breaker.js';
 import type { HealthSnapshot } from './health-monitor.js';
-import { LatencyWindow } from '@mcpx/core';
+import { LatencyWindow } from '@mcpx/core/internal';
 import { SERVER_STATES, type ServerState } from './server-state.js';
 
 /** Request counters of one server or of the whole registry. */

@@ -1,5 +1,5 @@
 /** @module @mcpx/sse — the legacy HTTP+SSE transport of MCP 2024-11-05. Every export is public API. */
-export { SseClientTransport } from './sse-client-transport.js';
+export { SseTransport } from './sse-transport.js';
 
-export type { SseClientTransportOptions, SseReconnectOptions } from './options.js';
+export type { SseTransportOptions, SseReconnectOptions } from './options.js';
 export type { SseFetch, SseFetchInit, SseFetchResponse } from './fetch.js';

@@ -47,13 +47,13 @@ describe('resolveOptions', () => {
 describe('unknown options', () => {
   it('are refused, naming the option meant', () => {
     expect(() => resolveOptions('http://127.0.0.1:1/sse', { endpointTimeout: 5 } as never)).toThrow(
-      'new SseClientTransport(url, options): unknown option "endpointTimeout"; did you mean "endpointTimeoutMs"?',
+      'new SseTransport(url, options): unknown option "endpointTimeout"; did you mean "endpointTimeoutMs"?',
     );
   });
 
   it('point a request timeout given to the transport at the client', () => {
     expect(() => resolveOptions('http://127.0.0.1:1/sse', { requestTimeout: 300 } as never)).toThrow(
-      'new SseClientTransport(url, options): unknown option "requestTimeout"; requests are timed by the client: new McpClient({ requestTimeout })',
+      'new SseTransport(url, options): unknown option "requestTimeout"; requests are timed by the client: new McpClient({ requestTimeoutMs })',
     );
   });
 });

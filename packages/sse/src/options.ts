@@ -1,4 +1,5 @@
-import { ConfigError, checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, exponentialBackoff, type AuthProvider, type BackoffPolicy, type OptionKeys } from '@mcpx/core';
+import { ConfigError, exponentialBackoff, type AuthProvider, type BackoffPolicy } from '@mcpx/core';
+import { checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core/internal';
 import type { Dispatcher } from 'undici';
 import type { SseFetch } from './fetch.js';
 
@@ -15,8 +16,8 @@ export interface SseReconnectOptions {
   maxRetries?: number | undefined;
 }
 
-/** Options of an `SseClientTransport`. The URL of the event stream is the constructor's first argument. */
-export interface SseClientTransportOptions {
+/** Options of an `SseTransport`. The URL of the event stream is the constructor's first argument. */
+export interface SseTransportOptions {
   /** Headers sent with every request, the GET of the stream and each POST. @default {} */
   headers?: Readonly<Record<string, string>> | undefined;
   /**
@@ -81,14 +82,14 @@ const SSE_OPTION_KEYS = {
   reconnect: { backoff: true, maxRetries: true } satisfies OptionKeys<SseReconnectOptions>,
   maxEventBytes: true,
   name: true,
-} as const satisfies OptionKeys<SseClientTransportOptions>;
+} as const satisfies OptionKeys<SseTransportOptions>;
 
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
-export function resolveOptions(url: string | URL, options: SseClientTransportOptions): ResolvedSseOptions {
+export function resolveOptions(url: string | URL, options: SseTransportOptions): ResolvedSseOptions {
   const name = options.name;
-  checkOptions(options, SSE_OPTION_KEYS, { where: 'new SseClientTransport(url, options)', server: name, hints: NETWORK_TRANSPORT_OPTION_HINTS });
+  checkOptions(options, SSE_OPTION_KEYS, { where: 'new SseTransport(url, options)', server: name, hints: NETWORK_TRANSPORT_OPTION_HINTS });
   const fail = (message: string): never => {
-    throw new ConfigError(`SseClientTransport: ${message}`, { server: name });
+    throw new ConfigError(`SseTransport: ${message}`, { server: name });
   };
   const parsed = parseUrl(url, fail);
   if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('"fetch" must be a function');

@@ -1,7 +1,7 @@
 import { McpClient } from '@mcpx/core';
 import { startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SseClientTransport } from '../src/index.js';
+import { SseTransport } from '../src/index.js';
 import { until } from './recording.js';
 import { startProxy, type TcpProxy } from './tcp-proxy.js';
 
@@ -20,7 +20,7 @@ describe('a stream to server-everything cut by the network', () => {
     cleanups.push(() => client.close());
     const errors: Error[] = [];
     client.on('error', ({ error }) => errors.push(error));
-    const transport = new SseClientTransport(`http://127.0.0.1:${proxy.port}/sse`, { reconnect: { backoff: () => 0, maxRetries: 3 } });
+    const transport = new SseTransport(`http://127.0.0.1:${proxy.port}/sse`, { reconnect: { backoff: () => 0, maxRetries: 3 } });
     await client.connect(transport);
     const firstEndpoint = transport.endpoint;
 

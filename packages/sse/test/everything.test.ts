@@ -1,6 +1,6 @@
 import { describeFeatureSuite, startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
 import { afterAll, beforeAll } from 'vitest';
-import { SseClientTransport } from '../src/index.js';
+import { SseTransport } from '../src/index.js';
 
 // server-everything in `sse` mode: its event stream at /sse, its POST endpoint at /message.
 let server: HttpServerProcess | undefined;
@@ -13,5 +13,5 @@ afterAll(async () => {
 
 describeFeatureSuite('sse', () => {
   if (server === undefined) throw new Error('server-everything did not start');
-  return new SseClientTransport(server.url);
+  return new SseTransport(server.url);
 });

@@ -3,17 +3,17 @@ import { recordTransport, type Recording } from '@mcpx/test-utils';
 import { afterEach } from 'vitest';
 // Registered first, so its afterEach runs last: transports close before their servers.
 import './fake-server.js';
-import { SseClientTransport, type SseClientTransportOptions } from '../src/index.js';
+import { SseTransport, type SseTransportOptions } from '../src/index.js';
 
-const transports: SseClientTransport[] = [];
+const transports: SseTransport[] = [];
 
 afterEach(async () => {
   await Promise.all(transports.splice(0).map((transport) => transport.close()));
 });
 
 /** A transport to `url` with recorders on its callbacks, closed after the test. */
-export function recorded(url: string, options: SseClientTransportOptions = {}): Recording<SseClientTransport> {
-  const transport = new SseClientTransport(url, options);
+export function recorded(url: string, options: SseTransportOptions = {}): Recording<SseTransport> {
+  const transport = new SseTransport(url, options);
   transports.push(transport);
   return recordTransport(transport);
 }

@@ -1,6 +1,6 @@
 import { AuthError, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
-import type { SseClientTransportOptions } from '../src/index.js';
+import type { SseTransportOptions } from '../src/index.js';
 import { accept, openWithEndpoint, startFake } from './fake-server.js';
 import { recorded, request } from './recording.js';
 
@@ -10,7 +10,7 @@ const CREDENTIALS = { authorization: 'DPoP at-1', dpop: 'proof-of-possession', '
 /** A provider that sends `CREDENTIALS` on every request. */
 const provider: AuthProvider = { headers: () => CREDENTIALS };
 
-const fetches: Array<[string, SseClientTransportOptions]> = [
+const fetches: Array<[string, SseTransportOptions]> = [
   ["undici's dispatcher", {}],
   ['a user-supplied fetch', { fetch: globalThis.fetch }],
 ];

@@ -1,4 +1,5 @@
-import { checkMessage, type JsonRpcMessage } from '@mcpx/core';
+import type { JsonRpcMessage } from '@mcpx/core';
+import { checkMessage } from '@mcpx/core/internal';
 
 /** What one line from the server holds. */
 export type DecodedLine =

@@ -54,7 +54,7 @@ describe('unknown options', () => {
 
   it('point a request timeout given to the transport at the client', () => {
     expect(() => resolveOptions({ command: 'node', timeout: 300 } as unknown as StdioTransportOptions)).toThrow(
-      'new StdioTransport(options): unknown option "timeout"; requests are timed by the client: new McpClient({ requestTimeout }), or connect(transport, { timeout }) for connecting',
+      'new StdioTransport(options): unknown option "timeout"; requests are timed by the client: new McpClient({ requestTimeoutMs }), or connect(transport, { timeoutMs }) for connecting',
     );
   });
 });

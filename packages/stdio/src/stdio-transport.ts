@@ -8,8 +8,8 @@ import {
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
-  TransportCallbacks,
 } from '@mcpx/core';
+import { TransportCallbacks } from '@mcpx/core/internal';
 import { buildEnvironment } from './environment.js';
 import { decodeLine, encodeMessage } from './framing.js';
 import { LineDecoder } from './line-decoder.js';

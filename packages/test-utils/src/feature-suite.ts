@@ -162,7 +162,7 @@ export function describeFeatureSuite(transportName: string, makeTransport: Trans
 
     it('times out a slow call and keeps working', async () => {
       const client = await connect();
-      await expect(client.callTool('trigger-long-running-operation', { duration: 5, steps: 1 }, { timeout: 100 })).rejects.toMatchObject({ code: 'REQUEST_TIMEOUT' });
+      await expect(client.callTool('trigger-long-running-operation', { duration: 5, steps: 1 }, { timeoutMs: 100 })).rejects.toMatchObject({ code: 'REQUEST_TIMEOUT' });
       await client.ping();
     });
 

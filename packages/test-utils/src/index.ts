@@ -21,3 +21,5 @@ export type { DualEraHttpServer, DualEraHttpServerOptions } from './dual-era-ser
 export { recordTransport } from './recording.js';
 export type { Recording } from './recording.js';
 export { isRunning } from './processes.js';
+export { publicExports } from './public-exports.js';
+export type { PublicExports } from './public-exports.js';

@@ -1,4 +1,5 @@
-import { checkMessage, type JsonRpcMessage } from '@mcpx/core';
+import type { JsonRpcMessage } from '@mcpx/core';
+import { checkMessage } from '@mcpx/core/internal';
 
 /** What one frame from the server held: its valid messages, and a sentence for each thing wrong with it. */
 export interface DecodedFrame {

@@ -1,5 +1,6 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
-import { ConfigError, checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, type AuthProvider, type OptionKeys } from '@mcpx/core';
+import { ConfigError, type AuthProvider } from '@mcpx/core';
+import { checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core/internal';
 
 /** A PEM value for the TLS options: one, or several in an array. */
 export type PemInput = string | Buffer | Array<string | Buffer>;

@@ -5,8 +5,8 @@ import {
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
-  TransportCallbacks,
 } from '@mcpx/core';
+import { TransportCallbacks } from '@mcpx/core/internal';
 import type WebSocket from 'ws';
 import { closeCodeError } from './close-codes.js';
 import { decodeFrame, encodeMessage } from './framing.js';

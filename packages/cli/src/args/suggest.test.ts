@@ -1,4 +1,4 @@
-import { closestMatch } from '@mcpx/core';
+import { closestMatch } from '@mcpx/core/internal';
 import { describe, expect, it } from 'vitest';
 import { closest, didYouMean } from './suggest.js';
 

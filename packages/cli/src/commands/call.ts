@@ -30,7 +30,7 @@ export async function run(context: Context): Promise<number> {
     let result: CallToolResult;
     try {
       result = await untilAborted(
-        fleet.registry.callTool(entry.name, args, { signal: context.signal, timeout: context.timeoutMs, onprogress: (progress) => bar.update(progress) }),
+        fleet.registry.callTool(entry.name, args, { signal: context.signal, timeoutMs: context.timeoutMs, onprogress: (progress) => bar.update(progress) }),
         context.signal,
       );
     } catch (error) {

@@ -47,7 +47,7 @@ export async function run(context: Context): Promise<number> {
       const id = `${demo.server}/${demo.originalName}`;
       say(`\n$ mcpx call ${id} ${DEMO_CALL.line}\n`);
       const callStarted = performance.now();
-      const result = await untilAborted(fleet.registry.callTool(demo.name, DEMO_CALL.args, { signal: context.signal, timeout: context.timeoutMs }), context.signal);
+      const result = await untilAborted(fleet.registry.callTool(demo.name, DEMO_CALL.args, { signal: context.signal, timeoutMs: context.timeoutMs }), context.signal);
       say(`${renderContent(result.content, out)}\n${out.dim(`(${formatMs(performance.now() - callStarted)})`)}\n`);
       call = { tool: id, arguments: DEMO_CALL.args, result };
       if (result.isError) code = EXIT.failure;

@@ -24,7 +24,7 @@ export async function run(context: Context): Promise<number> {
         fleet.servers.map((server) => {
           const view = fleet.registry.get(server.name)!;
           if (view.state !== 'connected' && view.state !== 'degraded') return Promise.resolve<PingResult>({ server: server.name, ok: false, latencyMs: null, error: describeDown(fleet, view) });
-          return pingServer(view, { timeout: context.timeoutMs, signal: context.signal });
+          return pingServer(view, { timeoutMs: context.timeoutMs, signal: context.signal });
         }),
       );
       for (const ping of pings) {

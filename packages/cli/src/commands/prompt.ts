@@ -30,7 +30,7 @@ export async function run(context: Context): Promise<number> {
     };
     const args = buildArguments(pairs, jsonArguments(context), schema, id);
     const strings = Object.fromEntries(Object.entries(args).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
-    const result = await untilAborted(fleet.registry.getPrompt(entry.name, strings, { signal: context.signal, timeout: context.timeoutMs }), context.signal);
+    const result = await untilAborted(fleet.registry.getPrompt(entry.name, strings, { signal: context.signal, timeoutMs: context.timeoutMs }), context.signal);
     if (context.json) printJson(context, result);
     else context.print(renderPrompt(result, context.out));
     return EXIT.ok;

@@ -17,7 +17,7 @@ export async function run(context: Context): Promise<number> {
     const view = fleet.registry.get(server)!;
     if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), downExitCode([view]));
     fleet.current = server;
-    const result = await untilAborted(fleet.registry.readResource(server, uri, { signal: context.signal, timeout: context.timeoutMs }), context.signal);
+    const result = await untilAborted(fleet.registry.readResource(server, uri, { signal: context.signal, timeoutMs: context.timeoutMs }), context.signal);
     printContents(context, result);
     return EXIT.ok;
   } finally {
@@ -45,7 +45,7 @@ async function matchingTemplates(context: Context, fleet: Fleet, uri: string): P
       const client = view.client;
       if (client === undefined || client.serverCapabilities?.resources === undefined) return undefined;
       try {
-        const { resourceTemplates } = await client.listResourceTemplates({ timeout: context.timeoutMs, signal: context.signal });
+        const { resourceTemplates } = await client.listResourceTemplates({ timeoutMs: context.timeoutMs, signal: context.signal });
         return resourceTemplates.some((template) => templatePattern(template.uriTemplate).test(uri)) ? view.name : undefined;
       } catch {
         return undefined;

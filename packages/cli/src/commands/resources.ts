@@ -43,7 +43,7 @@ async function templates(context: Context, fleet: Fleet): Promise<number> {
       const client = view.client;
       if (client === undefined || client.serverCapabilities?.resources === undefined) return [];
       try {
-        const { resourceTemplates } = await client.listResourceTemplates({ timeout: context.timeoutMs, signal: context.signal });
+        const { resourceTemplates } = await client.listResourceTemplates({ timeoutMs: context.timeoutMs, signal: context.signal });
         return resourceTemplates.map((template) => ({ server: view.name, ...template }));
       } catch (error) {
         failures.push({ server: view.name, error: error instanceof Error ? error : new Error(String(error)) });

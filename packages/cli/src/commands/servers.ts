@@ -45,7 +45,7 @@ export async function run(context: Context): Promise<number> {
 export async function serverRows(fleet: Fleet, context: Context): Promise<ServerRow[]> {
   const [catalog, pings] = await Promise.all([
     fleet.registry.listTools(),
-    Promise.all(fleet.servers.map((server) => pingServer(fleet.registry.get(server.name)!, { timeout: context.timeoutMs, signal: context.signal }))),
+    Promise.all(fleet.servers.map((server) => pingServer(fleet.registry.get(server.name)!, { timeoutMs: context.timeoutMs, signal: context.signal }))),
   ]);
   const failed = new Set(catalog.failures.map((failure) => failure.server));
   return fleet.servers.map((server, index) => {

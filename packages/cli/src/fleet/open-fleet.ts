@@ -82,7 +82,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         name: 'mcpx',
         version: __MCPX_VERSION__,
         ...handlers,
-        ...(context.timeoutMs === undefined ? {} : { requestTimeout: context.timeoutMs }),
+        ...(context.timeoutMs === undefined ? {} : { requestTimeoutMs: context.timeoutMs }),
         settingNames: cliSettingNames(context),
       },
       connectTimeoutMs: context.connectTimeoutMs,

@@ -1,4 +1,5 @@
-import type { ElicitRequestFormParams, ElicitResult } from '@mcpx/core';
+import type { ElicitResult } from '@mcpx/core';
+import type { ElicitRequestFormParams } from '@mcpx/core/schemas';
 import type { Style } from '../output/style.js';
 import { formFields, parseAnswer, showDefault, type FormField } from './form-fields.js';
 import type { Prompter } from './prompter.js';

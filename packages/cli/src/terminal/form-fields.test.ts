@@ -1,4 +1,4 @@
-import type { PrimitiveSchemaDefinition } from '@mcpx/core';
+import type { PrimitiveSchemaDefinition } from '@mcpx/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { formFields, parseAnswer, showDefault } from './form-fields.js';
 

@@ -1,4 +1,4 @@
-import type { PrimitiveSchemaDefinition } from '@mcpx/core';
+import type { PrimitiveSchemaDefinition } from '@mcpx/core/schemas';
 
 /** One choice of a select field. */
 export interface Choice {

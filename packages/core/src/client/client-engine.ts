@@ -1,6 +1,6 @@
 import type { OutputWatch } from '../connect/output-watch.js';
 import type { EraSession } from '../era/era-session.js';
-import { DEFAULT_REQUEST_TIMEOUT, JsonRpcEngine } from '../jsonrpc/engine.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, JsonRpcEngine } from '../jsonrpc/engine.js';
 import type { Transport } from '../transport.js';
 import { trafficObserver, type ClientEvents } from './events.js';
 import { installInboundHandlers } from './inbound-handlers.js';
@@ -29,7 +29,7 @@ export function createClientEngine(transport: Transport, watch: OutputWatch, par
   const { options, emitter } = parts;
   const engine = new JsonRpcEngine(transport, {
     server: options.server,
-    timeout: options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT,
+    timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     settingNames: options.settingNames,
     observer: { ...trafficObserver(emitter, parts.stats), messageReceived: () => watch.message() },
     onerror: (error) => emitter.emit('error', { error }),

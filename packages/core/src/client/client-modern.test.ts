@@ -37,7 +37,7 @@ describe('era detection', () => {
   it('falls back to initialize when the probe gets no answer in time', async () => {
     const server = new FakeServer();
     server.handle('server/discover', () => new Promise(() => undefined));
-    const session = await new McpClient({ eraCache: false, probeTimeout: 30 }).connect(server.clientTransport);
+    const session = await new McpClient({ eraCache: false, probeTimeoutMs: 30 }).connect(server.clientTransport);
     expect(session.era).toBe('legacy');
   });
 

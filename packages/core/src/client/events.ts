@@ -1,5 +1,5 @@
 import type { EngineObserver } from '../jsonrpc/engine.js';
-import { EventHub, type TaggedEvent } from '../util/event-hub.js';
+import { EventHub } from '../util/event-hub.js';
 import type { Metrics } from './metrics.js';
 import type { TransportDiagnostic } from '../transport.js';
 
@@ -23,7 +23,7 @@ export interface ClientEventMap {
 }
 
 /** One event with its type, as yielded by the async iterator. */
-export type ClientEvent = TaggedEvent<ClientEventMap>;
+export type ClientEvent = { [K in keyof ClientEventMap]: { type: K } & ClientEventMap[K] }[keyof ClientEventMap];
 
 /** The client's emitter. */
 export class ClientEvents extends EventHub<ClientEventMap> {}

@@ -322,8 +322,8 @@ export class McpClient {
   }
 
   private withDefaults(options: RequestOptions): RequestOptions {
-    if (this.options.maxTotalTimeout === undefined || options.maxTotalTimeout !== undefined) return options;
-    return { ...options, maxTotalTimeout: this.options.maxTotalTimeout };
+    if (this.options.maxTotalTimeoutMs === undefined || options.maxTotalTimeoutMs !== undefined) return options;
+    return { ...options, maxTotalTimeoutMs: this.options.maxTotalTimeoutMs };
   }
 
   private checkCapability(method: string): void {

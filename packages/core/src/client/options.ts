@@ -46,10 +46,10 @@ export interface McpClientOptions {
   /** Fail fast when calling a method the server did not advertise. @default true */
   strictCapabilities?: boolean;
   /** Per-request timeout in milliseconds, for requests after the handshake. @default 60000 */
-  requestTimeout?: number;
+  requestTimeoutMs?: number;
   /**
    * Milliseconds connecting may take: starting the transport, the era probe and the handshake
-   * (`initialize` or `server/discover`); `requestTimeout` does not apply to them. @default 30000
+   * (`initialize` or `server/discover`); `requestTimeoutMs` does not apply to them. @default 30000
    */
   connectTimeoutMs?: number;
   /**
@@ -61,7 +61,7 @@ export interface McpClientOptions {
   /** How timeout errors name the settings to raise, for a layer that exposes them under its own names (a config file, a command line). @default the names of these options */
   settingNames?: SettingNames;
   /** Hard cap for any request in milliseconds, whatever progress arrives. @default none */
-  maxTotalTimeout?: number;
+  maxTotalTimeoutMs?: number;
   /** Most pages one `list*` call follows. @default 100 */
   maxPages?: number;
   /**
@@ -72,7 +72,7 @@ export interface McpClientOptions {
   /** `'auto'` detects the era per server (probe with `server/discover`, fall back to `initialize`); `'legacy'` or `'modern'` insist. @default 'auto' */
   era?: EraChoice;
   /** Milliseconds the `server/discover` probe may take before a silent server counts as legacy. @default 5000 */
-  probeTimeout?: number;
+  probeTimeoutMs?: number;
   /** Where learned eras are kept, or `false` to probe every time. @default a cache shared by all clients */
   eraCache?: EraCache | false;
   /** The response cache for 2026-07-28 cache hints, or `false` for none. @default an in-memory LRU of 1000 entries */
@@ -94,7 +94,7 @@ export interface ConnectOptions {
   /** Aborts connecting. */
   signal?: AbortSignal;
   /** Milliseconds allowed for connecting (starting the transport and the handshake). @default the client's `connectTimeoutMs` */
-  timeout?: number;
+  timeoutMs?: number;
 }
 
 /**
@@ -111,15 +111,15 @@ export const MCP_CLIENT_OPTION_KEYS = {
   elicitation: true,
   roots: true,
   strictCapabilities: true,
-  requestTimeout: true,
+  requestTimeoutMs: true,
   connectTimeoutMs: true,
   nonJsonGraceMs: true,
-  settingNames: { requestTimeout: true, maxTotalTimeout: true, connectTimeout: true } satisfies OptionKeys<SettingNames>,
-  maxTotalTimeout: true,
+  settingNames: { requestTimeoutMs: true, maxTotalTimeoutMs: true, connectTimeoutMs: true } satisfies OptionKeys<SettingNames>,
+  maxTotalTimeoutMs: true,
   maxPages: true,
   protocolVersion: true,
   era: true,
-  probeTimeout: true,
+  probeTimeoutMs: true,
   eraCache: true,
   cache: { store: true } satisfies OptionKeys<Exclude<McpClientOptions['cache'], false | undefined>>,
   maxInputRounds: true,
@@ -131,15 +131,15 @@ const TRANSPORT_OPTION = 'it is an option of the transport (new StdioTransport({
 const CLIENT_OPTION_HINTS: Readonly<Record<string, string>> = {
   transport: 'pass the transport to connect(transport) instead',
   signal: 'pass it to connect(transport, { signal }) instead',
-  timeout: 'use "requestTimeout" for each request or "connectTimeoutMs" for connecting',
-  timeoutMs: 'use "requestTimeout" for each request or "connectTimeoutMs" for connecting',
+  timeout: 'use "requestTimeoutMs" for each request or "connectTimeoutMs" for connecting',
+  timeoutMs: 'use "requestTimeoutMs" for each request or "connectTimeoutMs" for connecting',
   command: TRANSPORT_OPTION,
   args: TRANSPORT_OPTION,
   url: TRANSPORT_OPTION,
   headers: TRANSPORT_OPTION,
 };
 
-const CONNECT_OPTION_KEYS = { signal: true, timeout: true } as const satisfies OptionKeys<ConnectOptions>;
+const CONNECT_OPTION_KEYS = { signal: true, timeoutMs: true } as const satisfies OptionKeys<ConnectOptions>;
 
 /** Refuses options of `new McpClient()` it does not know. */
 export function checkClientOptions(options: McpClientOptions): void {

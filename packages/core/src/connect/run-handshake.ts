@@ -8,7 +8,7 @@ import type { JsonRpcEngine } from '../jsonrpc/engine.js';
 import type { Transport, TransportFactory } from '../transport.js';
 import type { ClientCapabilities, Implementation } from '../types/index.js';
 import { connectFailure } from './connect-failure.js';
-import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PROBE_TIMEOUT } from './defaults.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PROBE_TIMEOUT_MS } from './defaults.js';
 import { DEFAULT_NON_JSON_GRACE_MS, OutputWatch } from './output-watch.js';
 
 /** What one `connect()` is made of. */
@@ -29,17 +29,17 @@ export interface HandshakeOptions {
 
 /**
  * Connects: starts the transport and runs the handshake within one deadline (`connectTimeoutMs`,
- * not `requestTimeout`), starts the server again when the era probe ended it (when the
+ * not `requestTimeoutMs`), starts the server again when the era probe ended it (when the
  * transport can be created again), and turns a failure into an error about connecting. Resolves
  * with the session strategy of the era the server speaks.
  */
 export async function runHandshake(options: HandshakeOptions): Promise<EraSession> {
   const { client, call } = options;
   const server = client.server;
-  const timeoutMs = call.timeout ?? client.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const timeoutMs = call.timeoutMs ?? client.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const create = typeof options.transport === 'function' ? options.transport : undefined;
   const deadline = new AbortController();
-  const expire = (): void => deadline.abort(new ConnectTimeoutError(server, timeoutMs, { setting: client.settingNames?.connectTimeout }));
+  const expire = (): void => deadline.abort(new ConnectTimeoutError(server, timeoutMs, { setting: client.settingNames?.connectTimeoutMs }));
   const timer = Number.isFinite(timeoutMs) ? setTimeout(expire, timeoutMs) : undefined;
   const signal = call.signal === undefined ? deadline.signal : AbortSignal.any([call.signal, deadline.signal]);
   const watch = new OutputWatch(client.nonJsonGraceMs ?? DEFAULT_NON_JSON_GRACE_MS, server);
@@ -63,7 +63,7 @@ export async function runHandshake(options: HandshakeOptions): Promise<EraSessio
     capabilities: options.capabilities,
     era: client.era ?? 'auto',
     protocolVersion: client.protocolVersion,
-    probeTimeout: client.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
+    probeTimeoutMs: client.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
     cache: client.eraCache === false ? undefined : (client.eraCache ?? defaultEraCache),
     server,
     reopen,
@@ -72,7 +72,7 @@ export async function runHandshake(options: HandshakeOptions): Promise<EraSessio
   };
   try {
     const first = await open(create === undefined ? (options.transport as Transport) : create());
-    return await establishSession(first, establish, { signal, timeout: Infinity });
+    return await establishSession(first, establish, { signal, timeoutMs: Infinity });
   } catch (error) {
     throw connectFailure(error, { signal: call.signal, deadline: deadline.signal, watch, server, reopenable: create !== undefined });
   } finally {

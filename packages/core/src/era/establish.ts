@@ -35,7 +35,7 @@ export interface EstablishOptions {
   /** Pins one revision; its era wins over `era`. */
   protocolVersion?: string | undefined;
   /** How long the `server/discover` probe may take before the server counts as legacy. */
-  probeTimeout: number;
+  probeTimeoutMs: number;
   cache: EraCache | undefined;
   server?: string | undefined;
   /**
@@ -96,7 +96,7 @@ export async function establishSession(connection: Connection, options: Establis
         server: options.server,
         fallbackName: options.server ?? transport.description ?? 'server',
       },
-      era === 'auto' ? { ...probe, timeout: Math.min(request.timeout ?? Infinity, options.probeTimeout) } : probe,
+      era === 'auto' ? { ...probe, timeoutMs: Math.min(request.timeoutMs ?? Infinity, options.probeTimeoutMs) } : probe,
     );
     if ('legacyVersion' in outcome) {
       if (key !== undefined) options.cache?.set(key, 'legacy');

@@ -17,14 +17,14 @@ export class RequestTimeoutError extends LocalError {
   override readonly isRetryable = true;
   /** The limit that was reached, in milliseconds. */
   readonly timeoutMs: number;
-  /** `'idle'` for the per-request timeout, `'total'` for `maxTotalTimeout`. */
+  /** `'idle'` for the per-request timeout, `'total'` for `maxTotalTimeoutMs`. */
   readonly kind: 'idle' | 'total';
   /** The setting to raise, as the message names it: an option, a config key or a command-line flag. */
   readonly setting: string;
 
   constructor(timeoutMs: number, kind: 'idle' | 'total', options: RequestTimeoutErrorOptions = {}) {
     const what = kind === 'idle' ? 'no response' : 'no final response';
-    const setting = options.setting ?? (kind === 'idle' ? DEFAULT_SETTING_NAMES.requestTimeout : DEFAULT_SETTING_NAMES.maxTotalTimeout);
+    const setting = options.setting ?? (kind === 'idle' ? DEFAULT_SETTING_NAMES.requestTimeoutMs : DEFAULT_SETTING_NAMES.maxTotalTimeoutMs);
     super(`${what} within ${timeoutMs} ms; raise ${setting} if the server is just slow`, options);
     this.name = 'RequestTimeoutError';
     this.timeoutMs = timeoutMs;

@@ -4,17 +4,17 @@
  * its own names down so that an error tells its user what they can actually change.
  */
 export interface SettingNames {
-  /** The per-request timeout. @default '`requestTimeout` (or the call's `timeout`)' */
-  requestTimeout?: string | undefined;
-  /** The cap on a request, whatever progress arrives. @default '`maxTotalTimeout`' */
-  maxTotalTimeout?: string | undefined;
+  /** The per-request timeout. @default '`requestTimeoutMs` (or the call's `timeoutMs`)' */
+  requestTimeoutMs?: string | undefined;
+  /** The cap on a request, whatever progress arrives. @default '`maxTotalTimeoutMs`' */
+  maxTotalTimeoutMs?: string | undefined;
   /** The time connecting may take. @default '`connectTimeoutMs`' */
-  connectTimeout?: string | undefined;
+  connectTimeoutMs?: string | undefined;
 }
 
 /** The names of the `McpClient` options. */
 export const DEFAULT_SETTING_NAMES: Required<{ [K in keyof SettingNames]: string }> = {
-  requestTimeout: '`requestTimeout` (or the call\'s `timeout`)',
-  maxTotalTimeout: '`maxTotalTimeout`',
-  connectTimeout: '`connectTimeoutMs`',
+  requestTimeoutMs: '`requestTimeoutMs` (or the call\'s `timeoutMs`)',
+  maxTotalTimeoutMs: '`maxTotalTimeoutMs`',
+  connectTimeoutMs: '`connectTimeoutMs`',
 };

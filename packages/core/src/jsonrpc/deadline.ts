@@ -1,9 +1,9 @@
 /** Timeout settings of one request. */
 export interface DeadlineOptions {
   /** Milliseconds without a response (or without progress, when `resetOnProgress`). */
-  timeout: number;
+  timeoutMs: number;
   /** Hard cap in milliseconds from the start, enforced even when progress keeps arriving. */
-  maxTotalTimeout?: number | undefined;
+  maxTotalTimeoutMs?: number | undefined;
 }
 
 /**
@@ -15,10 +15,10 @@ export class Deadline {
   private total: NodeJS.Timeout | undefined;
 
   constructor(options: DeadlineOptions, onExpire: (kind: 'idle' | 'total', ms: number) => void) {
-    if (Number.isFinite(options.timeout)) {
-      this.idle = setTimeout(() => onExpire('idle', options.timeout), options.timeout);
+    if (Number.isFinite(options.timeoutMs)) {
+      this.idle = setTimeout(() => onExpire('idle', options.timeoutMs), options.timeoutMs);
     }
-    const cap = options.maxTotalTimeout;
+    const cap = options.maxTotalTimeoutMs;
     if (cap !== undefined && Number.isFinite(cap)) {
       this.total = setTimeout(() => onExpire('total', cap), cap);
     }

@@ -15,7 +15,7 @@ const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('request timeouts', () => {
   it('rejects with RequestTimeoutError and tells the server to cancel', async () => {
     const { server, engine } = await setup();
-    const error = await engine.request('hang', {}, { timeout: 20 }).catch((e: unknown) => e);
+    const error = await engine.request('hang', {}, { timeoutMs: 20 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'REQUEST_TIMEOUT', kind: 'idle', timeoutMs: 20, method: 'hang' });
     await tick(5);
     expect(server.notifications('notifications/cancelled')).toEqual([{ requestId: 0, reason: 'timed out after 20 ms' }]);
@@ -32,12 +32,12 @@ describe('request timeouts', () => {
       return { done: true };
     });
     const seen: number[] = [];
-    const result = await engine.request('work', {}, { timeout: 60, onprogress: (p) => seen.push(p.progress) });
+    const result = await engine.request('work', {}, { timeoutMs: 60, onprogress: (p) => seen.push(p.progress) });
     expect(result).toEqual({ done: true });
     expect(seen).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('enforces maxTotalTimeout even while progress keeps arriving', async () => {
+  it('enforces maxTotalTimeoutMs even while progress keeps arriving', async () => {
     const { server, engine } = await setup();
     let stop = false;
     server.handle('endless', async (params) => {
@@ -48,14 +48,14 @@ describe('request timeouts', () => {
       }
       return {};
     });
-    const error = await engine.request('endless', {}, { timeout: 50, maxTotalTimeout: 80, onprogress: () => undefined }).catch((e: unknown) => e);
+    const error = await engine.request('endless', {}, { timeoutMs: 50, maxTotalTimeoutMs: 80, onprogress: () => undefined }).catch((e: unknown) => e);
     stop = true;
     expect(error).toMatchObject({ code: 'REQUEST_TIMEOUT', kind: 'total', timeoutMs: 80 });
   });
 
-  it('enforces maxTotalTimeout when no progress ever arrives', async () => {
+  it('enforces maxTotalTimeoutMs when no progress ever arrives', async () => {
     const { engine } = await setup();
-    const error = await engine.request('hang', {}, { timeout: 10_000, maxTotalTimeout: 30 }).catch((e: unknown) => e);
+    const error = await engine.request('hang', {}, { timeoutMs: 10_000, maxTotalTimeoutMs: 30 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'REQUEST_TIMEOUT', kind: 'total' });
   });
 

@@ -20,11 +20,11 @@ export interface RequestOptions {
   /** Aborting it cancels the request: it rejects with `CancelledError` and the peer is told. */
   signal?: AbortSignal | undefined;
   /** Milliseconds to wait for the response. @default 60000 */
-  timeout?: number | undefined;
-  /** Whether each progress notification restarts the `timeout`. @default true when `onprogress` is given */
+  timeoutMs?: number | undefined;
+  /** Whether each progress notification restarts the `timeoutMs`. @default true when `onprogress` is given */
   resetTimeoutOnProgress?: boolean | undefined;
   /** Hard cap in milliseconds, enforced whatever progress arrives. @default none */
-  maxTotalTimeout?: number | undefined;
+  maxTotalTimeoutMs?: number | undefined;
   /** Receives progress notifications for this request. */
   onprogress?: ((progress: Progress) => void) | undefined;
   /** Told the id the request goes out with, for correlating what the peer sends about it. */
@@ -44,7 +44,7 @@ export interface EngineOptions {
   /** The server's name, for error messages. */
   server?: string | undefined;
   /** Default per-request timeout in milliseconds. @default 60000 */
-  timeout?: number | undefined;
+  timeoutMs?: number | undefined;
   /** How timeout errors name the settings to raise. @default the `McpClient` option names */
   settingNames?: SettingNames | undefined;
   /** Traffic observer. */
@@ -57,15 +57,15 @@ export interface EngineOptions {
 
 const ENGINE_OPTION_KEYS = {
   server: true,
-  timeout: true,
-  settingNames: { requestTimeout: true, maxTotalTimeout: true, connectTimeout: true } satisfies OptionKeys<SettingNames>,
+  timeoutMs: true,
+  settingNames: { requestTimeoutMs: true, maxTotalTimeoutMs: true, connectTimeoutMs: true } satisfies OptionKeys<SettingNames>,
   observer: true,
   onerror: true,
   onclose: true,
 } as const satisfies OptionKeys<EngineOptions>;
 
 /** The default per-request timeout: 60 seconds. */
-export const DEFAULT_REQUEST_TIMEOUT = 60_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * The JSON-RPC 2.0 engine over one transport: correlates responses, enforces timeouts,
@@ -129,7 +129,7 @@ export class JsonRpcEngine {
       };
       this.pending.add(entry);
       entry.deadline = new Deadline(
-        { timeout: options.timeout ?? this.options.timeout ?? DEFAULT_REQUEST_TIMEOUT, maxTotalTimeout: options.maxTotalTimeout },
+        { timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, maxTotalTimeoutMs: options.maxTotalTimeoutMs },
         (kind, ms) => this.abandon(id, new RequestTimeoutError(ms, kind, { ...context, setting: this.settingFor(kind) }), `timed out after ${ms} ms`),
       );
       if (signal) {
@@ -175,7 +175,7 @@ export class JsonRpcEngine {
   }
 
   private settingFor(kind: 'idle' | 'total'): string | undefined {
-    return kind === 'idle' ? this.options.settingNames?.requestTimeout : this.options.settingNames?.maxTotalTimeout;
+    return kind === 'idle' ? this.options.settingNames?.requestTimeoutMs : this.options.settingNames?.maxTotalTimeoutMs;
   }
 
   private receive(message: JsonRpcMessage): void {

@@ -86,7 +86,7 @@ export class ModernSession implements EraSession {
   }
 
   start(): void {
-    const resumed = this.parts.modern.listen.resume((filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeout: Infinity }));
+    const resumed = this.parts.modern.listen.resume((filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeoutMs: Infinity }));
     // A failure to reopen was reported through the client's error event already.
     resumed.catch(() => undefined);
   }

@@ -97,7 +97,22 @@ describe('checkOptions', () => {
 
 describe('the options of core', () => {
   it('refuse a misspelt McpClient option', () => {
-    expect(() => new McpClient({ requestTimeoutMs: 300 } as never)).toThrow('new McpClient(options): unknown option "requestTimeoutMs"; did you mean "requestTimeout"?');
+    expect(() => new McpClient({ requestTimeotMs: 300 } as never)).toThrow('new McpClient(options): unknown option "requestTimeotMs"; did you mean "requestTimeoutMs"?');
+  });
+
+  it.each([
+    ['requestTimeout', 'requestTimeoutMs'],
+    ['maxTotalTimeout', 'maxTotalTimeoutMs'],
+    ['probeTimeout', 'probeTimeoutMs'],
+    ['connectTimeout', 'connectTimeoutMs'],
+  ])('point the old name %s of a duration at %s, its name in milliseconds', (old, current) => {
+    expect(() => new McpClient({ [old]: 300 } as never)).toThrow(`new McpClient(options): unknown option "${old}"; did you mean "${current}"?`);
+  });
+
+  it('point an old setting name at its name in milliseconds', () => {
+    expect(() => new McpClient({ settingNames: { requestTimeout: '--timeout' } } as never)).toThrow(
+      'new McpClient(options): unknown option "settingNames.requestTimeout"; did you mean "settingNames.requestTimeoutMs"?',
+    );
   });
 
   it('refuse a transport given to the McpClient constructor, pointing at connect()', () => {
@@ -108,13 +123,13 @@ describe('the options of core', () => {
     expect(() => new McpClient({ cache: { stor: new Map() } } as never)).toThrow('new McpClient(options): unknown option "cache.stor"; did you mean "cache.store"?');
   });
 
-  it('refuse a misspelt option of connect()', async () => {
+  it('point the old timeout of connect() at timeoutMs', async () => {
     const client = new McpClient();
-    await expect(client.connect(() => ({}) as never, { timeoutMs: 5 } as never)).rejects.toThrow('McpClient.connect(transport, options): unknown option "timeoutMs"; did you mean "timeout"?');
+    await expect(client.connect(() => ({}) as never, { timeout: 5 } as never)).rejects.toThrow('McpClient.connect(transport, options): unknown option "timeout"; did you mean "timeoutMs"?');
   });
 
   it('refuse a misspelt option of a JsonRpcEngine', () => {
-    expect(() => new JsonRpcEngine({} as Transport, { timeoutMs: 5 } as never)).toThrow('new JsonRpcEngine(transport, options): unknown option "timeoutMs"; did you mean "timeout"?');
+    expect(() => new JsonRpcEngine({} as Transport, { timeout: 5 } as never)).toThrow('new JsonRpcEngine(transport, options): unknown option "timeout"; did you mean "timeoutMs"?');
   });
 
   it('refuse a misspelt option of exponentialBackoff', () => {

@@ -1,4 +1,5 @@
-import { checkOptions, ConnectTimeoutError, DEFAULT_CONNECT_TIMEOUT_MS, type McpClient } from '@mcpx/core';
+import { ConnectTimeoutError, type McpClient } from '@mcpx/core';
+import { checkOptions, DEFAULT_CONNECT_TIMEOUT_MS } from '@mcpx/core/internal';
 import { ProblemList } from '../config/problem.js';
 import type { Env, ServerConfig, ServerEntry } from '../config/types.js';
 import { deferredProblems, isValidatedServer } from '../config/validated.js';
@@ -34,7 +35,7 @@ export async function createClient(server: ServerConfig | ServerEntry, options: 
   const connector = new ServerConnector(toServerConfig(server, options), options);
   // The client bounds each connection; this bounds the whole, the SSE fallback included.
   const timeoutMs = connector.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const setting = options.client?.settingNames?.connectTimeout ?? CONFIG_SETTING_NAMES.connectTimeout;
+  const setting = options.client?.settingNames?.connectTimeoutMs ?? CONFIG_SETTING_NAMES.connectTimeoutMs;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new ConnectTimeoutError(connector.server.name, timeoutMs, { setting })), timeoutMs);
   const signal = options.signal === undefined ? controller.signal : AbortSignal.any([options.signal, controller.signal]);

@@ -26,8 +26,8 @@ export interface ConnectorOptions {
 
 /** How timeout errors name the settings of a server in a config file; `client.settingNames` overrides them. */
 export const CONFIG_SETTING_NAMES: SettingNames = {
-  requestTimeout: '`requestTimeoutMs` in the server\'s config',
-  connectTimeout: '`connectTimeoutMs` in the server\'s config',
+  requestTimeoutMs: '`requestTimeoutMs` in the server\'s config',
+  connectTimeoutMs: '`connectTimeoutMs` in the server\'s config',
 };
 
 /**
@@ -107,8 +107,8 @@ export class ServerConnector {
   }
 
   private async connectSse(server: HttpServerConfig | Extract<ServerConfig, { transport: 'sse' }>, clientOptions: McpClientOptions, authProvider: AuthProvider | undefined, signal: AbortSignal | undefined): Promise<McpClient> {
-    const { SseClientTransport } = await loadTransport('sse', server.name);
-    const create = () => new SseClientTransport(server.url, { headers: server.headers, authProvider, name: server.name });
+    const { SseTransport } = await loadTransport('sse', server.name);
+    const create = () => new SseTransport(server.url, { headers: server.headers, authProvider, name: server.name });
     try {
       return await connectTransport(create, clientOptions, signal);
     } catch (error) {
@@ -127,7 +127,7 @@ export class ServerConnector {
     const server = this.server;
     const client = this.options.client;
     const options: McpClientOptions = { ...client, server: server.name, settingNames: { ...CONFIG_SETTING_NAMES, ...client?.settingNames } };
-    if (server.requestTimeoutMs !== undefined) options.requestTimeout = server.requestTimeoutMs;
+    if (server.requestTimeoutMs !== undefined) options.requestTimeoutMs = server.requestTimeoutMs;
     const connectTimeoutMs = this.connectTimeoutMs;
     if (connectTimeoutMs !== undefined) options.connectTimeoutMs = connectTimeoutMs;
     if (server.era !== undefined) options.era = server.era;

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { checkOptions } from '@mcpx/core';
+import { checkOptions } from '@mcpx/core/internal';
 import { DISCOVER_OPTION_KEYS } from '../option-keys.js';
 import type { Env } from './types.js';
 

@@ -1,4 +1,4 @@
-import { closestMatch } from '@mcpx/core';
+import { closestMatch } from '@mcpx/core/internal';
 import type { Report } from './problem.js';
 
 /** The keys one level of the config accepts. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkOptions } from '@mcpx/core';
+import { checkOptions } from '@mcpx/core/internal';
 import { ConfigNotFoundError } from '../errors/config-not-found-error.js';
 import { LOAD_OPTION_KEYS } from '../option-keys.js';
 import { ConfigValidationError } from '../errors/config-validation-error.js';

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
-import { checkOptions, closestMatch } from '@mcpx/core';
+import { checkOptions, closestMatch } from '@mcpx/core/internal';
 import { VALIDATE_OPTION_KEYS } from '../option-keys.js';
 import { ConfigValidationError } from '../errors/config-validation-error.js';
 import { asTable, describeValue } from './fields.js';

@@ -1,4 +1,5 @@
-import { isModernProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS, type EraChoice } from '@mcpx/core';
+import { SUPPORTED_PROTOCOL_VERSIONS, type EraChoice } from '@mcpx/core';
+import { isModernProtocolVersion } from '@mcpx/core/internal';
 import { asTable, describeValue, FieldReader } from './fields.js';
 import { interpolateDeep } from './interpolate-deep.js';
 import type { Lookup } from './interpolate.js';

@@ -1,4 +1,5 @@
-import { ConfigError, hasBrand } from '@mcpx/core';
+import { ConfigError } from '@mcpx/core';
+import { hasBrand } from '@mcpx/core/internal';
 
 const brand: unique symbol = Symbol.for('mcpx.error.ConfigNotFoundError');
 

@@ -1,4 +1,5 @@
-import { ConfigError, hasBrand } from '@mcpx/core';
+import { ConfigError } from '@mcpx/core';
+import { hasBrand } from '@mcpx/core/internal';
 import { formatProblem, type ConfigProblem } from '../config/problem.js';
 
 const brand: unique symbol = Symbol.for('mcpx.error.ConfigValidationError');

@@ -1,5 +1,5 @@
 import { McpRegistry, type McpRegistryOptions } from '@mcpx/registry';
-import { checkOptions } from '@mcpx/core';
+import { checkOptions } from '@mcpx/core/internal';
 import { loadConfig, type LoadConfigOptions } from '../config/load-config.js';
 import type { McpxConfig, ServerConfig, ServerEntry } from '../config/types.js';
 import { isValidatedConfig } from '../config/validated.js';
@@ -31,8 +31,8 @@ export interface CreateRegistryOptions extends ConnectorOptions, Omit<LoadConfig
 export async function createRegistry(configOrPath?: string | McpxConfig | { servers: readonly (ServerConfig | ServerEntry)[] } | Record<string, unknown>, options: CreateRegistryOptions = {}): Promise<McpRegistry> {
   checkOptions(options, CREATE_REGISTRY_OPTION_KEYS, { where: 'createRegistry(config, options)', hints: FACTORY_OPTION_HINTS });
   const config = await resolveConfig(configOrPath, options);
-  const connectTimeout = options.client?.settingNames?.connectTimeout ?? CONFIG_SETTING_NAMES.connectTimeout;
-  const registry = new McpRegistry({ ...options.registry, settingNames: { connectTimeout, ...options.registry?.settingNames } });
+  const connectTimeoutSetting = options.client?.settingNames?.connectTimeoutMs ?? CONFIG_SETTING_NAMES.connectTimeoutMs;
+  const registry = new McpRegistry({ ...options.registry, settingNames: { connectTimeoutMs: connectTimeoutSetting, ...options.registry?.settingNames } });
   for (const server of config.servers) registry.register(registration(server, options));
   if (options.connect ?? true) await registry.connectAll();
   return registry;

@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION_KEY, type JsonRpcMessage, type JsonRpcNotification, type JsonRpcRequest } from '@mcpx/core';
+import type { JsonRpcMessage, JsonRpcNotification, JsonRpcRequest } from '@mcpx/core';
+import { PROTOCOL_VERSION_KEY } from '@mcpx/core/internal';
 import type { HeaderRecord } from '../headers.js';
 import { encodeHeaderValue } from './header-value.js';
 

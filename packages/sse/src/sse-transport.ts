@@ -6,8 +6,8 @@ import {
   type Transport,
   type TransportDiagnostic,
   type TransportSendOptions,
-  TransportCallbacks,
 } from '@mcpx/core';
+import { TransportCallbacks } from '@mcpx/core/internal';
 import { Exchange, HttpClient, isOk } from '@mcpx/http/request';
 import { Agent } from 'undici';
 import { EndpointGate } from './endpoint-gate.js';
@@ -15,7 +15,7 @@ import { EventStreamConnection, type ConnectionCallbacks, type StreamDrop } from
 import { httpStatusError } from './http-error.js';
 import { httpSettings } from './http-settings.js';
 import { decodeMessageData } from './message-data.js';
-import { resolveOptions, type ResolvedReconnect, type ResolvedSseOptions, type SseClientTransportOptions } from './options.js';
+import { resolveOptions, type ResolvedReconnect, type ResolvedSseOptions, type SseTransportOptions } from './options.js';
 import { giveUpError, reopenedWarning, type ErrorSite } from './reconnect-errors.js';
 import { pause, reconnectDelay } from './reconnect-policy.js';
 import { discardBody } from './response-body.js';
@@ -36,9 +36,9 @@ const POST_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-
  *
  * @example
  * const client = new McpClient({ name: 'my-app' });
- * await client.connect(new SseClientTransport('http://127.0.0.1:3001/sse'));
+ * await client.connect(new SseTransport('http://127.0.0.1:3001/sse'));
  */
-export class SseClientTransport implements Transport {
+export class SseTransport implements Transport {
   /** Called for every message received. */
   onmessage?: ((message: JsonRpcMessage) => void) | undefined;
   /** Called for a failure that does not close the connection (an invalid message, a reopened stream), and before `onclose` when giving up. */
@@ -65,7 +65,7 @@ export class SseClientTransport implements Transport {
   #closing: Promise<void> | undefined;
 
   /** Checks the URL and options (throwing a `ConfigError`); nothing is requested before `start()`. */
-  constructor(url: string | URL, options: SseClientTransportOptions = {}) {
+  constructor(url: string | URL, options: SseTransportOptions = {}) {
     this.#options = resolveOptions(url, options);
     this.description = this.#options.url.href;
   }
@@ -83,7 +83,7 @@ export class SseClientTransport implements Transport {
   start(): Promise<void> {
     if (this.#state !== 'new') {
       return Promise.reject(
-        new TransportError(`start() was already called on the transport for ${this.description}; create a new SseClientTransport to connect again`, this.#errorOptions()),
+        new TransportError(`start() was already called on the transport for ${this.description}; create a new SseTransport to connect again`, this.#errorOptions()),
       );
     }
     this.#state = 'connecting';

@@ -1,0 +1,25 @@
+/**
+ * @module @mcpx/core/internal — helpers the other @mcpx packages share: guarded transport
+ * callbacks, message checks, option checks, the event hub, latency windows and error brands.
+ *
+ * For @mcpx packages only. Nothing here carries a semver promise: any export may change or go
+ * in any release, a patch included. Applications and third-party transports should use
+ * `@mcpx/core`.
+ */
+export { hasBrand } from './errors/mcpx-error.js';
+export { checkOptions } from './util/check-options.js';
+export { integerOption } from './util/integer-option.js';
+export { closestMatch } from './util/suggest.js';
+export { TRANSPORT_OPTION_HINTS, NETWORK_TRANSPORT_OPTION_HINTS } from './util/transport-option-hints.js';
+export { EventHub } from './util/event-hub.js';
+export { LatencyWindow } from './client/metrics.js';
+export { checkMessage, isRequest, isNotification, isResponse } from './jsonrpc/messages.js';
+export { TransportCallbacks } from './transport-callbacks.js';
+export { DEFAULT_CONNECT_TIMEOUT_MS } from './connect/defaults.js';
+export { isModernProtocolVersion } from './modern/versions.js';
+export { PROTOCOL_VERSION_KEY } from './modern/meta-keys.js';
+export { MCP_CLIENT_OPTION_KEYS } from './client/options.js';
+
+export type { OptionKeys, OptionKeyTree, CheckOptionsContext } from './util/check-options.js';
+export type { EventMap, TaggedEvent } from './util/event-hub.js';
+export type { IntegerOptionSpec } from './util/integer-option.js';

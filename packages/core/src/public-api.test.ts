@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// By path: @mcpx/test-utils depends on @mcpx/core, so core cannot list it as a dependency.
+import { publicExports } from '../../test-utils/src/public-exports.js';
+import * as core from './index.js';
+
+// The public API of @mcpx/core. A name added to or taken from the index must be added to or taken
+// from these lists too: growing the API is a decision, made here in review. Helpers that only other
+// @mcpx packages need go to ./internal.ts (@mcpx/core/internal), MCP types to ./schemas.ts.
+const VALUES = [
+  'AUTH_RETRY_LIMIT', 'AuthError', 'CancelledError', 'CapabilityError', 'ConfigError', 'ConnectTimeoutError',
+  'ConnectionClosedError', 'EraCache', 'ErrorCode', 'HeaderMismatchError', 'InvalidResponseError',
+  'LATEST_PROTOCOL_VERSION', 'LocalError', 'LoginRequiredError', 'LruCacheStore', 'McpClient', 'McpxError',
+  'MissingRequiredClientCapabilityError', 'NonJsonOutputError', 'ProtocolError', 'RequestTimeoutError',
+  'SUPPORTED_PROTOCOL_VERSIONS', 'TransportError', 'UnsupportedProtocolVersionError', 'VERSION', 'apiKeyAuth',
+  'bearerAuth', 'exponentialBackoff',
+];
+
+const TYPES = [
+  'AuthContext', 'AuthProvider', 'BackoffPolicy', 'CacheEntry', 'CacheStore', 'CallOptions', 'CallToolResult',
+  'ClientCapabilities', 'ClientEvent', 'ClientEventMap', 'ClientState', 'CompleteRequestParams', 'CompleteResult',
+  'ConnectOptions', 'ConnectTimeoutErrorOptions', 'ConnectionClosedDetails', 'ContentBlock',
+  'CreateMessageRequestParams', 'CreateMessageResult', 'ElicitRequestParams', 'ElicitResult', 'ElicitationHandler',
+  'Era', 'EraChoice', 'ErrorContext', 'ExponentialBackoffOptions', 'GetPromptResult', 'Implementation',
+  'InboundRequestContext', 'JsonRpcErrorObject', 'JsonRpcErrorResponse', 'JsonRpcMessage', 'JsonRpcNotification',
+  'JsonRpcRequest', 'JsonRpcResponse', 'JsonRpcSuccess', 'LatencyStats', 'ListPromptsResult',
+  'ListResourceTemplatesResult', 'ListResourcesResult', 'ListToolsResult', 'LocalErrorOptions', 'LoggingLevel',
+  'LoginRequiredErrorOptions', 'McpClientOptions', 'McpxErrorOptions', 'MethodMetrics', 'MetricsSnapshot',
+  'NotificationFilter', 'Progress', 'Prompt', 'ReadResourceResult', 'RequestId', 'RequestOptions',
+  'RequestTimeoutErrorOptions', 'Resource', 'ResourceTemplate', 'Root', 'RootsHandler', 'SamplingHandler',
+  'ServerCapabilities', 'ServerSession', 'SettingNames', 'Tool', 'TraceContext', 'Transport', 'TransportDiagnostic',
+  'TransportErrorOptions', 'TransportFactory', 'TransportSendOptions', 'UnauthorizedContext',
+];
+
+describe('the public API of @mcpx/core', () => {
+  it('exports exactly the listed values', () => {
+    expect(Object.keys(core).sort()).toEqual(VALUES);
+  });
+
+  it('exports exactly the listed types', () => {
+    expect(publicExports(readFileSync(new URL('./index.ts', import.meta.url), 'utf8')).types).toEqual(TYPES);
+  });
+});
