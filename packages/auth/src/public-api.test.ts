@@ -12,7 +12,7 @@ const VALUES = [
 
 const TYPES = [
   'Challenge', 'FetchLike', 'FileTokenStoreOptions', 'LoginStatus', 'OAuthErrorOptions', 'OAuthGrant', 'OAuthOptions',
-  'OAuthStep', 'Secret', 'StoredClient', 'StoredLogin', 'StoredTokens', 'TokenEndpointAuthMethod', 'TokenStore',
+  'OAuthStep', 'Secret', 'StoredClient', 'StoredEndpoints', 'StoredLogin', 'StoredTokens', 'TokenEndpointAuthMethod', 'TokenStore',
   'UserAgent',
 ];
 
