@@ -157,7 +157,7 @@ export class HttpClient {
     let response: Response;
     try {
       if (fetch !== undefined) response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as unknown as RequestInit));
-      else response = (await undiciFetch(url.href, (dispatcher === undefined ? init : { ...init, dispatcher }) as UndiciRequestInit)) as unknown as Response;
+      else response = await undiciFetch(url.href, (dispatcher === undefined ? init : { ...init, dispatcher }) as UndiciRequestInit);
     } catch (error) {
       throw this.#unreachable(error, url, request);
     }

@@ -154,7 +154,7 @@ export class CatalogCache {
     });
     this.fetching.set(id, { generation, promise });
     try {
-      return (await promise) as CatalogItems[K][];
+      return await promise;
     } finally {
       if (this.fetching.get(id)?.promise === promise) this.fetching.delete(id);
     }

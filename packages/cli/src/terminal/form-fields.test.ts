@@ -1,4 +1,3 @@
-import type { PrimitiveSchemaDefinition } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { formFields, parseAnswer, showDefault } from './form-fields.js';
 
@@ -12,7 +11,7 @@ const fields = formFields(
     color: { type: 'string', enum: ['red', 'green'], enumNames: ['Red', 'Green'], default: 'green' },
     hero: { type: 'string', oneOf: [{ const: 'h1', title: 'Superman' }, { const: 'h2', title: 'Batman' }] },
     tools: { type: 'array', items: { type: 'string', enum: ['a', 'b', 'c'] }, minItems: 1, maxItems: 2, default: ['a'] },
-  } as Record<string, PrimitiveSchemaDefinition>,
+  },
   ['name'],
 );
 const field = (key: string) => fields.find((each) => each.key === key)!;

@@ -50,7 +50,7 @@ function choicesOf(schema: Record<string, unknown>): Choice[] {
   }
   if (Array.isArray(source.enum)) {
     const names = Array.isArray(schema.enumNames) ? (schema.enumNames as unknown[]) : [];
-    return (source.enum as unknown[]).map(String).map((value, index) => ({ value, title: typeof names[index] === 'string' ? (names[index] as string) : value }));
+    return (source.enum as unknown[]).map(String).map((value, index) => ({ value, title: typeof names[index] === 'string' ? names[index] : value }));
   }
   return [];
 }

@@ -70,7 +70,7 @@ export class McpClient {
   constructor(options: McpClientOptions = {}) {
     checkClientOptions(options);
     this.options = options;
-    this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) } as Implementation;
+    this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) };
     this.cache = options.cache === false ? undefined : new ResponseCache(options.cache?.store ?? new LruCacheStore());
     this.listen = new ListenManager(
       (filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeout: Infinity }),
@@ -253,7 +253,7 @@ export class McpClient {
 
   /** Asks for completions of a prompt or resource-template argument. */
   complete(params: CompleteRequestParams, options?: CallOptions): Promise<CompleteResult> {
-    return this.typedRequest('completion/complete', params as Record<string, unknown>, (s) => s.CompleteResultSchema, options);
+    return this.typedRequest('completion/complete', params, (s) => s.CompleteResultSchema, options);
   }
 
   /** Sets the minimum level of log messages the server sends. */
