@@ -33,6 +33,11 @@ describe('elicitation form fields', () => {
     expect([showDefault(field('ok')), showDefault(field('color')), showDefault(field('tools')), showDefault(field('name'))]).toEqual(['y/N', 'Green', 'a', undefined]);
   });
 
+  it('show a default that is an object as JSON, not as [object Object]', () => {
+    const [odd] = formFields({ place: { type: 'string', default: { city: 'Lyon' } } as never });
+    expect(odd === undefined ? undefined : showDefault(odd)).toBe('{"city":"Lyon"}');
+  });
+
   it('turn an empty answer into the default, or leave an optional field out, or refuse for a required one', () => {
     expect(parseAnswer(field('age'), '')).toEqual({ value: 30 });
     expect(parseAnswer(field('email'), '  ')).toEqual({ skip: true });
