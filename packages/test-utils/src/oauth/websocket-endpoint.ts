@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AuthInfo, JSONRPCMessage, MessageExtraInfo, Transport } from '@modelcontextprotocol/server';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { frameText } from '../ws/frame-text.js';
 import { buildProtectedServer } from './protected-tools.js';
 import type { TokenVerdict } from './token-check.js';
 
@@ -73,7 +74,7 @@ class WebSocketServerTransport implements Transport {
     this.socket.on('message', (data) => {
       let message: JSONRPCMessage;
       try {
-        message = JSON.parse(String(data)) as JSONRPCMessage;
+        message = JSON.parse(frameText(data)) as JSONRPCMessage;
       } catch (error) {
         this.onerror?.(error as Error);
         return;
