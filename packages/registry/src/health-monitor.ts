@@ -79,6 +79,7 @@ const RATE_WINDOW = 20;
  */
 export class HealthMonitor {
   private session = 0;
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- TimerHandle is opaque (unknown); undefined here means no timer is set
   private timer: TimerHandle | undefined;
   private abort: AbortController | undefined;
   private checks = 0;
