@@ -26,13 +26,13 @@ export type AttemptResult = { kind: 'client'; client: McpClient } | { kind: 'err
 /** What a server does with the events of the client it holds. */
 export interface HeldClientHooks {
   /** The client closed while held: the connection was lost. */
-  lost(reason: Error): void;
+  lost: (reason: Error) => void;
   /** The server said one of its lists changed. */
-  listChanged(kind: CatalogKind): void;
+  listChanged: (kind: CatalogKind) => void;
   /** Watching for list changes failed (a subscription the server refused...). */
-  watchError(error: Error): void;
+  watchError: (error: Error) => void;
   /** A response arrived after `durationMs`; `ok` unless it was an error. */
-  response(durationMs: number, ok: boolean): void;
+  response: (durationMs: number, ok: boolean) => void;
 }
 
 const nothing = (): void => undefined;
