@@ -65,6 +65,7 @@ async function readCapped(response: Response, url: URL, step: OAuthStep): Promis
   for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > MAX_BODY_BYTES) {
+      // The body is abandoned for the error below; a cancel that fails changes nothing about it.
       await response.body.cancel().catch(() => undefined);
       throw new OAuthError(step, `${url.href} answered more than the ${MAX_BODY_BYTES} bytes a metadata or registration answer may have`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
     }

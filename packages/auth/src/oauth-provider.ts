@@ -91,6 +91,7 @@ export class OAuthProvider implements AuthProvider {
     }
     if (login.isStale(context.sent)) return true;
     if (this.#inflight !== undefined) {
+      // The request that started this refresh or login reports how it failed; this one only waits for it to end.
       await this.#inflight.catch(() => undefined);
       return true;
     }
@@ -117,6 +118,7 @@ export class OAuthProvider implements AuthProvider {
     const login = await this.#loginFor(url, true);
     if (login === undefined) throw new OAuthError('authorization', `this provider is for ${this.#serverUrl.href}, not ${url.href}`, { hint: 'use one OAuthProvider per server' });
     const challenge = await login.probe(options.signal);
+    // A refresh under way reports its own failure to its caller; the login only waits for it to end.
     await this.#inflight?.catch(() => undefined);
     await this.#once(() => login.authorize({ ...this.#request(challenge, false, options.signal), interactive: true, scopes: options.scopes }));
     const status = login.status();

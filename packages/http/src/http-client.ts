@@ -162,6 +162,7 @@ export class HttpClient {
       throw this.#unreachable(error, url, request);
     }
     if (response.type === 'opaqueredirect') {
+      // The body is abandoned for the error below; a cancel that fails changes nothing about it.
       await response.body?.cancel().catch(() => undefined);
       throw transportError(this.scope, `${url.href} redirected, and the fetch in use hides redirect targets; give the transport one that returns 3xx responses with redirect: 'manual' (undici's or Node's)`, { method: request.rpcMethod });
     }

@@ -128,6 +128,7 @@ export class HealthMonitor {
     const interval = this.hooks.isDegraded() ? this.options.degradedIntervalMs : this.options.intervalMs;
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
+      // run() turns a failed check into a result and does not reject.
       void this.run(session, client);
     }, interval);
   }

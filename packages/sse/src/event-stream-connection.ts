@@ -122,6 +122,7 @@ async function eventStreamBody(response: SseFetchResponse, settings: ConnectionS
   if (response.status !== 200) throw await httpStatusError(response, 'GET', url, server);
   const type = response.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('text/event-stream') || response.body === null) {
+    // The body is abandoned for the error below; a cancel that fails changes nothing about it.
     response.body?.cancel().catch(() => undefined);
     const got = type === '' ? 'no content type' : type;
     throw new TransportError(

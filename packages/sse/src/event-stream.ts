@@ -39,11 +39,13 @@ export async function readEventStream(body: ReadableStream<Uint8Array>, maxEvent
       // The events before the oversized one, in the same chunk, are still delivered.
       parser.feed(decoder.decode(overflow === undefined ? value : value.subarray(0, overflow), { stream: true }));
       if (overflow !== undefined) {
+        // Stops reading an oversized stream: the oversize is what is reported, a failed cancel adds nothing.
         reader.cancel().catch(() => undefined);
         return { kind: 'oversized', bytes: guard.size };
       }
     }
   } catch (error) {
+    // Passes the failure on to the body's source: the read error is what is reported.
     reader.cancel(error).catch(() => undefined);
     return { kind: 'failed', error };
   }

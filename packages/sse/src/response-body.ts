@@ -42,6 +42,7 @@ async function readStart(response: SseFetchResponse, maxBytes: number, waitMs: n
     // A body that fails while we read an excerpt of it: keep what arrived.
   } finally {
     clearTimeout(timer);
+    // Only an excerpt was wanted: a body that fails to cancel goes with the response.
     reader.cancel().catch(() => undefined);
   }
   return text + decoder.decode();

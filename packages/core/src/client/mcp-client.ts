@@ -132,11 +132,13 @@ export class McpClient {
       });
     } catch (error) {
       this.setState('closed', error instanceof Error ? error : undefined);
+      // The handshake's error is the one to throw; a failure to close what it opened adds nothing.
       await this.engine?.close().catch(() => undefined);
       throw error;
     }
     this.stats.started();
     this.setState('connected');
+    // The subscriptions report a failed stream through onError and retry it; nobody waits for the acknowledgement here.
     if (this.serverSession.era === 'modern') void this.listen.resume().catch(() => undefined);
     return this.serverSession;
   }

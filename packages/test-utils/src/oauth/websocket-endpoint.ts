@@ -37,6 +37,7 @@ export function serveWebSocket(server: Server, options: WebSocketEndpointOptions
       const value = request.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
+    // Both outcomes are handled: a check that fails destroys the socket.
     void options.check({ method: 'GET', url, authorization: header('authorization'), dpop: header('dpop') }).then((verdict) => {
       options.record(verdict);
       if (!verdict.ok) {
@@ -45,6 +46,7 @@ export function serveWebSocket(server: Server, options: WebSocketEndpointOptions
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
+        // connect() starts a transport that is already open, which cannot fail.
         void buildProtectedServer().connect(new WebSocketServerTransport(ws, options.authInfo(verdict)));
       });
     }, () => socket.destroy());
