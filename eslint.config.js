@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { explainedDiscard } from './scripts/explained-discard.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'conformance/.results/**'] },
@@ -22,7 +23,10 @@ export default tseslint.config(
     files: ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts', 'packages/*/tsup.config.ts'],
     extends: [tseslint.configs.recommendedTypeCheckedOnly],
     languageOptions: { parserOptions: { project: './tsconfig.eslint.json', tsconfigRootDir: import.meta.dirname } },
+    plugins: { mcpx: { rules: { 'explained-discard': explainedDiscard } } },
     rules: {
+      // A promise dropped on purpose says why (STYLE.md); see scripts/explained-discard.mjs.
+      'mcpx/explained-discard': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
