@@ -21,6 +21,8 @@ export default defineConfig({
         };
       }),
       { test: { name: 'examples', root: 'examples', include: ['**/*.test.ts'], testTimeout: 60_000 } },
+      // The repository's own checks (its lint rule).
+      { test: { name: 'scripts', root: 'scripts', include: ['*.test.ts'] } },
     ],
   },
 });

@@ -1,4 +1,3 @@
-import type * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
 import { chooseAuthMethod, clientAuthFor } from './client-auth.js';
 import type { ServerMetadata } from './discovery/server-metadata.js';
@@ -63,7 +62,7 @@ describe('clientAuthFor', () => {
   it('puts the secret in the body for client_secret_post', async () => {
     const auth = await clientAuthFor('client_secret_post', { clientId: 'c', clientSecret: 's' });
     const body = new URLSearchParams();
-    await auth({ issuer: 'https://as.example' } as oauth.AuthorizationServer, { client_id: 'c' }, body, new Headers());
+    await auth({ issuer: 'https://as.example' }, { client_id: 'c' }, body, new Headers());
     expect(body.get('client_secret')).toBe('s');
   });
 });

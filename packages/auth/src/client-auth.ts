@@ -68,7 +68,7 @@ export async function signingKey(credentials: Pick<ClientCredentials, 'privateKe
   }
   if (key instanceof Uint8Array) throw new OAuthError('token request', `the key for ${alg} is symmetric; private_key_jwt needs an asymmetric private key`);
   const kid = typeof source === 'object' ? (source as { kid?: string }).kid : undefined;
-  return { key: key as oauth.CryptoKey, ...(kid === undefined ? {} : { kid }) };
+  return { key, ...(kid === undefined ? {} : { kid }) };
 }
 
 /**

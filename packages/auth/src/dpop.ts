@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey as JoseKey, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { StoredLogin } from './store/token-store.js';
 
 /** A DPoP key (RFC 9449) with what it needs to sign proofs for the authorization server and the MCP server. */
@@ -17,7 +17,7 @@ export interface DpopKey {
 /** A new DPoP key pair for `alg`. */
 export async function newDpopKey(alg: string): Promise<DpopKey> {
   const pair = await generateKeyPair(alg, { extractable: true });
-  return wrap(alg, pair as unknown as oauth.CryptoKeyPair, await exportJWK(pair.publicKey));
+  return wrap(alg, pair, await exportJWK(pair.publicKey));
 }
 
 /**
@@ -26,9 +26,9 @@ export async function newDpopKey(alg: string): Promise<DpopKey> {
  */
 export async function restoreDpopKey(saved: NonNullable<StoredLogin['dpopKey']>): Promise<DpopKey | undefined> {
   try {
-    const privateKey = await importJWK(saved.privateJwk as JWK, saved.alg, { extractable: true });
-    const publicKey = await importJWK(saved.publicJwk as JWK, saved.alg, { extractable: true });
-    return wrap(saved.alg, { privateKey, publicKey } as unknown as oauth.CryptoKeyPair, saved.publicJwk as JWK);
+    const privateKey = await importJWK(saved.privateJwk, saved.alg, { extractable: true });
+    const publicKey = await importJWK(saved.publicJwk, saved.alg, { extractable: true });
+    return wrap(saved.alg, { privateKey, publicKey } as unknown as oauth.CryptoKeyPair, saved.publicJwk);
   } catch {
     return undefined;
   }
@@ -36,7 +36,7 @@ export async function restoreDpopKey(saved: NonNullable<StoredLogin['dpopKey']>)
 
 /** The key as saved with a login. */
 export async function saveDpopKey(key: DpopKey): Promise<NonNullable<StoredLogin['dpopKey']>> {
-  return { alg: key.alg, privateJwk: (await exportJWK(key.keyPair.privateKey as unknown as JoseKey)) as JWK, publicJwk: key.publicJwk as JWK };
+  return { alg: key.alg, privateJwk: await exportJWK(key.keyPair.privateKey), publicJwk: key.publicJwk };
 }
 
 function wrap(alg: string, keyPair: oauth.CryptoKeyPair, publicJwk: JWK): DpopKey {
@@ -56,5 +56,5 @@ export async function resourceProof(key: DpopKey, method: string, url: URL, acce
     .setProtectedHeader({ typ: 'dpop+jwt', alg: key.alg, jwk: key.publicJwk })
     .setIssuedAt()
     .setJti(randomUUID())
-    .sign(key.keyPair.privateKey as unknown as JoseKey);
+    .sign(key.keyPair.privateKey);
 }

@@ -47,6 +47,7 @@ export async function firstDocument(settings: HttpSettings, urls: readonly URL[]
   for (const url of urls) {
     const response = await send(settings, url, { headers: { accept: 'application/json' } }, step);
     if (response.ok) return { url, json: await readJsonObject(response, url, step) };
+    // The body of a document that is not there is not read; a cancel that fails changes nothing about the answer.
     await response.body?.cancel().catch(() => undefined);
     if (ABSENT.has(response.status) || (response.status >= 300 && response.status < 400)) continue;
     throw new OAuthError(step, `${url.origin} answered HTTP ${response.status} for ${url.href}`, {
@@ -79,6 +80,7 @@ async function readCapped(response: Response, url: URL, step: OAuthStep): Promis
   for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > MAX_BODY_BYTES) {
+      // The body is abandoned for the error below; a cancel that fails changes nothing about it.
       await response.body.cancel().catch(() => undefined);
       throw tooLarge(url.href, step);
     }

@@ -215,7 +215,9 @@ export class Login {
   async probe(signal: AbortSignal | undefined): Promise<Readonly<Record<string, string>>> {
     const body = JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'ping' });
     const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body, ...(signal ? { signal } : {}) };
+    // A server that cannot be reached sends no challenge: discovery falls back to the well-known URLs.
     const response = await send(this.http, this.server, init, 'resource discovery').catch(() => undefined);
+    // Only the status and headers matter; a body that fails to cancel goes with the response.
     await response?.body?.cancel().catch(() => undefined);
     if (response?.status !== 401) return {};
     return oauthChallenge(response.headers.get('www-authenticate') ?? undefined)?.params ?? {};
@@ -309,6 +311,7 @@ export class Login {
   async #listen(client: StoredClient | undefined): Promise<LoopbackRedirect> {
     const registered = client?.redirectUris?.map((uri) => new URL(uri)).find((uri) => uri.hostname === '127.0.0.1' && uri.port !== '');
     if (this.options.redirectPort === 0 && registered !== undefined) {
+      // The registered port may be taken now: a new port is used then.
       const reused = await listenForRedirect(Number(registered.port), registered.pathname).catch(() => undefined);
       if (reused !== undefined) return reused;
     }

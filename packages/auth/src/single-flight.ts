@@ -59,6 +59,7 @@ export class SingleFlight {
 
   /** Resolves once no operation runs, whatever their outcome. */
   async idle(): Promise<void> {
+    // Each operation reports its failure to its own callers; this only waits for them to end.
     while (this.#running !== undefined) await this.#running.promise.catch(() => undefined);
   }
 

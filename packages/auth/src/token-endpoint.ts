@@ -69,6 +69,7 @@ export function toStoredTokens(response: oauth.TokenEndpointResponse, now = Date
  */
 export async function tokenFailure(error: unknown, step: OAuthStep, url: string): Promise<Error> {
   if (!(error instanceof oauth.WWWAuthenticateChallengeError)) return tokenError(error, step, url);
+  // A body that is not JSON leaves the error code to the challenge's parameters.
   const body = (await error.response.json().catch(() => undefined)) as { error?: unknown; error_description?: unknown } | undefined;
   const code = typeof body?.error === 'string' ? body.error : error.cause.find((challenge) => challenge.parameters.error !== undefined)?.parameters.error;
   const description = typeof body?.error_description === 'string' ? body.error_description : undefined;

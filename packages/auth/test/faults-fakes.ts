@@ -39,6 +39,7 @@ export interface FakeAuthorizationServer {
 export function useFaults() {
   const cleanups: Array<() => Promise<unknown>> = [];
   afterEach(async () => {
+    // A cleanup that fails must not keep the others from running.
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   });
   const track = <T>(value: T, close: () => Promise<unknown>): T => {

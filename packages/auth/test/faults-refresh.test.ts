@@ -122,7 +122,7 @@ describe('many requests refused at once', () => {
     const serverUrl = 'http://127.0.0.1:9/mcp';
     const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
     const provider = new OAuthProvider({ store, interactive: false });
-    const headers = await Promise.all(Array.from({ length: 20 }, () => provider.headers({ url: new URL(serverUrl), method: 'POST' })));
+    const headers = await Promise.all(Array.from({ length: 20 }, async () => provider.headers({ url: new URL(serverUrl), method: 'POST' })));
     expect(new Set(headers.map((h) => h.authorization))).toEqual(new Set(['Bearer at-1']));
     expect(as.tokenRequests('refresh_token')).toHaveLength(1);
   });

@@ -40,6 +40,7 @@ export function useOidc(options: { as?: AuthorizationServerOptions; mcp?: Omit<P
     mcp = await startProtectedMcpServer({ authorizationServer: as, ...options.mcp });
   });
   afterEach(async () => {
+    // A cleanup that fails must not keep the others from running.
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   });
   afterAll(async () => {

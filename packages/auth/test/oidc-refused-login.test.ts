@@ -18,6 +18,7 @@ describe('a login the user declines', () => {
 
   it('stores no tokens', async () => {
     const store = memoryTokenStore();
+    // The refused login makes connect() fail; this test looks only at the store.
     await oidc.connect(new OAuthProvider({ userAgent: robotBrowser({ consent: 'deny' }), store })).catch(() => undefined);
 
     expect((await store.list()).filter((entry) => entry.login.tokens !== undefined)).toEqual([]);

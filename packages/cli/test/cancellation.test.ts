@@ -13,6 +13,7 @@ describe('an interrupted call (SIGINT, as Ctrl-C sends)', () => {
     const result = await mcpx(['call', 'slow/wait', '--config', 'slow.json'], {
       dir,
       onStart: (child) => {
+        // If the call never reaches the server, the unhandled rejection fails the test (vitest reports it).
         void eventually(() => events(log).find((entry) => entry.event === 'call'), 'the call to reach the server').then(() => child.kill('SIGINT'));
       },
     });

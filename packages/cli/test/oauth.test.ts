@@ -26,6 +26,7 @@ beforeAll(async () => {
     opened.push(url);
     // Without a robot the "browser" stays on the login page, as a person who walked away.
     const done = robot === undefined ? Promise.resolve() : robot(url, AbortSignal.timeout(60_000));
+    // A robot that fails surfaces as an unhandled rejection, which vitest reports as a failure.
     void done.finally(() => response.end('ok'));
   });
   await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));

@@ -34,7 +34,7 @@ function unreachableTypes(): Map<string, Set<string>> {
   const note = (symbol: ts.Symbol, owner: string): void => {
     const declarations = (symbol.declarations ?? []).filter(ours);
     if (declarations.length === 0 || symbol.flags & ts.SymbolFlags.TypeParameter) return;
-    const named = declarations.some((declaration) => ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Export);
+    const named = declarations.some((declaration) => ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export);
     if (named && !exported.has(symbol)) missing.set(symbol.name, (missing.get(symbol.name) ?? new Set()).add(owner));
     visit(symbol);
   };
@@ -47,7 +47,7 @@ function unreachableTypes(): Map<string, Set<string>> {
   };
   const hidden = (member: ts.ClassElement): boolean =>
     (member.name !== undefined && ts.isPrivateIdentifier(member.name)) ||
-    (ts.getCombinedModifierFlags(member as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0;
+    (ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0;
   // The annotations of a declaration, not its body: a function's parameters, result and type parameters, a property's type.
   const annotations = (node: ts.Node): Array<ts.Node | undefined> => {
     const parts: Array<ts.Node | undefined> = [];

@@ -8,6 +8,7 @@ import type { HttpResponse } from './http-response.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
+  // A cleanup that fails must not keep the others from running.
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
 

@@ -26,6 +26,7 @@ export class GetStream {
 
   /** Opens the stream and keeps it open until `stop()`. */
   start(): void {
+    // #run reports every failure through the sink and never rejects.
     void this.#run();
   }
 

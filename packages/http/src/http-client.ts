@@ -1,5 +1,5 @@
 import { AUTH_RETRY_LIMIT, AuthError, McpxError, type AuthProvider } from '@mcpx/core';
-import { fetch as undiciFetch, getGlobalDispatcher, type Dispatcher, type RequestInit as UndiciRequestInit } from 'undici';
+import { fetch as undiciFetch, getGlobalDispatcher, type Dispatcher } from 'undici';
 import { AuthHeaders } from './auth-headers.js';
 import { discard } from './body.js';
 import { dispatch, targetOf, type Target } from './dispatch.js';
@@ -205,11 +205,12 @@ export class HttpClient {
     let response: FetchedResponse;
     try {
       if (fetch !== undefined) response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as RequestFetchInit));
-      else response = (await undiciFetch(url.href, (dispatcher === undefined ? init : { ...init, dispatcher }) as UndiciRequestInit)) as unknown as FetchedResponse;
+      else response = await undiciFetch(url.href, dispatcher === undefined ? init : { ...init, dispatcher });
     } catch (error) {
       throw this.#unreachable(error, url, request);
     }
     if (response.type === 'opaqueredirect') {
+      // The body is abandoned for the error below; a cancel that fails changes nothing about it.
       await response.body?.cancel().catch(() => undefined);
       throw transportError(this.scope, `${url.href} redirected, and the fetch in use hides redirect targets; give the transport one that returns 3xx responses with redirect: 'manual' (undici's or Node's)`, { method: request.rpcMethod });
     }

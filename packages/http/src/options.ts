@@ -136,7 +136,7 @@ export function resolveOptions(url: string | URL, options: StreamableHttpTranspo
   return {
     url: parsed,
     headers,
-    secretHeaders: new Set(secretHeaders.map((h) => h.toLowerCase())),
+    secretHeaders: new Set(secretHeaders.map((h: string) => h.toLowerCase())),
     authProvider: options.authProvider,
     fetch: options.fetch,
     dispatcher: options.dispatcher,

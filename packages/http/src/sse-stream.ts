@@ -37,15 +37,16 @@ export async function* readEventStream(body: AsyncIterable<Uint8Array>, maxEvent
   const decoder = new TextDecoder();
   try {
     for (;;) {
-      const { done, value } = await chunks.next();
-      const text = done === true ? decoder.decode() : decoder.decode(value, { stream: true });
+      const chunk = await chunks.next();
+      const done = chunk.done === true;
+      const text = done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
       if (text !== '') parser.feed(text);
       for (const item of queue.splice(0)) {
         if (item.kind === 'event' && Buffer.byteLength(item.data) > maxEventBytes) throw new EventTooLargeError(maxEventBytes);
         yield item;
       }
       if (overflow) throw new EventTooLargeError(maxEventBytes);
-      if (done === true) return;
+      if (done) return;
     }
   } finally {
     // Lets go of the body when reading stops early; nothing left to free otherwise.

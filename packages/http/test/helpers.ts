@@ -30,6 +30,7 @@ export interface Recording {
 export function useFakes() {
   const cleanups: Array<() => Promise<unknown>> = [];
   afterEach(async () => {
+    // A cleanup that fails must not keep the others from running.
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   });
   return {

@@ -2,7 +2,7 @@ import type { Tool } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { CatalogCache } from './catalog.js';
 
-const tool = (name: string): Tool => ({ name, inputSchema: { type: 'object' } }) as Tool;
+const tool = (name: string): Tool => ({ name, inputSchema: { type: 'object' } });
 
 function cache(ttlMs = 1000): { cache: CatalogCache; advance: (ms: number) => void } {
   let now = 0;

@@ -4,6 +4,9 @@ import type { Collision } from './naming.js';
 /** The three lists a catalog keeps per server. */
 export type CatalogKind = 'tools' | 'resources' | 'prompts';
 
+/** Every kind of list a catalog holds. */
+export const CATALOG_KINDS: readonly CatalogKind[] = ['tools', 'resources', 'prompts'];
+
 /** What each list holds. */
 export interface CatalogItems {
   tools: Tool;
@@ -151,7 +154,7 @@ export class CatalogCache {
     });
     this.fetching.set(id, { generation, promise });
     try {
-      return (await promise) as CatalogItems[K][];
+      return await promise;
     } finally {
       if (this.fetching.get(id)?.promise === promise) this.fetching.delete(id);
     }
@@ -159,7 +162,7 @@ export class CatalogCache {
 
   /** Marks a server's list (or all three) stale; it still routes until refetched. */
   invalidate(server: string, kind?: CatalogKind): void {
-    for (const each of kind === undefined ? KINDS : [kind]) {
+    for (const each of kind === undefined ? CATALOG_KINDS : [kind]) {
       const id = key(server, each);
       this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
       const entry = this.entries.get(id);
@@ -170,7 +173,7 @@ export class CatalogCache {
 
   /** Drops everything about a server. */
   forget(server: string): void {
-    for (const each of KINDS) {
+    for (const each of CATALOG_KINDS) {
       const id = key(server, each);
       this.entries.delete(id);
       this.fetching.delete(id);
@@ -180,8 +183,6 @@ export class CatalogCache {
     this.revision++;
   }
 }
-
-const KINDS: readonly CatalogKind[] = ['tools', 'resources', 'prompts'];
 
 function key(server: string, kind: CatalogKind): string {
   return `${kind}\u0000${server}`;

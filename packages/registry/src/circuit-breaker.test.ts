@@ -92,4 +92,24 @@ describe('isServerFault', () => {
     expect(isServerFault(new ProtocolError({ code: -32602, message: 'bad params' }))).toBe(false);
     expect(isServerFault(new CancelledError('user'))).toBe(false);
   });
+
+  it('settles a guarded call with its outcome: a success closes a half-open breaker, a server fault opens it again', async () => {
+    const { breaker: b, advance } = breaker(1, 1000);
+    b.settle('failure');
+    advance(1000);
+    expect(await b.guard(b.tryAcquire()!, () => Promise.resolve('answer'))).toBe('answer');
+    expect(b.state).toBe('closed');
+    const lost = new ConnectionClosedError('gone');
+    await expect(b.guard(b.tryAcquire()!, () => Promise.reject(lost))).rejects.toBe(lost);
+    expect(b.state).toBe('open');
+  });
+
+  it('frees the probe of a guarded call the caller cancelled, without counting it', async () => {
+    const { breaker: b, advance } = breaker(1, 1000);
+    b.settle('failure');
+    advance(1000);
+    await expect(b.guard(b.tryAcquire()!, () => Promise.reject(new CancelledError('user')))).rejects.toThrow(CancelledError);
+    expect(b.snapshot()).toEqual({ state: 'half-open', consecutiveFailures: 1, opened: 1 });
+    expect(b.tryAcquire()).toEqual({ probe: true });
+  });
 });

@@ -85,6 +85,18 @@ export class CircuitBreaker {
     else if (outcome === 'failure') this.failed();
   }
 
+  /** Runs `operation` under `permit` and settles the permit with how it ended. */
+  async guard<T>(permit: Permit, operation: () => Promise<T>): Promise<T> {
+    try {
+      const result = await operation();
+      this.settle('success', permit);
+      return result;
+    } catch (error) {
+      this.settle(this.outcomeOf(error), permit);
+      throw error;
+    }
+  }
+
   /** Classifies an error with the `isFailure` policy. */
   outcomeOf(error: unknown): Outcome {
     if (CancelledError.isInstance(error)) return 'neutral';

@@ -49,8 +49,10 @@ export function startConnect(server: string, connect: ConnectFn, timeoutMs: numb
       },
     );
   });
+  // A connect() that failed is reported through `client`: `settled` only says it is over.
   const settled = running.then(
     async (value) => {
+      // A client that came too late is dropped: a failure to close it leaves nothing to do.
       if (!adopted) await value.close().catch(() => undefined);
     },
     () => undefined,

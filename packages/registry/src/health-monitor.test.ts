@@ -3,7 +3,7 @@ import { FakeServer } from '@mcpx/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../test/helpers.js';
 import { HealthCheckTimeoutError } from './errors/health-check-timeout-error.js';
-import { DEFAULT_HEALTH_OPTIONS, HealthMonitor, type HealthCheck, type HealthResult } from './health-monitor.js';
+import { DEFAULT_HEALTH_OPTIONS, HealthMonitor, judgeHealth, type HealthCheck, type HealthResult } from './health-monitor.js';
 
 const clients: McpClient[] = [];
 afterEach(async () => {
@@ -126,5 +126,21 @@ describe('the health monitor', () => {
     await clock.advance(5000);
     expect(results).toEqual([]);
     expect(clock.pending).toEqual([]);
+  });
+
+  it('judges a result: passed, slow, failed, or dead after failureThreshold failures in a row, with the reason in words', () => {
+    const options = { failureThreshold: 3, degradedLatencyMs: 20 };
+    const refused = new Error('connection refused');
+    expect(judgeHealth({ ok: true, slow: false, latencyMs: 4, consecutiveFailures: 0 }, options)).toEqual({ dead: false, reason: 'health check passed in 4 ms' });
+    expect(judgeHealth({ ok: true, slow: true, latencyMs: 45, consecutiveFailures: 0 }, options)).toEqual({ dead: false, reason: 'health check took 45 ms, more than 20 ms' });
+    expect(judgeHealth({ ok: false, slow: false, latencyMs: 9, consecutiveFailures: 2, error: refused }, options)).toEqual({
+      dead: false,
+      reason: 'health check failed: connection refused',
+    });
+    expect(judgeHealth({ ok: false, slow: false, latencyMs: 9, consecutiveFailures: 3, error: refused }, options)).toEqual({
+      dead: true,
+      reason: '3 health checks failed in a row: connection refused',
+    });
+    expect(judgeHealth({ ok: false, slow: false, latencyMs: 50, consecutiveFailures: 1 }, options).reason).toBe('health check failed: no answer');
   });
 });

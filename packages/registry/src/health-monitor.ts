@@ -58,6 +58,18 @@ export interface HealthSnapshot {
   lastCheckAt: number | null;
 }
 
+/**
+ * What one check's result says of the connection, with the reason a state change gives for it:
+ * `dead` once `failureThreshold` checks failed in a row.
+ */
+export function judgeHealth(result: HealthResult, options: Pick<HealthOptions, 'failureThreshold' | 'degradedLatencyMs'>): { dead: boolean; reason: string } {
+  const problem = result.error?.message ?? 'no answer';
+  if (!result.ok && result.consecutiveFailures >= options.failureThreshold) return { dead: true, reason: `${result.consecutiveFailures} health checks failed in a row: ${problem}` };
+  if (!result.ok) return { dead: false, reason: `health check failed: ${problem}` };
+  if (result.slow) return { dead: false, reason: `health check took ${result.latencyMs} ms, more than ${options.degradedLatencyMs} ms` };
+  return { dead: false, reason: `health check passed in ${result.latencyMs} ms` };
+}
+
 /** How many recent checks the error rate covers. */
 const RATE_WINDOW = 20;
 
@@ -67,6 +79,7 @@ const RATE_WINDOW = 20;
  */
 export class HealthMonitor {
   private session = 0;
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- TimerHandle is opaque (unknown); undefined here means no timer is set
   private timer: TimerHandle | undefined;
   private abort: AbortController | undefined;
   private checks = 0;
@@ -115,6 +128,7 @@ export class HealthMonitor {
     const interval = this.hooks.isDegraded() ? this.options.degradedIntervalMs : this.options.intervalMs;
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
+      // run() turns a failed check into a result and does not reject.
       void this.run(session, client);
     }, interval);
   }

@@ -145,7 +145,7 @@ export function resolveServerRegistration(config: ServerRegistration, defaults: 
   };
   if (typeof config.connect !== 'function') fail('"connect" must be a function (signal) => Promise<McpClient>');
   const tags = config.tags ?? [];
-  if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) fail('"tags" must be an array of strings');
+  if (!isStringArray(tags)) fail('"tags" must be an array of strings');
   const toolPrefix = config.toolPrefix ?? name;
   if (typeof toolPrefix !== 'string') fail('"toolPrefix" must be a string');
 
@@ -193,6 +193,10 @@ export function resolveServerRegistration(config: ServerRegistration, defaults: 
 }
 
 type Fail = (message: string) => never;
+
+function isStringArray(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
 
 function positive(value: number, field: string, fail: Fail): void {
   if (typeof value !== 'number' || !(value > 0)) fail(`"${field}" must be a positive number of milliseconds, got ${String(value)}`);

@@ -24,6 +24,7 @@ export interface PlannedAttempt {
  */
 export class ReconnectSchedule {
   private attempts = 0;
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- TimerHandle is opaque (unknown); undefined here means no timer is set
   private timer: TimerHandle | undefined;
   private run: (() => void) | undefined;
   private connectedAt: number | undefined;

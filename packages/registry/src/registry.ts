@@ -291,7 +291,7 @@ export class McpRegistry {
       try {
         checkOptions(options, CLOSE_OPTION_KEYS, { where: 'McpRegistry.close(options)' });
       } catch (error) {
-        return Promise.reject(error as Error);
+        return Promise.reject(error);
       }
     }
     if (this.closing === undefined && !(deadlineMs >= 0)) {

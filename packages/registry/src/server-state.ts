@@ -47,30 +47,3 @@ export interface StateChange {
   /** When it happened, in milliseconds since the epoch. */
   at: number;
 }
-
-/** The state of one server, with the transition table enforced and every move reported. */
-export class StateMachine {
-  private current: ServerState;
-
-  constructor(
-    private readonly server: string,
-    initial: ServerState,
-    private readonly report: (change: StateChange) => void,
-    private readonly now: () => number,
-  ) {
-    this.current = initial;
-  }
-
-  get state(): ServerState {
-    return this.current;
-  }
-
-  /** Moves to `to` and reports it; staying put reports nothing. Throws on a move the table forbids. */
-  moveTo(to: ServerState, reason: string, error?: Error): void {
-    const from = this.current;
-    if (from === to) return;
-    if (!TRANSITIONS[from].includes(to)) throw new Error(`@mcpx/registry bug: server "${this.server}" cannot move from ${from} to ${to} (${reason})`);
-    this.current = to;
-    this.report({ server: this.server, from, to, reason, error, at: this.now() });
-  }
-}

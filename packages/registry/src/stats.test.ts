@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LatencyWindow } from '@mcpx/core/internal';
-import { StatsRecorder, summarize, type ServerStats } from './stats.js';
+import { errorSummary, StatsRecorder, summarize, type ServerStats } from './stats.js';
 
 describe('request statistics', () => {
   it('gives min, mean, max and the nearest-rank percentiles of the latencies', () => {
@@ -40,5 +40,14 @@ describe('request statistics', () => {
       requests: { total: 10, succeeded: 9, failed: 1, successRate: 0.9, rejected: 3, inFlight: 0 },
       reconnects: 3,
     });
+  });
+
+  it('shows the last error by name, message and code, leaving out a code that is neither a string nor a number', () => {
+    const coded = Object.assign(new Error('refused'), { code: 'ECONNREFUSED' });
+    const odd = Object.assign(new TypeError('odd'), { code: { nested: true } });
+    expect(errorSummary(undefined)).toBeNull();
+    expect(errorSummary(coded)).toEqual({ name: 'Error', message: 'refused', code: 'ECONNREFUSED' });
+    expect(errorSummary(Object.assign(new Error('bad'), { code: -32602 }))).toEqual({ name: 'Error', message: 'bad', code: -32602 });
+    expect(errorSummary(odd)).toEqual({ name: 'TypeError', message: 'odd' });
   });
 });

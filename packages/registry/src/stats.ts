@@ -86,6 +86,13 @@ export class StatsRecorder {
   }
 }
 
+/** An error as statistics show it: its name, message and code (when it has a string or numeric one). */
+export function errorSummary(error: Error | undefined): ServerStats['lastError'] {
+  if (error === undefined) return null;
+  const code = (error as Error & { code?: unknown }).code;
+  return { name: error.name, message: error.message, ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}) };
+}
+
 /** Sums per-server statistics into a registry snapshot. */
 export function summarize(servers: ServerStats[], takenAt: number): RegistrySnapshot {
   const states = Object.fromEntries(SERVER_STATES.map((state) => [state, 0])) as Record<ServerState, number>;

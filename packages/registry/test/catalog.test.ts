@@ -94,6 +94,7 @@ describe('the tool catalog', () => {
     const modern = new FakeServer({ modernVersions: ['2026-07-28'] });
     modern.handle('tools/list', () => ({ resultType: 'complete', tools: tools.map((name) => ({ name, inputSchema: { type: 'object' } })) }));
     modern.handle('subscriptions/listen', (params, context) => {
+      // It fails only once the connection is closed, when the stream it acknowledges is gone too.
       void modern.notify('notifications/subscriptions/acknowledged', { _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId }, notifications: params.notifications });
       return new Promise((_, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
     });

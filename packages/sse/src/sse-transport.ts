@@ -143,6 +143,7 @@ export class SseTransport implements Transport {
     }
     if (this.#state === 'connecting') {
       this.#closer.abort(new ConnectionClosedError(`the transport was closed before the connection to ${this.description} was established`, this.#errorOptions()));
+      // start() reports its own failure to its caller; close() only waits for it to end.
       await this.#starting?.catch(() => undefined);
       return;
     }
@@ -204,6 +205,7 @@ export class SseTransport implements Transport {
   #adopt(connection: EventStreamConnection): void {
     this.#connection = connection;
     this.#gate.open(connection.endpoint);
+    // dropped never rejects: how the stream ended, failed or not, is its value.
     void connection.dropped.then((drop) => this.#onDrop(connection, drop));
   }
 
@@ -218,6 +220,7 @@ export class SseTransport implements Transport {
     }
     if (drop.serverFault) this.#callbacks.error(drop.error);
     this.#state = 'reconnecting';
+    // It never rejects: every way it fails ends in #giveUp, which reports the error.
     void this.#reconnect(policy, drop.error);
   }
 
@@ -256,6 +259,7 @@ export class SseTransport implements Transport {
   #giveUp(error: Error): void {
     if (this.#state === 'closed') return;
     this.#callbacks.error(error);
+    // It does not reject: the close is reported through the callbacks.
     void this.#shutdown(error);
   }
 

@@ -127,6 +127,7 @@ export class StdioTransport implements Transport {
    * SIGTERM, waits again, then SIGKILL. Resolves once it is gone. Safe to call twice.
    */
   async close(): Promise<void> {
+    // start() reports its own failure to its caller; close() only waits for it to end.
     if (this.#state === 'starting') await this.#starting?.catch(() => undefined);
     if (this.#state === 'new') this.#state = 'closed';
     if (this.#closing) return this.#closing;
@@ -234,6 +235,7 @@ export class StdioTransport implements Transport {
     const message = `the server sent a line longer than maxLineBytes (${limit} bytes), so the connection was closed; raise maxLineBytes if the server really sends messages this large`;
     const error = new TransportError(message, this.#errorOptions());
     this.#callbacks.error(error);
+    // #shutdown reports through the callbacks and does not reject.
     if (this.#state === 'open') void this.#shutdown({ message, cause: error });
   }
 
@@ -293,6 +295,7 @@ export class StdioTransport implements Transport {
   #failSoon(failure: Failure): void {
     if (this.#state !== 'open') return;
     setTimeout(() => {
+      // #shutdown reports through the callbacks and does not reject.
       if (this.#state === 'open') void this.#shutdown(failure);
     }, STREAM_DRAIN_MS).unref();
   }

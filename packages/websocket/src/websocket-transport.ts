@@ -127,6 +127,7 @@ export class WebSocketTransport implements Transport {
     if (this.#state === 'new') this.#state = 'closed';
     if (this.#state === 'starting') {
       this.#abort.abort();
+      // start() reports its own failure to its caller; close() only waits for it to end.
       await this.#starting?.catch(() => undefined);
     }
     if (this.#state === 'open') this.#shutdown(undefined, 'close');

@@ -29,7 +29,8 @@ const servers: WebSocketServer[] = [];
 
 afterEach(async () => {
   for (const wss of servers) for (const socket of wss.clients) socket.terminate();
-  await Promise.all(children.splice(0).map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL')))));
+  const running = children.splice(0).filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL'))));
   await Promise.all(servers.splice(0).map((wss) => new Promise((resolve) => wss.close(resolve))));
 });
 

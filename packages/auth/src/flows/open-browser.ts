@@ -19,7 +19,7 @@ export function openBrowser(url: string): Promise<boolean> {
   try {
     opener = openerCommand(url, process.platform, process.env);
   } catch (error) {
-    return Promise.reject(error as Error);
+    return Promise.reject(error);
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return Promise.resolve(false);
   return new Promise((resolve) => {

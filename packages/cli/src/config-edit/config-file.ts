@@ -94,7 +94,7 @@ async function problemsOf(context: Context, path: string): Promise<readonly Conf
   try {
     // A variable unset in this shell is no reason to refuse an edit: it may be set where mcpx runs.
     const set = (name: string): string => context.io.env[name] ?? 'set-where-mcpx-runs';
-    const env = new Proxy({} as Record<string, string>, {
+    const env = new Proxy<Record<string, string>>({}, {
       get: (_target, name) => (typeof name === 'string' ? set(name) : undefined),
       has: () => true,
       getOwnPropertyDescriptor: (_target, name) => (typeof name === 'string' ? { value: set(name), writable: true, enumerable: true, configurable: true } : undefined),

@@ -50,6 +50,7 @@ export function interactionHandlers(
   let queue: Promise<unknown> = Promise.resolve();
   const serialize = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
+    // The caller gets this work's failure from next; the queue only orders the work after it.
     queue = next.catch(() => undefined);
     return next;
   };

@@ -29,7 +29,7 @@ function renderBlock(block: ContentBlock, style: Style): string {
 export function renderPrompt(result: GetPromptResult, style: Style): string {
   const lines = result.description ? [style.dim(result.description), ''] : [];
   for (const message of result.messages) {
-    lines.push(style.bold(`[${message.role}]`), renderContent([message.content as ContentBlock], style), '');
+    lines.push(style.bold(`[${message.role}]`), renderContent([message.content], style), '');
   }
   return lines.join('\n');
 }

@@ -1,4 +1,3 @@
-import type { PrimitiveSchemaDefinition } from '@mcpx/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { formFields, parseAnswer, showDefault } from './form-fields.js';
 
@@ -12,7 +11,7 @@ const fields = formFields(
     color: { type: 'string', enum: ['red', 'green'], enumNames: ['Red', 'Green'], default: 'green' },
     hero: { type: 'string', oneOf: [{ const: 'h1', title: 'Superman' }, { const: 'h2', title: 'Batman' }] },
     tools: { type: 'array', items: { type: 'string', enum: ['a', 'b', 'c'] }, minItems: 1, maxItems: 2, default: ['a'] },
-  } as Record<string, PrimitiveSchemaDefinition>,
+  },
   ['name'],
 );
 const field = (key: string) => fields.find((each) => each.key === key)!;
@@ -32,6 +31,11 @@ describe('elicitation form fields', () => {
     expect(field('color').choices).toEqual([{ value: 'red', title: 'Red' }, { value: 'green', title: 'Green' }]);
     expect(field('hero').choices[1]).toEqual({ value: 'h2', title: 'Batman' });
     expect([showDefault(field('ok')), showDefault(field('color')), showDefault(field('tools')), showDefault(field('name'))]).toEqual(['y/N', 'Green', 'a', undefined]);
+  });
+
+  it('show a default that is an object as JSON, not as [object Object]', () => {
+    const [odd] = formFields({ place: { type: 'string', default: { city: 'Lyon' } } as never });
+    expect(odd === undefined ? undefined : showDefault(odd)).toBe('{"city":"Lyon"}');
   });
 
   it('turn an empty answer into the default, or leave an optional field out, or refuse for a required one', () => {

@@ -50,7 +50,7 @@ function choicesOf(schema: Record<string, unknown>): Choice[] {
   }
   if (Array.isArray(source.enum)) {
     const names = Array.isArray(schema.enumNames) ? (schema.enumNames as unknown[]) : [];
-    return (source.enum as unknown[]).map(String).map((value, index) => ({ value, title: typeof names[index] === 'string' ? (names[index] as string) : value }));
+    return (source.enum as unknown[]).map(String).map((value, index) => ({ value, title: typeof names[index] === 'string' ? names[index] : value }));
   }
   return [];
 }
@@ -60,9 +60,14 @@ export function showDefault(field: FormField): string | undefined {
   const value = field.defaultValue;
   if (value === undefined) return undefined;
   if (field.kind === 'boolean') return value ? 'Y/n' : 'y/N';
-  if (field.kind === 'select') return field.choices.find((choice) => choice.value === value)?.title ?? String(value);
-  if (Array.isArray(value)) return value.map((item) => field.choices.find((choice) => choice.value === item)?.title ?? String(item)).join(', ');
-  return String(value);
+  if (field.kind === 'select') return field.choices.find((choice) => choice.value === value)?.title ?? shown(value);
+  if (Array.isArray(value)) return value.map((item: unknown) => field.choices.find((choice) => choice.value === item)?.title ?? shown(item)).join(', ');
+  return shown(value);
+}
+
+/** A value as text: JSON for an object (a server may send any JSON as a default), not `[object Object]`. */
+function shown(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 /** Reads one typed line for `field`: an empty line keeps the default, or leaves an optional field out. */

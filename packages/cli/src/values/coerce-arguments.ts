@@ -35,7 +35,7 @@ export function buildArguments(words: readonly string[], jsonText: string | unde
   }
   const missing = (schema?.required ?? []).filter((key) => args[key] === undefined && properties[key]?.default === undefined);
   if (missing.length > 0) {
-    const list = missing.map((key) => `${key} (${describeType(properties[key])})${properties[key]?.description ? `: ${properties[key]!.description}` : ''}`);
+    const list = missing.map((key) => `${key} (${describeType(properties[key])})${properties[key]?.description ? `: ${properties[key].description}` : ''}`);
     throw new UsageError(`${what} needs ${missing.length === 1 ? 'the argument' : 'the arguments'} ${list.join('; ')}`, { hint: usageHint(schema, what) });
   }
   return args;

@@ -13,7 +13,7 @@ export function deriveClientCapabilities(handlers: HandlerPresence, extra: Clien
   if (handlers.sampling) derived.sampling = {};
   if (handlers.elicitation) derived.elicitation = { form: {} };
   if (handlers.roots) derived.roots = { listChanged: true };
-  return { ...derived, ...extra } as ClientCapabilities;
+  return { ...derived, ...extra };
 }
 
 /** The server capability a client-to-server method needs, as a dotted path; undefined when none. */

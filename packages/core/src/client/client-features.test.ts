@@ -143,6 +143,7 @@ describe('events and metrics', () => {
     });
     await client.ping();
     await client.ping();
+    // The refusal is expected: the test counts it in the metrics below.
     await client.callTool('x').catch(() => undefined);
     const snapshot = client.metrics();
     // The era probe (server/discover, refused by this legacy fake) and initialize count too.

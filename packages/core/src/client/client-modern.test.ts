@@ -226,6 +226,7 @@ describe('cache hints', () => {
 describe('subscriptions/listen', () => {
   function listening(server: FakeServer) {
     server.handle('subscriptions/listen', (params, context) => {
+      // It fails only once the connection is closed, when the stream it acknowledges is gone too.
       void server.notify('notifications/subscriptions/acknowledged', { _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId }, notifications: params.notifications });
       return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
     });

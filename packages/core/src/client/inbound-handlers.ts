@@ -12,14 +12,14 @@ export function installInboundHandlers(engine: JsonRpcEngine, options: McpClient
     engine.setRequestHandler('sampling/createMessage', async (params, context) => {
       const parsed = (await loadSchemas()).CreateMessageRequestParamsSchema.safeParse(params);
       if (!parsed.success) throw invalidParams('sampling/createMessage', parsed.error.message);
-      return (await sampling(parsed.data, context)) as Record<string, unknown>;
+      return await sampling(parsed.data, context);
     });
   }
   if (elicitation) {
     engine.setRequestHandler('elicitation/create', async (params, context) => {
       const parsed = (await loadSchemas()).ElicitRequestParamsSchema.safeParse(params);
       if (!parsed.success) throw invalidParams('elicitation/create', parsed.error.message);
-      return withDefaults(parsed.data, await elicitation(parsed.data, context)) as Record<string, unknown>;
+      return withDefaults(parsed.data, await elicitation(parsed.data, context));
     });
   }
   if (roots) {

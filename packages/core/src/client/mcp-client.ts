@@ -63,7 +63,7 @@ export class McpClient {
   constructor(options: McpClientOptions = {}) {
     checkClientOptions(options);
     this.options = options;
-    this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) } as Implementation;
+    this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) };
     this.parts = sessionParts({ channel: { request: (method, params, request, send) => this.send(method, params, request, send) }, options, clientInfo: this.clientInfo, emitter: this.emitter });
   }
 
@@ -122,6 +122,7 @@ export class McpClient {
       });
     } catch (error) {
       this.setState('closed', error instanceof Error ? error : undefined);
+      // The handshake's error is the one to throw; a failure to close what it opened adds nothing.
       await this.engine?.close().catch(() => undefined);
       throw error;
     }
@@ -240,7 +241,7 @@ export class McpClient {
 
   /** Asks for completions of a prompt or resource-template argument. */
   complete(params: CompleteRequestParams, options?: CallOptions): Promise<CompleteResult> {
-    return this.typedRequest('completion/complete', params as Record<string, unknown>, (s) => s.CompleteResultSchema, options);
+    return this.typedRequest('completion/complete', params, (s) => s.CompleteResultSchema, options);
   }
 
   /** Sets the minimum level of log messages the server sends (on a 2026-07-28 server, in the `_meta` of every later request). */

@@ -49,7 +49,7 @@ export class OutputSchemaValidator {
 async function compile(schema: Record<string, unknown>): Promise<Check> {
   const { Validator } = await import('@cfworker/json-schema');
   const draft = typeof schema.$schema === 'string' && schema.$schema.includes('draft-07') ? '7' : '2020-12';
-  const validator = new Validator(schema as never, draft, false);
+  const validator = new Validator(schema, draft, false);
   return (value) => {
     const outcome = validator.validate(value);
     if (outcome.valid) return undefined;

@@ -55,6 +55,7 @@ export async function runHandshake(options: HandshakeOptions): Promise<EraSessio
     create === undefined
       ? undefined
       : async (): Promise<Connection> => {
+          // The connection is being replaced: a failure to close the old one leaves nothing to do.
           await current?.engine.close().catch(() => undefined);
           return open(create());
         };

@@ -44,6 +44,7 @@ describe('request timeouts', () => {
       const token = (params._meta as { progressToken: number }).progressToken;
       for (let i = 1; !stop; i++) {
         await tick(5);
+        // The client may have given up on the request and be closing: later progress goes nowhere.
         await server.notify('notifications/progress', { progressToken: token, progress: i }).catch(() => undefined);
       }
       return {};

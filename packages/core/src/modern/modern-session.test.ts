@@ -60,6 +60,7 @@ describe('2026-07-28 subscriptions', () => {
     return new Promise((opened) => {
       server.handle('subscriptions/listen', (params, context) => {
         opened(params);
+        // The acknowledgement is what the client waits for; the test has nothing to do with its delivery.
         void server.notify('notifications/subscriptions/acknowledged', { _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId }, notifications: params.notifications });
         return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
       });
@@ -69,6 +70,7 @@ describe('2026-07-28 subscriptions', () => {
   it('are reopened on the next connection of the same client', async () => {
     const client = new McpClient({ eraCache: false });
     const first = new FakeServer({ modernVersions: ['2026-07-28'] });
+    // The test waits for the reopened listen on the next server; this one only has to answer.
     void listening(first);
     await client.connect(first.clientTransport);
     await client.subscribe({ toolsListChanged: true, resourceSubscriptions: ['file:///a'] });

@@ -102,6 +102,7 @@ export class ListenManager {
       acknowledge = resolve;
       fail = reject;
     });
+    // Whoever awaits the acknowledgement still sees a failure; the stream reports it through onError too, so an unawaited one is not lost.
     acknowledged.catch(() => undefined);
     const stream: Stream = { controller: new AbortController(), id: undefined, acknowledged, acknowledge: () => acknowledge() };
     this.stream = stream;
@@ -121,6 +122,7 @@ export class ListenManager {
     const delay = this.backoff(this.failures++);
     if (delay === undefined) return;
     setTimeout(() => {
+      // A failed reopen ends its stream, which reports the error and plans the next try.
       if (this.stream === undefined && !this.stopped) void this.reopen().then(() => (this.failures = 0), () => undefined);
     }, delay).unref?.();
   }

@@ -55,7 +55,7 @@ export function readHeaderAnnotations(inputSchema: unknown): HeaderAnnotations {
 }
 
 function checkType(type: unknown): string | undefined {
-  const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type : undefined;
+  const types: unknown[] | undefined = typeof type === 'string' ? [type] : Array.isArray(type) ? type : undefined;
   if (types === undefined) return 'a parameter without a type';
   const kinds = types.filter((t) => t !== 'null');
   const wrong = kinds.find((t) => typeof t !== 'string' || !PRIMITIVE.has(t));

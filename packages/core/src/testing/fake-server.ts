@@ -66,6 +66,7 @@ export class FakeServer {
         _meta: { 'io.modelcontextprotocol/serverInfo': options.serverInfo ?? { name: 'fake-server', version: '1.0.0' } },
       }));
     }
+    // A new in-memory transport starts at once and cannot fail.
     void this.serverTransport.start();
   }
 
@@ -87,6 +88,7 @@ export class FakeServer {
 
   /** Sends any message as is, well-formed or not. */
   sendRaw(message: unknown): void {
+    // It rejects only once the transport is closed: a test sending then has a bug, and vitest reports the unhandled rejection.
     void this.serverTransport.send(message as JsonRpcMessage);
   }
 

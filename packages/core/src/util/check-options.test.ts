@@ -106,7 +106,7 @@ describe('the options of core', () => {
     ['probeTimeout', 'probeTimeoutMs'],
     ['connectTimeout', 'connectTimeoutMs'],
   ])('point the old name %s of a duration at %s, its name in milliseconds', (old, current) => {
-    expect(() => new McpClient({ [old]: 300 } as never)).toThrow(`new McpClient(options): unknown option "${old}"; did you mean "${current}"?`);
+    expect(() => new McpClient({ [old]: 300 })).toThrow(`new McpClient(options): unknown option "${old}"; did you mean "${current}"?`);
   });
 
   it('point an old setting name at its name in milliseconds', () => {

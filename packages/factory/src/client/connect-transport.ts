@@ -9,6 +9,7 @@ import { McpClient, type McpClientOptions, type TransportFactory } from '@mcpx/c
 export async function connectTransport(create: TransportFactory, options: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
   signal?.throwIfAborted();
   const client = new McpClient(options);
+  // Closing makes connect() fail with the abort's reason, the error reported; a failed close adds nothing.
   const abort = (): void => void client.close().catch(() => undefined);
   signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -20,6 +21,7 @@ export async function connectTransport(create: TransportFactory, options: McpCli
     signal?.removeEventListener('abort', abort);
   }
   if (signal?.aborted) {
+    // The abort's reason is the error to report; the client is dropped either way.
     await client.close().catch(() => undefined);
     throw signal.reason;
   }

@@ -15,7 +15,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a table';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
   if (typeof value === 'bigint') return `the integer ${value}`;
-  return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${String(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  return `a ${typeof value}`;
 }
 
 function quoteFix(value: unknown): string {

@@ -47,7 +47,7 @@ export function validateServer(entry: unknown, context: ServerContext): ServerCo
   const transport = readTransport(fields, { report, machineReport, baseDir: context.baseDir, misspelt: suggested });
   const options = readOptions(fields, report, context.name, enabled ?? true);
   if (transport === undefined || context.problems.problems.length > before) return undefined;
-  return { ...options, ...transport } as ServerConfig;
+  return { ...options, ...transport };
 }
 
 function readEnabled(fields: FieldReader): boolean | undefined {

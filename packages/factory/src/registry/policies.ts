@@ -15,5 +15,5 @@ export function reconnectPolicy(reconnect: ReconnectConfig | false | undefined):
 /** The registry's health options for a server's `health` setting; undefined keeps the registry's default. */
 export function healthOptions(health: HealthConfig | false | undefined): Partial<HealthOptions> | false | undefined {
   if (health === undefined || health === false) return health;
-  return Object.fromEntries(Object.entries(health).filter(([, value]) => value !== undefined)) as Partial<HealthOptions>;
+  return Object.fromEntries(Object.entries(health).filter(([, value]) => value !== undefined));
 }

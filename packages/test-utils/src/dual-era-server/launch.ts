@@ -53,6 +53,7 @@ export async function startDualEraHttpServer(options: DualEraHttpServerOptions =
   const port = await new Promise<number>((resolve, reject) => {
     const fail = (why: string): void => {
       clearTimeout(timer);
+      // close() does not reject; the start failure below is what the test sees.
       void close();
       reject(new Error(`the dual-era test server (${dualEraServerPath} http 0) did not start: ${why}\nIts stderr:\n${stderr.join('\n')}`));
     };

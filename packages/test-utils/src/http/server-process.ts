@@ -55,6 +55,7 @@ export async function startHttpServerProcess(command: ServerCommand, options: Ht
       if (started) return;
       started = true;
       clearTimeout(timer);
+      // stop() does not reject; the start failure below is what the test sees.
       void stop();
       reject(new Error(`${command.args.join(' ')} did not start: ${why}\nIts stderr:\n${stderr.join('\n')}`));
     };

@@ -130,7 +130,9 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
   provider.on('authorization.success', (ctx: KoaContextWithOIDC) => events.push({ type: 'authorization', clientId: clientOf(ctx) }));
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => events.push({ type: 'token', grantType: String(ctx.oidc.params?.grant_type), clientId: clientOf(ctx) }));
   provider.on('server_error', (_ctx: KoaContextWithOIDC, error: Error) => serverErrors.push(error));
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  // Koa answers its own errors (server_error above) and never rejects: the promise only says the response is done.
+  server.on('request', (request, response) => void handle(request, response));
 
   const resourceServerAuth = `Basic ${Buffer.from(`${RESOURCE_SERVER_CLIENT.clientId}:${RESOURCE_SERVER_CLIENT.clientSecret}`).toString('base64')}`;
   const post = async (path: string, form: Record<string, string>): Promise<Response> =>

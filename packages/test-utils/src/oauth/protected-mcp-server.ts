@@ -99,6 +99,7 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
   const mcp = createMcpHandler(() => buildProtectedServer(), { onerror: () => undefined });
   const handle = toNodeHandler({
     async fetch(request) {
+      // A body that is not JSON is recorded without a method.
       const body = request.method === 'POST' ? await request.clone().json().catch(() => undefined) : undefined;
       const message = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as { method?: unknown; params?: { name?: unknown } }) : {};
       const rpcMethod = typeof message.method === 'string' ? message.method : undefined;

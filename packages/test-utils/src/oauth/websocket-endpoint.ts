@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AuthInfo, JSONRPCMessage, MessageExtraInfo, Transport } from '@modelcontextprotocol/server';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { frameText } from '../ws/frame-text.js';
 import { buildProtectedServer } from './protected-tools.js';
 import type { TokenVerdict } from './token-check.js';
 
@@ -36,6 +37,7 @@ export function serveWebSocket(server: Server, options: WebSocketEndpointOptions
       const value = request.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
+    // Both outcomes are handled: a check that fails destroys the socket.
     void options.check({ method: 'GET', url, authorization: header('authorization'), dpop: header('dpop') }).then((verdict) => {
       options.record(verdict);
       if (!verdict.ok) {
@@ -44,6 +46,7 @@ export function serveWebSocket(server: Server, options: WebSocketEndpointOptions
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
+        // connect() starts a transport that is already open, which cannot fail.
         void buildProtectedServer().connect(new WebSocketServerTransport(ws, options.authInfo(verdict)));
       });
     }, () => socket.destroy());
@@ -73,7 +76,7 @@ class WebSocketServerTransport implements Transport {
     this.socket.on('message', (data) => {
       let message: JSONRPCMessage;
       try {
-        message = JSON.parse(String(data)) as JSONRPCMessage;
+        message = JSON.parse(frameText(data)) as JSONRPCMessage;
       } catch (error) {
         this.onerror?.(error as Error);
         return;

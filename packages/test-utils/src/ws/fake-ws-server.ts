@@ -3,6 +3,7 @@ import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMess
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { initializeResult } from '../http/fake-mcp-server.js';
+import { frameText } from './frame-text.js';
 
 /** One upgrade request the fake server received. */
 export interface RecordedUpgrade {
@@ -159,7 +160,7 @@ function accept(ws: WebSocket): FakeWebSocketConnection {
     if (isBinary) return;
     let message: ReceivedMessage;
     try {
-      message = JSON.parse(String(data)) as ReceivedMessage;
+      message = JSON.parse(frameText(data)) as ReceivedMessage;
     } catch {
       return;
     }

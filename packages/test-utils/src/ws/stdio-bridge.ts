@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { everythingCommand, type ServerCommand } from '../servers.js';
+import { frameText } from './frame-text.js';
 
 /** A WebSocket server on 127.0.0.1 that runs a stdio MCP server for each connection. */
 export interface WebSocketBridge {
@@ -66,9 +67,9 @@ function bridge(socket: WebSocket, command: ServerCommand, children: Set<ChildPr
   socket.on('message', (data, isBinary) => {
     if (isBinary) return;
     // JSON has no raw line breaks outside strings (inside them they are escaped): one frame, one line.
-    const text = Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8');
-    child.stdin?.write(`${text.replace(/\r?\n/g, ' ')}\n`);
+    child.stdin?.write(`${frameText(data).replace(/\r?\n/g, ' ')}\n`);
   });
+  // stopChild() does not reject, and nothing waits for the bridged process here.
   socket.on('close', () => void stopChild(child));
 }
 
