@@ -67,5 +67,7 @@ const pick = (key) => median(results.map((r) => r[key]));
 console.log(`fleet: ${count} stdio servers through @mcpx/registry, ${rounds} rounds (medians), node ${process.version}`);
 console.log(`  connected                      ${pick('connected')} / ${count}, ${pick('tools')} tools in the catalog`);
 console.log(`  time to connect all            ${pick('connectMs').toFixed(0)} ms`);
-console.log(`  client memory per server       ${pick('clientRssPerServerKiB').toFixed(0)} KiB RSS, ${pick('clientHeapPerServerKiB').toFixed(0)} KiB heap`);
+console.log(
+  `  client memory per server       ${pick('clientRssPerServerKiB').toFixed(0)} KiB RSS, ${pick('clientHeapPerServerKiB').toFixed(0)} KiB heap`,
+);
 console.log(`  server process (echo, Node)    ${pick('serverRssKiB').toFixed(0)} KiB RSS each`);

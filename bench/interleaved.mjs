@@ -21,10 +21,14 @@ for (const arg of process.argv.slice(2)) {
   else fail(`unknown option "${arg}" (known: --client= --width= --rounds=)`);
 }
 const unknown = options.clients.filter((c) => !HTTP_CLIENTS.includes(c));
-if (unknown.length > 0 || options.clients.length < 2) fail(`--client needs two or more of ${HTTP_CLIENTS.join(', ')}; got "${options.clients.join(',')}"`);
-for (const key of ['width', 'rounds']) if (!Number.isInteger(options[key]) || options[key] < 1) fail(`--${key} needs a positive integer, got "${options[key]}"`);
+if (unknown.length > 0 || options.clients.length < 2)
+  fail(`--client needs two or more of ${HTTP_CLIENTS.join(', ')}; got "${options.clients.join(',')}"`);
+for (const key of ['width', 'rounds'])
+  if (!Number.isInteger(options[key]) || options[key] < 1) fail(`--${key} needs a positive integer, got "${options[key]}"`);
 
-const server = spawn(process.execPath, [fileURLToPath(new URL('servers/echo-http.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [fileURLToPath(new URL('servers/echo-http.mjs', import.meta.url))], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
 try {
   const port = await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -51,7 +55,9 @@ try {
   const first = cpuUs[0] / calls;
   console.log(`${options.width} calls in flight, ${calls} calls a client, interleaved in one process`);
   console.log('  client           CPU µs/call   vs first');
-  options.clients.forEach((name, i) => console.log(`  ${name.padEnd(15)}  ${(cpuUs[i] / calls).toFixed(1).padStart(11)}   ${(cpuUs[i] / calls / first).toFixed(2)}×`));
+  options.clients.forEach((name, i) =>
+    console.log(`  ${name.padEnd(15)}  ${(cpuUs[i] / calls).toFixed(1).padStart(11)}   ${(cpuUs[i] / calls / first).toFixed(2)}×`),
+  );
   for (const client of clients) await client.close();
 } finally {
   server.stdin.end();

@@ -96,7 +96,8 @@ async function runTransport(transport) {
   return { transport, header, clients, stats, verdicts: verdicts(transport, stats, warnings, ran), warnings, failures, samples };
 }
 
-if (args.profile !== undefined) log(`profiling every process into ${args.profile}: the figures of this run are inflated, do not compare them`);
+if (args.profile !== undefined)
+  log(`profiling every process into ${args.profile}: the figures of this run are inflated, do not compare them`);
 const reports = [];
 for (const transport of args.transports) reports.push(await runTransport(transport));
 

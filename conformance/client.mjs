@@ -36,7 +36,8 @@ async function headlessBrowser(url) {
     const response = await globalThis.fetch(target, { redirect: 'manual' });
     await response.body?.cancel();
     const location = response.headers.get('location');
-    if (response.status < 300 || response.status >= 400 || !location) throw new Error(`the authorization endpoint answered ${response.status} without a redirect`);
+    if (response.status < 300 || response.status >= 400 || !location)
+      throw new Error(`the authorization endpoint answered ${response.status} without a redirect`);
     target = new URL(location, target);
     if (target.hostname === '127.0.0.1') {
       // The loopback listener: deliver the response as the browser would.
@@ -57,7 +58,12 @@ function oauthOptions() {
   if (context.private_key_pem) Object.assign(options, { privateKey: context.private_key_pem, privateKeyAlg: context.signing_algorithm });
   if (scenario.startsWith('auth/client-credentials-')) options.grant = { type: 'client_credentials' };
   if (context.idp_id_token) {
-    options.grant = { type: 'enterprise', idToken: context.idp_id_token, idpTokenEndpoint: context.idp_token_endpoint, idpClientId: context.idp_client_id };
+    options.grant = {
+      type: 'enterprise',
+      idToken: context.idp_id_token,
+      idpTokenEndpoint: context.idp_token_endpoint,
+      idpClientId: context.idp_client_id,
+    };
   }
   if (context.valid_jwt) options.grant = { type: 'workload_identity', token: context.valid_jwt };
   if (scenario.startsWith('auth/dpop')) options.dpop = true;

@@ -34,7 +34,11 @@ function suite(cliArgs, timeoutMs) {
     child.stderr.on('data', (d) => (output += d));
     const timer = setTimeout(() => {
       output += `\n[run.mjs] scenario timed out after ${timeoutMs} ms; killed\n`;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -65,7 +69,12 @@ function badChecks(dir) {
 
 /** Why a run failed: its bad checks, and what the suite said about the client. */
 function failureNotes(dir, output) {
-  return badChecks(dir).concat(output.split('\n').filter((l) => /CLIENT (EXITED|TIMED)|^mcpx conformance client|^\w*Error\b|timed out after/.test(l)).slice(0, 4));
+  return badChecks(dir).concat(
+    output
+      .split('\n')
+      .filter((l) => /CLIENT (EXITED|TIMED)|^mcpx conformance client|^\w*Error\b|timed out after/.test(l))
+      .slice(0, 4),
+  );
 }
 
 async function runScenario(leg, scenario) {
@@ -84,7 +93,11 @@ async function runScenario(leg, scenario) {
   return { scenario, status, ms: Date.now() - started, checks: status === 'failed' ? failureNotes(outDir, output) : [] };
 }
 
-let passed = 0, unexpected = 0, expected = 0, skippedCount = 0, stale = 0;
+let passed = 0,
+  unexpected = 0,
+  expected = 0,
+  skippedCount = 0,
+  stale = 0;
 const results = {};
 const selected = legs.filter((l) => !onlyLeg || l.name === onlyLeg);
 if (selected.length === 0) throw new Error(`no leg named ${onlyLeg} in conformance/legs.json`);

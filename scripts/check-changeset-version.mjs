@@ -20,7 +20,9 @@ function manifests(dir) {
     .map((line) => /^\s+-\s+(.+)$/.exec(line)?.[1]?.trim())
     .filter((entry) => entry !== undefined);
   return folders.flatMap((folder) =>
-    folder.endsWith('/*') ? readdirSync(join(dir, folder.slice(0, -2))).map((name) => `${folder.slice(0, -2)}/${name}/package.json`) : [`${folder}/package.json`],
+    folder.endsWith('/*')
+      ? readdirSync(join(dir, folder.slice(0, -2))).map((name) => `${folder.slice(0, -2)}/${name}/package.json`)
+      : [`${folder}/package.json`],
   );
 }
 
@@ -50,7 +52,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'mcpx-changeset-'));
 const problems = [];
 const changes = [];
 try {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     try {
       cpSync(join(root, file), join(scratch, file));
@@ -64,7 +68,10 @@ try {
     console.log('changeset version: no pending changesets, nothing to check');
     process.exit(0);
   }
-  execFileSync(process.execPath, [join(root, 'node_modules/@changesets/cli/bin.js'), 'version'], { cwd: scratch, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(root, 'node_modules/@changesets/cli/bin.js'), 'version'], {
+    cwd: scratch,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   for (const [path, text] of before) {
     const old = JSON.parse(text);
@@ -78,17 +85,22 @@ try {
     changes.push(`${old.name} ${old.version} -> ${now.version}`);
     const allowed = asked === undefined ? [old.version, bump(old.version, 'patch')] : [bump(old.version, asked)];
     if (!allowed.includes(now.version)) {
-      problems.push(`${old.name}: ${old.version} became ${now.version}; its changesets ask for ${asked ?? 'nothing'} (expected ${allowed.join(' or ')})`);
+      problems.push(
+        `${old.name}: ${old.version} became ${now.version}; its changesets ask for ${asked ?? 'nothing'} (expected ${allowed.join(' or ')})`,
+      );
     }
     const oldLines = text.split('\n');
     const newLines = after.split('\n');
     if (oldLines.length !== newLines.length) {
-      problems.push(`${path}: reformatted by changeset version (${oldLines.length} lines became ${newLines.length}); keep package.json in the JSON.stringify(…, null, 2) layout`);
+      problems.push(
+        `${path}: reformatted by changeset version (${oldLines.length} lines became ${newLines.length}); keep package.json in the JSON.stringify(…, null, 2) layout`,
+      );
       continue;
     }
     oldLines.forEach((line, index) => {
       const changed = newLines[index];
-      if (changed !== line && !/^\s*"(version|@mcpx\/[\w-]+)": "/.test(changed)) problems.push(`${path}:${index + 1}: changed beyond a version or an internal range: ${changed.trim()}`);
+      if (changed !== line && !/^\s*"(version|@mcpx\/[\w-]+)": "/.test(changed))
+        problems.push(`${path}:${index + 1}: changed beyond a version or an internal range: ${changed.trim()}`);
     });
   }
 } finally {
@@ -98,4 +110,6 @@ if (problems.length > 0) {
   console.error(`changeset version would not release what the changesets say:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`changeset version: every published package gets the bump its changesets ask for (${changes.join(', ')}); private packages untouched`);
+console.log(
+  `changeset version: every published package gets the bump its changesets ask for (${changes.join(', ')}); private packages untouched`,
+);

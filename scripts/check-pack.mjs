@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const published = readdirSync(join(root, 'packages'))
-  .map((folder) => ({ folder: join(root, 'packages', folder), manifest: JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')) }))
+  .map((folder) => ({
+    folder: join(root, 'packages', folder),
+    manifest: JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')),
+  }))
   .filter(({ manifest }) => manifest.private !== true);
 const privateNames = new Set(
   readdirSync(join(root, 'packages'))
@@ -52,22 +55,55 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '@types/node@20', ...files], project);
 
   const names = published.map(({ manifest }) => manifest.name);
-  writeFileSync(join(project, 'esm.mjs'), names.map((name, index) => `import * as m${index} from '${name}';\nif (Object.keys(m${index}).length === 0) throw new Error('${name}: nothing exported');`).join('\n'));
-  writeFileSync(join(project, 'cjs.cjs'), names.map((name) => `if (Object.keys(require('${name}')).length === 0) throw new Error('${name}: nothing exported');`).join('\n'));
+  writeFileSync(
+    join(project, 'esm.mjs'),
+    names
+      .map(
+        (name, index) =>
+          `import * as m${index} from '${name}';\nif (Object.keys(m${index}).length === 0) throw new Error('${name}: nothing exported');`,
+      )
+      .join('\n'),
+  );
+  writeFileSync(
+    join(project, 'cjs.cjs'),
+    names.map((name) => `if (Object.keys(require('${name}')).length === 0) throw new Error('${name}: nothing exported');`).join('\n'),
+  );
   for (const script of ['esm.mjs', 'cjs.cjs']) {
     try {
       run(process.execPath, [script], project);
     } catch (error) {
-      problems.push(`${script}: ${String(error.stderr).split('\n').find((line) => /Error/.test(line)) ?? error.message}`);
+      problems.push(
+        `${script}: ${
+          String(error.stderr)
+            .split('\n')
+            .find((line) => /Error/.test(line)) ?? error.message
+        }`,
+      );
     }
   }
   writeFileSync(
     join(project, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false }, files: ['types.mts', 'types.cts'] }),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+      },
+      files: ['types.mts', 'types.cts'],
+    }),
   );
   const usage = `const client = new McpClient({ name: 'pack-check' });\nconst transport: Transport = new StdioTransport({ command: 'node' });\nvoid client; void transport;\n`;
-  writeFileSync(join(project, 'types.mts'), `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nvoid createRegistry;\n${usage}`);
-  writeFileSync(join(project, 'types.cts'), `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\n${usage}`);
+  writeFileSync(
+    join(project, 'types.mts'),
+    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nvoid createRegistry;\n${usage}`,
+  );
+  writeFileSync(
+    join(project, 'types.cts'),
+    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\n${usage}`,
+  );
   try {
     run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], project);
   } catch (error) {
@@ -80,4 +116,6 @@ if (problems.length > 0) {
   console.error(`packed packages:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`packed packages: ${published.length} tarballs install into an empty project; import, require() and TypeScript (ESM and CommonJS) work`);
+console.log(
+  `packed packages: ${published.length} tarballs install into an empty project; import, require() and TypeScript (ESM and CommonJS) work`,
+);

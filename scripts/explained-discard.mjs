@@ -23,7 +23,8 @@ function isSwallow(node) {
 /** The statement (or class member) that holds `node`. */
 function statementOf(node) {
   let current = node;
-  while (current.parent !== undefined && current.parent !== null && !/(Statement|Declaration|PropertyDefinition)$/.test(current.type)) current = current.parent;
+  while (current.parent !== undefined && current.parent !== null && !/(Statement|Declaration|PropertyDefinition)$/.test(current.type))
+    current = current.parent;
   return current;
 }
 

@@ -5,8 +5,11 @@ import { readFileSync } from 'node:fs';
 
 const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const skipped = report.numPendingTests + report.numTodoTests;
-const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'));
+const brokenFiles = report.testResults.filter(
+  (file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'),
+);
 for (const file of brokenFiles) console.log(`failed to run: ${file.name}\n  ${String(file.message ?? '').split('\n')[0]}`);
 const files = brokenFiles.length > 0 ? `, ${brokenFiles.length} test files failed to run` : '';
 console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped${files}`);
-process.exitCode = report.numFailedTests > 0 || report.numFailedTestSuites > 0 || brokenFiles.length > 0 || report.numTotalTests === 0 ? 1 : 0;
+process.exitCode =
+  report.numFailedTests > 0 || report.numFailedTestSuites > 0 || brokenFiles.length > 0 || report.numTotalTests === 0 ? 1 : 0;

@@ -9,7 +9,10 @@ export const name = 'mcpx-oauth';
 
 export const load = transportLoader(name, {
   http: async () => {
-    const [{ StreamableHttpTransport }, { OAuthProvider, memoryTokenStore, loginStoreKey }] = await Promise.all([import('@mcpx/http'), import('@mcpx/auth')]);
+    const [{ StreamableHttpTransport }, { OAuthProvider, memoryTokenStore, loginStoreKey }] = await Promise.all([
+      import('@mcpx/http'),
+      import('@mcpx/auth'),
+    ]);
     return async (server) => {
       const store = memoryTokenStore();
       const expiresAt = Date.now() + 3_600_000;

@@ -2,7 +2,10 @@
 import { baselines, ratio, ratioMetrics } from './summary.mjs';
 
 const num = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-const cell = (s) => ({ median, spread }) => `${num(median)} ±${(spread * 100).toFixed(0)}%`.padStart(s);
+const cell =
+  (s) =>
+  ({ median, spread }) =>
+    `${num(median)} ±${(spread * 100).toFixed(0)}%`.padStart(s);
 
 export function printReport({ transport, header, scenarios, clients, stats, verdicts, warnings, failures }) {
   const out = [header, ''];
@@ -47,7 +50,10 @@ export function printReport({ transport, header, scenarios, clients, stats, verd
     out.push(`  ${v.status.padEnd(5)} ${label.padEnd(44)} ${got.padStart(12)}  (target ${limit})`);
   }
   const warned = clients.filter((c) => Object.keys(warnings[c] ?? {}).length > 0);
-  out.push('', warned.length === 0 ? 'Process warnings: none' : 'Process warnings (first and last of each kind, how often, in which scenarios)');
+  out.push(
+    '',
+    warned.length === 0 ? 'Process warnings: none' : 'Process warnings (first and last of each kind, how often, in which scenarios)',
+  );
   for (const client of warned) {
     for (const { first, last, emitted, processes, scenarios: where } of Object.values(warnings[client])) {
       out.push(`  ${client}: ${emitted} emitted by ${processes} process${processes === 1 ? '' : 'es'} (${where.join(', ')})`);
@@ -59,7 +65,8 @@ export function printReport({ transport, header, scenarios, clients, stats, verd
   if (failed.length > 0) {
     out.push('', 'Failures (client skipped from then on)');
     for (const [client, error] of failed) out.push(`  ${client}: ${error}`);
-    if (failed.some(([, e]) => e.includes('ERR_MODULE_NOT_FOUND'))) out.push('  (a package not found: build the workspace first, `pnpm build`)');
+    if (failed.some(([, e]) => e.includes('ERR_MODULE_NOT_FOUND')))
+      out.push('  (a package not found: build the workspace first, `pnpm build`)');
   }
   console.log(out.join('\n'));
 }

@@ -15,7 +15,14 @@ for (const name of ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS']) delete env[name];
 export function runChild(job, { timeoutMs = 120_000, profileDir } = {}) {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
-    const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${job.client}-${job.server.transport}-${job.scenario}-${Date.now()}.cpuprofile`];
+    const profile =
+      profileDir === undefined
+        ? []
+        : [
+            '--cpu-prof',
+            `--cpu-prof-dir=${profileDir}`,
+            `--cpu-prof-name=${job.client}-${job.server.transport}-${job.scenario}-${Date.now()}.cpuprofile`,
+          ];
     const child = spawn(process.execPath, [...profile, childPath, JSON.stringify(job)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

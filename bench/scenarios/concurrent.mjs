@@ -25,9 +25,7 @@ export async function run(client, server, { width, warmupBatches, seconds }) {
   first.forEach((result, i) => checkEcho(result, `hi ${i}`));
   for (let i = 0; i < warmupBatches; i++) await batch(session, width);
 
-  const { count, cpuUs, wallUs } = await measure(() =>
-    repeatFor(seconds, async () => (await batch(session, width)).length),
-  );
+  const { count, cpuUs, wallUs } = await measure(() => repeatFor(seconds, async () => (await batch(session, width)).length));
   await session.close();
   return { calls: count, cpuUsPerCall: cpuUs / count, callsPerSec: count / (wallUs / 1e6) };
 }

@@ -55,7 +55,11 @@ function answerPost(req, res, text) {
     const protocolVersion = VERSIONS.has(asked) ? asked : LATEST;
     const id = randomUUID();
     sessions.add(id);
-    const body = JSON.stringify({ protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'bench-echo-http', version: '1.0.0' } });
+    const body = JSON.stringify({
+      protocolVersion,
+      capabilities: { tools: {} },
+      serverInfo: { name: 'bench-echo-http', version: '1.0.0' },
+    });
     return send(res, 200, result(msg.id, body), ['mcp-session-id', id]);
   }
 
@@ -69,7 +73,11 @@ function answerPost(req, res, text) {
       if (!known) return send(res, 404, error(msg.id, -32001, 'Session not found'));
       if (msg.method === 'ping') return send(res, 200, result(msg.id, '{}'));
       if (msg.method === 'tools/list') return send(res, 200, result(msg.id, TOOLS));
-      return send(res, 200, result(msg.id, `{"content":[{"type":"text","text":${JSON.stringify(String(msg.params?.arguments?.text ?? ''))}}]}`));
+      return send(
+        res,
+        200,
+        result(msg.id, `{"content":[{"type":"text","text":${JSON.stringify(String(msg.params?.arguments?.text ?? ''))}}]}`),
+      );
     default:
       return send(res, known ? 200 : 400, error(msg.id, -32601, 'Method not found'));
   }

@@ -16,7 +16,8 @@ export async function connect(server) {
       await response.body.dump();
       return { response, msg: undefined };
     }
-    if (response.statusCode !== 200) throw new Error(`bench: ${message.method} got HTTP ${response.statusCode}: ${await response.body.text()}`);
+    if (response.statusCode !== 200)
+      throw new Error(`bench: ${message.method} got HTTP ${response.statusCode}: ${await response.body.text()}`);
     return { response, msg: await response.body.json() };
   }
 

@@ -14,7 +14,9 @@ describe('parseChallenges', () => {
   });
 
   it('reads several challenges in one header', () => {
-    const challenges = parseChallenges('Basic realm="x", DPoP algs="ES256 RS256", error="use_dpop_nonce", Bearer resource_metadata="https://h/.well-known/oauth-protected-resource"');
+    const challenges = parseChallenges(
+      'Basic realm="x", DPoP algs="ES256 RS256", error="use_dpop_nonce", Bearer resource_metadata="https://h/.well-known/oauth-protected-resource"',
+    );
     expect(challenges.map((c) => c.scheme)).toEqual(['basic', 'dpop', 'bearer']);
     expect(challenges[1]?.params).toEqual({ algs: 'ES256 RS256', error: 'use_dpop_nonce' });
     expect(challenges[2]?.params.resource_metadata).toBe('https://h/.well-known/oauth-protected-resource');

@@ -2,19 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { chooseAuthMethod, clientAuthFor } from './client-auth.js';
 import type { ServerMetadata } from './discovery/server-metadata.js';
 
-const server = (methods?: string[]): ServerMetadata => ({ issuer: 'https://as.example', ...(methods ? { token_endpoint_auth_methods_supported: methods } : {}) });
+const server = (methods?: string[]): ServerMetadata => ({
+  issuer: 'https://as.example',
+  ...(methods ? { token_endpoint_auth_methods_supported: methods } : {}),
+});
 
 describe('chooseAuthMethod', () => {
   it('keeps the registered or configured method', () => {
-    expect(chooseAuthMethod({ clientId: 'c', clientSecret: 's', tokenEndpointAuthMethod: 'client_secret_post' }, server(['client_secret_basic']))).toBe('client_secret_post');
+    expect(
+      chooseAuthMethod(
+        { clientId: 'c', clientSecret: 's', tokenEndpointAuthMethod: 'client_secret_post' },
+        server(['client_secret_basic']),
+      ),
+    ).toBe('client_secret_post');
   });
 
   it('uses private_key_jwt for a key when the server supports it', () => {
-    expect(chooseAuthMethod({ clientId: 'c', clientSecret: 's', privateKey: 'pem' }, server(['client_secret_basic', 'private_key_jwt']))).toBe('private_key_jwt');
+    expect(
+      chooseAuthMethod({ clientId: 'c', clientSecret: 's', privateKey: 'pem' }, server(['client_secret_basic', 'private_key_jwt'])),
+    ).toBe('private_key_jwt');
   });
 
   it('prefers client_secret_basic, then client_secret_post, for a secret', () => {
-    expect(chooseAuthMethod({ clientId: 'c', clientSecret: 's' }, server(['client_secret_post', 'client_secret_basic']))).toBe('client_secret_basic');
+    expect(chooseAuthMethod({ clientId: 'c', clientSecret: 's' }, server(['client_secret_post', 'client_secret_basic']))).toBe(
+      'client_secret_basic',
+    );
     expect(chooseAuthMethod({ clientId: 'c', clientSecret: 's' }, server(['client_secret_post']))).toBe('client_secret_post');
   });
 
@@ -50,13 +62,17 @@ describe('client_secret_basic', () => {
   });
 
   it('needs a secret', async () => {
-    await expect(clientAuthFor('client_secret_basic', { clientId: 'c' })).rejects.toThrow(/the client c uses client_secret_basic but has no client secret/);
+    await expect(clientAuthFor('client_secret_basic', { clientId: 'c' })).rejects.toThrow(
+      /the client c uses client_secret_basic but has no client secret/,
+    );
   });
 });
 
 describe('clientAuthFor', () => {
   it('reports a private key it cannot read, with the algorithm', async () => {
-    await expect(clientAuthFor('private_key_jwt', { clientId: 'c', privateKey: '-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----' })).rejects.toThrow(/could not be read as a PKCS#8 PEM for RS256/);
+    await expect(
+      clientAuthFor('private_key_jwt', { clientId: 'c', privateKey: '-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----' }),
+    ).rejects.toThrow(/could not be read as a PKCS#8 PEM for RS256/);
   });
 
   it('puts the secret in the body for client_secret_post', async () => {

@@ -25,7 +25,9 @@ export interface ClientCredentials {
  */
 export function chooseAuthMethod(credentials: ClientCredentials, server: ServerMetadata): TokenEndpointAuthMethod {
   if (credentials.tokenEndpointAuthMethod !== undefined) return credentials.tokenEndpointAuthMethod;
-  const supported = Array.isArray(server.token_endpoint_auth_methods_supported) ? (server.token_endpoint_auth_methods_supported as string[]) : ['client_secret_basic'];
+  const supported = Array.isArray(server.token_endpoint_auth_methods_supported)
+    ? (server.token_endpoint_auth_methods_supported as string[])
+    : ['client_secret_basic'];
   if (credentials.privateKey !== undefined && supported.includes('private_key_jwt')) return 'private_key_jwt';
   if (credentials.clientSecret !== undefined) {
     if (supported.includes('client_secret_basic')) return 'client_secret_basic';
@@ -44,7 +46,10 @@ export async function clientAuthFor(method: TokenEndpointAuthMethod, credentials
     case 'client_secret_basic':
     case 'client_secret_post': {
       const secret = credentials.clientSecret;
-      if (secret === undefined) throw new OAuthError('token request', `the client ${credentials.clientId} uses ${method} but has no client secret`, { hint: 'set "clientSecret" in the oauth settings' });
+      if (secret === undefined)
+        throw new OAuthError('token request', `the client ${credentials.clientId} uses ${method} but has no client secret`, {
+          hint: 'set "clientSecret" in the oauth settings',
+        });
       return method === 'client_secret_basic' ? clientSecretBasic(secret) : oauth.ClientSecretPost(secret);
     }
     case 'private_key_jwt':
@@ -53,20 +58,30 @@ export async function clientAuthFor(method: TokenEndpointAuthMethod, credentials
 }
 
 /** The private key of `credentials`, imported for signing. */
-export async function signingKey(credentials: Pick<ClientCredentials, 'privateKey' | 'privateKeyAlg' | 'clientId'>): Promise<oauth.PrivateKey> {
+export async function signingKey(
+  credentials: Pick<ClientCredentials, 'privateKey' | 'privateKeyAlg' | 'clientId'>,
+): Promise<oauth.PrivateKey> {
   const source = credentials.privateKey;
-  if (source === undefined) throw new OAuthError('token request', `the client ${credentials.clientId} needs a private key to sign with`, { hint: 'set "privateKey" (a JWK or a PKCS#8 PEM) in the oauth settings' });
+  if (source === undefined)
+    throw new OAuthError('token request', `the client ${credentials.clientId} needs a private key to sign with`, {
+      hint: 'set "privateKey" (a JWK or a PKCS#8 PEM) in the oauth settings',
+    });
   const alg = (typeof source === 'object' ? (source as { alg?: string }).alg : undefined) ?? credentials.privateKeyAlg ?? 'RS256';
   let key: JoseKey | Uint8Array;
   try {
     key = typeof source === 'string' ? await importPKCS8(source, alg, { extractable: false }) : await importJWK(source, alg);
   } catch (error) {
-    throw new OAuthError('token request', `the private key could not be read as ${typeof source === 'string' ? 'a PKCS#8 PEM' : 'a JWK'} for ${alg}: ${(error as Error).message}`, {
-      cause: error,
-      hint: 'check the key and its algorithm ("privateKeyAlg")',
-    });
+    throw new OAuthError(
+      'token request',
+      `the private key could not be read as ${typeof source === 'string' ? 'a PKCS#8 PEM' : 'a JWK'} for ${alg}: ${(error as Error).message}`,
+      {
+        cause: error,
+        hint: 'check the key and its algorithm ("privateKeyAlg")',
+      },
+    );
   }
-  if (key instanceof Uint8Array) throw new OAuthError('token request', `the key for ${alg} is symmetric; private_key_jwt needs an asymmetric private key`);
+  if (key instanceof Uint8Array)
+    throw new OAuthError('token request', `the key for ${alg} is symmetric; private_key_jwt needs an asymmetric private key`);
   const kid = typeof source === 'object' ? (source as { kid?: string }).kid : undefined;
   return { key, ...(kid === undefined ? {} : { kid }) };
 }

@@ -31,7 +31,12 @@ export async function chooseClient(choice: ClientChoice): Promise<StoredClient> 
   const { options, discovered, stored, redirect } = choice;
   const redirectUris = redirect ? { redirectUris: [redirect.redirectUri] } : {};
   if (options.clientId !== undefined) {
-    return { clientId: options.clientId, clientSecret: options.clientSecret, tokenEndpointAuthMethod: options.tokenEndpointAuthMethod, ...redirectUris };
+    return {
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      tokenEndpointAuthMethod: options.tokenEndpointAuthMethod,
+      ...redirectUris,
+    };
   }
   if (options.clientMetadataUrl !== undefined && supportsClientIdMetadata(discovered.server)) {
     return { clientId: options.clientMetadataUrl, tokenEndpointAuthMethod: 'none', ...redirectUris };
@@ -62,7 +67,9 @@ function registeredGrantTypes(grant: OAuthGrant): string[] {
 
 /** The token endpoint authentication a new registration asks for: none (a public client) where the server allows it. */
 function registrationAuthMethod(server: ServerMetadata): TokenEndpointAuthMethod {
-  const supported = Array.isArray(server.token_endpoint_auth_methods_supported) ? (server.token_endpoint_auth_methods_supported as string[]) : undefined;
+  const supported = Array.isArray(server.token_endpoint_auth_methods_supported)
+    ? (server.token_endpoint_auth_methods_supported as string[])
+    : undefined;
   if (supported === undefined || supported.includes('none')) return 'none';
   if (supported.includes('client_secret_basic')) return 'client_secret_basic';
   if (supported.includes('client_secret_post')) return 'client_secret_post';

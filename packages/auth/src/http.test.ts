@@ -6,7 +6,9 @@ const url = new URL('https://as.example/.well-known/oauth-authorization-server')
 
 describe('reading an OAuth answer', () => {
   it('reads a JSON object', async () => {
-    expect(await readJsonObject(new Response('{"issuer":"https://as.example"}'), url, 'authorization server discovery')).toEqual({ issuer: 'https://as.example' });
+    expect(await readJsonObject(new Response('{"issuer":"https://as.example"}'), url, 'authorization server discovery')).toEqual({
+      issuer: 'https://as.example',
+    });
   });
 
   it('refuses a body larger than the cap without reading it all', async () => {
@@ -33,24 +35,38 @@ describe('reading an OAuth answer', () => {
         controller.enqueue(chunk);
       },
     });
-    const capped = capBody(new Response(endless, { status: 200, headers: { 'content-type': 'application/json' } }), 'https://as.example/token', 'token request');
+    const capped = capBody(
+      new Response(endless, { status: 200, headers: { 'content-type': 'application/json' } }),
+      'https://as.example/token',
+      'token request',
+    );
     expect(capped.status).toBe(200);
     expect(capped.headers.get('content-type')).toBe('application/json');
     const error = await capped.json().catch((caught: unknown) => caught);
-    expect(OAuthError.isInstance(error) && error.message).toContain(`https://as.example/token answered more than the ${MAX_BODY_BYTES} bytes`);
+    expect(OAuthError.isInstance(error) && error.message).toContain(
+      `https://as.example/token answered more than the ${MAX_BODY_BYTES} bytes`,
+    );
     expect(sent).toBeLessThan(MAX_BODY_BYTES * 2);
   });
 
   it('leaves a token answer within the cap as it was', async () => {
-    const capped = capBody(new Response('{"access_token":"at"}', { status: 201, statusText: 'Created' }), 'https://as.example/token', 'token request');
+    const capped = capBody(
+      new Response('{"access_token":"at"}', { status: 201, statusText: 'Created' }),
+      'https://as.example/token',
+      'token request',
+    );
     expect([capped.status, capped.statusText, await capped.json()]).toEqual([201, 'Created', { access_token: 'at' }]);
   });
 
   it('names what came instead of JSON', async () => {
-    await expect(readJsonObject(new Response('<html>Sign in</html>', { status: 200 }), url, 'authorization server discovery')).rejects.toThrow(/not JSON \("<html>Sign in<\/html>"\)/);
+    await expect(
+      readJsonObject(new Response('<html>Sign in</html>', { status: 200 }), url, 'authorization server discovery'),
+    ).rejects.toThrow(/not JSON \("<html>Sign in<\/html>"\)/);
   });
 
   it('refuses JSON that is not an object', async () => {
-    await expect(readJsonObject(new Response('["a"]'), url, 'authorization server discovery')).rejects.toThrow(/JSON that is not an object/);
+    await expect(readJsonObject(new Response('["a"]'), url, 'authorization server discovery')).rejects.toThrow(
+      /JSON that is not an object/,
+    );
   });
 });

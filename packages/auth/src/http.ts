@@ -21,11 +21,18 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export async function send(settings: HttpSettings, url: URL, init: RequestInit, step: OAuthStep): Promise<Response> {
   const signal = AbortSignal.timeout(settings.requestTimeoutMs);
   try {
-    return await settings.fetch(url, { redirect: 'manual', ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal });
+    return await settings.fetch(url, {
+      redirect: 'manual',
+      ...init,
+      signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal,
+    });
   } catch (error) {
     if (init.signal?.aborted) throw init.signal.reason;
     const why = signal.aborted ? `no answer within ${settings.requestTimeoutMs} ms` : reasonOf(error);
-    throw new OAuthError(step, `could not reach ${url.href}: ${why}`, { cause: error, hint: 'check that the authorization server is up and reachable, then try again' });
+    throw new OAuthError(step, `could not reach ${url.href}: ${why}`, {
+      cause: error,
+      hint: 'check that the authorization server is up and reachable, then try again',
+    });
   }
 }
 
@@ -43,7 +50,11 @@ const ABSENT = new Set([400, 401, 403, 404, 405, 406, 410]);
  * candidates this way. Any other answer, such as a 5xx from a server that is down, fails the
  * step naming the server: guessing past it would send the login elsewhere.
  */
-export async function firstDocument(settings: HttpSettings, urls: readonly URL[], step: OAuthStep): Promise<{ url: URL; json: Record<string, unknown> } | undefined> {
+export async function firstDocument(
+  settings: HttpSettings,
+  urls: readonly URL[],
+  step: OAuthStep,
+): Promise<{ url: URL; json: Record<string, unknown> } | undefined> {
   for (const url of urls) {
     const response = await send(settings, url, { headers: { accept: 'application/json' } }, step);
     if (response.ok) return { url, json: await readJsonObject(response, url, step) };
@@ -51,7 +62,10 @@ export async function firstDocument(settings: HttpSettings, urls: readonly URL[]
     await response.body?.cancel().catch(() => undefined);
     if (ABSENT.has(response.status) || (response.status >= 300 && response.status < 400)) continue;
     throw new OAuthError(step, `${url.origin} answered HTTP ${response.status} for ${url.href}`, {
-      hint: response.status >= 500 || response.status === 429 ? 'the server is down or overloaded; try again later, and tell its operator if it persists' : 'tell the server operator',
+      hint:
+        response.status >= 500 || response.status === 429
+          ? 'the server is down or overloaded; try again later, and tell its operator if it persists'
+          : 'tell the server operator',
     });
   }
   return undefined;
@@ -64,10 +78,14 @@ export async function readJsonObject(response: Response, url: URL, step: OAuthSt
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new OAuthError(step, `${url.href} answered ${response.status} with a body that is not JSON (${preview(text)})`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
+    throw new OAuthError(step, `${url.href} answered ${response.status} with a body that is not JSON (${preview(text)})`, {
+      hint: 'the URL may not be an OAuth endpoint; check the server configuration',
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new OAuthError(step, `${url.href} answered JSON that is not an object (${preview(text)})`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
+    throw new OAuthError(step, `${url.href} answered JSON that is not an object (${preview(text)})`, {
+      hint: 'the URL may not be an OAuth endpoint; check the server configuration',
+    });
   }
   return parsed as Record<string, unknown>;
 }
@@ -104,11 +122,17 @@ export function capBody(response: Response, url: string, step: OAuthStep): Respo
       else controller.error(tooLarge(url, step));
     },
   });
-  return new Response(response.body.pipeThrough(cap), { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(response.body.pipeThrough(cap), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 function tooLarge(url: string, step: OAuthStep): OAuthError {
-  return new OAuthError(step, `${url} answered more than the ${MAX_BODY_BYTES} bytes an OAuth answer may have`, { hint: 'the URL may not be an OAuth endpoint; check the server configuration' });
+  return new OAuthError(step, `${url} answered more than the ${MAX_BODY_BYTES} bytes an OAuth answer may have`, {
+    hint: 'the URL may not be an OAuth endpoint; check the server configuration',
+  });
 }
 
 /** The start of a body, for an error message. */

@@ -157,7 +157,10 @@ export class Login {
       }
       throw error;
     }
-    await this.#save({ ...stored, tokens: { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken, scope: tokens.scope ?? stored.tokens?.scope } });
+    await this.#save({
+      ...stored,
+      tokens: { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken, scope: tokens.scope ?? stored.tokens?.scope },
+    });
   }
 
   /** Discovers, gets a client and runs the configured grant; the tokens are stored. */
@@ -187,7 +190,14 @@ export class Login {
       const client = await chooseClient({ options: this.options, http: this.http, discovered, stored: stored?.client, redirect, scope });
       const dpop = await this.#dpopKey();
       const endpoint = await this.#makeEndpoint(discovered.server, client, dpop);
-      const context: GrantContext = { options: this.options, server: discovered.server, endpoint, resource: discovered.resourceId, scope, signal: request.signal };
+      const context: GrantContext = {
+        options: this.options,
+        server: discovered.server,
+        endpoint,
+        resource: discovered.resourceId,
+        scope,
+        signal: request.signal,
+      };
       const tokens = await this.#grant(context, redirect);
       this.#resourceId = discovered.resourceId;
       this.#metadata = discovered.server;
@@ -214,7 +224,12 @@ export class Login {
    */
   async probe(signal: AbortSignal | undefined): Promise<Readonly<Record<string, string>>> {
     const body = JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'ping' });
-    const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body, ...(signal ? { signal } : {}) };
+    const init: RequestInit = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body,
+      ...(signal ? { signal } : {}),
+    };
     // A server that cannot be reached sends no challenge: discovery falls back to the well-known URLs.
     const response = await send(this.http, this.server, init, 'resource discovery').catch(() => undefined);
     // Only the status and headers matter; a body that fails to cancel goes with the response.
@@ -297,7 +312,11 @@ export class Login {
     switch (this.options.grant.type) {
       case 'authorization_code':
         if (redirect === undefined) throw new TypeError('the authorization code grant needs a redirect listener');
-        return authorizationCode(context, redirect, this.options.userAgent ?? defaultUserAgent(this.options.serverName ?? this.server.href));
+        return authorizationCode(
+          context,
+          redirect,
+          this.options.userAgent ?? defaultUserAgent(this.options.serverName ?? this.server.href),
+        );
       case 'client_credentials':
         return clientCredentials(context);
       case 'enterprise':
@@ -372,7 +391,8 @@ export class Login {
   #setHeader(): void {
     const tokens = this.#stored?.tokens;
     this.#header = tokens === undefined ? undefined : `${tokens.tokenType === 'DPoP' ? 'DPoP' : 'Bearer'} ${tokens.accessToken}`;
-    this.#bearer = tokens === undefined || tokens.tokenType === 'DPoP' ? undefined : Object.freeze({ authorization: this.#header as string });
+    this.#bearer =
+      tokens === undefined || tokens.tokenType === 'DPoP' ? undefined : Object.freeze({ authorization: this.#header as string });
     this.#refreshAt = tokens?.expiresAt === undefined || tokens.refreshToken === undefined ? Infinity : tokens.expiresAt - EXPIRY_MARGIN_MS;
   }
 

@@ -40,7 +40,10 @@ export class OAuthError extends LocalError {
   readonly description: string | undefined;
 
   constructor(step: OAuthStep, message: string, options: OAuthErrorOptions = {}) {
-    const answered = options.oauthError === undefined ? '' : `: the server answered ${options.oauthError}${options.description ? ` (${options.description})` : ''}`;
+    const answered =
+      options.oauthError === undefined
+        ? ''
+        : `: the server answered ${options.oauthError}${options.description ? ` (${options.description})` : ''}`;
     super(`OAuth ${step} failed: ${message}${answered}${options.hint ? `; ${options.hint}` : ''}`, options);
     this.name = 'OAuthError';
     this.step = step;

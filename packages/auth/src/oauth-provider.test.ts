@@ -18,7 +18,10 @@ const isThenable = (value: unknown): boolean => typeof (value as { then?: unknow
 
 describe('OAuthProvider.headers', () => {
   it('answers synchronously, with the same record, once the stored Bearer login is loaded', async () => {
-    const provider = new OAuthProvider({ store: await storeWith({ accessToken: 'at', tokenType: 'Bearer', expiresAt: Date.now() + 3_600_000 }), interactive: false });
+    const provider = new OAuthProvider({
+      store: await storeWith({ accessToken: 'at', tokenType: 'Bearer', expiresAt: Date.now() + 3_600_000 }),
+      interactive: false,
+    });
     expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at' });
     const first = provider.headers({ url: new URL(SERVER), method: 'POST' });
     const second = provider.headers({ url: new URL(SERVER), method: 'GET' });
@@ -44,7 +47,10 @@ describe('OAuthProvider.headers', () => {
 
   it('goes the asynchronous way for a token due for a refresh', async () => {
     const issuer = `http://127.0.0.1:${await freePort()}`;
-    const provider = new OAuthProvider({ store: await storeWith({ accessToken: 'at', tokenType: 'Bearer', refreshToken: 'rt', expiresAt: Date.now() + 1000 }, issuer), interactive: false });
+    const provider = new OAuthProvider({
+      store: await storeWith({ accessToken: 'at', tokenType: 'Bearer', refreshToken: 'rt', expiresAt: Date.now() + 1000 }, issuer),
+      interactive: false,
+    });
     expect(await provider.status(SERVER)).toMatchObject({ refreshable: true }); // loads the login without using it
     const answer = provider.headers(context);
     expect(isThenable(answer)).toBe(true);
@@ -52,7 +58,10 @@ describe('OAuthProvider.headers', () => {
   });
 
   it('sends a token that expires soon but cannot be refreshed as it is', async () => {
-    const provider = new OAuthProvider({ store: await storeWith({ accessToken: 'at', tokenType: 'Bearer', expiresAt: Date.now() + 1000 }), interactive: false });
+    const provider = new OAuthProvider({
+      store: await storeWith({ accessToken: 'at', tokenType: 'Bearer', expiresAt: Date.now() + 1000 }),
+      interactive: false,
+    });
     expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at' });
     expect(provider.headers(context)).toEqual({ authorization: 'Bearer at' });
   });

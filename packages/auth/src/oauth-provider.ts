@@ -107,23 +107,27 @@ export class OAuthProvider implements AuthProvider {
     // Requests already on their way when a login failed get its failure, not another browser window.
     const failed = this.#failedLogin;
     if (failed !== undefined && Date.now() - failed.atMs < FAILED_LOGIN_HOLD_MS) throw failed.error;
-    await this.#flight.run('login', async (signal) => {
-      if (context.sent.authorization !== undefined && login.refreshable()) {
-        const refreshed = await login.refresh().then(
-          () => true,
-          () => false,
-        );
-        if (refreshed) return;
-      }
-      try {
-        await login.authorize(this.#request(challenge?.params ?? {}, false, signal));
-        this.#failedLogin = undefined;
-      } catch (error) {
-        // Not a login every waiting request gave up on: the next request may start one.
-        if (this.#options.interactive && !signal.aborted) this.#failedLogin = { error, atMs: Date.now() };
-        throw error;
-      }
-    }, context.signal);
+    await this.#flight.run(
+      'login',
+      async (signal) => {
+        if (context.sent.authorization !== undefined && login.refreshable()) {
+          const refreshed = await login.refresh().then(
+            () => true,
+            () => false,
+          );
+          if (refreshed) return;
+        }
+        try {
+          await login.authorize(this.#request(challenge?.params ?? {}, false, signal));
+          this.#failedLogin = undefined;
+        } catch (error) {
+          // Not a login every waiting request gave up on: the next request may start one.
+          if (this.#options.interactive && !signal.aborted) this.#failedLogin = { error, atMs: Date.now() };
+          throw error;
+        }
+      },
+      context.signal,
+    );
     return true;
   }
 
@@ -135,11 +139,18 @@ export class OAuthProvider implements AuthProvider {
     const url = new URL(serverUrl);
     this.#serverUrl ??= url;
     const login = await this.#loginFor(url, true);
-    if (login === undefined) throw new OAuthError('authorization', `this provider is for ${this.#serverUrl.href}, not ${url.href}`, { hint: 'use one OAuthProvider per server' });
+    if (login === undefined)
+      throw new OAuthError('authorization', `this provider is for ${this.#serverUrl.href}, not ${url.href}`, {
+        hint: 'use one OAuthProvider per server',
+      });
     const challenge = await login.probe(options.signal);
     await this.#flight.idle();
     this.#failedLogin = undefined;
-    await this.#flight.run('login', (signal) => login.authorize({ ...this.#request(challenge, false, signal), interactive: true, scopes: options.scopes }), options.signal);
+    await this.#flight.run(
+      'login',
+      (signal) => login.authorize({ ...this.#request(challenge, false, signal), interactive: true, scopes: options.scopes }),
+      options.signal,
+    );
     const status = login.status();
     if (status === undefined) throw new OAuthError('authorization', `the login to ${url.href} ended without tokens`);
     return status;
@@ -183,7 +194,14 @@ export class OAuthProvider implements AuthProvider {
   }
 
   #request(params: Readonly<Record<string, string>>, stepUp: boolean, signal: AbortSignal | undefined): LoginRequest {
-    return { resourceMetadata: params.resource_metadata, challengeScope: params.scope, stepUp, signal, interactive: this.#options.interactive, scopes: undefined };
+    return {
+      resourceMetadata: params.resource_metadata,
+      challengeScope: params.scope,
+      stepUp,
+      signal,
+      interactive: this.#options.interactive,
+      scopes: undefined,
+    };
   }
 
   /** The login state for requests to `url`; undefined for a URL of another origin, which gets no token. */

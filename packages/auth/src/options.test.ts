@@ -16,7 +16,15 @@ const messageOf = (options: unknown): string => {
 describe('resolveOAuthOptions', () => {
   it('applies the defaults', () => {
     const resolved = resolveOAuthOptions({ interactive: false });
-    expect(resolved).toMatchObject({ grant: { type: 'authorization_code' }, redirectPort: 0, requestTimeoutMs: 30_000, loginTimeoutMs: 300_000, maxStepUps: 2, clientName: 'mcpx', interactive: false });
+    expect(resolved).toMatchObject({
+      grant: { type: 'authorization_code' },
+      redirectPort: 0,
+      requestTimeoutMs: 30_000,
+      loginTimeoutMs: 300_000,
+      maxStepUps: 2,
+      clientName: 'mcpx',
+      interactive: false,
+    });
   });
 
   it('is interactive when a userAgent is given', () => {
@@ -29,7 +37,9 @@ describe('resolveOAuthOptions', () => {
   });
 
   it('refuses an unknown grant type, listing the known ones', () => {
-    expect(messageOf({ grant: { type: 'password' } })).toContain('"grant.type" must be one of authorization_code, client_credentials, enterprise, workload_identity (got "password")');
+    expect(messageOf({ grant: { type: 'password' } })).toContain(
+      '"grant.type" must be one of authorization_code, client_credentials, enterprise, workload_identity (got "password")',
+    );
   });
 
   it('refuses client_credentials without a client and a secret or key', () => {
@@ -52,11 +62,15 @@ describe('resolveOAuthOptions', () => {
   });
 
   it('refuses a clientMetadataUrl that is not HTTPS or has no path', () => {
-    expect(messageOf({ clientMetadataUrl: 'http://client.example/metadata.json' })).toContain('"clientMetadataUrl" must be an HTTPS URL with a path');
+    expect(messageOf({ clientMetadataUrl: 'http://client.example/metadata.json' })).toContain(
+      '"clientMetadataUrl" must be an HTTPS URL with a path',
+    );
     expect(messageOf({ clientMetadataUrl: 'https://client.example/' })).toContain('"clientMetadataUrl"');
   });
 
   it('accepts an HTTPS clientMetadataUrl with a path', () => {
-    expect(resolveOAuthOptions({ clientMetadataUrl: 'https://client.example/oauth/metadata.json' }).clientMetadataUrl).toBe('https://client.example/oauth/metadata.json');
+    expect(resolveOAuthOptions({ clientMetadataUrl: 'https://client.example/oauth/metadata.json' }).clientMetadataUrl).toBe(
+      'https://client.example/oauth/metadata.json',
+    );
   });
 });

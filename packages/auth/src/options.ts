@@ -126,7 +126,10 @@ export const OAUTH_OPTION_KEYS = {
 } as const satisfies OptionKeys<OAuthOptions>;
 
 /** `OAuthOptions` with defaults applied. */
-export interface ResolvedOAuthOptions extends Omit<OAuthOptions, 'store' | 'fetch' | 'loginTimeoutMs' | 'requestTimeoutMs' | 'maxStepUps' | 'clientName' | 'grant' | 'redirectPort'> {
+export interface ResolvedOAuthOptions extends Omit<
+  OAuthOptions,
+  'store' | 'fetch' | 'loginTimeoutMs' | 'requestTimeoutMs' | 'maxStepUps' | 'clientName' | 'grant' | 'redirectPort'
+> {
   store: TokenStore;
   fetch: FetchLike;
   loginTimeoutMs: number;
@@ -148,15 +151,21 @@ export function resolveOAuthOptions(options: OAuthOptions = {}): ResolvedOAuthOp
   };
   const grant = options.grant ?? { type: 'authorization_code' };
   if (!GRANTS.includes(grant.type)) fail(`"grant.type" must be one of ${GRANTS.join(', ')} (got ${JSON.stringify(grant.type)})`);
-  if (grant.type === 'client_credentials' && options.clientId === undefined) fail('the client_credentials grant needs "clientId" with "clientSecret" or "privateKey"');
-  if (grant.type === 'client_credentials' && options.clientSecret === undefined && options.privateKey === undefined) fail('the client_credentials grant needs "clientSecret" or "privateKey"');
-  if (grant.type === 'workload_identity' && grant.token === undefined && grant.tokenFile === undefined) fail('the workload_identity grant needs "token" or "tokenFile"');
-  if (grant.type === 'enterprise' && (grant.idToken === undefined || grant.idpTokenEndpoint === undefined)) fail('the enterprise grant needs "idToken" and "idpTokenEndpoint"');
+  if (grant.type === 'client_credentials' && options.clientId === undefined)
+    fail('the client_credentials grant needs "clientId" with "clientSecret" or "privateKey"');
+  if (grant.type === 'client_credentials' && options.clientSecret === undefined && options.privateKey === undefined)
+    fail('the client_credentials grant needs "clientSecret" or "privateKey"');
+  if (grant.type === 'workload_identity' && grant.token === undefined && grant.tokenFile === undefined)
+    fail('the workload_identity grant needs "token" or "tokenFile"');
+  if (grant.type === 'enterprise' && (grant.idToken === undefined || grant.idpTokenEndpoint === undefined))
+    fail('the enterprise grant needs "idToken" and "idpTokenEndpoint"');
   const port = options.redirectPort ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`"redirectPort" must be a port number from 0 to 65535 (got ${String(port)})`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`"redirectPort" must be a port number from 0 to 65535 (got ${String(port)})`);
   for (const key of ['loginTimeoutMs', 'requestTimeoutMs'] as const) {
     const value = options[key];
-    if (value !== undefined && !(Number.isFinite(value) && value > 0)) fail(`"${key}" must be a positive number of milliseconds (got ${String(value)})`);
+    if (value !== undefined && !(Number.isFinite(value) && value > 0))
+      fail(`"${key}" must be a positive number of milliseconds (got ${String(value)})`);
   }
   if (options.clientMetadataUrl !== undefined && !/^https:\/\/[^/]+\/./.test(options.clientMetadataUrl)) {
     fail(`"clientMetadataUrl" must be an HTTPS URL with a path (got ${JSON.stringify(options.clientMetadataUrl)})`);

@@ -6,13 +6,33 @@ import * as entry from './index.js';
 // The public API of @mcpx/auth: a name added to or taken from the index must be added to or taken
 // from these lists too, so that growing the API is a decision made in review.
 const VALUES = [
-  'OAUTH_OPTION_KEYS', 'OAuthError', 'OAuthProvider', 'defaultTokenDir', 'fileTokenStore', 'loginStoreKey',
-  'memoryTokenStore', 'openBrowser', 'parseChallenges',
+  'OAUTH_OPTION_KEYS',
+  'OAuthError',
+  'OAuthProvider',
+  'defaultTokenDir',
+  'fileTokenStore',
+  'loginStoreKey',
+  'memoryTokenStore',
+  'openBrowser',
+  'parseChallenges',
 ];
 
 const TYPES = [
-  'Challenge', 'FetchLike', 'FileTokenStoreOptions', 'LoginStatus', 'OAuthErrorOptions', 'OAuthGrant', 'OAuthOptions',
-  'OAuthStep', 'Secret', 'StoredClient', 'StoredEndpoints', 'StoredLogin', 'StoredTokens', 'TokenEndpointAuthMethod', 'TokenStore',
+  'Challenge',
+  'FetchLike',
+  'FileTokenStoreOptions',
+  'LoginStatus',
+  'OAuthErrorOptions',
+  'OAuthGrant',
+  'OAuthOptions',
+  'OAuthStep',
+  'Secret',
+  'StoredClient',
+  'StoredEndpoints',
+  'StoredLogin',
+  'StoredTokens',
+  'TokenEndpointAuthMethod',
+  'TokenStore',
   'UserAgent',
 ];
 

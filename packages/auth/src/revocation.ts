@@ -13,7 +13,9 @@ export async function revokeTokens(endpoint: TokenEndpoint, tokens: StoredTokens
   for (const token of [tokens.refreshToken, tokens.accessToken]) {
     if (token === undefined) continue;
     try {
-      await oauth.processRevocationResponse(await oauth.revocationRequest(endpoint.server, endpoint.client, endpoint.clientAuth, token, options));
+      await oauth.processRevocationResponse(
+        await oauth.revocationRequest(endpoint.server, endpoint.client, endpoint.clientAuth, token, options),
+      );
     } catch (error) {
       throw await tokenFailure(error, 'revocation', url);
     }

@@ -3,7 +3,12 @@ import type { ResourceMetadata } from './discovery/resource-metadata.js';
 import type { ServerMetadata } from './discovery/server-metadata.js';
 import { chooseScope, registrationScope, scopeList } from './scopes.js';
 
-const resource: ResourceMetadata = { resource: 'https://mcp.example/mcp', authorizationServers: ['https://as.example'], scopesSupported: ['files:read', 'files:write'], url: 'https://mcp.example/.well-known/oauth-protected-resource/mcp' };
+const resource: ResourceMetadata = {
+  resource: 'https://mcp.example/mcp',
+  authorizationServers: ['https://as.example'],
+  scopesSupported: ['files:read', 'files:write'],
+  url: 'https://mcp.example/.well-known/oauth-protected-resource/mcp',
+};
 const server: ServerMetadata = { issuer: 'https://as.example' };
 const serverWithOffline: ServerMetadata = { issuer: 'https://as.example', scopes_supported: ['files:read', 'offline_access'] };
 const base = { configured: undefined, challenge: undefined, resource, server, previous: undefined, stepUp: false };
@@ -31,11 +36,15 @@ describe('chooseScope', () => {
   });
 
   it('asks for the union of the previous grant and the new challenge on a step-up, once each', () => {
-    expect(chooseScope({ ...base, challenge: 'files:write files:read', previous: 'files:read', stepUp: true })).toBe('files:read files:write');
+    expect(chooseScope({ ...base, challenge: 'files:write files:read', previous: 'files:read', stepUp: true })).toBe(
+      'files:read files:write',
+    );
   });
 
   it('asks on a step-up for the challenge scope besides the configured ones and the previous grant', () => {
-    expect(chooseScope({ ...base, configured: ['files:read'], challenge: 'files:admin', previous: 'files:read', stepUp: true })).toBe('files:read files:admin');
+    expect(chooseScope({ ...base, configured: ['files:read'], challenge: 'files:admin', previous: 'files:read', stepUp: true })).toBe(
+      'files:read files:admin',
+    );
   });
 
   it('asks for the configured scopes, not the previous grant, on a login that is not a step-up', () => {
@@ -64,10 +73,12 @@ describe('scopeList', () => {
 
 describe('registrationScope', () => {
   it('registers every scope the resource publishes besides those of the first login, so a step-up stays allowed', () => {
-    expect(registrationScope('mcp:read offline_access', { ...resource, scopesSupported: ['mcp:read', 'mcp:write'] })).toBe('mcp:read offline_access mcp:write');
+    expect(registrationScope('mcp:read offline_access', { ...resource, scopesSupported: ['mcp:read', 'mcp:write'] })).toBe(
+      'mcp:read offline_access mcp:write',
+    );
   });
 
-  it('registers the login\'s scopes alone when the resource publishes none', () => {
+  it("registers the login's scopes alone when the resource publishes none", () => {
     expect(registrationScope('mcp:read', { ...resource, scopesSupported: undefined })).toBe('mcp:read');
   });
 

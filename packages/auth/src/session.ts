@@ -33,14 +33,20 @@ export async function discover(http: HttpSettings, mcpServer: URL, resourceMetad
   }
   const first = resource.authorizationServers[0];
   if (first === undefined) {
-    throw new OAuthError('resource discovery', `the metadata at ${resource.url} names no authorization server`, { hint: 'tell the server operator: "authorization_servers" is empty' });
+    throw new OAuthError('resource discovery', `the metadata at ${resource.url} names no authorization server`, {
+      hint: 'tell the server operator: "authorization_servers" is empty',
+    });
   }
   const issuer = parseUrl(first, `the authorization server named by ${resource.url}`, 'resource discovery');
   const server = await discoverServer(http, issuer);
   if (server === undefined) {
-    throw new OAuthError('authorization server discovery', `the authorization server ${issuer.href} publishes no metadata (tried RFC 8414 and OpenID discovery)`, {
-      hint: 'check that the authorization server is up, or tell the server operator',
-    });
+    throw new OAuthError(
+      'authorization server discovery',
+      `the authorization server ${issuer.href} publishes no metadata (tried RFC 8414 and OpenID discovery)`,
+      {
+        hint: 'check that the authorization server is up, or tell the server operator',
+      },
+    );
   }
   return { resource, server, resourceId };
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { SingleFlight } from './single-flight.js';
 
 /** An operation that ends when told, and the signal it ran with. */
-function pending(): { operation: (signal: AbortSignal) => Promise<void>; finish: () => void; fail: (error: Error) => void; signal: () => AbortSignal | undefined } {
+function pending(): {
+  operation: (signal: AbortSignal) => Promise<void>;
+  finish: () => void;
+  fail: (error: Error) => void;
+  signal: () => AbortSignal | undefined;
+} {
   let finish!: () => void;
   let fail!: (error: Error) => void;
   let signal: AbortSignal | undefined;

@@ -19,11 +19,17 @@ export function endpointsOf(server: ServerMetadata): StoredEndpoints {
 export async function storedServer(http: HttpSettings, stored: StoredLogin): Promise<ServerMetadata> {
   const { endpoints } = stored;
   if (endpoints !== undefined) {
-    return { issuer: stored.issuer, token_endpoint: endpoints.token, ...(endpoints.revocation === undefined ? {} : { revocation_endpoint: endpoints.revocation }) };
+    return {
+      issuer: stored.issuer,
+      token_endpoint: endpoints.token,
+      ...(endpoints.revocation === undefined ? {} : { revocation_endpoint: endpoints.revocation }),
+    };
   }
   const issuer = new URL(stored.issuer);
   const found = await discoverServer(http, issuer);
   if (found !== undefined) return found;
   if (issuer.pathname.replace(/\/+$/, '') === '') return defaultServerMetadata(issuer);
-  throw new OAuthError('refresh', `the authorization server ${issuer.href} publishes no metadata, so its token endpoint is unknown`, { hint: 'log in again' });
+  throw new OAuthError('refresh', `the authorization server ${issuer.href} publishes no metadata, so its token endpoint is unknown`, {
+    hint: 'log in again',
+  });
 }

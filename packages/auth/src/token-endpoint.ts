@@ -39,7 +39,12 @@ export function requestOptions(endpoint: TokenEndpoint, url: string | undefined,
  * Runs a token request, retrying once when a DPoP authorization server asks for a nonce
  * (RFC 9449 §8), and turns every failure into an `OAuthError` for `step`.
  */
-export async function tokenRequest(endpoint: TokenEndpoint, step: OAuthStep, run: (options: oauth.TokenEndpointRequestOptions) => Promise<Response>, process: (response: Response) => Promise<oauth.TokenEndpointResponse>): Promise<StoredTokens> {
+export async function tokenRequest(
+  endpoint: TokenEndpoint,
+  step: OAuthStep,
+  run: (options: oauth.TokenEndpointRequestOptions) => Promise<Response>,
+  process: (response: Response) => Promise<oauth.TokenEndpointResponse>,
+): Promise<StoredTokens> {
   const options = requestOptions(endpoint, endpoint.server.token_endpoint, step);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -71,10 +76,17 @@ export async function tokenFailure(error: unknown, step: OAuthStep, url: string)
   if (!(error instanceof oauth.WWWAuthenticateChallengeError)) return tokenError(error, step, url);
   // A body that is not JSON leaves the error code to the challenge's parameters.
   const body = (await error.response.json().catch(() => undefined)) as { error?: unknown; error_description?: unknown } | undefined;
-  const code = typeof body?.error === 'string' ? body.error : error.cause.find((challenge) => challenge.parameters.error !== undefined)?.parameters.error;
+  const code =
+    typeof body?.error === 'string'
+      ? body.error
+      : error.cause.find((challenge) => challenge.parameters.error !== undefined)?.parameters.error;
   const description = typeof body?.error_description === 'string' ? body.error_description : undefined;
   if (code === undefined) {
-    return new OAuthError(step, `${url} refused the request (HTTP ${error.status}, ${error.cause.map((c) => c.scheme).join(', ')} challenge)`, { cause: error, hint: 'check the client credentials ("clientId", "clientSecret" or the key)' });
+    return new OAuthError(
+      step,
+      `${url} refused the request (HTTP ${error.status}, ${error.cause.map((c) => c.scheme).join(', ')} challenge)`,
+      { cause: error, hint: 'check the client credentials ("clientId", "clientSecret" or the key)' },
+    );
   }
   return refusal(step, url, error.status, code, description, error);
 }
@@ -87,16 +99,28 @@ export function tokenError(error: unknown, step: OAuthStep, url: string): Error 
   if (error instanceof oauth.ResponseBodyError) return refusal(step, url, error.status, error.error, error.error_description, error);
   if (error instanceof oauth.OperationProcessingError) {
     const status = error.cause instanceof Response ? ` (HTTP ${error.cause.status})` : '';
-    return new OAuthError(step, `${url} answered something mcpx cannot use${status}: ${error.message}`, { cause: withoutDetails(error), hint: 'tell the server operator; the answer breaks the OAuth specification' });
+    return new OAuthError(step, `${url} answered something mcpx cannot use${status}: ${error.message}`, {
+      cause: withoutDetails(error),
+      hint: 'tell the server operator; the answer breaks the OAuth specification',
+    });
   }
   if (error instanceof oauth.UnsupportedOperationError) {
-    return new OAuthError(step, `${url} answered something mcpx does not support: ${error.message}`, { cause: withoutDetails(error), hint: 'tell the server operator which answer mcpx could not use' });
+    return new OAuthError(step, `${url} answered something mcpx does not support: ${error.message}`, {
+      cause: withoutDetails(error),
+      hint: 'tell the server operator which answer mcpx could not use',
+    });
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new OAuthError(step, `${url} did not answer in time`, { cause: error, hint: 'check that the authorization server is up, then try again' });
+    return new OAuthError(step, `${url} did not answer in time`, {
+      cause: error,
+      hint: 'check that the authorization server is up, then try again',
+    });
   }
   const why = error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
-  return new OAuthError(step, `could not reach ${url}: ${why}`, { cause: error, hint: 'check that the authorization server is up and reachable, then try again' });
+  return new OAuthError(step, `could not reach ${url}: ${why}`, {
+    cause: error,
+    hint: 'check that the authorization server is up and reachable, then try again',
+  });
 }
 
 /**
@@ -115,9 +139,12 @@ function withoutDetails(error: Error & { code?: unknown }): Error {
 /** An OAuth error answer of the server as an `OAuthError` with what to do about it. */
 function refusal(step: OAuthStep, url: string, status: number, code: string, description: string | undefined, cause: Error): OAuthError {
   const hint =
-    code === 'invalid_grant' ? 'the grant expired or was revoked; log in again'
-    : code === 'invalid_client' ? 'the client credentials were refused; check "clientId", "clientSecret" or the key'
-    : code === 'invalid_scope' ? 'the scopes asked for are not allowed; check "scopes"'
-    : 'try again, and tell the server operator if it keeps failing';
+    code === 'invalid_grant'
+      ? 'the grant expired or was revoked; log in again'
+      : code === 'invalid_client'
+        ? 'the client credentials were refused; check "clientId", "clientSecret" or the key'
+        : code === 'invalid_scope'
+          ? 'the scopes asked for are not allowed; check "scopes"'
+          : 'try again, and tell the server operator if it keeps failing';
   return new OAuthError(step, `${url} refused the request (HTTP ${status})`, { cause, oauthError: code, description, hint });
 }

@@ -3,24 +3,41 @@ import { OAuthError } from './oauth-error.js';
 import { canonicalUrl, httpView, isLoopback, parseUrl, requireSecureUrl } from './url-policy.js';
 
 describe('isLoopback', () => {
-  it.each(['http://localhost:3000/', 'http://LOCALHOST/', 'http://127.0.0.1/', 'http://127.8.9.10:80/', 'http://[::1]:8080/'])('counts %s as this machine', (url) => {
-    expect(isLoopback(new URL(url))).toBe(true);
-  });
+  it.each(['http://localhost:3000/', 'http://LOCALHOST/', 'http://127.0.0.1/', 'http://127.8.9.10:80/', 'http://[::1]:8080/'])(
+    'counts %s as this machine',
+    (url) => {
+      expect(isLoopback(new URL(url))).toBe(true);
+    },
+  );
 
   // Resolvers without RFC 6761's special case (glibc without nss-myhostname, for one) ask DNS for these.
-  it.each(['http://app.localhost/', 'http://evil.example.localhost/'])('does not count a subdomain of localhost, %s, which may resolve elsewhere', (url) => {
-    expect(isLoopback(new URL(url))).toBe(false);
-  });
+  it.each(['http://app.localhost/', 'http://evil.example.localhost/'])(
+    'does not count a subdomain of localhost, %s, which may resolve elsewhere',
+    (url) => {
+      expect(isLoopback(new URL(url))).toBe(false);
+    },
+  );
 
-  it.each(['http://example.com/', 'http://localhost.example.com/', 'http://128.0.0.1/', 'http://10.0.0.1/', 'http://[::2]/', 'http://127.0.0.1.nip.io/'])('does not count %s', (url) => {
+  it.each([
+    'http://example.com/',
+    'http://localhost.example.com/',
+    'http://128.0.0.1/',
+    'http://10.0.0.1/',
+    'http://[::2]/',
+    'http://127.0.0.1.nip.io/',
+  ])('does not count %s', (url) => {
     expect(isLoopback(new URL(url))).toBe(false);
   });
 });
 
 describe('requireSecureUrl', () => {
   it('accepts HTTPS anywhere and plain HTTP on loopback', () => {
-    expect(requireSecureUrl(new URL('https://as.example/token'), 'the token endpoint', 'token request').href).toBe('https://as.example/token');
-    expect(requireSecureUrl(new URL('http://127.0.0.1:9000/token'), 'the token endpoint', 'token request').href).toBe('http://127.0.0.1:9000/token');
+    expect(requireSecureUrl(new URL('https://as.example/token'), 'the token endpoint', 'token request').href).toBe(
+      'https://as.example/token',
+    );
+    expect(requireSecureUrl(new URL('http://127.0.0.1:9000/token'), 'the token endpoint', 'token request').href).toBe(
+      'http://127.0.0.1:9000/token',
+    );
   });
 
   it('refuses plain HTTP on another host, naming what and where', () => {
@@ -37,7 +54,9 @@ describe('requireSecureUrl', () => {
 
 describe('parseUrl', () => {
   it('fails on a relative URL or a value that is not a string, quoting what came', () => {
-    expect(() => parseUrl('/token', 'the token_endpoint', 'authorization server discovery')).toThrow(/the token_endpoint is not a valid absolute URL \(got "\/token"\)/);
+    expect(() => parseUrl('/token', 'the token_endpoint', 'authorization server discovery')).toThrow(
+      /the token_endpoint is not a valid absolute URL \(got "\/token"\)/,
+    );
     expect(() => parseUrl(42, 'the issuer', 'authorization server discovery')).toThrow(/got 42/);
   });
 });

@@ -32,7 +32,9 @@ export function parseUrl(value: unknown, what: string, step: OAuthStep): URL {
       // reported below
     }
   }
-  throw new OAuthError(step, `${what} is not a valid absolute URL (got ${JSON.stringify(value)})`, { hint: 'the server published broken metadata; tell its operator' });
+  throw new OAuthError(step, `${what} is not a valid absolute URL (got ${JSON.stringify(value)})`, {
+    hint: 'the server published broken metadata; tell its operator',
+  });
 }
 
 /**

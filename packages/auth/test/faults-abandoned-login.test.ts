@@ -13,7 +13,12 @@ describe('a login whose requests are abandoned', () => {
     const browser = fakeBrowser();
     browser.hold = true;
     const provider = new OAuthProvider({ userAgent: browser, clientId: 'mcpx-test' });
-    return { provider, browser, url: mcp.url(), challenge: `Bearer resource_metadata="${mcp.origin}/.well-known/oauth-protected-resource/mcp"` };
+    return {
+      provider,
+      browser,
+      url: mcp.url(),
+      challenge: `Bearer resource_metadata="${mcp.origin}/.well-known/oauth-protected-resource/mcp"`,
+    };
   }
 
   it('goes on for the other requests when the request that started it is abandoned', async () => {

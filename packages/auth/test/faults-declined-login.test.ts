@@ -15,7 +15,12 @@ describe('a login the user declines', () => {
     const browser = fakeBrowser();
     browser.deny = true;
     const provider = new OAuthProvider({ userAgent: browser, clientId: 'mcpx-test' });
-    return { provider, browser, url: mcp.url(), challenge: `Bearer resource_metadata="${mcp.origin}/.well-known/oauth-protected-resource/mcp"` };
+    return {
+      provider,
+      browser,
+      url: mcp.url(),
+      challenge: `Bearer resource_metadata="${mcp.origin}/.well-known/oauth-protected-resource/mcp"`,
+    };
   }
 
   it('fails every request that waited for it, and opens no other browser window', async () => {

@@ -69,11 +69,17 @@ describe('an authorization server that answers garbage', () => {
 
   it('is an OAuthError quoting the start of an HTML page served as metadata', async () => {
     const as = await fakes.authorizationServer();
-    as.answer(METADATA, (_, response) => void response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Welcome to nginx!</body></html>'));
+    as.answer(
+      METADATA,
+      (_, response) =>
+        void response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Welcome to nginx!</body></html>'),
+    );
     const mcp = await fakes.protectedMcpServer(as.origin, () => false);
     const error = await loginError(machine().provider, mcp.url());
     expect(error.step).toBe('authorization server discovery');
-    expect(error.message).toContain(`${as.origin}${METADATA} answered 200 with a body that is not JSON ("<!doctype html><html><body>Welcome to nginx!</body></html>")`);
+    expect(error.message).toContain(
+      `${as.origin}${METADATA} answered 200 with a body that is not JSON ("<!doctype html><html><body>Welcome to nginx!</body></html>")`,
+    );
   });
 
   it('is an OAuthError when the metadata is a JSON array', async () => {
@@ -160,7 +166,16 @@ describe('metadata URLs in plain HTTP on a host that is not loopback', () => {
   it('refuses a WebSocket server on ws: without fetching its well-known metadata in clear text', async () => {
     const { provider, fetched } = machine();
     const url = new URL('ws://mcp.example/ws');
-    const refusal = { url, method: 'GET', status: 401 as const, wwwAuthenticate: 'Bearer', attempt: 0, sent: {}, header: () => undefined, signal: new AbortController().signal };
+    const refusal = {
+      url,
+      method: 'GET',
+      status: 401 as const,
+      wwwAuthenticate: 'Bearer',
+      attempt: 0,
+      sent: {},
+      header: () => undefined,
+      signal: new AbortController().signal,
+    };
     const error = await rejectionOf(provider.onUnauthorized(refusal));
     expect(OAuthError.isInstance(error) && error.step).toBe('resource discovery');
     expect(error.message).toContain('the MCP server http://mcp.example/ws is not HTTPS');
@@ -196,7 +211,9 @@ describe('protected resource metadata that is wrong', () => {
     const mcp = await serving(() => ({ resource: 'https://elsewhere.example/mcp', authorization_servers: ['https://as.example'] }));
     const error = await loginError(machine().provider, mcp.url());
     expect(error.step).toBe('resource discovery');
-    expect(error.message).toContain(`the metadata at ${mcp.origin}/prm is for the resource https://elsewhere.example/mcp, not for ${mcp.url()}`);
+    expect(error.message).toContain(
+      `the metadata at ${mcp.origin}/prm is for the resource https://elsewhere.example/mcp, not for ${mcp.url()}`,
+    );
   });
 
   it('is refused when it names no authorization server', async () => {

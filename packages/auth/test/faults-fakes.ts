@@ -1,6 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
-import { replyJson, startFakeHttpServer, startFakeMcpServer, type FakeHttpServer, type FakeMcpServer, type RecordedRequest } from '@mcpx/test-utils';
+import {
+  replyJson,
+  startFakeHttpServer,
+  startFakeMcpServer,
+  type FakeHttpServer,
+  type FakeMcpServer,
+  type RecordedRequest,
+} from '@mcpx/test-utils';
 import type { UnauthorizedContext } from '@mcpx/core';
 import { afterEach } from 'vitest';
 import { loginStoreKey } from '../src/login.js';
@@ -123,7 +130,18 @@ function fakeAuthorizationServer(http: FakeHttpServer): FakeAuthorizationServer 
     fake.issued.add(`${fake.tokenType} ${accessToken}`);
     if (withRefresh) fake.currentRefreshToken = `rt-${counter}`;
     const scope = fake.scope === undefined ? {} : { scope: fake.scope };
-    replyJson(response, { access_token: accessToken, token_type: fake.tokenType, expires_in: fake.expiresInS, ...scope, ...(withRefresh ? { refresh_token: fake.currentRefreshToken } : {}) }, 200, { 'cache-control': 'no-store' });
+    replyJson(
+      response,
+      {
+        access_token: accessToken,
+        token_type: fake.tokenType,
+        expires_in: fake.expiresInS,
+        ...scope,
+        ...(withRefresh ? { refresh_token: fake.currentRefreshToken } : {}),
+      },
+      200,
+      { 'cache-control': 'no-store' },
+    );
   };
   http.handle((request, response) => {
     const path = request.path.split('?')[0] ?? '';
@@ -140,7 +158,8 @@ function fakeAuthorizationServer(http: FakeHttpServer): FakeAuthorizationServer 
       case 'authorization_code':
         return issue(response, true);
       case 'refresh_token':
-        if (form.get('refresh_token') !== fake.currentRefreshToken) return replyJson(response, { error: 'invalid_grant', error_description: 'the refresh token was used already or revoked' }, 400);
+        if (form.get('refresh_token') !== fake.currentRefreshToken)
+          return replyJson(response, { error: 'invalid_grant', error_description: 'the refresh token was used already or revoked' }, 400);
         return issue(response, true);
       default:
         return replyJson(response, { error: 'unsupported_grant_type' }, 400);
@@ -164,7 +183,11 @@ export function protect(mcp: FakeMcpServer, authorizationServer: string, accepts
 }
 
 /** A stored login for `serverUrl` at `issuer`, with the tokens given. */
-export function storedLogin(serverUrl: string, issuer: string, tokens: { accessToken: string; refreshToken?: string; expiresAt?: number; scope?: string }): StoredLogin {
+export function storedLogin(
+  serverUrl: string,
+  issuer: string,
+  tokens: { accessToken: string; refreshToken?: string; expiresAt?: number; scope?: string },
+): StoredLogin {
   return {
     serverUrl,
     issuer,
@@ -228,7 +251,10 @@ export function fakeBrowser(): FakeBrowser {
     if (browser.deny) redirect.searchParams.set('error', 'access_denied');
     else redirect.searchParams.set('code', `code-${browser.visits.indexOf(url)}`);
     // The listener may have stopped (the login was abandoned): a browser then shows an error page.
-    await fetch(redirect).then((response) => response.body?.cancel(), () => undefined);
+    await fetch(redirect).then(
+      (response) => response.body?.cancel(),
+      () => undefined,
+    );
   };
   const browser = Object.assign(
     (url: URL, signal: AbortSignal): void => {
@@ -253,6 +279,12 @@ export function fakeBrowser(): FakeBrowser {
 }
 
 /** A 401 or 403 of `serverUrl` for `onUnauthorized()`, refusing the request that carried `sent`. */
-export function refusal(serverUrl: string, status: 401 | 403, wwwAuthenticate: string, sent: Record<string, string>, signal: AbortSignal = new AbortController().signal): UnauthorizedContext {
+export function refusal(
+  serverUrl: string,
+  status: 401 | 403,
+  wwwAuthenticate: string,
+  sent: Record<string, string>,
+  signal: AbortSignal = new AbortController().signal,
+): UnauthorizedContext {
   return { url: new URL(serverUrl), method: 'POST', status, wwwAuthenticate, attempt: 0, sent, header: () => undefined, signal };
 }

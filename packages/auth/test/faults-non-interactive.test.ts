@@ -12,7 +12,10 @@ describe('a provider that may not log in', () => {
     const as = await fakes.authorizationServer();
     const mcp = await fakes.protectedMcpServer(as.origin, () => true);
     const url = mcp.url();
-    const store = await seededStore(url, storedLogin(url, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', scope: 'mcp:read', expiresAt: Date.now() + HOUR_MS }));
+    const store = await seededStore(
+      url,
+      storedLogin(url, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', scope: 'mcp:read', expiresAt: Date.now() + HOUR_MS }),
+    );
     const provider = new OAuthProvider({ store, interactive: false, serverName: 'notes' });
     const challenge = `Bearer error="insufficient_scope", scope="mcp:read mcp:write mcp:admin", resource_metadata="${mcp.origin}/.well-known/oauth-protected-resource/mcp"`;
 
@@ -27,9 +30,14 @@ describe('a provider that may not log in', () => {
     const as = await fakes.authorizationServer();
     const mcp = await fakes.protectedMcpServer(as.origin, () => false);
     const url = mcp.url();
-    const store = await seededStore(url, storedLogin(url, as.origin, { accessToken: 'at-0', refreshToken: 'rt-revoked', expiresAt: Date.now() + HOUR_MS }));
+    const store = await seededStore(
+      url,
+      storedLogin(url, as.origin, { accessToken: 'at-0', refreshToken: 'rt-revoked', expiresAt: Date.now() + HOUR_MS }),
+    );
     const provider = new OAuthProvider({ store, interactive: false });
-    const error = await rejectionOf(provider.onUnauthorized(refusal(url, 401, 'Bearer error="invalid_token"', { authorization: 'Bearer at-0' })));
+    const error = await rejectionOf(
+      provider.onUnauthorized(refusal(url, 401, 'Bearer error="invalid_token"', { authorization: 'Bearer at-0' })),
+    );
     expect((error as LoginRequiredError).reason).toBe('the stored login expired and could not be refreshed');
   });
 });

@@ -23,7 +23,10 @@ describe('a token endpoint that rotates refresh tokens', () => {
     const as = await fakes.authorizationServer();
     as.expiresInS = 10; // inside the expiry margin: every use refreshes
     const serverUrl = 'http://127.0.0.1:9/mcp';
-    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const store = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }),
+    );
     const context = { url: new URL(serverUrl), method: 'POST' };
 
     const provider = new OAuthProvider({ store, interactive: false });
@@ -39,9 +42,18 @@ describe('a token endpoint that rotates refresh tokens', () => {
 
   it('keeps the old refresh token when the answer carries no new one', async () => {
     const as = await fakes.authorizationServer();
-    as.answer('/token', (_, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'at-new', token_type: 'Bearer', expires_in: 3600 })));
+    as.answer(
+      '/token',
+      (_, response) =>
+        void response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ access_token: 'at-new', token_type: 'Bearer', expires_in: 3600 })),
+    );
     const serverUrl = 'http://127.0.0.1:9/mcp';
-    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const store = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }),
+    );
     const provider = new OAuthProvider({ store, interactive: false });
     expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-new' });
     expect((await store.get(loginStoreKey(serverUrl)))?.tokens?.refreshToken).toBe('rt-0');
@@ -55,7 +67,10 @@ describe('a refresh token the authorization server refuses', () => {
 
   it('is dropped, so that the next requests do not try it again, and the access token is kept', async () => {
     const as = await fakes.authorizationServer();
-    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-revoked', expiresAt: Date.now() - 1000 }));
+    const store = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-revoked', expiresAt: Date.now() - 1000 }),
+    );
     const provider = new OAuthProvider({ store, interactive: false });
     expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-0' });
     expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-0' });
@@ -102,7 +117,10 @@ describe('many requests refused at once', () => {
     const as = await fakes.authorizationServer();
     const mcp = await fakes.protectedMcpServer(as.origin, (authorization) => authorization !== undefined && as.issued.has(authorization));
     as.issued.add('Bearer at-0');
-    const store = await seededStore(mcp.url(), storedLogin(mcp.url(), as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() + HOUR_MS }));
+    const store = await seededStore(
+      mcp.url(),
+      storedLogin(mcp.url(), as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() + HOUR_MS }),
+    );
     const client = new McpClient({ server: 'faults', era: 'legacy' });
     fakes.defer(() => client.close());
     await client.connect(new StreamableHttpTransport(mcp.url(), { authProvider: new OAuthProvider({ store, interactive: false }) }));
@@ -120,9 +138,14 @@ describe('many requests refused at once', () => {
   it('sends exactly one refresh for 20 concurrent headers() calls with an expired token', async () => {
     const as = await fakes.authorizationServer();
     const serverUrl = 'http://127.0.0.1:9/mcp';
-    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const store = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }),
+    );
     const provider = new OAuthProvider({ store, interactive: false });
-    const headers = await Promise.all(Array.from({ length: 20 }, async () => provider.headers({ url: new URL(serverUrl), method: 'POST' })));
+    const headers = await Promise.all(
+      Array.from({ length: 20 }, async () => provider.headers({ url: new URL(serverUrl), method: 'POST' })),
+    );
     expect(new Set(headers.map((h) => h.authorization))).toEqual(new Set(['Bearer at-1']));
     expect(as.tokenRequests('refresh_token')).toHaveLength(1);
   });
@@ -130,7 +153,10 @@ describe('many requests refused at once', () => {
   it('retries a refusal of the token before the refresh without refreshing again', async () => {
     const as = await fakes.authorizationServer();
     const serverUrl = 'http://127.0.0.1:9/mcp';
-    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() + HOUR_MS }));
+    const store = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() + HOUR_MS }),
+    );
     const provider = new OAuthProvider({ store, interactive: false });
     const refusal = (sent: Record<string, string>) => ({
       url: new URL(serverUrl),
@@ -160,15 +186,26 @@ describe('a redirect to another origin', () => {
     const metadata = `${mcp.origin}/.well-known/oauth-protected-resource/mcp`;
     mcp.intercept((request, response) => {
       if (request.path === '/.well-known/oauth-protected-resource/mcp') {
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ resource: mcp.url(), authorization_servers: [as.origin] }));
-      } else if (request.headers.authorization !== undefined && as.issued.has(request.headers.authorization) && request.headers.dpop !== undefined) {
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ resource: mcp.url(), authorization_servers: [as.origin] }));
+      } else if (
+        request.headers.authorization !== undefined &&
+        as.issued.has(request.headers.authorization) &&
+        request.headers.dpop !== undefined
+      ) {
         response.writeHead(307, { location: elsewhere.url() }).end();
       } else {
         response.writeHead(401, { 'www-authenticate': `DPoP resource_metadata="${metadata}"` }).end();
       }
       return true;
     });
-    const provider = new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret', dpop: true });
+    const provider = new OAuthProvider({
+      grant: { type: 'client_credentials' },
+      clientId: 'machine',
+      clientSecret: 'machine-secret',
+      dpop: true,
+    });
     const client = new McpClient({ server: 'faults', era: 'legacy' });
     fakes.defer(() => client.close());
     await client.connect(new StreamableHttpTransport(mcp.url(), { authProvider: provider }));
@@ -189,7 +226,8 @@ describe('a redirect to another origin', () => {
     const sse = await fakes.plainServer();
     const metadata = `${sse.origin}/.well-known/oauth-protected-resource/sse`;
     sse.handle((request, response) => {
-      if (request.path === '/.well-known/oauth-protected-resource/sse') return replyJson(response, { resource: sse.url('/sse'), authorization_servers: [as.origin] });
+      if (request.path === '/.well-known/oauth-protected-resource/sse')
+        return replyJson(response, { resource: sse.url('/sse'), authorization_servers: [as.origin] });
       const authorization = request.headers.authorization;
       if (authorization === undefined || !as.issued.has(authorization) || request.headers.dpop === undefined) {
         return void response.writeHead(401, { 'www-authenticate': `DPoP resource_metadata="${metadata}"` }).end();
@@ -199,18 +237,27 @@ describe('a redirect to another origin', () => {
       response.write(sseEvent({ event: 'endpoint', data: '/message?sessionId=s1' }));
     });
     const transport = new SseTransport(sse.url('/sse'), {
-      authProvider: new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret', dpop: true }),
+      authProvider: new OAuthProvider({
+        grant: { type: 'client_credentials' },
+        clientId: 'machine',
+        clientSecret: 'machine-secret',
+        dpop: true,
+      }),
     });
     fakes.defer(() => transport.close());
     await transport.start();
     await transport.send({ jsonrpc: '2.0', id: 1, method: 'ping' });
 
-    const authorized = sse.requests.filter((request) => request.headers.dpop !== undefined && as.issued.has(request.headers.authorization ?? ''));
+    const authorized = sse.requests.filter(
+      (request) => request.headers.dpop !== undefined && as.issued.has(request.headers.authorization ?? ''),
+    );
     expect(authorized.map((request) => [request.method, proofOf(request.headers.dpop)])).toEqual([
       ['GET', { htm: 'GET', htu: sse.url('/sse') }],
       ['POST', { htm: 'POST', htu: sse.url('/message') }],
     ]);
-    expect(elsewhere.requests.map((request) => [request.method, request.path, request.json])).toEqual([['POST', '/moved', { jsonrpc: '2.0', id: 1, method: 'ping' }]]);
+    expect(elsewhere.requests.map((request) => [request.method, request.path, request.json])).toEqual([
+      ['POST', '/moved', { jsonrpc: '2.0', id: 1, method: 'ping' }],
+    ]);
     for (const request of elsewhere.requests) {
       expect(request.headers.authorization).toBeUndefined();
       expect(request.headers.dpop).toBeUndefined();
@@ -235,7 +282,10 @@ describe('two processes sharing a token store', () => {
 
   it('take the tokens the other one refreshed instead of refreshing with the spent refresh token', async () => {
     const as = await fakes.authorizationServer();
-    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const store = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }),
+    );
     const cli = new OAuthProvider({ store, interactive: false });
     const registry = new OAuthProvider({ store, interactive: false });
     await cli.status(serverUrl);
@@ -248,11 +298,17 @@ describe('two processes sharing a token store', () => {
 
   it('take the tokens the other one saved when their own refresh lost the race with invalid_grant', async () => {
     const as = await fakes.authorizationServer();
-    const shared = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }));
+    const shared = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() - 1000 }),
+    );
     const before = await shared.get(loginStoreKey(serverUrl));
     // The registry reads the store just before the CLI saves its refresh, so it refreshes with rt-0 too.
     let readsBeforeTheSave = 2;
-    const registryView: TokenStore = { ...shared, get: (key) => (readsBeforeTheSave-- > 0 ? Promise.resolve(structuredClone(before)) : shared.get(key)) };
+    const registryView: TokenStore = {
+      ...shared,
+      get: (key) => (readsBeforeTheSave-- > 0 ? Promise.resolve(structuredClone(before)) : shared.get(key)),
+    };
     const cli = new OAuthProvider({ store: shared, interactive: false });
     const registry = new OAuthProvider({ store: registryView, interactive: false });
     await registry.status(serverUrl);

@@ -23,10 +23,15 @@ describe('error messages', () => {
   it('leave the tokens out when a refused refresh ends in LoginRequiredError', async () => {
     const as = await fakes.authorizationServer();
     const mcp = await fakes.protectedMcpServer(as.origin, () => false);
-    const store = await seededStore(mcp.url(), storedLogin(mcp.url(), as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() + HOUR_MS }));
+    const store = await seededStore(
+      mcp.url(),
+      storedLogin(mcp.url(), as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() + HOUR_MS }),
+    );
     const client = new McpClient({ server: 'faults', era: 'legacy' });
     fakes.defer(() => client.close());
-    const error = await rejectionOf(client.connect(new StreamableHttpTransport(mcp.url(), { authProvider: new OAuthProvider({ store, interactive: false }) })));
+    const error = await rejectionOf(
+      client.connect(new StreamableHttpTransport(mcp.url(), { authProvider: new OAuthProvider({ store, interactive: false }) })),
+    );
     expect(LoginRequiredError.isInstance(error), messagesOf(error)).toBe(true);
     expect(as.tokenRequests('refresh_token').map((form) => form.get('refresh_token'))).toEqual([REFRESH]);
     expectNoTokens(error);
@@ -48,7 +53,10 @@ describe('error messages', () => {
     const as = await fakes.authorizationServer();
     as.answer('/revoke', (_, response) => void response.writeHead(500, { 'content-type': 'text/plain' }).end('revocation is broken'));
     const serverUrl = 'http://127.0.0.1:9/mcp';
-    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() + HOUR_MS }));
+    const store = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() + HOUR_MS }),
+    );
     const error = await rejectionOf(new OAuthProvider({ store, interactive: false }).logout(serverUrl));
     expect(OAuthError.isInstance(error) && error.step).toBe('revocation');
     expectNoTokens(error);
@@ -68,12 +76,24 @@ describe('error messages', () => {
   it('leave the refresh token out when the token endpoint refuses it', async () => {
     const as = await fakes.authorizationServer();
     const serverUrl = 'http://127.0.0.1:9/mcp';
-    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() - 1000 }));
+    const store = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() - 1000 }),
+    );
     const provider = new OAuthProvider({ store, interactive: false });
     // A refresh refused before a request: the request goes with the old token.
     expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: `Bearer ${ACCESS}` });
     const error = await rejectionOf(
-      provider.onUnauthorized({ url: new URL(serverUrl), method: 'POST', status: 401, wwwAuthenticate: 'Bearer error="invalid_token"', attempt: 0, sent: { authorization: `Bearer ${ACCESS}` }, header: () => undefined, signal: new AbortController().signal }),
+      provider.onUnauthorized({
+        url: new URL(serverUrl),
+        method: 'POST',
+        status: 401,
+        wwwAuthenticate: 'Bearer error="invalid_token"',
+        attempt: 0,
+        sent: { authorization: `Bearer ${ACCESS}` },
+        header: () => undefined,
+        signal: new AbortController().signal,
+      }),
     );
     expect(LoginRequiredError.isInstance(error)).toBe(true);
     expectNoTokens(error);
@@ -81,12 +101,27 @@ describe('error messages', () => {
 
   it('leave the tokens out when a refresh is answered without an access_token', async () => {
     const as = await fakes.authorizationServer();
-    as.answer('/token', (_, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{"token_type":"bearer"}'));
+    as.answer(
+      '/token',
+      (_, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{"token_type":"bearer"}'),
+    );
     const serverUrl = 'http://127.0.0.1:9/mcp';
-    const store = await seededStore(serverUrl, storedLogin(serverUrl, as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() + HOUR_MS }));
+    const store = await seededStore(
+      serverUrl,
+      storedLogin(serverUrl, as.origin, { accessToken: ACCESS, refreshToken: REFRESH, expiresAt: Date.now() + HOUR_MS }),
+    );
     const provider = new OAuthProvider({ store, interactive: false });
     const error = await rejectionOf(
-      provider.onUnauthorized({ url: new URL(serverUrl), method: 'POST', status: 401, wwwAuthenticate: 'Bearer error="invalid_token"', attempt: 0, sent: { authorization: `Bearer ${ACCESS}` }, header: () => undefined, signal: new AbortController().signal }),
+      provider.onUnauthorized({
+        url: new URL(serverUrl),
+        method: 'POST',
+        status: 401,
+        wwwAuthenticate: 'Bearer error="invalid_token"',
+        attempt: 0,
+        sent: { authorization: `Bearer ${ACCESS}` },
+        header: () => undefined,
+        signal: new AbortController().signal,
+      }),
     );
     expect(as.tokenRequests('refresh_token')).toHaveLength(1);
     expect(LoginRequiredError.isInstance(error), messagesOf(error)).toBe(true);
@@ -98,7 +133,9 @@ describe('error messages', () => {
     ['a scope that is not a string', { token_type: 'Bearer', scope: 42 }, 'cannot use: "response" body "scope" property must be a string'],
   ])('leave the tokens out of the whole cause chain when a token answer has %s', async (_, fields, says) => {
     const as = await fakes.authorizationServer();
-    as.answer('/token', (_, response) => replyJson(response, { access_token: ACCESS, refresh_token: REFRESH, expires_in: 3600, ...fields }));
+    as.answer('/token', (_, response) =>
+      replyJson(response, { access_token: ACCESS, refresh_token: REFRESH, expires_in: 3600, ...fields }),
+    );
     const mcp = await fakes.protectedMcpServer(as.origin, () => false);
     const provider = new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret' });
     const error = await rejectionOf(provider.login(mcp.url()));

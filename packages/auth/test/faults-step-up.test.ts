@@ -4,7 +4,15 @@ import { loginStoreKey } from '../src/login.js';
 import { OAuthProvider } from '../src/oauth-provider.js';
 import type { OAuthOptions } from '../src/options.js';
 import type { TokenStore } from '../src/store/token-store.js';
-import { fakeBrowser, refusal, seededStore, storedLogin, useFaults, type FakeAuthorizationServer, type FakeBrowser } from './faults-fakes.js';
+import {
+  fakeBrowser,
+  refusal,
+  seededStore,
+  storedLogin,
+  useFaults,
+  type FakeAuthorizationServer,
+  type FakeBrowser,
+} from './faults-fakes.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -12,15 +20,34 @@ describe('a step-up to more scopes', () => {
   const fakes = useFaults();
 
   /** A provider logged in with `at-0` for `mcp:read` to a fake MCP server of a fake authorization server, and the 403 that server answers. */
-  async function loggedIn(options: OAuthOptions = {}): Promise<{ provider: OAuthProvider; browser: FakeBrowser; store: TokenStore; url: string; insufficient: (scope: string) => string; as: FakeAuthorizationServer }> {
+  async function loggedIn(
+    options: OAuthOptions = {},
+  ): Promise<{
+    provider: OAuthProvider;
+    browser: FakeBrowser;
+    store: TokenStore;
+    url: string;
+    insufficient: (scope: string) => string;
+    as: FakeAuthorizationServer;
+  }> {
     const as = await fakes.authorizationServer();
     const mcp = await fakes.protectedMcpServer(as.origin, () => true);
     const url = mcp.url();
-    const store = await seededStore(url, storedLogin(url, as.origin, { accessToken: 'at-0', scope: 'mcp:read', expiresAt: Date.now() + HOUR_MS }));
+    const store = await seededStore(
+      url,
+      storedLogin(url, as.origin, { accessToken: 'at-0', scope: 'mcp:read', expiresAt: Date.now() + HOUR_MS }),
+    );
     const browser = fakeBrowser();
     const provider = new OAuthProvider({ store, userAgent: browser, clientId: 'mcpx-test', ...options });
     const metadata = `${mcp.origin}/.well-known/oauth-protected-resource/mcp`;
-    return { provider, browser, store, url, as, insufficient: (scope) => `Bearer error="insufficient_scope", scope="${scope}", resource_metadata="${metadata}"` };
+    return {
+      provider,
+      browser,
+      store,
+      url,
+      as,
+      insufficient: (scope) => `Bearer error="insufficient_scope", scope="${scope}", resource_metadata="${metadata}"`,
+    };
   }
 
   it('is not started again by a 403 of a request sent with the token from before it', async () => {

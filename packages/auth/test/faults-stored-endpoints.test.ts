@@ -17,7 +17,9 @@ describe('the endpoints of a stored login', () => {
     const as = await fakes.authorizationServer();
     const mcp = await fakes.protectedMcpServer(as.origin, () => false);
     const store = memoryTokenStore();
-    await new OAuthProvider({ store, grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret' }).login(mcp.url());
+    await new OAuthProvider({ store, grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret' }).login(
+      mcp.url(),
+    );
     const saved = await store.get(loginStoreKey(mcp.url()));
     expect(saved?.endpoints).toEqual({ token: `${as.origin}/token`, revocation: `${as.origin}/revoke` });
     expect(saved?.client.tokenEndpointAuthMethod).toBe('client_secret_basic');
@@ -33,7 +35,10 @@ describe('the endpoints of a stored login', () => {
 
   it('are not guessed for a login stored without them whose issuer has a path and publishes no metadata', async () => {
     const as = await fakes.authorizationServer();
-    const provider = new OAuthProvider({ store: await seededStore(serverUrl, storedLogin(serverUrl, `${as.origin}/realms/acme`, expired)), interactive: false });
+    const provider = new OAuthProvider({
+      store: await seededStore(serverUrl, storedLogin(serverUrl, `${as.origin}/realms/acme`, expired)),
+      interactive: false,
+    });
     expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-0' }); // the refresh failed: the old token goes
     expect(as.tokenRequests()).toEqual([]);
   });
@@ -41,7 +46,10 @@ describe('the endpoints of a stored login', () => {
   it('are the 2025-03-26 defaults for a login stored without them whose issuer is an origin without metadata', async () => {
     const as = await fakes.authorizationServer();
     as.answer('/.well-known/oauth-authorization-server', (_, response) => void response.writeHead(404).end());
-    const provider = new OAuthProvider({ store: await seededStore(serverUrl, storedLogin(serverUrl, as.origin, expired)), interactive: false });
+    const provider = new OAuthProvider({
+      store: await seededStore(serverUrl, storedLogin(serverUrl, as.origin, expired)),
+      interactive: false,
+    });
     expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at-1' });
     expect(as.tokenRequests('refresh_token')).toHaveLength(1);
   });
@@ -55,7 +63,9 @@ describe('metadata that answers an error', () => {
     const as = await fakes.authorizationServer();
     as.answer(METADATA, (_, response) => void response.writeHead(503).end('down for maintenance'));
     const mcp = await fakes.protectedMcpServer(as.origin, () => false);
-    const error = await rejectionOf(new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret' }).login(mcp.url()));
+    const error = await rejectionOf(
+      new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret' }).login(mcp.url()),
+    );
     expect(OAuthError.isInstance(error) && error.step).toBe('authorization server discovery');
     expect(error.message).toContain(`${as.origin} answered HTTP 503 for ${as.origin}${METADATA}`);
     expect(error.message).toContain('down or overloaded');
@@ -69,7 +79,9 @@ describe('metadata that answers an error', () => {
       else response.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
       return true;
     });
-    const error = await rejectionOf(new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret' }).login(mcp.url()));
+    const error = await rejectionOf(
+      new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret' }).login(mcp.url()),
+    );
     expect(OAuthError.isInstance(error) && error.step).toBe('resource discovery');
     expect(error.message).toContain(`answered HTTP 500 for ${mcp.origin}/.well-known/oauth-protected-resource/mcp`);
   });
@@ -79,11 +91,16 @@ describe('metadata that answers an error', () => {
     const mcp = await fakes.protectedMcpServer(as.origin, () => false);
     mcp.intercept((request, response) => {
       if (request.path === '/.well-known/oauth-protected-resource/mcp') response.writeHead(401).end();
-      else if (request.path === '/.well-known/oauth-protected-resource') replyJson(response, { resource: mcp.origin, authorization_servers: [as.origin] });
+      else if (request.path === '/.well-known/oauth-protected-resource')
+        replyJson(response, { resource: mcp.origin, authorization_servers: [as.origin] });
       else return false;
       return true;
     });
-    const status = await new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: 'machine', clientSecret: 'machine-secret' }).login(mcp.url());
+    const status = await new OAuthProvider({
+      grant: { type: 'client_credentials' },
+      clientId: 'machine',
+      clientSecret: 'machine-secret',
+    }).login(mcp.url());
     expect(status.issuer).toBe(as.origin);
   });
 });

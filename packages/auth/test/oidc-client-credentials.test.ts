@@ -7,7 +7,15 @@ const machine = { clientId: 'nightly-job', clientSecret: 'a-long-enough-machine-
 describe('the client credentials grant with a pre-registered client', () => {
   const oidc = useOidc({
     as: {
-      clients: [{ client_id: machine.clientId, client_secret: machine.clientSecret, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] }],
+      clients: [
+        {
+          client_id: machine.clientId,
+          client_secret: machine.clientSecret,
+          grant_types: ['client_credentials'],
+          response_types: [],
+          redirect_uris: [],
+        },
+      ],
     },
   });
 
@@ -19,9 +27,11 @@ describe('the client credentials grant with a pre-registered client', () => {
     expect(oidc.as.events.slice(eventsBefore)).toEqual([{ type: 'token', grantType: 'client_credentials', clientId: machine.clientId }]);
   });
 
-  it('fails with the server\'s invalid_client when the secret is wrong, not as a server out of reach', async () => {
+  it("fails with the server's invalid_client when the secret is wrong, not as a server out of reach", async () => {
     const error = await oidc
-      .connect(new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: machine.clientId, clientSecret: 'wrong', interactive: false }))
+      .connect(
+        new OAuthProvider({ grant: { type: 'client_credentials' }, clientId: machine.clientId, clientSecret: 'wrong', interactive: false }),
+      )
       .catch((caught: unknown) => caught);
 
     const oauthError = causes(error).find((cause) => OAuthError.isInstance(cause));

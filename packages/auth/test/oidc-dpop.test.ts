@@ -16,7 +16,11 @@ describe('DPoP-bound tokens', () => {
     expect(accepted.every((request) => request.token?.tokenType === 'DPoP')).toBe(true);
     const tokens = (await store.list())[0]?.login.tokens;
     expect(tokens?.tokenType).toBe('DPoP');
-    expect(await oidc.as.introspect(tokens?.accessToken ?? '')).toMatchObject({ active: true, token_type: 'DPoP', cnf: { jkt: expect.any(String) } });
+    expect(await oidc.as.introspect(tokens?.accessToken ?? '')).toMatchObject({
+      active: true,
+      token_type: 'DPoP',
+      cnf: { jkt: expect.any(String) },
+    });
   });
 
   it('are refreshed bound to the same key', async () => {
@@ -44,7 +48,9 @@ describe('DPoP-bound tokens', () => {
     const after = (await store.list())[0]?.login;
     expect(after?.tokens?.accessToken).not.toBe(before?.tokens?.accessToken);
     expect(after?.dpopKey).toEqual(before?.dpopKey);
-    expect((await oidc.as.introspect(after?.tokens?.accessToken ?? '')).cnf).toEqual((await oidc.as.introspect(before?.tokens?.accessToken ?? '')).cnf);
+    expect((await oidc.as.introspect(after?.tokens?.accessToken ?? '')).cnf).toEqual(
+      (await oidc.as.introspect(before?.tokens?.accessToken ?? '')).cnf,
+    );
   });
 });
 

@@ -31,7 +31,9 @@ export interface OidcFixture {
  * Starts `oidc-provider` and the protected MCP server once for the file (servers on port
  * 0, closed after it), and cleans up the clients and folders of each test.
  */
-export function useOidc(options: { as?: AuthorizationServerOptions; mcp?: Omit<ProtectedMcpServerOptions, 'authorizationServer'> } = {}): OidcFixture {
+export function useOidc(
+  options: { as?: AuthorizationServerOptions; mcp?: Omit<ProtectedMcpServerOptions, 'authorizationServer'> } = {},
+): OidcFixture {
   let as: AuthorizationServer | undefined;
   let mcp: ProtectedMcpServer | undefined;
   const cleanups: Array<() => Promise<unknown>> = [];
@@ -86,6 +88,7 @@ export function text(result: CallToolResult): string {
 /** `error` and its causes, outermost first. */
 export function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let current = error; current !== undefined && chain.length < 10; current = (current as { cause?: unknown }).cause) chain.push(current);
+  for (let current = error; current !== undefined && chain.length < 10; current = (current as { cause?: unknown }).cause)
+    chain.push(current);
   return chain;
 }

@@ -13,7 +13,10 @@ describe('logging in to an MCP server over WebSocket', () => {
     expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(['whoami', 'write-note']);
     expect(text(await client.callTool('whoami'))).toMatch(/^alice via .* \(mcp:read, Bearer\)$/);
     expect(robot.visits[0]?.searchParams.get('resource')).toBe(oidc.mcp.webSocketUrl);
-    expect(oidc.mcp.requests.filter((request) => request.websocket).map((request) => request.error ?? request.status)).toEqual(['no token', 200]);
+    expect(oidc.mcp.requests.filter((request) => request.websocket).map((request) => request.error ?? request.status)).toEqual([
+      'no token',
+      200,
+    ]);
   });
 
   it('sends a DPoP proof for the upgrade request with a DPoP-bound token', async () => {

@@ -25,7 +25,14 @@ export interface RunOptions {
   signal?: AbortSignal | undefined;
 }
 
-const RUN_OPTION_KEYS = { stdin: true, stdout: true, stderr: true, env: true, cwd: true, signal: true } as const satisfies OptionKeys<RunOptions>;
+const RUN_OPTION_KEYS = {
+  stdin: true,
+  stdout: true,
+  stderr: true,
+  env: true,
+  cwd: true,
+  signal: true,
+} as const satisfies OptionKeys<RunOptions>;
 
 /**
  * Runs `mcpx` with the words after the program name and resolves with the exit code; never
@@ -46,7 +53,8 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
   let context: Context | undefined;
   try {
     // Core is loaded only when there is an unknown option to report, so that --help stays instant.
-    if (Object.keys(options).some((key) => !Object.hasOwn(RUN_OPTION_KEYS, key))) (await import('@mcpx/core/internal')).checkOptions(options, RUN_OPTION_KEYS, { where: 'run(argv, options)' });
+    if (Object.keys(options).some((key) => !Object.hasOwn(RUN_OPTION_KEYS, key)))
+      (await import('@mcpx/core/internal')).checkOptions(options, RUN_OPTION_KEYS, { where: 'run(argv, options)' });
     // What the completion scripts call: not a command of its own in help.
     if (argv[0] === '__complete') return await (await import('./completion/complete.js')).complete(io, argv.slice(1));
     const words = commandWords(argv);
@@ -64,7 +72,10 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       }
       throw unknownCommand(words);
     }
-    const args = parseArgs(argv, { flags: [...GLOBAL_FLAGS, ...SERVER_FLAGS, ...command.flags], jsonArguments: command.jsonArguments === true });
+    const args = parseArgs(argv, {
+      flags: [...GLOBAL_FLAGS, ...SERVER_FLAGS, ...command.flags],
+      jsonArguments: command.jsonArguments === true,
+    });
     const positionals = args.positionals.slice(command.name.length);
     if (booleanFlag(args, 'help')) {
       io.stdout.write(renderCommandHelp(command, styleFor(io, args.flags.get('color'))));
@@ -84,7 +95,11 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
 /** The command's words: the words before the first flag that is not a global flag's value. */
 function commandWords(argv: readonly string[]): string[] {
   const words: string[] = [];
-  const takesValue = new Set([...GLOBAL_FLAGS, ...SERVER_FLAGS].filter((flag) => flag.kind === 'string').flatMap((flag) => [`--${flag.name}`, ...(flag.short === undefined ? [] : [`-${flag.short}`])]));
+  const takesValue = new Set(
+    [...GLOBAL_FLAGS, ...SERVER_FLAGS]
+      .filter((flag) => flag.kind === 'string')
+      .flatMap((flag) => [`--${flag.name}`, ...(flag.short === undefined ? [] : [`-${flag.short}`])]),
+  );
   for (let index = 0; index < argv.length && words.length < 3; index++) {
     const token = argv[index]!;
     if (token === '--') break;
@@ -120,9 +135,12 @@ function unknownCommand(words: readonly string[]): UsageError {
 function checkArity(command: CommandSpec, positionals: readonly string[]): void {
   const { min, max } = command.positionals;
   const usage = `usage: mcpx ${command.usage}`;
-  if (positionals.length < min) throw new UsageError(`mcpx ${command.name.join(' ')} needs ${min === 1 ? 'an argument' : `${min} arguments`}; ${usage}`);
+  if (positionals.length < min)
+    throw new UsageError(`mcpx ${command.name.join(' ')} needs ${min === 1 ? 'an argument' : `${min} arguments`}; ${usage}`);
   if (positionals.length > max) {
-    throw new UsageError(`mcpx ${command.name.join(' ')} takes ${max === 0 ? 'no arguments' : `at most ${max}`}, got "${positionals.slice(max).join(' ')}" too; ${usage}`);
+    throw new UsageError(
+      `mcpx ${command.name.join(' ')} takes ${max === 0 ? 'no arguments' : `at most ${max}`}, got "${positionals.slice(max).join(' ')}" too; ${usage}`,
+    );
   }
 }
 

@@ -86,7 +86,9 @@ describe('mcpx call', () => {
     const result = await mcpx(['call', 'everything/get-summ', '--json'], { dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(JSON.parse(result.stderr)).toMatchObject({ error: { name: 'UsageError', exitCode: 2, message: 'everything has no tool "get-summ"; did you mean "get-sum"?' } });
+    expect(JSON.parse(result.stderr)).toMatchObject({
+      error: { name: 'UsageError', exitCode: 2, message: 'everything has no tool "get-summ"; did you mean "get-sum"?' },
+    });
   });
 
   it('draws no progress bar when stderr is not a terminal', async () => {
@@ -108,7 +110,7 @@ describe('elicitation without a terminal', () => {
     const result = await mcpx(['call', 'everything/trigger-elicitation-request'], { dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('User declined');
-    expect(result.stderr).toContain("declined: stdin is not a terminal; answer with --answers '{\"name\": …");
+    expect(result.stderr).toContain('declined: stdin is not a terminal; answer with --answers \'{"name": …');
   });
 
   it('is accepted with --answers, the schema defaults filling the rest', async () => {
@@ -124,7 +126,9 @@ describe('sampling', () => {
   it('is refused with a clear message, said once, when no handler is configured', async () => {
     const result = await mcpx(['call', 'everything/trigger-sampling-request', 'prompt=hello'], { dir });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("mcpx has no sampling handler: everything asked for an LLM completion (sampling/createMessage) and it was refused; configure one with --sampling-command '<command>'");
+    expect(result.stdout).toContain(
+      "mcpx has no sampling handler: everything asked for an LLM completion (sampling/createMessage) and it was refused; configure one with --sampling-command '<command>'",
+    );
     expect(`${result.stdout}${result.stderr}`.match(/asked for an LLM completion/g)).toHaveLength(1);
   });
 
@@ -133,7 +137,9 @@ describe('sampling', () => {
     const result = await mcpx(['call', 'slow/sample', '--config', 'sampler.json'], { dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('no completion\n');
-    expect(result.stderr).toContain('mcpx: slow asked for an LLM completion (sampling); refused: no sampling handler is configured (pass --sampling-command');
+    expect(result.stderr).toContain(
+      'mcpx: slow asked for an LLM completion (sampling); refused: no sampling handler is configured (pass --sampling-command',
+    );
     expect(result.stderr.match(/asked for an LLM completion/g)).toHaveLength(1);
   });
 
@@ -164,7 +170,10 @@ describe('mcpx read', () => {
   it('reads a resource of a template, as JSON', async () => {
     const result = await mcpx(['read', 'demo://resource/dynamic/text/7', '--json'], { dir });
     expect(result.code).toBe(0);
-    expect(json<{ contents: Array<{ uri: string; text: string }> }>(result).contents[0]).toMatchObject({ uri: 'demo://resource/dynamic/text/7', text: expect.stringContaining('Resource 7') });
+    expect(json<{ contents: Array<{ uri: string; text: string }> }>(result).contents[0]).toMatchObject({
+      uri: 'demo://resource/dynamic/text/7',
+      text: expect.stringContaining('Resource 7'),
+    });
   });
 
   it('writes the bytes of a binary resource to a pipe', async () => {
@@ -189,7 +198,10 @@ describe('mcpx prompt', () => {
 
   it('gives the prompt as JSON, and exits 2 without a required argument', async () => {
     const result = await mcpx(['prompt', 'everything/args-prompt', 'city=Paris', 'state=Texas', '--json'], { dir });
-    expect(json<{ messages: Array<{ role: string; content: { text: string } }> }>(result).messages[0]).toMatchObject({ role: 'user', content: { text: expect.stringContaining('Paris, Texas') } });
+    expect(json<{ messages: Array<{ role: string; content: { text: string } }> }>(result).messages[0]).toMatchObject({
+      role: 'user',
+      content: { text: expect.stringContaining('Paris, Texas') },
+    });
     const missing = await mcpx(['prompt', 'everything/args-prompt'], { dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('needs the argument city (string)');
@@ -206,7 +218,9 @@ describe('mcpx ping', () => {
   it('summarises several rounds as JSON', async () => {
     const result = await mcpx(['ping', 'everything', '--count', '3', '--interval', '50ms', '--json'], { dir });
     expect(result.code).toBe(0);
-    const [row] = json<{ pings: Array<{ server: string; sent: number; received: number; minMs: number; avgMs: number; maxMs: number }> }>(result).pings;
+    const [row] = json<{ pings: Array<{ server: string; sent: number; received: number; minMs: number; avgMs: number; maxMs: number }> }>(
+      result,
+    ).pings;
     expect(row).toMatchObject({ server: 'everything', sent: 3, received: 3 });
     expect(row!.minMs).toBeLessThanOrEqual(row!.avgMs);
     expect(row!.avgMs).toBeLessThanOrEqual(row!.maxMs);

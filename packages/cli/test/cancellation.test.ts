@@ -14,7 +14,9 @@ describe('an interrupted call (SIGINT, as Ctrl-C sends)', () => {
       dir,
       onStart: (child) => {
         // If the call never reaches the server, the unhandled rejection fails the test (vitest reports it).
-        void eventually(() => events(log).find((entry) => entry.event === 'call'), 'the call to reach the server').then(() => child.kill('SIGINT'));
+        void eventually(() => events(log).find((entry) => entry.event === 'call'), 'the call to reach the server').then(() =>
+          child.kill('SIGINT'),
+        );
       },
     });
     expect(result.code).toBe(130);

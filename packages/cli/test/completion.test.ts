@@ -12,7 +12,10 @@ beforeAll(() => {
   mkdirSync(bin);
   writeFileSync(join(bin, 'mcpx'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
   chmodSync(join(bin, 'mcpx'), 0o755);
-  dir.write('mcp.json', JSON.stringify({ mcpServers: { everything: { command: 'node', args: ['e.js'] }, memory: { command: 'node', args: ['m.js'] } } }));
+  dir.write(
+    'mcp.json',
+    JSON.stringify({ mcpServers: { everything: { command: 'node', args: ['e.js'] }, memory: { command: 'node', args: ['m.js'] } } }),
+  );
 });
 afterAll(() => dir[Symbol.dispose]());
 
@@ -31,7 +34,7 @@ function bashCompletes(...words: string[]): string[] {
 }
 
 describe('mcpx completion', () => {
-  it('prints a bash script that bash accepts, and that completes commands, flags and the config\'s servers', () => {
+  it("prints a bash script that bash accepts, and that completes commands, flags and the config's servers", () => {
     expect(bashCompletes('he')).toEqual(['health', 'help']);
     expect(bashCompletes('tools', '--lo')).toEqual(['--long']);
     expect(bashCompletes('tools', '')).toEqual(['everything', 'memory']);

@@ -19,7 +19,10 @@ describe('mcpx config add, list and remove', () => {
   it('edit the discovered JSON config in place, comments kept, and list it without connecting', async () => {
     dir = scratch('config-edit');
     dir.write('mcp.json', JSONC);
-    const added = await mcpx(['config', 'add', 'memory', '--env', 'MEMORY_FILE=/tmp/m.json', '--', 'npx', '-y', '@modelcontextprotocol/server-memory'], { dir });
+    const added = await mcpx(
+      ['config', 'add', 'memory', '--env', 'MEMORY_FILE=/tmp/m.json', '--', 'npx', '-y', '@modelcontextprotocol/server-memory'],
+      { dir },
+    );
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('memory: added to mcp.json');
     const text = readFileSync(join(dir.path, 'mcp.json'), 'utf8');
@@ -57,9 +60,14 @@ describe('mcpx config add, list and remove', () => {
 
   it('create ./mcp_servers.json when there is no config, and edit TOML keeping its comments', async () => {
     dir = scratch('config-edit');
-    const created = await mcpx(['config', 'add', 'remote', '--url', 'http://127.0.0.1:9/mcp', '--header', 'Authorization: Bearer ${TOKEN}'], { dir });
+    const created = await mcpx(
+      ['config', 'add', 'remote', '--url', 'http://127.0.0.1:9/mcp', '--header', 'Authorization: Bearer ${TOKEN}'],
+      { dir },
+    );
     expect(created.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir.path, 'mcp_servers.json'), 'utf8'))).toEqual({ mcpServers: { remote: { type: 'http', url: 'http://127.0.0.1:9/mcp', headers: { Authorization: 'Bearer ${TOKEN}' } } } });
+    expect(JSON.parse(readFileSync(join(dir.path, 'mcp_servers.json'), 'utf8'))).toEqual({
+      mcpServers: { remote: { type: 'http', url: 'http://127.0.0.1:9/mcp', headers: { Authorization: 'Bearer ${TOKEN}' } } },
+    });
 
     dir.write('servers.toml', '# mine\n[alpha]\ncommand = "node" # the first\nargs = ["a.js"]\n');
     expect((await mcpx(['config', 'add', 'beta', '-c', 'servers.toml', '--', 'node', 'b.js'], { dir })).code).toBe(0);
@@ -83,10 +91,17 @@ describe('mcpx config add, list and remove', () => {
     dir = scratch('config-edit');
     dir.write('.mcp.json', '{ "mcpServers": {} }\n');
     expect((await mcpx(['config', 'add', 'remote', '--url', 'http://127.0.0.1:9/mcp'], { dir })).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir.path, '.mcp.json'), 'utf8')).mcpServers.remote).toEqual({ type: 'http', url: 'http://127.0.0.1:9/mcp' });
+    expect(JSON.parse(readFileSync(join(dir.path, '.mcp.json'), 'utf8')).mcpServers.remote).toEqual({
+      type: 'http',
+      url: 'http://127.0.0.1:9/mcp',
+    });
     mkdirSync(join(dir.path, '.vscode'));
     dir.write('.vscode/mcp.json', '{ "servers": {} }\n');
     expect((await mcpx(['config', 'add', 'local', '-c', '.vscode/mcp.json', '--', 'node', 'l.js'], { dir })).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir.path, '.vscode/mcp.json'), 'utf8')).servers.local).toEqual({ type: 'stdio', command: 'node', args: ['l.js'] });
+    expect(JSON.parse(readFileSync(join(dir.path, '.vscode/mcp.json'), 'utf8')).servers.local).toEqual({
+      type: 'stdio',
+      command: 'node',
+      args: ['l.js'],
+    });
   });
 });

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, json, mcpx, requireBuild, scratch, type Scratch } from './helpers.js';
 
 const dir = scratch('config');
-const everything = join(dirname(createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/package.json')), 'dist', 'index.js');
+const everything = join(
+  dirname(createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/package.json')),
+  'dist',
+  'index.js',
+);
 beforeAll(requireBuild);
 afterAll(() => dir[Symbol.dispose]());
 
@@ -46,14 +50,29 @@ describe('mcpx validate', () => {
   });
 
   it('warns, exit code unchanged, of a command that would not be found, on the PATH or from the working folder', async () => {
-    dir.write('missing-commands.json', JSON.stringify({ mcpServers: { ghost: { command: 'mcpx-no-such-command' }, local: { command: './bin/server.sh' }, ok: { command: process.execPath } } }));
+    dir.write(
+      'missing-commands.json',
+      JSON.stringify({
+        mcpServers: {
+          ghost: { command: 'mcpx-no-such-command' },
+          local: { command: './bin/server.sh' },
+          ok: { command: process.execPath },
+        },
+      }),
+    );
     const result = await mcpx(['validate', 'missing-commands.json'], { dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✓ missing-commands.json is valid: 3 servers');
     expect(result.stdout).toContain('! 2 warnings:');
-    expect(result.stdout).toContain('1. missing-commands.json, server "ghost", field "command": "mcpx-no-such-command" was not found on the PATH, so the server will not start; fix: install it');
-    expect(result.stdout).toContain(`2. missing-commands.json, server "local", field "command": "./bin/server.sh" was not found from ${dir.path}`);
-    const asJson = json<{ valid: boolean; warnings: Array<{ server: string; field: string }> }>(await mcpx(['validate', 'missing-commands.json', '--json'], { dir }));
+    expect(result.stdout).toContain(
+      '1. missing-commands.json, server "ghost", field "command": "mcpx-no-such-command" was not found on the PATH, so the server will not start; fix: install it',
+    );
+    expect(result.stdout).toContain(
+      `2. missing-commands.json, server "local", field "command": "./bin/server.sh" was not found from ${dir.path}`,
+    );
+    const asJson = json<{ valid: boolean; warnings: Array<{ server: string; field: string }> }>(
+      await mcpx(['validate', 'missing-commands.json', '--json'], { dir }),
+    );
     expect(asJson.valid).toBe(true);
     expect(asJson.warnings.map((warning) => [warning.server, warning.field])).toEqual([
       ['ghost', 'command'],
@@ -64,7 +83,11 @@ describe('mcpx validate', () => {
   it('gives a valid config as JSON', async () => {
     const result = await mcpx(['validate', '--json'], { dir });
     expect(result.code).toBe(0);
-    expect(json<{ valid: boolean; servers: Array<{ name: string; transport: string }> }>(result)).toMatchObject({ valid: true, servers: [{ name: 'everything', transport: 'stdio' }, { name: 'filesystem' }, { name: 'memory' }], warnings: [] });
+    expect(json<{ valid: boolean; servers: Array<{ name: string; transport: string }> }>(result)).toMatchObject({
+      valid: true,
+      servers: [{ name: 'everything', transport: 'stdio' }, { name: 'filesystem' }, { name: 'memory' }],
+      warnings: [],
+    });
   });
 });
 
@@ -72,7 +95,9 @@ describe('the example fleet without a terminal', () => {
   it('is announced on every run, for the record of a log or a script', async () => {
     for (let run = 0; run < 2; run++) {
       const result = await mcpx(['validate'], { dir });
-      expect(result.stderr).toMatch(/^mcpx: no config found; using the example fleet \(.*examples[/\\]mcp_servers\.json\)\. .*config init writes your own\.\n$/);
+      expect(result.stderr).toMatch(
+        /^mcpx: no config found; using the example fleet \(.*examples[/\\]mcp_servers\.json\)\. .*config init writes your own\.\n$/,
+      );
     }
     expect((await mcpx(['validate', '--json'], { dir })).stderr).toBe('');
   });
@@ -87,7 +112,9 @@ describe('a config with errors', () => {
     expect(result.stderr).toContain('did you mean "command"?');
     const asJson = await mcpx(['tools', '--config', 'broken.json', '--json'], { dir });
     expect(asJson.code).toBe(3);
-    expect(JSON.parse(asJson.stderr)).toMatchObject({ error: { name: 'ConfigValidationError', exitCode: 3, problems: [{ server: 'typo' }, { server: 'badargs' }] } });
+    expect(JSON.parse(asJson.stderr)).toMatchObject({
+      error: { name: 'ConfigValidationError', exitCode: 3, problems: [{ server: 'typo' }, { server: 'badargs' }] },
+    });
   });
 
   it('that does not exist exits 3 naming the file', async () => {
@@ -111,7 +138,8 @@ describe('a config with errors', () => {
 });
 
 describe("other hosts' config files", () => {
-  const servers = (name: string): string => JSON.stringify({ mcpServers: { [name]: { command: process.execPath, args: [everything, 'stdio'] } } });
+  const servers = (name: string): string =>
+    JSON.stringify({ mcpServers: { [name]: { command: process.execPath, args: [everything, 'stdio'] } } });
   const claudeDesktop = (home: string): string =>
     process.platform === 'darwin'
       ? join(home, 'Library', 'Application Support', 'Claude', 'claude_desktop_config.json')
@@ -146,7 +174,10 @@ describe("other hosts' config files", () => {
     const result = await mcpx(['validate', '--json'], { dir: project });
     expect(json(result)).toMatchObject({ file: join('.cursor', 'mcp.json'), servers: [{ name: 'from-cursor' }] });
     place(project, '.mcp.json', servers('from-claude-code'));
-    expect(json(await mcpx(['validate', '--json'], { dir: project }))).toMatchObject({ file: '.mcp.json', servers: [{ name: 'from-claude-code' }] });
+    expect(json(await mcpx(['validate', '--json'], { dir: project }))).toMatchObject({
+      file: '.mcp.json',
+      servers: [{ name: 'from-claude-code' }],
+    });
   });
 });
 
@@ -162,7 +193,12 @@ describe('a server that cannot start', () => {
     const servers = await mcpx(['servers', '--config', 'ghost.json', '--json'], { dir });
     expect(servers.code).toBe(4);
     const rows = json<{ servers: Array<{ name: string; state: string; error: string | null; tools: number | null }> }>(servers).servers;
-    expect(rows[0]).toMatchObject({ name: 'ghost', state: 'failed', tools: null, error: expect.stringContaining('the command "mcpx-no-such-command" was not found') });
+    expect(rows[0]).toMatchObject({
+      name: 'ghost',
+      state: 'failed',
+      tools: null,
+      error: expect.stringContaining('the command "mcpx-no-such-command" was not found'),
+    });
     expect(rows[1]).toMatchObject({ name: 'everything', state: 'connected' });
     const tools = await mcpx(['tools', '--config', 'ghost.json'], { dir });
     expect(tools.code).toBe(4);
@@ -174,7 +210,10 @@ describe('a server that cannot start', () => {
   });
 
   it('is shown by mcpx servers with the last lines it wrote on stderr, in the words of connecting', async () => {
-    dir.write('failing.json', JSON.stringify({ mcpServers: { failing: { command: process.execPath, args: [join(FIXTURES, 'failing-server.mjs')] } } }));
+    dir.write(
+      'failing.json',
+      JSON.stringify({ mcpServers: { failing: { command: process.execPath, args: [join(FIXTURES, 'failing-server.mjs')] } } }),
+    );
     const result = await mcpx(['servers', '--config', 'failing.json'], { dir });
     expect(result.code).toBe(4);
     expect(result.stdout).toMatch(/^failing\s+stdio\s+-\s+failed\s+-\s+-\s+the server exited with code 1 during the handshake$/m);

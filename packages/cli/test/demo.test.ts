@@ -19,7 +19,9 @@ describe('mcpx demo (what pnpm start runs) on a machine with no config', () => {
   it('gives the servers and the call as JSON', async () => {
     const result = await mcpx(['demo', '--json'], { dir });
     expect(result.code).toBe(0);
-    const report = json<{ servers: Array<{ state: string }>; call: { tool: string; result: { content: Array<{ text: string }> } } }>(result);
+    const report = json<{ servers: Array<{ state: string }>; call: { tool: string; result: { content: Array<{ text: string }> } } }>(
+      result,
+    );
     expect(report.servers.map((server) => server.state)).toEqual(['connected', 'connected', 'connected']);
     expect(report.call.tool).toBe('everything/get-sum');
     expect(report.call.result.content[0]!.text).toBe('The sum of 19 and 23 is 42.');

@@ -57,8 +57,15 @@ export interface RunResult {
 }
 
 /** Runs `mcpx args` with pipes (no terminal) and resolves when it exits. */
-export function mcpx(args: readonly string[], options: { dir: Scratch; env?: Record<string, string>; input?: string; onStart?: (child: ChildProcess) => void }): Promise<RunResult> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.dir.path, env: cleanEnv(options.dir, options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+export function mcpx(
+  args: readonly string[],
+  options: { dir: Scratch; env?: Record<string, string>; input?: string; onStart?: (child: ChildProcess) => void },
+): Promise<RunResult> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.dir.path,
+    env: cleanEnv(options.dir, options.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const result = outcome(child);
   child.stdin.end(options.input ?? '');
   options.onStart?.(child);
@@ -105,5 +112,11 @@ export function fixtureConfig(log: string, noisy = false): string {
 
 /** The events the fixture server logged. */
 export function events(log: string): Array<{ event: string; id?: number; requestId?: number; reason?: string }> {
-  return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { event: string }) : [];
+  return existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { event: string })
+    : [];
 }

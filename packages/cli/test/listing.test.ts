@@ -23,7 +23,9 @@ describe('mcpx servers on the example fleet (no config anywhere)', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+TRANSPORT\s+PROTOCOL\s+STATE\s+LATENCY\s+TOOLS/);
     for (const name of ['everything', 'filesystem', 'memory']) {
-      expect(lines.find((line) => line.startsWith(name))).toMatch(new RegExp(`^${name}\\s+stdio\\s+20\\d\\d-\\d\\d-\\d\\d\\s+connected\\s+[\\d.]+ ms\\s+\\d+`));
+      expect(lines.find((line) => line.startsWith(name))).toMatch(
+        new RegExp(`^${name}\\s+stdio\\s+20\\d\\d-\\d\\d-\\d\\d\\s+connected\\s+[\\d.]+ ms\\s+\\d+`),
+      );
     }
   });
 
@@ -68,11 +70,18 @@ describe('mcpx tools', () => {
   it('gives every tool of the fleet with its input schema as JSON', async () => {
     const result = await mcpx(['tools', '--json'], { dir });
     expect(result.code).toBe(0);
-    const { tools, failures } = json<{ tools: Array<{ id: string; server: string; name: string; inputSchema: { properties?: object } }>; failures: unknown[] }>(result);
+    const { tools, failures } = json<{
+      tools: Array<{ id: string; server: string; name: string; inputSchema: { properties?: object } }>;
+      failures: unknown[];
+    }>(result);
     expect(failures).toEqual([]);
     expect(new Set(tools.map((tool) => tool.server))).toEqual(new Set(['everything', 'filesystem', 'memory']));
     const sum = tools.find((tool) => tool.id === 'everything/get-sum');
-    expect(sum).toMatchObject({ server: 'everything', name: 'get-sum', inputSchema: { properties: { a: { type: 'number' }, b: { type: 'number' } } } });
+    expect(sum).toMatchObject({
+      server: 'everything',
+      name: 'get-sum',
+      inputSchema: { properties: { a: { type: 'number' }, b: { type: 'number' } } },
+    });
     expect(tools.map((tool) => tool.id)).toContain('memory/read_graph');
   });
 
@@ -88,16 +97,22 @@ describe('mcpx resources', () => {
   it('lists resources with their server, URI and MIME type', async () => {
     const result = await mcpx(['resources'], { dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^everything\s+demo:\/\/resource\/static\/document\/architecture\.md\s+text\/markdown\s+architecture\.md$/m);
+    expect(result.stdout).toMatch(
+      /^everything\s+demo:\/\/resource\/static\/document\/architecture\.md\s+text\/markdown\s+architecture\.md$/m,
+    );
     expect(result.stdout).toMatch(/^memory\s+memory:\/\/knowledge-graph/m);
   });
 
   it('lists resources and templates as JSON', async () => {
     const listed = json<{ resources: Array<{ server: string; uri: string }> }>(await mcpx(['resources', 'everything', '--json'], { dir }));
-    expect(listed.resources).toContainEqual(expect.objectContaining({ server: 'everything', uri: 'demo://resource/static/document/features.md' }));
+    expect(listed.resources).toContainEqual(
+      expect.objectContaining({ server: 'everything', uri: 'demo://resource/static/document/features.md' }),
+    );
     const templates = await mcpx(['resources', 'everything', '--templates', '--json'], { dir });
     expect(templates.code).toBe(0);
-    expect(json<{ resourceTemplates: Array<{ uriTemplate: string }> }>(templates).resourceTemplates.map((template) => template.uriTemplate)).toContain('demo://resource/dynamic/text/{resourceId}');
+    expect(
+      json<{ resourceTemplates: Array<{ uriTemplate: string }> }>(templates).resourceTemplates.map((template) => template.uriTemplate),
+    ).toContain('demo://resource/dynamic/text/{resourceId}');
   });
 
   it('lists templates as a table with --templates', async () => {
@@ -119,7 +134,9 @@ describe('mcpx prompts', () => {
   it('describes each argument with --long, and gives prompts as JSON', async () => {
     const long = await mcpx(['prompts', 'everything', '--long'], { dir });
     expect(long.stdout).toMatch(/^ {2}city\s+required\s+Name of the city$/m);
-    const result = json<{ prompts: Array<{ id: string; arguments?: Array<{ name: string; required?: boolean }> }> }>(await mcpx(['prompts', '--json'], { dir }));
+    const result = json<{ prompts: Array<{ id: string; arguments?: Array<{ name: string; required?: boolean }> }> }>(
+      await mcpx(['prompts', '--json'], { dir }),
+    );
     expect(result.prompts.find((prompt) => prompt.id === 'everything/args-prompt')?.arguments).toEqual([
       { name: 'city', description: 'Name of the city', required: true },
       { name: 'state', required: false },

@@ -37,7 +37,10 @@ describe('mcpx health', () => {
   it('--watch --json prints one snapshot a line, checks accumulating', async () => {
     const result = await mcpx(['health', 'everything', '--watch', '--interval', '200ms', '--count', '3', '--json'], { dir });
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { takenAt: number; servers: HealthRow[] });
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { takenAt: number; servers: HealthRow[] });
     expect(lines).toHaveLength(3);
     expect(lines[2]!.takenAt).toBeGreaterThan(lines[0]!.takenAt);
     expect(lines[2]!.servers[0]!.checks).toBeGreaterThan(lines[0]!.servers[0]!.checks);
@@ -63,7 +66,10 @@ describe('mcpx stats', () => {
   it("gives the registry's snapshot as JSON", async () => {
     const result = await mcpx(['stats', 'everything', '--json'], { dir });
     expect(result.code).toBe(0);
-    const snapshot = json<{ servers: Array<{ name: string; requests: { total: number; successRate: number }; latency: { count: number } }>; totals: { servers: number } }>(result);
+    const snapshot = json<{
+      servers: Array<{ name: string; requests: { total: number; successRate: number }; latency: { count: number } }>;
+      totals: { servers: number };
+    }>(result);
     expect(snapshot.totals.servers).toBe(1);
     expect(snapshot.servers[0]).toMatchObject({ name: 'everything', requests: { successRate: 1 } });
     expect(snapshot.servers[0]!.requests.total).toBeGreaterThanOrEqual(3);

@@ -3,7 +3,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { robotBrowser, startAuthorizationServer, startProtectedMcpServer, type AuthorizationServer, type ProtectedMcpServer, type RobotBrowser } from '@mcpx/test-utils/oauth';
+import {
+  robotBrowser,
+  startAuthorizationServer,
+  startProtectedMcpServer,
+  type AuthorizationServer,
+  type ProtectedMcpServer,
+  type RobotBrowser,
+} from '@mcpx/test-utils/oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, eventually, json, mcpx, outcome, requireBuild, scratch, type Scratch } from './helpers.js';
 
@@ -45,7 +52,7 @@ function user(): { dir: Scratch; env: Record<string, string>; browserEnv: Record
   const dir = scratch('oauth');
   dirs.push(dir);
   dir.write('mcp_servers.json', JSON.stringify({ mcpServers: { protected: { url: mcp.url } } }));
-  const browser = dir.write('browser.mjs', "await fetch(`${process.env.ROBOT_RELAY}?url=${encodeURIComponent(process.argv[2])}`);\n");
+  const browser = dir.write('browser.mjs', 'await fetch(`${process.env.ROBOT_RELAY}?url=${encodeURIComponent(process.argv[2])}`);\n');
   const env = { XDG_CONFIG_HOME: join(dir.path, 'config'), ROBOT_RELAY: relayUrl };
   return { dir, env, browserEnv: { ...env, MCPX_BROWSER: `${process.execPath} ${browser}` } };
 }
@@ -110,7 +117,14 @@ describe('mcpx login, logout and auth status against oidc-provider', () => {
     const result = await mcpx(['auth', 'status', '--json'], { dir: who.dir, env: who.env });
     expect(result.code).toBe(0);
     const [entry] = json<{ logins: Array<Record<string, unknown>> }>(result).logins;
-    expect(entry).toMatchObject({ server: 'protected', url: mcp.url, loggedIn: true, issuer: as.issuer, refreshable: true, tokenType: 'Bearer' });
+    expect(entry).toMatchObject({
+      server: 'protected',
+      url: mcp.url,
+      loggedIn: true,
+      issuer: as.issuer,
+      refreshable: true,
+      tokenType: 'Bearer',
+    });
     expect(entry?.scopes).toContain('mcp:read');
     expect(Date.parse(String(entry?.expiresAt))).toBeGreaterThan(Date.now());
     expect(JSON.stringify(entry)).not.toMatch(/token"?:\s*"[^B]/i);
@@ -130,7 +144,11 @@ describe('mcpx login, logout and auth status against oidc-provider', () => {
     const who = user();
     robot = undefined;
     const before = opened.length;
-    const child = spawn(process.execPath, [BIN, 'login', 'protected'], { cwd: who.dir.path, env: cleanEnv(who.dir, who.browserEnv), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'login', 'protected'], {
+      cwd: who.dir.path,
+      env: cleanEnv(who.dir, who.browserEnv),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const result = outcome(child);
     child.stdin.end();
     await eventually(() => (opened.length > before ? true : undefined), 'the browser to be opened');

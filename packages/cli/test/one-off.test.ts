@@ -52,7 +52,10 @@ describe('a one-off server at --url', () => {
   });
 
   it('takes a call with --header and --name', async () => {
-    const result = await mcpx(['call', 'remote/echo', 'message=over http', '--name', 'remote', '--url', http.url, '--header', 'X-Trace: 1'], { dir });
+    const result = await mcpx(
+      ['call', 'remote/echo', 'message=over http', '--name', 'remote', '--url', http.url, '--header', 'X-Trace: 1'],
+      { dir },
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Echo: over http');
   });

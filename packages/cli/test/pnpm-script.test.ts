@@ -18,7 +18,8 @@ afterAll(() => {
   home[Symbol.dispose]();
 });
 
-const servers = (name: string): string => JSON.stringify({ mcpServers: { [name]: { command: process.execPath, args: [join(FIXTURES, 'fixture-server.mjs')] } } });
+const servers = (name: string): string =>
+  JSON.stringify({ mcpServers: { [name]: { command: process.execPath, args: [join(FIXTURES, 'fixture-server.mjs')] } } });
 
 /** Runs `pnpm --silent mcpx args` in `cwd`, as a user of the clone does. */
 function pnpmMcpx(args: readonly string[], cwd: string): Promise<RunResult> {

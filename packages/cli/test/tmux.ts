@@ -22,7 +22,8 @@ export class TerminalSession {
   /** Runs `mcpx args`, then each of `more` in turn, in the same terminal session. */
   constructor(dir: Scratch, args: readonly string[], env: Record<string, string> = {}, more: ReadonlyArray<readonly string[]> = []) {
     const variables = Object.entries(cleanEnv(dir, { TERM: 'xterm-256color', ...env })).map(([key, value]) => `${key}=${quote(value)}`);
-    const run = (words: readonly string[]): string => `env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${words.map(quote).join(' ')}; echo EXIT=$?`;
+    const run = (words: readonly string[]): string =>
+      `env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${words.map(quote).join(' ')}; echo EXIT=$?`;
     const command = `cd ${quote(dir.path)} && ${[args, ...more].map(run).join('; ')}; sleep 600`;
     this.tmux('new-session', '-d', '-s', 'mcpx', '-x', '140', '-y', '50', command);
   }

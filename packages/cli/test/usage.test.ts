@@ -14,7 +14,9 @@ describe('help', () => {
       expect(result.code).toBe(0);
       for (const command of COMMANDS) expect(result.stdout).toMatch(new RegExp(`^ {2}${command.name.join(' ')}\\s+\\S`, 'm'));
       expect(result.stdout).toContain('--config <file>');
-      expect(result.stdout).toContain('0 ok   1 failed   2 usage error   3 config invalid or missing   4 server unavailable   5 login required   130 interrupted');
+      expect(result.stdout).toContain(
+        '0 ok   1 failed   2 usage error   3 config invalid or missing   4 server unavailable   5 login required   130 interrupted',
+      );
     }
   });
 
@@ -53,6 +55,8 @@ describe('usage errors exit 2', () => {
     const extra = await mcpx(['tools', 'a', 'b'], { dir });
     expect(extra.code).toBe(2);
     expect(extra.stderr).toContain('takes at most 1, got "b" too');
-    expect((await mcpx(['health', '--interval', 'soon'], { dir })).stderr).toContain('--interval must be a duration such as 500ms, 30s or 2m');
+    expect((await mcpx(['health', '--interval', 'soon'], { dir })).stderr).toContain(
+      '--interval must be a duration such as 500ms, 30s or 2m',
+    );
   });
 });

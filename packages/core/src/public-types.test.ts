@@ -53,7 +53,8 @@ function unreachableTypes(): Map<string, Set<string>> {
     const parts: Array<ts.Node | undefined> = [];
     if ('type' in node) parts.push(node.type as ts.Node | undefined);
     if ('parameters' in node) for (const parameter of node.parameters as ts.NodeArray<ts.ParameterDeclaration>) parts.push(parameter.type);
-    const typeParameters = 'typeParameters' in node ? (node.typeParameters as ts.NodeArray<ts.TypeParameterDeclaration> | undefined) : undefined;
+    const typeParameters =
+      'typeParameters' in node ? (node.typeParameters as ts.NodeArray<ts.TypeParameterDeclaration> | undefined) : undefined;
     for (const parameter of typeParameters ?? []) parts.push(parameter.constraint, parameter.default);
     return parts;
   };
@@ -65,9 +66,12 @@ function unreachableTypes(): Map<string, Set<string>> {
       ts.isFunctionDeclaration(declaration) ||
       ts.isVariableDeclaration(declaration);
     if (!annotatable || declaration.type !== undefined) return;
-    const type = ts.isFunctionLike(declaration) ? checker.getSignatureFromDeclaration(declaration)?.getReturnType() : checker.getTypeAtLocation(declaration);
+    const type = ts.isFunctionLike(declaration)
+      ? checker.getSignatureFromDeclaration(declaration)?.getReturnType()
+      : checker.getTypeAtLocation(declaration);
     const symbol = type?.aliasSymbol ?? type?.getSymbol();
-    if (symbol !== undefined && symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class)) note(symbol, owner);
+    if (symbol !== undefined && symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class))
+      note(symbol, owner);
   };
   const visit = (symbol: ts.Symbol): void => {
     if (visited.has(symbol)) return;

@@ -15,10 +15,7 @@ export interface TransportSendOptions {
 }
 
 /** Something a transport noticed that is not a message nor a failure: a stderr line, a stray line. */
-export type TransportDiagnostic =
-  | { type: 'stderr'; line: string }
-  | { type: 'non-json'; line: string }
-  | { type: 'info'; message: string };
+export type TransportDiagnostic = { type: 'stderr'; line: string } | { type: 'non-json'; line: string } | { type: 'info'; message: string };
 
 /**
  * Moves JSON-RPC messages between this client and one server. Shaped like the official

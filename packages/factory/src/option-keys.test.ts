@@ -16,11 +16,15 @@ describe('unknown options of the factory', () => {
   });
 
   it('are refused by createRegistry, a misspelt one with its spelling', async () => {
-    await expect(createRegistry({ mcpServers: {} }, { conect: false } as never)).rejects.toThrow('createRegistry(config, options): unknown option "conect"; did you mean "connect"?');
+    await expect(createRegistry({ mcpServers: {} }, { conect: false } as never)).rejects.toThrow(
+      'createRegistry(config, options): unknown option "conect"; did you mean "connect"?',
+    );
   });
 
   it('are refused by createRegistry in the options of the registry, by their path, with where a misplaced one belongs', async () => {
-    await expect(createRegistry({ mcpServers: {} }, { registry: { defaults: { health: { intervalMS: 5 } } }, health: false } as never)).rejects.toThrow(
+    await expect(
+      createRegistry({ mcpServers: {} }, { registry: { defaults: { health: { intervalMS: 5 } } }, health: false } as never),
+    ).rejects.toThrow(
       [
         'createRegistry(config, options): 2 unknown options:',
         '  - unknown option "registry.defaults.health.intervalMS"; did you mean "registry.defaults.health.intervalMs"?',
@@ -42,10 +46,18 @@ describe('unknown options of the factory', () => {
   });
 
   it('are refused by loadConfig, validateConfig and discoverConfig', async () => {
-    await expect(loadConfig({ paht: 'x.json' } as never)).rejects.toThrow('loadConfig(options): unknown option "paht"; did you mean "path"?');
-    expect(() => validateConfig({ mcpServers: {} }, { fromat: 'json' } as never)).toThrow('validateConfig(input, options): unknown option "fromat"; did you mean "format"?');
+    await expect(loadConfig({ paht: 'x.json' } as never)).rejects.toThrow(
+      'loadConfig(options): unknown option "paht"; did you mean "path"?',
+    );
+    expect(() => validateConfig({ mcpServers: {} }, { fromat: 'json' } as never)).toThrow(
+      'validateConfig(input, options): unknown option "fromat"; did you mean "format"?',
+    );
     expect(() => discoverConfig({ home: '/tmp' } as never)).toThrow('discoverConfig(options): unknown option "home"');
-    expect(() => configSearchPaths({ platfrom: 'linux' } as never)).toThrow('configSearchPaths(options): unknown option "platfrom"; did you mean "platform"?');
-    expect(() => userConfigDir({ homeDir: '/tmp' } as never)).toThrow('userConfigDir(options): unknown option "homeDir"; did you mean "homedir"?');
+    expect(() => configSearchPaths({ platfrom: 'linux' } as never)).toThrow(
+      'configSearchPaths(options): unknown option "platfrom"; did you mean "platform"?',
+    );
+    expect(() => userConfigDir({ homeDir: '/tmp' } as never)).toThrow(
+      'userConfigDir(options): unknown option "homeDir"; did you mean "homedir"?',
+    );
   });
 });

@@ -16,7 +16,13 @@ import type { CreateRegistryOptions } from './registry/create-registry.js';
 export const DISCOVER_OPTION_KEYS = { cwd: true, env: true, homedir: true, platform: true } as const satisfies OptionKeys<DiscoverOptions>;
 
 /** `ValidateConfigOptions`. */
-export const VALIDATE_OPTION_KEYS = { file: true, format: true, env: true, cwd: true, homedir: true } as const satisfies OptionKeys<ValidateConfigOptions>;
+export const VALIDATE_OPTION_KEYS = {
+  file: true,
+  format: true,
+  env: true,
+  cwd: true,
+  homedir: true,
+} as const satisfies OptionKeys<ValidateConfigOptions>;
 
 /** `LoadConfigOptions`. */
 export const LOAD_OPTION_KEYS = { ...DISCOVER_OPTION_KEYS, path: true } as const satisfies OptionKeys<LoadConfigOptions>;
@@ -25,12 +31,29 @@ export const LOAD_OPTION_KEYS = { ...DISCOVER_OPTION_KEYS, path: true } as const
 const { server: _named, ...CLIENT_KEYS } = MCP_CLIENT_OPTION_KEYS;
 
 /** `FactoryOAuthOptions`. */
-export const FACTORY_OAUTH_OPTION_KEYS = { store: true, interactive: true, userAgent: true, loginHint: true } as const satisfies OptionKeys<FactoryOAuthOptions>;
+export const FACTORY_OAUTH_OPTION_KEYS = {
+  store: true,
+  interactive: true,
+  userAgent: true,
+  loginHint: true,
+} as const satisfies OptionKeys<FactoryOAuthOptions>;
 
-const CONNECTOR_OPTION_KEYS = { client: CLIENT_KEYS, authProvider: true, oauth: FACTORY_OAUTH_OPTION_KEYS, onDiagnostic: true, connectTimeoutMs: true } as const satisfies OptionKeys<ConnectorOptions>;
+const CONNECTOR_OPTION_KEYS = {
+  client: CLIENT_KEYS,
+  authProvider: true,
+  oauth: FACTORY_OAUTH_OPTION_KEYS,
+  onDiagnostic: true,
+  connectTimeoutMs: true,
+} as const satisfies OptionKeys<ConnectorOptions>;
 
 /** `CreateClientOptions`. */
-export const CREATE_CLIENT_OPTION_KEYS = { ...CONNECTOR_OPTION_KEYS, signal: true, name: true, env: true, cwd: true } as const satisfies OptionKeys<CreateClientOptions>;
+export const CREATE_CLIENT_OPTION_KEYS = {
+  ...CONNECTOR_OPTION_KEYS,
+  signal: true,
+  name: true,
+  env: true,
+  cwd: true,
+} as const satisfies OptionKeys<CreateClientOptions>;
 
 /** `CreateRegistryOptions`. */
 export const CREATE_REGISTRY_OPTION_KEYS = {
@@ -44,8 +67,18 @@ const SERVER_SETTING = "it is a server's setting: write it in the server's entry
 
 /** What to do with keys that belong to a server's entry rather than to the factory's options. */
 export const FACTORY_OPTION_HINTS: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(['command', 'args', 'url', 'headers', 'type', 'transport', 'envFile', 'enabled', 'tags', 'toolPrefix'].map((key) => [key, SERVER_SETTING])),
-  ...Object.fromEntries(['clientId', 'clientSecret', 'scopes', 'grant', 'dpop', 'redirectPort'].map((key) => [`oauth.${key}`, "it is a server's OAuth setting: write it in the server's \"oauth\" table in the config"])),
+  ...Object.fromEntries(
+    ['command', 'args', 'url', 'headers', 'type', 'transport', 'envFile', 'enabled', 'tags', 'toolPrefix'].map((key) => [
+      key,
+      SERVER_SETTING,
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['clientId', 'clientSecret', 'scopes', 'grant', 'dpop', 'redirectPort'].map((key) => [
+      `oauth.${key}`,
+      'it is a server\'s OAuth setting: write it in the server\'s "oauth" table in the config',
+    ]),
+  ),
   requestTimeoutMs: `${SERVER_SETTING}, or give every client client.requestTimeoutMs`,
   mcpServers: 'it is the config: pass it as the first argument, createRegistry({ mcpServers })',
   servers: 'it is the config: pass it as the first argument, createRegistry({ servers })',

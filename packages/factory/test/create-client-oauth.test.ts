@@ -1,6 +1,12 @@
 import { memoryTokenStore } from '@mcpx/auth';
 import { AuthError, LoginRequiredError } from '@mcpx/core';
-import { robotBrowser, startAuthorizationServer, startProtectedMcpServer, type AuthorizationServer, type ProtectedMcpServer } from '@mcpx/test-utils/oauth';
+import {
+  robotBrowser,
+  startAuthorizationServer,
+  startProtectedMcpServer,
+  type AuthorizationServer,
+  type ProtectedMcpServer,
+} from '@mcpx/test-utils/oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, createRegistry } from '../src/index.js';
 import { textOf } from './helpers.js';
@@ -46,7 +52,10 @@ describe('OAuth for the servers of a config, against oidc-provider', () => {
 
   it("asks for the scopes of the entry's oauth table and uses its client name", async () => {
     const robot = robotBrowser();
-    const client = await createClient({ url: mcp.url, oauth: { scopes: 'mcp:read mcp:write', clientName: 'factory test' } }, { name: 'protected', oauth: { store: memoryTokenStore(), userAgent: robot } });
+    const client = await createClient(
+      { url: mcp.url, oauth: { scopes: 'mcp:read mcp:write', clientName: 'factory test' } },
+      { name: 'protected', oauth: { store: memoryTokenStore(), userAgent: robot } },
+    );
     try {
       expect(robot.visits[0]?.searchParams.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['mcp:read', 'mcp:write']));
       expect(textOf(await client.callTool('whoami'))).toContain('mcp:write');
@@ -57,16 +66,24 @@ describe('OAuth for the servers of a config, against oidc-provider', () => {
 
   it('fails with LoginRequiredError naming `mcpx login <server>` when no one is there to log in', async () => {
     const attempt = createClient({ url: mcp.url }, { name: 'protected', oauth: { store: memoryTokenStore(), interactive: false } });
-    await expect(attempt).rejects.toSatisfy((error: unknown) => LoginRequiredError.isInstance(error) && error.message.includes('run `mcpx login protected`'));
+    await expect(attempt).rejects.toSatisfy(
+      (error: unknown) => LoginRequiredError.isInstance(error) && error.message.includes('run `mcpx login protected`'),
+    );
   });
 
   it('leaves the 401 as it is for a server whose entry has oauth: false', async () => {
-    const attempt = createClient({ url: mcp.url, oauth: false }, { name: 'protected', oauth: { store: memoryTokenStore(), userAgent: robotBrowser() } });
+    const attempt = createClient(
+      { url: mcp.url, oauth: false },
+      { name: 'protected', oauth: { store: memoryTokenStore(), userAgent: robotBrowser() } },
+    );
     await expect(attempt).rejects.toSatisfy((error: unknown) => AuthError.isInstance(error) && error.status === 401);
   });
 
   it('marks a registry server needs-login instead of retrying it, when no one is there to log in', async () => {
-    const registry = await createRegistry({ mcpServers: { protected: { url: mcp.url } } }, { oauth: { store: memoryTokenStore(), interactive: false } });
+    const registry = await createRegistry(
+      { mcpServers: { protected: { url: mcp.url } } },
+      { oauth: { store: memoryTokenStore(), interactive: false } },
+    );
     try {
       expect(registry.get('protected')).toMatchObject({ state: 'needs-login' });
     } finally {

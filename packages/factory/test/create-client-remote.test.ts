@@ -1,5 +1,12 @@
 import { TransportError } from '@mcpx/core';
-import { startEverythingHttp, startFakeHttpServer, startWebSocketBridge, type FakeHttpServer, type HttpServerProcess, type WebSocketBridge } from '@mcpx/test-utils';
+import {
+  startEverythingHttp,
+  startFakeHttpServer,
+  startWebSocketBridge,
+  type FakeHttpServer,
+  type HttpServerProcess,
+  type WebSocketBridge,
+} from '@mcpx/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerConnector } from '../src/client/server-connector.js';
 import { createClient, validateConfig, type FactoryDiagnostic } from '../src/index.js';
@@ -11,7 +18,12 @@ let bridge: WebSocketBridge;
 let notFound: FakeHttpServer;
 
 beforeAll(async () => {
-  [streamable, legacy, bridge, notFound] = await Promise.all([startEverythingHttp('streamableHttp'), startEverythingHttp('sse'), startWebSocketBridge(), startFakeHttpServer()]);
+  [streamable, legacy, bridge, notFound] = await Promise.all([
+    startEverythingHttp('streamableHttp'),
+    startEverythingHttp('sse'),
+    startWebSocketBridge(),
+    startFakeHttpServer(),
+  ]);
 });
 
 afterAll(async () => {
@@ -36,7 +48,14 @@ describe('createClient over the network, against server-everything', () => {
     try {
       expect(textOf(await client.callTool('echo', { message: 'over sse' }))).toBe('Echo: over sse');
       expect(diagnostics).toEqual([
-        { server: 'legacy', type: 'sse-fallback', message: expect.stringMatching(new RegExp(`^${legacy.url} answered 4\\d\\d to Streamable HTTP; trying the legacy HTTP\\+SSE transport$`)), error: expect.any(TransportError) },
+        {
+          server: 'legacy',
+          type: 'sse-fallback',
+          message: expect.stringMatching(
+            new RegExp(`^${legacy.url} answered 4\\d\\d to Streamable HTTP; trying the legacy HTTP\\+SSE transport$`),
+          ),
+          error: expect.any(TransportError),
+        },
       ]);
     } finally {
       await client.close();
@@ -70,10 +89,15 @@ describe('createClient over the network, against server-everything', () => {
 
   it('reports both failures when the fallback fails too', async () => {
     const diagnostics: FactoryDiagnostic[] = [];
-    const error: unknown = await createClient({ url: notFound.url('/mcp') }, { name: 'nowhere', onDiagnostic: (event) => diagnostics.push(event) }).catch((caught: unknown) => caught);
+    const error: unknown = await createClient(
+      { url: notFound.url('/mcp') },
+      { name: 'nowhere', onDiagnostic: (event) => diagnostics.push(event) },
+    ).catch((caught: unknown) => caught);
     expect(TransportError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ server: 'nowhere', status: 404, target: notFound.url('/mcp') });
-    expect((error as Error).message).toMatch(/^server "nowhere": Streamable HTTP was refused \(.*404.*\), and the legacy HTTP\+SSE fallback failed: .*404/);
+    expect((error as Error).message).toMatch(
+      /^server "nowhere": Streamable HTTP was refused \(.*404.*\), and the legacy HTTP\+SSE fallback failed: .*404/,
+    );
     expect(diagnostics.map((event) => event.type)).toEqual(['sse-fallback', 'sse-fallback-failed']);
   });
 
@@ -82,7 +106,9 @@ describe('createClient over the network, against server-everything', () => {
     const diagnostics: FactoryDiagnostic[] = [];
     const before = notFound.requests.length;
     try {
-      const error: unknown = await createClient({ url: notFound.url('/mcp') }, { onDiagnostic: (event) => diagnostics.push(event) }).catch((caught: unknown) => caught);
+      const error: unknown = await createClient({ url: notFound.url('/mcp') }, { onDiagnostic: (event) => diagnostics.push(event) }).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(Error);
       expect(diagnostics).toEqual([]);
       const methods = notFound.requests.slice(before).map((request) => request.method);

@@ -24,7 +24,12 @@ describe('createClient over stdio, against server-everything', () => {
 
   it('connects a server of a loaded config, giving it the env of the config with ${VAR} expanded', async () => {
     using dir = tempDir('stdio');
-    dir.write('mcp_servers.json', JSON.stringify({ mcpServers: { everything: { command: everything.command, args: everything.args, env: { GREETING: 'hello ${WHO}' } } } }));
+    dir.write(
+      'mcp_servers.json',
+      JSON.stringify({
+        mcpServers: { everything: { command: everything.command, args: everything.args, env: { GREETING: 'hello ${WHO}' } } },
+      }),
+    );
     const config = await loadConfig({ cwd: dir.path, env: { WHO: 'world' } });
     const server = config.servers[0];
     if (server === undefined) throw new Error('no server');
@@ -39,7 +44,9 @@ describe('createClient over stdio, against server-everything', () => {
   it("applies the server's requestTimeoutMs to its requests, naming it in the error", async () => {
     const client = await createClient({ command: everything.command, args: everything.args, requestTimeoutMs: 300 });
     try {
-      const error: unknown = await client.callTool('trigger-long-running-operation', { duration: 3, steps: 3 }).catch((caught: unknown) => caught);
+      const error: unknown = await client
+        .callTool('trigger-long-running-operation', { duration: 3, steps: 3 })
+        .catch((caught: unknown) => caught);
       expect(RequestTimeoutError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ method: 'tools/call', timeoutMs: 300 });
       expect((error as Error).message).toContain("raise `requestTimeoutMs` in the server's config if the server is just slow");
@@ -59,7 +66,10 @@ describe('createClient over stdio, against server-everything', () => {
   });
 
   it('reaches a legacy server that exits on the era probe by starting it again', async () => {
-    const client = await createClient({ command: process.execPath, args: [join(faultServersDir, 'legacy-server.mjs'), '--on-unknown=exit'] }, { name: 'strict' });
+    const client = await createClient(
+      { command: process.execPath, args: [join(faultServersDir, 'legacy-server.mjs'), '--on-unknown=exit'] },
+      { name: 'strict' },
+    );
     try {
       expect(client.session).toMatchObject({ era: 'legacy', serverInfo: { name: 'legacy-server' } });
       await client.ping();
@@ -70,9 +80,10 @@ describe('createClient over stdio, against server-everything', () => {
 
   it('gives up after connectTimeoutMs on a server that never answers, with a ConnectTimeoutError', async () => {
     const started = Date.now();
-    const error: unknown = await createClient({ command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'], connectTimeoutMs: 500 }, { name: 'silent' }).catch(
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await createClient(
+      { command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'], connectTimeoutMs: 500 },
+      { name: 'silent' },
+    ).catch((caught: unknown) => caught);
     expect(ConnectTimeoutError.isInstance(error)).toBe(true);
     expect((error as ConnectTimeoutError).server).toBe('silent');
     expect((error as Error).message).toContain("raise `connectTimeoutMs` in the server's config if it is just slow");
@@ -83,7 +94,10 @@ describe('createClient over stdio, against server-everything', () => {
     const controller = new AbortController();
     const reason = new Error('user gave up');
     setTimeout(() => controller.abort(reason), 200);
-    const error: unknown = await createClient({ command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'] }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    const error: unknown = await createClient(
+      { command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'] },
+      { signal: controller.signal },
+    ).catch((caught: unknown) => caught);
     expect(error).toBe(reason);
   });
 
@@ -103,7 +117,13 @@ describe('createClient over stdio, against server-everything', () => {
     const error: unknown = await createClient(config.servers[0]!).catch((caught: unknown) => caught);
     expect(ConfigError.isInstance(error)).toBe(true);
     expect((error as ConfigValidationError).problems).toEqual([
-      { file: 'mcp.json', server: 'later', field: 'env.TOKEN', message: '${LATER_TOKEN} is not set', fix: 'set LATER_TOKEN in the environment, or give a default: ${LATER_TOKEN:-value}' },
+      {
+        file: 'mcp.json',
+        server: 'later',
+        field: 'env.TOKEN',
+        message: '${LATER_TOKEN} is not set',
+        fix: 'set LATER_TOKEN in the environment, or give a default: ${LATER_TOKEN:-value}',
+      },
     ]);
   });
 });

@@ -26,7 +26,15 @@ beforeAll(() => {
   for (const name of ['core', 'registry', 'stdio']) symlinkSync(join(packages, name), join(modules, '@mcpx', name), 'dir');
   symlinkSync(realpathSync(join(factory, 'node_modules', 'smol-toml')), join(modules, 'smol-toml'), 'dir');
   mkdirSync(join(modules, '@mcpx', 'websocket'));
-  writeFileSync(join(modules, '@mcpx', 'websocket', 'package.json'), JSON.stringify({ name: '@mcpx/websocket', version: '0.1.0', type: 'module', exports: { '.': './index.js', './package.json': './package.json' } }));
+  writeFileSync(
+    join(modules, '@mcpx', 'websocket', 'package.json'),
+    JSON.stringify({
+      name: '@mcpx/websocket',
+      version: '0.1.0',
+      type: 'module',
+      exports: { '.': './index.js', './package.json': './package.json' },
+    }),
+  );
   writeFileSync(join(modules, '@mcpx', 'websocket', 'index.js'), "export * from 'mcpx-dependency-that-is-not-installed';\n");
   writeFileSync(
     join(app.path, 'check.mjs'),
@@ -52,8 +60,20 @@ describe('optional transport packages, in an application that installed only @mc
     const { readFile } = await import('node:fs/promises');
     const built = await readFile(join(factory, 'dist', 'index.js'), 'utf8');
     const staticImports = [...built.matchAll(/^import .* from ['"]([^'"]+)['"];?$/gm)].map((match) => match[1]);
-    expect(staticImports.filter((specifier) => !['@mcpx/core', '@mcpx/core/internal', '@mcpx/registry', 'smol-toml'].includes(specifier!) && !/^(node:)?[a-z/]+$/.test(specifier!))).toEqual([]);
-    expect([...built.matchAll(/import\(['"](@mcpx\/[a-z]+)['"]\)/g)].map((match) => match[1]).sort()).toEqual(['@mcpx/auth', '@mcpx/http', '@mcpx/sse', '@mcpx/stdio', '@mcpx/websocket']);
+    expect(
+      staticImports.filter(
+        (specifier) =>
+          !['@mcpx/core', '@mcpx/core/internal', '@mcpx/registry', 'smol-toml'].includes(specifier!) &&
+          !/^(node:)?[a-z/]+$/.test(specifier!),
+      ),
+    ).toEqual([]);
+    expect([...built.matchAll(/import\(['"](@mcpx\/[a-z]+)['"]\)/g)].map((match) => match[1]).sort()).toEqual([
+      '@mcpx/auth',
+      '@mcpx/http',
+      '@mcpx/sse',
+      '@mcpx/stdio',
+      '@mcpx/websocket',
+    ]);
   });
 
   it('reports which transports are installed and names the package to install for the others', async () => {
@@ -73,14 +93,24 @@ describe('optional transport packages, in an application that installed only @mc
       server: 'github',
       message: 'server "github": needs @mcpx/http (the Streamable HTTP transport), which is not installed: npm install @mcpx/http',
     });
-    expect(report.legacy).toMatchObject({ name: 'ConfigError', message: 'server "legacy": needs @mcpx/sse (the legacy HTTP+SSE transport), which is not installed: npm install @mcpx/sse' });
+    expect(report.legacy).toMatchObject({
+      name: 'ConfigError',
+      message: 'server "legacy": needs @mcpx/sse (the legacy HTTP+SSE transport), which is not installed: npm install @mcpx/sse',
+    });
     // Without OAuth settings a server connects without OAuth; with them, @mcpx/auth is needed.
     expect(report.secured).toEqual({
       name: 'ConfigError',
       code: 'CONFIG_INVALID',
       server: 'secured',
-      message: 'server "secured": has OAuth settings ("oauth") but @mcpx/auth is not installed: npm install @mcpx/auth, or write "oauth": false',
+      message:
+        'server "secured": has OAuth settings ("oauth") but @mcpx/auth is not installed: npm install @mcpx/auth, or write "oauth": false',
     });
-    expect(report.socket).toMatchObject({ name: 'ConfigError', server: 'socket', message: expect.stringMatching(/^server "socket": @mcpx\/websocket is installed but failed to load \(.*mcpx-dependency-that-is-not-installed.*\); reinstall it$/) });
+    expect(report.socket).toMatchObject({
+      name: 'ConfigError',
+      server: 'socket',
+      message: expect.stringMatching(
+        /^server "socket": @mcpx\/websocket is installed but failed to load \(.*mcpx-dependency-that-is-not-installed.*\); reinstall it$/,
+      ),
+    });
   });
 });

@@ -8,7 +8,13 @@ describe('AuthHeaders', () => {
   it('lower-cases the provider names and puts them between configured and own headers', () => {
     const auth = new AuthHeaders(base);
     const lowered = auth.lowered({ Authorization: 'Bearer t', 'X-Team': 'b' });
-    expect(auth.merged(lowered, { ...own, 'x-team': 'c' })).toEqual({ 'user-agent': 'undici', 'x-team': 'c', authorization: 'Bearer t', accept: 'application/json', 'mcp-session-id': 's1' });
+    expect(auth.merged(lowered, { ...own, 'x-team': 'c' })).toEqual({
+      'user-agent': 'undici',
+      'x-team': 'c',
+      authorization: 'Bearer t',
+      accept: 'application/json',
+      'mcp-session-id': 's1',
+    });
   });
 
   it('reuses its results for the same frozen record and the same own headers', () => {

@@ -40,21 +40,31 @@ describe('consumeEvents', () => {
   });
 
   it('reports a malformed event and goes on with the next one', async () => {
-    const result = await consume('data: {not json\n\nid: 7\ndata: {"jsonrpc":"2.0","id":1}\n\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{}}\n\n');
-    expect(result.errors.map((e) => e.message)).toEqual([expect.stringContaining('malformed JSON'), expect.stringContaining('needs a "result" or an "error"')]);
+    const result = await consume(
+      'data: {not json\n\nid: 7\ndata: {"jsonrpc":"2.0","id":1}\n\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{}}\n\n',
+    );
+    expect(result.errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('malformed JSON'),
+      expect.stringContaining('needs a "result" or an "error"'),
+    ]);
     expect(result.errors[0]).toMatchObject({ code: 'TRANSPORT_ERROR', target: scope.target, server: 'test' });
     expect(result.messages).toEqual([{ jsonrpc: '2.0', method: 'notifications/message', params: {} }]);
     expect(result.cursor.lastEventId).toBe('7');
   });
 
   it('delivers each message of a batch, and ignores events of other types', async () => {
-    const result = await consume('event: endpoint\ndata: /messages\n\ndata: [{"jsonrpc":"2.0","id":1,"result":{}},{"jsonrpc":"2.0","method":"ping","id":"s1"}]\n\n');
+    const result = await consume(
+      'event: endpoint\ndata: /messages\n\ndata: [{"jsonrpc":"2.0","id":1,"result":{}},{"jsonrpc":"2.0","method":"ping","id":"s1"}]\n\n',
+    );
     expect(result.messages).toHaveLength(2);
     expect(result.errors).toEqual([]);
   });
 
   it('stops reading once the sink is done', async () => {
-    const result = await consume('data: {"jsonrpc":"2.0","id":1,"result":{}}\n\ndata: {"jsonrpc":"2.0","id":2,"result":{}}\n\n', (messages) => messages.length === 1);
+    const result = await consume(
+      'data: {"jsonrpc":"2.0","id":1,"result":{}}\n\ndata: {"jsonrpc":"2.0","id":2,"result":{}}\n\n',
+      (messages) => messages.length === 1,
+    );
     expect(result.messages).toHaveLength(1);
   });
 });

@@ -28,7 +28,13 @@ export interface StreamSink {
  * keeping `cursor` up to date. Events with empty data (priming events) only move the cursor.
  * Stops early once `sink.done()` says so. Rejects when the body fails or an event is too large.
  */
-export async function consumeEvents(body: AsyncIterable<Uint8Array>, cursor: StreamCursor, maxEventBytes: number, sink: StreamSink, scope: ErrorScope): Promise<void> {
+export async function consumeEvents(
+  body: AsyncIterable<Uint8Array>,
+  cursor: StreamCursor,
+  maxEventBytes: number,
+  sink: StreamSink,
+  scope: ErrorScope,
+): Promise<void> {
   for await (const item of readEventStream(body, maxEventBytes)) {
     if (item.kind === 'retry') {
       cursor.retryMs = item.ms;
@@ -40,7 +46,12 @@ export async function consumeEvents(body: AsyncIterable<Uint8Array>, cursor: Str
     if ((item.event !== undefined && item.event !== 'message') || item.data.trim() === '') continue;
     const { messages, problems } = decodeMessages(item.data);
     for (const problem of problems) {
-      sink.error(transportError(scope, `the server sent an SSE event that is not a valid message, skipped: ${problem}. The data: ${shorten(item.data)}`));
+      sink.error(
+        transportError(
+          scope,
+          `the server sent an SSE event that is not a valid message, skipped: ${problem}. The data: ${shorten(item.data)}`,
+        ),
+      );
     }
     for (const message of messages) sink.message(message);
     if (sink.done?.() === true) return;

@@ -51,7 +51,12 @@ describe('dispatch', () => {
     const server = await serve((_, response) => void response.writeHead(204).end());
     const hop = { method: 'POST', headers: { 'content-type': 'application/json', 'x-trace': '7' }, body: '{"a":1}' };
     await dispatch(agent(), targetOf(new URL(server.url('/mcp?tenant=a'))), hop, new Exchange());
-    expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/mcp?tenant=a', body: '{"a":1}', headers: { 'x-trace': '7', 'content-type': 'application/json' } });
+    expect(server.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/mcp?tenant=a',
+      body: '{"a":1}',
+      headers: { 'x-trace': '7', 'content-type': 'application/json' },
+    });
   });
 
   it('streams a body much larger than what it buffers, in order, however slowly it is read', async () => {

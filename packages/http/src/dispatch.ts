@@ -31,7 +31,10 @@ export function dispatch(dispatcher: Dispatcher, target: Target, hop: HopRequest
   return new Promise((resolve, reject) => {
     const request = new DispatchedRequest(resolve, reject, exchange);
     try {
-      dispatcher.dispatch({ origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: hop.body ?? null }, request);
+      dispatcher.dispatch(
+        { origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: hop.body ?? null },
+        request,
+      );
     } catch (error) {
       request.onError(error);
     }

@@ -4,7 +4,12 @@ import type { HttpBody, HttpResponse } from './http-response.js';
 
 /** The `HttpResponse` of a response from a user-supplied `fetch`. */
 export function fromFetchResponse(response: FetchedResponse): HttpResponse {
-  return { status: response.status, statusText: response.statusText, headers: headerRecord(response.headers), body: new WebBody(response.body) };
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: headerRecord(response.headers),
+    body: new WebBody(response.body),
+  };
 }
 
 /** The headers as a record with lower-case names; without `forEach`, each name is looked up with `get` as it is read. */

@@ -61,7 +61,11 @@ export async function followStream(stream: FollowedStream): Promise<void> {
       } catch (error) {
         if (exchange.aborted) return;
         if (error instanceof EventTooLargeError) {
-          throw transportError(scope, `${error.message} on ${stream.what}; raise maxEventBytes if the server really sends events this large`, { cause: error, method: stream.method });
+          throw transportError(
+            scope,
+            `${error.message} on ${stream.what}; raise maxEventBytes if the server really sends events this large`,
+            { cause: error, method: stream.method },
+          );
         }
         lastError = error;
       }
@@ -73,7 +77,11 @@ export async function followStream(stream: FollowedStream): Promise<void> {
       const delay = reconnectDelay(stream.policy, attempt, cursor.retryMs, hintMs);
       if (delay === undefined) {
         const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
-        throw transportError(scope, `${stream.what} was lost and could not be reconnected (gave up after ${tries})`, { cause: lastError, isRetryable: true, method: stream.method });
+        throw transportError(scope, `${stream.what} was lost and could not be reconnected (gave up after ${tries})`, {
+          cause: lastError,
+          isRetryable: true,
+          method: stream.method,
+        });
       }
       attempt++;
       try {
@@ -92,7 +100,11 @@ export async function followStream(stream: FollowedStream): Promise<void> {
         body = response.body;
       } else if (isOk(response.status)) {
         discard(response);
-        throw transportError(scope, `${doing}: ${url.href} answered a GET with ${contentType ?? 'no content type'} instead of text/event-stream`, { status: response.status, method: stream.method });
+        throw transportError(
+          scope,
+          `${doing}: ${url.href} answered a GET with ${contentType ?? 'no content type'} instead of text/event-stream`,
+          { status: response.status, method: stream.method },
+        );
       } else if (isRetryableStatus(response.status) || response.status === 409) {
         hintMs = parseRetryAfter(response.headers['retry-after']);
         lastError = await statusError(scope, response, url, doing, stream.method);

@@ -46,7 +46,11 @@ export class GetStream {
         open: (lastEventId) =>
           context.http.send({
             method: 'GET',
-            headers: { ...context.session.headers(false), accept: 'text/event-stream', ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }) },
+            headers: {
+              ...context.session.headers(false),
+              accept: 'text/event-stream',
+              ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }),
+            },
             exchange,
           }),
         finished: () => false,
@@ -62,7 +66,9 @@ export class GetStream {
       if (TransportError.isInstance(error) && error.status === 405) {
         this.sink.info('the server offers no GET stream (405): its own requests and notifications arrive only on the answers to POSTs');
       } else if (TransportError.isInstance(error) && error.status === 404) {
-        this.sink.info('the server refused the GET stream with 404 (the session may have expired); it stays closed, and the next request renews the session if needed');
+        this.sink.info(
+          'the server refused the GET stream with 404 (the session may have expired); it stays closed, and the next request renews the session if needed',
+        );
       } else {
         this.sink.error(error instanceof Error ? error : new Error(String(error)));
       }

@@ -9,7 +9,16 @@ describe('headers', () => {
   it('counts Authorization, cookies, the session id, configured and provider headers as secret', () => {
     const secrets = secretNames(new Set(['x-api-key']), { 'X-Provider-Token': 't' });
     const kept = stripSecrets(
-      { authorization: 'Bearer t', cookie: 'c', 'proxy-authorization': 'p', 'mcp-session-id': 's', 'x-api-key': 'k', 'x-provider-token': 't', 'x-trace': 'keep', accept: 'a' },
+      {
+        authorization: 'Bearer t',
+        cookie: 'c',
+        'proxy-authorization': 'p',
+        'mcp-session-id': 's',
+        'x-api-key': 'k',
+        'x-provider-token': 't',
+        'x-trace': 'keep',
+        accept: 'a',
+      },
       secrets,
     );
     expect(kept).toEqual({ 'x-trace': 'keep', accept: 'a' });

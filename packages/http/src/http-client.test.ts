@@ -25,7 +25,20 @@ function scripted(...statuses: number[]): RequestFetch & { calls: Array<{ url: s
 }
 
 function client(settings: Partial<HttpClientSettings>): HttpClient {
-  return new HttpClient({ url, headers: {}, secretHeaders: new Set(), authProvider: undefined, fetch: undefined, dispatcher: undefined, requestInit: {}, maxRedirects: 5, ...settings }, scope);
+  return new HttpClient(
+    {
+      url,
+      headers: {},
+      secretHeaders: new Set(),
+      authProvider: undefined,
+      fetch: undefined,
+      dispatcher: undefined,
+      requestInit: {},
+      maxRedirects: 5,
+      ...settings,
+    },
+    scope,
+  );
 }
 
 const get = (exchange = new Exchange()) => ({ method: 'GET' as const, headers: { accept: 'text/event-stream' }, exchange });
@@ -35,7 +48,11 @@ describe('HttpClient', () => {
     const fetch = scripted(200);
     const authProvider: AuthProvider = { headers: () => ({ Authorization: 'Bearer from-provider' }) };
     await client({ fetch, headers: { 'x-trace': 'abc', authorization: 'from user', accept: 'text/html' }, authProvider }).send(get());
-    expect(fetch.calls[0]?.init).toMatchObject({ method: 'GET', redirect: 'manual', headers: { 'x-trace': 'abc', authorization: 'Bearer from-provider', accept: 'text/event-stream' } });
+    expect(fetch.calls[0]?.init).toMatchObject({
+      method: 'GET',
+      redirect: 'manual',
+      headers: { 'x-trace': 'abc', authorization: 'Bearer from-provider', accept: 'text/event-stream' },
+    });
   });
 
   it('sends a request that names its URL there, and tells the provider that URL', async () => {
@@ -64,7 +81,9 @@ describe('HttpClient', () => {
     const { response } = await client({ fetch, authProvider }).send(get());
     expect(response.status).toBe(200);
     expect(fetch.calls.map((call) => call.init.headers.authorization)).toEqual(['Bearer old', 'Bearer new']);
-    expect(refusals).toMatchObject([{ url, method: 'GET', status: 401, wwwAuthenticate: 'Bearer realm="mcp"', attempt: 0, sent: { authorization: 'Bearer old' } }]);
+    expect(refusals).toMatchObject([
+      { url, method: 'GET', status: 401, wwwAuthenticate: 'Bearer realm="mcp"', attempt: 0, sent: { authorization: 'Bearer old' } },
+    ]);
     expect(refusals[0]?.header('www-authenticate')).toBe('Bearer realm="mcp"');
   });
 
@@ -80,15 +99,20 @@ describe('HttpClient', () => {
 
   it('fails with an AuthError at once without a provider that can fix it', async () => {
     const fetch = scripted(401, 200);
-    const error: unknown = await client({ fetch }).send(get()).catch((e: unknown) => e);
+    const error: unknown = await client({ fetch })
+      .send(get())
+      .catch((e: unknown) => e);
     expect(AuthError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 401, wwwAuthenticate: 'Bearer realm="mcp"' });
     expect(fetch.calls).toHaveLength(1);
   });
 
   it('turns a network failure into a retryable TransportError with the reason and code fetch hides in cause', async () => {
-    const fetch: RequestFetch = () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }) }));
-    const error: unknown = await client({ fetch }).send(get()).catch((e: unknown) => e);
+    const fetch: RequestFetch = () =>
+      Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }) }));
+    const error: unknown = await client({ fetch })
+      .send(get())
+      .catch((e: unknown) => e);
     expect(TransportError.isInstance(error)).toBe(true);
     expect(isNetworkFailure(error)).toBe(true);
     expect(error).toMatchObject({ isRetryable: true, status: undefined, target: url.href });
@@ -112,7 +136,9 @@ describe('HttpClient', () => {
       },
     };
     const fetch = scripted(200);
-    const error: unknown = await client({ fetch, authProvider }).send(get()).catch((e: unknown) => e);
+    const error: unknown = await client({ fetch, authProvider })
+      .send(get())
+      .catch((e: unknown) => e);
     expect(TransportError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain(`the auth provider's headers() failed for GET ${url.href}: token store locked`);
     expect(fetch.calls).toHaveLength(0);

@@ -127,7 +127,8 @@ export class HttpClient {
       const refusal = response.headers;
       const wwwAuthenticate = refusal['www-authenticate'];
       discard(response);
-      if (attempt < AUTH_RETRY_LIMIT && (await this.#onUnauthorized(url, status, refusal, { attempt, sent: auth ?? {} }, request))) continue;
+      if (attempt < AUTH_RETRY_LIMIT && (await this.#onUnauthorized(url, status, refusal, { attempt, sent: auth ?? {} }, request)))
+        continue;
       throw new AuthError(status, url.href, wwwAuthenticate, { server: this.scope.server, method: request.rpcMethod });
     }
   }
@@ -171,11 +172,25 @@ export class HttpClient {
     );
   }
 
-  async #onUnauthorized(url: URL, status: 401 | 403, refusal: Readonly<Record<string, string>>, tried: { attempt: number; sent: HeaderRecord }, request: HttpRequest): Promise<boolean> {
+  async #onUnauthorized(
+    url: URL,
+    status: 401 | 403,
+    refusal: Readonly<Record<string, string>>,
+    tried: { attempt: number; sent: HeaderRecord },
+    request: HttpRequest,
+  ): Promise<boolean> {
     const handler = this.settings.authProvider?.onUnauthorized;
     if (handler === undefined) return false;
     const header = (name: string): string | undefined => refusal[name.toLowerCase()];
-    const context = { url: new URL(url), method: request.method, status, wwwAuthenticate: refusal['www-authenticate'], ...tried, header, signal: request.exchange.signal };
+    const context = {
+      url: new URL(url),
+      method: request.method,
+      status,
+      wwwAuthenticate: refusal['www-authenticate'],
+      ...tried,
+      header,
+      signal: request.exchange.signal,
+    };
     try {
       return (await handler.call(this.settings.authProvider, context)) === true;
     } catch (error) {
@@ -185,26 +200,41 @@ export class HttpClient {
 
   #providerFailed(hook: string, error: unknown, url: URL, request: HttpRequest): Error {
     if (McpxError.isInstance(error)) return error;
-    return transportError(this.scope, `the auth provider's ${hook}() failed for ${request.method} ${url.href}: ${messageOf(error)}`, { cause: error, method: request.rpcMethod });
+    return transportError(this.scope, `the auth provider's ${hook}() failed for ${request.method} ${url.href}: ${messageOf(error)}`, {
+      cause: error,
+      method: request.rpcMethod,
+    });
   }
 
   /** Sends one hop, without following redirects. */
   async #sendOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
     if (this.#viaFetch) return this.#fetchOnce(url, hop, request);
     try {
-      return await dispatch(this.settings.dispatcher ?? getGlobalDispatcher(), url === this.settings.url ? this.#endpoint : targetOf(url), hop, request.exchange);
+      return await dispatch(
+        this.settings.dispatcher ?? getGlobalDispatcher(),
+        url === this.settings.url ? this.#endpoint : targetOf(url),
+        hop,
+        request.exchange,
+      );
     } catch (error) {
       throw this.#unreachable(error, url, request);
     }
   }
 
   async #fetchOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
-    const init: RequestFetchInit = { ...this.settings.requestInit, method: hop.method, headers: hop.headers, signal: request.exchange.signal, redirect: 'manual' };
+    const init: RequestFetchInit = {
+      ...this.settings.requestInit,
+      method: hop.method,
+      headers: hop.headers,
+      signal: request.exchange.signal,
+      redirect: 'manual',
+    };
     if (hop.body !== undefined) init.body = hop.body;
     const { fetch, dispatcher } = this.settings;
     let response: FetchedResponse;
     try {
-      if (fetch !== undefined) response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as RequestFetchInit));
+      if (fetch !== undefined)
+        response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as RequestFetchInit));
       else response = await undiciFetch(url.href, dispatcher === undefined ? init : { ...init, dispatcher });
     } catch (error) {
       throw this.#unreachable(error, url, request);
@@ -212,7 +242,11 @@ export class HttpClient {
     if (response.type === 'opaqueredirect') {
       // The body is abandoned for the error below; a cancel that fails changes nothing about it.
       await response.body?.cancel().catch(() => undefined);
-      throw transportError(this.scope, `${url.href} redirected, and the fetch in use hides redirect targets; give the transport one that returns 3xx responses with redirect: 'manual' (undici's or Node's)`, { method: request.rpcMethod });
+      throw transportError(
+        this.scope,
+        `${url.href} redirected, and the fetch in use hides redirect targets; give the transport one that returns 3xx responses with redirect: 'manual' (undici's or Node's)`,
+        { method: request.rpcMethod },
+      );
     }
     return fromFetchResponse(response);
   }
@@ -220,11 +254,15 @@ export class HttpClient {
   /** The error of a request that failed before any answer: a retryable network failure, or the exchange's reason if it was aborted. */
   #unreachable(error: unknown, url: URL, request: HttpRequest): unknown {
     if (request.exchange.aborted) return request.exchange.reason;
-    const failure = transportError(this.scope, `could not reach ${url.href}: ${networkReason(error)}; check the server is running and the URL is right`, {
-      cause: error,
-      isRetryable: true,
-      method: request.rpcMethod,
-    });
+    const failure = transportError(
+      this.scope,
+      `could not reach ${url.href}: ${networkReason(error)}; check the server is running and the URL is right`,
+      {
+        cause: error,
+        isRetryable: true,
+        method: request.rpcMethod,
+      },
+    );
     networkFailures.add(failure);
     return failure;
   }

@@ -23,7 +23,10 @@ describe('resolveOptions', () => {
   });
 
   it('lower-cases header names, including the secret ones', () => {
-    const resolved = resolveOptions(new URL('https://example.com/mcp#top'), { headers: { 'X-Api-Key': 'k' }, secretHeaders: ['X-Api-Key'] });
+    const resolved = resolveOptions(new URL('https://example.com/mcp#top'), {
+      headers: { 'X-Api-Key': 'k' },
+      secretHeaders: ['X-Api-Key'],
+    });
     expect(resolved.headers).toEqual({ 'x-api-key': 'k' });
     expect([...resolved.secretHeaders]).toEqual(['x-api-key']);
     expect(resolved.url.href).toBe('https://example.com/mcp');

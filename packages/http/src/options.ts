@@ -129,7 +129,8 @@ export function resolveOptions(url: string | URL, options: StreamableHttpTranspo
     headers[key.toLowerCase()] = value;
   }
   const secretHeaders = options.secretHeaders ?? [];
-  if (!Array.isArray(secretHeaders) || !secretHeaders.every((h) => typeof h === 'string')) fail('"secretHeaders" must be an array of header names');
+  if (!Array.isArray(secretHeaders) || !secretHeaders.every((h) => typeof h === 'string'))
+    fail('"secretHeaders" must be an array of header names');
   if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('"fetch" must be a function');
   const reconnect = options.reconnect ?? {};
   const retry = options.retry ?? {};
@@ -166,7 +167,8 @@ function parseUrl(url: string | URL, fail: (message: string) => never): URL {
     return fail(`${JSON.stringify(String(url))} is not a valid URL (${error instanceof Error ? error.message : String(error)})`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(`the URL must be http: or https:, got ${parsed.protocol}`);
-  if (parsed.username !== '' || parsed.password !== '') fail('the URL must not contain a user name or password; pass credentials in "headers" or an "authProvider"');
+  if (parsed.username !== '' || parsed.password !== '')
+    fail('the URL must not contain a user name or password; pass credentials in "headers" or an "authProvider"');
   parsed.hash = '';
   return parsed;
 }
@@ -176,4 +178,3 @@ function policy(key: string, value: BackoffPolicy | undefined, fallback: Backoff
   if (typeof value !== 'function') fail(`"${key}" must be a function (attempt) => delay in ms`);
   return value;
 }
-

@@ -97,7 +97,11 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       await context.renewSession(sentSession);
       renewed = true;
       if (!resendable(message)) {
-        throw transportError(context.scope, `the session expired before ${method ?? 'a response'} was delivered, and it belongs to the old session; a new session was started`, { status: 404, isRetryable: true, method });
+        throw transportError(
+          context.scope,
+          `the session expired before ${method ?? 'a response'} was delivered, and it belongs to the old session; a new session was started`,
+          { status: 404, isRetryable: true, method },
+        );
       }
       continue;
     }
@@ -110,7 +114,8 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
         continue;
       }
     }
-    const what = renewed && response.status === 404 ? `POST ${method} (the new session was refused too)` : `POST ${method ?? 'of a response'}`;
+    const what =
+      renewed && response.status === 404 ? `POST ${method} (the new session was refused too)` : `POST ${method ?? 'of a response'}`;
     // A 2026-07-28 server refuses with a JSON-RPC error in the body (an unsupported version,
     // a header mismatch, an unknown method): that error is the answer, and it tells a modern
     // server from a legacy one. A modern-only server refuses `initialize` that way too, naming

@@ -5,13 +5,9 @@ import * as entry from './index.js';
 
 // The public API of @mcpx/http: a name added to or taken from the index must be added to or taken
 // from these lists too, so that growing the API is a decision made in review.
-const VALUES = [
-  'StreamableHttpTransport', 'defaultReconnectBackoff', 'defaultRetryBackoff',
-];
+const VALUES = ['StreamableHttpTransport', 'defaultReconnectBackoff', 'defaultRetryBackoff'];
 
-const TYPES = [
-  'FetchLike', 'HttpRequestInit', 'ReconnectOptions', 'RetryOptions', 'StreamableHttpTransportOptions',
-];
+const TYPES = ['FetchLike', 'HttpRequestInit', 'ReconnectOptions', 'RetryOptions', 'StreamableHttpTransportOptions'];
 
 describe('the public API of @mcpx/http', () => {
   it('exports exactly the listed values', () => {

@@ -13,7 +13,12 @@ export interface ReconnectPolicy {
  * when it sent one, else `serverHintMs` (a `Retry-After`, capped), else the backoff policy.
  * Undefined once `maxRetries` attempts were made or the policy gives up.
  */
-export function reconnectDelay(policy: ReconnectPolicy, attempt: number, retryField: number | undefined, serverHintMs?: number): number | undefined {
+export function reconnectDelay(
+  policy: ReconnectPolicy,
+  attempt: number,
+  retryField: number | undefined,
+  serverHintMs?: number,
+): number | undefined {
   if (attempt >= policy.maxRetries) return undefined;
   return retryField ?? (serverHintMs === undefined ? policy.backoff(attempt) : Math.min(serverHintMs, policy.maxRetryAfterMs));
 }

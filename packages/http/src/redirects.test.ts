@@ -23,11 +23,18 @@ function serve(routes: Record<string, () => Response>) {
   return { send, received };
 }
 
-const post: HopRequest = { method: 'POST', headers: { authorization: 'Bearer t', 'x-api-key': 'k', 'x-trace': '1', 'content-type': 'application/json' }, body: '{}' };
+const post: HopRequest = {
+  method: 'POST',
+  headers: { authorization: 'Bearer t', 'x-api-key': 'k', 'x-trace': '1', 'content-type': 'application/json' },
+  body: '{}',
+};
 
 describe('followRedirects', () => {
   it('keeps credentials, method and body on a same-origin 307', async () => {
-    const { send, received } = serve({ 'http://a.test/mcp': () => redirect(307, '/v2/mcp'), 'http://a.test/v2/mcp': () => new Response('ok') });
+    const { send, received } = serve({
+      'http://a.test/mcp': () => redirect(307, '/v2/mcp'),
+      'http://a.test/v2/mcp': () => new Response('ok'),
+    });
     const { url } = await followRedirects(send, new URL('http://a.test/mcp'), post, { secrets, maxRedirects: 5, scope });
     expect(url.href).toBe('http://a.test/v2/mcp');
     expect(received[1]).toEqual({ url: 'http://a.test/v2/mcp', ...post });
@@ -49,7 +56,10 @@ describe('followRedirects', () => {
 
   it('turns a POST into a GET without body on 303, 302 and 301', async () => {
     for (const status of [301, 302, 303]) {
-      const { send, received } = serve({ 'http://a.test/mcp': () => redirect(status, '/other'), 'http://a.test/other': () => new Response('ok') });
+      const { send, received } = serve({
+        'http://a.test/mcp': () => redirect(status, '/other'),
+        'http://a.test/other': () => new Response('ok'),
+      });
       await followRedirects(send, new URL('http://a.test/mcp'), post, { secrets, maxRedirects: 5, scope });
       expect(received[1]).toMatchObject({ method: 'GET', body: undefined });
       expect(received[1]?.headers).not.toHaveProperty('content-type');
@@ -64,11 +74,17 @@ describe('followRedirects', () => {
 
   it('fails after maxRedirects, on a bad Location, and on a non-HTTP target', async () => {
     const loop = serve({ 'http://a.test/mcp': () => redirect(307, '/mcp') });
-    await expect(followRedirects(loop.send, new URL('http://a.test/mcp'), post, { secrets, maxRedirects: 2, scope })).rejects.toThrow('more than 2 redirects');
+    await expect(followRedirects(loop.send, new URL('http://a.test/mcp'), post, { secrets, maxRedirects: 2, scope })).rejects.toThrow(
+      'more than 2 redirects',
+    );
     expect(loop.received).toHaveLength(3);
     const bad = serve({ 'http://a.test/mcp': () => redirect(307, 'http://[::1') });
-    await expect(followRedirects(bad.send, new URL('http://a.test/mcp'), post, { secrets, maxRedirects: 5, scope })).rejects.toSatisfy(TransportError.isInstance);
+    await expect(followRedirects(bad.send, new URL('http://a.test/mcp'), post, { secrets, maxRedirects: 5, scope })).rejects.toSatisfy(
+      TransportError.isInstance,
+    );
     const file = serve({ 'http://a.test/mcp': () => redirect(307, 'file:///etc/passwd') });
-    await expect(followRedirects(file.send, new URL('http://a.test/mcp'), post, { secrets, maxRedirects: 5, scope })).rejects.toThrow('file: URL, which is not followed');
+    await expect(followRedirects(file.send, new URL('http://a.test/mcp'), post, { secrets, maxRedirects: 5, scope })).rejects.toThrow(
+      'file: URL, which is not followed',
+    );
   });
 });

@@ -30,31 +30,54 @@ export async function followRedirects(
   send: SendOnce,
   url: URL,
   request: HopRequest,
-  options: { secrets: ReadonlySet<string>; maxRedirects: number; scope: ErrorScope; method?: string | undefined; first?: HttpResponse | undefined },
+  options: {
+    secrets: ReadonlySet<string>;
+    maxRedirects: number;
+    scope: ErrorScope;
+    method?: string | undefined;
+    first?: HttpResponse | undefined;
+  },
 ): Promise<{ response: HttpResponse; url: URL }> {
   let current = url;
   let hop = request;
   let crossed = false;
   for (let count = 0; ; count++) {
-    const response = count === 0 && options.first !== undefined ? options.first : await send(current, crossed ? { ...hop, headers: stripSecrets(hop.headers, options.secrets) } : hop);
+    const response =
+      count === 0 && options.first !== undefined
+        ? options.first
+        : await send(current, crossed ? { ...hop, headers: stripSecrets(hop.headers, options.secrets) } : hop);
     const location = response.headers.location;
     if (!REDIRECTS.has(response.status) || location === undefined) return { response, url: current };
     discard(response);
     if (count >= options.maxRedirects) {
-      throw transportError(options.scope, `more than ${options.maxRedirects} redirects, the last from ${current.href}; check the URL, or raise maxRedirects`, { method: options.method, status: response.status });
+      throw transportError(
+        options.scope,
+        `more than ${options.maxRedirects} redirects, the last from ${current.href}; check the URL, or raise maxRedirects`,
+        { method: options.method, status: response.status },
+      );
     }
     let next: URL;
     try {
       next = new URL(location, current);
     } catch (cause) {
-      throw transportError(options.scope, `${current.href} redirected to an invalid location ${JSON.stringify(location)}`, { method: options.method, status: response.status, cause });
+      throw transportError(options.scope, `${current.href} redirected to an invalid location ${JSON.stringify(location)}`, {
+        method: options.method,
+        status: response.status,
+        cause,
+      });
     }
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      throw transportError(options.scope, `${current.href} redirected to ${next.protocol} URL, which is not followed`, { method: options.method, status: response.status });
+      throw transportError(options.scope, `${current.href} redirected to ${next.protocol} URL, which is not followed`, {
+        method: options.method,
+        status: response.status,
+      });
     }
     next.hash = '';
     if (!sameOrigin(next, url)) crossed = true;
-    if ((response.status === 303 && hop.method !== 'GET' && hop.method !== 'HEAD') || ((response.status === 301 || response.status === 302) && hop.method === 'POST')) {
+    if (
+      (response.status === 303 && hop.method !== 'GET' && hop.method !== 'HEAD') ||
+      ((response.status === 301 || response.status === 302) && hop.method === 'POST')
+    ) {
       const { 'content-type': _dropped, ...headers } = hop.headers;
       hop = { method: 'GET', headers, body: undefined };
     }

@@ -16,19 +16,33 @@ import { isValidSessionId } from './session.js';
  * session id offered with a successful `initialize` result is adopted before that result
  * is delivered, so everything the client sends next carries it.
  */
-export async function handleAccepted(context: PostContext, message: JsonRpcMessage, response: HttpResponse, url: URL, options: PostOptions): Promise<void> {
+export async function handleAccepted(
+  context: PostContext,
+  message: JsonRpcMessage,
+  response: HttpResponse,
+  url: URL,
+  options: PostOptions,
+): Promise<void> {
   const { scope } = context;
   const method = 'method' in message ? message.method : undefined;
   const requestId: RequestId | undefined = 'method' in message && 'id' in message ? message.id : undefined;
   const type = mediaType(response.headers['content-type']);
-  if (response.status === 202 || response.status === 204 || (requestId === undefined && type !== 'application/json' && type !== 'text/event-stream')) {
+  if (
+    response.status === 202 ||
+    response.status === 204 ||
+    (requestId === undefined && type !== 'application/json' && type !== 'text/event-stream')
+  ) {
     discard(response);
     return;
   }
   const offered = method === 'initialize' ? response.headers['mcp-session-id'] : undefined;
   if (offered !== undefined && !isValidSessionId(offered)) {
     discard(response);
-    throw transportError(scope, `the server sent an invalid Mcp-Session-Id (it must be visible ASCII): ${JSON.stringify(shorten(offered, 80))}`, { method });
+    throw transportError(
+      scope,
+      `the server sent an invalid Mcp-Session-Id (it must be visible ASCII): ${JSON.stringify(shorten(offered, 80))}`,
+      { method },
+    );
   }
   let answered = false;
   const deliver = (received: JsonRpcMessage): void => {
@@ -46,23 +60,39 @@ export async function handleAccepted(context: PostContext, message: JsonRpcMessa
     } catch (error) {
       if (options.exchange.aborted) throw error;
       if (error instanceof BodyTooLargeError) {
-        throw transportError(scope, `the JSON answer to ${method ?? 'a message'} is larger than maxEventBytes (${error.limit} bytes); raise maxEventBytes if the server really sends messages this large`, { cause: error, method });
+        throw transportError(
+          scope,
+          `the JSON answer to ${method ?? 'a message'} is larger than maxEventBytes (${error.limit} bytes); raise maxEventBytes if the server really sends messages this large`,
+          { cause: error, method },
+        );
       }
-      throw transportError(scope, `reading the answer to ${method ?? 'a message'} failed: ${messageOf(error)}`, { cause: error, isRetryable: true, method });
+      throw transportError(scope, `reading the answer to ${method ?? 'a message'} failed: ${messageOf(error)}`, {
+        cause: error,
+        isRetryable: true,
+        method,
+      });
     }
     if (text.trim() === '' && requestId === undefined) return;
     const { messages, problems } = decodeMessages(text);
     if (messages.length === 0) {
-      throw transportError(scope, `the answer to ${method ?? 'a message'} is not a JSON-RPC message: ${problems.join('; ')}. The body: ${shorten(text)}`, { method });
+      throw transportError(
+        scope,
+        `the answer to ${method ?? 'a message'} is not a JSON-RPC message: ${problems.join('; ')}. The body: ${shorten(text)}`,
+        { method },
+      );
     }
-    for (const problem of problems) options.sink.error(transportError(scope, `the answer to ${method} held an invalid message, skipped: ${problem}`, { method }));
+    for (const problem of problems)
+      options.sink.error(transportError(scope, `the answer to ${method} held an invalid message, skipped: ${problem}`, { method }));
     for (const received of messages) deliver(received);
     return;
   }
 
   if (type === 'text/event-stream') {
     const cursor: StreamCursor = { lastEventId: undefined, retryMs: undefined };
-    const what = requestId === undefined ? `the stream answering ${method ?? 'a response'}` : `the response stream of ${method} (id ${String(requestId)})`;
+    const what =
+      requestId === undefined
+        ? `the stream answering ${method ?? 'a response'}`
+        : `the response stream of ${method} (id ${String(requestId)})`;
     await followStream({
       what,
       cursor,
@@ -71,7 +101,11 @@ export async function handleAccepted(context: PostContext, message: JsonRpcMessa
       open: (lastEventId) =>
         context.http.send({
           method: 'GET',
-          headers: { ...context.session.headers(false), accept: 'text/event-stream', ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }) },
+          headers: {
+            ...context.session.headers(false),
+            accept: 'text/event-stream',
+            ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }),
+          },
           exchange: options.exchange,
           rpcMethod: method,
         }),

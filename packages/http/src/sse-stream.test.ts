@@ -35,7 +35,9 @@ describe('readEventStream', () => {
   });
 
   it('drops an unfinished last event, as the SSE standard says', async () => {
-    expect(await read(bodyOf('data: {"complete":true}\n\ndata: {"cut'))).toEqual([{ kind: 'event', id: undefined, event: undefined, data: '{"complete":true}' }]);
+    expect(await read(bodyOf('data: {"complete":true}\n\ndata: {"cut'))).toEqual([
+      { kind: 'event', id: undefined, event: undefined, data: '{"complete":true}' },
+    ]);
   });
 
   it('rejects an event larger than the limit that arrives in one chunk, after the events before it', async () => {

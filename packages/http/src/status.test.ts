@@ -5,10 +5,18 @@ import { isRetryableStatus, isSafeToRepeat, parseRetryAfter, retryDelay } from '
 const request = (method: string): JsonRpcMessage => ({ jsonrpc: '2.0', id: 1, method });
 
 describe('isSafeToRepeat', () => {
-  it.each(['initialize', 'ping', 'tools/list', 'resources/list', 'resources/templates/list', 'prompts/list', 'resources/read', 'prompts/get', 'completion/complete', 'logging/setLevel'])(
-    'repeats %s',
-    (method) => expect(isSafeToRepeat(request(method), false)).toBe(true),
-  );
+  it.each([
+    'initialize',
+    'ping',
+    'tools/list',
+    'resources/list',
+    'resources/templates/list',
+    'prompts/list',
+    'resources/read',
+    'prompts/get',
+    'completion/complete',
+    'logging/setLevel',
+  ])('repeats %s', (method) => expect(isSafeToRepeat(request(method), false)).toBe(true));
 
   it('repeats notifications and responses', () => {
     expect(isSafeToRepeat({ jsonrpc: '2.0', method: 'notifications/initialized' }, false)).toBe(true);

@@ -4,7 +4,17 @@ import { transportError, type ErrorScope } from './errors.js';
 import type { HttpResponse } from './http-response.js';
 
 /** Requests that change nothing on the server, or change it the same way twice. */
-const SAFE_REQUESTS = new Set(['initialize', 'server/discover', 'ping', 'resources/read', 'prompts/get', 'completion/complete', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']);
+const SAFE_REQUESTS = new Set([
+  'initialize',
+  'server/discover',
+  'ping',
+  'resources/read',
+  'prompts/get',
+  'completion/complete',
+  'logging/setLevel',
+  'resources/subscribe',
+  'resources/unsubscribe',
+]);
 
 /**
  * Whether sending `message` twice does no harm: notifications, responses (the server drops
@@ -52,7 +62,8 @@ export function retryDelay(plan: RetryPlan, retryAfter: string | null | undefine
 
 function hint(status: number): string {
   if (status === 404) return 'check the URL of the MCP endpoint';
-  if (status === 405) return 'the URL does not accept this method; if the server speaks the older HTTP+SSE transport (2024-11-05), use @mcpx/sse';
+  if (status === 405)
+    return 'the URL does not accept this method; if the server speaks the older HTTP+SSE transport (2024-11-05), use @mcpx/sse';
   if (status === 406 || status === 415) return 'the server does not accept MCP Streamable HTTP requests at this URL';
   if (status === 429) return 'the server is rate limiting; slow down or retry later';
   if (status >= 500) return 'the server failed; retry later or check its logs';
@@ -60,12 +71,25 @@ function hint(status: number): string {
 }
 
 /** A `TransportError` for an unexpected status, with the start of the body; consumes the body. */
-export async function statusError(scope: ErrorScope, response: HttpResponse, url: URL, what: string, method?: string): Promise<TransportError> {
+export async function statusError(
+  scope: ErrorScope,
+  response: HttpResponse,
+  url: URL,
+  what: string,
+  method?: string,
+): Promise<TransportError> {
   return statusErrorWithBody(scope, response, url, what, await excerpt(response), method);
 }
 
 /** A `TransportError` for an unexpected status whose body was already read: `body` is its text. */
-export function statusErrorWithBody(scope: ErrorScope, response: HttpResponse, url: URL, what: string, body: string, method?: string): TransportError {
+export function statusErrorWithBody(
+  scope: ErrorScope,
+  response: HttpResponse,
+  url: URL,
+  what: string,
+  body: string,
+  method?: string,
+): TransportError {
   const flat = body.replace(/\s+/g, ' ').trim();
   const shown = flat ? ` with "${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}"` : '';
   const statusText = response.statusText ? ` ${response.statusText}` : '';

@@ -115,7 +115,10 @@ export class StreamableHttpTransport implements Transport {
   /** Makes the transport ready to send. HTTP needs no connection up front; nothing is sent. Call once. */
   async start(): Promise<void> {
     if (this.#state !== 'new') {
-      throw transportError(this.#scope, 'start() was already called on this transport; create a new StreamableHttpTransport to connect again');
+      throw transportError(
+        this.#scope,
+        'start() was already called on this transport; create a new StreamableHttpTransport to connect again',
+      );
     }
     this.#state = 'open';
   }
@@ -135,7 +138,8 @@ export class StreamableHttpTransport implements Transport {
     const requestId = isRequest(message) ? message.id : undefined;
     if (isNotification(message) && message.method === 'notifications/cancelled' && this.#letGo(message.params?.requestId)) return;
     const version = modernVersion(message);
-    const modern: PostOptions['modern'] = version !== undefined && 'method' in message ? { headers: modernHeaders(message, version, options?.parameterHeaders) } : undefined;
+    const modern: PostOptions['modern'] =
+      version !== undefined && 'method' in message ? { headers: modernHeaders(message, version, options?.parameterHeaders) } : undefined;
 
     // No AbortController per message, and nothing linked to a signal that lives as long as
     // the transport: close() aborts the exchanges in flight itself.
@@ -223,11 +227,17 @@ export class StreamableHttpTransport implements Transport {
       await this.onsessionexpired();
     } catch (error) {
       if (this.#state !== 'open') throw this.#closedError();
-      const failure = transportError(this.#scope, `the session expired and a new one could not be started: ${messageOf(error)}`, { cause: error, isRetryable: true });
+      const failure = transportError(this.#scope, `the session expired and a new one could not be started: ${messageOf(error)}`, {
+        cause: error,
+        isRetryable: true,
+      });
       this.#fail(failure);
       throw failure;
     }
-    this.#callbacks.diagnostic({ type: 'info', message: 'the session expired (404); a new session was started and the request is sent again' });
+    this.#callbacks.diagnostic({
+      type: 'info',
+      message: 'the session expired (404); a new session was started and the request is sent again',
+    });
   }
 
   /** Closes from this side after a failure that leaves the connection unusable. */
@@ -250,7 +260,10 @@ export class StreamableHttpTransport implements Transport {
   async #endSession(): Promise<void> {
     if (this.#session.id === undefined || this.#options.closeTimeoutMs === 0) return;
     const exchange = new Exchange();
-    const timer = setTimeout(() => exchange.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), this.#options.closeTimeoutMs);
+    const timer = setTimeout(
+      () => exchange.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      this.#options.closeTimeoutMs,
+    );
     timer.unref();
     try {
       const { response, url } = await this.#context.http.send({ method: 'DELETE', headers: this.#session.headers(false), exchange });
@@ -283,5 +296,4 @@ export class StreamableHttpTransport implements Transport {
   #reportError(error: Error): void {
     if (this.#state === 'open') this.#callbacks.error(error);
   }
-
 }

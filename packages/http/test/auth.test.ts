@@ -41,7 +41,15 @@ describe('authorization', () => {
     const provider = refreshing(['stale', 'fresh']);
     const { client } = await fakes.client(server.url(), { authProvider: provider });
     await client.ping();
-    expect(provider.calls).toMatchObject([{ url: new URL(server.url()), method: 'POST', status: 401, wwwAuthenticate: 'Bearer realm="fake", error="invalid_token"', attempt: 0 }]);
+    expect(provider.calls).toMatchObject([
+      {
+        url: new URL(server.url()),
+        method: 'POST',
+        status: 401,
+        wwwAuthenticate: 'Bearer realm="fake", error="invalid_token"',
+        attempt: 0,
+      },
+    ]);
     expect(provider.calls[0]?.header('WWW-Authenticate')).toBe('Bearer realm="fake", error="invalid_token"');
     expect(provider.calls[0]?.sent).toEqual({ authorization: 'Bearer stale' });
     expect(server.posts('initialize').map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
@@ -74,14 +82,18 @@ describe('authorization', () => {
         throw new Error('keychain locked');
       },
     };
-    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow(`the auth provider's headers() failed for POST ${server.url()}: keychain locked`);
+    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow(
+      `the auth provider's headers() failed for POST ${server.url()}: keychain locked`,
+    );
     expect(server.posts()).toHaveLength(0);
   });
 
   it('a provider whose headers() rejects fails the request, saying so', async () => {
     const server = await fakes.mcpServer();
     const provider: AuthProvider = { headers: () => Promise.reject(new Error('vault unreachable')) };
-    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow(`the auth provider's headers() failed for POST ${server.url()}: vault unreachable`);
+    await expect(fakes.client(server.url(), { authProvider: provider })).rejects.toThrow(
+      `the auth provider's headers() failed for POST ${server.url()}: vault unreachable`,
+    );
   });
 
   it('a provider that answers the same frozen record sends it on every request', async () => {
@@ -98,6 +110,8 @@ describe('authorization', () => {
   it('401 without a provider is an AuthError naming the URL', async () => {
     const server = await fakes.mcpServer();
     requireToken(server, 'secret');
-    await expect(fakes.client(server.url(), { authProvider: bearerAuth('wrong') })).rejects.toThrow(`${server.url()} answered 401 (not authenticated)`);
+    await expect(fakes.client(server.url(), { authProvider: bearerAuth('wrong') })).rejects.toThrow(
+      `${server.url()} answered 401 (not authenticated)`,
+    );
   });
 });

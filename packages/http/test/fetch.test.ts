@@ -66,7 +66,12 @@ describe('how requests are sent', () => {
     const { client } = await fakes.client(server.url(), { headers: { 'X-Trace': 't-1' } });
     await client.ping();
     const ping = server.posts('ping')[0];
-    expect(ping?.headers).toMatchObject({ 'user-agent': 'undici', 'x-trace': 't-1', 'mcp-session-id': 'session-1', accept: 'application/json, text/event-stream' });
+    expect(ping?.headers).toMatchObject({
+      'user-agent': 'undici',
+      'x-trace': 't-1',
+      'mcp-session-id': 'session-1',
+      accept: 'application/json, text/event-stream',
+    });
     expect(ping?.headers).not.toHaveProperty('accept-encoding');
   });
 

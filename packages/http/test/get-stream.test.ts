@@ -22,7 +22,11 @@ describe('the GET stream', () => {
     const order = server.requests.map((r) => r.rpcMethod ?? r.method);
     expect(order.indexOf('GET')).toBeGreaterThan(order.indexOf('notifications/initialized'));
     const get = server.requests.find((r) => r.method === 'GET');
-    expect(get?.headers).toMatchObject({ accept: 'text/event-stream', 'mcp-session-id': 'session-1', 'mcp-protocol-version': '2025-11-25' });
+    expect(get?.headers).toMatchObject({
+      accept: 'text/event-stream',
+      'mcp-session-id': 'session-1',
+      'mcp-protocol-version': '2025-11-25',
+    });
     expect(get?.headers).not.toHaveProperty('last-event-id');
   });
 
@@ -43,7 +47,8 @@ describe('the GET stream', () => {
       gets++;
       openSse(response);
       if (gets === 1) response.end(sseEvent({ id: 'g-7', data: listChanged }));
-      else if (request.headers['last-event-id'] === 'g-7') response.write(sseEvent({ id: 'g-8', data: { jsonrpc: '2.0', method: 'notifications/prompts/list_changed' } }));
+      else if (request.headers['last-event-id'] === 'g-7')
+        response.write(sseEvent({ id: 'g-8', data: { jsonrpc: '2.0', method: 'notifications/prompts/list_changed' } }));
     });
     const { client } = await fakes.client(server.url());
     const methods: string[] = [];
@@ -70,7 +75,11 @@ describe('the GET stream', () => {
     server.onGet((_, response) => void response.writeHead(503).end());
     const { errors } = await fakes.client(server.url(), { reconnect: { backoff: () => 5, maxRetries: 2 } });
     await until(() => errors.length > 0, 'the error');
-    expect(errors[0]).toMatchObject({ code: 'TRANSPORT_ERROR', isRetryable: true, message: expect.stringContaining('the GET stream was lost and could not be reconnected (gave up after 2 attempts)') });
+    expect(errors[0]).toMatchObject({
+      code: 'TRANSPORT_ERROR',
+      isRetryable: true,
+      message: expect.stringContaining('the GET stream was lost and could not be reconnected (gave up after 2 attempts)'),
+    });
     expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
   });
 
@@ -98,7 +107,9 @@ describe('the GET stream, with an event over maxEventBytes', () => {
     const server = await fakes.mcpServer();
     server.onGet((_, response) => {
       openSse(response);
-      response.write(sseEvent({ id: 'big', data: { jsonrpc: '2.0', method: 'notifications/message', params: { data: 'q'.repeat(10_000) } } }));
+      response.write(
+        sseEvent({ id: 'big', data: { jsonrpc: '2.0', method: 'notifications/message', params: { data: 'q'.repeat(10_000) } } }),
+      );
     });
     const { client, errors } = await fakes.client(server.url(), { maxEventBytes: 2048 });
     await until(() => errors.length > 0, 'the error');

@@ -46,7 +46,9 @@ describe('a server that never sends headers', () => {
     await until(() => released, 'the request to be let go');
     // The cancellation is its own POST, which may land after the stream closed.
     await until(() => server.posts('notifications/cancelled').length === 1, 'the cancellation');
-    expect(server.posts('notifications/cancelled')[0]?.json).toMatchObject({ params: { requestId: expect.any(Number), reason: 'user gave up' } });
+    expect(server.posts('notifications/cancelled')[0]?.json).toMatchObject({
+      params: { requestId: expect.any(Number), reason: 'user gave up' },
+    });
     await client.ping();
   });
 });

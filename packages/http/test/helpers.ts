@@ -1,5 +1,12 @@
 import { McpClient, type JsonRpcMessage, type McpClientOptions, type TransportDiagnostic } from '@mcpx/core';
-import { startFakeHttpServer, startFakeMcpServer, type FakeHandler, type FakeHttpServer, type FakeMcpServer, type RpcContext } from '@mcpx/test-utils';
+import {
+  startFakeHttpServer,
+  startFakeMcpServer,
+  type FakeHandler,
+  type FakeHttpServer,
+  type FakeMcpServer,
+  type RpcContext,
+} from '@mcpx/test-utils';
 import { afterEach } from 'vitest';
 import { StreamableHttpTransport, type StreamableHttpTransportOptions } from '../src/index.js';
 
@@ -81,7 +88,10 @@ export function text(result: { content: Array<{ type: string }> }): string {
 let nextId = 100;
 
 /** A JSON-RPC request with a fresh id. */
-export function request(method: string, params: Record<string, unknown> = {}): { jsonrpc: '2.0'; id: number; method: string; params: Record<string, unknown> } {
+export function request(
+  method: string,
+  params: Record<string, unknown> = {},
+): { jsonrpc: '2.0'; id: number; method: string; params: Record<string, unknown> } {
   return { jsonrpc: '2.0', id: nextId++, method, params };
 }
 
@@ -114,8 +124,12 @@ export function speakModern(server: FakeMcpServer, tools: object[] = [{ name: 'e
     }),
   );
   server.on('tools/list', (context) => complete(context, { tools }));
-  server.on('tools/call', (context) => complete(context, { content: [{ type: 'text', text: JSON.stringify(context.message.params?.arguments ?? {}) }] }));
-  server.on('resources/read', (context) => complete(context, { contents: [{ uri: String(context.message.params?.uri), text: 'contents' }] }));
+  server.on('tools/call', (context) =>
+    complete(context, { content: [{ type: 'text', text: JSON.stringify(context.message.params?.arguments ?? {}) }] }),
+  );
+  server.on('resources/read', (context) =>
+    complete(context, { contents: [{ uri: String(context.message.params?.uri), text: 'contents' }] }),
+  );
   server.on('prompts/get', (context) => complete(context, { messages: [] }));
 }
 

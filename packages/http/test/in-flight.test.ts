@@ -12,7 +12,9 @@ describe('many requests in flight', () => {
     process.on('warning', onWarning);
     try {
       const server = await fakes.mcpServer();
-      server.on('tools/call', (context) => context.result({ content: [{ type: 'text', text: String((context.message.params?.arguments as { n: number }).n) }] }));
+      server.on('tools/call', (context) =>
+        context.result({ content: [{ type: 'text', text: String((context.message.params?.arguments as { n: number }).n) }] }),
+      );
       const { client } = await fakes.client(server.url());
       const results = await Promise.all(Array.from({ length: 256 }, (_, n) => client.callTool('echo', { n })));
       expect(results.map(text)).toEqual(Array.from({ length: 256 }, (_, n) => String(n)));

@@ -33,7 +33,11 @@ describe('a tool whose x-mcp-header annotations break the rules', () => {
     await client.listTools();
     const error = await client.callTool('scores', { score: 0.5 }).catch((caught: unknown) => caught);
     expect(TransportError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ method: 'tools/call', isRetryable: false, message: expect.stringMatching(/the tool "scores" was not called: .*"number"; only integer, string and boolean/) });
+    expect(error).toMatchObject({
+      method: 'tools/call',
+      isRetryable: false,
+      message: expect.stringMatching(/the tool "scores" was not called: .*"number"; only integer, string and boolean/),
+    });
     expect(server.posts('tools/call')).toEqual([]);
     await client.callTool('valid_tool', { region: 'us' });
     expect(server.posts('tools/call')).toHaveLength(1);
@@ -47,7 +51,9 @@ describe('a tool whose x-mcp-header annotations break the rules', () => {
     const meta = { _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' } };
     await transport.send(request('tools/list', meta));
     expect(messages).toEqual([expect.objectContaining({ result: expect.objectContaining({ tools: [onNumber] }) })]);
-    await transport.send(request('tools/call', { ...meta, name: 'scores', arguments: { score: 1 } }), { parameterHeaders: { Score: '1', Zone: 'Zoë' } });
+    await transport.send(request('tools/call', { ...meta, name: 'scores', arguments: { score: 1 } }), {
+      parameterHeaders: { Score: '1', Zone: 'Zoë' },
+    });
     expect(server.posts('tools/call')[0]?.headers).toMatchObject({ 'mcp-param-score': '1', 'mcp-param-zone': '=?base64?Wm/Dqw==?=' });
   });
 

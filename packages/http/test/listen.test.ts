@@ -18,7 +18,15 @@ describe('subscriptions/listen over Streamable HTTP', () => {
       listenId = message.id;
       openSse(response);
       const meta = { [SUBSCRIPTION_ID]: message.id };
-      response.write(sseEvent({ data: { jsonrpc: '2.0', method: 'notifications/subscriptions/acknowledged', params: { _meta: meta, notifications: message.params?.notifications } } }));
+      response.write(
+        sseEvent({
+          data: {
+            jsonrpc: '2.0',
+            method: 'notifications/subscriptions/acknowledged',
+            params: { _meta: meta, notifications: message.params?.notifications },
+          },
+        }),
+      );
       response.on('close', () => {
         closed = true;
       });
@@ -35,7 +43,15 @@ describe('subscriptions/listen over Streamable HTTP', () => {
     expect(listen?.json).toMatchObject({ params: { notifications: { resourceSubscriptions: ['test://counter'] } } });
 
     await aMoment(300);
-    stream?.write(sseEvent({ data: { jsonrpc: '2.0', method: 'notifications/resources/updated', params: { _meta: { [SUBSCRIPTION_ID]: listenId }, uri: 'test://counter' } } }));
+    stream?.write(
+      sseEvent({
+        data: {
+          jsonrpc: '2.0',
+          method: 'notifications/resources/updated',
+          params: { _meta: { [SUBSCRIPTION_ID]: listenId }, uri: 'test://counter' },
+        },
+      }),
+    );
     await until(() => updated.length === 1, 'the update');
     expect(updated).toEqual(['test://counter']);
     expect(closed).toBe(false);

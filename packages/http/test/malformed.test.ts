@@ -17,20 +17,31 @@ describe('malformed answers', () => {
     });
     const { client, errors } = await fakes.client(server.url());
     expect(text(await client.callTool('echo', {}))).toBe('fine');
-    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('malformed JSON'), expect.stringContaining('"jsonrpc" member must be "2.0"')]);
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('malformed JSON'),
+      expect.stringContaining('"jsonrpc" member must be "2.0"'),
+    ]);
     expect(errors.every(TransportError.isInstance)).toBe(true);
   });
 
   it('an unexpected content type fails the request with a clear error', async () => {
     const server = await fakes.mcpServer();
-    server.on('tools/list', ({ response }) => void response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Login required</body></html>'));
+    server.on(
+      'tools/list',
+      ({ response }) => void response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Login required</body></html>'),
+    );
     const { client } = await fakes.client(server.url());
-    await expect(client.listTools()).rejects.toThrow(/content type "text\/html", expected application\/json or text\/event-stream \(body: "<html><body>Login required/);
+    await expect(client.listTools()).rejects.toThrow(
+      /content type "text\/html", expected application\/json or text\/event-stream \(body: "<html><body>Login required/,
+    );
   });
 
   it('a malformed JSON body fails the request with a clear error', async () => {
     const server = await fakes.mcpServer();
-    server.on('tools/list', ({ response }) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":'));
+    server.on(
+      'tools/list',
+      ({ response }) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":'),
+    );
     const { client } = await fakes.client(server.url());
     await expect(client.listTools()).rejects.toThrow(/the answer to tools\/list is not a JSON-RPC message: malformed JSON/);
   });
@@ -50,10 +61,14 @@ describe('oversized answers', () => {
     const server = await fakes.mcpServer();
     server.on('tools/call', ({ response, message }) => {
       openSse(response);
-      response.end(sseEvent({ data: { jsonrpc: '2.0', id: message.id, result: { content: [{ type: 'text', text: 'z'.repeat(64 * 1024) }] } } }));
+      response.end(
+        sseEvent({ data: { jsonrpc: '2.0', id: message.id, result: { content: [{ type: 'text', text: 'z'.repeat(64 * 1024) }] } } }),
+      );
     });
     const { client } = await fakes.client(server.url(), { maxEventBytes: 4096 });
-    await expect(client.callTool('echo', {})).rejects.toThrow(/SSE event larger than maxEventBytes \(4096 bytes\) on the response stream of tools\/call/);
+    await expect(client.callTool('echo', {})).rejects.toThrow(
+      /SSE event larger than maxEventBytes \(4096 bytes\) on the response stream of tools\/call/,
+    );
     await client.ping();
   });
 
@@ -76,7 +91,9 @@ describe('oversized answers', () => {
 
   it('a JSON body over maxEventBytes fails its request', async () => {
     const server = await fakes.mcpServer();
-    server.on('tools/list', ({ result }) => result({ tools: [{ name: 'big', description: 'd'.repeat(8192), inputSchema: { type: 'object' } }] }));
+    server.on('tools/list', ({ result }) =>
+      result({ tools: [{ name: 'big', description: 'd'.repeat(8192), inputSchema: { type: 'object' } }] }),
+    );
     const { client } = await fakes.client(server.url(), { maxEventBytes: 4096 });
     await expect(client.listTools()).rejects.toThrow(/JSON answer to tools\/list is larger than maxEventBytes \(4096 bytes\)/);
   });

@@ -8,7 +8,11 @@ function hangingCall(server: FakeMcpServer): { closed: () => boolean } {
   let closed = false;
   server.on('tools/call', ({ response, message }) => {
     openSse(response);
-    response.write(sseEvent({ data: { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: `working on ${String(message.id)}` } } }));
+    response.write(
+      sseEvent({
+        data: { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: `working on ${String(message.id)}` } },
+      }),
+    );
     response.on('close', () => {
       closed = true;
     });
@@ -69,7 +73,10 @@ describe('a 2026-07-28 response stream that ends early', () => {
     const server = await fakes.mcpServer();
     server.on('tools/call', ({ response }) => {
       openSse(response);
-      response.end(sseEvent({ id: 'e-1', data: '' }) + sseEvent({ id: 'e-2', data: { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'x' } } }));
+      response.end(
+        sseEvent({ id: 'e-1', data: '' }) +
+          sseEvent({ id: 'e-2', data: { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'x' } } }),
+      );
     });
     const { transport, messages } = fakes.transport(server.url());
     await transport.start();

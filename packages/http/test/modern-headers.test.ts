@@ -14,7 +14,10 @@ describe('2026-07-28 requests over Streamable HTTP', () => {
     expect(transport.protocolVersion).toBe(MODERN);
     await client.listTools();
     const [discover, list] = [server.posts('server/discover')[0], server.posts('tools/list')[0]];
-    for (const [post, method] of [[discover, 'server/discover'], [list, 'tools/list']] as const) {
+    for (const [post, method] of [
+      [discover, 'server/discover'],
+      [list, 'tools/list'],
+    ] as const) {
       expect(post?.headers['mcp-protocol-version']).toBe(MODERN);
       expect(post?.headers['mcp-method']).toBe(method);
       expect(post?.headers).not.toHaveProperty('mcp-name');
@@ -45,7 +48,10 @@ describe('2026-07-28 requests over Streamable HTTP', () => {
     await client.getPrompt('=?base64?looks-encoded?=');
     expect(server.posts('tools/call')[0]?.headers['mcp-name']).toBe(base64('grüßen'));
     expect(server.posts('resources/read')[0]?.headers['mcp-name']).toBe(base64('file:///tmp/naïve.txt'));
-    expect(server.posts('prompts/get').map((post) => post.headers['mcp-name'])).toEqual([base64(' padded '), base64('=?base64?looks-encoded?=')]);
+    expect(server.posts('prompts/get').map((post) => post.headers['mcp-name'])).toEqual([
+      base64(' padded '),
+      base64('=?base64?looks-encoded?='),
+    ]);
   });
 
   it('mirror the arguments of x-mcp-header parameters into Mcp-Param-* headers, learned from tools/list', async () => {
@@ -68,7 +74,14 @@ describe('2026-07-28 requests over Streamable HTTP', () => {
     ]);
     const { client } = await fakes.client(server.url(), {}, probing);
     await client.listTools();
-    await client.callTool('execute_sql', { region: 'us-west1', shards: 4, audit: true, owner: { team: 'Dätä' }, note: null, query: 'SELECT 1' });
+    await client.callTool('execute_sql', {
+      region: 'us-west1',
+      shards: 4,
+      audit: true,
+      owner: { team: 'Dätä' },
+      note: null,
+      query: 'SELECT 1',
+    });
     const headers = server.posts('tools/call')[0]?.headers ?? {};
     expect(Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith('mcp-')))).toEqual({
       'mcp-protocol-version': MODERN,

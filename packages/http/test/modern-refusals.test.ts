@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { MODERN, probing, speakModern, useFakes } from './helpers.js';
 
 const unsupported = (supported: string[]) => (context: RpcContext) =>
-  replyJson(context.response, { jsonrpc: '2.0', id: context.message.id ?? null, error: { code: -32022, message: 'Unsupported protocol version', data: { supported, requested: MODERN } } }, 400);
+  replyJson(
+    context.response,
+    {
+      jsonrpc: '2.0',
+      id: context.message.id ?? null,
+      error: { code: -32022, message: 'Unsupported protocol version', data: { supported, requested: MODERN } },
+    },
+    400,
+  );
 
 describe('a refused 2026-07-28 request', () => {
   const fakes = useFakes();
@@ -37,9 +45,15 @@ describe('a refused 2026-07-28 request', () => {
 
   it.each([
     ['an empty body', (context: RpcContext) => void context.response.writeHead(400).end()],
-    ['a text body', (context: RpcContext) => void context.response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad Request: unknown header')],
+    [
+      'a text body',
+      (context: RpcContext) => void context.response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad Request: unknown header'),
+    ],
     ['JSON that is not JSON-RPC', (context: RpcContext) => replyJson(context.response, { error: 'bad request' }, 400)],
-    ['404 with an HTML page', (context: RpcContext) => void context.response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>')],
+    [
+      '404 with an HTML page',
+      (context: RpcContext) => void context.response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'),
+    ],
   ])('falls back to a legacy initialize when the 4xx carries %s', async (_, refuse) => {
     const server = await fakes.mcpServer();
     server.on('server/discover', refuse);
@@ -53,7 +67,15 @@ describe('a refused 2026-07-28 request', () => {
     const server = await fakes.mcpServer();
     speakModern(server);
     server.on('tools/call', (context) =>
-      replyJson(context.response, { jsonrpc: '2.0', id: context.message.id, error: { code: -32020, message: "Header mismatch: Mcp-Name header value 'a' does not match body value 'b'" } }, 400),
+      replyJson(
+        context.response,
+        {
+          jsonrpc: '2.0',
+          id: context.message.id,
+          error: { code: -32020, message: "Header mismatch: Mcp-Name header value 'a' does not match body value 'b'" },
+        },
+        400,
+      ),
     );
     const { client } = await fakes.client(server.url(), {}, probing);
     const error = await client.callTool('echo', {}).catch((caught: unknown) => caught);
@@ -66,7 +88,9 @@ describe('a refused 2026-07-28 request', () => {
   it('answers with the server JSON-RPC error for a 404 naming an unknown method, even when its id is null', async () => {
     const server = await fakes.mcpServer();
     speakModern(server);
-    server.on('custom/thing', (context) => replyJson(context.response, { jsonrpc: '2.0', id: null, error: { code: -32601, message: 'Method not found: custom/thing' } }, 404));
+    server.on('custom/thing', (context) =>
+      replyJson(context.response, { jsonrpc: '2.0', id: null, error: { code: -32601, message: 'Method not found: custom/thing' } }, 404),
+    );
     const { client } = await fakes.client(server.url(), {}, probing);
     const error = await client.request('custom/thing', {}).catch((caught: unknown) => caught);
     expect(ProtocolError.isInstance(error)).toBe(true);
@@ -76,7 +100,10 @@ describe('a refused 2026-07-28 request', () => {
   it('fails with the status and the body when a 400 carries no JSON-RPC error', async () => {
     const server = await fakes.mcpServer();
     speakModern(server);
-    server.on('tools/call', ({ response }) => void response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad Request: proxy says no'));
+    server.on(
+      'tools/call',
+      ({ response }) => void response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad Request: proxy says no'),
+    );
     const { client } = await fakes.client(server.url(), {}, probing);
     const error = await client.callTool('echo', {}).catch((caught: unknown) => caught);
     expect(TransportError.isInstance(error)).toBe(true);
@@ -96,7 +123,13 @@ describe('the era of an HTTP server', () => {
     await first.client.close();
     const second = await fakes.client(server.url('/other/mcp'), {}, { era: 'auto', eraCache });
     expect(second.client.session?.era).toBe('legacy');
-    expect(server.posts().map((post) => post.rpcMethod)).toEqual(['server/discover', 'initialize', 'notifications/initialized', 'initialize', 'notifications/initialized']);
+    expect(server.posts().map((post) => post.rpcMethod)).toEqual([
+      'server/discover',
+      'initialize',
+      'notifications/initialized',
+      'initialize',
+      'notifications/initialized',
+    ]);
   });
 
   it('is probed again when the remembered legacy era fails', async () => {
@@ -105,7 +138,11 @@ describe('the era of an HTTP server', () => {
     eraCache.set(server.origin, 'legacy');
     speakModern(server);
     server.on('initialize', (context) =>
-      replyJson(context.response, { jsonrpc: '2.0', id: context.message.id, error: { code: -32601, message: 'initialize is not served here: speak 2026-07-28' } }),
+      replyJson(context.response, {
+        jsonrpc: '2.0',
+        id: context.message.id,
+        error: { code: -32601, message: 'initialize is not served here: speak 2026-07-28' },
+      }),
     );
     const { client } = await fakes.client(server.url(), {}, { era: 'auto', eraCache });
     expect(client.session?.era).toBe('modern');

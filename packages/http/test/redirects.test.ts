@@ -14,7 +14,11 @@ describe('redirects', () => {
       authProvider: bearerAuth('bearer-token'),
     });
     await client.ping();
-    expect(first.requests.map((r) => [r.method, r.headers.authorization, r.headers['x-api-key']])).toContainEqual(['POST', 'Bearer bearer-token', 'static-key']);
+    expect(first.requests.map((r) => [r.method, r.headers.authorization, r.headers['x-api-key']])).toContainEqual([
+      'POST',
+      'Bearer bearer-token',
+      'static-key',
+    ]);
     expect(other.requests.length).toBeGreaterThanOrEqual(3);
     for (const received of other.requests) {
       expect(received.headers).not.toHaveProperty('authorization');

@@ -3,7 +3,10 @@ import { openSse, sseEvent, type FakeMcpServer, type RpcContext } from '@mcpx/te
 import { describe, expect, it } from 'vitest';
 import { aMoment, text, until, useFakes } from './helpers.js';
 
-const answer = (context: RpcContext, extra: object = {}) => ({ data: { jsonrpc: '2.0', id: context.message.id, result: { content: [{ type: 'text', text: 'resumed' }] } }, ...extra });
+const answer = (context: RpcContext, extra: object = {}) => ({
+  data: { jsonrpc: '2.0', id: context.message.id, result: { content: [{ type: 'text', text: 'resumed' }] } },
+  ...extra,
+});
 
 /** tools/call starts with `start`; a GET with `Last-Event-ID: ev-1` then replays its answer; other GETs get 405. */
 function replayOnResume(server: FakeMcpServer, start: (context: RpcContext) => void): void {
@@ -38,7 +41,9 @@ describe('a response stream that drops before its response', () => {
     });
     const { client } = await fakes.client(server.url());
     expect(text(await client.callTool('echo', {}))).toBe('resumed');
-    expect(resumes(server).map((r) => [r.headers['last-event-id'], r.headers['mcp-session-id'], r.headers.accept])).toEqual([['ev-1', 'session-1', 'text/event-stream']]);
+    expect(resumes(server).map((r) => [r.headers['last-event-id'], r.headers['mcp-session-id'], r.headers.accept])).toEqual([
+      ['ev-1', 'session-1', 'text/event-stream'],
+    ]);
   });
 
   it('fails the request at once, keeping the cause, when no event id was sent', { timeout: 10_000 }, async () => {
@@ -51,7 +56,9 @@ describe('a response stream that drops before its response', () => {
     const { client } = await fakes.client(server.url());
     const error = await client.callTool('echo', {}, { timeoutMs: 60_000 }).catch((caught: unknown) => caught);
     expect(TransportError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/ended the response stream of tools\/call \(id \d+\) before sending the response, and sent no event id/);
+    expect((error as Error).message).toMatch(
+      /ended the response stream of tools\/call \(id \d+\) before sending the response, and sent no event id/,
+    );
     expect((error as Error).cause).toBeInstanceOf(Error);
     expect(resumes(server)).toEqual([]);
   });
@@ -109,10 +116,16 @@ describe('a response stream that drops before its response', () => {
       openSse(response);
       response.end(sseEvent({ id: 'ev-1', data: '' }));
     });
-    server.onGet((request, response) => void response.writeHead(request.headers['last-event-id'] === undefined ? 405 : 503, { 'content-type': 'text/plain' }).end('busy'));
+    server.onGet(
+      (request, response) =>
+        void response.writeHead(request.headers['last-event-id'] === undefined ? 405 : 503, { 'content-type': 'text/plain' }).end('busy'),
+    );
     const { client } = await fakes.client(server.url(), { reconnect: { backoff: (attempt) => (backoff.push(attempt), 5), maxRetries: 2 } });
     const error = await client.callTool('echo', {}).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'TRANSPORT_ERROR', message: expect.stringContaining('could not be reconnected (gave up after 2 attempts)') });
+    expect(error).toMatchObject({
+      code: 'TRANSPORT_ERROR',
+      message: expect.stringContaining('could not be reconnected (gave up after 2 attempts)'),
+    });
     expect((error as Error).cause).toMatchObject({ status: 503 });
     expect(backoff).toEqual([0, 1]);
     expect(resumes(server)).toHaveLength(2);

@@ -40,10 +40,18 @@ describe('retries after 5xx and 429', () => {
     const server = await fakes.mcpServer();
     const backoff: number[] = [];
     const { client } = await fakes.client(server.url(), { retry: { backoff: (attempt) => (backoff.push(attempt), 5) } });
-    server.on('tools/list', ({ response }) => void response.writeHead(502, { 'content-type': 'text/html' }).end(`<h1>Bad Gateway</h1>${'x'.repeat(1000)}`));
+    server.on(
+      'tools/list',
+      ({ response }) => void response.writeHead(502, { 'content-type': 'text/html' }).end(`<h1>Bad Gateway</h1>${'x'.repeat(1000)}`),
+    );
     const error = await client.listTools().catch((caught: unknown) => caught);
     expect(TransportError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 502, isRetryable: true, target: server.url(), message: expect.stringContaining('answered 502 Bad Gateway with "<h1>Bad Gateway</h1>xxx') });
+    expect(error).toMatchObject({
+      status: 502,
+      isRetryable: true,
+      target: server.url(),
+      message: expect.stringContaining('answered 502 Bad Gateway with "<h1>Bad Gateway</h1>xxx'),
+    });
     expect((error as Error).message.length).toBeLessThan(600);
     expect(server.posts('tools/list')).toHaveLength(3);
     expect(backoff).toEqual([0, 1]);
@@ -62,7 +70,9 @@ describe('retries after 5xx and 429', () => {
     const server = await fakes.mcpServer();
     const { client } = await fakes.client(server.url(), { retry: { retryToolCalls: true, backoff: () => 5 } });
     const fail = failing(1, 503);
-    server.on('tools/call', (context) => fail(() => context.result({ content: [{ type: 'text', text: 'second time' }] }), context.response));
+    server.on('tools/call', (context) =>
+      fail(() => context.result({ content: [{ type: 'text', text: 'second time' }] }), context.response),
+    );
     expect(text(await client.callTool('echo', {}))).toBe('second time');
     expect(server.posts('tools/call')).toHaveLength(2);
   });
@@ -70,7 +80,13 @@ describe('retries after 5xx and 429', () => {
   it('do not apply to other statuses', async () => {
     const server = await fakes.mcpServer();
     const { client } = await fakes.client(server.url());
-    server.on('ping', ({ response }) => void response.writeHead(400, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Bad header"}}'));
+    server.on(
+      'ping',
+      ({ response }) =>
+        void response
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end('{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Bad header"}}'),
+    );
     await expect(client.ping()).rejects.toMatchObject({ status: 400, isRetryable: false, message: expect.stringContaining('Bad header') });
     expect(server.posts('ping')).toHaveLength(1);
   });

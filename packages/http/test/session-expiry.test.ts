@@ -48,7 +48,11 @@ describe('an expired session (404)', () => {
     await transport.send(initialize());
     server.expireSessions();
     await expect(transport.send(request('tools/list'))).rejects.toThrow(/is closed/);
-    expect(closeCalls).toEqual([expect.objectContaining({ message: expect.stringMatching(/session expired and a new one could not be started: nothing set onsessionexpired/) })]);
+    expect(closeCalls).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/session expired and a new one could not be started: nothing set onsessionexpired/),
+      }),
+    ]);
   });
 
   it('is renewed through McpClient, which never notices', async () => {
@@ -67,13 +71,20 @@ describe('an expired session (404)', () => {
     server.expireSessions();
     await Promise.all([client.listTools(), client.ping(), client.listTools(), client.ping()]);
     expect(server.posts('initialize')).toHaveLength(2);
-    expect(server.posts('tools/list').slice(-2).map((r) => r.headers['mcp-session-id'])).toEqual(['session-2', 'session-2']);
+    expect(
+      server
+        .posts('tools/list')
+        .slice(-2)
+        .map((r) => r.headers['mcp-session-id']),
+    ).toEqual(['session-2', 'session-2']);
   });
 
   it('fails the request when the new session is refused too, without renewing again', async () => {
     const server = await fakes.mcpServer();
     const { client } = await fakes.client(server.url());
-    server.on('tools/list', ({ response }) => replyJson(response, { jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Session not found' } }, 404));
+    server.on('tools/list', ({ response }) =>
+      replyJson(response, { jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Session not found' } }, 404),
+    );
     const error = await client.listTools().catch((caught: unknown) => caught);
     expect(TransportError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 404, message: expect.stringContaining('the new session was refused too') });
@@ -94,7 +105,9 @@ describe('an expired session (404)', () => {
 
   it('does not trigger a renewal when no session id was sent', async () => {
     const server = await fakes.mcpServer();
-    server.on('initialize', ({ response }) => replyJson(response, { jsonrpc: '2.0', id: null, error: { code: -32601, message: 'no' } }, 404));
+    server.on('initialize', ({ response }) =>
+      replyJson(response, { jsonrpc: '2.0', id: null, error: { code: -32601, message: 'no' } }, 404),
+    );
     const { transport } = fakes.transport(server.url());
     await transport.start();
     await expect(transport.send(initialize())).rejects.toMatchObject({ status: 404 });

@@ -26,7 +26,9 @@ describe('sessions', () => {
   it('does not adopt a session id offered with a failed initialize', async () => {
     const server = await fakes.mcpServer();
     server.on('initialize', ({ response, message }) =>
-      replyJson(response, { jsonrpc: '2.0', id: message.id, error: { code: -32602, message: 'unsupported' } }, 200, { 'mcp-session-id': 'not-this-one' }),
+      replyJson(response, { jsonrpc: '2.0', id: message.id, error: { code: -32602, message: 'unsupported' } }, 200, {
+        'mcp-session-id': 'not-this-one',
+      }),
     );
     const { transport, messages } = fakes.transport(server.url());
     await transport.start();
@@ -39,7 +41,9 @@ describe('sessions', () => {
 
   it('works with a server that assigns no session, and then sends no DELETE on close', async () => {
     const server = await fakes.mcpServer();
-    server.on('initialize', ({ result, message }) => result({ protocolVersion: message.params?.protocolVersion, capabilities: {}, serverInfo: { name: 'stateless', version: '1' } }));
+    server.on('initialize', ({ result, message }) =>
+      result({ protocolVersion: message.params?.protocolVersion, capabilities: {}, serverInfo: { name: 'stateless', version: '1' } }),
+    );
     const { client, transport } = await fakes.client(server.url());
     await client.ping();
     await client.close();
@@ -49,8 +53,20 @@ describe('sessions', () => {
   });
 
   it.each([
-    ['a JSON-RPC error', (context: RpcContext) => replyJson(context.response, { jsonrpc: '2.0', id: context.message.id, error: { code: -32601, message: 'Method not found' } })],
-    ['400 Bad Request', (context: RpcContext) => replyJson(context.response, { jsonrpc: '2.0', id: null, error: { code: -32000, message: 'Bad Request: Server not initialized' } }, 400)],
+    [
+      'a JSON-RPC error',
+      (context: RpcContext) =>
+        replyJson(context.response, { jsonrpc: '2.0', id: context.message.id, error: { code: -32601, message: 'Method not found' } }),
+    ],
+    [
+      '400 Bad Request',
+      (context: RpcContext) =>
+        replyJson(
+          context.response,
+          { jsonrpc: '2.0', id: null, error: { code: -32000, message: 'Bad Request: Server not initialized' } },
+          400,
+        ),
+    ],
   ])("lets the client's era probe fall back to initialize when server/discover is refused with %s", async (_, refuse) => {
     const server = await fakes.mcpServer();
     server.on('server/discover', refuse);
@@ -68,7 +84,12 @@ describe('sessions', () => {
 
   it('refuses a session id that is not visible ASCII', async () => {
     const server = await fakes.mcpServer();
-    server.on('initialize', ({ result, message }) => result({ protocolVersion: message.params?.protocolVersion, capabilities: {}, serverInfo: { name: 'x', version: '1' } }, { 'mcp-session-id': 'has space' }));
+    server.on('initialize', ({ result, message }) =>
+      result(
+        { protocolVersion: message.params?.protocolVersion, capabilities: {}, serverInfo: { name: 'x', version: '1' } },
+        { 'mcp-session-id': 'has space' },
+      ),
+    );
     const { transport } = fakes.transport(server.url());
     await transport.start();
     await expect(transport.send(initialize())).rejects.toThrow('invalid Mcp-Session-Id');

@@ -9,7 +9,10 @@ function cache(ttlMs = 1000): { cache: CatalogCache; advance: (ms: number) => vo
   return { cache: new CatalogCache(ttlMs, () => now), advance: (ms) => (now += ms) };
 }
 
-function counting(items: Tool[], ttlMs?: number): { fetch: () => Promise<{ items: Tool[]; ttlMs: number | undefined }>; count: () => number } {
+function counting(
+  items: Tool[],
+  ttlMs?: number,
+): { fetch: () => Promise<{ items: Tool[]; ttlMs: number | undefined }>; count: () => number } {
   let count = 0;
   return {
     fetch: async () => {
@@ -57,7 +60,11 @@ describe('the catalog cache', () => {
   it('shares one fetch among callers asking at the same time', async () => {
     const { cache: c } = cache();
     const source = counting([tool('a')]);
-    const lists = await Promise.all([c.get('s', 'tools', source.fetch), c.get('s', 'tools', source.fetch), c.get('s', 'tools', source.fetch)]);
+    const lists = await Promise.all([
+      c.get('s', 'tools', source.fetch),
+      c.get('s', 'tools', source.fetch),
+      c.get('s', 'tools', source.fetch),
+    ]);
     expect(source.count()).toBe(1);
     expect(lists.map((list) => list.map((t) => t.name))).toEqual([['a'], ['a'], ['a']]);
   });

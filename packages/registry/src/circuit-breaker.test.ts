@@ -5,7 +5,11 @@ import { CircuitBreaker, DEFAULT_BREAKER_OPTIONS, isServerFault, type BreakerSta
 function breaker(failureThreshold = 3, resetTimeoutMs = 1000): { breaker: CircuitBreaker; moves: string[]; advance: (ms: number) => void } {
   let now = 0;
   const moves: string[] = [];
-  const b = new CircuitBreaker({ ...DEFAULT_BREAKER_OPTIONS, failureThreshold, resetTimeoutMs }, () => now, (from: BreakerState, to: BreakerState) => moves.push(`${from}->${to}`));
+  const b = new CircuitBreaker(
+    { ...DEFAULT_BREAKER_OPTIONS, failureThreshold, resetTimeoutMs },
+    () => now,
+    (from: BreakerState, to: BreakerState) => moves.push(`${from}->${to}`),
+  );
   return { breaker: b, moves, advance: (ms) => (now += ms) };
 }
 

@@ -21,7 +21,12 @@ export interface BreakerOptions {
  * is the server working), the caller cancelled, or the call itself was wrong.
  */
 export function isServerFault(error: unknown): boolean {
-  return !(ProtocolError.isInstance(error) || CancelledError.isInstance(error) || CapabilityError.isInstance(error) || ConfigError.isInstance(error));
+  return !(
+    ProtocolError.isInstance(error) ||
+    CancelledError.isInstance(error) ||
+    CapabilityError.isInstance(error) ||
+    ConfigError.isInstance(error)
+  );
 }
 
 /** The breaker's defaults: open after 5 failures in a row, probe again after 30 s. */

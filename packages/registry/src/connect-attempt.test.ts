@@ -5,7 +5,12 @@ import { ManualClock, settle } from '../test/helpers.js';
 import { startConnect } from './connect-attempt.js';
 
 /** A connect function that waits for `go()`, then connects to a fresh fake server. */
-function gated(): { connect: (signal: AbortSignal) => Promise<McpClient>; go: () => void; signal: () => AbortSignal | undefined; client: () => McpClient | undefined } {
+function gated(): {
+  connect: (signal: AbortSignal) => Promise<McpClient>;
+  go: () => void;
+  signal: () => AbortSignal | undefined;
+  client: () => McpClient | undefined;
+} {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   let seen: AbortSignal | undefined;
@@ -56,7 +61,10 @@ describe('a connection attempt', () => {
     const attempt = startConnect('alpha', gated().connect, 1000, clock, '--connect-timeout');
     const failure = attempt.client.catch((error: unknown) => error);
     await clock.advance(1000);
-    expect((await failure) as ConnectTimeoutError).toMatchObject({ setting: '--connect-timeout', message: expect.stringContaining('raise --connect-timeout if') });
+    expect((await failure) as ConnectTimeoutError).toMatchObject({
+      setting: '--connect-timeout',
+      message: expect.stringContaining('raise --connect-timeout if'),
+    });
   });
 
   it('rejects with the reason when aborted', async () => {

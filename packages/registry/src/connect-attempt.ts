@@ -23,7 +23,9 @@ export function startConnect(server: string, connect: ConnectFn, timeoutMs: numb
   const running = Promise.resolve().then(() => connect(controller.signal));
   let adopted = false;
   const client = new Promise<McpClient>((resolve, reject) => {
-    const timer = Number.isFinite(timeoutMs) ? clock.setTimeout(() => controller.abort(new ConnectTimeoutError(server, timeoutMs, { setting })), timeoutMs) : undefined;
+    const timer = Number.isFinite(timeoutMs)
+      ? clock.setTimeout(() => controller.abort(new ConnectTimeoutError(server, timeoutMs, { setting })), timeoutMs)
+      : undefined;
     const stopTimer = (): void => {
       if (timer !== undefined) clock.clearTimeout(timer);
     };

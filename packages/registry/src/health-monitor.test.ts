@@ -17,11 +17,18 @@ async function connected(server = new FakeServer()): Promise<{ client: McpClient
   return { client, server };
 }
 
-function monitor(check: HealthCheck, degraded = (): boolean => false): { monitor: HealthMonitor; clock: ManualClock; results: HealthResult[] } {
+function monitor(
+  check: HealthCheck,
+  degraded = (): boolean => false,
+): { monitor: HealthMonitor; clock: ManualClock; results: HealthResult[] } {
   const clock = new ManualClock();
   const results: HealthResult[] = [];
   const options = { ...DEFAULT_HEALTH_OPTIONS, intervalMs: 1000, degradedIntervalMs: 100, timeoutMs: 50, degradedLatencyMs: 20, check };
-  return { monitor: new HealthMonitor('alpha', options, clock, { isDegraded: degraded, onResult: (result) => results.push(result) }), clock, results };
+  return {
+    monitor: new HealthMonitor('alpha', options, clock, { isDegraded: degraded, onResult: (result) => results.push(result) }),
+    clock,
+    results,
+  };
 }
 
 describe('the health monitor', () => {
@@ -67,7 +74,11 @@ describe('the health monitor', () => {
 
   it('fails a check that gets no answer within timeoutMs, aborting it, and counts failures in a row', async () => {
     const signals: AbortSignal[] = [];
-    const { monitor: m, clock, results } = monitor(
+    const {
+      monitor: m,
+      clock,
+      results,
+    } = monitor(
       (_client, { signal }) =>
         new Promise((_, reject) => {
           signals.push(signal);
@@ -96,7 +107,11 @@ describe('the health monitor', () => {
   it('flags an answer slower than degradedLatencyMs, and tracks the error rate over recent checks', async () => {
     let answer: () => void = () => undefined;
     let calls = 0;
-    const { monitor: m, clock, results } = monitor(async () => {
+    const {
+      monitor: m,
+      clock,
+      results,
+    } = monitor(async () => {
       calls++;
       if (calls === 2) throw new Error('refused');
       if (calls === 1) await new Promise<void>((resolve) => (answer = resolve));
@@ -131,8 +146,14 @@ describe('the health monitor', () => {
   it('judges a result: passed, slow, failed, or dead after failureThreshold failures in a row, with the reason in words', () => {
     const options = { failureThreshold: 3, degradedLatencyMs: 20 };
     const refused = new Error('connection refused');
-    expect(judgeHealth({ ok: true, slow: false, latencyMs: 4, consecutiveFailures: 0 }, options)).toEqual({ dead: false, reason: 'health check passed in 4 ms' });
-    expect(judgeHealth({ ok: true, slow: true, latencyMs: 45, consecutiveFailures: 0 }, options)).toEqual({ dead: false, reason: 'health check took 45 ms, more than 20 ms' });
+    expect(judgeHealth({ ok: true, slow: false, latencyMs: 4, consecutiveFailures: 0 }, options)).toEqual({
+      dead: false,
+      reason: 'health check passed in 4 ms',
+    });
+    expect(judgeHealth({ ok: true, slow: true, latencyMs: 45, consecutiveFailures: 0 }, options)).toEqual({
+      dead: false,
+      reason: 'health check took 45 ms, more than 20 ms',
+    });
     expect(judgeHealth({ ok: false, slow: false, latencyMs: 9, consecutiveFailures: 2, error: refused }, options)).toEqual({
       dead: false,
       reason: 'health check failed: connection refused',
@@ -141,6 +162,8 @@ describe('the health monitor', () => {
       dead: true,
       reason: '3 health checks failed in a row: connection refused',
     });
-    expect(judgeHealth({ ok: false, slow: false, latencyMs: 50, consecutiveFailures: 1 }, options).reason).toBe('health check failed: no answer');
+    expect(judgeHealth({ ok: false, slow: false, latencyMs: 50, consecutiveFailures: 1 }, options).reason).toBe(
+      'health check failed: no answer',
+    );
   });
 });

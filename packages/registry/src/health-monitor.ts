@@ -62,9 +62,13 @@ export interface HealthSnapshot {
  * What one check's result says of the connection, with the reason a state change gives for it:
  * `dead` once `failureThreshold` checks failed in a row.
  */
-export function judgeHealth(result: HealthResult, options: Pick<HealthOptions, 'failureThreshold' | 'degradedLatencyMs'>): { dead: boolean; reason: string } {
+export function judgeHealth(
+  result: HealthResult,
+  options: Pick<HealthOptions, 'failureThreshold' | 'degradedLatencyMs'>,
+): { dead: boolean; reason: string } {
   const problem = result.error?.message ?? 'no answer';
-  if (!result.ok && result.consecutiveFailures >= options.failureThreshold) return { dead: true, reason: `${result.consecutiveFailures} health checks failed in a row: ${problem}` };
+  if (!result.ok && result.consecutiveFailures >= options.failureThreshold)
+    return { dead: true, reason: `${result.consecutiveFailures} health checks failed in a row: ${problem}` };
   if (!result.ok) return { dead: false, reason: `health check failed: ${problem}` };
   if (result.slow) return { dead: false, reason: `health check took ${result.latencyMs} ms, more than ${options.degradedLatencyMs} ms` };
   return { dead: false, reason: `health check passed in ${result.latencyMs} ms` };
@@ -139,7 +143,9 @@ export class HealthMonitor {
     this.abort = controller;
     const started = this.clock.now();
     const timeout = new HealthCheckTimeoutError(this.server, timeoutMs);
-    const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }));
+    const aborted = new Promise<never>((_, reject) =>
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
+    );
     const timer = this.clock.setTimeout(() => controller.abort(timeout), timeoutMs);
     let error: Error | undefined;
     try {
@@ -153,7 +159,13 @@ export class HealthMonitor {
     this.abort = undefined;
     const latencyMs = this.clock.now() - started;
     this.record(error === undefined, latencyMs);
-    const result: HealthResult = { ok: error === undefined, slow: error === undefined && latencyMs > this.options.degradedLatencyMs, latencyMs, consecutiveFailures: this.consecutive, error };
+    const result: HealthResult = {
+      ok: error === undefined,
+      slow: error === undefined && latencyMs > this.options.degradedLatencyMs,
+      latencyMs,
+      consecutiveFailures: this.consecutive,
+      error,
+    };
     this.hooks.onResult(result);
     if (session === this.session) this.schedule(session, client);
   }

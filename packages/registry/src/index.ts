@@ -24,7 +24,16 @@ export type { ServerState, StateChange } from './server-state.js';
 export type { BreakerOptions, BreakerState, BreakerSnapshot } from './circuit-breaker.js';
 export type { HealthCheck, HealthOptions, HealthSnapshot } from './health-monitor.js';
 export type { NamingPolicy, Collision } from './naming.js';
-export type { CatalogKind, CatalogTool, CatalogPrompt, CatalogResource, CatalogFailure, ToolCatalog, PromptCatalog, ResourceCatalog } from './catalog.js';
+export type {
+  CatalogKind,
+  CatalogTool,
+  CatalogPrompt,
+  CatalogResource,
+  CatalogFailure,
+  ToolCatalog,
+  PromptCatalog,
+  ResourceCatalog,
+} from './catalog.js';
 export type { ConnectFn } from './connect-attempt.js';
 export type { ConnectOutcome, RegisteredServer } from './server-view.js';
 export type { McpRegistryOptions, ServerRegistration, ServerPolicies } from './options.js';

@@ -47,16 +47,34 @@ export class ManagedServer {
     private readonly context: ServerContext,
   ) {
     const { clock, events } = context;
-    this.lifecycle = new ServerLifecycle(config.name, config.enabled, (change) => events.emit('state', change), () => clock.now());
-    this.clients = new ServerClients({ server: config.name, connect: config.connect, timeoutMs: config.connectTimeoutMs, clock, setting: context.connectTimeoutSetting });
-    this.breaker = new CircuitBreaker(config.breaker, () => clock.now(), (from, to) => {
-      events.emit('breaker', { server: config.name, from, to });
-      this.refreshHealthState(`circuit breaker ${to}`);
+    this.lifecycle = new ServerLifecycle(
+      config.name,
+      config.enabled,
+      (change) => events.emit('state', change),
+      () => clock.now(),
+    );
+    this.clients = new ServerClients({
+      server: config.name,
+      connect: config.connect,
+      timeoutMs: config.connectTimeoutMs,
+      clock,
+      setting: context.connectTimeoutSetting,
     });
+    this.breaker = new CircuitBreaker(
+      config.breaker,
+      () => clock.now(),
+      (from, to) => {
+        events.emit('breaker', { server: config.name, from, to });
+        this.refreshHealthState(`circuit breaker ${to}`);
+      },
+    );
     this.health =
       config.health === false
         ? undefined
-        : new HealthMonitor(config.name, config.health, clock, { isDegraded: () => this.state === 'degraded', onResult: (result) => this.onHealth(result) });
+        : new HealthMonitor(config.name, config.health, clock, {
+            isDegraded: () => this.state === 'degraded',
+            onResult: (result) => this.onHealth(result),
+          });
     this.schedule = config.reconnect === false ? undefined : new ReconnectSchedule(config.reconnect, config.stableAfterMs, clock);
     this.view = createView(this);
   }
@@ -88,7 +106,8 @@ export class ManagedServer {
   /** Connects now: a no-op when up, joins an attempt under way, skips the wait of a scheduled reconnection. */
   connect(): Promise<ConnectOutcome> {
     const state = this.state;
-    if (!this.lifecycle.mayConnect) return Promise.resolve(this.outcome(new ServerUnavailableError(this.name, state), this.context.clock.now()));
+    if (!this.lifecycle.mayConnect)
+      return Promise.resolve(this.outcome(new ServerUnavailableError(this.name, state), this.context.clock.now()));
     if (isUp(state)) return Promise.resolve(this.outcome(undefined, this.context.clock.now()));
     const pending = this.clients.pending;
     if (pending !== undefined) return pending;
@@ -175,7 +194,14 @@ export class ManagedServer {
       reconnects: this.stats.reconnects,
       connectFailures: this.stats.connectFailures,
       lastError: errorSummary(this.lastError),
-      health: this.health?.snapshot() ?? { checks: 0, failures: 0, errorRate: 0, consecutiveFailures: 0, lastLatencyMs: null, lastCheckAt: null },
+      health: this.health?.snapshot() ?? {
+        checks: 0,
+        failures: 0,
+        errorRate: 0,
+        consecutiveFailures: 0,
+        lastLatencyMs: null,
+        lastCheckAt: null,
+      },
       breaker: this.breaker.snapshot(),
     };
   }
@@ -220,7 +246,12 @@ export class ManagedServer {
   private attemptFailed(error: Error, started: number): ConnectOutcome {
     this.lastError = error;
     this.stats.connectFailures++;
-    if (LoginRequiredError.isInstance(error)) this.lifecycle.moveTo('needs-login', amendReason(`connection attempt failed: ${error.message}`, 'not retrying until someone logs in'), error);
+    if (LoginRequiredError.isInstance(error))
+      this.lifecycle.moveTo(
+        'needs-login',
+        amendReason(`connection attempt failed: ${error.message}`, 'not retrying until someone logs in'),
+        error,
+      );
     else if (this.config.shouldReconnect(error)) this.retryLater(`connection attempt failed: ${error.message}`, error);
     else this.lifecycle.moveTo('failed', `connection attempt failed and cannot succeed by retrying: ${error.message}`, error);
     return this.outcome(error, started);
@@ -255,7 +286,8 @@ export class ManagedServer {
       if (this.lifecycle.stage === 'open' && this.state === 'reconnecting') void this.startAttempt();
     });
     if (planned === undefined) {
-      const why = this.schedule === undefined ? 'reconnection is off' : `the reconnect policy gave up after ${this.schedule.attempt} attempts`;
+      const why =
+        this.schedule === undefined ? 'reconnection is off' : `the reconnect policy gave up after ${this.schedule.attempt} attempts`;
       this.lifecycle.moveTo('failed', amendReason(reason, why), error);
       return;
     }

@@ -25,7 +25,10 @@ export interface Named {
 }
 
 /** Qualifies `entries` (in registration order), keeping the first of each name and reporting the rest as collisions. */
-export function qualifyAll<T extends Named>(entries: readonly T[], naming: NamingPolicy): { index: Map<string, T>; collisions: Collision[] } {
+export function qualifyAll<T extends Named>(
+  entries: readonly T[],
+  naming: NamingPolicy,
+): { index: Map<string, T>; collisions: Collision[] } {
   const index = new Map<string, T>();
   const clashes = new Map<string, string[]>();
   for (const entry of entries) {

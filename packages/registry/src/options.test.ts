@@ -28,19 +28,25 @@ describe('unknown registry options', () => {
       }
     })();
     expect(ConfigError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toBe('new McpRegistry(options): unknown option "defaults.health.intervalMS"; did you mean "defaults.health.intervalMs"?');
+    expect((error as Error).message).toBe(
+      'new McpRegistry(options): unknown option "defaults.health.intervalMS"; did you mean "defaults.health.intervalMs"?',
+    );
   });
 
   it('are refused when registering a server, naming it', async () => {
     const registry = new McpRegistry();
     const server = { name: 'alpha', connect, toolPrefx: 'a' } as unknown as ServerRegistration;
-    expect(() => registry.register(server)).toThrow('server "alpha": register(server): unknown option "toolPrefx"; did you mean "toolPrefix"?');
+    expect(() => registry.register(server)).toThrow(
+      'server "alpha": register(server): unknown option "toolPrefx"; did you mean "toolPrefix"?',
+    );
     await registry.close();
   });
 
   it('are refused by close() without closing anything', async () => {
     const registry = new McpRegistry();
-    await expect(registry.close({ deadline: 5 } as never)).rejects.toThrow('McpRegistry.close(options): unknown option "deadline"; did you mean "deadlineMs"?');
+    await expect(registry.close({ deadline: 5 } as never)).rejects.toThrow(
+      'McpRegistry.close(options): unknown option "deadline"; did you mean "deadlineMs"?',
+    );
     expect(() => registry.register({ name: 'still-open', connect })).not.toThrow();
     await registry.close();
   });
@@ -68,7 +74,9 @@ describe('unknown registry options', () => {
 
   it('are refused by the catalog lists', async () => {
     const registry = new McpRegistry();
-    await expect(registry.listTools({ fresh: true } as never)).rejects.toThrow('McpRegistry.listTools(options): unknown option "fresh"; did you mean "refresh"?');
+    await expect(registry.listTools({ fresh: true } as never)).rejects.toThrow(
+      'McpRegistry.listTools(options): unknown option "fresh"; did you mean "refresh"?',
+    );
     await registry.close();
   });
 });

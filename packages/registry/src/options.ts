@@ -70,7 +70,14 @@ const POLICY_KEYS = {
   breaker: { failureThreshold: true, resetTimeoutMs: true, isFailure: true } satisfies OptionKeys<BreakerOptions>,
 } as const satisfies OptionKeys<ServerPolicies>;
 
-const SERVER_REGISTRATION_KEYS = { ...POLICY_KEYS, name: true, connect: true, enabled: true, tags: true, toolPrefix: true } as const satisfies OptionKeys<ServerRegistration>;
+const SERVER_REGISTRATION_KEYS = {
+  ...POLICY_KEYS,
+  name: true,
+  connect: true,
+  enabled: true,
+  tags: true,
+  toolPrefix: true,
+} as const satisfies OptionKeys<ServerRegistration>;
 
 /**
  * Every option of `McpRegistryOptions`, nested ones included, for `checkOptions`: a layer that
@@ -157,7 +164,8 @@ export function resolveServerRegistration(config: ServerRegistration, defaults: 
   if (requestTimeoutMs !== undefined) positive(requestTimeoutMs, 'requestTimeoutMs', fail);
   nonNegative(stableAfterMs, 'stableAfterMs', fail);
   const reconnect = pick('reconnect') ?? exponentialBackoff();
-  if (reconnect !== false && typeof reconnect !== 'function') fail('"reconnect" must be a backoff policy (attempt) => delayMs | undefined, or false');
+  if (reconnect !== false && typeof reconnect !== 'function')
+    fail('"reconnect" must be a backoff policy (attempt) => delayMs | undefined, or false');
 
   const healthSetting = pick('health');
   const health = healthSetting === false ? false : { ...DEFAULT_HEALTH_OPTIONS, ...(defaults.health || {}), ...(config.health || {}) };

@@ -27,7 +27,13 @@ import { InFlight } from './in-flight.js';
 import { ManagedServer } from './managed-server.js';
 import type { ConnectOutcome, RegisteredServer } from './server-view.js';
 import { defaultNaming, qualifyAll, type NamingPolicy } from './naming.js';
-import { checkRegistryOptions, resolveServerRegistration, type McpRegistryOptions, type ServerRegistration, type ServerPolicies } from './options.js';
+import {
+  checkRegistryOptions,
+  resolveServerRegistration,
+  type McpRegistryOptions,
+  type ServerRegistration,
+  type ServerPolicies,
+} from './options.js';
 import { isUp, type ServerState } from './server-state.js';
 import { CLOSE_OPTION_KEYS, DEFAULT_CLOSE_DEADLINE_MS, drain, writeSnapshot, type CloseOptions, type CloseReport } from './shutdown.js';
 import { summarize, type RegistrySnapshot, type ServerStats } from './stats.js';
@@ -110,9 +116,16 @@ export class McpRegistry {
     this.assertOpen();
     const resolved = resolveServerRegistration(config, this.defaults);
     if (this.servers.has(resolved.name)) {
-      throw new ConfigError('a server of this name is already registered; unregister() it first or choose another name', { server: resolved.name });
+      throw new ConfigError('a server of this name is already registered; unregister() it first or choose another name', {
+        server: resolved.name,
+      });
     }
-    const server = new ManagedServer(resolved, { clock: this.clock, events: this.events, catalog: this.catalog, connectTimeoutSetting: this.connectTimeoutSetting });
+    const server = new ManagedServer(resolved, {
+      clock: this.clock,
+      events: this.events,
+      catalog: this.catalog,
+      connectTimeoutSetting: this.connectTimeoutSetting,
+    });
     this.servers.set(resolved.name, server);
     this.membership++;
     return server.view;
@@ -167,15 +180,13 @@ export class McpRegistry {
       servers
         .filter((server) => server.isEnabled)
         .map((server) =>
-          server.connect().catch(
-            (error: unknown): ConnectOutcome => ({
-              server: server.name,
-              ok: false,
-              state: server.state,
-              durationMs: 0,
-              error: error instanceof Error ? error : new Error(String(error)),
-            }),
-          ),
+          server.connect().catch((error: unknown): ConnectOutcome => ({
+            server: server.name,
+            ok: false,
+            state: server.state,
+            durationMs: 0,
+            error: error instanceof Error ? error : new Error(String(error)),
+          })),
         ),
     );
     return {
@@ -229,20 +240,32 @@ export class McpRegistry {
   async listTools(options: ListOptions = {}): Promise<ToolCatalog> {
     const { lists, failures } = await this.gather('tools', options);
     const { index, collisions } = qualifyAll(
-      lists.flatMap(({ server, items }) => items.map((tool) => ({ server: server.name, prefix: server.config.toolPrefix, name: tool.name, tool }))),
+      lists.flatMap(({ server, items }) =>
+        items.map((tool) => ({ server: server.name, prefix: server.config.toolPrefix, name: tool.name, tool })),
+      ),
       this.naming,
     );
-    return { tools: [...index].map(([name, entry]) => ({ name, server: entry.server, originalName: entry.name, tool: entry.tool })), collisions, failures };
+    return {
+      tools: [...index].map(([name, entry]) => ({ name, server: entry.server, originalName: entry.name, tool: entry.tool })),
+      collisions,
+      failures,
+    };
   }
 
   /** The prompts of every server that is up, under qualified names. */
   async listPrompts(options: ListOptions = {}): Promise<PromptCatalog> {
     const { lists, failures } = await this.gather('prompts', options);
     const { index, collisions } = qualifyAll(
-      lists.flatMap(({ server, items }) => items.map((prompt) => ({ server: server.name, prefix: server.config.toolPrefix, name: prompt.name, prompt }))),
+      lists.flatMap(({ server, items }) =>
+        items.map((prompt) => ({ server: server.name, prefix: server.config.toolPrefix, name: prompt.name, prompt })),
+      ),
       this.naming,
     );
-    return { prompts: [...index].map(([name, entry]) => ({ name, server: entry.server, originalName: entry.name, prompt: entry.prompt })), collisions, failures };
+    return {
+      prompts: [...index].map(([name, entry]) => ({ name, server: entry.server, originalName: entry.name, prompt: entry.prompt })),
+      collisions,
+      failures,
+    };
   }
 
   /** The resources of every server that is up, with the server each comes from. */
@@ -315,7 +338,12 @@ export class McpRegistry {
     return { drained, interrupted, snapshot };
   }
 
-  private using<T>(name: string, method: string, operation: (client: McpClient, options: CallOptions) => Promise<T>, options?: CallOptions): Promise<T> {
+  private using<T>(
+    name: string,
+    method: string,
+    operation: (client: McpClient, options: CallOptions) => Promise<T>,
+    options?: CallOptions,
+  ): Promise<T> {
     try {
       this.assertOpen();
       return this.route(this.server(name), method, operation, options);
@@ -324,7 +352,12 @@ export class McpRegistry {
     }
   }
 
-  private route<T>(server: ManagedServer, method: string, operation: (client: McpClient, options: CallOptions) => Promise<T>, options?: CallOptions): Promise<T> {
+  private route<T>(
+    server: ManagedServer,
+    method: string,
+    operation: (client: McpClient, options: CallOptions) => Promise<T>,
+    options?: CallOptions,
+  ): Promise<T> {
     if (this.closing !== undefined) {
       server.rejected();
       return Promise.reject(new RegistryClosedError({ server: server.name, method }));
@@ -380,10 +413,17 @@ export class McpRegistry {
     const cached = this.indexes.get(kind);
     if (cached?.version === version) return cached.routes;
     const entries = [...this.servers.values()].flatMap((server) =>
-      (this.catalog.peek(server.name, kind) ?? []).map((item) => ({ server: server.name, prefix: server.config.toolPrefix, name: item.name, managed: server })),
+      (this.catalog.peek(server.name, kind) ?? []).map((item) => ({
+        server: server.name,
+        prefix: server.config.toolPrefix,
+        name: item.name,
+        managed: server,
+      })),
     );
     const { index } = qualifyAll(entries, this.naming);
-    const routes = new Map([...index].map(([qualified, entry]): [string, Route] => [qualified, { server: entry.managed, name: entry.name }]));
+    const routes = new Map(
+      [...index].map(([qualified, entry]): [string, Route] => [qualified, { server: entry.managed, name: entry.name }]),
+    );
     this.indexes.set(kind, { version, routes });
     return routes;
   }

@@ -11,7 +11,13 @@ afterEach(async () => {
 });
 
 /** A connect function that waits for `go()`, then connects to a fresh fake server each call. */
-function gated(): { connect: (signal: AbortSignal) => Promise<McpClient>; go: () => void; signal: () => AbortSignal | undefined; calls: () => number; server: () => FakeServer | undefined } {
+function gated(): {
+  connect: (signal: AbortSignal) => Promise<McpClient>;
+  go: () => void;
+  signal: () => AbortSignal | undefined;
+  calls: () => number;
+  server: () => FakeServer | undefined;
+} {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   let seen: AbortSignal | undefined;
@@ -35,7 +41,11 @@ function gated(): { connect: (signal: AbortSignal) => Promise<McpClient>; go: ()
   };
 }
 
-function clientsOf(source: ReturnType<typeof gated>): { clients: ServerClients; results: AttemptResult[]; settle: (result: AttemptResult) => ConnectOutcome } {
+function clientsOf(source: ReturnType<typeof gated>): {
+  clients: ServerClients;
+  results: AttemptResult[];
+  settle: (result: AttemptResult) => ConnectOutcome;
+} {
   const results: AttemptResult[] = [];
   return {
     clients: new ServerClients({ server: 'alpha', connect: source.connect, timeoutMs: 1000, clock: new ManualClock() }),
@@ -50,7 +60,14 @@ function clientsOf(source: ReturnType<typeof gated>): { clients: ServerClients; 
 function hooks(): HeldClientHooks & { lostReasons: Error[]; responses: boolean[] } {
   const lostReasons: Error[] = [];
   const responses: boolean[] = [];
-  return { lostReasons, responses, lost: (reason) => lostReasons.push(reason), listChanged: () => undefined, watchError: () => undefined, response: (_, ok) => responses.push(ok) };
+  return {
+    lostReasons,
+    responses,
+    lost: (reason) => lostReasons.push(reason),
+    listChanged: () => undefined,
+    watchError: () => undefined,
+    response: (_, ok) => responses.push(ok),
+  };
 }
 
 describe("a server's clients", () => {

@@ -21,7 +21,8 @@ export interface ConnectSettings {
  * How a connection attempt ended: a client (not held yet), an error, or abandoned by `abandon()`
  * (with its error when it failed; a client it delivered is closed).
  */
-export type AttemptResult = { kind: 'client'; client: McpClient } | { kind: 'error'; error: Error } | { kind: 'abandoned'; error?: Error | undefined };
+export type AttemptResult =
+  { kind: 'client'; client: McpClient } | { kind: 'error'; error: Error } | { kind: 'abandoned'; error?: Error | undefined };
 
 /** What a server does with the events of the client it holds. */
 export interface HeldClientHooks {
@@ -133,7 +134,8 @@ export class ServerClients {
     this.since = at;
     this.detach = [
       client.on('state', (event) => {
-        if (event.to === 'closed' && this.client === client) hooks.lost(event.reason ?? new ConnectionClosedError('the connection closed', { server }));
+        if (event.to === 'closed' && this.client === client)
+          hooks.lost(event.reason ?? new ConnectionClosedError('the connection closed', { server }));
       }),
       watchListChanges(client, hooks.listChanged, hooks.watchError),
     ];

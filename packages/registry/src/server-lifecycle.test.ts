@@ -5,7 +5,15 @@ import { SERVER_STATES, type StateChange } from './server-state.js';
 function lifecycle(enabled = true): { lifecycle: ServerLifecycle; changes: StateChange[] } {
   const changes: StateChange[] = [];
   let now = 100;
-  return { lifecycle: new ServerLifecycle('alpha', enabled, (change) => changes.push(change), () => now++), changes };
+  return {
+    lifecycle: new ServerLifecycle(
+      'alpha',
+      enabled,
+      (change) => changes.push(change),
+      () => now++,
+    ),
+    changes,
+  };
 }
 
 describe('a server lifecycle', () => {
@@ -77,7 +85,9 @@ describe('a server lifecycle', () => {
     expect([l.stage, l.mayConnect]).toEqual(['closing', false]);
     l.moveTo('degraded', 'circuit breaker open');
     l.moveTo('disconnected', 'connection lost; not reconnecting while the registry closes');
-    expect(() => l.moveTo('connecting', 'connection requested')).toThrow(/"alpha" cannot move from disconnected to connecting once closing/);
+    expect(() => l.moveTo('connecting', 'connection requested')).toThrow(
+      /"alpha" cannot move from disconnected to connecting once closing/,
+    );
     expect(l.state).toBe('disconnected');
   });
 

@@ -77,7 +77,9 @@ export class ServerLifecycle {
   /** Moves to `to` and reports it; staying put reports nothing. Throws on a move the table or the stage forbids. */
   moveTo(to: ServerState, reason: string, error?: Error): void {
     if (to !== this.current && BARRED[this.currentStage].includes(to)) {
-      throw new Error(`@mcpx/registry bug: server "${this.server}" cannot move from ${this.current} to ${to} once ${this.currentStage} (${reason})`);
+      throw new Error(
+        `@mcpx/registry bug: server "${this.server}" cannot move from ${this.current} to ${to} once ${this.currentStage} (${reason})`,
+      );
     }
     this.apply(to, reason, error);
   }
@@ -104,7 +106,8 @@ export class ServerLifecycle {
   private apply(to: ServerState, reason: string, error?: Error): void {
     const from = this.current;
     if (from === to) return;
-    if (!TRANSITIONS[from].includes(to)) throw new Error(`@mcpx/registry bug: server "${this.server}" cannot move from ${from} to ${to} (${reason})`);
+    if (!TRANSITIONS[from].includes(to))
+      throw new Error(`@mcpx/registry bug: server "${this.server}" cannot move from ${from} to ${to} (${reason})`);
     this.current = to;
     this.report({ server: this.server, from, to, reason, error, at: this.now() });
   }

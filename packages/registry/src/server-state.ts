@@ -15,7 +15,16 @@
 export type ServerState = 'disconnected' | 'connecting' | 'connected' | 'degraded' | 'reconnecting' | 'failed' | 'needs-login' | 'disabled';
 
 /** Every state, in lifecycle order. */
-export const SERVER_STATES: readonly ServerState[] = ['disconnected', 'connecting', 'connected', 'degraded', 'reconnecting', 'failed', 'needs-login', 'disabled'];
+export const SERVER_STATES: readonly ServerState[] = [
+  'disconnected',
+  'connecting',
+  'connected',
+  'degraded',
+  'reconnecting',
+  'failed',
+  'needs-login',
+  'disabled',
+];
 
 /** The transitions a server may make; anything else is a bug in the registry. */
 export const TRANSITIONS: Readonly<Record<ServerState, readonly ServerState[]>> = {

@@ -78,7 +78,14 @@ export class StatsRecorder {
 
   requests(inFlight: number): RequestCounts {
     const total = this.succeeded + this.failed;
-    return { total, succeeded: this.succeeded, failed: this.failed, successRate: total === 0 ? 1 : this.succeeded / total, rejected: this.refused, inFlight };
+    return {
+      total,
+      succeeded: this.succeeded,
+      failed: this.failed,
+      successRate: total === 0 ? 1 : this.succeeded / total,
+      rejected: this.refused,
+      inFlight,
+    };
   }
 
   latencyStats(): LatencyStats {

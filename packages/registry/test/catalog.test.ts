@@ -9,7 +9,10 @@ const open = useRegistries();
 describe('the tool catalog', () => {
   it('lists the tools of every server that is up under qualified names, with their server and original name', async () => {
     const { registry } = open();
-    registry.register({ name: 'github', connect: fakeServer('github', (s) => serveTools(s, 'github', ['create_issue', 'search'])).connect });
+    registry.register({
+      name: 'github',
+      connect: fakeServer('github', (s) => serveTools(s, 'github', ['create_issue', 'search'])).connect,
+    });
     registry.register({ name: 'fs', connect: fakeServer('fs', (s) => serveTools(s, 'fs', ['read'])).connect });
     registry.register({ name: 'off', connect: fakeServer('off').connect, enabled: false });
     await registry.connectAll();
@@ -92,10 +95,16 @@ describe('the tool catalog', () => {
     const { registry, events } = open();
     let tools = ['a'];
     const modern = new FakeServer({ modernVersions: ['2026-07-28'] });
-    modern.handle('tools/list', () => ({ resultType: 'complete', tools: tools.map((name) => ({ name, inputSchema: { type: 'object' } })) }));
+    modern.handle('tools/list', () => ({
+      resultType: 'complete',
+      tools: tools.map((name) => ({ name, inputSchema: { type: 'object' } })),
+    }));
     modern.handle('subscriptions/listen', (params, context) => {
       // It fails only once the connection is closed, when the stream it acknowledges is gone too.
-      void modern.notify('notifications/subscriptions/acknowledged', { _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId }, notifications: params.notifications });
+      void modern.notify('notifications/subscriptions/acknowledged', {
+        _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId },
+        notifications: params.notifications,
+      });
       return new Promise((_, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
     });
     registry.register({
@@ -108,12 +117,16 @@ describe('the tool catalog', () => {
     });
     await registry.connectAll();
     await settle();
-    expect(modern.requests('subscriptions/listen').map((params) => params.notifications)).toEqual([{ toolsListChanged: true, resourcesListChanged: true }]);
+    expect(modern.requests('subscriptions/listen').map((params) => params.notifications)).toEqual([
+      { toolsListChanged: true, resourcesListChanged: true },
+    ]);
     expect((await registry.listTools()).tools.map((tool) => tool.name)).toEqual(['modern__a']);
     tools = ['a', 'b'];
     const evicted = events.next('catalog');
     const id = modern.received.find((m) => 'method' in m && m.method === 'subscriptions/listen' && 'id' in m);
-    await modern.notify('notifications/tools/list_changed', { _meta: { 'io.modelcontextprotocol/subscriptionId': id && 'id' in id ? id.id : undefined } });
+    await modern.notify('notifications/tools/list_changed', {
+      _meta: { 'io.modelcontextprotocol/subscriptionId': id && 'id' in id ? id.id : undefined },
+    });
     await evicted;
     expect((await registry.listTools()).tools.map((tool) => tool.name)).toEqual(['modern__a', 'modern__b']);
   });
@@ -202,13 +215,17 @@ describe('routing calls', () => {
     const { registry } = open();
     const docs = fakeServer('docs', (s) => {
       s.handle('prompts/list', () => ({ prompts: [{ name: 'summarize', arguments: [{ name: 'topic' }] }] }));
-      s.handle('prompts/get', (params) => ({ messages: [{ role: 'user', content: { type: 'text', text: `summarize ${String((params.arguments as { topic: string }).topic)}` } }] }));
+      s.handle('prompts/get', (params) => ({
+        messages: [{ role: 'user', content: { type: 'text', text: `summarize ${String((params.arguments as { topic: string }).topic)}` } }],
+      }));
       s.handle('resources/list', () => ({ resources: [{ uri: 'docs://readme', name: 'readme' }] }));
       s.handle('resources/read', (params) => ({ contents: [{ uri: params.uri, text: 'hello' }] }));
     });
     registry.register({ name: 'docs', connect: docs.connect });
     await registry.connectAll();
-    expect((await registry.listPrompts()).prompts.map((prompt) => [prompt.name, prompt.originalName])).toEqual([['docs__summarize', 'summarize']]);
+    expect((await registry.listPrompts()).prompts.map((prompt) => [prompt.name, prompt.originalName])).toEqual([
+      ['docs__summarize', 'summarize'],
+    ]);
     const prompt = await registry.getPrompt('docs__summarize', { topic: 'MCP' });
     expect(prompt.messages[0]?.content).toEqual({ type: 'text', text: 'summarize MCP' });
     expect((await registry.listResources()).resources).toEqual([{ server: 'docs', resource: { uri: 'docs://readme', name: 'readme' } }]);

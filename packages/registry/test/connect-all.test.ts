@@ -69,7 +69,11 @@ describe('connectAll', () => {
     expect(report.outcomes[0]).toMatchObject({ ok: false, state: 'reconnecting', error: { message: 'server not ready' } });
     await clock.advance(1000 + 2000 + 4000);
     expect(registry.get('flaky')?.state).toBe('connected');
-    expect(events.events.filter((event) => event.type === 'reconnect').map((event) => (event.type === 'reconnect' ? [event.attempt, event.delayMs] : []))).toEqual([
+    expect(
+      events.events
+        .filter((event) => event.type === 'reconnect')
+        .map((event) => (event.type === 'reconnect' ? [event.attempt, event.delayMs] : [])),
+    ).toEqual([
       [1, 1000],
       [2, 2000],
       [3, 4000],
@@ -112,7 +116,11 @@ describe('connectAll', () => {
 
   it("says that reconnection is off on the first line of the reason, not after the error's detail lines", async () => {
     const { registry, events } = open();
-    registry.register({ name: 'once', reconnect: false, connect: () => Promise.reject(new Error('the server exited\nLast stderr lines:\n  boom')) });
+    registry.register({
+      name: 'once',
+      reconnect: false,
+      connect: () => Promise.reject(new Error('the server exited\nLast stderr lines:\n  boom')),
+    });
     const failed = events.reaches('once', 'failed');
     await registry.connectAll();
     expect((await failed).reason).toBe('connection attempt failed: the server exited; reconnection is off\nLast stderr lines:\n  boom');

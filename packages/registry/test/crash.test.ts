@@ -51,7 +51,11 @@ describe('a server that crashes every few calls', () => {
     // Six tool calls and one tools/list answered, three calls lost with their connection, three refused.
     expect(registry.stats('crashy').requests).toMatchObject({ total: 10, succeeded: 7, failed: 3, rejected: 3, inFlight: 0 });
     expect(events.states('steady')).toEqual(['connecting', 'connected']);
-    expect(events.states('crashy')).toEqual(['connecting', 'connected', ...Array.from({ length: 3 }, () => ['reconnecting', 'connected']).flat()]);
+    expect(events.states('crashy')).toEqual([
+      'connecting',
+      'connected',
+      ...Array.from({ length: 3 }, () => ['reconnecting', 'connected']).flat(),
+    ]);
   });
 
   it('rejects a call in flight when the connection drops, and does not send it again on the new connection', async () => {

@@ -29,7 +29,8 @@ describe('a flapping server', () => {
     await clock.advance(100 + 1000 + 100 + 2000 + 100 + 4000);
     expect(flappy.instances).toHaveLength(4);
     expect(registry.get('flappy')?.state).toBe('connected');
-    const delays = (): number[] => events.events.flatMap((event) => (event.type === 'reconnect' && event.server === 'flappy' ? [event.delayMs] : []));
+    const delays = (): number[] =>
+      events.events.flatMap((event) => (event.type === 'reconnect' && event.server === 'flappy' ? [event.delayMs] : []));
     expect(delays()).toEqual([1000, 2000, 4000]);
 
     await clock.advance(10_000);
@@ -40,7 +41,11 @@ describe('a flapping server', () => {
     expect(delays()).toEqual([1000, 2000, 4000, 1000]);
     expect(registry.stats('flappy').reconnects).toBe(4);
 
-    expect(events.states('flappy')).toEqual(['connecting', 'connected', ...Array.from({ length: 4 }, () => ['reconnecting', 'connected']).flat()]);
+    expect(events.states('flappy')).toEqual([
+      'connecting',
+      'connected',
+      ...Array.from({ length: 4 }, () => ['reconnecting', 'connected']).flat(),
+    ]);
     expect(events.states('calm')).toEqual(['connecting', 'connected']);
     expect(text(await registry.callTool('calm__echo', { message: 'unbothered' }))).toBe('calm:echo:unbothered');
     expect(registry.stats('calm')).toMatchObject({ reconnects: 0, health: { failures: 0 } });

@@ -10,9 +10,16 @@ const neverStart = new Set(['s07', 's33']);
 
 describe('a fleet of 50 servers', () => {
   it('connects them all at once, catalogs and routes to every one, survives several crashing together, and closes them all', async () => {
-    const { registry, clock, events } = open({ defaults: { connectTimeoutMs: 10_000, reconnect: () => 1000, health: { intervalMs: 5000 } } });
+    const { registry, clock, events } = open({
+      defaults: { connectTimeoutMs: 10_000, reconnect: () => 1000, health: { intervalMs: 5000 } },
+    });
     const fleet = new Map(names.map((name) => [name, fakeServer(name, (server) => serveTools(server, name, ['echo', 'whoami']))]));
-    for (const name of names) registry.register({ name, connect: neverStart.has(name) ? hangingConnect().connect : fleet.get(name)!.connect, tags: [Number(name.slice(1)) % 2 === 0 ? 'even' : 'odd'] });
+    for (const name of names)
+      registry.register({
+        name,
+        connect: neverStart.has(name) ? hangingConnect().connect : fleet.get(name)!.connect,
+        tags: [Number(name.slice(1)) % 2 === 0 ? 'even' : 'odd'],
+      });
 
     const connecting = registry.connectAll();
     await settle();
@@ -21,7 +28,10 @@ describe('a fleet of 50 servers', () => {
     const report = await connecting;
     expect(report.connected).toHaveLength(48);
     expect(report.failed).toEqual(['s07', 's33']);
-    expect(report.outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.error?.name)).toEqual(['ConnectTimeoutError', 'ConnectTimeoutError']);
+    expect(report.outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.error?.name)).toEqual([
+      'ConnectTimeoutError',
+      'ConnectTimeoutError',
+    ]);
 
     const { tools, collisions, failures } = await registry.listTools();
     expect(tools).toHaveLength(96);
@@ -37,7 +47,12 @@ describe('a fleet of 50 servers', () => {
     const clientsBefore = new Map(up.map((name) => [name, registry.get(name)?.client]));
     for (const name of crashing) fleet.get(name)!.latest.crash(new Error(`${name} crashed`));
     await settle();
-    expect(registry.list().filter((server) => server.state === 'reconnecting').map((server) => server.name)).toEqual(['s01', 's07', 's10', 's20', 's30', 's33', 's40']);
+    expect(
+      registry
+        .list()
+        .filter((server) => server.state === 'reconnecting')
+        .map((server) => server.name),
+    ).toEqual(['s01', 's07', 's10', 's20', 's30', 's33', 's40']);
     const steady = up.filter((name) => !crashing.includes(name));
     const during = await Promise.all(steady.map((name) => registry.callTool(`${name}__echo`, { message: 'during' })));
     expect(during.map(text)).toEqual(steady.map((name) => `${name}:echo:during`));

@@ -10,7 +10,11 @@ const health = { intervalMs: 1000, degradedIntervalMs: 200, timeoutMs: 100, degr
 describe('a server that hangs on health checks', () => {
   it('turns degraded, opens its breaker, is replaced by a new connection and recovers, while the other server is untouched', async () => {
     const { registry, clock, events } = open({
-      defaults: { health: { ...health, failureThreshold: 4 }, breaker: { failureThreshold: 2, resetTimeoutMs: 2000 }, reconnect: () => 500 },
+      defaults: {
+        health: { ...health, failureThreshold: 4 },
+        breaker: { failureThreshold: 2, resetTimeoutMs: 2000 },
+        reconnect: () => 500,
+      },
     });
     const hung = fakeServer('hung', (server, index) => {
       if (index === 0) server.handle('ping', () => new Promise(() => undefined));
@@ -134,7 +138,11 @@ describe('the circuit breaker of a server', () => {
     expect(registry.get('stalling')?.breaker).toBe('half-open');
     expect(text(await registry.callTool('stalling__echo'))).toBe('done');
     expect(registry.get('stalling')).toMatchObject({ breaker: 'closed', state: 'connected' });
-    expect(events.events.filter((event) => event.type === 'breaker').map((event) => (event.type === 'breaker' ? event.to : ''))).toEqual(['open', 'half-open', 'closed']);
+    expect(events.events.filter((event) => event.type === 'breaker').map((event) => (event.type === 'breaker' ? event.to : ''))).toEqual([
+      'open',
+      'half-open',
+      'closed',
+    ]);
   });
 
   it('does not count errors the server answers with', async () => {

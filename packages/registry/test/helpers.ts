@@ -1,7 +1,15 @@
 import { McpClient } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
 import { afterEach } from 'vitest';
-import { McpRegistry, type Clock, type ConnectFn, type McpRegistryOptions, type RegistryEvent, type RegistryEventMap, type ServerState } from '../src/index.js';
+import {
+  McpRegistry,
+  type Clock,
+  type ConnectFn,
+  type McpRegistryOptions,
+  type RegistryEvent,
+  type RegistryEventMap,
+  type ServerState,
+} from '../src/index.js';
 
 /** Lets pending promise chains and in-memory messages run: a few turns of the event loop, no real waiting. */
 export async function settle(turns = 10): Promise<void> {
@@ -52,7 +60,9 @@ export class ManualClock implements Clock {
 
 /** A fake server's tools: `echo` answers `<server>:<message>`. */
 export function serveTools(server: FakeServer, name: string, tools: string[] = ['echo']): FakeServer {
-  server.handle('tools/list', () => ({ tools: tools.map((tool) => ({ name: tool, description: `${tool} of ${name}`, inputSchema: { type: 'object' } })) }));
+  server.handle('tools/list', () => ({
+    tools: tools.map((tool) => ({ name: tool, description: `${tool} of ${name}`, inputSchema: { type: 'object' } })),
+  }));
   server.handle('tools/call', (params) => {
     const args = (params.arguments ?? {}) as { message?: string };
     return { content: [{ type: 'text', text: `${name}:${String(params.name)}:${args.message ?? ''}` }] };
@@ -128,7 +138,10 @@ export function record(registry: McpRegistry): Recording {
       for (const waiter of [...waiters]) waiter(type, event);
     });
   }
-  const next = <K extends keyof RegistryEventMap>(type: K, predicate: (event: RegistryEventMap[K]) => boolean = () => true): Promise<RegistryEventMap[K]> =>
+  const next = <K extends keyof RegistryEventMap>(
+    type: K,
+    predicate: (event: RegistryEventMap[K]) => boolean = () => true,
+  ): Promise<RegistryEventMap[K]> =>
     new Promise((resolve) => {
       const waiter = (seen: keyof RegistryEventMap, event: unknown): void => {
         if (seen !== type || !predicate(event as RegistryEventMap[K])) return;

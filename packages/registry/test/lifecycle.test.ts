@@ -14,7 +14,13 @@ describe('registering servers', () => {
       ['beta', 'disconnected', true],
       ['alpha', 'disabled', false],
     ]);
-    expect(registry.get('beta')).toMatchObject({ name: 'beta', tags: ['remote'], toolPrefix: 'beta', client: undefined, breaker: 'closed' });
+    expect(registry.get('beta')).toMatchObject({
+      name: 'beta',
+      tags: ['remote'],
+      toolPrefix: 'beta',
+      client: undefined,
+      breaker: 'closed',
+    });
     expect(registry.get('gamma')).toBeUndefined();
     expect(registry.list({ tag: 'remote' }).map((server) => server.name)).toEqual(['beta']);
     expect(registry.connected()).toEqual([]);
@@ -33,7 +39,10 @@ describe('registering servers', () => {
       [() => registry.register({ name: '', connect }), /"name" must be a non-empty string/],
       [() => registry.register({ name: 'x', connect: undefined as never }), /server "x".*"connect" must be a function/],
       [() => registry.register({ name: 'x', connect, connectTimeoutMs: 0 }), /"connectTimeoutMs" must be a positive number/],
-      [() => registry.register({ name: 'x', connect, health: { failureThreshold: 0 } }), /"health.failureThreshold" must be a whole number/],
+      [
+        () => registry.register({ name: 'x', connect, health: { failureThreshold: 0 } }),
+        /"health.failureThreshold" must be a whole number/,
+      ],
       [() => registry.register({ name: 'x', connect, breaker: { failureThreshold: 1.5 } }), /"breaker.failureThreshold"/],
     ];
     for (const [attempt, message] of attempts) {

@@ -5,7 +5,8 @@ import { fakeServer, useRegistries } from './helpers.js';
 
 const open = useRegistries();
 
-const needsLogin = (): LoginRequiredError => new LoginRequiredError('https://mcp.example.com/mcp', 'no stored login', { hint: 'log in with `mcpx login linear`' });
+const needsLogin = (): LoginRequiredError =>
+  new LoginRequiredError('https://mcp.example.com/mcp', 'no stored login', { hint: 'log in with `mcpx login linear`' });
 
 describe('a server that needs a login', () => {
   it('is put in needs-login, not retried with backoff, and tries again on connect() once someone logged in', async () => {
@@ -45,7 +46,11 @@ describe('a server that needs a login', () => {
   it('counts in the fleet statistics under its own state', async () => {
     const { registry } = open();
     registry.register({ name: 'linear', connect: () => Promise.reject(needsLogin()) });
-    registry.register({ name: 'broken', reconnect: false, connect: () => Promise.reject(new TransportError('refused', { isRetryable: false })) });
+    registry.register({
+      name: 'broken',
+      reconnect: false,
+      connect: () => Promise.reject(new TransportError('refused', { isRetryable: false })),
+    });
     await registry.connectAll();
     expect(registry.snapshot().totals.states).toMatchObject({ 'needs-login': 1, failed: 1 });
   });

@@ -35,7 +35,9 @@ describe('observing the registry', () => {
     const off = registry.on('state', (event) => calls.push(event.to));
     await registry.connect('alpha');
     expect(calls).toEqual(['connecting', 'connected']);
-    expect(events.events.filter((event) => event.type === 'error').map((event) => (event.type === 'error' ? event.error.message : ''))).toEqual(['listener bug', 'listener bug']);
+    expect(
+      events.events.filter((event) => event.type === 'error').map((event) => (event.type === 'error' ? event.error.message : '')),
+    ).toEqual(['listener bug', 'listener bug']);
     off();
     await registry.disable('alpha');
     expect(calls).toEqual(['connecting', 'connected']);
@@ -69,7 +71,12 @@ describe('server statistics', () => {
     await back;
     await registry.callTool('alpha__echo');
     const stats = registry.stats('alpha');
-    expect(stats).toMatchObject({ requests: { total: 5, succeeded: 5 }, reconnects: 1, uptimeMs: 0, lastError: { name: 'Error', message: 'oops' } });
+    expect(stats).toMatchObject({
+      requests: { total: 5, succeeded: 5 },
+      reconnects: 1,
+      uptimeMs: 0,
+      lastError: { name: 'Error', message: 'oops' },
+    });
     const { latency } = stats;
     expect(latency.min).toBeLessThanOrEqual(latency.p50);
     expect(latency.p50).toBeLessThanOrEqual(latency.p99);

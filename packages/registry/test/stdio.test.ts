@@ -51,13 +51,20 @@ describe('a registry of real servers over stdio', () => {
 
       const { tools, collisions, failures } = await registry.listTools();
       const names = tools.map((tool) => tool.name);
-      expect(names).toEqual(expect.arrayContaining(['everything__echo', 'memory__create_entities', 'memory__read_graph', 'fs__read_text_file']));
-      expect(tools.find((tool) => tool.name === 'fs__read_text_file')).toMatchObject({ server: 'filesystem', originalName: 'read_text_file' });
+      expect(names).toEqual(
+        expect.arrayContaining(['everything__echo', 'memory__create_entities', 'memory__read_graph', 'fs__read_text_file']),
+      );
+      expect(tools.find((tool) => tool.name === 'fs__read_text_file')).toMatchObject({
+        server: 'filesystem',
+        originalName: 'read_text_file',
+      });
       expect(collisions).toEqual([]);
       expect(failures).toEqual([]);
 
       expect(text(await registry.callTool('everything__echo', { message: 'routed' }))).toContain('routed');
-      await registry.callTool('memory__create_entities', { entities: [{ name: 'mcpx', entityType: 'project', observations: ['registry test'] }] });
+      await registry.callTool('memory__create_entities', {
+        entities: [{ name: 'mcpx', entityType: 'project', observations: ['registry test'] }],
+      });
       expect(text(await registry.callTool('fs__read_text_file', { path: join(dir, 'hello.txt') }))).toContain('hello from the registry');
 
       const killed = memory.transport()?.pid;

@@ -54,7 +54,12 @@ export class EventStreamConnection {
   }
 
   /** Opens the stream, sending `lastEventId` when given; `signal` aborts the opening and, later, the stream. */
-  static async open(settings: ConnectionSettings, callbacks: ConnectionCallbacks, lastEventId: string | undefined, signal: AbortSignal): Promise<EventStreamConnection> {
+  static async open(
+    settings: ConnectionSettings,
+    callbacks: ConnectionCallbacks,
+    lastEventId: string | undefined,
+    signal: AbortSignal,
+  ): Promise<EventStreamConnection> {
     signal.throwIfAborted();
     // What stops the GET and the reading of its body: the transport's signal, the endpoint timeout, abort().
     const exchange = new Exchange();
@@ -74,7 +79,8 @@ export class EventStreamConnection {
           if (event.id !== undefined) callbacks.onEventId(event.id);
           if (event.event === 'endpoint') {
             const endpoint = resolveEndpoint(event.data, settings.url);
-            if (typeof endpoint === 'string') exchange.abort(new TransportError(endpoint, { target: settings.url.href, server: settings.server }));
+            if (typeof endpoint === 'string')
+              exchange.abort(new TransportError(endpoint, { target: settings.url.href, server: settings.server }));
             else {
               const first = latest === undefined;
               latest = endpoint;
@@ -93,9 +99,7 @@ export class EventStreamConnection {
         onRetry: (ms) => callbacks.onRetry(ms),
         onIgnored: (problem) => callbacks.onSkipped(`skipped a line of the event stream from ${settings.url.href}: ${problem}`),
       });
-      const dropped = ending
-        .then((end) => describeDrop(end, exchange, settings, connection !== undefined))
-        .finally(unlink);
+      const dropped = ending.then((end) => describeDrop(end, exchange, settings, connection !== undefined)).finally(unlink);
       const first = await Promise.race([announced, dropped]);
       if (!(first instanceof URL)) throw first.error;
       clearTimeout(timer);
@@ -146,15 +150,27 @@ function describeDrop(end: EventStreamEnd, exchange: Exchange, settings: Connect
   const when = open ? '' : ' before sending its endpoint event';
   if (exchange.aborted) {
     const reason: unknown = exchange.reason;
-    const error = TransportError.isInstance(reason) ? reason : new TransportError(`the event stream from ${target} was closed`, { ...common, cause: reason });
+    const error = TransportError.isInstance(reason)
+      ? reason
+      : new TransportError(`the event stream from ${target} was closed`, { ...common, cause: reason });
     return { error, serverFault: false };
   }
   switch (end.kind) {
     case 'ended':
-      return { error: new TransportError(`the server closed the event stream ${target}${when}`, { ...common, isRetryable: true }), serverFault: false };
+      return {
+        error: new TransportError(`the server closed the event stream ${target}${when}`, { ...common, isRetryable: true }),
+        serverFault: false,
+      };
     case 'failed': {
       const why = end.error instanceof Error ? end.error.message : String(end.error);
-      return { error: new TransportError(`the event stream from ${target} broke${when}: ${why}`, { ...common, cause: end.error, isRetryable: true }), serverFault: false };
+      return {
+        error: new TransportError(`the event stream from ${target} broke${when}: ${why}`, {
+          ...common,
+          cause: end.error,
+          isRetryable: true,
+        }),
+        serverFault: false,
+      };
     }
     case 'oversized': {
       const limit = settings.maxEventBytes;

@@ -27,7 +27,11 @@ function collector() {
 describe('readEventStream', () => {
   it('hands over events split across chunks, with their type and id, then reports the end', async () => {
     const { seen, handlers } = collector();
-    const end = await readEventStream(body('event: endpoint\ndata: /mess', 'age\n\nid: 7\ndata: {"a":', '1}\n\n: ping\n\n'), 1024, handlers);
+    const end = await readEventStream(
+      body('event: endpoint\ndata: /mess', 'age\n\nid: 7\ndata: {"a":', '1}\n\n: ping\n\n'),
+      1024,
+      handlers,
+    );
     expect(end).toEqual({ kind: 'ended' });
     expect(seen.events).toEqual([
       { event: 'endpoint', data: '/message', id: undefined },
@@ -59,14 +63,22 @@ describe('readEventStream', () => {
 
   it('stops at an oversized event, delivering the events before it and nothing after', async () => {
     const { seen, handlers } = collector();
-    const end = await readEventStream(body('data: small\n\n', `data: ${'x'.repeat(40)}`, 'x'.repeat(40), 'x\n\ndata: after\n\n'), 64, handlers);
+    const end = await readEventStream(
+      body('data: small\n\n', `data: ${'x'.repeat(40)}`, 'x'.repeat(40), 'x\n\ndata: after\n\n'),
+      64,
+      handlers,
+    );
     expect(end).toEqual({ kind: 'oversized', bytes: 86 });
     expect(seen.events.map((e) => e.data)).toEqual(['small']);
   });
 
   it('delivers the events that share a chunk with the start of an oversized one', async () => {
     const { seen, handlers } = collector();
-    const end = await readEventStream(body(`event: endpoint\ndata: /m\n\ndata: one\n\ndata: ${'x'.repeat(100)}\n\ndata: after\n\n`), 64, handlers);
+    const end = await readEventStream(
+      body(`event: endpoint\ndata: /m\n\ndata: one\n\ndata: ${'x'.repeat(100)}\n\ndata: after\n\n`),
+      64,
+      handlers,
+    );
     expect(end).toMatchObject({ kind: 'oversized' });
     expect(seen.events.map((e) => e.data)).toEqual(['/m', 'one']);
   });

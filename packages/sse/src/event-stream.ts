@@ -12,10 +12,7 @@ export interface EventStreamHandlers {
 }
 
 /** How reading an event stream ended. */
-export type EventStreamEnd =
-  | { kind: 'ended' }
-  | { kind: 'failed'; error: unknown }
-  | { kind: 'oversized'; bytes: number };
+export type EventStreamEnd = { kind: 'ended' } | { kind: 'failed'; error: unknown } | { kind: 'oversized'; bytes: number };
 
 /**
  * Reads an SSE body (the chunks of a response body) to its end, handing each event to
@@ -23,7 +20,11 @@ export type EventStreamEnd =
  * `maxEventBytes` stops the reading, and lets go of the body. Resolves (never rejects) with
  * how the stream ended.
  */
-export async function readEventStream(body: AsyncIterable<Uint8Array>, maxEventBytes: number, handlers: EventStreamHandlers): Promise<EventStreamEnd> {
+export async function readEventStream(
+  body: AsyncIterable<Uint8Array>,
+  maxEventBytes: number,
+  handlers: EventStreamHandlers,
+): Promise<EventStreamEnd> {
   const guard = new EventSizeGuard(maxEventBytes);
   const decoder = new TextDecoder();
   const parser = createParser({

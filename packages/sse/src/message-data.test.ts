@@ -3,7 +3,10 @@ import { decodeMessageData } from './message-data.js';
 
 describe('decodeMessageData', () => {
   it('decodes one JSON-RPC message', () => {
-    expect(decodeMessageData('{"jsonrpc":"2.0","id":1,"result":{}}')).toEqual({ messages: [{ jsonrpc: '2.0', id: 1, result: {} }], problems: [] });
+    expect(decodeMessageData('{"jsonrpc":"2.0","id":1,"result":{}}')).toEqual({
+      messages: [{ jsonrpc: '2.0', id: 1, result: {} }],
+      problems: [],
+    });
   });
 
   it('reports data that is not JSON', () => {

@@ -7,7 +7,13 @@ describe('resolveOptions', () => {
   it('applies the documented defaults', () => {
     const resolved = resolveOptions('http://127.0.0.1:3001/sse', {});
     expect(resolved.url.href).toBe('http://127.0.0.1:3001/sse');
-    expect(resolved).toMatchObject({ headers: {}, endpointTimeoutMs: 10_000, maxEventBytes: 10 * 1024 * 1024, fetch: undefined, dispatcher: undefined });
+    expect(resolved).toMatchObject({
+      headers: {},
+      endpointTimeoutMs: 10_000,
+      maxEventBytes: 10 * 1024 * 1024,
+      fetch: undefined,
+      dispatcher: undefined,
+    });
     expect(resolved.reconnect && resolved.reconnect.maxRetries).toBe(5);
     // The default backoff is core's exponentialBackoff: 1 s, then 2 s, minus up to half at random.
     const backoff = resolved.reconnect && resolved.reconnect.backoff;
@@ -26,7 +32,12 @@ describe('resolveOptions', () => {
     ['a relative URL', '/sse', {}, 'not an absolute URL'],
     ['another scheme', 'ws://127.0.0.1/sse', {}, 'http: or https:'],
     ['credentials in the URL', 'http://user:pw@127.0.0.1/sse', {}, 'must not hold credentials'],
-    ['fetch and dispatcher together', 'http://127.0.0.1/sse', { fetch: globalThis.fetch, dispatcher: new Agent() }, 'either "fetch" or "dispatcher"'],
+    [
+      'fetch and dispatcher together',
+      'http://127.0.0.1/sse',
+      { fetch: globalThis.fetch, dispatcher: new Agent() },
+      'either "fetch" or "dispatcher"',
+    ],
     ['a zero endpointTimeoutMs', 'http://127.0.0.1/sse', { endpointTimeoutMs: 0 }, '"endpointTimeoutMs" must be an integer of at least 1'],
     ['a fractional maxEventBytes', 'http://127.0.0.1/sse', { maxEventBytes: 1.5 }, '"maxEventBytes"'],
     ['a negative maxRetries', 'http://127.0.0.1/sse', { reconnect: { maxRetries: -1 } }, '"reconnect.maxRetries"'],

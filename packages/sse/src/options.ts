@@ -97,7 +97,8 @@ export function resolveOptions(url: string | URL, options: SseTransportOptions):
     fail('give either "fetch" or "dispatcher", not both; to use a dispatcher with your own fetch, pass it inside that fetch');
   }
   const given = options.headers ?? {};
-  if (typeof given !== 'object' || Object.values(given).some((value) => typeof value !== 'string')) fail('"headers" must be an object of strings');
+  if (typeof given !== 'object' || Object.values(given).some((value) => typeof value !== 'string'))
+    fail('"headers" must be an object of strings');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(given)) headers[name.toLowerCase()] = value;
   return {
@@ -121,7 +122,8 @@ function parseUrl(url: string | URL, fail: (message: string) => never): URL {
     return fail(`the URL ${JSON.stringify(String(url))} is not an absolute URL; give one such as http://127.0.0.1:3001/sse`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(`the URL must be http: or https:, got ${parsed.protocol}`);
-  if (parsed.username !== '' || parsed.password !== '') fail('the URL must not hold credentials; send them with "headers" or "authProvider"');
+  if (parsed.username !== '' || parsed.password !== '')
+    fail('the URL must not hold credentials; send them with "headers" or "authProvider"');
   return parsed;
 }
 
@@ -132,4 +134,3 @@ function resolveReconnect(reconnect: SseReconnectOptions | false | undefined, fa
   if (typeof backoff !== 'function') fail('"reconnect.backoff" must be a function');
   return { backoff, maxRetries: integerOption('reconnect.maxRetries', reconnect?.maxRetries, { fallback: 5, min: 0 }, fail) };
 }
-

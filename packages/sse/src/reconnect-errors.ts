@@ -23,8 +23,16 @@ export function giveUpError(last: Error, attempts: number, site: ErrorSite): Err
 }
 
 /** What `onerror` is told after a successful reconnection: what the drop may have cost. */
-export function reopenedWarning(dropError: TransportError, attempts: number, lastEventId: string | undefined, site: ErrorSite): TransportError {
-  const resumed = lastEventId === undefined ? 'without Last-Event-ID (the server sent no event ids)' : `with Last-Event-ID ${JSON.stringify(lastEventId)}`;
+export function reopenedWarning(
+  dropError: TransportError,
+  attempts: number,
+  lastEventId: string | undefined,
+  site: ErrorSite,
+): TransportError {
+  const resumed =
+    lastEventId === undefined
+      ? 'without Last-Event-ID (the server sent no event ids)'
+      : `with Last-Event-ID ${JSON.stringify(lastEventId)}`;
   return new TransportError(
     `${dropError.message}; reopened it ${resumed} after ${attempts} attempt(s). Requests sent before the drop are not replayed and their responses may never arrive (they end by their timeout); ` +
       'a 2024-11-05 server usually starts a new session on a new stream and forgets the old one (the handshake, subscriptions, the logging level), so reconnect the client if the server does not resume sessions',

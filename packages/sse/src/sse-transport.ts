@@ -83,7 +83,10 @@ export class SseTransport implements Transport {
   start(): Promise<void> {
     if (this.#state !== 'new') {
       return Promise.reject(
-        new TransportError(`start() was already called on the transport for ${this.description}; create a new SseTransport to connect again`, this.#errorOptions()),
+        new TransportError(
+          `start() was already called on the transport for ${this.description}; create a new SseTransport to connect again`,
+          this.#errorOptions(),
+        ),
       );
     }
     this.#state = 'connecting';
@@ -142,7 +145,12 @@ export class SseTransport implements Transport {
       return;
     }
     if (this.#state === 'connecting') {
-      this.#closer.abort(new ConnectionClosedError(`the transport was closed before the connection to ${this.description} was established`, this.#errorOptions()));
+      this.#closer.abort(
+        new ConnectionClosedError(
+          `the transport was closed before the connection to ${this.description} was established`,
+          this.#errorOptions(),
+        ),
+      );
       // start() reports its own failure to its caller; close() only waits for it to end.
       await this.#starting?.catch(() => undefined);
       return;
@@ -290,7 +298,12 @@ export class SseTransport implements Transport {
     const { messages, problems } = decodeMessageData(data);
     for (const problem of problems) {
       const shown = data.length > 200 ? `${data.slice(0, 200)}…` : data;
-      this.#callbacks.error(new TransportError(`the server sent an invalid JSON-RPC message on ${this.description}, skipped: ${problem}. The data: ${shown}`, this.#errorOptions()));
+      this.#callbacks.error(
+        new TransportError(
+          `the server sent an invalid JSON-RPC message on ${this.description}, skipped: ${problem}. The data: ${shown}`,
+          this.#errorOptions(),
+        ),
+      );
     }
     for (const message of messages) {
       if (this.#isClosed()) return;
@@ -305,7 +318,10 @@ export class SseTransport implements Transport {
 
   #closedError(reason: Error | undefined): ConnectionClosedError {
     const why = reason === undefined ? 'the transport was closed' : reason.message;
-    return new ConnectionClosedError(`the connection to ${this.description} is closed: ${why}`, { server: this.#options.name, ...(reason === undefined ? {} : { cause: reason }) });
+    return new ConnectionClosedError(`the connection to ${this.description} is closed: ${why}`, {
+      server: this.#options.name,
+      ...(reason === undefined ? {} : { cause: reason }),
+    });
   }
 
   #diagnose(message: string): void {

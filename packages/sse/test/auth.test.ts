@@ -31,14 +31,25 @@ function refreshingProvider(initial: string, refreshed: string, allow = true): A
 
 describe('authorization', () => {
   it('retries a GET refused with 401 once the provider has a fresh token, and uses it for POSTs', async () => {
-    const server = await startFake({ GET: requireToken('fresh', (_req, res) => openWithEndpoint(res, '/message')), POST: requireToken('fresh', accept) });
+    const server = await startFake({
+      GET: requireToken('fresh', (_req, res) => openWithEndpoint(res, '/message')),
+      POST: requireToken('fresh', accept),
+    });
     const provider = refreshingProvider('stale', 'fresh');
     const { transport } = recorded(server.url('/sse'), { authProvider: provider });
     await transport.start();
     await transport.send(request('ping'));
     expect(server.requestsOf('GET').map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
     expect(server.requestsOf('POST').map((r) => r.headers.authorization)).toEqual(['Bearer fresh']);
-    expect(provider.refusals).toMatchObject([{ url: new URL(server.url('/sse')), method: 'GET', status: 401, wwwAuthenticate: 'Bearer realm="mcp", error="invalid_token"', attempt: 0 }]);
+    expect(provider.refusals).toMatchObject([
+      {
+        url: new URL(server.url('/sse')),
+        method: 'GET',
+        status: 401,
+        wwwAuthenticate: 'Bearer realm="mcp", error="invalid_token"',
+        attempt: 0,
+      },
+    ]);
   });
 
   it('retries a POST refused with 403 once the provider says it fixed the problem', async () => {
@@ -79,7 +90,10 @@ describe('authorization', () => {
   });
 
   it('rejects a send with an AuthError when a POST is refused and there is no provider', async () => {
-    const server = await startFake({ GET: (_req, res) => openWithEndpoint(res, '/message'), POST: (_req, res) => res.writeHead(401).end() });
+    const server = await startFake({
+      GET: (_req, res) => openWithEndpoint(res, '/message'),
+      POST: (_req, res) => res.writeHead(401).end(),
+    });
     const { transport } = recorded(server.url('/sse'));
     await transport.start();
     const error: unknown = await transport.send(request('ping')).catch((e: unknown) => e);
@@ -88,7 +102,10 @@ describe('authorization', () => {
   });
 
   it('sends a static bearer token and custom headers on the GET and every POST, through a user-supplied fetch', async () => {
-    const server = await startFake({ GET: requireToken('s3cret', (_req, res) => openWithEndpoint(res, '/message')), POST: requireToken('s3cret', accept) });
+    const server = await startFake({
+      GET: requireToken('s3cret', (_req, res) => openWithEndpoint(res, '/message')),
+      POST: requireToken('s3cret', accept),
+    });
     const { transport } = recorded(server.url('/sse'), {
       authProvider: bearerAuth('s3cret'),
       headers: { 'X-Tenant': 'acme', Authorization: 'Basic overridden-by-the-provider' },

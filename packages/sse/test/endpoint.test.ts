@@ -22,7 +22,9 @@ describe('the endpoint event', () => {
     const { transport, closeCalls } = recorded(server.url('/sse'));
     const error: unknown = await transport.start().catch((e: unknown) => e);
     expect(TransportError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toContain(`the server at ${server.origin} sent a message endpoint on another origin, http://localhost:1`);
+    expect((error as Error).message).toContain(
+      `the server at ${server.origin} sent a message endpoint on another origin, http://localhost:1`,
+    );
     await server.requestsOf('GET')[0]?.gone;
     expect(closeCalls).toEqual([]);
     await expect(transport.send(request('ping'))).rejects.toThrow('is closed');

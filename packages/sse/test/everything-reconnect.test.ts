@@ -28,7 +28,9 @@ describe('a stream to server-everything cut by the network', () => {
     await until(() => transport.endpoint !== undefined && transport.endpoint !== firstEndpoint, 'the endpoint of the new session');
 
     // server-everything sends no event ids and gives every GET a new session.
-    expect(new URL(transport.endpoint ?? '').searchParams.get('sessionId')).not.toBe(new URL(firstEndpoint ?? '').searchParams.get('sessionId'));
+    expect(new URL(transport.endpoint ?? '').searchParams.get('sessionId')).not.toBe(
+      new URL(firstEndpoint ?? '').searchParams.get('sessionId'),
+    );
     expect(errors.map((e) => e.message)).toContainEqual(expect.stringContaining('reopened it without Last-Event-ID'));
     expect(client.state).toBe('connected');
   });

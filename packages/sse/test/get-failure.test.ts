@@ -13,7 +13,9 @@ async function startError(url: string): Promise<TransportError> {
 
 describe('a GET of the event stream that fails', () => {
   it('with 404 rejects start() with a non-retryable TransportError carrying the status, URL and body', async () => {
-    const server = await startFake({ GET: (_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<pre>Cannot GET /events</pre>') });
+    const server = await startFake({
+      GET: (_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<pre>Cannot GET /events</pre>'),
+    });
     const error = await startError(server.url('/events'));
     expect(error).toMatchObject({ status: 404, isRetryable: false, target: server.url('/events') });
     expect(error.message).toContain(`GET ${server.url('/events')} answered 404 Not Found`);

@@ -8,28 +8,31 @@ describe('a POST the server refuses', () => {
     [500, 'internal failure', true],
     [404, 'Session not found', false],
     [400, 'Invalid message', false],
-  ])('with %i rejects the send with a TransportError carrying the status and body; the connection stays', async (status, body, retryable) => {
-    let failNext = true;
-    const server = await startFake({
-      GET: (_req, res) => openWithEndpoint(res, '/message?sessionId=s1'),
-      POST: (req, res, count) => {
-        if (!failNext) return accept(req, res, count);
-        failNext = false;
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
-      },
-    });
-    const t = recorded(server.url('/sse'));
-    await t.transport.start();
-    const error: unknown = await t.transport.send(request('ping')).catch((e: unknown) => e);
-    expect(TransportError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status, isRetryable: retryable, target: server.url('/message?sessionId=s1') });
-    expect((error as Error).message).toContain(`POST ${server.url('/message?sessionId=s1')} answered ${status}`);
-    expect((error as Error).message).toContain(body);
+  ])(
+    'with %i rejects the send with a TransportError carrying the status and body; the connection stays',
+    async (status, body, retryable) => {
+      let failNext = true;
+      const server = await startFake({
+        GET: (_req, res) => openWithEndpoint(res, '/message?sessionId=s1'),
+        POST: (req, res, count) => {
+          if (!failNext) return accept(req, res, count);
+          failNext = false;
+          res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+        },
+      });
+      const t = recorded(server.url('/sse'));
+      await t.transport.start();
+      const error: unknown = await t.transport.send(request('ping')).catch((e: unknown) => e);
+      expect(TransportError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ status, isRetryable: retryable, target: server.url('/message?sessionId=s1') });
+      expect((error as Error).message).toContain(`POST ${server.url('/message?sessionId=s1')} answered ${status}`);
+      expect((error as Error).message).toContain(body);
 
-    await t.transport.send(request('ping', 2));
-    expect(server.requestsOf('POST')).toHaveLength(2);
-    expect(t.closeCalls).toEqual([]);
-  });
+      await t.transport.send(request('ping', 2));
+      expect(server.requestsOf('POST')).toHaveLength(2);
+      expect(t.closeCalls).toEqual([]);
+    },
+  );
 
   it("rejects a send with the caller's reason when its signal aborts the POST", async () => {
     const server = await startFake({ GET: (_req, res) => openWithEndpoint(res, '/message'), POST: () => undefined });

@@ -60,7 +60,9 @@ describe('a dropped event stream', () => {
     const t = recorded(server.url('/sse'), { reconnect: { backoff: () => 600_000, maxRetries: 1 } });
     await t.transport.start();
     await until(() => server.requestsOf('GET').length === 2 && t.transport.endpoint !== undefined, 'the reconnection');
-    expect(t.diagnostics.map((d) => ('message' in d ? d.message : ''))).toContainEqual(expect.stringContaining('reconnecting in 20 ms (attempt 1 of at most 1)'));
+    expect(t.diagnostics.map((d) => ('message' in d ? d.message : ''))).toContainEqual(
+      expect.stringContaining('reconnecting in 20 ms (attempt 1 of at most 1)'),
+    );
     expect(server.requestsOf('GET')[1]?.headers['last-event-id']).toBeUndefined();
     expect(t.errors[0]?.message).toContain('without Last-Event-ID');
   });

@@ -16,23 +16,30 @@ const fetches: Array<[string, SseTransportOptions]> = [
 ];
 
 describe('a redirect', () => {
-  it.each(fetches)('of a POST to another origin carries no credentials, the method and body kept by 307 (through %s)', async (_, options) => {
-    const other = await startFake({ POST: accept });
-    const server = await startFake({
-      GET: (_req, res) => openWithEndpoint(res, '/message'),
-      POST: (_req, res) => void res.writeHead(307, { location: other.url('/elsewhere') }).end(),
-    });
-    const { transport } = recorded(server.url('/sse'), { ...options, authProvider: provider, headers: { 'x-trace': 'trace-1', cookie: 'session=1' } });
-    await transport.start();
-    await transport.send(request('ping'));
+  it.each(fetches)(
+    'of a POST to another origin carries no credentials, the method and body kept by 307 (through %s)',
+    async (_, options) => {
+      const other = await startFake({ POST: accept });
+      const server = await startFake({
+        GET: (_req, res) => openWithEndpoint(res, '/message'),
+        POST: (_req, res) => void res.writeHead(307, { location: other.url('/elsewhere') }).end(),
+      });
+      const { transport } = recorded(server.url('/sse'), {
+        ...options,
+        authProvider: provider,
+        headers: { 'x-trace': 'trace-1', cookie: 'session=1' },
+      });
+      await transport.start();
+      await transport.send(request('ping'));
 
-    expect(server.requestsOf('POST')[0]?.headers).toMatchObject({ ...CREDENTIALS, cookie: 'session=1' });
-    const [moved] = other.requestsOf('POST');
-    expect(moved?.path).toBe('/elsewhere');
-    expect(moved?.json).toEqual(request('ping'));
-    expect(moved?.headers['x-trace']).toBe('trace-1');
-    for (const name of [...Object.keys(CREDENTIALS), 'cookie']) expect(moved?.headers).not.toHaveProperty(name);
-  });
+      expect(server.requestsOf('POST')[0]?.headers).toMatchObject({ ...CREDENTIALS, cookie: 'session=1' });
+      const [moved] = other.requestsOf('POST');
+      expect(moved?.path).toBe('/elsewhere');
+      expect(moved?.json).toEqual(request('ping'));
+      expect(moved?.headers['x-trace']).toBe('trace-1');
+      for (const name of [...Object.keys(CREDENTIALS), 'cookie']) expect(moved?.headers).not.toHaveProperty(name);
+    },
+  );
 
   it('of the event stream to another origin carries no credentials', async () => {
     const other = await startFake({ GET: (_req, res) => openWithEndpoint(res, '/message') });
@@ -78,7 +85,9 @@ describe('a redirect', () => {
 
     expect(AuthError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 401, url: other.url('/elsewhere'), wwwAuthenticate: 'Bearer realm="other"' });
-    expect(refusals.map((context) => [context.url.href, context.method, context.sent])).toEqual([[other.url('/elsewhere'), 'POST', CREDENTIALS]]);
+    expect(refusals.map((context) => [context.url.href, context.method, context.sent])).toEqual([
+      [other.url('/elsewhere'), 'POST', CREDENTIALS],
+    ]);
   });
 
   it('is followed at most 5 times in a row', async () => {

@@ -21,9 +21,26 @@ describe('the default environment', () => {
 
   it('holds on Windows only the variables programs need to run', () => {
     expect([...defaultVariableNames('win32')].sort()).toEqual(
-      ['APPDATA', 'HOMEDRIVE', 'HOMEPATH', 'LOCALAPPDATA', 'PATH', 'PROCESSOR_ARCHITECTURE', 'SYSTEMDRIVE', 'SYSTEMROOT', 'TEMP', 'USERNAME', 'USERPROFILE', 'PROGRAMFILES'].sort(),
+      [
+        'APPDATA',
+        'HOMEDRIVE',
+        'HOMEPATH',
+        'LOCALAPPDATA',
+        'PATH',
+        'PROCESSOR_ARCHITECTURE',
+        'SYSTEMDRIVE',
+        'SYSTEMROOT',
+        'TEMP',
+        'USERNAME',
+        'USERPROFILE',
+        'PROGRAMFILES',
+      ].sort(),
     );
-    const env = buildEnvironment({ env: {}, inheritEnv: false }, { SystemRoot: 'C:\\Windows', Path: 'C:\\bin', API_KEY: 'secret' }, 'win32');
+    const env = buildEnvironment(
+      { env: {}, inheritEnv: false },
+      { SystemRoot: 'C:\\Windows', Path: 'C:\\bin', API_KEY: 'secret' },
+      'win32',
+    );
     expect(env).toEqual({ SystemRoot: 'C:\\Windows', Path: 'C:\\bin' });
   });
 

@@ -55,7 +55,11 @@ export interface EnvironmentSpec {
  * The environment of a server: the default variables (or all of `source` with
  * `inheritEnv`), without shell function exports, then the caller's `env` on top.
  */
-export function buildEnvironment(spec: EnvironmentSpec, source: Source = process.env, platform: NodeJS.Platform = process.platform): Record<string, string> {
+export function buildEnvironment(
+  spec: EnvironmentSpec,
+  source: Source = process.env,
+  platform: NodeJS.Platform = process.platform,
+): Record<string, string> {
   const result: Record<string, string> = {};
   if (spec.inheritEnv) {
     for (const [key, value] of Object.entries(source)) if (isSafeValue(value)) result[key] = value;

@@ -95,7 +95,6 @@ export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOpt
   };
 }
 
-
 /** The command line as one readable string, quoting arguments that need it. */
 export function describeCommand(command: string, args: readonly string[]): string {
   return [command, ...args].map((part) => (part === '' || /[\s"'\\$`]/.test(part) ? JSON.stringify(part) : part)).join(' ');

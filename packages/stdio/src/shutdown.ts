@@ -32,7 +32,8 @@ export async function stopProcess(server: ServerProcess, settings: ShutdownSetti
     if (!(await settlesWithin(server.exited, timeoutMs))) {
       onStep?.(`the server did not exit within ${timeoutMs} ms of SIGTERM; sending SIGKILL`);
       signalServer(server, 'SIGKILL');
-      if (!(await settlesWithin(server.exited, timeoutMs))) onStep?.(`the server had not exited ${timeoutMs} ms after SIGKILL; giving up on it`);
+      if (!(await settlesWithin(server.exited, timeoutMs)))
+        onStep?.(`the server had not exited ${timeoutMs} ms after SIGKILL; giving up on it`);
     }
   }
   if (server.ownsGroup && server.child.pid !== undefined) await stopGroup(server.child.pid, settings);
@@ -46,7 +47,8 @@ export async function stopGroup(pgid: number, settings: ShutdownSettings): Promi
   if (!signalGroup(pgid, 'SIGTERM')) return;
   settings.onStep?.(`processes were left in the server's process group ${pgid}; sent SIGTERM`);
   if (await groupGoneWithin(pgid, settings.timeoutMs)) return;
-  if (signalGroup(pgid, 'SIGKILL')) settings.onStep?.(`processes were left in the server's process group ${pgid} after SIGTERM; sent SIGKILL`);
+  if (signalGroup(pgid, 'SIGKILL'))
+    settings.onStep?.(`processes were left in the server's process group ${pgid} after SIGTERM; sent SIGKILL`);
 }
 
 /** Signals the process, through its group when it leads one, so its children get it too. */

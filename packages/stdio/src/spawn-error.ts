@@ -6,7 +6,11 @@ import type { ResolvedStdioOptions } from './options.js';
 const TRANSIENT_CODES = new Set(['EAGAIN', 'EMFILE', 'ENFILE', 'ENOMEM']);
 
 /** Explains why the server process could not be spawned, and what to check. */
-export function spawnError(error: unknown, options: Pick<ResolvedStdioOptions, 'command' | 'cwd' | 'name'>, description: string): TransportError {
+export function spawnError(
+  error: unknown,
+  options: Pick<ResolvedStdioOptions, 'command' | 'cwd' | 'name'>,
+  description: string,
+): TransportError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const { command, cwd } = options;
   let problem: string;
@@ -15,7 +19,8 @@ export function spawnError(error: unknown, options: Pick<ResolvedStdioOptions, '
   } else if (code === 'ENOENT') {
     problem = `the command "${command}" was not found; check the command name and that it is on the PATH, or give its absolute path`;
     if (process.platform === 'win32') {
-      problem += '. On Windows, scripts such as npx are .cmd files that cannot run without a shell: use command "cmd" with args ["/c", "npx", ...]';
+      problem +=
+        '. On Windows, scripts such as npx are .cmd files that cannot run without a shell: use command "cmd" with args ["/c", "npx", ...]';
     }
   } else if (code === 'EACCES') {
     problem = `the command "${command}" could not be executed (permission denied); check that it is an executable file`;

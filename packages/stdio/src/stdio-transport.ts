@@ -95,10 +95,13 @@ export class StdioTransport implements Transport {
   start(): Promise<void> {
     if (this.#state !== 'new') {
       return Promise.reject(
-        new TransportError(`start() was already called on the transport for "${this.description}"; create a new StdioTransport to run the server again`, {
-          target: this.description,
-          server: this.#options.name,
-        }),
+        new TransportError(
+          `start() was already called on the transport for "${this.description}"; create a new StdioTransport to run the server again`,
+          {
+            target: this.description,
+            server: this.#options.name,
+          },
+        ),
       );
     }
     this.#state = 'starting';
@@ -109,15 +112,24 @@ export class StdioTransport implements Transport {
   /** Writes a message to the server's stdin; resolves once written or buffered, waiting while the pipe is full. */
   send(message: JsonRpcMessage, options: TransportSendOptions = {}): Promise<void> {
     if (this.#state === 'new' || this.#state === 'starting') {
-      return Promise.reject(new TransportError(`cannot send before start() has resolved`, { target: this.description, server: this.#options.name }));
+      return Promise.reject(
+        new TransportError(`cannot send before start() has resolved`, { target: this.description, server: this.#options.name }),
+      );
     }
-    if (this.#state !== 'open' || this.#writer === undefined) return Promise.reject(this.#closedError(this.#ending.message, this.#ending.cause, this.#ending.exit));
+    if (this.#state !== 'open' || this.#writer === undefined)
+      return Promise.reject(this.#closedError(this.#ending.message, this.#ending.cause, this.#ending.exit));
     let line: string;
     try {
       line = encodeMessage(message);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return Promise.reject(new TransportError(`the message could not be serialised as JSON: ${why}`, { cause: error, target: this.description, server: this.#options.name }));
+      return Promise.reject(
+        new TransportError(`the message could not be serialised as JSON: ${why}`, {
+          cause: error,
+          target: this.description,
+          server: this.#options.name,
+        }),
+      );
     }
     return this.#writer.write(line, options.signal);
   }
@@ -182,7 +194,9 @@ export class StdioTransport implements Transport {
     });
     this.#server = { child, exited, ownsGroup };
     this.#state = 'open';
-    child.on('error', (error) => this.#callbacks.error(new TransportError(`the server process failed: ${error.message}`, this.#errorOptions(error))));
+    child.on('error', (error) =>
+      this.#callbacks.error(new TransportError(`the server process failed: ${error.message}`, this.#errorOptions(error))),
+    );
 
     this.#writer = new StreamWriter(stdin, (cause) => this.#closedError('the server process stopped reading its stdin', cause));
     stdin.on('error', (error) => {
@@ -191,7 +205,8 @@ export class StdioTransport implements Transport {
     });
 
     this.#stdoutEnded = this.#readStdout(stdout);
-    if (stderr !== null) this.#stderr = readStderr(stderr, this.#options.stderrTailLines, (line) => this.#callbacks.diagnostic({ type: 'stderr', line }));
+    if (stderr !== null)
+      this.#stderr = readStderr(stderr, this.#options.stderrTailLines, (line) => this.#callbacks.diagnostic({ type: 'stderr', line }));
   }
 
   #readStdout(stdout: Readable): Promise<void> {
@@ -222,7 +237,9 @@ export class StdioTransport implements Transport {
     }
     for (const problem of decoded.problems) {
       const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
-      this.#callbacks.error(new TransportError(`the server sent an invalid JSON-RPC message, skipped: ${problem}. The line: ${shown}`, this.#errorOptions()));
+      this.#callbacks.error(
+        new TransportError(`the server sent an invalid JSON-RPC message, skipped: ${problem}. The line: ${shown}`, this.#errorOptions()),
+      );
     }
     for (const message of decoded.messages) {
       if (!this.#delivering()) return;

@@ -14,7 +14,11 @@ describe('a server that crashes while handling a request', () => {
     const closed = reason as ConnectionClosedError;
     expect(closed.exitCode).toBe(3);
     expect(closed.signal).toBeNull();
-    expect(closed.stderrTail).toEqual(['starting to handle the request', 'fatal: cannot handle tools/call', '    at handler (crash-mid-request.mjs)']);
+    expect(closed.stderrTail).toEqual([
+      'starting to handle the request',
+      'fatal: cannot handle tools/call',
+      '    at handler (crash-mid-request.mjs)',
+    ]);
     expect(closed.message).toContain('(exit code 3)');
     expect(closed.message).toContain('fatal: cannot handle tools/call');
     expect(server.closeCalls).toHaveLength(1);

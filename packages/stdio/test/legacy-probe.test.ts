@@ -71,7 +71,9 @@ describe('a legacy server that exits on the era probe', () => {
       .catch((caught: unknown) => caught);
     expect(ConnectionClosedError.isInstance(error)).toBe(true);
     const message = (error as Error).message;
-    expect(message).toMatch(/^server "strict", connecting: the server process exited during the handshake \(exit code 1\); .*pin era 'legacy'/);
+    expect(message).toMatch(
+      /^server "strict", connecting: the server process exited during the handshake \(exit code 1\); .*pin era 'legacy'/,
+    );
     expect(message).toContain('fatal: unknown method server/discover');
     expect(message.split('\n')[0]).not.toContain('server/discover');
     expect((error as ConnectionClosedError).method).toBe('server/discover');
@@ -104,7 +106,14 @@ describe('a legacy server that mishandles the era probe without exiting', () => 
     const session = await connected.connect(() => new StdioTransport(server.options));
     expect(session.era).toBe('legacy');
     await connected.ping();
-    expect(server.events()).toEqual(['start', 'server/discover', 'notifications/cancelled', 'initialize', 'notifications/initialized', 'ping']);
+    expect(server.events()).toEqual([
+      'start',
+      'server/discover',
+      'notifications/cancelled',
+      'initialize',
+      'notifications/initialized',
+      'ping',
+    ]);
     expect(stray).toEqual(['Unknown method: server/discover']);
   });
 

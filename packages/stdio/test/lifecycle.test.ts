@@ -20,7 +20,11 @@ describe('a StdioTransport talking to a well-behaved server', () => {
     await server.transport.send(first);
     await server.transport.send(second);
     await server.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-    expect(await server.message(responseTo(first.id))).toEqual({ jsonrpc: '2.0', id: first.id, result: { method: 'tools/list', params: { cursor: 'c1' } } });
+    expect(await server.message(responseTo(first.id))).toEqual({
+      jsonrpc: '2.0',
+      id: first.id,
+      result: { method: 'tools/list', params: { cursor: 'c1' } },
+    });
     expect(await server.message(responseTo(second.id))).toEqual({ jsonrpc: '2.0', id: second.id, result: { method: 'ping', params: {} } });
     expect(server.errors).toEqual([]);
   });

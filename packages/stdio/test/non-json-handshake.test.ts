@@ -27,7 +27,9 @@ describe('connecting to a server that writes lines that are not JSON on stdout',
     expect(NonJsonOutputError.isInstance(error)).toBe(true);
     expect(ConnectTimeoutError.isInstance(error)).toBe(false);
     const message = (error as Error).message;
-    expect(message).toMatch(/^server "chatty", connecting: the server wrote output that is not JSON-RPC on stdout, starting with "Server v1\.2\.3 starting, listening on stdio"/);
+    expect(message).toMatch(
+      /^server "chatty", connecting: the server wrote output that is not JSON-RPC on stdout, starting with "Server v1\.2\.3 starting, listening on stdio"/,
+    );
     expect(message).toContain('logs and banners belong on stderr');
     expect(message).not.toContain('server/discover');
     expect((error as NonJsonOutputError).lines[0]).toBe('Server v1.2.3 starting, listening on stdio');
@@ -42,7 +44,9 @@ describe('connecting to a server that writes lines that are not JSON on stdout',
     const error = await connectError(client({ server: 'wrong' }), faultServer('stdout-chatter', '--then=exit'));
     expect(NonJsonOutputError.isInstance(error)).toBe(true);
     const message = (error as Error).message;
-    expect(message).toContain('starting with "Server v1.2.3 starting, listening on stdio", then closed the connection (exit code 2) without a valid answer to the handshake');
+    expect(message).toContain(
+      'starting with "Server v1.2.3 starting, listening on stdio", then closed the connection (exit code 2) without a valid answer to the handshake',
+    );
     expect(message).toContain('error: missing --port');
     expect((error as NonJsonOutputError).lines).toEqual(['Server v1.2.3 starting, listening on stdio', 'usage: chatter [--port N]']);
   });

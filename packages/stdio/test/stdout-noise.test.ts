@@ -14,7 +14,9 @@ describe('a server that writes more than JSON-RPC to stdout', () => {
       { jsonrpc: '2.0', method: 'batched/two' },
       { jsonrpc: '2.0', method: 'crlf', params: { ok: true } },
     ]);
-    expect(server.diagnostics.filter((event) => event.type === 'non-json')).toEqual([{ type: 'non-json', line: 'Server v1.2.3 starting, listening on stdio' }]);
+    expect(server.diagnostics.filter((event) => event.type === 'non-json')).toEqual([
+      { type: 'non-json', line: 'Server v1.2.3 starting, listening on stdio' },
+    ]);
     expect(server.errors).toHaveLength(1);
     expect(TransportError.isInstance(server.errors[0])).toBe(true);
     expect(server.errors[0]?.message).toContain('{"hello":"not json-rpc"}');

@@ -4,7 +4,11 @@ import type { TransportFactory } from './feature-suite.js';
 
 const handlers: McpClientOptions = {
   elicitation: () => ({ action: 'accept', content: { name: 'Ada' } }),
-  sampling: (params) => ({ role: 'assistant', model: 'test-model', content: { type: 'text', text: `saw ${params.messages.length} message(s)` } }),
+  sampling: (params) => ({
+    role: 'assistant',
+    model: 'test-model',
+    content: { type: 'text', text: `saw ${params.messages.length} message(s)` },
+  }),
 };
 
 function text(result: { content: Array<{ type: string }> }): string {
@@ -24,7 +28,13 @@ export function describeDualEraSuite(transportName: string, makeTransport: Trans
     });
 
     async function connect(options: McpClientOptions = {}): Promise<McpClient> {
-      const client = new McpClient({ server: 'dual-era', eraCache: false, ...handlers, ...(era === 'legacy' ? { era: 'legacy' } : {}), ...options });
+      const client = new McpClient({
+        server: 'dual-era',
+        eraCache: false,
+        ...handlers,
+        ...(era === 'legacy' ? { era: 'legacy' } : {}),
+        ...options,
+      });
       clients.push(client);
       await client.connect(await makeTransport());
       return client;

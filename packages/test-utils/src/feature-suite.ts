@@ -69,7 +69,11 @@ export function describeFeatureSuite(transportName: string, makeTransport: Trans
     it('reports progress of a long-running tool', async () => {
       const client = await connect();
       const progress: number[] = [];
-      const result = await client.callTool('trigger-long-running-operation', { duration: 0.3, steps: 3 }, { onprogress: (p) => progress.push(p.progress) });
+      const result = await client.callTool(
+        'trigger-long-running-operation',
+        { duration: 0.3, steps: 3 },
+        { onprogress: (p) => progress.push(p.progress) },
+      );
       expect(text(result)).toContain('completed');
       expect(progress).toEqual([1, 2, 3]);
     });
@@ -104,7 +108,9 @@ export function describeFeatureSuite(transportName: string, makeTransport: Trans
       const { resources } = await client.listResources();
       expect(resources.length).toBeGreaterThan(0);
       const { resourceTemplates } = await client.listResourceTemplates();
-      expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(expect.arrayContaining([expect.stringContaining('demo://resource/dynamic/text/')]));
+      expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(
+        expect.arrayContaining([expect.stringContaining('demo://resource/dynamic/text/')]),
+      );
       const read = await client.readResource('demo://resource/dynamic/text/1');
       expect(read.contents[0]).toMatchObject({ uri: 'demo://resource/dynamic/text/1' });
     });
@@ -134,7 +140,10 @@ export function describeFeatureSuite(transportName: string, makeTransport: Trans
 
     it('completes a prompt argument', async () => {
       const client = await connect();
-      const result = await client.complete({ ref: { type: 'ref/prompt', name: 'completable-prompt' }, argument: { name: 'department', value: 'Eng' } });
+      const result = await client.complete({
+        ref: { type: 'ref/prompt', name: 'completable-prompt' },
+        argument: { name: 'department', value: 'Eng' },
+      });
       expect(result.completion.values).toContain('Engineering');
     });
 
@@ -162,7 +171,9 @@ export function describeFeatureSuite(transportName: string, makeTransport: Trans
 
     it('times out a slow call and keeps working', async () => {
       const client = await connect();
-      await expect(client.callTool('trigger-long-running-operation', { duration: 5, steps: 1 }, { timeoutMs: 100 })).rejects.toMatchObject({ code: 'REQUEST_TIMEOUT' });
+      await expect(client.callTool('trigger-long-running-operation', { duration: 5, steps: 1 }, { timeoutMs: 100 })).rejects.toMatchObject({
+        code: 'REQUEST_TIMEOUT',
+      });
       await client.ping();
     });
 

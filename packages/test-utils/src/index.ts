@@ -15,7 +15,14 @@ export type { FakeMcpServer, RpcContext, RpcHandler, PostedMessage } from './htt
 export { startWebSocketBridge } from './ws/stdio-bridge.js';
 export type { WebSocketBridge } from './ws/stdio-bridge.js';
 export { startFakeWebSocketServer } from './ws/fake-ws-server.js';
-export type { FakeWebSocketServer, FakeWebSocketServerOptions, FakeWebSocketConnection, RecordedUpgrade, UpgradeReply, ReceivedMessage } from './ws/fake-ws-server.js';
+export type {
+  FakeWebSocketServer,
+  FakeWebSocketServerOptions,
+  FakeWebSocketConnection,
+  RecordedUpgrade,
+  UpgradeReply,
+  ReceivedMessage,
+} from './ws/fake-ws-server.js';
 export { dualEraServerCommand, dualEraServerPath, startDualEraHttpServer } from './dual-era-server/launch.js';
 export type { DualEraHttpServer, DualEraHttpServerOptions } from './dual-era-server/launch.js';
 export { recordTransport } from './recording.js';

@@ -17,9 +17,15 @@ export function publicExports(source: string): PublicExports {
   const types: string[] = [];
   const code = source.replace(COMMENTS, '');
   for (const [, typeOnly, list = ''] of code.matchAll(EXPORT_LIST)) {
-    for (const item of list.split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const item of list
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const inlineType = item.startsWith('type ');
-      const name = (inlineType ? item.slice('type '.length) : item).split(/\s+as\s+/).at(-1)!.trim();
+      const name = (inlineType ? item.slice('type '.length) : item)
+        .split(/\s+as\s+/)
+        .at(-1)!
+        .trim();
       (typeOnly !== undefined || inlineType ? types : values).push(name);
     }
   }

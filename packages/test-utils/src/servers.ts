@@ -26,7 +26,11 @@ export function filesystemCommand(root: string): ServerCommand {
 
 /** `@modelcontextprotocol/server-memory`, keeping its knowledge graph in `file`. */
 export function memoryCommand(file: string): ServerCommand {
-  return { command: process.execPath, args: [entry('@modelcontextprotocol/server-memory', 'dist/index.js')], env: { MEMORY_FILE_PATH: file } };
+  return {
+    command: process.execPath,
+    args: [entry('@modelcontextprotocol/server-memory', 'dist/index.js')],
+    env: { MEMORY_FILE_PATH: file },
+  };
 }
 
 /** The folder of the fault-injecting throwaway server scripts. */

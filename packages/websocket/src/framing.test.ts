@@ -26,7 +26,10 @@ describe('decodeFrame', () => {
   });
 
   it('skips text that is not JSON and quotes it', () => {
-    expect(decodeFrame(text('hello there'), false)).toEqual({ messages: [], problems: ['the server sent a text frame that is not JSON, skipped: hello there'] });
+    expect(decodeFrame(text('hello there'), false)).toEqual({
+      messages: [],
+      problems: ['the server sent a text frame that is not JSON, skipped: hello there'],
+    });
   });
 
   it('quotes at most 200 characters of a bad frame', () => {

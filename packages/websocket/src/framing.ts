@@ -18,7 +18,10 @@ const QUOTED_CHARS = 200;
 export function decodeFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): DecodedFrame {
   const bytes = toBuffer(data);
   if (isBinary) {
-    return { messages: [], problems: [`the server sent a binary frame (${bytes.length} bytes), skipped: MCP over WebSocket sends each message as a text frame`] };
+    return {
+      messages: [],
+      problems: [`the server sent a binary frame (${bytes.length} bytes), skipped: MCP over WebSocket sends each message as a text frame`],
+    };
   }
   const text = bytes.toString('utf8');
   let value: unknown;
@@ -32,7 +35,8 @@ export function decodeFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boo
   if (items.length === 0) result.problems.push('the server sent an empty batch (a JSON array), skipped');
   for (const item of items) {
     const checked = checkMessage(item);
-    if (typeof checked === 'string') result.problems.push(`the server sent an invalid JSON-RPC message, skipped: ${checked}. The frame: ${quote(text)}`);
+    if (typeof checked === 'string')
+      result.problems.push(`the server sent an invalid JSON-RPC message, skipped: ${checked}. The frame: ${quote(text)}`);
     else result.messages.push(checked);
   }
   return result;

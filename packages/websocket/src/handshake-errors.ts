@@ -45,7 +45,10 @@ export function closedBeforeOpenError(scope: HandshakeScope): ConnectionClosedEr
 /** `ws` refused to start the handshake, for example over a header value with a line break. */
 export function startError(error: unknown, scope: HandshakeScope): TransportError {
   const why = error instanceof Error ? error.message : String(error);
-  return new TransportError(`could not start the WebSocket handshake with ${scope.target}: ${why}; check the headers and the tls options`, { ...scope, cause: error });
+  return new TransportError(`could not start the WebSocket handshake with ${scope.target}: ${why}; check the headers and the tls options`, {
+    ...scope,
+    cause: error,
+  });
 }
 
 /**
@@ -63,5 +66,9 @@ export function connectError(error: unknown, scope: HandshakeScope): TransportEr
   let advice = 'the server did not complete a valid WebSocket handshake';
   if (system) advice = 'check that the server is running and the URL is right';
   else if (tls) advice = 'check the tls options (ca, servername) and the server certificate';
-  return new TransportError(`could not open a WebSocket to ${scope.target}: ${why}; ${advice}`, { ...scope, cause: error, isRetryable: system });
+  return new TransportError(`could not open a WebSocket to ${scope.target}: ${why}; ${advice}`, {
+    ...scope,
+    cause: error,
+    isRetryable: system,
+  });
 }

@@ -29,7 +29,12 @@ export interface HandshakeSettings extends HandshakeScope {
 
 type Attempt =
   | { kind: 'open'; socket: WebSocket }
-  | { kind: 'refused'; status: 401 | 403; wwwAuthenticate: string | undefined; headers: Readonly<Record<string, string | string[] | undefined>> };
+  | {
+      kind: 'refused';
+      status: 401 | 403;
+      wwwAuthenticate: string | undefined;
+      headers: Readonly<Record<string, string | string[] | undefined>>;
+    };
 
 /** How much of a refusal's body goes into the error message. */
 const BODY_CHARS = 300;
@@ -46,7 +51,8 @@ export async function openWebSocket(settings: HandshakeSettings, onOpen: (socket
     const { headers, sent } = await abortable(settings, upgradeHeaders(settings));
     const attempt = await attemptUpgrade(settings, headers, onOpen);
     if (attempt.kind === 'open') return attempt.socket;
-    if (retries < AUTH_RETRY_LIMIT && (await abortable(settings, retryAfterRefusal(settings, attempt, { attempt: retries, sent })))) continue;
+    if (retries < AUTH_RETRY_LIMIT && (await abortable(settings, retryAfterRefusal(settings, attempt, { attempt: retries, sent }))))
+      continue;
     throw new AuthError(attempt.status, settings.target, attempt.wwwAuthenticate, { server: settings.server });
   }
 }
@@ -73,7 +79,11 @@ async function upgradeHeaders(settings: HandshakeSettings): Promise<{ headers: R
   return { headers, sent: auth };
 }
 
-async function retryAfterRefusal(settings: HandshakeSettings, refusal: Extract<Attempt, { kind: 'refused' }>, tried: { attempt: number; sent: Record<string, string> }): Promise<boolean> {
+async function retryAfterRefusal(
+  settings: HandshakeSettings,
+  refusal: Extract<Attempt, { kind: 'refused' }>,
+  tried: { attempt: number; sent: Record<string, string> },
+): Promise<boolean> {
   const provider = settings.authProvider;
   if (provider?.onUnauthorized === undefined) return false;
   const onUnauthorized = provider.onUnauthorized.bind(provider);
@@ -82,7 +92,11 @@ async function retryAfterRefusal(settings: HandshakeSettings, refusal: Extract<A
     return Array.isArray(value) ? value.join(', ') : value;
   };
   const { status, wwwAuthenticate } = refusal;
-  return (await callProvider(settings, () => onUnauthorized({ url: settings.url, method: 'GET', status, wwwAuthenticate, ...tried, header, signal: settings.signal }))) === true;
+  return (
+    (await callProvider(settings, () =>
+      onUnauthorized({ url: settings.url, method: 'GET', status, wwwAuthenticate, ...tried, header, signal: settings.signal }),
+    )) === true
+  );
 }
 
 /** Runs an auth provider hook; its own mcpx errors pass through, anything else is wrapped. */
@@ -92,12 +106,20 @@ async function callProvider<T>(settings: HandshakeSettings, hook: () => T | Prom
   } catch (error) {
     if (McpxError.isInstance(error)) throw error;
     const why = error instanceof Error ? error.message : String(error);
-    throw new TransportError(`the auth provider failed for ${settings.target}: ${why}`, { cause: error, target: settings.target, server: settings.server });
+    throw new TransportError(`the auth provider failed for ${settings.target}: ${why}`, {
+      cause: error,
+      target: settings.target,
+      server: settings.server,
+    });
   }
 }
 
 /** One upgrade request. `ws` reports every failure as an `error` then a `close`; we settle on the `close`. */
-function attemptUpgrade(settings: HandshakeSettings, headers: Record<string, string>, onOpen: (socket: WebSocket) => void): Promise<Attempt> {
+function attemptUpgrade(
+  settings: HandshakeSettings,
+  headers: Record<string, string>,
+  onOpen: (socket: WebSocket) => void,
+): Promise<Attempt> {
   return new Promise((resolve, reject) => {
     if (settings.signal.aborted) {
       reject(closedBeforeOpenError(settings));
@@ -154,7 +176,12 @@ function attemptUpgrade(settings: HandshakeSettings, headers: Record<string, str
     const cleanUp = (): void => {
       clearTimeout(timer);
       settings.signal.removeEventListener('abort', onAbort);
-      socket.off('upgrade', onUpgrade).off('unexpected-response', onUnexpectedResponse).off('error', onError).off('open', onOpened).off('close', onClosed);
+      socket
+        .off('upgrade', onUpgrade)
+        .off('unexpected-response', onUnexpectedResponse)
+        .off('error', onError)
+        .off('open', onOpened)
+        .off('close', onClosed);
     };
     function onOpened(): void {
       cleanUp();
@@ -168,7 +195,12 @@ function attemptUpgrade(settings: HandshakeSettings, headers: Record<string, str
     }
 
     settings.signal.addEventListener('abort', onAbort, { once: true });
-    socket.on('upgrade', onUpgrade).on('unexpected-response', onUnexpectedResponse).on('error', onError).on('open', onOpened).on('close', onClosed);
+    socket
+      .on('upgrade', onUpgrade)
+      .on('unexpected-response', onUnexpectedResponse)
+      .on('error', onError)
+      .on('open', onOpened)
+      .on('close', onClosed);
   });
 }
 

@@ -19,7 +19,9 @@ describe('resolveOptions', () => {
   });
 
   it('keeps only the TLS options that are set', () => {
-    const resolved = resolveOptions('wss://example.com/mcp', { tls: { ca: 'PEM', rejectUnauthorized: undefined, servername: 'mcp.internal' } });
+    const resolved = resolveOptions('wss://example.com/mcp', {
+      tls: { ca: 'PEM', rejectUnauthorized: undefined, servername: 'mcp.internal' },
+    });
     expect(resolved.tls).toEqual({ ca: 'PEM', servername: 'mcp.internal' });
   });
 

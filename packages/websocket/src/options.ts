@@ -88,7 +88,11 @@ const WEBSOCKET_OPTION_KEYS = {
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(url: string | URL, options: WebSocketTransportOptions): ResolvedWebSocketOptions {
   const name = options.name;
-  checkOptions(options, WEBSOCKET_OPTION_KEYS, { where: 'new WebSocketTransport(url, options)', server: name, hints: NETWORK_TRANSPORT_OPTION_HINTS });
+  checkOptions(options, WEBSOCKET_OPTION_KEYS, {
+    where: 'new WebSocketTransport(url, options)',
+    server: name,
+    hints: NETWORK_TRANSPORT_OPTION_HINTS,
+  });
   const fail = (message: string): never => {
     throw new ConfigError(`WebSocketTransport: ${message}`, { server: name });
   };
@@ -141,7 +145,6 @@ function resolveTls(tls: WebSocketTlsOptions): ResolvedTls {
   if (tls.servername !== undefined) resolved.servername = tls.servername;
   return resolved;
 }
-
 
 /** The URL for error messages, without a password it may carry. */
 export function describeUrl(url: URL): string {

@@ -79,7 +79,10 @@ export class WebSocketTransport implements Transport {
   start(): Promise<void> {
     if (this.#state !== 'new') {
       return Promise.reject(
-        new TransportError(`start() was already called on the transport to ${this.description}; create a new WebSocketTransport to connect again`, this.#scope()),
+        new TransportError(
+          `start() was already called on the transport to ${this.description}; create a new WebSocketTransport to connect again`,
+          this.#scope(),
+        ),
       );
     }
     this.#state = 'starting';
@@ -179,10 +182,13 @@ export class WebSocketTransport implements Transport {
       this.#callbacks.error(tooLarge);
       reason = new ConnectionClosedError(message, { server: this.#options.name, cause: tooLarge });
     } else {
-      reason = new TransportError(`the server at ${this.description} sent an invalid WebSocket frame (${error.message}), so the connection was closed`, {
-        ...this.#scope(),
-        cause: error,
-      });
+      reason = new TransportError(
+        `the server at ${this.description} sent an invalid WebSocket frame (${error.message}), so the connection was closed`,
+        {
+          ...this.#scope(),
+          cause: error,
+        },
+      );
       this.#callbacks.error(reason);
     }
     this.#shutdown(reason, 'close');
@@ -209,7 +215,10 @@ export class WebSocketTransport implements Transport {
     const endedByServer = this.#state === 'open';
     if (!endedByServer && this.#failure === undefined && code === 1006) {
       const timeoutMs = this.#options.closeTimeoutMs;
-      this.#callbacks.diagnostic({ type: 'info', message: `the server did not answer the close frame within ${timeoutMs} ms, so the connection was cut` });
+      this.#callbacks.diagnostic({
+        type: 'info',
+        message: `the server did not answer the close frame within ${timeoutMs} ms, so the connection was cut`,
+      });
     }
     this.#state = 'closed';
     this.#reason = endedByServer ? closeCodeError(code, reason, this.#scope()) : this.#failure;
@@ -231,5 +240,4 @@ export class WebSocketTransport implements Transport {
       cause: cause ?? reason,
     });
   }
-
 }

@@ -57,7 +57,9 @@ describe('a server that closes the connection', () => {
     const { transport } = await closedByServer(1001, 'restarting');
     const error = await rejection(transport.send(request('ping')));
     expect(ConnectionClosedError.isInstance(error)).toBe(true);
-    expect(error.message).toMatch(/^server "gw": the WebSocket to ws:\/\/127\.0\.0\.1:\d+\/mcp is closed: the WebSocket to .* code 1001 \(going away\), reason "restarting"/);
+    expect(error.message).toMatch(
+      /^server "gw": the WebSocket to ws:\/\/127\.0\.0\.1:\d+\/mcp is closed: the WebSocket to .* code 1001 \(going away\), reason "restarting"/,
+    );
   });
 });
 
@@ -73,7 +75,9 @@ describe('the server process behind the bridge exiting', () => {
     bridge = await startWebSocketBridge();
     const client = new McpClient({ server: 'everything' });
     clients.push(client);
-    const closed = new Promise<Error | undefined>((resolve) => client.on('state', (event) => event.to === 'closed' && resolve(event.reason)));
+    const closed = new Promise<Error | undefined>((resolve) =>
+      client.on('state', (event) => event.to === 'closed' && resolve(event.reason)),
+    );
     await client.connect(new WebSocketTransport(bridge.url));
     await until(() => bridge?.children.size === 1, 'the server process');
     const [child] = bridge.children;

@@ -42,7 +42,9 @@ describe('close()', () => {
     await transport.start();
     await transport.close();
     expect(closeCalls).toEqual([undefined]);
-    expect(diagnostics).toEqual([{ type: 'info', message: 'the server did not answer the close frame within 50 ms, so the connection was cut' }]);
+    expect(diagnostics).toEqual([
+      { type: 'info', message: 'the server did not answer the close frame within 50 ms, so the connection was cut' },
+    ]);
   });
 
   it('reports nothing of the sort when the server answers the close frame', async () => {

@@ -8,10 +8,17 @@ const fakeServer = useFakeServers();
 describe('opening the connection', () => {
   it('asks for the mcp subprotocol and sends the headers and the auth provider headers', async () => {
     const server = await fakeServer();
-    const { transport } = open(server.url, { headers: { 'X-Client': 'tests', Authorization: 'overridden' }, authProvider: bearerAuth('t0k3n') });
+    const { transport } = open(server.url, {
+      headers: { 'X-Client': 'tests', Authorization: 'overridden' },
+      authProvider: bearerAuth('t0k3n'),
+    });
     await transport.start();
     expect(server.upgrades).toHaveLength(1);
-    expect(server.upgrades[0]?.headers).toMatchObject({ 'sec-websocket-protocol': 'mcp', 'x-client': 'tests', authorization: 'Bearer t0k3n' });
+    expect(server.upgrades[0]?.headers).toMatchObject({
+      'sec-websocket-protocol': 'mcp',
+      'x-client': 'tests',
+      authorization: 'Bearer t0k3n',
+    });
   });
 
   it('asks the auth provider for headers with the URL of the server', async () => {
@@ -54,7 +61,9 @@ describe('a server that answers the upgrade with another status than 101', () =>
     const error = await rejection(transport.start());
     expect(TransportError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 404, isRetryable: false, target: server.url });
-    expect(error.message).toContain('answered the WebSocket upgrade with HTTP 404 instead of 101 Switching Protocols: no MCP endpoint here; check the path');
+    expect(error.message).toContain(
+      'answered the WebSocket upgrade with HTTP 404 instead of 101 Switching Protocols: no MCP endpoint here; check the path',
+    );
   });
 
   it('marks a 503 as retryable', async () => {
@@ -74,7 +83,9 @@ describe('a server that answers the upgrade with another status than 101', () =>
 
 describe('a server that refuses the credentials', () => {
   const refuseUnless = (token: string) => (request: { headers: Record<string, unknown> }) =>
-    request.headers.authorization === `Bearer ${token}` ? undefined : { status: 401, headers: { 'www-authenticate': 'Bearer realm="mcp"' } };
+    request.headers.authorization === `Bearer ${token}`
+      ? undefined
+      : { status: 401, headers: { 'www-authenticate': 'Bearer realm="mcp"' } };
 
   it('fails with an AuthError when there is no auth provider', async () => {
     const server = await fakeServer({ upgrade: refuseUnless('good') });
@@ -90,14 +101,30 @@ describe('a server that refuses the credentials', () => {
     const provider: AuthProvider = {
       headers: () => ({ authorization: `Bearer ${token}` }),
       onUnauthorized: (context) => {
-        seen.push({ status: context.status, url: context.url.href, method: context.method, wwwAuthenticate: context.wwwAuthenticate, attempt: context.attempt, sent: context.sent });
+        seen.push({
+          status: context.status,
+          url: context.url.href,
+          method: context.method,
+          wwwAuthenticate: context.wwwAuthenticate,
+          attempt: context.attempt,
+          sent: context.sent,
+        });
         token = 'fresh';
         return true;
       },
     };
     const { transport } = open(server.url, { authProvider: provider });
     await transport.start();
-    expect(seen).toEqual([{ status: 401, url: server.url, method: 'GET', wwwAuthenticate: 'Bearer realm="mcp"', attempt: 0, sent: { authorization: 'Bearer stale' } }]);
+    expect(seen).toEqual([
+      {
+        status: 401,
+        url: server.url,
+        method: 'GET',
+        wwwAuthenticate: 'Bearer realm="mcp"',
+        attempt: 0,
+        sent: { authorization: 'Bearer stale' },
+      },
+    ]);
     expect(server.upgrades.map((upgrade) => upgrade.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
     await server.connection();
   });

@@ -1,5 +1,11 @@
 import type { JsonRpcRequest } from '@mcpx/core';
-import { recordTransport, startFakeWebSocketServer, type Recording, type FakeWebSocketServer, type FakeWebSocketServerOptions } from '@mcpx/test-utils';
+import {
+  recordTransport,
+  startFakeWebSocketServer,
+  type Recording,
+  type FakeWebSocketServer,
+  type FakeWebSocketServerOptions,
+} from '@mcpx/test-utils';
 import { afterEach } from 'vitest';
 import { WebSocketTransport, type WebSocketTransportOptions } from '../src/index.js';
 

@@ -20,7 +20,9 @@ function run(snippet: string, bindings: Record<string, unknown>, epilogue = ''):
     .split('\n')
     .filter((line) => !line.startsWith('import '))
     .join('\n');
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<unknown>;
+  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+    ...args: string[]
+  ) => (...values: unknown[]) => Promise<unknown>;
   return new AsyncFunction(...Object.keys(bindings), `${body}\n${epilogue}`)(...Object.values(bindings));
 }
 

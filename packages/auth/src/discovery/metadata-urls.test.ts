@@ -14,10 +14,12 @@ describe('resourceMetadataUrls', () => {
   });
 
   it('tries only the root URL for a server at the root and no challenge URL', () => {
-    expect(hrefs(resourceMetadataUrls(new URL('https://mcp.example/'), undefined))).toEqual(['https://mcp.example/.well-known/oauth-protected-resource']);
+    expect(hrefs(resourceMetadataUrls(new URL('https://mcp.example/'), undefined))).toEqual([
+      'https://mcp.example/.well-known/oauth-protected-resource',
+    ]);
   });
 
-  it('looks for a WebSocket server\'s metadata over its HTTP scheme', () => {
+  it("looks for a WebSocket server's metadata over its HTTP scheme", () => {
     expect(hrefs(resourceMetadataUrls(new URL('wss://mcp.example/ws'), undefined))).toEqual([
       'https://mcp.example/.well-known/oauth-protected-resource/ws',
       'https://mcp.example/.well-known/oauth-protected-resource',
@@ -25,7 +27,9 @@ describe('resourceMetadataUrls', () => {
   });
 
   it('refuses a challenge URL in plain HTTP on a host that is not loopback', () => {
-    expect(() => resourceMetadataUrls(new URL('https://mcp.example/mcp'), 'http://meta.example/prm')).toThrow(/the resource metadata URL http:\/\/meta.example\/prm is not HTTPS/);
+    expect(() => resourceMetadataUrls(new URL('https://mcp.example/mcp'), 'http://meta.example/prm')).toThrow(
+      /the resource metadata URL http:\/\/meta.example\/prm is not HTTPS/,
+    );
   });
 
   it('refuses a challenge URL that is not a URL', () => {
@@ -35,7 +39,10 @@ describe('resourceMetadataUrls', () => {
 
 describe('serverMetadataUrls', () => {
   it('tries OAuth then OpenID for an issuer without a path', () => {
-    expect(hrefs(serverMetadataUrls(new URL('https://as.example')))).toEqual(['https://as.example/.well-known/oauth-authorization-server', 'https://as.example/.well-known/openid-configuration']);
+    expect(hrefs(serverMetadataUrls(new URL('https://as.example')))).toEqual([
+      'https://as.example/.well-known/oauth-authorization-server',
+      'https://as.example/.well-known/openid-configuration',
+    ]);
   });
 
   it('inserts the issuer path after the well-known part, then appends it for OpenID', () => {

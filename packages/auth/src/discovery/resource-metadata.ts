@@ -22,7 +22,8 @@ export interface ResourceMetadata {
  */
 export function resourceMetadataUrls(server: URL, fromChallenge: string | undefined): URL[] {
   const urls: URL[] = [];
-  if (fromChallenge !== undefined) urls.push(requireSecureUrl(parseUrl(fromChallenge, 'the resource_metadata of the 401', STEP), 'the resource metadata URL', STEP));
+  if (fromChallenge !== undefined)
+    urls.push(requireSecureUrl(parseUrl(fromChallenge, 'the resource_metadata of the 401', STEP), 'the resource metadata URL', STEP));
   const web = httpView(server);
   const path = web.pathname.replace(/\/+$/, '');
   if (path !== '') urls.push(new URL(`/.well-known/oauth-protected-resource${path}`, web));
@@ -35,7 +36,11 @@ export function resourceMetadataUrls(server: URL, fromChallenge: string | undefi
  * candidate URL has any (a 2025-03-26 server, whose authorization server is its origin);
  * rejects when a document is broken or is for another resource.
  */
-export async function discoverResource(http: HttpSettings, server: URL, fromChallenge: string | undefined): Promise<ResourceMetadata | undefined> {
+export async function discoverResource(
+  http: HttpSettings,
+  server: URL,
+  fromChallenge: string | undefined,
+): Promise<ResourceMetadata | undefined> {
   const found = await firstDocument(http, resourceMetadataUrls(server, fromChallenge), STEP);
   return found === undefined ? undefined : checkResource(server, found.url, found.json);
 }

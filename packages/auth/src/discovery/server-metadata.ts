@@ -18,7 +18,8 @@ export type ServerMetadata = Readonly<Record<string, unknown>> & {
  */
 export function serverMetadataUrls(issuer: URL): URL[] {
   const path = issuer.pathname.replace(/\/+$/, '');
-  if (path === '') return [new URL('/.well-known/oauth-authorization-server', issuer), new URL('/.well-known/openid-configuration', issuer)];
+  if (path === '')
+    return [new URL('/.well-known/oauth-authorization-server', issuer), new URL('/.well-known/openid-configuration', issuer)];
   return [
     new URL(`/.well-known/oauth-authorization-server${path}`, issuer),
     new URL(`/.well-known/openid-configuration${path}`, issuer),

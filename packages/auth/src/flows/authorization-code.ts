@@ -39,11 +39,19 @@ export async function requestAuthorization(request: AuthorizationRequest): Promi
   const { server } = request;
   const methods = server.code_challenge_methods_supported;
   if (!Array.isArray(methods) || !methods.includes('S256')) {
-    throw new OAuthError(STEP, `the authorization server ${server.issuer} does not advertise PKCE with S256 (code_challenge_methods_supported: ${JSON.stringify(methods ?? null)})`, {
-      hint: 'mcpx refuses to log in without PKCE; ask the server operator to support S256',
-    });
+    throw new OAuthError(
+      STEP,
+      `the authorization server ${server.issuer} does not advertise PKCE with S256 (code_challenge_methods_supported: ${JSON.stringify(methods ?? null)})`,
+      {
+        hint: 'mcpx refuses to log in without PKCE; ask the server operator to support S256',
+      },
+    );
   }
-  const endpoint = requireSecureUrl(parseUrl(server.authorization_endpoint, 'the authorization_endpoint', STEP), 'the authorization endpoint', STEP);
+  const endpoint = requireSecureUrl(
+    parseUrl(server.authorization_endpoint, 'the authorization_endpoint', STEP),
+    'the authorization endpoint',
+    STEP,
+  );
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const url = new URL(endpoint);
@@ -64,13 +72,20 @@ export async function requestAuthorization(request: AuthorizationRequest): Promi
     throw new OAuthError(STEP, `${server.issuer} did not authorize mcpx`, {
       oauthError: error,
       description,
-      hint: error === 'access_denied' ? 'the login was declined; run it again and approve the request' : 'try again, and tell the server operator if it keeps failing',
+      hint:
+        error === 'access_denied'
+          ? 'the login was declined; run it again and approve the request'
+          : 'try again, and tell the server operator if it keeps failing',
     });
   }
   if (parameters.get('state') !== state) {
-    throw new OAuthError(STEP, parameters.has('state') ? 'the redirect carried another state than the one sent' : 'the redirect carried no state', {
-      hint: 'the response may be forged or replayed; start the login again',
-    });
+    throw new OAuthError(
+      STEP,
+      parameters.has('state') ? 'the redirect carried another state than the one sent' : 'the redirect carried no state',
+      {
+        hint: 'the response may be forged or replayed; start the login again',
+      },
+    );
   }
   if (!parameters.get('code')) throw new OAuthError(STEP, 'the redirect carried no authorization code', { hint: 'start the login again' });
   return { parameters, codeVerifier };
@@ -86,7 +101,9 @@ async function waitForCallback(request: AuthorizationRequest, url: URL, state: s
         reject(
           request.signal?.aborted
             ? (request.signal.reason as unknown)
-            : new OAuthError(STEP, `nobody finished the login in the browser within ${Math.round(request.timeoutMs / 1000)} s`, { hint: 'run the login again and complete it in the browser' }),
+            : new OAuthError(STEP, `nobody finished the login in the browser within ${Math.round(request.timeoutMs / 1000)} s`, {
+                hint: 'run the login again and complete it in the browser',
+              }),
         );
       if (signal.aborted) stop();
       else signal.addEventListener('abort', stop, { once: true });

@@ -17,11 +17,15 @@ describe('checkIssuerParameter', () => {
   });
 
   it('refuses a missing iss from a server that advertises it', () => {
-    expect(() => checkIssuerParameter(advertising, params('code=c'))).toThrow(/advertises the iss response parameter but its redirect carried none/);
+    expect(() => checkIssuerParameter(advertising, params('code=c'))).toThrow(
+      /advertises the iss response parameter but its redirect carried none/,
+    );
   });
 
   it('refuses another issuer, naming both', () => {
-    expect(() => checkIssuerParameter(advertising, params('code=c&iss=https%3A%2F%2Fevil.example'))).toThrow(/"https:\/\/evil.example", but the login was sent to https:\/\/as.example/);
+    expect(() => checkIssuerParameter(advertising, params('code=c&iss=https%3A%2F%2Fevil.example'))).toThrow(
+      /"https:\/\/evil.example", but the login was sent to https:\/\/as.example/,
+    );
   });
 
   it('refuses a wrong iss even from a server that does not advertise it', () => {

@@ -19,8 +19,12 @@ export function checkIssuerParameter(server: ServerMetadata, parameters: URLSear
     return;
   }
   if (iss !== server.issuer) {
-    throw new OAuthError('authorization', `the redirect says it comes from ${JSON.stringify(iss)}, but the login was sent to ${server.issuer}`, {
-      hint: 'the response may come from another server (a mix-up attack); start the login again',
-    });
+    throw new OAuthError(
+      'authorization',
+      `the redirect says it comes from ${JSON.stringify(iss)}, but the login was sent to ${server.issuer}`,
+      {
+        hint: 'the response may come from another server (a mix-up attack); start the login again',
+      },
+    );
   }
 }

@@ -36,20 +36,31 @@ export async function listenForRedirect(port = 0, path = '/callback'): Promise<L
     }
     if (expected === undefined || url.searchParams.get('state') !== expected) {
       response.writeHead(400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
-      response.end(PAGE('Not this login', 'This page does not belong to the login mcpx is waiting for. Return to the terminal; you may close this window.'));
+      response.end(
+        PAGE(
+          'Not this login',
+          'This page does not belong to the login mcpx is waiting for. Return to the terminal; you may close this window.',
+        ),
+      );
       return;
     }
     const failed = url.searchParams.has('error');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
-    response.end(failed ? PAGE('Login failed', 'The authorization server refused the login. Return to the terminal for details; you may close this window.') : PAGE('Logged in', 'mcpx has what it needs. You may close this window and return to the terminal.'));
+    response.end(
+      failed
+        ? PAGE('Login failed', 'The authorization server refused the login. Return to the terminal for details; you may close this window.')
+        : PAGE('Logged in', 'mcpx has what it needs. You may close this window and return to the terminal.'),
+    );
     deliver(url.searchParams);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) =>
-      reject(new OAuthError('authorization', `could not listen for the redirect on 127.0.0.1:${port}: ${error.message}`, {
-        cause: error,
-        hint: port === 0 ? 'check that loopback networking works' : `free port ${port}, or set another redirect port`,
-      })),
+      reject(
+        new OAuthError('authorization', `could not listen for the redirect on 127.0.0.1:${port}: ${error.message}`, {
+          cause: error,
+          hint: port === 0 ? 'check that loopback networking works' : `free port ${port}, or set another redirect port`,
+        }),
+      ),
     );
     server.listen(port, '127.0.0.1', () => resolve());
   });

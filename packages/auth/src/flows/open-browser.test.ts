@@ -7,7 +7,10 @@ const WINDOWS_ENV = { SystemRoot: 'C:\\Windows' };
 
 describe('openerCommand', () => {
   it('opens a URL on Windows with the URL protocol handler of url.dll, not through cmd', () => {
-    expect(openerCommand(AUTHORIZE, 'win32', WINDOWS_ENV)).toEqual({ command: 'C:\\Windows\\System32\\rundll32.exe', args: ['url.dll,FileProtocolHandler', AUTHORIZE] });
+    expect(openerCommand(AUTHORIZE, 'win32', WINDOWS_ENV)).toEqual({
+      command: 'C:\\Windows\\System32\\rundll32.exe',
+      args: ['url.dll,FileProtocolHandler', AUTHORIZE],
+    });
   });
 
   it('hands a pipe in the authorization endpoint to the browser escaped, so no command runs after it', () => {

@@ -69,10 +69,17 @@ export function inertUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch (error) {
-    throw new OAuthError('authorization', `refused to open ${JSON.stringify(url)} in a browser: it is not a URL`, { cause: error, hint: 'the authorization endpoint is broken; tell the server operator' });
+    throw new OAuthError('authorization', `refused to open ${JSON.stringify(url)} in a browser: it is not a URL`, {
+      cause: error,
+      hint: 'the authorization endpoint is broken; tell the server operator',
+    });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new OAuthError('authorization', `refused to open a ${parsed.protocol} URL in a browser (only http: and https: are opened)`, { hint: 'the authorization endpoint is not a web page; tell the server operator' });
+    throw new OAuthError('authorization', `refused to open a ${parsed.protocol} URL in a browser (only http: and https: are opened)`, {
+      hint: 'the authorization endpoint is not a web page; tell the server operator',
+    });
   }
-  return parsed.href.replace(MISREADABLE, (char) => [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return parsed.href.replace(MISREADABLE, (char) =>
+    [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }

@@ -26,7 +26,16 @@ export async function authorizationCode(context: GrantContext, redirect: Loopbac
   return tokenRequest(
     endpoint,
     'token request',
-    (options) => oauth.authorizationCodeGrantRequest(endpoint.server, endpoint.client, endpoint.clientAuth, parameters, redirect.redirectUri, grant.codeVerifier, { ...options, additionalParameters: { resource: context.resource } }),
+    (options) =>
+      oauth.authorizationCodeGrantRequest(
+        endpoint.server,
+        endpoint.client,
+        endpoint.clientAuth,
+        parameters,
+        redirect.redirectUri,
+        grant.codeVerifier,
+        { ...options, additionalParameters: { resource: context.resource } },
+      ),
     (response) => oauth.processAuthorizationCodeResponse(endpoint.server, endpoint.client, response),
   );
 }
@@ -37,7 +46,11 @@ export function refresh(context: Pick<GrantContext, 'endpoint' | 'resource' | 's
   return tokenRequest(
     endpoint,
     'refresh',
-    (options) => oauth.refreshTokenGrantRequest(endpoint.server, endpoint.client, endpoint.clientAuth, refreshToken, { ...options, additionalParameters: { resource: context.resource } }),
+    (options) =>
+      oauth.refreshTokenGrantRequest(endpoint.server, endpoint.client, endpoint.clientAuth, refreshToken, {
+        ...options,
+        additionalParameters: { resource: context.resource },
+      }),
     (response) => oauth.processRefreshTokenResponse(endpoint.server, endpoint.client, response),
   );
 }

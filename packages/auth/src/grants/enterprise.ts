@@ -19,7 +19,11 @@ const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
 export async function enterprise(context: GrantContext): Promise<StoredTokens> {
   const grant = context.options.grant;
   if (grant.type !== 'enterprise') throw new TypeError('not an enterprise grant');
-  const idpUrl = requireSecureUrl(parseUrl(grant.idpTokenEndpoint, '"idpTokenEndpoint"', 'token request'), 'the identity provider token endpoint', 'token request');
+  const idpUrl = requireSecureUrl(
+    parseUrl(grant.idpTokenEndpoint, '"idpTokenEndpoint"', 'token request'),
+    'the identity provider token endpoint',
+    'token request',
+  );
   const clientId = grant.idpClientId ?? context.endpoint.client.client_id;
   // The authorization server's client secret is not the identity provider's: another party.
   const secret = grant.idpClientSecret;
@@ -42,8 +46,12 @@ export async function enterprise(context: GrantContext): Promise<StoredTokens> {
     idp,
     'token request',
     (options) => oauth.genericTokenEndpointRequest(idp.server, idp.client, idp.clientAuth, TOKEN_EXCHANGE, parameters, options),
-    (response) => oauth.processGenericTokenEndpointResponse(idp.server, idp.client, response, { recognizedTokenTypes: { n_a: () => undefined } }),
+    (response) =>
+      oauth.processGenericTokenEndpointResponse(idp.server, idp.client, response, { recognizedTokenTypes: { n_a: () => undefined } }),
   );
-  if (!exchanged.accessToken) throw new OAuthError('token request', `${idpUrl.href} answered the token exchange without an identity assertion grant`, { hint: 'check the identity provider configuration' });
+  if (!exchanged.accessToken)
+    throw new OAuthError('token request', `${idpUrl.href} answered the token exchange without an identity assertion grant`, {
+      hint: 'check the identity provider configuration',
+    });
   return jwtBearer(context, exchanged.accessToken);
 }

@@ -31,7 +31,15 @@ export function jwtBearer(context: GrantContext, assertion: string): Promise<Sto
   return tokenRequest(
     endpoint,
     'token request',
-    (options) => oauth.genericTokenEndpointRequest(endpoint.server, endpoint.client, endpoint.clientAuth, JWT_BEARER, { assertion, ...audience(context) }, options),
+    (options) =>
+      oauth.genericTokenEndpointRequest(
+        endpoint.server,
+        endpoint.client,
+        endpoint.clientAuth,
+        JWT_BEARER,
+        { assertion, ...audience(context) },
+        options,
+      ),
     (response) => oauth.processGenericTokenEndpointResponse(endpoint.server, endpoint.client, response),
   );
 }
@@ -40,14 +48,16 @@ export function jwtBearer(context: GrantContext, assertion: string): Promise<Sto
 export async function workloadIdentity(context: GrantContext): Promise<StoredTokens> {
   const grant = context.options.grant;
   if (grant.type !== 'workload_identity') throw new TypeError('not a workload identity grant');
-  const token = grant.tokenFile !== undefined ? await readTokenFile(grant.tokenFile) : await reveal(grant.token, 'the workload identity token');
+  const token =
+    grant.tokenFile !== undefined ? await readTokenFile(grant.tokenFile) : await reveal(grant.token, 'the workload identity token');
   return jwtBearer(context, token);
 }
 
 /** A secret's value, fetched when it is a callback. */
 export async function reveal(secret: Secret | undefined, what: string): Promise<string> {
   const value = typeof secret === 'function' ? await secret() : secret;
-  if (typeof value !== 'string' || value.trim() === '') throw new OAuthError('token request', `${what} is empty`, { hint: 'check where it comes from' });
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new OAuthError('token request', `${what} is empty`, { hint: 'check where it comes from' });
   return value.trim();
 }
 

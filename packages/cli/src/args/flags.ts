@@ -17,12 +17,28 @@ export interface FlagSpec {
 
 /** Flags every command takes. */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
-  { name: 'config', short: 'c', kind: 'string', value: '<file>', description: 'the config file (default: discovered, else the example fleet)' },
+  {
+    name: 'config',
+    short: 'c',
+    kind: 'string',
+    value: '<file>',
+    description: 'the config file (default: discovered, else the example fleet)',
+  },
   { name: 'json', kind: 'boolean', description: 'machine-readable JSON on stdout' },
   { name: 'color', kind: 'boolean', negatable: true, description: 'no colours (also NO_COLOR=1; colours are only used on a terminal)' },
   { name: 'verbose', short: 'v', kind: 'boolean', description: "servers' stderr, log messages and transport diagnostics on stderr" },
-  { name: 'timeout', kind: 'string', value: '<duration>', description: 'time allowed for each request once connected: 500ms, 30s, 2m (default: 60s, reset by progress)' },
-  { name: 'connect-timeout', kind: 'string', value: '<duration>', description: 'time allowed for connecting each server, start and handshake (default: 30s)' },
+  {
+    name: 'timeout',
+    kind: 'string',
+    value: '<duration>',
+    description: 'time allowed for each request once connected: 500ms, 30s, 2m (default: 60s, reset by progress)',
+  },
+  {
+    name: 'connect-timeout',
+    kind: 'string',
+    value: '<duration>',
+    description: 'time allowed for connecting each server, start and handshake (default: 30s)',
+  },
   { name: 'help', short: 'h', kind: 'boolean', description: 'help for mcpx or for the command' },
   { name: 'version', short: 'V', kind: 'boolean', description: 'the version of mcpx' },
 ];
@@ -32,19 +48,62 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
  * after `--` for a local one (`mcpx tools -- node server.js`).
  */
 export const SERVER_FLAGS: readonly FlagSpec[] = [
-  { name: 'url', kind: 'string', value: '<url>', description: 'use the server at this URL instead of a config file (Streamable HTTP, falling back to SSE; ws:// for WebSocket)' },
-  { name: 'transport', kind: 'string', value: '<kind>', description: 'the one-off server\'s transport: stdio, http, sse or websocket (default: from the URL, or stdio after --)' },
-  { name: 'header', kind: 'string', value: '<name: value>', repeatable: true, description: 'an HTTP header for a --url server; repeatable' },
-  { name: 'env', kind: 'string', value: '<KEY=VALUE>', repeatable: true, description: 'an environment variable for a server started after --; repeatable' },
+  {
+    name: 'url',
+    kind: 'string',
+    value: '<url>',
+    description: 'use the server at this URL instead of a config file (Streamable HTTP, falling back to SSE; ws:// for WebSocket)',
+  },
+  {
+    name: 'transport',
+    kind: 'string',
+    value: '<kind>',
+    description: "the one-off server's transport: stdio, http, sse or websocket (default: from the URL, or stdio after --)",
+  },
+  {
+    name: 'header',
+    kind: 'string',
+    value: '<name: value>',
+    repeatable: true,
+    description: 'an HTTP header for a --url server; repeatable',
+  },
+  {
+    name: 'env',
+    kind: 'string',
+    value: '<KEY=VALUE>',
+    repeatable: true,
+    description: 'an environment variable for a server started after --; repeatable',
+  },
   { name: 'cwd', kind: 'string', value: '<dir>', description: 'the working folder of a server started after --' },
-  { name: 'name', kind: 'string', value: '<name>', description: "the one-off server's name in output (default: from the command or the host)" },
+  {
+    name: 'name',
+    kind: 'string',
+    value: '<name>',
+    description: "the one-off server's name in output (default: from the command or the host)",
+  },
 ];
 
 /** The flags of commands that may be asked questions by a server: elicitation and sampling. */
 export const INTERACTION_FLAGS: readonly FlagSpec[] = [
-  { name: 'answers', kind: 'string', value: '<json>', description: 'answers to elicitation forms, as a JSON object (when stdin is not a terminal)' },
-  { name: 'sampling-command', kind: 'string', value: '<command>', description: 'answers sampling requests: the command reads the request as JSON on stdin and prints the reply (env MCPX_SAMPLING_COMMAND)' },
-  { name: 'sampling', kind: 'boolean', negatable: true, description: 'do not offer sampling to servers at all (by default it is offered and refused unless --sampling-command is set)' },
+  {
+    name: 'answers',
+    kind: 'string',
+    value: '<json>',
+    description: 'answers to elicitation forms, as a JSON object (when stdin is not a terminal)',
+  },
+  {
+    name: 'sampling-command',
+    kind: 'string',
+    value: '<command>',
+    description:
+      'answers sampling requests: the command reads the request as JSON on stdin and prints the reply (env MCPX_SAMPLING_COMMAND)',
+  },
+  {
+    name: 'sampling',
+    kind: 'boolean',
+    negatable: true,
+    description: 'do not offer sampling to servers at all (by default it is offered and refused unless --sampling-command is set)',
+  },
 ];
 
 /** The flags of `--watch` commands. */

@@ -23,7 +23,10 @@ describe('parseArgs', () => {
   });
 
   it('keeps the words after -- as a server command line, flags included, and negative numbers as words', () => {
-    expect(parseArgs(['call', 's/t', 'x=1', '--', 'node', 'server.js', '--port', '1'], { flags })).toMatchObject({ positionals: ['call', 's/t', 'x=1'], serverCommand: ['node', 'server.js', '--port', '1'] });
+    expect(parseArgs(['call', 's/t', 'x=1', '--', 'node', 'server.js', '--port', '1'], { flags })).toMatchObject({
+      positionals: ['call', 's/t', 'x=1'],
+      serverCommand: ['node', 'server.js', '--port', '1'],
+    });
     expect(parseArgs(['call', 's/t', '-5'], { flags }).positionals).toEqual(['call', 's/t', '-5']);
   });
 

@@ -43,7 +43,8 @@ export function parseArgs(argv: readonly string[], options: ParseOptions): Parse
     const token = argv[index]!;
     if (token === '--') {
       serverCommand = argv.slice(index + 1);
-      if (serverCommand.length === 0) throw new UsageError('-- must be followed by the command that starts a server, such as -- node server.js');
+      if (serverCommand.length === 0)
+        throw new UsageError('-- must be followed by the command that starts a server, such as -- node server.js');
       break;
     }
     if (!token.startsWith('-') || token === '-' || /^-\d/.test(token)) {
@@ -79,7 +80,8 @@ export function parseArgs(argv: readonly string[], options: ParseOptions): Parse
       throw new UsageError(`unknown flag ${long ? '--' : '-'}${name}${didYouMean(`--${name}`, known, (value) => value)}`);
     }
     if (spec.kind === 'boolean') {
-      if (inline !== undefined && !['true', 'false'].includes(inline)) throw new UsageError(`--${spec.name} takes no value, got "${inline}"`);
+      if (inline !== undefined && !['true', 'false'].includes(inline))
+        throw new UsageError(`--${spec.name} takes no value, got "${inline}"`);
       flags.set(spec.name, negated ? inline === 'false' : inline !== 'false');
       continue;
     }

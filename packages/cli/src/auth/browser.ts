@@ -23,7 +23,9 @@ export function browserAgent(context: Context): UserAgent | undefined {
   return (url) => {
     context.note(`To log in, open this URL in a browser (opening it with ${program}):\n  ${url.href}`);
     const child = spawn(program, [...args, url.href], { stdio: 'ignore', detached: true, env: { ...context.io.env } });
-    child.once('error', (error) => context.note(context.err.yellow(`mcpx: could not run ${program} (${error.message}); open the URL yourself`)));
+    child.once('error', (error) =>
+      context.note(context.err.yellow(`mcpx: could not run ${program} (${error.message}); open the URL yourself`)),
+    );
     child.unref();
   };
 }

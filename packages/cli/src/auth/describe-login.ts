@@ -33,7 +33,8 @@ export function loginJson(server: string, url: string, status: LoginStatus | und
 export function describeExpiry(expiresAt: Date | undefined, now = Date.now()): string {
   if (expiresAt === undefined) return 'no expiry given';
   const minutes = Math.round((expiresAt.getTime() - now) / 60_000);
-  const span = (count: number): string => (Math.abs(count) >= 120 ? `${Math.round(Math.abs(count) / 60)} hours` : `${Math.abs(count)} minute${Math.abs(count) === 1 ? '' : 's'}`);
+  const span = (count: number): string =>
+    Math.abs(count) >= 120 ? `${Math.round(Math.abs(count) / 60)} hours` : `${Math.abs(count)} minute${Math.abs(count) === 1 ? '' : 's'}`;
   return minutes >= 0 ? `expires in ${span(minutes)} (${expiresAt.toISOString()})` : `expired ${span(minutes)} ago`;
 }
 

@@ -39,7 +39,10 @@ export async function loginTarget(context: Context, name: string, store: TokenSt
   const loaded = await loadFleetConfig(context);
   const known = loaded.config.servers.map((server) => server.name);
   const server = loaded.config.servers.find((candidate) => candidate.name === name);
-  if (server === undefined) throw new UsageError(`no server named "${name}" in ${loaded.file}${didYouMean(name, known)}`, { hint: `its servers: ${known.join(', ') || 'none'}` });
+  if (server === undefined)
+    throw new UsageError(`no server named "${name}" in ${loaded.file}${didYouMean(name, known)}`, {
+      hint: `its servers: ${known.join(', ') || 'none'}`,
+    });
   if (!usesOAuth(server)) throw new CliError(`${name} does not log in with OAuth`, EXIT.config, { hint: whyNot(server) });
   return { server, provider: await providerFor(context, server, store) };
 }

@@ -21,7 +21,9 @@ export async function run(context: Context): Promise<number> {
     return EXIT.ok;
   }
   if (logins.length === 0) {
-    context.print(`No server in ${loaded.file} logs in with OAuth (servers with "command", "oauth": false or an Authorization header do not)\n`);
+    context.print(
+      `No server in ${loaded.file} logs in with OAuth (servers with "command", "oauth": false or an Authorization header do not)\n`,
+    );
     return EXIT.ok;
   }
   const { out } = context;

@@ -18,7 +18,11 @@ import type { JsonSchema } from '../values/schema-types.js';
 export async function run(context: Context): Promise<number> {
   const [word, ...pairs] = context.args.positionals as [string, ...string[]];
   const loaded = await loadFleetConfig(context);
-  const target = parseTarget(word, loaded.config.servers.map((server) => server.name), 'tool');
+  const target = parseTarget(
+    word,
+    loaded.config.servers.map((server) => server.name),
+    'tool',
+  );
   const fleet = await openFleet(context, { loaded, select: target.server === undefined ? [] : [target.server] });
   try {
     const entry = await findTool(fleet, target);
@@ -30,7 +34,11 @@ export async function run(context: Context): Promise<number> {
     let result: CallToolResult;
     try {
       result = await untilAborted(
-        fleet.registry.callTool(entry.name, args, { signal: context.signal, timeoutMs: context.timeoutMs, onprogress: (progress) => bar.update(progress) }),
+        fleet.registry.callTool(entry.name, args, {
+          signal: context.signal,
+          timeoutMs: context.timeoutMs,
+          onprogress: (progress) => bar.update(progress),
+        }),
         context.signal,
       );
     } catch (error) {
@@ -60,7 +68,8 @@ export async function run(context: Context): Promise<number> {
 /** `--args`, or `--json '{...}'`. */
 export function jsonArguments(context: Context): string | undefined {
   const flag = stringFlag(context.args, 'args');
-  if (flag !== undefined && context.args.jsonArguments !== undefined) throw new UsageError("give the JSON arguments once: --args '{...}' or --json '{...}'");
+  if (flag !== undefined && context.args.jsonArguments !== undefined)
+    throw new UsageError("give the JSON arguments once: --args '{...}' or --json '{...}'");
   return flag ?? context.args.jsonArguments;
 }
 
@@ -75,12 +84,24 @@ async function findTool(fleet: Fleet, target: Target): Promise<CatalogTool> {
   if (target.server === undefined) {
     const entry = catalog.tools.find((tool) => tool.name === target.qualified);
     if (entry !== undefined) return entry;
-    throw new UsageError(`no tool is named "${target.qualified}"${didYouMean(target.qualified, catalog.tools.map((tool) => tool.name))}; write <server>/<tool>`, { hint: 'mcpx tools lists them' });
+    throw new UsageError(
+      `no tool is named "${target.qualified}"${didYouMean(
+        target.qualified,
+        catalog.tools.map((tool) => tool.name),
+      )}; write <server>/<tool>`,
+      { hint: 'mcpx tools lists them' },
+    );
   }
   const own = catalog.tools.filter((tool) => tool.server === target.server);
   const entry = own.find((tool) => tool.originalName === target.name);
   if (entry !== undefined) return entry;
-  throw new UsageError(`${target.server} has no tool "${target.name}"${didYouMean(target.name, own.map((tool) => tool.originalName))}`, { hint: `mcpx tools ${target.server} lists its tools` });
+  throw new UsageError(
+    `${target.server} has no tool "${target.name}"${didYouMean(
+      target.name,
+      own.map((tool) => tool.originalName),
+    )}`,
+    { hint: `mcpx tools ${target.server} lists its tools` },
+  );
 }
 
 /** Prints the result and returns what was printed. */
@@ -89,7 +110,12 @@ function printResult(context: Context, result: CallToolResult): string {
     printJson(context, result);
     return JSON.stringify(result);
   }
-  const text = result.content.length > 0 ? renderContent(result.content, context.out) : result.structuredContent !== undefined ? JSON.stringify(result.structuredContent, null, 2) : '';
+  const text =
+    result.content.length > 0
+      ? renderContent(result.content, context.out)
+      : result.structuredContent !== undefined
+        ? JSON.stringify(result.structuredContent, null, 2)
+        : '';
   if (text !== '') context.print(text.endsWith('\n') ? text : `${text}\n`);
   return text;
 }

@@ -13,10 +13,14 @@ export async function run(context: Context): Promise<number> {
   try {
     await writeFile(path, STARTER_CONFIG, { flag: booleanFlag(context.args, 'force') ? 'w' : 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(`${path} exists already`, EXIT.failure, { hint: 'pass --force to overwrite it, or give another path' });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new CliError(`${path} exists already`, EXIT.failure, { hint: 'pass --force to overwrite it, or give another path' });
     throw error;
   }
   if (context.json) printJson(context, { written: path });
-  else context.print(`${context.out.green('✓')} wrote ${path}\n  next: edit it, then run ${context.out.cyan('mcpx validate')} and ${context.out.cyan('mcpx servers')}\n`);
+  else
+    context.print(
+      `${context.out.green('✓')} wrote ${path}\n  next: edit it, then run ${context.out.cyan('mcpx validate')} and ${context.out.cyan('mcpx servers')}\n`,
+    );
   return EXIT.ok;
 }

@@ -7,7 +7,12 @@ import { renderTable } from '../output/table.js';
 /** `mcpx config list`: the servers of the config file, without connecting them. */
 export async function run(context: Context): Promise<number> {
   const loaded = await loadFleetConfig(context);
-  const servers = loaded.config.servers.map((server) => ({ name: server.name, transport: server.transport, target: targetOf(server), enabled: server.enabled }));
+  const servers = loaded.config.servers.map((server) => ({
+    name: server.name,
+    transport: server.transport,
+    target: targetOf(server),
+    enabled: server.enabled,
+  }));
   if (context.json) {
     printJson(context, { file: loaded.file, servers });
     return EXIT.ok;

@@ -20,7 +20,9 @@ export async function run(context: Context): Promise<number> {
   };
   const loaded = await loadFleetConfig(context);
   const enabled = loaded.config.servers.filter((server) => server.enabled);
-  say(`${out.bold('mcpx')} ${__MCPX_VERSION__} · bringing up ${enabled.length === 1 ? '1 server' : `${enabled.length} servers`} from ${loaded.file}\n`);
+  say(
+    `${out.bold('mcpx')} ${__MCPX_VERSION__} · bringing up ${enabled.length === 1 ? '1 server' : `${enabled.length} servers`} from ${loaded.file}\n`,
+  );
   const started = performance.now();
   const fleet = await openFleet(context, {
     loaded,
@@ -47,7 +49,10 @@ export async function run(context: Context): Promise<number> {
       const id = `${demo.server}/${demo.originalName}`;
       say(`\n$ mcpx call ${id} ${DEMO_CALL.line}\n`);
       const callStarted = performance.now();
-      const result = await untilAborted(fleet.registry.callTool(demo.name, DEMO_CALL.args, { signal: context.signal, timeoutMs: context.timeoutMs }), context.signal);
+      const result = await untilAborted(
+        fleet.registry.callTool(demo.name, DEMO_CALL.args, { signal: context.signal, timeoutMs: context.timeoutMs }),
+        context.signal,
+      );
       say(`${renderContent(result.content, out)}\n${out.dim(`(${formatMs(performance.now() - callStarted)})`)}\n`);
       call = { tool: id, arguments: DEMO_CALL.args, result };
       if (result.isError) code = EXIT.failure;

@@ -85,7 +85,8 @@ function renderHealth(fleet: Fleet, context: Context): string {
   // A server that is down says why as `servers` does; one that is up, its last failed check.
   const lastError = (row: HealthRow): string => {
     const view = fleet.registry.get(row.name);
-    if (view?.lastError !== undefined && view.state !== 'connected' && view.state !== 'degraded') return describeFailure(view.lastError).summary;
+    if (view?.lastError !== undefined && view.state !== 'connected' && view.state !== 'degraded')
+      return describeFailure(view.lastError).summary;
     return row.lastError?.split('\n')[0] ?? '';
   };
   return renderTable(
@@ -114,7 +115,11 @@ function renderHealth(fleet: Fleet, context: Context): string {
 
 /** Resolves once every server that is up and checked has been checked once. */
 function firstChecks(fleet: Fleet): Promise<void> {
-  const waiting = new Set(fleet.servers.filter((server) => server.health !== false && fleet.registry.get(server.name)?.client !== undefined).map((server) => server.name));
+  const waiting = new Set(
+    fleet.servers
+      .filter((server) => server.health !== false && fleet.registry.get(server.name)?.client !== undefined)
+      .map((server) => server.name),
+  );
   if (waiting.size === 0) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (server: string): void => {

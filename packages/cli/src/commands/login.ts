@@ -11,6 +11,10 @@ export async function run(context: Context): Promise<number> {
   if (!context.json) context.note(context.err.dim(`Logging in to ${name} (${server.url}); Ctrl-C cancels.`));
   const status = await provider.login(server.url, { signal: context.signal });
   if (context.json) printJson(context, { login: loginJson(name, server.url, status) });
-  else context.print([`${context.out.green('Logged in')} to ${context.out.bold(name)}`, ...describeLogin(status).map((line) => `  ${line}`)].join('\n') + '\n');
+  else
+    context.print(
+      [`${context.out.green('Logged in')} to ${context.out.bold(name)}`, ...describeLogin(status).map((line) => `  ${line}`)].join('\n') +
+        '\n',
+    );
   return EXIT.ok;
 }

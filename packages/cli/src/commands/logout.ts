@@ -14,6 +14,9 @@ export async function run(context: Context): Promise<number> {
     return EXIT.ok;
   }
   if (!stored) context.print(`Not logged in to ${name}: nothing to delete\n`);
-  else context.print(`Logged out of ${context.out.bold(name)}: ${revoked ? 'tokens revoked at the authorization server and deleted' : 'tokens deleted (the authorization server does not offer revocation)'}\n`);
+  else
+    context.print(
+      `Logged out of ${context.out.bold(name)}: ${revoked ? 'tokens revoked at the authorization server and deleted' : 'tokens deleted (the authorization server does not offer revocation)'}\n`,
+    );
   return EXIT.ok;
 }

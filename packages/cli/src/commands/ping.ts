@@ -23,13 +23,17 @@ export async function run(context: Context): Promise<number> {
       const pings = await Promise.all(
         fleet.servers.map((server) => {
           const view = fleet.registry.get(server.name)!;
-          if (view.state !== 'connected' && view.state !== 'degraded') return Promise.resolve<PingResult>({ server: server.name, ok: false, latencyMs: null, error: describeDown(fleet, view) });
+          if (view.state !== 'connected' && view.state !== 'degraded')
+            return Promise.resolve<PingResult>({ server: server.name, ok: false, latencyMs: null, error: describeDown(fleet, view) });
           return pingServer(view, { timeoutMs: context.timeoutMs, signal: context.signal });
         }),
       );
       for (const ping of pings) {
         results.get(ping.server)!.push(ping);
-        if (!context.json) context.print(`${out.bold(ping.server.padEnd(width))}  ${ping.ok ? `${out.green('ok')}  ${formatMs(ping.latencyMs)}` : `${out.red('failed')}  ${ping.error}`}\n`);
+        if (!context.json)
+          context.print(
+            `${out.bold(ping.server.padEnd(width))}  ${ping.ok ? `${out.green('ok')}  ${formatMs(ping.latencyMs)}` : `${out.red('failed')}  ${ping.error}`}\n`,
+          );
       }
     }
     const summary = [...results].map(([server, pings]) => {
@@ -46,7 +50,10 @@ export async function run(context: Context): Promise<number> {
     });
     if (context.json) printJson(context, { pings: summary });
     else if (count > 1) {
-      for (const row of summary) context.print(`${out.bold(row.server.padEnd(width))}  ${row.received}/${row.sent} answered, min/avg/max ${formatMs(row.minMs)} / ${formatMs(row.avgMs)} / ${formatMs(row.maxMs)}\n`);
+      for (const row of summary)
+        context.print(
+          `${out.bold(row.server.padEnd(width))}  ${row.received}/${row.sent} answered, min/avg/max ${formatMs(row.minMs)} / ${formatMs(row.avgMs)} / ${formatMs(row.maxMs)}\n`,
+        );
     }
     if (context.signal.aborted) return EXIT.interrupted;
     return summary.every((row) => row.received === row.sent) ? EXIT.ok : EXIT.unavailable;

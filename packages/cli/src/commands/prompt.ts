@@ -16,7 +16,11 @@ import { jsonArguments } from './call.js';
 export async function run(context: Context): Promise<number> {
   const [word, ...pairs] = context.args.positionals as [string, ...string[]];
   const loaded = await loadFleetConfig(context);
-  const target = parseTarget(word, loaded.config.servers.map((server) => server.name), 'prompt');
+  const target = parseTarget(
+    word,
+    loaded.config.servers.map((server) => server.name),
+    'prompt',
+  );
   const fleet = await openFleet(context, { loaded, select: target.server === undefined ? [] : [target.server] });
   try {
     const entry = await findPrompt(fleet, target);
@@ -25,12 +29,22 @@ export async function run(context: Context): Promise<number> {
     // Prompt arguments are strings: a schema of string properties types and checks them.
     const schema: JsonSchema = {
       type: 'object',
-      properties: Object.fromEntries((entry.prompt.arguments ?? []).map((argument) => [argument.name, { type: 'string', ...(argument.description === undefined ? {} : { description: argument.description }) }])),
+      properties: Object.fromEntries(
+        (entry.prompt.arguments ?? []).map((argument) => [
+          argument.name,
+          { type: 'string', ...(argument.description === undefined ? {} : { description: argument.description }) },
+        ]),
+      ),
       required: (entry.prompt.arguments ?? []).filter((argument) => argument.required).map((argument) => argument.name),
     };
     const args = buildArguments(pairs, jsonArguments(context), schema, id);
-    const strings = Object.fromEntries(Object.entries(args).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
-    const result = await untilAborted(fleet.registry.getPrompt(entry.name, strings, { signal: context.signal, timeoutMs: context.timeoutMs }), context.signal);
+    const strings = Object.fromEntries(
+      Object.entries(args).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+    );
+    const result = await untilAborted(
+      fleet.registry.getPrompt(entry.name, strings, { signal: context.signal, timeoutMs: context.timeoutMs }),
+      context.signal,
+    );
     if (context.json) printJson(context, result);
     else context.print(renderPrompt(result, context.out));
     return EXIT.ok;
@@ -50,10 +64,22 @@ async function findPrompt(fleet: Fleet, target: Target): Promise<CatalogPrompt> 
   if (target.server === undefined) {
     const entry = catalog.prompts.find((prompt) => prompt.name === target.qualified);
     if (entry !== undefined) return entry;
-    throw new UsageError(`no prompt is named "${target.qualified}"${didYouMean(target.qualified, catalog.prompts.map((prompt) => prompt.name))}; write <server>/<prompt>`, { hint: 'mcpx prompts lists them' });
+    throw new UsageError(
+      `no prompt is named "${target.qualified}"${didYouMean(
+        target.qualified,
+        catalog.prompts.map((prompt) => prompt.name),
+      )}; write <server>/<prompt>`,
+      { hint: 'mcpx prompts lists them' },
+    );
   }
   const own = catalog.prompts.filter((prompt) => prompt.server === target.server);
   const entry = own.find((prompt) => prompt.originalName === target.name);
   if (entry !== undefined) return entry;
-  throw new UsageError(`${target.server} has no prompt "${target.name}"${didYouMean(target.name, own.map((prompt) => prompt.originalName))}`, { hint: `mcpx prompts ${target.server} lists its prompts` });
+  throw new UsageError(
+    `${target.server} has no prompt "${target.name}"${didYouMean(
+      target.name,
+      own.map((prompt) => prompt.originalName),
+    )}`,
+    { hint: `mcpx prompts ${target.server} lists its prompts` },
+  );
 }

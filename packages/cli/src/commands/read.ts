@@ -17,7 +17,10 @@ export async function run(context: Context): Promise<number> {
     const view = fleet.registry.get(server)!;
     if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), downExitCode([view]));
     fleet.current = server;
-    const result = await untilAborted(fleet.registry.readResource(server, uri, { signal: context.signal, timeoutMs: context.timeoutMs }), context.signal);
+    const result = await untilAborted(
+      fleet.registry.readResource(server, uri, { signal: context.signal, timeoutMs: context.timeoutMs }),
+      context.signal,
+    );
     printContents(context, result);
     return EXIT.ok;
   } finally {
@@ -34,9 +37,17 @@ async function findServer(context: Context, fleet: Fleet, uri: string): Promise<
   const candidates = listed.length > 1 ? listed : await matchingTemplates(context, fleet, uri);
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length === 0 && up.length === 1) return up[0]!.name;
-  if (candidates.length === 0 && up.length === 0) throw new CliError(`no server is up to read ${uri}`, downExitCode(fleet.down()), { hint: fleet.down().map((view) => describeDown(fleet, view)).join('; ') });
+  if (candidates.length === 0 && up.length === 0)
+    throw new CliError(`no server is up to read ${uri}`, downExitCode(fleet.down()), {
+      hint: fleet
+        .down()
+        .map((view) => describeDown(fleet, view))
+        .join('; '),
+    });
   const names = candidates.length > 0 ? candidates : up.map((view) => view.name);
-  throw new UsageError(`${candidates.length > 1 ? 'several servers could serve' : 'no server lists'} ${uri}; choose one with --server`, { hint: `--server ${names.join(' | --server ')}` });
+  throw new UsageError(`${candidates.length > 1 ? 'several servers could serve' : 'no server lists'} ${uri}; choose one with --server`, {
+    hint: `--server ${names.join(' | --server ')}`,
+  });
 }
 
 async function matchingTemplates(context: Context, fleet: Fleet, uri: string): Promise<string[]> {

@@ -20,13 +20,21 @@ async function resources(context: Context, fleet: Fleet): Promise<number> {
   const catalog = await fleet.registry.listResources();
   const { out } = context;
   if (context.json) {
-    printJson(context, { resources: catalog.resources.map((entry) => ({ server: entry.server, ...entry.resource })), failures: failuresJson(catalog.failures, fleet) });
+    printJson(context, {
+      resources: catalog.resources.map((entry) => ({ server: entry.server, ...entry.resource })),
+      failures: failuresJson(catalog.failures, fleet),
+    });
   } else {
     const long = booleanFlag(context.args, 'long');
     context.print(
       renderTable(
         [{ header: 'SERVER' }, { header: 'URI' }, { header: 'MIME' }, { header: long ? 'DESCRIPTION' : 'NAME', flexible: true }],
-        catalog.resources.map(({ server, resource }) => [server, out.bold(resource.uri), resource.mimeType ?? '-', long ? (resource.description ?? resource.name) : resource.name]),
+        catalog.resources.map(({ server, resource }) => [
+          server,
+          out.bold(resource.uri),
+          resource.mimeType ?? '-',
+          long ? (resource.description ?? resource.name) : resource.name,
+        ]),
         out,
         long ? undefined : context.width,
       ),
@@ -58,7 +66,12 @@ async function templates(context: Context, fleet: Fleet): Promise<number> {
     context.print(
       renderTable(
         [{ header: 'SERVER' }, { header: 'URI TEMPLATE' }, { header: 'MIME' }, { header: 'DESCRIPTION', flexible: true }],
-        all.map((template) => [template.server, out.bold(template.uriTemplate), template.mimeType ?? '-', summaryLine(template.description ?? template.name)]),
+        all.map((template) => [
+          template.server,
+          out.bold(template.uriTemplate),
+          template.mimeType ?? '-',
+          summaryLine(template.description ?? template.name),
+        ]),
         out,
         context.width,
       ),

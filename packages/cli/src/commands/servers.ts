@@ -33,7 +33,8 @@ export async function run(context: Context): Promise<number> {
     else {
       context.print(renderServers(rows, fleet, context));
       // What a server that failed to start said on its way out: the line to fix it from.
-      for (const view of fleet.down()) if (stderrBlock(view).length > 0) context.note(`${context.err.red('mcpx:')} ${explainDown(fleet, view)}`);
+      for (const view of fleet.down())
+        if (stderrBlock(view).length > 0) context.note(`${context.err.red('mcpx:')} ${explainDown(fleet, view)}`);
     }
     return fleet.down().length > 0 ? downExitCode(fleet.down()) : EXIT.ok;
   } finally {
@@ -45,7 +46,9 @@ export async function run(context: Context): Promise<number> {
 export async function serverRows(fleet: Fleet, context: Context): Promise<ServerRow[]> {
   const [catalog, pings] = await Promise.all([
     fleet.registry.listTools(),
-    Promise.all(fleet.servers.map((server) => pingServer(fleet.registry.get(server.name)!, { timeoutMs: context.timeoutMs, signal: context.signal }))),
+    Promise.all(
+      fleet.servers.map((server) => pingServer(fleet.registry.get(server.name)!, { timeoutMs: context.timeoutMs, signal: context.signal })),
+    ),
   ]);
   const failed = new Set(catalog.failures.map((failure) => failure.server));
   return fleet.servers.map((server, index) => {
@@ -77,7 +80,15 @@ export function renderServers(rows: readonly ServerRow[], fleet: Fleet, context:
     return down ? describeFailure(view.lastError).summary : firstLine(row.error ?? '');
   };
   return renderTable(
-    [{ header: 'NAME' }, { header: 'TRANSPORT' }, { header: 'PROTOCOL' }, { header: 'STATE' }, { header: 'LATENCY', right: true }, { header: 'TOOLS', right: true }, { header: 'NOTE', flexible: true }],
+    [
+      { header: 'NAME' },
+      { header: 'TRANSPORT' },
+      { header: 'PROTOCOL' },
+      { header: 'STATE' },
+      { header: 'LATENCY', right: true },
+      { header: 'TOOLS', right: true },
+      { header: 'NOTE', flexible: true },
+    ],
     rows.map((row) => [
       out.bold(row.name),
       row.transport,
@@ -86,7 +97,11 @@ export function renderServers(rows: readonly ServerRow[], fleet: Fleet, context:
       paintState(row.state, out),
       formatMs(row.latencyMs),
       row.tools === null ? '-' : String(row.tools),
-      row.error === null ? (row.serverInfo === null ? '' : out.dim(`${row.serverInfo.name} ${row.serverInfo.version}`)) : out.red(note(row)),
+      row.error === null
+        ? row.serverInfo === null
+          ? ''
+          : out.dim(`${row.serverInfo.name} ${row.serverInfo.version}`)
+        : out.red(note(row)),
     ]),
     out,
     context.width,

@@ -2,7 +2,12 @@ import { INTERACTION_FLAGS, WATCH_FLAGS, type FlagSpec } from '../args/flags.js'
 import type { CommandSpec } from './command.js';
 
 const LONG: FlagSpec = { name: 'long', short: 'l', kind: 'boolean', description: 'full descriptions and input schemas' };
-const ARGS: FlagSpec = { name: 'args', kind: 'string', value: '<json>', description: "arguments as a JSON object; key=value words are applied on top (also --json '{...}')" };
+const ARGS: FlagSpec = {
+  name: 'args',
+  kind: 'string',
+  value: '<json>',
+  description: "arguments as a JSON object; key=value words are applied on top (also --json '{...}')",
+};
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -10,7 +15,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: ['servers'],
     summary: 'every configured server: transport, protocol revision, state, latency, tool count',
     usage: 'servers [server...]',
-    description: 'Connects the servers (the enabled ones, or those named) and shows where each stands. Exits 4 when one could not be reached.',
+    description:
+      'Connects the servers (the enabled ones, or those named) and shows where each stands. Exits 4 when one could not be reached.',
     flags: [],
     positionals: { min: 0, max: Infinity },
     examples: [
@@ -23,7 +29,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: ['tools'],
     summary: 'the tools of every server, or of one',
     usage: 'tools [server] [--long]',
-    description: 'Each tool as server/tool, the name `mcpx call` takes, with the first line of its description; --long adds its full description and parameters.',
+    description:
+      'Each tool as server/tool, the name `mcpx call` takes, with the first line of its description; --long adds its full description and parameters.',
     flags: [LONG],
     positionals: { min: 0, max: 1 },
     examples: [
@@ -72,7 +79,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       ['mcpx call everything/echo message="hello world"', 'a string argument'],
       ['mcpx call everything/get-sum a=19 b=23', 'numbers, typed from the schema'],
-      ['mcpx call memory/create_entities --json \'{"entities":[{"name":"Ada","entityType":"person","observations":[]}]}\'', 'JSON arguments'],
+      [
+        'mcpx call memory/create_entities --json \'{"entities":[{"name":"Ada","entityType":"person","observations":[]}]}\'',
+        'JSON arguments',
+      ],
       ['mcpx call everything/trigger-long-running-operation duration=5 steps=10', 'a progress bar; Ctrl-C cancels'],
       ['mcpx call everything/trigger-elicitation-request --answers \'{"name":"Ada"}\' < /dev/null', 'answer a form from a script'],
     ],
@@ -123,7 +133,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: ['health'],
     summary: 'state, latency, error rate and circuit breaker of each server',
     usage: 'health [server...] [--watch] [--interval <duration>]',
-    description: 'Runs a health check on every server and shows the result; --watch keeps checking and redraws the table. Exits 4 when a server is down.',
+    description:
+      'Runs a health check on every server and shows the result; --watch keeps checking and redraws the table. Exits 4 when a server is down.',
     flags: WATCH_FLAGS,
     positionals: { min: 0, max: Infinity },
     examples: [
@@ -164,7 +175,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'log in to a server with OAuth, through the browser',
     usage: 'login <server>',
     description: [
-      'Discovers the server\'s authorization server, registers mcpx there if needed, and opens the login page in the browser',
+      "Discovers the server's authorization server, registers mcpx there if needed, and opens the login page in the browser",
       '(MCPX_BROWSER or BROWSER names the command that opens it; the URL is printed too). The browser returns to a loopback',
       'address on this machine. Logs in again even when a login is stored, to switch accounts. Prints the issuer, scopes and',
       'expiry, never a token. Logins are kept in ~/.config/mcpx/auth, one 0600 file each. Ctrl-C cancels.',
@@ -188,7 +199,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: ['auth', 'status'],
     summary: 'the OAuth login of each server: issuer, scopes, expiry',
     usage: 'auth status [server...]',
-    description: 'For each server that logs in with OAuth: whether a login is stored, its issuer, client, scopes, expiry and whether it can be refreshed. Never prints a token.',
+    description:
+      'For each server that logs in with OAuth: whether a login is stored, its issuer, client, scopes, expiry and whether it can be refreshed. Never prints a token.',
     flags: [],
     positionals: { min: 0, max: Infinity },
     examples: [
@@ -201,7 +213,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: ['config', 'init'],
     summary: 'write a commented starter config',
     usage: 'config init [path] [--force]',
-    description: 'Writes mcp_servers.json (or the path given) with commented examples of each transport. Refuses to overwrite a file unless --force.',
+    description:
+      'Writes mcp_servers.json (or the path given) with commented examples of each transport. Refuses to overwrite a file unless --force.',
     flags: [{ name: 'force', short: 'f', kind: 'boolean', description: 'overwrite an existing file' }],
     positionals: { min: 0, max: 1 },
     examples: [
@@ -252,7 +265,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: ['completion'],
     summary: 'the shell completion script for bash, zsh or fish',
     usage: 'completion <bash|zsh|fish>',
-    description: 'Completes commands, flags, flag values and the server names of your config (read without connecting). Falls back to file names.',
+    description:
+      'Completes commands, flags, flag values and the server names of your config (read without connecting). Falls back to file names.',
     flags: [],
     positionals: { min: 1, max: 1 },
     examples: [

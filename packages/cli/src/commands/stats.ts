@@ -18,7 +18,10 @@ export async function run(context: Context): Promise<number> {
   });
   try {
     // Some traffic to measure: the three catalog lists of every server.
-    await untilAborted(Promise.all([fleet.registry.listTools(), fleet.registry.listResources(), fleet.registry.listPrompts()]), context.signal);
+    await untilAborted(
+      Promise.all([fleet.registry.listTools(), fleet.registry.listResources(), fleet.registry.listPrompts()]),
+      context.signal,
+    );
     return await watchLoop(context, options, {
       text: () => renderStats(fleet.registry.snapshot(), context),
       json: () => fleet.registry.snapshot(),

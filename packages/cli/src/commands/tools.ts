@@ -11,7 +11,12 @@ export async function run(context: Context): Promise<number> {
   const fleet = await openFleet(context, { select: selection(context) });
   try {
     const catalog = await fleet.registry.listTools();
-    const tools = catalog.tools.map((entry) => ({ id: `${entry.server}/${entry.originalName}`, server: entry.server, qualifiedName: entry.name, ...entry.tool }));
+    const tools = catalog.tools.map((entry) => ({
+      id: `${entry.server}/${entry.originalName}`,
+      server: entry.server,
+      qualifiedName: entry.name,
+      ...entry.tool,
+    }));
     const { out } = context;
     if (context.json) {
       printJson(context, { tools, failures: failuresJson(catalog.failures, fleet) });
@@ -19,11 +24,22 @@ export async function run(context: Context): Promise<number> {
       const blocks = tools.map((tool) => {
         const title = tool.title !== undefined && tool.title !== tool.name ? out.dim(` — ${tool.title}`) : '';
         const description = (tool.description ?? '').trim();
-        return [`${out.bold(tool.id)}${title}`, ...(description === '' ? [] : description.split('\n').map((line) => `  ${line}`)), ...renderParameters(tool.inputSchema as JsonSchema, out, '  ')].join('\n');
+        return [
+          `${out.bold(tool.id)}${title}`,
+          ...(description === '' ? [] : description.split('\n').map((line) => `  ${line}`)),
+          ...renderParameters(tool.inputSchema as JsonSchema, out, '  '),
+        ].join('\n');
       });
       context.print(blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`);
     } else {
-      context.print(renderTable([{ header: 'TOOL' }, { header: 'DESCRIPTION', flexible: true }], tools.map((tool) => [out.bold(tool.id), summaryLine(tool.description)]), out, context.width));
+      context.print(
+        renderTable(
+          [{ header: 'TOOL' }, { header: 'DESCRIPTION', flexible: true }],
+          tools.map((tool) => [out.bold(tool.id), summaryLine(tool.description)]),
+          out,
+          context.width,
+        ),
+      );
     }
     return finish(context, fleet, catalog.failures);
   } finally {

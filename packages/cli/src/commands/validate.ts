@@ -17,13 +17,28 @@ export async function run(context: Context): Promise<number> {
     return invalid(context, error.problems, formatProblem);
   }
   // A transport whose package is missing would fail at connect time: report it now.
-  const missing = new Map(supportedTransports().filter((support) => !support.installed).map((support) => [support.transport, support.package]));
+  const missing = new Map(
+    supportedTransports()
+      .filter((support) => !support.installed)
+      .map((support) => [support.transport, support.package]),
+  );
   const problems: ConfigProblem[] = loaded.config.servers
     .filter((server) => missing.has(server.transport))
-    .map((server) => ({ file: loaded.file, server: server.name, field: 'type', message: `needs ${missing.get(server.transport)!}, which is not installed`, fix: `npm install ${missing.get(server.transport)!}` }));
+    .map((server) => ({
+      file: loaded.file,
+      server: server.name,
+      field: 'type',
+      message: `needs ${missing.get(server.transport)!}, which is not installed`,
+      fix: `npm install ${missing.get(server.transport)!}`,
+    }));
   if (problems.length > 0) return invalid(context, problems, formatProblem);
 
-  const servers = loaded.config.servers.map((server) => ({ name: server.name, transport: server.transport, enabled: server.enabled, target: target(server) }));
+  const servers = loaded.config.servers.map((server) => ({
+    name: server.name,
+    transport: server.transport,
+    enabled: server.enabled,
+    target: target(server),
+  }));
   const warnings = commandWarnings(loaded, context);
   if (context.json) {
     printJson(context, { valid: true, file: loaded.file, servers, warnings });
@@ -61,10 +76,23 @@ function commandWarnings(loaded: LoadedConfig, context: Context): ConfigProblem[
     const path = server.env.PATH ?? env.PATH ?? env.Path;
     const lookup = findCommand(server.command, { path, pathext: env.PATHEXT, cwd: server.cwd ?? cwd });
     const where = /[\\/]/.test(server.command) ? `from ${server.cwd ?? cwd}` : 'on the PATH';
-    const warn = (message: string, fix: string): void => void warnings.push({ file: loaded.file, server: server.name, field: 'command', message, fix });
-    if (lookup.shellOnly !== undefined) warn(`"${server.command}" is ${lookup.shellOnly}, a script that only runs through a shell, which mcpx never uses`, `use "command": "cmd" with "args": ["/c", "${server.command}", ...] (see docs/troubleshooting.md)`);
-    else if (lookup.notExecutable !== undefined) warn(`"${server.command}" is ${lookup.notExecutable}, which is not executable`, `chmod +x it, or run it with its interpreter ("command": "node", "args": ["${server.command}"])`);
-    else if (lookup.found === undefined) warn(`"${server.command}" was not found ${where}, so the server will not start`, 'install it, check the name, or give its absolute path');
+    const warn = (message: string, fix: string): void =>
+      void warnings.push({ file: loaded.file, server: server.name, field: 'command', message, fix });
+    if (lookup.shellOnly !== undefined)
+      warn(
+        `"${server.command}" is ${lookup.shellOnly}, a script that only runs through a shell, which mcpx never uses`,
+        `use "command": "cmd" with "args": ["/c", "${server.command}", ...] (see docs/troubleshooting.md)`,
+      );
+    else if (lookup.notExecutable !== undefined)
+      warn(
+        `"${server.command}" is ${lookup.notExecutable}, which is not executable`,
+        `chmod +x it, or run it with its interpreter ("command": "node", "args": ["${server.command}"])`,
+      );
+    else if (lookup.found === undefined)
+      warn(
+        `"${server.command}" was not found ${where}, so the server will not start`,
+        'install it, check the name, or give its absolute path',
+      );
   }
   return warnings;
 }

@@ -59,7 +59,9 @@ export class WatchScreen {
       context.print(`${JSON.stringify(this.view.json(), null, options.watch ? undefined : 2)}\n`);
       return;
     }
-    const heading = options.watch ? `${context.out.dim(`every ${options.intervalMs / 1000}s · ${new Date().toLocaleTimeString()} · Ctrl-C stops`)}\n` : '';
+    const heading = options.watch
+      ? `${context.out.dim(`every ${options.intervalMs / 1000}s · ${new Date().toLocaleTimeString()} · Ctrl-C stops`)}\n`
+      : '';
     const text = heading + this.view.text();
     if (this.live && this.previousLines > 0) context.print(`\u001b[${this.previousLines}A\u001b[J`);
     else if (this.drawn > 0) context.print('\n');
@@ -73,7 +75,12 @@ export class WatchScreen {
  * Shows a view `count` times, `intervalMs` apart, on `screen` (which may have drawn already).
  * Resolves with 130 when interrupted, else with what `exitCode()` says after the last refresh.
  */
-export async function watchLoop(context: Context, options: WatchOptions, view: WatchView, screen = new WatchScreen(context, options, view)): Promise<number> {
+export async function watchLoop(
+  context: Context,
+  options: WatchOptions,
+  view: WatchView,
+  screen = new WatchScreen(context, options, view),
+): Promise<number> {
   for (let round = 0; round < options.count; round++) {
     if (round > 0) {
       try {

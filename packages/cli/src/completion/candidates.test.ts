@@ -28,7 +28,7 @@ describe('completion candidates', () => {
     expect(complete('tools', '--timeout', '')).toEqual([]);
   });
 
-  it('are the config\'s server names where a command takes them, and server/ for call and prompt', () => {
+  it("are the config's server names where a command takes them, and server/ for call and prompt", () => {
     expect(complete('tools', 'me')).toEqual(['memory']);
     expect(complete('tools', 'memory', '')).toEqual([]);
     expect(complete('health', '--watch', 'everything', '')).toEqual(['everything', 'memory', 'files']);

@@ -3,7 +3,19 @@ import type { CommandSpec } from '../commands/command.js';
 import { COMMANDS, findCommand } from '../commands/specs.js';
 
 /** Commands whose words are server names. */
-const TAKES_SERVERS = new Set(['servers', 'tools', 'resources', 'prompts', 'ping', 'health', 'stats', 'config remove', 'login', 'logout', 'auth status']);
+const TAKES_SERVERS = new Set([
+  'servers',
+  'tools',
+  'resources',
+  'prompts',
+  'ping',
+  'health',
+  'stats',
+  'config remove',
+  'login',
+  'logout',
+  'auth status',
+]);
 /** Commands whose first word is `server/name`. */
 const TAKES_TARGET = new Set(['call', 'prompt']);
 /** Values of flags that have a fixed set. */
@@ -37,7 +49,11 @@ export function candidates(words: readonly string[], servers: () => readonly str
   const name = command.name.join(' ');
   if (name === 'completion') return given.length === 0 ? matching(SHELLS, current) : [];
   if (TAKES_SERVERS.has(name)) return given.length < command.positionals.max ? matching(servers(), current) : [];
-  if (TAKES_TARGET.has(name) && given.length === 0) return matching(servers().map((server) => `${server}/`), current);
+  if (TAKES_TARGET.has(name) && given.length === 0)
+    return matching(
+      servers().map((server) => `${server}/`),
+      current,
+    );
   return [];
 }
 

@@ -31,13 +31,17 @@ export async function openConfig(context: Context, create: boolean): Promise<Edi
   const { cwd, env } = context.io;
   const found = context.configPath === undefined ? discoverConfig({ cwd, env, homedir: homeOf(env) }) : resolve(cwd, context.configPath);
   const path = found ?? (create ? join(cwd, 'mcp_servers.json') : undefined);
-  if (path === undefined) throw new CliError('no config file found to edit', EXIT.config, { hint: 'mcpx config add <name> ... creates ./mcp_servers.json, or pass --config <file>' });
+  if (path === undefined)
+    throw new CliError('no config file found to edit', EXIT.config, {
+      hint: 'mcpx config add <name> ... creates ./mcp_servers.json, or pass --config <file>',
+    });
   const shownPath = relative(cwd, path).startsWith('..') ? path : relative(cwd, path);
   let text = '';
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !create) throw new CliError(`cannot read ${shownPath}: ${(error as Error).message}`, EXIT.config, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !create)
+      throw new CliError(`cannot read ${shownPath}: ${(error as Error).message}`, EXIT.config, { cause: error });
     return { path, shown: shownPath, format: formatOf(path), text: '', isNew: true };
   }
   return { path, shown: shownPath, format: formatOf(path), text, isNew: false };
@@ -79,7 +83,9 @@ export async function writeValidated(context: Context, file: EditableConfig, tex
   try {
     const before = file.isNew ? [] : await problemsOf(context, file.path);
     const known = new Set(before.map(problemKey));
-    const added = (await problemsOf(context, temporary)).filter((problem) => !known.has(problemKey(problem))).map((problem) => ({ ...problem, file: file.shown }));
+    const added = (await problemsOf(context, temporary))
+      .filter((problem) => !known.has(problemKey(problem)))
+      .map((problem) => ({ ...problem, file: file.shown }));
     if (added.length > 0) throw new ConfigValidationError(added);
     if (!file.isNew) await chmod(temporary, (await stat(target)).mode & 0o7777);
     else await chmod(temporary, 0o666 & ~process.umask());
@@ -94,11 +100,15 @@ async function problemsOf(context: Context, path: string): Promise<readonly Conf
   try {
     // A variable unset in this shell is no reason to refuse an edit: it may be set where mcpx runs.
     const set = (name: string): string => context.io.env[name] ?? 'set-where-mcpx-runs';
-    const env = new Proxy<Record<string, string>>({}, {
-      get: (_target, name) => (typeof name === 'string' ? set(name) : undefined),
-      has: () => true,
-      getOwnPropertyDescriptor: (_target, name) => (typeof name === 'string' ? { value: set(name), writable: true, enumerable: true, configurable: true } : undefined),
-    });
+    const env = new Proxy<Record<string, string>>(
+      {},
+      {
+        get: (_target, name) => (typeof name === 'string' ? set(name) : undefined),
+        has: () => true,
+        getOwnPropertyDescriptor: (_target, name) =>
+          typeof name === 'string' ? { value: set(name), writable: true, enumerable: true, configurable: true } : undefined,
+      },
+    );
     await loadConfig({ path, cwd: context.io.cwd, env, homedir: homeOf(context.io.env) });
     return [];
   } catch (error) {

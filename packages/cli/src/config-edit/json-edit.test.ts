@@ -34,7 +34,9 @@ describe('editing a JSON config with comments', () => {
   });
 
   it('replaces a server in place', () => {
-    expect(setJsonServer(FILE, 'b', { url: 'http://127.0.0.1:2/mcp' })).toContain('    "b": {\n      "url": "http://127.0.0.1:2/mcp"\n    }\n  },\n  "other": 1');
+    expect(setJsonServer(FILE, 'b', { url: 'http://127.0.0.1:2/mcp' })).toContain(
+      '    "b": {\n      "url": "http://127.0.0.1:2/mcp"\n    }\n  },\n  "other": 1',
+    );
   });
 
   it('removes a server with its lines, keeping every other line and comment', () => {

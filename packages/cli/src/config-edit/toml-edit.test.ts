@@ -23,7 +23,9 @@ describe('editing a TOML config', () => {
   it('appends a server as a table, every existing line kept', () => {
     const edited = setTomlServer(FILE, 'gamma', { command: 'npx', args: ['-y', 'a "quoted" arg'], env: { 'API-KEY': 'k', 'a b': 'c' } });
     expect(edited.startsWith(FILE)).toBe(true);
-    expect(edited.slice(FILE.length)).toBe('\n[gamma]\ncommand = "npx"\nargs = ["-y", "a \\"quoted\\" arg"]\nenv = { API-KEY = "k", "a b" = "c" }\n');
+    expect(edited.slice(FILE.length)).toBe(
+      '\n[gamma]\ncommand = "npx"\nargs = ["-y", "a \\"quoted\\" arg"]\nenv = { API-KEY = "k", "a b" = "c" }\n',
+    );
   });
 
   it('removes a server with its sub-tables, leaving the comment of the next one', () => {
@@ -32,7 +34,9 @@ describe('editing a TOML config', () => {
   });
 
   it('writes into the servers table when the file has one', () => {
-    expect(setTomlServer('[mcp_servers.one]\ncommand = "x"\n', 'two', { url: 'http://h/mcp' })).toBe('[mcp_servers.one]\ncommand = "x"\n\n[mcp_servers.two]\nurl = "http://h/mcp"\n');
+    expect(setTomlServer('[mcp_servers.one]\ncommand = "x"\n', 'two', { url: 'http://h/mcp' })).toBe(
+      '[mcp_servers.one]\ncommand = "x"\n\n[mcp_servers.two]\nurl = "http://h/mcp"\n',
+    );
   });
 });
 
@@ -54,7 +58,8 @@ describe('servers written in other TOML forms', () => {
   });
 
   it('are found and removed when written inline or as dotted keys, a multi-line array included', () => {
-    const text = '[mcp_servers]\nfs = { command = "x", args = ["a"] } # files\nweb.url = "http://h/mcp"\nweb.args = [\n  "--port", # a comment ] with a bracket\n  "1",\n]\nkeep.command = "k"\n';
+    const text =
+      '[mcp_servers]\nfs = { command = "x", args = ["a"] } # files\nweb.url = "http://h/mcp"\nweb.args = [\n  "--port", # a comment ] with a bracket\n  "1",\n]\nkeep.command = "k"\n';
     expect(tomlServerNames(text)).toEqual(['fs', 'web', 'keep']);
     expect(removeTomlServer(text, 'fs')).toBe(text.replace('fs = { command = "x", args = ["a"] } # files\n', ''));
     expect(removeTomlServer(text, 'web')).toBe('[mcp_servers]\nfs = { command = "x", args = ["a"] } # files\nkeep.command = "k"\n');

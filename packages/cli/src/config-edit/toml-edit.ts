@@ -4,7 +4,9 @@
 
 /** The servers key of a TOML config when it has one (`[mcp_servers.name]`), else undefined: a table per server. */
 function containerOf(text: string): string | undefined {
-  return ['mcpServers', 'servers', 'mcp_servers'].find((key) => new RegExp(`^\\s*\\[\\s*${key}\\s*\\.`, 'm').test(text) || new RegExp(`^\\s*\\[\\s*${key}\\s*\\]`, 'm').test(text));
+  return ['mcpServers', 'servers', 'mcp_servers'].find(
+    (key) => new RegExp(`^\\s*\\[\\s*${key}\\s*\\.`, 'm').test(text) || new RegExp(`^\\s*\\[\\s*${key}\\s*\\]`, 'm').test(text),
+  );
 }
 
 /** A key as TOML writes it: bare when it can be, quoted otherwise. */
@@ -17,7 +19,10 @@ function value(item: unknown): string {
   if (typeof item === 'string') return JSON.stringify(item);
   if (typeof item === 'number' || typeof item === 'boolean') return String(item);
   if (Array.isArray(item)) return `[${item.map(value).join(', ')}]`;
-  if (typeof item === 'object' && item !== null) return `{ ${Object.entries(item).map(([name, inner]) => `${key(name)} = ${value(inner)}`).join(', ')} }`;
+  if (typeof item === 'object' && item !== null)
+    return `{ ${Object.entries(item)
+      .map(([name, inner]) => `${key(name)} = ${value(inner)}`)
+      .join(', ')} }`;
   throw new Error(`cannot write ${String(item)} in TOML`);
 }
 
@@ -86,7 +91,9 @@ function nesting(line: string): number {
 /** The statements that are whole servers: `name = { ... }` or `name.field = ...` in the servers table (or at the top, table per server). */
 function serverStatements(lines: readonly string[], container: string | undefined): KeyStatement[] {
   const table = container === undefined ? [] : [container];
-  return keyStatements(lines).filter((statement) => statement.table.length === table.length && statement.table.every((part, index) => part === table[index]));
+  return keyStatements(lines).filter(
+    (statement) => statement.table.length === table.length && statement.table.every((part, index) => part === table[index]),
+  );
 }
 
 function ownPath(text: string, name: string): string[] {
@@ -103,7 +110,9 @@ export function tomlServerNames(text: string): string[] {
   const names = new Set<string>();
   lines.forEach((line, index) => {
     const path = headerPath(line);
-    const name = inline.get(index) ?? (path !== undefined && path.length > depth && (container === undefined || path[0] === container) ? path[depth] : undefined);
+    const name =
+      inline.get(index) ??
+      (path !== undefined && path.length > depth && (container === undefined || path[0] === container) ? path[depth] : undefined);
     if (name !== undefined) names.add(name);
   });
   return [...names];
@@ -113,7 +122,10 @@ export function tomlServerNames(text: string): string[] {
 export function setTomlServer(text: string, name: string, entry: Record<string, unknown>): string {
   const without = removeTomlServer(text, name);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = [`[${ownPath(text, name).map(key).join('.')}]`, ...Object.entries(entry).map(([field, item]) => `${key(field)} = ${value(item)}`)];
+  const lines = [
+    `[${ownPath(text, name).map(key).join('.')}]`,
+    ...Object.entries(entry).map(([field, item]) => `${key(field)} = ${value(item)}`),
+  ];
   const body = without.replace(/(\r?\n)*$/, '');
   return `${body === '' ? '' : `${body}${eol}${eol}`}${lines.join(eol)}${eol}`;
 }
@@ -132,7 +144,11 @@ export function removeTomlServer(text: string, name: string): string {
   let removedAt: number | undefined;
   // Written inline (`name = { ... }`) or as dotted keys (`name.command = ...`): its statements go.
   const all = text.split(/(?<=\n)/);
-  const dropped = new Set(serverStatements(all, container).filter((statement) => statement.key === name).flatMap((statement) => range(statement.first, statement.last)));
+  const dropped = new Set(
+    serverStatements(all, container)
+      .filter((statement) => statement.key === name)
+      .flatMap((statement) => range(statement.first, statement.last)),
+  );
   for (const line of all.filter((_, index) => !dropped.has(index))) {
     const path = headerPath(line);
     if (path !== undefined) {

@@ -28,10 +28,15 @@ export async function classify(error: unknown, interrupted: boolean): Promise<Er
   }
   if (core.LoginRequiredError.isInstance(error)) return { ...base, exitCode: EXIT.loginRequired };
   if (factory.ConfigValidationError.isInstance(error)) return { ...base, exitCode: EXIT.config, problems: error.problems };
-  if (factory.ConfigNotFoundError.isInstance(error)) return { ...base, exitCode: EXIT.config, hint: 'mcpx config init writes a commented starter file' };
+  if (factory.ConfigNotFoundError.isInstance(error))
+    return { ...base, exitCode: EXIT.config, hint: 'mcpx config init writes a commented starter file' };
   if (core.ConfigError.isInstance(error)) return { ...base, exitCode: EXIT.config };
   if (core.ConnectTimeoutError.isInstance(error)) {
-    return { ...base, exitCode: EXIT.unavailable, hint: 'a first npx -y run downloads the package, and Docker pulls the image: allow for it, e.g. --connect-timeout 2m' };
+    return {
+      ...base,
+      exitCode: EXIT.unavailable,
+      hint: 'a first npx -y run downloads the package, and Docker pulls the image: allow for it, e.g. --connect-timeout 2m',
+    };
   }
   const unavailable = [
     registry.ServerUnavailableError,
@@ -47,7 +52,8 @@ export async function classify(error: unknown, interrupted: boolean): Promise<Er
   if (core.RequestTimeoutError.isInstance(error)) {
     return { ...base, exitCode: EXIT.failure, hint: 'durations are written 500ms, 30s or 2m; progress notifications restart the timeout' };
   }
-  if (registry.ServerNotFoundError.isInstance(error) || registry.NotInCatalogError.isInstance(error)) return { ...base, exitCode: EXIT.usage };
+  if (registry.ServerNotFoundError.isInstance(error) || registry.NotInCatalogError.isInstance(error))
+    return { ...base, exitCode: EXIT.usage };
   return { ...base, exitCode: EXIT.failure };
 }
 

@@ -25,7 +25,12 @@ export function describeFailure(error: Error | undefined): FailureReport {
     .find((name) => name !== undefined);
   const phase = method === undefined ? '' : HANDSHAKE.has(method) ? ' during the handshake' : ` while answering ${method}`;
   if (closed !== undefined) {
-    const how = closed.exitCode != null ? `exited with code ${closed.exitCode}` : closed.signal != null ? `was killed by ${closed.signal}` : 'closed the connection';
+    const how =
+      closed.exitCode != null
+        ? `exited with code ${closed.exitCode}`
+        : closed.signal != null
+          ? `was killed by ${closed.signal}`
+          : 'closed the connection';
     return { summary: `the server ${how}${phase}`, stderr: closed.stderrTail };
   }
   return { summary: `${withoutContext(error.message)}${phase}`, stderr: [] };

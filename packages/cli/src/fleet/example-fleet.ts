@@ -22,7 +22,10 @@ export interface ExampleFleet {
  * servers: the examples' own, else this package's dev dependencies) and `MCPX_EXAMPLE_ROOT`
  * (the folder server-filesystem serves, created and seeded on first use) unless already set.
  */
-export function exampleFleet(env: Readonly<Record<string, string | undefined>>, repository: string | undefined = cloneRoot()): ExampleFleet | undefined {
+export function exampleFleet(
+  env: Readonly<Record<string, string | undefined>>,
+  repository: string | undefined = cloneRoot(),
+): ExampleFleet | undefined {
   const file = exampleFleetFile(repository);
   if (repository === undefined || file === undefined) return undefined;
   const variables: Record<string, string> = {};

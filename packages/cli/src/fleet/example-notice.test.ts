@@ -66,6 +66,8 @@ describe('cacheDir', () => {
     expect(cacheDir({}, '/home/ada', 'linux')).toBe(join('/home/ada', '.cache', 'mcpx'));
     expect(cacheDir({ XDG_CACHE_HOME: '/cache' }, '/home/ada', 'linux')).toBe(join('/cache', 'mcpx'));
     expect(cacheDir({}, '/Users/ada', 'darwin')).toBe(join('/Users/ada', 'Library', 'Caches', 'mcpx'));
-    expect(cacheDir({ LOCALAPPDATA: 'C:/Users/ada/AppData/Local' }, 'C:/Users/ada', 'win32')).toBe(join('C:/Users/ada/AppData/Local', 'mcpx', 'Cache'));
+    expect(cacheDir({ LOCALAPPDATA: 'C:/Users/ada/AppData/Local' }, 'C:/Users/ada', 'win32')).toBe(
+      join('C:/Users/ada/AppData/Local', 'mcpx', 'Cache'),
+    );
   });
 });

@@ -51,7 +51,11 @@ export function announceExampleFleet(options: ExampleNoticeOptions): boolean {
  * the kernel's session (the shell that the terminal started, and when it started), else the
  * parent process, which is the shell when mcpx is run directly.
  */
-export function terminalSession(env: Env, platform: NodeJS.Platform = process.platform, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): string {
+export function terminalSession(
+  env: Env,
+  platform: NodeJS.Platform = process.platform,
+  read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): string {
   if (env.TERM_SESSION_ID) return `term:${env.TERM_SESSION_ID}`;
   if (env.WT_SESSION) return `wt:${env.WT_SESSION}`;
   if (platform === 'linux') {
@@ -79,5 +83,8 @@ export function cacheDir(env: Env, homedir: string, platform: NodeJS.Platform = 
 
 /** The fields of a /proc/<pid>/stat line after the command name (which may hold spaces): state, ppid, pgrp, session... */
 function statFields(line: string): string[] {
-  return line.slice(line.lastIndexOf(')') + 2).trim().split(' ');
+  return line
+    .slice(line.lastIndexOf(')') + 2)
+    .trim()
+    .split(' ');
 }

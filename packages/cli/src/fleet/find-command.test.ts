@@ -18,7 +18,11 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('findCommand on POSIX', () => {
-  const search = (path: string[]) => ({ path: path.map((folder) => join(root, folder)).join(':'), cwd: join(root, 'project'), platform: 'linux' as const });
+  const search = (path: string[]) => ({
+    path: path.map((folder) => join(root, folder)).join(':'),
+    cwd: join(root, 'project'),
+    platform: 'linux' as const,
+  });
 
   it('finds a name in the first folder of the PATH that has it', () => {
     const second = file('b/uvx');

@@ -23,10 +23,17 @@ export function findCommand(command: string, search: CommandSearch): { found?: s
   const platform = search.platform ?? process.platform;
   const windows = platform === 'win32';
   const hasFolder = command.includes('/') || (windows && command.includes('\\'));
-  const folders = hasFolder || isAbsolute(command) ? [''] : (search.path ?? '').split(windows ? ';' : ':').filter((folder) => folder !== '');
+  const folders =
+    hasFolder || isAbsolute(command) ? [''] : (search.path ?? '').split(windows ? ';' : ':').filter((folder) => folder !== '');
   // Node starts a name as given, or with .com or .exe on Windows; other PATHEXT extensions need a shell.
   const runnable = windows ? (extname(command) === '' ? ['.com', '.exe'] : ['']) : [''];
-  const scripts = windows && extname(command) === '' ? (search.pathext ?? '.COM;.EXE;.BAT;.CMD').split(';').map((ext) => ext.toLowerCase()).filter((ext) => ext !== '' && !runnable.includes(ext)) : [];
+  const scripts =
+    windows && extname(command) === ''
+      ? (search.pathext ?? '.COM;.EXE;.BAT;.CMD')
+          .split(';')
+          .map((ext) => ext.toLowerCase())
+          .filter((ext) => ext !== '' && !runnable.includes(ext))
+      : [];
   let notExecutable: string | undefined;
   for (const folder of folders) {
     const base = folder === '' ? resolve(search.cwd, command) : join(folder, command);

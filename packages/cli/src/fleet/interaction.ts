@@ -28,7 +28,8 @@ export function interactionSettings(context: Context): InteractionSettings {
     } catch (error) {
       throw new UsageError(`--answers must be a JSON object: ${(error as Error).message}`);
     }
-    if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) throw new UsageError('--answers must be a JSON object, such as \'{"name":"Ada"}\'');
+    if (typeof answers !== 'object' || answers === null || Array.isArray(answers))
+      throw new UsageError('--answers must be a JSON object, such as \'{"name":"Ada"}\'');
   }
   const samplingCommand = stringFlag(context.args, 'sampling-command') ?? (context.io.env.MCPX_SAMPLING_COMMAND || undefined);
   return { answers, samplingCommand, offerSampling: context.args.flags.get('sampling') !== false };
@@ -74,7 +75,13 @@ export function interactionHandlers(
   return handlers;
 }
 
-async function elicit(context: Context, settings: InteractionSettings, server: string, params: ElicitRequestParams, signal: AbortSignal): Promise<ElicitResult> {
+async function elicit(
+  context: Context,
+  settings: InteractionSettings,
+  server: string,
+  params: ElicitRequestParams,
+  signal: AbortSignal,
+): Promise<ElicitResult> {
   const { err } = context;
   if (params.mode === 'url') {
     context.note(`${err.bold(server)} asks you to open ${err.cyan(params.url)}\n  ${params.message}`);

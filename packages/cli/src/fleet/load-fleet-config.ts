@@ -29,7 +29,8 @@ export async function loadFleetConfig(context: Context, path = context.configPat
   const homedir = homeOf(env);
   const oneOff = oneOffServer(context.args);
   if (oneOff !== undefined) {
-    if (path !== undefined) throw new UsageError('a one-off server (--url, or a command line after --) replaces the config file; leave out --config');
+    if (path !== undefined)
+      throw new UsageError('a one-off server (--url, or a command line after --) replaces the config file; leave out --config');
     const config = validateConfig({ mcpServers: { [oneOff.name]: oneOff.entry } }, { cwd, env, homedir });
     return { config, file: 'the command line', origin: 'command-line' };
   }

@@ -19,7 +19,9 @@ export async function logInWhereNeeded(context: Context, registry: McpRegistry, 
       await provider.login(server.url, { signal: context.signal });
     } catch (error) {
       if (context.signal.aborted) throw context.signal.reason;
-      context.note(`${context.err.red('mcpx:')} could not log in to ${server.name}: ${error instanceof Error ? error.message : String(error)}`);
+      context.note(
+        `${context.err.red('mcpx:')} could not log in to ${server.name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       continue;
     }
     await registry.connect(server.name);

@@ -11,7 +11,9 @@ describe('a one-off server', () => {
   });
 
   it('is the command line after --, started over stdio with its environment and folder, its tools unprefixed', () => {
-    expect(serverOf('tools', '--env', 'A=1', '--env', 'B=x=y', '--cwd', '/srv', '--', 'node', 'weather/build/index.js', '--port', '1')).toEqual({
+    expect(
+      serverOf('tools', '--env', 'A=1', '--env', 'B=x=y', '--cwd', '/srv', '--', 'node', 'weather/build/index.js', '--port', '1'),
+    ).toEqual({
       name: 'weather',
       entry: { command: 'node', args: ['weather/build/index.js', '--port', '1'], env: { A: '1', B: 'x=y' }, cwd: '/srv', toolPrefix: '' },
     });
@@ -24,7 +26,9 @@ describe('a one-off server', () => {
   });
 
   it('is the server at --url, with its headers and transport, named after the host', () => {
-    expect(serverOf('tools', '--url', 'https://mcp.example.com/mcp', '--header', 'Authorization: Bearer a:b', '--transport', 'sse')).toEqual({
+    expect(
+      serverOf('tools', '--url', 'https://mcp.example.com/mcp', '--header', 'Authorization: Bearer a:b', '--transport', 'sse'),
+    ).toEqual({
       name: 'mcp.example.com',
       entry: { url: 'https://mcp.example.com/mcp', headers: { Authorization: 'Bearer a:b' }, type: 'sse', toolPrefix: '' },
     });

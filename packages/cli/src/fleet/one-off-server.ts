@@ -11,7 +11,22 @@ export interface OneOffServer {
 
 const TRANSPORTS: Record<string, string> = { stdio: 'stdio', http: 'http', sse: 'sse', websocket: 'websocket', ws: 'websocket' };
 /** Programs that run a script: the script names the server better than they do. */
-const RUNNERS = new Set(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node', 'python', 'python3', 'uv', 'uvx', 'npx', 'pnpm', 'pipx', 'docker']);
+const RUNNERS = new Set([
+  'node',
+  'nodejs',
+  'bun',
+  'deno',
+  'tsx',
+  'ts-node',
+  'python',
+  'python3',
+  'uv',
+  'uvx',
+  'npx',
+  'pnpm',
+  'pipx',
+  'docker',
+]);
 const HINT = 'a one-off server is `-- <command line>` (stdio) or `--url <url>`';
 
 /**
@@ -28,21 +43,41 @@ export function oneOffServer(args: ParsedArgs): OneOffServer | undefined {
   const name = stringFlag(args, 'name');
   const transport = transportFlag(args);
   if (url === undefined && command === undefined) {
-    const given = [['--transport', transport], ['--header', headers[0]], ['--env', env[0]], ['--cwd', cwd], ['--name', name]].find(([, value]) => value !== undefined)?.[0];
+    const given = [
+      ['--transport', transport],
+      ['--header', headers[0]],
+      ['--env', env[0]],
+      ['--cwd', cwd],
+      ['--name', name],
+    ].find(([, value]) => value !== undefined)?.[0];
     if (given !== undefined) throw new UsageError(`${given} shapes a one-off server, and none was given`, { hint: HINT });
     return undefined;
   }
-  if (url !== undefined && command !== undefined) throw new UsageError('give either --url or a command line after --, not both', { hint: HINT });
+  if (url !== undefined && command !== undefined)
+    throw new UsageError('give either --url or a command line after --, not both', { hint: HINT });
   if (url !== undefined) {
-    if (env.length > 0 || cwd !== undefined) throw new UsageError(`${env.length > 0 ? '--env' : '--cwd'} applies to a server started after --, not to a --url server`);
+    if (env.length > 0 || cwd !== undefined)
+      throw new UsageError(`${env.length > 0 ? '--env' : '--cwd'} applies to a server started after --, not to a --url server`);
     if (transport === 'stdio') throw new UsageError('--transport stdio needs a command line after --, not --url');
-    const entry = { url, ...(headers.length === 0 ? {} : { headers: parseHeaders(headers) }), ...(transport === undefined ? {} : { type: transport }), toolPrefix: '' };
+    const entry = {
+      url,
+      ...(headers.length === 0 ? {} : { headers: parseHeaders(headers) }),
+      ...(transport === undefined ? {} : { type: transport }),
+      toolPrefix: '',
+    };
     return { name: name ?? nameOfUrl(url), entry };
   }
   const [program, ...rest] = command!;
   if (headers.length > 0) throw new UsageError('--header applies to a --url server, not to one started after --');
-  if (transport !== undefined && transport !== 'stdio') throw new UsageError(`--transport ${transport} needs --url; a server started after -- speaks stdio`);
-  const entry = { command: program!, args: rest, ...(env.length === 0 ? {} : { env: parseEnv(env) }), ...(cwd === undefined ? {} : { cwd }), toolPrefix: '' };
+  if (transport !== undefined && transport !== 'stdio')
+    throw new UsageError(`--transport ${transport} needs --url; a server started after -- speaks stdio`);
+  const entry = {
+    command: program!,
+    args: rest,
+    ...(env.length === 0 ? {} : { env: parseEnv(env) }),
+    ...(cwd === undefined ? {} : { cwd }),
+    toolPrefix: '',
+  };
   return { name: name ?? nameOfCommand(program!, rest), entry };
 }
 
@@ -58,7 +93,8 @@ function parseHeaders(values: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const value of values) {
     const colon = value.indexOf(':');
-    if (colon <= 0) throw new UsageError(`--header "${value}" needs the form "Name: value", such as --header 'Authorization: Bearer $TOKEN'`);
+    if (colon <= 0)
+      throw new UsageError(`--header "${value}" needs the form "Name: value", such as --header 'Authorization: Bearer $TOKEN'`);
     headers[value.slice(0, colon).trim()] = value.slice(colon + 1).trim();
   }
   return headers;
@@ -99,5 +135,8 @@ function nameOfUrl(url: string): string {
 }
 
 function clean(word: string): string {
-  return word.replace(/^@[^/]*\//, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  return word
+    .replace(/^@[^/]*\//, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }

@@ -63,11 +63,14 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   const known = loaded.config.servers.map((server) => server.name);
   for (const name of names) {
     if (!known.includes(name)) {
-      throw new UsageError(`no server named "${name}" in ${loaded.file}${didYouMean(name, known)}`, { hint: `its servers: ${known.join(', ') || 'none'}` });
+      throw new UsageError(`no server named "${name}" in ${loaded.file}${didYouMean(name, known)}`, {
+        hint: `its servers: ${known.join(', ') || 'none'}`,
+      });
     }
   }
   const servers = names.length === 0 ? loaded.config.servers : loaded.config.servers.filter((server) => names.includes(server.name));
-  if (servers.length === 0) throw new CliError(`${loaded.file} has no servers`, EXIT.config, { hint: 'add one under "mcpServers", or run mcpx config init' });
+  if (servers.length === 0)
+    throw new CliError(`${loaded.file} has no servers`, EXIT.config, { hint: 'add one under "mcpServers", or run mcpx config init' });
 
   const status = new StatusLine(context.io.stderr, context.io.stderr.isTTY === true);
   let current = servers.length === 1 ? servers[0]!.name : 'a server';
@@ -87,14 +90,26 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
       },
       connectTimeoutMs: context.connectTimeoutMs,
       oauth: cliOAuthOptions(context),
-      registry: { defaults: { reconnect: options.reconnect ? undefined : false, health: options.health ? { intervalMs: options.health.intervalMs, degradedIntervalMs: options.health.intervalMs } : false } },
+      registry: {
+        defaults: {
+          reconnect: options.reconnect ? undefined : false,
+          health: options.health ? { intervalMs: options.health.intervalMs, degradedIntervalMs: options.health.intervalMs } : false,
+        },
+      },
       onDiagnostic: (event) => {
         if (context.verbose) context.note(context.err.dim(`[${event.server}] ${event.message}`));
       },
     },
   );
   const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
-  const spinner = options.spinner !== false && !context.verbose ? new ConnectSpinner(status, context.err, servers.filter(expected).map((server) => server.name)) : undefined;
+  const spinner =
+    options.spinner !== false && !context.verbose
+      ? new ConnectSpinner(
+          status,
+          context.err,
+          servers.filter(expected).map((server) => server.name),
+        )
+      : undefined;
   const up = new Set<string>();
   registry.on('state', (change) => {
     if (change.to === 'connected' || change.to === 'degraded') up.add(change.server);
@@ -131,7 +146,10 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   };
 
   spinner?.start();
-  const connecting = Promise.all([registry.connectAll(), ...servers.filter((server) => !server.enabled && names.includes(server.name)).map((server) => registry.enable(server.name))]);
+  const connecting = Promise.all([
+    registry.connectAll(),
+    ...servers.filter((server) => !server.enabled && names.includes(server.name)).map((server) => registry.enable(server.name)),
+  ]);
   options.whileConnecting?.(fleet);
   try {
     await untilAborted(connecting, context.signal);
@@ -163,7 +181,9 @@ function watchDiagnostics(context: Context, registry: McpRegistry, name: string)
   const client = registry.get(name)?.client;
   if (client === undefined) return;
   const note = (text: string): void => context.note(context.err.dim(`[${name}] ${text}`));
-  client.on('diagnostic', (event) => note(event.type === 'info' ? event.message : `${event.type === 'stderr' ? 'stderr' : 'stdout (not JSON-RPC)'}: ${event.line}`));
+  client.on('diagnostic', (event) =>
+    note(event.type === 'info' ? event.message : `${event.type === 'stderr' ? 'stderr' : 'stdout (not JSON-RPC)'}: ${event.line}`),
+  );
   client.on('notification', (event) => {
     if (event.method !== 'notifications/message') return;
     const { level, logger, data } = event.params as { level?: string; logger?: string; data?: unknown };

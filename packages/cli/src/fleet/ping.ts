@@ -10,7 +10,10 @@ export interface PingResult {
 }
 
 /** Pings a server (`ping`, or `server/discover` for a 2026-07-28 server) and times it; never throws. */
-export async function pingServer(view: RegisteredServer, options: { timeoutMs?: number | undefined; signal?: AbortSignal | undefined } = {}): Promise<PingResult> {
+export async function pingServer(
+  view: RegisteredServer,
+  options: { timeoutMs?: number | undefined; signal?: AbortSignal | undefined } = {},
+): Promise<PingResult> {
   const client = view.client;
   if (client === undefined) return { server: view.name, ok: false, latencyMs: null, error: `not connected (${view.state})` };
   const started = performance.now();

@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 export function cliSettingNames(context: Pick<Context, 'timeoutMs' | 'connectTimeoutMs'>): SettingNames {
   return {
     requestTimeoutMs: context.timeoutMs === undefined ? '--timeout (or requestTimeoutMs in the config)' : '--timeout',
-    connectTimeoutMs: context.connectTimeoutMs === undefined ? '--connect-timeout (or connectTimeoutMs in the config)' : '--connect-timeout',
+    connectTimeoutMs:
+      context.connectTimeoutMs === undefined ? '--connect-timeout (or connectTimeoutMs in the config)' : '--connect-timeout',
   };
 }

@@ -10,10 +10,14 @@ export type Target = { readonly server: string; readonly name: string } | { read
  */
 export function parseTarget(word: string, servers: readonly string[], kind: 'tool' | 'prompt'): Target {
   if (!word.includes('/')) return { server: undefined, qualified: word };
-  const server = [...servers].sort((a, b) => b.length - a.length).find((name) => word.startsWith(`${name}/`) && word.length > name.length + 1);
+  const server = [...servers]
+    .sort((a, b) => b.length - a.length)
+    .find((name) => word.startsWith(`${name}/`) && word.length > name.length + 1);
   if (server === undefined) {
     const given = word.slice(0, word.indexOf('/'));
-    throw new UsageError(`no server named "${given}"${didYouMean(given, servers)}; write <server>/<${kind}>`, { hint: `the servers: ${servers.join(', ')}` });
+    throw new UsageError(`no server named "${given}"${didYouMean(given, servers)}; write <server>/<${kind}>`, {
+      hint: `the servers: ${servers.join(', ')}`,
+    });
   }
   return { server, name: word.slice(server.length + 1) };
 }

@@ -18,7 +18,9 @@ function renderBlock(block: ContentBlock, style: Style): string {
     case 'resource': {
       const resource = block.resource as { uri: string; mimeType?: string; text?: string; blob?: string };
       if (typeof resource.text === 'string') return `${style.dim(`--- ${resource.uri}`)}\n${resource.text}`;
-      return style.dim(`[resource ${resource.uri}${resource.mimeType ? ` ${resource.mimeType}` : ''}, ${formatBytes(base64Bytes(resource.blob ?? ''))}]`);
+      return style.dim(
+        `[resource ${resource.uri}${resource.mimeType ? ` ${resource.mimeType}` : ''}, ${formatBytes(base64Bytes(resource.blob ?? ''))}]`,
+      );
     }
     default:
       return style.dim(`[${(block as { type: string }).type} content]`);
@@ -40,7 +42,12 @@ export function renderResource(result: ReadResourceResult, style: Style): string
   return result.contents
     .map((content) => {
       const header = several ? `${style.dim(`--- ${content.uri}${content.mimeType ? ` (${content.mimeType})` : ''}`)}\n` : '';
-      const body = 'text' in content && typeof content.text === 'string' ? content.text : style.dim(`[binary ${content.mimeType ?? 'data'}, ${formatBytes(base64Bytes((content as { blob?: string }).blob ?? ''))}; redirect stdout to a file to save it]`);
+      const body =
+        'text' in content && typeof content.text === 'string'
+          ? content.text
+          : style.dim(
+              `[binary ${content.mimeType ?? 'data'}, ${formatBytes(base64Bytes((content as { blob?: string }).blob ?? ''))}; redirect stdout to a file to save it]`,
+            );
       return header + body;
     })
     .join('\n');

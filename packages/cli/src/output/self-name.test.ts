@@ -7,7 +7,14 @@ const bin = join(clone, 'packages', 'cli', 'dist', 'bin.js');
 
 describe('selfName', () => {
   it('says pnpm mcpx when pnpm ran the CLI of a clone', () => {
-    expect(selfName({ npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64' }, join(clone, 'examples'), join(clone, 'scripts', 'mcpx.mjs'), clone)).toBe('pnpm mcpx');
+    expect(
+      selfName(
+        { npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64' },
+        join(clone, 'examples'),
+        join(clone, 'scripts', 'mcpx.mjs'),
+        clone,
+      ),
+    ).toBe('pnpm mcpx');
   });
 
   it("names the built file when node ran a clone's bin.js", () => {
@@ -16,7 +23,14 @@ describe('selfName', () => {
   });
 
   it('says mcpx for an installed CLI, whoever started it', () => {
-    expect(selfName({ npm_config_user_agent: 'pnpm/10.34.9' }, clone, join('/', 'usr', 'lib', 'node_modules', '@mcpx', 'cli', 'dist', 'bin.js'), undefined)).toBe('mcpx');
+    expect(
+      selfName(
+        { npm_config_user_agent: 'pnpm/10.34.9' },
+        clone,
+        join('/', 'usr', 'lib', 'node_modules', '@mcpx', 'cli', 'dist', 'bin.js'),
+        undefined,
+      ),
+    ).toBe('mcpx');
     expect(selfName({}, clone, join('/', 'usr', 'local', 'bin', 'mcpx'), undefined)).toBe('mcpx');
   });
 });

@@ -35,7 +35,15 @@ export function createStyle(enabled: boolean): Style {
     (name: keyof typeof CODES) =>
     (text: string): string =>
       enabled && text !== '' ? `\u001b[${CODES[name][0]}m${text}\u001b[${CODES[name][1]}m` : text;
-  return { enabled, bold: wrap('bold'), dim: wrap('dim'), red: wrap('red'), green: wrap('green'), yellow: wrap('yellow'), cyan: wrap('cyan') };
+  return {
+    enabled,
+    bold: wrap('bold'),
+    dim: wrap('dim'),
+    red: wrap('red'),
+    green: wrap('green'),
+    yellow: wrap('yellow'),
+    cyan: wrap('cyan'),
+  };
 }
 
 // eslint-disable-next-line no-control-regex

@@ -14,7 +14,9 @@ export interface Column {
  * flexible column is cut so that each line fits.
  */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, width?: number): string {
-  const widths = columns.map((column, index) => Math.max(visibleWidth(column.header), ...rows.map((row) => visibleWidth(row[index] ?? ''))));
+  const widths = columns.map((column, index) =>
+    Math.max(visibleWidth(column.header), ...rows.map((row) => visibleWidth(row[index] ?? ''))),
+  );
   const flexible = columns.findIndex((column) => column.flexible);
   if (width !== undefined && flexible !== -1) {
     const total = widths.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1);
@@ -30,5 +32,13 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
       })
       .join('  ')
       .trimEnd();
-  return [line(columns.map((column) => column.header), true), ...rows.map((row) => line(row, false))].join('\n') + '\n';
+  return (
+    [
+      line(
+        columns.map((column) => column.header),
+        true,
+      ),
+      ...rows.map((row) => line(row, false)),
+    ].join('\n') + '\n'
+  );
 }

@@ -44,6 +44,8 @@ export class ConnectSpinner {
     const done = this.names.length - this.waiting.size;
     const progress = done === 0 ? '' : this.style.dim(` (${done} of ${this.names.length} done)`);
     const spinner = this.style.cyan(SPINNER_FRAMES[this.frame++ % SPINNER_FRAMES.length]!);
-    this.line.show(`${spinner} connecting ${[...this.waiting].join(', ')}${progress}  ${this.style.dim(formatMs(performance.now() - this.started))}`);
+    this.line.show(
+      `${spinner} connecting ${[...this.waiting].join(', ')}${progress}  ${this.style.dim(formatMs(performance.now() - this.started))}`,
+    );
   }
 }

@@ -9,11 +9,19 @@ import type { Prompter } from './prompter.js';
  * asks to send. Resolves with `accept` and the values, `decline` when the user says no, or
  * `cancel` when input ends (Ctrl-D) or `signal` aborts.
  */
-export async function askForm(server: string, params: ElicitRequestFormParams, prompter: Prompter, style: Style, signal?: AbortSignal): Promise<ElicitResult> {
+export async function askForm(
+  server: string,
+  params: ElicitRequestFormParams,
+  prompter: Prompter,
+  style: Style,
+  signal?: AbortSignal,
+): Promise<ElicitResult> {
   const schema = params.requestedSchema;
   const fields = formFields(schema.properties, schema.required);
   prompter.say(`${style.bold(server)} asks: ${params.message}`);
-  prompter.say(style.dim('  Enter keeps the [default]; an optional field left empty is left out. Ctrl-D dismisses, Ctrl-C cancels the call.'));
+  prompter.say(
+    style.dim('  Enter keeps the [default]; an optional field left empty is left out. Ctrl-D dismisses, Ctrl-C cancels the call.'),
+  );
   const content: Record<string, unknown> = {};
   for (const field of fields) {
     const { header, prompt } = question(field, style);
@@ -46,7 +54,14 @@ function question(field: FormField, style: Style): { header: string; prompt: str
     field.choices.length === 0
       ? ''
       : `\n${field.choices.map((choice, index) => `    ${style.cyan(String(index + 1))}) ${choice.title}${choice.title === choice.value ? '' : style.dim(` (${choice.value})`)}`).join('\n')}`;
-  const kind = field.kind === 'boolean' ? ' (y/n)' : field.kind === 'multiselect' ? ' (numbers, comma-separated)' : field.kind === 'select' ? ' (number)' : '';
+  const kind =
+    field.kind === 'boolean'
+      ? ' (y/n)'
+      : field.kind === 'multiselect'
+        ? ' (numbers, comma-separated)'
+        : field.kind === 'select'
+          ? ' (number)'
+          : '';
   const fallback = showDefault(field);
   const shown = fallback === undefined ? '' : ` [${fallback}]`;
   return { header: `  ${style.bold(field.label)}${required}${description}${choices}`, prompt: `  ${style.cyan('›')}${kind}${shown}: ` };

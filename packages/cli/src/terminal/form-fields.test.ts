@@ -9,7 +9,13 @@ const fields = formFields(
     age: { type: 'integer', minimum: 0, maximum: 150, default: 30 },
     ok: { type: 'boolean', default: false },
     color: { type: 'string', enum: ['red', 'green'], enumNames: ['Red', 'Green'], default: 'green' },
-    hero: { type: 'string', oneOf: [{ const: 'h1', title: 'Superman' }, { const: 'h2', title: 'Batman' }] },
+    hero: {
+      type: 'string',
+      oneOf: [
+        { const: 'h1', title: 'Superman' },
+        { const: 'h2', title: 'Batman' },
+      ],
+    },
     tools: { type: 'array', items: { type: 'string', enum: ['a', 'b', 'c'] }, minItems: 1, maxItems: 2, default: ['a'] },
   },
   ['name'],
@@ -28,9 +34,17 @@ describe('elicitation form fields', () => {
       ['hero', 'select', false],
       ['tools', 'multiselect', false],
     ]);
-    expect(field('color').choices).toEqual([{ value: 'red', title: 'Red' }, { value: 'green', title: 'Green' }]);
+    expect(field('color').choices).toEqual([
+      { value: 'red', title: 'Red' },
+      { value: 'green', title: 'Green' },
+    ]);
     expect(field('hero').choices[1]).toEqual({ value: 'h2', title: 'Batman' });
-    expect([showDefault(field('ok')), showDefault(field('color')), showDefault(field('tools')), showDefault(field('name'))]).toEqual(['y/N', 'Green', 'a', undefined]);
+    expect([showDefault(field('ok')), showDefault(field('color')), showDefault(field('tools')), showDefault(field('name'))]).toEqual([
+      'y/N',
+      'Green',
+      'a',
+      undefined,
+    ]);
   });
 
   it('show a default that is an object as JSON, not as [object Object]', () => {

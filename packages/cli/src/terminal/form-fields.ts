@@ -28,7 +28,13 @@ export function formFields(properties: Readonly<Record<string, PrimitiveSchemaDe
     const choices = choicesOf(schema);
     const type = schema.type;
     const kind: FormField['kind'] =
-      type === 'array' ? 'multiselect' : choices.length > 0 ? 'select' : type === 'number' || type === 'integer' || type === 'boolean' ? type : 'string';
+      type === 'array'
+        ? 'multiselect'
+        : choices.length > 0
+          ? 'select'
+          : type === 'number' || type === 'integer' || type === 'boolean'
+            ? type
+            : 'string';
     return {
       key,
       label: typeof schema.title === 'string' ? schema.title : key,
@@ -46,11 +52,18 @@ function choicesOf(schema: Record<string, unknown>): Choice[] {
   const source = schema.type === 'array' ? ((schema.items ?? {}) as Record<string, unknown>) : schema;
   const titled = (source.oneOf ?? source.anyOf) as Array<{ const?: unknown; title?: unknown }> | undefined;
   if (Array.isArray(titled)) {
-    return titled.filter((option) => typeof option.const === 'string').map((option) => ({ value: option.const as string, title: typeof option.title === 'string' ? option.title : (option.const as string) }));
+    return titled
+      .filter((option) => typeof option.const === 'string')
+      .map((option) => ({
+        value: option.const as string,
+        title: typeof option.title === 'string' ? option.title : (option.const as string),
+      }));
   }
   if (Array.isArray(source.enum)) {
     const names = Array.isArray(schema.enumNames) ? (schema.enumNames as unknown[]) : [];
-    return (source.enum as unknown[]).map(String).map((value, index) => ({ value, title: typeof names[index] === 'string' ? names[index] : value }));
+    return (source.enum as unknown[])
+      .map(String)
+      .map((value, index) => ({ value, title: typeof names[index] === 'string' ? names[index] : value }));
   }
   return [];
 }
@@ -61,7 +74,8 @@ export function showDefault(field: FormField): string | undefined {
   if (value === undefined) return undefined;
   if (field.kind === 'boolean') return value ? 'Y/n' : 'y/N';
   if (field.kind === 'select') return field.choices.find((choice) => choice.value === value)?.title ?? shown(value);
-  if (Array.isArray(value)) return value.map((item: unknown) => field.choices.find((choice) => choice.value === item)?.title ?? shown(item)).join(', ');
+  if (Array.isArray(value))
+    return value.map((item: unknown) => field.choices.find((choice) => choice.value === item)?.title ?? shown(item)).join(', ');
   return shown(value);
 }
 
@@ -108,7 +122,10 @@ function parseNumber(field: FormField, text: string): Parsed {
 
 function parseMany(field: FormField, text: string): Parsed {
   const values: string[] = [];
-  for (const part of text.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const choice = pick(field.choices, part);
     if (choice === undefined) return { error: `"${part}" is not one of the choices; type numbers or values separated by commas` };
     if (!values.includes(choice.value)) values.push(choice.value);
@@ -125,7 +142,8 @@ function parseString(field: FormField, text: string): Parsed {
   if (maxLength !== undefined && text.length > maxLength) return { error: `at most ${maxLength} characters` };
   if (format === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text)) return { error: 'type an email address, such as ada@example.com' };
   if (format === 'uri' && !URL.canParse(text)) return { error: 'type a URI, such as https://example.com' };
-  if (format === 'date' && !(/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)))) return { error: 'type a date as YYYY-MM-DD' };
+  if (format === 'date' && !(/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text))))
+    return { error: 'type a date as YYYY-MM-DD' };
   if (format === 'date-time' && Number.isNaN(Date.parse(text))) return { error: 'type a date and time, such as 2025-01-31T12:00:00Z' };
   return { value: text };
 }
@@ -135,5 +153,8 @@ function pick(choices: readonly Choice[], text: string): Choice | undefined {
   const index = /^\d+$/.test(text) ? Number(text) - 1 : -1;
   if (index >= 0 && index < choices.length) return choices[index];
   const lower = text.toLowerCase();
-  return choices.find((choice) => choice.value === text) ?? choices.find((choice) => choice.value.toLowerCase() === lower || choice.title.toLowerCase() === lower);
+  return (
+    choices.find((choice) => choice.value === text) ??
+    choices.find((choice) => choice.value.toLowerCase() === lower || choice.title.toLowerCase() === lower)
+  );
 }

@@ -6,7 +6,9 @@ describe('renderProgress', () => {
   const style = createStyle(false);
 
   it('fills the bar in proportion to progress over total, with the message', () => {
-    expect(renderProgress('s/t', { progress: 3, total: 4, message: 'copying' }, 1500, 0, style)).toBe('⠋ s/t  ██████████████████░░░░░░ 3/4  75%  copying  1.5 s');
+    expect(renderProgress('s/t', { progress: 3, total: 4, message: 'copying' }, 1500, 0, style)).toBe(
+      '⠋ s/t  ██████████████████░░░░░░ 3/4  75%  copying  1.5 s',
+    );
   });
 
   it('counts when the total is unknown, and spins before any progress', () => {

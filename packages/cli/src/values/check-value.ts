@@ -12,13 +12,17 @@ export function mismatch(value: unknown, schema: JsonSchema | undefined, path: s
   if (Array.isArray(schema.enum) && !schema.enum.some((option) => sameJson(option, value))) {
     return `argument "${path}" must be one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}, got ${show(value)}`;
   }
-  if (schema.const !== undefined && !sameJson(schema.const, value)) return `argument "${path}" must be ${JSON.stringify(schema.const)}, got ${show(value)}`;
+  if (schema.const !== undefined && !sameJson(schema.const, value))
+    return `argument "${path}" must be ${JSON.stringify(schema.const)}, got ${show(value)}`;
   const members = schema.anyOf ?? schema.oneOf;
   if (schema.type === undefined && Array.isArray(members)) {
-    return members.some((member) => mismatch(value, member, path) === undefined) ? undefined : `argument "${path}" must be ${describeType(schema)}, got ${show(value)}`;
+    return members.some((member) => mismatch(value, member, path) === undefined)
+      ? undefined
+      : `argument "${path}" must be ${describeType(schema)}, got ${show(value)}`;
   }
   const types = typeof schema.type === 'string' ? [schema.type] : (schema.type ?? []);
-  if (types.length > 0 && !types.some((type) => hasType(value, type))) return `argument "${path}" must be ${describeType(schema)}, got ${show(value)}`;
+  if (types.length > 0 && !types.some((type) => hasType(value, type)))
+    return `argument "${path}" must be ${describeType(schema)}, got ${show(value)}`;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const problem = mismatch(item, schema.items, `${path}[${index}]`);
@@ -35,7 +39,8 @@ function objectMismatch(value: Record<string, unknown>, schema: JsonSchema, path
   for (const [key, item] of Object.entries(value)) {
     const property = properties[key];
     if (property === undefined) {
-      if (schema.additionalProperties === false) return `argument "${path}" has no key "${key}"; it takes ${Object.keys(properties).join(', ')}`;
+      if (schema.additionalProperties === false)
+        return `argument "${path}" has no key "${key}"; it takes ${Object.keys(properties).join(', ')}`;
       continue;
     }
     const problem = mismatch(item, property, `${path}.${key}`);

@@ -20,7 +20,14 @@ const schema: JsonSchema = {
 
 describe('buildArguments', () => {
   it('types each key=value from its property schema', () => {
-    expect(buildArguments(['name=Ada', 'count=3', 'ratio=0.5', 'dry=yes', 'tags=a,b', 'sizes=1, 2', 'filter={"x":1}', 'mode=fast', 'limit=null'], undefined, schema, 't')).toEqual({
+    expect(
+      buildArguments(
+        ['name=Ada', 'count=3', 'ratio=0.5', 'dry=yes', 'tags=a,b', 'sizes=1, 2', 'filter={"x":1}', 'mode=fast', 'limit=null'],
+        undefined,
+        schema,
+        't',
+      ),
+    ).toEqual({
       name: 'Ada',
       count: 3,
       ratio: 0.5,
@@ -38,14 +45,20 @@ describe('buildArguments', () => {
   });
 
   it('starts from the JSON object, key=value and key:=json on top', () => {
-    expect(buildArguments(['count:=5', 'tags:=["x"]'], '{"name":"Ada","count":1}', schema, 't')).toEqual({ name: 'Ada', count: 5, tags: ['x'] });
+    expect(buildArguments(['count:=5', 'tags:=["x"]'], '{"name":"Ada","count":1}', schema, 't')).toEqual({
+      name: 'Ada',
+      count: 5,
+      tags: ['x'],
+    });
   });
 
   it('refuses values of the wrong type, unknown keys, missing required ones and values outside an enum', () => {
     expect(() => buildArguments(['name=a', 'count=1.5'], undefined, schema, 't')).toThrow('argument "count" must be integer, got "1.5"');
     expect(() => buildArguments(['name=a', 'cuont=1'], undefined, schema, 't')).toThrow('t has no argument "cuont"; did you mean "count"?');
     expect(() => buildArguments(['count=1'], undefined, schema, 't')).toThrow('t needs the argument name (string)');
-    expect(() => buildArguments(['name=a', 'mode=medium'], undefined, schema, 't')).toThrow('argument "mode" must be one of "fast", "slow", got "medium"');
+    expect(() => buildArguments(['name=a', 'mode=medium'], undefined, schema, 't')).toThrow(
+      'argument "mode" must be one of "fast", "slow", got "medium"',
+    );
     expect(() => buildArguments(['name'], undefined, schema, 't')).toThrow('"name" is not an argument; write key=value');
     expect(() => buildArguments([], '[1]', schema, 't')).toThrow('the JSON arguments must be an object');
   });
@@ -54,10 +67,18 @@ describe('buildArguments', () => {
     expect(() => buildArguments([], '{"name":"a","count":"3"}', schema, 't')).toThrow('argument "count" must be integer, got "3"');
     expect(() => buildArguments([], '{"name":"a","count":1.5}', schema, 't')).toThrow('argument "count" must be integer, got 1.5');
     expect(() => buildArguments([], '{"name":"a","cuont":1}', schema, 't')).toThrow('t has no argument "cuont"; did you mean "count"?');
-    expect(() => buildArguments([], '{"name":"a","mode":"medium"}', schema, 't')).toThrow('argument "mode" must be one of "fast", "slow", got "medium"');
+    expect(() => buildArguments([], '{"name":"a","mode":"medium"}', schema, 't')).toThrow(
+      'argument "mode" must be one of "fast", "slow", got "medium"',
+    );
     expect(() => buildArguments([], '{"name":"a","sizes":[1,"x"]}', schema, 't')).toThrow('argument "sizes[1]" must be number, got "x"');
-    expect(() => buildArguments([], '{"name":"a","limit":"none"}', schema, 't')).toThrow('argument "limit" must be integer | null, got "none"');
-    expect(buildArguments([], '{"name":"a","limit":null,"filter":{"any":[1]}}', schema, 't')).toEqual({ name: 'a', limit: null, filter: { any: [1] } });
+    expect(() => buildArguments([], '{"name":"a","limit":"none"}', schema, 't')).toThrow(
+      'argument "limit" must be integer | null, got "none"',
+    );
+    expect(buildArguments([], '{"name":"a","limit":null,"filter":{"any":[1]}}', schema, 't')).toEqual({
+      name: 'a',
+      limit: null,
+      filter: { any: [1] },
+    });
   });
 
   it('checks key:=json values against the schema too', () => {
@@ -69,13 +90,25 @@ describe('buildArguments', () => {
     const nested: JsonSchema = {
       type: 'object',
       properties: {
-        entities: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } }, required: ['name'], additionalProperties: false } },
+        entities: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
+            required: ['name'],
+            additionalProperties: false,
+          },
+        },
       },
     };
     expect(() => buildArguments([], '{"entities":[{"name":7}]}', nested, 't')).toThrow('argument "entities[0].name" must be string, got 7');
     expect(() => buildArguments([], '{"entities":[{"tags":[]}]}', nested, 't')).toThrow('argument "entities[0]" needs "name" (string)');
-    expect(() => buildArguments([], '{"entities":[{"name":"Ada","nmae":"x"}]}', nested, 't')).toThrow('argument "entities[0]" has no key "nmae"');
-    expect(buildArguments([], '{"entities":[{"name":"Ada","tags":["x"]}]}', nested, 't')).toEqual({ entities: [{ name: 'Ada', tags: ['x'] }] });
+    expect(() => buildArguments([], '{"entities":[{"name":"Ada","nmae":"x"}]}', nested, 't')).toThrow(
+      'argument "entities[0]" has no key "nmae"',
+    );
+    expect(buildArguments([], '{"entities":[{"name":"Ada","tags":["x"]}]}', nested, 't')).toEqual({
+      entities: [{ name: 'Ada', tags: ['x'] }],
+    });
   });
 
   it('accepts any key as a string when the schema lists no properties', () => {

@@ -10,14 +10,21 @@ import { describeType, typesOf, type JsonSchema } from './schema-types.js';
  * the argument for a value that does not fit, an unknown key (when the schema lists them) or
  * a required argument missing.
  */
-export function buildArguments(words: readonly string[], jsonText: string | undefined, schema: JsonSchema | undefined, what: string): Record<string, unknown> {
+export function buildArguments(
+  words: readonly string[],
+  jsonText: string | undefined,
+  schema: JsonSchema | undefined,
+  what: string,
+): Record<string, unknown> {
   const args: Record<string, unknown> = jsonText === undefined ? {} : parseObject(jsonText);
   const properties = schema?.properties ?? {};
   const closed = schema?.additionalProperties === false || Object.keys(properties).length > 0;
   const known = (key: string): JsonSchema | undefined => {
     const property = properties[key];
     if (property === undefined && closed) {
-      throw new UsageError(`${what} has no argument "${key}"${didYouMean(key, Object.keys(properties))}`, { hint: usageHint(schema, what) });
+      throw new UsageError(`${what} has no argument "${key}"${didYouMean(key, Object.keys(properties))}`, {
+        hint: usageHint(schema, what),
+      });
     }
     return property;
   };
@@ -29,14 +36,19 @@ export function buildArguments(words: readonly string[], jsonText: string | unde
   for (const [key, value] of Object.entries(args)) checked(key, value);
   for (const word of words) {
     const match = /^([^=:]+)(:?=)([\s\S]*)$/.exec(word);
-    if (match === null) throw new UsageError(`"${word}" is not an argument; write key=value (or key:=<json>)`, { hint: usageHint(schema, what) });
+    if (match === null)
+      throw new UsageError(`"${word}" is not an argument; write key=value (or key:=<json>)`, { hint: usageHint(schema, what) });
     const [, key, operator, text] = match as unknown as [string, string, string, string];
     args[key] = operator === ':=' ? checked(key, parseJson(text, key)) : convert(text, known(key), key);
   }
   const missing = (schema?.required ?? []).filter((key) => args[key] === undefined && properties[key]?.default === undefined);
   if (missing.length > 0) {
-    const list = missing.map((key) => `${key} (${describeType(properties[key])})${properties[key]?.description ? `: ${properties[key].description}` : ''}`);
-    throw new UsageError(`${what} needs ${missing.length === 1 ? 'the argument' : 'the arguments'} ${list.join('; ')}`, { hint: usageHint(schema, what) });
+    const list = missing.map(
+      (key) => `${key} (${describeType(properties[key])})${properties[key]?.description ? `: ${properties[key].description}` : ''}`,
+    );
+    throw new UsageError(`${what} needs ${missing.length === 1 ? 'the argument' : 'the arguments'} ${list.join('; ')}`, {
+      hint: usageHint(schema, what),
+    });
   }
   return args;
 }
@@ -49,7 +61,9 @@ export function convert(text: string, schema: JsonSchema | undefined, key: strin
     const value = as(type, text, schema, key);
     if (value !== NO) {
       if (Array.isArray(schema?.enum) && !schema.enum.some((option) => option === value)) {
-        throw new UsageError(`argument "${key}" must be one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}, got ${JSON.stringify(value)}`);
+        throw new UsageError(
+          `argument "${key}" must be one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}, got ${JSON.stringify(value)}`,
+        );
       }
       return value;
     }
@@ -105,7 +119,8 @@ function parseObject(text: string): Record<string, unknown> {
   } catch (error) {
     throw new UsageError(`the JSON arguments are not valid JSON: ${(error as Error).message}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('the JSON arguments must be an object, such as \'{"message":"hi"}\'');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UsageError('the JSON arguments must be an object, such as \'{"message":"hi"}\'');
   return value as Record<string, unknown>;
 }
 

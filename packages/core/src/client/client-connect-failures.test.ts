@@ -30,8 +30,10 @@ describe('a failure while connecting', () => {
     expect(client.state).toBe('closed');
   });
 
-  it("says how to reach a server that the probe ends when connect() was given a transport it cannot start again", async () => {
-    const error: unknown = await new McpClient({ eraCache: false }).connect(diesOnProbe().clientTransport).catch((caught: unknown) => caught);
+  it('says how to reach a server that the probe ends when connect() was given a transport it cannot start again', async () => {
+    const error: unknown = await new McpClient({ eraCache: false })
+      .connect(diesOnProbe().clientTransport)
+      .catch((caught: unknown) => caught);
     expect((error as Error).message).toContain("pin era 'legacy'");
     expect((error as Error).message).toContain('give connect() a function that creates the transport');
   });

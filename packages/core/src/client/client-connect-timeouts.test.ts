@@ -10,7 +10,9 @@ const never = (): Promise<never> => new Promise(() => undefined);
 describe('the timeouts of connecting and of requests', () => {
   it('does not let a short requestTimeoutMs fail an initialize that takes longer', async () => {
     const server = new FakeServer();
-    server.handle('initialize', (params) => after(300, { protocolVersion: params.protocolVersion, capabilities: {}, serverInfo: { name: 'slow', version: '1.0.0' } }));
+    server.handle('initialize', (params) =>
+      after(300, { protocolVersion: params.protocolVersion, capabilities: {}, serverInfo: { name: 'slow', version: '1.0.0' } }),
+    );
     const client = new McpClient({ era: 'legacy', requestTimeoutMs: 50, eraCache: false });
     const session = await client.connect(server.clientTransport);
     expect(session.serverInfo.name).toBe('slow');
@@ -73,11 +75,17 @@ describe('the timeouts of connecting and of requests', () => {
     const server = new FakeServer();
     server.handle('tools/list', never);
     server.handle('prompts/list', () => never());
-    const settingNames = { requestTimeoutMs: '--timeout', maxTotalTimeoutMs: 'maxTotalTimeoutMs in the config', connectTimeoutMs: '--connect-timeout' };
+    const settingNames = {
+      requestTimeoutMs: '--timeout',
+      maxTotalTimeoutMs: 'maxTotalTimeoutMs in the config',
+      connectTimeoutMs: '--connect-timeout',
+    };
     const client = new McpClient({ requestTimeoutMs: 50, eraCache: false, settingNames });
     await client.connect(server.clientTransport);
     await expect(client.listTools()).rejects.toThrow(/no response within 50 ms; raise --timeout if/);
-    await expect(client.listPrompts({ timeoutMs: 10_000, maxTotalTimeoutMs: 50 })).rejects.toThrow(/raise maxTotalTimeoutMs in the config if/);
+    await expect(client.listPrompts({ timeoutMs: 10_000, maxTotalTimeoutMs: 50 })).rejects.toThrow(
+      /raise maxTotalTimeoutMs in the config if/,
+    );
     await client.close();
 
     const stuck = new FakeServer();

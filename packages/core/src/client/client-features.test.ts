@@ -41,7 +41,13 @@ describe('tool calls and output schemas', () => {
   async function withTool() {
     const ctx = await connected();
     ctx.server.handle('tools/list', () => ({
-      tools: [{ name: 'add', inputSchema: { type: 'object' }, outputSchema: { type: 'object', properties: { sum: { type: 'number' } }, required: ['sum'] } }],
+      tools: [
+        {
+          name: 'add',
+          inputSchema: { type: 'object' },
+          outputSchema: { type: 'object', properties: { sum: { type: 'number' } }, required: ['sum'] },
+        },
+      ],
     }));
     await ctx.client.listTools();
     return ctx;
@@ -84,7 +90,10 @@ describe('server-to-client requests', () => {
     const { server } = await connected({
       sampling: (params) => ({ role: 'assistant', content: { type: 'text', text: `echo ${params.maxTokens}` }, model: 'test-model' }),
     });
-    const result = await server.request('sampling/createMessage', { messages: [{ role: 'user', content: { type: 'text', text: 'hi' } }], maxTokens: 5 });
+    const result = await server.request('sampling/createMessage', {
+      messages: [{ role: 'user', content: { type: 'text', text: 'hi' } }],
+      maxTokens: 5,
+    });
     expect(result).toMatchObject({ model: 'test-model', content: { text: 'echo 5' } });
   });
 
@@ -92,14 +101,20 @@ describe('server-to-client requests', () => {
     const { server } = await connected({ elicitation: () => ({ action: 'accept', content: { name: 'Ada' } }) });
     const result = await server.request('elicitation/create', {
       message: 'Who are you?',
-      requestedSchema: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'number', default: 36 }, admin: { type: 'boolean', default: false } } },
+      requestedSchema: {
+        type: 'object',
+        properties: { name: { type: 'string' }, age: { type: 'number', default: 36 }, admin: { type: 'boolean', default: false } },
+      },
     });
     expect(result).toEqual({ action: 'accept', content: { name: 'Ada', age: 36, admin: false } });
   });
 
   it('tells a handler which server asked', async () => {
     let asked: string | undefined;
-    const { server } = await connected({ server: 'docs', elicitation: (_params, context) => ((asked = context.server), { action: 'decline' }) });
+    const { server } = await connected({
+      server: 'docs',
+      elicitation: (_params, context) => ((asked = context.server), { action: 'decline' }),
+    });
     await server.request('elicitation/create', { message: 'ok?', requestedSchema: { type: 'object', properties: {} } });
     expect(asked).toBe('docs');
   });

@@ -7,10 +7,19 @@ describe('the legacy handshake', () => {
     const server = new FakeServer({ instructions: 'be nice' });
     const client = new McpClient({ name: 'tester', version: '9.9.9', eraCache: false });
     const session = await client.connect(server.clientTransport);
-    expect(server.initializeParams).toMatchObject({ protocolVersion: '2025-11-25', clientInfo: { name: 'tester', version: '9.9.9' }, capabilities: {} });
+    expect(server.initializeParams).toMatchObject({
+      protocolVersion: '2025-11-25',
+      clientInfo: { name: 'tester', version: '9.9.9' },
+      capabilities: {},
+    });
     const methods = server.received.map((m) => ('method' in m ? m.method : 'response'));
     expect(methods.slice(0, 3)).toEqual(['server/discover', 'initialize', 'notifications/initialized']);
-    expect(session).toMatchObject({ era: 'legacy', protocolVersion: '2025-11-25', serverInfo: { name: 'fake-server' }, instructions: 'be nice' });
+    expect(session).toMatchObject({
+      era: 'legacy',
+      protocolVersion: '2025-11-25',
+      serverInfo: { name: 'fake-server' },
+      instructions: 'be nice',
+    });
     expect(client.state).toBe('connected');
     await client.close();
     expect(client.state).toBe('closed');
@@ -56,7 +65,12 @@ describe('the legacy handshake', () => {
       capabilities: { experimental: { thing: {} } },
     });
     await client.connect(server.clientTransport);
-    expect(server.initializeParams?.capabilities).toEqual({ sampling: {}, elicitation: { form: {} }, roots: { listChanged: true }, experimental: { thing: {} } });
+    expect(server.initializeParams?.capabilities).toEqual({
+      sampling: {},
+      elicitation: { form: {} },
+      roots: { listChanged: true },
+      experimental: { thing: {} },
+    });
   });
 
   it('fails calls made before connect or after close with a hint', async () => {

@@ -18,7 +18,12 @@ async function modern(options: McpClientOptions = {}, versions = ['2026-07-28'])
 describe('era detection', () => {
   it('settles on the modern era when server/discover answers, without initialize', async () => {
     const { server, session } = await modern({ name: 'tester', version: '1.2.3' });
-    expect(session).toMatchObject({ era: 'modern', protocolVersion: '2026-07-28', serverInfo: { name: 'fake-server' }, supportedVersions: ['2026-07-28'] });
+    expect(session).toMatchObject({
+      era: 'modern',
+      protocolVersion: '2026-07-28',
+      serverInfo: { name: 'fake-server' },
+      supportedVersions: ['2026-07-28'],
+    });
     expect(server.requests('initialize')).toEqual([]);
     expect(server.requests('server/discover')[0]?.[META]).toEqual({
       [VERSION_KEY]: '2026-07-28',
@@ -89,7 +94,12 @@ describe('modern requests', () => {
     await client.callTool('echo', { a: 1 }, { trace: { traceparent: '00-abc-def-01', baggage: 'k=v' } });
     const params = server.requests('tools/call')[0];
     expect(params).toMatchObject({ name: 'echo', arguments: { a: 1 } });
-    expect(params?.[META]).toMatchObject({ [VERSION_KEY]: '2026-07-28', 'io.modelcontextprotocol/logLevel': 'debug', traceparent: '00-abc-def-01', baggage: 'k=v' });
+    expect(params?.[META]).toMatchObject({
+      [VERSION_KEY]: '2026-07-28',
+      'io.modelcontextprotocol/logLevel': 'debug',
+      traceparent: '00-abc-def-01',
+      baggage: 'k=v',
+    });
     expect(server.requests('logging/setLevel')).toEqual([]);
   });
 
@@ -149,19 +159,35 @@ describe('header mismatches', () => {
 
 describe('multi round-trip requests', () => {
   it('answer input requests with the handlers and retry with inputResponses and requestState under a new id', async () => {
-    const { server, client } = await modern({ elicitation: () => ({ action: 'accept', content: { name: 'Ada' } }), sampling: () => ({ role: 'assistant', model: 'm', content: { type: 'text', text: 'Paris' } }) });
+    const { server, client } = await modern({
+      elicitation: () => ({ action: 'accept', content: { name: 'Ada' } }),
+      sampling: () => ({ role: 'assistant', model: 'm', content: { type: 'text', text: 'Paris' } }),
+    });
     server.handle('tools/call', (params) => {
       if (params.inputResponses === undefined) {
         return {
           resultType: 'input_required',
           requestState: 'opaque-1',
           inputRequests: {
-            who: { method: 'elicitation/create', params: { message: 'name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'number', default: 7 } } } } },
-            capital: { method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: 'capital?' } }], maxTokens: 5 } },
+            who: {
+              method: 'elicitation/create',
+              params: {
+                message: 'name?',
+                requestedSchema: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'number', default: 7 } } },
+              },
+            },
+            capital: {
+              method: 'sampling/createMessage',
+              params: { messages: [{ role: 'user', content: { type: 'text', text: 'capital?' } }], maxTokens: 5 },
+            },
           },
         };
       }
-      return { resultType: 'complete', content: [{ type: 'text', text: JSON.stringify(params.inputResponses) }], structuredContent: { state: params.requestState } };
+      return {
+        resultType: 'complete',
+        content: [{ type: 'text', text: JSON.stringify(params.inputResponses) }],
+        structuredContent: { state: params.requestState },
+      };
     });
     const result = await client.callTool('ask');
     expect(result.structuredContent).toEqual({ state: 'opaque-1' });
@@ -169,7 +195,9 @@ describe('multi round-trip requests', () => {
       who: { action: 'accept', content: { name: 'Ada', age: 7 } },
       capital: { role: 'assistant', model: 'm', content: { type: 'text', text: 'Paris' } },
     });
-    const ids = server.received.filter((m) => 'method' in m && m.method === 'tools/call' && 'id' in m).map((m) => ('id' in m ? m.id : undefined));
+    const ids = server.received
+      .filter((m) => 'method' in m && m.method === 'tools/call' && 'id' in m)
+      .map((m) => ('id' in m ? m.id : undefined));
     expect(new Set(ids).size).toBe(2);
   });
 
@@ -190,7 +218,12 @@ describe('multi round-trip requests', () => {
 describe('cache hints', () => {
   it('serve a list from the cache while its ttlMs lasts, and evict it on list_changed', async () => {
     const { server, client } = await modern();
-    server.handle('tools/list', () => ({ resultType: 'complete', tools: [{ name: 't', inputSchema: { type: 'object' } }], ttlMs: 60_000, cacheScope: 'public' }));
+    server.handle('tools/list', () => ({
+      resultType: 'complete',
+      tools: [{ name: 't', inputSchema: { type: 'object' } }],
+      ttlMs: 60_000,
+      cacheScope: 'public',
+    }));
     await client.listTools();
     await client.listTools();
     expect(server.requests('tools/list')).toHaveLength(1);
@@ -214,7 +247,13 @@ describe('cache hints', () => {
     const { server, client } = await modern({ elicitation: () => ({ action: 'decline' }) });
     server.handle('resources/read', (params) =>
       params.requestState === undefined
-        ? { resultType: 'input_required', requestState: 's', inputRequests: { e: { method: 'elicitation/create', params: { message: 'ok?', requestedSchema: { type: 'object', properties: {} } } } } }
+        ? {
+            resultType: 'input_required',
+            requestState: 's',
+            inputRequests: {
+              e: { method: 'elicitation/create', params: { message: 'ok?', requestedSchema: { type: 'object', properties: {} } } },
+            },
+          }
         : { resultType: 'complete', contents: [{ uri: 'x://a', text: 'secret' }], ttlMs: 60_000 },
     );
     await client.readResource('x://a');
@@ -227,7 +266,10 @@ describe('subscriptions/listen', () => {
   function listening(server: FakeServer) {
     server.handle('subscriptions/listen', (params, context) => {
       // It fails only once the connection is closed, when the stream it acknowledges is gone too.
-      void server.notify('notifications/subscriptions/acknowledged', { _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId }, notifications: params.notifications });
+      void server.notify('notifications/subscriptions/acknowledged', {
+        _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId },
+        notifications: params.notifications,
+      });
       return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
     });
   }
@@ -251,11 +293,21 @@ describe('subscriptions/listen', () => {
       if (e.method === 'notifications/resources/updated') seen.push(String(e.params.uri));
     });
     await client.subscribeResource('file:///a');
-    const [first] = server.received.filter((m) => 'method' in m && m.method === 'subscriptions/listen').map((m) => ('id' in m ? m.id : undefined));
+    const [first] = server.received
+      .filter((m) => 'method' in m && m.method === 'subscriptions/listen')
+      .map((m) => ('id' in m ? m.id : undefined));
     await client.subscribeResource('file:///b');
-    await server.notify('notifications/resources/updated', { uri: 'file:///old', _meta: { 'io.modelcontextprotocol/subscriptionId': first } });
-    const current = server.received.filter((m) => 'method' in m && m.method === 'subscriptions/listen').map((m) => ('id' in m ? m.id : undefined))[1];
-    await server.notify('notifications/resources/updated', { uri: 'file:///b', _meta: { 'io.modelcontextprotocol/subscriptionId': current } });
+    await server.notify('notifications/resources/updated', {
+      uri: 'file:///old',
+      _meta: { 'io.modelcontextprotocol/subscriptionId': first },
+    });
+    const current = server.received
+      .filter((m) => 'method' in m && m.method === 'subscriptions/listen')
+      .map((m) => ('id' in m ? m.id : undefined))[1];
+    await server.notify('notifications/resources/updated', {
+      uri: 'file:///b',
+      _meta: { 'io.modelcontextprotocol/subscriptionId': current },
+    });
     await tick();
     expect(seen).toEqual(['file:///b']);
   });
@@ -264,7 +316,10 @@ describe('subscriptions/listen', () => {
 describe('modern result shapes', () => {
   it('accept what 2026-07-28 loosened: any JSON Schema for tools, any JSON value as structuredContent', async () => {
     const { server, client } = await modern();
-    server.handle('tools/list', () => ({ resultType: 'complete', tools: [{ name: 'n', inputSchema: { type: 'object' }, outputSchema: { type: 'array', items: { type: 'number' } } }] }));
+    server.handle('tools/list', () => ({
+      resultType: 'complete',
+      tools: [{ name: 'n', inputSchema: { type: 'object' }, outputSchema: { type: 'array', items: { type: 'number' } } }],
+    }));
     server.handle('tools/call', () => ({ resultType: 'complete', content: [], structuredContent: [1, 2, 3] }));
     await client.listTools();
     await expect(client.callTool('n')).resolves.toMatchObject({ structuredContent: [1, 2, 3] });

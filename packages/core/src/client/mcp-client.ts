@@ -63,8 +63,17 @@ export class McpClient {
   constructor(options: McpClientOptions = {}) {
     checkClientOptions(options);
     this.options = options;
-    this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) };
-    this.parts = sessionParts({ channel: { request: (method, params, request, send) => this.send(method, params, request, send) }, options, clientInfo: this.clientInfo, emitter: this.emitter });
+    this.clientInfo = {
+      name: options.name ?? 'mcpx',
+      version: options.version ?? VERSION,
+      ...(options.title === undefined ? {} : { title: options.title }),
+    };
+    this.parts = sessionParts({
+      channel: { request: (method, params, request, send) => this.send(method, params, request, send) },
+      options,
+      clientInfo: this.clientInfo,
+      emitter: this.emitter,
+    });
   }
 
   /** The current lifecycle state. */
@@ -144,7 +153,12 @@ export class McpClient {
 
   /** Lists every tool, following pagination; `ttlMs` is the smallest cache hint of the pages, when the server gave one. */
   async listTools(options?: CallOptions): Promise<ListToolsResult & { ttlMs?: number }> {
-    const { items: tools, ttlMs } = await collectPages((cursor) => this.fetchToolsPage(cursor, options, false), (page) => page.tools, this.maxPages, this.where('tools/list'));
+    const { items: tools, ttlMs } = await collectPages(
+      (cursor) => this.fetchToolsPage(cursor, options, false),
+      (page) => page.tools,
+      this.maxPages,
+      this.where('tools/list'),
+    );
     this.outputSchemas.remember(tools, true);
     return withTtl({ tools }, ttlMs);
   }
@@ -154,7 +168,11 @@ export class McpClient {
     return this.fetchToolsPage(cursor, options, cursor === undefined);
   }
 
-  private async fetchToolsPage(cursor: string | undefined, options: CallOptions | undefined, replaceSchemas: boolean): Promise<ListToolsResult> {
+  private async fetchToolsPage(
+    cursor: string | undefined,
+    options: CallOptions | undefined,
+    replaceSchemas: boolean,
+  ): Promise<ListToolsResult> {
     const page = await this.typedRequest('tools/list', cursorParams(cursor), (s) => s.ListToolsResultSchema, options);
     this.outputSchemas.remember(page.tools, replaceSchemas);
     return page;
@@ -183,7 +201,12 @@ export class McpClient {
 
   /** Lists every resource, following pagination; `ttlMs` as for `listTools`. */
   async listResources(options?: CallOptions): Promise<{ resources: Resource[]; ttlMs?: number }> {
-    const { items, ttlMs } = await collectPages((cursor) => this.listResourcesPage(cursor, options), (page) => page.resources, this.maxPages, this.where('resources/list'));
+    const { items, ttlMs } = await collectPages(
+      (cursor) => this.listResourcesPage(cursor, options),
+      (page) => page.resources,
+      this.maxPages,
+      this.where('resources/list'),
+    );
     return withTtl({ resources: items }, ttlMs);
   }
 
@@ -225,7 +248,12 @@ export class McpClient {
 
   /** Lists every prompt, following pagination; `ttlMs` as for `listTools`. */
   async listPrompts(options?: CallOptions): Promise<{ prompts: Prompt[]; ttlMs?: number }> {
-    const { items, ttlMs } = await collectPages((cursor) => this.listPromptsPage(cursor, options), (page) => page.prompts, this.maxPages, this.where('prompts/list'));
+    const { items, ttlMs } = await collectPages(
+      (cursor) => this.listPromptsPage(cursor, options),
+      (page) => page.prompts,
+      this.maxPages,
+      this.where('prompts/list'),
+    );
     return withTtl({ prompts: items }, ttlMs);
   }
 
@@ -236,7 +264,12 @@ export class McpClient {
 
   /** Gets a prompt, filled with `args`. */
   getPrompt(name: string, args?: Record<string, string>, options?: CallOptions): Promise<GetPromptResult> {
-    return this.typedRequest('prompts/get', args === undefined ? { name } : { name, arguments: args }, (s) => s.GetPromptResultSchema, options);
+    return this.typedRequest(
+      'prompts/get',
+      args === undefined ? { name } : { name, arguments: args },
+      (s) => s.GetPromptResultSchema,
+      options,
+    );
   }
 
   /** Asks for completions of a prompt or resource-template argument. */
@@ -299,7 +332,12 @@ export class McpClient {
     return this.stats.snapshot();
   }
 
-  private typedRequest<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options?: CallOptions): Promise<T> {
+  private typedRequest<T>(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    schema: SchemaPick<T>,
+    options?: CallOptions,
+  ): Promise<T> {
     return this.active(method, (era) => era.call(method, params, schema, options));
   }
 
@@ -311,7 +349,12 @@ export class McpClient {
   }
 
   /** What every request of a session goes through: the client's state and capability checks, and its defaults. */
-  private send(method: string, params: Record<string, unknown> | undefined, options: RequestOptions, sendOptions: TransportSendOptions | undefined): Promise<Record<string, unknown>> {
+  private send(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    options: RequestOptions,
+    sendOptions: TransportSendOptions | undefined,
+  ): Promise<Record<string, unknown>> {
     let engine: JsonRpcEngine;
     try {
       engine = this.connected(method);
@@ -340,7 +383,10 @@ export class McpClient {
   }
 
   private notConnected(what: string | { operation: string }): ConnectionClosedError {
-    const hint = this.currentState === 'idle' || this.currentState === 'connecting' ? 'call connect() first and wait for it' : 'the client is closed; connect again';
+    const hint =
+      this.currentState === 'idle' || this.currentState === 'connecting'
+        ? 'call connect() first and wait for it'
+        : 'the client is closed; connect again';
     const where = typeof what === 'string' ? this.where(what) : { server: this.options.server, ...what };
     return new ConnectionClosedError(`not connected (${this.currentState}): ${hint}`, where);
   }

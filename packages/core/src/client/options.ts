@@ -17,7 +17,10 @@ import type {
 } from '../types/index.js';
 
 /** Answers a server's `sampling/createMessage` request by calling a language model. */
-export type SamplingHandler = (params: CreateMessageRequestParams, context: InboundRequestContext) => Promise<CreateMessageResult> | CreateMessageResult;
+export type SamplingHandler = (
+  params: CreateMessageRequestParams,
+  context: InboundRequestContext,
+) => Promise<CreateMessageResult> | CreateMessageResult;
 
 /** Answers a server's `elicitation/create` request by asking the user. */
 export type ElicitationHandler = (params: ElicitRequestParams, context: InboundRequestContext) => Promise<ElicitResult> | ElicitResult;
@@ -125,7 +128,8 @@ export const MCP_CLIENT_OPTION_KEYS = {
   maxInputRounds: true,
 } as const satisfies OptionKeys<McpClientOptions>;
 
-const TRANSPORT_OPTION = 'it is an option of the transport (new StdioTransport({ command, args }), new StreamableHttpTransport(url, { headers })), not of the client';
+const TRANSPORT_OPTION =
+  'it is an option of the transport (new StdioTransport({ command, args }), new StreamableHttpTransport(url, { headers })), not of the client';
 
 /** What to do with keys that belong to another call than `new McpClient()`. */
 const CLIENT_OPTION_HINTS: Readonly<Record<string, string>> = {

@@ -24,18 +24,26 @@ export interface FailedAttempt {
 export function connectFailure(error: unknown, attempt: FailedAttempt): unknown {
   if (attempt.deadline.aborted) return attempt.deadline.reason;
   if (attempt.signal?.aborted === true && !LocalError.isInstance(error)) {
-    return new CancelledError(reasonText(attempt.signal.reason), { server: attempt.server, operation: 'connecting', cause: attempt.signal.reason });
+    return new CancelledError(reasonText(attempt.signal.reason), {
+      server: attempt.server,
+      operation: 'connecting',
+      cause: attempt.signal.reason,
+    });
   }
   if (CancelledError.isInstance(error) && NonJsonOutputError.isInstance(error.cause)) return error.cause;
-  if (ConnectionClosedError.isInstance(error) && attempt.watch.noisy) return attempt.watch.error(ConnectionClosedError.isInstance(error.cause) ? error.cause : error);
-  if (ConnectionClosedError.isInstance(error) && ConnectionClosedError.isInstance(error.cause)) return closedWhileConnecting(error, error.cause, attempt);
+  if (ConnectionClosedError.isInstance(error) && attempt.watch.noisy)
+    return attempt.watch.error(ConnectionClosedError.isInstance(error.cause) ? error.cause : error);
+  if (ConnectionClosedError.isInstance(error) && ConnectionClosedError.isInstance(error.cause))
+    return closedWhileConnecting(error, error.cause, attempt);
   if (LocalError.isInstance(error)) describeAsPartOf(error, 'connecting');
   return error;
 }
 
 function closedWhileConnecting(error: ConnectionClosedError, reason: ConnectionClosedError, attempt: FailedAttempt): ConnectionClosedError {
   const exited = reason.exitCode != null || reason.signal != null;
-  const what = exited ? 'the server process exited during the handshake' : `the connection ended during the handshake: ${reason.detail.split('\n')[0] ?? ''}`;
+  const what = exited
+    ? 'the server process exited during the handshake'
+    : `the connection ended during the handshake: ${reason.detail.split('\n')[0] ?? ''}`;
   // Without a way to start the server again, an older server that exits on the probe cannot be reached: say what helps.
   const onProbe = error.method === 'server/discover' && !attempt.reopenable;
   const hint = onProbe

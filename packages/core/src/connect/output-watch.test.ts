@@ -15,7 +15,9 @@ describe('the watch on what a server writes during the handshake', () => {
     vi.advanceTimersByTime(1);
     expect(NonJsonOutputError.isInstance(step.reason)).toBe(true);
     expect((step.reason as NonJsonOutputError).lines).toEqual(['Server v1 starting']);
-    expect((step.reason as Error).message).toContain('server "chatty", connecting: the server wrote output that is not JSON-RPC on stdout, starting with "Server v1 starting"');
+    expect((step.reason as Error).message).toContain(
+      'server "chatty", connecting: the server wrote output that is not JSON-RPC on stdout, starting with "Server v1 starting"',
+    );
   });
 
   it('counts the grace time from the last such line', () => {

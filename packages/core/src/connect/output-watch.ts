@@ -52,7 +52,11 @@ export class OutputWatch {
 
   /** The error for what the server wrote; `cause` when something else ended the handshake. */
   error(cause?: unknown): NonJsonOutputError {
-    return new NonJsonOutputError([...this.lines], { server: this.server, operation: 'connecting', ...(cause === undefined ? {} : { cause }) });
+    return new NonJsonOutputError([...this.lines], {
+      server: this.server,
+      operation: 'connecting',
+      ...(cause === undefined ? {} : { cause }),
+    });
   }
 
   /** Stops watching. */

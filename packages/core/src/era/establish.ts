@@ -11,7 +11,12 @@ import { initializeLegacy, type LegacyHandshake } from '../legacy/lifecycle.js';
 import { LegacySession } from '../legacy/legacy-session.js';
 import { discover } from '../modern/discover.js';
 import { ModernSession } from '../modern/modern-session.js';
-import { LATEST_PROTOCOL_VERSION, MODERN_PROTOCOL_VERSIONS, SUPPORTED_PROTOCOL_VERSIONS, isModernProtocolVersion } from '../modern/versions.js';
+import {
+  LATEST_PROTOCOL_VERSION,
+  MODERN_PROTOCOL_VERSIONS,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  isModernProtocolVersion,
+} from '../modern/versions.js';
 import type { Transport } from '../transport.js';
 import type { ClientCapabilities, Implementation } from '../types/index.js';
 import type { Era, EraCache } from './era-cache.js';
@@ -70,7 +75,12 @@ export async function establishSession(connection: Connection, options: Establis
     return { ...request, signal: request.signal === undefined ? signal : AbortSignal.any([request.signal, signal]) };
   };
   const legacy = async (version?: string, on: Connection = connection): Promise<EraSession> => {
-    const handshake: LegacyHandshake = { clientInfo: options.clientInfo, capabilities: options.capabilities, protocolVersion: version ?? pinned, server: options.server };
+    const handshake: LegacyHandshake = {
+      clientInfo: options.clientInfo,
+      capabilities: options.capabilities,
+      protocolVersion: version ?? pinned,
+      server: options.server,
+    };
     return new LegacySession(await initializeLegacy(on.engine, on.transport, handshake, step()), on, handshake, options.parts);
   };
 
@@ -137,4 +147,3 @@ function isClientError(error: unknown): boolean {
   if (!TransportError.isInstance(error) || error.status === undefined) return false;
   return error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403;
 }
-

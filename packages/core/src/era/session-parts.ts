@@ -10,7 +10,12 @@ import type { Implementation } from '../types/index.js';
  * and that the server advertised what the method needs, and applies its request defaults.
  */
 export interface SessionChannel {
-  request(method: string, params: Record<string, unknown> | undefined, options: RequestOptions, sendOptions?: TransportSendOptions): Promise<Record<string, unknown>>;
+  request(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    options: RequestOptions,
+    sendOptions?: TransportSendOptions,
+  ): Promise<Record<string, unknown>>;
 }
 
 /** What the sessions of one client are given by it, the same for every connection. */

@@ -16,7 +16,10 @@ export class AuthError extends LocalError {
 
   constructor(status: number, url: string, wwwAuthenticate: string | undefined, options: LocalErrorOptions = {}) {
     const what = status === 401 ? 'not authenticated' : 'not allowed';
-    super(`${url} answered ${status} (${what}); check the token or API key, or give the transport an auth provider that can obtain one`, options);
+    super(
+      `${url} answered ${status} (${what}); check the token or API key, or give the transport an auth provider that can obtain one`,
+      options,
+    );
     this.name = 'AuthError';
     this.status = status;
     this.url = url;

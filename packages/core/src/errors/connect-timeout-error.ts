@@ -22,7 +22,10 @@ export class ConnectTimeoutError extends LocalError {
 
   constructor(server: string | undefined, timeoutMs: number, options: ConnectTimeoutErrorOptions = {}) {
     const setting = options.setting ?? DEFAULT_SETTING_NAMES.connectTimeoutMs;
-    super(`did not connect within ${timeoutMs} ms; check that the server starts, or raise ${setting} if it is just slow`, { ...options, server });
+    super(`did not connect within ${timeoutMs} ms; check that the server starts, or raise ${setting} if it is just slow`, {
+      ...options,
+      server,
+    });
     this.name = 'ConnectTimeoutError';
     this.timeoutMs = timeoutMs;
     this.setting = setting;

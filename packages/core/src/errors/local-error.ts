@@ -68,6 +68,9 @@ export function describeAsPartOf(error: LocalError, operation: string): void {
 }
 
 function withContext(message: string, context: ErrorContext): string {
-  const where = [context.server && `server "${context.server}"`, context.operation ?? (context.method && `method ${context.method}`)].filter(Boolean);
+  const where = [
+    context.server && `server "${context.server}"`,
+    context.operation ?? (context.method && `method ${context.method}`),
+  ].filter(Boolean);
   return where.length > 0 ? `${where.join(', ')}: ${message}` : message;
 }

@@ -24,7 +24,10 @@ export class LoginRequiredError extends LocalError {
   readonly reason: string;
 
   constructor(url: string, reason: string, options: LoginRequiredErrorOptions = {}) {
-    super(`${url} needs you to log in (${reason}); ${options.hint ?? 'log in interactively first, for example with `mcpx login <server>`'}`, options);
+    super(
+      `${url} needs you to log in (${reason}); ${options.hint ?? 'log in interactively first, for example with `mcpx login <server>`'}`,
+      options,
+    );
     this.name = 'LoginRequiredError';
     this.url = url;
     this.reason = reason;

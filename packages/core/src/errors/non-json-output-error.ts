@@ -23,9 +23,17 @@ export class NonJsonOutputError extends LocalError {
   constructor(lines: readonly string[], options: LocalErrorOptions = {}) {
     const first = lines[0] ?? '';
     const quoted = first.length > QUOTED_CHARS ? `${first.slice(0, QUOTED_CHARS)}…` : first;
-    const closed = ConnectionClosedError.isInstance(options.cause) ? `, then closed the connection${exitOf(options.cause)} without a valid answer to the handshake` : ', and no valid answer to the handshake followed';
-    const tail = ConnectionClosedError.isInstance(options.cause) && options.cause.stderrTail.length > 0 ? `\nLast stderr lines:\n  ${options.cause.stderrTail.join('\n  ')}` : '';
-    super(`the server wrote output that is not JSON-RPC on stdout, starting with "${quoted}"${closed}; a server must write only JSON-RPC messages to stdout (logs and banners belong on stderr)${tail}`, options);
+    const closed = ConnectionClosedError.isInstance(options.cause)
+      ? `, then closed the connection${exitOf(options.cause)} without a valid answer to the handshake`
+      : ', and no valid answer to the handshake followed';
+    const tail =
+      ConnectionClosedError.isInstance(options.cause) && options.cause.stderrTail.length > 0
+        ? `\nLast stderr lines:\n  ${options.cause.stderrTail.join('\n  ')}`
+        : '';
+    super(
+      `the server wrote output that is not JSON-RPC on stdout, starting with "${quoted}"${closed}; a server must write only JSON-RPC messages to stdout (logs and banners belong on stderr)${tail}`,
+      options,
+    );
     this.name = 'NonJsonOutputError';
     this.lines = lines;
   }

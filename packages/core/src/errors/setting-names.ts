@@ -14,7 +14,7 @@ export interface SettingNames {
 
 /** The names of the `McpClient` options. */
 export const DEFAULT_SETTING_NAMES: Required<{ [K in keyof SettingNames]: string }> = {
-  requestTimeoutMs: '`requestTimeoutMs` (or the call\'s `timeoutMs`)',
+  requestTimeoutMs: "`requestTimeoutMs` (or the call's `timeoutMs`)",
   maxTotalTimeoutMs: '`maxTotalTimeoutMs`',
   connectTimeoutMs: '`connectTimeoutMs`',
 };

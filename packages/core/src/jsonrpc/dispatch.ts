@@ -16,7 +16,10 @@ export interface InboundRequestContext {
 }
 
 /** Answers one inbound request; throw a `ProtocolError` to answer with its code. */
-export type RequestHandler = (params: Record<string, unknown>, context: InboundRequestContext) => Promise<Record<string, unknown>> | Record<string, unknown>;
+export type RequestHandler = (
+  params: Record<string, unknown>,
+  context: InboundRequestContext,
+) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
 /** Receives one inbound notification. */
 export type NotificationHandler = (params: Record<string, unknown>, method: string) => void;
@@ -61,7 +64,13 @@ export class Dispatcher {
     this.inFlight.set(request.id, controller);
     const params = request.params ?? {};
     const meta = typeof params._meta === 'object' && params._meta !== null ? (params._meta as Record<string, unknown>) : undefined;
-    const context: InboundRequestContext = { requestId: request.id, method: request.method, signal: controller.signal, meta, server: this.server };
+    const context: InboundRequestContext = {
+      requestId: request.id,
+      method: request.method,
+      signal: controller.signal,
+      meta,
+      server: this.server,
+    };
     Promise.resolve()
       .then(() => handler(params, context))
       .then(
@@ -109,7 +118,9 @@ export class Dispatcher {
 
 function toErrorObject(error: unknown): JsonRpcErrorObject {
   if (ProtocolError.isInstance(error)) {
-    return error.data === undefined ? { code: error.code, message: error.rawMessage } : { code: error.code, message: error.rawMessage, data: error.data };
+    return error.data === undefined
+      ? { code: error.code, message: error.rawMessage }
+      : { code: error.code, message: error.rawMessage, data: error.data };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: ErrorCode.InternalError, message };

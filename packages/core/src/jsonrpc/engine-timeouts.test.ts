@@ -49,7 +49,9 @@ describe('request timeouts', () => {
       }
       return {};
     });
-    const error = await engine.request('endless', {}, { timeoutMs: 50, maxTotalTimeoutMs: 80, onprogress: () => undefined }).catch((e: unknown) => e);
+    const error = await engine
+      .request('endless', {}, { timeoutMs: 50, maxTotalTimeoutMs: 80, onprogress: () => undefined })
+      .catch((e: unknown) => e);
     stop = true;
     expect(error).toMatchObject({ code: 'REQUEST_TIMEOUT', kind: 'total', timeoutMs: 80 });
   });

@@ -106,7 +106,12 @@ export class JsonRpcEngine {
    * Sends a request and resolves with its `result`; rejects with a typed mcpx error.
    * `sendOptions` go to `Transport.send` with the request (the headers a binding mirrors).
    */
-  request(method: string, params: Record<string, unknown> | undefined, options: RequestOptions = {}, sendOptions?: TransportSendOptions): Promise<Record<string, unknown>> {
+  request(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    options: RequestOptions = {},
+    sendOptions?: TransportSendOptions,
+  ): Promise<Record<string, unknown>> {
     const context = { server: this.options.server, method };
     if (this.closed) return Promise.reject(this.closedError(method));
     const signal = options.signal;
@@ -129,8 +134,12 @@ export class JsonRpcEngine {
       };
       this.pending.add(entry);
       entry.deadline = new Deadline(
-        { timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, maxTotalTimeoutMs: options.maxTotalTimeoutMs },
-        (kind, ms) => this.abandon(id, new RequestTimeoutError(ms, kind, { ...context, setting: this.settingFor(kind) }), `timed out after ${ms} ms`),
+        {
+          timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+          maxTotalTimeoutMs: options.maxTotalTimeoutMs,
+        },
+        (kind, ms) =>
+          this.abandon(id, new RequestTimeoutError(ms, kind, { ...context, setting: this.settingFor(kind) }), `timed out after ${ms} ms`),
       );
       if (signal) {
         entry.unsubscribeAbort = onAbort(signal, (reason) => {
@@ -139,7 +148,8 @@ export class JsonRpcEngine {
         });
       }
       this.options.observer?.requestSent?.(method, id);
-      const message = sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
+      const message =
+        sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
       this.transport.send(message, sendOptions).catch((error: unknown) => {
         this.settle(id, undefined, wrapSendError(error, context));
       });

@@ -24,8 +24,14 @@ describe('a legacy session the server ended', () => {
     const server = new FakeServer();
     const client = new McpClient({ era: 'legacy', server: 'drifting' });
     await client.connect(server.clientTransport);
-    server.handle('initialize', () => ({ protocolVersion: '2025-06-18', capabilities: {}, serverInfo: { name: 'fake-server', version: '2.0.0' } }));
-    await expect(end(server).onsessionexpired?.()).rejects.toThrow(/the new session speaks protocol revision 2025-06-18, the client negotiated 2025-11-25/);
+    server.handle('initialize', () => ({
+      protocolVersion: '2025-06-18',
+      capabilities: {},
+      serverInfo: { name: 'fake-server', version: '2.0.0' },
+    }));
+    await expect(end(server).onsessionexpired?.()).rejects.toThrow(
+      /the new session speaks protocol revision 2025-06-18, the client negotiated 2025-11-25/,
+    );
   });
 
   it('is no concern of a 2026-07-28 connection, which has no session', async () => {

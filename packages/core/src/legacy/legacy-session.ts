@@ -37,11 +37,13 @@ export class LegacySession implements EraSession {
   }
 
   async subscribe(filter: NotificationFilter, options?: CallOptions): Promise<void> {
-    for (const uri of filter.resourceSubscriptions ?? []) await this.call('resources/subscribe', { uri }, (s) => s.EmptyResultSchema, options);
+    for (const uri of filter.resourceSubscriptions ?? [])
+      await this.call('resources/subscribe', { uri }, (s) => s.EmptyResultSchema, options);
   }
 
   async unsubscribe(filter: NotificationFilter, options?: CallOptions): Promise<void> {
-    for (const uri of filter.resourceSubscriptions ?? []) await this.call('resources/unsubscribe', { uri }, (s) => s.EmptyResultSchema, options);
+    for (const uri of filter.resourceSubscriptions ?? [])
+      await this.call('resources/unsubscribe', { uri }, (s) => s.EmptyResultSchema, options);
   }
 
   async setLoggingLevel(level: LoggingLevel, options?: CallOptions): Promise<void> {
@@ -68,10 +70,13 @@ export class LegacySession implements EraSession {
     const { engine, transport } = this.connection;
     const renewed = await initializeLegacy(engine, transport, this.handshake, {});
     if (renewed.protocolVersion !== this.info.protocolVersion) {
-      throw new InvalidResponseError(`the new session speaks protocol revision ${renewed.protocolVersion}, the client negotiated ${this.info.protocolVersion}`, {
-        server: this.parts.options.server,
-        method: 'initialize',
-      });
+      throw new InvalidResponseError(
+        `the new session speaks protocol revision ${renewed.protocolVersion}, the client negotiated ${this.info.protocolVersion}`,
+        {
+          server: this.parts.options.server,
+          method: 'initialize',
+        },
+      );
     }
   }
 }

@@ -33,16 +33,24 @@ export async function initializeLegacy(
     { protocolVersion: offered, capabilities: handshake.capabilities, clientInfo: handshake.clientInfo },
     options,
   );
-  const parsed = initializeResult(raw) ? { success: true as const, data: raw as InitializeResult } : (await loadSchemas()).InitializeResultSchema.safeParse(raw);
+  const parsed = initializeResult(raw)
+    ? { success: true as const, data: raw as InitializeResult }
+    : (await loadSchemas()).InitializeResultSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new InvalidResponseError(`the initialize result is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, {
-      server: handshake.server,
-      method: 'initialize',
-    });
+    throw new InvalidResponseError(
+      `the initialize result is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      {
+        server: handshake.server,
+        method: 'initialize',
+      },
+    );
   }
   const result = parsed.data;
   if (!(LEGACY_PROTOCOL_VERSIONS as readonly string[]).includes(result.protocolVersion)) {
-    throw new UnsupportedProtocolVersionError([result.protocolVersion], LEGACY_PROTOCOL_VERSIONS, { server: handshake.server, method: 'initialize' });
+    throw new UnsupportedProtocolVersionError([result.protocolVersion], LEGACY_PROTOCOL_VERSIONS, {
+      server: handshake.server,
+      method: 'initialize',
+    });
   }
   transport.setProtocolVersion?.(result.protocolVersion);
   await engine.notify('notifications/initialized');

@@ -30,9 +30,18 @@ export type DiscoverOutcome = { session: ServerSession } | { legacyVersion: stri
  * `UnsupportedProtocolVersionError` is answered once with the newest mutually supported
  * revision; no mutual revision is an `UnsupportedProtocolVersionError` naming both sides.
  */
-export async function discover(engine: JsonRpcEngine, handshake: DiscoverHandshake, options: RequestOptions, retried = false): Promise<DiscoverOutcome> {
+export async function discover(
+  engine: JsonRpcEngine,
+  handshake: DiscoverHandshake,
+  options: RequestOptions,
+  retried = false,
+): Promise<DiscoverOutcome> {
   const where = { server: handshake.server, method: 'server/discover' };
-  const envelope = { protocolVersion: handshake.protocolVersion, clientInfo: handshake.clientInfo, clientCapabilities: handshake.capabilities };
+  const envelope = {
+    protocolVersion: handshake.protocolVersion,
+    clientInfo: handshake.clientInfo,
+    clientCapabilities: handshake.capabilities,
+  };
   let raw: Record<string, unknown>;
   try {
     raw = await engine.request('server/discover', withEnvelope(undefined, envelope), options);
@@ -40,7 +49,8 @@ export async function discover(engine: JsonRpcEngine, handshake: DiscoverHandsha
     if (!ProtocolError.isInstance(error) || error.code !== ErrorCode.UnsupportedProtocolVersion) throw error;
     const supported = supportedIn(error.data);
     const mutual = newestMutualVersion(supported, handshake.acceptedVersions);
-    if (mutual === undefined || retried) throw new UnsupportedProtocolVersionError(supported, handshake.acceptedVersions, { ...where, cause: error });
+    if (mutual === undefined || retried)
+      throw new UnsupportedProtocolVersionError(supported, handshake.acceptedVersions, { ...where, cause: error });
     if (!isModernProtocolVersion(mutual)) return { legacyVersion: mutual };
     return discover(engine, { ...handshake, protocolVersion: mutual }, options, true);
   }
@@ -55,7 +65,10 @@ export async function discover(engine: JsonRpcEngine, handshake: DiscoverHandsha
     session: {
       era: 'modern',
       protocolVersion: mutual,
-      serverInfo: isObject(serverInfo) && typeof serverInfo.name === 'string' ? (serverInfo as Implementation) : { name: handshake.fallbackName, version: 'unknown' },
+      serverInfo:
+        isObject(serverInfo) && typeof serverInfo.name === 'string'
+          ? (serverInfo as Implementation)
+          : { name: handshake.fallbackName, version: 'unknown' },
       capabilities: result.capabilities,
       instructions: result.instructions,
       clientCapabilities: handshake.capabilities,
@@ -73,7 +86,8 @@ interface DiscoverResultShape {
 
 function checkDiscoverResult(raw: Record<string, unknown>, where: { server?: string | undefined; method: string }): DiscoverResultShape {
   const problems: string[] = [];
-  if (!Array.isArray(raw.supportedVersions) || !raw.supportedVersions.every((v) => typeof v === 'string')) problems.push('supportedVersions must be an array of strings');
+  if (!Array.isArray(raw.supportedVersions) || !raw.supportedVersions.every((v) => typeof v === 'string'))
+    problems.push('supportedVersions must be an array of strings');
   if (!isObject(raw.capabilities)) problems.push('capabilities must be an object');
   if (raw.instructions !== undefined && typeof raw.instructions !== 'string') problems.push('instructions must be a string');
   if (raw._meta !== undefined && !isObject(raw._meta)) problems.push('_meta must be an object');

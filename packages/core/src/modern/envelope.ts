@@ -26,7 +26,11 @@ export interface EnvelopeExtras {
  * version, client info and capabilities, and the log level and trace context when given.
  * Keys the caller already put in `_meta` are kept.
  */
-export function withEnvelope(params: Record<string, unknown> | undefined, envelope: Envelope, extras: EnvelopeExtras = {}): Record<string, unknown> {
+export function withEnvelope(
+  params: Record<string, unknown> | undefined,
+  envelope: Envelope,
+  extras: EnvelopeExtras = {},
+): Record<string, unknown> {
   const given = params?._meta;
   const meta: Record<string, unknown> = {
     [PROTOCOL_VERSION_KEY]: envelope.protocolVersion,

@@ -29,7 +29,10 @@ export async function withInputRounds(
   let result = await send(params);
   for (let round = 1; result.resultType === 'input_required'; round++) {
     if (round > context.maxRounds) {
-      throw new InvalidResponseError(`the server still asked for input after ${context.maxRounds} rounds; giving up (raise \`maxInputRounds\` if that is expected)`, where);
+      throw new InvalidResponseError(
+        `the server still asked for input after ${context.maxRounds} rounds; giving up (raise \`maxInputRounds\` if that is expected)`,
+        where,
+      );
     }
     const { inputRequests, requestState } = result;
     if (inputRequests === undefined && requestState === undefined) {
@@ -56,7 +59,13 @@ async function answer(
         throw new InvalidResponseError(`input request "${key}" is not a request object`, where);
       }
       const params = isObject(request.params) ? request.params : {};
-      const context: InboundRequestContext = { requestId: key, method: request.method, signal: signal ?? new AbortController().signal, meta: undefined, server: where.server };
+      const context: InboundRequestContext = {
+        requestId: key,
+        method: request.method,
+        signal: signal ?? new AbortController().signal,
+        meta: undefined,
+        server: where.server,
+      };
       return [key, await answerOne(request.method, params, handlers, context, where)] as const;
     }),
   );

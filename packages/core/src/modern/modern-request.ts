@@ -19,7 +19,10 @@ export interface ModernRequestContext {
  * the `input_required` rounds, with its `resultType` checked; a fresh result is cached
  * unless input rounds produced it (it answers one user's inputs).
  */
-export async function modernRequest(context: ModernRequestContext, params: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
+export async function modernRequest(
+  context: ModernRequestContext,
+  params: Record<string, unknown> | undefined,
+): Promise<Record<string, unknown>> {
   const { method } = context.where;
   const cached = context.cache?.get(method, params);
   if (cached !== undefined) return cached;

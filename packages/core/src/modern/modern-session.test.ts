@@ -3,7 +3,10 @@ import { McpClient } from '../client/mcp-client.js';
 import type { Transport, TransportDiagnostic, TransportSendOptions } from '../transport.js';
 import { FakeServer } from '../testing/fake-server.js';
 
-const execute = { name: 'execute_sql', inputSchema: { type: 'object', properties: { region: { type: 'string', 'x-mcp-header': 'Region' }, query: { type: 'string' } } } };
+const execute = {
+  name: 'execute_sql',
+  inputSchema: { type: 'object', properties: { region: { type: 'string', 'x-mcp-header': 'Region' }, query: { type: 'string' } } },
+};
 const broken = { name: 'scores', inputSchema: { type: 'object', properties: { score: { type: 'number', 'x-mcp-header': 'Score' } } } };
 
 /** A 2026-07-28 fake whose client end may say it mirrors tool arguments, recording what each send was given. */
@@ -39,7 +42,11 @@ describe('a 2026-07-28 session over a transport that mirrors tool arguments', ()
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name)).toEqual(['execute_sql']);
     expect(diagnostics).toEqual([{ type: 'info', message: expect.stringMatching(/"scores" was left out of tools\/list .*"number"/) }]);
-    await expect(client.callTool('scores', { score: 1 })).rejects.toMatchObject({ name: 'TransportError', method: 'tools/call', message: expect.stringContaining('the tool "scores" was not called') });
+    await expect(client.callTool('scores', { score: 1 })).rejects.toMatchObject({
+      name: 'TransportError',
+      method: 'tools/call',
+      message: expect.stringContaining('the tool "scores" was not called'),
+    });
     expect(server.requests('tools/call')).toEqual([]);
   });
 });
@@ -61,7 +68,10 @@ describe('2026-07-28 subscriptions', () => {
       server.handle('subscriptions/listen', (params, context) => {
         opened(params);
         // The acknowledgement is what the client waits for; the test has nothing to do with its delivery.
-        void server.notify('notifications/subscriptions/acknowledged', { _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId }, notifications: params.notifications });
+        void server.notify('notifications/subscriptions/acknowledged', {
+          _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId },
+          notifications: params.notifications,
+        });
         return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
       });
     });

@@ -47,7 +47,14 @@ export class ModernSession implements EraSession {
     const { options: client, modern } = this.parts;
     const where = { server: client.server, method };
     const raw = await modernRequest(
-      { send: (sent) => this.send(method, sent, options), cache: modern.cache, handlers: client, where, signal: options.signal, maxRounds: client.maxInputRounds },
+      {
+        send: (sent) => this.send(method, sent, options),
+        cache: modern.cache,
+        handlers: client,
+        where,
+        signal: options.signal,
+        maxRounds: client.maxInputRounds,
+      },
       params,
     );
     return parseResult(raw, (MODERN_RESULT_SCHEMAS[method] as SchemaPick<T> | undefined) ?? schema, where);
@@ -86,7 +93,9 @@ export class ModernSession implements EraSession {
   }
 
   start(): void {
-    const resumed = this.parts.modern.listen.resume((filter, signal, onid) => this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeoutMs: Infinity }));
+    const resumed = this.parts.modern.listen.resume((filter, signal, onid) =>
+      this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeoutMs: Infinity }),
+    );
     // A failure to reopen was reported through the client's error event already.
     resumed.catch(() => undefined);
   }
@@ -102,7 +111,13 @@ export class ModernSession implements EraSession {
     if (problem !== undefined) {
       const message = `the tool ${JSON.stringify(tool)} was not called: ${problem}. Over Streamable HTTP a 2026-07-28 client must not use a tool whose x-mcp-header annotations break the rules, so it was left out of tools/list; the server must fix the tool's inputSchema`;
       const target = this.transport.description;
-      return Promise.reject(new TransportError(message, { server: this.parts.options.server, method: 'tools/call', ...(target === undefined ? {} : { target }) }));
+      return Promise.reject(
+        new TransportError(message, {
+          server: this.parts.options.server,
+          method: 'tools/call',
+          ...(target === undefined ? {} : { target }),
+        }),
+      );
     }
     const parameterHeaders = typeof tool === 'string' ? mirrored.of(tool, params.arguments) : {};
     return this.parts.channel.request('tools/call', params, options, { parameterHeaders });
@@ -112,7 +127,10 @@ export class ModernSession implements EraSession {
   private learn(mirrored: MirroredArguments, raw: Record<string, unknown>): Record<string, unknown> {
     const { result, excluded } = mirrored.learn(raw);
     for (const { name, problem } of excluded) {
-      this.parts.emitter.emit('diagnostic', { type: 'info', message: `the tool ${JSON.stringify(name)} was left out of tools/list and will not be called: ${problem}` });
+      this.parts.emitter.emit('diagnostic', {
+        type: 'info',
+        message: `the tool ${JSON.stringify(name)} was left out of tools/list and will not be called: ${problem}`,
+      });
     }
     return result;
   }

@@ -8,6 +8,7 @@ import { InvalidResponseError } from '../errors/invalid-response-error.js';
 export function checkResultType(result: Record<string, unknown>, where: { server: string | undefined; method: string }): void {
   const type = result.resultType;
   if (type === 'complete' || type === undefined) return;
-  if (type === 'input_required') throw new InvalidResponseError(`the server asked for input on ${where.method}, which does not allow it`, where);
+  if (type === 'input_required')
+    throw new InvalidResponseError(`the server asked for input on ${where.method}, which does not allow it`, where);
   throw new InvalidResponseError(`unknown resultType ${JSON.stringify(type)}`, where);
 }

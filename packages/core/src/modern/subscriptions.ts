@@ -122,8 +122,12 @@ export class ListenManager {
     const delay = this.backoff(this.failures++);
     if (delay === undefined) return;
     setTimeout(() => {
-      // A failed reopen ends its stream, which reports the error and plans the next try.
-      if (this.stream === undefined && !this.stopped) void this.reopen().then(() => (this.failures = 0), () => undefined);
+      if (this.stream === undefined && !this.stopped)
+        // A failed reopen ends its stream, which reports the error and plans the next try.
+        void this.reopen().then(
+          () => (this.failures = 0),
+          () => undefined,
+        );
     }, delay).unref?.();
   }
 }

@@ -58,7 +58,9 @@ describe('MirroredArguments', () => {
     expect(tools.of('execute_sql', { region: 'eu' })).toEqual({});
     tools.learn(listed([broken]));
     expect(tools.problem('broken')).toBeDefined();
-    tools.learn(listed([{ name: 'broken', inputSchema: { type: 'object', properties: { score: { type: 'integer', 'x-mcp-header': 'Score' } } } }]));
+    tools.learn(
+      listed([{ name: 'broken', inputSchema: { type: 'object', properties: { score: { type: 'integer', 'x-mcp-header': 'Score' } } } }]),
+    );
     expect(tools.problem('broken')).toBeUndefined();
     expect(tools.of('broken', { score: 7 })).toEqual({ Score: '7' });
   });

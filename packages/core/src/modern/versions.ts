@@ -16,5 +16,8 @@ export function isModernProtocolVersion(version: string): boolean {
 
 /** The newest revision both sides support, or undefined. Revisions are dates, so they sort as text. */
 export function newestMutualVersion(theirs: readonly string[], ours: readonly string[] = SUPPORTED_PROTOCOL_VERSIONS): string | undefined {
-  return [...theirs].filter((version) => ours.includes(version)).sort().pop();
+  return [...theirs]
+    .filter((version) => ours.includes(version))
+    .sort()
+    .pop();
 }

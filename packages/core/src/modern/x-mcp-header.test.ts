@@ -41,8 +41,16 @@ describe('readHeaderAnnotations', () => {
     ['non-ASCII', object({ v: { type: 'string', 'x-mcp-header': 'Région' } }), 'is not an HTTP header name token'],
     ['with a control character', object({ v: { type: 'string', 'x-mcp-header': 'Region\t1' } }), 'is not an HTTP header name token'],
     ['with a line feed', object({ v: { type: 'string', 'x-mcp-header': 'Region\n1' } }), 'is not an HTTP header name token'],
-    ['repeated', object({ a: { type: 'string', 'x-mcp-header': 'Region' }, b: { type: 'string', 'x-mcp-header': 'Region' } }), 'repeats "Region"'],
-    ['repeated in another case', object({ a: { type: 'string', 'x-mcp-header': 'MyField' }, b: { type: 'string', 'x-mcp-header': 'myfield' } }), 'repeats "MyField"'],
+    [
+      'repeated',
+      object({ a: { type: 'string', 'x-mcp-header': 'Region' }, b: { type: 'string', 'x-mcp-header': 'Region' } }),
+      'repeats "Region"',
+    ],
+    [
+      'repeated in another case',
+      object({ a: { type: 'string', 'x-mcp-header': 'MyField' }, b: { type: 'string', 'x-mcp-header': 'myfield' } }),
+      'repeats "MyField"',
+    ],
     ['on a number', object({ v: { type: 'number', 'x-mcp-header': 'Score' } }), 'of type "number"'],
     ['on an object', object({ v: { type: 'object', 'x-mcp-header': 'Data' } }), 'of type "object"'],
     ['on an array', object({ v: { type: 'array', items: { type: 'string' }, 'x-mcp-header': 'Items' } }), 'of type "array"'],
@@ -52,9 +60,21 @@ describe('readHeaderAnnotations', () => {
     ['on the root', { type: 'object', 'x-mcp-header': 'Root' }, 'the schema root'],
     ['under items', object({ list: { type: 'array', items: { type: 'string', 'x-mcp-header': 'Item' } } }), '/properties/list/items'],
     ['under anyOf', object({ v: { anyOf: [{ type: 'string', 'x-mcp-header': 'Any' }] } }), '/properties/v/anyOf/0'],
-    ['under if/then', object({}, { if: { properties: { a: { type: 'string' } } }, then: { properties: { a: { type: 'string', 'x-mcp-header': 'A' } } } }), '/then/properties/a'],
-    ['in $defs behind a $ref', object({ id: { $ref: '#/$defs/id' } }, { $defs: { id: { type: 'string', 'x-mcp-header': 'Id' } } }), '/$defs/id'],
-    ['under additionalProperties', object({}, { additionalProperties: { type: 'string', 'x-mcp-header': 'Extra' } }), '/additionalProperties'],
+    [
+      'under if/then',
+      object({}, { if: { properties: { a: { type: 'string' } } }, then: { properties: { a: { type: 'string', 'x-mcp-header': 'A' } } } }),
+      '/then/properties/a',
+    ],
+    [
+      'in $defs behind a $ref',
+      object({ id: { $ref: '#/$defs/id' } }, { $defs: { id: { type: 'string', 'x-mcp-header': 'Id' } } }),
+      '/$defs/id',
+    ],
+    [
+      'under additionalProperties',
+      object({}, { additionalProperties: { type: 'string', 'x-mcp-header': 'Extra' } }),
+      '/additionalProperties',
+    ],
   ])('refuses an annotation %s, saying which rule it breaks', (_, schema, problem) => {
     const read = readHeaderAnnotations(schema);
     expect(read).toEqual({ problem: expect.stringContaining(problem) });

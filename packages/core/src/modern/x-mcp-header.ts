@@ -37,18 +37,28 @@ export function readHeaderAnnotations(inputSchema: unknown): HeaderAnnotations {
   for (const { pointer, path, schema } of found) {
     const where = pointer === '' ? 'the schema root' : pointer;
     if (path === undefined || path.length === 0) {
-      return { problem: `the x-mcp-header at ${where} is not on a parameter reachable from the root through "properties" alone (not under items, oneOf/anyOf/allOf/not, if/then/else, $ref or $defs)` };
+      return {
+        problem: `the x-mcp-header at ${where} is not on a parameter reachable from the root through "properties" alone (not under items, oneOf/anyOf/allOf/not, if/then/else, $ref or $defs)`,
+      };
     }
     const name: unknown = schema[ANNOTATION];
     if (typeof name !== 'string' || name === '') return { problem: `the x-mcp-header at ${where} is empty; it must name the header` };
     if (!TOKEN.test(name)) {
-      return { problem: `the x-mcp-header ${JSON.stringify(name)} at ${where} is not an HTTP header name token (letters, digits and !#$%&'*+-.^_\`|~; no spaces, colons, control or non-ASCII characters)` };
+      return {
+        problem: `the x-mcp-header ${JSON.stringify(name)} at ${where} is not an HTTP header name token (letters, digits and !#$%&'*+-.^_\`|~; no spaces, colons, control or non-ASCII characters)`,
+      };
     }
     const earlier = seen.get(name.toLowerCase());
-    if (earlier !== undefined) return { problem: `the x-mcp-header ${JSON.stringify(name)} at ${where} repeats ${JSON.stringify(earlier)} (names must be unique, ignoring case)` };
+    if (earlier !== undefined)
+      return {
+        problem: `the x-mcp-header ${JSON.stringify(name)} at ${where} repeats ${JSON.stringify(earlier)} (names must be unique, ignoring case)`,
+      };
     seen.set(name.toLowerCase(), name);
     const typeProblem = checkType(schema.type);
-    if (typeProblem !== undefined) return { problem: `the x-mcp-header ${JSON.stringify(name)} at ${where} is on ${typeProblem}; only integer, string and boolean parameters may be mirrored` };
+    if (typeProblem !== undefined)
+      return {
+        problem: `the x-mcp-header ${JSON.stringify(name)} at ${where} is on ${typeProblem}; only integer, string and boolean parameters may be mirrored`,
+      };
     parameters.push({ path, name });
   }
   return { parameters };
@@ -77,7 +87,8 @@ function visit(schema: unknown, pointer: string, path: string[] | undefined, fou
     if (key === ANNOTATION || DATA_KEYWORDS.has(key) || key.startsWith('x-')) continue;
     const at = `${pointer}/${escape(key)}`;
     if (SCHEMA_MAPS.has(key) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const [name, sub] of Object.entries(value)) visit(sub, `${at}/${escape(name)}`, key === 'properties' && path !== undefined ? [...path, name] : undefined, found);
+      for (const [name, sub] of Object.entries(value))
+        visit(sub, `${at}/${escape(name)}`, key === 'properties' && path !== undefined ? [...path, name] : undefined, found);
     } else if (Array.isArray(value)) {
       value.forEach((sub, index) => visit(sub, `${at}/${index}`, undefined, found));
     } else {

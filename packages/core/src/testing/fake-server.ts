@@ -61,7 +61,12 @@ export class FakeServer {
       this.handle('server/discover', () => ({
         resultType: 'complete',
         supportedVersions: modern,
-        capabilities: options.capabilities ?? { tools: { listChanged: true }, resources: { subscribe: true, listChanged: true }, prompts: {}, completions: {} },
+        capabilities: options.capabilities ?? {
+          tools: { listChanged: true },
+          resources: { subscribe: true, listChanged: true },
+          prompts: {},
+          completions: {},
+        },
         ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
         _meta: { 'io.modelcontextprotocol/serverInfo': options.serverInfo ?? { name: 'fake-server', version: '1.0.0' } },
       }));
@@ -94,12 +99,16 @@ export class FakeServer {
 
   /** Requests received for `method`, in order. */
   requests(method: string): Array<Record<string, unknown>> {
-    return this.received.filter((m) => 'method' in m && m.method === method && 'id' in m).map((m) => ('params' in m && m.params ? m.params : {}));
+    return this.received
+      .filter((m) => 'method' in m && m.method === method && 'id' in m)
+      .map((m) => ('params' in m && m.params ? m.params : {}));
   }
 
   /** Notifications received for `method`, in order. */
   notifications(method: string): Array<Record<string, unknown>> {
-    return this.received.filter((m) => 'method' in m && m.method === method && !('id' in m)).map((m) => ('params' in m && m.params ? m.params : {}));
+    return this.received
+      .filter((m) => 'method' in m && m.method === method && !('id' in m))
+      .map((m) => ('params' in m && m.params ? m.params : {}));
   }
 
   /** Ends the connection as if the server died, with `reason` given to the client. */

@@ -42,9 +42,7 @@ export const ServerCapabilitiesSchema = z.looseObject({
     .looseObject({
       list: FlagSchema.optional(),
       cancel: FlagSchema.optional(),
-      requests: z
-        .looseObject({ tools: z.looseObject({ call: FlagSchema.optional() }).optional() })
-        .optional(),
+      requests: z.looseObject({ tools: z.looseObject({ call: FlagSchema.optional() }).optional() }).optional(),
     })
     .optional(),
 });

@@ -100,11 +100,6 @@ export const EnumSchemaSchema = z.union([
 export type EnumSchema = z.infer<typeof EnumSchemaSchema>;
 
 /** Any field of an elicitation form: a restricted, flat JSON Schema. */
-export const PrimitiveSchemaDefinitionSchema = z.union([
-  EnumSchemaSchema,
-  StringSchemaSchema,
-  NumberSchemaSchema,
-  BooleanSchemaSchema,
-]);
+export const PrimitiveSchemaDefinitionSchema = z.union([EnumSchemaSchema, StringSchemaSchema, NumberSchemaSchema, BooleanSchemaSchema]);
 /** Any field of an elicitation form. */
 export type PrimitiveSchemaDefinition = z.infer<typeof PrimitiveSchemaDefinitionSchema>;

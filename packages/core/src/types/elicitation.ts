@@ -42,9 +42,7 @@ export type ElicitRequestParams = z.infer<typeof ElicitRequestParamsSchema>;
 /** The user's answer to `elicitation/create`; `content` holds the form values when the action is `accept`. */
 export const ElicitResultSchema = ResultSchema.extend({
   action: z.enum(['accept', 'decline', 'cancel']),
-  content: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
-    .optional(),
+  content: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).optional(),
 });
 /** The user's answer to `elicitation/create`. */
 export type ElicitResult = z.infer<typeof ElicitResultSchema>;

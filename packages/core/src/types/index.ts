@@ -20,21 +20,9 @@ export {
   BaseMetadataSchema,
   ImplementationSchema,
 } from './base.js';
-export {
-  RequestParamsSchema,
-  PaginatedRequestParamsSchema,
-  TaskMetadataSchema,
-} from './request-params.js';
-export {
-  ResultSchema,
-  EmptyResultSchema,
-  PaginatedResultSchema,
-} from './result.js';
-export {
-  TextResourceContentsSchema,
-  BlobResourceContentsSchema,
-  ResourceContentsSchema,
-} from './resource-contents.js';
+export { RequestParamsSchema, PaginatedRequestParamsSchema, TaskMetadataSchema } from './request-params.js';
+export { ResultSchema, EmptyResultSchema, PaginatedResultSchema } from './result.js';
+export { TextResourceContentsSchema, BlobResourceContentsSchema, ResourceContentsSchema } from './resource-contents.js';
 export {
   ResourceSchema,
   ResourceTemplateSchema,
@@ -54,14 +42,8 @@ export {
   EmbeddedResourceSchema,
   ContentBlockSchema,
 } from './content.js';
-export {
-  ClientCapabilitiesSchema,
-  ServerCapabilitiesSchema,
-} from './capabilities.js';
-export {
-  InitializeRequestParamsSchema,
-  InitializeResultSchema,
-} from './initialize.js';
+export { ClientCapabilitiesSchema, ServerCapabilitiesSchema } from './capabilities.js';
+export { InitializeRequestParamsSchema, InitializeResultSchema } from './initialize.js';
 export {
   ToolJsonSchemaSchema,
   ToolAnnotationsSchema,
@@ -79,16 +61,8 @@ export {
   GetPromptRequestParamsSchema,
   GetPromptResultSchema,
 } from './prompts.js';
-export {
-  PromptReferenceSchema,
-  ResourceTemplateReferenceSchema,
-  CompleteRequestParamsSchema,
-  CompleteResultSchema,
-} from './completion.js';
-export {
-  LoggingLevelSchema,
-  SetLevelRequestParamsSchema,
-} from './logging.js';
+export { PromptReferenceSchema, ResourceTemplateReferenceSchema, CompleteRequestParamsSchema, CompleteResultSchema } from './completion.js';
+export { LoggingLevelSchema, SetLevelRequestParamsSchema } from './logging.js';
 export {
   ToolUseContentSchema,
   ToolResultContentSchema,
@@ -120,10 +94,7 @@ export {
   ElicitRequestParamsSchema,
   ElicitResultSchema,
 } from './elicitation.js';
-export {
-  RootSchema,
-  ListRootsResultSchema,
-} from './roots.js';
+export { RootSchema, ListRootsResultSchema } from './roots.js';
 export {
   NotificationParamsSchema,
   ListChangedNotificationParamsSchema,
@@ -199,36 +170,11 @@ export {
   MissingRequiredClientCapabilityErrorDataSchema,
 } from './modern/index.js';
 
-export type {
-  LegacyProtocolVersion,
-} from './versions.js';
-export type {
-  RequestId,
-  ProgressToken,
-  Cursor,
-  Meta,
-  RequestMeta,
-  Role,
-  Annotations,
-  Icon,
-  BaseMetadata,
-  Implementation,
-} from './base.js';
-export type {
-  RequestParams,
-  PaginatedRequestParams,
-  TaskMetadata,
-} from './request-params.js';
-export type {
-  Result,
-  EmptyResult,
-  PaginatedResult,
-} from './result.js';
-export type {
-  TextResourceContents,
-  BlobResourceContents,
-  ResourceContents,
-} from './resource-contents.js';
+export type { LegacyProtocolVersion } from './versions.js';
+export type { RequestId, ProgressToken, Cursor, Meta, RequestMeta, Role, Annotations, Icon, BaseMetadata, Implementation } from './base.js';
+export type { RequestParams, PaginatedRequestParams, TaskMetadata } from './request-params.js';
+export type { Result, EmptyResult, PaginatedResult } from './result.js';
+export type { TextResourceContents, BlobResourceContents, ResourceContents } from './resource-contents.js';
 export type {
   Resource,
   ResourceTemplate,
@@ -240,22 +186,9 @@ export type {
   UnsubscribeRequestParams,
   ReadResourceResult,
 } from './resources.js';
-export type {
-  TextContent,
-  ImageContent,
-  AudioContent,
-  ResourceLink,
-  EmbeddedResource,
-  ContentBlock,
-} from './content.js';
-export type {
-  ClientCapabilities,
-  ServerCapabilities,
-} from './capabilities.js';
-export type {
-  InitializeRequestParams,
-  InitializeResult,
-} from './initialize.js';
+export type { TextContent, ImageContent, AudioContent, ResourceLink, EmbeddedResource, ContentBlock } from './content.js';
+export type { ClientCapabilities, ServerCapabilities } from './capabilities.js';
+export type { InitializeRequestParams, InitializeResult } from './initialize.js';
 export type {
   ToolJsonSchema,
   ToolAnnotations,
@@ -265,24 +198,9 @@ export type {
   CallToolRequestParams,
   CallToolResult,
 } from './tools.js';
-export type {
-  PromptArgument,
-  Prompt,
-  PromptMessage,
-  ListPromptsResult,
-  GetPromptRequestParams,
-  GetPromptResult,
-} from './prompts.js';
-export type {
-  PromptReference,
-  ResourceTemplateReference,
-  CompleteRequestParams,
-  CompleteResult,
-} from './completion.js';
-export type {
-  LoggingLevel,
-  SetLevelRequestParams,
-} from './logging.js';
+export type { PromptArgument, Prompt, PromptMessage, ListPromptsResult, GetPromptRequestParams, GetPromptResult } from './prompts.js';
+export type { PromptReference, ResourceTemplateReference, CompleteRequestParams, CompleteResult } from './completion.js';
+export type { LoggingLevel, SetLevelRequestParams } from './logging.js';
 export type {
   ToolUseContent,
   ToolResultContent,
@@ -314,10 +232,7 @@ export type {
   ElicitRequestParams,
   ElicitResult,
 } from './elicitation.js';
-export type {
-  Root,
-  ListRootsResult,
-} from './roots.js';
+export type { Root, ListRootsResult } from './roots.js';
 export type {
   NotificationParams,
   ListChangedNotificationParams,

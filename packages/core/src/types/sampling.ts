@@ -40,10 +40,7 @@ export const SamplingMessageContentBlockSchema = z.discriminatedUnion('type', [
 export type SamplingMessageContentBlock = z.infer<typeof SamplingMessageContentBlockSchema>;
 
 /** The content of a sampling message: one block, or since 2025-11-25 an array of blocks. */
-export const SamplingContentSchema = z.union([
-  SamplingMessageContentBlockSchema,
-  z.array(SamplingMessageContentBlockSchema),
-]);
+export const SamplingContentSchema = z.union([SamplingMessageContentBlockSchema, z.array(SamplingMessageContentBlockSchema)]);
 /** The content of a sampling message. */
 export type SamplingContent = z.infer<typeof SamplingContentSchema>;
 

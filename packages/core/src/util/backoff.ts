@@ -30,4 +30,11 @@ export function exponentialBackoff(options: ExponentialBackoffOptions = {}): Bac
   };
 }
 
-const BACKOFF_OPTION_KEYS = { initialMs: true, factor: true, maxMs: true, jitter: true, maxAttempts: true, random: true } as const satisfies OptionKeys<ExponentialBackoffOptions>;
+const BACKOFF_OPTION_KEYS = {
+  initialMs: true,
+  factor: true,
+  maxMs: true,
+  jitter: true,
+  maxAttempts: true,
+  random: true,
+} as const satisfies OptionKeys<ExponentialBackoffOptions>;

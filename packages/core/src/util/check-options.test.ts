@@ -37,7 +37,9 @@ function refusal(options: unknown): ConfigError {
 
 describe('checkOptions', () => {
   it('accepts every known key, nested ones included, and values it does not look into', () => {
-    expect(() => checkOptions({ name: 'x', clock: Date.now, defaults: { requestTimeoutMs: 5, health: { intervalMs: 1 } } }, KEYS, { where: 'x' })).not.toThrow();
+    expect(() =>
+      checkOptions({ name: 'x', clock: Date.now, defaults: { requestTimeoutMs: 5, health: { intervalMs: 1 } } }, KEYS, { where: 'x' }),
+    ).not.toThrow();
     expect(() => checkOptions(undefined, KEYS, { where: 'x' })).not.toThrow();
   });
 
@@ -49,16 +51,22 @@ describe('checkOptions', () => {
   });
 
   it('points a key given at the wrong level to the object it belongs under', () => {
-    expect(refusal({ requestTimeoutMs: 300 }).message).toBe('server "alpha": new Thing(options): unknown option "requestTimeoutMs"; it belongs under "defaults" (as "defaults.requestTimeoutMs")');
+    expect(refusal({ requestTimeoutMs: 300 }).message).toBe(
+      'server "alpha": new Thing(options): unknown option "requestTimeoutMs"; it belongs under "defaults" (as "defaults.requestTimeoutMs")',
+    );
     expect(refusal({ intervalMs: 300 }).message).toContain('it belongs under "defaults.health" (as "defaults.health.intervalMs")');
   });
 
   it('names nested keys by their path', () => {
-    expect(refusal({ defaults: { health: { intervalMS: 1 } } }).message).toBe('server "alpha": new Thing(options): unknown option "defaults.health.intervalMS"; did you mean "defaults.health.intervalMs"?');
+    expect(refusal({ defaults: { health: { intervalMS: 1 } } }).message).toBe(
+      'server "alpha": new Thing(options): unknown option "defaults.health.intervalMS"; did you mean "defaults.health.intervalMs"?',
+    );
   });
 
   it('lists the known keys when nothing is close', () => {
-    expect(refusal({ zzz: 1 }).message).toBe('server "alpha": new Thing(options): unknown option "zzz"; remove it, or use one of "name", "clock", "defaults"');
+    expect(refusal({ zzz: 1 }).message).toBe(
+      'server "alpha": new Thing(options): unknown option "zzz"; remove it, or use one of "name", "clock", "defaults"',
+    );
   });
 
   it("says the caller's hint for a key that belongs to another call, by its path", () => {
@@ -97,7 +105,9 @@ describe('checkOptions', () => {
 
 describe('the options of core', () => {
   it('refuse a misspelt McpClient option', () => {
-    expect(() => new McpClient({ requestTimeotMs: 300 } as never)).toThrow('new McpClient(options): unknown option "requestTimeotMs"; did you mean "requestTimeoutMs"?');
+    expect(() => new McpClient({ requestTimeotMs: 300 } as never)).toThrow(
+      'new McpClient(options): unknown option "requestTimeotMs"; did you mean "requestTimeoutMs"?',
+    );
   });
 
   it.each([
@@ -116,20 +126,28 @@ describe('the options of core', () => {
   });
 
   it('refuse a transport given to the McpClient constructor, pointing at connect()', () => {
-    expect(() => new McpClient({ server: 'alpha', transport: {} } as never)).toThrow('server "alpha": new McpClient(options): unknown option "transport"; pass the transport to connect(transport) instead');
+    expect(() => new McpClient({ server: 'alpha', transport: {} } as never)).toThrow(
+      'server "alpha": new McpClient(options): unknown option "transport"; pass the transport to connect(transport) instead',
+    );
   });
 
   it('refuse a misspelt option of a nested client option by its path', () => {
-    expect(() => new McpClient({ cache: { stor: new Map() } } as never)).toThrow('new McpClient(options): unknown option "cache.stor"; did you mean "cache.store"?');
+    expect(() => new McpClient({ cache: { stor: new Map() } } as never)).toThrow(
+      'new McpClient(options): unknown option "cache.stor"; did you mean "cache.store"?',
+    );
   });
 
   it('point the old timeout of connect() at timeoutMs', async () => {
     const client = new McpClient();
-    await expect(client.connect(() => ({}) as never, { timeout: 5 } as never)).rejects.toThrow('McpClient.connect(transport, options): unknown option "timeout"; did you mean "timeoutMs"?');
+    await expect(client.connect(() => ({}) as never, { timeout: 5 } as never)).rejects.toThrow(
+      'McpClient.connect(transport, options): unknown option "timeout"; did you mean "timeoutMs"?',
+    );
   });
 
   it('refuse a misspelt option of a JsonRpcEngine', () => {
-    expect(() => new JsonRpcEngine({} as Transport, { timeout: 5 } as never)).toThrow('new JsonRpcEngine(transport, options): unknown option "timeout"; did you mean "timeoutMs"?');
+    expect(() => new JsonRpcEngine({} as Transport, { timeout: 5 } as never)).toThrow(
+      'new JsonRpcEngine(transport, options): unknown option "timeout"; did you mean "timeoutMs"?',
+    );
   });
 
   it('refuse a misspelt option of exponentialBackoff', () => {

@@ -40,7 +40,9 @@ export function checkOptions(options: unknown, keys: OptionKeyTree, context: Che
   collect(options, keys, '', problems, context.hints);
   if (problems.length === 0) return;
   const list = problems.length === 1 ? problems[0] : `\n  - ${problems.join('\n  - ')}`;
-  throw new ConfigError(`${context.where}: ${problems.length === 1 ? '' : `${problems.length} unknown options:`}${list}`, { server: context.server });
+  throw new ConfigError(`${context.where}: ${problems.length === 1 ? '' : `${problems.length} unknown options:`}${list}`, {
+    server: context.server,
+  });
 }
 
 function collect(value: unknown, keys: OptionKeyTree, path: string, problems: string[], hints: CheckOptionsContext['hints']): void {
@@ -63,7 +65,9 @@ function unknown(key: string, keys: OptionKeyTree, path: string, hints: CheckOpt
   if (typo !== undefined) return `unknown option ${name}; did you mean "${path}${typo}"?`;
   const home = findHome(key, keys, path);
   if (home !== undefined) return `unknown option ${name}; it belongs under "${home}" (as "${home}.${key}")`;
-  return `unknown option ${name}; remove it, or use one of ${Object.keys(keys).map((known) => `"${known}"`).join(', ')}`;
+  return `unknown option ${name}; remove it, or use one of ${Object.keys(keys)
+    .map((known) => `"${known}"`)
+    .join(', ')}`;
 }
 
 /** The path of the nearest nested options object that has `key`, breadth first. */

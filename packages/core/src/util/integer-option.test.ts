@@ -16,12 +16,16 @@ describe('integerOption', () => {
   });
 
   it('refuses a value below the minimum, naming the option, the minimum and the value', () => {
-    expect(() => integerOption('timeoutMs', 0, { fallback: 1000, min: 1 }, fail)).toThrow('"timeoutMs" must be an integer of at least 1, got 0');
+    expect(() => integerOption('timeoutMs', 0, { fallback: 1000, min: 1 }, fail)).toThrow(
+      '"timeoutMs" must be an integer of at least 1, got 0',
+    );
   });
 
   it('refuses fractions, NaN, infinities, unsafe integers and values that are not numbers', () => {
     for (const bad of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '3' as unknown as number]) {
-      expect(() => integerOption('maxEventBytes', bad, { fallback: 1, min: 1 }, fail)).toThrow(`"maxEventBytes" must be an integer of at least 1, got ${String(bad)}`);
+      expect(() => integerOption('maxEventBytes', bad, { fallback: 1, min: 1 }, fail)).toThrow(
+        `"maxEventBytes" must be an integer of at least 1, got ${String(bad)}`,
+      );
     }
   });
 });

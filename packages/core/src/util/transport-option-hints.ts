@@ -1,4 +1,5 @@
-const CLIENT_TIMEOUT = 'requests are timed by the client: new McpClient({ requestTimeoutMs }), or connect(transport, { timeoutMs }) for connecting';
+const CLIENT_TIMEOUT =
+  'requests are timed by the client: new McpClient({ requestTimeoutMs }), or connect(transport, { timeoutMs }) for connecting';
 const AUTH = 'give credentials as authProvider: bearerAuth(token) or apiKeyAuth(key) from @mcpx/core';
 
 /**

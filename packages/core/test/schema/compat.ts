@@ -7,8 +7,7 @@ export interface CompatContext {
   missingAllowed: (path: string) => boolean;
 }
 
-const isSchema = (value: unknown): value is JsonSchema =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const typesOf = (node: JsonSchema): string[] | undefined =>
   node.type === undefined ? undefined : Array.isArray(node.type) ? node.type : [node.type];
@@ -17,8 +16,13 @@ const valuesOf = (node: JsonSchema): unknown[] | undefined => ('const' in node ?
 
 /** Accepts anything: no keyword that restricts the value. */
 const isAny = (node: JsonSchema): boolean =>
-  node.type === undefined && node.properties === undefined && node.anyOf === undefined &&
-  node.oneOf === undefined && !('const' in node) && node.enum === undefined && node.items === undefined;
+  node.type === undefined &&
+  node.properties === undefined &&
+  node.anyOf === undefined &&
+  node.oneOf === undefined &&
+  !('const' in node) &&
+  node.enum === undefined &&
+  node.items === undefined;
 
 /**
  * Lists where our schema (as JSON Schema) would reject or drop what the official node allows: a property the
@@ -58,9 +62,10 @@ export function checkCompatible(ours: JsonSchema, officialNode: JsonSchema, path
   const ourValues = valuesOf(ours);
   if (ourValues !== undefined) {
     if (theirValues === undefined) problems.push(`${path}: ours only accepts ${JSON.stringify(ourValues)}`);
-    else for (const value of theirValues) {
-      if (!ourValues.includes(value)) problems.push(`${path}: official value ${JSON.stringify(value)} is rejected`);
-    }
+    else
+      for (const value of theirValues) {
+        if (!ourValues.includes(value)) problems.push(`${path}: official value ${JSON.stringify(value)} is rejected`);
+      }
   }
 
   const isObject = theirTypes?.includes('object') === true || theirs.properties !== undefined;

@@ -79,7 +79,14 @@ describe('the fast result guards', () => {
     ).toBe(true);
     expect(
       fast.listToolsResult({
-        tools: [{ name: 'echo', description: 'Echo', inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'], additionalProperties: false }, annotations: { readOnlyHint: true } }],
+        tools: [
+          {
+            name: 'echo',
+            description: 'Echo',
+            inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'], additionalProperties: false },
+            annotations: { readOnlyHint: true },
+          },
+        ],
       }),
     ).toBe(true);
     expect(fast.callToolResult({ content: [{ type: 'text', text: 'ok' }], structuredContent: { a: 1 }, isError: false })).toBe(true);
@@ -89,7 +96,11 @@ describe('the fast result guards', () => {
     ['a null cursor, which zod rewrites', fast.listToolsResult, { tools: [], nextCursor: null }],
     ['the 2024-11-05 toolResult shape, which zod rewrites', fast.callToolResult, { toolResult: { x: 1 } }],
     ['an image block, left to zod', fast.callToolResult, { content: [{ type: 'image', data: 'AA==', mimeType: 'image/png' }] }],
-    ['a text block with annotations, left to zod', fast.callToolResult, { content: [{ type: 'text', text: 'x', annotations: { priority: 1 } }] }],
+    [
+      'a text block with annotations, left to zod',
+      fast.callToolResult,
+      { content: [{ type: 'text', text: 'x', annotations: { priority: 1 } }] },
+    ],
     ['a tool with icons, left to zod', fast.tool, { name: 't', inputSchema: { type: 'object' }, icons: [] }],
     ['a numeric tool name', fast.tool, { name: 1, inputSchema: { type: 'object' } }],
     ['an inputSchema that is not an object schema', fast.tool, { name: 't', inputSchema: { type: 'string' } }],

@@ -61,7 +61,10 @@ describe('sampling results', () => {
       role: 'assistant',
       model: 'm',
       stopReason: 'toolUse',
-      content: [{ type: 'text', text: 'calling' }, { type: 'tool_use', id: 't1', name: 'echo', input: { x: 1 } }],
+      content: [
+        { type: 'text', text: 'calling' },
+        { type: 'tool_use', id: 't1', name: 'echo', input: { x: 1 } },
+      ],
     };
     expect(CreateMessageResultSchema.parse(toolUse)).toEqual(toolUse);
   });

@@ -111,10 +111,7 @@ export const EXAMPLE_MAPPINGS: Readonly<Record<string, ExampleMapping>> = {
   SubscriptionsListenResultResponse: result(m.SubscriptionsListenResultSchema),
   // error responses
   HeaderMismatchError: error(ErrorCode.HeaderMismatch),
-  MissingRequiredClientCapabilityError: error(
-    ErrorCode.MissingRequiredClientCapability,
-    m.MissingRequiredClientCapabilityErrorDataSchema,
-  ),
+  MissingRequiredClientCapabilityError: error(ErrorCode.MissingRequiredClientCapability, m.MissingRequiredClientCapabilityErrorDataSchema),
   UnsupportedProtocolVersionError: error(ErrorCode.UnsupportedProtocolVersion, m.UnsupportedProtocolVersionErrorDataSchema),
   // bare error objects
   InternalError: errorObject(ErrorCode.InternalError),

@@ -10,7 +10,9 @@ import { SPEC_DIR } from './official.js';
 
 const EXAMPLES_DIR = `${SPEC_DIR}${MODERN_REVISION}/examples/`;
 
-const folders = readdirSync(EXAMPLES_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const folders = readdirSync(EXAMPLES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 const examples = folders.flatMap((folder) =>
   readdirSync(`${EXAMPLES_DIR}${folder}`)
@@ -43,7 +45,9 @@ function problems(mapping: ExampleMapping, example: unknown): string[] {
       const version = meta.success ? meta.data[PROTOCOL_VERSION_KEY] : undefined;
       return [
         ...(request.method === mapping.method ? [] : [`method ${request.method}, expected ${mapping.method}`]),
-        ...((MODERN_PROTOCOL_VERSIONS as readonly unknown[]).includes(version) ? [] : [`protocol version ${String(version)} is not modern`]),
+        ...((MODERN_PROTOCOL_VERSIONS as readonly unknown[]).includes(version)
+          ? []
+          : [`protocol version ${String(version)} is not modern`]),
         ...misread(mapping.params, request.params, 'params'),
       ];
     }
@@ -67,7 +71,9 @@ function problems(mapping: ExampleMapping, example: unknown): string[] {
       return [
         ...(code === mapping.code ? [] : [`code ${code}, expected ${mapping.code}`]),
         ...(mapping.data === undefined
-          ? data === undefined ? [] : ['has data, which no schema reads']
+          ? data === undefined
+            ? []
+            : ['has data, which no schema reads']
           : misread(mapping.data, data, 'error.data')),
       ];
     }

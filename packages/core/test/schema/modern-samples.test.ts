@@ -11,8 +11,7 @@ const rows = MODERN_MAPPINGS.flatMap((row) => {
   return path === undefined ? [] : [[row.name, row, path] as const];
 });
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A sample of the row's official node, made acceptable where the row deliberately narrows it. */
 function sampleFor(row: Mapping, path: string, options: SampleOptions): unknown {

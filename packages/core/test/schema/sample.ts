@@ -34,7 +34,7 @@ export function sample(official: OfficialSchema, node: JsonSchema, options: Samp
   }
   const type = Array.isArray(schema.type)
     ? schema.type[options.variant % schema.type.length]
-    : schema.type ?? (schema.properties ? 'object' : undefined);
+    : (schema.type ?? (schema.properties ? 'object' : undefined));
   switch (type) {
     case 'object':
       return sampleObject(official, schema, options, depth);

@@ -6,7 +6,11 @@ import { McpClient, type McpClientOptions, type TransportFactory } from '@mcpx/c
  * When `signal` aborts, the client is closed (so a spawned process or open socket does not
  * outlive the attempt) and the promise rejects with the signal's reason.
  */
-export async function connectTransport(create: TransportFactory, options: McpClientOptions, signal: AbortSignal | undefined): Promise<McpClient> {
+export async function connectTransport(
+  create: TransportFactory,
+  options: McpClientOptions,
+  signal: AbortSignal | undefined,
+): Promise<McpClient> {
   signal?.throwIfAborted();
   const client = new McpClient(options);
   // Closing makes connect() fail with the abort's reason, the error reported; a failed close adds nothing.

@@ -58,7 +58,8 @@ export function toServerList(list: readonly unknown[], options: Pick<CreateClien
       servers.push(entry);
       return;
     }
-    const named = typeof entry === 'object' && entry !== null && 'name' in entry && typeof entry.name === 'string' && entry.name.trim() !== '';
+    const named =
+      typeof entry === 'object' && entry !== null && 'name' in entry && typeof entry.name === 'string' && entry.name.trim() !== '';
     if (!named) {
       problems.add(undefined, `servers[${index}].name`, 'a server in a list needs a "name"', 'add "name": "my-server"');
       return;
@@ -71,7 +72,10 @@ export function toServerList(list: readonly unknown[], options: Pick<CreateClien
 }
 
 /** `server` validated, throwing a `ConfigValidationError`; a server of a loaded config throws the problems left for when a disabled server is used. */
-export function toServerConfig(server: ServerConfig | ServerEntry, options: Pick<CreateClientOptions, 'name' | 'env' | 'cwd'> = {}): ServerConfig {
+export function toServerConfig(
+  server: ServerConfig | ServerEntry,
+  options: Pick<CreateClientOptions, 'name' | 'env' | 'cwd'> = {},
+): ServerConfig {
   if (isValidatedServer(server)) {
     const pending = deferredProblems(server);
     if (pending.length > 0) throw new ConfigValidationError(pending);
@@ -84,8 +88,19 @@ export function toServerConfig(server: ServerConfig | ServerEntry, options: Pick
 }
 
 /** Validates an entry given outside a file: `name` allowed, and every problem counts now, disabled or not. */
-function validateEntry(entry: ServerEntry, problems: ProblemList, options: Pick<CreateClientOptions, 'name' | 'env' | 'cwd'>): ServerConfig | undefined {
+function validateEntry(
+  entry: ServerEntry,
+  problems: ProblemList,
+  options: Pick<CreateClientOptions, 'name' | 'env' | 'cwd'>,
+): ServerConfig | undefined {
   const env = options.env ?? process.env;
   const name = typeof entry.name === 'string' && entry.name.trim() !== '' ? entry.name : (options.name ?? 'server');
-  return validateServer(entry, { name, problems, deferred: problems, lookup: (key) => (Object.hasOwn(env, key) ? env[key] : undefined), baseDir: options.cwd ?? process.cwd(), inline: true });
+  return validateServer(entry, {
+    name,
+    problems,
+    deferred: problems,
+    lookup: (key) => (Object.hasOwn(env, key) ? env[key] : undefined),
+    baseDir: options.cwd ?? process.cwd(),
+    inline: true,
+  });
 }

@@ -26,8 +26,8 @@ export interface ConnectorOptions {
 
 /** How timeout errors name the settings of a server in a config file; `client.settingNames` overrides them. */
 export const CONFIG_SETTING_NAMES: SettingNames = {
-  requestTimeoutMs: '`requestTimeoutMs` in the server\'s config',
-  connectTimeoutMs: '`connectTimeoutMs` in the server\'s config',
+  requestTimeoutMs: "`requestTimeoutMs` in the server's config",
+  connectTimeoutMs: "`connectTimeoutMs` in the server's config",
 };
 
 /**
@@ -52,11 +52,14 @@ export class ServerConnector {
     switch (server.transport) {
       case 'stdio': {
         const { StdioTransport } = await loadTransport('stdio', server.name);
-        const create = () => new StdioTransport({ command: server.command, args: server.args, env: server.env, cwd: server.cwd, name: server.name });
+        const create = () =>
+          new StdioTransport({ command: server.command, args: server.args, env: server.env, cwd: server.cwd, name: server.name });
         return connectTransport(create, clientOptions, signal);
       }
       case 'http':
-        return this.#sseOnly ? this.connectSse(server, clientOptions, authProvider, signal) : this.connectHttp(server, clientOptions, authProvider, signal);
+        return this.#sseOnly
+          ? this.connectSse(server, clientOptions, authProvider, signal)
+          : this.connectHttp(server, clientOptions, authProvider, signal);
       case 'sse':
         return this.connectSse(server, clientOptions, authProvider, signal);
       case 'websocket': {
@@ -82,7 +85,12 @@ export class ServerConnector {
     return this.#auth;
   }
 
-  private async connectHttp(server: HttpServerConfig, clientOptions: McpClientOptions, authProvider: AuthProvider | undefined, signal: AbortSignal | undefined): Promise<McpClient> {
+  private async connectHttp(
+    server: HttpServerConfig,
+    clientOptions: McpClientOptions,
+    authProvider: AuthProvider | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<McpClient> {
     const { StreamableHttpTransport } = await loadTransport('http', server.name);
     const create = () => new StreamableHttpTransport(server.url, { headers: server.headers, authProvider, name: server.name });
     try {
@@ -90,7 +98,11 @@ export class ServerConnector {
     } catch (error) {
       if (!server.sseFallback || signal?.aborted || !refusesStreamableHttp(error)) throw error;
       if (!isInstalled('sse')) {
-        this.tell('sse-unavailable', `${server.url} answered ${error.status} to Streamable HTTP; if it speaks the legacy HTTP+SSE transport, npm install @mcpx/sse to fall back to it`, error);
+        this.tell(
+          'sse-unavailable',
+          `${server.url} answered ${error.status} to Streamable HTTP; if it speaks the legacy HTTP+SSE transport, npm install @mcpx/sse to fall back to it`,
+          error,
+        );
         throw error;
       }
       this.tell('sse-fallback', `${server.url} answered ${error.status} to Streamable HTTP; trying the legacy HTTP+SSE transport`, error);
@@ -100,13 +112,22 @@ export class ServerConnector {
         return client;
       } catch (sseError) {
         if (signal?.aborted) throw sseError;
-        this.tell('sse-fallback-failed', `the legacy HTTP+SSE transport failed too: ${messageOf(sseError)}`, sseError instanceof Error ? sseError : undefined);
+        this.tell(
+          'sse-fallback-failed',
+          `the legacy HTTP+SSE transport failed too: ${messageOf(sseError)}`,
+          sseError instanceof Error ? sseError : undefined,
+        );
         throw bothFailed(server, error, sseError);
       }
     }
   }
 
-  private async connectSse(server: HttpServerConfig | Extract<ServerConfig, { transport: 'sse' }>, clientOptions: McpClientOptions, authProvider: AuthProvider | undefined, signal: AbortSignal | undefined): Promise<McpClient> {
+  private async connectSse(
+    server: HttpServerConfig | Extract<ServerConfig, { transport: 'sse' }>,
+    clientOptions: McpClientOptions,
+    authProvider: AuthProvider | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<McpClient> {
     const { SseTransport } = await loadTransport('sse', server.name);
     const create = () => new SseTransport(server.url, { headers: server.headers, authProvider, name: server.name });
     try {
@@ -126,7 +147,11 @@ export class ServerConnector {
   private clientOptions(): McpClientOptions {
     const server = this.server;
     const client = this.options.client;
-    const options: McpClientOptions = { ...client, server: server.name, settingNames: { ...CONFIG_SETTING_NAMES, ...client?.settingNames } };
+    const options: McpClientOptions = {
+      ...client,
+      server: server.name,
+      settingNames: { ...CONFIG_SETTING_NAMES, ...client?.settingNames },
+    };
     if (server.requestTimeoutMs !== undefined) options.requestTimeoutMs = server.requestTimeoutMs;
     const connectTimeoutMs = this.connectTimeoutMs;
     if (connectTimeoutMs !== undefined) options.connectTimeoutMs = connectTimeoutMs;
@@ -155,13 +180,16 @@ export function refusesStreamableHttp(error: unknown): error is TransportError &
 
 function bothFailed(server: HttpServerConfig, httpError: TransportError & { status: number }, sseError: unknown): TransportError {
   const retryable = httpError.isRetryable || (LocalError.isInstance(sseError) && sseError.isRetryable);
-  return new TransportError(`Streamable HTTP was refused (${messageOf(httpError)}), and the legacy HTTP+SSE fallback failed: ${messageOf(sseError)}`, {
-    server: server.name,
-    status: httpError.status,
-    target: server.url,
-    isRetryable: retryable,
-    cause: sseError,
-  });
+  return new TransportError(
+    `Streamable HTTP was refused (${messageOf(httpError)}), and the legacy HTTP+SSE fallback failed: ${messageOf(sseError)}`,
+    {
+      server: server.name,
+      status: httpError.status,
+      target: server.url,
+      isRetryable: retryable,
+      cause: sseError,
+    },
+  );
 }
 
 /** The message of an error without the `server "x": ` its class put in front. */

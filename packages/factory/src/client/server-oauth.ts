@@ -79,7 +79,8 @@ export async function connectorAuth(server: ServerConfig, options: FactoryOAuthO
     headers: (context) => provider.headers(context),
     onUnauthorized: (context) => {
       const challenges = auth.parseChallenges(context.wwwAuthenticate);
-      if (challenges.length > 0 && !challenges.some((challenge) => challenge.scheme === 'bearer' || challenge.scheme === 'dpop')) return false;
+      if (challenges.length > 0 && !challenges.some((challenge) => challenge.scheme === 'bearer' || challenge.scheme === 'dpop'))
+        return false;
       return provider.onUnauthorized(context);
     },
   };

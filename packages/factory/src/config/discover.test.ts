@@ -74,8 +74,12 @@ describe('discoverConfig', () => {
       expect(discoverConfig(options)).toBe(path);
       rmSync(path);
     }
-    expect(claudeDesktopConfigPath({ env: {}, homedir: home, platform: 'win32' })).toBe(join(home, 'AppData', 'Roaming', 'Claude', 'claude_desktop_config.json'));
-    expect(claudeDesktopConfigPath({ env: { XDG_CONFIG_HOME: join(root, 'xdg') }, homedir: home, platform: 'linux' })).toBe(join(root, 'xdg', 'Claude', 'claude_desktop_config.json'));
+    expect(claudeDesktopConfigPath({ env: {}, homedir: home, platform: 'win32' })).toBe(
+      join(home, 'AppData', 'Roaming', 'Claude', 'claude_desktop_config.json'),
+    );
+    expect(claudeDesktopConfigPath({ env: { XDG_CONFIG_HOME: join(root, 'xdg') }, homedir: home, platform: 'linux' })).toBe(
+      join(root, 'xdg', 'Claude', 'claude_desktop_config.json'),
+    );
   });
 
   it('prefers $XDG_CONFIG_HOME/mcpx to ~/.config/mcpx when it is an absolute path', () => {
@@ -83,17 +87,25 @@ describe('discoverConfig', () => {
     const inXdg = touch(join(xdg, 'mcpx', 'mcp_servers.toml'));
     touch(join(home, '.config', 'mcpx', 'mcp_servers.json'));
     expect(discoverConfig({ cwd: project, env: { XDG_CONFIG_HOME: xdg }, homedir: home })).toBe(inXdg);
-    expect(userConfigDir({ env: { XDG_CONFIG_HOME: 'relative/path' }, homedir: home, platform: 'linux' })).toBe(join(home, '.config', 'mcpx'));
+    expect(userConfigDir({ env: { XDG_CONFIG_HOME: 'relative/path' }, homedir: home, platform: 'linux' })).toBe(
+      join(home, '.config', 'mcpx'),
+    );
   });
 
   it('uses %APPDATA%\\mcpx on Windows', () => {
-    expect(userConfigDir({ env: { APPDATA: join(root, 'AppData') }, homedir: home, platform: 'win32' })).toBe(join(root, 'AppData', 'mcpx'));
-    expect(userConfigDir({ env: { APPDATA: join(root, 'AppData') }, homedir: home, platform: 'darwin' })).toBe(join(home, '.config', 'mcpx'));
+    expect(userConfigDir({ env: { APPDATA: join(root, 'AppData') }, homedir: home, platform: 'win32' })).toBe(
+      join(root, 'AppData', 'mcpx'),
+    );
+    expect(userConfigDir({ env: { APPDATA: join(root, 'AppData') }, homedir: home, platform: 'darwin' })).toBe(
+      join(home, '.config', 'mcpx'),
+    );
   });
 
   it('takes $MCPX_CONFIG before everything, relative to the current folder, even when it does not exist', () => {
     touch(join(project, 'mcp_servers.json'));
-    expect(discoverConfig({ cwd: project, env: { MCPX_CONFIG: 'conf/servers.toml' }, homedir: home })).toBe(join(project, 'conf', 'servers.toml'));
+    expect(discoverConfig({ cwd: project, env: { MCPX_CONFIG: 'conf/servers.toml' }, homedir: home })).toBe(
+      join(project, 'conf', 'servers.toml'),
+    );
   });
 
   it('skips a folder that has a config file name', () => {

@@ -22,7 +22,14 @@ export interface DiscoverOptions {
  * `.mcp.json`, TOML, then the files of editors, Cursor's `.cursor/mcp.json` and VS Code's
  * `.vscode/mcp.json`.
  */
-export const PROJECT_CONFIG_FILES: readonly string[] = ['mcp_servers.json', 'mcp.json', '.mcp.json', 'mcp_servers.toml', join('.cursor', 'mcp.json'), join('.vscode', 'mcp.json')];
+export const PROJECT_CONFIG_FILES: readonly string[] = [
+  'mcp_servers.json',
+  'mcp.json',
+  '.mcp.json',
+  'mcp_servers.toml',
+  join('.cursor', 'mcp.json'),
+  join('.vscode', 'mcp.json'),
+];
 
 /** The names tried in the user's mcpx config folder, in order. */
 export const USER_CONFIG_FILES: readonly string[] = ['mcp_servers.json', 'mcp_servers.toml'];

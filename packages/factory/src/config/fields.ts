@@ -3,7 +3,9 @@ import type { Report } from './problem.js';
 
 /** `value` as a plain object (a JSON object or TOML table), or undefined. */
 export function asTable(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** How a value of the wrong type is described: `a number (5)`, `an array`... */
@@ -21,7 +23,9 @@ export function describeValue(value: unknown): string {
 }
 
 function quoteFix(value: unknown): string {
-  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? `write it in quotes: "${String(value)}"` : 'write a string in quotes';
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+    ? `write it in quotes: "${String(value)}"`
+    : 'write a string in quotes';
 }
 
 /** Reads the fields of one level of the config, reporting each wrong one. */
@@ -61,9 +65,11 @@ export class FieldReader {
     const entry = this.found.get(name);
     if (entry === undefined) return undefined;
     if (this.unresolved.has(name)) return this.unchecked<string>(name);
-    if (typeof entry.value !== 'string') return this.wrong(name, `must be a string, got ${describeValue(entry.value)}`, quoteFix(entry.value));
+    if (typeof entry.value !== 'string')
+      return this.wrong(name, `must be a string, got ${describeValue(entry.value)}`, quoteFix(entry.value));
     if (options.nonEmpty && entry.value.trim() === '') return this.wrong(name, 'must not be empty', 'give a value or remove the key');
-    if (options.pattern && !options.pattern.test(entry.value)) return this.wrong(name, `${JSON.stringify(entry.value)} is not allowed`, options.patternFix ?? 'change the value');
+    if (options.pattern && !options.pattern.test(entry.value))
+      return this.wrong(name, `${JSON.stringify(entry.value)} is not allowed`, options.patternFix ?? 'change the value');
     return entry.value;
   }
 
@@ -71,7 +77,8 @@ export class FieldReader {
     const entry = this.found.get(name);
     if (entry === undefined) return undefined;
     if (this.unresolved.has(name)) return undefined;
-    if (typeof entry.value !== 'boolean') return this.wrong(name, `must be true or false, got ${describeValue(entry.value)}`, 'write true or false, without quotes');
+    if (typeof entry.value !== 'boolean')
+      return this.wrong(name, `must be true or false, got ${describeValue(entry.value)}`, 'write true or false, without quotes');
     return entry.value;
   }
 
@@ -82,7 +89,11 @@ export class FieldReader {
     if (this.unresolved.has(name)) return undefined;
     const value = typeof entry.value === 'bigint' ? Number(entry.value) : entry.value;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-      return this.wrong(name, `must be a whole number of at least ${min}, got ${describeValue(entry.value)}`, `write a number such as ${Math.max(min, 1000)}, without quotes`);
+      return this.wrong(
+        name,
+        `must be a whole number of at least ${min}, got ${describeValue(entry.value)}`,
+        `write a number such as ${Math.max(min, 1000)}, without quotes`,
+      );
     }
     return value;
   }
@@ -93,7 +104,11 @@ export class FieldReader {
     if (entry === undefined) return undefined;
     if (this.unresolved.has(name)) return undefined;
     if (typeof entry.value !== 'number' || !Number.isFinite(entry.value) || entry.value < min) {
-      return this.wrong(name, `must be a number of seconds of at least ${min}, got ${describeValue(entry.value)}`, 'write a number of seconds such as 10 or 2.5, without quotes');
+      return this.wrong(
+        name,
+        `must be a number of seconds of at least ${min}, got ${describeValue(entry.value)}`,
+        'write a number of seconds such as 10 or 2.5, without quotes',
+      );
     }
     return Math.round(entry.value * 1000);
   }
@@ -103,7 +118,11 @@ export class FieldReader {
     if (entry === undefined) return undefined;
     if (this.unresolved.has(name)) return undefined;
     if (typeof entry.value !== 'string' || !values.includes(entry.value as T)) {
-      return this.wrong(name, `must be one of ${values.map((v) => `"${v}"`).join(', ')}, got ${describeValue(entry.value)}`, `write one of ${values.join(', ')}`);
+      return this.wrong(
+        name,
+        `must be one of ${values.map((v) => `"${v}"`).join(', ')}, got ${describeValue(entry.value)}`,
+        `write one of ${values.join(', ')}`,
+      );
     }
     return entry.value as T;
   }
@@ -112,7 +131,8 @@ export class FieldReader {
     const entry = this.found.get(name);
     if (entry === undefined) return undefined;
     if (this.unresolved.has(name)) return this.unchecked<string[]>(name);
-    if (!Array.isArray(entry.value)) return this.wrong(name, `must be a list of strings, got ${describeValue(entry.value)}`, 'write a list such as ["--port", "8080"]');
+    if (!Array.isArray(entry.value))
+      return this.wrong(name, `must be a list of strings, got ${describeValue(entry.value)}`, 'write a list such as ["--port", "8080"]');
     let ok = true;
     entry.value.forEach((item: unknown, index) => {
       if (typeof item === 'string') return;
@@ -123,15 +143,20 @@ export class FieldReader {
   }
 
   /** A table of strings; `check` returns the message and fix of a bad entry. */
-  stringMap(name: string, check?: (key: string, value: string) => [message: string, fix: string] | undefined): Record<string, string> | undefined {
+  stringMap(
+    name: string,
+    check?: (key: string, value: string) => [message: string, fix: string] | undefined,
+  ): Record<string, string> | undefined {
     const entry = this.found.get(name);
     if (entry === undefined) return undefined;
     if (this.unresolved.has(name)) return this.unchecked<Record<string, string>>(name);
     const table = asTable(entry.value);
-    if (table === undefined) return this.wrong(name, `must be a table of strings, got ${describeValue(entry.value)}`, 'write it as { "NAME": "value" }');
+    if (table === undefined)
+      return this.wrong(name, `must be a table of strings, got ${describeValue(entry.value)}`, 'write it as { "NAME": "value" }');
     let ok = true;
     for (const [key, value] of Object.entries(table)) {
-      const problem: [string, string] | undefined = typeof value === 'string' ? check?.(key, value) : [`must be a string, got ${describeValue(value)}`, quoteFix(value)];
+      const problem: [string, string] | undefined =
+        typeof value === 'string' ? check?.(key, value) : [`must be a string, got ${describeValue(value)}`, quoteFix(value)];
       if (problem !== undefined) {
         ok = false;
         this.report(`${this.keyOf(name)}.${key}`, problem[0], problem[1]);

@@ -31,7 +31,9 @@ describe('interpolate', () => {
 
   it('reports an unset variable without a default, naming it and how to fix it', () => {
     const { issues } = interpolate('Bearer ${GITHUB_TOKEN}', lookup);
-    expect(issues).toEqual([{ message: '${GITHUB_TOKEN} is not set', fix: 'set GITHUB_TOKEN in the environment, or give a default: ${GITHUB_TOKEN:-value}' }]);
+    expect(issues).toEqual([
+      { message: '${GITHUB_TOKEN} is not set', fix: 'set GITHUB_TOKEN in the environment, or give a default: ${GITHUB_TOKEN:-value}' },
+    ]);
   });
 
   it('reports every unset variable of one string', () => {
@@ -54,7 +56,10 @@ describe('interpolate', () => {
 
   it('reports VS Code ${input:...} variables as unsupported, suggesting an environment variable', () => {
     expect(interpolate('${input:api-key}', lookup).issues).toEqual([
-      { message: '${input:api-key} is a VS Code input, which mcpx cannot prompt for', fix: 'use an environment variable instead, such as ${API_KEY}' },
+      {
+        message: '${input:api-key} is a VS Code input, which mcpx cannot prompt for',
+        fix: 'use an environment variable instead, such as ${API_KEY}',
+      },
     ]);
   });
 

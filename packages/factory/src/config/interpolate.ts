@@ -39,7 +39,10 @@ function expand(text: string, lookup: Lookup, issues: InterpolationIssue[]): str
     }
     const end = matchingBrace(text, start + 2);
     if (end === -1) {
-      issues.push({ message: `"${text.slice(start)}" has no closing "}"`, fix: 'close the reference: ${NAME}, or write $${ for a literal "${"' });
+      issues.push({
+        message: `"${text.slice(start)}" has no closing "}"`,
+        fix: 'close the reference: ${NAME}, or write $${ for a literal "${"',
+      });
       return out + text.slice(start);
     }
     out += reference(text.slice(start + 2, end), lookup, issues);
@@ -68,12 +71,21 @@ function reference(body: string, lookup: Lookup, issues: InterpolationIssue[]): 
   let name = separator === -1 ? body : body.slice(0, separator);
   const fallback = separator === -1 ? undefined : body.slice(separator + 2);
   if (name.startsWith('input:')) {
-    issues.push({ message: `\${${body}} is a VS Code input, which mcpx cannot prompt for`, fix: `use an environment variable instead, such as \${${name.slice(6).toUpperCase().replace(/[^A-Z0-9_]/g, '_')}}` });
+    issues.push({
+      message: `\${${body}} is a VS Code input, which mcpx cannot prompt for`,
+      fix: `use an environment variable instead, such as \${${name
+        .slice(6)
+        .toUpperCase()
+        .replace(/[^A-Z0-9_]/g, '_')}}`,
+    });
     return '';
   }
   if (name.startsWith('env:')) name = name.slice(4);
   if (!NAME.test(name)) {
-    issues.push({ message: `\${${body}} is not a variable reference`, fix: 'write ${NAME} or ${NAME:-default}, where NAME is letters, digits and _; write $${ for a literal "${"' });
+    issues.push({
+      message: `\${${body}} is not a variable reference`,
+      fix: 'write ${NAME} or ${NAME:-default}, where NAME is letters, digits and _; write $${ for a literal "${"',
+    });
     return '';
   }
   const value = lookup(name);

@@ -13,7 +13,10 @@ describe('stripJsonComments', () => {
   });
 
   it('leaves comment markers and commas inside strings alone', () => {
-    expect(parse('{ "url": "http://example.com/a,}", "s": "/* no */ \\" // still" }')).toEqual({ url: 'http://example.com/a,}', s: '/* no */ " // still' });
+    expect(parse('{ "url": "http://example.com/a,}", "s": "/* no */ \\" // still" }')).toEqual({
+      url: 'http://example.com/a,}',
+      s: '/* no */ " // still',
+    });
   });
 
   it('keeps the length and the line breaks, so error positions stay true', () => {

@@ -32,7 +32,13 @@ export function snakeCase(key: string): string {
  * Maps each key of `entry` to the key it stands for. Reports unknown keys (with the closest
  * known one when it is at most two edits away) and keys given twice under different spellings.
  */
-export function readKeys(entry: Readonly<Record<string, unknown>>, spec: KeySpec, report: Report, path = '', suggested?: Set<string>): Map<string, Found> {
+export function readKeys(
+  entry: Readonly<Record<string, unknown>>,
+  spec: KeySpec,
+  report: Report,
+  path = '',
+  suggested?: Set<string>,
+): Map<string, Found> {
   const found = new Map<string, Found>();
   const known = new Set(spec.keys);
   for (const [key, value] of Object.entries(entry)) {
@@ -55,7 +61,11 @@ export function readKeys(entry: Readonly<Record<string, unknown>>, spec: KeySpec
 function reportUnknown(key: string, spec: KeySpec, report: Report, path: string, suggested: Set<string> | undefined): void {
   const spellings = [...spec.keys, ...spec.keys.map(snakeCase), ...Object.keys(spec.aliases ?? {})];
   const suggestion = closestMatch(key, spellings);
-  if (suggestion !== undefined) suggested?.add((spec.aliases !== undefined && Object.hasOwn(spec.aliases, suggestion) ? spec.aliases[suggestion] : undefined) ?? camelCase(suggestion));
+  if (suggestion !== undefined)
+    suggested?.add(
+      (spec.aliases !== undefined && Object.hasOwn(spec.aliases, suggestion) ? spec.aliases[suggestion] : undefined) ??
+        camelCase(suggestion),
+    );
   const fix = suggestion !== undefined ? `did you mean "${suggestion}"?` : `remove it; the known keys are ${spec.keys.join(', ')}`;
   report(path + key, `unknown key "${key}"`, fix);
 }

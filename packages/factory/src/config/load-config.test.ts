@@ -38,11 +38,24 @@ afterEach(() => {
 
 describe('loadConfig', () => {
   it('reads the mcpServers JSON of Claude Desktop and Cursor, naming the file relative to the current folder', async () => {
-    write('mcp_servers.json', JSON.stringify({ mcpServers: { fs: { command: 'npx', args: ['-y', 'server-filesystem', '.'], env: { TOKEN: '${TOKEN}' } } } }));
+    write(
+      'mcp_servers.json',
+      JSON.stringify({ mcpServers: { fs: { command: 'npx', args: ['-y', 'server-filesystem', '.'], env: { TOKEN: '${TOKEN}' } } } }),
+    );
     const config = await loadConfig({ cwd: root, env: { TOKEN: 't' }, homedir: home });
     expect(config).toEqual({
       file: 'mcp_servers.json',
-      servers: [{ name: 'fs', transport: 'stdio', enabled: true, tags: [], command: 'npx', args: ['-y', 'server-filesystem', '.'], env: { TOKEN: 't' } }],
+      servers: [
+        {
+          name: 'fs',
+          transport: 'stdio',
+          enabled: true,
+          tags: [],
+          command: 'npx',
+          args: ['-y', 'server-filesystem', '.'],
+          env: { TOKEN: 't' },
+        },
+      ],
     });
   });
 
@@ -111,8 +124,25 @@ tags = ["remote"]
         reconnect: { maxAttempts: 5, initialDelayMs: 1000 },
         health: { intervalMs: 60_000 },
       },
-      { name: 'memory', transport: 'stdio', enabled: false, tags: [], command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'], env: {}, reconnect: false },
-      { name: 'http-example', transport: 'http', enabled: false, tags: ['remote'], url: 'https://example.com/mcp', headers: { Authorization: 'Bearer none' }, sseFallback: true },
+      {
+        name: 'memory',
+        transport: 'stdio',
+        enabled: false,
+        tags: [],
+        command: 'npx',
+        args: ['-y', '@modelcontextprotocol/server-memory'],
+        env: {},
+        reconnect: false,
+      },
+      {
+        name: 'http-example',
+        transport: 'http',
+        enabled: false,
+        tags: ['remote'],
+        url: 'https://example.com/mcp',
+        headers: { Authorization: 'Bearer none' },
+        sseFallback: true,
+      },
     ]);
   });
 
@@ -125,7 +155,15 @@ tags = ["remote"]
   it('reports a JSON syntax error with its line and column', async () => {
     write('mcp.json', '{\n  "mcpServers": {\n    "a": { "command": "x" }\n    "b": {}\n  }\n}');
     const error = await failure(loadConfig({ cwd: root, env: {}, homedir: home }));
-    expect(error.problems).toEqual([{ file: 'mcp.json', server: undefined, field: undefined, message: expect.stringMatching(/^is not valid JSON at line 4, column 5: /), fix: 'fix the JSON syntax at line 4' }]);
+    expect(error.problems).toEqual([
+      {
+        file: 'mcp.json',
+        server: undefined,
+        field: undefined,
+        message: expect.stringMatching(/^is not valid JSON at line 4, column 5: /),
+        fix: 'fix the JSON syntax at line 4',
+      },
+    ]);
     expect(error.message).not.toMatch(/\n\s+at /);
   });
 
@@ -137,16 +175,30 @@ tags = ["remote"]
 
   it('reports an empty file, a missing explicit path and a TOML value that is not a server table', async () => {
     write('.mcp.json', '  \n');
-    expect((await failure(loadConfig({ cwd: root, env: {}, homedir: home }))).problems[0]).toMatchObject({ file: '.mcp.json', message: 'is empty' });
-    expect((await failure(loadConfig({ path: 'nope.json', cwd: root }))).problems[0]).toMatchObject({ file: 'nope.json', message: 'does not exist' });
+    expect((await failure(loadConfig({ cwd: root, env: {}, homedir: home }))).problems[0]).toMatchObject({
+      file: '.mcp.json',
+      message: 'is empty',
+    });
+    expect((await failure(loadConfig({ path: 'nope.json', cwd: root }))).problems[0]).toMatchObject({
+      file: 'nope.json',
+      message: 'does not exist',
+    });
     write('bad.toml', 'title = "servers"\n[ok]\ncommand = "x"\n');
     expect((await failure(loadConfig({ path: 'bad.toml', cwd: root }))).problems).toEqual([
-      { file: 'bad.toml', server: 'title', field: undefined, message: 'a top-level key must be a server table, got the string "servers"', fix: 'write it as [title] followed by the server\'s settings' },
+      {
+        file: 'bad.toml',
+        server: 'title',
+        field: undefined,
+        message: 'a top-level key must be a server table, got the string "servers"',
+        fix: "write it as [title] followed by the server's settings",
+      },
     ]);
   });
 
   it('says where it looked when there is no config file', async () => {
-    const error: unknown = await loadConfig({ cwd: root, env: { XDG_CONFIG_HOME: join(root, 'xdg') }, homedir: home }).catch((caught: unknown) => caught);
+    const error: unknown = await loadConfig({ cwd: root, env: { XDG_CONFIG_HOME: join(root, 'xdg') }, homedir: home }).catch(
+      (caught: unknown) => caught,
+    );
     expect(ConfigError.isInstance(error)).toBe(true);
     expect(ConfigNotFoundError.isInstance(error)).toBe(true);
     expect((error as ConfigNotFoundError).searched).toContain(join(root, 'mcp_servers.json'));
@@ -157,7 +209,10 @@ tags = ["remote"]
   it('resolves cwd and envFile against the folder of the config file, config env winning', async () => {
     write('conf/tools/.keep', '');
     write('conf/server.env', 'A=from-file\nB=from-file\n');
-    write('conf/mcp.json', JSON.stringify({ mcpServers: { s: { command: 'x', cwd: 'tools', envFile: 'server.env', env: { B: 'from-config' } } } }));
+    write(
+      'conf/mcp.json',
+      JSON.stringify({ mcpServers: { s: { command: 'x', cwd: 'tools', envFile: 'server.env', env: { B: 'from-config' } } } }),
+    );
     const config = await loadConfig({ path: 'conf/mcp.json', cwd: root, env: {}, homedir: home });
     expect(config.servers[0]).toMatchObject({ cwd: join(root, 'conf', 'tools'), env: { A: 'from-file', B: 'from-config' } });
   });

@@ -38,7 +38,12 @@ export async function loadConfig(pathOrOptions: string | LoadConfigOptions = {})
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const problems = new ProblemList(file);
-    problems.add(undefined, undefined, missing ? 'does not exist' : `cannot be read: ${(error as Error).message}`, missing ? 'check the path, or create the file' : 'check its permissions');
+    problems.add(
+      undefined,
+      undefined,
+      missing ? 'does not exist' : `cannot be read: ${(error as Error).message}`,
+      missing ? 'check the path, or create the file' : 'check its permissions',
+    );
     throw new ConfigValidationError(problems.problems, { cause: error });
   }
   const format = formatOf(path);

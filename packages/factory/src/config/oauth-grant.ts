@@ -36,13 +36,21 @@ export function readGrant(fields: FieldReader, context: GrantContext): OAuthGran
     const type = fields.oneOf('grant', GRANT_TYPES);
     if (type === undefined) return undefined;
     if (GRANT_FIELDS[type].length > 0) {
-      return fields.wrong('grant', `the ${type} grant needs settings`, `write it as a table: { "type": "${type}", ${type === 'enterprise' ? '"idToken": "${ID_TOKEN}", "idpTokenEndpoint": "https://idp.example.com/token"' : '"tokenFile": "/var/run/secrets/token"'} }`);
+      return fields.wrong(
+        'grant',
+        `the ${type} grant needs settings`,
+        `write it as a table: { "type": "${type}", ${type === 'enterprise' ? '"idToken": "${ID_TOKEN}", "idpTokenEndpoint": "https://idp.example.com/token"' : '"tokenFile": "/var/run/secrets/token"'} }`,
+      );
     }
     return { type } as OAuthGrantConfig;
   }
   const table = asTable(found.value);
   if (table === undefined) {
-    return fields.wrong('grant', `must be a grant type or a table, got ${describeValue(found.value)}`, `write one of ${GRANT_TYPES.join(', ')}, or a table such as { "type": "client_credentials" }`);
+    return fields.wrong(
+      'grant',
+      `must be a grant type or a table, got ${describeValue(found.value)}`,
+      `write one of ${GRANT_TYPES.join(', ')}, or a table such as { "type": "client_credentials" }`,
+    );
   }
   const path = `${fields.keyOf('grant')}.`;
   const keys = readKeys(table, GRANT_KEYS, context.report, path);
@@ -56,7 +64,12 @@ export function readGrant(fields: FieldReader, context: GrantContext): OAuthGran
     ok = false;
     reader.wrong(name, `does not apply to the ${type} grant`, 'remove it, or change the grant\'s "type"');
   }
-  const grant = type === 'enterprise' ? readEnterprise(reader) : type === 'workload_identity' ? readWorkload(reader, context.baseDir) : ({ type } as OAuthGrantConfig);
+  const grant =
+    type === 'enterprise'
+      ? readEnterprise(reader)
+      : type === 'workload_identity'
+        ? readWorkload(reader, context.baseDir)
+        : ({ type } as OAuthGrantConfig);
   return ok ? grant : undefined;
 }
 
@@ -65,21 +78,46 @@ function readEnterprise(reader: FieldReader): OAuthGrantConfig | undefined {
   const idpTokenEndpoint = reader.text('idpTokenEndpoint', { nonEmpty: true });
   const idpClientId = reader.text('idpClientId', { nonEmpty: true });
   const idpClientSecret = reader.text('idpClientSecret', { nonEmpty: true });
-  if (!reader.has('idToken')) reader.wrong('idToken', 'is required for the enterprise grant', 'add "idToken": the identity provider\'s ID token, such as "${ID_TOKEN}"');
-  if (!reader.has('idpTokenEndpoint')) reader.wrong('idpTokenEndpoint', 'is required for the enterprise grant', 'add "idpTokenEndpoint": the identity provider\'s token endpoint URL');
+  if (!reader.has('idToken'))
+    reader.wrong(
+      'idToken',
+      'is required for the enterprise grant',
+      'add "idToken": the identity provider\'s ID token, such as "${ID_TOKEN}"',
+    );
+  if (!reader.has('idpTokenEndpoint'))
+    reader.wrong(
+      'idpTokenEndpoint',
+      'is required for the enterprise grant',
+      'add "idpTokenEndpoint": the identity provider\'s token endpoint URL',
+    );
   if (idpTokenEndpoint !== undefined && !reader.isUnresolved('idpTokenEndpoint') && !/^https?:\/\/[^/]/i.test(idpTokenEndpoint)) {
-    return reader.wrong('idpTokenEndpoint', `${JSON.stringify(idpTokenEndpoint)} is not an http(s) URL`, 'write the token endpoint URL, such as "https://idp.example.com/oauth2/token"');
+    return reader.wrong(
+      'idpTokenEndpoint',
+      `${JSON.stringify(idpTokenEndpoint)} is not an http(s) URL`,
+      'write the token endpoint URL, such as "https://idp.example.com/oauth2/token"',
+    );
   }
   if (idToken === undefined || idpTokenEndpoint === undefined) return undefined;
-  return { type: 'enterprise', idToken, idpTokenEndpoint, ...(idpClientId === undefined ? {} : { idpClientId }), ...(idpClientSecret === undefined ? {} : { idpClientSecret }) };
+  return {
+    type: 'enterprise',
+    idToken,
+    idpTokenEndpoint,
+    ...(idpClientId === undefined ? {} : { idpClientId }),
+    ...(idpClientSecret === undefined ? {} : { idpClientSecret }),
+  };
 }
 
 function readWorkload(reader: FieldReader, baseDir: string): OAuthGrantConfig | undefined {
   const token = reader.text('token', { nonEmpty: true });
   const tokenFile = reader.text('tokenFile', { nonEmpty: true });
-  if (reader.has('token') && reader.has('tokenFile')) return reader.wrong('tokenFile', `conflicts with "${reader.keyOf('token')}"`, 'keep one of them');
+  if (reader.has('token') && reader.has('tokenFile'))
+    return reader.wrong('tokenFile', `conflicts with "${reader.keyOf('token')}"`, 'keep one of them');
   if (!reader.has('token') && !reader.has('tokenFile')) {
-    return reader.wrong('tokenFile', 'is required for the workload_identity grant, unless "token" is given', 'add "tokenFile": the file where the platform writes its token, such as "/var/run/secrets/tokens/mcp"');
+    return reader.wrong(
+      'tokenFile',
+      'is required for the workload_identity grant, unless "token" is given',
+      'add "tokenFile": the file where the platform writes its token, such as "/var/run/secrets/tokens/mcp"',
+    );
   }
   if (token !== undefined) return { type: 'workload_identity', token };
   // Read at each use, since platforms rotate it: a file missing now may be mounted where the server runs.

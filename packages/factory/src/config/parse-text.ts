@@ -13,7 +13,12 @@ export function formatOf(file: string): ConfigFormat {
 /** Parses config text; undefined when it cannot be parsed, with the problem (and its line and column) in `problems`. */
 export function parseText(text: string, format: ConfigFormat, problems: ProblemList): unknown {
   if (text.trim() === '') {
-    problems.add(undefined, undefined, 'is empty', format === 'toml' ? 'add a table per server, such as [my-server] with command = "..."' : 'add { "mcpServers": { ... } }');
+    problems.add(
+      undefined,
+      undefined,
+      'is empty',
+      format === 'toml' ? 'add a table per server, such as [my-server] with command = "..."' : 'add { "mcpServers": { ... } }',
+    );
     return undefined;
   }
   try {
@@ -21,8 +26,16 @@ export function parseText(text: string, format: ConfigFormat, problems: ProblemL
   } catch (error) {
     const where = position(error, text);
     const what = format === 'toml' ? 'TOML' : 'JSON';
-    const message = (error instanceof TomlError ? (error.message.split('\n')[0] ?? '') : (error as Error).message).replace(/\s*\(line \d+ column \d+\)$/, '');
-    problems.add(undefined, undefined, `is not valid ${what}${where ? ` at line ${where.line}, column ${where.column}` : ''}: ${message}`, `fix the ${what} syntax${where ? ` at line ${where.line}` : ''}`);
+    const message = (error instanceof TomlError ? (error.message.split('\n')[0] ?? '') : (error as Error).message).replace(
+      /\s*\(line \d+ column \d+\)$/,
+      '',
+    );
+    problems.add(
+      undefined,
+      undefined,
+      `is not valid ${what}${where ? ` at line ${where.line}, column ${where.column}` : ''}: ${message}`,
+      `fix the ${what} syntax${where ? ` at line ${where.line}` : ''}`,
+    );
     return undefined;
   }
 }

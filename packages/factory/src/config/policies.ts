@@ -8,9 +8,18 @@ import type { HealthConfig, ReconnectConfig } from './types.js';
 export function readReconnect(fields: FieldReader, report: Report): ReconnectConfig | false | undefined {
   const flat = ['flat:autoReconnect', 'flat:maxReconnectAttempts', 'flat:reconnectDelay'].filter((name) => fields.has(name));
   if (fields.has('reconnect')) {
-    for (const name of flat) fields.wrong(name, `conflicts with "${fields.keyOf('reconnect')}"`, `move it into the reconnect table, or remove "${fields.keyOf('reconnect')}"`);
+    for (const name of flat)
+      fields.wrong(
+        name,
+        `conflicts with "${fields.keyOf('reconnect')}"`,
+        `move it into the reconnect table, or remove "${fields.keyOf('reconnect')}"`,
+      );
     return policy(fields, 'reconnect', report, (reader) =>
-      compact({ maxAttempts: reader.integer('maxAttempts', 0), initialDelayMs: reader.integer('initialDelayMs', 0), maxDelayMs: reader.integer('maxDelayMs', 0) }),
+      compact({
+        maxAttempts: reader.integer('maxAttempts', 0),
+        initialDelayMs: reader.integer('initialDelayMs', 0),
+        maxDelayMs: reader.integer('maxDelayMs', 0),
+      }),
     );
   }
   if (flat.length === 0) return undefined;
@@ -42,12 +51,22 @@ export function readHealth(fields: FieldReader, report: Report): HealthConfig | 
   return interval === 0 ? false : { intervalMs: interval };
 }
 
-function policy<T>(fields: FieldReader, name: 'reconnect' | 'health', report: Report, read: (reader: FieldReader) => T): T | false | undefined {
+function policy<T>(
+  fields: FieldReader,
+  name: 'reconnect' | 'health',
+  report: Report,
+  read: (reader: FieldReader) => T,
+): T | false | undefined {
   const value = fields.raw(name)?.value;
   if (value === true) return read(new FieldReader(new Map(), report));
   if (value === false) return false;
   const table = asTable(value);
-  if (table === undefined) return fields.wrong(name, `must be true, false or a table, got ${describeValue(value)}`, `write false to turn it off, or a table such as { ${(name === 'reconnect' ? RECONNECT_KEYS : HEALTH_KEYS).keys[0]}: 5 }`);
+  if (table === undefined)
+    return fields.wrong(
+      name,
+      `must be true, false or a table, got ${describeValue(value)}`,
+      `write false to turn it off, or a table such as { ${(name === 'reconnect' ? RECONNECT_KEYS : HEALTH_KEYS).keys[0]}: 5 }`,
+    );
   const path = `${fields.keyOf(name)}.`;
   const found = readKeys(table, name === 'reconnect' ? RECONNECT_KEYS : HEALTH_KEYS, report, path);
   return read(new FieldReader(found, report, path));
@@ -55,5 +74,7 @@ function policy<T>(fields: FieldReader, name: 'reconnect' | 'health', report: Re
 
 /** `object` without its undefined properties. */
 export function compact<T extends object>(object: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }

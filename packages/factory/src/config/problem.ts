@@ -14,7 +14,11 @@ export interface ConfigProblem {
 
 /** One line naming where `problem` is, what is wrong and the fix. */
 export function formatProblem(problem: ConfigProblem): string {
-  const where = [problem.file, problem.server !== undefined && `server "${problem.server}"`, problem.field !== undefined && `field "${problem.field}"`].filter(Boolean);
+  const where = [
+    problem.file,
+    problem.server !== undefined && `server "${problem.server}"`,
+    problem.field !== undefined && `field "${problem.field}"`,
+  ].filter(Boolean);
   const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
   return `${prefix}${problem.message}; fix: ${problem.fix}`;
 }

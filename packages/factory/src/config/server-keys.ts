@@ -46,7 +46,13 @@ export const SERVER_KEYS: KeySpec = {
 export const INLINE_SERVER_KEYS: KeySpec = { ...SERVER_KEYS, keys: [...SERVER_KEYS.keys, 'name'] };
 
 /** Keys whose value is in seconds rather than milliseconds. */
-export const SECONDS_KEYS: ReadonlySet<string> = new Set(['timeout', 'connection_timeout', 'request_timeout', 'reconnect_delay', 'health_check_interval']);
+export const SECONDS_KEYS: ReadonlySet<string> = new Set([
+  'timeout',
+  'connection_timeout',
+  'request_timeout',
+  'reconnect_delay',
+  'health_check_interval',
+]);
 
 /** The keys of a `reconnect` table. */
 export const RECONNECT_KEYS: KeySpec = { keys: ['maxAttempts', 'initialDelayMs', 'maxDelayMs'] };
@@ -92,4 +98,6 @@ export const OAUTH_KEYS: KeySpec = {
 };
 
 /** The keys of an `oauth.grant` table. */
-export const GRANT_KEYS: KeySpec = { keys: ['type', 'idToken', 'idpTokenEndpoint', 'idpClientId', 'idpClientSecret', 'token', 'tokenFile'] };
+export const GRANT_KEYS: KeySpec = {
+  keys: ['type', 'idToken', 'idpTokenEndpoint', 'idpClientId', 'idpClientSecret', 'token', 'tokenFile'],
+};

@@ -39,13 +39,21 @@ export function readTransport(fields: FieldReader, context: TransportContext): T
   const declared = readType(fields);
   if (declared === null) return undefined;
   if (fields.has('command') && fields.has('url')) {
-    return fields.wrong(undefined, 'has both "command" and "url"', 'keep "command" to start a local server, or "url" to reach a remote one');
+    return fields.wrong(
+      undefined,
+      'has both "command" and "url"',
+      'keep "command" to start a local server, or "url" to reach a remote one',
+    );
   }
   const kind = declared ?? (fields.has('command') ? 'stdio' : fields.has('url') ? inferFromUrl(fields) : undefined);
   if (kind === null) return undefined;
   if (kind === undefined) {
     if (context.misspelt.has('command') || context.misspelt.has('url')) return undefined;
-    return fields.wrong(undefined, 'has neither "command" nor "url"', 'add "command" (and "args") to start a local server, or "url" to reach a remote one');
+    return fields.wrong(
+      undefined,
+      'has neither "command" nor "url"',
+      'add "command" (and "args") to start a local server, or "url" to reach a remote one',
+    );
   }
   const foreign = kind === 'stdio' ? URL_KEYS : kind === 'http' ? STDIO_KEYS : [...STDIO_KEYS, 'sseFallback'];
   for (const name of foreign) {
@@ -66,7 +74,11 @@ function readType(fields: FieldReader): TransportKind | undefined | null {
   if (found === undefined) return undefined;
   const kind = typeof found.value === 'string' && Object.hasOwn(TRANSPORT_TYPES, found.value) ? TRANSPORT_TYPES[found.value] : undefined;
   if (kind !== undefined) return kind;
-  fields.wrong('type', `${JSON.stringify(found.value)} is not a transport`, 'write "stdio", "http" (Streamable HTTP), "sse" (legacy HTTP+SSE) or "websocket", or remove it to infer the transport');
+  fields.wrong(
+    'type',
+    `${JSON.stringify(found.value)} is not a transport`,
+    'write "stdio", "http" (Streamable HTTP), "sse" (legacy HTTP+SSE) or "websocket", or remove it to infer the transport',
+  );
   return null;
 }
 
@@ -77,7 +89,11 @@ function inferFromUrl(fields: FieldReader): TransportKind | null | undefined {
   if (url === undefined) return null;
   if (url.protocol === 'http:' || url.protocol === 'https:') return 'http';
   if (url.protocol === 'ws:' || url.protocol === 'wss:') return 'websocket';
-  fields.wrong('url', `the scheme ${url.protocol} is not one mcpx connects to`, 'use http:// or https:// for an HTTP server, ws:// or wss:// for a WebSocket server');
+  fields.wrong(
+    'url',
+    `the scheme ${url.protocol} is not one mcpx connects to`,
+    'use http:// or https:// for an HTTP server, ws:// or wss:// for a WebSocket server',
+  );
   return null;
 }
 
@@ -95,11 +111,17 @@ function parseUrl(fields: FieldReader): URL | undefined {
 function readStdio(fields: FieldReader, context: TransportContext): TransportPart | undefined {
   const command = fields.text('command', { nonEmpty: true });
   if (command !== undefined && URL_LIKE.test(command)) {
-    return fields.wrong('command', `${JSON.stringify(command)} is a URL, not a program to start`, `write it as "url": ${JSON.stringify(command)}`);
+    return fields.wrong(
+      'command',
+      `${JSON.stringify(command)} is a URL, not a program to start`,
+      `write it as "url": ${JSON.stringify(command)}`,
+    );
   }
   if (!fields.has('command')) fields.wrong('command', 'is required for a stdio server', 'add "command": the program to run, such as "npx"');
   const args = fields.strings('args') ?? [];
-  const env = fields.stringMap('env', (key) => (key === '' || key.includes('=') || key.includes('\0') ? [`${JSON.stringify(key)} is not a variable name`, 'rename it'] : undefined));
+  const env = fields.stringMap('env', (key) =>
+    key === '' || key.includes('=') || key.includes('\0') ? [`${JSON.stringify(key)} is not a variable name`, 'rename it'] : undefined,
+  );
   const fileEnv = readEnvFile(fields, context);
   const cwd = readCwd(fields, context);
   if (command === undefined) return undefined;
@@ -115,7 +137,11 @@ function readEnvFile(fields: FieldReader, context: TransportContext): Record<str
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
-    context.machineReport(fields.keyOf('envFile'), `${path} ${reason}`, 'create it or fix the path; a relative path starts at the folder of the config file');
+    context.machineReport(
+      fields.keyOf('envFile'),
+      `${path} ${reason}`,
+      'create it or fix the path; a relative path starts at the folder of the config file',
+    );
     return {};
   }
   return Object.fromEntries(Object.entries(parseEnv(text)).filter((entry): entry is [string, string] => entry[1] !== undefined));
@@ -126,14 +152,19 @@ function readCwd(fields: FieldReader, context: TransportContext): string | undef
   if (cwd === undefined) return undefined;
   const path = resolve(context.baseDir, cwd);
   if (!existsSync(path) || !statSync(path).isDirectory()) {
-    context.machineReport(fields.keyOf('cwd'), `${path} is not a folder`, 'create it or fix the path; a relative path starts at the folder of the config file');
+    context.machineReport(
+      fields.keyOf('cwd'),
+      `${path} is not a folder`,
+      'create it or fix the path; a relative path starts at the folder of the config file',
+    );
   }
   return path;
 }
 
 function readUrlServer(fields: FieldReader, kind: Exclude<TransportKind, 'stdio'>, context: TransportContext): TransportPart | undefined {
   const urlInCommand = URL_LIKE.test(String(fields.raw('command')?.value));
-  if (!fields.has('url') && !urlInCommand) fields.wrong('url', `is required for a ${LABELS[kind]} server`, 'add "url", such as "https://example.com/mcp"');
+  if (!fields.has('url') && !urlInCommand)
+    fields.wrong('url', `is required for a ${LABELS[kind]} server`, 'add "url", such as "https://example.com/mcp"');
   const url = fields.has('url') ? parseUrl(fields) : undefined;
   const headers = fields.stringMap('headers', checkHeader) ?? {};
   const sseFallback = kind === 'http' ? (fields.bool('sseFallback') ?? true) : undefined;
@@ -142,17 +173,33 @@ function readUrlServer(fields: FieldReader, kind: Exclude<TransportKind, 'stdio'
   if (url === undefined) return undefined;
   const schemes = kind === 'websocket' ? ['ws:', 'wss:', 'http:', 'https:'] : ['http:', 'https:'];
   if (!schemes.includes(url.protocol)) {
-    return fields.wrong('url', `a ${LABELS[kind]} server needs ${kind === 'websocket' ? 'a ws:// or wss://' : 'an http:// or https://'} URL, got ${url.protocol}//`, 'fix the URL, or the "type"');
+    return fields.wrong(
+      'url',
+      `a ${LABELS[kind]} server needs ${kind === 'websocket' ? 'a ws:// or wss://' : 'an http:// or https://'} URL, got ${url.protocol}//`,
+      'fix the URL, or the "type"',
+    );
   }
   if (url.username !== '' || url.password !== '') {
-    return fields.wrong('url', 'the URL holds a user name or password', 'remove them from the URL and send credentials in "headers", such as "Authorization": "Bearer ${TOKEN}"');
+    return fields.wrong(
+      'url',
+      'the URL holds a user name or password',
+      'remove them from the URL and send credentials in "headers", such as "Authorization": "Bearer ${TOKEN}"',
+    );
   }
   return part(kind, url.href, headers, sseFallback, oauth);
 }
 
-function part(kind: Exclude<TransportKind, 'stdio'>, url: string, headers: Record<string, string>, sseFallback: boolean | undefined, oauth: HttpServerConfig['oauth']): TransportPart {
+function part(
+  kind: Exclude<TransportKind, 'stdio'>,
+  url: string,
+  headers: Record<string, string>,
+  sseFallback: boolean | undefined,
+  oauth: HttpServerConfig['oauth'],
+): TransportPart {
   const auth = oauth === undefined ? {} : { oauth };
-  return kind === 'http' ? { transport: 'http', url, headers, sseFallback: sseFallback ?? true, ...auth } : { transport: kind, url, headers, ...auth };
+  return kind === 'http'
+    ? { transport: 'http', url, headers, sseFallback: sseFallback ?? true, ...auth }
+    : { transport: kind, url, headers, ...auth };
 }
 
 function checkHeader(name: string, value: string): [string, string] | undefined {

@@ -4,7 +4,12 @@ import { ConfigValidationError } from '../errors/config-validation-error.js';
 import type { ConfigProblem } from './problem.js';
 import { validateConfig, type ValidateConfigOptions } from './validate-config.js';
 
-const options: ValidateConfigOptions = { file: 'mcp_servers.json', env: { API_TOKEN: 'secret', HOST: 'example.com' }, cwd: '/work', homedir: '/home/ada' };
+const options: ValidateConfigOptions = {
+  file: 'mcp_servers.json',
+  env: { API_TOKEN: 'secret', HOST: 'example.com' },
+  cwd: '/work',
+  homedir: '/home/ada',
+};
 
 function problemsOf(input: unknown, extra: ValidateConfigOptions = {}): Omit<ConfigProblem, 'file'>[] {
   try {
@@ -18,10 +23,23 @@ function problemsOf(input: unknown, extra: ValidateConfigOptions = {}): Omit<Con
 
 describe('validateConfig: the mcpServers layout', () => {
   it('reads a stdio server with its defaults', () => {
-    const config = validateConfig({ mcpServers: { everything: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'] } } }, options);
+    const config = validateConfig(
+      { mcpServers: { everything: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'] } } },
+      options,
+    );
     expect(config).toEqual({
       file: 'mcp_servers.json',
-      servers: [{ name: 'everything', transport: 'stdio', enabled: true, tags: [], command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'], env: {} }],
+      servers: [
+        {
+          name: 'everything',
+          transport: 'stdio',
+          enabled: true,
+          tags: [],
+          command: 'npx',
+          args: ['-y', '@modelcontextprotocol/server-everything'],
+          env: {},
+        },
+      ],
     });
   });
 
@@ -47,7 +65,14 @@ describe('validateConfig: the mcpServers layout', () => {
   it("follows a declared type in every host's spelling", () => {
     const types = { a: 'http', b: 'streamable-http', c: 'streamableHttp', d: 'sse', e: 'ws', f: 'websocket' };
     const servers = Object.fromEntries(Object.entries(types).map(([name, type]) => [name, { type, url: 'http://127.0.0.1:1/mcp' }]));
-    expect(validateConfig({ mcpServers: servers }, options).servers.map((server) => server.transport)).toEqual(['http', 'http', 'http', 'sse', 'websocket', 'websocket']);
+    expect(validateConfig({ mcpServers: servers }, options).servers.map((server) => server.transport)).toEqual([
+      'http',
+      'http',
+      'http',
+      'sse',
+      'websocket',
+      'websocket',
+    ]);
   });
 
   it('reads every mcpx option', () => {
@@ -91,12 +116,18 @@ describe('validateConfig: the mcpServers layout', () => {
   });
 
   it('accepts snake_case spellings of every key', () => {
-    const config = validateConfig({ mcpServers: { s: { command: 'x', tool_prefix: 'p_', request_timeout_ms: 100, reconnect: { max_attempts: 1 } } } }, options);
+    const config = validateConfig(
+      { mcpServers: { s: { command: 'x', tool_prefix: 'p_', request_timeout_ms: 100, reconnect: { max_attempts: 1 } } } },
+      options,
+    );
     expect(config.servers[0]).toMatchObject({ toolPrefix: 'p_', requestTimeoutMs: 100, reconnect: { maxAttempts: 1 } });
   });
 
   it('turns reconnection and health checks off with false, and keeps the defaults with true', () => {
-    const config = validateConfig({ mcpServers: { off: { command: 'x', reconnect: false, health: false }, on: { command: 'x', reconnect: true, health: true } } }, options);
+    const config = validateConfig(
+      { mcpServers: { off: { command: 'x', reconnect: false, health: false }, on: { command: 'x', reconnect: true, health: true } } },
+      options,
+    );
     expect(config.servers[0]).toMatchObject({ reconnect: false, health: false });
     expect(config.servers[1]).toMatchObject({ reconnect: {}, health: {} });
   });
@@ -132,7 +163,10 @@ describe("validateConfig: VS Code's servers layout", () => {
 
 describe("validateConfig: Cursor's .cursor/mcp.json", () => {
   it('takes ${workspaceFolder} as the project folder, above .cursor', () => {
-    const config = validateConfig({ mcpServers: { files: { command: 'node', args: ['${workspaceFolder}/server.js'] } } }, { ...options, file: '/repo/.cursor/mcp.json' });
+    const config = validateConfig(
+      { mcpServers: { files: { command: 'node', args: ['${workspaceFolder}/server.js'] } } },
+      { ...options, file: '/repo/.cursor/mcp.json' },
+    );
     expect(config.servers).toMatchObject([{ name: 'files', args: ['/repo/server.js'] }]);
   });
 });
@@ -140,15 +174,36 @@ describe("validateConfig: Cursor's .cursor/mcp.json", () => {
 describe('validateConfig: interpolation', () => {
   it("expands variables in every string, as seed 004's Bearer ${API_TOKEN}", () => {
     const config = validateConfig(
-      { mcpServers: { s: { command: '${HOST}-server', args: ['--host=${HOST}'], env: { TOKEN: '${API_TOKEN}', PLAIN: 'x' }, tags: ['${MISSING:-none}'] } } },
+      {
+        mcpServers: {
+          s: {
+            command: '${HOST}-server',
+            args: ['--host=${HOST}'],
+            env: { TOKEN: '${API_TOKEN}', PLAIN: 'x' },
+            tags: ['${MISSING:-none}'],
+          },
+        },
+      },
       options,
     );
-    expect(config.servers[0]).toMatchObject({ command: 'example.com-server', args: ['--host=example.com'], env: { TOKEN: 'secret', PLAIN: 'x' }, tags: ['none'] });
+    expect(config.servers[0]).toMatchObject({
+      command: 'example.com-server',
+      args: ['--host=example.com'],
+      env: { TOKEN: 'secret', PLAIN: 'x' },
+      tags: ['none'],
+    });
   });
 
   it('reports a missing variable without a default with its file, server and field', () => {
-    expect(problemsOf({ mcpServers: { api: { url: 'https://example.com/mcp', headers: { Authorization: 'Bearer ${GITHUB_TOKEN}' } } } })).toEqual([
-      { server: 'api', field: 'headers.Authorization', message: '${GITHUB_TOKEN} is not set', fix: 'set GITHUB_TOKEN in the environment, or give a default: ${GITHUB_TOKEN:-value}' },
+    expect(
+      problemsOf({ mcpServers: { api: { url: 'https://example.com/mcp', headers: { Authorization: 'Bearer ${GITHUB_TOKEN}' } } } }),
+    ).toEqual([
+      {
+        server: 'api',
+        field: 'headers.Authorization',
+        message: '${GITHUB_TOKEN} is not set',
+        fix: 'set GITHUB_TOKEN in the environment, or give a default: ${GITHUB_TOKEN:-value}',
+      },
     ]);
   });
 
@@ -173,7 +228,12 @@ describe('validateConfig: interpolation', () => {
 
   it('still reports the structural mistakes of a disabled server', () => {
     expect(problemsOf({ mcpServers: { later: { enabled: false, command: 'x', args: 'y' } } })).toEqual([
-      { server: 'later', field: 'args', message: 'must be a list of strings, got the string "y"', fix: 'write a list such as ["--port", "8080"]' },
+      {
+        server: 'later',
+        field: 'args',
+        message: 'must be a list of strings, got the string "y"',
+        fix: 'write a list such as ["--port", "8080"]',
+      },
     ]);
   });
 });
@@ -234,14 +294,25 @@ describe('validateConfig: problems', () => {
   });
 
   it('explains what belongs to which transport', () => {
-    expect(problemsOf({ mcpServers: { remote: { url: 'https://example.com/mcp', env: { A: 'b' } }, local: { command: 'x', headers: {} } } })).toEqual([
-      { server: 'remote', field: 'env', message: 'does not apply to a Streamable HTTP server', fix: expect.stringContaining('send HTTP headers with "headers"') },
+    expect(
+      problemsOf({ mcpServers: { remote: { url: 'https://example.com/mcp', env: { A: 'b' } }, local: { command: 'x', headers: {} } } }),
+    ).toEqual([
+      {
+        server: 'remote',
+        field: 'env',
+        message: 'does not apply to a Streamable HTTP server',
+        fix: expect.stringContaining('send HTTP headers with "headers"'),
+      },
       { server: 'local', field: 'headers', message: 'does not apply to a stdio server', fix: expect.stringContaining('remove it') },
     ]);
   });
 
   it('rejects URLs with a scheme mcpx cannot use, or credentials in them', () => {
-    expect(problemsOf({ mcpServers: { f: { url: 'ftp://example.com' }, s: { type: 'sse', url: 'ws://x/' }, c: { url: 'https://user:pw@example.com/mcp' } } }).map((p) => [p.server, p.field])).toEqual([
+    expect(
+      problemsOf({
+        mcpServers: { f: { url: 'ftp://example.com' }, s: { type: 'sse', url: 'ws://x/' }, c: { url: 'https://user:pw@example.com/mcp' } },
+      }).map((p) => [p.server, p.field]),
+    ).toEqual([
       ['f', 'url'],
       ['s', 'url'],
       ['c', 'url'],
@@ -250,33 +321,59 @@ describe('validateConfig: problems', () => {
 
   it("points out seed 004's URL in command and headers in env", () => {
     const problems = problemsOf({
-      mcpServers: { api: { command: 'http://api.example.com/mcp', enabled: true, transport: 'sse', env: { Authorization: 'Bearer ${API_TOKEN}' } } },
+      mcpServers: {
+        api: { command: 'http://api.example.com/mcp', enabled: true, transport: 'sse', env: { Authorization: 'Bearer ${API_TOKEN}' } },
+      },
     });
     expect(problems).toEqual([
-      { server: 'api', field: 'command', message: '"http://api.example.com/mcp" is a URL, not a program to start', fix: 'write it as "url": "http://api.example.com/mcp"' },
+      {
+        server: 'api',
+        field: 'command',
+        message: '"http://api.example.com/mcp" is a URL, not a program to start',
+        fix: 'write it as "url": "http://api.example.com/mcp"',
+      },
       { server: 'api', field: 'env', message: 'does not apply to a SSE server', fix: expect.stringContaining('"headers"') },
     ]);
   });
 
   it('rejects a protocol version mcpx does not speak, or one that contradicts the era', () => {
-    expect(problemsOf({ mcpServers: { a: { command: 'x', protocolVersion: '2099-01-01' }, b: { command: 'x', era: 'modern', protocolVersion: '2025-06-18' } } }).map((p) => p.message)).toEqual([
-      '"2099-01-01" is not a protocol revision mcpx speaks',
-      '2025-06-18 is a legacy revision but "era" is "modern"',
-    ]);
+    expect(
+      problemsOf({
+        mcpServers: {
+          a: { command: 'x', protocolVersion: '2099-01-01' },
+          b: { command: 'x', era: 'modern', protocolVersion: '2025-06-18' },
+        },
+      }).map((p) => p.message),
+    ).toEqual(['"2099-01-01" is not a protocol revision mcpx speaks', '2025-06-18 is a legacy revision but "era" is "modern"']);
   });
 
   it('reports a config without servers, a misspelt servers key, and two servers keys', () => {
-    expect(problemsOf({})).toEqual([{ server: undefined, field: undefined, message: 'has no "mcpServers" or "servers" key', fix: expect.any(String) }]);
-    expect(problemsOf({ mcpServer: {} })).toEqual([{ server: undefined, field: 'mcpServer', message: 'unknown key "mcpServer"', fix: 'did you mean "mcpServers"?' }]);
+    expect(problemsOf({})).toEqual([
+      { server: undefined, field: undefined, message: 'has no "mcpServers" or "servers" key', fix: expect.any(String) },
+    ]);
+    expect(problemsOf({ mcpServer: {} })).toEqual([
+      { server: undefined, field: 'mcpServer', message: 'unknown key "mcpServer"', fix: 'did you mean "mcpServers"?' },
+    ]);
     expect(problemsOf({ mcpServers: {}, servers: {} })[0]?.message).toBe('has both "mcpServers" and "servers"');
     expect(problemsOf([])[0]?.message).toBe('must be an object, got an array');
-    expect(problemsOf({ mcpServers: { s: 'npx server' } })[0]).toMatchObject({ server: 's', field: undefined, message: 'must be a table of settings, got the string "npx server"' });
+    expect(problemsOf({ mcpServers: { s: 'npx server' } })[0]).toMatchObject({
+      server: 's',
+      field: undefined,
+      message: 'must be a table of settings, got the string "npx server"',
+    });
   });
 });
 
 describe('validateConfig: names that are also Object.prototype properties', () => {
   it('treats constructor and toString as unknown keys, types and unset variables', () => {
-    expect(problemsOf({ mcpServers: { s: { command: 'x', constructor: 1, args: ['${toString}'] }, t: { type: 'constructor', url: 'https://example.com/mcp' } } }).map((p) => [p.server, p.field, p.message])).toEqual([
+    expect(
+      problemsOf({
+        mcpServers: {
+          s: { command: 'x', constructor: 1, args: ['${toString}'] },
+          t: { type: 'constructor', url: 'https://example.com/mcp' },
+        },
+      }).map((p) => [p.server, p.field, p.message]),
+    ).toEqual([
       ['s', 'constructor', 'unknown key "constructor"'],
       ['s', 'args[0]', '${toString} is not set'],
       ['t', 'type', '"constructor" is not a transport'],

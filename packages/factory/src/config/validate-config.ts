@@ -82,7 +82,8 @@ function folderOf(options: ValidateConfigOptions): string {
 function serverEntries(input: unknown, format: ConfigFormat, problems: ProblemList): [string, unknown][] {
   const table = asTable(input);
   if (table === undefined) {
-    if (input !== undefined) problems.add(undefined, undefined, `must be an object, got ${describeValue(input)}`, 'write { "mcpServers": { "name": { ... } } }');
+    if (input !== undefined)
+      problems.add(undefined, undefined, `must be an object, got ${describeValue(input)}`, 'write { "mcpServers": { "name": { ... } } }');
     return [];
   }
   const present = CONTAINERS.filter((key) => key in table);
@@ -93,14 +94,24 @@ function serverEntries(input: unknown, format: ConfigFormat, problems: ProblemLi
   if (container === undefined) {
     if (format === 'toml') return tomlTables(table, problems);
     if (reportTypos(table, problems) === 0) {
-      problems.add(undefined, undefined, 'has no "mcpServers" or "servers" key', 'put the servers under "mcpServers": { "name": { "command": "..." } }');
+      problems.add(
+        undefined,
+        undefined,
+        'has no "mcpServers" or "servers" key',
+        'put the servers under "mcpServers": { "name": { "command": "..." } }',
+      );
     }
     return [];
   }
   reportTypos(table, problems);
   const servers = asTable(table[container]);
   if (servers === undefined) {
-    problems.add(undefined, container, `must be a table of servers by name, got ${describeValue(table[container])}`, `write "${container}": { "name": { "command": "..." } }`);
+    problems.add(
+      undefined,
+      container,
+      `must be a table of servers by name, got ${describeValue(table[container])}`,
+      `write "${container}": { "name": { "command": "..." } }`,
+    );
     return [];
   }
   return Object.entries(servers);
@@ -111,10 +122,20 @@ function tomlTables(table: Record<string, unknown>, problems: ProblemList): [str
   const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(table)) {
     const typo = closestMatch(key, CONTAINERS);
-    if (typo !== undefined && key !== typo && asTable(value) !== undefined && Object.values(value as object).every((item) => asTable(item) !== undefined)) {
+    if (
+      typo !== undefined &&
+      key !== typo &&
+      asTable(value) !== undefined &&
+      Object.values(value as object).every((item) => asTable(item) !== undefined)
+    ) {
       problems.add(undefined, key, `unknown key "${key}"`, `did you mean "${typo}"?`);
     } else if (asTable(value) === undefined) {
-      problems.add(key, undefined, `a top-level key must be a server table, got ${describeValue(value)}`, `write it as [${key}] followed by the server's settings`);
+      problems.add(
+        key,
+        undefined,
+        `a top-level key must be a server table, got ${describeValue(value)}`,
+        `write it as [${key}] followed by the server's settings`,
+      );
     } else {
       entries.push([key, value]);
     }

@@ -35,7 +35,11 @@ export function validateServer(entry: unknown, context: ServerContext): ServerCo
   const report = context.problems.reporter(context.name);
   const table = asTable(entry);
   if (table === undefined) {
-    report(undefined, `must be a table of settings, got ${describeValue(entry)}`, 'write it as { "command": "...", "args": [...] } or { "url": "https://..." }');
+    report(
+      undefined,
+      `must be a table of settings, got ${describeValue(entry)}`,
+      'write it as { "command": "...", "args": [...] } or { "url": "https://..." }',
+    );
     return undefined;
   }
   const suggested = new Set<string>();
@@ -79,7 +83,10 @@ function readOptions(fields: FieldReader, report: Report, name: string, enabled:
     name: fields.text('name', { nonEmpty: true }) ?? name,
     enabled,
     tags: tags ?? [],
-    toolPrefix: fields.text('toolPrefix', { pattern: TOOL_PREFIX, patternFix: 'use up to 64 letters, digits, "_", "." or "-", such as "gh"; "" keeps the tool names as they are' }),
+    toolPrefix: fields.text('toolPrefix', {
+      pattern: TOOL_PREFIX,
+      patternFix: 'use up to 64 letters, digits, "_", "." or "-", such as "gh"; "" keeps the tool names as they are',
+    }),
     connectTimeoutMs: milliseconds(fields, 'connectTimeoutMs'),
     requestTimeoutMs: milliseconds(fields, 'requestTimeoutMs'),
     reconnect: readReconnect(fields, report),
@@ -100,11 +107,19 @@ function readProtocolVersion(fields: FieldReader, era: EraChoice | undefined): s
   const version = fields.text('protocolVersion');
   if (version === undefined) return undefined;
   if (!SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
-    return fields.wrong('protocolVersion', `${JSON.stringify(version)} is not a protocol revision mcpx speaks`, `write one of ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}, or remove it to negotiate`);
+    return fields.wrong(
+      'protocolVersion',
+      `${JSON.stringify(version)} is not a protocol revision mcpx speaks`,
+      `write one of ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}, or remove it to negotiate`,
+    );
   }
   const versionEra = isModernProtocolVersion(version) ? 'modern' : 'legacy';
   if (era !== undefined && era !== 'auto' && era !== versionEra) {
-    return fields.wrong('protocolVersion', `${version} is a ${versionEra} revision but "${fields.keyOf('era')}" is "${era}"`, 'remove one of the two; a pinned revision implies its era');
+    return fields.wrong(
+      'protocolVersion',
+      `${version} is a ${versionEra} revision but "${fields.keyOf('era')}" is "${era}"`,
+      'remove one of the two; a pinned revision implies its era',
+    );
   }
   return version;
 }

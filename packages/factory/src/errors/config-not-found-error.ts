@@ -11,7 +11,11 @@ export class ConfigNotFoundError extends ConfigError {
 
   constructor(searched: readonly string[]) {
     super(
-      [`no config file found; looked for:`, ...searched.map((candidate) => `  ${candidate}`), `fix: create one of them (such as ./mcp_servers.json with { "mcpServers": { ... } }), set MCPX_CONFIG, or pass the path`].join('\n'),
+      [
+        `no config file found; looked for:`,
+        ...searched.map((candidate) => `  ${candidate}`),
+        `fix: create one of them (such as ./mcp_servers.json with { "mcpServers": { ... } }), set MCPX_CONFIG, or pass the path`,
+      ].join('\n'),
     );
     this.name = 'ConfigNotFoundError';
     this.searched = searched;

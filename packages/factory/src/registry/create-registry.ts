@@ -28,18 +28,28 @@ export interface CreateRegistryOptions extends ConnectorOptions, Omit<LoadConfig
  * const { tools } = await registry.listTools();
  * await registry.close();
  */
-export async function createRegistry(configOrPath?: string | McpxConfig | { servers: readonly (ServerConfig | ServerEntry)[] } | Record<string, unknown>, options: CreateRegistryOptions = {}): Promise<McpRegistry> {
+export async function createRegistry(
+  configOrPath?: string | McpxConfig | { servers: readonly (ServerConfig | ServerEntry)[] } | Record<string, unknown>,
+  options: CreateRegistryOptions = {},
+): Promise<McpRegistry> {
   checkOptions(options, CREATE_REGISTRY_OPTION_KEYS, { where: 'createRegistry(config, options)', hints: FACTORY_OPTION_HINTS });
   const config = await resolveConfig(configOrPath, options);
   const connectTimeoutSetting = options.client?.settingNames?.connectTimeoutMs ?? CONFIG_SETTING_NAMES.connectTimeoutMs;
-  const registry = new McpRegistry({ ...options.registry, settingNames: { connectTimeoutMs: connectTimeoutSetting, ...options.registry?.settingNames } });
+  const registry = new McpRegistry({
+    ...options.registry,
+    settingNames: { connectTimeoutMs: connectTimeoutSetting, ...options.registry?.settingNames },
+  });
   for (const server of config.servers) registry.register(registration(server, options));
   if (options.connect ?? true) await registry.connectAll();
   return registry;
 }
 
-async function resolveConfig(input: string | McpxConfig | { servers: readonly (ServerConfig | ServerEntry)[] } | Record<string, unknown> | undefined, options: CreateRegistryOptions): Promise<McpxConfig> {
-  if (input === undefined || typeof input === 'string') return loadConfig({ path: input, cwd: options.cwd, env: options.env, homedir: options.homedir, platform: options.platform });
+async function resolveConfig(
+  input: string | McpxConfig | { servers: readonly (ServerConfig | ServerEntry)[] } | Record<string, unknown> | undefined,
+  options: CreateRegistryOptions,
+): Promise<McpxConfig> {
+  if (input === undefined || typeof input === 'string')
+    return loadConfig({ path: input, cwd: options.cwd, env: options.env, homedir: options.homedir, platform: options.platform });
   if (isValidatedConfig(input)) return input;
   // A config of servers in a list: servers of a loaded config (a filtered copy, say) or entries with a name.
   if (Array.isArray(input.servers)) return { file: undefined, servers: toServerList(input.servers, options) };

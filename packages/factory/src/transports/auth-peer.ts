@@ -19,11 +19,17 @@ export async function loadAuth(server: string): Promise<typeof Auth | undefined>
   } catch (error) {
     loaded = undefined;
     if (isMissingPackage(error, AUTH_PACKAGE)) return undefined;
-    throw new ConfigError(`${AUTH_PACKAGE} is installed but failed to load (${error instanceof Error ? error.message : String(error)}); reinstall it`, { server, cause: error });
+    throw new ConfigError(
+      `${AUTH_PACKAGE} is installed but failed to load (${error instanceof Error ? error.message : String(error)}); reinstall it`,
+      { server, cause: error },
+    );
   }
 }
 
 /** The error for a server whose config asks for OAuth when `@mcpx/auth` is not installed. */
 export function authMissing(server: string): ConfigError {
-  return new ConfigError(`has OAuth settings ("oauth") but ${AUTH_PACKAGE} is not installed: npm install ${AUTH_PACKAGE}, or write "oauth": false`, { server });
+  return new ConfigError(
+    `has OAuth settings ("oauth") but ${AUTH_PACKAGE} is not installed: npm install ${AUTH_PACKAGE}, or write "oauth": false`,
+    { server },
+  );
 }

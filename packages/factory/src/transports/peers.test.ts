@@ -31,8 +31,13 @@ describe('transport packages', () => {
   });
 
   it("tells a missing package from a package whose own import is missing, by Node's messages", () => {
-    const missing = Object.assign(new Error("Cannot find package '@mcpx/http' imported from /app/node_modules/@mcpx/factory/dist/index.js"), { code: 'ERR_MODULE_NOT_FOUND' });
-    const transitive = Object.assign(new Error("Cannot find package 'undici' imported from /app/node_modules/@mcpx/http/dist/index.js"), { code: 'ERR_MODULE_NOT_FOUND' });
+    const missing = Object.assign(
+      new Error("Cannot find package '@mcpx/http' imported from /app/node_modules/@mcpx/factory/dist/index.js"),
+      { code: 'ERR_MODULE_NOT_FOUND' },
+    );
+    const transitive = Object.assign(new Error("Cannot find package 'undici' imported from /app/node_modules/@mcpx/http/dist/index.js"), {
+      code: 'ERR_MODULE_NOT_FOUND',
+    });
     expect(isMissingPackage(missing, '@mcpx/http')).toBe(true);
     expect(isMissingPackage(transitive, '@mcpx/http')).toBe(false);
     expect(isMissingPackage(new TypeError('x is not a function'), '@mcpx/http')).toBe(false);

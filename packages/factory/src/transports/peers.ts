@@ -32,7 +32,12 @@ export interface TransportSupport {
   readonly installed: boolean;
 }
 
-const LABELS: Record<TransportKind, string> = { stdio: 'the stdio transport', http: 'the Streamable HTTP transport', sse: 'the legacy HTTP+SSE transport', websocket: 'the WebSocket transport' };
+const LABELS: Record<TransportKind, string> = {
+  stdio: 'the stdio transport',
+  http: 'the Streamable HTTP transport',
+  sse: 'the legacy HTTP+SSE transport',
+  websocket: 'the WebSocket transport',
+};
 
 // Literal specifiers, so that bundlers see them.
 const importers: { [K in TransportKind]: () => Promise<TransportModules[K]> } = {
@@ -64,7 +69,11 @@ export function isInstalled(kind: TransportKind, from: string | URL = import.met
  * supportedTransports().filter((t) => t.installed).map((t) => t.transport); // ['stdio', 'http']
  */
 export function supportedTransports(): TransportSupport[] {
-  return (Object.keys(TRANSPORT_PACKAGES) as TransportKind[]).map((transport) => ({ transport, package: TRANSPORT_PACKAGES[transport], installed: isInstalled(transport) }));
+  return (Object.keys(TRANSPORT_PACKAGES) as TransportKind[]).map((transport) => ({
+    transport,
+    package: TRANSPORT_PACKAGES[transport],
+    installed: isInstalled(transport),
+  }));
 }
 
 /**
@@ -80,8 +89,12 @@ export function loadTransport<K extends TransportKind>(kind: K, server: string):
   const pkg = TRANSPORT_PACKAGES[kind];
   return module.catch((error: unknown) => {
     loaded.delete(kind);
-    if (isMissingPackage(error, pkg)) throw new ConfigError(`needs ${pkg} (${LABELS[kind]}), which is not installed: npm install ${pkg}`, { server, cause: error });
-    throw new ConfigError(`${pkg} is installed but failed to load (${error instanceof Error ? error.message : String(error)}); reinstall it`, { server, cause: error });
+    if (isMissingPackage(error, pkg))
+      throw new ConfigError(`needs ${pkg} (${LABELS[kind]}), which is not installed: npm install ${pkg}`, { server, cause: error });
+    throw new ConfigError(
+      `${pkg} is installed but failed to load (${error instanceof Error ? error.message : String(error)}); reinstall it`,
+      { server, cause: error },
+    );
   });
 }
 

@@ -12,7 +12,11 @@ export const ERROR_BODY_STATUSES: ReadonlySet<number> = new Set([400, 404]);
  * read it), so the client sees the server's code; anything else is returned as text, for
  * the error message. Never throws.
  */
-export async function readErrorAnswer(response: HttpResponse, requestId: RequestId, maxBytes: number): Promise<JsonRpcErrorResponse | string> {
+export async function readErrorAnswer(
+  response: HttpResponse,
+  requestId: RequestId,
+  maxBytes: number,
+): Promise<JsonRpcErrorResponse | string> {
   let text: string;
   try {
     text = await readLimited(response, maxBytes);

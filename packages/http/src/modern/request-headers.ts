@@ -23,7 +23,11 @@ export function modernVersion(message: JsonRpcMessage): string | undefined {
  * `Mcp-Method`, `Mcp-Name` for `tools/call`, `resources/read` and `prompts/get`, and an
  * `Mcp-Param-{name}` header for each mirrored tool argument the client gave with the message.
  */
-export function modernHeaders(message: JsonRpcRequest | JsonRpcNotification, version: string, parameters: Readonly<Record<string, string>> | undefined): HeaderRecord {
+export function modernHeaders(
+  message: JsonRpcRequest | JsonRpcNotification,
+  version: string,
+  parameters: Readonly<Record<string, string>> | undefined,
+): HeaderRecord {
   const headers: HeaderRecord = { 'mcp-protocol-version': version, 'mcp-method': message.method };
   const source = NAME_SOURCES[message.method];
   const name = source === undefined ? undefined : message.params?.[source];

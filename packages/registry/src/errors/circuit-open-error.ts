@@ -13,7 +13,10 @@ export class CircuitOpenError extends LocalError {
 
   constructor(server: string, retryAfterMs: number, options: Omit<LocalErrorOptions, 'server'> = {}) {
     const when = retryAfterMs > 0 ? `in ${retryAfterMs} ms` : 'once the probe call in flight settles';
-    super(`the circuit breaker is open after repeated failures, so calls fail fast; it lets one probe call through ${when}`, { ...options, server });
+    super(`the circuit breaker is open after repeated failures, so calls fail fast; it lets one probe call through ${when}`, {
+      ...options,
+      server,
+    });
     this.name = 'CircuitOpenError';
     this.retryAfterMs = retryAfterMs;
   }

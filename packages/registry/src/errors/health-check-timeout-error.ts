@@ -12,7 +12,10 @@ export class HealthCheckTimeoutError extends LocalError {
   readonly timeoutMs: number;
 
   constructor(server: string, timeoutMs: number, options: Omit<LocalErrorOptions, 'server'> = {}) {
-    super(`the health check got no answer within ${timeoutMs} ms; the server may be hung, or raise health.timeoutMs if it is just slow`, { ...options, server });
+    super(`the health check got no answer within ${timeoutMs} ms; the server may be hung, or raise health.timeoutMs if it is just slow`, {
+      ...options,
+      server,
+    });
     this.name = 'HealthCheckTimeoutError';
     this.timeoutMs = timeoutMs;
   }

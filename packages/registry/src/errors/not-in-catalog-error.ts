@@ -14,7 +14,12 @@ export class NotInCatalogError extends LocalError {
   readonly qualifiedName: string;
 
   /** `unavailable` lists the servers that could not be asked, whose entries are unknown. */
-  constructor(kind: 'tool' | 'prompt', qualifiedName: string, unavailable: ReadonlyArray<{ server: string; state: ServerState }>, options: LocalErrorOptions = {}) {
+  constructor(
+    kind: 'tool' | 'prompt',
+    qualifiedName: string,
+    unavailable: ReadonlyArray<{ server: string; state: ServerState }>,
+    options: LocalErrorOptions = {},
+  ) {
     const missing =
       unavailable.length === 0
         ? ''

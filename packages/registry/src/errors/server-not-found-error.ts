@@ -9,7 +9,10 @@ export class ServerNotFoundError extends LocalError {
   readonly code = 'SERVER_NOT_FOUND';
 
   constructor(server: string, registered: readonly string[], options: Omit<LocalErrorOptions, 'server'> = {}) {
-    const known = registered.length === 0 ? 'no server is registered' : `the registered servers are ${registered.map((name) => `"${name}"`).join(', ')}`;
+    const known =
+      registered.length === 0
+        ? 'no server is registered'
+        : `the registered servers are ${registered.map((name) => `"${name}"`).join(', ')}`;
     super(`no server of this name is registered (${known}); check the name or register() it first`, { ...options, server });
     this.name = 'ServerNotFoundError';
   }

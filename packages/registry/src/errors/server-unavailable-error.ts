@@ -11,7 +11,7 @@ const ADVICE: Record<ServerState, string> = {
   degraded: 'it is degraded',
   reconnecting: 'it is reconnecting after losing its connection; try again once it is back (listen for its state events)',
   failed: 'it failed and the registry gave up on it; call connect() to try again',
-  'needs-login': 'it needs a user to log in (OAuth); log in (`mcpx login <server>`, or the auth provider\'s login()), then call connect()',
+  'needs-login': "it needs a user to log in (OAuth); log in (`mcpx login <server>`, or the auth provider's login()), then call connect()",
   disabled: 'it is disabled; call enable() first',
 };
 

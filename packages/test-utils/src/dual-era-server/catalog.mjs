@@ -15,7 +15,12 @@ export function registerCatalog(mcp, hub) {
   mcp.registerResource(
     'counter',
     COUNTER_URI,
-    { title: 'Counter', description: 'How many times touch-resource ran', mimeType: 'text/plain', cacheHint: { ttlMs: 0, cacheScope: 'private' } },
+    {
+      title: 'Counter',
+      description: 'How many times touch-resource ran',
+      mimeType: 'text/plain',
+      cacheHint: { ttlMs: 0, cacheScope: 'private' },
+    },
     async (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/plain', text: String(hub.counter) }] }),
   );
 
@@ -27,7 +32,12 @@ export function registerCatalog(mcp, hub) {
       }),
       complete: { id: (value) => ITEMS.filter((id) => id.startsWith(value)) },
     }),
-    { title: 'Item', description: 'A text item addressed by id', mimeType: 'text/plain', cacheHint: { ttlMs: 60_000, cacheScope: 'public' } },
+    {
+      title: 'Item',
+      description: 'A text item addressed by id',
+      mimeType: 'text/plain',
+      cacheHint: { ttlMs: 60_000, cacheScope: 'public' },
+    },
     async (uri, { id }) => ({ contents: [{ uri: uri.href, mimeType: 'text/plain', text: `item ${String(id)}` }] }),
   );
 
@@ -37,7 +47,9 @@ export function registerCatalog(mcp, hub) {
       title: 'Greet',
       description: 'A greeting for `name`',
       argsSchema: z.object({
-        name: completable(z.string().describe('Who to greet'), (value) => NAMES.filter((name) => name.toLowerCase().startsWith(value.toLowerCase()))),
+        name: completable(z.string().describe('Who to greet'), (value) =>
+          NAMES.filter((name) => name.toLowerCase().startsWith(value.toLowerCase())),
+        ),
       }),
     },
     ({ name }) => ({

@@ -45,7 +45,11 @@ function startStdio(): { rpc(message: Message): Promise<Reply>; child: ChildProc
   };
 }
 
-async function postJson(url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; headers: Headers; reply: Reply }> {
+async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Headers; reply: Reply }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },

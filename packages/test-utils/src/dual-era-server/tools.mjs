@@ -95,7 +95,8 @@ export function registerTools(mcp, { hub, requestState }) {
   mcp.registerTool(
     'log',
     {
-      description: 'Emits one log message at each of debug, info, warning and error; the client sees those at or above the level it asked for',
+      description:
+        'Emits one log message at each of debug, info, warning and error; the client sees those at or above the level it asked for',
       inputSchema: z.object({ message: z.string().default('hello from the log tool') }),
     },
     async ({ message }, ctx) => {
@@ -113,9 +114,7 @@ export function registerTools(mcp, { hub, requestState }) {
 
   // Absent until the first touch; its description carries the counter, so every touch
   // changes the tool list.
-  const getCounter = mcp.registerTool('get-counter', { description: describeCounter(hub.counter) }, async () =>
-    text(String(hub.counter)),
-  );
+  const getCounter = mcp.registerTool('get-counter', { description: describeCounter(hub.counter) }, async () => text(String(hub.counter)));
   if (hub.counter === 0) getCounter.disable();
 
   return () => getCounter.update({ enabled: true, description: describeCounter(hub.counter) });

@@ -30,7 +30,11 @@ onMessages((message) => {
   const reply = (result) => send({ jsonrpc: '2.0', id: message.id, result });
   switch (message.method) {
     case 'initialize':
-      return reply({ protocolVersion: message.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'legacy-server', version: '0.9.0' } });
+      return reply({
+        protocolVersion: message.params.protocolVersion,
+        capabilities: { tools: {} },
+        serverInfo: { name: 'legacy-server', version: '0.9.0' },
+      });
     case 'ping':
       return reply({});
     case 'tools/list':

@@ -42,7 +42,8 @@ function record(request: IncomingMessage, body: string): RecordedRequest {
   } catch {
     json = undefined;
   }
-  const rpcMethod = typeof json === 'object' && json !== null && 'method' in json && typeof json.method === 'string' ? json.method : undefined;
+  const rpcMethod =
+    typeof json === 'object' && json !== null && 'method' in json && typeof json.method === 'string' ? json.method : undefined;
   return { method: request.method ?? 'GET', path: request.url ?? '/', headers: request.headers, body, json, rpcMethod };
 }
 

@@ -80,7 +80,13 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     jwks: { keys: await signingKeys() },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     clients: [
-      { client_id: RESOURCE_SERVER_CLIENT.clientId, client_secret: RESOURCE_SERVER_CLIENT.clientSecret, grant_types: [], response_types: [], redirect_uris: [] },
+      {
+        client_id: RESOURCE_SERVER_CLIENT.clientId,
+        client_secret: RESOURCE_SERVER_CLIENT.clientSecret,
+        grant_types: [],
+        response_types: [],
+        redirect_uris: [],
+      },
       ...(options.clients ?? []),
     ],
     scopes: ['openid', 'offline_access', ...scopes],
@@ -90,7 +96,10 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       registration: { enabled: true, initialAccessToken: false },
       clientCredentials: { enabled: true },
       // Only the resource servers' client introspects others' tokens; a client revokes only its own.
-      introspection: { enabled: true, allowedPolicy: (_ctx, client, token) => client.clientId === RESOURCE_SERVER_CLIENT.clientId || token.clientId === client.clientId },
+      introspection: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => client.clientId === RESOURCE_SERVER_CLIENT.clientId || token.clientId === client.clientId,
+      },
       revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
       dPoP: { enabled: true },
       resourceIndicators: {
@@ -126,9 +135,13 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
   };
   const provider = new Provider(issuer, configuration);
   const clientOf = (ctx: KoaContextWithOIDC): string => ctx.oidc.client?.clientId ?? '';
-  provider.on('registration_create.success', (_ctx: KoaContextWithOIDC, client: { clientId: string }) => events.push({ type: 'registration', clientId: client.clientId }));
+  provider.on('registration_create.success', (_ctx: KoaContextWithOIDC, client: { clientId: string }) =>
+    events.push({ type: 'registration', clientId: client.clientId }),
+  );
   provider.on('authorization.success', (ctx: KoaContextWithOIDC) => events.push({ type: 'authorization', clientId: clientOf(ctx) }));
-  provider.on('grant.success', (ctx: KoaContextWithOIDC) => events.push({ type: 'token', grantType: String(ctx.oidc.params?.grant_type), clientId: clientOf(ctx) }));
+  provider.on('grant.success', (ctx: KoaContextWithOIDC) =>
+    events.push({ type: 'token', grantType: String(ctx.oidc.params?.grant_type), clientId: clientOf(ctx) }),
+  );
   provider.on('server_error', (_ctx: KoaContextWithOIDC, error: Error) => serverErrors.push(error));
   const handle = provider.callback();
   // Koa answers its own errors (server_error above) and never rejects: the promise only says the response is done.
@@ -136,7 +149,11 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
 
   const resourceServerAuth = `Basic ${Buffer.from(`${RESOURCE_SERVER_CLIENT.clientId}:${RESOURCE_SERVER_CLIENT.clientSecret}`).toString('base64')}`;
   const post = async (path: string, form: Record<string, string>): Promise<Response> =>
-    fetch(`${issuer}${path}`, { method: 'POST', headers: { authorization: resourceServerAuth, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+    fetch(`${issuer}${path}`, {
+      method: 'POST',
+      headers: { authorization: resourceServerAuth, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    });
 
   return {
     issuer,

@@ -18,7 +18,10 @@ export function cookieJar(): CookieJar {
   const cookies = new Map<string, Cookie>();
   return {
     header(url) {
-      const matching = [...cookies.values()].filter((c) => c.origin === url.origin && (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)));
+      const matching = [...cookies.values()].filter(
+        (c) =>
+          c.origin === url.origin && (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)),
+      );
       return matching.length === 0 ? undefined : matching.map((c) => `${c.name}=${c.value}`).join('; ');
     },
     store(url, response) {
@@ -28,7 +31,12 @@ export function cookieJar(): CookieJar {
         if (equals <= 0) continue;
         const attribute = (name: string): string | undefined =>
           attributes.find((a) => a.toLowerCase().startsWith(`${name}=`))?.slice(name.length + 1);
-        const cookie: Cookie = { name: pair.slice(0, equals), value: pair.slice(equals + 1), origin: url.origin, path: attribute('path') ?? '/' };
+        const cookie: Cookie = {
+          name: pair.slice(0, equals),
+          value: pair.slice(equals + 1),
+          origin: url.origin,
+          path: attribute('path') ?? '/',
+        };
         const key = `${cookie.origin} ${cookie.path} ${cookie.name}`;
         const expires = attribute('expires');
         const expired = attribute('max-age') === '0' || (expires !== undefined && Date.parse(expires) <= Date.now());

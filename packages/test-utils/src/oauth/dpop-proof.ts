@@ -32,12 +32,16 @@ export async function checkDpopProof(proof: string | undefined, expected: DpopEx
     return invalid(`the proof does not verify: ${(error as Error).message}`);
   }
   const { payload, protectedHeader } = verified;
-  if (protectedHeader.jwk === undefined || (await calculateJwkThumbprint(protectedHeader.jwk)) !== expected.jkt) return invalid('the proof is signed by another key than the token is bound to');
+  if (protectedHeader.jwk === undefined || (await calculateJwkThumbprint(protectedHeader.jwk)) !== expected.jkt)
+    return invalid('the proof is signed by another key than the token is bound to');
   if (payload.htm !== expected.method) return invalid(`htm is ${String(payload.htm)}, not ${expected.method}`);
-  if (payload.htu !== `${expected.url.origin}${expected.url.pathname}`) return invalid(`htu is ${String(payload.htu)}, not ${expected.url.origin}${expected.url.pathname}`);
-  if (payload.ath !== createHash('sha256').update(expected.accessToken).digest('base64url')) return invalid('ath is not the hash of the access token');
+  if (payload.htu !== `${expected.url.origin}${expected.url.pathname}`)
+    return invalid(`htu is ${String(payload.htu)}, not ${expected.url.origin}${expected.url.pathname}`);
+  if (payload.ath !== createHash('sha256').update(expected.accessToken).digest('base64url'))
+    return invalid('ath is not the hash of the access token');
   if (typeof payload.jti !== 'string' || expected.seen.has(payload.jti)) return invalid('the proof has no jti, or one already used');
-  if (expected.nonce !== undefined && payload.nonce !== expected.nonce) return { error: 'use_dpop_nonce', description: 'the resource server requires its nonce in the proof' };
+  if (expected.nonce !== undefined && payload.nonce !== expected.nonce)
+    return { error: 'use_dpop_nonce', description: 'the resource server requires its nonce in the proof' };
   expected.seen.add(payload.jti);
   return undefined;
 }

@@ -5,7 +5,12 @@ import { startAuthorizationServer, type AuthorizationServer } from './authorizat
 import { startProtectedMcpServer, type ProtectedMcpServer } from './protected-mcp-server.js';
 
 const machine = { client_id: 'checker', client_secret: 'a-long-enough-secret-for-the-checker-0123' };
-const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } };
+const initialize = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+};
 
 /** A DPoP key and a proof maker (RFC 9449), written here without @mcpx/auth. */
 async function dpopKey() {
@@ -25,7 +30,9 @@ describe('the protected MCP server', () => {
   let as: AuthorizationServer;
   let mcp: ProtectedMcpServer;
   beforeAll(async () => {
-    as = await startAuthorizationServer({ clients: [{ ...machine, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] }] });
+    as = await startAuthorizationServer({
+      clients: [{ ...machine, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] }],
+    });
     mcp = await startProtectedMcpServer({ authorizationServer: as });
     as.addResource('http://127.0.0.1:1/elsewhere');
   });
@@ -36,16 +43,26 @@ describe('the protected MCP server', () => {
 
   /** A client credentials token for `resource`, bound to `dpop` when given. */
   async function token(resource: string, scope: string, dpop?: Awaited<ReturnType<typeof dpopKey>>): Promise<string> {
-    const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${machine.client_id}:${machine.client_secret}`).toString('base64')}` };
+    const headers: Record<string, string> = {
+      authorization: `Basic ${Buffer.from(`${machine.client_id}:${machine.client_secret}`).toString('base64')}`,
+    };
     if (dpop !== undefined) headers.dpop = await dpop.proof('POST', `${as.issuer}/token`);
-    const response = await fetch(`${as.issuer}/token`, { method: 'POST', headers, body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope }) });
+    const response = await fetch(`${as.issuer}/token`, {
+      method: 'POST',
+      headers,
+      body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope }),
+    });
     const body = (await response.json()) as { access_token?: string };
     if (body.access_token === undefined) throw new Error(`no token: ${JSON.stringify(body)}`);
     return body.access_token;
   }
 
   function post(headers: Record<string, string>, message: object = initialize): Promise<Response> {
-    return fetch(mcp.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: JSON.stringify(message) });
+    return fetch(mcp.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+      body: JSON.stringify(message),
+    });
   }
 
   it('answers a request without a token with 401 naming its resource metadata and scope', async () => {
@@ -67,7 +84,10 @@ describe('the protected MCP server', () => {
   });
 
   it('answers 403 insufficient_scope for a tool that needs a scope the token lacks', async () => {
-    const response = await post({ authorization: `Bearer ${await token(mcp.url, 'mcp:read')}` }, { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'write-note', arguments: { text: 'x' } } });
+    const response = await post(
+      { authorization: `Bearer ${await token(mcp.url, 'mcp:read')}` },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'write-note', arguments: { text: 'x' } } },
+    );
     expect(response.status).toBe(403);
     expect(response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
     expect(response.headers.get('www-authenticate')).toContain('scope="mcp:read mcp:write"');
@@ -84,7 +104,9 @@ describe('the protected MCP server', () => {
     const accessToken = await token(mcp.url, 'mcp:read', key);
     const proof = await key.proof('POST', mcp.url, accessToken);
     await post({ authorization: `DPoP ${accessToken}`, dpop: proof });
-    expect((await post({ authorization: `DPoP ${accessToken}`, dpop: proof })).headers.get('www-authenticate')).toContain('error="invalid_dpop_proof"');
+    expect((await post({ authorization: `DPoP ${accessToken}`, dpop: proof })).headers.get('www-authenticate')).toContain(
+      'error="invalid_dpop_proof"',
+    );
   });
 
   it('refuses a DPoP-bound token sent as a bearer token', async () => {
@@ -95,6 +117,10 @@ describe('the protected MCP server', () => {
   it('refuses a DPoP proof signed by another key than the token is bound to', async () => {
     const accessToken = await token(mcp.url, 'mcp:read', await dpopKey());
     const other = await dpopKey();
-    expect((await post({ authorization: `DPoP ${accessToken}`, dpop: await other.proof('POST', mcp.url, accessToken) })).headers.get('www-authenticate')).toContain('error="invalid_dpop_proof"');
+    expect(
+      (await post({ authorization: `DPoP ${accessToken}`, dpop: await other.proof('POST', mcp.url, accessToken) })).headers.get(
+        'www-authenticate',
+      ),
+    ).toContain('error="invalid_dpop_proof"');
   });
 });

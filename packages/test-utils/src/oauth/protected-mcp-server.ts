@@ -86,29 +86,61 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
       bearer_methods_supported: ['header'],
       dpop_signing_alg_values_supported: ['ES256', 'EdDSA'],
     };
-    return { metadata, check: tokenChecker({ authorizationServer: as, resource, resourceMetadataUrl: metadataUrl, requiredScopes, dpopNonce }) };
+    return {
+      metadata,
+      check: tokenChecker({ authorizationServer: as, resource, resourceMetadataUrl: metadataUrl, requiredScopes, dpopNonce }),
+    };
   };
   const http = resourceFor(url, resourceMetadataUrl);
   const ws = resourceFor(webSocketUrl, `${origin}/.well-known/oauth-protected-resource/ws`);
   const check = http.check;
   const authInfo = (verdict: Extract<TokenVerdict, { ok: true }>, resource: string): AuthInfo => {
     const { token } = verdict;
-    return { token: token.token, clientId: token.clientId, scopes: token.scopes, expiresAt: token.expiresAt, resource: new URL(resource), extra: { subject: token.subject, tokenType: token.tokenType } };
+    return {
+      token: token.token,
+      clientId: token.clientId,
+      scopes: token.scopes,
+      expiresAt: token.expiresAt,
+      resource: new URL(resource),
+      extra: { subject: token.subject, tokenType: token.tokenType },
+    };
   };
 
   const mcp = createMcpHandler(() => buildProtectedServer(), { onerror: () => undefined });
   const handle = toNodeHandler({
     async fetch(request) {
       // A body that is not JSON is recorded without a method.
-      const body = request.method === 'POST' ? await request.clone().json().catch(() => undefined) : undefined;
-      const message = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as { method?: unknown; params?: { name?: unknown } }) : {};
+      const body =
+        request.method === 'POST'
+          ? await request
+              .clone()
+              .json()
+              .catch(() => undefined)
+          : undefined;
+      const message =
+        body !== null && typeof body === 'object' && !Array.isArray(body)
+          ? (body as { method?: unknown; params?: { name?: unknown } })
+          : {};
       const rpcMethod = typeof message.method === 'string' ? message.method : undefined;
       const tool = rpcMethod === 'tools/call' && typeof message.params?.name === 'string' ? message.params.name : undefined;
       const verdict = await check(
-        { method: request.method, url: new URL(request.url), authorization: request.headers.get('authorization') ?? undefined, dpop: request.headers.get('dpop') ?? undefined },
+        {
+          method: request.method,
+          url: new URL(request.url),
+          authorization: request.headers.get('authorization') ?? undefined,
+          dpop: request.headers.get('dpop') ?? undefined,
+        },
         tool === undefined ? [] : (toolScopes[tool] ?? []),
       );
-      requests.push({ httpMethod: request.method, websocket: false, rpcMethod, tool, status: verdict.ok ? 200 : verdict.status, error: verdict.ok ? undefined : verdict.error, token: verdict.ok ? verdict.token : undefined });
+      requests.push({
+        httpMethod: request.method,
+        websocket: false,
+        rpcMethod,
+        tool,
+        status: verdict.ok ? 200 : verdict.status,
+        error: verdict.ok ? undefined : verdict.error,
+        token: verdict.ok ? verdict.token : undefined,
+      });
       if (!verdict.ok) return Response.json({ error: verdict.error }, { status: verdict.status, headers: verdict.headers });
       return mcp.fetch(request, { authInfo: authInfo(verdict, url) });
     },
@@ -129,7 +161,15 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
     origin: origin.replace(/^http/, 'ws'),
     check: (request) => ws.check(request, []),
     record: (verdict) =>
-      requests.push({ httpMethod: 'GET', websocket: true, rpcMethod: undefined, tool: undefined, status: verdict.ok ? 200 : verdict.status, error: verdict.ok ? undefined : verdict.error, token: verdict.ok ? verdict.token : undefined }),
+      requests.push({
+        httpMethod: 'GET',
+        websocket: true,
+        rpcMethod: undefined,
+        tool: undefined,
+        status: verdict.ok ? 200 : verdict.status,
+        error: verdict.ok ? undefined : verdict.error,
+        token: verdict.ok ? verdict.token : undefined,
+      }),
     authInfo: (verdict) => authInfo(verdict, webSocketUrl),
   });
 

@@ -54,7 +54,13 @@ export function robotBrowser(options: RobotBrowserOptions = {}): RobotBrowser {
       const cookie = jar.header(url);
       if (cookie !== undefined) headers.cookie = cookie;
       if (form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
-      const response = await fetch(url, { method: form === undefined ? 'GET' : 'POST', headers, redirect: 'manual', signal, ...(form === undefined ? {} : { body: form }) });
+      const response = await fetch(url, {
+        method: form === undefined ? 'GET' : 'POST',
+        headers,
+        redirect: 'manual',
+        signal,
+        ...(form === undefined ? {} : { body: form }),
+      });
       jar.store(url, response);
       form = undefined;
       const location = response.headers.get('location');
@@ -70,7 +76,13 @@ export function robotBrowser(options: RobotBrowserOptions = {}): RobotBrowser {
         if (!response.ok) throw new Error(`robot browser: the redirect URI ${url.href} answered ${response.status}`);
         return;
       }
-      if (!response.ok) throw new Error(`robot browser: ${url.href} answered ${response.status}: ${html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').slice(0, 400)}`);
+      if (!response.ok)
+        throw new Error(
+          `robot browser: ${url.href} answered ${response.status}: ${html
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .slice(0, 400)}`,
+        );
       const page = interactionPage(html, url);
       pages.push(page.prompt);
       if (page.prompt === 'consent' && options.consent === 'deny') {
@@ -101,5 +113,10 @@ function interactionPage(html: string, url: URL): { prompt: RobotPage; action: U
 }
 
 function unescapeHtml(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }

@@ -25,8 +25,7 @@ export interface CheckedHttpRequest {
 
 /** The answer of the check: the token, or the refusal to send. */
 export type TokenVerdict =
-  | { ok: true; token: TokenInfo }
-  | { ok: false; status: 401 | 403; error: string; headers: Record<string, string> };
+  { ok: true; token: TokenInfo } | { ok: false; status: 401 | 403; error: string; headers: Record<string, string> };
 
 /** How the resource server checks tokens. */
 export interface TokenCheckPolicy {
@@ -46,7 +45,9 @@ export interface TokenCheckPolicy {
  * this resource; a DPoP-bound token needs the `DPoP` scheme and a proof by its key; the
  * scopes must cover `requiredScopes` and `extraScopes` (else 403 `insufficient_scope`).
  */
-export function tokenChecker(policy: TokenCheckPolicy): (request: CheckedHttpRequest, extraScopes: readonly string[]) => Promise<TokenVerdict> {
+export function tokenChecker(
+  policy: TokenCheckPolicy,
+): (request: CheckedHttpRequest, extraScopes: readonly string[]) => Promise<TokenVerdict> {
   const { authorizationServer: as } = policy;
   const jwks = createRemoteJWKSet(new URL(`${as.issuer}/jwks`));
   const seenProofs = new Set<string>();
@@ -85,10 +86,19 @@ export function tokenChecker(policy: TokenCheckPolicy): (request: CheckedHttpReq
     if (token === undefined || !/^(bearer|dpop)$/i.test(scheme)) return bearer(401, undefined, policy.requiredScopes);
     const found = await verify(token);
     if (typeof found === 'string') return bearer(401, 'invalid_token', policy.requiredScopes, found);
-    if (found.jkt === undefined && scheme.toLowerCase() === 'dpop') return bearer(401, 'invalid_token', policy.requiredScopes, 'the token is not DPoP-bound');
+    if (found.jkt === undefined && scheme.toLowerCase() === 'dpop')
+      return bearer(401, 'invalid_token', policy.requiredScopes, 'the token is not DPoP-bound');
     if (found.jkt !== undefined) {
-      if (scheme.toLowerCase() !== 'dpop') return bearer(401, 'invalid_token', policy.requiredScopes, 'a DPoP-bound token must be sent with the DPoP scheme');
-      const problem = await checkDpopProof(request.dpop, { method: request.method, url: request.url, accessToken: token, jkt: found.jkt, nonce: policy.dpopNonce, seen: seenProofs });
+      if (scheme.toLowerCase() !== 'dpop')
+        return bearer(401, 'invalid_token', policy.requiredScopes, 'a DPoP-bound token must be sent with the DPoP scheme');
+      const problem = await checkDpopProof(request.dpop, {
+        method: request.method,
+        url: request.url,
+        accessToken: token,
+        jkt: found.jkt,
+        nonce: policy.dpopNonce,
+        seen: seenProofs,
+      });
       if (problem !== undefined) {
         return {
           ok: false,
@@ -101,13 +111,21 @@ export function tokenChecker(policy: TokenCheckPolicy): (request: CheckedHttpReq
         };
       }
     }
-    if (!needed.every((scope) => found.scopes.includes(scope))) return bearer(403, 'insufficient_scope', needed, `this needs ${needed.join(' ')}`);
+    if (!needed.every((scope) => found.scopes.includes(scope)))
+      return bearer(403, 'insufficient_scope', needed, `this needs ${needed.join(' ')}`);
     const { jkt: _jkt, ...tokenInfo } = found;
     return { ok: true, token: tokenInfo };
   };
 }
 
-function info(token: string, subject: string, clientId: string, scope: unknown, expiresAt: number, jkt: string | undefined): TokenInfo & { jkt: string | undefined } {
+function info(
+  token: string,
+  subject: string,
+  clientId: string,
+  scope: unknown,
+  expiresAt: number,
+  jkt: string | undefined,
+): TokenInfo & { jkt: string | undefined } {
   const scopes = typeof scope === 'string' ? scope.split(' ').filter((s) => s !== '') : [];
   return { token, subject, clientId, scopes, tokenType: jkt === undefined ? 'Bearer' : 'DPoP', expiresAt, jkt };
 }

@@ -38,18 +38,25 @@ export function serveWebSocket(server: Server, options: WebSocketEndpointOptions
       return Array.isArray(value) ? value[0] : value;
     };
     // Both outcomes are handled: a check that fails destroys the socket.
-    void options.check({ method: 'GET', url, authorization: header('authorization'), dpop: header('dpop') }).then((verdict) => {
-      options.record(verdict);
-      if (!verdict.ok) {
-        const headers = Object.entries(verdict.headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-        socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\n${headers}connection: close\r\ncontent-length: 0\r\n\r\n`);
-        return;
-      }
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        // connect() starts a transport that is already open, which cannot fail.
-        void buildProtectedServer().connect(new WebSocketServerTransport(ws, options.authInfo(verdict)));
-      });
-    }, () => socket.destroy());
+    void options.check({ method: 'GET', url, authorization: header('authorization'), dpop: header('dpop') }).then(
+      (verdict) => {
+        options.record(verdict);
+        if (!verdict.ok) {
+          const headers = Object.entries(verdict.headers)
+            .map(([name, value]) => `${name}: ${value}\r\n`)
+            .join('');
+          socket.end(
+            `HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\n${headers}connection: close\r\ncontent-length: 0\r\n\r\n`,
+          );
+          return;
+        }
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          // connect() starts a transport that is already open, which cannot fail.
+          void buildProtectedServer().connect(new WebSocketServerTransport(ws, options.authInfo(verdict)));
+        });
+      },
+      () => socket.destroy(),
+    );
   };
   server.on('upgrade', upgrade);
   return {

@@ -167,7 +167,8 @@ function accept(ws: WebSocket): FakeWebSocketConnection {
     received.push(message);
     if (message.method === 'initialize') reply(message, initializeResult(message.params?.protocolVersion));
     else if (message.method === 'ping' && message.id !== undefined) reply(message, {});
-    else if (message.method === 'server/discover') send({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+    else if (message.method === 'server/discover')
+      send({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
     for (const listener of [...listeners]) listener();
   });
   return {
@@ -197,12 +198,26 @@ function accept(ws: WebSocket): FakeWebSocketConnection {
 
 /** A 101 answer to an upgrade request, accepting the `mcp` subprotocol, written by hand. */
 function switchingProtocols(key: string | string[]): string {
-  const accept = createHash('sha1').update(`${String(key)}${WEBSOCKET_GUID}`).digest('base64');
-  return ['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${accept}`, 'Sec-WebSocket-Protocol: mcp', '', ''].join('\r\n');
+  const accept = createHash('sha1')
+    .update(`${String(key)}${WEBSOCKET_GUID}`)
+    .digest('base64');
+  return [
+    'HTTP/1.1 101 Switching Protocols',
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    `Sec-WebSocket-Accept: ${accept}`,
+    'Sec-WebSocket-Protocol: mcp',
+    '',
+    '',
+  ].join('\r\n');
 }
 
 function httpResponse(status: number, headers: Record<string, string>, body: string): string {
-  const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Unknown'}`, 'Connection: close', `Content-Length: ${Buffer.byteLength(body)}`];
+  const lines = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Unknown'}`,
+    'Connection: close',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+  ];
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }

@@ -27,11 +27,7 @@ export {
   ModernCreateMessageRequestParamsSchema,
   ModernCreateMessageResultSchema,
 } from './sampling.js';
-export {
-  ModernElicitRequestFormParamsSchema,
-  ModernElicitRequestURLParamsSchema,
-  ModernElicitRequestParamsSchema,
-} from './elicitation.js';
+export { ModernElicitRequestFormParamsSchema, ModernElicitRequestURLParamsSchema, ModernElicitRequestParamsSchema } from './elicitation.js';
 export {
   ModernCreateMessageRequestSchema,
   ModernElicitRequestSchema,
@@ -48,11 +44,7 @@ export {
   ModernReadResourceRequestParamsSchema,
   ModernReadResourceResultSchema,
 } from './resources.js';
-export {
-  ModernListPromptsResultSchema,
-  ModernGetPromptRequestParamsSchema,
-  ModernGetPromptResultSchema,
-} from './prompts.js';
+export { ModernListPromptsResultSchema, ModernGetPromptRequestParamsSchema, ModernGetPromptResultSchema } from './prompts.js';
 export { ModernCompleteRequestParamsSchema, ModernCompleteResultSchema } from './completion.js';
 export { ModernNotificationParamsSchema, ModernResourceUpdatedNotificationParamsSchema } from './notifications.js';
 export {
@@ -80,11 +72,7 @@ export type {
   ModernCreateMessageRequestParams,
   ModernCreateMessageResult,
 } from './sampling.js';
-export type {
-  ModernElicitRequestFormParams,
-  ModernElicitRequestURLParams,
-  ModernElicitRequestParams,
-} from './elicitation.js';
+export type { ModernElicitRequestFormParams, ModernElicitRequestURLParams, ModernElicitRequestParams } from './elicitation.js';
 export type {
   ModernCreateMessageRequest,
   ModernElicitRequest,

@@ -19,9 +19,7 @@ export const ModernListResourceTemplatesResultSchema = ListResourceTemplatesResu
 export type ModernListResourceTemplatesResult = z.infer<typeof ModernListResourceTemplatesResultSchema>;
 
 /** The params of a 2026-07-28 `resources/read`, a retry included (`inputResponses`, `requestState`). */
-export const ModernReadResourceRequestParamsSchema = ReadResourceRequestParamsSchema.extend(
-  InputResponseRequestParamsSchema.shape,
-);
+export const ModernReadResourceRequestParamsSchema = ReadResourceRequestParamsSchema.extend(InputResponseRequestParamsSchema.shape);
 /** The params of a 2026-07-28 `resources/read`. */
 export type ModernReadResourceRequestParams = z.infer<typeof ModernReadResourceRequestParamsSchema>;
 
