@@ -12,7 +12,7 @@ const VALUES = [
   'ConnectionClosedError', 'EraCache', 'ErrorCode', 'HeaderMismatchError', 'InvalidResponseError',
   'LATEST_PROTOCOL_VERSION', 'LocalError', 'LoginRequiredError', 'LruCacheStore', 'McpClient', 'McpxError',
   'MissingRequiredClientCapabilityError', 'NonJsonOutputError', 'ProtocolError', 'RequestTimeoutError',
-  'SUPPORTED_PROTOCOL_VERSIONS', 'TransportError', 'UnsupportedProtocolVersionError', 'VERSION', 'apiKeyAuth',
+  'SUPPORTED_PROTOCOL_VERSIONS', 'TransportError', 'UnsupportedProtocolVersionError', 'UrlElicitationRequiredError', 'VERSION', 'apiKeyAuth',
   'bearerAuth', 'exponentialBackoff',
 ];
 
@@ -29,7 +29,8 @@ const TYPES = [
   'NotificationFilter', 'Progress', 'Prompt', 'ReadResourceResult', 'RequestId', 'RequestOptions',
   'RequestTimeoutErrorOptions', 'Resource', 'ResourceTemplate', 'Root', 'RootsHandler', 'SamplingHandler',
   'ServerCapabilities', 'ServerSession', 'SettingNames', 'Tool', 'TraceContext', 'Transport', 'TransportDiagnostic',
-  'TransportErrorOptions', 'TransportFactory', 'TransportSendOptions', 'UnauthorizedContext',
+  'TransportErrorOptions', 'TransportFactory', 'TransportSendOptions', 'UnauthorizedContext', 'UrlElicitation',
+  'UrlElicitationContext', 'UrlElicitationHandler', 'UrlElicitationResult',
 ];
 
 describe('the public API of @mcpx/core', () => {
