@@ -80,9 +80,11 @@ describe('a request that fails with -32042 (URL elicitation required)', () => {
   });
 
   it('is retried once the URL handler accepted and the server said the elicitation completed', async () => {
-    let server!: FakeServer;
+    const server = new FakeServer();
+    const flow = needsElicitation(server);
     const contexts: UrlElicitationContext[] = [];
-    const ready = await legacy({
+    const client = new McpClient({
+      eraCache: false,
       urlElicitation: async (_elicitation, context) => {
         contexts.push(context);
         // The user finishes in the browser; the server records it and says so.
@@ -92,9 +94,8 @@ describe('a request that fails with -32042 (URL elicitation required)', () => {
         return { action: 'accept' };
       },
     });
-    server = ready.server;
-    const flow = needsElicitation(server);
-    await expect(ready.client.callTool('files')).resolves.toMatchObject({ content: [{ type: 'text', text: 'connected' }] });
+    await client.connect(server.clientTransport);
+    await expect(client.callTool('files')).resolves.toMatchObject({ content: [{ type: 'text', text: 'connected' }] });
     expect(contexts.map((context) => context.retry)).toEqual([true]);
     expect(server.requests('tools/call')).toHaveLength(2);
   });
