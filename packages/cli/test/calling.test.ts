@@ -122,6 +122,18 @@ describe('elicitation without a terminal', () => {
   });
 });
 
+describe('URL elicitation without a terminal', () => {
+  it('prints the URL with its host and lets the server go on, opening nothing', async () => {
+    const result = await mcpx(
+      ['call', 'everything/trigger-url-elicitation', 'url=https://example.com/connect', 'message=Connect your account'],
+      { dir },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('User completed the URL elicitation flow');
+    expect(result.stderr).toContain('asks you to open a page on example.com:\n  https://example.com/connect\n  Connect your account');
+  });
+});
+
 describe('sampling', () => {
   it('is refused with a clear message, said once, when no handler is configured', async () => {
     const result = await mcpx(['call', 'everything/trigger-sampling-request', 'prompt=hello'], { dir });

@@ -14,6 +14,7 @@ export { bearerAuth, apiKeyAuth, AUTH_RETRY_LIMIT } from './auth.js';
 export { McpxError } from './errors/mcpx-error.js';
 export { ProtocolError, ErrorCode } from './errors/protocol-error.js';
 export { HeaderMismatchError } from './errors/header-mismatch-error.js';
+export { UrlElicitationRequiredError } from './errors/url-elicitation-required-error.js';
 export { MissingRequiredClientCapabilityError } from './errors/missing-required-client-capability-error.js';
 export { LocalError } from './errors/local-error.js';
 export { ConnectionClosedError } from './errors/connection-closed-error.js';
@@ -30,6 +31,7 @@ export { AuthError } from './errors/auth-error.js';
 export { LoginRequiredError } from './errors/login-required-error.js';
 
 export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
+export type { UrlElicitation, UrlElicitationContext, UrlElicitationHandler, UrlElicitationResult } from './client/url-elicitation.js';
 export type { RequestOptions } from './jsonrpc/engine.js';
 export type { Progress } from './jsonrpc/pending.js';
 export type { InboundRequestContext } from './jsonrpc/dispatch.js';

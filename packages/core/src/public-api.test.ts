@@ -32,6 +32,7 @@ const VALUES = [
   'SUPPORTED_PROTOCOL_VERSIONS',
   'TransportError',
   'UnsupportedProtocolVersionError',
+  'UrlElicitationRequiredError',
   'VERSION',
   'apiKeyAuth',
   'bearerAuth',
@@ -110,6 +111,10 @@ const TYPES = [
   'TransportFactory',
   'TransportSendOptions',
   'UnauthorizedContext',
+  'UrlElicitation',
+  'UrlElicitationContext',
+  'UrlElicitationHandler',
+  'UrlElicitationResult',
 ];
 
 describe('the public API of @mcpx/core', () => {

@@ -1,4 +1,4 @@
-import { McpClient, type McpClientOptions, type Transport } from '@mcpx/core';
+import { McpClient, UrlElicitationRequiredError, type McpClientOptions, type Transport } from '@mcpx/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { until } from './until.js';
 
@@ -90,6 +90,57 @@ export function describeFeatureSuite(transportName: string, makeTransport: Trans
       const output = text(result);
       expect(output).toContain('Ada Lovelace');
       expect(output).toContain('It was a dark and stormy night.');
+    });
+
+    it('declares URL elicitation only with a URL handler, which is what makes the server offer trigger-url-elicitation', async () => {
+      const formOnly = await connect();
+      expect((await formOnly.listTools()).tools.map((t) => t.name)).not.toContain('trigger-url-elicitation');
+      const withUrl = await connect({ ...handlers, urlElicitation: () => ({ action: 'accept' }) });
+      expect((await withUrl.listTools()).tools.map((t) => t.name)).toContain('trigger-url-elicitation');
+    });
+
+    it('drives our URL elicitation handler for an elicitation/create in URL mode', async () => {
+      const seen: Array<{ url: string; elicitationId?: string; retry: boolean }> = [];
+      const client = await connect({
+        ...handlers,
+        urlElicitation: (elicitation, context) => (
+          seen.push({
+            url: elicitation.url,
+            ...(elicitation.elicitationId === undefined ? {} : { elicitationId: elicitation.elicitationId }),
+            retry: context.retry,
+          }),
+          { action: 'accept' }
+        ),
+      });
+      const result = await client.callTool('trigger-url-elicitation', { url: 'https://example.com/connect', elicitationId: 'mcpx-1' });
+      expect(text(result)).toContain('User completed the URL elicitation flow');
+      expect(seen).toEqual([{ url: 'https://example.com/connect', elicitationId: 'mcpx-1', retry: false }]);
+    });
+
+    it('retries a tool call that failed with -32042 once our URL handler accepted the elicitation it named', async () => {
+      const seen: Array<{ url: string; retry: boolean }> = [];
+      const client = await connect({
+        ...handlers,
+        urlElicitation: (elicitation, context) => (seen.push({ url: elicitation.url, retry: context.retry }), { action: 'accept' }),
+      });
+      const result = await client.callTool('trigger-url-elicitation', { url: 'https://example.com/after', errorPath: true });
+      expect(text(result)).toContain('User completed the URL elicitation flow');
+      // The prerequisite of the -32042 error first, then the retried call's own elicitation/create.
+      expect(seen).toEqual([
+        { url: 'https://modelcontextprotocol.io', retry: true },
+        { url: 'https://example.com/after', retry: false },
+      ]);
+    });
+
+    it('rejects with UrlElicitationRequiredError, carrying the URL, when there is no URL handler', async () => {
+      const client = await connect({ ...handlers, capabilities: { elicitation: { form: {}, url: {} } } });
+      const error = await client
+        .callTool('trigger-url-elicitation', { url: 'https://example.com/none', errorPath: true })
+        .catch((caught: unknown) => caught);
+      expect(UrlElicitationRequiredError.isInstance(error)).toBe(true);
+      expect((error as UrlElicitationRequiredError).elicitations).toEqual([
+        expect.objectContaining({ url: expect.stringContaining('https://modelcontextprotocol.io') }),
+      ]);
     });
 
     it('answers roots/list for the server', async () => {

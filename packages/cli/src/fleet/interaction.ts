@@ -1,8 +1,10 @@
-import type { ElicitRequestParams, ElicitResult, McpClientOptions } from '@mcpx/core';
+import type { ElicitResult, McpClientOptions } from '@mcpx/core';
+import type { ElicitRequestFormParams } from '@mcpx/core/schemas';
 import { stringFlag } from '../args/parse.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors/cli-error.js';
 import { askForm } from '../terminal/elicitation-form.js';
+import { answerUrlElicitation } from '../terminal/url-elicitation.js';
 import { terminalPrompter } from '../terminal/prompter.js';
 import type { StatusLine } from '../terminal/status-line.js';
 import { runSamplingCommand } from './sampling-command.js';
@@ -37,7 +39,8 @@ export function interactionSettings(context: Context): InteractionSettings {
 
 /**
  * The client handlers of a CLI run. Elicitation: the `--answers` given, else a form on the
- * terminal, else declined with a note. Sampling: the sampling command, else refused with a
+ * terminal, else declined with a note; a URL is shown, opened in the browser after asking at a
+ * terminal, printed otherwise (see `answerUrlElicitation`). Sampling: the sampling command, else refused with a
  * message saying how to configure one (see `SamplingRefusals`). `server()` names the server
  * being talked to.
  */
@@ -47,7 +50,7 @@ export function interactionHandlers(
   status: StatusLine,
   server: () => string,
   refusals: SamplingRefusals,
-): Pick<McpClientOptions, 'elicitation' | 'sampling' | 'capabilities'> {
+): Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling'> {
   let queue: Promise<unknown> = Promise.resolve();
   const serialize = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -55,11 +58,10 @@ export function interactionHandlers(
     queue = next.catch(() => undefined);
     return next;
   };
-  const elicitation = (params: ElicitRequestParams, request: { signal: AbortSignal }): Promise<ElicitResult> =>
-    serialize(() => status.hold(() => elicit(context, settings, server(), params, request.signal)));
-  const handlers: Pick<McpClientOptions, 'elicitation' | 'sampling' | 'capabilities'> = {
-    elicitation,
-    capabilities: { elicitation: { form: {}, url: {} } },
+  const handlers: Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling'> = {
+    elicitation: (params, request) => serialize(() => status.hold(() => elicit(context, settings, server(), params, request.signal))),
+    urlElicitation: (elicitation, request) =>
+      serialize(() => status.hold(() => answerUrlElicitation(context, server(), elicitation, request))),
   };
   if (settings.offerSampling) {
     handlers.sampling = async (params, request) => {
@@ -79,24 +81,10 @@ async function elicit(
   context: Context,
   settings: InteractionSettings,
   server: string,
-  params: ElicitRequestParams,
+  params: ElicitRequestFormParams,
   signal: AbortSignal,
 ): Promise<ElicitResult> {
   const { err } = context;
-  if (params.mode === 'url') {
-    context.note(`${err.bold(server)} asks you to open ${err.cyan(params.url)}\n  ${params.message}`);
-    if (!context.interactive) {
-      context.note(err.dim('  declined: stdin is not a terminal'));
-      return { action: 'decline' };
-    }
-    const prompter = terminalPrompter(context.io.stdin, context.io.stderr, () => context.interrupt());
-    try {
-      const line = await prompter.ask('  Press Enter once done, or type n to decline: ');
-      return line === undefined ? { action: 'cancel' } : /^n/i.test(line.trim()) ? { action: 'decline' } : { action: 'accept' };
-    } finally {
-      prompter.close();
-    }
-  }
   if (settings.answers !== undefined) {
     if (context.verbose) context.note(err.dim(`[${server}] elicitation "${params.message}" answered from --answers`));
     return { action: 'accept', content: settings.answers as ElicitResult['content'] };

@@ -3,15 +3,20 @@ import type { ClientCapabilities, ServerCapabilities } from '../types/index.js';
 /** The handlers a client has registered, which decide what it declares. */
 export interface HandlerPresence {
   sampling: boolean;
+  /** The sampling handler takes tools (`samplingTools`). */
+  samplingTools: boolean;
   elicitation: boolean;
+  urlElicitation: boolean;
   roots: boolean;
 }
 
 /** Client capabilities derived from the registered handlers, merged with explicit extras. */
 export function deriveClientCapabilities(handlers: HandlerPresence, extra: ClientCapabilities = {}): ClientCapabilities {
   const derived: Record<string, unknown> = {};
-  if (handlers.sampling) derived.sampling = {};
-  if (handlers.elicitation) derived.elicitation = { form: {} };
+  if (handlers.sampling) derived.sampling = handlers.samplingTools ? { tools: {} } : {};
+  if (handlers.elicitation || handlers.urlElicitation) {
+    derived.elicitation = { ...(handlers.elicitation ? { form: {} } : {}), ...(handlers.urlElicitation ? { url: {} } : {}) };
+  }
   if (handlers.roots) derived.roots = { listChanged: true };
   return { ...derived, ...extra };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, JsonRpcEngine } from '../jsonrpc/engine.js'
 import type { Transport } from '../transport.js';
 import { trafficObserver, type ClientEvents } from './events.js';
 import { installInboundHandlers } from './inbound-handlers.js';
+import type { ElicitationCompletions } from './elicitation-completions.js';
 import type { Metrics } from './metrics.js';
 import type { McpClientOptions } from './options.js';
 import type { OutputSchemaValidator } from './output-schema.js';
@@ -14,6 +15,8 @@ export interface ClientParts {
   readonly emitter: ClientEvents;
   readonly stats: Metrics;
   readonly outputSchemas: OutputSchemaValidator;
+  /** Where URL elicitations wait for their completion notifications. */
+  readonly completions: ElicitationCompletions;
   /** The era session, once the handshake is done. */
   session(): EraSession | undefined;
   /** Told when this engine's connection ended. */
@@ -44,6 +47,6 @@ export function createClientEngine(transport: Transport, watch: OutputWatch, par
     if (method === 'notifications/tools/list_changed') parts.outputSchemas.remember([], true);
     emitter.emit('notification', { method, params });
   });
-  installInboundHandlers(engine, options);
+  installInboundHandlers(engine, options, parts.completions);
   return engine;
 }

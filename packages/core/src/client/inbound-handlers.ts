@@ -1,25 +1,33 @@
 import type { JsonRpcEngine } from '../jsonrpc/engine.js';
-import type { ElicitRequestParams, ElicitResult } from '../types/index.js';
 import { ProtocolError, ErrorCode } from '../errors/protocol-error.js';
+import { answerElicitation } from './answer-elicitation.js';
+import { answerSampling } from './answer-sampling.js';
+import type { ElicitationCompletions } from './elicitation-completions.js';
 import type { McpClientOptions } from './options.js';
 import { loadSchemas } from './schema-loader.js';
 
 /** Registers the server-to-client request handlers the options provide. */
-export function installInboundHandlers(engine: JsonRpcEngine, options: McpClientOptions): void {
+export function installInboundHandlers(engine: JsonRpcEngine, options: McpClientOptions, completions: ElicitationCompletions): void {
   engine.setRequestHandler('ping', () => ({}));
-  const { sampling, elicitation, roots } = options;
+  const { sampling, elicitation, urlElicitation, roots } = options;
   if (sampling) {
     engine.setRequestHandler('sampling/createMessage', async (params, context) => {
-      const parsed = (await loadSchemas()).CreateMessageRequestParamsSchema.safeParse(params);
-      if (!parsed.success) throw invalidParams('sampling/createMessage', parsed.error.message);
-      return await sampling(parsed.data, context);
+      const schemas = await loadSchemas();
+      return answerSampling(params, {
+        handler: sampling,
+        tools: options.samplingTools === true,
+        context,
+        schemas: { params: schemas.CreateMessageRequestParamsSchema, result: schemas.CreateMessageResultSchema },
+      });
     });
   }
-  if (elicitation) {
+  if (elicitation || urlElicitation) {
     engine.setRequestHandler('elicitation/create', async (params, context) => {
       const parsed = (await loadSchemas()).ElicitRequestParamsSchema.safeParse(params);
       if (!parsed.success) throw invalidParams('elicitation/create', parsed.error.message);
-      return withDefaults(parsed.data, await elicitation(parsed.data, context));
+      const missing = (mode: string): ProtocolError =>
+        invalidParams('elicitation/create', `this client did not declare elicitation mode "${mode}"`);
+      return await answerElicitation(parsed.data, { handlers: options, context, completions, missing });
     });
   }
   if (roots) {
@@ -29,15 +37,4 @@ export function installInboundHandlers(engine: JsonRpcEngine, options: McpClient
 
 function invalidParams(method: string, detail: string): ProtocolError {
   return new ProtocolError({ code: ErrorCode.InvalidParams, message: `invalid ${method} params: ${detail}` });
-}
-
-/** Fills fields an accepted form leaves out with the defaults of the requested schema. */
-export function withDefaults(params: ElicitRequestParams, result: ElicitResult): ElicitResult {
-  if (result.action !== 'accept' || !('requestedSchema' in params) || params.requestedSchema === undefined) return result;
-  const properties = (params.requestedSchema as { properties?: Record<string, { default?: unknown }> }).properties ?? {};
-  const content: Record<string, unknown> = { ...(result.content ?? {}) };
-  for (const [key, property] of Object.entries(properties)) {
-    if (content[key] === undefined && property.default !== undefined) content[key] = property.default;
-  }
-  return { ...result, content: content as ElicitResult['content'] };
 }

@@ -397,7 +397,8 @@ export class McpClient {
       // While connecting, the handshake reports the failure (or opens a new connection).
       if (this.engine === engine && this.currentState === 'connected') this.setState('closed', reason);
     };
-    return createClientEngine(transport, watch, { options, emitter, stats, outputSchemas, session: () => this.era, closed });
+    const completions = this.parts.elicitations;
+    return createClientEngine(transport, watch, { options, emitter, stats, outputSchemas, completions, session: () => this.era, closed });
   }
 
   private setState(to: ClientState, reason?: Error): void {
@@ -408,8 +409,15 @@ export class McpClient {
   }
 
   private clientCapabilities(): ClientCapabilities {
-    const { sampling, elicitation, roots } = this.options;
-    return deriveClientCapabilities({ sampling: !!sampling, elicitation: !!elicitation, roots: !!roots }, this.options.capabilities);
+    const { sampling, samplingTools, elicitation, urlElicitation, roots } = this.options;
+    const handlers = {
+      sampling: !!sampling,
+      samplingTools: !!sampling && samplingTools === true,
+      elicitation: !!elicitation,
+      urlElicitation: !!urlElicitation,
+      roots: !!roots,
+    };
+    return deriveClientCapabilities(handlers, this.options.capabilities);
   }
 
   private where(method: string): { server: string | undefined; method: string } {

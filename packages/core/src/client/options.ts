@@ -6,11 +6,12 @@ import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
+import type { UrlElicitationHandler } from './url-elicitation.js';
 import type {
   ClientCapabilities,
   CreateMessageRequestParams,
   CreateMessageResult,
-  ElicitRequestParams,
+  ElicitRequestFormParams,
   ElicitResult,
   LoggingLevel,
   Root,
@@ -22,8 +23,8 @@ export type SamplingHandler = (
   context: InboundRequestContext,
 ) => Promise<CreateMessageResult> | CreateMessageResult;
 
-/** Answers a server's `elicitation/create` request by asking the user. */
-export type ElicitationHandler = (params: ElicitRequestParams, context: InboundRequestContext) => Promise<ElicitResult> | ElicitResult;
+/** Answers a server's form-mode `elicitation/create` request by asking the user to fill in the form. */
+export type ElicitationHandler = (params: ElicitRequestFormParams, context: InboundRequestContext) => Promise<ElicitResult> | ElicitResult;
 
 /** Answers a server's `roots/list` request. */
 export type RootsHandler = (context: InboundRequestContext) => Promise<Root[]> | Root[];
@@ -42,8 +43,20 @@ export interface McpClientOptions {
   capabilities?: ClientCapabilities;
   /** Handles `sampling/createMessage`; declares the `sampling` capability. */
   sampling?: SamplingHandler;
-  /** Handles `elicitation/create`; declares the `elicitation` capability. Defaults in the requested schema fill fields the handler leaves out. */
+  /**
+   * The sampling handler gives the model the tools a request offers (`tools`, `toolChoice`) and
+   * returns its `tool_use` blocks: declares `sampling.tools`. Without it a request with tools is
+   * refused (-32602) before the handler sees it. @default false
+   */
+  samplingTools?: boolean;
+  /** Handles form-mode `elicitation/create`; declares `elicitation.form`. Defaults in the requested schema fill fields the handler leaves out. */
   elicitation?: ElicitationHandler;
+  /**
+   * Handles URL-mode elicitation: a server's `elicitation/create` with `mode: "url"`, and the
+   * URLs of a -32042 (URL elicitation required) error, after which the client retries the request
+   * (at most `maxInputRounds` times); declares `elicitation.url`.
+   */
+  urlElicitation?: UrlElicitationHandler;
   /** Handles `roots/list`; declares the `roots` capability. */
   roots?: RootsHandler;
   /** Fail fast when calling a method the server did not advertise. @default true */
@@ -80,7 +93,7 @@ export interface McpClientOptions {
   eraCache?: EraCache | false;
   /** The response cache for 2026-07-28 cache hints, or `false` for none. @default an in-memory LRU of 1000 entries */
   cache?: { store?: CacheStore } | false;
-  /** Most `input_required` rounds one request may go through. @default 10 */
+  /** Most `input_required` rounds (2026-07-28), or -32042 retries (2025-11-25), one request may go through. @default 10 */
   maxInputRounds?: number;
 }
 
@@ -111,7 +124,9 @@ export const MCP_CLIENT_OPTION_KEYS = {
   server: true,
   capabilities: true,
   sampling: true,
+  samplingTools: true,
   elicitation: true,
+  urlElicitation: true,
   roots: true,
   strictCapabilities: true,
   requestTimeoutMs: true,

@@ -1,4 +1,5 @@
 import type { ClientEvents } from '../client/events.js';
+import { ElicitationCompletions } from '../client/elicitation-completions.js';
 import type { McpClientOptions } from '../client/options.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import { ModernMemory } from '../modern/modern-memory.js';
@@ -28,9 +29,15 @@ export interface SessionParts {
   readonly emitter: ClientEvents;
   /** What the 2026-07-28 sessions keep from one connection to the next. */
   readonly modern: ModernMemory;
+  /** Where URL elicitations wait for `notifications/elicitation/complete` (2025-11-25). */
+  readonly elicitations: ElicitationCompletions;
 }
 
 /** The parts of the sessions of a client; what outlives one connection is made here, once. */
-export function sessionParts(client: Omit<SessionParts, 'modern'>): SessionParts {
-  return { ...client, modern: new ModernMemory(client.options, (error) => client.emitter.emit('error', { error })) };
+export function sessionParts(client: Omit<SessionParts, 'modern' | 'elicitations'>): SessionParts {
+  return {
+    ...client,
+    elicitations: new ElicitationCompletions(),
+    modern: new ModernMemory(client.options, (error) => client.emitter.emit('error', { error })),
+  };
 }

@@ -7,6 +7,7 @@ import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { ServerSession } from '../session.js';
 import type { LoggingLevel } from '../types/index.js';
 import { initializeLegacy, type LegacyHandshake } from './lifecycle.js';
+import { DEFAULT_MAX_URL_ELICITATION_RETRIES, withUrlElicitationRetry } from './url-elicitation-retry.js';
 
 /**
  * A connection in the legacy era (2024-11-05 to 2025-11-25): requests go as they are, every
@@ -25,7 +26,16 @@ export class LegacySession implements EraSession {
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
-    return this.parts.channel.request(method, params, options);
+    const { channel, options: client, elicitations } = this.parts;
+    const retry = {
+      handler: client.urlElicitation,
+      completions: elicitations,
+      method,
+      server: client.server,
+      signal: options.signal,
+      maxRetries: client.maxInputRounds ?? DEFAULT_MAX_URL_ELICITATION_RETRIES,
+    };
+    return withUrlElicitationRetry(() => channel.request(method, params, options), retry);
   }
 
   async call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options?: CallOptions): Promise<T> {
@@ -54,7 +64,8 @@ export class LegacySession implements EraSession {
     await this.call('ping', undefined, (s) => s.EmptyResultSchema, options);
   }
 
-  receive(): boolean {
+  receive(method: string, params: Record<string, unknown>): boolean {
+    if (method === 'notifications/elicitation/complete') this.parts.elicitations.complete(params);
     return true;
   }
 

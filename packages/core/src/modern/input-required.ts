@@ -1,9 +1,11 @@
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import { isObject } from '../validation/guards.js';
-import { withDefaults } from '../client/inbound-handlers.js';
+import { answerElicitation } from '../client/answer-elicitation.js';
+import { answerSampling } from '../client/answer-sampling.js';
 import type { McpClientOptions } from '../client/options.js';
-import type { CreateMessageRequestParams, ElicitRequestParams } from '../types/index.js';
+import { loadSchemas } from '../client/schema-loader.js';
+import type { ElicitRequestParams } from '../types/index.js';
 
 /** The methods whose results may be `input_required` (2026-07-28). */
 export const INPUT_REQUIRED_METHODS: ReadonlySet<string> = new Set(['tools/call', 'prompts/get', 'resources/read']);
@@ -12,7 +14,9 @@ export const INPUT_REQUIRED_METHODS: ReadonlySet<string> = new Set(['tools/call'
 export const DEFAULT_MAX_INPUT_ROUNDS = 10;
 
 type Send = (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
-type Handlers = Pick<McpClientOptions, 'sampling' | 'elicitation' | 'roots'>;
+/** The client options that answer input requests. */
+export type InputHandlers = Pick<McpClientOptions, 'sampling' | 'samplingTools' | 'elicitation' | 'urlElicitation' | 'roots'>;
+type Handlers = InputHandlers;
 
 /**
  * Runs a request of the multi round-trip pattern: while the server answers `input_required`,
@@ -79,19 +83,25 @@ async function answerOne(
   context: InboundRequestContext,
   where: { server: string | undefined; method: string },
 ): Promise<unknown> {
-  const missing = (what: string): InvalidResponseError =>
+  const missingHandler = (what: string): InvalidResponseError =>
     new InvalidResponseError(`the server asked for ${method}, but this client has no ${what} handler and did not declare it`, where);
   switch (method) {
     case 'elicitation/create': {
-      if (!handlers.elicitation) throw missing('elicitation');
-      const request = params as ElicitRequestParams;
-      return withDefaults(request, await handlers.elicitation(request, context));
+      const parsed = (await loadSchemas()).ModernElicitRequestParamsSchema.safeParse(params);
+      if (!parsed.success)
+        throw new InvalidResponseError(`the server's elicitation/create input request is invalid: ${parsed.error.message}`, where);
+      // A URL elicitation has no elicitationId in 2026-07-28: the client answers, the server learns the outcome on the retry.
+      const missing = (mode: string): InvalidResponseError => missingHandler(mode === 'url' ? 'urlElicitation' : 'elicitation');
+      return answerElicitation(parsed.data as ElicitRequestParams, { handlers, context, completions: undefined, missing });
     }
-    case 'sampling/createMessage':
-      if (!handlers.sampling) throw missing('sampling');
-      return handlers.sampling(params as CreateMessageRequestParams, context);
+    case 'sampling/createMessage': {
+      if (!handlers.sampling) throw missingHandler('sampling');
+      const schemas = await loadSchemas();
+      const pair = { params: schemas.ModernCreateMessageRequestParamsSchema, result: schemas.ModernCreateMessageResultSchema };
+      return answerSampling(params, { handler: handlers.sampling, tools: handlers.samplingTools === true, context, schemas: pair });
+    }
     case 'roots/list':
-      if (!handlers.roots) throw missing('roots');
+      if (!handlers.roots) throw missingHandler('roots');
       return { roots: await handlers.roots(context) };
     default:
       throw new InvalidResponseError(`the server asked for input with an unknown method "${method}"`, where);

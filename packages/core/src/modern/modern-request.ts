@@ -1,6 +1,5 @@
 import type { ResponseCache } from './response-cache.js';
-import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds } from '../modern/input-required.js';
-import type { McpClientOptions } from '../client/options.js';
+import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds, type InputHandlers } from '../modern/input-required.js';
 import { checkResultType } from './result-type.js';
 
 /** What one 2026-07-28 request needs from its client. */
@@ -8,7 +7,7 @@ export interface ModernRequestContext {
   /** Sends the request with these params (the envelope is added by the client). */
   send(params: Record<string, unknown> | undefined): Promise<Record<string, unknown>>;
   cache: ResponseCache | undefined;
-  handlers: Pick<McpClientOptions, 'sampling' | 'elicitation' | 'roots'>;
+  handlers: InputHandlers;
   where: { server: string | undefined; method: string };
   signal: AbortSignal | undefined;
   maxRounds: number | undefined;
