@@ -18,16 +18,16 @@ const VALUES = [
 
 const TYPES = [
   'AuthContext', 'AuthProvider', 'BackoffPolicy', 'CacheEntry', 'CacheStore', 'CallOptions', 'CallToolResult',
-  'ClientCapabilities', 'ClientEvent', 'ClientEventMap', 'ClientState', 'CompleteRequestParams', 'CompleteResult',
+  'ClientCapabilities', 'ClientEvent', 'ClientEventMap', 'ClientExtension', 'ClientState', 'CompleteRequestParams', 'CompleteResult',
   'ConnectOptions', 'ConnectTimeoutErrorOptions', 'ConnectionClosedDetails', 'ContentBlock',
   'CreateMessageRequestParams', 'CreateMessageResult', 'ElicitRequestParams', 'ElicitResult', 'ElicitationHandler',
-  'Era', 'EraChoice', 'ErrorContext', 'ExponentialBackoffOptions', 'GetPromptResult', 'Implementation',
+  'Era', 'EraChoice', 'ErrorContext', 'ExponentialBackoffOptions', 'ExtensionHost', 'GetPromptResult', 'Implementation',
   'InboundRequestContext', 'JsonRpcErrorObject', 'JsonRpcErrorResponse', 'JsonRpcMessage', 'JsonRpcNotification',
   'JsonRpcRequest', 'JsonRpcResponse', 'JsonRpcSuccess', 'LatencyStats', 'ListPromptsResult',
   'ListResourceTemplatesResult', 'ListResourcesResult', 'ListToolsResult', 'LocalErrorOptions', 'LoggingLevel',
   'LoginRequiredErrorOptions', 'McpClientOptions', 'McpxErrorOptions', 'MethodMetrics', 'MetricsSnapshot',
   'NotificationFilter', 'Progress', 'Prompt', 'ReadResourceResult', 'RequestId', 'RequestOptions',
-  'RequestTimeoutErrorOptions', 'Resource', 'ResourceTemplate', 'Root', 'RootsHandler', 'SamplingHandler',
+  'RequestTimeoutErrorOptions', 'Resource', 'ResourceTemplate', 'ResultTypeContext', 'ResultTypeHandler', 'Root', 'RootsHandler', 'SamplingHandler',
   'ServerCapabilities', 'ServerSession', 'SettingNames', 'Tool', 'TraceContext', 'Transport', 'TransportDiagnostic',
   'TransportErrorOptions', 'TransportFactory', 'TransportSendOptions', 'UnauthorizedContext',
 ];

@@ -47,7 +47,15 @@ export class ModernSession implements EraSession {
     const { options: client, modern } = this.parts;
     const where = { server: client.server, method };
     const raw = await modernRequest(
-      { send: (sent) => this.send(method, sent, options), cache: modern.cache, handlers: client, where, signal: options.signal, maxRounds: client.maxInputRounds },
+      {
+        send: (sent) => this.send(method, sent, options),
+        cache: modern.cache,
+        handlers: client,
+        where,
+        signal: options.signal,
+        maxRounds: client.maxInputRounds,
+        extensions: this.parts.extensions,
+      },
       params,
     );
     return parseResult(raw, (MODERN_RESULT_SCHEMAS[method] as SchemaPick<T> | undefined) ?? schema, where);
