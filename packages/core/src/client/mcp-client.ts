@@ -68,7 +68,7 @@ export class McpClient {
     checkClientOptions(options);
     this.options = options;
     this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) } as Implementation;
-    this.extensions = new ExtensionRegistry(options.extensions ?? [], (id) => extensionHost(this, id, (method, params, call) => this.typedRequest(method, params, (s) => s.ResultSchema, call)), options.server);
+    this.extensions = new ExtensionRegistry(options.extensions ?? [], (id) => extensionHost(this, id, options.server, (method, params, call) => this.typedRequest(method, params, (s) => s.ResultSchema, call)), options.server);
     const channel = { request: (method: string, params: Record<string, unknown> | undefined, call: RequestOptions, send?: TransportSendOptions) => this.send(method, params, call, send) };
     this.parts = sessionParts({ channel, options, clientInfo: this.clientInfo, emitter: this.emitter, extensions: this.extensions });
   }

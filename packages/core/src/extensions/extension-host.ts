@@ -6,9 +6,10 @@ import type { ExtensionHost } from './extension.js';
 export type HostRequest = (method: string, params: Record<string, unknown> | undefined, options: CallOptions | undefined) => Promise<Record<string, unknown>>;
 
 /** The host of the extension `id` on `client`. */
-export function extensionHost(client: McpClient, id: string, request: HostRequest): ExtensionHost {
+export function extensionHost(client: McpClient, id: string, server: string | undefined, request: HostRequest): ExtensionHost {
   return {
     id,
+    server,
     client,
     serverSettings: () => client.serverExtensions?.[id],
     request: (method, params, options) => request(method, params, options),

@@ -42,6 +42,8 @@ export interface ClientExtension<Api = unknown> {
 export interface ExtensionHost {
   /** The extension's identifier. */
   readonly id: string;
+  /** The server's name in error messages (the client's `server` option). */
+  readonly server: string | undefined;
   /** The client: its typed methods (`readResource`, `callTool`) serve extensions too. */
   readonly client: McpClient;
   /** The settings the server declared for this extension; undefined before connecting or when the server did not declare it. */
