@@ -16,7 +16,7 @@ export { startWebSocketBridge } from './ws/stdio-bridge.js';
 export type { WebSocketBridge } from './ws/stdio-bridge.js';
 export { startFakeWebSocketServer } from './ws/fake-ws-server.js';
 export type { FakeWebSocketServer, FakeWebSocketServerOptions, FakeWebSocketConnection, RecordedUpgrade, UpgradeReply, ReceivedMessage } from './ws/fake-ws-server.js';
-export { dualEraServerCommand, dualEraServerPath, startDualEraHttpServer } from './dual-era-server/launch.js';
+export { dualEraServerCommand, dualEraServerPath, skillsServerCommand, skillsServerPath, startDualEraHttpServer } from './dual-era-server/launch.js';
 export type { DualEraHttpServer, DualEraHttpServerOptions } from './dual-era-server/launch.js';
 export { recordTransport } from './recording.js';
 export type { Recording } from './recording.js';
