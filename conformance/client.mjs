@@ -2,6 +2,7 @@
 // starts a mock server, then runs `node client.mjs <server-url>` with the scenario's
 // name in MCP_CONFORMANCE_SCENARIO, and judges what it saw on the wire.
 import { McpClient } from '@mcpx/core';
+import { skills } from '@mcpx/core/skills';
 import { StreamableHttpTransport } from '@mcpx/http';
 import { OAuthProvider } from '@mcpx/auth';
 
@@ -70,6 +71,25 @@ function oauthOptions() {
   return options;
 }
 
+/** The Skills extension, registered for the SEP-2640 scenarios only: extensions are opt-in. */
+const skillsExtension = scenario.startsWith('sep-2640-') ? skills() : undefined;
+
+/**
+ * Loads every listed skill as a host would when the model asks for it: its SKILL.md, verified,
+ * then its other files, each verified. A skill that fails verification stops the run (the
+ * suite allows the error) before any other file of it is read.
+ */
+const loadSkills = async (client) => {
+  const api = client.extension(skillsExtension);
+  const loaded = [];
+  for (const entry of await api.list()) {
+    const skill = await api.load(entry);
+    for (const file of entry.resources === 'dynamic' ? [] : entry.resources) if (file.uri !== entry.uri) await skill.read(file.uri);
+    loaded.push(skill.name);
+  }
+  return loaded;
+};
+
 /** Runs before the elicitation handler answers; a scenario may set it. */
 let duringElicitation = async () => undefined;
 
@@ -109,6 +129,11 @@ const flows = {
   },
   // Multi round-trip: state echoed, none invented, and an unrelated call made while an
   // elicitation is being answered carries nothing of that flow.
+  // Listing opens no retrieval window: nothing is read until a skill is loaded.
+  'sep-2640-client-no-prefetch': async (client) => client.extension(skillsExtension).list(),
+  'sep-2640-client-verify-digest': loadSkills,
+  'sep-2640-client-verify-size': loadSkills,
+  'sep-2640-client-verify-frontmatter': loadSkills,
   'sep-2322-client-request-state': async (client) => {
     await client.listTools();
     let unrelated;
@@ -137,6 +162,7 @@ async function main() {
   const client = new McpClient({
     name: 'mcpx-conformance-client',
     ...(protocolVersion ? { protocolVersion } : {}),
+    ...(skillsExtension ? { extensions: [skillsExtension] } : {}),
     // Accepts with no fields: McpClient fills in the requested schema's defaults (SEP-1034).
     elicitation: async () => {
       await duringElicitation();

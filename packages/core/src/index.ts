@@ -38,6 +38,7 @@ export type { InboundRequestContext } from './jsonrpc/dispatch.js';
 export type { ClientState, ClientEventMap, ClientEvent } from './client/events.js';
 export type { MetricsSnapshot, MethodMetrics, LatencyStats } from './client/metrics.js';
 export type { ServerSession } from './session.js';
+export type { ClientExtension, ExtensionHost, ResultTypeHandler, ResultTypeContext } from './extensions/extension.js';
 export type { NotificationFilter } from './era/era-session.js';
 export type { TraceContext } from './modern/envelope.js';
 export type { Era } from './era/era-cache.js';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 // By path: @mcpx/test-utils depends on @mcpx/core, so core cannot list it as a dependency.
 import { publicExports } from '../../test-utils/src/public-exports.js';
 import * as core from './index.js';
+import * as skills from './skills.js';
 
 // The public API of @mcpx/core. A name added to or taken from the index must be added to or taken
 // from these lists too: growing the API is a decision, made here in review. Helpers that only other
@@ -115,6 +116,10 @@ const TYPES = [
   'UrlElicitationContext',
   'UrlElicitationHandler',
   'UrlElicitationResult',
+  'ClientExtension',
+  'ExtensionHost',
+  'ResultTypeContext',
+  'ResultTypeHandler',
 ];
 
 describe('the public API of @mcpx/core', () => {
@@ -124,5 +129,21 @@ describe('the public API of @mcpx/core', () => {
 
   it('exports exactly the listed types', () => {
     expect(publicExports(readFileSync(new URL('./index.ts', import.meta.url), 'utf8')).types).toEqual(TYPES);
+  });
+});
+
+describe('the public API of @mcpx/core/skills', () => {
+  it('exports exactly the listed values and types', () => {
+    expect(Object.keys(skills).sort()).toEqual(['LoadedSkill', 'SKILLS_EXTENSION_ID', 'SkillLoadError', 'SkillsApi', 'skills']);
+    expect(publicExports(readFileSync(new URL('./skills.ts', import.meta.url), 'utf8')).types).toEqual([
+      'FileContent',
+      'Skill',
+      'SkillFrontmatter',
+      'SkillLoadErrorOptions',
+      'SkillLoadFailure',
+      'SkillResource',
+      'SkillsOptions',
+      'SkillsPage',
+    ]);
   });
 });

@@ -23,7 +23,13 @@ export type {
   UpgradeReply,
   ReceivedMessage,
 } from './ws/fake-ws-server.js';
-export { dualEraServerCommand, dualEraServerPath, startDualEraHttpServer } from './dual-era-server/launch.js';
+export {
+  dualEraServerCommand,
+  dualEraServerPath,
+  skillsServerCommand,
+  skillsServerPath,
+  startDualEraHttpServer,
+} from './dual-era-server/launch.js';
 export type { DualEraHttpServer, DualEraHttpServerOptions } from './dual-era-server/launch.js';
 export { recordTransport } from './recording.js';
 export type { Recording } from './recording.js';

@@ -1,3 +1,4 @@
+import type { ServerSession } from '../session.js';
 import type { ClientCapabilities, ServerCapabilities } from '../types/index.js';
 
 /** The handlers a client has registered, which decide what it declares. */
@@ -10,15 +11,34 @@ export interface HandlerPresence {
   roots: boolean;
 }
 
-/** Client capabilities derived from the registered handlers, merged with explicit extras. */
-export function deriveClientCapabilities(handlers: HandlerPresence, extra: ClientCapabilities = {}): ClientCapabilities {
+/**
+ * Client capabilities derived from the registered handlers and extensions, merged with explicit
+ * extras; extensions given in `extra.extensions` are added to (and override) the registered ones.
+ */
+export function deriveClientCapabilities(
+  handlers: HandlerPresence,
+  extra: ClientCapabilities = {},
+  extensions?: Record<string, Record<string, unknown>>,
+): ClientCapabilities {
   const derived: Record<string, unknown> = {};
   if (handlers.sampling) derived.sampling = handlers.samplingTools ? { tools: {} } : {};
   if (handlers.elicitation || handlers.urlElicitation) {
     derived.elicitation = { ...(handlers.elicitation ? { form: {} } : {}), ...(handlers.urlElicitation ? { url: {} } : {}) };
   }
   if (handlers.roots) derived.roots = { listChanged: true };
-  return { ...derived, ...extra };
+  const merged = { ...derived, ...extra };
+  if (extensions !== undefined) merged.extensions = { ...extensions, ...extra.extensions };
+  return merged;
+}
+
+/**
+ * The capability a server must have advertised for `method` and did not, as it reads in an error:
+ * a dotted path (`resources.subscribe`), or `extensions["<id>"]` for a method `extension` adds.
+ */
+export function missingServerCapability(method: string, session: ServerSession, extension: string | undefined): string | undefined {
+  if (extension !== undefined) return session.capabilities.extensions?.[extension] === undefined ? `extensions["${extension}"]` : undefined;
+  const needed = requiredServerCapability(method, session.protocolVersion);
+  return needed !== undefined && !hasCapability(session.capabilities, needed) ? needed : undefined;
 }
 
 /** The server capability a client-to-server method needs, as a dotted path; undefined when none. */

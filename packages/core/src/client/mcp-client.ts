@@ -6,6 +6,9 @@ import { runHandshake } from '../connect/run-handshake.js';
 import type { OutputWatch } from '../connect/output-watch.js';
 import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
 import { sessionParts, type SessionParts } from '../era/session-parts.js';
+import type { ClientExtension } from '../extensions/extension.js';
+import { extensionHost } from '../extensions/extension-host.js';
+import { ExtensionRegistry } from '../extensions/extension-registry.js';
 import type { ServerSession } from '../session.js';
 import type { Transport, TransportFactory, TransportSendOptions } from '../transport.js';
 import type {
@@ -26,7 +29,7 @@ import type {
   ResourceTemplate,
   ServerCapabilities,
 } from '../types/index.js';
-import { deriveClientCapabilities, hasCapability, requiredServerCapability } from './capabilities.js';
+import { deriveClientCapabilities, missingServerCapability } from './capabilities.js';
 import { createClientEngine } from './client-engine.js';
 import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { Metrics, type MetricsSnapshot } from './metrics.js';
@@ -53,6 +56,7 @@ export class McpClient {
   private readonly emitter = new ClientEvents();
   private readonly stats = new Metrics();
   private readonly outputSchemas = new OutputSchemaValidator();
+  private readonly extensions: ExtensionRegistry;
   /** What every era session of this client is given; it holds what outlives a connection. */
   private readonly parts: SessionParts;
   private engine: JsonRpcEngine | undefined;
@@ -68,12 +72,17 @@ export class McpClient {
       version: options.version ?? VERSION,
       ...(options.title === undefined ? {} : { title: options.title }),
     };
-    this.parts = sessionParts({
-      channel: { request: (method, params, request, send) => this.send(method, params, request, send) },
-      options,
-      clientInfo: this.clientInfo,
-      emitter: this.emitter,
-    });
+    this.extensions = new ExtensionRegistry(
+      options.extensions ?? [],
+      (id) =>
+        extensionHost(this, id, options.server, (method, params, call) => this.typedRequest(method, params, (s) => s.ResultSchema, call)),
+      options.server,
+    );
+    const channel = {
+      request: (method: string, params: Record<string, unknown> | undefined, call: RequestOptions, send?: TransportSendOptions) =>
+        this.send(method, params, call, send),
+    };
+    this.parts = sessionParts({ channel, options, clientInfo: this.clientInfo, emitter: this.emitter, extensions: this.extensions });
   }
 
   /** The current lifecycle state. */
@@ -94,6 +103,16 @@ export class McpClient {
   /** The server's capabilities, once connected. */
   get serverCapabilities(): ServerCapabilities | undefined {
     return this.era?.info.capabilities;
+  }
+
+  /** The extensions the server declared, by identifier, with their settings; undefined before `connect`. */
+  get serverExtensions(): Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined {
+    return this.era && (this.era.info.capabilities.extensions ?? {});
+  }
+
+  /** The API of an extension registered in `extensions`; a `ConfigError` when it is not registered. */
+  extension<Api>(extension: ClientExtension<Api>): Api {
+    return this.extensions.api(extension, this.options.server);
   }
 
   /** The negotiated protocol revision, once connected. */
@@ -373,8 +392,8 @@ export class McpClient {
   private checkCapability(method: string): void {
     const session = this.era?.info;
     if (this.options.strictCapabilities === false || session === undefined) return;
-    const needed = requiredServerCapability(method, session.protocolVersion);
-    if (needed !== undefined && !hasCapability(session.capabilities, needed)) throw new CapabilityError(needed, this.where(method));
+    const missing = missingServerCapability(method, session, this.extensions.extensionOf(method));
+    if (missing !== undefined) throw new CapabilityError(missing, this.where(method));
   }
 
   private connected(method: string): JsonRpcEngine {
@@ -417,7 +436,7 @@ export class McpClient {
       urlElicitation: !!urlElicitation,
       roots: !!roots,
     };
-    return deriveClientCapabilities(handlers, this.options.capabilities);
+    return deriveClientCapabilities(handlers, this.options.capabilities, this.extensions.capabilities());
   }
 
   private where(method: string): { server: string | undefined; method: string } {

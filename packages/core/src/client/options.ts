@@ -1,6 +1,7 @@
 import type { CacheStore } from '../modern/cache-store.js';
 import type { EraCache } from '../era/era-cache.js';
 import type { EraChoice } from '../era/establish.js';
+import type { ClientExtension } from '../extensions/extension.js';
 import type { SettingNames } from '../errors/setting-names.js';
 import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
@@ -95,6 +96,12 @@ export interface McpClientOptions {
   cache?: { store?: CacheStore } | false;
   /** Most `input_required` rounds (2026-07-28), or -32042 retries (2025-11-25), one request may go through. @default 10 */
   maxInputRounds?: number;
+  /**
+   * MCP extensions to enable (SEP-2133): each is declared under `extensions` in the client
+   * capabilities, and its API is `client.extension(extension)`. Extensions are off unless listed.
+   * @default none
+   */
+  extensions?: readonly ClientExtension[];
 }
 
 /** Options of one call: the request options plus what a 2026-07-28 request can carry. */
@@ -141,6 +148,7 @@ export const MCP_CLIENT_OPTION_KEYS = {
   eraCache: true,
   cache: { store: true } satisfies OptionKeys<Exclude<McpClientOptions['cache'], false | undefined>>,
   maxInputRounds: true,
+  extensions: true,
 } as const satisfies OptionKeys<McpClientOptions>;
 
 const TRANSPORT_OPTION =

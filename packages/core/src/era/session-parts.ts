@@ -2,6 +2,7 @@ import type { ClientEvents } from '../client/events.js';
 import { ElicitationCompletions } from '../client/elicitation-completions.js';
 import type { McpClientOptions } from '../client/options.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
+import type { ExtensionRegistry } from '../extensions/extension-registry.js';
 import { ModernMemory } from '../modern/modern-memory.js';
 import type { TransportSendOptions } from '../transport.js';
 import type { Implementation } from '../types/index.js';
@@ -25,6 +26,8 @@ export interface SessionParts {
   /** The client's options: its server name, handlers and limits. */
   readonly options: McpClientOptions;
   readonly clientInfo: Implementation;
+  /** The client's extensions: the result types they add. */
+  readonly extensions: ExtensionRegistry;
   /** Where a session reports errors and diagnostics. */
   readonly emitter: ClientEvents;
   /** What the 2026-07-28 sessions keep from one connection to the next. */

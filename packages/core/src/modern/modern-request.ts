@@ -1,6 +1,7 @@
 import type { ResponseCache } from './response-cache.js';
 import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds, type InputHandlers } from '../modern/input-required.js';
-import { checkResultType } from './result-type.js';
+import type { ExtensionRegistry } from '../extensions/extension-registry.js';
+import { settleResultType } from './result-type.js';
 
 /** What one 2026-07-28 request needs from its client. */
 export interface ModernRequestContext {
@@ -11,12 +12,15 @@ export interface ModernRequestContext {
   where: { server: string | undefined; method: string };
   signal: AbortSignal | undefined;
   maxRounds: number | undefined;
+  /** The result types the client's extensions add. */
+  extensions: ExtensionRegistry;
 }
 
 /**
- * A 2026-07-28 request: served from the cache while fresh, else sent and taken through
- * the `input_required` rounds, with its `resultType` checked; a fresh result is cached
- * unless input rounds produced it (it answers one user's inputs).
+ * A 2026-07-28 request: served from the cache while fresh, else sent and taken through the
+ * `input_required` rounds, with its `resultType` settled (by the extension that adds it, when it
+ * is not `complete`); a fresh result is cached unless input rounds or an extension produced it
+ * (it answers one user's inputs, or a task's).
  */
 export async function modernRequest(
   context: ModernRequestContext,
@@ -26,7 +30,7 @@ export async function modernRequest(
   const cached = context.cache?.get(method, params);
   if (cached !== undefined) return cached;
   let retried = false;
-  const result = INPUT_REQUIRED_METHODS.has(method)
+  const answered = INPUT_REQUIRED_METHODS.has(method)
     ? await withInputRounds(
         (sent) => {
           retried ||= sent !== params;
@@ -37,7 +41,7 @@ export async function modernRequest(
         { ...context.where, signal: context.signal, maxRounds: context.maxRounds ?? DEFAULT_MAX_INPUT_ROUNDS },
       )
     : await context.send(params);
-  checkResultType(result, context.where);
-  if (!retried) context.cache?.put(method, params, result);
+  const result = await settleResultType(answered, { where: context.where, params, signal: context.signal, extensions: context.extensions });
+  if (!retried && result === answered) context.cache?.put(method, params, result);
   return result;
 }

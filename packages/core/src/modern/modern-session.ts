@@ -54,6 +54,7 @@ export class ModernSession implements EraSession {
         where,
         signal: options.signal,
         maxRounds: client.maxInputRounds,
+        extensions: this.parts.extensions,
       },
       params,
     );

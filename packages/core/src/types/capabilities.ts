@@ -45,6 +45,8 @@ export const ServerCapabilitiesSchema = z.looseObject({
       requests: z.looseObject({ tools: z.looseObject({ call: FlagSchema.optional() }).optional() }).optional(),
     })
     .optional(),
+  /** The extensions the server supports, by identifier (`io.modelcontextprotocol/skills`), with their settings (SEP-2133; 2026-07-28, and some 2025-11-25 servers). */
+  extensions: z.record(z.string(), FlagSchema).optional(),
 });
 /** What a server supports. */
 export type ServerCapabilities = z.infer<typeof ServerCapabilitiesSchema>;

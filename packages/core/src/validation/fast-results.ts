@@ -17,6 +17,7 @@ export const implementation = shape({
 /** `ServerCapabilities`, without tasks. */
 export const serverCapabilities = shape({
   experimental: optional(recordOf(flag)),
+  extensions: optional(recordOf(flag)),
   logging: optional(flag),
   completions: optional(flag),
   prompts: optional(listChanged),

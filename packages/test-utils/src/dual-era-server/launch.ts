@@ -74,3 +74,11 @@ export async function startDualEraHttpServer(options: DualEraHttpServerOptions =
 
   return { url: `http://127.0.0.1:${port}/mcp`, close };
 }
+
+/** Path of the skills test server script (stdio): the official SDK's Skills extension (SEP-2640) serving two skills. */
+export const skillsServerPath: string = fileURLToPath(new URL('./skills-server.mjs', import.meta.url));
+
+/** The command line that runs the skills test server over stdio, under this Node. */
+export function skillsServerCommand(): ServerCommand {
+  return { command: process.execPath, args: [skillsServerPath] };
+}

@@ -1,0 +1,78 @@
+import { ConfigError } from '../errors/config-error.js';
+import type { ClientExtension, ExtensionHost, ResultTypeHandler } from './extension.js';
+import { isExtensionId } from './extension-id.js';
+
+/** The result types of the base protocol, which no extension may claim. */
+const BASE_RESULT_TYPES: ReadonlySet<string> = new Set(['complete', 'input_required']);
+
+/** A result type an extension handles, with the host its handler sends through. */
+export interface ResultTypeBinding {
+  readonly handler: ResultTypeHandler;
+  readonly host: ExtensionHost;
+}
+
+/**
+ * The extensions registered with one client: checked once when the client is constructed (well-formed
+ * identifiers, no identifier, method or result type claimed twice), with the API each one made.
+ */
+export class ExtensionRegistry {
+  private readonly apis = new Map<string, unknown>();
+  private readonly settings = new Map<string, Readonly<Record<string, unknown>>>();
+  private readonly methods = new Map<string, string>();
+  private readonly resultTypes = new Map<string, ResultTypeBinding>();
+
+  constructor(extensions: readonly ClientExtension[], hostOf: (id: string) => ExtensionHost, server: string | undefined) {
+    const refuse = (message: string): ConfigError => new ConfigError(message, { server, operation: 'registering extensions' });
+    for (const extension of extensions) {
+      const { id } = extension;
+      if (!isExtensionId(id))
+        throw refuse(
+          `${JSON.stringify(id)} is not an extension identifier; use "{vendor-prefix}/{name}", such as "com.example/my-extension"`,
+        );
+      if (this.apis.has(id)) throw refuse(`the extension ${id} is registered twice; pass it once in \`extensions\``);
+      for (const method of extension.methods ?? []) {
+        const owner = this.methods.get(method);
+        if (owner !== undefined) throw refuse(`the extensions ${owner} and ${id} both add the method ${method}; register only one of them`);
+        this.methods.set(method, id);
+      }
+      const host = hostOf(id);
+      for (const [type, handler] of Object.entries(extension.resultTypes ?? {})) {
+        if (BASE_RESULT_TYPES.has(type))
+          throw refuse(`the extension ${id} claims the result type "${type}" of the base protocol; an extension may only add new ones`);
+        const taken = this.resultTypes.get(type);
+        if (taken !== undefined)
+          throw refuse(`the extensions ${taken.host.id} and ${id} both handle the result type "${type}"; register only one of them`);
+        this.resultTypes.set(type, { handler, host });
+      }
+      this.settings.set(id, extension.settings ?? {});
+      this.apis.set(id, extension.create(host));
+    }
+  }
+
+  /** What the client declares as `capabilities.extensions`; undefined when no extension is registered. */
+  capabilities(): Record<string, Record<string, unknown>> | undefined {
+    if (this.settings.size === 0) return undefined;
+    return Object.fromEntries([...this.settings].map(([id, settings]) => [id, { ...settings }]));
+  }
+
+  /** The API the extension made for this client; a `ConfigError` when it was not registered. */
+  api<Api>(extension: ClientExtension<Api>, server: string | undefined): Api {
+    if (!this.apis.has(extension.id)) {
+      throw new ConfigError(
+        `the extension ${String(extension.id)} is not registered with this client; pass it in \`new McpClient({ extensions: [...] })\``,
+        { server },
+      );
+    }
+    return this.apis.get(extension.id) as Api;
+  }
+
+  /** The identifier of the extension that adds `method`, if one does. */
+  extensionOf(method: string): string | undefined {
+    return this.methods.get(method);
+  }
+
+  /** The handler of an added result type, if an extension adds it. */
+  resultType(type: string): ResultTypeBinding | undefined {
+    return this.resultTypes.get(type);
+  }
+}

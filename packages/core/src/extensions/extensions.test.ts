@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { McpClient } from '../client/mcp-client.js';
+import type { McpClientOptions } from '../client/options.js';
+import { FakeServer } from '../testing/fake-server.js';
+import type { ClientExtension, ExtensionHost } from './extension.js';
+
+const CAPABILITIES_KEY = 'io.modelcontextprotocol/clientCapabilities';
+const ID = 'com.example/deferred';
+
+/**
+ * A small extension of the shape the tasks extension has: a method of its own, and a result
+ * type whose handler asks again with that method until the work is done.
+ */
+const deferred: ClientExtension<{ status(token: string): Promise<Record<string, unknown>>; host: ExtensionHost }> = {
+  id: ID,
+  settings: { version: 2 },
+  methods: ['deferred/get'],
+  resultTypes: {
+    deferred: async (result, { host, signal }) => {
+      let current = result;
+      while (current.resultType === 'deferred') current = await host.request('deferred/get', { token: current.token }, { signal });
+      return current;
+    },
+  },
+  create: (host) => ({ status: (token) => host.request('deferred/get', { token }), host }),
+};
+
+const SERVER_CAPABILITIES = { tools: {}, extensions: { [ID]: { pollIntervalMs: 10 } } };
+
+async function connect(server: FakeServer, options: McpClientOptions = {}): Promise<McpClient> {
+  const client = new McpClient({ eraCache: false, extensions: [deferred], ...options });
+  await client.connect(server.clientTransport);
+  return client;
+}
+
+/** A server that answers `tools/call` with a deferred result, done after `polls` more requests. */
+function deferringServer(polls: number, capabilities: Record<string, unknown> = SERVER_CAPABILITIES): FakeServer {
+  const server = new FakeServer({ modernVersions: ['2026-07-28'], capabilities });
+  let left = polls;
+  server.handle('tools/call', () => ({ resultType: 'deferred', token: 't1' }));
+  server.handle('deferred/get', (params) => {
+    left -= 1;
+    return left > 0
+      ? { resultType: 'deferred', token: params.token }
+      : { resultType: 'complete', content: [{ type: 'text', text: 'done' }] };
+  });
+  return server;
+}
+
+describe('registering an extension', () => {
+  it('declares its settings under extensions in the capabilities of initialize', async () => {
+    const server = new FakeServer({ capabilities: SERVER_CAPABILITIES });
+    await connect(server);
+    expect(server.initializeParams?.capabilities).toEqual({ extensions: { [ID]: { version: 2 } } });
+  });
+
+  it('declares its settings in the capabilities of every 2026-07-28 request', async () => {
+    const server = deferringServer(1);
+    const client = await connect(server);
+    await client.extension(deferred).status('t1');
+    const meta = server.requests('deferred/get')[0]?._meta as Record<string, unknown>;
+    expect(meta[CAPABILITIES_KEY]).toEqual({ extensions: { [ID]: { version: 2 } } });
+  });
+
+  it('lets explicit capabilities override the settings an extension declares', async () => {
+    const server = new FakeServer({ capabilities: SERVER_CAPABILITIES });
+    await connect(server, { capabilities: { extensions: { [ID]: { version: 3 } } } });
+    expect(server.initializeParams?.capabilities).toEqual({ extensions: { [ID]: { version: 3 } } });
+  });
+
+  it('refuses an identifier without a vendor prefix', () => {
+    expect(() => new McpClient({ extensions: [{ ...deferred, id: 'deferred' }] })).toThrow(/not an extension identifier/);
+  });
+
+  it('refuses the same extension twice', () => {
+    expect(() => new McpClient({ extensions: [deferred, deferred] })).toThrow(/registered twice/);
+  });
+
+  it('refuses an extension that claims a result type of the base protocol', () => {
+    const claims = { ...deferred, resultTypes: { complete: async (result: Record<string, unknown>) => result } };
+    expect(() => new McpClient({ extensions: [claims] })).toThrow(/result type "complete" of the base protocol/);
+  });
+
+  it('refuses two extensions that add the same method', () => {
+    expect(() => new McpClient({ extensions: [deferred, { ...deferred, id: 'com.example/other', resultTypes: {} }] })).toThrow(
+      /both add the method deferred\/get/,
+    );
+  });
+});
+
+describe('using an extension', () => {
+  it('exposes the extensions the server declared, with their settings', async () => {
+    const client = await connect(deferringServer(1));
+    expect(client.serverExtensions).toEqual({ [ID]: { pollIntervalMs: 10 } });
+    expect(client.extension(deferred).host.serverSettings()).toEqual({ pollIntervalMs: 10 });
+  });
+
+  it('gives no server extensions before connecting', () => {
+    expect(new McpClient({ extensions: [deferred] }).serverExtensions).toBeUndefined();
+  });
+
+  it('refuses the API of an extension that was not registered', () => {
+    expect(() => new McpClient().extension(deferred)).toThrow(/not registered with this client/);
+  });
+
+  it('refuses a method of the extension when the server did not declare it', async () => {
+    const server = deferringServer(1, { tools: {} });
+    const client = await connect(server);
+    const error = await client
+      .extension(deferred)
+      .status('t1')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', capability: `extensions["${ID}"]` });
+    expect(server.requests('deferred/get')).toEqual([]);
+  });
+
+  it('hands a result of the type it adds to its handler, which returns the final result', async () => {
+    const server = deferringServer(3);
+    const client = await connect(server);
+    const result = await client.callTool('slow', {});
+    expect(result.content).toEqual([{ type: 'text', text: 'done' }]);
+    expect(server.requests('deferred/get')).toHaveLength(3);
+  });
+
+  it('still refuses a result type no registered extension adds', async () => {
+    const client = await connect(deferringServer(1), { extensions: [] });
+    await expect(client.callTool('slow', {})).rejects.toThrow(/unknown resultType "deferred"/);
+  });
+
+  it('delivers the server notifications the extension listens to', async () => {
+    const server = new FakeServer({ capabilities: SERVER_CAPABILITIES });
+    const client = await connect(server);
+    const received = new Promise<Record<string, unknown>>((resolve) =>
+      client.extension(deferred).host.onNotification('notifications/deferred/done', resolve),
+    );
+    await server.notify('notifications/other', {});
+    await server.notify('notifications/deferred/done', { token: 't1' });
+    expect(await received).toEqual({ token: 't1' });
+  });
+});
