@@ -20,9 +20,7 @@ describe('a step-up to more scopes', () => {
   const fakes = useFaults();
 
   /** A provider logged in with `at-0` for `mcp:read` to a fake MCP server of a fake authorization server, and the 403 that server answers. */
-  async function loggedIn(
-    options: OAuthOptions = {},
-  ): Promise<{
+  async function loggedIn(options: OAuthOptions = {}): Promise<{
     provider: OAuthProvider;
     browser: FakeBrowser;
     store: TokenStore;
