@@ -1,43 +1,19 @@
 import { LoginRequiredError } from '@mcpx/core';
+import { authorize, probeChallenge, type LoginRequest } from './authorize.js';
 import type { Challenge } from './challenge.js';
-import { oauthChallenge } from './challenge.js';
-import { chooseAuthMethod, clientAuthFor, type ClientCredentials, type TokenEndpointAuthMethod } from './client-auth.js';
-import { chooseClient } from './client-choice.js';
 import type { ServerMetadata } from './discovery/server-metadata.js';
-import { newDpopKey, resourceProof, restoreDpopKey, saveDpopKey, type DpopKey } from './dpop.js';
-import { defaultUserAgent } from './flows/default-user-agent.js';
-import { listenForRedirect, type LoopbackRedirect } from './flows/loopback-redirect.js';
-import { authorizationCode, refresh } from './grants/authorization-code.js';
-import { enterprise } from './grants/enterprise.js';
-import type { GrantContext } from './grants/grant-context.js';
-import { clientCredentials, workloadIdentity } from './grants/machine-grants.js';
-import { send, type HttpSettings } from './http.js';
+import { newDpopKey, resourceProof, restoreDpopKey, type DpopKey } from './dpop.js';
+import { refresh } from './grants/authorization-code.js';
+import type { HttpSettings } from './http.js';
 import { OAuthError } from './oauth-error.js';
 import type { ResolvedOAuthOptions } from './options.js';
-import { toOauthClient } from './registration.js';
 import { revokeTokens } from './revocation.js';
-import { chooseScope, scopeList } from './scopes.js';
-import { discover } from './session.js';
-import { endpointsOf, storedServer } from './stored-server.js';
-import type { StoredClient, StoredLogin, StoredTokens } from './store/token-store.js';
-import { toOauthServer, type TokenEndpoint } from './token-endpoint.js';
+import { scopeList } from './scopes.js';
+import { storedServer } from './stored-server.js';
+import type { StoredLogin, StoredTokens } from './store/token-store.js';
+import { tokenEndpointFor, type TokenEndpoint } from './token-endpoint.js';
 import { canonicalUrl } from './url-policy.js';
 import type { LoginStatus } from './oauth-provider.js';
-
-/** Why and how to obtain tokens. */
-export interface LoginRequest {
-  /** The `resource_metadata` URL of the challenge, if any. */
-  resourceMetadata: string | undefined;
-  /** The `scope` of the challenge, if any. */
-  challengeScope: string | undefined;
-  /** True for a 403 `insufficient_scope`: ask for what was granted plus the new scopes. */
-  stepUp: boolean;
-  signal: AbortSignal | undefined;
-  /** Whether a user may be sent to the browser. */
-  interactive: boolean;
-  /** Scopes that override the configured ones (`mcpx login --scope`). */
-  scopes: readonly string[] | undefined;
-}
 
 /** Tokens this close to their expiry are refreshed before use. */
 const EXPIRY_MARGIN_MS = 30_000;
@@ -173,69 +149,26 @@ export class Login {
         hint: this.options.loginHint ?? `log in with \`mcpx login ${this.options.serverName ?? this.server.href}\``,
       });
     }
-    const discovered = await discover(this.http, this.server, request.resourceMetadata);
-    let stored = this.#stored;
-    // The server moved to another authorization server: its client and tokens are no good there.
-    if (stored !== undefined && canonicalUrl(stored.issuer) !== canonicalUrl(discovered.server.issuer)) stored = undefined;
-    const scope = chooseScope({
-      configured: request.scopes ?? this.options.scopes,
-      challenge: request.challengeScope,
-      resource: discovered.resource,
-      server: discovered.server,
-      previous: stored?.tokens?.scope,
-      stepUp: request.stepUp,
+    const authorized = await authorize({
+      server: this.server,
+      options: this.options,
+      http: this.http,
+      request,
+      stored: this.#stored,
+      dpopKey: () => this.#dpopKey(),
     });
-    const redirect = grant.type === 'authorization_code' ? await this.#listen(stored?.client) : undefined;
-    try {
-      const client = await chooseClient({ options: this.options, http: this.http, discovered, stored: stored?.client, redirect, scope });
-      const dpop = await this.#dpopKey();
-      const endpoint = await this.#makeEndpoint(discovered.server, client, dpop);
-      const context: GrantContext = {
-        options: this.options,
-        server: discovered.server,
-        endpoint,
-        resource: discovered.resourceId,
-        scope,
-        signal: request.signal,
-      };
-      const tokens = await this.#grant(context, redirect);
-      this.#resourceId = discovered.resourceId;
-      this.#metadata = discovered.server;
-      this.#endpoint = endpoint;
-      await this.#save({
-        serverUrl: canonicalUrl(this.server),
-        resource: discovered.resourceId,
-        issuer: discovered.server.issuer,
-        // A refresh authenticates as this login did, whatever the metadata says by then.
-        client: { ...client, tokenEndpointAuthMethod: endpoint.client.token_endpoint_auth_method as string },
-        tokens: { ...tokens, scope: tokens.scope ?? scope },
-        endpoints: endpointsOf(discovered.server),
-        ...(dpop === undefined ? {} : { dpopKey: await saveDpopKey(dpop) }),
-        savedAt: Date.now(),
-      });
-    } finally {
-      await redirect?.close();
-    }
+    this.#resourceId = authorized.resourceId;
+    this.#metadata = authorized.metadata;
+    this.#endpoint = authorized.endpoint;
+    await this.#save(authorized.login);
   }
 
   /**
    * Asks the MCP server, without a token, how to log in: the parameters of its 401
    * challenge, or none when it answers otherwise (discovery then uses the well-known URLs).
    */
-  async probe(signal: AbortSignal | undefined): Promise<Readonly<Record<string, string>>> {
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'ping' });
-    const init: RequestInit = {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      body,
-      ...(signal ? { signal } : {}),
-    };
-    // A server that cannot be reached sends no challenge: discovery falls back to the well-known URLs.
-    const response = await send(this.http, this.server, init, 'resource discovery').catch(() => undefined);
-    // Only the status and headers matter; a body that fails to cancel goes with the response.
-    await response?.body?.cancel().catch(() => undefined);
-    if (response?.status !== 401) return {};
-    return oauthChallenge(response.headers.get('www-authenticate') ?? undefined)?.params ?? {};
+  probe(signal: AbortSignal | undefined): Promise<Readonly<Record<string, string>>> {
+    return probeChallenge(this.http, this.server, signal);
   }
 
   /** Deletes the stored login, revoking the tokens first where the server supports it. */
@@ -308,58 +241,11 @@ export class Login {
     return this.#adoptStored().catch(() => false);
   }
 
-  async #grant(context: GrantContext, redirect: LoopbackRedirect | undefined): Promise<StoredTokens> {
-    switch (this.options.grant.type) {
-      case 'authorization_code':
-        if (redirect === undefined) throw new TypeError('the authorization code grant needs a redirect listener');
-        return authorizationCode(
-          context,
-          redirect,
-          this.options.userAgent ?? defaultUserAgent(this.options.serverName ?? this.server.href),
-        );
-      case 'client_credentials':
-        return clientCredentials(context);
-      case 'enterprise':
-        return enterprise(context);
-      case 'workload_identity':
-        return workloadIdentity(context);
-    }
-  }
-
-  /** Listens for the browser's return, on the port the stored client registered when it is free. */
-  async #listen(client: StoredClient | undefined): Promise<LoopbackRedirect> {
-    const registered = client?.redirectUris?.map((uri) => new URL(uri)).find((uri) => uri.hostname === '127.0.0.1' && uri.port !== '');
-    if (this.options.redirectPort === 0 && registered !== undefined) {
-      // The registered port may be taken now: a new port is used then.
-      const reused = await listenForRedirect(Number(registered.port), registered.pathname).catch(() => undefined);
-      if (reused !== undefined) return reused;
-    }
-    return listenForRedirect(this.options.redirectPort);
-  }
-
-  async #makeEndpoint(metadata: ServerMetadata, client: StoredClient, dpop: DpopKey | undefined): Promise<TokenEndpoint> {
-    const credentials: ClientCredentials = {
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      privateKey: this.options.clientId === client.clientId ? this.options.privateKey : undefined,
-      privateKeyAlg: this.options.privateKeyAlg,
-      tokenEndpointAuthMethod: client.tokenEndpointAuthMethod as TokenEndpointAuthMethod | undefined,
-    };
-    const method = chooseAuthMethod(credentials, metadata);
-    return {
-      server: toOauthServer(metadata, 'token request'),
-      client: { ...toOauthClient(client), token_endpoint_auth_method: method },
-      clientAuth: await clientAuthFor(method, credentials),
-      http: this.http,
-      dpop: dpop?.handle,
-    };
-  }
-
   /** The token endpoint for a stored login, worked out once. */
   async #endpointFor(stored: StoredLogin): Promise<TokenEndpoint> {
     if (this.#endpoint !== undefined) return this.#endpoint;
     this.#metadata ??= await storedServer(this.http, stored);
-    this.#endpoint = await this.#makeEndpoint(this.#metadata, stored.client, this.#dpop);
+    this.#endpoint = await tokenEndpointFor(this.options, this.http, this.#metadata, stored.client, this.#dpop);
     return this.#endpoint;
   }
 

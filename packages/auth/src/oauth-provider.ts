@@ -1,7 +1,8 @@
 import { type AuthContext, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
+import type { LoginRequest } from './authorize.js';
 import { oauthChallenge, type Challenge } from './challenge.js';
 import type { HttpSettings } from './http.js';
-import { Login, type LoginRequest } from './login.js';
+import { Login } from './login.js';
 import { OAuthError } from './oauth-error.js';
 import { resolveOAuthOptions, type OAuthOptions, type ResolvedOAuthOptions } from './options.js';
 import { scopeList } from './scopes.js';

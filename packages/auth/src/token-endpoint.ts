@@ -1,8 +1,12 @@
 import * as oauth from 'oauth4webapi';
+import { chooseAuthMethod, clientAuthFor, type ClientCredentials, type TokenEndpointAuthMethod } from './client-auth.js';
 import type { ServerMetadata } from './discovery/server-metadata.js';
+import type { DpopKey } from './dpop.js';
 import { capBody, type HttpSettings } from './http.js';
 import { OAuthError, type OAuthStep } from './oauth-error.js';
-import type { StoredTokens } from './store/token-store.js';
+import type { ResolvedOAuthOptions } from './options.js';
+import { toOauthClient } from './registration.js';
+import type { StoredClient, StoredTokens } from './store/token-store.js';
 import { isLoopback, parseUrl, requireSecureUrl } from './url-policy.js';
 
 /** What every token endpoint request shares. */
@@ -19,6 +23,34 @@ export interface TokenEndpoint {
 export function toOauthServer(metadata: ServerMetadata, step: OAuthStep): oauth.AuthorizationServer {
   requireSecureUrl(parseUrl(metadata.token_endpoint, 'the token_endpoint', step), 'the token endpoint', step);
   return metadata as unknown as oauth.AuthorizationServer;
+}
+
+/**
+ * The token endpoint of `metadata` for `client`: authenticating with the client's method, or
+ * the best one the server and the credentials allow, and binding tokens to `dpop` when given.
+ */
+export async function tokenEndpointFor(
+  options: ResolvedOAuthOptions,
+  http: HttpSettings,
+  metadata: ServerMetadata,
+  client: StoredClient,
+  dpop: DpopKey | undefined,
+): Promise<TokenEndpoint> {
+  const credentials: ClientCredentials = {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    privateKey: options.clientId === client.clientId ? options.privateKey : undefined,
+    privateKeyAlg: options.privateKeyAlg,
+    tokenEndpointAuthMethod: client.tokenEndpointAuthMethod as TokenEndpointAuthMethod | undefined,
+  };
+  const method = chooseAuthMethod(credentials, metadata);
+  return {
+    server: toOauthServer(metadata, 'token request'),
+    client: { ...toOauthClient(client), token_endpoint_auth_method: method },
+    clientAuth: await clientAuthFor(method, credentials),
+    http,
+    dpop: dpop?.handle,
+  };
 }
 
 /**

@@ -19,7 +19,8 @@ export { RegistryClosedError } from './errors/registry-closed-error.js';
 export { NotInCatalogError } from './errors/not-in-catalog-error.js';
 export { HealthCheckTimeoutError } from './errors/health-check-timeout-error.js';
 
-export type { ConnectReport, ListOptions } from './registry.js';
+export type { ConnectReport } from './connect-all.js';
+export type { ListOptions } from './registry-catalog.js';
 export type { ServerState, StateChange } from './server-state.js';
 export type { BreakerOptions, BreakerState, BreakerSnapshot } from './circuit-breaker.js';
 export type { HealthCheck, HealthOptions, HealthSnapshot } from './health-monitor.js';

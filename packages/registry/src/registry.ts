@@ -7,26 +7,16 @@ import {
   type ReadResourceResult,
 } from '@mcpx/core';
 import { checkOptions, type OptionKeys } from '@mcpx/core/internal';
-import {
-  CatalogCache,
-  DEFAULT_CATALOG_TTL_MS,
-  fetchList,
-  type CatalogFailure,
-  type CatalogItems,
-  type CatalogKind,
-  type PromptCatalog,
-  type ResourceCatalog,
-  type ToolCatalog,
-} from './catalog.js';
+import { CatalogCache, DEFAULT_CATALOG_TTL_MS, type PromptCatalog, type ResourceCatalog, type ToolCatalog } from './catalog.js';
 import { delay, systemClock, type Clock } from './clock.js';
-import { NotInCatalogError } from './errors/not-in-catalog-error.js';
+import { connectEvery, type ConnectReport } from './connect-all.js';
 import { RegistryClosedError } from './errors/registry-closed-error.js';
 import { ServerNotFoundError } from './errors/server-not-found-error.js';
 import { RegistryEvents, type RegistryEvent, type RegistryEventMap } from './events.js';
 import { InFlight } from './in-flight.js';
 import { ManagedServer } from './managed-server.js';
 import type { ConnectOutcome, RegisteredServer } from './server-view.js';
-import { defaultNaming, qualifyAll, type NamingPolicy } from './naming.js';
+import { defaultNaming } from './naming.js';
 import {
   checkRegistryOptions,
   resolveServerRegistration,
@@ -34,38 +24,12 @@ import {
   type ServerRegistration,
   type ServerPolicies,
 } from './options.js';
-import { isUp, type ServerState } from './server-state.js';
+import { RegistryCatalog, type ListOptions } from './registry-catalog.js';
+import { isUp } from './server-state.js';
 import { CLOSE_OPTION_KEYS, DEFAULT_CLOSE_DEADLINE_MS, drain, writeSnapshot, type CloseOptions, type CloseReport } from './shutdown.js';
 import { summarize, type RegistrySnapshot, type ServerStats } from './stats.js';
 
-/** What `connectAll()` did, server by server. */
-export interface ConnectReport {
-  /** One outcome per enabled server, in registration order. */
-  outcomes: ConnectOutcome[];
-  /** Servers up after the attempt (connected or degraded). */
-  connected: string[];
-  /** Servers whose attempt failed: they are `reconnecting` in the background, or `failed`. */
-  failed: string[];
-  /** Disabled servers, left alone. */
-  disabled: string[];
-}
-
-/** Options of the catalog lists. */
-export interface ListOptions {
-  /** Fetch every list again, fresh or not. @default false */
-  refresh?: boolean | undefined;
-}
-
-const LIST_OPTION_KEYS = { refresh: true } as const satisfies OptionKeys<ListOptions>;
 const LIST_FILTER_KEYS = { tag: true } as const satisfies OptionKeys<NonNullable<Parameters<McpRegistry['list']>[0]>>;
-
-/** A tool or prompt found by its qualified name. */
-interface Route {
-  server: ManagedServer;
-  name: string;
-}
-
-type Named = 'tools' | 'prompts';
 
 /**
  * Many MCP servers at once: their lifecycle and state, health checks, reconnection with
@@ -92,23 +56,27 @@ export class McpRegistry {
   private readonly events = new RegistryEvents();
   private readonly clock: Clock;
   private readonly connectTimeoutSetting: string | undefined;
-  private readonly naming: NamingPolicy;
-  private readonly catalog: CatalogCache;
+  private readonly cache: CatalogCache;
+  private readonly catalog: RegistryCatalog;
   private readonly defaults: ServerPolicies;
   private readonly inFlight = new InFlight();
-  private readonly indexes = new Map<Named, { version: string; routes: Map<string, Route> }>();
-  private membership = 0;
   private closing: Promise<CloseReport> | undefined;
 
   constructor(options: McpRegistryOptions = {}) {
     checkRegistryOptions(options);
     this.clock = options.clock ?? systemClock;
-    this.naming = options.naming ?? defaultNaming;
     this.defaults = options.defaults ?? {};
     this.connectTimeoutSetting = options.settingNames?.connectTimeoutMs;
     const ttl = options.catalogTtlMs ?? DEFAULT_CATALOG_TTL_MS;
     if (!(ttl >= 0)) throw new ConfigError(`McpRegistry: "catalogTtlMs" must be zero or more, got ${String(ttl)}`);
-    this.catalog = new CatalogCache(ttl, () => this.clock.now());
+    this.cache = new CatalogCache(ttl, () => this.clock.now());
+    this.catalog = new RegistryCatalog({
+      servers: this.servers,
+      cache: this.cache,
+      naming: options.naming ?? defaultNaming,
+      assertOpen: () => this.assertOpen(),
+      route: (server, method, operation, callOptions) => this.route(server, method, operation, callOptions),
+    });
   }
 
   /** Adds a server, `disconnected` (or `disabled`); nothing connects before `connect()`, `connectAll()` or `enable()`. */
@@ -123,11 +91,11 @@ export class McpRegistry {
     const server = new ManagedServer(resolved, {
       clock: this.clock,
       events: this.events,
-      catalog: this.catalog,
+      catalog: this.cache,
       connectTimeoutSetting: this.connectTimeoutSetting,
     });
     this.servers.set(resolved.name, server);
-    this.membership++;
+    this.catalog.serversChanged();
     return server.view;
   }
 
@@ -135,9 +103,9 @@ export class McpRegistry {
   async unregister(name: string): Promise<void> {
     const server = this.server(name);
     this.servers.delete(name);
-    this.membership++;
+    this.catalog.serversChanged();
     await server.end(Promise.resolve());
-    this.catalog.forget(name);
+    this.cache.forget(name);
   }
 
   /** The server of that name, or undefined. */
@@ -174,27 +142,7 @@ export class McpRegistry {
   /** Connects every enabled server in parallel, each within its own timeout; resolves with every outcome and never rejects because a server failed. */
   async connectAll(): Promise<ConnectReport> {
     this.assertOpen();
-    const servers = [...this.servers.values()];
-    const disabled = servers.filter((server) => !server.isEnabled).map((server) => server.name);
-    const outcomes = await Promise.all(
-      servers
-        .filter((server) => server.isEnabled)
-        .map((server) =>
-          server.connect().catch((error: unknown): ConnectOutcome => ({
-            server: server.name,
-            ok: false,
-            state: server.state,
-            durationMs: 0,
-            error: error instanceof Error ? error : new Error(String(error)),
-          })),
-        ),
-    );
-    return {
-      outcomes,
-      connected: outcomes.filter((outcome) => isUp(outcome.state)).map((outcome) => outcome.server),
-      failed: outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.server),
-      disabled,
-    };
+    return connectEvery([...this.servers.values()]);
   }
 
   /** Switches a server on and connects it. */
@@ -237,41 +185,18 @@ export class McpRegistry {
   }
 
   /** The tools of every server that is up, under qualified names; a server that cannot answer is listed in `failures`. */
-  async listTools(options: ListOptions = {}): Promise<ToolCatalog> {
-    const { lists, failures } = await this.gather('tools', options);
-    const { index, collisions } = qualifyAll(
-      lists.flatMap(({ server, items }) =>
-        items.map((tool) => ({ server: server.name, prefix: server.config.toolPrefix, name: tool.name, tool })),
-      ),
-      this.naming,
-    );
-    return {
-      tools: [...index].map(([name, entry]) => ({ name, server: entry.server, originalName: entry.name, tool: entry.tool })),
-      collisions,
-      failures,
-    };
+  listTools(options: ListOptions = {}): Promise<ToolCatalog> {
+    return this.catalog.listTools(options);
   }
 
   /** The prompts of every server that is up, under qualified names. */
-  async listPrompts(options: ListOptions = {}): Promise<PromptCatalog> {
-    const { lists, failures } = await this.gather('prompts', options);
-    const { index, collisions } = qualifyAll(
-      lists.flatMap(({ server, items }) =>
-        items.map((prompt) => ({ server: server.name, prefix: server.config.toolPrefix, name: prompt.name, prompt })),
-      ),
-      this.naming,
-    );
-    return {
-      prompts: [...index].map(([name, entry]) => ({ name, server: entry.server, originalName: entry.name, prompt: entry.prompt })),
-      collisions,
-      failures,
-    };
+  listPrompts(options: ListOptions = {}): Promise<PromptCatalog> {
+    return this.catalog.listPrompts(options);
   }
 
   /** The resources of every server that is up, with the server each comes from. */
-  async listResources(options: ListOptions = {}): Promise<ResourceCatalog> {
-    const { lists, failures } = await this.gather('resources', options);
-    return { resources: lists.flatMap(({ server, items }) => items.map((resource) => ({ server: server.name, resource }))), failures };
+  listResources(options: ListOptions = {}): Promise<ResourceCatalog> {
+    return this.catalog.listResources(options);
   }
 
   /**
@@ -279,17 +204,13 @@ export class McpRegistry {
    * error when that server is not up or its breaker is open; a call whose connection drops
    * is rejected and never replayed.
    */
-  async callTool(qualifiedName: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult> {
-    this.assertOpen();
-    const { server, name } = await this.resolve('tools', qualifiedName);
-    return this.route(server, 'tools/call', (client, callOptions) => client.callTool(name, args, callOptions), options);
+  callTool(qualifiedName: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult> {
+    return this.catalog.callTool(qualifiedName, args, options);
   }
 
   /** Gets a prompt by its qualified name from the server offering it. */
-  async getPrompt(qualifiedName: string, args?: Record<string, string>, options?: CallOptions): Promise<GetPromptResult> {
-    this.assertOpen();
-    const { server, name } = await this.resolve('prompts', qualifiedName);
-    return this.route(server, 'prompts/get', (client, callOptions) => client.getPrompt(name, args, callOptions), options);
+  getPrompt(qualifiedName: string, args?: Record<string, string>, options?: CallOptions): Promise<GetPromptResult> {
+    return this.catalog.getPrompt(qualifiedName, args, options);
   }
 
   /** Reads a resource from the named server. */
@@ -363,69 +284,6 @@ export class McpRegistry {
       return Promise.reject(new RegistryClosedError({ server: server.name, method }));
     }
     return this.inFlight.track(() => server.call(method, operation, options));
-  }
-
-  /** Each up server's list of `kind`, from the cache while fresh; a failing server goes to `failures`. */
-  private async gather<K extends CatalogKind>(
-    kind: K,
-    options: ListOptions,
-  ): Promise<{ lists: Array<{ server: ManagedServer; items: CatalogItems[K][] }>; failures: CatalogFailure[] }> {
-    checkOptions(options, LIST_OPTION_KEYS, { where: `McpRegistry.list${kind[0]!.toUpperCase()}${kind.slice(1)}(options)` });
-    this.assertOpen();
-    const servers = [...this.servers.values()].filter((server) => isUp(server.state));
-    const results = await Promise.all(
-      servers.map(async (server) => {
-        try {
-          const fetch = (): Promise<{ items: CatalogItems[K][]; ttlMs: number | undefined }> =>
-            this.route(server, `${kind}/list`, (client, callOptions) => fetchList(server.name, client, kind, callOptions));
-          return { server, items: await this.catalog.get(server.name, kind, fetch, options.refresh === true) };
-        } catch (error) {
-          return { server, error: error instanceof Error ? error : new Error(String(error)) };
-        }
-      }),
-    );
-    const lists: Array<{ server: ManagedServer; items: CatalogItems[K][] }> = [];
-    const failures: CatalogFailure[] = [];
-    for (const result of results) {
-      if ('error' in result) failures.push({ server: result.server.name, error: result.error });
-      else lists.push(result);
-    }
-    return { lists, failures };
-  }
-
-  /** Finds the server and original name behind a qualified name, listing the catalog once if it is not known yet. */
-  private async resolve(kind: Named, qualifiedName: string): Promise<Route> {
-    let route = this.routes(kind).get(qualifiedName);
-    if (route === undefined) {
-      await this.gather(kind, {});
-      route = this.routes(kind).get(qualifiedName);
-    }
-    if (route !== undefined) return route;
-    const unknown = [...this.servers.values()]
-      .filter((server) => !isUp(server.state) && this.catalog.peek(server.name, kind) === undefined)
-      .map((server): { server: string; state: ServerState } => ({ server: server.name, state: server.state }));
-    throw new NotInCatalogError(kind === 'tools' ? 'tool' : 'prompt', qualifiedName, unknown);
-  }
-
-  /** Qualified name → route, over every server's cached list (stale or not), rebuilt when the cache or the servers change. */
-  private routes(kind: Named): Map<string, Route> {
-    const version = `${this.catalog.version}/${this.membership}`;
-    const cached = this.indexes.get(kind);
-    if (cached?.version === version) return cached.routes;
-    const entries = [...this.servers.values()].flatMap((server) =>
-      (this.catalog.peek(server.name, kind) ?? []).map((item) => ({
-        server: server.name,
-        prefix: server.config.toolPrefix,
-        name: item.name,
-        managed: server,
-      })),
-    );
-    const { index } = qualifyAll(entries, this.naming);
-    const routes = new Map(
-      [...index].map(([qualified, entry]): [string, Route] => [qualified, { server: entry.managed, name: entry.name }]),
-    );
-    this.indexes.set(kind, { version, routes });
-    return routes;
   }
 
   private server(name: string): ManagedServer {
