@@ -13,7 +13,7 @@ const VALUES = [
   'LATEST_PROTOCOL_VERSION', 'LocalError', 'LoginRequiredError', 'LruCacheStore', 'McpClient', 'McpxError',
   'MissingRequiredClientCapabilityError', 'NonJsonOutputError', 'ProtocolError', 'RequestTimeoutError',
   'SUPPORTED_PROTOCOL_VERSIONS', 'TransportError', 'UnsupportedProtocolVersionError', 'VERSION', 'apiKeyAuth',
-  'bearerAuth', 'exponentialBackoff',
+  'bearerAuth', 'exponentialBackoff', 'logRequests',
 ];
 
 const TYPES = [
@@ -24,12 +24,13 @@ const TYPES = [
   'Era', 'EraChoice', 'ErrorContext', 'ExponentialBackoffOptions', 'GetPromptResult', 'Implementation',
   'InboundRequestContext', 'JsonRpcErrorObject', 'JsonRpcErrorResponse', 'JsonRpcMessage', 'JsonRpcNotification',
   'JsonRpcRequest', 'JsonRpcResponse', 'JsonRpcSuccess', 'LatencyStats', 'ListPromptsResult',
-  'ListResourceTemplatesResult', 'ListResourcesResult', 'ListToolsResult', 'LocalErrorOptions', 'LoggingLevel',
-  'LoginRequiredErrorOptions', 'McpClientOptions', 'McpxErrorOptions', 'MethodMetrics', 'MetricsSnapshot',
-  'NotificationFilter', 'Progress', 'Prompt', 'ReadResourceResult', 'RequestId', 'RequestOptions',
-  'RequestTimeoutErrorOptions', 'Resource', 'ResourceTemplate', 'Root', 'RootsHandler', 'SamplingHandler',
-  'ServerCapabilities', 'ServerSession', 'SettingNames', 'Tool', 'TraceContext', 'Transport', 'TransportDiagnostic',
-  'TransportErrorOptions', 'TransportFactory', 'TransportSendOptions', 'UnauthorizedContext',
+  'ListResourceTemplatesResult', 'ListResourcesResult', 'ListToolsResult', 'LocalErrorOptions', 'LogRequestsOptions',
+  'LoggingLevel', 'LoginRequiredErrorOptions', 'McpClientOptions', 'McpxErrorOptions', 'MethodMetrics',
+  'MetricsSnapshot', 'NextRequest', 'NotificationFilter', 'OutgoingRequest', 'Progress', 'Prompt',
+  'ReadResourceResult', 'RequestContext', 'RequestId', 'RequestLogCommon', 'RequestLogEntry', 'RequestMiddleware',
+  'RequestOptions', 'RequestTimeoutErrorOptions', 'Resource', 'ResourceTemplate', 'Root', 'RootsHandler',
+  'SamplingHandler', 'ServerCapabilities', 'ServerSession', 'SettingNames', 'Tool', 'TraceContext', 'Transport',
+  'TransportDiagnostic', 'TransportErrorOptions', 'TransportFactory', 'TransportSendOptions', 'UnauthorizedContext',
 ];
 
 describe('the public API of @mcpx/core', () => {

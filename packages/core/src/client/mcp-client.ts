@@ -1,7 +1,7 @@
 import { CapabilityError } from '../errors/capability-error.js';
 import { ConfigError } from '../errors/config-error.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
-import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
+import type { JsonRpcEngine } from '../jsonrpc/engine.js';
 import { runHandshake } from '../connect/run-handshake.js';
 import type { OutputWatch } from '../connect/output-watch.js';
 import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
@@ -32,6 +32,7 @@ import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState }
 import { Metrics, type MetricsSnapshot } from './metrics.js';
 import { checkClientOptions, checkConnectOptions, type CallOptions, type ConnectOptions, type McpClientOptions } from './options.js';
 import { OutputSchemaValidator } from './output-schema.js';
+import { RequestPipeline, type Seal } from './request-pipeline.js';
 import { collectPages, cursorParams, DEFAULT_MAX_PAGES, withTtl } from './pagination.js';
 
 /** The package version, baked in at build time. */
@@ -53,6 +54,7 @@ export class McpClient {
   private readonly emitter = new ClientEvents();
   private readonly stats = new Metrics();
   private readonly outputSchemas = new OutputSchemaValidator();
+  private readonly pipeline: RequestPipeline;
   /** What every era session of this client is given; it holds what outlives a connection. */
   private readonly parts: SessionParts;
   private engine: JsonRpcEngine | undefined;
@@ -63,8 +65,9 @@ export class McpClient {
   constructor(options: McpClientOptions = {}) {
     checkClientOptions(options);
     this.options = options;
+    this.pipeline = new RequestPipeline(options);
     this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) } as Implementation;
-    this.parts = sessionParts({ channel: { request: (method, params, request, send) => this.send(method, params, request, send) }, options, clientInfo: this.clientInfo, emitter: this.emitter });
+    this.parts = sessionParts({ channel: { request: (method, params, request, send, seal) => this.send(method, params, request, send, seal) }, options, clientInfo: this.clientInfo, emitter: this.emitter });
   }
 
   /** The current lifecycle state. */
@@ -309,8 +312,8 @@ export class McpClient {
     return work(session);
   }
 
-  /** What every request of a session goes through: the client's state and capability checks, and its defaults. */
-  private send(method: string, params: Record<string, unknown> | undefined, options: RequestOptions, sendOptions: TransportSendOptions | undefined): Promise<Record<string, unknown>> {
+  /** What every request of a session goes through: the client's state and capability checks, then its request pipeline. */
+  private send(method: string, params: Record<string, unknown> | undefined, options: CallOptions, sendOptions: TransportSendOptions | undefined, seal: Seal | undefined): Promise<Record<string, unknown>> {
     let engine: JsonRpcEngine;
     try {
       engine = this.connected(method);
@@ -318,12 +321,7 @@ export class McpClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    return engine.request(method, params, this.withDefaults(options), sendOptions);
-  }
-
-  private withDefaults(options: RequestOptions): RequestOptions {
-    if (this.options.maxTotalTimeoutMs === undefined || options.maxTotalTimeoutMs !== undefined) return options;
-    return { ...options, maxTotalTimeoutMs: this.options.maxTotalTimeoutMs };
+    return this.pipeline.send(engine, method, params, options, sendOptions, seal);
   }
 
   private checkCapability(method: string): void {

@@ -6,6 +6,8 @@ import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
+import type { RequestContext } from '../middleware/request-context.js';
+import type { RequestMiddleware } from '../middleware/request-middleware.js';
 import type {
   ClientCapabilities,
   CreateMessageRequestParams,
@@ -79,6 +81,17 @@ export interface McpClientOptions {
   cache?: { store?: CacheStore } | false;
   /** Most `input_required` rounds one request may go through. @default 10 */
   maxInputRounds?: number;
+  /**
+   * Interceptors around every request sent after the handshake, the first outermost (see
+   * `RequestMiddleware`). @default none
+   */
+  middleware?: readonly RequestMiddleware[];
+  /**
+   * Who and what the requests are for, sent in the `_meta` of every request under `mcpx/context`;
+   * its `ttlMs` caps each request's total time. A call's `context` overrides it field by field.
+   * @default none
+   */
+  context?: RequestContext;
 }
 
 /** Options of one call: the request options plus what a 2026-07-28 request can carry. */
@@ -87,6 +100,8 @@ export interface CallOptions extends RequestOptions {
   trace?: TraceContext | undefined;
   /** Minimum log level for this request's log messages (2026-07-28); defaults to the level set with `setLoggingLevel`. */
   logLevel?: LoggingLevel | undefined;
+  /** This call's request context, over the client's `context` field by field (`metadata` key by key). */
+  context?: RequestContext | undefined;
 }
 
 /** Options of `McpClient.connect`. */
@@ -123,6 +138,8 @@ export const MCP_CLIENT_OPTION_KEYS = {
   eraCache: true,
   cache: { store: true } satisfies OptionKeys<Exclude<McpClientOptions['cache'], false | undefined>>,
   maxInputRounds: true,
+  middleware: true,
+  context: true,
 } as const satisfies OptionKeys<McpClientOptions>;
 
 const TRANSPORT_OPTION = 'it is an option of the transport (new StdioTransport({ command, args }), new StreamableHttpTransport(url, { headers })), not of the client';

@@ -1,16 +1,18 @@
 import type { ClientEvents } from '../client/events.js';
-import type { McpClientOptions } from '../client/options.js';
-import type { RequestOptions } from '../jsonrpc/engine.js';
+import type { CallOptions, McpClientOptions } from '../client/options.js';
+import type { Seal } from '../client/request-pipeline.js';
 import { ModernMemory } from '../modern/modern-memory.js';
 import type { TransportSendOptions } from '../transport.js';
 import type { Implementation } from '../types/index.js';
 
 /**
  * How a session reaches its server: through its client, which checks first that it is connected
- * and that the server advertised what the method needs, and applies its request defaults.
+ * and that the server advertised what the method needs, applies its request defaults and runs its
+ * middleware. The session gives the params without its envelope, and `seal` to add it, so that
+ * middleware sees and changes the same params in both eras.
  */
 export interface SessionChannel {
-  request(method: string, params: Record<string, unknown> | undefined, options: RequestOptions, sendOptions?: TransportSendOptions): Promise<Record<string, unknown>>;
+  request(method: string, params: Record<string, unknown> | undefined, options: CallOptions, sendOptions?: TransportSendOptions, seal?: Seal): Promise<Record<string, unknown>>;
 }
 
 /** What the sessions of one client are given by it, the same for every connection. */
