@@ -6,7 +6,7 @@ import * as entry from './index.js';
 // The public API of @mcpx/factory: a name added to or taken from the index must be added to or taken
 // from these lists too, so that growing the API is a decision made in review.
 const VALUES = [
-  'ConfigNotFoundError', 'ConfigValidationError', 'TRANSPORT_PACKAGES', 'configSearchPaths', 'createClient',
+  'ConfigNotFoundError', 'ConfigValidationError', 'TRANSPORT_PACKAGES', 'ToolDisabledError', 'configSearchPaths', 'createClient',
   'createOAuthProvider', 'createRegistry', 'discoverConfig', 'formatProblem', 'loadConfig', 'supportedTransports',
   'userConfigDir', 'validateConfig',
 ];
@@ -16,7 +16,7 @@ const TYPES = [
   'DiagnosticListener', 'DiscoverOptions', 'Env', 'FactoryDiagnostic', 'FactoryOAuthOptions', 'HealthConfig',
   'HttpServerConfig', 'LoadConfigOptions', 'McpxConfig', 'OAuthConfig', 'OAuthEntry', 'OAuthGrantConfig',
   'ReconnectConfig', 'RemoteServerOptions', 'ServerConfig', 'ServerEntry', 'ServerOptions', 'SseServerConfig',
-  'StdioServerConfig', 'TransportKind', 'TransportSupport', 'ValidateConfigOptions', 'WebSocketServerConfig',
+  'StdioServerConfig', 'ToolDisabledDetails', 'TransportKind', 'TransportSupport', 'ValidateConfigOptions', 'WebSocketServerConfig',
 ];
 
 describe('the public API of @mcpx/factory', () => {

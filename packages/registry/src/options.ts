@@ -37,6 +37,11 @@ export interface ServerRegistration extends ServerPolicies {
   tags?: readonly string[] | undefined;
   /** The prefix of its tools and prompts in the catalog; `''` keeps their names as they are. @default its name */
   toolPrefix?: string | undefined;
+  /**
+   * Its tools (as it names them) that a host may call without asking the user first; the catalog
+   * marks them `autoApproved`. The registry only reports it: asking is the host's. @default none
+   */
+  autoApprove?: readonly string[] | undefined;
 }
 
 /** Options of an `McpRegistry`. */
@@ -70,7 +75,7 @@ const POLICY_KEYS = {
   breaker: { failureThreshold: true, resetTimeoutMs: true, isFailure: true } satisfies OptionKeys<BreakerOptions>,
 } as const satisfies OptionKeys<ServerPolicies>;
 
-const SERVER_REGISTRATION_KEYS = { ...POLICY_KEYS, name: true, connect: true, enabled: true, tags: true, toolPrefix: true } as const satisfies OptionKeys<ServerRegistration>;
+const SERVER_REGISTRATION_KEYS = { ...POLICY_KEYS, name: true, connect: true, enabled: true, tags: true, toolPrefix: true, autoApprove: true } as const satisfies OptionKeys<ServerRegistration>;
 
 /**
  * Every option of `McpRegistryOptions`, nested ones included, for `checkOptions`: a layer that
@@ -123,6 +128,7 @@ export interface ResolvedServerRegistration {
   enabled: boolean;
   tags: string[];
   toolPrefix: string;
+  autoApprove: ReadonlySet<string>;
   connectTimeoutMs: number;
   requestTimeoutMs: number | undefined;
   reconnect: BackoffPolicy | false;
@@ -148,6 +154,8 @@ export function resolveServerRegistration(config: ServerRegistration, defaults: 
   if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) fail('"tags" must be an array of strings');
   const toolPrefix = config.toolPrefix ?? name;
   if (typeof toolPrefix !== 'string') fail('"toolPrefix" must be a string');
+  const autoApprove = config.autoApprove ?? [];
+  if (!Array.isArray(autoApprove) || !autoApprove.every((tool) => typeof tool === 'string')) fail('"autoApprove" must be an array of tool names');
 
   const pick = <K extends keyof ServerPolicies>(key: K): ServerPolicies[K] => (config[key] === undefined ? defaults[key] : config[key]);
   const connectTimeoutMs = pick('connectTimeoutMs') ?? DEFAULT_CONNECT_TIMEOUT_MS;
@@ -182,6 +190,7 @@ export function resolveServerRegistration(config: ServerRegistration, defaults: 
     enabled: config.enabled ?? true,
     tags: [...tags],
     toolPrefix,
+    autoApprove: new Set(autoApprove),
     connectTimeoutMs,
     requestTimeoutMs,
     reconnect,

@@ -229,10 +229,10 @@ export class McpRegistry {
   async listTools(options: ListOptions = {}): Promise<ToolCatalog> {
     const { lists, failures } = await this.gather('tools', options);
     const { index, collisions } = qualifyAll(
-      lists.flatMap(({ server, items }) => items.map((tool) => ({ server: server.name, prefix: server.config.toolPrefix, name: tool.name, tool }))),
+      lists.flatMap(({ server, items }) => items.map((tool) => ({ server: server.name, prefix: server.config.toolPrefix, name: tool.name, tool, autoApproved: server.config.autoApprove.has(tool.name) }))),
       this.naming,
     );
-    return { tools: [...index].map(([name, entry]) => ({ name, server: entry.server, originalName: entry.name, tool: entry.tool })), collisions, failures };
+    return { tools: [...index].map(([name, { server, name: originalName, tool, autoApproved }]) => ({ name, server, originalName, tool, autoApproved })), collisions, failures };
   }
 
   /** The prompts of every server that is up, under qualified names. */
