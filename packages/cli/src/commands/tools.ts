@@ -11,7 +11,7 @@ export async function run(context: Context): Promise<number> {
   const fleet = await openFleet(context, { select: selection(context) });
   try {
     const catalog = await fleet.registry.listTools();
-    const tools = catalog.tools.map((entry) => ({ id: `${entry.server}/${entry.originalName}`, server: entry.server, qualifiedName: entry.name, ...entry.tool }));
+    const tools = catalog.tools.map((entry) => ({ id: `${entry.server}/${entry.originalName}`, server: entry.server, qualifiedName: entry.name, autoApproved: entry.autoApproved, ...entry.tool }));
     const { out } = context;
     if (context.json) {
       printJson(context, { tools, failures: failuresJson(catalog.failures, fleet) });
