@@ -1,4 +1,4 @@
-import { logRequests, McpClient, RequestTimeoutError, type JsonRpcMessage, type RequestLogEntry, type RequestMiddleware } from '@mcpx/core';
+import { logRequests, McpClient, RequestTimeoutError, type JsonRpcMessage, type JsonRpcRequest, type RequestLogEntry, type RequestMiddleware } from '@mcpx/core';
 import { everythingCommand } from '@mcpx/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StdioTransport } from '../src/index.js';
@@ -22,7 +22,10 @@ async function connect(options: ConstructorParameters<typeof McpClient>[0]) {
   return { client, sent };
 }
 
-const metaOf = (sent: JsonRpcMessage[], method: string): unknown => sent.find((message) => 'method' in message && message.method === method && 'id' in message)?.params?._meta;
+const metaOf = (sent: JsonRpcMessage[], method: string): unknown => {
+  const request = sent.find((message): message is JsonRpcRequest => 'method' in message && message.method === method && 'id' in message);
+  return request?.params?._meta;
+};
 
 describe('request middleware against server-everything over stdio', () => {
   it('sends the request context in the _meta of each request, which the server accepts', async () => {
