@@ -37,4 +37,17 @@ describe('headers added by request middleware over Streamable HTTP', () => {
     expect(server.posts('tools/list')[0]?.headers['x-tenant']).toBe('globex');
     expect(server.posts('ping')[0]?.headers['x-tenant']).toBe('acme');
   });
+
+  it('mirror into Mcp-Param-* the tool arguments as a middleware left them, so that headers and body agree', async () => {
+    const server = await fakes.mcpServer();
+    speakModern(server, [{ name: 'query', inputSchema: { type: 'object', properties: { region: { type: 'string', 'x-mcp-header': 'Region' } } } }]);
+    const pinRegion: RequestMiddleware = (request, next) =>
+      request.method === 'tools/call' ? next({ ...request, params: { ...request.params, arguments: { region: 'eu-west1' } } }) : next(request);
+    const { client } = await fakes.client(server.url(), {}, { ...probing, middleware: [pinRegion] });
+    await client.listTools();
+    await client.callTool('query', { region: 'us-west1' });
+    const [post] = server.posts('tools/call');
+    expect(post?.headers['mcp-param-region']).toBe('eu-west1');
+    expect((post?.json as { params?: { arguments?: unknown } } | undefined)?.params?.arguments).toEqual({ region: 'eu-west1' });
+  });
 });

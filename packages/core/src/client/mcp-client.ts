@@ -7,7 +7,7 @@ import type { OutputWatch } from '../connect/output-watch.js';
 import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
 import { sessionParts, type SessionParts } from '../era/session-parts.js';
 import type { ServerSession } from '../session.js';
-import type { Transport, TransportFactory, TransportSendOptions } from '../transport.js';
+import type { Transport, TransportFactory } from '../transport.js';
 import type {
   CallToolResult,
   ClientCapabilities,
@@ -67,7 +67,7 @@ export class McpClient {
     this.options = options;
     this.pipeline = new RequestPipeline(options);
     this.clientInfo = { name: options.name ?? 'mcpx', version: options.version ?? VERSION, ...(options.title === undefined ? {} : { title: options.title }) } as Implementation;
-    this.parts = sessionParts({ channel: { request: (method, params, request, send, seal) => this.send(method, params, request, send, seal) }, options, clientInfo: this.clientInfo, emitter: this.emitter });
+    this.parts = sessionParts({ channel: { request: (method, params, request, seal) => this.send(method, params, request, seal) }, options, clientInfo: this.clientInfo, emitter: this.emitter });
   }
 
   /** The current lifecycle state. */
@@ -313,7 +313,7 @@ export class McpClient {
   }
 
   /** What every request of a session goes through: the client's state and capability checks, then its request pipeline. */
-  private send(method: string, params: Record<string, unknown> | undefined, options: CallOptions, sendOptions: TransportSendOptions | undefined, seal: Seal | undefined): Promise<Record<string, unknown>> {
+  private send(method: string, params: Record<string, unknown> | undefined, options: CallOptions, seal: Seal | undefined): Promise<Record<string, unknown>> {
     let engine: JsonRpcEngine;
     try {
       engine = this.connected(method);
@@ -321,7 +321,7 @@ export class McpClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.pipeline.send(engine, method, params, options, sendOptions, seal);
+    return this.pipeline.send(engine, method, params, options, seal);
   }
 
   private checkCapability(method: string): void {

@@ -4,8 +4,19 @@ import { composeMiddleware, type OutgoingRequest, type RequestMiddleware } from 
 import type { TransportSendOptions } from '../transport.js';
 import type { CallOptions, McpClientOptions } from './options.js';
 
-/** Turns the params of a request into what goes on the wire: the 2026-07-28 `_meta` envelope, or nothing. */
-export type Seal = (params: Record<string, unknown> | undefined, options: CallOptions) => Record<string, unknown> | undefined;
+/** What goes on the wire for a request, once its middleware ran. */
+export interface Sealed {
+  params: Record<string, unknown> | undefined;
+  /** For the transport: the mirrored arguments of a 2026-07-28 `tools/call` over Streamable HTTP. */
+  sendOptions?: TransportSendOptions | undefined;
+}
+
+/**
+ * Turns the params of a request, as its middleware left them, into what goes on the wire: the
+ * 2026-07-28 `_meta` envelope and the headers mirroring tool arguments. Without one, the params go
+ * as they are (legacy).
+ */
+export type Seal = (params: Record<string, unknown> | undefined, options: CallOptions) => Sealed;
 
 /**
  * The way of a client's requests to its engine: its defaults, then its middleware (the request
@@ -23,16 +34,19 @@ export class RequestPipeline {
     this.direct = layers.length === 0 && options.context === undefined;
   }
 
-  send(engine: JsonRpcEngine, method: string, params: Record<string, unknown> | undefined, call: CallOptions, sendOptions: TransportSendOptions | undefined, seal: Seal | undefined): Promise<Record<string, unknown>> {
+  send(engine: JsonRpcEngine, method: string, params: Record<string, unknown> | undefined, call: CallOptions, seal: Seal | undefined): Promise<Record<string, unknown>> {
     const options = this.withDefaults(call);
     if (this.direct && call.context === undefined) {
-      return engine.request(method, seal === undefined ? params : seal(params, options), options, sendOptions);
+      if (seal === undefined) return engine.request(method, params, options);
+      const sealed = seal(params, options);
+      return engine.request(method, sealed.params, options, sealed.sendOptions);
     }
-    const request: OutgoingRequest = { method, params, options, headers: sendOptions?.headers, server: this.options.server };
+    const request: OutgoingRequest = { method, params, options, headers: undefined, server: this.options.server };
     const send = (sent: OutgoingRequest): Promise<Record<string, unknown>> => {
-      const wire = seal === undefined ? (sent.params as Record<string, unknown> | undefined) : seal(sent.params as Record<string, unknown> | undefined, sent.options);
-      const headers = sent.headers === undefined ? sendOptions : { ...sendOptions, headers: sent.headers };
-      return engine.request(sent.method, wire, sent.options, headers);
+      const given = sent.params as Record<string, unknown> | undefined;
+      const sealed: Sealed = seal === undefined ? { params: given } : seal(given, sent.options);
+      const sendOptions = sent.headers === undefined ? sealed.sendOptions : { ...sealed.sendOptions, headers: sent.headers };
+      return engine.request(sent.method, sealed.params, sent.options, sendOptions);
     };
     return composeMiddleware(this.middleware, send)(request);
   }

@@ -34,16 +34,16 @@ export class ModernSession implements EraSession {
   ) {
     this.envelope = { protocolVersion: info.protocolVersion, clientInfo: parts.clientInfo, clientCapabilities: info.clientCapabilities };
     this.mirrored = transport.mirrorsToolArguments === true ? new MirroredArguments() : undefined;
-    this.seal = (params, options) => withEnvelope(params, this.envelope, { logLevel: options.logLevel ?? this.parts.modern.logLevel, trace: options.trace });
+    this.seal = (params, options) => ({ params: this.enveloped(params, options) });
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
     const { channel } = this.parts;
     const mirrored = this.mirrored;
-    if (mirrored === undefined) return channel.request(method, params, options, undefined, this.seal);
+    if (mirrored === undefined) return channel.request(method, params, options, this.seal);
     if (method === 'tools/call') return this.callTool(mirrored, params ?? {}, options);
-    if (method === 'tools/list') return channel.request(method, params, options, undefined, this.seal).then((result) => this.learn(mirrored, result));
-    return channel.request(method, params, options, undefined, this.seal);
+    if (method === 'tools/list') return channel.request(method, params, options, this.seal).then((result) => this.learn(mirrored, result));
+    return channel.request(method, params, options, this.seal);
   }
 
   async call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options: CallOptions = {}): Promise<T> {
@@ -107,8 +107,17 @@ export class ModernSession implements EraSession {
       const target = this.transport.description;
       return Promise.reject(new TransportError(message, { server: this.parts.options.server, method: 'tools/call', ...(target === undefined ? {} : { target }) }));
     }
-    const parameterHeaders = typeof tool === 'string' ? mirrored.of(tool, params.arguments) : {};
-    return this.parts.channel.request('tools/call', params, options, { parameterHeaders }, this.seal);
+    // The headers mirror the arguments as the client's middleware left them, so that they match the body.
+    const seal: Seal = (sent, sentOptions) => {
+      const name = sent?.name;
+      return { params: this.enveloped(sent, sentOptions), sendOptions: { parameterHeaders: typeof name === 'string' ? mirrored.of(name, sent?.arguments) : {} } };
+    };
+    return this.parts.channel.request('tools/call', params, options, seal);
+  }
+
+  /** The params with the `_meta` envelope: revision, client info and capabilities, log level, trace context. */
+  private enveloped(params: Record<string, unknown> | undefined, options: CallOptions): Record<string, unknown> {
+    return withEnvelope(params, this.envelope, { logLevel: options.logLevel ?? this.parts.modern.logLevel, trace: options.trace });
   }
 
   /** Learns the tools of a `tools/list` result, leaving out (with a diagnostic) those that break the x-mcp-header rules. */
