@@ -96,7 +96,7 @@ function readOptions(fields: FieldReader, report: Report, name: string, enabled:
 function toolNames(fields: FieldReader, name: string): string[] | undefined {
   const names = fields.strings(name);
   names?.forEach((tool, index) => {
-    if (tool.trim() === '') fields.wrong(`${name}`, `has an empty tool name at [${index}]`, 'remove it, or write the name of a tool as the server lists it');
+    if (tool.trim() === '') fields.wrong(name, `has an empty tool name at [${index}]`, 'remove it, or write the name of a tool as the server lists it');
   });
   return names;
 }
