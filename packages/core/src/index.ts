@@ -10,6 +10,7 @@ export { EraCache } from './era/era-cache.js';
 export { LruCacheStore } from './modern/cache-store.js';
 export { exponentialBackoff } from './util/backoff.js';
 export { bearerAuth, apiKeyAuth, AUTH_RETRY_LIMIT } from './auth.js';
+export { logRequests } from './middleware/log-requests.js';
 
 export { McpxError } from './errors/mcpx-error.js';
 export { ProtocolError, ErrorCode } from './errors/protocol-error.js';
@@ -33,6 +34,9 @@ export { LoginRequiredError } from './errors/login-required-error.js';
 export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
 export type { UrlElicitation, UrlElicitationContext, UrlElicitationHandler, UrlElicitationResult } from './client/url-elicitation.js';
 export type { RequestOptions } from './jsonrpc/engine.js';
+export type { RequestMiddleware, NextRequest, OutgoingRequest } from './middleware/request-middleware.js';
+export type { RequestContext } from './middleware/request-context.js';
+export type { RequestLogEntry, RequestLogCommon, LogRequestsOptions } from './middleware/log-requests.js';
 export type { Progress } from './jsonrpc/pending.js';
 export type { InboundRequestContext } from './jsonrpc/dispatch.js';
 export type { ClientState, ClientEventMap, ClientEvent } from './client/events.js';

@@ -12,6 +12,12 @@ export interface TransportSendOptions {
    * them only to a transport that `mirrorsToolArguments`, which sends them as headers.
    */
   parameterHeaders?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Headers request middleware added to this request. A binding that speaks HTTP sends them, its
+   * own headers (session, protocol revision, authorization, content type) winning on a clash;
+   * the others ignore them.
+   */
+  headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Something a transport noticed that is not a message nor a failure: a stderr line, a stray line. */

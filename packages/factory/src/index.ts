@@ -14,6 +14,7 @@ export { createOAuthProvider } from './client/server-oauth.js';
 export { formatProblem } from './config/problem.js';
 export { ConfigValidationError } from './errors/config-validation-error.js';
 export { ConfigNotFoundError } from './errors/config-not-found-error.js';
+export { ToolDisabledError } from './errors/tool-disabled-error.js';
 
 export type { CreateClientOptions } from './client/create-client.js';
 export type { CreateRegistryOptions } from './registry/create-registry.js';
@@ -25,6 +26,7 @@ export type { ValidateConfigOptions } from './config/validate-config.js';
 export type { DiscoverOptions } from './config/discover.js';
 export type { ConfigFormat } from './config/parse-text.js';
 export type { ConfigProblem } from './config/problem.js';
+export type { ToolDisabledDetails } from './errors/tool-disabled-error.js';
 export type { TransportSupport } from './transports/peers.js';
 export type {
   TransportKind,

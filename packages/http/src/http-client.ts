@@ -42,6 +42,11 @@ export interface HttpRequest {
   url?: URL | undefined;
   /** The transport's own headers (Accept, session, protocol version...), names in lower case; they win over configured ones. */
   headers: HeaderRecord;
+  /**
+   * Headers of this request alone (request middleware's): over the configured ones, under the
+   * auth provider's and the transport's own.
+   */
+  extraHeaders?: Readonly<Record<string, string>> | undefined;
   body?: string | undefined;
   /** What stops the request and the reading of its body: its message's exchange. */
   exchange: Exchange;
@@ -109,7 +114,12 @@ export class HttpClient {
     for (let attempt = 0; ; attempt++) {
       let auth = this.settings.authProvider === undefined ? undefined : this.#authHeaders(this.settings.authProvider, target, request);
       if (auth instanceof Promise) auth = await auth;
-      const headers = auth === undefined ? this.#merged(request.headers) : this.#auth.merged(auth, request.headers);
+      const headers =
+        request.extraHeaders !== undefined
+          ? mergeHeaders(this.#baseHeaders, request.extraHeaders, auth, request.headers)
+          : auth === undefined
+            ? this.#merged(request.headers)
+            : this.#auth.merged(auth, request.headers);
       const hop: HopRequest = { method: request.method, headers, body: request.body };
       let url = target;
       let response = await this.#sendOnce(url, hop, request);

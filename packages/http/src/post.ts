@@ -38,6 +38,8 @@ export interface PostOptions {
    * message belongs to no session, and its answer cannot be resumed.
    */
   modern?: { headers: HeaderRecord } | undefined;
+  /** The headers request middleware added (`TransportSendOptions.headers`). */
+  extraHeaders?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Whether a message may be sent again in a new session, after its own expired. */
@@ -79,6 +81,7 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       answer = await context.http.send({
         method: 'POST',
         headers: options.modern === undefined ? context.session.postHeaders(isInitialize) : { ...options.modern.headers, ...POST_HEADERS },
+        extraHeaders: options.extraHeaders,
         body,
         exchange,
         rpcMethod: method,

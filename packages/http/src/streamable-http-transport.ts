@@ -152,7 +152,7 @@ export class StreamableHttpTransport implements Transport {
       this.#requests.set(requestId, request);
     }
     try {
-      await postMessage(this.#context, message, { exchange, sink: this.#sink, modern });
+      await postMessage(this.#context, message, { exchange, sink: this.#sink, modern, extraHeaders: options?.headers });
     } catch (error) {
       throw this.#sendError(error, exchange, method);
     } finally {

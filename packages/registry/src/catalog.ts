@@ -24,6 +24,8 @@ export interface CatalogTool {
   originalName: string;
   /** Its definition, as the server sent it. */
   tool: Tool;
+  /** Whether its server's `autoApprove` lists it: a host may call it without asking the user first. */
+  autoApproved: boolean;
 }
 
 /** A prompt in the registry's catalog. */

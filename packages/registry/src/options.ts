@@ -37,6 +37,11 @@ export interface ServerRegistration extends ServerPolicies {
   tags?: readonly string[] | undefined;
   /** The prefix of its tools and prompts in the catalog; `''` keeps their names as they are. @default its name */
   toolPrefix?: string | undefined;
+  /**
+   * Its tools (as it names them) that a host may call without asking the user first; the catalog
+   * marks them `autoApproved`. The registry only reports it: asking is the host's. @default none
+   */
+  autoApprove?: readonly string[] | undefined;
 }
 
 /** Options of an `McpRegistry`. */
@@ -77,6 +82,7 @@ const SERVER_REGISTRATION_KEYS = {
   enabled: true,
   tags: true,
   toolPrefix: true,
+  autoApprove: true,
 } as const satisfies OptionKeys<ServerRegistration>;
 
 /**
@@ -130,6 +136,7 @@ export interface ResolvedServerRegistration {
   enabled: boolean;
   tags: string[];
   toolPrefix: string;
+  autoApprove: ReadonlySet<string>;
   connectTimeoutMs: number;
   requestTimeoutMs: number | undefined;
   reconnect: BackoffPolicy | false;
@@ -155,6 +162,9 @@ export function resolveServerRegistration(config: ServerRegistration, defaults: 
   if (!isStringArray(tags)) fail('"tags" must be an array of strings');
   const toolPrefix = config.toolPrefix ?? name;
   if (typeof toolPrefix !== 'string') fail('"toolPrefix" must be a string');
+  const autoApprove = config.autoApprove ?? [];
+  if (!Array.isArray(autoApprove) || !autoApprove.every((tool) => typeof tool === 'string'))
+    fail('"autoApprove" must be an array of tool names');
 
   const pick = <K extends keyof ServerPolicies>(key: K): ServerPolicies[K] => (config[key] === undefined ? defaults[key] : config[key]);
   const connectTimeoutMs = pick('connectTimeoutMs') ?? DEFAULT_CONNECT_TIMEOUT_MS;
@@ -190,6 +200,7 @@ export function resolveServerRegistration(config: ServerRegistration, defaults: 
     enabled: config.enabled ?? true,
     tags: [...tags],
     toolPrefix,
+    autoApprove: new Set(autoApprove),
     connectTimeoutMs,
     requestTimeoutMs,
     reconnect,

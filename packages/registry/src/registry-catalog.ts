@@ -70,12 +70,24 @@ export class RegistryCatalog {
     const { lists, failures } = await this.gather('tools', options);
     const { index, collisions } = qualifyAll(
       lists.flatMap(({ server, items }) =>
-        items.map((tool) => ({ server: server.name, prefix: server.config.toolPrefix, name: tool.name, tool })),
+        items.map((tool) => ({
+          server: server.name,
+          prefix: server.config.toolPrefix,
+          name: tool.name,
+          tool,
+          autoApproved: server.config.autoApprove.has(tool.name),
+        })),
       ),
       this.context.naming,
     );
     return {
-      tools: [...index].map(([name, entry]) => ({ name, server: entry.server, originalName: entry.name, tool: entry.tool })),
+      tools: [...index].map(([name, entry]) => ({
+        name,
+        server: entry.server,
+        originalName: entry.name,
+        tool: entry.tool,
+        autoApproved: entry.autoApproved,
+      })),
       collisions,
       failures,
     };

@@ -127,7 +127,14 @@ export class SseTransport implements Transport {
       unlinkCaller?.();
     };
     try {
-      const { response, url } = await http.send({ method: 'POST', url: endpoint, headers: POST_HEADERS, body, exchange });
+      const { response, url } = await http.send({
+        method: 'POST',
+        url: endpoint,
+        headers: POST_HEADERS,
+        extraHeaders: options.headers,
+        body,
+        exchange,
+      });
       if (!isOk(response.status)) throw await httpStatusError(response, 'POST', url, this.#options.name);
       // Accepted: the answer comes on the stream. The body ("Accepted") is drained meanwhile, so the socket can be reused.
       void discardBody(response).finally(unlink);

@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@mcpx/core';
 import type { CatalogTool } from '@mcpx/registry';
+import { ToolDisabledError, type ServerConfig } from '@mcpx/factory';
 import { stringFlag } from '../args/parse.js';
 import { didYouMean } from '../args/suggest.js';
 import { printJson, type Context } from '../context.js';
@@ -95,6 +96,11 @@ async function findTool(fleet: Fleet, target: Target): Promise<CatalogTool> {
   const own = catalog.tools.filter((tool) => tool.server === target.server);
   const entry = own.find((tool) => tool.originalName === target.name);
   if (entry !== undefined) return entry;
+  const key = hiddenBy(
+    fleet.servers.find((server) => server.name === target.server),
+    target.name,
+  );
+  if (key !== undefined) throw new ToolDisabledError({ tool: target.name, server: target.server, key });
   throw new UsageError(
     `${target.server} has no tool "${target.name}"${didYouMean(
       target.name,
@@ -102,6 +108,13 @@ async function findTool(fleet: Fleet, target: Target): Promise<CatalogTool> {
     )}`,
     { hint: `mcpx tools ${target.server} lists its tools` },
   );
+}
+
+/** The config key that hides a tool of the server from its catalog, if one does. */
+function hiddenBy(server: ServerConfig | undefined, tool: string): ToolDisabledError['key'] | undefined {
+  if (server?.disabledTools?.includes(tool) === true) return 'disabledTools';
+  if (server?.includeTools !== undefined && !server.includeTools.includes(tool)) return 'includeTools';
+  return undefined;
 }
 
 /** Prints the result and returns what was printed. */

@@ -15,6 +15,7 @@ export async function run(context: Context): Promise<number> {
       id: `${entry.server}/${entry.originalName}`,
       server: entry.server,
       qualifiedName: entry.name,
+      autoApproved: entry.autoApproved,
       ...entry.tool,
     }));
     const { out } = context;

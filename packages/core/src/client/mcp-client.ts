@@ -1,16 +1,16 @@
 import { CapabilityError } from '../errors/capability-error.js';
 import { ConfigError } from '../errors/config-error.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
-import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
+import type { JsonRpcEngine } from '../jsonrpc/engine.js';
 import { runHandshake } from '../connect/run-handshake.js';
 import type { OutputWatch } from '../connect/output-watch.js';
 import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
-import { sessionParts, type SessionParts } from '../era/session-parts.js';
+import { sessionParts, type SessionChannel, type SessionParts } from '../era/session-parts.js';
 import type { ClientExtension } from '../extensions/extension.js';
 import { extensionHost } from '../extensions/extension-host.js';
 import { ExtensionRegistry } from '../extensions/extension-registry.js';
 import type { ServerSession } from '../session.js';
-import type { Transport, TransportFactory, TransportSendOptions } from '../transport.js';
+import type { Transport, TransportFactory } from '../transport.js';
 import type {
   CallToolResult,
   ClientCapabilities,
@@ -35,6 +35,7 @@ import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState }
 import { Metrics, type MetricsSnapshot } from './metrics.js';
 import { checkClientOptions, checkConnectOptions, type CallOptions, type ConnectOptions, type McpClientOptions } from './options.js';
 import { OutputSchemaValidator } from './output-schema.js';
+import { RequestPipeline, type Seal } from './request-pipeline.js';
 import { collectPages, cursorParams, DEFAULT_MAX_PAGES, withTtl } from './pagination.js';
 
 /** The package version, baked in at build time. */
@@ -57,6 +58,7 @@ export class McpClient {
   private readonly stats = new Metrics();
   private readonly outputSchemas = new OutputSchemaValidator();
   private readonly extensions: ExtensionRegistry;
+  private readonly pipeline: RequestPipeline;
   /** What every era session of this client is given; it holds what outlives a connection. */
   private readonly parts: SessionParts;
   private engine: JsonRpcEngine | undefined;
@@ -78,10 +80,8 @@ export class McpClient {
         extensionHost(this, id, options.server, (method, params, call) => this.typedRequest(method, params, (s) => s.ResultSchema, call)),
       options.server,
     );
-    const channel = {
-      request: (method: string, params: Record<string, unknown> | undefined, call: RequestOptions, send?: TransportSendOptions) =>
-        this.send(method, params, call, send),
-    };
+    this.pipeline = new RequestPipeline(options);
+    const channel: SessionChannel = { request: (method, params, call, seal) => this.send(method, params, call, seal) };
     this.parts = sessionParts({ channel, options, clientInfo: this.clientInfo, emitter: this.emitter, extensions: this.extensions });
   }
 
@@ -367,12 +367,12 @@ export class McpClient {
     return work(session);
   }
 
-  /** What every request of a session goes through: the client's state and capability checks, and its defaults. */
+  /** What every request of a session goes through: the client's state and capability checks, then its request pipeline. */
   private send(
     method: string,
     params: Record<string, unknown> | undefined,
-    options: RequestOptions,
-    sendOptions: TransportSendOptions | undefined,
+    options: CallOptions,
+    seal: Seal | undefined,
   ): Promise<Record<string, unknown>> {
     let engine: JsonRpcEngine;
     try {
@@ -381,12 +381,7 @@ export class McpClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    return engine.request(method, params, this.withDefaults(options), sendOptions);
-  }
-
-  private withDefaults(options: RequestOptions): RequestOptions {
-    if (this.options.maxTotalTimeoutMs === undefined || options.maxTotalTimeoutMs !== undefined) return options;
-    return { ...options, maxTotalTimeoutMs: this.options.maxTotalTimeoutMs };
+    return this.pipeline.send(engine, method, params, options, seal);
   }
 
   private checkCapability(method: string): void {

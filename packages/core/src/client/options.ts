@@ -8,6 +8,8 @@ import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
 import type { UrlElicitationHandler } from './url-elicitation.js';
+import type { RequestContext } from '../middleware/request-context.js';
+import type { RequestMiddleware } from '../middleware/request-middleware.js';
 import type {
   ClientCapabilities,
   CreateMessageRequestParams,
@@ -102,6 +104,17 @@ export interface McpClientOptions {
    * @default none
    */
   extensions?: readonly ClientExtension[];
+  /**
+   * Interceptors around every request sent after the handshake, the first outermost (see
+   * `RequestMiddleware`). @default none
+   */
+  middleware?: readonly RequestMiddleware[];
+  /**
+   * Who and what the requests are for, sent in the `_meta` of every request under `mcpx/context`;
+   * its `ttlMs` caps each request's total time. A call's `context` overrides it field by field.
+   * @default none
+   */
+  context?: RequestContext;
 }
 
 /** Options of one call: the request options plus what a 2026-07-28 request can carry. */
@@ -110,6 +123,8 @@ export interface CallOptions extends RequestOptions {
   trace?: TraceContext | undefined;
   /** Minimum log level for this request's log messages (2026-07-28); defaults to the level set with `setLoggingLevel`. */
   logLevel?: LoggingLevel | undefined;
+  /** This call's request context, over the client's `context` field by field (`metadata` key by key). */
+  context?: RequestContext | undefined;
 }
 
 /** Options of `McpClient.connect`. */
@@ -149,6 +164,8 @@ export const MCP_CLIENT_OPTION_KEYS = {
   cache: { store: true } satisfies OptionKeys<Exclude<McpClientOptions['cache'], false | undefined>>,
   maxInputRounds: true,
   extensions: true,
+  middleware: true,
+  context: true,
 } as const satisfies OptionKeys<McpClientOptions>;
 
 const TRANSPORT_OPTION =

@@ -1,23 +1,20 @@
 import type { ClientEvents } from '../client/events.js';
 import { ElicitationCompletions } from '../client/elicitation-completions.js';
-import type { McpClientOptions } from '../client/options.js';
-import type { RequestOptions } from '../jsonrpc/engine.js';
+import type { CallOptions, McpClientOptions } from '../client/options.js';
+import type { Seal } from '../client/request-pipeline.js';
 import type { ExtensionRegistry } from '../extensions/extension-registry.js';
 import { ModernMemory } from '../modern/modern-memory.js';
-import type { TransportSendOptions } from '../transport.js';
 import type { Implementation } from '../types/index.js';
 
 /**
  * How a session reaches its server: through its client, which checks first that it is connected
- * and that the server advertised what the method needs, and applies its request defaults.
+ * and that the server advertised what the method needs, applies its request defaults and runs its
+ * middleware. The session gives the params without its envelope, and `seal` to add it (and the
+ * headers that mirror tool arguments), so that middleware sees and changes the same params in both
+ * eras, and what is sealed is what the middleware left.
  */
 export interface SessionChannel {
-  request(
-    method: string,
-    params: Record<string, unknown> | undefined,
-    options: RequestOptions,
-    sendOptions?: TransportSendOptions,
-  ): Promise<Record<string, unknown>>;
+  request(method: string, params: Record<string, unknown> | undefined, options: CallOptions, seal?: Seal): Promise<Record<string, unknown>>;
 }
 
 /** What the sessions of one client are given by it, the same for every connection. */

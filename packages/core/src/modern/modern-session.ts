@@ -2,6 +2,7 @@ import type { CallOptions } from '../client/options.js';
 import { parseResult } from '../client/result-parser.js';
 import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
 import type { SessionParts } from '../era/session-parts.js';
+import type { Seal } from '../client/request-pipeline.js';
 import { HeaderMismatchError } from '../errors/header-mismatch-error.js';
 import { TransportError } from '../errors/transport-error.js';
 import type { ServerSession } from '../session.js';
@@ -21,6 +22,8 @@ import { MirroredArguments } from './tool-arguments.js';
  */
 export class ModernSession implements EraSession {
   private readonly envelope: Envelope;
+  /** Adds the envelope to the params of a request, once the client's middleware ran. */
+  private readonly seal: Seal;
   /** The tools' mirrored arguments, when the transport mirrors them. */
   private readonly mirrored: MirroredArguments | undefined;
 
@@ -31,16 +34,16 @@ export class ModernSession implements EraSession {
   ) {
     this.envelope = { protocolVersion: info.protocolVersion, clientInfo: parts.clientInfo, clientCapabilities: info.clientCapabilities };
     this.mirrored = transport.mirrorsToolArguments === true ? new MirroredArguments() : undefined;
+    this.seal = (params, options) => ({ params: this.enveloped(params, options) });
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
-    const sent = withEnvelope(params, this.envelope, { logLevel: options.logLevel ?? this.parts.modern.logLevel, trace: options.trace });
     const { channel } = this.parts;
     const mirrored = this.mirrored;
-    if (mirrored === undefined) return channel.request(method, sent, options);
-    if (method === 'tools/call') return this.callTool(mirrored, sent, options);
-    if (method === 'tools/list') return channel.request(method, sent, options).then((result) => this.learn(mirrored, result));
-    return channel.request(method, sent, options);
+    if (mirrored === undefined) return channel.request(method, params, options, this.seal);
+    if (method === 'tools/call') return this.callTool(mirrored, params ?? {}, options);
+    if (method === 'tools/list') return channel.request(method, params, options, this.seal).then((result) => this.learn(mirrored, result));
+    return channel.request(method, params, options, this.seal);
   }
 
   async call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options: CallOptions = {}): Promise<T> {
@@ -120,8 +123,20 @@ export class ModernSession implements EraSession {
         }),
       );
     }
-    const parameterHeaders = typeof tool === 'string' ? mirrored.of(tool, params.arguments) : {};
-    return this.parts.channel.request('tools/call', params, options, { parameterHeaders });
+    // The headers mirror the arguments as the client's middleware left them, so that they match the body.
+    const seal: Seal = (sent, sentOptions) => {
+      const name = sent?.name;
+      return {
+        params: this.enveloped(sent, sentOptions),
+        sendOptions: { parameterHeaders: typeof name === 'string' ? mirrored.of(name, sent?.arguments) : {} },
+      };
+    };
+    return this.parts.channel.request('tools/call', params, options, seal);
+  }
+
+  /** The params with the `_meta` envelope: revision, client info and capabilities, log level, trace context. */
+  private enveloped(params: Record<string, unknown> | undefined, options: CallOptions): Record<string, unknown> {
+    return withEnvelope(params, this.envelope, { logLevel: options.logLevel ?? this.parts.modern.logLevel, trace: options.trace });
   }
 
   /** Learns the tools of a `tools/list` result, leaving out (with a diagnostic) those that break the x-mcp-header rules. */

@@ -2,6 +2,7 @@ import { LocalError, TransportError, type AuthProvider, type McpClient, type Mcp
 import type { HttpServerConfig, ServerConfig } from '../config/types.js';
 import { isInstalled, loadTransport } from '../transports/peers.js';
 import { connectTransport } from './connect-transport.js';
+import { toolFilter } from './tool-filter.js';
 import { connectorAuth, type FactoryOAuthOptions } from './server-oauth.js';
 import type { DiagnosticListener } from './diagnostics.js';
 
@@ -157,6 +158,9 @@ export class ServerConnector {
     if (connectTimeoutMs !== undefined) options.connectTimeoutMs = connectTimeoutMs;
     if (server.era !== undefined) options.era = server.era;
     if (server.protocolVersion !== undefined) options.protocolVersion = server.protocolVersion;
+    // Outermost, so that no other middleware sees a refused call sent nor a hidden tool listed.
+    const filter = toolFilter(server);
+    if (filter !== undefined) options.middleware = [filter, ...(client?.middleware ?? [])];
     return options;
   }
 

@@ -22,6 +22,9 @@ export const SERVER_KEYS: KeySpec = {
     'tags',
     'era',
     'protocolVersion',
+    'disabledTools',
+    'includeTools',
+    'autoApprove',
   ],
   aliases: {
     // Other hosts' spellings.
@@ -31,6 +34,9 @@ export const SERVER_KEYS: KeySpec = {
     auth: 'oauth',
     disabled: 'enabled',
     timeout: 'requestTimeoutMs',
+    // Gemini CLI's name of the deny list, and Roo Code's of the approval list.
+    excludeTools: 'disabledTools',
+    alwaysAllow: 'autoApprove',
     // The flat, seconds-based keys of the Python-style TOML format.
     connection_timeout: 'connectTimeoutMs',
     request_timeout: 'requestTimeoutMs',
@@ -39,7 +45,7 @@ export const SERVER_KEYS: KeySpec = {
     reconnect_delay: 'flat:reconnectDelay',
     health_check_interval: 'flat:healthCheckInterval',
   },
-  ignored: ['description', 'autoApprove', 'alwaysAllow', 'disabledTools', 'dev'],
+  ignored: ['description', 'dev'],
 };
 
 /** The same with `name`, for an entry given to `createClient` outside a file. */

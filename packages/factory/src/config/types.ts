@@ -145,6 +145,16 @@ export interface ServerEntry {
   era?: EraChoice | undefined;
   /** Pins one protocol revision. */
   protocolVersion?: string | undefined;
+  /** Tools hidden from listing and refused when called; it wins over `includeTools`. */
+  disabledTools?: readonly string[] | undefined;
+  /** Gemini CLI's name for `disabledTools`. */
+  excludeTools?: readonly string[] | undefined;
+  /** The only tools listed and callable, when given. */
+  includeTools?: readonly string[] | undefined;
+  /** Tools a host may call without asking the user first. */
+  autoApprove?: readonly string[] | undefined;
+  /** Roo Code's name for `autoApprove`. */
+  alwaysAllow?: readonly string[] | undefined;
 }
 
 /** What every validated server has, whatever its transport. */
@@ -169,6 +179,15 @@ export interface ServerOptions {
   readonly era?: EraChoice | undefined;
   /** Pins one protocol revision. @default none: negotiated */
   readonly protocolVersion?: string | undefined;
+  /** Tools hidden from listing and refused when called (`disabledTools`, or Gemini CLI's `excludeTools`); it wins over `includeTools`. @default none */
+  readonly disabledTools?: readonly string[] | undefined;
+  /** When given, the only tools listed and callable (`includeTools`, as Gemini CLI writes it). @default every tool */
+  readonly includeTools?: readonly string[] | undefined;
+  /**
+   * Tools a host may call without asking the user first (`autoApprove`, or Roo Code's
+   * `alwaysAllow`); mcpx only reports it: a host asks before calling the others. @default none
+   */
+  readonly autoApprove?: readonly string[] | undefined;
 }
 
 /** A server started as a child process, talking over its stdin and stdout. */

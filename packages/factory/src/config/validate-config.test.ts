@@ -132,9 +132,25 @@ describe('validateConfig: the mcpServers layout', () => {
     expect(config.servers[1]).toMatchObject({ reconnect: {}, health: {} });
   });
 
-  it("honours Cline's disabled and timeout (seconds), and ignores its autoApprove", () => {
-    const config = validateConfig({ mcpServers: { s: { command: 'x', disabled: true, timeout: 90, autoApprove: ['echo'] } } }, options);
-    expect(config.servers[0]).toMatchObject({ enabled: false, requestTimeoutMs: 90_000 });
+  it("honours Cline's disabled, timeout (seconds), autoApprove and disabledTools", () => {
+    const config = validateConfig(
+      { mcpServers: { s: { command: 'x', disabled: true, timeout: 90, autoApprove: ['echo'], disabledTools: ['rm'] } } },
+      options,
+    );
+    expect(config.servers[0]).toMatchObject({ enabled: false, requestTimeoutMs: 90_000, autoApprove: ['echo'], disabledTools: ['rm'] });
+  });
+
+  it("reads Gemini CLI's includeTools and excludeTools, and Roo Code's alwaysAllow", () => {
+    const config = validateConfig(
+      { mcpServers: { s: { command: 'x', includeTools: ['echo', 'add'], excludeTools: ['add'], alwaysAllow: ['echo'] } } },
+      options,
+    );
+    expect(config.servers[0]).toMatchObject({ includeTools: ['echo', 'add'], disabledTools: ['add'], autoApprove: ['echo'] });
+  });
+
+  it('reports a tool list that is not a list of names', () => {
+    const problems = problemsOf({ mcpServers: { s: { command: 'x', disabledTools: 'echo', includeTools: [''] } } });
+    expect(problems.map((problem) => problem.field)).toEqual(['disabledTools', 'includeTools']);
   });
 
   it('leaves the settings of the host application beside mcpServers alone', () => {

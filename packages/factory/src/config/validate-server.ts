@@ -93,7 +93,20 @@ function readOptions(fields: FieldReader, report: Report, name: string, enabled:
     health: readHealth(fields, report),
     era,
     protocolVersion,
+    disabledTools: toolNames(fields, 'disabledTools'),
+    includeTools: toolNames(fields, 'includeTools'),
+    autoApprove: toolNames(fields, 'autoApprove'),
   }) as ServerOptions;
+}
+
+/** A list of tool names, as the server names them. */
+function toolNames(fields: FieldReader, name: string): string[] | undefined {
+  const names = fields.strings(name);
+  names?.forEach((tool, index) => {
+    if (tool.trim() === '')
+      fields.wrong(name, `has an empty tool name at [${index}]`, 'remove it, or write the name of a tool as the server lists it');
+  });
+  return names;
 }
 
 /** A timeout in milliseconds, or in seconds under the keys of other formats that use seconds. */

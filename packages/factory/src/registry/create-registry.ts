@@ -68,6 +68,7 @@ function registration(server: ServerConfig, options: ConnectorOptions): Paramete
     enabled: server.enabled,
     tags: server.tags,
     toolPrefix: server.toolPrefix,
+    autoApprove: server.autoApprove,
     connectTimeoutMs: connector.connectTimeoutMs,
     requestTimeoutMs: server.requestTimeoutMs,
     reconnect: reconnectPolicy(server.reconnect),

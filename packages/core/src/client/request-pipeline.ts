@@ -1,0 +1,64 @@
+import type { JsonRpcEngine } from '../jsonrpc/engine.js';
+import { requestContext } from '../middleware/request-context.js';
+import { composeMiddleware, type OutgoingRequest, type RequestMiddleware } from '../middleware/request-middleware.js';
+import type { TransportSendOptions } from '../transport.js';
+import type { CallOptions, McpClientOptions } from './options.js';
+
+/** What goes on the wire for a request, once its middleware ran. */
+export interface Sealed {
+  params: Record<string, unknown> | undefined;
+  /** For the transport: the mirrored arguments of a 2026-07-28 `tools/call` over Streamable HTTP. */
+  sendOptions?: TransportSendOptions | undefined;
+}
+
+/**
+ * Turns the params of a request, as its middleware left them, into what goes on the wire: the
+ * 2026-07-28 `_meta` envelope and the headers mirroring tool arguments. Without one, the params go
+ * as they are (legacy).
+ */
+export type Seal = (params: Record<string, unknown> | undefined, options: CallOptions) => Sealed;
+
+/**
+ * The way of a client's requests to its engine: its defaults, then its middleware (the request
+ * context first, when one is set), then the era's envelope. Without middleware and context a
+ * request goes straight to the engine, at no cost.
+ */
+export class RequestPipeline {
+  private readonly middleware: readonly RequestMiddleware[];
+  /** Whether a request without a `context` of its own may skip the middleware. */
+  private readonly direct: boolean;
+
+  constructor(private readonly options: McpClientOptions) {
+    const layers = options.middleware ?? [];
+    this.middleware = [requestContext(options.context), ...layers];
+    this.direct = layers.length === 0 && options.context === undefined;
+  }
+
+  send(
+    engine: JsonRpcEngine,
+    method: string,
+    params: Record<string, unknown> | undefined,
+    call: CallOptions,
+    seal: Seal | undefined,
+  ): Promise<Record<string, unknown>> {
+    const options = this.withDefaults(call);
+    if (this.direct && call.context === undefined) {
+      if (seal === undefined) return engine.request(method, params, options);
+      const sealed = seal(params, options);
+      return engine.request(method, sealed.params, options, sealed.sendOptions);
+    }
+    const request: OutgoingRequest = { method, params, options, headers: undefined, server: this.options.server };
+    const send = (sent: OutgoingRequest): Promise<Record<string, unknown>> => {
+      const given = sent.params as Record<string, unknown> | undefined;
+      const sealed: Sealed = seal === undefined ? { params: given } : seal(given, sent.options);
+      const sendOptions = sent.headers === undefined ? sealed.sendOptions : { ...sealed.sendOptions, headers: sent.headers };
+      return engine.request(sent.method, sealed.params, sent.options, sendOptions);
+    };
+    return composeMiddleware(this.middleware, send)(request);
+  }
+
+  private withDefaults(options: CallOptions): CallOptions {
+    if (this.options.maxTotalTimeoutMs === undefined || options.maxTotalTimeoutMs !== undefined) return options;
+    return { ...options, maxTotalTimeoutMs: this.options.maxTotalTimeoutMs };
+  }
+}
