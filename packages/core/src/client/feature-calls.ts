@@ -1,0 +1,69 @@
+import type { CallToolResult, ListToolsResult, Tool } from '../types/index.js';
+import type { ClientConnection } from './client-connection.js';
+import type { CallOptions } from './options.js';
+import { collectPages, cursorParams, DEFAULT_MAX_PAGES, withTtl } from './pagination.js';
+
+/**
+ * Every item of a paginated list under `key`, following `nextCursor` from the first page, with
+ * the smallest `ttlMs` of the pages when the server gave one.
+ */
+export async function listAll<K extends string, T>(
+  connection: ClientConnection,
+  method: string,
+  key: K,
+  fetchPage: (cursor: string | undefined) => Promise<{ [P in K]: T[] } & { nextCursor?: string | undefined }>,
+): Promise<{ [P in K]: T[] } & { ttlMs?: number }> {
+  const maxPages = connection.parts.options.maxPages ?? DEFAULT_MAX_PAGES;
+  const { items, ttlMs } = await collectPages(fetchPage, (page) => page[key], maxPages, connection.where(method));
+  return withTtl({ [key]: items } as { [P in K]: T[] }, ttlMs);
+}
+
+/** Every tool, following pagination; the output schemas remembered for `callTool` become theirs. */
+export async function listTools(
+  connection: ClientConnection,
+  options: CallOptions | undefined,
+): Promise<ListToolsResult & { ttlMs?: number }> {
+  const result = await listAll<'tools', Tool>(connection, 'tools/list', 'tools', (cursor) =>
+    listToolsPage(connection, cursor, options, false),
+  );
+  connection.parts.outputSchemas.remember(result.tools, true);
+  return result;
+}
+
+/** One page of tools, whose output schemas replace (`replaceSchemas`) or add to those remembered for `callTool`. */
+export async function listToolsPage(
+  connection: ClientConnection,
+  cursor: string | undefined,
+  options: CallOptions | undefined,
+  replaceSchemas: boolean,
+): Promise<ListToolsResult> {
+  const page = await connection.call('tools/list', cursorParams(cursor), (s) => s.ListToolsResultSchema, options);
+  connection.parts.outputSchemas.remember(page.tools, replaceSchemas);
+  return page;
+}
+
+/**
+ * Calls a tool, retrying once after listing the tools again when the session says the call was
+ * built from a stale tool definition, and checks a successful result against the tool's `outputSchema`.
+ */
+export async function callTool(
+  connection: ClientConnection,
+  name: string,
+  args: Record<string, unknown> | undefined,
+  options: CallOptions | undefined,
+): Promise<CallToolResult> {
+  const params = args === undefined ? { name } : { name, arguments: args };
+  let result: CallToolResult;
+  try {
+    result = await connection.call('tools/call', params, (s) => s.CallToolResultSchema, options);
+  } catch (error) {
+    // The request was built from a stale tool definition: refresh the list and retry once, as the spec advises.
+    if (connection.era?.staleTools(error) !== true) throw error;
+    await listTools(connection, options).catch(() => {
+      throw error;
+    });
+    result = await connection.call('tools/call', params, (s) => s.CallToolResultSchema, options);
+  }
+  await connection.parts.outputSchemas.check(name, result, connection.parts.options);
+  return result;
+}
