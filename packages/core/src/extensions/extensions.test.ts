@@ -99,6 +99,19 @@ describe('using an extension', () => {
     expect(new McpClient({ extensions: [deferred] }).serverExtensions).toBeUndefined();
   });
 
+  it('refuses a request its extension makes while the client is being built, as before connecting', async () => {
+    let early: Promise<unknown> | undefined;
+    const eager: ClientExtension<ExtensionHost> = {
+      id: 'com.example/eager',
+      create: (host) => {
+        early = host.request('eager/get');
+        return host;
+      },
+    };
+    new McpClient({ extensions: [eager] });
+    await expect(early).rejects.toMatchObject({ name: 'ConnectionClosedError', message: expect.stringMatching(/not connected \(idle\)/) });
+  });
+
   it('refuses the API of an extension that was not registered', () => {
     expect(() => new McpClient().extension(deferred)).toThrow(/not registered with this client/);
   });
