@@ -1,6 +1,8 @@
+import { CancelledError } from '../errors/cancelled-error.js';
 import { protocolErrorFrom } from '../errors/protocol-error-from.js';
 import { TaskCancelledError } from '../errors/task-cancelled-error.js';
 import type { ExtensionHost } from '../extensions/extension.js';
+import { onAbort, reasonText } from '../util/abort-fanout.js';
 import { abortableDelay } from './abortable-delay.js';
 import { isTerminalStatus, parseTask, type Task, type TaskStatus } from './task.js';
 
@@ -15,14 +17,24 @@ interface TaskHandleOptions {
 /**
  * One task of the tasks extension (SEP-2663): its last known state, and the requests that drive it.
  * Waiting (`result`, `changes`) polls `tasks/get` at the interval the server suggests and answers the
- * task's `inputRequests` with the client's handlers (each key once) through `tasks/update`.
- * Get one from `TasksApi.task(taskId)`, or from the `onTask` option of `tasks()` for a request the
+ * task's `inputRequests` with the client's handlers (each key once) through `tasks/update`; callers
+ * waiting at the same time share one polling loop. Get one from `TasksApi.task(taskId)`, or from the `onTask` option of `tasks()` for a request the
  * server turned into a task.
  */
 export class TaskHandle {
   private current: Task;
   /** The `inputRequests` keys already answered: the server must not reuse them. */
   private readonly answered = new Set<string>();
+  /** Counts the states seen, so that each waiter knows which ones it has not seen yet. */
+  private version = 0;
+  /** How many callers wait (`result`, `changes`). */
+  private waiting = 0;
+  /** Stops the polling loop, while it runs. */
+  private polling: AbortController | undefined;
+  /** Why the polling loop failed, for the waiters it wakes. */
+  private failure: unknown;
+  /** The waiters to wake on a new state or a failure. */
+  private readonly wakers = new Set<() => void>();
 
   /** @internal Made by the tasks extension. */
   constructor(
@@ -57,6 +69,8 @@ export class TaskHandle {
   async refresh(signal?: AbortSignal): Promise<Task> {
     const result = await this.host.request('tasks/get', { taskId: this.taskId }, { signal });
     this.current = parseTask(result, { server: this.host.server, method: 'tasks/get' });
+    this.version += 1;
+    this.wake();
     return this.current;
   }
 
@@ -98,21 +112,89 @@ export class TaskHandle {
     }
   }
 
-  /** The last state, then each polled one until a final status; answers input on the way. */
+  /**
+   * The last state, then each new one until a final status. However many callers wait, one loop
+   * polls (and answers input); it stops when the last of them stops waiting.
+   */
   private async *poll(signal: AbortSignal | undefined): AsyncGenerator<Task, void, undefined> {
-    let task = this.current;
-    yield task;
-    while (!isTerminalStatus(task.status)) {
-      if (task.status === 'input_required') await this.answer(task.inputRequests ?? {}, signal);
-      const context = { server: this.host.server, method: this.options.method };
-      await abortableDelay(task.pollIntervalMs ?? this.options.defaultPollIntervalMs, signal, context);
-      task = await this.refresh(signal);
-      yield task;
+    let seen = -1;
+    this.waiting += 1;
+    try {
+      for (;;) {
+        if (seen !== this.version) {
+          seen = this.version;
+          const task = this.current;
+          yield task;
+          if (isTerminalStatus(task.status)) return;
+          continue;
+        }
+        this.startPolling();
+        await this.nextState(seen, signal);
+      }
+    } finally {
+      this.waiting -= 1;
+      if (this.waiting === 0) this.polling?.abort();
     }
   }
 
+  /** Resolves when a state newer than `seen` arrives; rejects when polling fails or `signal` aborts. */
+  private nextState(seen: number, signal: AbortSignal | undefined): Promise<void> {
+    const context = { server: this.host.server, method: this.options.method };
+    return new Promise((resolve, reject) => {
+      const stop =
+        signal === undefined
+          ? undefined
+          : onAbort(signal, (reason) => settle(new CancelledError(reasonText(reason), { ...context, cause: reason })));
+      const settle = (error?: unknown): void => {
+        stop?.();
+        this.wakers.delete(wake);
+        if (error === undefined) resolve();
+        else reject(error instanceof Error ? error : new Error(String(error)));
+      };
+      const wake = (): void => settle(this.version !== seen ? undefined : (this.failure ?? undefined));
+      if (signal?.aborted === true) return settle(new CancelledError(reasonText(signal.reason), { ...context, cause: signal.reason }));
+      this.wakers.add(wake);
+    });
+  }
+
+  /** Starts the polling loop unless it runs; a failure of the loop goes to every waiter. */
+  private startPolling(): void {
+    if (this.polling !== undefined) return;
+    const controller = new AbortController();
+    this.polling = controller;
+    this.failure = undefined;
+    this.run(controller.signal).then(
+      () => {
+        this.polling = undefined;
+      },
+      (error: unknown) => {
+        this.polling = undefined;
+        // Stopped because nobody waits any more: no one to tell.
+        if (controller.signal.aborted) return;
+        this.failure = error;
+        this.wake();
+      },
+    );
+  }
+
+  /** Polls until a final status, answering input on the way. */
+  private async run(signal: AbortSignal): Promise<void> {
+    const context = { server: this.host.server, method: this.options.method };
+    while (!isTerminalStatus(this.current.status)) {
+      const task = this.current;
+      if (task.status === 'input_required') await this.answer(task.inputRequests ?? {}, signal);
+      await abortableDelay(task.pollIntervalMs ?? this.options.defaultPollIntervalMs, signal, context);
+      await this.refresh(signal);
+    }
+  }
+
+  /** Tells every waiter that the state changed or polling failed. */
+  private wake(): void {
+    for (const wake of [...this.wakers]) wake();
+  }
+
   /** Answers the input requests not answered yet, and sends the answers. */
-  private async answer(inputRequests: Readonly<Record<string, unknown>>, signal: AbortSignal | undefined): Promise<void> {
+  private async answer(inputRequests: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<void> {
     const pending = Object.fromEntries(Object.entries(inputRequests).filter(([key]) => !this.answered.has(key)));
     if (Object.keys(pending).length === 0) return;
     const inputResponses = await this.host.answerInputRequests(pending, { method: 'tasks/update', signal });
