@@ -32,7 +32,7 @@ export class TaskHandle {
   /** Stops the polling loop, while it runs. */
   private polling: AbortController | undefined;
   /** Why the polling loop failed, for the waiters it wakes. */
-  private failure: unknown;
+  private failure: Error | undefined;
   /** The waiters to wake on a new state or a failure. */
   private readonly wakers = new Set<() => void>();
 
@@ -140,19 +140,17 @@ export class TaskHandle {
   /** Resolves when a state newer than `seen` arrives; rejects when polling fails or `signal` aborts. */
   private nextState(seen: number, signal: AbortSignal | undefined): Promise<void> {
     const context = { server: this.host.server, method: this.options.method };
+    const cancelled = (reason: unknown): CancelledError => new CancelledError(reasonText(reason), { ...context, cause: reason });
+    if (signal?.aborted === true) return Promise.reject(cancelled(signal.reason));
     return new Promise((resolve, reject) => {
-      const stop =
-        signal === undefined
-          ? undefined
-          : onAbort(signal, (reason) => settle(new CancelledError(reasonText(reason), { ...context, cause: reason })));
-      const settle = (error?: unknown): void => {
+      const settle = (error?: Error): void => {
         stop?.();
         this.wakers.delete(wake);
         if (error === undefined) resolve();
-        else reject(error instanceof Error ? error : new Error(String(error)));
+        else reject(error);
       };
-      const wake = (): void => settle(this.version !== seen ? undefined : (this.failure ?? undefined));
-      if (signal?.aborted === true) return settle(new CancelledError(reasonText(signal.reason), { ...context, cause: signal.reason }));
+      const wake = (): void => settle(this.version !== seen ? undefined : this.failure);
+      const stop = signal === undefined ? undefined : onAbort(signal, (reason) => settle(cancelled(reason)));
       this.wakers.add(wake);
     });
   }
@@ -171,7 +169,7 @@ export class TaskHandle {
         this.polling = undefined;
         // Stopped because nobody waits any more: no one to tell.
         if (controller.signal.aborted) return;
-        this.failure = error;
+        this.failure = error instanceof Error ? error : new Error('polling the task failed', { cause: error });
         this.wake();
       },
     );

@@ -153,6 +153,17 @@ describe('a tool call the server turns into a task', () => {
     ]);
   });
 
+  it('rejects when the task requires input this client has no handler for', async () => {
+    const ask = { method: 'sampling/createMessage', params: { messages: [], maxTokens: 10 } };
+    const server = taskServer([state('input_required', { inputRequests: { draft: ask } })]);
+    const { client } = await connect(server);
+    await expect(client.callTool('build', {})).rejects.toMatchObject({
+      name: 'InvalidResponseError',
+      message: expect.stringMatching(/no sampling handler/),
+    });
+    expect(sent(server, 'tasks/update')).toEqual([]);
+  });
+
   it('refuses a task without a taskId as an invalid response', async () => {
     const server = taskServer([], { status: 'working' });
     const { client } = await connect(server);
