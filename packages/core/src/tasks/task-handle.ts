@@ -18,8 +18,8 @@ interface TaskHandleOptions {
  * One task of the tasks extension (SEP-2663): its last known state, and the requests that drive it.
  * Waiting (`result`, `changes`) polls `tasks/get` at the interval the server suggests and answers the
  * task's `inputRequests` with the client's handlers (each key once) through `tasks/update`; callers
- * waiting at the same time share one polling loop. Get one from `TasksApi.task(taskId)`, or from the `onTask` option of `tasks()` for a request the
- * server turned into a task.
+ * waiting at the same time share one polling loop. Get one from `TasksApi.task(taskId)`, or from
+ * the `onTask` option of `tasks()` for a request the server turned into a task.
  */
 export class TaskHandle {
   private current: Task;
