@@ -7,5 +7,6 @@ export default defineConfig(
     testing: 'src/testing/index.ts',
     internal: 'src/internal.ts',
     skills: 'src/skills.ts',
+    tasks: 'src/tasks.ts',
   }),
 );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { publicExports } from '../../test-utils/src/public-exports.js';
 import * as core from './index.js';
 import * as skills from './skills.js';
+import * as tasks from './tasks.js';
 
 // The public API of @mcpx/core. A name added to or taken from the index must be added to or taken
 // from these lists too: growing the API is a decision, made here in review. Helpers that only other
@@ -152,6 +153,25 @@ describe('the public API of @mcpx/core/skills', () => {
       'SkillResource',
       'SkillsOptions',
       'SkillsPage',
+    ]);
+  });
+});
+
+describe('the public API of @mcpx/core/tasks', () => {
+  it('exports exactly the listed values and types', () => {
+    expect(Object.keys(tasks).sort()).toEqual([
+      'DEFAULT_TASK_POLL_INTERVAL_MS',
+      'TASKS_EXTENSION_ID',
+      'TaskCancelledError',
+      'TaskHandle',
+      'TasksApi',
+      'tasks',
+    ]);
+    expect(publicExports(readFileSync(new URL('./tasks.ts', import.meta.url), 'utf8')).types).toEqual([
+      'Task',
+      'TaskCancelledErrorOptions',
+      'TaskStatus',
+      'TasksOptions',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODERN, probing, speakModern, useFakes } from './helpers.js';
+import { complete, MODERN, probing, speakModern, useFakes } from './helpers.js';
 
 const base64 = (value: string): string => `=?base64?${Buffer.from(value, 'utf8').toString('base64')}?=`;
 
@@ -36,6 +36,20 @@ describe('2026-07-28 requests over Streamable HTTP', () => {
     expect(server.posts('resources/read')[0]?.headers['mcp-name']).toBe('file:///projects/my app/config.json?x=1');
     expect(server.posts('prompts/get')[0]?.headers['mcp-name']).toBe('code-review');
     expect(server.posts('resources/read')[0]?.headers['mcp-method']).toBe('resources/read');
+  });
+
+  it('name the task in Mcp-Name for the tasks extension methods (SEP-2663)', async () => {
+    const server = await fakes.mcpServer();
+    speakModern(server);
+    for (const method of ['tasks/get', 'tasks/update', 'tasks/cancel']) server.on(method, (context) => complete(context, {}));
+    const { client } = await fakes.client(server.url(), {}, probing);
+    await client.request('tasks/get', { taskId: 'task-1' });
+    await client.request('tasks/update', { taskId: 'task-1', inputResponses: {} });
+    await client.request('tasks/cancel', { taskId: 'task-1' });
+    for (const method of ['tasks/get', 'tasks/update', 'tasks/cancel']) {
+      expect(server.posts(method)[0]?.headers['mcp-name']).toBe('task-1');
+      expect(server.posts(method)[0]?.headers['mcp-method']).toBe(method);
+    }
   });
 
   it('carry a name that is not plain ASCII in the Base64 sentinel form', async () => {

@@ -2,6 +2,7 @@ import type { EraSession, NotificationFilter } from '../era/era-session.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
 import type { ClientExtension } from '../extensions/extension.js';
 import { extensionHost } from '../extensions/extension-host.js';
+import { answerInputRequests } from '../modern/input-required.js';
 import { ExtensionRegistry } from '../extensions/extension-registry.js';
 import type { ServerSession } from '../session.js';
 import type { Transport, TransportFactory } from '../transport.js';
@@ -62,19 +63,25 @@ export class McpClient {
     this.extensions = new ExtensionRegistry(
       options.extensions ?? [],
       (id) =>
-        extensionHost(this, id, options.server, (method, params, call) => {
-          // An extension's create() runs while the client is built, before its connection exists:
-          // a request made then fails as any request before connect() does.
-          const connection: ClientConnection | undefined = this.connection;
-          if (connection === undefined) {
-            const error = new ConnectionClosedError('not connected (idle): call connect() first and wait for it', {
-              server: options.server,
-              method,
-            });
-            return Promise.reject(error);
-          }
-          return connection.call(method, params, (s) => s.ResultSchema, call);
-        }),
+        extensionHost(
+          this,
+          id,
+          options.server,
+          (method, params, call) => {
+            // An extension's create() runs while the client is built, before its connection exists:
+            // a request made then fails as any request before connect() does.
+            const connection: ClientConnection | undefined = this.connection;
+            if (connection === undefined) {
+              const error = new ConnectionClosedError('not connected (idle): call connect() first and wait for it', {
+                server: options.server,
+                method,
+              });
+              return Promise.reject(error);
+            }
+            return connection.call(method, params, (s) => s.ResultSchema, call);
+          },
+          (requests, { method, signal }) => answerInputRequests(requests, options, signal, { server: options.server, method }),
+        ),
       options.server,
     );
     const { emitter, stats, extensions } = this;

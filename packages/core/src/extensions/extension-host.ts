@@ -9,14 +9,24 @@ export type HostRequest = (
   options: CallOptions | undefined,
 ) => Promise<Record<string, unknown>>;
 
+/** How a host answers input requests with the handlers in its client's options, which `McpClient` keeps private. */
+export type HostAnswer = ExtensionHost['answerInputRequests'];
+
 /** The host of the extension `id` on `client`. */
-export function extensionHost(client: McpClient, id: string, server: string | undefined, request: HostRequest): ExtensionHost {
+export function extensionHost(
+  client: McpClient,
+  id: string,
+  server: string | undefined,
+  request: HostRequest,
+  answer: HostAnswer,
+): ExtensionHost {
   return {
     id,
     server,
     client,
     serverSettings: () => client.serverExtensions?.[id],
     request: (method, params, options) => request(method, params, options),
+    answerInputRequests: (inputRequests, context) => answer(inputRequests, context),
     onNotification: (method, handler) =>
       client.on('notification', (event) => {
         if (event.method === method) handler(event.params);

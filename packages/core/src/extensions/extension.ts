@@ -54,6 +54,16 @@ export interface ExtensionHost {
    * `resultType` handling apply.
    */
   request(method: string, params?: Record<string, unknown>, options?: CallOptions): Promise<Record<string, unknown>>;
+  /**
+   * Answers server-to-client requests a result carries (an `inputRequests` map, keyed by the server)
+   * with the client's handlers (`elicitation`, `urlElicitation`, `sampling`, `roots`), as the client
+   * answers an `input_required` result; resolves with the `inputResponses` map, keyed the same.
+   * `method` names the request in error messages.
+   */
+  answerInputRequests(
+    inputRequests: Record<string, unknown>,
+    context: { method: string; signal?: AbortSignal | undefined },
+  ): Promise<Record<string, unknown>>;
   /** Calls `handler` with the params of every server notification named `method`; returns the function that stops it. */
   onNotification(method: string, handler: (params: Record<string, unknown>) => void): () => void;
 }

@@ -42,7 +42,7 @@ export async function withInputRounds(
     if (inputRequests === undefined && requestState === undefined) {
       throw new InvalidResponseError('an input_required result must carry inputRequests or requestState', where);
     }
-    const inputResponses = isObject(inputRequests) ? await answer(inputRequests, handlers, context.signal, where) : undefined;
+    const inputResponses = isObject(inputRequests) ? await answerInputRequests(inputRequests, handlers, context.signal, where) : undefined;
     const retry: Record<string, unknown> = { ...params };
     if (inputResponses !== undefined) retry.inputResponses = inputResponses;
     if (requestState !== undefined) retry.requestState = requestState;
@@ -51,7 +51,11 @@ export async function withInputRounds(
   return result;
 }
 
-async function answer(
+/**
+ * Answers the server-to-client requests of an `inputRequests` map with the client's handlers; resolves
+ * with the `inputResponses` map, keyed the same. The tasks extension answers a task's input with it.
+ */
+export async function answerInputRequests(
   requests: Record<string, unknown>,
   handlers: Handlers,
   signal: AbortSignal | undefined,

@@ -3,8 +3,18 @@ import { PROTOCOL_VERSION_KEY } from '@mcpx/core/internal';
 import type { HeaderRecord } from '../headers.js';
 import { encodeHeaderValue } from './header-value.js';
 
-/** Where `Mcp-Name` comes from, for the methods that carry it. */
-const NAME_SOURCES: Readonly<Record<string, 'name' | 'uri'>> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
+/**
+ * Where `Mcp-Name` comes from, for the methods that carry it: SEP-2243, and SEP-2663 for the tasks
+ * extension's methods, routed by their task so that a load balancer finds the instance holding it.
+ */
+const NAME_SOURCES: Readonly<Record<string, 'name' | 'uri' | 'taskId'>> = {
+  'tools/call': 'name',
+  'prompts/get': 'name',
+  'resources/read': 'uri',
+  'tasks/get': 'taskId',
+  'tasks/update': 'taskId',
+  'tasks/cancel': 'taskId',
+};
 
 /**
  * The revision of a 2026-07-28-era message: the `io.modelcontextprotocol/protocolVersion`
@@ -20,7 +30,8 @@ export function modernVersion(message: JsonRpcMessage): string | undefined {
 
 /**
  * The headers a 2026-07-28 POST carries: `MCP-Protocol-Version` (the version in `_meta`),
- * `Mcp-Method`, `Mcp-Name` for `tools/call`, `resources/read` and `prompts/get`, and an
+ * `Mcp-Method`, `Mcp-Name` for `tools/call`, `resources/read`, `prompts/get` and the tasks
+ * extension's `tasks/get`, `tasks/update`, `tasks/cancel` (their `taskId`), and an
  * `Mcp-Param-{name}` header for each mirrored tool argument the client gave with the message.
  */
 export function modernHeaders(

@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { McpClient } from '../client/mcp-client.js';
+import type { McpClientOptions } from '../client/options.js';
+import { FakeServer } from '../testing/fake-server.js';
+import type { Task } from './task.js';
+import type { TaskHandle } from './task-handle.js';
+import type { TasksOptions } from './tasks-api.js';
+import { tasks } from './tasks-extension.js';
+
+// Shapes from SEP-2663 (the tasks extension, io.modelcontextprotocol/tasks) and its examples.
+const ID = 'io.modelcontextprotocol/tasks';
+const CAPABILITIES_KEY = 'io.modelcontextprotocol/clientCapabilities';
+const TASK_ID = '786512e2-9e0d-44bd-8f29-789f320fe840';
+const DONE = { content: [{ type: 'text', text: 'Operation completed successfully.' }], isError: false };
+
+const state = (status: Task['status'], extra: Record<string, unknown> = {}) => ({
+  taskId: TASK_ID,
+  status,
+  createdAt: '2025-11-25T10:30:00Z',
+  lastUpdatedAt: '2025-11-25T10:40:00Z',
+  ttlMs: 60000,
+  pollIntervalMs: 10,
+  ...extra,
+});
+
+/**
+ * A 2026-07-28 server that declares the tasks extension and answers `tools/call` with a task; its
+ * `tasks/get` answers are `states` in turn (the last one repeated).
+ */
+function taskServer(states: Array<Record<string, unknown>>, created: Record<string, unknown> = state('working')) {
+  const server = new FakeServer({ modernVersions: ['2026-07-28'], capabilities: { tools: {}, prompts: {}, extensions: { [ID]: {} } } });
+  let polls = 0;
+  server.handle('tools/call', () => ({ resultType: 'task', ...created }));
+  server.handle('tasks/get', (params) => {
+    if (params.taskId !== TASK_ID) throw FakeServer.error(-32602, `no task ${String(params.taskId)}`);
+    const next = states[Math.min(polls, states.length - 1)];
+    polls += 1;
+    return { resultType: 'complete', ...next };
+  });
+  server.handle('tasks/update', () => ({ resultType: 'complete' }));
+  server.handle('tasks/cancel', () => ({ resultType: 'complete' }));
+  return server;
+}
+
+/** The params of each `method` request the server received, without the `_meta` envelope. */
+function sent(server: FakeServer, method: string): Array<Record<string, unknown>> {
+  return server.requests(method).map(({ _meta, ...params }) => params);
+}
+
+async function connect(server: FakeServer, options: TasksOptions = {}, client: McpClientOptions = {}) {
+  const extension = tasks(options);
+  const mcp = new McpClient({ eraCache: false, extensions: [extension], ...client });
+  await mcp.connect(server.clientTransport);
+  return { client: mcp, api: mcp.extension(extension) };
+}
+
+describe('a tool call the server turns into a task', () => {
+  it('declares the tasks extension in the capabilities of the call', async () => {
+    const server = taskServer([state('completed', { result: DONE })]);
+    const { client } = await connect(server);
+    await client.callTool('build', {});
+    const meta = server.requests('tools/call')[0]?._meta as Record<string, unknown>;
+    expect(meta[CAPABILITIES_KEY]).toEqual({ extensions: { [ID]: {} } });
+  });
+
+  it('returns the final result once tasks/get reports the task completed', async () => {
+    const server = taskServer([state('working'), state('working'), state('completed', { result: DONE })]);
+    const { client } = await connect(server);
+    expect(await client.callTool('build', {})).toMatchObject(DONE);
+    expect(sent(server, 'tasks/get').map((params) => params.taskId)).toEqual([TASK_ID, TASK_ID, TASK_ID]);
+  });
+
+  it('waits at least the interval the server suggests between polls', async () => {
+    const server = taskServer(
+      [state('working', { pollIntervalMs: 300 }), state('completed', { result: DONE })],
+      state('working', { pollIntervalMs: 300 }),
+    );
+    const { client } = await connect(server);
+    const started = performance.now();
+    await client.callTool('build', {});
+    // Two polls, each after a 300 ms wait: a lower bound, which a slow machine only exceeds.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(590);
+  });
+
+  it('rejects with the JSON-RPC error of a failed task', async () => {
+    const server = taskServer([state('failed', { error: { code: -32603, message: 'the build broke', data: { step: 3 } } })]);
+    const { client } = await connect(server);
+    await expect(client.callTool('build', {})).rejects.toMatchObject({
+      name: 'ProtocolError',
+      code: -32603,
+      rawMessage: 'the build broke',
+      data: { step: 3 },
+      method: 'tools/call',
+    });
+  });
+
+  it('rejects with a TaskCancelledError when the server cancels the task', async () => {
+    const server = taskServer([state('cancelled', { statusMessage: 'an operator stopped it' })]);
+    const { client } = await connect(server);
+    await expect(client.callTool('build', {})).rejects.toMatchObject({
+      name: 'TaskCancelledError',
+      code: 'TASK_CANCELLED',
+      taskId: TASK_ID,
+      message: expect.stringMatching(/cancelled by the server \(an operator stopped it\)/),
+    });
+  });
+
+  it('sends tasks/cancel and rejects with a CancelledError when the caller aborts', async () => {
+    const server = taskServer([state('working')]);
+    const cancelled = new Promise<Record<string, unknown>>((resolve) =>
+      server.handle('tasks/cancel', ({ _meta, ...params }) => {
+        resolve(params);
+        return { resultType: 'complete' };
+      }),
+    );
+    const polled = new Promise<void>((resolve) =>
+      server.handle('tasks/get', () => {
+        resolve();
+        return { resultType: 'complete', ...state('working') };
+      }),
+    );
+    const { client } = await connect(server);
+    const controller = new AbortController();
+    const call = client.callTool('build', {}, { signal: controller.signal });
+    await polled;
+    controller.abort(new Error('the user gave up'));
+    await expect(call).rejects.toMatchObject({ name: 'CancelledError', message: expect.stringMatching(/the user gave up/) });
+    expect(await cancelled).toEqual({ taskId: TASK_ID });
+  });
+
+  it('answers the input a task requires with the client handler, once per key, through tasks/update', async () => {
+    const ask = {
+      method: 'elicitation/create',
+      params: { mode: 'form', message: 'Your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } },
+    };
+    const waiting = state('input_required', { inputRequests: { name: ask } });
+    const server = taskServer([waiting, waiting, state('completed', { result: DONE })]);
+    const asked: string[] = [];
+    const { client } = await connect(
+      server,
+      {},
+      {
+        elicitation: async (params) => {
+          asked.push(params.message);
+          return { action: 'accept', content: { name: 'Alice' } };
+        },
+      },
+    );
+    expect(await client.callTool('hello_world', {})).toMatchObject(DONE);
+    expect(asked).toEqual(['Your name?']);
+    expect(sent(server, 'tasks/update')).toEqual([
+      { taskId: TASK_ID, inputResponses: { name: { action: 'accept', content: { name: 'Alice' } } } },
+    ]);
+  });
+
+  it('rejects when the task requires input this client has no handler for', async () => {
+    const ask = { method: 'sampling/createMessage', params: { messages: [], maxTokens: 10 } };
+    const server = taskServer([state('input_required', { inputRequests: { draft: ask } })]);
+    const { client } = await connect(server);
+    await expect(client.callTool('build', {})).rejects.toMatchObject({
+      name: 'InvalidResponseError',
+      message: expect.stringMatching(/no sampling handler/),
+    });
+    expect(sent(server, 'tasks/update')).toEqual([]);
+  });
+
+  it('refuses a task without a taskId as an invalid response', async () => {
+    const server = taskServer([], { status: 'working' });
+    const { client } = await connect(server);
+    await expect(client.callTool('build', {})).rejects.toMatchObject({
+      name: 'InvalidResponseError',
+      message: expect.stringMatching(/has no taskId/),
+    });
+  });
+
+  it('refuses a task in answer to a request the extension does not allow tasks for', async () => {
+    const server = taskServer([]);
+    server.handle('prompts/get', () => ({ resultType: 'task', ...state('working') }));
+    const { client } = await connect(server);
+    await expect(client.getPrompt('draft', {})).rejects.toThrow(/allows tasks only for tools\/call/);
+    expect(server.requests('tasks/get')).toEqual([]);
+  });
+
+  it('refuses a default poll interval that is not a duration', () => {
+    expect(() => tasks({ defaultPollIntervalMs: -1 })).toThrow(/defaultPollIntervalMs must be a finite number/);
+  });
+});
+
+describe('a task handle', () => {
+  it('is given to onTask when a call becomes a task, and reports each status change', async () => {
+    const server = taskServer([
+      state('working', { statusMessage: 'step 1 of 2' }),
+      state('working', { statusMessage: 'step 1 of 2' }),
+      state('working', { statusMessage: 'step 2 of 2' }),
+      state('completed', { result: DONE }),
+    ]);
+    let onTask: (handle: TaskHandle) => void = () => undefined;
+    const given = new Promise<TaskHandle>((resolve) => (onTask = resolve));
+    const { client } = await connect(server, { onTask: (handle) => onTask(handle) });
+    const call = client.callTool('build', {});
+    const handle = await given;
+    const seen: Array<[string, string | undefined]> = [];
+    for await (const task of handle.changes()) seen.push([task.status, task.statusMessage]);
+    expect(seen).toEqual([
+      ['working', undefined],
+      ['working', 'step 1 of 2'],
+      ['working', 'step 2 of 2'],
+      ['completed', undefined],
+    ]);
+    expect(await call).toMatchObject(DONE);
+  });
+
+  it('resumes a task by its identifier and waits for its result', async () => {
+    const server = taskServer([state('working'), state('completed', { result: DONE })]);
+    const { api } = await connect(server);
+    const handle = await api.task(TASK_ID);
+    expect(handle.status).toBe('working');
+    expect(await handle.result()).toEqual(DONE);
+    expect(handle.status).toBe('completed');
+  });
+
+  it('cancels its task with tasks/cancel', async () => {
+    const server = taskServer([state('working')]);
+    const { api } = await connect(server);
+    const handle = await api.task(TASK_ID);
+    await handle.cancel();
+    expect(sent(server, 'tasks/cancel')).toEqual([{ taskId: TASK_ID }]);
+  });
+
+  it('stops waiting, without cancelling the task, when the waiter aborts', async () => {
+    const server = taskServer([state('working')]);
+    const { api } = await connect(server);
+    const handle = await api.task(TASK_ID);
+    const controller = new AbortController();
+    const waited = handle.result(controller.signal);
+    controller.abort(new Error('enough'));
+    await expect(waited).rejects.toMatchObject({ name: 'CancelledError' });
+    expect(server.requests('tasks/cancel')).toEqual([]);
+  });
+
+  it('rejects resuming a task the server does not know with its error', async () => {
+    const server = taskServer([]);
+    const { api } = await connect(server);
+    await expect(api.task('unknown')).rejects.toMatchObject({ name: 'ProtocolError', code: -32602 });
+  });
+
+  it('is refused when the server did not declare the tasks extension', async () => {
+    const server = new FakeServer({ modernVersions: ['2026-07-28'], capabilities: { tools: {} } });
+    const { api } = await connect(server);
+    await expect(api.task(TASK_ID)).rejects.toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', capability: `extensions["${ID}"]` });
+  });
+});
