@@ -42,7 +42,7 @@ export type OAuthGrantConfig =
       readonly idpTokenEndpoint: string;
       /** The client ID at the identity provider, if it differs from `clientId`. */
       readonly idpClientId?: string | undefined;
-      /** The client secret at the identity provider, if it needs one. */
+      /** The client secret at the identity provider, if it needs one; the authorization server's `clientSecret` is never sent there. */
       readonly idpClientSecret?: string | undefined;
     }
   | {
