@@ -11,9 +11,15 @@ export interface HandlerPresence {
   roots: boolean;
 }
 
+/** The capabilities whose sub-capabilities the handlers derive, merged one level deep with the explicit ones. */
+const NESTED = ['sampling', 'elicitation'] as const;
+
 /**
  * Client capabilities derived from the registered handlers and extensions, merged with explicit
- * extras; extensions given in `extra.extensions` are added to (and override) the registered ones.
+ * extras: an explicit capability replaces the derived one, but `sampling` and `elicitation` are
+ * merged key by key (the explicit keys winning), so that declaring `sampling.context` keeps the
+ * derived `sampling.tools`; extensions given in `extra.extensions` are added to (and override) the
+ * registered ones.
  */
 export function deriveClientCapabilities(
   handlers: HandlerPresence,
@@ -26,7 +32,11 @@ export function deriveClientCapabilities(
     derived.elicitation = { ...(handlers.elicitation ? { form: {} } : {}), ...(handlers.urlElicitation ? { url: {} } : {}) };
   }
   if (handlers.roots) derived.roots = { listChanged: true };
-  const merged = { ...derived, ...extra };
+  const merged: Record<string, unknown> = { ...derived, ...extra };
+  for (const key of NESTED) {
+    const [ours, theirs] = [derived[key], extra[key]];
+    if (ours !== undefined && theirs !== undefined) merged[key] = { ...ours, ...theirs };
+  }
   if (extensions !== undefined) merged.extensions = { ...extensions, ...extra.extensions };
   return merged;
 }

@@ -73,6 +73,22 @@ describe('the legacy handshake', () => {
     });
   });
 
+  it('keeps the derived sampling and elicitation keys under explicit sampling and elicitation capabilities', async () => {
+    const server = new FakeServer();
+    const client = new McpClient({
+      sampling: () => ({ role: 'assistant', content: { type: 'text', text: 'x' }, model: 'm' }),
+      samplingTools: true,
+      elicitation: () => ({ action: 'decline' }),
+      urlElicitation: () => ({ action: 'decline' }),
+      capabilities: { sampling: { context: {} }, elicitation: { form: { applyDefaults: true } } },
+    });
+    await client.connect(server.clientTransport);
+    expect(server.initializeParams?.capabilities).toEqual({
+      sampling: { tools: {}, context: {} },
+      elicitation: { form: { applyDefaults: true }, url: {} },
+    });
+  });
+
   it('fails calls made before connect or after close with a hint', async () => {
     const client = new McpClient({ server: 'srv' });
     await expect(client.listTools()).rejects.toThrow(/server "srv", method tools\/list: not connected \(idle\): call connect\(\) first/);

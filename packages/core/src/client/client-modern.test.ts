@@ -233,6 +233,32 @@ describe('cache hints', () => {
     expect(server.requests('tools/list')).toHaveLength(2);
   });
 
+  it('never serve one user a private result cached for another', async () => {
+    const { server, client } = await modern();
+    server.handle('tools/list', (params) => {
+      const meta = params[META] as Record<string, { userId?: string }>;
+      const user = meta['mcpx/context']?.userId ?? 'nobody';
+      return {
+        resultType: 'complete',
+        tools: [{ name: `for-${user}`, inputSchema: { type: 'object' } }],
+        ttlMs: 60_000,
+        cacheScope: 'private',
+      };
+    });
+    await client.listTools({ context: { userId: 'alice' } });
+    const bob = await client.listTools({ context: { userId: 'bob' } });
+    expect(server.requests('tools/list')).toHaveLength(2);
+    expect(bob.tools.map((tool) => tool.name)).toEqual(['for-bob']);
+  });
+
+  it('serve the same request context from the cache, the client context merged with the call context', async () => {
+    const { server, client } = await modern({ context: { clientId: 'app' } });
+    server.handle('tools/list', () => ({ resultType: 'complete', tools: [], ttlMs: 60_000, cacheScope: 'private' }));
+    await client.listTools({ context: { userId: 'alice' } });
+    await client.listTools({ context: { userId: 'alice' } });
+    expect(server.requests('tools/list')).toHaveLength(1);
+  });
+
   it('report the smallest ttlMs of the pages of a list', async () => {
     const { server, client } = await modern({ cache: false });
     server.handle('prompts/list', (params) =>

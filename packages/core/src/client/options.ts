@@ -42,7 +42,11 @@ export interface McpClientOptions {
   title?: string;
   /** The server's name in error messages and events, for example its key in a config file. */
   server?: string;
-  /** Capabilities to declare on top of those derived from the handlers. */
+  /**
+   * Capabilities to declare on top of those derived from the handlers: each replaces the derived
+   * one, but `sampling` and `elicitation` are merged key by key (yours winning), so that
+   * `{ sampling: { context: {} } }` keeps the `sampling.tools` that `samplingTools` declares.
+   */
   capabilities?: ClientCapabilities;
   /** Handles `sampling/createMessage`; declares the `sampling` capability. */
   sampling?: SamplingHandler;

@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors/config-error.js';
 import type { ClientExtension, ExtensionHost, ResultTypeHandler } from './extension.js';
 import { isExtensionId } from './extension-id.js';
+import { BASE_METHODS } from './base-methods.js';
 
 /** The result types of the base protocol, which no extension may claim. */
 const BASE_RESULT_TYPES: ReadonlySet<string> = new Set(['complete', 'input_required']);
@@ -13,7 +14,8 @@ export interface ResultTypeBinding {
 
 /**
  * The extensions registered with one client: checked once when the client is constructed (well-formed
- * identifiers, no identifier, method or result type claimed twice), with the API each one made.
+ * identifiers, no identifier, method or result type claimed twice, no method or result type of the
+ * base protocol claimed), with the API each one made.
  */
 export class ExtensionRegistry {
   private readonly apis = new Map<string, unknown>();
@@ -31,6 +33,10 @@ export class ExtensionRegistry {
         );
       if (this.apis.has(id)) throw refuse(`the extension ${id} is registered twice; pass it once in \`extensions\``);
       for (const method of extension.methods ?? []) {
+        if (BASE_METHODS.has(method))
+          throw refuse(
+            `the extension ${id} claims the method ${method} of the base protocol; an extension may only add new methods, so remove ${method} from its \`methods\``,
+          );
         const owner = this.methods.get(method);
         if (owner !== undefined) throw refuse(`the extensions ${owner} and ${id} both add the method ${method}; register only one of them`);
         this.methods.set(method, id);

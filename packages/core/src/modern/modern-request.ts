@@ -1,6 +1,7 @@
 import type { ResponseCache } from './response-cache.js';
 import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds, type InputHandlers } from '../modern/input-required.js';
 import type { ExtensionRegistry } from '../extensions/extension-registry.js';
+import type { RequestContext } from '../middleware/request-context.js';
 import { settleResultType } from './result-type.js';
 
 /** What one 2026-07-28 request needs from its client. */
@@ -11,6 +12,8 @@ export interface ModernRequestContext {
   handlers: InputHandlers;
   where: { server: string | undefined; method: string };
   signal: AbortSignal | undefined;
+  /** The request context it is sent with (the client's merged with the call's): cached results are kept per context. */
+  requestContext: RequestContext | undefined;
   maxRounds: number | undefined;
   /** The result types the client's extensions add. */
   extensions: ExtensionRegistry;
@@ -27,7 +30,7 @@ export async function modernRequest(
   params: Record<string, unknown> | undefined,
 ): Promise<Record<string, unknown>> {
   const { method } = context.where;
-  const cached = context.cache?.get(method, params);
+  const cached = context.cache?.get(method, params, context.requestContext);
   if (cached !== undefined) return cached;
   let retried = false;
   const answered = INPUT_REQUIRED_METHODS.has(method)
@@ -42,6 +45,6 @@ export async function modernRequest(
       )
     : await context.send(params);
   const result = await settleResultType(answered, { where: context.where, params, signal: context.signal, extensions: context.extensions });
-  if (!retried && result === answered) context.cache?.put(method, params, result);
+  if (!retried && result === answered) context.cache?.put(method, params, result, context.requestContext);
   return result;
 }

@@ -8,6 +8,7 @@ import { TransportError } from '../errors/transport-error.js';
 import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
 import type { LoggingLevel } from '../types/index.js';
+import { mergeContext } from '../middleware/request-context.js';
 import { withEnvelope, type Envelope } from './envelope.js';
 import { modernRequest } from './modern-request.js';
 import { MODERN_RESULT_SCHEMAS } from './result-schemas.js';
@@ -56,6 +57,8 @@ export class ModernSession implements EraSession {
         handlers: client,
         where,
         signal: options.signal,
+        // As the request-context middleware merges them, so that a cached result never goes to another user.
+        requestContext: mergeContext(client.context, options.context),
         maxRounds: client.maxInputRounds,
         extensions: this.parts.extensions,
       },

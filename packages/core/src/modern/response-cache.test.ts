@@ -46,6 +46,23 @@ describe('the response cache', () => {
     expect(cache.get('resources/read', { uri: 'b' })).toBeDefined();
   });
 
+  it('keys on the request context, leaving out its undefined fields', () => {
+    expect(cacheKey('tools/list', undefined, { userId: 'alice' })).not.toBe(cacheKey('tools/list', undefined, { userId: 'bob' }));
+    expect(cacheKey('tools/list', undefined, { userId: 'alice' })).not.toBe(cacheKey('tools/list', undefined));
+    expect(cacheKey('tools/list', undefined, { userId: 'alice', sessionId: undefined })).toBe(
+      cacheKey('tools/list', undefined, { userId: 'alice' }),
+    );
+  });
+
+  it('evicts an updated resource for every request context', () => {
+    const { cache } = setup();
+    cache.put('resources/read', { uri: 'a' }, { contents: [], ttlMs: 1e6 }, { userId: 'alice' });
+    cache.put('resources/read', { uri: 'a' }, { contents: [], ttlMs: 1e6 }, { userId: 'bob' });
+    cache.notify('notifications/resources/updated', { uri: 'a' });
+    expect(cache.get('resources/read', { uri: 'a' }, { userId: 'alice' })).toBeUndefined();
+    expect(cache.get('resources/read', { uri: 'a' }, { userId: 'bob' })).toBeUndefined();
+  });
+
   it('forgets the least recently used entry past its size', () => {
     const { cache } = setup();
     for (const uri of ['a', 'b', 'c']) cache.put('resources/read', { uri }, { contents: [], ttlMs: 1e6 });

@@ -1,3 +1,4 @@
+import type { RequestContext } from '../middleware/request-context.js';
 import type { CacheStore } from './cache-store.js';
 
 /** The methods whose results carry cache hints (`ttlMs`, `cacheScope`) in 2026-07-28. */
@@ -21,8 +22,10 @@ const EVICTIONS: Readonly<Record<string, readonly string[]>> = {
 const IGNORED_PARAMS = new Set(['_meta', 'inputResponses', 'requestState']);
 
 /**
- * Caches results as long as the server's `ttlMs` says they stay fresh. The key is the method
- * and the params that matter; list-changed and resource-updated notifications evict.
+ * Caches results as long as the server's `ttlMs` says they stay fresh. The key is the method,
+ * the params that matter and the request context (the client's merged with the call's), so that
+ * a result is only reused for the same user and session; list-changed and resource-updated
+ * notifications evict.
  */
 export class ResponseCache {
   constructor(
@@ -30,10 +33,10 @@ export class ResponseCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** A fresh cached result, or undefined. */
-  get(method: string, params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  /** A fresh cached result for this request context, or undefined. */
+  get(method: string, params: Record<string, unknown> | undefined, context?: RequestContext): Record<string, unknown> | undefined {
     if (!CACHEABLE_METHODS.has(method)) return undefined;
-    const key = cacheKey(method, params);
+    const key = cacheKey(method, params, context);
     const entry = this.store.get(key);
     if (entry === undefined) return undefined;
     if (entry.expiresAt <= this.now()) {
@@ -43,11 +46,15 @@ export class ResponseCache {
     return entry.value;
   }
 
-  /** Keeps a result whose `ttlMs` is positive. */
-  put(method: string, params: Record<string, unknown> | undefined, result: Record<string, unknown>): void {
+  /**
+   * Keeps a result whose `ttlMs` is positive, for the request context it was asked for: a
+   * `private` result may only be reused within the same authorization context, and the client
+   * cannot tell which results are public before it has them, so every entry is per context.
+   */
+  put(method: string, params: Record<string, unknown> | undefined, result: Record<string, unknown>, context?: RequestContext): void {
     const ttl = result.ttlMs;
     if (!CACHEABLE_METHODS.has(method) || typeof ttl !== 'number' || !(ttl > 0)) return;
-    this.store.set(cacheKey(method, params), { value: result, expiresAt: this.now() + ttl });
+    this.store.set(cacheKey(method, params, context), { value: result, expiresAt: this.now() + ttl });
   }
 
   /** Evicts what a notification makes stale. */
@@ -56,8 +63,9 @@ export class ResponseCache {
     if (methods !== undefined) {
       for (const stale of methods) this.evict((key) => key.startsWith(`${stale} `));
     } else if (method === 'notifications/resources/updated' && typeof params.uri === 'string') {
-      const key = cacheKey('resources/read', { uri: params.uri });
-      this.evict((candidate) => candidate === key);
+      // The entries of that resource for every request context.
+      const prefix = `${paramsKey('resources/read', { uri: params.uri })} `;
+      this.evict((candidate) => candidate.startsWith(prefix));
     }
   }
 
@@ -71,8 +79,16 @@ export class ResponseCache {
   }
 }
 
-/** `method` and the params that matter, with object keys sorted so equal params give equal keys. */
-export function cacheKey(method: string, params: Record<string, unknown> | undefined): string {
+/**
+ * `method`, the params that matter and the request context, with object keys sorted so equal
+ * params give equal keys.
+ */
+export function cacheKey(method: string, params: Record<string, unknown> | undefined, context?: RequestContext): string {
+  return `${paramsKey(method, params)} ${stableJson(context ?? {})}`;
+}
+
+/** `method` and the params that matter; a params object's JSON is closed, so no other params' key starts with it. */
+function paramsKey(method: string, params: Record<string, unknown> | undefined): string {
   const relevant = Object.fromEntries(Object.entries(params ?? {}).filter(([key]) => !IGNORED_PARAMS.has(key)));
   return `${method} ${stableJson(relevant)}`;
 }
@@ -80,7 +96,10 @@ export function cacheKey(method: string, params: Record<string, unknown> | undef
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    // Fields set to undefined are left out, as on the wire.
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
