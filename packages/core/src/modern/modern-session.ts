@@ -56,6 +56,7 @@ export class ModernSession implements EraSession {
         handlers: client,
         where,
         signal: options.signal,
+        options,
         maxRounds: client.maxInputRounds,
         extensions: this.parts.extensions,
       },
