@@ -175,6 +175,31 @@ describe('using an extension', () => {
     expect(server.requests('polling/get')).toHaveLength(25);
   });
 
+  it("sends the handler's follow-up requests with the caller's context and trace", async () => {
+    const server = deferringServer(1);
+    const client = await connect(server, { context: { clientId: 'app' } });
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await client.callTool('slow', {}, { context: { userId: 'alice' }, trace: { traceparent } });
+    const meta = server.requests('deferred/get')[0]?._meta as Record<string, unknown>;
+    expect(meta['mcpx/context']).toEqual({ clientId: 'app', userId: 'alice' });
+    expect(meta.traceparent).toBe(traceparent);
+  });
+
+  it("lets the handler's own options win over the caller's, a context field by field", async () => {
+    const overriding: ClientExtension = {
+      ...deferred,
+      resultTypes: {
+        deferred: (result, { host }) =>
+          host.request('deferred/get', { token: result.token }, { context: { sessionId: 's1', userId: 'poller' } }),
+      },
+    };
+    const server = deferringServer(1);
+    const client = await connect(server, { extensions: [overriding] });
+    await client.callTool('slow', {}, { context: { userId: 'alice', tags: ['t'] } });
+    const meta = server.requests('deferred/get')[0]?._meta as Record<string, unknown>;
+    expect(meta['mcpx/context']).toEqual({ userId: 'poller', sessionId: 's1', tags: ['t'] });
+  });
+
   it('still refuses a result type no registered extension adds', async () => {
     const client = await connect(deferringServer(1), { extensions: [] });
     await expect(client.callTool('slow', {})).rejects.toThrow(/unknown resultType "deferred"/);

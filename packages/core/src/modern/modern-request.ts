@@ -47,7 +47,6 @@ export async function modernRequest(
   const result = await settleResultType(answered, {
     where: context.where,
     params,
-    signal: context.signal,
     options: context.options,
     extensions: context.extensions,
   });

@@ -2,6 +2,7 @@ import type { CallOptions } from '../client/options.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { ExtensionHost } from '../extensions/extension.js';
 import type { ExtensionRegistry } from '../extensions/extension-registry.js';
+import { mergeContext } from '../middleware/request-context.js';
 
 /** Most times one request's result may be handed from one extension result type to the next, nested requests included. */
 const MAX_RESULT_TYPE_HOPS = 10;
@@ -20,8 +21,7 @@ type DepthOptions = CallOptions & { [HANDLER_DEPTH]?: number };
 export interface ResultTypeSettling {
   where: { server: string | undefined; method: string };
   params: Record<string, unknown> | undefined;
-  signal: AbortSignal | undefined;
-  /** The options of the call, which tell how deep in extension handlers it was made. */
+  /** The options of the call: the handlers' follow-up requests take them, and they tell how deep in handlers the call was made. */
   options: CallOptions;
   extensions: ExtensionRegistry;
 }
@@ -35,7 +35,7 @@ export interface ResultTypeSettling {
  * any number of times, but not nest without end.
  */
 export async function settleResultType(result: Record<string, unknown>, settling: ResultTypeSettling): Promise<Record<string, unknown>> {
-  const { where, params, signal, options, extensions } = settling;
+  const { where, params, options, extensions } = settling;
   let current = result;
   for (let hop = (options as DepthOptions)[HANDLER_DEPTH] ?? 0; ; hop++) {
     const type = current.resultType;
@@ -54,17 +54,22 @@ export async function settleResultType(result: Record<string, unknown>, settling
         `the result was still of type ${JSON.stringify(type)} after ${MAX_RESULT_TYPE_HOPS} nested extension handlers; giving up (the server keeps answering with it)`,
         where,
       );
-    const host = nestedHost(binding.host, hop + 1);
-    current = await binding.handler(current, { method: where.method, params, signal, host });
+    const host = followUpHost(binding.host, options, hop + 1);
+    current = await binding.handler(current, { method: where.method, params, signal: options.signal, options, host });
   }
 }
 
-/** The host a handler gets: its requests carry the depth they are made at. */
-function nestedHost(host: ExtensionHost, depth: number): ExtensionHost {
+/**
+ * The host a handler gets: its requests take the caller's options under the handler's own (the
+ * caller's `onid` aside), and carry the depth they are made at.
+ */
+function followUpHost(host: ExtensionHost, call: CallOptions, depth: number): ExtensionHost {
+  const { onid: _callerOnly, ...inherited } = call;
   return {
     ...host,
-    request: (method, params, options) => {
-      const nested: DepthOptions = { ...options, [HANDLER_DEPTH]: depth };
+    request: (method, params, options = {}) => {
+      const context = mergeContext(inherited.context, options.context);
+      const nested: DepthOptions = { ...inherited, ...options, ...(context === undefined ? {} : { context }), [HANDLER_DEPTH]: depth };
       return host.request(method, params, nested);
     },
   };
