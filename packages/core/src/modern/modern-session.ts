@@ -8,6 +8,7 @@ import { TransportError } from '../errors/transport-error.js';
 import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
 import type { LoggingLevel } from '../types/index.js';
+import { bypassesCache } from './cache-bypass.js';
 import { withEnvelope, type Envelope } from './envelope.js';
 import { modernRequest } from './modern-request.js';
 import { MODERN_RESULT_SCHEMAS } from './result-schemas.js';
@@ -52,7 +53,7 @@ export class ModernSession implements EraSession {
     const raw = await modernRequest(
       {
         send: (sent) => this.send(method, sent, options),
-        cache: modern.cache,
+        cache: bypassesCache(options) ? undefined : modern.cache,
         handlers: client,
         where,
         signal: options.signal,

@@ -13,7 +13,7 @@ const MAX_RESULT_TYPE_HOPS = 10;
  * the same handler, so without it the hop limit would restart at every level and a server that
  * never stops answering with an extension's type would nest handlers without end.
  */
-const HANDLER_DEPTH: unique symbol = Symbol('mcpx.resultTypeDepth');
+const HANDLER_DEPTH: unique symbol = Symbol.for('mcpx.resultTypeDepth');
 
 type DepthOptions = CallOptions & { [HANDLER_DEPTH]?: number };
 
