@@ -82,6 +82,13 @@ export interface ResultTypeContext {
   readonly params: Record<string, unknown> | undefined;
   /** The caller's abort signal, if any. */
   readonly signal: AbortSignal | undefined;
-  /** The host of the extension that handles this result type: it sends the follow-up requests. */
+  /**
+   * The options the caller gave the request (`context`, `trace`, `timeoutMs`, `logLevel`,
+   * `signal`...). The follow-up requests sent through `host` take them by default, under the
+   * options the handler passes (a `context` field by field); `onid` is left out, since it names
+   * the caller's request alone.
+   */
+  readonly options: CallOptions;
+  /** The host of the extension that handles this result type: it sends the follow-up requests, with the caller's options. */
   readonly host: ExtensionHost;
 }

@@ -135,6 +135,71 @@ describe('using an extension', () => {
     expect(server.requests('deferred/get')).toHaveLength(3);
   });
 
+  it('gives up on a server that keeps answering with the type, instead of nesting handlers without end', async () => {
+    // Far more polls than the hop limit: unbounded, the nested handlers would get there and resolve.
+    const server = deferringServer(1000);
+    const client = await connect(server);
+    await expect(client.callTool('slow', {})).rejects.toMatchObject({
+      name: 'InvalidResponseError',
+      message: expect.stringMatching(/still of type "deferred" after 10 nested extension handlers/),
+    });
+    expect(server.requests('deferred/get')).toHaveLength(10);
+  });
+
+  it('lets a handler poll more times than the hop limit when each answer is final', async () => {
+    const polling: ClientExtension = {
+      id: 'com.example/polling',
+      methods: ['polling/get'],
+      resultTypes: {
+        polling: async (result, { host }) => {
+          let status = await host.request('polling/get', { token: result.token });
+          while (status.done !== true) status = await host.request('polling/get', { token: result.token });
+          return { content: status.content };
+        },
+      },
+      create: () => undefined,
+    };
+    const server = new FakeServer({
+      modernVersions: ['2026-07-28'],
+      capabilities: { tools: {}, extensions: { 'com.example/polling': {} } },
+    });
+    let left = 25;
+    server.handle('tools/call', () => ({ resultType: 'polling', token: 't1' }));
+    server.handle('polling/get', () => {
+      left -= 1;
+      return left > 0 ? { done: false } : { done: true, content: [{ type: 'text', text: 'done' }] };
+    });
+    const client = await connect(server, { extensions: [polling] });
+    const result = await client.callTool('slow', {});
+    expect(result.content).toEqual([{ type: 'text', text: 'done' }]);
+    expect(server.requests('polling/get')).toHaveLength(25);
+  });
+
+  it("sends the handler's follow-up requests with the caller's context and trace", async () => {
+    const server = deferringServer(1);
+    const client = await connect(server, { context: { clientId: 'app' } });
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await client.callTool('slow', {}, { context: { userId: 'alice' }, trace: { traceparent } });
+    const meta = server.requests('deferred/get')[0]?._meta as Record<string, unknown>;
+    expect(meta['mcpx/context']).toEqual({ clientId: 'app', userId: 'alice' });
+    expect(meta.traceparent).toBe(traceparent);
+  });
+
+  it("lets the handler's own options win over the caller's, a context field by field", async () => {
+    const overriding: ClientExtension = {
+      ...deferred,
+      resultTypes: {
+        deferred: (result, { host }) =>
+          host.request('deferred/get', { token: result.token }, { context: { sessionId: 's1', userId: 'poller' } }),
+      },
+    };
+    const server = deferringServer(1);
+    const client = await connect(server, { extensions: [overriding] });
+    await client.callTool('slow', {}, { context: { userId: 'alice', tags: ['t'] } });
+    const meta = server.requests('deferred/get')[0]?._meta as Record<string, unknown>;
+    expect(meta['mcpx/context']).toEqual({ userId: 'poller', sessionId: 's1', tags: ['t'] });
+  });
+
   it('still refuses a result type no registered extension adds', async () => {
     const client = await connect(deferringServer(1), { extensions: [] });
     await expect(client.callTool('slow', {})).rejects.toThrow(/unknown resultType "deferred"/);

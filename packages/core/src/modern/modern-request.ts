@@ -1,3 +1,4 @@
+import type { CallOptions } from '../client/options.js';
 import type { ResponseCache } from './response-cache.js';
 import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds, type InputHandlers } from '../modern/input-required.js';
 import type { ExtensionRegistry } from '../extensions/extension-registry.js';
@@ -14,6 +15,8 @@ export interface ModernRequestContext {
   signal: AbortSignal | undefined;
   /** The request context it is sent with (the client's merged with the call's): cached results are kept per context. */
   requestContext: RequestContext | undefined;
+  /** The options of the call. */
+  options: CallOptions;
   maxRounds: number | undefined;
   /** The result types the client's extensions add. */
   extensions: ExtensionRegistry;
@@ -44,7 +47,12 @@ export async function modernRequest(
         { ...context.where, signal: context.signal, maxRounds: context.maxRounds ?? DEFAULT_MAX_INPUT_ROUNDS },
       )
     : await context.send(params);
-  const result = await settleResultType(answered, { where: context.where, params, signal: context.signal, extensions: context.extensions });
+  const result = await settleResultType(answered, {
+    where: context.where,
+    params,
+    options: context.options,
+    extensions: context.extensions,
+  });
   if (!retried && result === answered) context.cache?.put(method, params, result, context.requestContext);
   return result;
 }

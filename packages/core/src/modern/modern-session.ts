@@ -9,6 +9,7 @@ import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
 import type { LoggingLevel } from '../types/index.js';
 import { mergeContext } from '../middleware/request-context.js';
+import { bypassesCache } from './cache-bypass.js';
 import { withEnvelope, type Envelope } from './envelope.js';
 import { modernRequest } from './modern-request.js';
 import { MODERN_RESULT_SCHEMAS } from './result-schemas.js';
@@ -53,12 +54,13 @@ export class ModernSession implements EraSession {
     const raw = await modernRequest(
       {
         send: (sent) => this.send(method, sent, options),
-        cache: modern.cache,
+        cache: bypassesCache(options) ? undefined : modern.cache,
         handlers: client,
         where,
         signal: options.signal,
         // As the request-context middleware merges them, so that a cached result never goes to another user.
         requestContext: mergeContext(client.context, options.context),
+        options,
         maxRounds: client.maxInputRounds,
         extensions: this.parts.extensions,
       },

@@ -1,14 +1,28 @@
+import type { CallOptions } from '../client/options.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import type { ExtensionHost } from '../extensions/extension.js';
 import type { ExtensionRegistry } from '../extensions/extension-registry.js';
+import { mergeContext } from '../middleware/request-context.js';
 
-/** Most times one request's result may be handed from one extension result type to the next. */
+/** Most times one request's result may be handed from one extension result type to the next, nested requests included. */
 const MAX_RESULT_TYPE_HOPS = 10;
+
+/**
+ * How many extension handlers a request was made from, carried in the options of the requests
+ * a handler sends through its host: the result of such a request is settled in turn, possibly by
+ * the same handler, so without it the hop limit would restart at every level and a server that
+ * never stops answering with an extension's type would nest handlers without end.
+ */
+const HANDLER_DEPTH: unique symbol = Symbol.for('mcpx.resultTypeDepth');
+
+type DepthOptions = CallOptions & { [HANDLER_DEPTH]?: number };
 
 /** What settling a result needs: where it came from, and the result types the client's extensions add. */
 export interface ResultTypeSettling {
   where: { server: string | undefined; method: string };
   params: Record<string, unknown> | undefined;
-  signal: AbortSignal | undefined;
+  /** The options of the call: the handlers' follow-up requests take them, and they tell how deep in handlers the call was made. */
+  options: CallOptions;
   extensions: ExtensionRegistry;
 }
 
@@ -16,12 +30,14 @@ export interface ResultTypeSettling {
  * Settles a modern result's `resultType` once the multi round-trip rounds are over: `complete`
  * (or missing, which the 2026-07-28 schema tells clients to read as `complete`: results from
  * servers of earlier revisions omit it) is final; a type an extension added goes to that
- * extension's handler, whose result is settled in turn; anything else is refused.
+ * extension's handler, whose result is settled in turn; anything else is refused. Handlers run
+ * at most `MAX_RESULT_TYPE_HOPS` deep, counting those that made the request: a handler may poll
+ * any number of times, but not nest without end.
  */
 export async function settleResultType(result: Record<string, unknown>, settling: ResultTypeSettling): Promise<Record<string, unknown>> {
-  const { where, params, signal, extensions } = settling;
+  const { where, params, options, extensions } = settling;
   let current = result;
-  for (let hop = 0; ; hop++) {
+  for (let hop = (options as DepthOptions)[HANDLER_DEPTH] ?? 0; ; hop++) {
     const type = current.resultType;
     if (type === 'complete' || type === undefined) return current;
     if (type === 'input_required')
@@ -35,9 +51,26 @@ export async function settleResultType(result: Record<string, unknown>, settling
     }
     if (hop >= MAX_RESULT_TYPE_HOPS)
       throw new InvalidResponseError(
-        `the result was still of type ${JSON.stringify(type)} after ${MAX_RESULT_TYPE_HOPS} extension handlers; giving up`,
+        `the result was still of type ${JSON.stringify(type)} after ${MAX_RESULT_TYPE_HOPS} nested extension handlers; giving up (the server keeps answering with it)`,
         where,
       );
-    current = await binding.handler(current, { method: where.method, params, signal, host: binding.host });
+    const host = followUpHost(binding.host, options, hop + 1);
+    current = await binding.handler(current, { method: where.method, params, signal: options.signal, options, host });
   }
+}
+
+/**
+ * The host a handler gets: its requests take the caller's options under the handler's own (the
+ * caller's `onid` aside), and carry the depth they are made at.
+ */
+function followUpHost(host: ExtensionHost, call: CallOptions, depth: number): ExtensionHost {
+  const { onid: _callerOnly, ...inherited } = call;
+  return {
+    ...host,
+    request: (method, params, options = {}) => {
+      const context = mergeContext(inherited.context, options.context);
+      const nested: DepthOptions = { ...inherited, ...options, ...(context === undefined ? {} : { context }), [HANDLER_DEPTH]: depth };
+      return host.request(method, params, nested);
+    },
+  };
 }

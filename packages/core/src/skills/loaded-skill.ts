@@ -1,6 +1,7 @@
 import type { McpClient } from '../client/mcp-client.js';
 import type { CallOptions } from '../client/options.js';
 import { SkillLoadError } from '../errors/skill-load-error.js';
+import { pastTheCache } from '../modern/cache-bypass.js';
 import { fileContent, type FileContent } from './file-content.js';
 import type { Skill, SkillResource } from './skill.js';
 import { verifyFile } from './verify-file.js';
@@ -41,7 +42,7 @@ export class LoadedSkill {
   async read(path: string, options?: CallOptions): Promise<FileContent> {
     const uri = this.resolve(path);
     const listed = this.listed(uri);
-    const result = await this.client.readResource(uri, options);
+    const result = await this.client.readResource(uri, pastTheCache(options));
     const content = fileContent(result, uri);
     const where = { skill: this.entry.uri, file: uri, server: this.server, method: 'resources/read' };
     if (content === undefined) throw new SkillLoadError('invalid', `the server returned no content for ${uri}`, where);

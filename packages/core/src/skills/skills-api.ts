@@ -2,6 +2,7 @@ import type { CallOptions } from '../client/options.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { SkillLoadError } from '../errors/skill-load-error.js';
 import type { ExtensionHost } from '../extensions/extension.js';
+import { pastTheCache } from '../modern/cache-bypass.js';
 import { fileContent } from './file-content.js';
 import { frontmatterDifferences, readFrontmatter } from './frontmatter.js';
 import { LoadedSkill } from './loaded-skill.js';
@@ -88,7 +89,7 @@ export class SkillsApi {
     const entry = typeof skill === 'string' ? await this.get(skill, options) : parseSkill(skill, this.where('skills/get'));
     this.checkLoadable(entry);
     const where = { skill: entry.uri, server: this.server, method: 'resources/read' };
-    const content = fileContent(await this.host.client.readResource(entry.uri, options), entry.uri);
+    const content = fileContent(await this.host.client.readResource(entry.uri, pastTheCache(options)), entry.uri);
     if (content === undefined) throw new SkillLoadError('invalid', `the server returned no content for ${entry.uri}`, where);
     const file = entry.resources === 'dynamic' ? undefined : entry.resources.find((resource) => resource.uri === entry.uri);
     if (file !== undefined) await verifyFile(content, file, entry.uri, this.server);

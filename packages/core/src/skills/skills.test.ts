@@ -158,3 +158,43 @@ describe('loading a skill', () => {
     expect((await failure((await connect(allowing, { allowDynamic: true })).load(dynamic))).reason).toBe('frontmatter');
   });
 });
+
+describe('a skill that changes while its files are in the response cache', () => {
+  /** A 2026-07-28 server whose skill files may be cached for a minute; `publish` changes them and the entry. */
+  function changingServer(files: Record<string, string>) {
+    const capabilities = { resources: {}, extensions: { 'io.modelcontextprotocol/skills': {} } };
+    const server = new FakeServer({ modernVersions: ['2026-07-28'], capabilities });
+    let current = files;
+    const entry = (): Skill => ({ ...ENTRY, resources: Object.entries(current).map(([uri, text]) => file(uri, text)) });
+    server.handle('skills/get', () => ({ resultType: 'complete', ttlMs: 0, cacheScope: 'private', skill: entry() }));
+    server.handle('resources/read', (params) => {
+      const uri = String(params.uri);
+      return {
+        resultType: 'complete',
+        ttlMs: 60_000,
+        cacheScope: 'public',
+        contents: [{ uri, mimeType: 'text/markdown', text: current[uri] ?? '' }],
+      };
+    });
+    return { server, publish: (changed: Record<string, string>) => (current = changed) };
+  }
+
+  it('loads the changed SKILL.md by its fresh entry instead of failing on the cached one', async () => {
+    const { server, publish } = changingServer({ [SKILL_URI]: SKILL_MD });
+    const api = await connect(server);
+    await api.load(SKILL_URI);
+    const changed = `${SKILL_MD}Changed body.\n`;
+    publish({ [SKILL_URI]: changed });
+    const loaded = await api.load(SKILL_URI);
+    expect(loaded.markdown).toBe(changed);
+  });
+
+  it('reads the changed supporting file of a freshly loaded entry', async () => {
+    const { server, publish } = changingServer({ [SKILL_URI]: SKILL_MD, [FORMS_URI]: FORMS_MD });
+    const api = await connect(server);
+    await (await api.load(SKILL_URI)).read('references/FORMS.md');
+    publish({ [SKILL_URI]: SKILL_MD, [FORMS_URI]: 'Changed content.\n' });
+    const content = await (await api.load(SKILL_URI)).read('references/FORMS.md');
+    expect(content.text).toBe('Changed content.\n');
+  });
+});
