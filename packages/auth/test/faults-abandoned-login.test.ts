@@ -1,25 +1,15 @@
 import { until } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
-import { OAuthProvider } from '../src/oauth-provider.js';
-import { fakeBrowser, rejectionOf, refusal, useFaults, type FakeBrowser } from './faults-fakes.js';
+import { awaitingLogin, rejectionOf, refusal, useFaults } from './faults-fakes.js';
 
 describe('a login whose requests are abandoned', () => {
   const fakes = useFaults();
 
-  /** A provider without a login for a fake MCP server of a fake authorization server, whose browser waits for release(), and the server's 401. */
-  async function holding(): Promise<{ provider: OAuthProvider; browser: FakeBrowser; url: string; challenge: string }> {
-    const as = await fakes.authorizationServer();
-    const mcp = await fakes.protectedMcpServer(as.origin, () => false);
-    const browser = fakeBrowser();
-    browser.hold = true;
-    const provider = new OAuthProvider({ userAgent: browser, clientId: 'mcpx-test' });
-    return {
-      provider,
-      browser,
-      url: mcp.url(),
-      challenge: `Bearer resource_metadata="${mcp.origin}/.well-known/oauth-protected-resource/mcp"`,
-    };
-  }
+  /** A provider without a login, whose browser waits for release(), and the server's 401. */
+  const holding = () =>
+    awaitingLogin(fakes, (browser) => {
+      browser.hold = true;
+    });
 
   it('goes on for the other requests when the request that started it is abandoned', async () => {
     const { provider, browser, url, challenge } = await holding();

@@ -1,27 +1,18 @@
 import { until } from '@mcpx/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OAuthError } from '../src/oauth-error.js';
-import { FAILED_LOGIN_HOLD_MS, OAuthProvider } from '../src/oauth-provider.js';
-import { fakeBrowser, rejectionOf, refusal, useFaults, type FakeBrowser } from './faults-fakes.js';
+import { FAILED_LOGIN_HOLD_MS } from '../src/oauth-provider.js';
+import { awaitingLogin, rejectionOf, refusal, useFaults } from './faults-fakes.js';
 
 describe('a login the user declines', () => {
   const fakes = useFaults();
   afterEach(() => vi.restoreAllMocks());
 
-  /** A provider without a login for a fake MCP server of a fake authorization server, whose browser declines, and the server's 401. */
-  async function declining(): Promise<{ provider: OAuthProvider; browser: FakeBrowser; url: string; challenge: string }> {
-    const as = await fakes.authorizationServer();
-    const mcp = await fakes.protectedMcpServer(as.origin, () => false);
-    const browser = fakeBrowser();
-    browser.deny = true;
-    const provider = new OAuthProvider({ userAgent: browser, clientId: 'mcpx-test' });
-    return {
-      provider,
-      browser,
-      url: mcp.url(),
-      challenge: `Bearer resource_metadata="${mcp.origin}/.well-known/oauth-protected-resource/mcp"`,
-    };
-  }
+  /** A provider without a login, whose browser declines, and the server's 401. */
+  const declining = () =>
+    awaitingLogin(fakes, (browser) => {
+      browser.deny = true;
+    });
 
   it('fails every request that waited for it, and opens no other browser window', async () => {
     const { provider, browser, url, challenge } = await declining();

@@ -11,6 +11,7 @@ import {
 import type { UnauthorizedContext } from '@mcpx/core';
 import { afterEach } from 'vitest';
 import { loginStoreKey } from '../src/login.js';
+import { OAuthProvider } from '../src/oauth-provider.js';
 import { memoryTokenStore } from '../src/store/memory-store.js';
 import type { StoredLogin, TokenStore } from '../src/store/token-store.js';
 
@@ -287,4 +288,25 @@ export function refusal(
   signal: AbortSignal = new AbortController().signal,
 ): UnauthorizedContext {
   return { url: new URL(serverUrl), method: 'POST', status, wwwAuthenticate, attempt: 0, sent, header: () => undefined, signal };
+}
+
+/**
+ * A provider without a login for a fake MCP server of a fake authorization server, the provider's
+ * fake browser (made to hold or decline by `configure`), the server's URL and its 401 challenge.
+ */
+export async function awaitingLogin(
+  fakes: ReturnType<typeof useFaults>,
+  configure: (browser: FakeBrowser) => void,
+): Promise<{ provider: OAuthProvider; browser: FakeBrowser; url: string; challenge: string }> {
+  const as = await fakes.authorizationServer();
+  const mcp = await fakes.protectedMcpServer(as.origin, () => false);
+  const browser = fakeBrowser();
+  configure(browser);
+  const provider = new OAuthProvider({ userAgent: browser, clientId: 'mcpx-test' });
+  return {
+    provider,
+    browser,
+    url: mcp.url(),
+    challenge: `Bearer resource_metadata="${mcp.origin}/.well-known/oauth-protected-resource/mcp"`,
+  };
 }
