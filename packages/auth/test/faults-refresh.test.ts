@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loginStoreKey } from '../src/login.js';
 import { OAuthProvider } from '../src/oauth-provider.js';
 import type { TokenStore } from '../src/store/token-store.js';
-import { seededStore, storedLogin, useFaults } from './faults-fakes.js';
+import { refusal, seededStore, storedLogin, useFaults } from './faults-fakes.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -158,18 +158,9 @@ describe('many requests refused at once', () => {
       storedLogin(serverUrl, as.origin, { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: Date.now() + HOUR_MS }),
     );
     const provider = new OAuthProvider({ store, interactive: false });
-    const refusal = (sent: Record<string, string>) => ({
-      url: new URL(serverUrl),
-      method: 'POST',
-      status: 401 as const,
-      wwwAuthenticate: 'Bearer error="invalid_token"',
-      attempt: 0,
-      sent,
-      header: () => undefined,
-      signal: new AbortController().signal,
-    });
-    expect(await provider.onUnauthorized(refusal({ authorization: 'Bearer at-0' }))).toBe(true);
-    expect(await provider.onUnauthorized(refusal({ authorization: 'Bearer at-0' }))).toBe(true);
+    const stale = (sent: Record<string, string>) => refusal(serverUrl, 401, 'Bearer error="invalid_token"', sent);
+    expect(await provider.onUnauthorized(stale({ authorization: 'Bearer at-0' }))).toBe(true);
+    expect(await provider.onUnauthorized(stale({ authorization: 'Bearer at-0' }))).toBe(true);
     expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: 'Bearer at-1' });
     expect(as.tokenRequests('refresh_token')).toHaveLength(1);
   });

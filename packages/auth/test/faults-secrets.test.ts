@@ -5,7 +5,7 @@ import { StreamableHttpTransport } from '@mcpx/http';
 import { describe, expect, it } from 'vitest';
 import { OAuthError } from '../src/oauth-error.js';
 import { OAuthProvider } from '../src/oauth-provider.js';
-import { messagesOf, rejectionOf, seededStore, storedLogin, useFaults } from './faults-fakes.js';
+import { messagesOf, refusal, rejectionOf, seededStore, storedLogin, useFaults } from './faults-fakes.js';
 
 const ACCESS = 'at-7d1e4b9c-secret';
 const REFRESH = 'rt-51aa03f2-secret';
@@ -84,16 +84,7 @@ describe('error messages', () => {
     // A refresh refused before a request: the request goes with the old token.
     expect(await provider.headers({ url: new URL(serverUrl), method: 'POST' })).toEqual({ authorization: `Bearer ${ACCESS}` });
     const error = await rejectionOf(
-      provider.onUnauthorized({
-        url: new URL(serverUrl),
-        method: 'POST',
-        status: 401,
-        wwwAuthenticate: 'Bearer error="invalid_token"',
-        attempt: 0,
-        sent: { authorization: `Bearer ${ACCESS}` },
-        header: () => undefined,
-        signal: new AbortController().signal,
-      }),
+      provider.onUnauthorized(refusal(serverUrl, 401, 'Bearer error="invalid_token"', { authorization: `Bearer ${ACCESS}` })),
     );
     expect(LoginRequiredError.isInstance(error)).toBe(true);
     expectNoTokens(error);
@@ -112,16 +103,7 @@ describe('error messages', () => {
     );
     const provider = new OAuthProvider({ store, interactive: false });
     const error = await rejectionOf(
-      provider.onUnauthorized({
-        url: new URL(serverUrl),
-        method: 'POST',
-        status: 401,
-        wwwAuthenticate: 'Bearer error="invalid_token"',
-        attempt: 0,
-        sent: { authorization: `Bearer ${ACCESS}` },
-        header: () => undefined,
-        signal: new AbortController().signal,
-      }),
+      provider.onUnauthorized(refusal(serverUrl, 401, 'Bearer error="invalid_token"', { authorization: `Bearer ${ACCESS}` })),
     );
     expect(as.tokenRequests('refresh_token')).toHaveLength(1);
     expect(LoginRequiredError.isInstance(error), messagesOf(error)).toBe(true);
