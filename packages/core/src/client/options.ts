@@ -7,6 +7,7 @@ import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
+import type { TaskReceiverOptions } from '../legacy/task-receiver/task-receiver-options.js';
 import type { UrlElicitationHandler } from './url-elicitation.js';
 import type { RequestContext } from '../middleware/request-context.js';
 import type { RequestMiddleware } from '../middleware/request-middleware.js';
@@ -64,6 +65,13 @@ export interface McpClientOptions {
    * (at most `maxInputRounds` times); declares `elicitation.url`.
    */
   urlElicitation?: UrlElicitationHandler;
+  /**
+   * Runs a server's task-augmented `sampling/createMessage` and `elicitation/create` (2025-11-25)
+   * as tasks the server polls (`tasks/get`, `tasks/result`, `tasks/list`, `tasks/cancel`), and
+   * declares the `tasks` capability for the handlers given; `false` answers them as plain requests.
+   * @default true when a sampling or elicitation handler is given, with the defaults of `TaskReceiverOptions`
+   */
+  taskReceiver?: boolean | TaskReceiverOptions;
   /** Handles `roots/list`; declares the `roots` capability. */
   roots?: RootsHandler;
   /** Fail fast when calling a method the server did not advertise. @default true */
@@ -153,6 +161,7 @@ export const MCP_CLIENT_OPTION_KEYS = {
   samplingTools: true,
   elicitation: true,
   urlElicitation: true,
+  taskReceiver: { maxTtlMs: true, pollIntervalMs: true, maxTasks: true, pageSize: true } satisfies OptionKeys<TaskReceiverOptions>,
   roots: true,
   strictCapabilities: true,
   requestTimeoutMs: true,
