@@ -1,7 +1,7 @@
 import type { JsonRpcEngine } from '../jsonrpc/engine.js';
 import { ProtocolError, ErrorCode } from '../errors/protocol-error.js';
 import type { RequestHandler } from '../jsonrpc/dispatch.js';
-import type { TaskReceiver } from '../legacy/task-receiver/task-receiver.js';
+import type { TaskRequestMethod, TaskReceiver } from '../legacy/task-receiver/task-receiver.js';
 import { answerElicitation } from './answer-elicitation.js';
 import { answerSampling } from './answer-sampling.js';
 import type { ElicitationCompletions } from './elicitation-completions.js';
@@ -10,8 +10,8 @@ import { loadSchemas } from './schema-loader.js';
 
 /**
  * Registers the server-to-client request handlers the options provide; with a task receiver,
- * sampling and elicitation run as tasks when the server asks (2025-11-25) and the receiver answers
- * the `tasks/*` methods.
+ * sampling and elicitation run as tasks when the server asks (2025-11-25), and the receiver
+ * answers the `tasks/*` methods.
  */
 export function installInboundHandlers(
   engine: JsonRpcEngine,
@@ -21,34 +21,28 @@ export function installInboundHandlers(
 ): void {
   engine.setRequestHandler('ping', () => ({}));
   tasks?.install(engine);
-  const tasked = (method: 'sampling/createMessage' | 'elicitation/create', handler: RequestHandler): RequestHandler =>
-    tasks === undefined ? handler : tasks.wrap(method, handler);
+  const handle = (method: TaskRequestMethod, handler: RequestHandler): void =>
+    engine.setRequestHandler(method, tasks === undefined ? handler : tasks.wrap(method, handler));
   const { sampling, elicitation, urlElicitation, roots } = options;
   if (sampling) {
-    engine.setRequestHandler(
-      'sampling/createMessage',
-      tasked('sampling/createMessage', async (params, context) => {
-        const schemas = await loadSchemas();
-        return answerSampling(params, {
-          handler: sampling,
-          tools: options.samplingTools === true,
-          context,
-          schemas: { params: schemas.CreateMessageRequestParamsSchema, result: schemas.CreateMessageResultSchema },
-        });
-      }),
-    );
+    handle('sampling/createMessage', async (params, context) => {
+      const schemas = await loadSchemas();
+      return answerSampling(params, {
+        handler: sampling,
+        tools: options.samplingTools === true,
+        context,
+        schemas: { params: schemas.CreateMessageRequestParamsSchema, result: schemas.CreateMessageResultSchema },
+      });
+    });
   }
   if (elicitation || urlElicitation) {
-    engine.setRequestHandler(
-      'elicitation/create',
-      tasked('elicitation/create', async (params, context) => {
-        const parsed = (await loadSchemas()).ElicitRequestParamsSchema.safeParse(params);
-        if (!parsed.success) throw invalidParams('elicitation/create', parsed.error.message);
-        const missing = (mode: string): ProtocolError =>
-          invalidParams('elicitation/create', `this client did not declare elicitation mode "${mode}"`);
-        return await answerElicitation(parsed.data, { handlers: options, context, completions, missing });
-      }),
-    );
+    handle('elicitation/create', async (params, context) => {
+      const parsed = (await loadSchemas()).ElicitRequestParamsSchema.safeParse(params);
+      if (!parsed.success) throw invalidParams('elicitation/create', parsed.error.message);
+      const missing = (mode: string): ProtocolError =>
+        invalidParams('elicitation/create', `this client did not declare elicitation mode "${mode}"`);
+      return await answerElicitation(parsed.data, { handlers: options, context, completions, missing });
+    });
   }
   if (roots) {
     engine.setRequestHandler('roots/list', async (_params, context) => ({ roots: await roots(context) }));

@@ -7,7 +7,7 @@ import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
-import type { TaskReceiverOptions } from '../legacy/task-receiver/task-receiver-options.js';
+import { resolveTaskReceiverOptions, type TaskReceiverOptions } from '../legacy/task-receiver/task-receiver-options.js';
 import type { UrlElicitationHandler } from './url-elicitation.js';
 import type { RequestContext } from '../middleware/request-context.js';
 import type { RequestMiddleware } from '../middleware/request-middleware.js';
@@ -198,9 +198,10 @@ const CLIENT_OPTION_HINTS: Readonly<Record<string, string>> = {
 
 const CONNECT_OPTION_KEYS = { signal: true, timeoutMs: true } as const satisfies OptionKeys<ConnectOptions>;
 
-/** Refuses options of `new McpClient()` it does not know. */
+/** Refuses options of `new McpClient()` it does not know, and `taskReceiver` values out of range. */
 export function checkClientOptions(options: McpClientOptions): void {
   checkOptions(options, MCP_CLIENT_OPTION_KEYS, { where: 'new McpClient(options)', server: options.server, hints: CLIENT_OPTION_HINTS });
+  resolveTaskReceiverOptions(options.taskReceiver, options.server);
 }
 
 /** Refuses options of `connect()` it does not know. */

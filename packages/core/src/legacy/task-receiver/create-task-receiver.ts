@@ -1,4 +1,5 @@
 import type { McpClientOptions } from '../../client/options.js';
+import { resolveTaskReceiverOptions } from './task-receiver-options.js';
 import { TaskReceiver, type TaskReceiverParts } from './task-receiver.js';
 
 /**
@@ -8,5 +9,5 @@ import { TaskReceiver, type TaskReceiverParts } from './task-receiver.js';
 export function createTaskReceiver(options: McpClientOptions, parts: TaskReceiverParts): TaskReceiver | undefined {
   const { taskReceiver, sampling, elicitation, urlElicitation } = options;
   if (taskReceiver === false || (sampling === undefined && elicitation === undefined && urlElicitation === undefined)) return undefined;
-  return new TaskReceiver(parts, taskReceiver === true ? {} : taskReceiver);
+  return new TaskReceiver(parts, resolveTaskReceiverOptions(taskReceiver, options.server));
 }

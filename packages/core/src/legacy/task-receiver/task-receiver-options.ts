@@ -1,3 +1,6 @@
+import { ConfigError } from '../../errors/config-error.js';
+import { integerOption } from '../../util/integer-option.js';
+
 /**
  * How the client runs a server's task-augmented `sampling/createMessage` and `elicitation/create`
  * requests (2025-11-25): how long it keeps a task, how often it suggests polling, how many tasks
@@ -28,3 +31,26 @@ export const TASK_RECEIVER_DEFAULTS: Required<TaskReceiverOptions> = {
   maxTasks: 100,
   pageSize: 50,
 };
+
+/**
+ * The options of `taskReceiver` with their defaults; a `ConfigError` naming the option when one is
+ * not an integer in its range (`maxTtlMs` and `pollIntervalMs` at least 0, `maxTasks` and
+ * `pageSize` at least 1).
+ */
+export function resolveTaskReceiverOptions(
+  options: boolean | TaskReceiverOptions | undefined,
+  server: string | undefined,
+): Required<TaskReceiverOptions> {
+  const given = typeof options === 'object' ? options : {};
+  const fail = (message: string): never => {
+    throw new ConfigError(`new McpClient(options): ${message}`, { server });
+  };
+  const read = (key: keyof TaskReceiverOptions, min: number): number =>
+    integerOption(`taskReceiver.${key}`, given[key], { fallback: TASK_RECEIVER_DEFAULTS[key], min }, fail);
+  return {
+    maxTtlMs: read('maxTtlMs', 0),
+    pollIntervalMs: read('pollIntervalMs', 0),
+    maxTasks: read('maxTasks', 1),
+    pageSize: read('pageSize', 1),
+  };
+}

@@ -5,7 +5,7 @@ import type { JsonRpcEngine } from '../../jsonrpc/engine.js';
 import type { ClientCapabilities } from '../../types/index.js';
 import { isObject } from '../../validation/guards.js';
 import { RELATED_TASK_META_KEY, type ReceivedTask } from './received-task.js';
-import { TASK_RECEIVER_DEFAULTS, type TaskReceiverOptions } from './task-receiver-options.js';
+import type { TaskReceiverOptions } from './task-receiver-options.js';
 import { TaskStore } from './task-store.js';
 
 /** The server-to-client requests a client may run as tasks, and the capability that says it does. */
@@ -41,9 +41,9 @@ export class TaskReceiver {
 
   constructor(
     private readonly parts: TaskReceiverParts,
-    options: TaskReceiverOptions = {},
+    options: Required<TaskReceiverOptions>,
   ) {
-    this.store = new TaskStore({ ...TASK_RECEIVER_DEFAULTS, ...options });
+    this.store = new TaskStore(options);
   }
 
   /** `handler`, run as a task when the server asks for one and this connection declared it can. */

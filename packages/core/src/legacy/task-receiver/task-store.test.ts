@@ -100,4 +100,13 @@ describe('the tasks the client keeps for a server (2025-11-25)', () => {
     expect(error.code).toBe(ErrorCode.InternalError);
     expect(error.rawMessage).toContain('taskReceiver.maxTasks');
   });
+
+  it('refuses a taskReceiver option out of range with a ConfigError naming it, when the client is made', () => {
+    expect(() => new McpClient({ sampling: () => ANSWER, taskReceiver: { maxTasks: 0 } })).toThrow(
+      expect.objectContaining({
+        code: 'CONFIG_INVALID',
+        message: expect.stringContaining('"taskReceiver.maxTasks" must be an integer of at least 1, got 0'),
+      }),
+    );
+  });
 });
