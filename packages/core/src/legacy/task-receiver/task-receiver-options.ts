@@ -34,8 +34,8 @@ export const TASK_RECEIVER_DEFAULTS: Required<TaskReceiverOptions> = {
 
 /**
  * The options of `taskReceiver` with their defaults; a `ConfigError` naming the option when one is
- * not an integer in its range (`maxTtlMs` and `pollIntervalMs` at least 0, `maxTasks` and
- * `pageSize` at least 1).
+ * not an integer in its range (`pollIntervalMs` at least 0, `maxTtlMs`, `maxTasks` and `pageSize`
+ * at least 1).
  */
 export function resolveTaskReceiverOptions(
   options: boolean | TaskReceiverOptions | undefined,
