@@ -70,6 +70,12 @@ describe('the client as a task receiver (2025-11-25)', () => {
     expect(off.initializeParams?.capabilities).not.toHaveProperty('tasks');
   });
 
+  it('declares no tasks capability when it offers a revision older than 2025-11-25, which had no tasks', async () => {
+    const { server } = await connected({ sampling: () => ANSWER, protocolVersion: '2025-06-18' });
+    expect(server.initializeParams?.protocolVersion).toBe('2025-06-18');
+    expect(server.initializeParams?.capabilities).not.toHaveProperty('tasks');
+  });
+
   it('declares no tasks capability to a 2026-07-28 server, which has no client-hosted tasks', async () => {
     const server = new FakeServer({ modernVersions: ['2026-07-28'] });
     const client = new McpClient({ eraCache: false, sampling: () => ANSWER });
