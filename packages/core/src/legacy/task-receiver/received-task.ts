@@ -42,9 +42,8 @@ export class ReceivedTask {
     /** Milliseconds from creation it is kept. */
     readonly ttlMs: number,
     private readonly pollIntervalMs: number,
-    now = new Date(),
   ) {
-    this.createdAt = this.updatedAt = now.toISOString();
+    this.createdAt = this.updatedAt = new Date().toISOString();
     this.settled = new Promise((resolve) => (this.settle = resolve));
   }
 

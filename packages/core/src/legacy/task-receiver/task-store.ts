@@ -21,11 +21,6 @@ export class TaskStore {
 
   constructor(private readonly options: Required<TaskReceiverOptions>) {}
 
-  /** How many tasks are held. */
-  get size(): number {
-    return this.tasks.size;
-  }
-
   /**
    * A new `working` task, kept for the requested ttl cut to `maxTtlMs` (`maxTtlMs` when none was
    * asked); throws -32603 when `maxTasks` are held already, or once the store is closed.
