@@ -39,6 +39,7 @@ export type { RequestContext } from './middleware/request-context.js';
 export type { RequestLogEntry, RequestLogCommon, LogRequestsOptions } from './middleware/log-requests.js';
 export type { Progress } from './jsonrpc/pending.js';
 export type { InboundRequestContext } from './jsonrpc/dispatch.js';
+export type { TaskReceiverOptions } from './legacy/task-receiver/task-receiver-options.js';
 export type { ClientState, ClientEventMap, ClientEvent } from './client/events.js';
 export type { MetricsSnapshot, MethodMetrics, LatencyStats } from './client/metrics.js';
 export type { ServerSession } from './session.js';

@@ -117,6 +117,7 @@ const TYPES = [
   'ServerCapabilities',
   'ServerSession',
   'SettingNames',
+  'TaskReceiverOptions',
   'Tool',
   'TraceContext',
   'Transport',

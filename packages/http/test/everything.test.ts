@@ -1,4 +1,4 @@
-import { describeFeatureSuite, startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
+import { describeFeatureSuite, describeTaskReceiverSuite, startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
 import { afterAll, beforeAll } from 'vitest';
 import { StreamableHttpTransport } from '../src/index.js';
 
@@ -13,3 +13,4 @@ afterAll(async () => {
 });
 
 describeFeatureSuite('streamable-http', () => new StreamableHttpTransport(server.url));
+describeTaskReceiverSuite('streamable-http', () => new StreamableHttpTransport(server.url));

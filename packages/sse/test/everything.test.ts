@@ -1,4 +1,4 @@
-import { describeFeatureSuite, startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
+import { describeFeatureSuite, describeTaskReceiverSuite, startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
 import { afterAll, beforeAll } from 'vitest';
 import { SseTransport } from '../src/index.js';
 
@@ -11,7 +11,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describeFeatureSuite('sse', () => {
+function sse(): SseTransport {
   if (server === undefined) throw new Error('server-everything did not start');
   return new SseTransport(server.url);
-});
+}
+
+describeFeatureSuite('sse', sse);
+describeTaskReceiverSuite('sse', sse);

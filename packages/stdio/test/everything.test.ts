@@ -1,4 +1,7 @@
-import { describeFeatureSuite, everythingCommand } from '@mcpx/test-utils';
+import { describeFeatureSuite, describeTaskReceiverSuite, everythingCommand } from '@mcpx/test-utils';
 import { StdioTransport } from '../src/index.js';
 
-describeFeatureSuite('stdio', () => new StdioTransport({ ...everythingCommand('stdio'), stderr: 'ignore', shutdownTimeoutMs: 300 }));
+const everything = (): StdioTransport => new StdioTransport({ ...everythingCommand('stdio'), stderr: 'ignore', shutdownTimeoutMs: 300 });
+
+describeFeatureSuite('stdio', everything);
+describeTaskReceiverSuite('stdio', everything);

@@ -1,5 +1,6 @@
 /** Private test helpers shared by the mcpx packages. */
 export { describeFeatureSuite } from './feature-suite.js';
+export { describeTaskReceiverSuite } from './task-receiver-suite.js';
 export { until } from './until.js';
 export type { TransportFactory } from './feature-suite.js';
 export { describeDualEraSuite } from './dual-era-suite.js';

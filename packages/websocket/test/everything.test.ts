@@ -1,5 +1,5 @@
 import { McpClient } from '@mcpx/core';
-import { describeFeatureSuite, startWebSocketBridge, type WebSocketBridge } from '@mcpx/test-utils';
+import { describeFeatureSuite, describeTaskReceiverSuite, startWebSocketBridge, type WebSocketBridge } from '@mcpx/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketTransport } from '../src/index.js';
 import { until } from './helpers.js';
@@ -15,6 +15,7 @@ afterAll(async () => {
 });
 
 describeFeatureSuite('websocket', () => new WebSocketTransport(bridge.url, { name: 'everything' }));
+describeTaskReceiverSuite('websocket', () => new WebSocketTransport(bridge.url, { name: 'everything' }));
 
 describe('the bridge to server-everything', () => {
   it('runs the real server for each connection and ends it when the connection closes', async () => {

@@ -3,6 +3,7 @@ import type { EraSession } from '../era/era-session.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, JsonRpcEngine } from '../jsonrpc/engine.js';
 import type { Transport } from '../transport.js';
 import { trafficObserver, type ClientEvents } from './events.js';
+import { createTaskReceiver } from '../legacy/task-receiver/create-task-receiver.js';
 import { installInboundHandlers } from './inbound-handlers.js';
 import type { ElicitationCompletions } from './elicitation-completions.js';
 import type { Metrics } from './metrics.js';
@@ -26,17 +27,26 @@ export interface ClientParts {
 /**
  * The engine of one connection of a client: its timeouts and setting names, traffic events and
  * metrics, diagnostics (what is not JSON also goes to the handshake's `watch`), notifications
- * taken in by the era session, the output-schema cache, and the inbound handlers.
+ * taken in by the era session, the output-schema cache, and the inbound handlers (with the tasks
+ * it runs for the server, cancelled when it closes).
  */
 export function createClientEngine(transport: Transport, watch: OutputWatch, parts: ClientParts): JsonRpcEngine {
   const { options, emitter } = parts;
+  const tasks = createTaskReceiver(options, {
+    server: options.server,
+    declared: () => parts.session()?.info.clientCapabilities,
+    notify: (method, params) => engine.notify(method, params),
+  });
   const engine = new JsonRpcEngine(transport, {
     server: options.server,
     timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     settingNames: options.settingNames,
     observer: { ...trafficObserver(emitter, parts.stats), messageReceived: () => watch.message() },
     onerror: (error) => emitter.emit('error', { error }),
-    onclose: (reason) => parts.closed(engine, reason),
+    onclose: (reason) => {
+      tasks?.close();
+      parts.closed(engine, reason);
+    },
   });
   transport.ondiagnostic = (event) => {
     if (event.type === 'non-json') watch.nonJson(event.line);
@@ -47,6 +57,6 @@ export function createClientEngine(transport: Transport, watch: OutputWatch, par
     if (method === 'notifications/tools/list_changed') parts.outputSchemas.remember([], true);
     emitter.emit('notification', { method, params });
   });
-  installInboundHandlers(engine, options, parts.completions);
+  installInboundHandlers(engine, options, parts.completions, tasks);
   return engine;
 }

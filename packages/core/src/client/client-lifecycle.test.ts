@@ -70,6 +70,7 @@ describe('the legacy handshake', () => {
       elicitation: { form: {} },
       roots: { listChanged: true },
       experimental: { thing: {} },
+      tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
     });
   });
 
@@ -86,6 +87,7 @@ describe('the legacy handshake', () => {
     expect(server.initializeParams?.capabilities).toEqual({
       sampling: { tools: {}, context: {} },
       elicitation: { form: { applyDefaults: true }, url: {} },
+      tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
     });
   });
 

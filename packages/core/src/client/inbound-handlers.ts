@@ -1,17 +1,31 @@
 import type { JsonRpcEngine } from '../jsonrpc/engine.js';
 import { ProtocolError, ErrorCode } from '../errors/protocol-error.js';
+import type { RequestHandler } from '../jsonrpc/dispatch.js';
+import type { TaskRequestMethod, TaskReceiver } from '../legacy/task-receiver/task-receiver.js';
 import { answerElicitation } from './answer-elicitation.js';
 import { answerSampling } from './answer-sampling.js';
 import type { ElicitationCompletions } from './elicitation-completions.js';
 import type { McpClientOptions } from './options.js';
 import { loadSchemas } from './schema-loader.js';
 
-/** Registers the server-to-client request handlers the options provide. */
-export function installInboundHandlers(engine: JsonRpcEngine, options: McpClientOptions, completions: ElicitationCompletions): void {
+/**
+ * Registers the server-to-client request handlers the options provide; with a task receiver,
+ * sampling and elicitation run as tasks when the server asks (2025-11-25), and the receiver
+ * answers the `tasks/*` methods.
+ */
+export function installInboundHandlers(
+  engine: JsonRpcEngine,
+  options: McpClientOptions,
+  completions: ElicitationCompletions,
+  tasks: TaskReceiver | undefined,
+): void {
   engine.setRequestHandler('ping', () => ({}));
+  tasks?.install(engine);
+  const handle = (method: TaskRequestMethod, handler: RequestHandler): void =>
+    engine.setRequestHandler(method, tasks === undefined ? handler : tasks.wrap(method, handler));
   const { sampling, elicitation, urlElicitation, roots } = options;
   if (sampling) {
-    engine.setRequestHandler('sampling/createMessage', async (params, context) => {
+    handle('sampling/createMessage', async (params, context) => {
       const schemas = await loadSchemas();
       return answerSampling(params, {
         handler: sampling,
@@ -22,7 +36,7 @@ export function installInboundHandlers(engine: JsonRpcEngine, options: McpClient
     });
   }
   if (elicitation || urlElicitation) {
-    engine.setRequestHandler('elicitation/create', async (params, context) => {
+    handle('elicitation/create', async (params, context) => {
       const parsed = (await loadSchemas()).ElicitRequestParamsSchema.safeParse(params);
       if (!parsed.success) throw invalidParams('elicitation/create', parsed.error.message);
       const missing = (mode: string): ProtocolError =>

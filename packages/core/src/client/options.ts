@@ -7,6 +7,7 @@ import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
+import { resolveTaskReceiverOptions, type TaskReceiverOptions } from '../legacy/task-receiver/task-receiver-options.js';
 import type { UrlElicitationHandler } from './url-elicitation.js';
 import type { RequestContext } from '../middleware/request-context.js';
 import type { RequestMiddleware } from '../middleware/request-middleware.js';
@@ -64,6 +65,13 @@ export interface McpClientOptions {
    * (at most `maxInputRounds` times); declares `elicitation.url`.
    */
   urlElicitation?: UrlElicitationHandler;
+  /**
+   * Runs a server's task-augmented `sampling/createMessage` and `elicitation/create` (2025-11-25)
+   * as tasks the server polls (`tasks/get`, `tasks/result`, `tasks/list`, `tasks/cancel`), and
+   * declares the `tasks` capability for the handlers given; `false` answers them as plain requests.
+   * @default true when a sampling or elicitation handler is given, with the defaults of `TaskReceiverOptions`
+   */
+  taskReceiver?: boolean | TaskReceiverOptions;
   /** Handles `roots/list`; declares the `roots` capability. */
   roots?: RootsHandler;
   /** Fail fast when calling a method the server did not advertise. @default true */
@@ -153,6 +161,7 @@ export const MCP_CLIENT_OPTION_KEYS = {
   samplingTools: true,
   elicitation: true,
   urlElicitation: true,
+  taskReceiver: { maxTtlMs: true, pollIntervalMs: true, maxTasks: true, pageSize: true } satisfies OptionKeys<TaskReceiverOptions>,
   roots: true,
   strictCapabilities: true,
   requestTimeoutMs: true,
@@ -189,9 +198,10 @@ const CLIENT_OPTION_HINTS: Readonly<Record<string, string>> = {
 
 const CONNECT_OPTION_KEYS = { signal: true, timeoutMs: true } as const satisfies OptionKeys<ConnectOptions>;
 
-/** Refuses options of `new McpClient()` it does not know. */
+/** Refuses options of `new McpClient()` it does not know, and `taskReceiver` values out of range. */
 export function checkClientOptions(options: McpClientOptions): void {
   checkOptions(options, MCP_CLIENT_OPTION_KEYS, { where: 'new McpClient(options)', server: options.server, hints: CLIENT_OPTION_HINTS });
+  resolveTaskReceiverOptions(options.taskReceiver, options.server);
 }
 
 /** Refuses options of `connect()` it does not know. */

@@ -9,6 +9,7 @@ import { UnsupportedProtocolVersionError } from '../errors/unsupported-protocol-
 import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
 import { initializeLegacy, type LegacyHandshake } from '../legacy/lifecycle.js';
 import { LegacySession } from '../legacy/legacy-session.js';
+import { withTaskReceiverCapability } from '../legacy/task-receiver/task-capabilities.js';
 import { discover } from '../modern/discover.js';
 import { ModernSession } from '../modern/modern-session.js';
 import {
@@ -75,10 +76,15 @@ export async function establishSession(connection: Connection, options: Establis
     return { ...request, signal: request.signal === undefined ? signal : AbortSignal.any([request.signal, signal]) };
   };
   const legacy = async (version?: string, on: Connection = connection): Promise<EraSession> => {
+    const offered = version ?? pinned;
     const handshake: LegacyHandshake = {
       clientInfo: options.clientInfo,
-      capabilities: options.capabilities,
-      protocolVersion: version ?? pinned,
+      // Client-hosted tasks exist in 2025-11-25 only (SEP-2663 removed them from 2026-07-28).
+      capabilities:
+        offered === undefined || offered >= '2025-11-25'
+          ? withTaskReceiverCapability(options.capabilities, options.parts.options)
+          : options.capabilities,
+      protocolVersion: offered,
       server: options.server,
     };
     return new LegacySession(await initializeLegacy(on.engine, on.transport, handshake, step()), on, handshake, options.parts);
