@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const ENTRIES = ['./index.ts', './schemas.ts', './testing/index.ts', './skills.ts', './tasks.ts'].map((entry) =>
+const ENTRIES = ['./index.ts', './schemas.ts', './testing/index.ts', './skills.ts', './tasks.ts', './apps.ts'].map((entry) =>
   fileURLToPath(new URL(entry, import.meta.url)),
 );
 const SOURCE_ROOT = fileURLToPath(new URL('.', import.meta.url));
