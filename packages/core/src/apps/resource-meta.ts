@@ -40,7 +40,7 @@ const AppResourceMetaSchema = z.looseObject({
  */
 export function parseResourceMeta(raw: unknown, where: { uri: string; server: string | undefined; method: string }): AppResourceMeta {
   const parsed = AppResourceMetaSchema.safeParse(raw);
-  if (parsed.success) return parsed.data as AppResourceMeta;
+  if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = ['_meta', 'ui', ...issue.path.map(String)].join('.');
   throw new InvalidResponseError(
