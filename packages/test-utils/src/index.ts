@@ -25,6 +25,7 @@ export type {
   ReceivedMessage,
 } from './ws/fake-ws-server.js';
 export {
+  appsServerCommand,
   dualEraServerCommand,
   dualEraServerPath,
   skillsServerCommand,
