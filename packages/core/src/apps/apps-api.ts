@@ -95,7 +95,9 @@ export class AppsApi {
    */
   async relay(request: JsonRpcRequest, options?: CallOptions): Promise<JsonRpcResponse> {
     try {
-      return { jsonrpc: '2.0', id: request.id, result: await this.forward(request.method, request.params, options) };
+      // The app is untrusted: params that are not an object count as none.
+      const params = typeof request.params === 'object' && request.params !== null && !Array.isArray(request.params) ? request.params : {};
+      return { jsonrpc: '2.0', id: request.id, result: await this.forward(request.method, params, options) };
     } catch (error) {
       return { jsonrpc: '2.0', id: request.id, error: errorObject(error) };
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { McpClient } from '../client/mcp-client.js';
 import { AppRequestRefusedError } from '../errors/app-request-refused-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import type { JsonRpcRequest } from '../jsonrpc/messages.js';
 import { FakeServer } from '../testing/fake-server.js';
 import { APP_MIME_TYPE } from './app-meta.js';
 import { apps } from './apps-extension.js';
@@ -155,6 +156,17 @@ describe('forwarding an app request to the server', () => {
     const { api } = await connect(appServer());
     const { tools } = await api.forward('tools/list');
     expect((tools as Array<{ name: string }>).map((tool) => tool.name)).toEqual(['forecast', 'refresh', 'legacy-chart', 'plain']);
+  });
+
+  it('answers a relayed request whose params are not an object as one without params', async () => {
+    const server = appServer();
+    const { api } = await connect(server);
+    const request = { jsonrpc: '2.0', id: 9, method: 'tools/call', params: null } as unknown as JsonRpcRequest;
+    expect(await api.relay(request)).toMatchObject({
+      id: 9,
+      error: { code: -32602, message: 'the app sent tools/call without a tool "name"' },
+    });
+    expect(server.requests('tools/call')).toEqual([]);
   });
 
   it('answers a relayed ui/ method or an unknown tool with a JSON-RPC error', async () => {
