@@ -72,7 +72,7 @@ export class AppsApi {
       case 'tools/list':
         return { tools: (await client.listTools(options)).tools.filter(callableByApp) };
       case 'resources/read':
-        if (typeof params.uri !== 'string') throw this.refused('method', 'the app sent resources/read without a "uri"', method);
+        if (typeof params.uri !== 'string') throw this.refused('params', 'the app sent resources/read without a "uri"', method);
         return await client.readResource(params.uri, options);
       case 'resources/list':
         return { resources: (await client.listResources(options)).resources };
@@ -85,11 +85,13 @@ export class AppsApi {
 
   /**
    * `forward` for a JSON-RPC request as the app sent it, answered with the JSON-RPC response to post
-   * back: a refusal as `-32601` (a method not forwarded) or `-32602` (a tool the app may not call),
+   * back: a refusal as `-32601` (a method not forwarded) or `-32602` (missing params, a tool the app may not call),
    * the server's own error as it sent it, any other failure as `-32603`.
    * @example
-   * window.addEventListener('message', async ({ data }) => {
-   *   if (data.method?.startsWith('ui/')) return answerHostMethod(data);
+   * window.addEventListener('message', async (event) => {
+   *   const data = event.data;
+   *   if (event.source !== frame.contentWindow) return;
+   *   if (!isAppServerMethod(data.method)) return answerHostMethod(data); // ui/*, ping, sampling
    *   frame.contentWindow.postMessage(await apps.relay(data), '*');
    * });
    */
@@ -105,7 +107,7 @@ export class AppsApi {
 
   private async callTool(params: Record<string, unknown>, options: CallOptions | undefined): Promise<Record<string, unknown>> {
     const name = params.name;
-    if (typeof name !== 'string') throw this.refused('unknown', 'the app sent tools/call without a tool "name"', 'tools/call');
+    if (typeof name !== 'string') throw this.refused('params', 'the app sent tools/call without a tool "name"', 'tools/call');
     const { tools } = await this.host.client.listTools(options);
     const tool = tools.find((candidate) => candidate.name === name);
     if (tool === undefined)

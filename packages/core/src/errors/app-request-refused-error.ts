@@ -5,10 +5,10 @@ const brand: unique symbol = Symbol.for('mcpx.error.AppRequestRefusedError');
 
 /**
  * Why the host refused to forward an app's request to the server (SEP-1865): the `method` is not
- * one an app may send to the server, the tool is `unknown` to the server, or its `visibility`
- * excludes apps.
+ * one an app may send to the server, its `params` lack what the method needs, the tool is
+ * `unknown` to the server, or its `visibility` excludes apps.
  */
-export type AppRequestRefusal = 'method' | 'unknown' | 'visibility';
+export type AppRequestRefusal = 'method' | 'params' | 'unknown' | 'visibility';
 
 /** Options of an `AppRequestRefusedError`. */
 export interface AppRequestRefusedErrorOptions extends LocalErrorOptions {
