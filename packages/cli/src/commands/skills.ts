@@ -20,7 +20,7 @@ export async function run(context: Context): Promise<number> {
     const api = view.client.extension(skills());
     if (!api.available)
       throw new CliError(`${server} publishes no skills: it did not declare the ${SKILLS_EXTENSION_ID} extension`, EXIT.failure, {
-        hint: 'mcpx servers --json shows what each server declared',
+        hint: `a server publishes skills through the Skills extension (SEP-2640); its resources may still hold some: mcpx resources ${server}`,
       });
     const options = { signal: context.signal, timeoutMs: context.timeoutMs };
     const listed = await untilAborted(api.list(options), context.signal);
