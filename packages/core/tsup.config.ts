@@ -8,5 +8,6 @@ export default defineConfig(
     internal: 'src/internal.ts',
     skills: 'src/skills.ts',
     tasks: 'src/tasks.ts',
+    apps: 'src/apps.ts',
   }),
 );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 // By path: @mcpx/test-utils depends on @mcpx/core, so core cannot list it as a dependency.
 import { publicExports } from '../../test-utils/src/public-exports.js';
 import * as core from './index.js';
+import * as apps from './apps.js';
 import * as skills from './skills.js';
 import * as tasks from './tasks.js';
 
@@ -154,6 +155,41 @@ describe('the public API of @mcpx/core/skills', () => {
       'SkillResource',
       'SkillsOptions',
       'SkillsPage',
+    ]);
+  });
+});
+
+describe('the public API of @mcpx/core/apps', () => {
+  it('exports exactly the listed values and types', () => {
+    expect(Object.keys(apps).sort()).toEqual([
+      'APPS_EXTENSION_ID',
+      'APP_HOST_METHODS',
+      'APP_MIME_TYPE',
+      'APP_SERVER_METHODS',
+      'AppRequestRefusedError',
+      'AppsApi',
+      'HOST_TO_APP_NOTIFICATIONS',
+      'appOf',
+      'apps',
+      'callableByApp',
+      'contentSecurityPolicy',
+      'isAppServerMethod',
+      'permissionsPolicy',
+      'visibleToModel',
+    ]);
+    expect(publicExports(readFileSync(new URL('./apps.ts', import.meta.url), 'utf8')).types).toEqual([
+      'AppCsp',
+      'AppHostMethod',
+      'AppPermissions',
+      'AppRequestRefusal',
+      'AppRequestRefusedErrorOptions',
+      'AppResource',
+      'AppResourceMeta',
+      'AppServerMethod',
+      'AppTool',
+      'AppVisibility',
+      'AppsOptions',
+      'ToolApp',
     ]);
   });
 });

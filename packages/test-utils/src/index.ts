@@ -3,11 +3,12 @@ export { describeFeatureSuite } from './feature-suite.js';
 export { describeTaskReceiverSuite } from './task-receiver-suite.js';
 export { until } from './until.js';
 export type { TransportFactory } from './feature-suite.js';
+export { describeAppsSuite } from './apps-suite.js';
 export { describeDualEraSuite } from './dual-era-suite.js';
-export { everythingCommand, filesystemCommand, memoryCommand, faultServersDir } from './servers.js';
+export { everythingCommand, filesystemCommand, memoryCommand, basicAppCommand, faultServersDir } from './servers.js';
 export type { ServerCommand } from './servers.js';
 export { freePort } from './http/free-port.js';
-export { startHttpServerProcess, startEverythingHttp } from './http/server-process.js';
+export { startHttpServerProcess, startEverythingHttp, startBasicAppHttp } from './http/server-process.js';
 export type { HttpServerProcess, HttpServerProcessOptions } from './http/server-process.js';
 export { startFakeHttpServer, sseEvent, openSse, replyJson } from './http/fake-http-server.js';
 export type { FakeHttpServer, FakeHandler, RecordedRequest, SseFields } from './http/fake-http-server.js';
@@ -25,6 +26,7 @@ export type {
   ReceivedMessage,
 } from './ws/fake-ws-server.js';
 export {
+  appsServerCommand,
   dualEraServerCommand,
   dualEraServerPath,
   skillsServerCommand,

@@ -35,3 +35,10 @@ export function memoryCommand(file: string): ServerCommand {
 
 /** The folder of the fault-injecting throwaway server scripts. */
 export const faultServersDir: string = join(dirname(new URL(import.meta.url).pathname), 'fault-servers');
+
+/** `@modelcontextprotocol/server-basic-vanillajs`, the official MCP Apps example (a `get-time` tool with an HTML app), over stdio. */
+export function basicAppCommand(): ServerCommand {
+  // Its exports map hides package.json; its main entry (dist/server.js) sits beside the binary.
+  const main = join(dirname(require.resolve('@modelcontextprotocol/server-basic-vanillajs')), 'index.js');
+  return { command: process.execPath, args: [main, '--stdio'] };
+}

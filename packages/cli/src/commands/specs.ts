@@ -115,6 +115,41 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./prompt.js'),
   },
   {
+    name: ['app'],
+    summary: "write the HTML of a tool's MCP App to a file",
+    usage: 'app <server>/<tool> [--out <file>]',
+    description: [
+      'Reads the ui:// resource the tool points at (MCP Apps, SEP-1865; `mcpx tools` marks the tools that have one), checks its',
+      'metadata, writes its HTML to --out (a file in the temporary folder by default; - for stdout) and prints the Content Security',
+      'Policy and permissions a host would frame it with. The app is not run: it needs a host to talk to.',
+    ].join('\n'),
+    flags: [{ name: 'out', short: 'o', kind: 'string', value: '<file>', description: 'where to write the HTML (- for stdout)' }],
+    positionals: { min: 1, max: 1 },
+    examples: [
+      ['mcpx app basic/get-time', 'to a temporary file, with its security policy'],
+      ['mcpx app basic/get-time --out time.html', 'to time.html'],
+      ['mcpx app basic/get-time --out - | head', 'to stdout'],
+    ],
+    load: () => import('./app.js'),
+  },
+  {
+    name: ['skills'],
+    summary: "a server's skills, or one skill's SKILL.md",
+    usage: 'skills <server> [skill]',
+    description: [
+      'Lists the skills the server publishes (Skills extension, SEP-2640) with their descriptions; given a skill name (or the URI',
+      'of its SKILL.md), fetches its SKILL.md and prints it once its size, digest and frontmatter match the skill entry.',
+    ].join('\n'),
+    flags: [],
+    positionals: { min: 1, max: 2 },
+    examples: [
+      ['mcpx skills docs', 'the skills of the server "docs"'],
+      ['mcpx skills docs pdf-processing', 'its SKILL.md, verified'],
+      ['mcpx skills docs --json', 'the skill entries, with their files and digests'],
+    ],
+    load: () => import('./skills.js'),
+  },
+  {
     name: ['ping'],
     summary: 'check that servers answer, and how fast',
     usage: 'ping [server...] [--count <n>]',

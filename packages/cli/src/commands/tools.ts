@@ -1,9 +1,11 @@
+import { appOf, visibleToModel } from '@mcpx/core/apps';
 import { booleanFlag } from '../args/parse.js';
 import { printJson, type Context } from '../context.js';
 import { openFleet } from '../fleet/open-fleet.js';
 import { renderParameters } from '../output/parameters.js';
 import { renderTable } from '../output/table.js';
 import type { JsonSchema } from '../values/schema-types.js';
+import type { Tool } from '@mcpx/core';
 import { failuresJson, finish, selection, summaryLine } from './catalog-helpers.js';
 
 /** `mcpx tools [server] [--long]`. */
@@ -17,6 +19,7 @@ export async function run(context: Context): Promise<number> {
       qualifiedName: entry.name,
       autoApproved: entry.autoApproved,
       ...entry.tool,
+      ...withApp(entry.tool),
     }));
     const { out } = context;
     if (context.json) {
@@ -29,14 +32,17 @@ export async function run(context: Context): Promise<number> {
           `${out.bold(tool.id)}${title}`,
           ...(description === '' ? [] : description.split('\n').map((line) => `  ${line}`)),
           ...renderParameters(tool.inputSchema as JsonSchema, out, '  '),
+          ...(tool.app === undefined ? [] : [`  ${out.dim('app:')} ${tool.app.resourceUri}${tool.app.appOnly ? ' (app only)' : ''}`]),
         ].join('\n');
       });
       context.print(blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`);
     } else {
+      // The APP column only when a tool has one, so fleets without apps keep their two columns.
+      const apps = tools.some((tool) => tool.app !== undefined);
       context.print(
         renderTable(
-          [{ header: 'TOOL' }, { header: 'DESCRIPTION', flexible: true }],
-          tools.map((tool) => [out.bold(tool.id), summaryLine(tool.description)]),
+          [{ header: 'TOOL' }, ...(apps ? [{ header: 'APP' }] : []), { header: 'DESCRIPTION', flexible: true }],
+          tools.map((tool) => [out.bold(tool.id), ...(apps ? [appMark(tool.app)] : []), summaryLine(tool.description)]),
           out,
           context.width,
         ),
@@ -46,4 +52,15 @@ export async function run(context: Context): Promise<number> {
   } finally {
     await fleet.close();
   }
+}
+
+/** The app a tool points at (SEP-1865), for output: its URI, and whether only the app may call the tool. */
+function withApp(tool: Tool): { app?: { resourceUri: string; appOnly: boolean } } {
+  const app = appOf(tool);
+  return app === undefined ? {} : { app: { resourceUri: app.resourceUri, appOnly: !visibleToModel(tool) } };
+}
+
+function appMark(app: { appOnly: boolean } | undefined): string {
+  if (app === undefined) return '';
+  return app.appOnly ? 'app only' : 'app';
 }

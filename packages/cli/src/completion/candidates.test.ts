@@ -37,6 +37,12 @@ describe('completion candidates', () => {
     expect(complete('-c', 'x.json', 'tools', '')).toEqual(['everything', 'memory', 'files']);
   });
 
+  it('are server names for the first word of skills only, and server/ for app', () => {
+    expect(complete('skills', 'f')).toEqual(['files']);
+    expect(complete('skills', 'files', '')).toEqual([]);
+    expect(complete('app', 'm')).toEqual(['memory/']);
+  });
+
   it('are the shells for completion, and nothing after --, where the shell completes files', () => {
     expect(complete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
     expect(complete('tools', '--', 'node', '')).toEqual([]);

@@ -17,7 +17,9 @@ const TAKES_SERVERS = new Set([
   'auth status',
 ]);
 /** Commands whose first word is `server/name`. */
-const TAKES_TARGET = new Set(['call', 'prompt']);
+const TAKES_TARGET = new Set(['call', 'prompt', 'app']);
+/** Commands whose first word only is a server name. */
+const TAKES_ONE_SERVER = new Set(['skills']);
 /** Values of flags that have a fixed set. */
 const FLAG_VALUES: Record<string, readonly string[]> = { transport: ['stdio', 'http', 'sse', 'websocket'] };
 /** What `mcpx completion` takes. */
@@ -49,6 +51,7 @@ export function candidates(words: readonly string[], servers: () => readonly str
   const name = command.name.join(' ');
   if (name === 'completion') return given.length === 0 ? matching(SHELLS, current) : [];
   if (TAKES_SERVERS.has(name)) return given.length < command.positionals.max ? matching(servers(), current) : [];
+  if (TAKES_ONE_SERVER.has(name)) return given.length === 0 ? matching(servers(), current) : [];
   if (TAKES_TARGET.has(name) && given.length === 0)
     return matching(
       servers().map((server) => `${server}/`),

@@ -10,6 +10,7 @@ import { interactionHandlers, interactionSettings, type InteractionSettings } fr
 import { loadFleetConfig, type LoadedConfig } from './load-fleet-config.js';
 import { SamplingRefusals } from './sampling-refusals.js';
 import { cliSettingNames } from './setting-names.js';
+import { cliExtensions } from './extensions.js';
 import { cliOAuthOptions } from '../auth/oauth-options.js';
 import { logInWhereNeeded, mayLogIn } from './log-in-needed.js';
 
@@ -87,6 +88,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         ...handlers,
         ...(context.timeoutMs === undefined ? {} : { requestTimeoutMs: context.timeoutMs }),
         settingNames: cliSettingNames(context),
+        extensions: cliExtensions(),
       },
       connectTimeoutMs: context.connectTimeoutMs,
       oauth: cliOAuthOptions(context),

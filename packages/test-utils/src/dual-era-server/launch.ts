@@ -82,3 +82,8 @@ export const skillsServerPath: string = fileURLToPath(new URL('./skills-server.m
 export function skillsServerCommand(): ServerCommand {
   return { command: process.execPath, args: [skillsServerPath] };
 }
+
+/** The command line that runs the dual-era MCP Apps test server (`apps-server.mjs`) over stdio, under this Node. */
+export function appsServerCommand(): ServerCommand {
+  return { command: process.execPath, args: [fileURLToPath(new URL('./apps-server.mjs', import.meta.url))] };
+}

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { everythingCommand, type ServerCommand } from '../servers.js';
+import { basicAppCommand, everythingCommand, type ServerCommand } from '../servers.js';
 import { freePort } from './free-port.js';
 
 /** An HTTP MCP server running as a child process, listening on a free port. */
@@ -83,4 +83,13 @@ const EVERYTHING_PATHS = { streamableHttp: '/mcp', sse: '/sse' } as const;
 /** Starts `@modelcontextprotocol/server-everything` over HTTP (`'streamableHttp'` at `/mcp`, or `'sse'` at `/sse`) on a free port. */
 export function startEverythingHttp(mode: keyof typeof EVERYTHING_PATHS): Promise<HttpServerProcess> {
   return startHttpServerProcess(everythingCommand(mode), { path: EVERYTHING_PATHS[mode] });
+}
+
+/** Starts `@modelcontextprotocol/server-basic-vanillajs` (MCP Apps) over Streamable HTTP at `/mcp` on a free port. */
+export function startBasicAppHttp(): Promise<HttpServerProcess> {
+  const stdio = basicAppCommand();
+  return startHttpServerProcess(
+    { command: stdio.command, args: stdio.args.filter((arg) => arg !== '--stdio') },
+    { path: '/mcp', ready: /MCP server listening on/ },
+  );
 }

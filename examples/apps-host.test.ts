@@ -1,0 +1,18 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+it('the apps host example frames the app under its policy and relays only what an app may send', async () => {
+  const { stdout } = await run(process.execPath, [fileURLToPath(new URL('./apps-host.mjs', import.meta.url))]);
+  expect(stdout).toContain('get-time has an app: ui://get-time/mcp-app.html');
+  expect(stdout).toMatch(/^csp: default-src 'none';/m);
+  expect(stdout).toMatch(/^tools\/call from the app: \d{4}-\d\d-\d\dT/m);
+  expect(stdout).toContain('ui/open-link relayed: error -32601');
+  const page = readFileSync(/^host page: (.+)$/m.exec(stdout)![1]!, 'utf8');
+  expect(page).toMatch(/^<!doctype html><iframe sandbox="allow-scripts"/);
+  expect(page).toContain('Content-Security-Policy');
+});
