@@ -29,6 +29,8 @@ export class LegacyTaskDriver implements TaskDriver {
     readonly taskId: string,
     readonly method: string,
     readonly defaultPollIntervalMs: number,
+    /** What the requests of the task take from the call that made it: its per-request `timeoutMs`, its request `context`. */
+    private readonly inherited: CallOptions = {},
   ) {}
 
   get server(): string | undefined {
@@ -36,12 +38,12 @@ export class LegacyTaskDriver implements TaskDriver {
   }
 
   async get(signal: AbortSignal | undefined): Promise<Task> {
-    const result = await this.channel.send('tasks/get', { taskId: this.taskId }, { signal });
+    const result = await this.channel.send('tasks/get', { taskId: this.taskId }, { ...this.inherited, signal });
     return parseLegacyTask(result, { server: this.server, method: 'tasks/get' });
   }
 
   async cancel(signal: AbortSignal | undefined): Promise<Task> {
-    const result = await this.channel.send('tasks/cancel', { taskId: this.taskId }, { signal });
+    const result = await this.channel.send('tasks/cancel', { taskId: this.taskId }, { ...this.inherited, signal });
     return parseLegacyTask(result, { server: this.server, method: 'tasks/cancel' });
   }
 
@@ -78,6 +80,6 @@ export class LegacyTaskDriver implements TaskDriver {
    * long as the task runs and its input takes; waiting is bounded by the caller's signal instead.
    */
   private fetchResult(signal: AbortSignal | undefined): Promise<Record<string, unknown>> {
-    return this.channel.send('tasks/result', { taskId: this.taskId }, { signal, timeoutMs: Number.POSITIVE_INFINITY });
+    return this.channel.send('tasks/result', { taskId: this.taskId }, { ...this.inherited, signal, timeoutMs: Number.POSITIVE_INFINITY });
   }
 }

@@ -245,3 +245,14 @@ describe('the deadline of a 2025-11-25 task call', () => {
     });
   });
 });
+
+describe('the requests of a 2025-11-25 task', () => {
+  it("carry the call's request context, as the tools/call did", async () => {
+    const server = taskServer('required', [task('completed')]);
+    const client = await connect(server);
+    await client.callTool('get_weather', {}, { context: { userId: 'user-456' } });
+    for (const method of ['tools/call', 'tasks/get', 'tasks/result']) {
+      expect(server.requests(method)[0]?._meta).toMatchObject({ 'mcpx/context': { userId: 'user-456' } });
+    }
+  });
+});

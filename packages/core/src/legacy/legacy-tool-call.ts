@@ -27,7 +27,9 @@ export async function callToolLegacy(
   if (task === undefined) return channel.send('tools/call', params, options);
   const created = await channel.send('tools/call', { ...params, task }, options);
   const seed = parseLegacyTask(created.task, { server: channel.server, method: 'tools/call' });
-  const handle = openTaskHandle(new LegacyTaskDriver(channel, seed.taskId, 'tools/call', DEFAULT_TASK_POLL_INTERVAL_MS), seed);
+  const { timeoutMs, context } = options;
+  const inherited = { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(context === undefined ? {} : { context }) };
+  const handle = openTaskHandle(new LegacyTaskDriver(channel, seed.taskId, 'tools/call', DEFAULT_TASK_POLL_INTERVAL_MS, inherited), seed);
   options.onTask?.(handle);
   try {
     return await resultWithin(handle, options, channel.server);
