@@ -133,9 +133,10 @@ export interface CallOptions extends RequestOptions {
   /**
    * `callTool` on a 2025-11-25 server: run the tool as a task (`true`, or `{ ttlMs }` to ask the
    * server to keep the task that long after it is created), or not (`false`). A tool whose
-   * `execution.taskSupport` is `"required"` always runs as one; an `"optional"` one only when asked;
-   * forcing a task on a tool or server that cannot run one fails with a `CapabilityError`. Ignored
-   * on 2026-07-28, where the server decides (the tasks extension). @default only for required tools
+   * `execution.taskSupport` is `"required"` always runs as one; an `"optional"` one only when asked.
+   * Asking for a task on a tool that forbids it, or refusing one for a tool that requires it, fails
+   * with a `ConfigError`; asking a server that cannot run tools as tasks, with a `CapabilityError`.
+   * Ignored on 2026-07-28, where the server decides (the tasks extension). @default only for required tools
    */
   task?: boolean | { ttlMs?: number | undefined } | undefined;
   /**
