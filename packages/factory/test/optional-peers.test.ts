@@ -56,14 +56,14 @@ console.log(JSON.stringify(report));
 afterAll(() => app[Symbol.dispose]());
 
 describe('optional transport packages, in an application that installed only @mcpx/stdio', () => {
-  it('imports no transport package when the factory is imported: only core, registry, smol-toml and Node', async () => {
+  it('imports no transport package when the factory is imported: only core (with its tasks entry), registry, smol-toml and Node', async () => {
     const { readFile } = await import('node:fs/promises');
     const built = await readFile(join(factory, 'dist', 'index.js'), 'utf8');
     const staticImports = [...built.matchAll(/^import .* from ['"]([^'"]+)['"];?$/gm)].map((match) => match[1]);
     expect(
       staticImports.filter(
         (specifier) =>
-          !['@mcpx/core', '@mcpx/core/internal', '@mcpx/registry', 'smol-toml'].includes(specifier!) &&
+          !['@mcpx/core', '@mcpx/core/internal', '@mcpx/core/tasks', '@mcpx/registry', 'smol-toml'].includes(specifier!) &&
           !/^(node:)?[a-z/]+$/.test(specifier!),
       ),
     ).toEqual([]);

@@ -5,6 +5,7 @@ export { until } from './until.js';
 export type { TransportFactory } from './feature-suite.js';
 export { describeAppsSuite } from './apps-suite.js';
 export { describeDualEraSuite } from './dual-era-suite.js';
+export { describeTaskSuite } from './task-suite.js';
 export { everythingCommand, filesystemCommand, memoryCommand, basicAppCommand, faultServersDir } from './servers.js';
 export type { ServerCommand } from './servers.js';
 export { freePort } from './http/free-port.js';

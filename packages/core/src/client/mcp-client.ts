@@ -24,11 +24,13 @@ import type {
   ServerCapabilities,
 } from '../types/index.js';
 import { ClientConnection } from './client-connection.js';
+import { clientTasks, type ClientTasks } from './client-tasks.js';
 import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { callTool, listAll, listTools, listToolsPage } from './feature-calls.js';
 import { Metrics, type MetricsSnapshot } from './metrics.js';
 import { checkClientOptions, type CallOptions, type ConnectOptions, type McpClientOptions } from './options.js';
 import { OutputSchemaValidator } from './output-schema.js';
+import { ToolExecutions } from './tool-executions.js';
 import { cursorParams } from './pagination.js';
 
 /** The package version, baked in at build time. */
@@ -50,6 +52,8 @@ export class McpClient {
   private readonly extensions: ExtensionRegistry;
   /** The lifecycle, the era session and the gate of every request. */
   private readonly connection: ClientConnection;
+  /** The server's tasks, in either era: reattach to one by its identifier, list them, cancel one. */
+  readonly tasks: ClientTasks;
 
   constructor(options: McpClientOptions = {}) {
     checkClientOptions(options);
@@ -85,7 +89,10 @@ export class McpClient {
       options.server,
     );
     const { emitter, stats, extensions } = this;
-    this.connection = new ClientConnection({ options, clientInfo, emitter, stats, outputSchemas: new OutputSchemaValidator(), extensions });
+    const outputSchemas = new OutputSchemaValidator();
+    const toolExecutions = new ToolExecutions();
+    this.connection = new ClientConnection({ options, clientInfo, emitter, stats, outputSchemas, toolExecutions, extensions });
+    this.tasks = clientTasks(this.connection);
   }
 
   /** The current lifecycle state. */

@@ -9,6 +9,7 @@ import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
 import { resolveTaskReceiverOptions, type TaskReceiverOptions } from '../legacy/task-receiver/task-receiver-options.js';
 import type { UrlElicitationHandler } from './url-elicitation.js';
+import type { TaskHandle } from '../tasks/task-handle.js';
 import type { RequestContext } from '../middleware/request-context.js';
 import type { RequestMiddleware } from '../middleware/request-middleware.js';
 import type {
@@ -137,6 +138,21 @@ export interface CallOptions extends RequestOptions {
   logLevel?: LoggingLevel | undefined;
   /** This call's request context, over the client's `context` field by field (`metadata` key by key). */
   context?: RequestContext | undefined;
+  /**
+   * `callTool` on a 2025-11-25 server: run the tool as a task (`true`, or `{ ttlMs }` to ask the
+   * server to keep the task that long after it is created), or not (`false`). A tool whose
+   * `execution.taskSupport` is `"required"` always runs as one; an `"optional"` one only when asked.
+   * Asking for a task on a tool that forbids it, or refusing one for a tool that requires it, fails
+   * with a `ConfigError`; asking a server that cannot run tools as tasks, with a `CapabilityError`.
+   * Ignored on 2026-07-28, where the server decides (the tasks extension). @default only for required tools
+   */
+  task?: boolean | { ttlMs?: number | undefined } | undefined;
+  /**
+   * Called when the call became a task, in either era, before the client waits for it: show its
+   * progress (`handle.changes()`), or keep `handle.taskId` to reattach with `client.tasks.get`.
+   * @default none
+   */
+  onTask?: ((handle: TaskHandle) => void) | undefined;
 }
 
 /** Options of `McpClient.connect`. */
