@@ -161,7 +161,7 @@ export const MCP_CLIENT_OPTION_KEYS = {
   samplingTools: true,
   elicitation: true,
   urlElicitation: true,
-  taskReceiver: { maxTtlMs: true, pollIntervalMs: true, maxTasks: true, pageSize: true } satisfies OptionKeys<TaskReceiverOptions>,
+  taskReceiver: { maxTtlMs: true, pollIntervalMs: true, maxTasks: true, maxFinishedTasks: true, pageSize: true } satisfies OptionKeys<TaskReceiverOptions>,
   roots: true,
   strictCapabilities: true,
   requestTimeoutMs: true,
