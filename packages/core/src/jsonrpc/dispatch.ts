@@ -72,7 +72,8 @@ export class Dispatcher {
   handleRequest(request: JsonRpcRequest): void {
     const handler = this.requestHandlers.get(request.method);
     if (handler === undefined) {
-      this.respondError(request.id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
+      // A failed send goes to onerror; nothing waits for this response.
+      void this.respondError(request.id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
       return;
     }
     const controller = new AbortController();

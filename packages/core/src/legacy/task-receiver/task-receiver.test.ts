@@ -3,6 +3,8 @@ import { McpClient } from '../../client/mcp-client.js';
 import type { McpClientOptions } from '../../client/options.js';
 import { ErrorCode, ProtocolError } from '../../errors/protocol-error.js';
 import { FakeServer } from '../../testing/fake-server.js';
+import type { JsonRpcMessage } from '../../jsonrpc/messages.js';
+import type { TransportSendOptions } from '../../transport.js';
 import type { CreateMessageResult } from '../../types/index.js';
 import { isObject } from '../../validation/guards.js';
 import type { WireTask } from './received-task.js';
@@ -182,7 +184,7 @@ describe('the client as a task receiver (2025-11-25)', () => {
     let seen: Record<string, unknown> | undefined;
     const { server } = await connected({
       sampling: (params) => {
-        seen = params as unknown as Record<string, unknown>;
+        seen = params;
         return ANSWER;
       },
       taskReceiver: false,
@@ -233,7 +235,7 @@ describe('the client as a task receiver (2025-11-25)', () => {
     const transport = server.clientTransport;
     const send = transport.send.bind(transport);
     const sent: string[] = [];
-    transport.send = async (message, options) => {
+    transport.send = async (message: JsonRpcMessage, options?: TransportSendOptions) => {
       const created = 'result' in message && isObject(message.result.task);
       // A Streamable HTTP POST of the response that takes a while, as under load.
       if (created) await new Promise((resolve) => setTimeout(resolve, 100));
