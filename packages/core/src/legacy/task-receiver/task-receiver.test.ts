@@ -4,7 +4,6 @@ import type { McpClientOptions } from '../../client/options.js';
 import { ErrorCode, ProtocolError } from '../../errors/protocol-error.js';
 import { FakeServer } from '../../testing/fake-server.js';
 import type { JsonRpcMessage } from '../../jsonrpc/messages.js';
-import type { TransportSendOptions } from '../../transport.js';
 import type { CreateMessageResult } from '../../types/index.js';
 import { isObject } from '../../validation/guards.js';
 import type { WireTask } from './received-task.js';
@@ -235,12 +234,12 @@ describe('the client as a task receiver (2025-11-25)', () => {
     const transport = server.clientTransport;
     const send = transport.send.bind(transport);
     const sent: string[] = [];
-    transport.send = async (message: JsonRpcMessage, options?: TransportSendOptions) => {
+    transport.send = async (message: JsonRpcMessage) => {
       const created = 'result' in message && isObject(message.result.task);
       // A Streamable HTTP POST of the response that takes a while, as under load.
       if (created) await new Promise((resolve) => setTimeout(resolve, 100));
       sent.push(created ? 'CreateTaskResult' : 'method' in message ? message.method : 'response');
-      return send(message, options);
+      return send(message);
     };
     const client = new McpClient({ eraCache: false, sampling: () => ANSWER });
     clients.push(client);
