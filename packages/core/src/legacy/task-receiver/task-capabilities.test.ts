@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { McpClient } from '../../client/mcp-client.js';
 import type { McpClientOptions } from '../../client/options.js';
+import { ErrorCode } from '../../errors/protocol-error.js';
 import { FakeServer } from '../../testing/fake-server.js';
 import type { CreateMessageResult } from '../../types/index.js';
 
+const SAMPLE = { messages: [{ role: 'user', content: { type: 'text', text: 'hello' } }], maxTokens: 10 };
 const ANSWER: CreateMessageResult = { role: 'assistant', model: 'test-model', content: { type: 'text', text: 'hi there' } };
 const GIVEN_TASKS = { list: {}, cancel: {}, requests: { sampling: { createMessage: {} } } };
 const CAPABILITIES_KEY = 'io.modelcontextprotocol/clientCapabilities';
@@ -68,5 +70,14 @@ describe('the tasks capability the client declares as a task receiver', () => {
       { elicitation: () => ({ action: 'decline' }), capabilities: { tasks: GIVEN_TASKS } },
       'declares requests.sampling.createMessage, but there is no "sampling" handler',
     );
+  });
+
+  it('runs no tasks when the server answered an older revision than the 2025-11-25 it declared tasks in', async () => {
+    const server = new FakeServer({ protocolVersions: ['2025-06-18'] });
+    const client = await connected(server, { sampling: () => ANSWER });
+    expect(server.initializeParams?.capabilities).toHaveProperty('tasks');
+    expect(client.protocolVersion).toBe('2025-06-18');
+    expect(await server.request('sampling/createMessage', { ...SAMPLE, task: { ttl: 60_000 } })).toEqual(ANSWER);
+    await expect(server.request('tasks/list', {})).rejects.toMatchObject({ code: ErrorCode.MethodNotFound });
   });
 });

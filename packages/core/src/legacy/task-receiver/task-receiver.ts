@@ -21,7 +21,7 @@ export type TaskRequestMethod = keyof typeof TASK_REQUESTS;
 export interface TaskReceiverParts {
   /** The client's `server` option, for error messages. */
   server: string | undefined;
-  /** The capabilities this connection declared; undefined before the handshake is done. */
+  /** The capabilities this connection declared; undefined before the handshake is done, or when the negotiated revision has no client-hosted tasks. */
   declared: () => ClientCapabilities | undefined;
   /** Sends a notification to the server. */
   notify: (method: string, params: Record<string, unknown>) => Promise<void>;
