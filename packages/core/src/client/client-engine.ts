@@ -4,6 +4,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, JsonRpcEngine } from '../jsonrpc/engine.js'
 import type { Transport } from '../transport.js';
 import { trafficObserver, type ClientEvents } from './events.js';
 import { createTaskReceiver } from '../legacy/task-receiver/create-task-receiver.js';
+import { CLIENT_HOSTED_TASK_VERSIONS } from '../legacy/task-receiver/task-capabilities.js';
 import { installInboundHandlers } from './inbound-handlers.js';
 import type { ElicitationCompletions } from './elicitation-completions.js';
 import type { Metrics } from './metrics.js';
@@ -36,7 +37,11 @@ export function createClientEngine(transport: Transport, watch: OutputWatch, par
   const { options, emitter } = parts;
   const tasks = createTaskReceiver(options, {
     server: options.server,
-    declared: () => parts.session()?.info.clientCapabilities,
+    // What the handshake declared, on a connection whose negotiated revision has client-hosted tasks.
+    declared: () => {
+      const info = parts.session()?.info;
+      return info !== undefined && CLIENT_HOSTED_TASK_VERSIONS.includes(info.protocolVersion) ? info.clientCapabilities : undefined;
+    },
     notify: (method, params) => engine.notify(method, params),
   });
   const engine = new JsonRpcEngine(transport, {

@@ -1,7 +1,7 @@
 import type { JsonRpcEngine } from '../jsonrpc/engine.js';
 import { ProtocolError, ErrorCode } from '../errors/protocol-error.js';
 import type { RequestHandler } from '../jsonrpc/dispatch.js';
-import type { TaskRequestMethod, TaskReceiver } from '../legacy/task-receiver/task-receiver.js';
+import { ignoringTask, type TaskRequestMethod, type TaskReceiver } from '../legacy/task-receiver/task-receiver.js';
 import { answerElicitation } from './answer-elicitation.js';
 import { answerSampling } from './answer-sampling.js';
 import type { ElicitationCompletions } from './elicitation-completions.js';
@@ -22,7 +22,7 @@ export function installInboundHandlers(
   engine.setRequestHandler('ping', () => ({}));
   tasks?.install(engine);
   const handle = (method: TaskRequestMethod, handler: RequestHandler): void =>
-    engine.setRequestHandler(method, tasks === undefined ? handler : tasks.wrap(method, handler));
+    engine.setRequestHandler(method, tasks === undefined ? ignoringTask(handler) : tasks.wrap(method, handler));
   const { sampling, elicitation, urlElicitation, roots } = options;
   if (sampling) {
     handle('sampling/createMessage', async (params, context) => {

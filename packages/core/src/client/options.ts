@@ -7,6 +7,7 @@ import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
+import { checkTaskCapability } from '../legacy/task-receiver/task-capabilities.js';
 import { resolveTaskReceiverOptions, type TaskReceiverOptions } from '../legacy/task-receiver/task-receiver-options.js';
 import type { UrlElicitationHandler } from './url-elicitation.js';
 import type { TaskHandle } from '../tasks/task-handle.js';
@@ -48,6 +49,7 @@ export interface McpClientOptions {
    * Capabilities to declare on top of those derived from the handlers: each replaces the derived
    * one, but `sampling` and `elicitation` are merged key by key (yours winning), so that
    * `{ sampling: { context: {} } }` keeps the `sampling.tools` that `samplingTools` declares.
+   * `tasks` is declared in a 2025-11-25 `initialize` only, and needs the handlers it names.
    */
   capabilities?: ClientCapabilities;
   /** Handles `sampling/createMessage`; declares the `sampling` capability. */
@@ -177,7 +179,13 @@ export const MCP_CLIENT_OPTION_KEYS = {
   samplingTools: true,
   elicitation: true,
   urlElicitation: true,
-  taskReceiver: { maxTtlMs: true, pollIntervalMs: true, maxTasks: true, pageSize: true } satisfies OptionKeys<TaskReceiverOptions>,
+  taskReceiver: {
+    maxTtlMs: true,
+    pollIntervalMs: true,
+    maxTasks: true,
+    maxFinishedTasks: true,
+    pageSize: true,
+  } satisfies OptionKeys<TaskReceiverOptions>,
   roots: true,
   strictCapabilities: true,
   requestTimeoutMs: true,
@@ -214,10 +222,11 @@ const CLIENT_OPTION_HINTS: Readonly<Record<string, string>> = {
 
 const CONNECT_OPTION_KEYS = { signal: true, timeoutMs: true } as const satisfies OptionKeys<ConnectOptions>;
 
-/** Refuses options of `new McpClient()` it does not know, and `taskReceiver` values out of range. */
+/** Refuses options of `new McpClient()` it does not know, `taskReceiver` values out of range, and a `capabilities.tasks` it cannot honour. */
 export function checkClientOptions(options: McpClientOptions): void {
   checkOptions(options, MCP_CLIENT_OPTION_KEYS, { where: 'new McpClient(options)', server: options.server, hints: CLIENT_OPTION_HINTS });
   resolveTaskReceiverOptions(options.taskReceiver, options.server);
+  checkTaskCapability(options);
 }
 
 /** Refuses options of `connect()` it does not know. */

@@ -9,7 +9,7 @@ import { UnsupportedProtocolVersionError } from '../errors/unsupported-protocol-
 import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
 import { initializeLegacy, type LegacyHandshake } from '../legacy/lifecycle.js';
 import { LegacySession } from '../legacy/legacy-session.js';
-import { withTaskReceiverCapability } from '../legacy/task-receiver/task-capabilities.js';
+import { capabilitiesForRevision } from '../legacy/task-receiver/task-capabilities.js';
 import { discover } from '../modern/discover.js';
 import { ModernSession } from '../modern/modern-session.js';
 import {
@@ -19,6 +19,7 @@ import {
   isModernProtocolVersion,
 } from '../modern/versions.js';
 import type { Transport } from '../transport.js';
+import { LATEST_LEGACY_PROTOCOL_VERSION } from '../versions.js';
 import type { ClientCapabilities, Implementation } from '../types/index.js';
 import type { Era, EraCache } from './era-cache.js';
 import type { EraSession } from './era-session.js';
@@ -79,11 +80,7 @@ export async function establishSession(connection: Connection, options: Establis
     const offered = version ?? pinned;
     const handshake: LegacyHandshake = {
       clientInfo: options.clientInfo,
-      // Client-hosted tasks exist in 2025-11-25 only (SEP-2663 removed them from 2026-07-28).
-      capabilities:
-        offered === undefined || offered >= '2025-11-25'
-          ? withTaskReceiverCapability(options.capabilities, options.parts.options)
-          : options.capabilities,
+      capabilities: capabilitiesForRevision(options.capabilities, options.parts.options, offered ?? LATEST_LEGACY_PROTOCOL_VERSION),
       protocolVersion: offered,
       server: options.server,
     };
@@ -106,7 +103,7 @@ export async function establishSession(connection: Connection, options: Establis
       engine,
       {
         clientInfo: options.clientInfo,
-        capabilities: options.capabilities,
+        capabilities: capabilitiesForRevision(options.capabilities, options.parts.options, pinned ?? LATEST_PROTOCOL_VERSION),
         protocolVersion: pinned ?? LATEST_PROTOCOL_VERSION,
         acceptedVersions: pinned !== undefined ? [pinned] : era === 'modern' ? MODERN_PROTOCOL_VERSIONS : SUPPORTED_PROTOCOL_VERSIONS,
         server: options.server,

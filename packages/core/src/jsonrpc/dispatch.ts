@@ -15,6 +15,20 @@ export interface InboundRequestContext {
   server?: string | undefined;
 }
 
+/** For each inbound request being handled, resolved once its response was handed to the transport (or none was sent). */
+const responses = new WeakMap<InboundRequestContext, Promise<void>>();
+
+/**
+ * Resolves once the response to the request `context` belongs to has been sent (the transport's
+ * `send` settled), or the request ended without one: something a handler starts that must reach
+ * the peer after its answer (a task's status notification after the `CreateTaskResult`, which
+ * Streamable HTTP carries in a separate POST) waits for it. Resolves at once for a context the
+ * dispatcher did not make.
+ */
+export function responseSent(context: InboundRequestContext): Promise<void> {
+  return responses.get(context) ?? Promise.resolve();
+}
+
 /** Answers one inbound request; throw a `ProtocolError` to answer with its code. */
 export type RequestHandler = (
   params: Record<string, unknown>,
@@ -31,7 +45,8 @@ export class Dispatcher {
   private readonly inFlight = new Map<RequestId, AbortController>();
 
   constructor(
-    private readonly respond: (response: JsonRpcResponse, requestId: RequestId) => void,
+    /** Sends a response; the promise, when given, settles once the transport has sent it. */
+    private readonly respond: (response: JsonRpcResponse, requestId: RequestId) => Promise<void> | void,
     private readonly report: (error: Error) => void,
     private readonly server?: string | undefined,
   ) {}
@@ -57,7 +72,8 @@ export class Dispatcher {
   handleRequest(request: JsonRpcRequest): void {
     const handler = this.requestHandlers.get(request.method);
     if (handler === undefined) {
-      this.respondError(request.id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
+      // A failed send goes to onerror; nothing waits for this response.
+      void this.respondError(request.id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
       return;
     }
     const controller = new AbortController();
@@ -71,17 +87,18 @@ export class Dispatcher {
       meta,
       server: this.server,
     };
+    let sent!: () => void;
+    responses.set(context, new Promise((resolve) => (sent = resolve)));
     Promise.resolve()
       .then(() => handler(params, context))
       .then(
-        (result) => {
-          if (!controller.signal.aborted) this.respond({ jsonrpc: '2.0', id: request.id, result }, request.id);
-        },
-        (error: unknown) => {
-          if (!controller.signal.aborted) this.respondError(request.id, toErrorObject(error));
-        },
+        (result) => (controller.signal.aborted ? undefined : this.respond({ jsonrpc: '2.0', id: request.id, result }, request.id)),
+        (error: unknown) => (controller.signal.aborted ? undefined : this.respondError(request.id, toErrorObject(error))),
       )
-      .finally(() => this.inFlight.delete(request.id));
+      .finally(() => {
+        this.inFlight.delete(request.id);
+        sent();
+      });
   }
 
   handleNotification(notification: JsonRpcNotification): void {
@@ -111,8 +128,8 @@ export class Dispatcher {
     this.inFlight.clear();
   }
 
-  private respondError(id: RequestId, error: JsonRpcErrorObject): void {
-    this.respond({ jsonrpc: '2.0', id, error }, id);
+  private respondError(id: RequestId, error: JsonRpcErrorObject): Promise<void> | void {
+    return this.respond({ jsonrpc: '2.0', id, error }, id);
   }
 }
 

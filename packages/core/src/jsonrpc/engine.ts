@@ -244,12 +244,14 @@ export class JsonRpcEngine {
   private abandon(id: RequestId, error: Error, reason: string): void {
     const entry = this.settle(id, undefined, error);
     if (entry === undefined || entry.method === 'initialize' || this.closed) return;
-    this.sendQuietly({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason } });
+    // A failed send is reported to onerror; the request is settled already either way.
+    void this.sendQuietly({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason } });
   }
 
-  private sendQuietly(message: JsonRpcMessage, relatedRequestId?: RequestId): void {
-    if (this.closed) return;
-    this.transport.send(message, { relatedRequestId }).catch((error: unknown) => {
+  /** Sends without failing the caller: a send error goes to `onerror`; settles once the transport has sent it. */
+  private sendQuietly(message: JsonRpcMessage, relatedRequestId?: RequestId): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return this.transport.send(message, { relatedRequestId }).catch((error: unknown) => {
       this.options.onerror?.(wrapSendError(error, { server: this.options.server }));
     });
   }

@@ -28,4 +28,11 @@ describe('integerOption', () => {
       );
     }
   });
+
+  it('refuses a value above the maximum when there is one, naming the range', () => {
+    expect(integerOption('delayMs', 2 ** 31 - 1, { fallback: 1, min: 1, max: 2 ** 31 - 1 }, fail)).toBe(2 ** 31 - 1);
+    expect(() => integerOption('delayMs', 2 ** 31, { fallback: 1, min: 1, max: 2 ** 31 - 1 }, fail)).toThrow(
+      '"delayMs" must be an integer from 1 to 2147483647, got 2147483648',
+    );
+  });
 });

@@ -31,9 +31,10 @@ export class ReceivedTask {
   private message: string | undefined;
   private updatedAt: string;
   private ended: TaskOutcome | undefined;
+  private fetched = false;
   private readonly controller = new AbortController();
-  private readonly settled: Promise<TaskOutcome>;
-  private settle!: (outcome: TaskOutcome) => void;
+  /** The `outcome()` calls waiting for the task to end, each removed when its signal aborts. */
+  private readonly waiting = new Set<(outcome: TaskOutcome) => void>();
 
   constructor(
     readonly taskId: string,
@@ -44,7 +45,6 @@ export class ReceivedTask {
     private readonly pollIntervalMs: number,
   ) {
     this.createdAt = this.updatedAt = new Date().toISOString();
-    this.settled = new Promise((resolve) => (this.settle = resolve));
   }
 
   /** The current status. */
@@ -75,9 +75,35 @@ export class ReceivedTask {
     };
   }
 
-  /** Resolves with how the task ended, once it has. */
-  outcome(): Promise<TaskOutcome> {
-    return this.settled;
+  /** True once `tasks/result` answered the server with how the task ended. */
+  get delivered(): boolean {
+    return this.fetched;
+  }
+
+  /** Records that `tasks/result` answered the server with how the task ended. */
+  markDelivered(): void {
+    this.fetched = true;
+  }
+
+  /**
+   * Resolves with how the task ended, once it has; rejects with `signal.reason` when `signal`
+   * aborts first, and then holds nothing of the caller (a `tasks/result` the server cancelled).
+   */
+  outcome(signal?: AbortSignal): Promise<TaskOutcome> {
+    if (this.ended !== undefined) return Promise.resolve(this.ended);
+    if (signal?.aborted === true) return Promise.reject(signal.reason as Error);
+    return new Promise((resolve, reject) => {
+      const abort = (): void => {
+        this.waiting.delete(done);
+        reject(signal?.reason as Error);
+      };
+      const done = (outcome: TaskOutcome): void => {
+        signal?.removeEventListener('abort', abort);
+        resolve(outcome);
+      };
+      this.waiting.add(done);
+      signal?.addEventListener('abort', abort, { once: true });
+    });
   }
 
   /** The handler answered; false when the task had already ended. */
@@ -103,7 +129,8 @@ export class ReceivedTask {
     this.message = message;
     this.updatedAt = new Date().toISOString();
     this.ended = outcome;
-    this.settle(outcome);
+    for (const done of this.waiting) done(outcome);
+    this.waiting.clear();
     return true;
   }
 }

@@ -3,7 +3,10 @@ import { McpClient } from '../../client/mcp-client.js';
 import type { McpClientOptions } from '../../client/options.js';
 import { ErrorCode, ProtocolError } from '../../errors/protocol-error.js';
 import { FakeServer } from '../../testing/fake-server.js';
+import type { JsonRpcMessage } from '../../jsonrpc/messages.js';
 import type { CreateMessageResult } from '../../types/index.js';
+import { isObject } from '../../validation/guards.js';
+import type { WireTask } from './received-task.js';
 
 const SAMPLE = { messages: [{ role: 'user', content: { type: 'text', text: 'hello' } }], maxTokens: 10 };
 const ANSWER: CreateMessageResult = { role: 'assistant', model: 'test-model', content: { type: 'text', text: 'hi there' } };
@@ -74,15 +77,6 @@ describe('the client as a task receiver (2025-11-25)', () => {
     const { server } = await connected({ sampling: () => ANSWER, protocolVersion: '2025-06-18' });
     expect(server.initializeParams?.protocolVersion).toBe('2025-06-18');
     expect(server.initializeParams?.capabilities).not.toHaveProperty('tasks');
-  });
-
-  it('declares no tasks capability to a 2026-07-28 server, which has no client-hosted tasks', async () => {
-    const server = new FakeServer({ modernVersions: ['2026-07-28'] });
-    const client = new McpClient({ eraCache: false, sampling: () => ANSWER });
-    clients.push(client);
-    await client.connect(server.clientTransport);
-    expect(client.protocolVersion).toBe('2026-07-28');
-    expect(JSON.stringify(server.requests('server/discover'))).not.toContain('"tasks"');
   });
 
   it('answers a task-augmented sampling request at once with a working task, before the handler finishes', async () => {
@@ -183,5 +177,101 @@ describe('the client as a task receiver (2025-11-25)', () => {
     await client.close();
     expect(seen.signal?.aborted).toBe(true);
     release();
+  });
+
+  it('gives the handler no params.task when it answers a task-augmented request as a plain one (taskReceiver false)', async () => {
+    let seen: Record<string, unknown> | undefined;
+    const { server } = await connected({
+      sampling: (params) => {
+        seen = params;
+        return ANSWER;
+      },
+      taskReceiver: false,
+    });
+    await server.request('sampling/createMessage', { ...SAMPLE, task: { ttl: 1000 } });
+    expect(seen).toBeDefined();
+    expect(seen).not.toHaveProperty('task');
+  });
+
+  it('answers tasks/result after tasks/cancel with the error the cancel ended the task with', async () => {
+    const { sampling, release } = gate();
+    const { server } = await connected({ sampling });
+    const taskId = await createTask(server);
+    await server.request('tasks/cancel', { taskId });
+    release();
+    const error = await refusal(server.request('tasks/result', { taskId }));
+    expect(error.code).toBe(ErrorCode.InternalError);
+    expect(error.rawMessage).toContain('cancelled by tasks/cancel');
+  });
+
+  it('stops waiting on a tasks/result the server cancelled, and answers the next one when the task ends', async () => {
+    const { sampling, release } = gate();
+    const { server } = await connected({ sampling });
+    const taskId = await createTask(server);
+    const abandoned = new AbortController();
+    const first = server.request('tasks/result', { taskId }, { signal: abandoned.signal });
+    abandoned.abort(new Error('the server gave up'));
+    await expect(first).rejects.toThrow();
+    const second = server.request('tasks/result', { taskId });
+    release();
+    expect(await second).toMatchObject(ANSWER);
+  });
+
+  it('sends no status notification when the handler finishes after the task was cancelled', async () => {
+    const { sampling, release } = gate();
+    const { server } = await connected({ sampling });
+    const cancelled = await createTask(server);
+    await server.request('tasks/cancel', { taskId: cancelled });
+    release();
+    const later = await createTask(server);
+    await server.request('tasks/result', { taskId: later });
+    await expect.poll(() => server.notifications('notifications/tasks/status')).toHaveLength(1);
+    expect(server.notifications('notifications/tasks/status')).toEqual([expect.objectContaining({ taskId: later, status: 'completed' })]);
+  });
+
+  it('sends the status notification only after the CreateTaskResult, even when the response is slow to send', async () => {
+    const server = new FakeServer();
+    const transport = server.clientTransport;
+    const send = transport.send.bind(transport);
+    const sent: string[] = [];
+    transport.send = async (message: JsonRpcMessage) => {
+      const created = 'result' in message && isObject(message.result.task);
+      // A Streamable HTTP POST of the response that takes a while, as under load.
+      if (created) await new Promise((resolve) => setTimeout(resolve, 100));
+      sent.push(created ? 'CreateTaskResult' : 'method' in message ? message.method : 'response');
+      return send(message);
+    };
+    const client = new McpClient({ eraCache: false, sampling: () => ANSWER });
+    clients.push(client);
+    await client.connect(transport);
+    const taskId = await createTask(server);
+    await expect.poll(() => server.notifications('notifications/tasks/status')).toEqual([expect.objectContaining({ taskId })]);
+    expect(sent.filter((what) => what === 'CreateTaskResult' || what === 'notifications/tasks/status')).toEqual([
+      'CreateTaskResult',
+      'notifications/tasks/status',
+    ]);
+  });
+
+  it('answers -32601 for tasks/list when the capabilities.tasks it was given has no list', async () => {
+    const { server } = await connected({
+      sampling: () => ANSWER,
+      capabilities: { tasks: { cancel: {}, requests: { sampling: { createMessage: {} } } } },
+    });
+    expect((await refusal(server.request('tasks/list', {}))).code).toBe(ErrorCode.MethodNotFound);
+    const taskId = await createTask(server);
+    expect(await server.request('tasks/get', { taskId })).toMatchObject({ taskId });
+  });
+
+  it('moves lastUpdatedAt past createdAt when the task ends, keeping createdAt', async () => {
+    const { sampling, release } = gate();
+    const { server } = await connected({ sampling });
+    const created = (await server.request('sampling/createMessage', { ...SAMPLE, task: { ttl: 60_000 } })).task as WireTask;
+    expect(created.lastUpdatedAt).toBe(created.createdAt);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await server.request('tasks/result', { taskId: created.taskId });
+    const ended = (await server.request('tasks/get', { taskId: created.taskId })) as unknown as WireTask;
+    expect(ended.createdAt).toBe(created.createdAt);
+    expect(Date.parse(ended.lastUpdatedAt)).toBeGreaterThan(Date.parse(ended.createdAt));
   });
 });

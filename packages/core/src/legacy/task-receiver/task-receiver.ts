@@ -1,6 +1,6 @@
 import { ConnectionClosedError } from '../../errors/connection-closed-error.js';
 import { ErrorCode, ProtocolError } from '../../errors/protocol-error.js';
-import type { InboundRequestContext, RequestHandler } from '../../jsonrpc/dispatch.js';
+import { responseSent, type InboundRequestContext, type RequestHandler } from '../../jsonrpc/dispatch.js';
 import type { JsonRpcEngine } from '../../jsonrpc/engine.js';
 import type { ClientCapabilities } from '../../types/index.js';
 import { isObject } from '../../validation/guards.js';
@@ -21,10 +21,18 @@ export type TaskRequestMethod = keyof typeof TASK_REQUESTS;
 export interface TaskReceiverParts {
   /** The client's `server` option, for error messages. */
   server: string | undefined;
-  /** The capabilities this connection declared; undefined before the handshake is done. */
+  /** The capabilities this connection declared; undefined before the handshake is done, or when the negotiated revision has no client-hosted tasks. */
   declared: () => ClientCapabilities | undefined;
   /** Sends a notification to the server. */
   notify: (method: string, params: Record<string, unknown>) => Promise<void>;
+}
+
+/**
+ * `handler` given the request's params without `task`: a client without a task receiver answers a
+ * task-augmented request as a plain one, ignoring its task metadata (2025-11-25, "Tasks").
+ */
+export function ignoringTask(handler: RequestHandler): RequestHandler {
+  return ({ task: _task, ...plain }, context) => handler(plain, context);
 }
 
 /**
@@ -46,7 +54,7 @@ export class TaskReceiver {
     this.store = new TaskStore(options);
   }
 
-  /** `handler`, run as a task when the server asks for one and this connection declared it can. */
+  /** `handler`, run as a task when the server asks for one and this connection declared it can (else without `params.task`). */
   wrap(method: TaskRequestMethod, handler: RequestHandler): RequestHandler {
     return (params, context) => {
       const { task, ...plain } = params;
@@ -58,8 +66,8 @@ export class TaskReceiver {
   /** Answers `tasks/get`, `tasks/result`, `tasks/list` and `tasks/cancel` on `engine`. */
   install(engine: JsonRpcEngine): void {
     engine.setRequestHandler('tasks/get', (params) => this.declared('tasks/get', 'get').get(params.taskId, 'tasks/get').toWire());
-    engine.setRequestHandler('tasks/result', (params) =>
-      this.result(this.declared('tasks/result', 'get').get(params.taskId, 'tasks/result')),
+    engine.setRequestHandler('tasks/result', (params, context) =>
+      this.result(this.declared('tasks/result', 'get').get(params.taskId, 'tasks/result'), context.signal),
     );
     engine.setRequestHandler('tasks/list', (params) => ({ ...this.declared('tasks/list', 'list').list(params.cursor) }));
     engine.setRequestHandler('tasks/cancel', (params) => {
@@ -89,16 +97,21 @@ export class TaskReceiver {
   ): Record<string, unknown> {
     const task = this.store.create(ttlMs, method);
     // The task records how the handler ended; only the optional status notification can fail here, and the server polls anyway.
-    this.run(task, handler, params, { ...context, signal: task.signal }).catch(() => undefined);
+    this.run(task, handler, params, { ...context, signal: task.signal }, responseSent(context)).catch(() => undefined);
     return { task: task.toWire() };
   }
 
-  /** Runs the handler under the task's signal, records how it ended and tells the server. */
+  /**
+   * Runs the handler under the task's signal, records how it ended and tells the server, once the
+   * `CreateTaskResult` (`created`) has been sent: over Streamable HTTP the two travel in separate
+   * POSTs, and a status notification must not reach the server before the task it is about.
+   */
   private async run(
     task: ReceivedTask,
     handler: RequestHandler,
     params: Record<string, unknown>,
     context: InboundRequestContext,
+    created: Promise<void>,
   ): Promise<void> {
     let changed: boolean;
     try {
@@ -106,12 +119,17 @@ export class TaskReceiver {
     } catch (error) {
       changed = task.fail(error);
     }
+    await created;
     if (changed) await this.changed(task);
   }
 
-  /** `tasks/result`: waits for the task to end, then answers what the request would have been answered. */
-  private async result(task: ReceivedTask): Promise<Record<string, unknown>> {
-    const outcome = await task.outcome();
+  /**
+   * `tasks/result`: waits for the task to end, then answers what the request would have been
+   * answered; stops waiting when the server cancels the `tasks/result` (`signal`).
+   */
+  private async result(task: ReceivedTask, signal: AbortSignal): Promise<Record<string, unknown>> {
+    const outcome = await task.outcome(signal);
+    this.store.delivered(task);
     if ('error' in outcome) throw outcome.error;
     const meta = isObject(outcome.result._meta) ? outcome.result._meta : {};
     return { ...outcome.result, _meta: { ...meta, [RELATED_TASK_META_KEY]: { taskId: task.taskId } } };
