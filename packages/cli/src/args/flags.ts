@@ -104,6 +104,13 @@ export const INTERACTION_FLAGS: readonly FlagSpec[] = [
     negatable: true,
     description: 'do not offer sampling to servers at all (by default it is offered and refused unless --sampling-command is set)',
   },
+  {
+    name: 'url-wait',
+    kind: 'string',
+    value: '<duration>',
+    description:
+      'without a terminal, how long to wait for a server to report that a URL it requires (error -32042) was completed (default: 5m)',
+  },
 ];
 
 /** The flags of `--watch` commands. */

@@ -7,6 +7,7 @@ import { askForm } from '../terminal/elicitation-form.js';
 import { answerUrlElicitation } from '../terminal/url-elicitation.js';
 import { terminalPrompter } from '../terminal/prompter.js';
 import type { StatusLine } from '../terminal/status-line.js';
+import { parseDuration } from '../values/duration.js';
 import { runSamplingCommand } from './sampling-command.js';
 import type { SamplingRefusals } from './sampling-refusals.js';
 
@@ -18,7 +19,12 @@ export interface InteractionSettings {
   readonly samplingCommand: string | undefined;
   /** Whether to declare sampling at all (`--no-sampling` turns it off). */
   readonly offerSampling: boolean;
+  /** `--url-wait`: without a terminal, how long to wait for a required URL's completion. @default DEFAULT_URL_WAIT_MS */
+  readonly urlWaitMs: number;
 }
+
+/** How long, without a terminal, mcpx waits for a server to report that a URL it required (-32042) was completed: 5 minutes. */
+export const DEFAULT_URL_WAIT_MS = 5 * 60_000;
 
 /** The settings from the flags and the environment. */
 export function interactionSettings(context: Context): InteractionSettings {
@@ -34,7 +40,13 @@ export function interactionSettings(context: Context): InteractionSettings {
       throw new UsageError('--answers must be a JSON object, such as \'{"name":"Ada"}\'');
   }
   const samplingCommand = stringFlag(context.args, 'sampling-command') ?? (context.io.env.MCPX_SAMPLING_COMMAND || undefined);
-  return { answers, samplingCommand, offerSampling: context.args.flags.get('sampling') !== false };
+  const urlWait = stringFlag(context.args, 'url-wait');
+  return {
+    answers,
+    samplingCommand,
+    offerSampling: context.args.flags.get('sampling') !== false,
+    urlWaitMs: urlWait === undefined ? DEFAULT_URL_WAIT_MS : parseDuration(urlWait, 'url-wait'),
+  };
 }
 
 /**
@@ -61,7 +73,7 @@ export function interactionHandlers(
   const handlers: Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling'> = {
     elicitation: (params, request) => serialize(() => status.hold(() => elicit(context, settings, server(), params, request.signal))),
     urlElicitation: (elicitation, request) =>
-      serialize(() => status.hold(() => answerUrlElicitation(context, server(), elicitation, request))),
+      serialize(() => status.hold(() => answerUrlElicitation(context, server(), elicitation, request, settings.urlWaitMs))),
   };
   if (settings.offerSampling) {
     handlers.sampling = async (params, request) => {
