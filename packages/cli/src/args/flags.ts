@@ -96,7 +96,7 @@ export const INTERACTION_FLAGS: readonly FlagSpec[] = [
     kind: 'string',
     value: '<command>',
     description:
-      'answers sampling requests: the command reads the request as JSON on stdin and prints the reply (env MCPX_SAMPLING_COMMAND)',
+      'answers sampling requests: the command reads the request (tools included) as JSON on stdin and prints the reply, text or JSON with tool_use blocks (env MCPX_SAMPLING_COMMAND)',
   },
   {
     name: 'sampling',

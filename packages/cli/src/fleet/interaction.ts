@@ -62,7 +62,7 @@ export function interactionHandlers(
   status: StatusLine,
   server: () => string,
   refusals: SamplingRefusals,
-): Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling'> {
+): Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling' | 'samplingTools'> {
   let queue: Promise<unknown> = Promise.resolve();
   const serialize = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -70,7 +70,7 @@ export function interactionHandlers(
     queue = next.catch(() => undefined);
     return next;
   };
-  const handlers: Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling'> = {
+  const handlers: Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling' | 'samplingTools'> = {
     elicitation: (params, request) => serialize(() => status.hold(() => elicit(context, settings, server(), params, request.signal))),
     urlElicitation: (elicitation, request) =>
       serialize(() => status.hold(() => answerUrlElicitation(context, server(), elicitation, request, settings.urlWaitMs))),
@@ -85,6 +85,8 @@ export function interactionHandlers(
       const { ProtocolError } = await import('@mcpx/core');
       throw new ProtocolError({ code: -1, message: await status.hold(async () => refusals.refuse(name)) });
     };
+    // The command gets the request's tools and may answer with tool_use blocks (see runSamplingCommand).
+    if (settings.samplingCommand !== undefined) handlers.samplingTools = true;
   }
   return handlers;
 }
