@@ -16,6 +16,8 @@ const TAKES_SERVERS = new Set([
   'logout',
   'auth status',
 ]);
+/** Commands whose first word is a server name and second a task id. */
+const TAKES_SERVER_AND_TASK = new Set(['tasks list', 'tasks get', 'tasks result', 'tasks cancel']);
 /** Commands whose first word is `server/name`. */
 const TAKES_TARGET = new Set(['call', 'prompt']);
 /** Values of flags that have a fixed set. */
@@ -41,7 +43,7 @@ export function candidates(words: readonly string[], servers: () => readonly str
   const given = positionalsOf(before, flags, command);
   if (command === undefined) {
     const first = given[0];
-    if (first === 'config' || first === 'auth') return matching(subcommands(first), current);
+    if (first === 'config' || first === 'auth' || first === 'tasks') return matching(subcommands(first), current);
     if (first === 'help') return matching(topWords(), current);
     if (first === undefined) return matching(topWords(), current);
     return [];
@@ -49,6 +51,7 @@ export function candidates(words: readonly string[], servers: () => readonly str
   const name = command.name.join(' ');
   if (name === 'completion') return given.length === 0 ? matching(SHELLS, current) : [];
   if (TAKES_SERVERS.has(name)) return given.length < command.positionals.max ? matching(servers(), current) : [];
+  if (TAKES_SERVER_AND_TASK.has(name)) return given.length === 0 ? matching(servers(), current) : [];
   if (TAKES_TARGET.has(name) && given.length === 0)
     return matching(
       servers().map((server) => `${server}/`),
