@@ -52,9 +52,9 @@ export function interactionSettings(context: Context): InteractionSettings {
 /**
  * The client handlers of a CLI run. Elicitation: the `--answers` given, else a form on the
  * terminal, else declined with a note; a URL is shown, opened in the browser after asking at a
- * terminal, printed otherwise (see `answerUrlElicitation`). Sampling: the sampling command, else refused with a
- * message saying how to configure one (see `SamplingRefusals`). `server()` names the server
- * being talked to.
+ * terminal, printed otherwise (see `answerUrlElicitation`). Sampling: the sampling command
+ * (tools included, so `samplingTools` is declared with it), else refused with a message saying
+ * how to configure one (see `SamplingRefusals`). `server()` names the server being talked to.
  */
 export function interactionHandlers(
   context: Context,
