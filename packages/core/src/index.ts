@@ -11,6 +11,7 @@ export { LruCacheStore } from './modern/cache-store.js';
 export { exponentialBackoff } from './util/backoff.js';
 export { bearerAuth, apiKeyAuth, AUTH_RETRY_LIMIT } from './auth.js';
 export { logRequests } from './middleware/log-requests.js';
+export { TaskHandle } from './tasks/task-handle.js';
 
 export { McpxError } from './errors/mcpx-error.js';
 export { ProtocolError, ErrorCode } from './errors/protocol-error.js';
@@ -30,6 +31,7 @@ export { CapabilityError } from './errors/capability-error.js';
 export { InvalidResponseError } from './errors/invalid-response-error.js';
 export { AuthError } from './errors/auth-error.js';
 export { LoginRequiredError } from './errors/login-required-error.js';
+export { TaskCancelledError } from './errors/task-cancelled-error.js';
 
 export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
 export type { UrlElicitation, UrlElicitationContext, UrlElicitationHandler, UrlElicitationResult } from './client/url-elicitation.js';
@@ -43,7 +45,8 @@ export type { ClientState, ClientEventMap, ClientEvent } from './client/events.j
 export type { MetricsSnapshot, MethodMetrics, LatencyStats } from './client/metrics.js';
 export type { ServerSession } from './session.js';
 export type { ClientExtension, ExtensionHost, ResultTypeHandler, ResultTypeContext } from './extensions/extension.js';
-export type { NotificationFilter } from './era/era-session.js';
+export type { NotificationFilter, TaskPage } from './era/era-session.js';
+export type { Task, TaskStatus } from './tasks/task.js';
 export type { TraceContext } from './modern/envelope.js';
 export type { Era } from './era/era-cache.js';
 export type { EraChoice } from './era/establish.js';
@@ -70,6 +73,7 @@ export type { TransportErrorOptions } from './errors/transport-error.js';
 export type { RequestTimeoutErrorOptions } from './errors/request-timeout-error.js';
 export type { ConnectTimeoutErrorOptions } from './errors/connect-timeout-error.js';
 export type { LoginRequiredErrorOptions } from './errors/login-required-error.js';
+export type { TaskCancelledErrorOptions } from './errors/task-cancelled-error.js';
 
 // The MCP types McpClient's methods and handlers take and return; the others are in @mcpx/core/schemas.
 export type {

@@ -5,8 +5,8 @@
  * load it. Every export is public API.
  */
 export { tasks } from './tasks/tasks-extension.js';
-export { TASKS_EXTENSION_ID } from './tasks/task.js';
-export { TasksApi, DEFAULT_TASK_POLL_INTERVAL_MS } from './tasks/tasks-api.js';
+export { TASKS_EXTENSION_ID, DEFAULT_TASK_POLL_INTERVAL_MS } from './tasks/task.js';
+export { TasksApi } from './tasks/tasks-api.js';
 export { TaskHandle } from './tasks/task-handle.js';
 export { TaskCancelledError } from './errors/task-cancelled-error.js';
 

@@ -3,6 +3,7 @@ export { describeFeatureSuite } from './feature-suite.js';
 export { until } from './until.js';
 export type { TransportFactory } from './feature-suite.js';
 export { describeDualEraSuite } from './dual-era-suite.js';
+export { describeTaskSuite } from './task-suite.js';
 export { everythingCommand, filesystemCommand, memoryCommand, faultServersDir } from './servers.js';
 export type { ServerCommand } from './servers.js';
 export { freePort } from './http/free-port.js';

@@ -16,6 +16,7 @@ import type { ClientEvents, ClientState } from './events.js';
 import type { Metrics } from './metrics.js';
 import { checkConnectOptions, type CallOptions, type ConnectOptions, type McpClientOptions } from './options.js';
 import type { OutputSchemaValidator } from './output-schema.js';
+import type { ToolExecutions } from './tool-executions.js';
 import { RequestPipeline, type Seal } from './request-pipeline.js';
 
 /** What an `McpClient` gives its connection: the parts that outlive one connection. */
@@ -25,6 +26,8 @@ export interface ConnectionParts {
   readonly emitter: ClientEvents;
   readonly stats: Metrics;
   readonly outputSchemas: OutputSchemaValidator;
+  /** The `execution` of the listed tools, which says whether a 2025-11-25 call runs as a task. */
+  readonly toolExecutions: ToolExecutions;
   readonly extensions: ExtensionRegistry;
 }
 

@@ -1,3 +1,4 @@
+import type { ToolLookup } from '../era/era-session.js';
 import type { CallToolResult, ListToolsResult, Tool } from '../types/index.js';
 import type { ClientConnection } from './client-connection.js';
 import type { CallOptions } from './options.js';
@@ -27,6 +28,7 @@ export async function listTools(
     listToolsPage(connection, cursor, options, false),
   );
   connection.parts.outputSchemas.remember(result.tools, true);
+  connection.parts.toolExecutions.remember(result.tools, true);
   return result;
 }
 
@@ -39,6 +41,7 @@ export async function listToolsPage(
 ): Promise<ListToolsResult> {
   const page = await connection.call('tools/list', cursorParams(cursor), (s) => s.ListToolsResultSchema, options);
   connection.parts.outputSchemas.remember(page.tools, replaceSchemas);
+  connection.parts.toolExecutions.remember(page.tools, replaceSchemas);
   return page;
 }
 
@@ -53,16 +56,23 @@ export async function callTool(
   options: CallOptions | undefined,
 ): Promise<CallToolResult> {
   const params = args === undefined ? { name } : { name, arguments: args };
+  const { toolExecutions } = connection.parts;
+  // A tool the client has not listed yet is looked up in a fresh list: its execution says whether it must run as a task.
+  const lookup: ToolLookup = async (tool) => {
+    if (!toolExecutions.has(tool)) await listTools(connection, { ...options, task: undefined, onTask: undefined });
+    return toolExecutions.get(tool);
+  };
+  const call = (): Promise<CallToolResult> => connection.active('tools/call', (era) => era.callTool(params, options, lookup));
   let result: CallToolResult;
   try {
-    result = await connection.call('tools/call', params, (s) => s.CallToolResultSchema, options);
+    result = await call();
   } catch (error) {
     // The request was built from a stale tool definition: refresh the list and retry once, as the spec advises.
     if (connection.era?.staleTools(error) !== true) throw error;
     await listTools(connection, options).catch(() => {
       throw error;
     });
-    result = await connection.call('tools/call', params, (s) => s.CallToolResultSchema, options);
+    result = await call();
   }
   await connection.parts.outputSchemas.check(name, result, connection.parts.options);
   return result;

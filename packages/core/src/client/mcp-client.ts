@@ -29,6 +29,7 @@ import { callTool, listAll, listTools, listToolsPage } from './feature-calls.js'
 import { Metrics, type MetricsSnapshot } from './metrics.js';
 import { checkClientOptions, type CallOptions, type ConnectOptions, type McpClientOptions } from './options.js';
 import { OutputSchemaValidator } from './output-schema.js';
+import { ToolExecutions } from './tool-executions.js';
 import { cursorParams } from './pagination.js';
 
 /** The package version, baked in at build time. */
@@ -85,7 +86,9 @@ export class McpClient {
       options.server,
     );
     const { emitter, stats, extensions } = this;
-    this.connection = new ClientConnection({ options, clientInfo, emitter, stats, outputSchemas: new OutputSchemaValidator(), extensions });
+    const outputSchemas = new OutputSchemaValidator();
+    const toolExecutions = new ToolExecutions();
+    this.connection = new ClientConnection({ options, clientInfo, emitter, stats, outputSchemas, toolExecutions, extensions });
   }
 
   /** The current lifecycle state. */

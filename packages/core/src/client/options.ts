@@ -8,6 +8,7 @@ import type { InboundRequestContext } from '../jsonrpc/dispatch.js';
 import type { RequestOptions } from '../jsonrpc/engine.js';
 import type { TraceContext } from '../modern/envelope.js';
 import type { UrlElicitationHandler } from './url-elicitation.js';
+import type { TaskHandle } from '../tasks/task-handle.js';
 import type { RequestContext } from '../middleware/request-context.js';
 import type { RequestMiddleware } from '../middleware/request-middleware.js';
 import type {
@@ -129,6 +130,20 @@ export interface CallOptions extends RequestOptions {
   logLevel?: LoggingLevel | undefined;
   /** This call's request context, over the client's `context` field by field (`metadata` key by key). */
   context?: RequestContext | undefined;
+  /**
+   * `callTool` on a 2025-11-25 server: run the tool as a task (`true`, or `{ ttlMs }` to ask the
+   * server to keep the task that long after it is created), or not (`false`). A tool whose
+   * `execution.taskSupport` is `"required"` always runs as one; an `"optional"` one only when asked;
+   * forcing a task on a tool or server that cannot run one fails with a `CapabilityError`. Ignored
+   * on 2026-07-28, where the server decides (the tasks extension). @default only for required tools
+   */
+  task?: boolean | { ttlMs?: number | undefined } | undefined;
+  /**
+   * Called when the call became a task, in either era, before the client waits for it: show its
+   * progress (`handle.changes()`), or keep `handle.taskId` to reattach with `client.tasks.get`.
+   * @default none
+   */
+  onTask?: ((handle: TaskHandle) => void) | undefined;
 }
 
 /** Options of `McpClient.connect`. */

@@ -2,7 +2,9 @@ import type { ZodType } from 'zod';
 import type { CallOptions } from '../client/options.js';
 import type { Schemas } from '../client/schema-loader.js';
 import type { ServerSession } from '../session.js';
-import type { LoggingLevel } from '../types/index.js';
+import type { TaskDriver } from '../tasks/task-driver.js';
+import type { Task } from '../tasks/task.js';
+import type { CallToolResult, LoggingLevel, Tool } from '../types/index.js';
 
 /** Which server notifications a client wants (2026-07-28 `subscriptions/listen`). */
 export interface NotificationFilter {
@@ -10,6 +12,15 @@ export interface NotificationFilter {
   promptsListChanged?: boolean;
   resourcesListChanged?: boolean;
   resourceSubscriptions?: string[];
+}
+
+/** The tool a call names, from the tool list the client keeps (listing the tools when it does not know it). */
+export type ToolLookup = (name: string) => Promise<Pick<Tool, 'execution'> | undefined>;
+
+/** One page of a server's tasks. */
+export interface TaskPage {
+  tasks: Task[];
+  nextCursor?: string;
 }
 
 /** Picks the zod schema of a result out of the schema module (loaded on first use). */
@@ -40,6 +51,23 @@ export interface EraSession {
    * lists the tools again and retries the call once.
    */
   staleTools(error: unknown): boolean;
+  /**
+   * Calls a tool and checks its result. 2025-11-25 runs it as a task when the tool requires it or
+   * the caller asks (`CallOptions.task`, the tool's `execution.taskSupport` from `lookup`) and waits
+   * for the task's result; on 2026-07-28 the server decides, and the tasks extension waits.
+   */
+  callTool(
+    params: Record<string, unknown> & { name: string },
+    options: CallOptions | undefined,
+    lookup: ToolLookup,
+  ): Promise<CallToolResult>;
+  /**
+   * What drives the task `taskId` of a `method` request on this server: the 2025-11-25 task
+   * methods, or the tasks extension's on 2026-07-28 (a `ConfigError` when it is not registered).
+   */
+  taskDriver(taskId: string, method: string): TaskDriver;
+  /** One page of the server's tasks (`tasks/list`); a `CapabilityError` where the server or its era has no listing. */
+  listTasks(cursor: string | undefined, options?: CallOptions): Promise<TaskPage>;
   /** Asks for notifications: `subscriptions/listen` (2026-07-28), or `resources/subscribe` for each resource. */
   subscribe(filter: NotificationFilter, options?: CallOptions): Promise<void>;
   /** Undoes `subscribe`. */

@@ -72,6 +72,11 @@ export class ExtensionRegistry {
     return this.apis.get(extension.id) as Api;
   }
 
+  /** The API of the extension `id`, if it is registered: for the client's own use of a built-in extension. */
+  apiOf(id: string): unknown {
+    return this.apis.get(id);
+  }
+
   /** The identifier of the extension that adds `method`, if one does. */
   extensionOf(method: string): string | undefined {
     return this.methods.get(method);

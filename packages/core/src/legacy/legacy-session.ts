@@ -1,11 +1,17 @@
 import type { CallOptions } from '../client/options.js';
 import { parseResult } from '../client/result-parser.js';
-import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
+import type { EraSession, NotificationFilter, SchemaPick, TaskPage, ToolLookup } from '../era/era-session.js';
 import type { Connection } from '../era/establish.js';
 import type { SessionParts } from '../era/session-parts.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { ServerSession } from '../session.js';
-import type { LoggingLevel } from '../types/index.js';
+import { DEFAULT_TASK_POLL_INTERVAL_MS } from '../tasks/task.js';
+import type { TaskDriver } from '../tasks/task-driver.js';
+import type { CallToolResult, LoggingLevel } from '../types/index.js';
+import { LegacyTaskDriver, type LegacyTaskChannel } from './legacy-task-driver.js';
+import { listLegacyTasks } from './legacy-task.js';
+import { callToolLegacy } from './legacy-tool-call.js';
+import { TaskStatusWatch } from './task-status-watch.js';
 import { initializeLegacy, type LegacyHandshake } from './lifecycle.js';
 import { DEFAULT_MAX_URL_ELICITATION_RETRIES, withUrlElicitationRetry } from './url-elicitation-retry.js';
 
@@ -15,6 +21,9 @@ import { DEFAULT_MAX_URL_ELICITATION_RETRIES, withUrlElicitationRetry } from './
  * arrive unasked, and a session the server ended is started again over the same transport.
  */
 export class LegacySession implements EraSession {
+  /** How this session's tasks reach the server, and where their status notifications go. */
+  private readonly tasks: LegacyTaskChannel;
+
   constructor(
     readonly info: ServerSession,
     private readonly connection: Connection,
@@ -23,6 +32,8 @@ export class LegacySession implements EraSession {
     private readonly parts: SessionParts,
   ) {
     connection.transport.onsessionexpired = () => this.renew();
+    const server = parts.options.server;
+    this.tasks = { server, send: (method, params, options) => this.send(method, params, options), statuses: new TaskStatusWatch(server) };
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
@@ -46,6 +57,23 @@ export class LegacySession implements EraSession {
     return false;
   }
 
+  async callTool(
+    params: Record<string, unknown> & { name: string },
+    options: CallOptions = {},
+    lookup: ToolLookup,
+  ): Promise<CallToolResult> {
+    const raw = await callToolLegacy(this.tasks, this.info, params, options, lookup);
+    return parseResult(raw, (s) => s.CallToolResultSchema, { server: this.parts.options.server, method: 'tools/call' });
+  }
+
+  taskDriver(taskId: string, method: string): TaskDriver {
+    return new LegacyTaskDriver(this.tasks, taskId, method, DEFAULT_TASK_POLL_INTERVAL_MS);
+  }
+
+  listTasks(cursor: string | undefined, options?: CallOptions): Promise<TaskPage> {
+    return listLegacyTasks(this.tasks, cursor, options);
+  }
+
   async subscribe(filter: NotificationFilter, options?: CallOptions): Promise<void> {
     for (const uri of filter.resourceSubscriptions ?? [])
       await this.call('resources/subscribe', { uri }, (s) => s.EmptyResultSchema, options);
@@ -66,6 +94,7 @@ export class LegacySession implements EraSession {
 
   receive(method: string, params: Record<string, unknown>): boolean {
     if (method === 'notifications/elicitation/complete') this.parts.elicitations.complete(params);
+    if (method === 'notifications/tasks/status') this.tasks.statuses.receive(params);
     return true;
   }
 

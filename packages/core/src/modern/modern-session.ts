@@ -1,13 +1,16 @@
 import type { CallOptions } from '../client/options.js';
 import { parseResult } from '../client/result-parser.js';
-import type { EraSession, NotificationFilter, SchemaPick } from '../era/era-session.js';
+import type { EraSession, NotificationFilter, SchemaPick, TaskPage } from '../era/era-session.js';
+import { CapabilityError } from '../errors/capability-error.js';
+import type { TaskDriver } from '../tasks/task-driver.js';
+import { modernTaskDriver } from './modern-tasks.js';
 import type { SessionParts } from '../era/session-parts.js';
 import type { Seal } from '../client/request-pipeline.js';
 import { HeaderMismatchError } from '../errors/header-mismatch-error.js';
 import { TransportError } from '../errors/transport-error.js';
 import type { ServerSession } from '../session.js';
 import type { Transport } from '../transport.js';
-import type { LoggingLevel } from '../types/index.js';
+import type { CallToolResult, LoggingLevel } from '../types/index.js';
 import { mergeContext } from '../middleware/request-context.js';
 import { bypassesCache } from './cache-bypass.js';
 import { withEnvelope, type Envelope } from './envelope.js';
@@ -43,7 +46,7 @@ export class ModernSession implements EraSession {
     const { channel } = this.parts;
     const mirrored = this.mirrored;
     if (mirrored === undefined) return channel.request(method, params, options, this.seal);
-    if (method === 'tools/call') return this.callTool(mirrored, params ?? {}, options);
+    if (method === 'tools/call') return this.callMirroredTool(mirrored, params ?? {}, options);
     if (method === 'tools/list') return channel.request(method, params, options, this.seal).then((result) => this.learn(mirrored, result));
     return channel.request(method, params, options, this.seal);
   }
@@ -73,6 +76,20 @@ export class ModernSession implements EraSession {
     if (!HeaderMismatchError.isInstance(error)) return false;
     this.parts.modern.cache?.notify('notifications/tools/list_changed', {});
     return true;
+  }
+
+  callTool(params: Record<string, unknown> & { name: string }, options?: CallOptions): Promise<CallToolResult> {
+    // The server decides whether a call becomes a task; the tasks extension's result type waits for it.
+    return this.call('tools/call', params, (s) => s.CallToolResultSchema, options);
+  }
+
+  taskDriver(taskId: string, method: string): TaskDriver {
+    return modernTaskDriver(this.parts.extensions, taskId, method, this.parts.options.server);
+  }
+
+  listTasks(): Promise<TaskPage> {
+    // The tasks extension (SEP-2663) has no tasks/list.
+    return Promise.reject(new CapabilityError('tasks.list', { server: this.parts.options.server, method: 'tasks/list' }));
   }
 
   subscribe(filter: NotificationFilter): Promise<void> {
@@ -114,7 +131,11 @@ export class ModernSession implements EraSession {
   }
 
   /** A `tools/call` with its mirrored arguments; a tool whose annotations break the rules is refused before anything is sent. */
-  private callTool(mirrored: MirroredArguments, params: Record<string, unknown>, options: CallOptions): Promise<Record<string, unknown>> {
+  private callMirroredTool(
+    mirrored: MirroredArguments,
+    params: Record<string, unknown>,
+    options: CallOptions,
+  ): Promise<Record<string, unknown>> {
     const tool = params.name;
     const problem = typeof tool === 'string' ? mirrored.problem(tool) : undefined;
     if (problem !== undefined) {

@@ -61,10 +61,11 @@ export async function settleResultType(result: Record<string, unknown>, settling
 
 /**
  * The host a handler gets: its requests take the caller's options under the handler's own (the
- * caller's `onid` aside), and carry the depth they are made at.
+ * caller's `onid`, `task` and `onTask` aside, which belong to its request alone), and carry the
+ * depth they are made at.
  */
 function followUpHost(host: ExtensionHost, call: CallOptions, depth: number): ExtensionHost {
-  const { onid: _callerOnly, ...inherited } = call;
+  const { onid: _callerOnly, task: _callOnly, onTask: _callTaskOnly, ...inherited } = call;
   return {
     ...host,
     request: (method, params, options = {}) => {

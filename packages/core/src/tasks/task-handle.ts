@@ -1,30 +1,28 @@
 import { CancelledError } from '../errors/cancelled-error.js';
-import { protocolErrorFrom } from '../errors/protocol-error-from.js';
-import { TaskCancelledError } from '../errors/task-cancelled-error.js';
-import type { ExtensionHost } from '../extensions/extension.js';
 import { onAbort, reasonText } from '../util/abort-fanout.js';
 import { abortableDelay } from './abortable-delay.js';
-import { isTerminalStatus, parseTask, type Task, type TaskStatus } from './task.js';
+import type { TaskDriver } from './task-driver.js';
+import { isTerminalStatus, type Task, type TaskStatus } from './task.js';
 
-/** How a `TaskHandle` polls. */
-interface TaskHandleOptions {
-  /** The method of the request the task stands for, named in errors. */
-  readonly method: string;
-  /** The interval between polls when the server suggests none, in milliseconds. */
-  readonly defaultPollIntervalMs: number;
+/** Makes a handle: set by `TaskHandle`, whose constructor is private so that its driver stays out of the public API. */
+let make: (driver: TaskDriver, seed: Task) => TaskHandle;
+
+/** A handle on the task `seed`, driven by `driver`: how the client and the tasks extension make one. */
+export function openTaskHandle(driver: TaskDriver, seed: Task): TaskHandle {
+  return make(driver, seed);
 }
 
 /**
- * One task of the tasks extension (SEP-2663): its last known state, and the requests that drive it.
- * Waiting (`result`, `changes`) polls `tasks/get` at the interval the server suggests and answers the
- * task's `inputRequests` with the client's handlers (each key once) through `tasks/update`; callers
- * waiting at the same time share one polling loop. Get one from `TasksApi.task(taskId)`, or from
- * the `onTask` option of `tasks()` for a request the server turned into a task.
+ * One task on a server, whichever protocol era it speaks: its last known state, and the requests
+ * that drive it. Waiting (`result`, `changes`) polls `tasks/get` at the interval the server
+ * suggests (a state the server pushes wakes it early) and answers the input the task waits for
+ * with the client's handlers: on 2025-11-25 through `tasks/result`, whose stream carries the
+ * server's requests, on 2026-07-28 through the tasks extension's `tasks/update`. Callers waiting
+ * at the same time share one polling loop. Get one from the `onTask` option of a call that became
+ * a task, or from `client.tasks.get(taskId)` to reattach to a task by its identifier.
  */
 export class TaskHandle {
   private current: Task;
-  /** The `inputRequests` keys already answered: the server must not reuse them. */
-  private readonly answered = new Set<string>();
   /** Counts the states seen, so that each waiter knows which ones it has not seen yet. */
   private version = 0;
   /** How many callers wait (`result`, `changes`). */
@@ -35,17 +33,22 @@ export class TaskHandle {
   private failure: Error | undefined;
   /** The waiters to wake on a new state or a failure. */
   private readonly wakers = new Set<() => void>();
+  /** Ends the polling loop's wait between two polls early, when the server pushed a state. */
+  private nap: AbortController | undefined;
 
-  /** @internal Made by the tasks extension. */
-  constructor(
-    private readonly host: ExtensionHost,
+  static {
+    make = (driver, seed) => new TaskHandle(driver, seed);
+  }
+
+  /** Made by the client (`onTask`, `client.tasks`) or by the tasks extension, through `openTaskHandle`. */
+  private constructor(
+    private readonly driver: TaskDriver,
     seed: Task,
-    private readonly options: TaskHandleOptions,
   ) {
     this.current = seed;
   }
 
-  /** The server's identifier of the task. */
+  /** The server's identifier of the task: keep it to reattach later with `client.tasks.get(taskId)`. */
   get taskId(): string {
     return this.current.taskId;
   }
@@ -67,25 +70,19 @@ export class TaskHandle {
 
   /** Asks the server for the task's state now (`tasks/get`), and keeps it. */
   async refresh(signal?: AbortSignal): Promise<Task> {
-    const result = await this.host.request('tasks/get', { taskId: this.taskId }, { signal });
-    this.current = parseTask(result, { server: this.host.server, method: 'tasks/get' });
-    this.version += 1;
-    this.wake();
+    this.accept(await this.driver.get(signal));
     return this.current;
   }
 
-  /** Sends responses to the task's `inputRequests`, keyed as the server keyed them (`tasks/update`). */
-  async update(inputResponses: Record<string, unknown>, signal?: AbortSignal): Promise<void> {
-    for (const key of Object.keys(inputResponses)) this.answered.add(key);
-    await this.host.request('tasks/update', { taskId: this.taskId, inputResponses }, { signal });
-  }
-
   /**
-   * Asks the server to cancel the task (`tasks/cancel`). Cancelling is cooperative: the server
-   * acknowledges it, but the task may still end otherwise.
+   * Asks the server to cancel the task (`tasks/cancel`), and resolves with the state it answers
+   * with (2025-11-25; 2026-07-28 only acknowledges, so undefined). Cancelling is cooperative: the
+   * task may still end otherwise, and waiters see how it ended.
    */
-  async cancel(signal?: AbortSignal): Promise<void> {
-    await this.host.request('tasks/cancel', { taskId: this.taskId }, { signal });
+  async cancel(signal?: AbortSignal): Promise<Task | undefined> {
+    const task = await this.driver.cancel(signal);
+    if (task !== undefined) this.accept(task);
+    return task;
   }
 
   /**
@@ -96,7 +93,7 @@ export class TaskHandle {
   async result(signal?: AbortSignal): Promise<Record<string, unknown>> {
     let task = this.current;
     for await (const polled of this.poll(signal)) task = polled;
-    return this.outcome(task);
+    return this.driver.outcome(task, signal);
   }
 
   /**
@@ -110,6 +107,16 @@ export class TaskHandle {
       if (last === undefined || task.status !== last.status || task.statusMessage !== last.statusMessage) yield task;
       last = task;
     }
+  }
+
+  /** Keeps a newer state (polled, pushed or answered to a cancel) and wakes the waiters. */
+  private accept(task: Task): void {
+    // A final state is final: a late push or poll of an earlier one does not undo it.
+    if (isTerminalStatus(this.current.status) && !isTerminalStatus(task.status)) return;
+    this.current = task;
+    this.version += 1;
+    this.nap?.abort();
+    this.wake();
   }
 
   /**
@@ -139,7 +146,7 @@ export class TaskHandle {
 
   /** Resolves when a state newer than `seen` arrives; rejects when polling fails or `signal` aborts. */
   private nextState(seen: number, signal: AbortSignal | undefined): Promise<void> {
-    const context = { server: this.host.server, method: this.options.method };
+    const context = { server: this.driver.server, method: this.driver.method };
     const cancelled = (reason: unknown): CancelledError => new CancelledError(reasonText(reason), { ...context, cause: reason });
     if (signal?.aborted === true) return Promise.reject(cancelled(signal.reason));
     return new Promise((resolve, reject) => {
@@ -161,11 +168,14 @@ export class TaskHandle {
     const controller = new AbortController();
     this.polling = controller;
     this.failure = undefined;
+    const unwatch = this.driver.watch((task) => this.accept(task));
     this.run(controller.signal).then(
       () => {
+        unwatch();
         this.polling = undefined;
       },
       (error: unknown) => {
+        unwatch();
         this.polling = undefined;
         // Stopped because nobody waits any more: no one to tell.
         if (controller.signal.aborted) return;
@@ -175,13 +185,22 @@ export class TaskHandle {
     );
   }
 
-  /** Polls until a final status, answering input on the way. */
+  /** Polls until a final status, answering input on the way; a pushed state ends the wait between two polls early. */
   private async run(signal: AbortSignal): Promise<void> {
-    const context = { server: this.host.server, method: this.options.method };
+    const context = { server: this.driver.server, method: this.driver.method };
     while (!isTerminalStatus(this.current.status)) {
       const task = this.current;
-      if (task.status === 'input_required') await this.answer(task.inputRequests ?? {}, signal);
-      await abortableDelay(task.pollIntervalMs ?? this.options.defaultPollIntervalMs, signal, context);
+      await this.driver.advance(task, signal);
+      const nap = (this.nap = new AbortController());
+      try {
+        await abortableDelay(task.pollIntervalMs ?? this.driver.defaultPollIntervalMs, AbortSignal.any([signal, nap.signal]), context);
+      } catch (error) {
+        if (signal.aborted || !nap.signal.aborted) throw error;
+      } finally {
+        this.nap = undefined;
+      }
+      // The server pushed a state while the loop waited: it is the one to go on from.
+      if (nap.signal.aborted) continue;
       await this.refresh(signal);
     }
   }
@@ -189,33 +208,5 @@ export class TaskHandle {
   /** Tells every waiter that the state changed or polling failed. */
   private wake(): void {
     for (const wake of [...this.wakers]) wake();
-  }
-
-  /** Answers the input requests not answered yet, and sends the answers. */
-  private async answer(inputRequests: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<void> {
-    const pending = Object.fromEntries(Object.entries(inputRequests).filter(([key]) => !this.answered.has(key)));
-    if (Object.keys(pending).length === 0) return;
-    const inputResponses = await this.host.answerInputRequests(pending, { method: 'tasks/update', signal });
-    await this.update(inputResponses, signal);
-  }
-
-  /** The result of a task in a final status, or the error it ended with. */
-  private outcome(task: Task): Record<string, unknown> {
-    const where = { server: this.host.server, method: this.options.method };
-    if (task.status === 'completed') return { ...task.result };
-    if (task.status === 'failed') {
-      const { code, message, data } = task.error ?? {};
-      throw protocolErrorFrom({
-        code: typeof code === 'number' ? code : -32603,
-        message: typeof message === 'string' ? message : `task ${task.taskId} failed`,
-        data,
-        method: this.options.method,
-        ...(this.host.server === undefined ? {} : { server: this.host.server }),
-      });
-    }
-    throw new TaskCancelledError(
-      `task ${task.taskId} was cancelled by the server${task.statusMessage ? ` (${task.statusMessage})` : ''}; the request has no result`,
-      { ...where, taskId: task.taskId },
-    );
   }
 }

@@ -7,6 +7,9 @@ export const TASKS_EXTENSION_ID = 'io.modelcontextprotocol/tasks';
 /** The methods a server may answer with a task (SEP-2663 "Supported Methods"). */
 export const TASK_METHODS: ReadonlySet<string> = new Set(['tools/call']);
 
+/** The interval between polls of a task whose server suggests none, in milliseconds. */
+export const DEFAULT_TASK_POLL_INTERVAL_MS = 1000;
+
 /** A task's status: `working` and `input_required` go on; `completed`, `failed` and `cancelled` are final. */
 export type TaskStatus = 'working' | 'input_required' | 'completed' | 'failed' | 'cancelled';
 

@@ -1,6 +1,8 @@
 import type { ExtensionHost } from '../extensions/extension.js';
-import { TaskHandle } from './task-handle.js';
-import type { Task } from './task.js';
+import { ModernTaskDriver } from './modern-task-driver.js';
+import type { TaskDriver, TaskDriverSource } from './task-driver.js';
+import { openTaskHandle, type TaskHandle } from './task-handle.js';
+import { DEFAULT_TASK_POLL_INTERVAL_MS, type Task } from './task.js';
 
 /** Options of the tasks extension. */
 export interface TasksOptions {
@@ -17,9 +19,6 @@ export interface TasksOptions {
   onTask?: ((handle: TaskHandle, request: { method: string; params: Record<string, unknown> | undefined }) => void) | undefined;
 }
 
-/** The default of `TasksOptions.defaultPollIntervalMs`. */
-export const DEFAULT_TASK_POLL_INTERVAL_MS = 1000;
-
 /**
  * The tasks extension's API on one client (`client.extension(tasksExtension)`): a handle on any
  * task by its identifier, such as one kept from before a restart.
@@ -29,20 +28,38 @@ export class TasksApi {
   constructor(
     private readonly host: ExtensionHost,
     private readonly options: TasksOptions,
-  ) {}
+  ) {
+    driverSources.set(this, { taskDriver: (taskId, method) => taskDriver(host, taskId, method, options) });
+  }
 
   /**
    * A handle on the task `taskId`, with its state fetched from the server (`tasks/get`); `method`
    * names the request the task stands for in errors. @default method 'tools/call'
    */
   async task(taskId: string, options: { method?: string; signal?: AbortSignal } = {}): Promise<TaskHandle> {
-    const handle = taskHandle(this.host, { taskId, status: 'working' }, options.method ?? 'tools/call', this.options);
+    const handle = openTaskHandle(taskDriver(this.host, taskId, options.method ?? 'tools/call', this.options), {
+      taskId,
+      status: 'working',
+    });
     await handle.refresh(options.signal);
     return handle;
   }
 }
 
+/** How `client.tasks` drives the tasks of each `TasksApi` on a 2026-07-28 server, kept out of its public members. */
+const driverSources = new WeakMap<object, TaskDriverSource>();
+
+/** What drives tasks through `api`, when it is a `TasksApi`. */
+export function taskDriverSource(api: unknown): TaskDriverSource | undefined {
+  return typeof api === 'object' && api !== null ? driverSources.get(api) : undefined;
+}
+
+/** The driver of the task `taskId` of the request `method`, polling as `options` say. */
+function taskDriver(host: ExtensionHost, taskId: string, method: string, options: TasksOptions): TaskDriver {
+  return new ModernTaskDriver(host, taskId, method, options.defaultPollIntervalMs ?? DEFAULT_TASK_POLL_INTERVAL_MS);
+}
+
 /** A handle on the task `seed` of the request `method`, polling as `options` say. */
 export function taskHandle(host: ExtensionHost, seed: Task, method: string, options: TasksOptions): TaskHandle {
-  return new TaskHandle(host, seed, { method, defaultPollIntervalMs: options.defaultPollIntervalMs ?? DEFAULT_TASK_POLL_INTERVAL_MS });
+  return openTaskHandle(taskDriver(host, seed.taskId, method, options), seed);
 }

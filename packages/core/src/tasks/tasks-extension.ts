@@ -49,6 +49,7 @@ async function waitForTask(
   }
   const handle = taskHandle(host, parseTask(result, { server: host.server, method }), method, options);
   options.onTask?.(handle, { method, params });
+  context.options.onTask?.(handle);
   try {
     return await handle.result(signal);
   } catch (error) {

@@ -1,0 +1,75 @@
+import { protocolErrorFrom } from '../errors/protocol-error-from.js';
+import { TaskCancelledError } from '../errors/task-cancelled-error.js';
+import type { ExtensionHost } from '../extensions/extension.js';
+import type { TaskDriver } from './task-driver.js';
+import { parseTask, type Task } from './task.js';
+
+/**
+ * Drives a task of the tasks extension (SEP-2663, 2026-07-28): `tasks/get` reads it, its
+ * `inputRequests` are answered with the client's handlers (each key once) through `tasks/update`,
+ * and a final state carries the result or the error itself.
+ */
+export class ModernTaskDriver implements TaskDriver {
+  /** The `inputRequests` keys already answered: the server must not reuse them. */
+  private readonly answered = new Set<string>();
+
+  constructor(
+    private readonly host: ExtensionHost,
+    readonly taskId: string,
+    readonly method: string,
+    readonly defaultPollIntervalMs: number,
+  ) {}
+
+  get server(): string | undefined {
+    return this.host.server;
+  }
+
+  async get(signal: AbortSignal | undefined): Promise<Task> {
+    const result = await this.host.request('tasks/get', { taskId: this.taskId }, { signal });
+    return parseTask(result, { server: this.host.server, method: 'tasks/get' });
+  }
+
+  async cancel(signal: AbortSignal | undefined): Promise<undefined> {
+    // SEP-2663: the server acknowledges with an empty result; the new state shows in tasks/get.
+    await this.host.request('tasks/cancel', { taskId: this.taskId }, { signal });
+    return undefined;
+  }
+
+  async advance(task: Task, signal: AbortSignal): Promise<void> {
+    if (task.status !== 'input_required') return;
+    const pending = Object.fromEntries(Object.entries(task.inputRequests ?? {}).filter(([key]) => !this.answered.has(key)));
+    if (Object.keys(pending).length === 0) return;
+    const inputResponses = await this.host.answerInputRequests(pending, { method: 'tasks/update', signal });
+    for (const key of Object.keys(inputResponses)) this.answered.add(key);
+    await this.host.request('tasks/update', { taskId: this.taskId, inputResponses }, { signal });
+  }
+
+  outcome(task: Task): Promise<Record<string, unknown>> {
+    if (task.status === 'completed') return Promise.resolve({ ...task.result });
+    if (task.status === 'failed') {
+      const { code, message, data } = task.error ?? {};
+      return Promise.reject(
+        protocolErrorFrom({
+          code: typeof code === 'number' ? code : -32603,
+          message: typeof message === 'string' ? message : `task ${task.taskId} failed`,
+          data,
+          method: this.method,
+          ...(this.host.server === undefined ? {} : { server: this.host.server }),
+        }),
+      );
+    }
+    return Promise.reject(cancelledTask(task, { server: this.host.server, method: this.method }));
+  }
+
+  watch(): () => void {
+    return () => undefined;
+  }
+}
+
+/** The error of a task that ended `cancelled` without this client aborting the wait. */
+export function cancelledTask(task: Task, where: { server: string | undefined; method: string }): TaskCancelledError {
+  return new TaskCancelledError(
+    `task ${task.taskId} was cancelled by the server${task.statusMessage ? ` (${task.statusMessage})` : ''}; the request has no result`,
+    { ...where, taskId: task.taskId },
+  );
+}
