@@ -2,21 +2,20 @@ import type { TaskHandle } from '@mcpx/core';
 import type { Context } from '../context.js';
 import { terminalPrompter } from '../terminal/prompter.js';
 import { describeStatus } from '../terminal/task-status.js';
-import type { Fleet } from './open-fleet.js';
 
 /**
  * Ctrl-C during a call that became a task: the task goes on on the server, so the user decides.
  * At a terminal mcpx asks whether to cancel it (Enter: yes); without one, or when the user keeps
  * it, it says how to follow, fetch or cancel it later (`mcpx tasks ...`).
  */
-export async function offerTaskCancel(context: Context, fleet: Fleet, server: string, handle: TaskHandle): Promise<void> {
+export async function offerTaskCancel(context: Context, server: string, handle: TaskHandle): Promise<void> {
   const { err } = context;
   const id = handle.taskId;
   if (context.interactive) {
     // Ctrl-C or Ctrl-D at the question keeps the task, as n does.
     const prompter = terminalPrompter(context.io.stdin, context.io.stderr, () => undefined);
     const answer = await prompter.ask(`Task ${id} goes on on ${server}. Cancel it? [Y/n] `).finally(() => prompter.close());
-    if (answer !== undefined && !/^n/i.test(answer.trim())) return cancel(context, fleet, server, handle);
+    if (answer !== undefined && !/^n/i.test(answer.trim())) return cancel(context, server, handle);
   }
   context.note(`${err.yellow('mcpx:')} task ${id} goes on on ${server} (${describeStatus(handle.task)})`);
   context.note(`  cancel it:      mcpx tasks cancel ${server} ${id}`);
@@ -24,10 +23,10 @@ export async function offerTaskCancel(context: Context, fleet: Fleet, server: st
   context.note(err.dim(`  its result:     mcpx tasks result ${server} ${id}`));
 }
 
-async function cancel(context: Context, fleet: Fleet, server: string, handle: TaskHandle): Promise<void> {
+async function cancel(context: Context, server: string, handle: TaskHandle): Promise<void> {
   const { err } = context;
   try {
-    const task = await fleet.registry.tasks(server).cancel(handle.taskId);
+    const task = await handle.cancel();
     context.note(
       `${err.yellow('mcpx:')} cancelled task ${handle.taskId} on ${server}${task === undefined ? '' : ` (${describeStatus(task)})`}`,
     );
