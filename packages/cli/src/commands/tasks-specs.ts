@@ -1,4 +1,4 @@
-import type { FlagSpec } from '../args/flags.js';
+import { INTERACTION_FLAGS, type FlagSpec } from '../args/flags.js';
 import type { CommandSpec } from './command.js';
 
 const PROGRESS: FlagSpec = { name: 'progress', kind: 'boolean', negatable: true, description: 'no status on stderr while waiting' };
@@ -38,8 +38,8 @@ export const TASK_COMMANDS: readonly CommandSpec[] = [
     name: ['tasks', 'result'],
     summary: 'wait for a task to end and print its result, as mcpx call does',
     usage: 'tasks result <server> <taskId>',
-    description: `${ABOUT}\nThe status is shown on stderr while waiting. A failed or cancelled task exits 1; Ctrl-C stops waiting, not the task.`,
-    flags: [PROGRESS],
+    description: `${ABOUT}\nThe status is shown on stderr while waiting, and questions the task asks are answered as in mcpx call. A failed or\ncancelled task exits 1; Ctrl-C stops waiting, not the task.`,
+    flags: [PROGRESS, ...INTERACTION_FLAGS],
     positionals: { min: 2, max: 2 },
     examples: [['mcpx tasks result research 786512e2-9e0d-44bd-8f29-789f320fe840 --json', 'the tool result, as JSON']],
     load: () => import('./tasks-result.js'),
