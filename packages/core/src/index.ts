@@ -46,6 +46,7 @@ export type { MetricsSnapshot, MethodMetrics, LatencyStats } from './client/metr
 export type { ServerSession } from './session.js';
 export type { ClientExtension, ExtensionHost, ResultTypeHandler, ResultTypeContext } from './extensions/extension.js';
 export type { NotificationFilter, TaskPage } from './era/era-session.js';
+export type { ClientTasks } from './client/client-tasks.js';
 export type { Task, TaskStatus } from './tasks/task.js';
 export type { TraceContext } from './modern/envelope.js';
 export type { Era } from './era/era-cache.js';

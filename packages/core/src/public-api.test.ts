@@ -57,6 +57,7 @@ const TYPES = [
   'ClientEventMap',
   'ClientExtension',
   'ClientState',
+  'ClientTasks',
   'CompleteRequestParams',
   'CompleteResult',
   'ConnectOptions',

@@ -71,8 +71,24 @@ export function describeTaskSuite(transportName: string, makeTransport: Transpor
       const handed = new Promise<TaskHandle>((resolve) => (given = resolve));
       const call = client.callTool(RESEARCH, { topic: 'tides' }, { onTask: (handle) => given(handle) });
       const handle = await handed;
+      const outcome = expect(call).rejects.toMatchObject({ name: 'TaskCancelledError', taskId: handle.taskId });
       expect(await handle.cancel()).toMatchObject({ taskId: handle.taskId, status: 'cancelled' });
-      await expect(call).rejects.toMatchObject({ name: 'TaskCancelledError', taskId: handle.taskId });
+      await outcome;
+    });
+
+    it('reattaches to the task by its identifier, lists it, and cancels it by its identifier', async () => {
+      const client = await connect();
+      let given: (taskId: string) => void = () => undefined;
+      const started = new Promise<string>((resolve) => (given = resolve));
+      const call = client.callTool(RESEARCH, { topic: 'tides' }, { onTask: (handle) => given(handle.taskId) });
+      const taskId = await started;
+      const outcome = expect(call).rejects.toMatchObject({ name: 'TaskCancelledError', taskId });
+      const reattached = await client.tasks.get(taskId);
+      expect(reattached.taskId).toBe(taskId);
+      expect((await client.tasks.list()).tasks.map((task) => task.taskId)).toContain(taskId);
+      expect(await client.tasks.cancel(taskId)).toMatchObject({ taskId, status: 'cancelled' });
+      await expect(reattached.result()).rejects.toMatchObject({ name: 'TaskCancelledError', taskId });
+      await outcome;
     });
 
     it('refuses to call a tool that requires a task without one', async () => {

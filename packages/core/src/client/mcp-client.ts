@@ -24,6 +24,7 @@ import type {
   ServerCapabilities,
 } from '../types/index.js';
 import { ClientConnection } from './client-connection.js';
+import { clientTasks, type ClientTasks } from './client-tasks.js';
 import { ClientEvents, type ClientEvent, type ClientEventMap, type ClientState } from './events.js';
 import { callTool, listAll, listTools, listToolsPage } from './feature-calls.js';
 import { Metrics, type MetricsSnapshot } from './metrics.js';
@@ -51,6 +52,8 @@ export class McpClient {
   private readonly extensions: ExtensionRegistry;
   /** The lifecycle, the era session and the gate of every request. */
   private readonly connection: ClientConnection;
+  /** The server's tasks, in either era: reattach to one by its identifier, list them, cancel one. */
+  readonly tasks: ClientTasks;
 
   constructor(options: McpClientOptions = {}) {
     checkClientOptions(options);
@@ -89,6 +92,7 @@ export class McpClient {
     const outputSchemas = new OutputSchemaValidator();
     const toolExecutions = new ToolExecutions();
     this.connection = new ClientConnection({ options, clientInfo, emitter, stats, outputSchemas, toolExecutions, extensions });
+    this.tasks = clientTasks(this.connection);
   }
 
   /** The current lifecycle state. */

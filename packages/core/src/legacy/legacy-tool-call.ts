@@ -12,7 +12,8 @@ import { parseLegacyTask } from './legacy-task.js';
 /**
  * Sends a 2025-11-25 `tools/call`, as a task when the tool requires it or the caller asks for one
  * (`CallOptions.task`): then the result is the task's, once it ends (`tasks/result`), and
- * `onTask` gets its handle first. Resolves with the raw result.
+ * `onTask` gets its handle first; aborting the call's signal cancels the task (`tasks/cancel`).
+ * Resolves with the raw result.
  */
 export async function callToolLegacy(
   channel: LegacyTaskChannel,
@@ -27,7 +28,15 @@ export async function callToolLegacy(
   const seed = parseLegacyTask(created.task, { server: channel.server, method: 'tools/call' });
   const handle = openTaskHandle(new LegacyTaskDriver(channel, seed.taskId, 'tools/call', DEFAULT_TASK_POLL_INTERVAL_MS), seed);
   options.onTask?.(handle);
-  return handle.result(options.signal);
+  try {
+    return await handle.result(options.signal);
+  } catch (error) {
+    if (options.signal?.aborted === true) {
+      // Best effort, as on 2026-07-28: the caller already has its CancelledError, and cancelling is cooperative anyway.
+      void handle.cancel().catch(() => undefined);
+    }
+    throw error;
+  }
 }
 
 /** The `task` params of a `tools/call`, or undefined to call the tool as a plain request (2025-11-25 tool-level negotiation). */

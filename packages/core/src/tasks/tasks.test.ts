@@ -210,6 +210,14 @@ describe('a task handle', () => {
     expect(await call).toMatchObject(DONE);
   });
 
+  it('is given to the onTask of the call too, as on a 2025-11-25 server', async () => {
+    const server = taskServer([state('completed', { result: DONE })]);
+    const { client } = await connect(server);
+    const handles: TaskHandle[] = [];
+    expect(await client.callTool('build', {}, { onTask: (handle) => handles.push(handle) })).toMatchObject(DONE);
+    expect(handles.map((handle) => [handle.taskId, handle.status])).toEqual([[TASK_ID, 'completed']]);
+  });
+
   it('resumes a task by its identifier and waits for its result', async () => {
     const server = taskServer([state('working'), state('completed', { result: DONE })]);
     const { api } = await connect(server);
@@ -248,5 +256,36 @@ describe('a task handle', () => {
     const server = new FakeServer({ modernVersions: ['2026-07-28'], capabilities: { tools: {} } });
     const { api } = await connect(server);
     await expect(api.task(TASK_ID)).rejects.toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', capability: `extensions["${ID}"]` });
+  });
+});
+
+describe('the tasks of a 2026-07-28 server (client.tasks)', () => {
+  it('reattaches to a task by its identifier through the tasks extension', async () => {
+    const server = taskServer([state('working'), state('completed', { result: DONE })]);
+    const { client } = await connect(server);
+    const handle = await client.tasks.get(TASK_ID);
+    expect(handle.status).toBe('working');
+    expect(await handle.result()).toEqual(DONE);
+  });
+
+  it('cancels a task by its identifier, which the server only acknowledges', async () => {
+    const server = taskServer([state('working')]);
+    const { client } = await connect(server);
+    expect(await client.tasks.cancel(TASK_ID)).toBeUndefined();
+    expect(sent(server, 'tasks/cancel')).toEqual([{ taskId: TASK_ID }]);
+  });
+
+  it('has no listing: the tasks extension defines none', async () => {
+    const { client } = await connect(taskServer([]));
+    await expect(client.tasks.list()).rejects.toMatchObject({ name: 'CapabilityError', capability: 'tasks.list' });
+  });
+
+  it('needs the tasks extension registered, and says how to register it', async () => {
+    const client = new McpClient({ eraCache: false });
+    await client.connect(taskServer([]).clientTransport);
+    await expect(client.tasks.get(TASK_ID)).rejects.toMatchObject({
+      name: 'ConfigError',
+      message: expect.stringMatching(/extensions: \[tasks\(\)\]/),
+    });
   });
 });

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { McpClient } from '../client/mcp-client.js';
+import type { TaskHandle } from '../tasks/task-handle.js';
+import { FakeServer } from '../testing/fake-server.js';
+import { until } from '../../../test-utils/src/until.js';
+
+// Shapes from the 2025-11-25 specification, basic/utilities/tasks.mdx.
+const TASK_ID = '786512e2-9e0d-44bd-8f29-789f320fe840';
+const TASKS = { list: {}, cancel: {}, requests: { tools: { call: {} } } };
+const DONE = { content: [{ type: 'text', text: 'Current weather in New York: 72°F' }], isError: false };
+const task = (status: string, extra: Record<string, unknown> = {}) => ({
+  taskId: TASK_ID,
+  status,
+  createdAt: '2025-11-25T10:30:00Z',
+  lastUpdatedAt: '2025-11-25T10:40:00Z',
+  ttl: 60000,
+  pollInterval: 10,
+  ...extra,
+});
+
+/** A 2025-11-25 server with one tool of the given task support; its `tasks/get` answers are `states` in turn (the last one repeated). */
+function taskServer(taskSupport: string | undefined, states: Array<Record<string, unknown>>, capabilities: Record<string, unknown> = {}) {
+  const server = new FakeServer({ capabilities: { tools: {}, tasks: TASKS, ...capabilities } });
+  let polls = 0;
+  server.handle('tools/list', () => ({
+    tools: [{ name: 'get_weather', inputSchema: { type: 'object' }, ...(taskSupport === undefined ? {} : { execution: { taskSupport } }) }],
+  }));
+  server.handle('tools/call', (params) => (params.task === undefined ? DONE : { task: task('working') }));
+  server.handle('tasks/get', () => states[Math.min(polls++, states.length - 1)]);
+  server.handle('tasks/result', () => ({ ...DONE, _meta: { 'io.modelcontextprotocol/related-task': { taskId: TASK_ID } } }));
+  server.handle('tasks/cancel', () => task('cancelled'));
+  return server;
+}
+
+async function connect(server: FakeServer): Promise<McpClient> {
+  const client = new McpClient({ eraCache: false, server: 'weather' });
+  await client.connect(server.clientTransport);
+  return client;
+}
+
+describe('a tool call on a 2025-11-25 server', () => {
+  it('runs a tool whose taskSupport is required as a task, listing the tools first to learn it', async () => {
+    const server = taskServer('required', [task('completed')]);
+    const client = await connect(server);
+    expect(await client.callTool('get_weather', { city: 'New York' })).toMatchObject(DONE);
+    expect(server.requests('tools/list')).toHaveLength(1);
+    expect(server.requests('tools/call')).toEqual([{ name: 'get_weather', arguments: { city: 'New York' }, task: {} }]);
+    expect(server.requests('tasks/result')).toEqual([{ taskId: TASK_ID }]);
+  });
+
+  it('calls an optional tool as a plain request unless asked, and as a task with the ttl asked for', async () => {
+    const server = taskServer('optional', [task('completed')]);
+    const client = await connect(server);
+    await client.callTool('get_weather', {});
+    await client.callTool('get_weather', {}, { task: { ttlMs: 60000 } });
+    expect(server.requests('tools/call')).toEqual([
+      { name: 'get_weather', arguments: {} },
+      { name: 'get_weather', arguments: {}, task: { ttl: 60000 } },
+    ]);
+  });
+
+  it('never looks a tool up when the server cannot run tools as tasks', async () => {
+    const server = taskServer('required', [], { tasks: { list: {} } });
+    const client = await connect(server);
+    await client.callTool('get_weather', {});
+    expect(server.requests('tools/list')).toEqual([]);
+  });
+
+  it('refuses a task asked of a server that cannot run tools as tasks, naming the capability', async () => {
+    const server = taskServer('optional', [], { tasks: undefined });
+    const client = await connect(server);
+    await expect(client.callTool('get_weather', {}, { task: true })).rejects.toMatchObject({
+      name: 'CapabilityError',
+      capability: 'tasks.requests.tools.call',
+    });
+    expect(server.requests('tools/call')).toEqual([]);
+  });
+
+  it('wakes on notifications/tasks/status instead of waiting out the poll interval', async () => {
+    const server = taskServer('required', []);
+    server.handle('tasks/get', () => {
+      // Pushed once the client polls (and so watches the task): after this answer, whose interval is ten minutes.
+      setImmediate(() => void server.notify('notifications/tasks/status', task('completed')));
+      return task('working', { pollInterval: 600_000 });
+    });
+    const client = await connect(server);
+    expect(await client.callTool('get_weather', {})).toMatchObject(DONE);
+    expect(server.requests('tasks/get')).toHaveLength(1);
+  });
+
+  it('rejects with the error tasks/result returns for a failed task', async () => {
+    const server = taskServer('required', [task('failed', { statusMessage: 'Tool execution failed: API rate limit exceeded' })]);
+    server.handle('tasks/result', () => {
+      throw FakeServer.error(-32603, 'API rate limit exceeded');
+    });
+    const client = await connect(server);
+    await expect(client.callTool('get_weather', {})).rejects.toMatchObject({ name: 'ProtocolError', code: -32603 });
+  });
+
+  it('rejects with TaskCancelledError naming the task when the server cancelled it', async () => {
+    const server = taskServer('required', [task('cancelled', { statusMessage: 'shutting down' })]);
+    const client = await connect(server);
+    await expect(client.callTool('get_weather', {})).rejects.toMatchObject({
+      name: 'TaskCancelledError',
+      taskId: TASK_ID,
+      message: expect.stringMatching(/shutting down/),
+    });
+    expect(server.requests('tasks/result')).toEqual([]);
+  });
+
+  it('hands the task to onTask with the era-neutral state, ttl and pollInterval in milliseconds', async () => {
+    const server = taskServer('required', [task('completed')]);
+    const client = await connect(server);
+    const handles: TaskHandle[] = [];
+    await client.callTool('get_weather', {}, { onTask: (handle) => handles.push(handle) });
+    expect(handles.map((handle) => handle.taskId)).toEqual([TASK_ID]);
+    expect(handles[0]?.task).toMatchObject({ status: 'completed', ttlMs: 60000, pollIntervalMs: 10 });
+  });
+});
+
+describe('the tasks of a 2025-11-25 server (client.tasks)', () => {
+  it('reattaches another client to a task by its identifier and waits for its result', async () => {
+    // Two connections to one server: the task store is this test's, shared by both fakes.
+    const first = taskServer('required', [task('working')]);
+    const second = taskServer('required', [task('working'), task('completed')]);
+    const starter = await connect(first);
+    let taskId = '';
+    const call = starter.callTool('get_weather', {}, { onTask: (handle) => (taskId = handle.taskId) });
+    await until(() => taskId !== '', 'the call to become a task');
+    const outcome = expect(call).rejects.toMatchObject({ name: 'ConnectionClosedError' });
+    await starter.close();
+    await outcome;
+    const resumed = await (await connect(second)).tasks.get(taskId);
+    expect(resumed.status).toBe('working');
+    expect(await resumed.result()).toMatchObject(DONE);
+  });
+
+  it('lists the tasks a page at a time, each made era-neutral', async () => {
+    const server = taskServer('required', []);
+    server.handle('tasks/list', (params) =>
+      params.cursor === undefined
+        ? { tasks: [task('working')], nextCursor: 'next-page-cursor' }
+        : { tasks: [task('completed', { ttl: null })] },
+    );
+    const client = await connect(server);
+    const first = await client.tasks.list();
+    expect(first).toMatchObject({
+      tasks: [{ taskId: TASK_ID, status: 'working', ttlMs: 60000, pollIntervalMs: 10 }],
+      nextCursor: 'next-page-cursor',
+    });
+    expect(await client.tasks.list({ cursor: first.nextCursor })).toEqual({
+      tasks: [expect.objectContaining({ status: 'completed', ttlMs: null })],
+    });
+  });
+
+  it('refuses to list the tasks of a server that did not declare tasks.list', async () => {
+    const server = taskServer('required', [], { tasks: { requests: { tools: { call: {} } } } });
+    const client = await connect(server);
+    await expect(client.tasks.list()).rejects.toMatchObject({ name: 'CapabilityError', capability: 'tasks.list' });
+  });
+
+  it('cancels a task by its identifier and resolves with its cancelled state', async () => {
+    const server = taskServer('required', [task('working')]);
+    const client = await connect(server);
+    expect(await client.tasks.cancel(TASK_ID)).toMatchObject({ taskId: TASK_ID, status: 'cancelled' });
+    expect(server.requests('tasks/cancel')).toEqual([{ taskId: TASK_ID }]);
+  });
+
+  it('rejects reattaching to a task the server no longer holds with its error', async () => {
+    const server = taskServer('required', []);
+    server.handle('tasks/get', () => {
+      throw FakeServer.error(-32602, 'Failed to retrieve task: Task has expired');
+    });
+    const client = await connect(server);
+    await expect(client.tasks.get(TASK_ID)).rejects.toMatchObject({ name: 'ProtocolError', code: -32602 });
+  });
+
+  it('cancels the task when the caller aborts the call', async () => {
+    const server = taskServer('required', [task('working')]);
+    const client = await connect(server);
+    const controller = new AbortController();
+    const call = client.callTool(
+      'get_weather',
+      {},
+      { signal: controller.signal, onTask: () => controller.abort(new Error('the user gave up')) },
+    );
+    await expect(call).rejects.toMatchObject({ name: 'CancelledError' });
+    await until(() => server.requests('tasks/cancel').length === 1, 'tasks/cancel');
+  });
+});
