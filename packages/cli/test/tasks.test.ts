@@ -109,11 +109,13 @@ describe('mcpx tasks', () => {
     expect(table.stdout).toMatch(new RegExp(`^${taskId} +cancelled `, 'm'));
   });
 
-  it('get names the server and the task it does not know', async () => {
-    const result = await mcpx(['tasks', 'get', 'research', 'no-such-task', ...config], { dir });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('no-such-task');
-    expect(result.stderr).toContain('research');
+  it('get, result and cancel say when the server does not know the task, and how to list those it knows', async () => {
+    for (const verb of ['get', 'result', 'cancel']) {
+      const result = await mcpx(['tasks', verb, 'research', 'no-such-task', ...config], { dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('mcpx: research does not know task no-such-task: it may have expired, or run on another server');
+      expect(result.stderr).toContain('hint: mcpx tasks list research lists the tasks it holds');
+    }
   });
 
   it('take a server and a task id, as help says', async () => {

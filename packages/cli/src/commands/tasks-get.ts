@@ -6,7 +6,7 @@ import { renderTask } from '../output/task-view.js';
 /** `mcpx tasks get <server> <taskId>`: the task's state now. */
 export async function run(context: Context): Promise<number> {
   const [server, taskId] = context.args.positionals as [string, string];
-  const task = await withServerTasks(context, server, async (api) => (await api.get(taskId, { signal: context.signal })).task);
+  const task = await withServerTasks(context, server, async (api) => (await api.get(taskId, { signal: context.signal })).task, taskId);
   if (context.json) printJson(context, { server, task });
   else context.print(renderTask(task, context.out));
   return EXIT.ok;
