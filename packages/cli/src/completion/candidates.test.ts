@@ -27,7 +27,7 @@ describe('completion candidates', () => {
     expect(complete('tasks', '')).toEqual(['list', 'get', 'result', 'cancel']);
     expect(complete('tasks', 'get', 'ev')).toEqual(['everything']);
     expect(complete('tasks', 'cancel', 'everything', '')).toEqual([]);
-    expect(complete('tasks', 'result', '--no-')).toEqual(['--no-color', '--no-progress']);
+    expect(complete('tasks', 'result', '--no-')).toEqual(['--no-color', '--no-progress', '--no-sampling']);
   });
 
   it('are the values of a flag that has a fixed set, and nothing for a free one', () => {
