@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, json, mcpx, requireBuild, scratch, type RunResult } from './helpers.js';
 import { startSharedServer, type SharedServer } from './shared-server.js';
@@ -25,6 +26,8 @@ interface TaskJson {
   taskId: string;
   status: string;
   statusMessage?: string;
+  ttlMs?: number;
+  pollIntervalMs?: number;
 }
 
 /** `mcpx call research/simulate-research-query`, interrupted (SIGINT, as Ctrl-C without a terminal) once it became a task. */
@@ -80,7 +83,23 @@ describe('mcpx call on a tool that runs as a task', () => {
     expect(result.stderr).toContain(`  cancel it:      mcpx tasks cancel research ${taskId}\n`);
     const state = await mcpx(['tasks', 'get', 'research', taskId, '--json', ...config], { dir });
     expect(state.code).toBe(0);
-    expect(json<{ task: TaskJson }>(state).task).toMatchObject({ taskId, status: 'working' });
+    expect(json<{ task: TaskJson }>(state).task).toMatchObject({ taskId, status: 'working', ttlMs: 300_000, pollIntervalMs: 1000 });
+  });
+});
+
+describe('mcpx call on a task over Streamable HTTP', () => {
+  let http: HttpServerProcess;
+  beforeAll(async () => {
+    http = await startEverythingHttp('streamableHttp');
+  });
+  afterAll(() => http.stop());
+
+  it('shows the status and prints the result', async () => {
+    const result = await mcpx(['call', '--url', http.url, '--name', 'remote', 'simulate-research-query', 'topic=moss'], { dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Research Report: moss\n/);
+    expect(result.stderr).toMatch(/runs as task \S+ on remote\n/);
+    expect(result.stderr).toContain('  working: Generating report...\n');
   });
 });
 
