@@ -163,6 +163,16 @@ describe('Ctrl-C on a task in a terminal', () => {
     expect(json<{ task: TaskJson }>(state).task.status).toBe('cancelled');
   });
 
+  it('on Ctrl-C in a question the task asks, dismisses the question and then asks about the task', async () => {
+    using terminal = new TerminalSession(dir, ['call', 'research/simulate-research-query', 'topic=python', 'ambiguous=true', ...config]);
+    await terminal.waitFor('3) Monty Python comedy group (comedy)');
+    terminal.send('C-c');
+    await terminal.waitFor(/dismissed\nTask \S+ goes on on research\. Cancel it\? \[Y\/n\]/);
+    terminal.type('y');
+    await terminal.waitFor(/mcpx: cancelled task \S+ on research \(cancelled/);
+    expect(await terminal.exitCode()).toBe(130);
+  });
+
   it('keeps the task when the user answers n, saying how to reach it', async () => {
     using terminal = new TerminalSession(dir, ['call', 'research/simulate-research-query', 'topic=bees', ...config]);
     const screen = await terminal.waitFor(/runs as task (\S+) on research/);

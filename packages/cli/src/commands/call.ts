@@ -60,7 +60,7 @@ export async function run(context: Context): Promise<number> {
         // Said at once: closing the servers afterwards can take a moment.
         bar.stop();
         task.stop();
-        if (task.handle !== undefined) await offerTaskCancel(context, entry.server, task.handle);
+        if (task.handle !== undefined) await offerTaskCancel(context, entry.server, task.handle, fleet.interactions);
         else context.note(`${context.err.yellow('mcpx:')} cancelled ${id}; ${entry.server} was told to stop`);
         throw new CliError('', EXIT.interrupted, { cause: error });
       }

@@ -9,6 +9,7 @@ import { terminalPrompter } from '../terminal/prompter.js';
 import type { StatusLine } from '../terminal/status-line.js';
 import { parseDuration } from '../values/duration.js';
 import { runSamplingCommand } from './sampling-command.js';
+import type { InteractionQueue } from './interaction-queue.js';
 import type { SamplingRefusals } from './sampling-refusals.js';
 
 /** How the CLI answers what servers ask of it. */
@@ -54,7 +55,8 @@ export function interactionSettings(context: Context): InteractionSettings {
  * terminal, else declined with a note; a URL is shown, opened in the browser after asking at a
  * terminal, printed otherwise (see `answerUrlElicitation`). Sampling: the sampling command
  * (tools included, so `samplingTools` is declared with it), else refused with a message saying
- * how to configure one (see `SamplingRefusals`). `server()` names the server being talked to.
+ * how to configure one (see `SamplingRefusals`). `server()` names the server being talked to;
+ * `queue` asks the questions one at a time.
  */
 export function interactionHandlers(
   context: Context,
@@ -62,14 +64,9 @@ export function interactionHandlers(
   status: StatusLine,
   server: () => string,
   refusals: SamplingRefusals,
+  queue: InteractionQueue,
 ): Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling' | 'samplingTools'> {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialize = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    // The caller gets this work's failure from next; the queue only orders the work after it.
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serialize = <T>(work: () => Promise<T>): Promise<T> => queue.run(work);
   const handlers: Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling' | 'samplingTools'> = {
     elicitation: (params, request) => serialize(() => status.hold(() => elicit(context, settings, server(), params, request.signal))),
     urlElicitation: (elicitation, request) =>

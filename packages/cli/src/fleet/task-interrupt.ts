@@ -1,17 +1,21 @@
 import type { TaskHandle } from '@mcpx/core';
 import type { Context } from '../context.js';
 import { terminalPrompter } from '../terminal/prompter.js';
+import type { InteractionQueue } from './interaction-queue.js';
 import { describeStatus } from '../terminal/task-status.js';
 
 /**
  * Ctrl-C during a call that became a task: the task goes on on the server, so the user decides.
  * At a terminal mcpx asks whether to cancel it (Enter: yes); without one, or when the user keeps
- * it, it says how to follow, fetch or cancel it later (`mcpx tasks ...`).
+ * it, it says how to follow, fetch or cancel it later (`mcpx tasks ...`). The question waits for
+ * the server's questions (`interactions`) to be over.
  */
-export async function offerTaskCancel(context: Context, server: string, handle: TaskHandle): Promise<void> {
+export async function offerTaskCancel(context: Context, server: string, handle: TaskHandle, interactions: InteractionQueue): Promise<void> {
   const { err } = context;
   const id = handle.taskId;
   if (context.interactive) {
+    // A form the server asked for is dismissed by the same Ctrl-C: let it close first.
+    await interactions.idle();
     // Ctrl-C or Ctrl-D at the question keeps the task, as n does.
     const prompter = terminalPrompter(context.io.stdin, context.io.stderr, () => undefined);
     const answer = await prompter.ask(`Task ${id} goes on on ${server}. Cancel it? [Y/n] `).finally(() => prompter.close());
