@@ -32,6 +32,8 @@ export { InvalidResponseError } from './errors/invalid-response-error.js';
 export { AuthError } from './errors/auth-error.js';
 export { LoginRequiredError } from './errors/login-required-error.js';
 export { TaskCancelledError } from './errors/task-cancelled-error.js';
+export { TaskTimeoutError } from './errors/task-timeout-error.js';
+export { TaskExpiredError } from './errors/task-expired-error.js';
 
 export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
 export type { UrlElicitation, UrlElicitationContext, UrlElicitationHandler, UrlElicitationResult } from './client/url-elicitation.js';
@@ -75,6 +77,8 @@ export type { RequestTimeoutErrorOptions } from './errors/request-timeout-error.
 export type { ConnectTimeoutErrorOptions } from './errors/connect-timeout-error.js';
 export type { LoginRequiredErrorOptions } from './errors/login-required-error.js';
 export type { TaskCancelledErrorOptions } from './errors/task-cancelled-error.js';
+export type { TaskTimeoutErrorOptions } from './errors/task-timeout-error.js';
+export type { TaskExpiredErrorOptions } from './errors/task-expired-error.js';
 
 // The MCP types McpClient's methods and handlers take and return; the others are in @mcpx/core/schemas.
 export type {

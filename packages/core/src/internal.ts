@@ -19,7 +19,9 @@ export { DEFAULT_CONNECT_TIMEOUT_MS } from './connect/defaults.js';
 export { isModernProtocolVersion } from './modern/versions.js';
 export { PROTOCOL_VERSION_KEY } from './modern/meta-keys.js';
 export { MCP_CLIENT_OPTION_KEYS } from './client/options.js';
+export { reattachTask } from './tasks/reattach-task.js';
 
 export type { OptionKeys, OptionKeyTree, CheckOptionsContext } from './util/check-options.js';
 export type { EventMap, TaggedEvent } from './util/event-hub.js';
 export type { IntegerOptionSpec } from './util/integer-option.js';
+export type { TaskRunner } from './tasks/reattach-task.js';

@@ -22,6 +22,16 @@ describe('createClient over stdio, against server-everything', () => {
     }
   });
 
+  it('registers the tasks extension, so a 2026-07-28 server may answer with a task, and runs a task tool of a 2025-11-25 one', async () => {
+    const client = await createClient({ command: everything.command, args: everything.args }, { name: 'everything' });
+    try {
+      expect(client.session?.clientCapabilities.extensions).toHaveProperty(['io.modelcontextprotocol/tasks']);
+      expect(textOf(await client.callTool('simulate-research-query', { topic: 'tides' }))).toContain('# Research Report: tides');
+    } finally {
+      await client.close();
+    }
+  });
+
   it('connects a server of a loaded config, giving it the env of the config with ${VAR} expanded', async () => {
     using dir = tempDir('stdio');
     dir.write(

@@ -2,6 +2,7 @@ import {
   ConfigError,
   type CallOptions,
   type CallToolResult,
+  type ClientTasks,
   type GetPromptResult,
   type McpClient,
   type ReadResourceResult,
@@ -26,6 +27,7 @@ import {
 } from './options.js';
 import { RegistryCatalog, type ListOptions } from './registry-catalog.js';
 import { isUp } from './server-state.js';
+import { serverTasks } from './server-tasks.js';
 import { CLOSE_OPTION_KEYS, DEFAULT_CLOSE_DEADLINE_MS, drain, writeSnapshot, type CloseOptions, type CloseReport } from './shutdown.js';
 import { summarize, type RegistrySnapshot, type ServerStats } from './stats.js';
 
@@ -216,6 +218,15 @@ export class McpRegistry {
   /** Reads a resource from the named server. */
   readResource(server: string, uri: string, options?: CallOptions): Promise<ReadResourceResult> {
     return this.using(server, 'resources/read', (client, callOptions) => client.readResource(uri, callOptions), options);
+  }
+
+  /**
+   * The tasks of the named server (reattach by identifier, list, cancel), as `client.tasks` gives
+   * them but bound to the server rather than one connection: the object, and each handle its `get`
+   * gives, keep working across the server's reconnects.
+   */
+  tasks(server: string): ClientTasks {
+    return serverTasks((method, request) => this.using(server, method, (client) => request(client)));
   }
 
   /** Sends any request to the named server, with the same checks, breaker and statistics as routed calls. */

@@ -1,7 +1,9 @@
 import type { TaskPage } from '../era/era-session.js';
 import { openTaskHandle, type TaskHandle } from '../tasks/task-handle.js';
 import type { Task } from '../tasks/task.js';
+import type { TaskDriver } from '../tasks/task-driver.js';
 import type { ClientConnection } from './client-connection.js';
+import type { McpClient } from './mcp-client.js';
 
 /**
  * The tasks of the server a client is connected to, in either era (`client.tasks`): reattach to a
@@ -32,13 +34,23 @@ export interface ClientTasks {
   cancel(taskId: string, options?: { signal?: AbortSignal | undefined }): Promise<Task | undefined>;
 }
 
+/** How each `client.tasks` makes task drivers, kept out of its public members: for `reattachTask`. */
+const drivers = new WeakMap<ClientTasks, (taskId: string, method: string) => Promise<TaskDriver>>();
+
+/** The driver of the task `taskId` of a `method` request on the server `client` is connected to now. */
+export function taskDriverOf(client: McpClient, taskId: string, method: string): Promise<TaskDriver> {
+  const driver = drivers.get(client.tasks);
+  if (driver === undefined) return Promise.reject(new TypeError('client.tasks was not made by McpClient'));
+  return driver(taskId, method);
+}
+
 /** The tasks of the server `connection` reaches, through whichever era session it has when asked. */
 export function clientTasks(connection: ClientConnection): ClientTasks {
-  const drive = (taskId: string) =>
-    connection.active('tasks/get', (era) =>
-      Promise.resolve(openTaskHandle(era.taskDriver(taskId, 'tools/call'), { taskId, status: 'working' })),
-    );
-  return {
+  const driver = async (taskId: string, method: string): Promise<TaskDriver> =>
+    connection.active('tasks/get', (era) => Promise.resolve(era.taskDriver(taskId, method)));
+  const drive = async (taskId: string): Promise<TaskHandle> =>
+    openTaskHandle(await driver(taskId, 'tools/call'), { taskId, status: 'working' });
+  const tasks: ClientTasks = {
     async get(taskId, options = {}) {
       const handle = await drive(taskId);
       await handle.refresh(options.signal);
@@ -49,4 +61,6 @@ export function clientTasks(connection: ClientConnection): ClientTasks {
       return (await drive(taskId)).cancel(options.signal);
     },
   };
+  drivers.set(tasks, driver);
+  return tasks;
 }

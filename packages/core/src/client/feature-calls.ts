@@ -1,4 +1,5 @@
 import type { ToolLookup } from '../era/era-session.js';
+import { withTaskDeadline } from '../tasks/task-deadline.js';
 import type { CallToolResult, ListToolsResult, Tool } from '../types/index.js';
 import type { ClientConnection } from './client-connection.js';
 import type { CallOptions } from './options.js';
@@ -62,7 +63,8 @@ export async function callTool(
     if (!toolExecutions.has(tool)) await listTools(connection, { ...options, task: undefined, onTask: undefined });
     return toolExecutions.get(tool);
   };
-  const call = (): Promise<CallToolResult> => connection.active('tools/call', (era) => era.callTool(params, options, lookup));
+  const withDeadline = withTaskDeadline(options, connection.parts.options);
+  const call = (): Promise<CallToolResult> => connection.active('tools/call', (era) => era.callTool(params, withDeadline, lookup));
   let result: CallToolResult;
   try {
     result = await call();

@@ -10,7 +10,7 @@ export interface TaskCancelledErrorOptions extends LocalErrorOptions {
 }
 
 /**
- * A task (the tasks extension, SEP-2663) ended `cancelled` without this client aborting the wait:
+ * A task (either era) ended `cancelled` without this client aborting the wait:
  * the request it stood for has no result. A wait the caller aborts fails with `CancelledError` instead.
  */
 export class TaskCancelledError extends LocalError {

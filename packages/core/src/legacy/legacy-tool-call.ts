@@ -5,6 +5,7 @@ import { ConfigError } from '../errors/config-error.js';
 import type { ToolLookup } from '../era/era-session.js';
 import type { ServerSession } from '../session.js';
 import { DEFAULT_TASK_POLL_INTERVAL_MS } from '../tasks/task.js';
+import { resultWithin } from '../tasks/task-deadline.js';
 import { openTaskHandle } from '../tasks/task-handle.js';
 import { LegacyTaskDriver, type LegacyTaskChannel } from './legacy-task-driver.js';
 import { parseLegacyTask } from './legacy-task.js';
@@ -29,7 +30,7 @@ export async function callToolLegacy(
   const handle = openTaskHandle(new LegacyTaskDriver(channel, seed.taskId, 'tools/call', DEFAULT_TASK_POLL_INTERVAL_MS), seed);
   options.onTask?.(handle);
   try {
-    return await handle.result(options.signal);
+    return await resultWithin(handle, options, channel.server);
   } catch (error) {
     if (options.signal?.aborted === true) {
       // Best effort, as on 2026-07-28: the caller already has its CancelledError, and cancelling is cooperative anyway.

@@ -1,4 +1,6 @@
 import { CancelledError } from '../errors/cancelled-error.js';
+import { ProtocolError } from '../errors/protocol-error.js';
+import { TaskExpiredError } from '../errors/task-expired-error.js';
 import { onAbort, reasonText } from '../util/abort-fanout.js';
 import { abortableDelay } from './abortable-delay.js';
 import type { TaskDriver } from './task-driver.js';
@@ -201,8 +203,22 @@ export class TaskHandle {
       }
       // The server pushed a state while the loop waited: it is the one to go on from.
       if (nap.signal.aborted) continue;
-      await this.refresh(signal);
+      await this.refresh(signal).catch((error: unknown) => {
+        throw this.forgotten(error) ?? error;
+      });
     }
+  }
+
+  /** The error for a poll the server answered with -32602 (no such task): it forgot the task, its ttl ran out. */
+  private forgotten(error: unknown): TaskExpiredError | undefined {
+    if (!ProtocolError.isInstance(error) || error.code !== -32602) return undefined;
+    const { taskId, ttlMs, createdAt } = this.current;
+    const ttl =
+      typeof ttlMs === 'number' ? `its ttlMs of ${ttlMs} ms${createdAt === undefined ? '' : ` from ${createdAt}`} ran out, or ` : '';
+    return new TaskExpiredError(
+      `task ${taskId} is gone from the server (${error.message}): ${ttl}the server dropped it before it ended; its result is lost, run the request again`,
+      { server: this.driver.server, method: this.driver.method, taskId, cause: error },
+    );
   }
 
   /** Tells every waiter that the state changed or polling failed. */

@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors/config-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { ClientExtension, ResultTypeContext } from '../extensions/extension.js';
+import { resultWithin } from './task-deadline.js';
 import { parseTask, TASK_METHODS, TASKS_EXTENSION_ID } from './task.js';
 import { taskHandle, TasksApi, type TasksOptions } from './tasks-api.js';
 
@@ -51,7 +52,7 @@ async function waitForTask(
   options.onTask?.(handle, { method, params });
   context.options.onTask?.(handle);
   try {
-    return await handle.result(signal);
+    return await resultWithin(handle, context.options, host.server);
   } catch (error) {
     if (signal?.aborted === true) {
       // Best effort: the caller already has its CancelledError, and cancelling is cooperative anyway.

@@ -289,3 +289,27 @@ describe('the tasks of a 2026-07-28 server (client.tasks)', () => {
     });
   });
 });
+
+describe('the deadline of a 2026-07-28 task call', () => {
+  it("is the call's maxTotalTimeoutMs over the whole wait: a TaskTimeoutError names the task, which is not cancelled", async () => {
+    const server = taskServer([state('working')]);
+    const { client } = await connect(server);
+    await expect(client.callTool('build', {}, { maxTotalTimeoutMs: 300 })).rejects.toMatchObject({
+      name: 'TaskTimeoutError',
+      taskId: TASK_ID,
+      setting: expect.stringMatching(/maxTotalTimeoutMs/),
+    });
+    expect(server.requests('tasks/cancel')).toEqual([]);
+  });
+
+  it('rejects with TaskExpiredError when the server forgets the task while the client waits', async () => {
+    const server = taskServer([state('working')]);
+    let polls = 0;
+    server.handle('tasks/get', () => {
+      if (polls++ > 0) throw FakeServer.error(-32602, 'Failed to retrieve task: Task not found');
+      return { resultType: 'complete', ...state('working') };
+    });
+    const { client } = await connect(server);
+    await expect(client.callTool('build', {})).rejects.toMatchObject({ name: 'TaskExpiredError', taskId: TASK_ID });
+  });
+});

@@ -2,6 +2,7 @@ import { LocalError, TransportError, type AuthProvider, type McpClient, type Mcp
 import type { HttpServerConfig, ServerConfig } from '../config/types.js';
 import { isInstalled, loadTransport } from '../transports/peers.js';
 import { connectTransport } from './connect-transport.js';
+import { defaultExtensions } from './default-extensions.js';
 import { toolFilter } from './tool-filter.js';
 import { connectorAuth, type FactoryOAuthOptions } from './server-oauth.js';
 import type { DiagnosticListener } from './diagnostics.js';
@@ -152,6 +153,7 @@ export class ServerConnector {
       ...client,
       server: server.name,
       settingNames: { ...CONFIG_SETTING_NAMES, ...client?.settingNames },
+      extensions: defaultExtensions(client?.extensions),
     };
     if (server.requestTimeoutMs !== undefined) options.requestTimeoutMs = server.requestTimeoutMs;
     const connectTimeoutMs = this.connectTimeoutMs;
