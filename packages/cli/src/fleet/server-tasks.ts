@@ -22,10 +22,8 @@ export async function withServerTasks<T>(
   const fleet = await openFleet(context, { select: [server] });
   try {
     const view = fleet.registry.get(server)!;
-    if ((view.state !== 'connected' && view.state !== 'degraded') || view.client === undefined)
-      throw new CliError(explainDown(fleet, view), downExitCode([view]));
-    // The client of this run: a one-shot command does not reconnect, so no need for registry.tasks().
-    return await work(view.client.tasks, fleet).catch(async (error: unknown) => {
+    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), downExitCode([view]));
+    return await work(fleet.registry.tasks(server), fleet).catch(async (error: unknown) => {
       throw taskId === undefined ? error : await explainUnknownTask(error, server, taskId);
     });
   } finally {
