@@ -163,7 +163,7 @@ export class ClientConnection {
   }
 
   private createEngine(transport: Transport, watch: OutputWatch): JsonRpcEngine {
-    const { options, emitter, stats, outputSchemas } = this.parts;
+    const { options, emitter, stats, outputSchemas, toolExecutions } = this.parts;
     const closed = (engine: JsonRpcEngine, reason: Error | undefined): void => {
       // While connecting, the handshake reports the failure (or opens a new connection).
       if (this.engine === engine && this.currentState === 'connected') this.setState('closed', reason);
@@ -174,6 +174,7 @@ export class ClientConnection {
       emitter,
       stats,
       outputSchemas,
+      toolExecutions,
       completions,
       session: () => this.current,
       closed,

@@ -8,6 +8,7 @@ import type { ElicitationCompletions } from './elicitation-completions.js';
 import type { Metrics } from './metrics.js';
 import type { McpClientOptions } from './options.js';
 import type { OutputSchemaValidator } from './output-schema.js';
+import type { ToolExecutions } from './tool-executions.js';
 
 /** The parts of an `McpClient` its engine reports to. */
 export interface ClientParts {
@@ -15,6 +16,7 @@ export interface ClientParts {
   readonly emitter: ClientEvents;
   readonly stats: Metrics;
   readonly outputSchemas: OutputSchemaValidator;
+  readonly toolExecutions: ToolExecutions;
   /** Where URL elicitations wait for their completion notifications. */
   readonly completions: ElicitationCompletions;
   /** The era session, once the handshake is done. */
@@ -44,7 +46,10 @@ export function createClientEngine(transport: Transport, watch: OutputWatch, par
   };
   engine.onNotification('*', (params, method) => {
     if (parts.session()?.receive(method, params) === false) return;
-    if (method === 'notifications/tools/list_changed') parts.outputSchemas.remember([], true);
+    if (method === 'notifications/tools/list_changed') {
+      parts.outputSchemas.remember([], true);
+      parts.toolExecutions.remember([], true);
+    }
     emitter.emit('notification', { method, params });
   });
   installInboundHandlers(engine, options, parts.completions);

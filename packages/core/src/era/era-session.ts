@@ -12,6 +12,11 @@ export interface NotificationFilter {
   promptsListChanged?: boolean;
   resourcesListChanged?: boolean;
   resourceSubscriptions?: string[];
+  /**
+   * 2026-07-28 with the tasks extension: `notifications/tasks` for these tasks (SEP-2663); task
+   * handles subscribe to their task while they poll, so a pushed state ends a wait early.
+   */
+  taskIds?: string[];
 }
 
 /** The tool a call names, from the tool list the client keeps (listing the tools when it does not know it). */

@@ -59,6 +59,23 @@ describe('a tool call on a 2025-11-25 server', () => {
     ]);
   });
 
+  it('looks a tool up again once the server says its tools changed', async () => {
+    const server = taskServer('optional', [task('completed')]);
+    const client = await connect(server);
+    await client.listTools();
+    server.handle('tools/list', () => ({
+      tools: [{ name: 'get_weather', inputSchema: { type: 'object' }, execution: { taskSupport: 'required' } }],
+    }));
+    const changed = new Promise<void>((resolve) =>
+      client.on('notification', (event) => event.method.startsWith('notifications/tools') && resolve()),
+    );
+    await server.notify('notifications/tools/list_changed');
+    await changed;
+    await client.callTool('get_weather', {});
+    expect(server.requests('tools/list')).toHaveLength(2);
+    expect(server.requests('tools/call')).toEqual([{ name: 'get_weather', arguments: {}, task: {} }]);
+  });
+
   it('never looks a tool up when the server cannot run tools as tasks', async () => {
     const server = taskServer('required', [], { tasks: { list: {} } });
     const client = await connect(server);

@@ -24,6 +24,8 @@ interface Stream {
 export class ListenManager {
   private readonly flags = { toolsListChanged: false, promptsListChanged: false, resourcesListChanged: false };
   private readonly uris = new Set<string>();
+  /** The tasks subscribed to, each with how many subscribed to it (a task may have several handles). */
+  private readonly tasks = new Map<string, number>();
   private stream: Stream | undefined;
   private failures = 0;
   private stopped = false;
@@ -40,6 +42,7 @@ export class ListenManager {
     const filter: NotificationFilter = {};
     for (const [key, on] of Object.entries(this.flags)) if (on) filter[key as keyof typeof this.flags] = true;
     if (this.uris.size > 0) filter.resourceSubscriptions = [...this.uris].sort();
+    if (this.tasks.size > 0) filter.taskIds = [...this.tasks.keys()].sort();
     return filter;
   }
 
@@ -85,6 +88,11 @@ export class ListenManager {
     for (const uri of filter.resourceSubscriptions ?? []) {
       if (on) this.uris.add(uri);
       else this.uris.delete(uri);
+    }
+    for (const taskId of filter.taskIds ?? []) {
+      const count = (this.tasks.get(taskId) ?? 0) + (on ? 1 : -1);
+      if (count > 0) this.tasks.set(taskId, count);
+      else this.tasks.delete(taskId);
     }
     if (JSON.stringify(this.filter()) === before && this.stream) return this.stream.acknowledged;
     return this.reopen();

@@ -61,8 +61,30 @@ export class ModernTaskDriver implements TaskDriver {
     return Promise.reject(cancelledTask(task, { server: this.host.server, method: this.method }));
   }
 
-  watch(): () => void {
-    return () => undefined;
+  /**
+   * Subscribes to `notifications/tasks` for the task through `subscriptions/listen` (SEP-2663)
+   * while polling runs; polling goes on regardless, as the server need not push.
+   */
+  watch(onState: (task: Task) => void): () => void {
+    const { host, taskId } = this;
+    const stop = host.onNotification('notifications/tasks', (params) => {
+      if (params.taskId !== taskId) return;
+      let task: Task;
+      try {
+        task = parseTask(params, { server: host.server, method: 'notifications/tasks' });
+      } catch {
+        // A malformed push is ignored: the next poll reads the task again.
+        return;
+      }
+      onState(task);
+    });
+    // Best effort: a server that refuses the subscription still answers the polls.
+    void host.client.subscribe({ taskIds: [taskId] }).catch(() => undefined);
+    return () => {
+      stop();
+      // Best effort as well: the stream is reopened without the task, or closed.
+      void host.client.unsubscribe({ taskIds: [taskId] }).catch(() => undefined);
+    };
   }
 }
 

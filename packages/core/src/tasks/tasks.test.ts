@@ -313,3 +313,20 @@ describe('the deadline of a 2026-07-28 task call', () => {
     await expect(client.callTool('build', {})).rejects.toMatchObject({ name: 'TaskExpiredError', taskId: TASK_ID });
   });
 });
+
+describe('task status through subscriptions/listen', () => {
+  it('ends the wait when the server pushes the final state on the stream the handle subscribed to', async () => {
+    const server = taskServer([state('working', { pollIntervalMs: 600_000 })]);
+    server.handle('subscriptions/listen', (params, context) => {
+      const _meta = { 'io.modelcontextprotocol/subscriptionId': context.requestId };
+      // Acknowledged, then the task's final state pushed: the poll interval of ten minutes is never waited out.
+      void server
+        .notify('notifications/subscriptions/acknowledged', { _meta, notifications: params.notifications })
+        .then(() => server.notify('notifications/tasks', { _meta, ...state('completed', { result: DONE }) }));
+      return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
+    });
+    const { client } = await connect(server);
+    expect(await client.callTool('build', {})).toMatchObject(DONE);
+    expect(sent(server, 'subscriptions/listen')[0]).toEqual({ notifications: { taskIds: [TASK_ID] } });
+  });
+});
