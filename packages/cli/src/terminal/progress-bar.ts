@@ -30,8 +30,8 @@ export class ProgressBar {
   private progress: Progress | undefined;
   /** What the call is doing besides its progress: the status of the task it became. */
   private detail = '';
-  /** Whether `start` was called. */
-  private enabled = false;
+  /** Whether it draws: `start` was called on a terminal. */
+  private drawing = false;
   private frame = 0;
   private readonly started = performance.now();
   private readonly redraw = new Redraw(() => this.draw());
@@ -44,13 +44,13 @@ export class ProgressBar {
 
   /** Whether the bar is drawn on a terminal (when it is not, callers say things as lines). */
   get shown(): boolean {
-    return this.line.enabled && this.enabled;
+    return this.drawing;
   }
 
   /** Starts drawing after `delayMs` (quick calls never show a bar). */
   start(delayMs = 300): void {
     if (!this.line.enabled) return;
-    this.enabled = true;
+    this.drawing = true;
     this.redraw.start(delayMs);
   }
 
