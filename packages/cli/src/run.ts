@@ -11,8 +11,8 @@ import { EXIT } from './exit-codes.js';
 import { renderCommandHelp, renderMainHelp } from './help/render-help.js';
 import { createStyle, useColor, type OutputStream } from './output/style.js';
 
-/** The commands named by two words: `config init`, `auth status`. */
-const GROUPS: ReadonlySet<string> = new Set(['config', 'auth']);
+/** The commands named by two words: `config init`, `auth status`, `tasks list`. */
+const GROUPS: ReadonlySet<string> = new Set(['config', 'auth', 'tasks']);
 
 /** Where `run` reads and writes; each defaults to the process's own. */
 export interface RunOptions {

@@ -132,6 +132,19 @@ describe('URL elicitation without a terminal', () => {
     expect(result.stdout).toContain('User completed the URL elicitation flow');
     expect(result.stderr).toContain('asks you to open a page on example.com:\n  https://example.com/connect\n  Connect your account');
   });
+
+  it('gives up on a required URL (-32042) after --url-wait without completion, saying what to do', async () => {
+    const result = await mcpx(
+      ['call', 'everything/trigger-url-elicitation', 'url=https://example.com/connect', 'errorPath=true', '--url-wait', '1s'],
+      { dir },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('everything asks you to open a page on modelcontextprotocol.io:\n  https://modelcontextprotocol.io\n');
+    expect(result.stderr).toContain('waiting up to 1.0 s for everything to report completion');
+    expect(result.stderr).toContain('mcpx: everything did not report completion within 1.0 s (--url-wait waits longer)');
+    expect(result.stderr).toContain('error -32042');
+    expect(result.stderr).toContain('hint: open https://modelcontextprotocol.io in a browser, finish there, then run the command again');
+  });
 });
 
 describe('sampling', () => {

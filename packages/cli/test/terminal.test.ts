@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, eventually, FIXTURES, fixtureConfig, requireBuild, scratch } from './helpers.js';
@@ -67,6 +68,80 @@ describe('an elicitation form in the terminal', () => {
     const screen = await terminal.waitFor('EXIT=');
     expect(screen).toContain('cancelled everything/trigger-elicitation-request');
     expect(await terminal.exitCode()).toBe(130);
+  });
+});
+
+describe('a URL elicitation in the terminal', () => {
+  /** MCPX_BROWSER as a script that writes each URL it is given to a file, and where it writes them. */
+  function recordingBrowser(name: string): { env: Record<string, string>; opened: () => string[] } {
+    const file = join(dir.path, `${name}.opened`);
+    const script = dir.write(
+      `${name}.mjs`,
+      "import { appendFileSync } from 'node:fs';\nappendFileSync(process.argv[2], `${process.argv[3]}\\n`);\n",
+    );
+    return {
+      env: { MCPX_BROWSER: `${process.execPath} ${script} ${file}` },
+      opened: () => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []),
+    };
+  }
+
+  it('shows the URL and its host, opens it in the browser once the user agrees, and tells the server', async () => {
+    const browser = recordingBrowser('agree');
+    using terminal = new TerminalSession(
+      dir,
+      ['call', 'everything/trigger-url-elicitation', 'url=https://example.com/connect', 'message=Connect your account'],
+      browser.env,
+    );
+    await terminal.waitFor('everything asks you to open a page on example.com:\n  https://example.com/connect\n  Connect your account');
+    await terminal.waitFor('Open it in your browser? [Y/n]');
+    terminal.send('Enter');
+    const screen = await terminal.waitFor('EXIT=');
+    expect(screen).toContain('User completed the URL elicitation flow');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(await eventually(() => (browser.opened().length > 0 ? browser.opened() : undefined), 'the browser to be run')).toEqual([
+      'https://example.com/connect',
+    ]);
+  });
+
+  it('opens nothing and tells the server when the user declines', async () => {
+    const browser = recordingBrowser('decline');
+    using terminal = new TerminalSession(
+      dir,
+      ['call', 'everything/trigger-url-elicitation', 'url=https://example.com/connect'],
+      browser.env,
+    );
+    await terminal.waitFor('Open it in your browser? [Y/n]');
+    terminal.type('n');
+    const screen = await terminal.waitFor('EXIT=');
+    expect(screen).toContain('User declined to open the URL');
+    expect(browser.opened()).toEqual([]);
+  });
+
+  it('after -32042, opens the required page, waits for Enter, then retries the call', async () => {
+    const browser = recordingBrowser('required');
+    using terminal = new TerminalSession(
+      dir,
+      ['call', 'everything/trigger-url-elicitation', 'url=https://example.com/connect', 'errorPath=true'],
+      browser.env,
+    );
+    await terminal.waitFor('everything asks you to open a page on modelcontextprotocol.io:\n  https://modelcontextprotocol.io\n');
+    await terminal.waitFor('Open it in your browser? [Y/n]');
+    terminal.type('y');
+    await terminal.waitFor('Press Enter once done in the browser');
+    await eventually(() => (browser.opened().length > 0 ? true : undefined), 'the browser to be run');
+    expect(terminal.screen()).not.toContain('example.com');
+    terminal.send('Enter');
+    // The retried call asks for its own URL with elicitation/create.
+    await terminal.waitFor('everything asks you to open a page on example.com:');
+    await terminal.waitFor(/example\.com[\s\S]*Open it in your browser\? \[Y\/n\]/);
+    terminal.type('y');
+    const screen = await terminal.waitFor('EXIT=');
+    expect(screen).toContain('User completed the URL elicitation flow');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(await eventually(() => (browser.opened().length === 2 ? browser.opened() : undefined), 'the second URL to be opened')).toEqual([
+      'https://modelcontextprotocol.io',
+      'https://example.com/connect',
+    ]);
   });
 });
 

@@ -96,13 +96,20 @@ export const INTERACTION_FLAGS: readonly FlagSpec[] = [
     kind: 'string',
     value: '<command>',
     description:
-      'answers sampling requests: the command reads the request as JSON on stdin and prints the reply (env MCPX_SAMPLING_COMMAND)',
+      'answers sampling requests: the command reads the request (tools included) as JSON on stdin and prints the reply, text or JSON with tool_use blocks (env MCPX_SAMPLING_COMMAND)',
   },
   {
     name: 'sampling',
     kind: 'boolean',
     negatable: true,
     description: 'do not offer sampling to servers at all (by default it is offered and refused unless --sampling-command is set)',
+  },
+  {
+    name: 'url-wait',
+    kind: 'string',
+    value: '<duration>',
+    description:
+      'without a terminal, how long to wait for a server to report that a URL it requires (error -32042) was completed (default: 5m)',
   },
 ];
 

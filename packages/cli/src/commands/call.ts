@@ -3,15 +3,17 @@ import type { CatalogTool } from '@mcpx/registry';
 import { ToolDisabledError, type ServerConfig } from '@mcpx/factory';
 import { stringFlag } from '../args/parse.js';
 import { didYouMean } from '../args/suggest.js';
-import { printJson, type Context } from '../context.js';
+import type { Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
 import { downExitCode, explainDown } from '../fleet/down.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { parseTarget, type Target } from '../fleet/target.js';
-import { renderContent } from '../output/content.js';
+import { printToolResult } from '../output/tool-result.js';
+import { offerTaskCancel } from '../fleet/task-interrupt.js';
 import { ProgressBar } from '../terminal/progress-bar.js';
+import { TaskStatusView } from '../terminal/task-status.js';
 import { buildArguments } from '../values/coerce-arguments.js';
 import type { JsonSchema } from '../values/schema-types.js';
 
@@ -30,15 +32,24 @@ export async function run(context: Context): Promise<number> {
     const id = `${entry.server}/${entry.originalName}`;
     fleet.current = entry.server;
     const args = buildArguments(pairs, jsonArguments(context), entry.tool.inputSchema as JsonSchema, id);
+    const quiet = context.args.flags.get('progress') === false;
     const bar = new ProgressBar(fleet.status, id, context.err);
-    if (context.args.flags.get('progress') !== false) bar.start();
+    if (!quiet) bar.start();
+    const task = new TaskStatusView(context, id, entry.server, bar, quiet);
+    // Ctrl-C cancels the request, but not a task it became: the user decides (offerTaskCancel).
+    const request = new AbortController();
+    const forward = (): void => {
+      if (task.handle === undefined) request.abort(context.signal.reason);
+    };
+    context.signal.addEventListener('abort', forward, { once: true });
     let result: CallToolResult;
     try {
       result = await untilAborted(
         fleet.registry.callTool(entry.name, args, {
-          signal: context.signal,
+          signal: request.signal,
           timeoutMs: context.timeoutMs,
           onprogress: (progress) => bar.update(progress),
+          onTask: (handle) => task.follow(handle),
         }),
         context.signal,
       );
@@ -48,14 +59,18 @@ export async function run(context: Context): Promise<number> {
       if (context.signal.aborted) {
         // Said at once: closing the servers afterwards can take a moment.
         bar.stop();
-        context.note(`${context.err.yellow('mcpx:')} cancelled ${id}; ${entry.server} was told to stop`);
+        task.stop();
+        if (task.handle !== undefined) await offerTaskCancel(context, entry.server, task.handle, fleet.interactions);
+        else context.note(`${context.err.yellow('mcpx:')} cancelled ${id}; ${entry.server} was told to stop`);
         throw new CliError('', EXIT.interrupted, { cause: error });
       }
       throw error;
     } finally {
       bar.stop();
+      task.stop();
+      context.signal.removeEventListener('abort', forward);
     }
-    fleet.refusals.shown(printResult(context, result));
+    fleet.refusals.shown(printToolResult(context, result));
     if (result.isError) {
       context.note(`${context.err.red('mcpx:')} ${id} reported an error`);
       return EXIT.failure;
@@ -115,20 +130,4 @@ function hiddenBy(server: ServerConfig | undefined, tool: string): ToolDisabledE
   if (server?.disabledTools?.includes(tool) === true) return 'disabledTools';
   if (server?.includeTools !== undefined && !server.includeTools.includes(tool)) return 'includeTools';
   return undefined;
-}
-
-/** Prints the result and returns what was printed. */
-function printResult(context: Context, result: CallToolResult): string {
-  if (context.json) {
-    printJson(context, result);
-    return JSON.stringify(result);
-  }
-  const text =
-    result.content.length > 0
-      ? renderContent(result.content, context.out)
-      : result.structuredContent !== undefined
-        ? JSON.stringify(result.structuredContent, null, 2)
-        : '';
-  if (text !== '') context.print(text.endsWith('\n') ? text : `${text}\n`);
-  return text;
 }

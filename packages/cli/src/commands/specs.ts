@@ -1,5 +1,6 @@
 import { INTERACTION_FLAGS, WATCH_FLAGS, type FlagSpec } from '../args/flags.js';
 import type { CommandSpec } from './command.js';
+import { TASK_COMMANDS } from './tasks-specs.js';
 
 const LONG: FlagSpec = { name: 'long', short: 'l', kind: 'boolean', description: 'full descriptions and input schemas' };
 const ARGS: FlagSpec = {
@@ -71,7 +72,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: [
       'Values are converted to the type the input schema gives (numbers, booleans, arrays as JSON or a,b,c); key:=<json> sets raw JSON.',
       'Long calls show a progress bar on a terminal. A server asking for input (elicitation) gets a form in the terminal, or',
-      'the --answers given; without either it is declined. Ctrl-C cancels the call on the server.',
+      'the --answers given; without either it is declined. Ctrl-C cancels the call on the server. A tool that runs as a task',
+      'shows its id and status on stderr; Ctrl-C then asks whether to cancel the task (without a terminal: says how, with mcpx tasks).',
     ].join('\n'),
     flags: [ARGS, ...INTERACTION_FLAGS, { name: 'progress', kind: 'boolean', negatable: true, description: 'no progress bar' }],
     positionals: { min: 1, max: Infinity },
@@ -85,6 +87,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ],
       ['mcpx call everything/trigger-long-running-operation duration=5 steps=10', 'a progress bar; Ctrl-C cancels'],
       ['mcpx call everything/trigger-elicitation-request --answers \'{"name":"Ada"}\' < /dev/null', 'answer a form from a script'],
+      ['mcpx call everything/simulate-research-query topic=tides', 'a task: its status on stderr, then its result'],
     ],
     load: () => import('./call.js'),
   },
@@ -114,6 +117,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     load: () => import('./prompt.js'),
   },
+  ...TASK_COMMANDS,
   {
     name: ['app'],
     summary: "write the HTML of a tool's MCP App to a file",

@@ -23,6 +23,13 @@ describe('completion candidates', () => {
     expect(complete('auth', 'status', 'f')).toEqual(['files']);
   });
 
+  it('are the tasks subcommands, then a server name, and nothing for the task id', () => {
+    expect(complete('tasks', '')).toEqual(['list', 'get', 'result', 'cancel']);
+    expect(complete('tasks', 'get', 'ev')).toEqual(['everything']);
+    expect(complete('tasks', 'cancel', 'everything', '')).toEqual([]);
+    expect(complete('tasks', 'result', '--no-')).toEqual(['--no-color', '--no-progress', '--no-sampling']);
+  });
+
   it('are the values of a flag that has a fixed set, and nothing for a free one', () => {
     expect(complete('tools', '--transport', '')).toEqual(['stdio', 'http', 'sse', 'websocket']);
     expect(complete('tools', '--timeout', '')).toEqual([]);

@@ -18,8 +18,8 @@ const TAKES_SERVERS = new Set([
 ]);
 /** Commands whose first word is `server/name`. */
 const TAKES_TARGET = new Set(['call', 'prompt', 'app']);
-/** Commands whose first word only is a server name. */
-const TAKES_ONE_SERVER = new Set(['skills']);
+/** Commands whose first word only is a server name (for `tasks`, the second is a task id). */
+const TAKES_ONE_SERVER = new Set(['skills', 'tasks list', 'tasks get', 'tasks result', 'tasks cancel']);
 /** Values of flags that have a fixed set. */
 const FLAG_VALUES: Record<string, readonly string[]> = { transport: ['stdio', 'http', 'sse', 'websocket'] };
 /** What `mcpx completion` takes. */
@@ -43,7 +43,7 @@ export function candidates(words: readonly string[], servers: () => readonly str
   const given = positionalsOf(before, flags, command);
   if (command === undefined) {
     const first = given[0];
-    if (first === 'config' || first === 'auth') return matching(subcommands(first), current);
+    if (first === 'config' || first === 'auth' || first === 'tasks') return matching(subcommands(first), current);
     if (first === 'help') return matching(topWords(), current);
     if (first === undefined) return matching(topWords(), current);
     return [];

@@ -27,6 +27,14 @@ export async function classify(error: unknown, interrupted: boolean): Promise<Er
     return { ...base, exitCode: EXIT.interrupted, message: 'interrupted' };
   }
   if (core.LoginRequiredError.isInstance(error)) return { ...base, exitCode: EXIT.loginRequired };
+  if (core.UrlElicitationRequiredError.isInstance(error)) {
+    const urls = error.elicitations.map((elicitation) => elicitation.url).join(' and ');
+    return {
+      ...base,
+      exitCode: EXIT.failure,
+      hint: `open ${urls || 'the URL the server named'} in a browser, finish there, then run the command again`,
+    };
+  }
   if (factory.ConfigValidationError.isInstance(error)) return { ...base, exitCode: EXIT.config, problems: error.problems };
   if (factory.ConfigNotFoundError.isInstance(error))
     return { ...base, exitCode: EXIT.config, hint: 'mcpx config init writes a commented starter file' };

@@ -7,7 +7,9 @@ import { askForm } from '../terminal/elicitation-form.js';
 import { answerUrlElicitation } from '../terminal/url-elicitation.js';
 import { terminalPrompter } from '../terminal/prompter.js';
 import type { StatusLine } from '../terminal/status-line.js';
+import { parseDuration } from '../values/duration.js';
 import { runSamplingCommand } from './sampling-command.js';
+import type { InteractionQueue } from './interaction-queue.js';
 import type { SamplingRefusals } from './sampling-refusals.js';
 
 /** How the CLI answers what servers ask of it. */
@@ -18,7 +20,12 @@ export interface InteractionSettings {
   readonly samplingCommand: string | undefined;
   /** Whether to declare sampling at all (`--no-sampling` turns it off). */
   readonly offerSampling: boolean;
+  /** `--url-wait`: without a terminal, how long to wait for a required URL's completion. @default DEFAULT_URL_WAIT_MS */
+  readonly urlWaitMs: number;
 }
+
+/** How long, without a terminal, mcpx waits for a server to report that a URL it required (-32042) was completed: 5 minutes. */
+export const DEFAULT_URL_WAIT_MS = 5 * 60_000;
 
 /** The settings from the flags and the environment. */
 export function interactionSettings(context: Context): InteractionSettings {
@@ -34,15 +41,22 @@ export function interactionSettings(context: Context): InteractionSettings {
       throw new UsageError('--answers must be a JSON object, such as \'{"name":"Ada"}\'');
   }
   const samplingCommand = stringFlag(context.args, 'sampling-command') ?? (context.io.env.MCPX_SAMPLING_COMMAND || undefined);
-  return { answers, samplingCommand, offerSampling: context.args.flags.get('sampling') !== false };
+  const urlWait = stringFlag(context.args, 'url-wait');
+  return {
+    answers,
+    samplingCommand,
+    offerSampling: context.args.flags.get('sampling') !== false,
+    urlWaitMs: urlWait === undefined ? DEFAULT_URL_WAIT_MS : parseDuration(urlWait, 'url-wait'),
+  };
 }
 
 /**
  * The client handlers of a CLI run. Elicitation: the `--answers` given, else a form on the
  * terminal, else declined with a note; a URL is shown, opened in the browser after asking at a
- * terminal, printed otherwise (see `answerUrlElicitation`). Sampling: the sampling command, else refused with a
- * message saying how to configure one (see `SamplingRefusals`). `server()` names the server
- * being talked to.
+ * terminal, printed otherwise (see `answerUrlElicitation`). Sampling: the sampling command
+ * (tools included, so `samplingTools` is declared with it), else refused with a message saying
+ * how to configure one (see `SamplingRefusals`). `server()` names the server being talked to;
+ * `queue` asks the questions one at a time.
  */
 export function interactionHandlers(
   context: Context,
@@ -50,18 +64,13 @@ export function interactionHandlers(
   status: StatusLine,
   server: () => string,
   refusals: SamplingRefusals,
-): Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling'> {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialize = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    // The caller gets this work's failure from next; the queue only orders the work after it.
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  const handlers: Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling'> = {
+  queue: InteractionQueue,
+): Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling' | 'samplingTools'> {
+  const serialize = <T>(work: () => Promise<T>): Promise<T> => queue.run(work);
+  const handlers: Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling' | 'samplingTools'> = {
     elicitation: (params, request) => serialize(() => status.hold(() => elicit(context, settings, server(), params, request.signal))),
     urlElicitation: (elicitation, request) =>
-      serialize(() => status.hold(() => answerUrlElicitation(context, server(), elicitation, request))),
+      serialize(() => status.hold(() => answerUrlElicitation(context, server(), elicitation, request, settings.urlWaitMs))),
   };
   if (settings.offerSampling) {
     handlers.sampling = async (params, request) => {
@@ -73,6 +82,8 @@ export function interactionHandlers(
       const { ProtocolError } = await import('@mcpx/core');
       throw new ProtocolError({ code: -1, message: await status.hold(async () => refusals.refuse(name)) });
     };
+    // The command gets the request's tools and may answer with tool_use blocks (see runSamplingCommand).
+    if (settings.samplingCommand !== undefined) handlers.samplingTools = true;
   }
   return handlers;
 }

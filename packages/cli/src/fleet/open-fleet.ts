@@ -8,6 +8,7 @@ import { ConnectSpinner } from '../terminal/connect-spinner.js';
 import { StatusLine } from '../terminal/status-line.js';
 import { interactionHandlers, interactionSettings, type InteractionSettings } from './interaction.js';
 import { loadFleetConfig, type LoadedConfig } from './load-fleet-config.js';
+import { InteractionQueue } from './interaction-queue.js';
 import { SamplingRefusals } from './sampling-refusals.js';
 import { cliSettingNames } from './setting-names.js';
 import { cliExtensions } from './extensions.js';
@@ -44,6 +45,8 @@ export interface Fleet {
   current: string;
   /** Sampling requests refused, to explain once; `close()` notes those nothing printed explained. */
   readonly refusals: SamplingRefusals;
+  /** The questions servers ask at the terminal, one at a time: wait for `idle()` before asking one of mcpx's own. */
+  readonly interactions: InteractionQueue;
   /** The servers in use that are expected up (enabled or named) but are not. */
   down(): RegisteredServer[];
   /** Whether the server was up at some point of this run. */
@@ -76,7 +79,8 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   const status = new StatusLine(context.io.stderr, context.io.stderr.isTTY === true);
   let current = servers.length === 1 ? servers[0]!.name : 'a server';
   const refusals = new SamplingRefusals(context);
-  const handlers = interactionHandlers(context, settings, status, () => current, refusals);
+  const interactions = new InteractionQueue();
+  const handlers = interactionHandlers(context, settings, status, () => current, refusals, interactions);
   const { createRegistry } = await import('@mcpx/factory');
   const registry = await createRegistry(
     { servers },
@@ -128,6 +132,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
     servers,
     status,
     refusals,
+    interactions,
     get current() {
       return current;
     },

@@ -1,10 +1,15 @@
 import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
 import type { CreateMessageRequestParams, CreateMessageResult } from '@mcpx/core';
 
 /**
  * Answers a sampling request with a command of the user's: it is run through the shell, gets
  * the request params as JSON on stdin, and prints either a JSON `CreateMessageResult` or plain
- * text, which becomes the assistant's reply. Rejects when it fails or `signal` aborts.
+ * text, which becomes the assistant's reply. With tools (sampling with tools), the params hold
+ * `tools` and `toolChoice`, and the messages the server's `tool_use` / `tool_result` history;
+ * the command asks for tool calls by printing `content` with `tool_use` blocks (`stopReason`
+ * then defaults to `toolUse`). `role` and `model` default too. Rejects when it fails or
+ * `signal` aborts; core checks the result against the schema.
  */
 export function runSamplingCommand(command: string, params: CreateMessageRequestParams, signal: AbortSignal): Promise<CreateMessageResult> {
   return new Promise((resolve, reject) => {
@@ -28,11 +33,15 @@ export function runSamplingCommand(command: string, params: CreateMessageRequest
 }
 
 function toResult(output: string, command: string): CreateMessageResult {
-  const model = command.trim().split(/\s+/)[0] ?? 'sampling-command';
+  // The program's name, as a model name: `node` for `"/usr/bin/node" model.mjs`.
+  const program = basename((command.trim().split(/\s+/)[0] ?? '').replace(/^["']|["']$/g, ''));
+  const model = program === '' ? 'sampling-command' : program;
   try {
     const parsed = JSON.parse(output) as Partial<CreateMessageResult>;
     if (typeof parsed === 'object' && parsed !== null && parsed.content !== undefined) {
-      return { role: 'assistant', model, stopReason: 'endTurn', ...parsed } as CreateMessageResult;
+      const blocks: unknown[] = Array.isArray(parsed.content) ? parsed.content : [parsed.content];
+      const usesTools = blocks.some((block) => (block as { type?: unknown } | null)?.type === 'tool_use');
+      return { role: 'assistant', model, stopReason: usesTools ? 'toolUse' : 'endTurn', ...parsed } as CreateMessageResult;
     }
   } catch {
     // Plain text: the reply itself.

@@ -28,6 +28,10 @@ export function renderProgress(label: string, progress: Progress | undefined, el
  */
 export class ProgressBar {
   private progress: Progress | undefined;
+  /** What the call is doing besides its progress: the status of the task it became. */
+  private detail = '';
+  /** Whether it draws: `start` was called on a terminal. */
+  private drawing = false;
   private frame = 0;
   private readonly started = performance.now();
   private readonly redraw = new Redraw(() => this.draw());
@@ -38,15 +42,27 @@ export class ProgressBar {
     private readonly style: Style,
   ) {}
 
+  /** Whether the bar is drawn on a terminal (when it is not, callers say things as lines). */
+  get shown(): boolean {
+    return this.drawing;
+  }
+
   /** Starts drawing after `delayMs` (quick calls never show a bar). */
   start(delayMs = 300): void {
     if (!this.line.enabled) return;
+    this.drawing = true;
     this.redraw.start(delayMs);
   }
 
   /** Progress from the server. */
   update(progress: Progress): void {
     this.progress = progress;
+    if (this.redraw.started) this.draw();
+  }
+
+  /** Shows `text` after the label (the status of the task the call became), until replaced. */
+  describe(text: string): void {
+    this.detail = text;
     if (this.redraw.started) this.draw();
   }
 
@@ -57,6 +73,7 @@ export class ProgressBar {
   }
 
   private draw(): void {
-    this.line.show(renderProgress(this.label, this.progress, performance.now() - this.started, this.frame++, this.style));
+    const label = this.detail === '' ? this.label : `${this.label}  ${this.style.dim(this.detail)}`;
+    this.line.show(renderProgress(label, this.progress, performance.now() - this.started, this.frame++, this.style));
   }
 }

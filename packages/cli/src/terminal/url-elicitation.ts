@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { UrlElicitation, UrlElicitationContext, UrlElicitationResult } from '@mcpx/core';
 import { browserCommand } from '../auth/browser.js';
 import type { Context } from '../context.js';
+import { formatMs } from '../values/duration.js';
 import { terminalPrompter } from './prompter.js';
 
 /**
@@ -9,27 +10,22 @@ import { terminalPrompter } from './prompter.js';
  * a terminal the user is asked before the URL is opened (with `MCPX_BROWSER` or `BROWSER`, else
  * the system browser through @mcpx/auth's opener, never a shell). Without a terminal the URL is
  * only printed, for the user to open. When the client retries a failed request afterwards
- * (`context.retry`), this returns once the server reports completion, or the user presses Enter.
+ * (`context.retry`), this returns once the server reports completion, or the user presses Enter;
+ * without a terminal it waits at most `waitMs` for the completion, then gives up saying what to do.
  */
 export async function answerUrlElicitation(
   context: Context,
   server: string,
   elicitation: UrlElicitation,
   request: UrlElicitationContext,
+  waitMs: number,
 ): Promise<UrlElicitationResult> {
   const { err } = context;
   const host = hostOf(elicitation.url);
   context.note(
     `${err.bold(server)} asks you to open a page on ${err.bold(host)}:\n  ${err.cyan(elicitation.url)}\n  ${elicitation.message}`,
   );
-  if (!context.interactive) {
-    if (!request.retry) return { action: 'accept' };
-    if (request.completion === undefined) return { action: 'accept' };
-    context.note(err.dim('  open it yourself; waiting for the server to report completion (Ctrl-C stops)'));
-    return (await settled(request.completion, AbortSignal.any([request.signal, context.signal])))
-      ? { action: 'accept' }
-      : { action: 'cancel' };
-  }
+  if (!context.interactive) return request.retry ? waitUnattended(context, server, request, waitMs) : { action: 'accept' };
   const prompter = terminalPrompter(context.io.stdin, context.io.stderr, () => context.interrupt());
   try {
     const line = await prompter.ask(`  Open it in your browser? [Y/n] `);
@@ -47,6 +43,28 @@ export async function answerUrlElicitation(
   } finally {
     prompter.close();
   }
+}
+
+/**
+ * Without a terminal, after -32042: waits at most `waitMs` for the server to report completion
+ * (no one can press Enter), else cancels, so that the call fails saying what to do.
+ */
+async function waitUnattended(
+  context: Context,
+  server: string,
+  request: UrlElicitationContext,
+  waitMs: number,
+): Promise<UrlElicitationResult> {
+  const { err } = context;
+  // The error the call then fails with says what to do (see report-error).
+  if (request.completion === undefined) return { action: 'cancel' };
+  context.note(err.dim(`  open it yourself; waiting up to ${formatMs(waitMs)} for ${server} to report completion (Ctrl-C stops)`));
+  const timeout = AbortSignal.timeout(waitMs);
+  if (await settled(request.completion, AbortSignal.any([request.signal, context.signal, timeout]))) return { action: 'accept' };
+  if (timeout.aborted && !context.signal.aborted) {
+    context.note(`${err.yellow('mcpx:')} ${server} did not report completion within ${formatMs(waitMs)} (--url-wait waits longer)`);
+  }
+  return { action: 'cancel' };
 }
 
 /** Opens `url` with the browser command of the environment, else the system browser; says so when it cannot. */

@@ -4,6 +4,7 @@
 import { acceptedContent, inputRequired, inputResponse } from '@modelcontextprotocol/server';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
+import { registerSamplingTools } from './sampling-tools.mjs';
 
 const NameForm = z.object({ name: z.string().describe('Your name') });
 
@@ -91,6 +92,8 @@ export function registerTools(mcp, { hub, requestState }) {
       });
     },
   );
+
+  registerSamplingTools(mcp, { requestState });
 
   mcp.registerTool(
     'log',

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dualEraServerCommand } from '@mcpx/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, mcpx, requireBuild, scratch } from './helpers.js';
+
+// Sampling with tools through --sampling-command, against the dual-era test server (the official
+// SDK): its plan-trip tool offers the model a get_weather tool, runs the model's tool call and
+// sends the result back in a second sampling request.
+const dir = scratch('sampling-tools');
+beforeAll(requireBuild);
+afterAll(() => dir[Symbol.dispose]());
+
+const model = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(FIXTURES, 'weather-model.mjs'))}`;
+
+function config(era: 'legacy' | 'modern'): string {
+  const server = { ...dualEraServerCommand(), era };
+  return dir.write(`${era}.json`, JSON.stringify({ mcpServers: { trips: server } }));
+}
+
+function requests(log: string): Array<{ tools?: Array<{ name: string }>; messages: Array<{ role: string; content: unknown }> }> {
+  return readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as never);
+}
+
+describe.each(['legacy', 'modern'] as const)('sampling with tools (%s era)', (era) => {
+  it('gives the command the tools, takes its tool_use, and gives it the tool result in the next request', async () => {
+    const log = join(dir.path, `${era}.log`);
+    const result = await mcpx(['call', 'trips/plan-trip', 'city=Lisbon', '--config', config(era), '--sampling-command', model], {
+      dir,
+      env: { WEATHER_MODEL_LOG: log },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('Answer (node, after 1 tool round(s)): Pack sunglasses: Sunny, 18°C in Lisbon\n');
+    const [first, second] = requests(log);
+    expect(first?.tools?.map((tool) => tool.name)).toEqual(['get_weather']);
+    expect(second?.messages.slice(1)).toEqual([
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'call-1', name: 'get_weather', input: { city: 'Lisbon' } }] },
+      {
+        role: 'user',
+        content: [{ type: 'tool_result', toolUseId: 'call-1', content: [{ type: 'text', text: 'Sunny, 18°C in Lisbon' }] }],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,189 @@
+import type { ChildProcess } from 'node:child_process';
+import { startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, json, mcpx, requireBuild, scratch, type RunResult } from './helpers.js';
+import { startSharedServer, type SharedServer } from './shared-server.js';
+import { requireTmux, TerminalSession } from './tmux.js';
+
+// Tools that run as tasks (MCP tasks, 2025-11-25), against server-everything's
+// simulate-research-query (taskSupport "required", four stages of a second each). The server is
+// reached through a stdio relay, so that it outlives each run as a remote server does and a task
+// started by one run can be fetched, awaited or cancelled by the next.
+const dir = scratch('tasks');
+let shared: SharedServer;
+const config = ['--config', 'research.json'];
+beforeAll(async () => {
+  requireBuild();
+  shared = await startSharedServer(dir);
+  dir.write('research.json', shared.config('research'));
+});
+afterAll(async () => {
+  await shared.close();
+  dir[Symbol.dispose]();
+});
+
+interface TaskJson {
+  taskId: string;
+  status: string;
+  statusMessage?: string;
+  ttlMs?: number;
+  pollIntervalMs?: number;
+}
+
+/** `mcpx call research/simulate-research-query`, interrupted (SIGINT, as Ctrl-C without a terminal) once it became a task. */
+async function interruptedCall(topic: string): Promise<{ result: RunResult; taskId: string }> {
+  let child: ChildProcess | undefined;
+  let stderr = '';
+  const running = mcpx(['call', 'research/simulate-research-query', `topic=${topic}`, ...config], {
+    dir,
+    onStart: (started) => {
+      child = started;
+      started.stderr?.on('data', (chunk: string) => (stderr += chunk));
+    },
+  });
+  const taskId = await eventually(() => /runs as task (\S+) on research/.exec(stderr)?.[1], 'the call to become a task');
+  await eventually(() => (stderr.includes('working: Gathering sources') ? true : undefined), 'the first status');
+  child!.kill('SIGINT');
+  return { result: await running, taskId };
+}
+
+describe('mcpx call on a tool that runs as a task', () => {
+  it('shows the task id and each status on stderr, and prints only the result on stdout', async () => {
+    const result = await mcpx(['call', 'research/simulate-research-query', 'topic=python', ...config], { dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Research Report: python\n/);
+    expect(result.stdout).not.toContain('Gathering sources...');
+    expect(result.stderr).toMatch(/mcpx: research\/simulate-research-query runs as task \S+ on research\n/);
+    expect(result.stderr).toContain('  working: Gathering sources...\n');
+    expect(result.stderr).toContain('  working: Generating report...\n');
+  });
+
+  it('prints the result as JSON with --json, the status still on stderr', async () => {
+    const result = await mcpx(['call', 'research/simulate-research-query', 'topic=tides', '--json', ...config], { dir });
+    expect(result.code).toBe(0);
+    expect(json<{ content: Array<{ text: string }> }>(result).content[0]?.text).toContain('# Research Report: tides');
+    expect(result.stderr).toContain('working: Synthesizing findings...');
+  });
+
+  it('answers the question the task asks with --answers', async () => {
+    const result = await mcpx(
+      ['call', 'research/simulate-research-query', 'topic=python', 'ambiguous=true', '--answers', '{"interpretation":"snake"}', ...config],
+      { dir },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('# Research Report: python (snake)');
+    expect(result.stderr).toContain('input_required: Found multiple interpretations for "python"');
+  });
+
+  it('leaves the task running on Ctrl-C without a terminal, printing how to cancel it, exit 130', async () => {
+    const { result, taskId } = await interruptedCall('glaciers');
+    expect(result.code).toBe(130);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`mcpx: task ${taskId} goes on on research (working: `);
+    expect(result.stderr).toContain(`  cancel it:      mcpx tasks cancel research ${taskId}\n`);
+    const state = await mcpx(['tasks', 'get', 'research', taskId, '--json', ...config], { dir });
+    expect(state.code).toBe(0);
+    expect(json<{ task: TaskJson }>(state).task).toMatchObject({ taskId, status: 'working', ttlMs: 300_000, pollIntervalMs: 1000 });
+  });
+});
+
+describe('mcpx call on a task over Streamable HTTP', () => {
+  let http: HttpServerProcess;
+  beforeAll(async () => {
+    http = await startEverythingHttp('streamableHttp');
+  });
+  afterAll(() => http.stop());
+
+  it('shows the status and prints the result', async () => {
+    const result = await mcpx(['call', '--url', http.url, '--name', 'remote', 'simulate-research-query', 'topic=moss'], { dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Research Report: moss\n/);
+    expect(result.stderr).toMatch(/runs as task \S+ on remote\n/);
+    expect(result.stderr).toContain('  working: Generating report...\n');
+  });
+});
+
+describe('mcpx tasks', () => {
+  it('result waits for a task started by another run and prints its result', async () => {
+    const { taskId } = await interruptedCall('volcanoes');
+    const result = await mcpx(['tasks', 'result', 'research', taskId, ...config], { dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Research Report: volcanoes\n/);
+    expect(result.stderr).toMatch(/working: (Analyzing content|Synthesizing findings|Generating report)\.\.\./);
+  });
+
+  it('cancel cancels a task started by another run; get and list then show it cancelled', async () => {
+    const { taskId } = await interruptedCall('comets');
+    const cancelled = await mcpx(['tasks', 'cancel', 'research', taskId, ...config], { dir });
+    expect(cancelled.code).toBe(0);
+    expect(cancelled.stdout).toMatch(new RegExp(`^cancelled task ${taskId} on research \\(cancelled`));
+    const state = await mcpx(['tasks', 'get', 'research', taskId, ...config], { dir });
+    expect(state.code).toBe(0);
+    expect(state.stdout).toMatch(new RegExp(`^task +${taskId}\\nstatus +cancelled\\n`));
+    const list = await mcpx(['tasks', 'list', 'research', '--json', ...config], { dir });
+    expect(list.code).toBe(0);
+    expect(json<{ tasks: TaskJson[] }>(list).tasks).toContainEqual(expect.objectContaining({ taskId, status: 'cancelled' }));
+    const table = await mcpx(['tasks', 'list', 'research', ...config], { dir });
+    expect(table.stdout).toMatch(/^TASK +STATUS +UPDATED +MESSAGE\n/);
+    expect(table.stdout).toMatch(new RegExp(`^${taskId} +cancelled `, 'm'));
+  });
+
+  it('get, result and cancel say when the server does not know the task, and how to list those it knows', async () => {
+    for (const verb of ['get', 'result', 'cancel']) {
+      const result = await mcpx(['tasks', verb, 'research', 'no-such-task', ...config], { dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('mcpx: research does not know task no-such-task: it may have expired, or run on another server');
+      expect(result.stderr).toContain('hint: mcpx tasks list research lists the tasks it holds');
+    }
+  });
+
+  it('take a server and a task id, as help says', async () => {
+    const result = await mcpx(['tasks', 'get', 'research', ...config], { dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('usage: mcpx tasks get <server> <taskId>');
+    const help = await mcpx(['help', 'tasks', 'cancel'], { dir });
+    expect(help.stdout).toContain('mcpx tasks cancel <server> <taskId>');
+  });
+});
+
+describe('Ctrl-C on a task in a terminal', () => {
+  beforeAll(requireTmux);
+
+  it('shows the status on the status line, asks whether to cancel the task, and cancels it on Enter', async () => {
+    using terminal = new TerminalSession(dir, ['call', 'research/simulate-research-query', 'topic=owls', ...config]);
+    const screen = await terminal.waitFor(/runs as task (\S+) on research/);
+    const taskId = /runs as task (\S+) on research/.exec(screen)![1]!;
+    await terminal.waitFor(/research\/simulate-research-query {2}working: (Gathering sources|Analyzing content)\.\.\./);
+    terminal.send('C-c');
+    await terminal.waitFor(`Task ${taskId} goes on on research. Cancel it? [Y/n]`);
+    terminal.send('Enter');
+    await terminal.waitFor(`mcpx: cancelled task ${taskId} on research (cancelled`);
+    expect(await terminal.exitCode()).toBe(130);
+    const state = await mcpx(['tasks', 'get', 'research', taskId, '--json', ...config], { dir });
+    expect(json<{ task: TaskJson }>(state).task.status).toBe('cancelled');
+  });
+
+  it('on Ctrl-C in a question the task asks, dismisses the question and then asks about the task', async () => {
+    using terminal = new TerminalSession(dir, ['call', 'research/simulate-research-query', 'topic=python', 'ambiguous=true', ...config]);
+    await terminal.waitFor('3) Monty Python comedy group (comedy)');
+    terminal.send('C-c');
+    await terminal.waitFor(/dismissed\nTask \S+ goes on on research\. Cancel it\? \[Y\/n\]/);
+    terminal.type('y');
+    await terminal.waitFor(/mcpx: cancelled task \S+ on research \(cancelled/);
+    expect(await terminal.exitCode()).toBe(130);
+  });
+
+  it('keeps the task when the user answers n, saying how to reach it', async () => {
+    using terminal = new TerminalSession(dir, ['call', 'research/simulate-research-query', 'topic=bees', ...config]);
+    const screen = await terminal.waitFor(/runs as task (\S+) on research/);
+    const taskId = /runs as task (\S+) on research/.exec(screen)![1]!;
+    terminal.send('C-c');
+    await terminal.waitFor('Cancel it? [Y/n]');
+    terminal.type('n');
+    await terminal.waitFor(`mcpx tasks cancel research ${taskId}`);
+    expect(await terminal.exitCode()).toBe(130);
+    const result = await mcpx(['tasks', 'result', 'research', taskId, ...config], { dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Research Report: bees\n/);
+  });
+});
