@@ -9,6 +9,7 @@ export { AppsApi } from './apps/apps-api.js';
 export { APPS_EXTENSION_ID, APP_MIME_TYPE } from './apps/app-meta.js';
 export { appOf, visibleToModel, callableByApp } from './apps/tool-app.js';
 export { contentSecurityPolicy, permissionsPolicy } from './apps/content-security-policy.js';
+export { withContentSecurityPolicy } from './apps/app-document.js';
 export { APP_SERVER_METHODS, APP_HOST_METHODS, HOST_TO_APP_NOTIFICATIONS, isAppServerMethod } from './apps/app-bridge.js';
 export { AppRequestRefusedError } from './errors/app-request-refused-error.js';
 

@@ -176,6 +176,7 @@ describe('the public API of @mcpx/core/apps', () => {
       'isAppServerMethod',
       'permissionsPolicy',
       'visibleToModel',
+      'withContentSecurityPolicy',
     ]);
     expect(publicExports(readFileSync(new URL('./apps.ts', import.meta.url), 'utf8')).types).toEqual([
       'AppCsp',

@@ -98,7 +98,8 @@ describe('reading an app', () => {
     const app = await api.read(TOOLS[0]!);
     expect(app.html).toBe(HTML);
     expect(app.meta).toEqual(contentMeta);
-    expect(app.contentSecurityPolicy).toContain("connect-src 'self' https://api.weather.example");
+    expect(app.contentSecurityPolicy).toContain('connect-src https://api.weather.example;');
+    expect(app.contentSecurityPolicy).toContain('font-src https://*.cdn.example;');
     expect(app.contentSecurityPolicy).toContain("script-src 'self' 'unsafe-inline' https://*.cdn.example");
     expect(app.contentSecurityPolicy).toContain("frame-src 'none'");
     expect(app.allow).toBe('geolocation; clipboard-write');
@@ -115,7 +116,9 @@ describe('reading an app', () => {
     const { api } = await connect(appServer());
     const app = await api.read(APP_URI);
     expect(app.meta).toEqual({});
-    expect(app.contentSecurityPolicy).toContain("connect-src 'self';");
+    expect(app.contentSecurityPolicy).toContain("connect-src 'none';");
+    expect(app.contentSecurityPolicy).toContain("font-src 'none';");
+    expect(app.contentSecurityPolicy).not.toMatch(/(connect|font)-src [^;]*'self'/);
     expect(app.allow).toBe('');
   });
 
@@ -124,6 +127,12 @@ describe('reading an app', () => {
     const error = await api.read(APP_URI).catch((e: unknown) => e);
     expect(InvalidResponseError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('_meta.ui.csp.connectDomains.0');
+  });
+
+  it('refuses a CSP domain whose path hides an HTML character reference for ";"', async () => {
+    const { api } = await connect(appServer({ contentMeta: { csp: { resourceDomains: ['https://a.example/x&#59connect-src&#32*'] } } }));
+    const error = await api.read(APP_URI).catch((e: unknown) => e);
+    expect(InvalidResponseError.isInstance(error) && error.message).toContain('_meta.ui.csp.resourceDomains.0');
   });
 
   it('refuses a resource that is not an HTML app', async () => {
