@@ -112,7 +112,7 @@ async function privateFile(name: string): Promise<string> {
 
 /** A server's text for the terminal: without control characters, which could move the cursor or rewrite the screen. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return text.replace(/\p{Cc}/gu, '');
 }
 
 /** A name as a file name part: letters, digits, `.`, `_` and `-`. */
