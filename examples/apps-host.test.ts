@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
@@ -12,7 +13,14 @@ it('the apps host example frames the app under its policy and relays only what a
   expect(stdout).toMatch(/^csp: default-src 'none';/m);
   expect(stdout).toMatch(/^tools\/call from the app: \d{4}-\d\d-\d\dT/m);
   expect(stdout).toContain('ui/open-link relayed: error -32601');
-  const page = readFileSync(/^host page: (.+)$/m.exec(stdout)![1]!, 'utf8');
-  expect(page).toMatch(/^<!doctype html><iframe sandbox="allow-scripts"/);
-  expect(page).toContain('Content-Security-Policy');
+  const file = /^host page: (.+)$/m.exec(stdout)![1]!;
+  try {
+    const page = readFileSync(file, 'utf8');
+    expect(page).toMatch(/^<!doctype html><iframe sandbox="allow-scripts"/);
+    // The policy comes first in the app's own document, right after its doctype.
+    expect(page).toContain(`srcdoc="<!DOCTYPE html><meta http-equiv=&quot;Content-Security-Policy&quot; content=&quot;default-src 'none';`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
 });

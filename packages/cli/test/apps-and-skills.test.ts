@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { basicAppCommand, everythingCommand, skillsServerCommand } from '@mcpx/test-utils';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { appsServerCommand, basicAppCommand, everythingCommand, skillsServerCommand } from '@mcpx/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, mcpx, requireBuild, scratch } from './helpers.js';
 
@@ -10,7 +11,12 @@ beforeAll(() => {
   dir.write(
     'fleet.json',
     JSON.stringify({
-      mcpServers: { basic: basicAppCommand(), docs: skillsServerCommand(), everything: everythingCommand('stdio') },
+      mcpServers: {
+        basic: basicAppCommand(),
+        docs: skillsServerCommand(),
+        everything: everythingCommand('stdio'),
+        weather: appsServerCommand(),
+      },
     }),
   );
 });
@@ -39,28 +45,60 @@ describe('mcpx tools and MCP Apps', () => {
   });
 });
 
+const POLICY_META = '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';';
+
 describe('mcpx app', () => {
-  it("writes the tool's app HTML to --out and prints its security policy", async () => {
+  it("writes the tool's app HTML to --out with its policy first, and prints the policy", async () => {
     const result = await run('app', 'basic/get-time', '--out', 'time.html');
     expect(result.code).toBe(0);
     const file = join(dir.path, 'time.html');
     expect(result.stdout).toContain(`ui://get-time/mcp-app.html written to ${file}`);
     expect(result.stdout).toContain("default-src 'none'");
-    expect(readFileSync(file, 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(readFileSync(file, 'utf8')).toMatch(/^<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none';/i);
   });
 
-  it('writes the HTML to stdout with --out -', async () => {
+  it('warns on stderr that opening the file runs the server scripts', async () => {
+    const result = await run('app', 'basic/get-time', '--out', 'warned.html');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`opening ${join(dir.path, 'warned.html')} runs the server's scripts in your browser`);
+  });
+
+  it("writes the server's HTML as it is with --raw, and says it has no policy", async () => {
+    const result = await run('app', 'basic/get-time', '--out', 'raw.html', '--raw');
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(dir.path, 'raw.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).not.toContain('Content-Security-Policy');
+    expect(result.stderr).toContain('with no policy');
+  });
+
+  it('writes the HTML with its policy to stdout with --out -', async () => {
     const result = await run('app', 'basic/get-time', '--out', '-');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^<!doctype html>[\s\S]*<\/html>\s*$/i);
+    expect(result.stdout).toMatch(/^<!doctype html><meta [^>]*>[\s\S]*<\/html>\s*$/i);
+    expect(result.stdout).toContain(POLICY_META);
   });
 
-  it('says where the file went as JSON', async () => {
+  it('writes to a new private folder by default, never to a path known in advance', async () => {
     const result = await run('app', 'basic/get-time', '--json');
     expect(result.code).toBe(0);
     const written = json<{ file: string; uri: string; mimeType: string }>(result);
-    expect(written).toMatchObject({ uri: 'ui://get-time/mcp-app.html', mimeType: 'text/html;profile=mcp-app' });
-    expect(existsSync(written.file)).toBe(true);
+    try {
+      expect(written).toMatchObject({ uri: 'ui://get-time/mcp-app.html', mimeType: 'text/html;profile=mcp-app' });
+      expect(dirname(dirname(written.file))).toBe(tmpdir());
+      expect(basename(dirname(written.file))).toMatch(/^mcpx-app-.{6}$/);
+      expect(statSync(written.file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(written.file, 'utf8')).toContain(POLICY_META);
+    } finally {
+      rmSync(dirname(written.file), { recursive: true, force: true });
+    }
+  });
+
+  it("prints the app's sandbox domain without the terminal control characters the server put in it", async () => {
+    const result = await run('app', 'weather/radar', '--out', 'radar.html');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('domain: radar[2J.sandbox.example');
+    expect(result.stdout.replaceAll('\n', '')).not.toMatch(/\p{Cc}/u);
   });
 
   it('refuses a tool without an app, as a usage error', async () => {

@@ -9,11 +9,19 @@ export { AppsApi } from './apps/apps-api.js';
 export { APPS_EXTENSION_ID, APP_MIME_TYPE } from './apps/app-meta.js';
 export { appOf, visibleToModel, callableByApp } from './apps/tool-app.js';
 export { contentSecurityPolicy, permissionsPolicy } from './apps/content-security-policy.js';
-export { APP_SERVER_METHODS, APP_HOST_METHODS, HOST_TO_APP_NOTIFICATIONS, isAppServerMethod } from './apps/app-bridge.js';
+export { withContentSecurityPolicy } from './apps/app-document.js';
+export {
+  APP_SERVER_METHODS,
+  APP_HOST_METHODS,
+  HOST_TO_APP_NOTIFICATIONS,
+  HOST_TO_APP_REQUESTS,
+  APP_TO_HOST_NOTIFICATIONS,
+  isAppServerMethod,
+} from './apps/app-bridge.js';
 export { AppRequestRefusedError } from './errors/app-request-refused-error.js';
 
 export type { AppsOptions } from './apps/apps-extension.js';
-export type { AppTool } from './apps/apps-api.js';
+export type { AppTool, AppForwardOptions } from './apps/apps-api.js';
 export type { AppResource } from './apps/app-resource.js';
 export type { ToolApp, AppVisibility, AppCsp, AppPermissions, AppResourceMeta } from './apps/app-meta.js';
 export type { AppServerMethod, AppHostMethod } from './apps/app-bridge.js';

@@ -177,9 +177,11 @@ describe('the public API of @mcpx/core/apps', () => {
       'APP_HOST_METHODS',
       'APP_MIME_TYPE',
       'APP_SERVER_METHODS',
+      'APP_TO_HOST_NOTIFICATIONS',
       'AppRequestRefusedError',
       'AppsApi',
       'HOST_TO_APP_NOTIFICATIONS',
+      'HOST_TO_APP_REQUESTS',
       'appOf',
       'apps',
       'callableByApp',
@@ -187,9 +189,11 @@ describe('the public API of @mcpx/core/apps', () => {
       'isAppServerMethod',
       'permissionsPolicy',
       'visibleToModel',
+      'withContentSecurityPolicy',
     ]);
     expect(publicExports(readFileSync(new URL('./apps.ts', import.meta.url), 'utf8')).types).toEqual([
       'AppCsp',
+      'AppForwardOptions',
       'AppHostMethod',
       'AppPermissions',
       'AppRequestRefusal',

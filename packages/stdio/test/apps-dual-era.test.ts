@@ -35,7 +35,7 @@ describe.each(['legacy', 'modern'] as const)('MCP Apps against the official SDK 
       permissions: { geolocation: {} },
       prefersBorder: true,
     });
-    expect(app.contentSecurityPolicy).toContain("connect-src 'self' https://api.weather.example");
+    expect(app.contentSecurityPolicy).toContain('connect-src https://api.weather.example;');
     expect(app.allow).toBe('geolocation');
   });
 

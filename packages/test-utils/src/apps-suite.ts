@@ -41,7 +41,7 @@ export function describeAppsSuite(transportName: string, makeTransport: Transpor
       expect(app.mimeType).toBe('text/html;profile=mcp-app');
       expect(app.html).toMatch(/^<!doctype html>/i);
       expect(app.contentSecurityPolicy).toContain("default-src 'none'");
-      expect(app.contentSecurityPolicy).toContain("connect-src 'self';");
+      expect(app.contentSecurityPolicy).toContain("connect-src 'none';");
     });
 
     it("forwards the app's call of get-time to the server and returns its structured result", async () => {

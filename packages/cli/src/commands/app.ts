@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
-import { appOf, apps } from '@mcpx/core/apps';
+import { join, resolve } from 'node:path';
+import { appOf, apps, withContentSecurityPolicy } from '@mcpx/core/apps';
 import type { CatalogTool } from '@mcpx/registry';
 import { didYouMean } from '../args/suggest.js';
-import { stringFlag } from '../args/parse.js';
+import { booleanFlag, stringFlag } from '../args/parse.js';
 import { printJson, type Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
@@ -13,7 +13,12 @@ import { loadFleetConfig } from '../fleet/load-fleet-config.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { parseTarget } from '../fleet/target.js';
 
-/** `mcpx app <server>/<tool> [--out <file>]`: writes the HTML of the tool's MCP App (SEP-1865) to a file, or stdout with `--out -`. */
+/**
+ * `mcpx app <server>/<tool> [--out <file>] [--raw]`: writes the HTML of the tool's MCP App (SEP-1865)
+ * to a file (a new private temporary folder by default), or stdout with `--out -`: with its Content
+ * Security Policy in a `<meta>` first, since whoever opens the file runs the server's scripts;
+ * `--raw` writes the server's HTML as it is.
+ */
 export async function run(context: Context): Promise<number> {
   const word = context.args.positionals[0]!;
   const loaded = await loadFleetConfig(context);
@@ -27,23 +32,39 @@ export async function run(context: Context): Promise<number> {
   const fleet = await openFleet(context, { loaded, select: [target.server] });
   try {
     const entry = await findTool(fleet, target.server, target.name);
-    const client = fleet.registry.get(entry.server)?.client;
-    if (appOf(entry.tool) === undefined || client === undefined)
+    if (appOf(entry.tool) === undefined)
       throw new UsageError(`${entry.server}/${entry.originalName} has no app (no ui:// resource in its _meta.ui)`, {
         hint: `mcpx tools ${entry.server} marks the tools that have one`,
       });
+    const client = fleet.registry.get(entry.server)?.client;
+    if (client === undefined)
+      throw new CliError(
+        `${entry.server} has no connected client to read the app of ${entry.originalName} from; run mcpx servers to see its state`,
+        EXIT.unavailable,
+      );
     fleet.current = entry.server;
     const app = await untilAborted(
       client.extension(apps()).read(entry.tool, { signal: context.signal, timeoutMs: context.timeoutMs }),
       context.signal,
     );
+    const raw = booleanFlag(context.args, 'raw');
+    const html = raw ? app.html : withContentSecurityPolicy(app);
     const out = stringFlag(context.args, 'out');
     if (out === '-') {
-      context.io.stdout.write(app.html);
+      context.io.stdout.write(html);
       return EXIT.ok;
     }
-    const file = resolve(context.io.cwd, out ?? resolve(tmpdir(), `mcpx-app-${safe(entry.server)}-${safe(entry.originalName)}.html`));
-    await writeFile(file, app.html);
+    const file =
+      out === undefined ? await privateFile(`${safe(entry.server)}-${safe(entry.originalName)}.html`) : resolve(context.io.cwd, out);
+    // A private folder of our own: no one can have put a file or a symlink at this path first.
+    await writeFile(file, html, out === undefined ? { flag: 'wx', mode: 0o600 } : {});
+    context.note(
+      context.err.yellow(
+        raw
+          ? `mcpx: ${file} is the server's HTML as it is: opening it runs the server's scripts in your browser with no policy`
+          : `mcpx: opening ${file} runs the server's scripts in your browser, under the app's policy but not in a host's sandbox`,
+      ),
+    );
     if (context.json) {
       const { uri, mimeType, meta, contentSecurityPolicy, allow } = app;
       printJson(context, { server: entry.server, tool: entry.originalName, file, uri, mimeType, meta, contentSecurityPolicy, allow });
@@ -55,7 +76,7 @@ export async function run(context: Context): Promise<number> {
         `${style.bold(`${entry.server}/${entry.originalName}`)}: ${app.uri} written to ${file}`,
         `  ${style.dim('csp:')} ${app.contentSecurityPolicy}`,
         ...(app.allow === '' ? [] : [`  ${style.dim('allow:')} ${app.allow}`]),
-        ...(app.meta.domain === undefined ? [] : [`  ${style.dim('domain:')} ${app.meta.domain}`]),
+        ...(app.meta.domain === undefined ? [] : [`  ${style.dim('domain:')} ${printable(app.meta.domain)}`]),
         ...(app.meta.prefersBorder === undefined ? [] : [`  ${style.dim('border:')} ${app.meta.prefersBorder ? 'yes' : 'no'}`]),
         '',
       ].join('\n'),
@@ -82,6 +103,16 @@ async function findTool(fleet: Fleet, server: string, name: string): Promise<Cat
     )}`,
     { hint: `mcpx tools ${server} lists its tools` },
   );
+}
+
+/** A new file in a new folder only this user can read, under the temporary folder. */
+async function privateFile(name: string): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'mcpx-app-')), name);
+}
+
+/** A server's text for the terminal: without control characters, which could move the cursor or rewrite the screen. */
+function printable(text: string): string {
+  return text.replace(/\p{Cc}/gu, '');
 }
 
 /** A name as a file name part: letters, digits, `.`, `_` and `-`. */

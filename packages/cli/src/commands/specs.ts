@@ -121,13 +121,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: ['app'],
     summary: "write the HTML of a tool's MCP App to a file",
-    usage: 'app <server>/<tool> [--out <file>]',
+    usage: 'app <server>/<tool> [--out <file>] [--raw]',
     description: [
       'Reads the ui:// resource the tool points at (MCP Apps, SEP-1865; `mcpx tools` marks the tools that have one), checks its',
-      'metadata, writes its HTML to --out (a file in the temporary folder by default; - for stdout) and prints the Content Security',
-      'Policy and permissions a host would frame it with. The app is not run: it needs a host to talk to.',
+      'metadata, writes its HTML to --out (a file in a new private temporary folder by default; - for stdout) and prints the Content',
+      "Security Policy and permissions a host would frame it with. The HTML is the server's: it starts with that policy in a <meta>",
+      "unless --raw, and opening the file runs its scripts in your browser, outside any host's sandbox.",
     ].join('\n'),
-    flags: [{ name: 'out', short: 'o', kind: 'string', value: '<file>', description: 'where to write the HTML (- for stdout)' }],
+    flags: [
+      { name: 'out', short: 'o', kind: 'string', value: '<file>', description: 'where to write the HTML (- for stdout)' },
+      { name: 'raw', kind: 'boolean', description: "the server's HTML as it is, without the policy <meta>" },
+    ],
     positionals: { min: 1, max: 1 },
     examples: [
       ['mcpx app basic/get-time', 'to a temporary file, with its security policy'],

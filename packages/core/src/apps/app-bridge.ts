@@ -48,6 +48,20 @@ export const HOST_TO_APP_NOTIFICATIONS = [
   'notifications/prompts/list_changed',
 ] as const;
 
+/** The requests a host sends an app: `ui/resource-teardown`, before it unmounts the app, which answers once it has cleaned up. */
+export const HOST_TO_APP_REQUESTS = ['ui/resource-teardown'] as const;
+
+/**
+ * The notifications an app sends its host: it is initialized, its size changed, it asks to be torn
+ * down (the host decides, then sends `ui/resource-teardown`), and its log messages.
+ */
+export const APP_TO_HOST_NOTIFICATIONS = [
+  'ui/notifications/initialized',
+  'ui/notifications/size-changed',
+  'ui/notifications/request-teardown',
+  'notifications/message',
+] as const;
+
 /** Whether the host forwards `method` from an app to the server. */
 export function isAppServerMethod(method: string): method is AppServerMethod {
   return (APP_SERVER_METHODS as readonly string[]).includes(method);

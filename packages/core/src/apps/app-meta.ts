@@ -11,7 +11,7 @@ export type AppVisibility = 'model' | 'app';
 export interface ToolApp {
   /** The `ui://` URI of the app's HTML resource. */
   resourceUri: string;
-  /** Who may call the tool; `["model", "app"]` when the tool does not say. */
+  /** Who may call the tool; `["model", "app"]` when the tool does not say, none when its `visibility` is not a list. */
   visibility: AppVisibility[];
 }
 
@@ -29,9 +29,13 @@ export interface AppCsp {
 
 /** Browser features an app asks for; a host may grant them through the iframe's `allow` attribute. */
 export interface AppPermissions {
+  /** The camera (`allow="camera"`); an empty object asks for it. */
   camera?: Record<string, unknown> | undefined;
+  /** The microphone (`allow="microphone"`); an empty object asks for it. */
   microphone?: Record<string, unknown> | undefined;
+  /** The device's location (`allow="geolocation"`); an empty object asks for it. */
   geolocation?: Record<string, unknown> | undefined;
+  /** Writing to the clipboard (`allow="clipboard-write"`); an empty object asks for it. */
   clipboardWrite?: Record<string, unknown> | undefined;
 }
 

@@ -1,10 +1,15 @@
 import type { ClientExtension } from '../extensions/extension.js';
 import { APP_MIME_TYPE, APPS_EXTENSION_ID } from './app-meta.js';
 import { AppsApi } from './apps-api.js';
+import { isAppMimeType } from './mime-type.js';
 
 /** Options of the MCP Apps extension. */
 export interface AppsOptions {
-  /** The app content types this host can render, declared as the extension's `mimeTypes`. @default ["text/html;profile=mcp-app"] */
+  /**
+   * The app content types this host can render, declared as the extension's `mimeTypes`.
+   * `text/html;profile=mcp-app`, the one SEP-1865 requires and the one `read` returns, is always
+   * declared, first, whether listed or not. @default ["text/html;profile=mcp-app"]
+   */
   mimeTypes?: readonly string[];
 }
 
@@ -24,7 +29,7 @@ export interface AppsOptions {
 export function apps(options: AppsOptions = {}): ClientExtension<AppsApi> {
   return {
     id: APPS_EXTENSION_ID,
-    settings: { mimeTypes: [...(options.mimeTypes ?? [APP_MIME_TYPE])] },
+    settings: { mimeTypes: [APP_MIME_TYPE, ...(options.mimeTypes ?? []).filter((type) => !isAppMimeType(type))] },
     create: (host) => new AppsApi(host),
   };
 }

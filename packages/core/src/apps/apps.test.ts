@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { McpClient } from '../client/mcp-client.js';
 import { AppRequestRefusedError } from '../errors/app-request-refused-error.js';
+import { CancelledError } from '../errors/cancelled-error.js';
+import { ConfigError } from '../errors/config-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
-import type { JsonRpcRequest } from '../jsonrpc/messages.js';
+import type { JsonRpcNotification, JsonRpcRequest } from '../jsonrpc/messages.js';
 import { FakeServer } from '../testing/fake-server.js';
 import { APP_MIME_TYPE } from './app-meta.js';
 import { apps } from './apps-extension.js';
@@ -17,6 +19,7 @@ const TOOLS = [
   { name: 'delete-city', inputSchema: schema, _meta: { ui: { visibility: ['model'] } } },
   { name: 'legacy-chart', inputSchema: schema, _meta: { 'ui/resourceUri': 'ui://weather/chart.html' } },
   { name: 'plain', inputSchema: schema },
+  { name: 'nobody', inputSchema: schema, _meta: { ui: { visibility: [] } } },
 ];
 
 /** A server with app tools over `era`, serving `APP_URI` with `contentMeta` on its content item and `listedMeta` on its listing entry. */
@@ -38,8 +41,7 @@ function appServer(options: { contentMeta?: unknown; listedMeta?: unknown; moder
   return server;
 }
 
-async function connect(server: FakeServer) {
-  const extension = apps();
+async function connect(server: FakeServer, extension = apps()) {
   const client = new McpClient({ eraCache: false, server: 'weather', extensions: [extension] });
   await client.connect(server.clientTransport);
   return { client, api: client.extension(extension) };
@@ -52,6 +54,15 @@ describe('declaring the apps extension', () => {
     const [initialize] = server.requests('initialize');
     expect((initialize?.capabilities as Record<string, unknown>).extensions).toEqual({
       'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] },
+    });
+  });
+
+  it('declares the HTML app MIME type first even when the host lists only other types', async () => {
+    const server = appServer();
+    await connect(server, apps({ mimeTypes: ['application/vnd.example.app', 'text/html; profile="mcp-app"'] }));
+    const [initialize] = server.requests('initialize');
+    expect((initialize?.capabilities as Record<string, unknown>).extensions).toEqual({
+      'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app', 'application/vnd.example.app'] },
     });
   });
 
@@ -98,7 +109,8 @@ describe('reading an app', () => {
     const app = await api.read(TOOLS[0]!);
     expect(app.html).toBe(HTML);
     expect(app.meta).toEqual(contentMeta);
-    expect(app.contentSecurityPolicy).toContain("connect-src 'self' https://api.weather.example");
+    expect(app.contentSecurityPolicy).toContain('connect-src https://api.weather.example;');
+    expect(app.contentSecurityPolicy).toContain('font-src https://*.cdn.example;');
     expect(app.contentSecurityPolicy).toContain("script-src 'self' 'unsafe-inline' https://*.cdn.example");
     expect(app.contentSecurityPolicy).toContain("frame-src 'none'");
     expect(app.allow).toBe('geolocation; clipboard-write');
@@ -115,7 +127,9 @@ describe('reading an app', () => {
     const { api } = await connect(appServer());
     const app = await api.read(APP_URI);
     expect(app.meta).toEqual({});
-    expect(app.contentSecurityPolicy).toContain("connect-src 'self';");
+    expect(app.contentSecurityPolicy).toContain("connect-src 'none';");
+    expect(app.contentSecurityPolicy).toContain("font-src 'none';");
+    expect(app.contentSecurityPolicy).not.toMatch(/(connect|font)-src [^;]*'self'/);
     expect(app.allow).toBe('');
   });
 
@@ -126,12 +140,71 @@ describe('reading an app', () => {
     expect((error as Error).message).toContain('_meta.ui.csp.connectDomains.0');
   });
 
+  it('refuses a CSP domain whose path hides an HTML character reference for ";"', async () => {
+    const { api } = await connect(appServer({ contentMeta: { csp: { resourceDomains: ['https://a.example/x&#59connect-src&#32*'] } } }));
+    const error = await api.read(APP_URI).catch((e: unknown) => e);
+    expect(InvalidResponseError.isInstance(error) && error.message).toContain('_meta.ui.csp.resourceDomains.0');
+  });
+
   it('refuses a resource that is not an HTML app', async () => {
     const server = appServer();
     server.handle('resources/read', (params) => ({ contents: [{ uri: String(params.uri), mimeType: 'text/html', text: HTML }] }));
     const { api } = await connect(server);
     const error = await api.read(APP_URI).catch((e: unknown) => e);
     expect(InvalidResponseError.isInstance(error) && error.message).toContain('not "text/html;profile=mcp-app"');
+  });
+});
+
+describe('reading an app the server answers for wrongly', () => {
+  function serving(contents: unknown[]) {
+    const server = appServer();
+    server.handle('resources/read', () => ({ contents }));
+    return server;
+  }
+
+  it('accepts the MIME type with parameters and a quoted profile', async () => {
+    const { api } = await connect(serving([{ uri: APP_URI, mimeType: 'text/html; charset=utf-8; profile="mcp-app"', text: HTML }]));
+    expect((await api.read(APP_URI)).html).toBe(HTML);
+  });
+
+  it('decodes the HTML from a base64 blob', async () => {
+    const { api } = await connect(serving([{ uri: APP_URI, mimeType: APP_MIME_TYPE, blob: Buffer.from(HTML).toString('base64') }]));
+    expect((await api.read(APP_URI)).html).toBe(HTML);
+  });
+
+  it('refuses a blob that is not base64, naming the resource and the server', async () => {
+    const { api } = await connect(serving([{ uri: APP_URI, mimeType: APP_MIME_TYPE, blob: 'not base64!' }]));
+    const error = await api.read(APP_URI).catch((e: unknown) => e);
+    expect(InvalidResponseError.isInstance(error) && [error.server, error.message]).toEqual([
+      'weather',
+      expect.stringContaining(`the app resource ${APP_URI} has a blob that is not valid base64`),
+    ]);
+  });
+
+  it('refuses a result whose only content item is another resource', async () => {
+    const { api } = await connect(serving([{ uri: 'ui://weather/other.html', mimeType: APP_MIME_TYPE, text: '<p>other</p>' }]));
+    const error = await api.read(APP_URI).catch((e: unknown) => e);
+    expect(InvalidResponseError.isInstance(error) && error.message).toContain('was not in the resources/read result');
+  });
+
+  it('refuses a URI that is not ui:// without reading it', async () => {
+    const server = appServer();
+    const { api } = await connect(server);
+    const error = await api.read('file:///etc/passwd').catch((e: unknown) => e);
+    expect(ConfigError.isInstance(error) && error.message).toContain('is not a ui:// URI');
+    expect(server.requests('resources/read')).toEqual([]);
+  });
+
+  it('gives up when aborted while looking for the listed metadata, rather than framing with the default policy', async () => {
+    const server = appServer();
+    const controller = new AbortController();
+    server.handle('resources/list', () => {
+      controller.abort();
+      return new Promise(() => {});
+    });
+    const { api } = await connect(server);
+    const error = await api.read(APP_URI, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(CancelledError.isInstance(error)).toBe(true);
   });
 });
 
@@ -179,5 +252,63 @@ describe('forwarding an app request to the server', () => {
       id: 8,
       error: { code: -32602 },
     });
+  });
+
+  it('refuses arguments that are a list, without calling the server', async () => {
+    const server = appServer();
+    const { api } = await connect(server);
+    const error = await api.forward('tools/call', { name: 'refresh', arguments: ['Lisbon'] }).catch((e: unknown) => e);
+    expect(AppRequestRefusedError.isInstance(error) && [error.reason, error.detail]).toEqual([
+      'params',
+      'the app sent tools/call of refresh with "arguments" that are not an object',
+    ]);
+    expect(server.requests('tools/call')).toEqual([]);
+  });
+
+  it('names the visibility the tool declares when it refuses a tool without an app', async () => {
+    const { api } = await connect(appServer());
+    const error = await api.forward('tools/call', { name: 'nobody' }).catch((e: unknown) => e);
+    expect(AppRequestRefusedError.isInstance(error) && error.detail).toContain('whose visibility excludes apps ([])');
+  });
+
+  it("relays the server's progress to the app under the app's own progress token", async () => {
+    const server = appServer();
+    server.handle('tools/call', async (params) => {
+      const token = (params._meta as { progressToken: string | number }).progressToken;
+      await server.notify('notifications/progress', { progressToken: token, progress: 1, total: 2, message: 'halfway' });
+      return { content: [{ type: 'text', text: 'done' }] };
+    });
+    const { api } = await connect(server);
+    const posted: JsonRpcNotification[] = [];
+    const request = {
+      jsonrpc: '2.0',
+      id: 3,
+      method: 'tools/call',
+      params: { name: 'refresh', _meta: { progressToken: 'app-token' } },
+    } as const;
+    const response = await api.relay(request, { notifyApp: (notification) => posted.push(notification) });
+    expect(response).toMatchObject({ id: 3, result: { content: [{ type: 'text', text: 'done' }] } });
+    expect(posted).toEqual([
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/progress',
+        params: { progressToken: 'app-token', progress: 1, total: 2, message: 'halfway' },
+      },
+    ]);
+    expect((server.requests('tools/call')[0]?._meta as { progressToken: unknown }).progressToken).not.toBe('app-token');
+  });
+
+  it('answers the app a failure of its host with a generic message and gives the detail to the host', async () => {
+    const server = appServer();
+    server.handle('resources/read', () => ({ contents: 'not a list' }));
+    const { api } = await connect(server);
+    const errors: unknown[] = [];
+    const response = await api.relay(
+      { jsonrpc: '2.0', id: 4, method: 'resources/read', params: { uri: APP_URI } },
+      { onError: (error) => errors.push(error) },
+    );
+    expect(response).toEqual({ jsonrpc: '2.0', id: 4, error: { code: -32603, message: 'the host could not complete the request' } });
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as Error).message).toContain('weather');
   });
 });

@@ -2,26 +2,29 @@ import type { AppResourceMeta } from './app-meta.js';
 
 /**
  * The Content Security Policy a host applies to an app, built from its declared domains as SEP-1865
- * shows: nothing beyond the app itself and inline code unless declared, no plugins, no nested
- * frames unless `frameDomains` names them.
+ * requires: the app's own inline code, and beyond it only what it declares. No network connections
+ * (`connect-src 'none'`), fonts or nested frames unless declared, no plugins. Put it in a frame's
+ * `<meta>` with `withContentSecurityPolicy`, which escapes it for the attribute.
  * @example
- * iframeDocument = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(app.meta)}">` + app.html;
+ * const policy = contentSecurityPolicy(app.meta); // the same as app.contentSecurityPolicy
+ * response.setHeader('Content-Security-Policy', policy);
  */
 export function contentSecurityPolicy(meta: AppResourceMeta): string {
   const csp = meta.csp ?? {};
   const list = (domains: string[] | undefined): string => (domains === undefined || domains.length === 0 ? '' : ` ${domains.join(' ')}`);
+  const only = (domains: string[] | undefined, otherwise: string): string => (domains?.length ? domains.join(' ') : otherwise);
   const resources = list(csp.resourceDomains);
   return [
     "default-src 'none'",
     `script-src 'self' 'unsafe-inline'${resources}`,
     `style-src 'self' 'unsafe-inline'${resources}`,
-    `connect-src 'self'${list(csp.connectDomains)}`,
+    `connect-src ${only(csp.connectDomains, "'none'")}`,
     `img-src 'self' data:${resources}`,
-    `font-src 'self'${resources}`,
+    `font-src ${only(csp.resourceDomains, "'none'")}`,
     `media-src 'self' data:${resources}`,
-    `frame-src ${csp.frameDomains?.length ? csp.frameDomains.join(' ') : "'none'"}`,
+    `frame-src ${only(csp.frameDomains, "'none'")}`,
     "object-src 'none'",
-    `base-uri ${csp.baseUriDomains?.length ? csp.baseUriDomains.join(' ') : "'self'"}`,
+    `base-uri ${only(csp.baseUriDomains, "'self'")}`,
   ].join('; ');
 }
 

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { AppResourceMeta } from './app-meta.js';
+import { cspSourceProblem } from './csp-source.js';
 
-/**
- * A CSP source an app may declare: a scheme, a host (its first label may be `*`), an optional port
- * and path. Nothing that could end the directive or add a keyword (whitespace, `;`, `,`, quotes),
- * and no bare `*` or scheme alone, which would let the app reach any origin.
- */
-const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d{1,5}|\*))?(\/[^\s;,'"]*)?$/i;
-
-const Domains = z.array(z.string().regex(ORIGIN, 'must be an origin such as "https://api.example.com" or "https://*.example.com"'));
+const Domains = z.array(
+  z.string().superRefine((source, context) => {
+    const problem = cspSourceProblem(source);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+  }),
+);
 const Permission = z.record(z.string(), z.unknown());
 
 const AppResourceMetaSchema = z.looseObject({

@@ -27,9 +27,15 @@ export function callableByApp(tool: Pick<Tool, '_meta'>): boolean {
   return visibilityOf(tool).includes('app');
 }
 
-function visibilityOf(tool: Pick<Tool, '_meta'>): AppVisibility[] {
-  const visibility = uiMeta(tool)?.visibility;
-  if (!Array.isArray(visibility)) return [...EVERYONE];
+/**
+ * Who may call the tool (`_meta.ui.visibility`): `["model", "app"]` when the tool does not say, and
+ * no one when it says something that is not a list, since a host must not guess its way to wider access.
+ */
+export function visibilityOf(tool: Pick<Tool, '_meta'>): AppVisibility[] {
+  const ui = uiMeta(tool);
+  if (ui === undefined || !('visibility' in ui) || ui.visibility === undefined) return [...EVERYONE];
+  const visibility = ui.visibility;
+  if (!Array.isArray(visibility)) return [];
   return EVERYONE.filter((who) => visibility.includes(who));
 }
 
