@@ -40,8 +40,9 @@ export class ModernTaskDriver implements TaskDriver {
     const pending = Object.fromEntries(Object.entries(task.inputRequests ?? {}).filter(([key]) => !this.answered.has(key)));
     if (Object.keys(pending).length === 0) return;
     const inputResponses = await this.host.answerInputRequests(pending, { method: 'tasks/update', signal });
-    for (const key of Object.keys(inputResponses)) this.answered.add(key);
     await this.host.request('tasks/update', { taskId: this.taskId, inputResponses }, { signal });
+    // Only once the server took them: a failed tasks/update leaves the keys to answer again.
+    for (const key of Object.keys(inputResponses)) this.answered.add(key);
   }
 
   outcome(task: Task): Promise<Record<string, unknown>> {

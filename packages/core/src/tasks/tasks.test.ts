@@ -153,6 +153,28 @@ describe('a tool call the server turns into a task', () => {
     ]);
   });
 
+  it('answers a key again when its tasks/update failed', async () => {
+    const ask = {
+      method: 'elicitation/create',
+      params: { mode: 'form', message: 'Your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } },
+    };
+    const server = taskServer([]);
+    let updates = 0;
+    server.handle('tasks/get', () => ({
+      resultType: 'complete',
+      ...(updates < 2 ? state('input_required', { inputRequests: { name: ask } }) : state('completed', { result: DONE })),
+    }));
+    server.handle('tasks/update', () => {
+      if (++updates === 1) throw FakeServer.error(-32603, 'the task store is busy');
+      return { resultType: 'complete' };
+    });
+    const { api } = await connect(server, {}, { elicitation: () => ({ action: 'accept', content: { name: 'Alice' } }) });
+    const handle = await api.task(TASK_ID);
+    await expect(handle.result()).rejects.toMatchObject({ name: 'ProtocolError', code: -32603 });
+    expect(await handle.result()).toEqual(DONE);
+    expect(sent(server, 'tasks/update')).toHaveLength(2);
+  });
+
   it('rejects when the task requires input this client has no handler for', async () => {
     const ask = { method: 'sampling/createMessage', params: { messages: [], maxTokens: 10 } };
     const server = taskServer([state('input_required', { inputRequests: { draft: ask } })]);
@@ -237,12 +259,14 @@ describe('a task handle', () => {
 
   it('stops waiting, without cancelling the task, when the waiter aborts', async () => {
     const server = taskServer([state('working')]);
-    const { api } = await connect(server);
+    const { client, api } = await connect(server);
     const handle = await api.task(TASK_ID);
     const controller = new AbortController();
     const waited = handle.result(controller.signal);
     controller.abort(new Error('enough'));
     await expect(waited).rejects.toMatchObject({ name: 'CancelledError' });
+    // A round trip: a tasks/cancel sent with the rejection would have reached the server before the ping.
+    await client.ping();
     expect(server.requests('tasks/cancel')).toEqual([]);
   });
 
@@ -299,6 +323,8 @@ describe('the deadline of a 2026-07-28 task call', () => {
       taskId: TASK_ID,
       setting: expect.stringMatching(/maxTotalTimeoutMs/),
     });
+    // A round trip: a tasks/cancel sent with the rejection would have reached the server before the ping.
+    await client.ping();
     expect(server.requests('tasks/cancel')).toEqual([]);
   });
 
