@@ -356,3 +356,30 @@ describe('task status through subscriptions/listen', () => {
     expect(sent(server, 'subscriptions/listen')[0]).toEqual({ notifications: { taskIds: [TASK_ID] } });
   });
 });
+
+describe('a server that refuses task subscriptions', () => {
+  it('keeps the other subscriptions on one stream without the tasks, reports no error and waits by polling', async () => {
+    const server = taskServer([state('working'), state('completed', { result: DONE })]);
+    server.handle('subscriptions/listen', (params, context) => {
+      const notifications = params.notifications as Record<string, unknown>;
+      if (notifications.taskIds !== undefined) throw FakeServer.error(-32602, 'taskIds is not supported');
+      const _meta = { 'io.modelcontextprotocol/subscriptionId': context.requestId };
+      void server.notify('notifications/subscriptions/acknowledged', { _meta, notifications });
+      return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
+    });
+    const { client } = await connect(server);
+    const errors: Error[] = [];
+    client.on('error', ({ error }) => errors.push(error));
+    await client.subscribe({ toolsListChanged: true });
+    expect(await client.callTool('build', {})).toMatchObject(DONE);
+    // A second task: the refusal is remembered, its taskIds are not sent again.
+    expect(await client.callTool('build', {})).toMatchObject(DONE);
+    await client.ping();
+    expect(sent(server, 'subscriptions/listen').map((params) => params.notifications)).toEqual([
+      { toolsListChanged: true },
+      { toolsListChanged: true, taskIds: [TASK_ID] },
+      { toolsListChanged: true },
+    ]);
+    expect(errors).toEqual([]);
+  });
+});
