@@ -6,7 +6,7 @@ import type { SessionParts } from '../era/session-parts.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { ServerSession } from '../session.js';
 import { DEFAULT_TASK_POLL_INTERVAL_MS } from '../tasks/task.js';
-import type { TaskDriver } from '../tasks/task-driver.js';
+import type { TaskDriver, TaskDriverContext } from '../tasks/task-driver.js';
 import type { CallToolResult, LoggingLevel } from '../types/index.js';
 import { LegacyTaskDriver, type LegacyTaskChannel } from './legacy-task-driver.js';
 import { listLegacyTasks } from './legacy-task.js';
@@ -66,8 +66,8 @@ export class LegacySession implements EraSession {
     return parseResult(raw, (s) => s.CallToolResultSchema, { server: this.parts.options.server, method: 'tools/call' });
   }
 
-  taskDriver(taskId: string, method: string): TaskDriver {
-    return new LegacyTaskDriver(this.tasks, taskId, method, DEFAULT_TASK_POLL_INTERVAL_MS);
+  taskDriver(taskId: string, method: string, context?: TaskDriverContext): TaskDriver {
+    return new LegacyTaskDriver(this.tasks, taskId, method, DEFAULT_TASK_POLL_INTERVAL_MS, context?.requestOptions);
   }
 
   listTasks(cursor: string | undefined, options?: CallOptions): Promise<TaskPage> {

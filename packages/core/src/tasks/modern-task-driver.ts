@@ -1,7 +1,8 @@
 import { protocolErrorFrom } from '../errors/protocol-error-from.js';
 import { TaskCancelledError } from '../errors/task-cancelled-error.js';
 import type { ExtensionHost } from '../extensions/extension.js';
-import type { TaskDriver } from './task-driver.js';
+import type { CallOptions } from '../client/options.js';
+import type { TaskDriver, TaskDriverContext } from './task-driver.js';
 import { parseTask, type Task } from './task.js';
 
 /**
@@ -10,28 +11,41 @@ import { parseTask, type Task } from './task.js';
  * and a final state carries the result or the error itself.
  */
 export class ModernTaskDriver implements TaskDriver {
-  /** The `inputRequests` keys already answered: the server must not reuse them. */
-  private readonly answered = new Set<string>();
+  /** The `inputRequests` keys already answered (the server must not reuse them), shared with the task's other drivers. */
+  private readonly answered: Set<string>;
+  /** Options every request of the task takes. */
+  private readonly requestOptions: CallOptions;
 
+  /**
+   * @param host The tasks extension's way to the server: its requests, notifications and the client's handlers.
+   * @param taskId The server's identifier of the task.
+   * @param method The method of the request the task stands for, named in errors.
+   * @param defaultPollIntervalMs The interval between polls when the server suggests none.
+   * @param context What it shares with the task's other drivers (the keys answered), and what its requests take.
+   */
   constructor(
     private readonly host: ExtensionHost,
     readonly taskId: string,
     readonly method: string,
     readonly defaultPollIntervalMs: number,
-  ) {}
+    context: TaskDriverContext = {},
+  ) {
+    this.answered = context.answered ?? new Set();
+    this.requestOptions = context.requestOptions ?? {};
+  }
 
   get server(): string | undefined {
     return this.host.server;
   }
 
   async get(signal: AbortSignal | undefined): Promise<Task> {
-    const result = await this.host.request('tasks/get', { taskId: this.taskId }, { signal });
+    const result = await this.host.request('tasks/get', { taskId: this.taskId }, { ...this.requestOptions, signal });
     return parseTask(result, { server: this.host.server, method: 'tasks/get' });
   }
 
   async cancel(signal: AbortSignal | undefined): Promise<undefined> {
     // SEP-2663: the server acknowledges with an empty result; the new state shows in tasks/get.
-    await this.host.request('tasks/cancel', { taskId: this.taskId }, { signal });
+    await this.host.request('tasks/cancel', { taskId: this.taskId }, { ...this.requestOptions, signal });
     return undefined;
   }
 
@@ -40,7 +54,7 @@ export class ModernTaskDriver implements TaskDriver {
     const pending = Object.fromEntries(Object.entries(task.inputRequests ?? {}).filter(([key]) => !this.answered.has(key)));
     if (Object.keys(pending).length === 0) return;
     const inputResponses = await this.host.answerInputRequests(pending, { method: 'tasks/update', signal });
-    await this.host.request('tasks/update', { taskId: this.taskId, inputResponses }, { signal });
+    await this.host.request('tasks/update', { taskId: this.taskId, inputResponses }, { ...this.requestOptions, signal });
     // Only once the server took them: a failed tasks/update leaves the keys to answer again.
     for (const key of Object.keys(inputResponses)) this.answered.add(key);
   }
