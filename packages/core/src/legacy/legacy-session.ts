@@ -8,6 +8,7 @@ import type { ServerSession } from '../session.js';
 import { DEFAULT_TASK_POLL_INTERVAL_MS } from '../tasks/task.js';
 import type { TaskDriver, TaskDriverContext } from '../tasks/task-driver.js';
 import type { CallToolResult, LoggingLevel } from '../types/index.js';
+import { missingLegacyCapability } from './legacy-capabilities.js';
 import { LegacyTaskDriver, type LegacyTaskChannel } from './legacy-task-driver.js';
 import { listLegacyTasks } from './legacy-task.js';
 import { callToolLegacy } from './legacy-tool-call.js';
@@ -68,6 +69,10 @@ export class LegacySession implements EraSession {
 
   taskDriver(taskId: string, method: string, context?: TaskDriverContext): TaskDriver {
     return new LegacyTaskDriver(this.tasks, taskId, method, DEFAULT_TASK_POLL_INTERVAL_MS, context?.requestOptions);
+  }
+
+  missingCapability(method: string, extension: string | undefined): string | undefined {
+    return missingLegacyCapability(method, this.info, extension);
   }
 
   listTasks(cursor: string | undefined, options?: CallOptions): Promise<TaskPage> {

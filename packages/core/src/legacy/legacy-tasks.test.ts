@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { McpClient } from '../client/mcp-client.js';
 import type { TaskHandle } from '../tasks/task-handle.js';
 import { FakeServer } from '../testing/fake-server.js';
+import { tasks } from '../tasks/tasks-extension.js';
 import { until } from '../../../test-utils/src/until.js';
 
 // Shapes from the 2025-11-25 specification, basic/utilities/tasks.mdx.
@@ -174,6 +175,15 @@ describe('the tasks of a 2025-11-25 server (client.tasks)', () => {
     const server = taskServer('required', [], { tasks: { requests: { tools: { call: {} } } } });
     const client = await connect(server);
     await expect(client.tasks.list()).rejects.toMatchObject({ name: 'CapabilityError', capability: 'tasks.list' });
+  });
+
+  it('refuses the tasks of a 2025-06-18 server by its missing tasks capability, even with the tasks extension registered', async () => {
+    const server = new FakeServer({ protocolVersions: ['2025-06-18'], capabilities: { tools: {} } });
+    const client = new McpClient({ eraCache: false, server: 'weather', extensions: [tasks()] });
+    await client.connect(server.clientTransport);
+    await expect(client.tasks.get(TASK_ID)).rejects.toMatchObject({ name: 'CapabilityError', capability: 'tasks' });
+    await expect(client.tasks.cancel(TASK_ID)).rejects.toMatchObject({ name: 'CapabilityError', capability: 'tasks.cancel' });
+    expect(server.requests('tasks/get')).toEqual([]);
   });
 
   it('cancels a task by its identifier and resolves with its cancelled state', async () => {
