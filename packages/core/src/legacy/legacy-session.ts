@@ -12,7 +12,6 @@ import { missingLegacyCapability } from './legacy-capabilities.js';
 import { LegacyTaskDriver, type LegacyTaskChannel } from './legacy-task-driver.js';
 import { listLegacyTasks } from './legacy-task.js';
 import { callToolLegacy } from './legacy-tool-call.js';
-import { TaskStatusWatch } from './task-status-watch.js';
 import { initializeLegacy, type LegacyHandshake } from './lifecycle.js';
 import { DEFAULT_MAX_URL_ELICITATION_RETRIES, withUrlElicitationRetry } from './url-elicitation-retry.js';
 
@@ -34,7 +33,12 @@ export class LegacySession implements EraSession {
   ) {
     connection.transport.onsessionexpired = () => this.renew();
     const server = parts.options.server;
-    this.tasks = { server, send: (method, params, options) => this.send(method, params, options), statuses: new TaskStatusWatch(server) };
+    this.tasks = {
+      server,
+      send: (method, params, options) => this.send(method, params, options),
+      statuses: parts.taskStatuses,
+      report: (error) => parts.emitter.emit('error', { error }),
+    };
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {

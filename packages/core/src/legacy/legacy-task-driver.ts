@@ -12,6 +12,8 @@ export interface LegacyTaskChannel {
   readonly server: string | undefined;
   send(method: string, params: Record<string, unknown>, options: CallOptions): Promise<Record<string, unknown>>;
   readonly statuses: TaskStatusWatch;
+  /** Reports a failure no caller waits for (the client's `error` event), such as an automatic `tasks/cancel` refused. */
+  report(error: Error): void;
 }
 
 /**
@@ -28,6 +30,8 @@ export class LegacyTaskDriver implements TaskDriver {
   private readonly listeners = new Set<(task: Task) => void>();
   /** Whether a final state was seen (polled, pushed or answered to a cancel): the handle's loop stopping then gives nothing up. */
   private ended = false;
+  /** Whether this client asked the server to cancel the task, for the words of a `cancelled` outcome. */
+  private cancelledHere = false;
 
   /**
    * @param channel The legacy session's requests and its `notifications/tasks/status` watch.
@@ -54,6 +58,7 @@ export class LegacyTaskDriver implements TaskDriver {
   }
 
   async cancel(signal: AbortSignal | undefined): Promise<Task> {
+    this.cancelledHere = true;
     const result = await this.channel.send('tasks/cancel', { taskId: this.taskId }, { ...this.inherited, signal });
     return this.seen(parseLegacyTask(result, { server: this.server, method: 'tasks/cancel' }));
   }
@@ -94,7 +99,7 @@ export class LegacyTaskDriver implements TaskDriver {
   }
 
   async outcome(task: Task, signal: AbortSignal | undefined): Promise<Record<string, unknown>> {
-    if (task.status === 'cancelled') throw cancelledTask(task, { server: this.server, method: this.method });
+    if (task.status === 'cancelled') throw cancelledTask(task, { server: this.server, method: this.method }, this.cancelledHere);
     // `failed` too: tasks/result returns what the request would have returned, its error or a result with isError.
     if (this.pending !== undefined) {
       try {

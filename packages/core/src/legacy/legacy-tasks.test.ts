@@ -338,3 +338,72 @@ describe('the input a 2025-11-25 task waits for', () => {
     expect(server.requests('tasks/result')).toHaveLength(2);
   });
 });
+
+describe('a 2025-11-25 task nobody waits for', () => {
+  it('is cancelled when onTask throws, and the call rejects with what onTask threw', async () => {
+    const server = taskServer('required', [task('working')]);
+    const client = await connect(server);
+    const call = client.callTool(
+      'get_weather',
+      {},
+      {
+        onTask: () => {
+          throw new Error('the UI is gone');
+        },
+      },
+    );
+    await expect(call).rejects.toThrow('the UI is gone');
+    await until(() => server.requests('tasks/cancel').length === 1, 'tasks/cancel');
+  });
+
+  it("reports on the client's error event an automatic cancel the server cannot take", async () => {
+    const server = taskServer('required', [task('working')], { tasks: { requests: { tools: { call: {} } } } });
+    const client = await connect(server);
+    const errors: Error[] = [];
+    client.on('error', ({ error }) => errors.push(error));
+    const controller = new AbortController();
+    const call = client.callTool('get_weather', {}, { signal: controller.signal, onTask: () => controller.abort(new Error('enough')) });
+    await expect(call).rejects.toMatchObject({ name: 'CancelledError' });
+    await until(() => errors.length > 0, 'the error event');
+    expect(errors).toMatchObject([{ name: 'CapabilityError', capability: 'tasks.cancel' }]);
+  });
+
+  it("says it was cancelled at this client's request when the client cancelled it", async () => {
+    const server = taskServer('required', [task('working')]);
+    const client = await connect(server);
+    const handle = await client.tasks.get(TASK_ID);
+    await handle.cancel();
+    await expect(handle.result()).rejects.toMatchObject({
+      name: 'TaskCancelledError',
+      message: expect.stringMatching(/cancelled at this client's request/),
+    });
+  });
+});
+
+describe('the ttl of a 2025-11-25 task call', () => {
+  it.each([0, -1, 1.5, Number.NaN])('refuses task.ttlMs %s before sending anything', async (ttlMs) => {
+    const server = taskServer('optional', [task('completed')]);
+    const client = await connect(server);
+    await expect(client.callTool('get_weather', {}, { task: { ttlMs } })).rejects.toMatchObject({
+      name: 'ConfigError',
+      message: expect.stringMatching(/task\.ttlMs must be a positive whole number/),
+    });
+    expect(server.requests('tools/call')).toEqual([]);
+  });
+});
+
+describe('notifications/tasks/status after a reconnect', () => {
+  it('still wake a handle made over the connection before', async () => {
+    const first = taskServer('required', [task('working')]);
+    const client = await connect(first);
+    const handle = await client.tasks.get(TASK_ID);
+    await client.close();
+    const second = taskServer('required', []);
+    second.handle('tasks/get', () => {
+      setImmediate(() => void second.notify('notifications/tasks/status', task('completed')));
+      return task('working', { pollInterval: 600_000 });
+    });
+    await client.connect(second.clientTransport);
+    expect(await handle.result()).toMatchObject(DONE);
+  });
+});

@@ -15,6 +15,8 @@ export class ModernTaskDriver implements TaskDriver {
   private readonly answered: Set<string>;
   /** Options every request of the task takes. */
   private readonly requestOptions: CallOptions;
+  /** Whether this client asked the server to cancel the task, for the words of a `cancelled` outcome. */
+  private cancelledHere = false;
 
   /**
    * @param host The tasks extension's way to the server: its requests, notifications and the client's handlers.
@@ -45,6 +47,7 @@ export class ModernTaskDriver implements TaskDriver {
 
   async cancel(signal: AbortSignal | undefined): Promise<undefined> {
     // SEP-2663: the server acknowledges with an empty result; the new state shows in tasks/get.
+    this.cancelledHere = true;
     await this.host.request('tasks/cancel', { taskId: this.taskId }, { ...this.requestOptions, signal });
     return undefined;
   }
@@ -73,7 +76,7 @@ export class ModernTaskDriver implements TaskDriver {
         }),
       );
     }
-    return Promise.reject(cancelledTask(task, { server: this.host.server, method: this.method }));
+    return Promise.reject(cancelledTask(task, { server: this.host.server, method: this.method }, this.cancelledHere));
   }
 
   /**
@@ -103,10 +106,11 @@ export class ModernTaskDriver implements TaskDriver {
   }
 }
 
-/** The error of a task that ended `cancelled` without this client aborting the wait. */
-export function cancelledTask(task: Task, where: { server: string | undefined; method: string }): TaskCancelledError {
+/** The error of a task that ended `cancelled`: by the server, or after this client asked (`byClient`) to cancel it. */
+export function cancelledTask(task: Task, where: { server: string | undefined; method: string }, byClient = false): TaskCancelledError {
+  const by = byClient ? "at this client's request (tasks/cancel)" : 'by the server';
   return new TaskCancelledError(
-    `task ${task.taskId} was cancelled by the server${task.statusMessage ? ` (${task.statusMessage})` : ''}; the request has no result`,
+    `task ${task.taskId} was cancelled ${by}${task.statusMessage ? ` (${task.statusMessage})` : ''}; the request has no result`,
     { ...where, taskId: task.taskId },
   );
 }

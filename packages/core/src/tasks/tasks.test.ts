@@ -357,6 +357,26 @@ describe('task status through subscriptions/listen', () => {
   });
 });
 
+describe('a 2026-07-28 task nobody waits for', () => {
+  it('is cancelled when onTask throws, and the call rejects with what onTask threw', async () => {
+    const server = taskServer([state('working')]);
+    const { client } = await connect(server);
+    const call = client.callTool(
+      'build',
+      {},
+      {
+        onTask: () => {
+          throw new Error('the UI is gone');
+        },
+      },
+    );
+    await expect(call).rejects.toThrow('the UI is gone');
+    // A round trip: the tasks/cancel sent with the rejection has reached the server before the ping.
+    await client.ping();
+    expect(sent(server, 'tasks/cancel')).toEqual([{ taskId: TASK_ID }]);
+  });
+});
+
 describe('a server that refuses task subscriptions', () => {
   it('keeps the other subscriptions on one stream without the tasks, reports no error and waits by polling', async () => {
     const server = taskServer([state('working'), state('completed', { result: DONE })]);
