@@ -400,6 +400,7 @@ describe('notifications/tasks/status after a reconnect', () => {
     await client.close();
     const second = taskServer('required', []);
     second.handle('tasks/get', () => {
+      // Pushed after this answer, whose interval is ten minutes: only the push ends the wait; an in-memory notify cannot fail.
       setImmediate(() => void second.notify('notifications/tasks/status', task('completed')));
       return task('working', { pollInterval: 600_000 });
     });

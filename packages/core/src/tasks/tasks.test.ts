@@ -384,6 +384,7 @@ describe('a server that refuses task subscriptions', () => {
       const notifications = params.notifications as Record<string, unknown>;
       if (notifications.taskIds !== undefined) throw FakeServer.error(-32602, 'taskIds is not supported');
       const _meta = { 'io.modelcontextprotocol/subscriptionId': context.requestId };
+      // Acknowledged once the stream is open; an in-memory notify cannot fail.
       void server.notify('notifications/subscriptions/acknowledged', { _meta, notifications });
       return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
     });
