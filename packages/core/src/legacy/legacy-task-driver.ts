@@ -3,8 +3,8 @@ import { ProtocolError } from '../errors/protocol-error.js';
 import { cancelledTask } from '../tasks/modern-task-driver.js';
 import type { TaskDriver } from '../tasks/task-driver.js';
 import { isTerminalStatus, type Task } from '../tasks/task.js';
-import { parseLegacyTask } from './legacy-task.js';
 import { onAbort } from '../util/abort-fanout.js';
+import { parseLegacyTask } from './legacy-task.js';
 import type { TaskStatusWatch } from './task-status-watch.js';
 
 /** How a legacy task driver reaches its server: the legacy session's requests and status notifications. */
