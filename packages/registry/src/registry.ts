@@ -226,7 +226,7 @@ export class McpRegistry {
    * gives, keep working across the server's reconnects.
    */
   tasks(server: string): ClientTasks {
-    return serverTasks((method, request) => this.using(server, method, (client) => request(client)));
+    return serverTasks((method, request) => this.using(server, method, request));
   }
 
   /** Sends any request to the named server, with the same checks, breaker and statistics as routed calls. */

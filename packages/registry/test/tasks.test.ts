@@ -1,5 +1,6 @@
 import { ConnectionClosedError, McpClient, type TaskHandle } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
+import { until } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { ConnectFn } from '../src/index.js';
 import { useRegistries } from './helpers.js';
@@ -52,6 +53,45 @@ describe('the tasks of a registry server', () => {
     jobs.status = 'completed';
     expect(await handle.result()).toMatchObject(DONE);
     expect(jobs.instances[1]?.requests('tasks/result')).toEqual([{ taskId: TASK_ID }]);
+  });
+
+  it('keep a handle waiting through a reconnect: polls refused meanwhile are tried again at the poll interval', async () => {
+    const { registry, clock, events } = open({ defaults: { reconnect: () => 1000 } });
+    const jobs = taskServer();
+    registry.register({ name: 'jobs', connect: jobs.connect });
+    await registry.connectAll();
+    const handle = await registry.tasks('jobs').get(TASK_ID);
+    const result = handle.result();
+
+    const reconnecting = events.reaches('jobs', 'reconnecting');
+    jobs.instances[0]?.crash(new ConnectionClosedError('the server process exited', { exitCode: 1 }));
+    await reconnecting;
+    await until(() => registry.stats('jobs').requests.rejected >= 2, 'two polls refused while the server reconnects');
+    await clock.advance(1000);
+    expect(registry.get('jobs')?.state).toBe('connected');
+
+    jobs.status = 'completed';
+    expect(await result).toMatchObject(DONE);
+  });
+
+  it("keep the breaker closed when a task fails or is cancelled: the task's outcome is no fault of the server's", async () => {
+    const { registry } = open({ defaults: { breaker: { failureThreshold: 1 } } });
+    const jobs = taskServer();
+    jobs.status = 'cancelled';
+    registry.register({ name: 'jobs', connect: jobs.connect });
+    await registry.connectAll();
+    const handle = await registry.tasks('jobs').get(TASK_ID);
+    await expect(handle.result()).rejects.toMatchObject({ name: 'TaskCancelledError' });
+    expect(await registry.tasks('jobs').list()).toMatchObject({ tasks: [{ taskId: TASK_ID }] });
+  });
+
+  it("send the task's requests with the registry's requestTimeoutMs", async () => {
+    const { registry } = open({ defaults: { requestTimeoutMs: 150 } });
+    const jobs = taskServer();
+    registry.register({ name: 'jobs', connect: jobs.connect });
+    await registry.connectAll();
+    jobs.instances[0]?.handle('tasks/get', () => new Promise(() => undefined));
+    await expect(registry.tasks('jobs').get(TASK_ID)).rejects.toMatchObject({ name: 'RequestTimeoutError', timeoutMs: 150 });
   });
 
   it('lists and cancels the tasks of the server', async () => {

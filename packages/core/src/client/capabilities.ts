@@ -41,17 +41,13 @@ export function deriveClientCapabilities(
   return merged;
 }
 
-/** The methods of 2025-11-25 tasks. */
-const LEGACY_TASK_METHODS: ReadonlySet<string> = new Set(['tasks/get', 'tasks/result', 'tasks/list', 'tasks/cancel']);
-
 /**
  * The capability a server must have advertised for `method` and did not, as it reads in an error:
  * a dotted path (`resources.subscribe`), or `extensions["<id>"]` for a method `extension` adds.
+ * The era sessions apply it, each with the methods of its own era first (`EraSession.missingCapability`).
  */
 export function missingServerCapability(method: string, session: ServerSession, extension: string | undefined): string | undefined {
-  // 2025-11-25 has task methods of its own, under the names the 2026-07-28 tasks extension took up again.
-  if (extension !== undefined && !(LEGACY_TASK_METHODS.has(method) && session.protocolVersion === '2025-11-25'))
-    return session.capabilities.extensions?.[extension] === undefined ? `extensions["${extension}"]` : undefined;
+  if (extension !== undefined) return session.capabilities.extensions?.[extension] === undefined ? `extensions["${extension}"]` : undefined;
   const needed = requiredServerCapability(method, session.protocolVersion);
   return needed !== undefined && !hasCapability(session.capabilities, needed) ? needed : undefined;
 }
@@ -74,11 +70,6 @@ export function requiredServerCapability(method: string, protocolVersion: string
       return 'prompts';
     case 'logging/setLevel':
       return 'logging';
-    case 'tasks/list':
-      return 'tasks.list';
-    case 'tasks/cancel':
-      // The tasks extension's tasks/cancel (2026-07-28) needs the extension instead, checked before this.
-      return 'tasks.cancel';
     case 'completion/complete':
       // The `completions` capability appeared in 2025-03-26; older servers could not declare it.
       return protocolVersion >= '2025-03-26' ? 'completions' : undefined;

@@ -10,7 +10,7 @@ import type { JsonRpcEngine } from '../jsonrpc/engine.js';
 import type { ServerSession } from '../session.js';
 import type { Transport, TransportFactory } from '../transport.js';
 import type { ClientCapabilities, Implementation } from '../types/index.js';
-import { deriveClientCapabilities, missingServerCapability } from './capabilities.js';
+import { deriveClientCapabilities } from './capabilities.js';
 import { createClientEngine } from './client-engine.js';
 import type { ClientEvents, ClientState } from './events.js';
 import type { Metrics } from './metrics.js';
@@ -147,9 +147,9 @@ export class ClientConnection {
   }
 
   private checkCapability(method: string): void {
-    const session = this.current?.info;
+    const session = this.current;
     if (this.parts.options.strictCapabilities === false || session === undefined) return;
-    const missing = missingServerCapability(method, session, this.parts.extensions.extensionOf(method));
+    const missing = session.missingCapability(method, this.parts.extensions.extensionOf(method));
     if (missing !== undefined) throw new CapabilityError(missing, this.where(method));
   }
 

@@ -1,7 +1,7 @@
 import type { TaskPage } from '../era/era-session.js';
 import { openTaskHandle, type TaskHandle } from '../tasks/task-handle.js';
 import type { Task } from '../tasks/task.js';
-import type { TaskDriver } from '../tasks/task-driver.js';
+import type { TaskDriver, TaskDriverContext } from '../tasks/task-driver.js';
 import type { ClientConnection } from './client-connection.js';
 import type { McpClient } from './mcp-client.js';
 
@@ -35,19 +35,25 @@ export interface ClientTasks {
 }
 
 /** How each `client.tasks` makes task drivers, kept out of its public members: for `reattachTask`. */
-const drivers = new WeakMap<ClientTasks, (taskId: string, method: string) => Promise<TaskDriver>>();
+const drivers = new WeakMap<ClientTasks, (taskId: string, method: string, context?: TaskDriverContext) => Promise<TaskDriver>>();
 
-/** The driver of the task `taskId` of a `method` request on the server `client` is connected to now. */
-export function taskDriverOf(client: McpClient, taskId: string, method: string): Promise<TaskDriver> {
+/** The driver of the task `taskId` of a `method` request on the server `client` is connected to now, sharing `context`. */
+export function taskDriverOf(client: McpClient, taskId: string, method: string, context?: TaskDriverContext): Promise<TaskDriver> {
   const driver = drivers.get(client.tasks);
-  if (driver === undefined) return Promise.reject(new TypeError('client.tasks was not made by McpClient'));
-  return driver(taskId, method);
+  if (driver === undefined) {
+    return Promise.reject(
+      new TypeError(
+        `cannot drive task ${taskId}: the client's tasks object was replaced or the client is not an McpClient; pass the McpClient itself, whose client.tasks is made by its constructor`,
+      ),
+    );
+  }
+  return driver(taskId, method, context);
 }
 
 /** The tasks of the server `connection` reaches, through whichever era session it has when asked. */
 export function clientTasks(connection: ClientConnection): ClientTasks {
-  const driver = async (taskId: string, method: string): Promise<TaskDriver> =>
-    connection.active('tasks/get', (era) => Promise.resolve(era.taskDriver(taskId, method)));
+  const driver = async (taskId: string, method: string, context?: TaskDriverContext): Promise<TaskDriver> =>
+    connection.active('tasks/get', (era) => Promise.resolve(era.taskDriver(taskId, method, context)));
   const drive = async (taskId: string): Promise<TaskHandle> =>
     openTaskHandle(await driver(taskId, 'tools/call'), { taskId, status: 'working' });
   const tasks: ClientTasks = {

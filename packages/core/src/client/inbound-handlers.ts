@@ -6,6 +6,7 @@ import { answerElicitation } from './answer-elicitation.js';
 import { answerSampling } from './answer-sampling.js';
 import type { ElicitationCompletions } from './elicitation-completions.js';
 import type { McpClientOptions } from './options.js';
+import { echoRelatedTask } from './related-task-echo.js';
 import { loadSchemas } from './schema-loader.js';
 
 /**
@@ -21,8 +22,10 @@ export function installInboundHandlers(
 ): void {
   engine.setRequestHandler('ping', () => ({}));
   tasks?.install(engine);
-  const handle = (method: TaskRequestMethod, handler: RequestHandler): void =>
-    engine.setRequestHandler(method, tasks === undefined ? ignoringTask(handler) : tasks.wrap(method, handler));
+  const handle = (method: TaskRequestMethod, handler: RequestHandler): void => {
+    const answer = echoRelatedTask(handler);
+    engine.setRequestHandler(method, tasks === undefined ? ignoringTask(answer) : tasks.wrap(method, answer));
+  };
   const { sampling, elicitation, urlElicitation, roots } = options;
   if (sampling) {
     handle('sampling/createMessage', async (params, context) => {

@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { CallOptions } from '../client/options.js';
 import type { Schemas } from '../client/schema-loader.js';
 import type { ServerSession } from '../session.js';
-import type { TaskDriver } from '../tasks/task-driver.js';
+import type { TaskDriver, TaskDriverContext } from '../tasks/task-driver.js';
 import type { Task } from '../tasks/task.js';
 import type { CallToolResult, LoggingLevel, Tool } from '../types/index.js';
 
@@ -70,7 +70,14 @@ export interface EraSession {
    * What drives the task `taskId` of a `method` request on this server: the 2025-11-25 task
    * methods, or the tasks extension's on 2026-07-28 (a `ConfigError` when it is not registered).
    */
-  taskDriver(taskId: string, method: string): TaskDriver;
+  taskDriver(taskId: string, method: string, context?: TaskDriverContext): TaskDriver;
+  /**
+   * The capability the server did not advertise and `method` needs, as it reads in a
+   * `CapabilityError`; `extension` is the registered extension that adds a method of that name.
+   * 2025-11-25's own `tasks/*` methods need the server's `tasks` capability (`tasks.list`,
+   * `tasks.cancel`) whatever extension took their names up again on 2026-07-28.
+   */
+  missingCapability(method: string, extension: string | undefined): string | undefined;
   /** One page of the server's tasks (`tasks/list`); a `CapabilityError` where the server or its era has no listing. */
   listTasks(cursor: string | undefined, options?: CallOptions): Promise<TaskPage>;
   /** Asks for notifications: `subscriptions/listen` (2026-07-28), or `resources/subscribe` for each resource. */

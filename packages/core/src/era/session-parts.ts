@@ -3,6 +3,7 @@ import { ElicitationCompletions } from '../client/elicitation-completions.js';
 import type { CallOptions, McpClientOptions } from '../client/options.js';
 import type { Seal } from '../client/request-pipeline.js';
 import type { ExtensionRegistry } from '../extensions/extension-registry.js';
+import { TaskStatusWatch } from '../legacy/task-status-watch.js';
 import { ModernMemory } from '../modern/modern-memory.js';
 import type { Implementation } from '../types/index.js';
 
@@ -31,13 +32,16 @@ export interface SessionParts {
   readonly modern: ModernMemory;
   /** Where URL elicitations wait for `notifications/elicitation/complete` (2025-11-25). */
   readonly elicitations: ElicitationCompletions;
+  /** Where task handles wait for `notifications/tasks/status` (2025-11-25): one for the client, so that handles made before a reconnect still hear them. */
+  readonly taskStatuses: TaskStatusWatch;
 }
 
 /** The parts of the sessions of a client; what outlives one connection is made here, once. */
-export function sessionParts(client: Omit<SessionParts, 'modern' | 'elicitations'>): SessionParts {
+export function sessionParts(client: Omit<SessionParts, 'modern' | 'elicitations' | 'taskStatuses'>): SessionParts {
   return {
     ...client,
     elicitations: new ElicitationCompletions(),
+    taskStatuses: new TaskStatusWatch(client.options.server),
     modern: new ModernMemory(client.options, (error) => client.emitter.emit('error', { error })),
   };
 }

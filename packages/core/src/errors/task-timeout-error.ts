@@ -31,7 +31,7 @@ export class TaskTimeoutError extends LocalError {
   constructor(options: TaskTimeoutErrorOptions) {
     const { taskId, timeoutMs, setting } = options;
     super(
-      `task ${taskId} did not end within ${timeoutMs} ms (${setting}); it goes on on the server: wait again with client.tasks.get(${JSON.stringify(taskId)}), cancel it, or raise ${setting}`,
+      `task ${taskId} did not end within ${timeoutMs} ms (${setting}); it goes on on the server: wait again with client.tasks.get(${JSON.stringify(taskId)}) (registry.tasks(server).get through a registry), cancel it, or raise ${setting}`,
       options,
     );
     this.name = 'TaskTimeoutError';

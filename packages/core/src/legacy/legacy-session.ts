@@ -6,12 +6,12 @@ import type { SessionParts } from '../era/session-parts.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { ServerSession } from '../session.js';
 import { DEFAULT_TASK_POLL_INTERVAL_MS } from '../tasks/task.js';
-import type { TaskDriver } from '../tasks/task-driver.js';
+import type { TaskDriver, TaskDriverContext } from '../tasks/task-driver.js';
 import type { CallToolResult, LoggingLevel } from '../types/index.js';
+import { missingLegacyCapability } from './legacy-capabilities.js';
 import { LegacyTaskDriver, type LegacyTaskChannel } from './legacy-task-driver.js';
 import { listLegacyTasks } from './legacy-task.js';
 import { callToolLegacy } from './legacy-tool-call.js';
-import { TaskStatusWatch } from './task-status-watch.js';
 import { initializeLegacy, type LegacyHandshake } from './lifecycle.js';
 import { DEFAULT_MAX_URL_ELICITATION_RETRIES, withUrlElicitationRetry } from './url-elicitation-retry.js';
 
@@ -33,7 +33,12 @@ export class LegacySession implements EraSession {
   ) {
     connection.transport.onsessionexpired = () => this.renew();
     const server = parts.options.server;
-    this.tasks = { server, send: (method, params, options) => this.send(method, params, options), statuses: new TaskStatusWatch(server) };
+    this.tasks = {
+      server,
+      send: (method, params, options) => this.send(method, params, options),
+      statuses: parts.taskStatuses,
+      report: (error) => parts.emitter.emit('error', { error }),
+    };
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
@@ -66,8 +71,12 @@ export class LegacySession implements EraSession {
     return parseResult(raw, (s) => s.CallToolResultSchema, { server: this.parts.options.server, method: 'tools/call' });
   }
 
-  taskDriver(taskId: string, method: string): TaskDriver {
-    return new LegacyTaskDriver(this.tasks, taskId, method, DEFAULT_TASK_POLL_INTERVAL_MS);
+  taskDriver(taskId: string, method: string, context?: TaskDriverContext): TaskDriver {
+    return new LegacyTaskDriver(this.tasks, taskId, method, DEFAULT_TASK_POLL_INTERVAL_MS, context?.requestOptions);
+  }
+
+  missingCapability(method: string, extension: string | undefined): string | undefined {
+    return missingLegacyCapability(method, this.info, extension);
   }
 
   listTasks(cursor: string | undefined, options?: CallOptions): Promise<TaskPage> {

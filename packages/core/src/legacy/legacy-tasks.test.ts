@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { McpClient } from '../client/mcp-client.js';
 import type { TaskHandle } from '../tasks/task-handle.js';
 import { FakeServer } from '../testing/fake-server.js';
+import { tasks } from '../tasks/tasks-extension.js';
 import { until } from '../../../test-utils/src/until.js';
 
 // Shapes from the 2025-11-25 specification, basic/utilities/tasks.mdx.
@@ -176,6 +177,15 @@ describe('the tasks of a 2025-11-25 server (client.tasks)', () => {
     await expect(client.tasks.list()).rejects.toMatchObject({ name: 'CapabilityError', capability: 'tasks.list' });
   });
 
+  it('refuses the tasks of a 2025-06-18 server by its missing tasks capability, even with the tasks extension registered', async () => {
+    const server = new FakeServer({ protocolVersions: ['2025-06-18'], capabilities: { tools: {} } });
+    const client = new McpClient({ eraCache: false, server: 'weather', extensions: [tasks()] });
+    await client.connect(server.clientTransport);
+    await expect(client.tasks.get(TASK_ID)).rejects.toMatchObject({ name: 'CapabilityError', capability: 'tasks' });
+    await expect(client.tasks.cancel(TASK_ID)).rejects.toMatchObject({ name: 'CapabilityError', capability: 'tasks.cancel' });
+    expect(server.requests('tasks/get')).toEqual([]);
+  });
+
   it('cancels a task by its identifier and resolves with its cancelled state', async () => {
     const server = taskServer('required', [task('working')]);
     const client = await connect(server);
@@ -217,6 +227,8 @@ describe('the deadline of a 2025-11-25 task call', () => {
       message: expect.stringMatching(/client\.tasks\.get\("786512e2/),
     });
     expect(server.requests('tasks/get').length).toBeGreaterThan(0);
+    // A round trip: a tasks/cancel sent with the rejection would have reached the server before the ping.
+    await client.ping();
     expect(server.requests('tasks/cancel')).toEqual([]);
   });
 
@@ -254,5 +266,145 @@ describe('the requests of a 2025-11-25 task', () => {
     for (const method of ['tools/call', 'tasks/get', 'tasks/result']) {
       expect(server.requests(method)[0]?._meta).toMatchObject({ 'mcpx/context': { userId: 'user-456' } });
     }
+  });
+});
+
+describe('the input a 2025-11-25 task waits for', () => {
+  const RELATED = { 'io.modelcontextprotocol/related-task': { taskId: TASK_ID } };
+  const ASK = {
+    mode: 'form',
+    message: 'Which city?',
+    requestedSchema: { type: 'object', properties: { city: { type: 'string' } } },
+    _meta: RELATED,
+  };
+
+  /** A task that asks for input until its tasks/result elicits it, and is completed once answered. */
+  function askingServer(pollInterval = 600_000): { server: FakeServer; answers: Array<Record<string, unknown>> } {
+    const server = taskServer('required', []);
+    const answers: Array<Record<string, unknown>> = [];
+    server.handle('tasks/get', () => task(answers.length === 0 ? 'input_required' : 'completed', { pollInterval }));
+    server.handle('tasks/result', async () => {
+      answers.push(await server.request('elicitation/create', ASK));
+      return { ...DONE, _meta: RELATED };
+    });
+    return { server, answers };
+  }
+
+  async function connectAnswering(server: FakeServer): Promise<McpClient> {
+    const client = new McpClient({
+      eraCache: false,
+      server: 'weather',
+      elicitation: () => ({ action: 'accept', content: { city: 'Paris' } }),
+    });
+    await client.connect(server.clientTransport);
+    return client;
+  }
+
+  it('opens tasks/result on input_required, answers the elicitation it carries and learns the final state without waiting a poll', async () => {
+    const { server, answers } = askingServer();
+    const client = await connectAnswering(server);
+    // The poll interval is ten minutes: only the final state read once tasks/result answered ends the wait.
+    expect(await client.callTool('get_weather', {})).toMatchObject(DONE);
+    expect(answers).toMatchObject([{ action: 'accept', content: { city: 'Paris' } }]);
+    expect(server.requests('tasks/result')).toHaveLength(1);
+  });
+
+  it('echoes the related-task metadata of the elicitation in its answer', async () => {
+    const { server, answers } = askingServer(10);
+    const client = await connectAnswering(server);
+    await client.callTool('get_weather', {});
+    expect(answers[0]?._meta).toEqual(RELATED);
+  });
+
+  it('opens tasks/result again on input_required after the first one was given up', async () => {
+    const server = taskServer('required', []);
+    let answered = false;
+    const opened: Array<() => void> = [];
+    server.handle('tasks/get', () => task(answered ? 'completed' : 'input_required'));
+    server.handle('tasks/result', async () => {
+      if (opened.length === 0) return new Promise((resolve) => opened.push(() => resolve(DONE)));
+      await server.request('elicitation/create', ASK);
+      answered = true;
+      return DONE;
+    });
+    const client = await connectAnswering(server);
+    const handle = await client.tasks.get(TASK_ID);
+    const controller = new AbortController();
+    const given = handle.result(controller.signal);
+    await until(() => opened.length > 0, 'the first tasks/result');
+    controller.abort(new Error('the user left'));
+    await expect(given).rejects.toMatchObject({ name: 'CancelledError' });
+    expect(await handle.result()).toMatchObject(DONE);
+    expect(server.requests('tasks/result')).toHaveLength(2);
+  });
+});
+
+describe('a 2025-11-25 task nobody waits for', () => {
+  it('is cancelled when onTask throws, and the call rejects with what onTask threw', async () => {
+    const server = taskServer('required', [task('working')]);
+    const client = await connect(server);
+    const call = client.callTool(
+      'get_weather',
+      {},
+      {
+        onTask: () => {
+          throw new Error('the UI is gone');
+        },
+      },
+    );
+    await expect(call).rejects.toThrow('the UI is gone');
+    await until(() => server.requests('tasks/cancel').length === 1, 'tasks/cancel');
+  });
+
+  it("reports on the client's error event an automatic cancel the server cannot take", async () => {
+    const server = taskServer('required', [task('working')], { tasks: { requests: { tools: { call: {} } } } });
+    const client = await connect(server);
+    const errors: Error[] = [];
+    client.on('error', ({ error }) => errors.push(error));
+    const controller = new AbortController();
+    const call = client.callTool('get_weather', {}, { signal: controller.signal, onTask: () => controller.abort(new Error('enough')) });
+    await expect(call).rejects.toMatchObject({ name: 'CancelledError' });
+    await until(() => errors.length > 0, 'the error event');
+    expect(errors).toMatchObject([{ name: 'CapabilityError', capability: 'tasks.cancel' }]);
+  });
+
+  it("says it was cancelled at this client's request when the client cancelled it", async () => {
+    const server = taskServer('required', [task('working')]);
+    const client = await connect(server);
+    const handle = await client.tasks.get(TASK_ID);
+    await handle.cancel();
+    await expect(handle.result()).rejects.toMatchObject({
+      name: 'TaskCancelledError',
+      message: expect.stringMatching(/cancelled at this client's request/),
+    });
+  });
+});
+
+describe('the ttl of a 2025-11-25 task call', () => {
+  it.each([0, -1, 1.5, Number.NaN])('refuses task.ttlMs %s before sending anything', async (ttlMs) => {
+    const server = taskServer('optional', [task('completed')]);
+    const client = await connect(server);
+    await expect(client.callTool('get_weather', {}, { task: { ttlMs } })).rejects.toMatchObject({
+      name: 'ConfigError',
+      message: expect.stringMatching(/task\.ttlMs must be a positive whole number/),
+    });
+    expect(server.requests('tools/call')).toEqual([]);
+  });
+});
+
+describe('notifications/tasks/status after a reconnect', () => {
+  it('still wake a handle made over the connection before', async () => {
+    const first = taskServer('required', [task('working')]);
+    const client = await connect(first);
+    const handle = await client.tasks.get(TASK_ID);
+    await client.close();
+    const second = taskServer('required', []);
+    second.handle('tasks/get', () => {
+      // Pushed after this answer, whose interval is ten minutes: only the push ends the wait; an in-memory notify cannot fail.
+      setImmediate(() => void second.notify('notifications/tasks/status', task('completed')));
+      return task('working', { pollInterval: 600_000 });
+    });
+    await client.connect(second.clientTransport);
+    expect(await handle.result()).toMatchObject(DONE);
   });
 });

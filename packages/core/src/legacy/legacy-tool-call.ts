@@ -6,7 +6,7 @@ import type { ToolLookup } from '../era/era-session.js';
 import type { ServerSession } from '../session.js';
 import { DEFAULT_TASK_POLL_INTERVAL_MS } from '../tasks/task.js';
 import { resultWithin } from '../tasks/task-deadline.js';
-import { openTaskHandle } from '../tasks/task-handle.js';
+import { openTaskHandle, type TaskHandle } from '../tasks/task-handle.js';
 import { LegacyTaskDriver, type LegacyTaskChannel } from './legacy-task-driver.js';
 import { parseLegacyTask } from './legacy-task.js';
 
@@ -30,16 +30,29 @@ export async function callToolLegacy(
   const { timeoutMs, context } = options;
   const inherited = { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(context === undefined ? {} : { context }) };
   const handle = openTaskHandle(new LegacyTaskDriver(channel, seed.taskId, 'tools/call', DEFAULT_TASK_POLL_INTERVAL_MS, inherited), seed);
-  options.onTask?.(handle);
+  try {
+    options.onTask?.(handle);
+  } catch (error) {
+    // Nobody will wait for the task: it is cancelled rather than left running on the server.
+    abandon(handle, channel);
+    throw error;
+  }
   try {
     return await resultWithin(handle, options, channel.server);
   } catch (error) {
-    if (options.signal?.aborted === true) {
-      // Best effort, as on 2026-07-28: the caller already has its CancelledError, and cancelling is cooperative anyway.
-      void handle.cancel().catch(() => undefined);
-    }
+    if (options.signal?.aborted === true) abandon(handle, channel);
     throw error;
   }
+}
+
+/**
+ * Cancels a task nobody waits for any more (the call was aborted, its `onTask` threw), best effort:
+ * the caller already has its error; a refusal (a server without `tasks.cancel`) goes to the
+ * client's `error` event, since no caller would see it.
+ */
+function abandon(handle: TaskHandle, channel: LegacyTaskChannel): void {
+  // Reported, not awaited: cancelling is cooperative anyway, and the caller's error comes first.
+  void handle.cancel().catch((error: unknown) => channel.report(error instanceof Error ? error : new Error(String(error))));
 }
 
 /** The `task` params of a `tools/call`, or undefined to call the tool as a plain request (2025-11-25 tool-level negotiation). */
@@ -52,6 +65,10 @@ async function taskParams(
 ): Promise<{ ttl?: number } | undefined> {
   const asked = options.task;
   const where = { server, method: 'tools/call' };
+  const ttlMs = typeof asked === 'object' ? asked.ttlMs : undefined;
+  if (ttlMs !== undefined && !(Number.isInteger(ttlMs) && ttlMs > 0)) {
+    throw new ConfigError(`tool "${name}": task.ttlMs must be a positive whole number of milliseconds, got ${String(ttlMs)}`, where);
+  }
   // A server that cannot run tools as tasks has none that require it: no need to look the tool up.
   if (!hasCapability(info.capabilities, 'tasks.requests.tools.call')) {
     if (asked === undefined || asked === false) return undefined;

@@ -2,7 +2,8 @@ import type { CallOptions } from '../client/options.js';
 import { parseResult } from '../client/result-parser.js';
 import type { EraSession, NotificationFilter, SchemaPick, TaskPage } from '../era/era-session.js';
 import { CapabilityError } from '../errors/capability-error.js';
-import type { TaskDriver } from '../tasks/task-driver.js';
+import type { TaskDriver, TaskDriverContext } from '../tasks/task-driver.js';
+import { missingServerCapability } from '../client/capabilities.js';
 import { modernTaskDriver } from './modern-tasks.js';
 import type { SessionParts } from '../era/session-parts.js';
 import type { Seal } from '../client/request-pipeline.js';
@@ -83,8 +84,12 @@ export class ModernSession implements EraSession {
     return this.call('tools/call', params, (s) => s.CallToolResultSchema, options);
   }
 
-  taskDriver(taskId: string, method: string): TaskDriver {
-    return modernTaskDriver(this.parts.extensions, taskId, method, this.parts.options.server);
+  taskDriver(taskId: string, method: string, context?: TaskDriverContext): TaskDriver {
+    return modernTaskDriver(this.parts.extensions, taskId, method, this.parts.options.server, context);
+  }
+
+  missingCapability(method: string, extension: string | undefined): string | undefined {
+    return missingServerCapability(method, this.info, extension);
   }
 
   listTasks(): Promise<TaskPage> {

@@ -1,5 +1,6 @@
 import { CancelledError } from '../errors/cancelled-error.js';
 import { ConnectionClosedError } from '../errors/connection-closed-error.js';
+import { ProtocolError } from '../errors/protocol-error.js';
 import type { RequestId } from '../jsonrpc/messages.js';
 import type { NotificationFilter } from '../era/era-session.js';
 import { exponentialBackoff, type BackoffPolicy } from '../util/backoff.js';
@@ -13,6 +14,8 @@ interface Stream {
   id: RequestId | undefined;
   readonly acknowledged: Promise<void>;
   acknowledge(filter: unknown): void;
+  /** Whether its filter names tasks, which a server may refuse while it takes the rest. */
+  readonly withTasks: boolean;
 }
 
 /**
@@ -26,6 +29,12 @@ export class ListenManager {
   private readonly uris = new Set<string>();
   /** The tasks subscribed to, each with how many subscribed to it (a task may have several handles). */
   private readonly tasks = new Map<string, number>();
+  /**
+   * Whether the server refused a stream that named tasks (SEP-2663's `taskIds`, say with -32602 or
+   * -32021): task subscriptions are best effort, so the stream is opened without them from then on
+   * (for this manager's life) and the tasks' handles rely on polling.
+   */
+  private refusesTasks = false;
   private stream: Stream | undefined;
   private failures = 0;
   private stopped = false;
@@ -42,7 +51,7 @@ export class ListenManager {
     const filter: NotificationFilter = {};
     for (const [key, on] of Object.entries(this.flags)) if (on) filter[key as keyof typeof this.flags] = true;
     if (this.uris.size > 0) filter.resourceSubscriptions = [...this.uris].sort();
-    if (this.tasks.size > 0) filter.taskIds = [...this.tasks.keys()].sort();
+    if (this.tasks.size > 0 && !this.refusesTasks) filter.taskIds = [...this.tasks.keys()].sort();
     return filter;
   }
 
@@ -112,18 +121,25 @@ export class ListenManager {
     });
     // Whoever awaits the acknowledgement still sees a failure; the stream reports it through onError too, so an unawaited one is not lost.
     acknowledged.catch(() => undefined);
-    const stream: Stream = { controller: new AbortController(), id: undefined, acknowledged, acknowledge: () => acknowledge() };
+    const withTasks = filter.taskIds !== undefined;
+    const stream: Stream = { controller: new AbortController(), id: undefined, acknowledged, acknowledge: () => acknowledge(), withTasks };
     this.stream = stream;
     open(filter, stream.controller.signal, (id) => (stream.id = id)).then(
-      () => this.ended(stream, undefined, fail),
-      (error: unknown) => this.ended(stream, error instanceof Error ? error : new Error(String(error)), fail),
+      () => this.ended(stream, undefined, acknowledge, fail),
+      (error: unknown) => this.ended(stream, error instanceof Error ? error : new Error(String(error)), acknowledge, fail),
     );
     return acknowledged;
   }
 
-  private ended(stream: Stream, error: Error | undefined, fail: (error: Error) => void): void {
+  private ended(stream: Stream, error: Error | undefined, acknowledge: () => void, fail: (error: Error) => void): void {
     if (this.stream !== stream) return;
     this.stream = undefined;
+    if (stream.withTasks && ProtocolError.isInstance(error)) {
+      // The server refused the stream, maybe for its tasks: reopened at once without them, which settles who awaits this one.
+      this.refusesTasks = true;
+      this.reopen().then(acknowledge, fail);
+      return;
+    }
     if (error !== undefined) fail(error);
     if (this.stopped || CancelledError.isInstance(error) || ConnectionClosedError.isInstance(error)) return;
     if (error !== undefined) this.onError(error);

@@ -1,4 +1,16 @@
+import type { CallOptions } from '../client/options.js';
 import type { Task } from './task.js';
+
+/**
+ * What the drivers of one task share when it is driven through several clients in turn (a
+ * registry's reconnects), and what its requests take from whoever drives it.
+ */
+export interface TaskDriverContext {
+  /** The `inputRequests` keys already answered (2026-07-28), shared so that a new driver does not answer them again. */
+  readonly answered?: Set<string> | undefined;
+  /** Options every request of the task takes (a per-request `timeoutMs`, a request `context`). */
+  readonly requestOptions?: CallOptions | undefined;
+}
 
 /**
  * How a `TaskHandle` drives its task in one protocol era: the requests that read, advance and
@@ -32,6 +44,6 @@ export interface TaskDriver {
 
 /** What gives drivers of 2026-07-28 tasks: the tasks extension's API, when the client registered it. */
 export interface TaskDriverSource {
-  /** The driver of the task `taskId` of a `method` request. */
-  taskDriver(taskId: string, method: string): TaskDriver;
+  /** The driver of the task `taskId` of a `method` request, sharing `context` with its other drivers. */
+  taskDriver(taskId: string, method: string, context?: TaskDriverContext): TaskDriver;
 }

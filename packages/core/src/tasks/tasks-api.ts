@@ -1,6 +1,6 @@
 import type { ExtensionHost } from '../extensions/extension.js';
 import { ModernTaskDriver } from './modern-task-driver.js';
-import type { TaskDriver, TaskDriverSource } from './task-driver.js';
+import type { TaskDriver, TaskDriverContext, TaskDriverSource } from './task-driver.js';
 import { openTaskHandle, type TaskHandle } from './task-handle.js';
 import { DEFAULT_TASK_POLL_INTERVAL_MS, type Task } from './task.js';
 
@@ -29,7 +29,7 @@ export class TasksApi {
     private readonly host: ExtensionHost,
     private readonly options: TasksOptions,
   ) {
-    driverSources.set(this, { taskDriver: (taskId, method) => taskDriver(host, taskId, method, options) });
+    driverSources.set(this, { taskDriver: (taskId, method, context) => taskDriver(host, taskId, method, options, context) });
   }
 
   /**
@@ -54,9 +54,9 @@ export function taskDriverSource(api: unknown): TaskDriverSource | undefined {
   return typeof api === 'object' && api !== null ? driverSources.get(api) : undefined;
 }
 
-/** The driver of the task `taskId` of the request `method`, polling as `options` say. */
-function taskDriver(host: ExtensionHost, taskId: string, method: string, options: TasksOptions): TaskDriver {
-  return new ModernTaskDriver(host, taskId, method, options.defaultPollIntervalMs ?? DEFAULT_TASK_POLL_INTERVAL_MS);
+/** The driver of the task `taskId` of the request `method`, polling as `options` say, sharing `context` with its other drivers. */
+function taskDriver(host: ExtensionHost, taskId: string, method: string, options: TasksOptions, context?: TaskDriverContext): TaskDriver {
+  return new ModernTaskDriver(host, taskId, method, options.defaultPollIntervalMs ?? DEFAULT_TASK_POLL_INTERVAL_MS, context);
 }
 
 /** A handle on the task `seed` of the request `method`, polling as `options` say. */

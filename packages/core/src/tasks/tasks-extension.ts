@@ -3,6 +3,7 @@ import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import type { ClientExtension, ResultTypeContext } from '../extensions/extension.js';
 import { resultWithin } from './task-deadline.js';
 import { parseTask, TASK_METHODS, TASKS_EXTENSION_ID } from './task.js';
+import type { TaskHandle } from './task-handle.js';
 import { taskHandle, TasksApi, type TasksOptions } from './tasks-api.js';
 
 /**
@@ -49,15 +50,24 @@ async function waitForTask(
     );
   }
   const handle = taskHandle(host, parseTask(result, { server: host.server, method }), method, options);
-  options.onTask?.(handle, { method, params });
-  context.options.onTask?.(handle);
+  try {
+    options.onTask?.(handle, { method, params });
+    context.options.onTask?.(handle);
+  } catch (error) {
+    // Nobody will wait for the task: it is cancelled rather than left running on the server.
+    abandon(handle);
+    throw error;
+  }
   try {
     return await resultWithin(handle, context.options, host.server);
   } catch (error) {
-    if (signal?.aborted === true) {
-      // Best effort: the caller already has its CancelledError, and cancelling is cooperative anyway.
-      void handle.cancel().catch(() => undefined);
-    }
+    if (signal?.aborted === true) abandon(handle);
     throw error;
   }
+}
+
+/** Cancels a task nobody waits for any more (the call was aborted, an `onTask` threw), best effort. */
+function abandon(handle: TaskHandle): void {
+  // The caller already has its error, and cancelling is cooperative anyway; the extension's tasks/cancel needs no capability beyond it.
+  void handle.cancel().catch(() => undefined);
 }

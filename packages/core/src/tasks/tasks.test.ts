@@ -153,6 +153,28 @@ describe('a tool call the server turns into a task', () => {
     ]);
   });
 
+  it('answers a key again when its tasks/update failed', async () => {
+    const ask = {
+      method: 'elicitation/create',
+      params: { mode: 'form', message: 'Your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } },
+    };
+    const server = taskServer([]);
+    let updates = 0;
+    server.handle('tasks/get', () => ({
+      resultType: 'complete',
+      ...(updates < 2 ? state('input_required', { inputRequests: { name: ask } }) : state('completed', { result: DONE })),
+    }));
+    server.handle('tasks/update', () => {
+      if (++updates === 1) throw FakeServer.error(-32603, 'the task store is busy');
+      return { resultType: 'complete' };
+    });
+    const { api } = await connect(server, {}, { elicitation: () => ({ action: 'accept', content: { name: 'Alice' } }) });
+    const handle = await api.task(TASK_ID);
+    await expect(handle.result()).rejects.toMatchObject({ name: 'ProtocolError', code: -32603 });
+    expect(await handle.result()).toEqual(DONE);
+    expect(sent(server, 'tasks/update')).toHaveLength(2);
+  });
+
   it('rejects when the task requires input this client has no handler for', async () => {
     const ask = { method: 'sampling/createMessage', params: { messages: [], maxTokens: 10 } };
     const server = taskServer([state('input_required', { inputRequests: { draft: ask } })]);
@@ -237,12 +259,14 @@ describe('a task handle', () => {
 
   it('stops waiting, without cancelling the task, when the waiter aborts', async () => {
     const server = taskServer([state('working')]);
-    const { api } = await connect(server);
+    const { client, api } = await connect(server);
     const handle = await api.task(TASK_ID);
     const controller = new AbortController();
     const waited = handle.result(controller.signal);
     controller.abort(new Error('enough'));
     await expect(waited).rejects.toMatchObject({ name: 'CancelledError' });
+    // A round trip: a tasks/cancel sent with the rejection would have reached the server before the ping.
+    await client.ping();
     expect(server.requests('tasks/cancel')).toEqual([]);
   });
 
@@ -299,6 +323,8 @@ describe('the deadline of a 2026-07-28 task call', () => {
       taskId: TASK_ID,
       setting: expect.stringMatching(/maxTotalTimeoutMs/),
     });
+    // A round trip: a tasks/cancel sent with the rejection would have reached the server before the ping.
+    await client.ping();
     expect(server.requests('tasks/cancel')).toEqual([]);
   });
 
@@ -328,5 +354,53 @@ describe('task status through subscriptions/listen', () => {
     const { client } = await connect(server);
     expect(await client.callTool('build', {})).toMatchObject(DONE);
     expect(sent(server, 'subscriptions/listen')[0]).toEqual({ notifications: { taskIds: [TASK_ID] } });
+  });
+});
+
+describe('a 2026-07-28 task nobody waits for', () => {
+  it('is cancelled when onTask throws, and the call rejects with what onTask threw', async () => {
+    const server = taskServer([state('working')]);
+    const { client } = await connect(server);
+    const call = client.callTool(
+      'build',
+      {},
+      {
+        onTask: () => {
+          throw new Error('the UI is gone');
+        },
+      },
+    );
+    await expect(call).rejects.toThrow('the UI is gone');
+    // A round trip: the tasks/cancel sent with the rejection has reached the server before the ping.
+    await client.ping();
+    expect(sent(server, 'tasks/cancel')).toEqual([{ taskId: TASK_ID }]);
+  });
+});
+
+describe('a server that refuses task subscriptions', () => {
+  it('keeps the other subscriptions on one stream without the tasks, reports no error and waits by polling', async () => {
+    const server = taskServer([state('working'), state('completed', { result: DONE })]);
+    server.handle('subscriptions/listen', (params, context) => {
+      const notifications = params.notifications as Record<string, unknown>;
+      if (notifications.taskIds !== undefined) throw FakeServer.error(-32602, 'taskIds is not supported');
+      const _meta = { 'io.modelcontextprotocol/subscriptionId': context.requestId };
+      // Acknowledged once the stream is open; an in-memory notify cannot fail.
+      void server.notify('notifications/subscriptions/acknowledged', { _meta, notifications });
+      return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(new Error('cancelled'))));
+    });
+    const { client } = await connect(server);
+    const errors: Error[] = [];
+    client.on('error', ({ error }) => errors.push(error));
+    await client.subscribe({ toolsListChanged: true });
+    expect(await client.callTool('build', {})).toMatchObject(DONE);
+    // A second task: the refusal is remembered, its taskIds are not sent again.
+    expect(await client.callTool('build', {})).toMatchObject(DONE);
+    await client.ping();
+    expect(sent(server, 'subscriptions/listen').map((params) => params.notifications)).toEqual([
+      { toolsListChanged: true },
+      { toolsListChanged: true, taskIds: [TASK_ID] },
+      { toolsListChanged: true },
+    ]);
+    expect(errors).toEqual([]);
   });
 });
