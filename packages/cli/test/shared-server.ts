@@ -6,7 +6,7 @@ import { FIXTURES, type Scratch } from './helpers.js';
 
 /** One server-everything process that every mcpx run reaches through the stdio relay fixture, one run at a time. */
 export interface SharedServer {
-  /** A config with the server as `name`, run through the relay. */
+  /** A config with the server as `name`, run through the relay (a `proxy`: its tasks outlive each run). */
   config(name: string): string;
   close(): Promise<void>;
 }
@@ -33,10 +33,12 @@ export async function startSharedServer(dir: Scratch): Promise<SharedServer> {
     server.listen(path, resolve);
   });
   return {
-    config: (name) => JSON.stringify({ mcpServers: { [name]: { command: process.execPath, args: [join(FIXTURES, 'relay.mjs'), path] } } }),
+    config: (name) =>
+      JSON.stringify({ mcpServers: { [name]: { command: process.execPath, args: [join(FIXTURES, 'relay.mjs'), path], proxy: true } } }),
     close: async () => {
       current?.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill();
       await exited;

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
+import { everythingCommand, startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, json, mcpx, requireBuild, scratch, type RunResult } from './helpers.js';
 import { startSharedServer, type SharedServer } from './shared-server.js';
@@ -10,7 +10,7 @@ import { requireTmux, TerminalSession } from './tmux.js';
 // reached through a stdio relay, so that it outlives each run as a remote server does and a task
 // started by one run can be fetched, awaited or cancelled by the next.
 const dir = scratch('tasks');
-let shared: SharedServer;
+let shared: SharedServer | undefined;
 const config = ['--config', 'research.json'];
 beforeAll(async () => {
   requireBuild();
@@ -18,7 +18,7 @@ beforeAll(async () => {
   dir.write('research.json', shared.config('research'));
 });
 afterAll(async () => {
-  await shared.close();
+  await shared?.close();
   dir[Symbol.dispose]();
 });
 
@@ -30,21 +30,25 @@ interface TaskJson {
   pollIntervalMs?: number;
 }
 
-/** `mcpx call research/simulate-research-query`, interrupted (SIGINT, as Ctrl-C without a terminal) once it became a task. */
-async function interruptedCall(topic: string): Promise<{ result: RunResult; taskId: string }> {
+/** `mcpx call <server>/simulate-research-query`, interrupted (SIGINT, as Ctrl-C without a terminal) once it became a task. */
+async function interruptedCall(topic: string, server = 'research', configArgs = config): Promise<{ result: RunResult; taskId: string }> {
   let child: ChildProcess | undefined;
   let stderr = '';
-  const running = mcpx(['call', 'research/simulate-research-query', `topic=${topic}`, ...config], {
+  const running = mcpx(['call', `${server}/simulate-research-query`, `topic=${topic}`, ...configArgs], {
     dir,
     onStart: (started) => {
       child = started;
       started.stderr?.on('data', (chunk: string) => (stderr += chunk));
     },
   });
-  const taskId = await eventually(() => /runs as task (\S+) on research/.exec(stderr)?.[1], 'the call to become a task');
-  await eventually(() => (stderr.includes('working: Gathering sources') ? true : undefined), 'the first status');
-  child!.kill('SIGINT');
-  return { result: await running, taskId };
+  try {
+    const taskId = await eventually(() => new RegExp(`runs as task (\\S+) on ${server}`).exec(stderr)?.[1], 'the call to become a task');
+    await eventually(() => (stderr.includes('working: Gathering sources') ? true : undefined), 'the first status');
+    child!.kill('SIGINT');
+    return { result: await running, taskId };
+  } finally {
+    child?.kill();
+  }
 }
 
 describe('mcpx call on a tool that runs as a task', () => {
@@ -84,6 +88,14 @@ describe('mcpx call on a tool that runs as a task', () => {
     const state = await mcpx(['tasks', 'get', 'research', taskId, '--json', ...config], { dir });
     expect(state.code).toBe(0);
     expect(json<{ task: TaskJson }>(state).task).toMatchObject({ taskId, status: 'working', ttlMs: 300_000, pollIntervalMs: 1000 });
+  });
+
+  it('says on Ctrl-C that the task of a stdio server mcpx started ends with it, with no mcpx tasks hints', async () => {
+    dir.write('local.json', JSON.stringify({ mcpServers: { local: everythingCommand('stdio') } }));
+    const { result, taskId } = await interruptedCall('lichens', 'local', ['--config', 'local.json']);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain(`mcpx: task ${taskId} ends with local, the stdio server mcpx started and now stops`);
+    expect(result.stderr).not.toContain('mcpx tasks');
   });
 });
 
@@ -126,6 +138,24 @@ describe('mcpx tasks', () => {
     const table = await mcpx(['tasks', 'list', 'research', ...config], { dir });
     expect(table.stdout).toMatch(/^TASK +STATUS +UPDATED +MESSAGE\n/);
     expect(table.stdout).toMatch(new RegExp(`^${taskId} +cancelled `, 'm'));
+  });
+
+  it('cancel says that a task which already ended did, with its final state', async () => {
+    const started = await mcpx(['call', 'research/simulate-research-query', 'topic=ferns', '--json', ...config], { dir });
+    expect(started.code).toBe(0);
+    const taskId = /runs as task (\S+) on research/.exec(started.stderr)![1]!;
+    const cancelled = await mcpx(['tasks', 'cancel', 'research', taskId, ...config], { dir });
+    expect(cancelled.stderr).toBe('');
+    expect(cancelled.code).toBe(0);
+    expect(cancelled.stdout).toMatch(new RegExp(`^task ${taskId} on research already ended \\(completed`));
+  });
+
+  it('says that a stdio server mcpx starts knows no task of an earlier run, and how to mark a proxy', async () => {
+    dir.write('local-result.json', JSON.stringify({ mcpServers: { local: everythingCommand('stdio') } }));
+    const result = await mcpx(['tasks', 'result', 'local', 'no-such-task', '--config', 'local-result.json'], { dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('mcpx: local does not know task no-such-task: mcpx starts a new process of this stdio server each run');
+    expect(result.stderr).toContain('"proxy": true');
   });
 
   it('get, result and cancel say when the server does not know the task, and how to list those it knows', async () => {
