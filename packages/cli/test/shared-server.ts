@@ -67,7 +67,7 @@ export async function startSharedServer(dir: Scratch): Promise<SharedServer> {
 function parse(line: string): { id?: unknown; method?: unknown } | undefined {
   try {
     const message = JSON.parse(line) as unknown;
-    return typeof message === 'object' && message !== null ? (message as { id?: unknown; method?: unknown }) : undefined;
+    return typeof message === 'object' && message !== null ? message : undefined;
   } catch {
     return undefined;
   }

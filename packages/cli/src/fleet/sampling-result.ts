@@ -39,7 +39,7 @@ export async function readSamplingOutput(output: string, command: string): Promi
   const result = { role: 'assistant', model, stopReason: usesTools ? 'toolUse' : 'endTurn', ...fields };
   const { CreateMessageResultSchema } = await import('@mcpx/core/schemas');
   const checked = CreateMessageResultSchema.safeParse(result);
-  if (!checked.success) throw wrong(command, describeIssues(checked.error.issues as unknown as readonly Issue[]));
+  if (!checked.success) throw wrong(command, describeIssues(checked.error.issues));
   return result as CreateMessageResult;
 }
 

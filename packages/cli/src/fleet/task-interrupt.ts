@@ -50,6 +50,7 @@ async function cancel(context: Context, server: string, handle: TaskHandle): Pro
   } catch (error) {
     const ended = await handle.refresh().then(
       (task) => (task.status === 'completed' || task.status === 'failed' || task.status === 'cancelled' ? task : undefined),
+      // Its state cannot be had either: the cancel failure is what is reported.
       () => undefined,
     );
     if (ended !== undefined) {
