@@ -82,8 +82,8 @@ export function interactionHandlers(
       if (settings.samplingCommand !== undefined) {
         if (context.verbose) context.note(context.err.dim(`[${name}] sampling request answered by: ${settings.samplingCommand}`));
         return runSamplingCommand(settings.samplingCommand, params, request.signal).catch((error: unknown) => {
-          // The server may not quote it: the user hears why their command's answer was not sent.
-          if (!request.signal.aborted) context.note(`${context.err.red('mcpx:')} ${(error as Error).message}`);
+          // Said at the end unless the result printed quotes it: the user hears why their command's answer was not sent.
+          if (!request.signal.aborted) refusals.failed((error as Error).message);
           throw error;
         });
       }
