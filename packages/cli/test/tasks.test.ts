@@ -244,6 +244,17 @@ describe('Ctrl-C on a task in a terminal', () => {
     expect(await terminal.exitCode()).toBe(130);
   });
 
+  it('says what the server reports when it keeps the task working after Enter', async () => {
+    using terminal = new TerminalSession(dir, ['call', 'hold/hold', 'label=stubborn', ...holdConfig]);
+    const screen = await terminal.waitFor(/runs as task (\S+) on hold/);
+    const taskId = /runs as task (\S+) on hold/.exec(screen)![1]!;
+    terminal.send('C-c');
+    await terminal.waitFor('Cancel it? [Y/n]');
+    terminal.send('Enter');
+    await terminal.waitFor(`mcpx: asked hold to cancel task ${taskId}; the server reports: working: Holding`);
+    expect(await terminal.exitCode()).toBe(130);
+  });
+
   it('keeps the task when the user answers n, saying how to reach it', async () => {
     using terminal = new TerminalSession(dir, ['call', 'hold/hold', 'label=bees', ...holdConfig]);
     const screen = await terminal.waitFor(/runs as task (\S+) on hold/);
