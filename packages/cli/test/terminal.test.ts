@@ -168,7 +168,7 @@ describe('Ctrl-C during a call', () => {
     const screen = await terminal.waitFor('EXIT=');
     expect(screen).toContain('cancelled slow/wait; slow was told to stop');
     expect(await terminal.exitCode()).toBe(130);
-    const [call, cancelled] = events(log);
+    const [call, cancelled] = events(log).filter((entry) => entry.event !== 'list');
     expect(cancelled).toMatchObject({ event: 'cancelled', requestId: call!.id });
   });
 });

@@ -11,6 +11,7 @@ import { downExitCode, explainDown } from '../fleet/down.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { parseTarget, type Target } from '../fleet/target.js';
 import { printToolResult } from '../output/tool-result.js';
+import { tasksOutliveRun } from '../fleet/server-tasks.js';
 import { offerTaskCancel } from '../fleet/task-interrupt.js';
 import { ProgressBar } from '../terminal/progress-bar.js';
 import { TaskStatusView } from '../terminal/task-status.js';
@@ -29,6 +30,8 @@ export async function run(context: Context): Promise<number> {
   const fleet = await openFleet(context, { loaded, select: target.server === undefined ? [] : [target.server] });
   try {
     const entry = await findTool(fleet, target);
+    // Ctrl-C while the tool was looked up: send nothing (the listener below would never hear it).
+    context.signal.throwIfAborted();
     const id = `${entry.server}/${entry.originalName}`;
     fleet.current = entry.server;
     const args = buildArguments(pairs, jsonArguments(context), entry.tool.inputSchema as JsonSchema, id);
@@ -60,8 +63,10 @@ export async function run(context: Context): Promise<number> {
         // Said at once: closing the servers afterwards can take a moment.
         bar.stop();
         task.stop();
-        if (task.handle !== undefined) await offerTaskCancel(context, entry.server, task.handle, fleet.interactions);
-        else context.note(`${context.err.yellow('mcpx:')} cancelled ${id}; ${entry.server} was told to stop`);
+        if (task.handle !== undefined) {
+          const config = fleet.servers.find((server) => server.name === entry.server);
+          await offerTaskCancel(context, entry.server, task.handle, fleet.interactions, tasksOutliveRun(config));
+        } else context.note(`${context.err.yellow('mcpx:')} cancelled ${id}; ${entry.server} was told to stop`);
         throw new CliError('', EXIT.interrupted, { cause: error });
       }
       throw error;

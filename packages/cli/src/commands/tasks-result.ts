@@ -3,7 +3,7 @@ import { printJson, type Context } from '../context.js';
 import { CliError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import { untilAborted } from '../fleet/open-fleet.js';
-import { explainUnknownTask, withServerTasks } from '../fleet/server-tasks.js';
+import { getTask, withServerTasks } from '../fleet/server-tasks.js';
 import { printToolResult } from '../output/tool-result.js';
 import { ProgressBar } from '../terminal/progress-bar.js';
 import { TaskStatusView } from '../terminal/task-status.js';
@@ -17,9 +17,7 @@ export async function run(context: Context): Promise<number> {
   const [server, taskId] = context.args.positionals as [string, string];
   const label = `task ${taskId}`;
   const result = await withServerTasks(context, server, async (api, fleet) => {
-    const handle = await api.get(taskId, { signal: context.signal }).catch(async (error: unknown) => {
-      throw await explainUnknownTask(error, server, taskId);
-    });
+    const handle = await getTask(api, fleet, server, taskId, context.signal);
     const quiet = context.args.flags.get('progress') === false;
     const bar = new ProgressBar(fleet.status, `${server} ${label}`, context.err);
     if (!quiet) bar.start();

@@ -6,7 +6,7 @@ const PROGRESS: FlagSpec = { name: 'progress', kind: 'boolean', negatable: true,
 const ABOUT = [
   'A tool the server runs as a task (MCP tasks: `mcpx call` shows "runs as task <id>") goes on on the server after',
   'Ctrl-C: these commands reach it by its id, from another run. A server mcpx starts itself (stdio) stops when mcpx',
-  'does, and its tasks with it, unless it is a proxy to a remote server.',
+  'does, and its tasks with it, unless it is a proxy to a remote server (mark it "proxy": true in the config).',
 ].join('\n');
 
 /** `mcpx tasks list|get|result|cancel`, the tasks of one server. */

@@ -54,8 +54,9 @@ export function interactionSettings(context: Context): InteractionSettings {
  * The client handlers of a CLI run. Elicitation: the `--answers` given, else a form on the
  * terminal, else declined with a note; a URL is shown, opened in the browser after asking at a
  * terminal, printed otherwise (see `answerUrlElicitation`). Sampling: the sampling command
- * (tools included, so `samplingTools` is declared with it), else refused with a message saying
- * how to configure one (see `SamplingRefusals`). `server()` names the server being talked to;
+ * (tools included: `samplingTools` is declared), else refused with a message saying how to
+ * configure one (see `SamplingRefusals`). After Ctrl-C, a form is dismissed and sampling refused
+ * at once. `server()` names the server being talked to;
  * `queue` asks the questions one at a time.
  */
 export function interactionHandlers(
@@ -75,15 +76,22 @@ export function interactionHandlers(
   if (settings.offerSampling) {
     handlers.sampling = async (params, request) => {
       const name = server();
+      const { ProtocolError } = await import('@mcpx/core');
+      // After Ctrl-C nothing more is asked of the user or the model: the run is ending.
+      if (context.signal.aborted) throw new ProtocolError({ code: -1, message: 'mcpx was interrupted (Ctrl-C); sampling refused' });
       if (settings.samplingCommand !== undefined) {
         if (context.verbose) context.note(context.err.dim(`[${name}] sampling request answered by: ${settings.samplingCommand}`));
-        return runSamplingCommand(settings.samplingCommand, params, request.signal);
+        return runSamplingCommand(settings.samplingCommand, params, request.signal).catch((error: unknown) => {
+          // Said at the end unless the result printed quotes it: the user hears why their command's answer was not sent.
+          if (!request.signal.aborted) refusals.failed((error as Error).message);
+          throw error;
+        });
       }
-      const { ProtocolError } = await import('@mcpx/core');
       throw new ProtocolError({ code: -1, message: await status.hold(async () => refusals.refuse(name)) });
     };
-    // The command gets the request's tools and may answer with tool_use blocks (see runSamplingCommand).
-    if (settings.samplingCommand !== undefined) handlers.samplingTools = true;
+    // The command gets the request's tools and may answer with tool_use blocks (see runSamplingCommand);
+    // without one, a request with tools is refused with the same hint as any other.
+    handlers.samplingTools = true;
   }
   return handlers;
 }
@@ -96,6 +104,8 @@ async function elicit(
   signal: AbortSignal,
 ): Promise<ElicitResult> {
   const { err } = context;
+  // After Ctrl-C no form is opened: mcpx may be asking about the task, and the run is ending.
+  if (context.signal.aborted) return { action: 'cancel' };
   if (settings.answers !== undefined) {
     if (context.verbose) context.note(err.dim(`[${server}] elicitation "${params.message}" answered from --answers`));
     return { action: 'accept', content: settings.answers as ElicitResult['content'] };

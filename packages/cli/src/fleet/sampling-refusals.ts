@@ -4,12 +4,14 @@ import type { Context } from '../context.js';
 export const SAMPLING_REFUSAL = 'mcpx has no sampling handler';
 
 /**
- * The sampling requests refused for want of a sampling command, explained to the user once.
- * Servers usually turn the refusal into their tool's result, which quotes it: then nothing
- * else is said. Otherwise a note at the end of the command says what happened.
+ * The sampling requests refused for want of a sampling command, explained to the user once, and
+ * the failures of the sampling command. Servers usually turn the refusal or failure into their
+ * tool's result, which quotes it: then nothing else is said. Otherwise a note at the end of the
+ * command says what happened.
  */
 export class SamplingRefusals {
   private readonly pending = new Set<string>();
+  private readonly failures = new Set<string>();
 
   constructor(private readonly context: Context) {}
 
@@ -20,15 +22,24 @@ export class SamplingRefusals {
     return `${SAMPLING_REFUSAL}: ${server} asked for an LLM completion (sampling/createMessage) and it was refused; configure one with --sampling-command '<command>' or MCPX_SAMPLING_COMMAND`;
   }
 
-  /** `text` was shown to the user: the refusals it quotes need no other word. */
-  shown(text: string): void {
-    if (text.includes(SAMPLING_REFUSAL)) this.pending.clear();
+  /** The sampling command failed with `message`: said at the end unless what is printed quotes it (at once with --verbose). */
+  failed(message: string): void {
+    if (this.context.verbose) this.context.note(`${this.context.err.red('mcpx:')} ${message}`);
+    else this.failures.add(message);
   }
 
-  /** Notes each refusal not explained yet, on stderr. */
+  /** `text` was shown to the user: the refusals and failures it quotes need no other word. */
+  shown(text: string): void {
+    if (text.includes(SAMPLING_REFUSAL)) this.pending.clear();
+    for (const message of this.failures) if (text.includes(message)) this.failures.delete(message);
+  }
+
+  /** Notes each refusal and failure not explained yet, on stderr. */
   flush(): void {
     for (const server of this.pending) this.context.note(`${this.context.err.yellow('mcpx:')} ${describe(server)}`);
+    for (const message of this.failures) this.context.note(`${this.context.err.red('mcpx:')} ${message}`);
     this.pending.clear();
+    this.failures.clear();
   }
 }
 

@@ -11,7 +11,8 @@ import { terminalPrompter } from './prompter.js';
  * the system browser through @mcpx/auth's opener, never a shell). Without a terminal the URL is
  * only printed, for the user to open. When the client retries a failed request afterwards
  * (`context.retry`), this returns once the server reports completion, or the user presses Enter;
- * without a terminal it waits at most `waitMs` for the completion, then gives up saying what to do.
+ * without a terminal it waits at most `waitMs` for the completion (when the server can report one:
+ * 2025-11-25's elicitation id), then gives up saying what to do.
  */
 export async function answerUrlElicitation(
   context: Context,
@@ -47,7 +48,8 @@ export async function answerUrlElicitation(
 
 /**
  * Without a terminal, after -32042: waits at most `waitMs` for the server to report completion
- * (no one can press Enter), else cancels, so that the call fails saying what to do.
+ * (no one can press Enter), else cancels, so that the call fails saying what to do. A server that
+ * cannot report completion (2026-07-28) is not waited for, and the user is told so.
  */
 async function waitUnattended(
   context: Context,
@@ -56,8 +58,13 @@ async function waitUnattended(
   waitMs: number,
 ): Promise<UrlElicitationResult> {
   const { err } = context;
-  // The error the call then fails with says what to do (see report-error).
-  if (request.completion === undefined) return { action: 'cancel' };
+  if (request.completion === undefined) {
+    // 2026-07-28 has no completion notification: nothing to wait for. The error the call then fails with names the URL.
+    context.note(
+      `${err.yellow('mcpx:')} ${server} cannot report when the page is done, so mcpx does not wait; open it, then run the command again`,
+    );
+    return { action: 'cancel' };
+  }
   context.note(err.dim(`  open it yourself; waiting up to ${formatMs(waitMs)} for ${server} to report completion (Ctrl-C stops)`));
   const timeout = AbortSignal.timeout(waitMs);
   if (await settled(request.completion, AbortSignal.any([request.signal, context.signal, timeout]))) return { action: 'accept' };

@@ -17,6 +17,7 @@ export interface SamplingAnswering {
 interface Block {
   type: string;
   id?: string;
+  name?: string;
   toolUseId?: string;
 }
 
@@ -24,7 +25,8 @@ interface Block {
  * Answers `sampling/createMessage`: checks the request against the schema and the spec's rules
  * for tools (offered only when `sampling.tools` was declared; a message with tool results holds
  * nothing else; every tool use answered by a tool result in the next message), asks the handler,
- * and checks its result (a `tool_use` only when tools were offered and allowed). A bad request
+ * and checks its result (a `tool_use` only when tools were offered and allowed, naming one of
+ * them, with an id of its own). A bad request
  * is answered -32602, a bad result -32603.
  */
 export async function answerSampling(raw: Record<string, unknown>, answering: SamplingAnswering): Promise<Record<string, unknown>> {
@@ -39,13 +41,29 @@ export async function answerSampling(raw: Record<string, unknown>, answering: Sa
   const result = answering.schemas.result.safeParse(await answering.handler(params, answering.context));
   if (!result.success) throw failed(`the sampling handler's result is not a valid CreateMessageResult: ${result.error.message}`);
   const answer = result.data as CreateMessageResult;
-  const usesTools = blocksOf(answer.content).some((block) => block.type === 'tool_use');
-  if (usesTools && (!offersTools || params.toolChoice?.mode === 'none')) {
+  const uses = blocksOf(answer.content).filter((block) => block.type === 'tool_use');
+  if (uses.length > 0 && (!offersTools || params.toolChoice?.mode === 'none')) {
     throw failed(
       `the sampling handler's result uses a tool, but the request ${offersTools ? 'said toolChoice "none"' : 'offered no tools'}`,
     );
   }
+  checkToolUses(uses, params.tools?.map((tool) => tool.name) ?? []);
   return answer;
+}
+
+/** Each tool use of the handler's result names a tool the request offered, and has an id no other one has. */
+function checkToolUses(uses: Block[], offered: string[]): void {
+  const ids = new Set<string | undefined>();
+  for (const use of uses) {
+    if (!offered.includes(use.name ?? '')) {
+      throw failed(
+        `the sampling handler's result uses tool "${use.name}", which the request did not offer (it offered ${offered.map((name) => `"${name}"`).join(', ')})`,
+      );
+    }
+    if (ids.has(use.id))
+      throw failed(`the sampling handler's result uses tool "${use.name}" with id "${use.id}", which an earlier tool use has`);
+    ids.add(use.id);
+  }
 }
 
 /** The spec's rules for tool results in the conversation the server sent. */

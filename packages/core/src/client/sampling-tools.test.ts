@@ -101,6 +101,26 @@ describe('sampling with tools', () => {
     expect(error.message).toMatch(/toolChoice "none"/);
   });
 
+  it('answers with an internal error naming the tool when the handler uses a tool the request did not offer', async () => {
+    const { server } = await connected({
+      sampling: () => ({ role: 'assistant', model: 'm', content: [{ ...TOOL_USE, name: 'delete_files' }] }) as never,
+      samplingTools: true,
+    });
+    const error = await refusal(server, { messages: [ASK], maxTokens: 100, tools: [WEATHER] });
+    expect(error.code).toBe(ErrorCode.InternalError);
+    expect(error.message).toMatch(/uses tool "delete_files", which the request did not offer \(it offered "get_weather"\)/);
+  });
+
+  it('answers with an internal error when two tool uses of the handler share an id', async () => {
+    const { server } = await connected({
+      sampling: () => ({ role: 'assistant', model: 'm', content: [TOOL_USE, { ...TOOL_USE, input: { city: 'Rome' } }] }) as never,
+      samplingTools: true,
+    });
+    const error = await refusal(server, { messages: [ASK], maxTokens: 100, tools: [WEATHER] });
+    expect(error.code).toBe(ErrorCode.InternalError);
+    expect(error.message).toMatch(/uses tool "get_weather" with id "call_1", which an earlier tool use has/);
+  });
+
   it('answers with an internal error when the handler returns something that is not a CreateMessageResult', async () => {
     const { server } = await connected({
       sampling: () => ({ role: 'assistant', content: { type: 'text', text: 'no model named' } }) as never,

@@ -9,6 +9,7 @@ export const SERVER_KEYS: KeySpec = {
     'env',
     'envFile',
     'cwd',
+    'proxy',
     'url',
     'headers',
     'sseFallback',

@@ -113,6 +113,8 @@ export interface ServerEntry {
   envFile?: string | undefined;
   /** Working directory of the server process. */
   cwd?: string | undefined;
+  /** The command relays to a server that outlives it (mcp-remote): its tasks go on after mcpx exits. @default false */
+  proxy?: boolean | undefined;
   /** The endpoint of a remote server: http(s) or ws(s). */
   url?: string | undefined;
   /** HTTP headers for every request (or the WebSocket upgrade). @default {} */
@@ -199,6 +201,11 @@ export interface StdioServerConfig extends ServerOptions {
   readonly env: Readonly<Record<string, string>>;
   /** Absolute working directory, when one was given. */
   readonly cwd?: string | undefined;
+  /**
+   * The command only relays to a server that outlives it (mcp-remote, a socket relay): what runs
+   * there, such as a task, goes on after the command stops. @default false
+   */
+  readonly proxy?: boolean | undefined;
 }
 
 /** What every server reached over the network has. */

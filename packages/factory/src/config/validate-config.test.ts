@@ -43,6 +43,17 @@ describe('validateConfig: the mcpServers layout', () => {
     });
   });
 
+  it('reads proxy on a stdio server that relays to a remote one, and refuses it on a remote server', () => {
+    const config = validateConfig(
+      { mcpServers: { remote: { command: 'npx', args: ['mcp-remote', 'https://example.com/mcp'], proxy: true } } },
+      options,
+    );
+    expect(config.servers[0]).toMatchObject({ transport: 'stdio', proxy: true });
+    expect(problemsOf({ mcpServers: { web: { url: 'https://example.com/mcp', proxy: true } } })).toEqual([
+      expect.objectContaining({ server: 'web', field: 'proxy' }),
+    ]);
+  });
+
   it('infers the transport: command is stdio, http(s) is Streamable HTTP with SSE fallback, ws(s) is WebSocket', () => {
     const config = validateConfig(
       {
