@@ -38,6 +38,10 @@ export function sessionParts(client: Omit<SessionParts, 'modern' | 'elicitations
   return {
     ...client,
     elicitations: new ElicitationCompletions(),
-    modern: new ModernMemory(client.options, (error) => client.emitter.emit('error', { error })),
+    modern: new ModernMemory(
+      client.options,
+      (error) => client.emitter.emit('error', { error }),
+      (error) => client.emitter.emit('warning', { error }),
+    ),
   };
 }
