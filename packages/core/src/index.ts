@@ -56,6 +56,7 @@ export type { TraceContext } from './modern/envelope.js';
 export type { Era } from './era/era-cache.js';
 export type { EraChoice } from './era/establish.js';
 export type { SettingNames } from './errors/setting-names.js';
+export type { EraStore } from './era/era-cache.js';
 export type { CacheStore, CacheEntry, CacheInvalidation, MaybePromise } from './modern/cache-store.js';
 export type { ResponseCacheOptions } from './modern/response-cache-options.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';

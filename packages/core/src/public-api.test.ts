@@ -76,6 +76,7 @@ const TYPES = [
   'ElicitationHandler',
   'Era',
   'EraChoice',
+  'EraStore',
   'ErrorContext',
   'ExponentialBackoffOptions',
   'ExtensionHost',

@@ -1,5 +1,5 @@
 import type { ResponseCacheOptions } from '../modern/response-cache-options.js';
-import type { EraCache } from '../era/era-cache.js';
+import type { EraStore } from '../era/era-cache.js';
 import type { EraChoice } from '../era/establish.js';
 import type { ClientExtension } from '../extensions/extension.js';
 import type { SettingNames } from '../errors/setting-names.js';
@@ -107,8 +107,8 @@ export interface McpClientOptions {
   era?: EraChoice;
   /** Milliseconds the `server/discover` probe may take before a silent server counts as legacy. @default 5000 */
   probeTimeoutMs?: number;
-  /** Where learned eras are kept, or `false` to probe every time. @default a cache shared by all clients */
-  eraCache?: EraCache | false;
+  /** Where learned eras are kept (an `EraCache`, or any `EraStore`, synchronous or not), or `false` to probe every time. @default a cache shared by all clients of the process */
+  eraCache?: EraStore | false;
   /** The response cache for 2026-07-28 cache hints, or `false` for none. @default an in-memory LRU of 1000 entries, private to this client's identity */
   cache?: ResponseCacheOptions | false;
   /** Most `input_required` rounds (2026-07-28), or -32042 retries (2025-11-25), one request may go through. @default 10 */

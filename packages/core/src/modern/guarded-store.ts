@@ -6,7 +6,7 @@ export function isPromiseLike<T>(value: MaybePromise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
-/** What a `GuardedStore` needs besides its store. */
+/** What a `StoreGuard` needs. */
 export interface GuardedStoreOptions {
   /** Milliseconds an operation of the store may take before the cache is bypassed. */
   timeoutMs: number;
@@ -17,45 +17,21 @@ export interface GuardedStoreOptions {
 }
 
 /**
- * A `CacheStore` whose failures never reach the caller: an operation that throws, rejects or takes
- * longer than `timeoutMs` answers `undefined` (a miss) and is reported once through `warn`, until
- * one succeeds again. A synchronous store stays synchronous: no promise or timer on its path.
+ * Runs the operations of a store so that their failures never reach the caller: an operation that
+ * throws, rejects or takes longer than `timeoutMs` answers `undefined` and is reported once through
+ * `warn`, until one succeeds again. A synchronous operation stays synchronous: no promise or timer.
  */
-export class GuardedStore {
+export class StoreGuard {
   private failing = false;
 
   constructor(
-    readonly store: CacheStore,
     private readonly options: GuardedStoreOptions,
+    /** What the store is, in the warning's message. */
+    private readonly what = "the response cache's store",
   ) {}
 
-  get(key: string): MaybePromise<CacheEntry | undefined> {
-    return this.run('get', () => this.store.get(key));
-  }
-
-  set(key: string, entry: CacheEntry): void {
-    this.settle(this.run('set', () => this.store.set(key, entry)));
-  }
-
-  delete(key: string): void {
-    this.settle(this.run('delete', () => this.store.delete(key)));
-  }
-
-  deletePrefix(prefix: string): void {
-    this.settle(this.run('deletePrefix', () => this.store.deletePrefix(prefix)));
-  }
-
-  publish(event: CacheInvalidation): void {
-    const publish = this.store.publish?.bind(this.store);
-    if (publish !== undefined) this.settle(this.run('publish', () => publish(event)));
-  }
-
-  private settle(result: MaybePromise<unknown>): void {
-    // A write is not waited for: run() reports its failure and never rejects.
-    if (isPromiseLike(result)) result.then(undefined, () => undefined);
-  }
-
-  private run<T>(operation: string, call: () => MaybePromise<T>): MaybePromise<T | undefined> {
+  /** The operation's answer, or undefined when it failed. */
+  run<T>(operation: string, call: () => MaybePromise<T>): MaybePromise<T | undefined> {
     let result: MaybePromise<T>;
     try {
       result = call();
@@ -81,6 +57,12 @@ export class GuardedStore {
     });
   }
 
+  /** Runs a write without waiting for it: `run` reports its failure and never rejects. */
+  write(operation: string, call: () => MaybePromise<unknown>): void {
+    const result = this.run(operation, call);
+    if (isPromiseLike(result)) result.then(undefined, () => undefined);
+  }
+
   private succeeded<T>(value: T): T {
     this.failing = false;
     return value;
@@ -90,10 +72,43 @@ export class GuardedStore {
     if (this.failing) return undefined;
     this.failing = true;
     const reason = problem instanceof Error ? problem.message : String(problem);
-    const message = `the response cache's store failed (${operation}: ${reason}); requests go to the server, uncached, until the store answers again. Check the store (for Redis: the server and the connection URL), or raise cache.storeTimeoutMs if it is only slow`;
+    const message = `${this.what} failed (${operation}: ${reason}); the client goes on without it until the store answers again. Check the store (for Redis: the server and the connection URL), or raise cache.storeTimeoutMs if it is only slow`;
     this.options.warn(
       new CacheStoreError(message, { server: this.options.server, ...(problem instanceof Error ? { cause: problem } : {}) }),
     );
     return undefined;
+  }
+}
+
+/** A `CacheStore` behind a `StoreGuard`: a failure is a miss, and writes are not waited for. */
+export class GuardedStore {
+  private readonly guard: StoreGuard;
+
+  constructor(
+    readonly store: CacheStore,
+    options: GuardedStoreOptions,
+  ) {
+    this.guard = new StoreGuard(options);
+  }
+
+  get(key: string): MaybePromise<CacheEntry | undefined> {
+    return this.guard.run('get', () => this.store.get(key));
+  }
+
+  set(key: string, entry: CacheEntry): void {
+    this.guard.write('set', () => this.store.set(key, entry));
+  }
+
+  delete(key: string): void {
+    this.guard.write('delete', () => this.store.delete(key));
+  }
+
+  deletePrefix(prefix: string): void {
+    this.guard.write('deletePrefix', () => this.store.deletePrefix(prefix));
+  }
+
+  publish(event: CacheInvalidation): void {
+    const publish = this.store.publish?.bind(this.store);
+    if (publish !== undefined) this.guard.write('publish', () => publish(event));
   }
 }
