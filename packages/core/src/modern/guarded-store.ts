@@ -60,6 +60,7 @@ export class StoreGuard {
   /** Runs a write without waiting for it: `run` reports its failure and never rejects. */
   write(operation: string, call: () => MaybePromise<unknown>): void {
     const result = this.run(operation, call);
+    // run() already reported a failure through warn and resolves with undefined; nothing is left to handle.
     if (isPromiseLike(result)) result.then(undefined, () => undefined);
   }
 

@@ -58,7 +58,7 @@ export class ModernSession implements EraSession {
   }
 
   async call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options: CallOptions = {}): Promise<T> {
-    const { options: client, modern } = this.parts;
+    const { options: client } = this.parts;
     const where = { server: client.server, method };
     const raw = await modernRequest(
       {

@@ -108,7 +108,7 @@ describe('the response cache', () => {
   it('forgets the least recently used entry past its size', () => {
     const { cache } = setup();
     for (const uri of ['a', 'b', 'c']) cache.put('resources/read', { uri }, { contents: [], ttlMs: 1e6, cacheScope: 'public' });
-    cache.get('resources/read', { uri: 'a' });
+    expect(cache.get('resources/read', { uri: 'a' })).toBeDefined();
     cache.put('resources/read', { uri: 'd' }, { contents: [], ttlMs: 1e6, cacheScope: 'public' });
     expect(cache.get('resources/read', { uri: 'b' })).toBeUndefined();
     expect(cache.get('resources/read', { uri: 'a' })).toBeDefined();
