@@ -30,7 +30,7 @@ export class GuardedEraStore {
     warn: (error: CacheStoreError) => void,
     server: string | undefined,
   ) {
-    this.guard = new StoreGuard({ timeoutMs: ERA_STORE_TIMEOUT_MS, warn, server }, 'the era cache');
+    this.guard = new StoreGuard({ timeoutMs: ERA_STORE_TIMEOUT_MS, warn, server }, 'the era cache', undefined);
   }
 
   async get(key: string): Promise<Era | undefined> {

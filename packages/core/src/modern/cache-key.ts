@@ -17,12 +17,12 @@ export function cacheKey(
   identity: string,
   context?: RequestContext,
 ): string {
-  return scopedKey(requestKey(server, method, params), scope, identity, context);
+  return scopedKey(requestKey(serverPrefix(server), method, params), scope, identity, context);
 }
 
-/** The server, method and params part of a key, built once for the lookups of both scopes. */
-export function requestKey(server: string, method: string, params: Record<string, unknown> | undefined): string {
-  return `${serverPrefix(server)}${paramsKey(method, params)}`;
+/** The server (its `serverPrefix`), method and params part of a key, built once for the lookups of both scopes. */
+export function requestKey(prefix: string, method: string, params: Record<string, unknown> | undefined): string {
+  return `${prefix}${paramsKey(method, params)}`;
 }
 
 /** A `requestKey` completed with the scope, and for a private result the identity and request context. */

@@ -28,6 +28,8 @@ export class StoreGuard {
     private readonly options: GuardedStoreOptions,
     /** What the store is, in the warning's message. */
     private readonly what = "the response cache's store",
+    /** The setting that gives a slow store more time, in the warning's message. */
+    private readonly timeoutSetting: string | undefined = 'cache.storeTimeoutMs',
   ) {}
 
   /** The operation's answer, or undefined when it failed. */
@@ -73,7 +75,8 @@ export class StoreGuard {
     if (this.failing) return undefined;
     this.failing = true;
     const reason = problem instanceof Error ? problem.message : String(problem);
-    const message = `${this.what} failed (${operation}: ${reason}); the client goes on without it until the store answers again. Check the store (for Redis: the server and the connection URL), or raise cache.storeTimeoutMs if it is only slow`;
+    const slow = this.timeoutSetting === undefined ? '' : `, or raise ${this.timeoutSetting} if it is only slow`;
+    const message = `${this.what} failed (${operation}: ${reason}); the client goes on without it until the store answers again. Check the store (for Redis: the server and the connection URL)${slow}`;
     this.options.warn(
       new CacheStoreError(message, { server: this.options.server, ...(problem instanceof Error ? { cause: problem } : {}) }),
     );

@@ -36,7 +36,12 @@ export class ResponseCache {
     /** The caller's identity: private results are only reused under the same one. */
     private readonly identity: string,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.prefix = serverPrefix(server);
+  }
+
+  /** The start of every key of this server, built once. */
+  private readonly prefix: string;
 
   /** A fresh cached result for this request context (private first, then public), or undefined; synchronous over a synchronous store. */
   get(
@@ -45,7 +50,7 @@ export class ResponseCache {
     context?: RequestContext,
   ): MaybePromise<Record<string, unknown> | undefined> {
     if (!CACHEABLE_METHODS.has(method)) return undefined;
-    const request = requestKey(this.server, method, params);
+    const request = requestKey(this.prefix, method, params);
     const own = this.fresh(scopedKey(request, 'private', this.identity, context));
     if (isPromiseLike(own)) return own.then((value) => value ?? this.fresh(scopedKey(request, 'public', this.identity)));
     return own ?? this.fresh(scopedKey(request, 'public', this.identity));
@@ -56,7 +61,7 @@ export class ResponseCache {
     const ttl = result.ttlMs;
     if (!CACHEABLE_METHODS.has(method) || typeof ttl !== 'number' || !(ttl > 0)) return;
     const scope: CacheScope = result.cacheScope === 'public' ? 'public' : 'private';
-    this.store.set(scopedKey(requestKey(this.server, method, params), scope, this.identity, context), {
+    this.store.set(scopedKey(requestKey(this.prefix, method, params), scope, this.identity, context), {
       value: result,
       expiresAt: this.now() + ttl,
     });
@@ -65,8 +70,9 @@ export class ResponseCache {
   /** Evicts what a notification makes stale, and tells the other clients of the store. */
   notify(method: string, params: Record<string, unknown>): void {
     const uri = typeof params.uri === 'string' ? params.uri : undefined;
+    if (EVICTIONS[method] === undefined && (method !== 'notifications/resources/updated' || uri === undefined)) return;
     const event: CacheInvalidation = uri === undefined ? { server: this.server, method } : { server: this.server, method, uri };
-    if (!this.evict(event)) return;
+    this.evict(event);
     this.published.add(event);
     this.store.publish(event);
   }
@@ -86,20 +92,16 @@ export class ResponseCache {
   /** The events this cache published itself, so that their echo is not evicted twice. */
   private readonly published = new WeakSet<CacheInvalidation>();
 
-  /** Evicts the entries `event` makes stale; false when it makes none stale. */
-  private evict(event: CacheInvalidation): boolean {
+  /** Evicts the entries `event` makes stale. */
+  private evict(event: CacheInvalidation): void {
     const prefix = serverPrefix(event.server);
     const methods = EVICTIONS[event.method];
     if (methods !== undefined) {
       for (const stale of methods) this.store.deletePrefix(`${prefix}${stale} `);
-      return true;
-    }
-    if (event.method === 'notifications/resources/updated' && event.uri !== undefined) {
+    } else if (event.method === 'notifications/resources/updated' && event.uri !== undefined) {
       // The entries of that resource, public and for every identity and request context.
       this.store.deletePrefix(`${prefix}${paramsKey('resources/read', { uri: event.uri })} `);
-      return true;
     }
-    return false;
   }
 
   private fresh(key: string): MaybePromise<Record<string, unknown> | undefined> {
