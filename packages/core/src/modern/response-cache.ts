@@ -29,6 +29,11 @@ const EVICTIONS: Readonly<Record<string, readonly string[]>> = {
  * client sharing the store when it carries invalidations.
  */
 export class ResponseCache {
+  /** The start of every key of this server, built once. */
+  private readonly prefix: string;
+  /** The events this cache published itself, so that their echo is not evicted twice. */
+  private readonly published = new WeakSet<CacheInvalidation>();
+
   constructor(
     private readonly store: GuardedStore,
     /** The server's cache identity (`cache.serverKey`, else the transport's description). */
@@ -39,9 +44,6 @@ export class ResponseCache {
   ) {
     this.prefix = serverPrefix(server);
   }
-
-  /** The start of every key of this server, built once. */
-  private readonly prefix: string;
 
   /** A fresh cached result for this request context (private first, then public), or undefined; synchronous over a synchronous store. */
   get(
@@ -88,9 +90,6 @@ export class ResponseCache {
       if (event.server === this.server && !this.published.delete(event)) this.evict(event);
     });
   }
-
-  /** The events this cache published itself, so that their echo is not evicted twice. */
-  private readonly published = new WeakSet<CacheInvalidation>();
 
   /** Evicts the entries `event` makes stale. */
   private evict(event: CacheInvalidation): void {
