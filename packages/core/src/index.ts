@@ -7,7 +7,7 @@
 export { McpClient, VERSION } from './client/mcp-client.js';
 export { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from './modern/versions.js';
 export { EraCache } from './era/era-cache.js';
-export { LruCacheStore } from './modern/cache-store.js';
+export { LruCacheStore } from './modern/lru-cache-store.js';
 export { exponentialBackoff } from './util/backoff.js';
 export { bearerAuth, apiKeyAuth, AUTH_RETRY_LIMIT } from './auth.js';
 export { logRequests } from './middleware/log-requests.js';
@@ -34,6 +34,7 @@ export { LoginRequiredError } from './errors/login-required-error.js';
 export { TaskCancelledError } from './errors/task-cancelled-error.js';
 export { TaskTimeoutError } from './errors/task-timeout-error.js';
 export { TaskExpiredError } from './errors/task-expired-error.js';
+export { CacheStoreError } from './errors/cache-store-error.js';
 
 export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
 export type { UrlElicitation, UrlElicitationContext, UrlElicitationHandler, UrlElicitationResult } from './client/url-elicitation.js';
@@ -55,7 +56,9 @@ export type { TraceContext } from './modern/envelope.js';
 export type { Era } from './era/era-cache.js';
 export type { EraChoice } from './era/establish.js';
 export type { SettingNames } from './errors/setting-names.js';
-export type { CacheStore, CacheEntry } from './modern/cache-store.js';
+export type { EraStore } from './era/era-cache.js';
+export type { CacheStore, CacheEntry, CacheInvalidation, MaybePromise } from './modern/cache-store.js';
+export type { ResponseCacheOptions } from './modern/response-cache-options.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';
 export type { AuthProvider, AuthContext, UnauthorizedContext } from './auth.js';
 export type { Transport, TransportFactory, TransportSendOptions, TransportDiagnostic } from './transport.js';

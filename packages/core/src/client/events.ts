@@ -18,6 +18,11 @@ export interface ClientEventMap {
   notification: { method: string; params: Record<string, unknown> };
   /** A failure not tied to a request: an invalid message, a throwing listener. */
   error: { error: Error };
+  /**
+   * A failure the client worked around: the response cache's store failed or was slow, so calls
+   * go to the server uncached. Emitted once, and again only after the store answered in between.
+   */
+  warning: { error: Error };
   /** A transport diagnostic: a stderr line, a stray stdout line. */
   diagnostic: TransportDiagnostic;
 }

@@ -1,5 +1,5 @@
-import type { CacheStore } from '../modern/cache-store.js';
-import type { EraCache } from '../era/era-cache.js';
+import type { ResponseCacheOptions } from '../modern/response-cache-options.js';
+import type { EraStore } from '../era/era-cache.js';
 import type { EraChoice } from '../era/establish.js';
 import type { ClientExtension } from '../extensions/extension.js';
 import type { SettingNames } from '../errors/setting-names.js';
@@ -107,10 +107,10 @@ export interface McpClientOptions {
   era?: EraChoice;
   /** Milliseconds the `server/discover` probe may take before a silent server counts as legacy. @default 5000 */
   probeTimeoutMs?: number;
-  /** Where learned eras are kept, or `false` to probe every time. @default a cache shared by all clients */
-  eraCache?: EraCache | false;
-  /** The response cache for 2026-07-28 cache hints, or `false` for none. @default an in-memory LRU of 1000 entries */
-  cache?: { store?: CacheStore } | false;
+  /** Where learned eras are kept (an `EraCache`, or any `EraStore`, synchronous or not), or `false` to probe every time. @default a cache shared by all clients of the process */
+  eraCache?: EraStore | false;
+  /** The response cache for 2026-07-28 cache hints, or `false` for none. @default an in-memory LRU of 1000 entries, private to this client's identity */
+  cache?: ResponseCacheOptions | false;
   /** Most `input_required` rounds (2026-07-28), or -32042 retries (2025-11-25), one request may go through. @default 10 */
   maxInputRounds?: number;
   /**
@@ -198,7 +198,9 @@ export const MCP_CLIENT_OPTION_KEYS = {
   era: true,
   probeTimeoutMs: true,
   eraCache: true,
-  cache: { store: true } satisfies OptionKeys<Exclude<McpClientOptions['cache'], false | undefined>>,
+  cache: { store: true, identity: true, serverKey: true, storeTimeoutMs: true } satisfies OptionKeys<
+    Exclude<McpClientOptions['cache'], false | undefined>
+  >,
   maxInputRounds: true,
   extensions: true,
   middleware: true,

@@ -1,11 +1,25 @@
+import type { MaybePromise } from '../modern/cache-store.js';
+
 /** A protocol era. */
 export type Era = 'legacy' | 'modern';
 
 /**
- * Remembers which era each server speaks, keyed by the server process's command line (stdio)
- * or the origin (HTTP), so a legacy server is not probed again on every connection.
+ * Where learned eras are kept (the `eraCache` option), keyed by the server process's command line
+ * (stdio) or the origin (HTTP): `EraCache` in memory, or a store shared across processes (such as
+ * Redis). Each method may answer synchronously or with a promise. A store that fails never fails a
+ * connection: the server is probed, and the client emits one `warning` event.
  */
-export class EraCache {
+export interface EraStore {
+  /** The era remembered for `key`, or undefined (anything but `'legacy'` or `'modern'` counts as undefined). */
+  get(key: string): MaybePromise<Era | undefined>;
+  /** Remembers the era of `key`. */
+  set(key: string, era: Era): MaybePromise<void>;
+  /** Forgets a server, so the next connection probes it again. */
+  delete(key: string): MaybePromise<void>;
+}
+
+/** The in-memory `EraStore`, so a legacy server is not probed again on every connection. */
+export class EraCache implements EraStore {
   private readonly eras = new Map<string, Era>();
 
   get(key: string): Era | undefined {

@@ -21,7 +21,8 @@ import {
 import type { Transport } from '../transport.js';
 import { LATEST_LEGACY_PROTOCOL_VERSION } from '../versions.js';
 import type { ClientCapabilities, Implementation } from '../types/index.js';
-import type { Era, EraCache } from './era-cache.js';
+import type { Era, EraStore } from './era-cache.js';
+import { GuardedEraStore } from './guarded-era-store.js';
 import type { EraSession } from './era-session.js';
 import type { SessionParts } from './session-parts.js';
 
@@ -43,7 +44,7 @@ export interface EstablishOptions {
   protocolVersion?: string | undefined;
   /** How long the `server/discover` probe may take before the server counts as legacy. */
   probeTimeoutMs: number;
-  cache: EraCache | undefined;
+  cache: EraStore | undefined;
   server?: string | undefined;
   /**
    * Opens a new connection to the same server, when the transport can be created again: an
@@ -71,6 +72,8 @@ export async function establishSession(connection: Connection, options: Establis
   const era: EraChoice = pinned === undefined ? options.era : isModernProtocolVersion(pinned) ? 'modern' : 'legacy';
   const { engine, transport } = connection;
   const key = transport.eraCacheKey ?? transport.description;
+  const warn = (error: Error): void => options.parts.emitter.emit('warning', { error });
+  const cache = options.cache === undefined ? undefined : GuardedEraStore.of(options.parts, options.cache, warn, options.server);
   const step = (): RequestOptions => {
     const signal = options.stepSignal?.();
     if (signal === undefined) return request;
@@ -88,11 +91,11 @@ export async function establishSession(connection: Connection, options: Establis
   };
 
   if (era === 'legacy') return legacy();
-  if (era === 'auto' && key !== undefined && options.cache?.get(key) === 'legacy') {
+  if (era === 'auto' && key !== undefined && cache !== undefined && (await cache.get(key)) === 'legacy') {
     try {
       return await legacy();
     } catch (error) {
-      options.cache.delete(key);
+      cache.delete(key);
       if (!ProtocolError.isInstance(error) && !isClientError(error)) throw error;
       // The cached answer failed: the server may have been upgraded. Probe again below.
     }
@@ -112,10 +115,10 @@ export async function establishSession(connection: Connection, options: Establis
       era === 'auto' ? { ...probe, timeoutMs: Math.min(request.timeoutMs ?? Infinity, options.probeTimeoutMs) } : probe,
     );
     if ('legacyVersion' in outcome) {
-      if (key !== undefined) options.cache?.set(key, 'legacy');
+      if (key !== undefined) cache?.set(key, 'legacy');
       return legacy(outcome.legacyVersion);
     }
-    if (key !== undefined) options.cache?.set(key, 'modern');
+    if (key !== undefined) cache?.set(key, 'modern');
     transport.setProtocolVersion?.(outcome.session.protocolVersion);
     return new ModernSession(outcome.session, transport, options.parts);
   } catch (error) {
@@ -123,11 +126,11 @@ export async function establishSession(connection: Connection, options: Establis
     if (ConnectionClosedError.isInstance(error) && options.reopen !== undefined && request.signal?.aborted !== true) {
       // The probe ended the connection: an older server that exits on methods it does not know.
       const session = await legacy(undefined, await options.reopen());
-      if (key !== undefined) options.cache?.set(key, 'legacy');
+      if (key !== undefined) cache?.set(key, 'legacy');
       return session;
     }
     if (!meansLegacy(error)) throw error;
-    if (key !== undefined) options.cache?.set(key, 'legacy');
+    if (key !== undefined) cache?.set(key, 'legacy');
     return legacy();
   }
 }

@@ -42,6 +42,10 @@ export function sessionParts(client: Omit<SessionParts, 'modern' | 'elicitations
     ...client,
     elicitations: new ElicitationCompletions(),
     taskStatuses: new TaskStatusWatch(client.options.server),
-    modern: new ModernMemory(client.options, (error) => client.emitter.emit('error', { error })),
+    modern: new ModernMemory(
+      client.options,
+      (error) => client.emitter.emit('error', { error }),
+      (error) => client.emitter.emit('warning', { error }),
+    ),
   };
 }

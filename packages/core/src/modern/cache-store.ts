@@ -1,47 +1,49 @@
+/** A value, or a promise of it: what the methods of a `CacheStore` may return. */
+export type MaybePromise<T> = T | Promise<T>;
+
 /** One cached result and when it goes stale. */
 export interface CacheEntry {
   value: Record<string, unknown>;
-  /** Epoch milliseconds after which the entry is stale. */
+  /** Epoch milliseconds after which the entry is stale (a store may drop it then, as a Redis `PX` does). */
   expiresAt: number;
 }
 
-/** Where the response cache keeps entries: in memory by default, or anything with these methods. */
-export interface CacheStore {
-  get(key: string): CacheEntry | undefined;
-  set(key: string, entry: CacheEntry): void;
-  delete(key: string): void;
-  keys(): Iterable<string>;
+/**
+ * What a list-changed or resource-updated notification made stale, as published to every client
+ * sharing a store: the server it came from (its cache identity) and the notification.
+ */
+export interface CacheInvalidation {
+  /** The cache identity of the server that sent the notification (see `cache.serverKey`). */
+  server: string;
+  /** The notification's method, such as `notifications/tools/list_changed`. */
+  method: string;
+  /** The resource's URI, for `notifications/resources/updated`. */
+  uri?: string;
 }
 
-/** An in-memory store that forgets the least recently used entry past `maxEntries`. @default maxEntries 1000 */
-export class LruCacheStore implements CacheStore {
-  private readonly entries = new Map<string, CacheEntry>();
-
-  constructor(private readonly maxEntries = 1000) {}
-
-  get(key: string): CacheEntry | undefined {
-    const entry = this.entries.get(key);
-    if (entry !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-
-  set(key: string, entry: CacheEntry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  keys(): Iterable<string> {
-    return [...this.entries.keys()];
-  }
+/**
+ * Where the response cache keeps entries: in memory by default (`LruCacheStore`), or on anything
+ * with these methods, synchronous or not (a network store such as Redis returns promises). Keys are
+ * opaque strings built by the client; `deletePrefix` is how it evicts a method's entries.
+ *
+ * A store that fails (a method throws or rejects) never fails a call: the client bypasses the cache
+ * and emits one `warning` event until the store works again.
+ *
+ * `subscribe` and `publish` are optional: a store that has them carries invalidations between the
+ * clients that share it, in one process or many, so that a `list_changed` one client sees evicts
+ * the entries of every client.
+ */
+export interface CacheStore {
+  /** The entry under `key`, or undefined. */
+  get(key: string): MaybePromise<CacheEntry | undefined>;
+  /** Keeps `entry` under `key`, replacing what was there. */
+  set(key: string, entry: CacheEntry): MaybePromise<void>;
+  /** Forgets the entry under `key`, if any. */
+  delete(key: string): MaybePromise<void>;
+  /** Forgets every entry whose key starts with `prefix`. */
+  deletePrefix(prefix: string): MaybePromise<void>;
+  /** Calls `listener` with every invalidation published on this store, by any client; returns how to stop. */
+  subscribe?(listener: (event: CacheInvalidation) => void): () => void;
+  /** Tells every subscriber of this store (the publisher's own included) that entries went stale. */
+  publish?(event: CacheInvalidation): MaybePromise<void>;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds, type
 import type { ExtensionRegistry } from '../extensions/extension-registry.js';
 import type { RequestContext } from '../middleware/request-context.js';
 import { settleResultType } from './result-type.js';
+import { isPromiseLike } from './guarded-store.js';
 
 /** What one 2026-07-28 request needs from its client. */
 export interface ModernRequestContext {
@@ -33,7 +34,9 @@ export async function modernRequest(
   params: Record<string, unknown> | undefined,
 ): Promise<Record<string, unknown>> {
   const { method } = context.where;
-  const cached = context.cache?.get(method, params, context.requestContext);
+  const lookup = context.cache?.get(method, params, context.requestContext);
+  // A synchronous store (the default) answers without a promise on the hot path.
+  const cached = isPromiseLike(lookup) ? await lookup : lookup;
   if (cached !== undefined) return cached;
   let retried = false;
   const answered = INPUT_REQUIRED_METHODS.has(method)

@@ -18,6 +18,7 @@ import { withEnvelope, type Envelope } from './envelope.js';
 import { modernRequest } from './modern-request.js';
 import { MODERN_RESULT_SCHEMAS } from './result-schemas.js';
 import { MirroredArguments } from './tool-arguments.js';
+import type { ResponseCache } from './response-cache.js';
 
 /**
  * A connection in the 2026-07-28 era: stateless, every request carries the `_meta` envelope
@@ -32,6 +33,10 @@ export class ModernSession implements EraSession {
   private readonly seal: Seal;
   /** The tools' mirrored arguments, when the transport mirrors them. */
   private readonly mirrored: MirroredArguments | undefined;
+  /** The response cache for this server; undefined when caching is off. */
+  private readonly cache: ResponseCache | undefined;
+  /** Stops evicting on the invalidations other clients of the store publish. */
+  private unlisten: (() => void) | undefined;
 
   constructor(
     readonly info: ServerSession,
@@ -41,6 +46,7 @@ export class ModernSession implements EraSession {
     this.envelope = { protocolVersion: info.protocolVersion, clientInfo: parts.clientInfo, clientCapabilities: info.clientCapabilities };
     this.mirrored = transport.mirrorsToolArguments === true ? new MirroredArguments() : undefined;
     this.seal = (params, options) => ({ params: this.enveloped(params, options) });
+    this.cache = parts.modern.cacheFor(transport.description);
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
@@ -53,12 +59,12 @@ export class ModernSession implements EraSession {
   }
 
   async call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options: CallOptions = {}): Promise<T> {
-    const { options: client, modern } = this.parts;
+    const { options: client } = this.parts;
     const where = { server: client.server, method };
     const raw = await modernRequest(
       {
         send: (sent) => this.send(method, sent, options),
-        cache: bypassesCache(options) ? undefined : modern.cache,
+        cache: bypassesCache(options) ? undefined : this.cache,
         handlers: client,
         where,
         signal: options.signal,
@@ -75,7 +81,7 @@ export class ModernSession implements EraSession {
 
   staleTools(error: unknown): boolean {
     if (!HeaderMismatchError.isInstance(error)) return false;
-    this.parts.modern.cache?.notify('notifications/tools/list_changed', {});
+    this.cache?.notify('notifications/tools/list_changed', {});
     return true;
   }
 
@@ -116,14 +122,15 @@ export class ModernSession implements EraSession {
   }
 
   receive(method: string, params: Record<string, unknown>): boolean {
-    const { listen, cache } = this.parts.modern;
+    const { listen } = this.parts.modern;
     if (!listen.accepts(params)) return false;
     if (method === 'notifications/subscriptions/acknowledged') listen.acknowledged(params);
-    cache?.notify(method, params);
+    this.cache?.notify(method, params);
     return true;
   }
 
   start(): void {
+    this.unlisten = this.cache?.listen();
     const resumed = this.parts.modern.listen.resume((filter, signal, onid) =>
       this.send('subscriptions/listen', { notifications: filter }, { signal, onid, timeoutMs: Infinity }),
     );
@@ -132,6 +139,7 @@ export class ModernSession implements EraSession {
   }
 
   close(): void {
+    this.unlisten?.();
     this.parts.modern.listen.stop();
   }
 

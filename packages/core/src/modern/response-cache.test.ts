@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { LruCacheStore } from './cache-store.js';
-import { ResponseCache, cacheKey } from './response-cache.js';
+import { cacheKey } from './cache-key.js';
+import { GuardedStore } from './guarded-store.js';
+import { LruCacheStore } from './lru-cache-store.js';
+import { ResponseCache } from './response-cache.js';
 
-function setup() {
+function setup(store = new LruCacheStore(3)) {
   let now = 1000;
-  const cache = new ResponseCache(new LruCacheStore(3), () => now);
-  return { cache, advance: (ms: number) => (now += ms) };
+  const guarded = new GuardedStore(store, { timeoutMs: 60_000, warn: () => undefined, server: undefined });
+  const cacheOf = (server: string, identity: string) => new ResponseCache(guarded, server, identity, () => now);
+  return { cache: cacheOf('srv', 'me'), cacheOf, store, advance: (ms: number) => (now += ms) };
 }
 
 describe('the response cache', () => {
@@ -29,9 +32,46 @@ describe('the response cache', () => {
   });
 
   it('keys on the params that matter, ignoring _meta and key order', () => {
-    expect(cacheKey('resources/read', { uri: 'a', _meta: { x: 1 } })).toBe(cacheKey('resources/read', { uri: 'a' }));
-    expect(cacheKey('x', { a: 1, b: 2 })).toBe(cacheKey('x', { b: 2, a: 1 }));
-    expect(cacheKey('resources/read', { uri: 'a' })).not.toBe(cacheKey('resources/read', { uri: 'b' }));
+    const key = (method: string, params: Record<string, unknown>) => cacheKey('srv', method, params, 'public', 'me');
+    expect(key('resources/read', { uri: 'a', _meta: { x: 1 } })).toBe(key('resources/read', { uri: 'a' }));
+    expect(key('x', { a: 1, b: 2 })).toBe(key('x', { b: 2, a: 1 }));
+    expect(key('resources/read', { uri: 'a' })).not.toBe(key('resources/read', { uri: 'b' }));
+  });
+
+  it('keys private results on the identity and the request context, leaving out its undefined fields', () => {
+    const key = (identity: string, context?: Record<string, string | undefined>) =>
+      cacheKey('srv', 'tools/list', undefined, 'private', identity, context);
+    expect(key('me', { userId: 'alice' })).not.toBe(key('me', { userId: 'bob' }));
+    expect(key('me', { userId: 'alice' })).not.toBe(key('me'));
+    expect(key('me', { userId: 'alice', sessionId: undefined })).toBe(key('me', { userId: 'alice' }));
+    expect(key('me')).not.toBe(key('you'));
+  });
+
+  it('keys every result on the server, so that no server prefix starts another', () => {
+    expect(cacheKey('a', 'tools/list', undefined, 'public', 'me')).not.toBe(cacheKey('b', 'tools/list', undefined, 'public', 'me'));
+    expect(
+      cacheKey('a b', 'tools/list', undefined, 'public', 'me').startsWith(cacheKey('a', 'tools/list', undefined, 'public', 'me')),
+    ).toBe(false);
+  });
+
+  it('shares a public result with other identities, and keeps a private one or one without cacheScope to its own', () => {
+    const { cacheOf } = setup();
+    const mine = cacheOf('srv', 'me');
+    const theirs = cacheOf('srv', 'you');
+    mine.put('tools/list', undefined, { tools: [], ttlMs: 1e6, cacheScope: 'public' });
+    mine.put('prompts/list', undefined, { prompts: [], ttlMs: 1e6, cacheScope: 'private' });
+    mine.put('resources/list', undefined, { resources: [], ttlMs: 1e6 });
+    expect(theirs.get('tools/list', undefined)).toBeDefined();
+    expect(theirs.get('prompts/list', undefined)).toBeUndefined();
+    expect(theirs.get('resources/list', undefined)).toBeUndefined();
+    expect(mine.get('prompts/list', undefined)).toBeDefined();
+    expect(mine.get('resources/list', undefined)).toBeDefined();
+  });
+
+  it('never serves one server the public result of another', () => {
+    const { cacheOf } = setup();
+    cacheOf('one', 'me').put('tools/list', undefined, { tools: [], ttlMs: 1e6, cacheScope: 'public' });
+    expect(cacheOf('two', 'me').get('tools/list', undefined)).toBeUndefined();
   });
 
   it('evicts on list-changed and resource-updated notifications', () => {
@@ -46,28 +86,30 @@ describe('the response cache', () => {
     expect(cache.get('resources/read', { uri: 'b' })).toBeDefined();
   });
 
-  it('keys on the request context, leaving out its undefined fields', () => {
-    expect(cacheKey('tools/list', undefined, { userId: 'alice' })).not.toBe(cacheKey('tools/list', undefined, { userId: 'bob' }));
-    expect(cacheKey('tools/list', undefined, { userId: 'alice' })).not.toBe(cacheKey('tools/list', undefined));
-    expect(cacheKey('tools/list', undefined, { userId: 'alice', sessionId: undefined })).toBe(
-      cacheKey('tools/list', undefined, { userId: 'alice' }),
-    );
-  });
-
-  it('evicts an updated resource for every request context', () => {
-    const { cache } = setup();
+  it('evicts an updated resource for every request context and scope, of its server only', () => {
+    const { cacheOf, store } = setup(new LruCacheStore(10));
+    const cache = cacheOf('srv', 'me');
     cache.put('resources/read', { uri: 'a' }, { contents: [], ttlMs: 1e6 }, { userId: 'alice' });
     cache.put('resources/read', { uri: 'a' }, { contents: [], ttlMs: 1e6 }, { userId: 'bob' });
+    cache.put('resources/read', { uri: 'a' }, { contents: [], ttlMs: 1e6, cacheScope: 'public' });
+    cacheOf('other', 'me').put('resources/read', { uri: 'a' }, { contents: [], ttlMs: 1e6, cacheScope: 'public' });
     cache.notify('notifications/resources/updated', { uri: 'a' });
     expect(cache.get('resources/read', { uri: 'a' }, { userId: 'alice' })).toBeUndefined();
     expect(cache.get('resources/read', { uri: 'a' }, { userId: 'bob' })).toBeUndefined();
+    expect(store.get(cacheKey('other', 'resources/read', { uri: 'a' }, 'public', 'me'))).toBeDefined();
+  });
+
+  it('reads a value under its key that is not an entry as a miss', () => {
+    const { cache, store } = setup();
+    store.set(cacheKey('srv', 'tools/list', undefined, 'public', 'me'), 'foreign' as never);
+    expect(cache.get('tools/list', undefined)).toBeUndefined();
   });
 
   it('forgets the least recently used entry past its size', () => {
     const { cache } = setup();
-    for (const uri of ['a', 'b', 'c']) cache.put('resources/read', { uri }, { contents: [], ttlMs: 1e6 });
-    cache.get('resources/read', { uri: 'a' });
-    cache.put('resources/read', { uri: 'd' }, { contents: [], ttlMs: 1e6 });
+    for (const uri of ['a', 'b', 'c']) cache.put('resources/read', { uri }, { contents: [], ttlMs: 1e6, cacheScope: 'public' });
+    expect(cache.get('resources/read', { uri: 'a' })).toBeDefined();
+    cache.put('resources/read', { uri: 'd' }, { contents: [], ttlMs: 1e6, cacheScope: 'public' });
     expect(cache.get('resources/read', { uri: 'b' })).toBeUndefined();
     expect(cache.get('resources/read', { uri: 'a' })).toBeDefined();
   });

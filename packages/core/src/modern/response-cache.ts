@@ -1,5 +1,8 @@
 import type { RequestContext } from '../middleware/request-context.js';
-import type { CacheStore } from './cache-store.js';
+import type { CacheScope } from '../types/modern/cacheable.js';
+import { paramsKey, requestKey, scopedKey, serverPrefix } from './cache-key.js';
+import type { CacheEntry, CacheInvalidation, MaybePromise } from './cache-store.js';
+import { isPromiseLike, type GuardedStore } from './guarded-store.js';
 
 /** The methods whose results carry cache hints (`ttlMs`, `cacheScope`) in 2026-07-28. */
 export const CACHEABLE_METHODS: ReadonlySet<string> = new Set([
@@ -18,89 +21,100 @@ const EVICTIONS: Readonly<Record<string, readonly string[]>> = {
   'notifications/resources/list_changed': ['resources/list', 'resources/templates/list'],
 };
 
-/** Params that do not change the answer: the envelope and the multi round-trip fields. */
-const IGNORED_PARAMS = new Set(['_meta', 'inputResponses', 'requestState']);
-
 /**
- * Caches results as long as the server's `ttlMs` says they stay fresh. The key is the method,
- * the params that matter and the request context (the client's merged with the call's), so that
- * a result is only reused for the same user and session; list-changed and resource-updated
- * notifications evict.
+ * The response cache of one client for one server: results are kept as long as the server's
+ * `ttlMs` says they stay fresh, under the server's cache identity. A `public` result is shared by
+ * every client of the store; a `private` one (or one without `cacheScope`) only by the same caller
+ * identity and request context. List-changed and resource-updated notifications evict, in every
+ * client sharing the store when it carries invalidations.
  */
 export class ResponseCache {
-  constructor(
-    private readonly store: CacheStore,
-    private readonly now: () => number = Date.now,
-  ) {}
+  /** The start of every key of this server, built once. */
+  private readonly prefix: string;
+  /** The events this cache published itself, so that their echo is not evicted twice. */
+  private readonly published = new WeakSet<CacheInvalidation>();
 
-  /** A fresh cached result for this request context, or undefined. */
-  get(method: string, params: Record<string, unknown> | undefined, context?: RequestContext): Record<string, unknown> | undefined {
-    if (!CACHEABLE_METHODS.has(method)) return undefined;
-    const key = cacheKey(method, params, context);
-    const entry = this.store.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.store.delete(key);
-      return undefined;
-    }
-    return entry.value;
+  constructor(
+    private readonly store: GuardedStore,
+    /** The server's cache identity (`cache.serverKey`, else the transport's description). */
+    private readonly server: string,
+    /** The caller's identity: private results are only reused under the same one. */
+    private readonly identity: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.prefix = serverPrefix(server);
   }
 
-  /**
-   * Keeps a result whose `ttlMs` is positive, for the request context it was asked for: a
-   * `private` result may only be reused within the same authorization context, and the client
-   * cannot tell which results are public before it has them, so every entry is per context.
-   */
+  /** A fresh cached result for this request context (private first, then public), or undefined; synchronous over a synchronous store. */
+  get(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    context?: RequestContext,
+  ): MaybePromise<Record<string, unknown> | undefined> {
+    if (!CACHEABLE_METHODS.has(method)) return undefined;
+    const request = requestKey(this.prefix, method, params);
+    const own = this.fresh(scopedKey(request, 'private', this.identity, context));
+    if (isPromiseLike(own)) return own.then((value) => value ?? this.fresh(scopedKey(request, 'public', this.identity)));
+    return own ?? this.fresh(scopedKey(request, 'public', this.identity));
+  }
+
+  /** Keeps a result whose `ttlMs` is positive, under its `cacheScope` (private when absent); does not wait for the store. */
   put(method: string, params: Record<string, unknown> | undefined, result: Record<string, unknown>, context?: RequestContext): void {
     const ttl = result.ttlMs;
     if (!CACHEABLE_METHODS.has(method) || typeof ttl !== 'number' || !(ttl > 0)) return;
-    this.store.set(cacheKey(method, params, context), { value: result, expiresAt: this.now() + ttl });
+    const scope: CacheScope = result.cacheScope === 'public' ? 'public' : 'private';
+    this.store.set(scopedKey(requestKey(this.prefix, method, params), scope, this.identity, context), {
+      value: result,
+      expiresAt: this.now() + ttl,
+    });
   }
 
-  /** Evicts what a notification makes stale. */
+  /** Evicts what a notification makes stale, and tells the other clients of the store. */
   notify(method: string, params: Record<string, unknown>): void {
-    const methods = EVICTIONS[method];
+    const uri = typeof params.uri === 'string' ? params.uri : undefined;
+    if (EVICTIONS[method] === undefined && (method !== 'notifications/resources/updated' || uri === undefined)) return;
+    const event: CacheInvalidation = uri === undefined ? { server: this.server, method } : { server: this.server, method, uri };
+    this.evict(event);
+    this.published.add(event);
+    this.store.publish(event);
+  }
+
+  /**
+   * Evicts what other clients of the store publish about this server, until the returned function
+   * is called; nothing when the store carries no invalidations.
+   */
+  listen(): () => void {
+    const subscribe = this.store.store.subscribe?.bind(this.store.store);
+    if (subscribe === undefined) return () => undefined;
+    return subscribe((event) => {
+      if (event.server === this.server && !this.published.delete(event)) this.evict(event);
+    });
+  }
+
+  /** Evicts the entries `event` makes stale. */
+  private evict(event: CacheInvalidation): void {
+    const prefix = serverPrefix(event.server);
+    const methods = EVICTIONS[event.method];
     if (methods !== undefined) {
-      for (const stale of methods) this.evict((key) => key.startsWith(`${stale} `));
-    } else if (method === 'notifications/resources/updated' && typeof params.uri === 'string') {
-      // The entries of that resource for every request context.
-      const prefix = `${paramsKey('resources/read', { uri: params.uri })} `;
-      this.evict((candidate) => candidate.startsWith(prefix));
+      for (const stale of methods) this.store.deletePrefix(`${prefix}${stale} `);
+    } else if (event.method === 'notifications/resources/updated' && event.uri !== undefined) {
+      // The entries of that resource, public and for every identity and request context.
+      this.store.deletePrefix(`${prefix}${paramsKey('resources/read', { uri: event.uri })} `);
     }
   }
 
-  /** Evicts every entry. */
-  clear(): void {
-    this.evict(() => true);
+  private fresh(key: string): MaybePromise<Record<string, unknown> | undefined> {
+    const entry = this.store.get(key);
+    if (isPromiseLike(entry)) return entry.then((found) => this.unexpired(key, found));
+    return this.unexpired(key, entry);
   }
 
-  private evict(match: (key: string) => boolean): void {
-    for (const key of this.store.keys()) if (match(key)) this.store.delete(key);
+  private unexpired(key: string, entry: CacheEntry | undefined): Record<string, unknown> | undefined {
+    // A store shared with other software may hold anything: what is not an entry is a miss.
+    if (typeof entry !== 'object' || entry === null || typeof entry.value !== 'object' || typeof entry.expiresAt !== 'number')
+      return undefined;
+    if (entry.expiresAt > this.now()) return entry.value;
+    this.store.delete(key);
+    return undefined;
   }
-}
-
-/**
- * `method`, the params that matter and the request context, with object keys sorted so equal
- * params give equal keys.
- */
-export function cacheKey(method: string, params: Record<string, unknown> | undefined, context?: RequestContext): string {
-  return `${paramsKey(method, params)} ${stableJson(context ?? {})}`;
-}
-
-/** `method` and the params that matter; a params object's JSON is closed, so no other params' key starts with it. */
-function paramsKey(method: string, params: Record<string, unknown> | undefined): string {
-  const relevant = Object.fromEntries(Object.entries(params ?? {}).filter(([key]) => !IGNORED_PARAMS.has(key)));
-  return `${method} ${stableJson(relevant)}`;
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    // Fields set to undefined are left out, as on the wire.
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, field]) => field !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { CacheStoreError } from '../errors/cache-store-error.js';
+import type { CacheEntry, CacheInvalidation, CacheStore } from '../modern/cache-store.js';
+import { LruCacheStore } from '../modern/lru-cache-store.js';
+import { FakeServer } from '../testing/fake-server.js';
+import { McpClient } from './mcp-client.js';
+import type { ClientEventMap } from './events.js';
+import type { McpClientOptions } from './options.js';
+
+const tick = (ms = 2) => new Promise((r) => setTimeout(r, ms));
+
+/** A 2026-07-28 fake server whose tools/list is cacheable, named after `label`. */
+function server(label: string, cacheScope?: 'public' | 'private') {
+  const fake = new FakeServer({ modernVersions: ['2026-07-28'] });
+  fake.handle('tools/list', () => ({
+    resultType: 'complete',
+    tools: [{ name: label, inputSchema: { type: 'object' } }],
+    ttlMs: 3_600_000,
+    ...(cacheScope === undefined ? {} : { cacheScope }),
+  }));
+  return fake;
+}
+
+async function connected(fake: FakeServer, options: McpClientOptions = {}) {
+  const client = new McpClient({ eraCache: false, ...options });
+  const warnings: ClientEventMap['warning'][] = [];
+  client.on('warning', (event) => warnings.push(event));
+  await client.connect(fake.clientTransport);
+  return { client, warnings };
+}
+
+/** A store over a map whose operations return promises, settled after `delayMs`, or rejected with `failure`. */
+class AsyncStore implements CacheStore {
+  readonly entries = new Map<string, CacheEntry>();
+  failure: Error | undefined;
+  constructor(private readonly delayMs = 1) {}
+  private later<T>(value: () => T): Promise<T> {
+    return new Promise((resolve, reject) =>
+      setTimeout(() => (this.failure === undefined ? resolve(value()) : reject(this.failure)), this.delayMs),
+    );
+  }
+  get(key: string) {
+    return this.later(() => this.entries.get(key));
+  }
+  set(key: string, entry: CacheEntry) {
+    return this.later(() => void this.entries.set(key, entry));
+  }
+  delete(key: string) {
+    return this.later(() => void this.entries.delete(key));
+  }
+  deletePrefix(prefix: string) {
+    return this.later(() => {
+      for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+    });
+  }
+}
+
+const toolNames = async (client: McpClient) => (await client.listTools()).tools.map((tool) => tool.name);
+
+describe('a response cache on an asynchronous store', () => {
+  it('serves a list from the store once the store has it', async () => {
+    const fake = server('a', 'public');
+    const { client } = await connected(fake, { cache: { store: new AsyncStore() } });
+    await client.listTools();
+    await tick(20);
+    await client.listTools();
+    expect(fake.requests('tools/list')).toHaveLength(1);
+  });
+
+  it('never fails a call when the store rejects, and warns once', async () => {
+    const store = new AsyncStore();
+    store.failure = new Error('connection refused');
+    const fake = server('a', 'public');
+    const { client, warnings } = await connected(fake, { server: 'docs', cache: { store } });
+    expect(await toolNames(client)).toEqual(['a']);
+    expect(await toolNames(client)).toEqual(['a']);
+    await tick(20);
+    expect(fake.requests('tools/list')).toHaveLength(2);
+    expect(warnings).toHaveLength(1);
+    expect(CacheStoreError.isInstance(warnings[0]?.error)).toBe(true);
+    expect(warnings[0]?.error.message).toContain('server "docs"');
+    expect((warnings[0]?.error as CacheStoreError).cause).toBe(store.failure);
+  });
+
+  it('never fails a call when the store throws', async () => {
+    const store: CacheStore = {
+      get: () => {
+        throw new Error('broken');
+      },
+      set: () => {
+        throw new Error('broken');
+      },
+      delete: () => undefined,
+      deletePrefix: () => undefined,
+    };
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store } });
+    expect(await toolNames(client)).toEqual(['a']);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('goes to the server when the store does not answer within storeTimeoutMs, and warns once', async () => {
+    const store = new AsyncStore(600_000);
+    const fake = server('a', 'public');
+    const { client, warnings } = await connected(fake, { cache: { store, storeTimeoutMs: 50 } });
+    expect(await toolNames(client)).toEqual(['a']);
+    expect(fake.requests('tools/list')).toHaveLength(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.error.message).toContain('no answer within 50 ms');
+  });
+
+  it('warns again after the store recovered and failed anew', async () => {
+    const store = new AsyncStore();
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store } });
+    store.failure = new Error('down');
+    await client.listTools();
+    await tick(20);
+    store.failure = undefined;
+    await client.listTools();
+    await tick(20);
+    store.failure = new Error('down again');
+    await client.listTools();
+    await tick(20);
+    expect(warnings.map((warning) => (warning.error as CacheStoreError).cause)).toEqual([new Error('down'), new Error('down again')]);
+  });
+});
+
+describe('a store shared by several clients', () => {
+  it('keeps the entries of two servers apart', async () => {
+    const store = new LruCacheStore();
+    const one = await connected(server('one', 'public'), { cache: { store } });
+    const two = await connected(server('two', 'public'), { cache: { store } });
+    expect(await toolNames(one.client)).toEqual(['one']);
+    expect(await toolNames(two.client)).toEqual(['two']);
+  });
+
+  it('shares a public result between clients of the same server key, whatever their identities', async () => {
+    const store = new LruCacheStore();
+    const fake = server('a', 'public');
+    const first = await connected(fake, { cache: { store, serverKey: 'docs', identity: 'alice' } });
+    const second = await connected(server('not asked', 'public'), { cache: { store, serverKey: 'docs', identity: 'bob' } });
+    await first.client.listTools();
+    expect(await toolNames(second.client)).toEqual(['a']);
+  });
+
+  it('does not share a private result between clients by default', async () => {
+    const store = new LruCacheStore();
+    const first = await connected(server('for the first', 'private'), { cache: { store, serverKey: 'docs' } });
+    const second = await connected(server('for the second', 'private'), { cache: { store, serverKey: 'docs' } });
+    await first.client.listTools();
+    expect(await toolNames(second.client)).toEqual(['for the second']);
+  });
+
+  it('shares a private result between clients given the same identity, and not with another', async () => {
+    const store = new LruCacheStore();
+    const shared = { store, serverKey: 'docs' };
+    const alice = await connected(server('for alice'), { cache: { ...shared, identity: 'alice' } });
+    const aliceAgain = await connected(server('not asked'), { cache: { ...shared, identity: 'alice' } });
+    const bob = await connected(server('for bob'), { cache: { ...shared, identity: 'bob' } });
+    await alice.client.listTools();
+    expect(await toolNames(aliceAgain.client)).toEqual(['for alice']);
+    expect(await toolNames(bob.client)).toEqual(['for bob']);
+  });
+
+  it('evicts in every client when one of them sees list_changed', async () => {
+    const store = new LruCacheStore();
+    const fake = server('a', 'public');
+    const watcher = await connected(fake, { cache: { store, serverKey: 'docs' } });
+    const other = await connected(server('b', 'public'), { cache: { store, serverKey: 'docs' } });
+    expect(await toolNames(other.client)).toEqual(['b']);
+    await fake.notify('notifications/tools/list_changed');
+    await tick();
+    expect(await toolNames(other.client)).toEqual(['b']);
+    expect(await toolNames(watcher.client)).toEqual(['b']);
+  });
+});
+
+/** Two in-process stores of their own linked by one invalidation channel: the shape of a local cache in front of a shared bus. */
+function linkedStores(): [LruCacheStore, LruCacheStore] {
+  const channel = new LruCacheStore();
+  const linked = (): LruCacheStore => {
+    const store = new LruCacheStore();
+    store.publish = (event: CacheInvalidation) => channel.publish(event);
+    store.subscribe = (listener) => channel.subscribe(listener);
+    return store;
+  };
+  return [linked(), linked()];
+}
+
+describe('invalidations published on a store', () => {
+  it('evict the entries of a client that did not see the notification', async () => {
+    const [mine, theirs] = linkedStores();
+    const seen = server('old', 'public');
+    const unseen = server('old', 'public');
+    const watcher = await connected(seen, { cache: { store: mine, serverKey: 'docs' } });
+    const other = await connected(unseen, { cache: { store: theirs, serverKey: 'docs' } });
+    await other.client.listTools();
+    await other.client.listTools();
+    expect(unseen.requests('tools/list')).toHaveLength(1);
+    await seen.notify('notifications/tools/list_changed');
+    await tick();
+    await other.client.listTools();
+    expect(unseen.requests('tools/list')).toHaveLength(2);
+    await watcher.client.close();
+  });
+
+  it('reach the store with the server key and the resource', async () => {
+    const store = new LruCacheStore();
+    const events: CacheInvalidation[] = [];
+    store.subscribe((event) => events.push(event));
+    const fake = server('a', 'public');
+    await connected(fake, { cache: { store, serverKey: 'docs' } });
+    await fake.notify('notifications/tools/list_changed');
+    await fake.notify('notifications/resources/updated', { uri: 'file:///a' });
+    await tick();
+    expect(events).toEqual([
+      { server: 'docs', method: 'notifications/tools/list_changed' },
+      { server: 'docs', method: 'notifications/resources/updated', uri: 'file:///a' },
+    ]);
+  });
+
+  it('stop reaching a client once it is closed', async () => {
+    const store = new LruCacheStore();
+    let listeners = 0;
+    const subscribe = store.subscribe.bind(store);
+    store.subscribe = (listener) => {
+      listeners++;
+      const stop = subscribe(listener);
+      return () => {
+        listeners--;
+        stop();
+      };
+    };
+    const { client } = await connected(server('a', 'public'), { cache: { store } });
+    expect(listeners).toBe(1);
+    await client.close();
+    expect(listeners).toBe(0);
+  });
+});

@@ -1,0 +1,55 @@
+import type { RequestContext } from '../middleware/request-context.js';
+import type { CacheScope } from '../types/modern/cacheable.js';
+
+/** Params that do not change the answer: the envelope and the multi round-trip fields. */
+const IGNORED_PARAMS = new Set(['_meta', 'inputResponses', 'requestState']);
+
+/**
+ * The key of a cached result: the server's cache identity, the method, the params that matter and
+ * the scope; a `private` key adds the caller's identity and the request context, so that it is only
+ * reused within the same authorization context. A `public` key is shared by every identity.
+ */
+export function cacheKey(
+  server: string,
+  method: string,
+  params: Record<string, unknown> | undefined,
+  scope: CacheScope,
+  identity: string,
+  context?: RequestContext,
+): string {
+  return scopedKey(requestKey(serverPrefix(server), method, params), scope, identity, context);
+}
+
+/** The server (its `serverPrefix`), method and params part of a key, built once for the lookups of both scopes. */
+export function requestKey(prefix: string, method: string, params: Record<string, unknown> | undefined): string {
+  return `${prefix}${paramsKey(method, params)}`;
+}
+
+/** A `requestKey` completed with the scope, and for a private result the identity and request context. */
+export function scopedKey(request: string, scope: CacheScope, identity: string, context?: RequestContext): string {
+  return scope === 'public' ? `${request} public` : `${request} private ${JSON.stringify(identity)} ${stableJson(context ?? {})}`;
+}
+
+/** The start of every key of `server`'s entries; JSON-quoted, so no server's prefix starts another's. */
+export function serverPrefix(server: string): string {
+  return `${JSON.stringify(server)} `;
+}
+
+/** `method` and the params that matter; a params object's JSON is closed, so no other params' key starts with it. */
+export function paramsKey(method: string, params: Record<string, unknown> | undefined): string {
+  const relevant = Object.fromEntries(Object.entries(params ?? {}).filter(([key]) => !IGNORED_PARAMS.has(key)));
+  return `${method} ${stableJson(relevant)}`;
+}
+
+/** JSON with object keys sorted, so equal values give equal keys. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    // Fields set to undefined are left out, as on the wire.
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
