@@ -31,7 +31,10 @@ export function tracedHandler<Args extends [...unknown[], InboundRequestContext]
     const parent = extractTraceMeta(inbound.meta, context.active(), options.propagator);
     const span = tracer.startSpan(
       inbound.method,
-      { kind: SpanKind.SERVER, attributes: { [MCP_ATTRIBUTES.methodName]: inbound.method, [MCP_ATTRIBUTES.requestId]: String(inbound.requestId) } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: { [MCP_ATTRIBUTES.methodName]: inbound.method, [MCP_ATTRIBUTES.requestId]: String(inbound.requestId) },
+      },
       parent,
     );
     try {
