@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
 import type { OutgoingRequest, RequestMiddleware } from '@mcpx/core';
 import { MCP_ATTRIBUTES, operationAttributes, requestTarget, resourceUri, spanName } from './attributes.js';
 import { describeError, isToolError } from './error-type.js';
@@ -29,6 +29,8 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
     const parent = context.active();
     const span = tracer.startSpan(spanName(request.method, target), { kind: SpanKind.CLIENT, attributes: metricAttributes }, parent);
     const recording = span.isRecording();
+    // No SDK: nothing records and, without a valid span context, there is nothing to propagate.
+    if (!recording && instruments.noop && !isSpanContextValid(span.spanContext())) return next(request);
     if (recording) describeRequest(span, request, options);
     const active = trace.setSpan(parent, span);
     const sent = withSpan(request, span, recording, propagate ? withTraceMeta(request.params, active, options.propagator) : request.params);
