@@ -1,8 +1,8 @@
-import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
-import type { OutgoingRequest, RequestMiddleware } from '@mcpx/core';
+import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import type { NextRequest, OutgoingRequest, RequestMiddleware } from '@mcpx/core';
 import { MCP_ATTRIBUTES, operationAttributes, requestTarget, resourceUri, spanName } from './attributes.js';
 import { describeError, isToolError } from './error-type.js';
-import { createInstruments, SCOPE } from './instruments.js';
+import { createInstruments, SCOPE, type Instruments } from './instruments.js';
 import type { OtelMiddlewareOptions } from './options.js';
 import { withTraceMeta } from './trace-meta.js';
 
@@ -23,33 +23,49 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
   const tracer = provider.getTracer(SCOPE, __MCPX_VERSION__);
   const instruments = createInstruments(options.meterProvider);
   const propagate = options.propagate !== false;
-  return async (request, next) => {
+  return (request, next) => {
     const target = requestTarget(request);
-    const metricAttributes = operationAttributes(request.method, target);
+    const attributes = operationAttributes(request.method, target);
     const parent = context.active();
-    const span = tracer.startSpan(spanName(request.method, target), { kind: SpanKind.CLIENT, attributes: metricAttributes }, parent);
+    const span = tracer.startSpan(spanName(request.method, target), { kind: SpanKind.CLIENT, attributes }, parent);
     const recording = span.isRecording();
     // No SDK: nothing records and, without a valid span context, there is nothing to propagate.
     if (!recording && instruments.noop && !isSpanContextValid(span.spanContext())) return next(request);
     if (recording) describeRequest(span, request, options);
     const active = trace.setSpan(parent, span);
     const sent = withSpan(request, span, recording, propagate ? withTraceMeta(request.params, active, options.propagator) : request.params);
-    const counted = { [MCP_ATTRIBUTES.methodName]: request.method };
-    instruments.active.add(1, counted);
-    const started = performance.now();
-    try {
-      const result = await context.with(active, next, undefined, sent);
-      if (isToolError(request.method, result)) fail(span, metricAttributes, { type: 'tool_error' }, undefined);
-      return result;
-    } catch (error) {
-      fail(span, metricAttributes, describeError(error), error);
-      throw error;
-    } finally {
-      instruments.active.add(-1, counted);
-      instruments.duration.record((performance.now() - started) / 1000, metricAttributes);
-      span.end();
-    }
+    return measure({ request, sent, next, span, active, attributes, instruments });
   };
+}
+
+/** One traced request on its way: what `measure` sends and where it records. */
+interface Traced {
+  request: OutgoingRequest;
+  sent: OutgoingRequest;
+  next: NextRequest;
+  span: Span;
+  active: Context;
+  attributes: Attributes;
+  instruments: Instruments;
+}
+
+/** Sends the request in its span's context, and records its outcome on the span and the instruments. */
+async function measure({ request, sent, next, span, active, attributes, instruments }: Traced): Promise<Record<string, unknown>> {
+  const counted = { [MCP_ATTRIBUTES.methodName]: request.method };
+  instruments.active.add(1, counted);
+  const started = performance.now();
+  try {
+    const result = await context.with(active, next, undefined, sent);
+    if (isToolError(request.method, result)) fail(span, attributes, { type: 'tool_error' }, undefined);
+    return result;
+  } catch (error) {
+    fail(span, attributes, describeError(error), error);
+    throw error;
+  } finally {
+    instruments.active.add(-1, counted);
+    instruments.duration.record((performance.now() - started) / 1000, attributes);
+    span.end();
+  }
 }
 
 function describeRequest(span: Span, request: OutgoingRequest, options: OtelMiddlewareOptions): void {
