@@ -1,6 +1,6 @@
 import type { JsonRpcEngine } from '../jsonrpc/engine.js';
 import { requestContext } from '../middleware/request-context.js';
-import { composeMiddleware, type OutgoingRequest, type RequestMiddleware } from '../middleware/request-middleware.js';
+import { composeMiddleware, type NextRequest, type OutgoingRequest, type RequestMiddleware } from '../middleware/request-middleware.js';
 import type { TransportSendOptions } from '../transport.js';
 import type { CallOptions, McpClientOptions } from './options.js';
 
@@ -27,6 +27,8 @@ export class RequestPipeline {
   private readonly middleware: readonly RequestMiddleware[];
   /** Whether a request without a `context` of its own may skip the middleware. */
   private readonly direct: boolean;
+  /** The last middleware chain composed, with the engine and seal it ends in. */
+  private composed: { engine: JsonRpcEngine; seal: Seal | undefined; next: NextRequest } | undefined;
 
   constructor(private readonly options: McpClientOptions) {
     const layers = options.middleware ?? [];
@@ -48,13 +50,28 @@ export class RequestPipeline {
       return engine.request(method, sealed.params, options, sealed.sendOptions);
     }
     const request: OutgoingRequest = { method, params, options, headers: undefined, server: this.options.server };
+    return this.chain(engine, seal)(request);
+  }
+
+  /**
+   * The middleware composed around the engine and the era's seal: built once and reused while
+   * both stay the same (a connection's requests, bar the per-call seal of a mirrored 2026-07-28
+   * `tools/call`), so that a request pays for its middleware and not for composing them.
+   */
+  private chain(engine: JsonRpcEngine, seal: Seal | undefined): NextRequest {
+    const cached = this.composed;
+    if (cached !== undefined && cached.engine === engine && cached.seal === seal) return cached.next;
     const send = (sent: OutgoingRequest): Promise<Record<string, unknown>> => {
       const given = sent.params as Record<string, unknown> | undefined;
-      const sealed: Sealed = seal === undefined ? { params: given } : seal(given, sent.options);
+      if (seal === undefined)
+        return engine.request(sent.method, given, sent.options, sent.headers === undefined ? undefined : { headers: sent.headers });
+      const sealed = seal(given, sent.options);
       const sendOptions = sent.headers === undefined ? sealed.sendOptions : { ...sealed.sendOptions, headers: sent.headers };
       return engine.request(sent.method, sealed.params, sent.options, sendOptions);
     };
-    return composeMiddleware(this.middleware, send)(request);
+    const next = composeMiddleware(this.middleware, send);
+    this.composed = { engine, seal, next };
+    return next;
   }
 
   private withDefaults(options: CallOptions): CallOptions {

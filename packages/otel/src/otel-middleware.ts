@@ -1,0 +1,108 @@
+import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import type { NextRequest, OutgoingRequest, RequestMiddleware } from '@mcpx/core';
+import { MCP_ATTRIBUTES, operationAttributes, requestTarget, resourceUri, spanName } from './attributes.js';
+import { describeError, isToolError } from './error-type.js';
+import { createInstruments, SCOPE, type Instruments } from './instruments.js';
+import type { OtelMiddlewareOptions } from './options.js';
+import { withTraceMeta } from './trace-meta.js';
+
+/**
+ * A request middleware that traces and measures every request a client sends: a CLIENT span named
+ * `{mcp.method.name} {target}` with the attributes of OpenTelemetry's semantic conventions for
+ * MCP, a child of the span active where the call was made; the W3C trace context of that span in
+ * the request's `_meta` (both eras); the `mcp.client.operation.duration` histogram and the
+ * `mcpx.client.active_requests` counter. With no OpenTelemetry SDK registered it records nothing
+ * and adds nothing to the request.
+ * @example
+ * const client = new McpClient({
+ *   middleware: [otelMiddleware({ session: () => ({ protocolVersion: client.protocolVersion }) })],
+ * });
+ */
+export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMiddleware {
+  const provider = options.tracerProvider ?? trace.getTracerProvider();
+  const tracer = provider.getTracer(SCOPE, __MCPX_VERSION__);
+  const instruments = createInstruments(options.meterProvider);
+  const propagate = options.propagate !== false;
+  return (request, next) => {
+    const target = requestTarget(request);
+    const attributes = operationAttributes(request.method, target);
+    const parent = context.active();
+    const span = tracer.startSpan(spanName(request.method, target), { kind: SpanKind.CLIENT, attributes }, parent);
+    const recording = span.isRecording();
+    // No SDK: nothing records and, without a valid span context, there is nothing to propagate.
+    if (!recording && instruments.noop && !isSpanContextValid(span.spanContext())) return next(request);
+    if (recording) describeRequest(span, request, options);
+    const active = trace.setSpan(parent, span);
+    const sent = withSpan(request, span, recording, propagate ? withTraceMeta(request.params, active, options.propagator) : request.params);
+    return measure({ request, sent, next, span, active, attributes, instruments });
+  };
+}
+
+/** One traced request on its way: what `measure` sends and where it records. */
+interface Traced {
+  request: OutgoingRequest;
+  sent: OutgoingRequest;
+  next: NextRequest;
+  span: Span;
+  active: Context;
+  attributes: Attributes;
+  instruments: Instruments;
+}
+
+/** Sends the request in its span's context, and records its outcome on the span and the instruments. */
+async function measure({ request, sent, next, span, active, attributes, instruments }: Traced): Promise<Record<string, unknown>> {
+  const counted = { [MCP_ATTRIBUTES.methodName]: request.method };
+  instruments.active.add(1, counted);
+  const started = performance.now();
+  try {
+    const result = await context.with(active, next, undefined, sent);
+    if (isToolError(request.method, result)) fail(span, attributes, { type: 'tool_error' }, undefined);
+    return result;
+  } catch (error) {
+    fail(span, attributes, describeError(error), error);
+    throw error;
+  } finally {
+    instruments.active.add(-1, counted);
+    instruments.duration.record((performance.now() - started) / 1000, attributes);
+    span.end();
+  }
+}
+
+function describeRequest(span: Span, request: OutgoingRequest, options: OtelMiddlewareOptions): void {
+  const uri = resourceUri(request);
+  if (uri !== undefined) span.setAttribute(MCP_ATTRIBUTES.resourceUri, uri);
+  const session = options.session?.();
+  if (session?.protocolVersion !== undefined) span.setAttribute(MCP_ATTRIBUTES.protocolVersion, session.protocolVersion);
+  if (session?.sessionId !== undefined) span.setAttribute(MCP_ATTRIBUTES.sessionId, session.sessionId);
+}
+
+/** The request as sent on: its params with the trace context, and an `onid` that records the JSON-RPC id on a recording span. */
+function withSpan(request: OutgoingRequest, span: Span, recording: boolean, params: OutgoingRequest['params']): OutgoingRequest {
+  if (!recording) return params === request.params ? request : { ...request, params };
+  const onid = request.options.onid;
+  return {
+    ...request,
+    params,
+    options: {
+      ...request.options,
+      onid: (id) => {
+        span.setAttribute(MCP_ATTRIBUTES.requestId, String(id));
+        onid?.(id);
+      },
+    },
+  };
+}
+
+function fail(span: Span, metricAttributes: Attributes, described: ReturnType<typeof describeError>, error: unknown): void {
+  metricAttributes[MCP_ATTRIBUTES.errorType] = described.type;
+  if (described.statusCode !== undefined) metricAttributes[MCP_ATTRIBUTES.statusCode] = described.statusCode;
+  if (!span.isRecording()) return;
+  span.setAttribute(MCP_ATTRIBUTES.errorType, described.type);
+  if (described.statusCode !== undefined) span.setAttribute(MCP_ATTRIBUTES.statusCode, described.statusCode);
+  if (error instanceof Error) {
+    span.recordException(error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+  } else {
+    span.setStatus({ code: SpanStatusCode.ERROR });
+  }
+}

@@ -1,0 +1,47 @@
+import { SpanStatusCode } from '@opentelemetry/api';
+import { McpClient } from '@mcpx/core';
+import { FakeServer } from '@mcpx/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { otelMiddleware } from '../src/index.js';
+import { registerTelemetry, type Telemetry } from './telemetry.js';
+
+let telemetry: Telemetry;
+beforeAll(() => {
+  telemetry = registerTelemetry();
+});
+afterAll(() => telemetry.shutdown());
+
+async function connected(server: FakeServer): Promise<McpClient> {
+  const client = new McpClient({ middleware: [otelMiddleware()] });
+  await client.connect(server.clientTransport);
+  return client;
+}
+
+describe('failed requests', () => {
+  it('marks a tool result with isError as a tool_error', async () => {
+    const server = new FakeServer().handle('tools/call', () => ({ content: [{ type: 'text', text: 'disk full' }], isError: true }));
+    const client = await connected(server);
+    await client.callTool('write', {});
+    await client.close();
+    const span = telemetry.spans().find((s) => s.name === 'tools/call write');
+    expect(span?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span?.attributes['error.type']).toBe('tool_error');
+    const points = await telemetry.points<{ count: number }>('mcp.client.operation.duration');
+    expect(points.find((p) => p.attributes['gen_ai.tool.name'] === 'write')?.attributes['error.type']).toBe('tool_error');
+  });
+
+  it('names a request the caller cancelled by its error class', async () => {
+    const server = new FakeServer().handle('tools/call', () => new Promise(() => {}));
+    const client = await connected(server);
+    const controller = new AbortController();
+    const call = client.callTool('hang', {}, { signal: controller.signal });
+    controller.abort();
+    const error = await call.catch((caught: unknown) => caught as Error);
+    await client.close();
+    const span = telemetry.spans().find((s) => s.name === 'tools/call hang');
+    expect(span?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(error.name).toBe('CancelledError');
+    expect(span?.attributes['error.type']).toBe('CancelledError');
+    expect(span?.attributes['rpc.response.status_code']).toBeUndefined();
+  });
+});

@@ -1,0 +1,79 @@
+import { context, trace } from '@opentelemetry/api';
+import { McpClient } from '@mcpx/core';
+import { FakeServer } from '@mcpx/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { otelMiddleware, tracedHandler } from '../src/index.js';
+import { registerTelemetry, type Telemetry } from './telemetry.js';
+
+let telemetry: Telemetry;
+beforeAll(() => {
+  telemetry = registerTelemetry();
+});
+afterAll(() => telemetry.shutdown());
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/;
+
+async function connected(era: 'legacy' | 'modern', options: ConstructorParameters<typeof McpClient>[0] = {}) {
+  const server = new FakeServer(era === 'modern' ? { modernVersions: ['2026-07-28'] } : {});
+  server.handle('tools/list', () => (era === 'modern' ? { resultType: 'complete', tools: [] } : { tools: [] }));
+  const client = new McpClient({ ...options, middleware: [otelMiddleware()] });
+  await client.connect(server.clientTransport);
+  return { server, client };
+}
+
+describe.each(['legacy', 'modern'] as const)('the trace context reaching a %s server', (era) => {
+  it('arrives in _meta as a traceparent naming the request span', async () => {
+    const { server, client } = await connected(era);
+    await client.listTools();
+    await client.close();
+    const meta = server.requests('tools/list')[0]?._meta as Record<string, unknown>;
+    const [, traceId, spanId] = TRACEPARENT.exec(String(meta.traceparent)) ?? [];
+    const span = telemetry.spans().find((s) => s.spanContext().spanId === spanId);
+    expect(span?.name).toBe('tools/list');
+    expect(span?.spanContext().traceId).toBe(traceId);
+  });
+
+  it('keeps the _meta keys the caller and the session put there', async () => {
+    const { server, client } = await connected(era);
+    await client.listTools({ context: { userId: 'u-1' } });
+    await client.close();
+    const meta = server.requests('tools/list')[0]?._meta as Record<string, unknown>;
+    expect(meta.traceparent).toMatch(TRACEPARENT);
+    expect(meta['mcpx/context']).toEqual({ userId: 'u-1' });
+    if (era === 'modern') expect(meta['io.modelcontextprotocol/protocolVersion']).toBe('2026-07-28');
+  });
+});
+
+describe('a sampling round trip', () => {
+  it('runs the sampling handler under the trace context the server sent back, inside the tool call span', async () => {
+    let handlerTraceId: string | undefined;
+    const sampling = tracedHandler(() => {
+      handlerTraceId = trace.getSpan(context.active())?.spanContext().traceId;
+      return { role: 'assistant' as const, content: { type: 'text' as const, text: 'sampled' }, model: 'test-model' };
+    });
+    const { server, client } = await connected('legacy', { sampling });
+    // Like an instrumented server, the fake sends its request on with the trace context it received.
+    server.handle('tools/call', async (params) => {
+      const meta = params._meta as Record<string, unknown>;
+      const answer = await server.request('sampling/createMessage', {
+        messages: [{ role: 'user', content: { type: 'text', text: 'hi' } }],
+        maxTokens: 10,
+        _meta: { traceparent: meta.traceparent },
+      });
+      return { content: [{ type: 'text', text: JSON.stringify(answer.content) }] };
+    });
+    await trace.getTracer('test').startActiveSpan('agent turn', async (turn) => {
+      await client.callTool('ask', {});
+      turn.end();
+    });
+    await client.close();
+    const spans = telemetry.spans();
+    const turn = spans.find((s) => s.name === 'agent turn')!;
+    const call = spans.find((s) => s.name === 'tools/call ask')!;
+    const answered = spans.find((s) => s.name === 'sampling/createMessage')!;
+    expect(call.parentSpanContext?.spanId).toBe(turn.spanContext().spanId);
+    expect(answered.parentSpanContext?.spanId).toBe(call.spanContext().spanId);
+    expect(answered.attributes['mcp.method.name']).toBe('sampling/createMessage');
+    expect(handlerTraceId).toBe(turn.spanContext().traceId);
+  });
+});
