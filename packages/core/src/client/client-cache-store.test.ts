@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CacheStoreError } from '../errors/cache-store-error.js';
 import type { CacheEntry, CacheInvalidation, CacheStore } from '../modern/cache-store.js';
 import { LruCacheStore } from '../modern/lru-cache-store.js';
@@ -33,16 +33,27 @@ async function connected(fake: FakeServer, options: McpClientOptions = {}) {
 class AsyncStore implements CacheStore {
   readonly entries = new Map<string, CacheEntry>();
   failure: Error | undefined;
+  /** Whether only `set` fails with `failure`. */
+  onlySetsFail = false;
+  gets = 0;
+  sets = 0;
+  settled = 0;
   constructor(private readonly delayMs = 1) {}
-  private later<T>(value: () => T): Promise<T> {
+  private later<T>(value: () => T, failure = this.failure): Promise<T> {
     return new Promise((resolve, reject) =>
-      setTimeout(() => (this.failure === undefined ? resolve(value()) : reject(this.failure)), this.delayMs),
+      setTimeout(() => {
+        this.settled++;
+        if (failure === undefined) resolve(value());
+        else reject(failure);
+      }, this.delayMs),
     );
   }
   get(key: string) {
-    return this.later(() => this.entries.get(key));
+    this.gets++;
+    return this.later(() => this.entries.get(key), this.onlySetsFail ? undefined : this.failure);
   }
   set(key: string, entry: CacheEntry) {
+    this.sets++;
     return this.later(() => void this.entries.set(key, entry));
   }
   delete(key: string) {
@@ -57,12 +68,37 @@ class AsyncStore implements CacheStore {
 
 const toolNames = async (client: McpClient) => (await client.listTools()).tools.map((tool) => tool.name);
 
+/** A store whose reads are recorded and answer only when `answer` is called. */
+class HeldStore extends AsyncStore {
+  readonly held: string[] = [];
+  private readonly answers: (() => void)[] = [];
+  override get(key: string) {
+    this.held.push(key);
+    return new Promise<CacheEntry | undefined>((resolve) => this.answers.push(() => resolve(undefined)));
+  }
+  answer(): void {
+    for (const answer of this.answers.splice(0)) answer();
+  }
+}
+
+/** A store that never answers. */
+class SilentStore extends AsyncStore {
+  override get() {
+    this.gets++;
+    return new Promise<CacheEntry | undefined>(() => undefined);
+  }
+  override set() {
+    return new Promise<undefined>(() => undefined);
+  }
+}
+
 describe('a response cache on an asynchronous store', () => {
   it('serves a list from the store once the store has it', async () => {
     const fake = server('a', 'public');
-    const { client } = await connected(fake, { cache: { store: new AsyncStore() } });
+    const store = new AsyncStore();
+    const { client } = await connected(fake, { cache: { store } });
     await client.listTools();
-    await tick(20);
+    await vi.waitFor(() => expect(store.entries.size).toBe(1));
     await client.listTools();
     expect(fake.requests('tools/list')).toHaveLength(1);
   });
@@ -71,10 +107,10 @@ describe('a response cache on an asynchronous store', () => {
     const store = new AsyncStore();
     store.failure = new Error('connection refused');
     const fake = server('a', 'public');
-    const { client, warnings } = await connected(fake, { server: 'docs', cache: { store } });
+    const { client, warnings } = await connected(fake, { server: 'docs', cache: { store, storeRetryMs: 0 } });
     expect(await toolNames(client)).toEqual(['a']);
     expect(await toolNames(client)).toEqual(['a']);
-    await tick(20);
+    await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets));
     expect(fake.requests('tools/list')).toHaveLength(2);
     expect(warnings).toHaveLength(1);
     expect(CacheStoreError.isInstance(warnings[0]?.error)).toBe(true);
@@ -98,28 +134,88 @@ describe('a response cache on an asynchronous store', () => {
     expect(warnings).toHaveLength(1);
   });
 
-  it('goes to the server when the store does not answer within storeTimeoutMs, and warns once', async () => {
-    const store = new AsyncStore(600_000);
-    const fake = server('a', 'public');
-    const { client, warnings } = await connected(fake, { cache: { store, storeTimeoutMs: 50 } });
+  it('connects and warns when the store cannot subscribe', async () => {
+    const store = new LruCacheStore();
+    store.subscribe = () => {
+      throw new Error('redis is down');
+    };
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store } });
+    expect(client.state).toBe('connected');
     expect(await toolNames(client)).toEqual(['a']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.error.message).toContain('subscribe: redis is down');
+  });
+
+  it('goes to the server when the store does not answer within storeTimeoutMs, and warns once', async () => {
+    const store = new SilentStore();
+    const fake = server('a', 'public');
+    const { client, warnings } = await connected(fake, { cache: { store, storeTimeoutMs: 500 } });
+    const started = performance.now();
+    expect(await toolNames(client)).toEqual(['a']);
+    // One timeout for both reads: well under the two timeouts in a row it would take them one after the other.
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(fake.requests('tools/list')).toHaveLength(1);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.error.message).toContain('no answer within 50 ms');
+    expect(warnings[0]?.error.message).toContain('no answer within 500 ms');
+  });
+
+  it('reads the private and the public entries at once', async () => {
+    const store = new HeldStore();
+    const { client } = await connected(server('a', 'public'), { cache: { store, storeTimeoutMs: 60_000 } });
+    const listed = toolNames(client);
+    await vi.waitFor(() => expect(store.held.length).toBeGreaterThan(0));
+    expect(store.held).toHaveLength(2);
+    store.answer();
+    expect(await listed).toEqual(['a']);
+  });
+
+  it('skips a failing store until its backoff period is over', async () => {
+    const store = new AsyncStore();
+    store.failure = new Error('down');
+    const fake = server('a', 'public');
+    const { client, warnings } = await connected(fake, { cache: { store, storeRetryMs: 60_000 } });
+    for (let call = 0; call < 3; call++) expect(await toolNames(client)).toEqual(['a']);
+    expect(store.gets).toBe(2);
+    expect(store.sets).toBe(0);
+    expect(fake.requests('tools/list')).toHaveLength(3);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('ignores answers that arrive after the timeout, and warns once for a store that stays slow', async () => {
+    const store = new AsyncStore(300);
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store, storeTimeoutMs: 20, storeRetryMs: 0 } });
+    for (let call = 0; call < 3; call++) await client.listTools();
+    await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets), { timeout: 10_000 });
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('warns once while sets fail, however many gets succeed', async () => {
+    const store = new AsyncStore();
+    store.failure = new Error('read only');
+    store.onlySetsFail = true;
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store, storeRetryMs: 0 } });
+    for (let call = 0; call < 3; call++) {
+      await client.listTools();
+      await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets));
+    }
+    expect(store.sets).toBe(3);
+    expect(warnings).toHaveLength(1);
   });
 
   it('warns again after the store recovered and failed anew', async () => {
     const store = new AsyncStore();
-    const { client, warnings } = await connected(server('a', 'public'), { cache: { store } });
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store, storeRetryMs: 0 } });
+    const settled = () => vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets));
     store.failure = new Error('down');
     await client.listTools();
-    await tick(20);
+    await settled();
     store.failure = undefined;
     await client.listTools();
-    await tick(20);
+    await settled();
+    store.entries.clear();
     store.failure = new Error('down again');
     await client.listTools();
-    await tick(20);
+    await settled();
     expect(warnings.map((warning) => (warning.error as CacheStoreError).cause)).toEqual([new Error('down'), new Error('down again')]);
   });
 });

@@ -36,6 +36,7 @@ export class ModernMemory {
             timeoutMs: cache?.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
             warn,
             server: options.server,
+            ...(cache?.storeRetryMs === undefined ? {} : { retryMs: cache.storeRetryMs }),
           });
     this.identity = (cache === false ? undefined : cache?.identity) ?? globalThis.crypto.randomUUID();
     this.listen = new ListenManager(onError);

@@ -45,7 +45,10 @@ export class ResponseCache {
     this.prefix = serverPrefix(server);
   }
 
-  /** A fresh cached result for this request context (private first, then public), or undefined; synchronous over a synchronous store. */
+  /**
+   * A fresh cached result for this request context (private first, then public), or undefined;
+   * both keys are read at once, under one `storeTimeoutMs`. Synchronous over a synchronous store.
+   */
   get(
     method: string,
     params: Record<string, unknown> | undefined,
@@ -53,9 +56,11 @@ export class ResponseCache {
   ): MaybePromise<Record<string, unknown> | undefined> {
     if (!CACHEABLE_METHODS.has(method)) return undefined;
     const request = requestKey(this.prefix, method, params);
-    const own = this.fresh(scopedKey(request, 'private', this.identity, context));
-    if (isPromiseLike(own)) return own.then((value) => value ?? this.fresh(scopedKey(request, 'public', this.identity)));
-    return own ?? this.fresh(scopedKey(request, 'public', this.identity));
+    const own = scopedKey(request, 'private', this.identity, context);
+    const shared = scopedKey(request, 'public', this.identity);
+    const entries = this.store.getBoth(own, shared);
+    if (isPromiseLike(entries)) return entries.then((found) => this.first(own, shared, found));
+    return this.first(own, shared, entries);
   }
 
   /** Keeps a result whose `ttlMs` is positive, under its `cacheScope` (private when absent); does not wait for the store. */
@@ -84,11 +89,10 @@ export class ResponseCache {
    * is called; nothing when the store carries no invalidations.
    */
   listen(): () => void {
-    const subscribe = this.store.store.subscribe?.bind(this.store.store);
-    if (subscribe === undefined) return () => undefined;
-    return subscribe((event) => {
+    const stop = this.store.subscribe((event) => {
       if (event.server === this.server && !this.published.delete(event)) this.evict(event);
     });
+    return stop ?? (() => undefined);
   }
 
   /** Evicts the entries `event` makes stale. */
@@ -103,16 +107,17 @@ export class ResponseCache {
     }
   }
 
-  private fresh(key: string): MaybePromise<Record<string, unknown> | undefined> {
-    const entry = this.store.get(key);
-    if (isPromiseLike(entry)) return entry.then((found) => this.unexpired(key, found));
-    return this.unexpired(key, entry);
+  /** The fresh one of the private and public entries, private first. */
+  private first(own: string, shared: string, entries: readonly [unknown, unknown] | undefined): Record<string, unknown> | undefined {
+    if (entries === undefined) return undefined;
+    return this.unexpired(own, entries[0]) ?? this.unexpired(shared, entries[1]);
   }
 
-  private unexpired(key: string, entry: CacheEntry | undefined): Record<string, unknown> | undefined {
+  private unexpired(key: string, found: unknown): Record<string, unknown> | undefined {
     // A store shared with other software may hold anything: what is not an entry is a miss.
-    if (typeof entry !== 'object' || entry === null || typeof entry.value !== 'object' || typeof entry.expiresAt !== 'number')
-      return undefined;
+    if (typeof found !== 'object' || found === null) return undefined;
+    const entry = found as Partial<CacheEntry>;
+    if (typeof entry.value !== 'object' || entry.value === null || typeof entry.expiresAt !== 'number') return undefined;
     if (entry.expiresAt > this.now()) return entry.value;
     this.store.delete(key);
     return undefined;
