@@ -282,6 +282,22 @@ function linkedStores(): [LruCacheStore, LruCacheStore] {
   return [linked(), linked()];
 }
 
+/** An in-memory store that counts its subscribers. */
+function countedStore(): { store: LruCacheStore; listeners: () => number } {
+  const store = new LruCacheStore();
+  let listeners = 0;
+  const subscribe = store.subscribe.bind(store);
+  store.subscribe = (listener) => {
+    listeners++;
+    const stop = subscribe(listener);
+    return () => {
+      listeners--;
+      stop();
+    };
+  };
+  return { store, listeners: () => listeners };
+}
+
 describe('invalidations published on a store', () => {
   it('evict the entries of a client that did not see the notification', async () => {
     const [mine, theirs] = linkedStores();
@@ -315,20 +331,20 @@ describe('invalidations published on a store', () => {
   });
 
   it('stop reaching a client once it is closed', async () => {
-    const store = new LruCacheStore();
-    let listeners = 0;
-    const subscribe = store.subscribe.bind(store);
-    store.subscribe = (listener) => {
-      listeners++;
-      const stop = subscribe(listener);
-      return () => {
-        listeners--;
-        stop();
-      };
-    };
+    const { store, listeners } = countedStore();
     const { client } = await connected(server('a', 'public'), { cache: { store } });
-    expect(listeners).toBe(1);
+    expect(listeners()).toBe(1);
     await client.close();
-    expect(listeners).toBe(0);
+    expect(listeners()).toBe(0);
+  });
+
+  it('stop reaching a client whose transport dropped on its own', async () => {
+    const { store, listeners } = countedStore();
+    const fake = server('a', 'public');
+    const { client } = await connected(fake, { cache: { store } });
+    expect(listeners()).toBe(1);
+    fake.crash(new Error('gone'));
+    expect(client.state).toBe('closed');
+    expect(listeners()).toBe(0);
   });
 });
