@@ -101,8 +101,25 @@ describe('the response cache', () => {
 
   it('reads a value under its key that is not an entry as a miss', () => {
     const { cache, store } = setup();
-    store.set(cacheKey('srv', 'tools/list', undefined, 'public', 'me'), 'foreign' as never);
+    // Fresh and object-shaped but for its value: only the shape check makes it a miss.
+    store.set(cacheKey('srv', 'tools/list', undefined, 'public', 'me'), { value: 'x', expiresAt: 1e15 } as never);
     expect(cache.get('tools/list', undefined)).toBeUndefined();
+  });
+
+  it('does not keep a result fetched across an invalidation of its method', () => {
+    const { cache } = setup();
+    const before = cache.generation('tools/list');
+    cache.notify('notifications/tools/list_changed', {});
+    cache.put('tools/list', undefined, { tools: [], ttlMs: 1000, cacheScope: 'public' }, undefined, before);
+    expect(cache.get('tools/list', undefined)).toBeUndefined();
+  });
+
+  it('keeps a result fetched across an invalidation of another method', () => {
+    const { cache } = setup();
+    const before = cache.generation('tools/list');
+    cache.notify('notifications/prompts/list_changed', {});
+    cache.put('tools/list', undefined, { tools: [], ttlMs: 1000, cacheScope: 'public' }, undefined, before);
+    expect(cache.get('tools/list', undefined)).toEqual({ tools: [], ttlMs: 1000, cacheScope: 'public' });
   });
 
   it('forgets the least recently used entry past its size', () => {

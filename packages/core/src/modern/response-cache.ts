@@ -33,6 +33,8 @@ export class ResponseCache {
   private readonly prefix: string;
   /** The events this cache published itself, so that their echo is not evicted twice. */
   private readonly published = new WeakSet<CacheInvalidation>();
+  /** How many evictions each method saw: a result fetched across one is not kept. */
+  private readonly generations = new Map<string, number>();
 
   constructor(
     private readonly store: GuardedStore,
@@ -63,10 +65,26 @@ export class ResponseCache {
     return this.first(own, shared, entries);
   }
 
-  /** Keeps a result whose `ttlMs` is positive, under its `cacheScope` (private when absent); does not wait for the store. */
-  put(method: string, params: Record<string, unknown> | undefined, result: Record<string, unknown>, context?: RequestContext): void {
+  /** How many evictions `method`'s entries saw; give it to `put` to drop a result an eviction overtook. */
+  generation(method: string): number {
+    return this.generations.get(method) ?? 0;
+  }
+
+  /**
+   * Keeps a result whose `ttlMs` is positive, under its `cacheScope` (private when absent); does not
+   * wait for the store. Nothing is kept when `generation` (taken before the request was sent) is no
+   * longer the method's: an invalidation came while the request was out, so the result may be stale.
+   */
+  put(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    result: Record<string, unknown>,
+    context?: RequestContext,
+    generation?: number,
+  ): void {
     const ttl = result.ttlMs;
     if (!CACHEABLE_METHODS.has(method) || typeof ttl !== 'number' || !(ttl > 0)) return;
+    if (generation !== undefined && generation !== this.generation(method)) return;
     const scope: CacheScope = result.cacheScope === 'public' ? 'public' : 'private';
     this.store.set(scopedKey(requestKey(this.prefix, method, params), scope, this.identity, context), {
       value: result,
@@ -100,11 +118,20 @@ export class ResponseCache {
     const prefix = serverPrefix(event.server);
     const methods = EVICTIONS[event.method];
     if (methods !== undefined) {
-      for (const stale of methods) this.store.deletePrefix(`${prefix}${stale} `);
+      for (const stale of methods) {
+        this.bump(stale);
+        this.store.deletePrefix(`${prefix}${stale} `);
+      }
     } else if (event.method === 'notifications/resources/updated' && event.uri !== undefined) {
+      // Every resources/read in flight is dropped, not only that URI's: rare, and never stale.
+      this.bump('resources/read');
       // The entries of that resource, public and for every identity and request context.
       this.store.deletePrefix(`${prefix}${paramsKey('resources/read', { uri: event.uri })} `);
     }
+  }
+
+  private bump(method: string): void {
+    this.generations.set(method, this.generation(method) + 1);
   }
 
   /** The fresh one of the private and public entries, private first. */
