@@ -25,9 +25,15 @@ export function requestKey(prefix: string, method: string, params: Record<string
   return `${prefix}${paramsKey(method, params)}`;
 }
 
-/** A `requestKey` completed with the scope, and for a private result the identity and request context. */
+/**
+ * A `requestKey` completed with the scope, and for a private result the identity and the parts of
+ * the request context that say who asks (`userId`, `sessionId`, `clientId`; not its `ttlMs`,
+ * `priority`, `tags` or `metadata`, which do not change the answer).
+ */
 export function scopedKey(request: string, scope: CacheScope, identity: string, context?: RequestContext): string {
-  return scope === 'public' ? `${request} public` : `${request} private ${JSON.stringify(identity)} ${stableJson(context ?? {})}`;
+  if (scope === 'public') return `${request} public`;
+  const who = context === undefined ? {} : { userId: context.userId, sessionId: context.sessionId, clientId: context.clientId };
+  return `${request} private ${JSON.stringify(identity)} ${stableJson(who)}`;
 }
 
 /** The start of every key of `server`'s entries; JSON-quoted, so no server's prefix starts another's. */

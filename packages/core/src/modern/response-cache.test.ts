@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RequestContext } from '../middleware/request-context.js';
 import { cacheKey } from './cache-key.js';
 import { GuardedStore } from './guarded-store.js';
 import { LruCacheStore } from './lru-cache-store.js';
@@ -45,6 +46,13 @@ describe('the response cache', () => {
     expect(key('me', { userId: 'alice' })).not.toBe(key('me'));
     expect(key('me', { userId: 'alice', sessionId: undefined })).toBe(key('me', { userId: 'alice' }));
     expect(key('me')).not.toBe(key('you'));
+  });
+
+  it('keys private results on who asks, not on the rest of the request context', () => {
+    const key = (context: RequestContext) => cacheKey('srv', 'tools/list', undefined, 'private', 'me', context);
+    const who = { userId: 'alice', sessionId: 's', clientId: 'c' };
+    expect(key({ ...who, ttlMs: 5, priority: 1, tags: ['a'], metadata: { trace: 'x' } })).toBe(key(who));
+    expect(key({ ...who, clientId: 'd' })).not.toBe(key(who));
   });
 
   it('keys every result on the server, so that no server prefix starts another', () => {
