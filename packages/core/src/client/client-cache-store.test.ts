@@ -324,10 +324,36 @@ describe('invalidations published on a store', () => {
     await fake.notify('notifications/tools/list_changed');
     await fake.notify('notifications/resources/updated', { uri: 'file:///a' });
     await tick();
+    const origin = events[0]?.origin;
+    expect(origin).toEqual(expect.any(String));
     expect(events).toEqual([
-      { server: 'docs', method: 'notifications/tools/list_changed' },
-      { server: 'docs', method: 'notifications/resources/updated', uri: 'file:///a' },
+      { server: 'docs', method: 'notifications/tools/list_changed', origin },
+      { server: 'docs', method: 'notifications/resources/updated', uri: 'file:///a', origin },
     ]);
+  });
+
+  it('are not evicted again by their publisher when they come back as a copy', async () => {
+    const store = new LruCacheStore();
+    const listeners: ((event: CacheInvalidation) => void)[] = [];
+    // As across processes: every subscriber, the publisher included, gets a new object.
+    store.subscribe = (listener) => {
+      listeners.push(listener);
+      return () => undefined;
+    };
+    store.publish = (event) => {
+      for (const listener of listeners) listener(structuredClone(event));
+    };
+    const deleted: string[] = [];
+    const deletePrefix = store.deletePrefix.bind(store);
+    store.deletePrefix = (prefix) => {
+      deleted.push(prefix);
+      deletePrefix(prefix);
+    };
+    const fake = server('a', 'public');
+    await connected(fake, { cache: { store } });
+    await fake.notify('notifications/tools/list_changed');
+    await vi.waitFor(() => expect(deleted.length).toBeGreaterThan(0));
+    expect(deleted).toHaveLength(1);
   });
 
   it('stop reaching a client once it is closed', async () => {

@@ -31,8 +31,8 @@ const EVICTIONS: Readonly<Record<string, readonly string[]>> = {
 export class ResponseCache {
   /** The start of every key of this server, built once. */
   private readonly prefix: string;
-  /** The events this cache published itself, so that their echo is not evicted twice. */
-  private readonly published = new WeakSet<CacheInvalidation>();
+  /** This cache's id in the invalidations it publishes, so that their echo is not evicted twice. */
+  private readonly origin = globalThis.crypto.randomUUID();
   /** How many evictions each method saw: a result fetched across one is not kept. */
   private readonly generations = new Map<string, number>();
 
@@ -96,9 +96,8 @@ export class ResponseCache {
   notify(method: string, params: Record<string, unknown>): void {
     const uri = typeof params.uri === 'string' ? params.uri : undefined;
     if (EVICTIONS[method] === undefined && (method !== 'notifications/resources/updated' || uri === undefined)) return;
-    const event: CacheInvalidation = uri === undefined ? { server: this.server, method } : { server: this.server, method, uri };
+    const event: CacheInvalidation = { server: this.server, method, ...(uri === undefined ? {} : { uri }), origin: this.origin };
     this.evict(event);
-    this.published.add(event);
     this.store.publish(event);
   }
 
@@ -108,7 +107,7 @@ export class ResponseCache {
    */
   listen(): () => void {
     const stop = this.store.subscribe((event) => {
-      if (event.server === this.server && !this.published.delete(event)) this.evict(event);
+      if (event.server === this.server && event.origin !== this.origin) this.evict(event);
     });
     return stop ?? (() => undefined);
   }
