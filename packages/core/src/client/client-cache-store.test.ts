@@ -7,8 +7,6 @@ import { McpClient } from './mcp-client.js';
 import type { ClientEventMap } from './events.js';
 import type { McpClientOptions } from './options.js';
 
-const tick = (ms = 2) => new Promise((r) => setTimeout(r, ms));
-
 /** A 2026-07-28 fake server whose tools/list is cacheable, named after `label`. */
 function server(label: string, cacheScope?: 'public' | 'private') {
   const fake = new FakeServer({ modernVersions: ['2026-07-28'] });
@@ -261,11 +259,14 @@ describe('a store shared by several clients', () => {
     const store = new LruCacheStore();
     const fake = server('a', 'public');
     const watcher = await connected(fake, { cache: { store, serverKey: 'docs' } });
-    const other = await connected(server('b', 'public'), { cache: { store, serverKey: 'docs' } });
+    const otherFake = server('b', 'public');
+    const other = await connected(otherFake, { cache: { store, serverKey: 'docs' } });
     expect(await toolNames(other.client)).toEqual(['b']);
     await fake.notify('notifications/tools/list_changed');
-    await tick();
-    expect(await toolNames(other.client)).toEqual(['b']);
+    await vi.waitFor(async () => {
+      expect(await toolNames(other.client)).toEqual(['b']);
+      expect(otherFake.requests('tools/list')).toHaveLength(2);
+    });
     expect(await toolNames(watcher.client)).toEqual(['b']);
   });
 });
@@ -309,9 +310,10 @@ describe('invalidations published on a store', () => {
     await other.client.listTools();
     expect(unseen.requests('tools/list')).toHaveLength(1);
     await seen.notify('notifications/tools/list_changed');
-    await tick();
-    await other.client.listTools();
-    expect(unseen.requests('tools/list')).toHaveLength(2);
+    await vi.waitFor(async () => {
+      await other.client.listTools();
+      expect(unseen.requests('tools/list')).toHaveLength(2);
+    });
     await watcher.client.close();
   });
 
@@ -323,7 +325,7 @@ describe('invalidations published on a store', () => {
     await connected(fake, { cache: { store, serverKey: 'docs' } });
     await fake.notify('notifications/tools/list_changed');
     await fake.notify('notifications/resources/updated', { uri: 'file:///a' });
-    await tick();
+    await vi.waitFor(() => expect(events).toHaveLength(2));
     const origin = events[0]?.origin;
     expect(origin).toEqual(expect.any(String));
     expect(events).toEqual([
