@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CacheStoreError } from '../errors/cache-store-error.js';
 import type { CacheEntry, CacheInvalidation, CacheStore } from '../modern/cache-store.js';
 import { LruCacheStore } from '../modern/lru-cache-store.js';
+import { sha256Hex } from '../modern/sha256.js';
 import { FakeServer } from '../testing/fake-server.js';
 import { McpClient } from './mcp-client.js';
 import type { ClientEventMap } from './events.js';
@@ -219,6 +220,24 @@ describe('a response cache on an asynchronous store', () => {
 });
 
 describe('a store shared by several clients', () => {
+  it('keeps the server key out of the store in plaintext', async () => {
+    const store = new LruCacheStore();
+    const keys: string[] = [];
+    const set = store.set.bind(store);
+    store.set = (key, entry) => {
+      keys.push(key);
+      set(key, entry);
+    };
+    const { client } = await connected(server('a', 'public'), {
+      cache: { store, serverKey: 'https://user:secret@example.com/mcp?token=t0k' },
+    });
+    await client.listTools();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toContain(sha256Hex('https://user:secret@example.com/mcp?token=t0k'));
+    expect(keys[0]).not.toContain('secret');
+    expect(keys[0]).not.toContain('t0k');
+  });
+
   it('keeps the entries of two servers apart', async () => {
     const store = new LruCacheStore();
     const one = await connected(server('one', 'public'), { cache: { store } });
@@ -328,9 +347,10 @@ describe('invalidations published on a store', () => {
     await vi.waitFor(() => expect(events).toHaveLength(2));
     const origin = events[0]?.origin;
     expect(origin).toEqual(expect.any(String));
+    const docs = sha256Hex('docs');
     expect(events).toEqual([
-      { server: 'docs', method: 'notifications/tools/list_changed', origin },
-      { server: 'docs', method: 'notifications/resources/updated', uri: 'file:///a', origin },
+      { server: docs, method: 'notifications/tools/list_changed', origin },
+      { server: docs, method: 'notifications/resources/updated', uri: 'file:///a', origin },
     ]);
   });
 

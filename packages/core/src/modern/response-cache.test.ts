@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '../middleware/request-context.js';
-import { cacheKey } from './cache-key.js';
+import { cacheKey, cacheVariant } from './cache-key.js';
 import { GuardedStore } from './guarded-store.js';
 import { LruCacheStore } from './lru-cache-store.js';
 import { ResponseCache } from './response-cache.js';
@@ -46,6 +46,15 @@ describe('the response cache', () => {
     expect(key('me', { userId: 'alice' })).not.toBe(key('me'));
     expect(key('me', { userId: 'alice', sessionId: undefined })).toBe(key('me', { userId: 'alice' }));
     expect(key('me')).not.toBe(key('you'));
+  });
+
+  it('keys results on the protocol version and the client capabilities, under the v1 tag', () => {
+    const key = (variant: string) => cacheKey('srv', 'tools/list', undefined, 'public', 'me', undefined, variant);
+    const base = cacheVariant('2026-07-28', { sampling: {} });
+    expect(key(base)).toMatch(/^v1 /);
+    expect(key(base)).toBe(key(cacheVariant('2026-07-28', { sampling: {} })));
+    expect(key(base)).not.toBe(key(cacheVariant('2026-09-01', { sampling: {} })));
+    expect(key(base)).not.toBe(key(cacheVariant('2026-07-28', { sampling: {}, elicitation: {} })));
   });
 
   it('keys private results on who asks, not on the rest of the request context', () => {

@@ -43,6 +43,8 @@ export class ResponseCache {
     /** The caller's identity: private results are only reused under the same one. */
     private readonly identity: string,
     private readonly now: () => number = Date.now,
+    /** The protocol version and client capabilities part of the keys (`cacheVariant`). */
+    private readonly variant = '',
   ) {
     this.prefix = serverPrefix(server);
   }
@@ -57,7 +59,7 @@ export class ResponseCache {
     context?: RequestContext,
   ): MaybePromise<Record<string, unknown> | undefined> {
     if (!CACHEABLE_METHODS.has(method)) return undefined;
-    const request = requestKey(this.prefix, method, params);
+    const request = requestKey(this.prefix, method, params, this.variant);
     const own = scopedKey(request, 'private', this.identity, context);
     const shared = scopedKey(request, 'public', this.identity);
     const entries = this.store.getBoth(own, shared);
@@ -86,7 +88,7 @@ export class ResponseCache {
     if (!CACHEABLE_METHODS.has(method) || typeof ttl !== 'number' || !(ttl > 0)) return;
     if (generation !== undefined && generation !== this.generation(method)) return;
     const scope: CacheScope = result.cacheScope === 'public' ? 'public' : 'private';
-    this.store.set(scopedKey(requestKey(this.prefix, method, params), scope, this.identity, context), {
+    this.store.set(scopedKey(requestKey(this.prefix, method, params, this.variant), scope, this.identity, context), {
       value: result,
       expiresAt: this.now() + ttl,
     });
