@@ -1,13 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CacheStoreError } from '../errors/cache-store-error.js';
 import type { CacheEntry, CacheInvalidation, CacheStore } from '../modern/cache-store.js';
 import { LruCacheStore } from '../modern/lru-cache-store.js';
+import { sha256Hex } from '../modern/sha256.js';
 import { FakeServer } from '../testing/fake-server.js';
 import { McpClient } from './mcp-client.js';
 import type { ClientEventMap } from './events.js';
 import type { McpClientOptions } from './options.js';
-
-const tick = (ms = 2) => new Promise((r) => setTimeout(r, ms));
 
 /** A 2026-07-28 fake server whose tools/list is cacheable, named after `label`. */
 function server(label: string, cacheScope?: 'public' | 'private') {
@@ -33,16 +32,27 @@ async function connected(fake: FakeServer, options: McpClientOptions = {}) {
 class AsyncStore implements CacheStore {
   readonly entries = new Map<string, CacheEntry>();
   failure: Error | undefined;
+  /** Whether only `set` fails with `failure`. */
+  onlySetsFail = false;
+  gets = 0;
+  sets = 0;
+  settled = 0;
   constructor(private readonly delayMs = 1) {}
-  private later<T>(value: () => T): Promise<T> {
+  private later<T>(value: () => T, failure = this.failure): Promise<T> {
     return new Promise((resolve, reject) =>
-      setTimeout(() => (this.failure === undefined ? resolve(value()) : reject(this.failure)), this.delayMs),
+      setTimeout(() => {
+        this.settled++;
+        if (failure === undefined) resolve(value());
+        else reject(failure);
+      }, this.delayMs),
     );
   }
   get(key: string) {
-    return this.later(() => this.entries.get(key));
+    this.gets++;
+    return this.later(() => this.entries.get(key), this.onlySetsFail ? undefined : this.failure);
   }
   set(key: string, entry: CacheEntry) {
+    this.sets++;
     return this.later(() => void this.entries.set(key, entry));
   }
   delete(key: string) {
@@ -57,12 +67,37 @@ class AsyncStore implements CacheStore {
 
 const toolNames = async (client: McpClient) => (await client.listTools()).tools.map((tool) => tool.name);
 
+/** A store whose reads are recorded and answer only when `answer` is called. */
+class HeldStore extends AsyncStore {
+  readonly held: string[] = [];
+  private readonly answers: (() => void)[] = [];
+  override get(key: string) {
+    this.held.push(key);
+    return new Promise<CacheEntry | undefined>((resolve) => this.answers.push(() => resolve(undefined)));
+  }
+  answer(): void {
+    for (const answer of this.answers.splice(0)) answer();
+  }
+}
+
+/** A store that never answers. */
+class SilentStore extends AsyncStore {
+  override get() {
+    this.gets++;
+    return new Promise<CacheEntry | undefined>(() => undefined);
+  }
+  override set() {
+    return new Promise<undefined>(() => undefined);
+  }
+}
+
 describe('a response cache on an asynchronous store', () => {
   it('serves a list from the store once the store has it', async () => {
     const fake = server('a', 'public');
-    const { client } = await connected(fake, { cache: { store: new AsyncStore() } });
+    const store = new AsyncStore();
+    const { client } = await connected(fake, { cache: { store } });
     await client.listTools();
-    await tick(20);
+    await vi.waitFor(() => expect(store.entries.size).toBe(1));
     await client.listTools();
     expect(fake.requests('tools/list')).toHaveLength(1);
   });
@@ -71,10 +106,10 @@ describe('a response cache on an asynchronous store', () => {
     const store = new AsyncStore();
     store.failure = new Error('connection refused');
     const fake = server('a', 'public');
-    const { client, warnings } = await connected(fake, { server: 'docs', cache: { store } });
+    const { client, warnings } = await connected(fake, { server: 'docs', cache: { store, storeRetryMs: 0 } });
     expect(await toolNames(client)).toEqual(['a']);
     expect(await toolNames(client)).toEqual(['a']);
-    await tick(20);
+    await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets));
     expect(fake.requests('tools/list')).toHaveLength(2);
     expect(warnings).toHaveLength(1);
     expect(CacheStoreError.isInstance(warnings[0]?.error)).toBe(true);
@@ -98,33 +133,111 @@ describe('a response cache on an asynchronous store', () => {
     expect(warnings).toHaveLength(1);
   });
 
-  it('goes to the server when the store does not answer within storeTimeoutMs, and warns once', async () => {
-    const store = new AsyncStore(600_000);
-    const fake = server('a', 'public');
-    const { client, warnings } = await connected(fake, { cache: { store, storeTimeoutMs: 50 } });
+  it('connects and warns when the store cannot subscribe', async () => {
+    const store = new LruCacheStore();
+    store.subscribe = () => {
+      throw new Error('redis is down');
+    };
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store } });
+    expect(client.state).toBe('connected');
     expect(await toolNames(client)).toEqual(['a']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.error.message).toContain('subscribe: redis is down');
+  });
+
+  it('goes to the server when the store does not answer within storeTimeoutMs, and warns once', async () => {
+    const store = new SilentStore();
+    const fake = server('a', 'public');
+    const { client, warnings } = await connected(fake, { cache: { store, storeTimeoutMs: 500 } });
+    const started = performance.now();
+    expect(await toolNames(client)).toEqual(['a']);
+    // One timeout for both reads: well under the two timeouts in a row it would take them one after the other.
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(fake.requests('tools/list')).toHaveLength(1);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.error.message).toContain('no answer within 50 ms');
+    expect(warnings[0]?.error.message).toContain('no answer within 500 ms');
+  });
+
+  it('reads the private and the public entries at once', async () => {
+    const store = new HeldStore();
+    const { client } = await connected(server('a', 'public'), { cache: { store, storeTimeoutMs: 60_000 } });
+    const listed = toolNames(client);
+    await vi.waitFor(() => expect(store.held.length).toBeGreaterThan(0));
+    expect(store.held).toHaveLength(2);
+    store.answer();
+    expect(await listed).toEqual(['a']);
+  });
+
+  it('skips a failing store until its backoff period is over', async () => {
+    const store = new AsyncStore();
+    store.failure = new Error('down');
+    const fake = server('a', 'public');
+    const { client, warnings } = await connected(fake, { cache: { store, storeRetryMs: 60_000 } });
+    for (let call = 0; call < 3; call++) expect(await toolNames(client)).toEqual(['a']);
+    expect(store.gets).toBe(2);
+    expect(store.sets).toBe(0);
+    expect(fake.requests('tools/list')).toHaveLength(3);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('ignores answers that arrive after the timeout, and warns once for a store that stays slow', async () => {
+    const store = new AsyncStore(300);
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store, storeTimeoutMs: 20, storeRetryMs: 0 } });
+    for (let call = 0; call < 3; call++) await client.listTools();
+    await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets), { timeout: 10_000 });
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('warns once while sets fail, however many gets succeed', async () => {
+    const store = new AsyncStore();
+    store.failure = new Error('read only');
+    store.onlySetsFail = true;
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store, storeRetryMs: 0 } });
+    for (let call = 0; call < 3; call++) {
+      await client.listTools();
+      await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets));
+    }
+    expect(store.sets).toBe(3);
+    expect(warnings).toHaveLength(1);
   });
 
   it('warns again after the store recovered and failed anew', async () => {
     const store = new AsyncStore();
-    const { client, warnings } = await connected(server('a', 'public'), { cache: { store } });
+    const { client, warnings } = await connected(server('a', 'public'), { cache: { store, storeRetryMs: 0 } });
+    const settled = () => vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets));
     store.failure = new Error('down');
     await client.listTools();
-    await tick(20);
+    await settled();
     store.failure = undefined;
     await client.listTools();
-    await tick(20);
+    await settled();
+    store.entries.clear();
     store.failure = new Error('down again');
     await client.listTools();
-    await tick(20);
+    await settled();
     expect(warnings.map((warning) => (warning.error as CacheStoreError).cause)).toEqual([new Error('down'), new Error('down again')]);
   });
 });
 
 describe('a store shared by several clients', () => {
+  it('keeps the server key out of the store in plaintext', async () => {
+    const store = new LruCacheStore();
+    const keys: string[] = [];
+    const set = store.set.bind(store);
+    store.set = (key, entry) => {
+      keys.push(key);
+      set(key, entry);
+    };
+    const { client } = await connected(server('a', 'public'), {
+      cache: { store, serverKey: 'https://user:secret@example.com/mcp?token=t0k' },
+    });
+    await client.listTools();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toContain(sha256Hex('https://user:secret@example.com/mcp?token=t0k'));
+    expect(keys[0]).not.toContain('secret');
+    expect(keys[0]).not.toContain('t0k');
+  });
+
   it('keeps the entries of two servers apart', async () => {
     const store = new LruCacheStore();
     const one = await connected(server('one', 'public'), { cache: { store } });
@@ -165,11 +278,14 @@ describe('a store shared by several clients', () => {
     const store = new LruCacheStore();
     const fake = server('a', 'public');
     const watcher = await connected(fake, { cache: { store, serverKey: 'docs' } });
-    const other = await connected(server('b', 'public'), { cache: { store, serverKey: 'docs' } });
+    const otherFake = server('b', 'public');
+    const other = await connected(otherFake, { cache: { store, serverKey: 'docs' } });
     expect(await toolNames(other.client)).toEqual(['b']);
     await fake.notify('notifications/tools/list_changed');
-    await tick();
-    expect(await toolNames(other.client)).toEqual(['b']);
+    await vi.waitFor(async () => {
+      expect(await toolNames(other.client)).toEqual(['b']);
+      expect(otherFake.requests('tools/list')).toHaveLength(2);
+    });
     expect(await toolNames(watcher.client)).toEqual(['b']);
   });
 });
@@ -186,6 +302,22 @@ function linkedStores(): [LruCacheStore, LruCacheStore] {
   return [linked(), linked()];
 }
 
+/** An in-memory store that counts its subscribers. */
+function countedStore(): { store: LruCacheStore; listeners: () => number } {
+  const store = new LruCacheStore();
+  let listeners = 0;
+  const subscribe = store.subscribe.bind(store);
+  store.subscribe = (listener) => {
+    listeners++;
+    const stop = subscribe(listener);
+    return () => {
+      listeners--;
+      stop();
+    };
+  };
+  return { store, listeners: () => listeners };
+}
+
 describe('invalidations published on a store', () => {
   it('evict the entries of a client that did not see the notification', async () => {
     const [mine, theirs] = linkedStores();
@@ -197,9 +329,10 @@ describe('invalidations published on a store', () => {
     await other.client.listTools();
     expect(unseen.requests('tools/list')).toHaveLength(1);
     await seen.notify('notifications/tools/list_changed');
-    await tick();
-    await other.client.listTools();
-    expect(unseen.requests('tools/list')).toHaveLength(2);
+    await vi.waitFor(async () => {
+      await other.client.listTools();
+      expect(unseen.requests('tools/list')).toHaveLength(2);
+    });
     await watcher.client.close();
   });
 
@@ -211,28 +344,55 @@ describe('invalidations published on a store', () => {
     await connected(fake, { cache: { store, serverKey: 'docs' } });
     await fake.notify('notifications/tools/list_changed');
     await fake.notify('notifications/resources/updated', { uri: 'file:///a' });
-    await tick();
+    await vi.waitFor(() => expect(events).toHaveLength(2));
+    const origin = events[0]?.origin;
+    expect(origin).toEqual(expect.any(String));
+    const docs = sha256Hex('docs');
     expect(events).toEqual([
-      { server: 'docs', method: 'notifications/tools/list_changed' },
-      { server: 'docs', method: 'notifications/resources/updated', uri: 'file:///a' },
+      { server: docs, method: 'notifications/tools/list_changed', origin },
+      { server: docs, method: 'notifications/resources/updated', uri: 'file:///a', origin },
     ]);
   });
 
-  it('stop reaching a client once it is closed', async () => {
+  it('are not evicted again by their publisher when they come back as a copy', async () => {
     const store = new LruCacheStore();
-    let listeners = 0;
-    const subscribe = store.subscribe.bind(store);
+    const listeners: ((event: CacheInvalidation) => void)[] = [];
+    // As across processes: every subscriber, the publisher included, gets a new object.
     store.subscribe = (listener) => {
-      listeners++;
-      const stop = subscribe(listener);
-      return () => {
-        listeners--;
-        stop();
-      };
+      listeners.push(listener);
+      return () => undefined;
     };
+    store.publish = (event) => {
+      for (const listener of listeners) listener(structuredClone(event));
+    };
+    const deleted: string[] = [];
+    const deletePrefix = store.deletePrefix.bind(store);
+    store.deletePrefix = (prefix) => {
+      deleted.push(prefix);
+      deletePrefix(prefix);
+    };
+    const fake = server('a', 'public');
+    await connected(fake, { cache: { store } });
+    await fake.notify('notifications/tools/list_changed');
+    await vi.waitFor(() => expect(deleted.length).toBeGreaterThan(0));
+    expect(deleted).toHaveLength(1);
+  });
+
+  it('stop reaching a client once it is closed', async () => {
+    const { store, listeners } = countedStore();
     const { client } = await connected(server('a', 'public'), { cache: { store } });
-    expect(listeners).toBe(1);
+    expect(listeners()).toBe(1);
     await client.close();
-    expect(listeners).toBe(0);
+    expect(listeners()).toBe(0);
+  });
+
+  it('stop reaching a client whose transport dropped on its own', async () => {
+    const { store, listeners } = countedStore();
+    const fake = server('a', 'public');
+    const { client } = await connected(fake, { cache: { store } });
+    expect(listeners()).toBe(1);
+    fake.crash(new Error('gone'));
+    expect(client.state).toBe('closed');
+    expect(listeners()).toBe(0);
   });
 });

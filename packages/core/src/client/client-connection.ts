@@ -166,7 +166,10 @@ export class ClientConnection {
     const { options, emitter, stats, outputSchemas, toolExecutions } = this.parts;
     const closed = (engine: JsonRpcEngine, reason: Error | undefined): void => {
       // While connecting, the handshake reports the failure (or opens a new connection).
-      if (this.engine === engine && this.currentState === 'connected') this.setState('closed', reason);
+      if (this.engine !== engine || this.currentState !== 'connected') return;
+      // The transport dropped on its own: the session lets go of what it holds (the cache store's subscription).
+      this.current?.close();
+      this.setState('closed', reason);
     };
     const completions = this.sessionParts.elicitations;
     return createClientEngine(transport, watch, {

@@ -19,8 +19,9 @@ export interface ClientEventMap {
   /** A failure not tied to a request: an invalid message, a throwing listener. */
   error: { error: Error };
   /**
-   * A failure the client worked around: the response cache's store failed or was slow, so calls
-   * go to the server uncached. Emitted once, and again only after the store answered in between.
+   * A failure the client worked around: the response cache's store or the era cache's store failed
+   * or was slow, so calls go to the server uncached (or the server is probed for its era). Emitted
+   * once per outage of a store, and again only after it answered in between.
    */
   warning: { error: Error };
   /** A transport diagnostic: a stderr line, a stray stdout line. */

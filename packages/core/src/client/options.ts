@@ -198,7 +198,7 @@ export const MCP_CLIENT_OPTION_KEYS = {
   era: true,
   probeTimeoutMs: true,
   eraCache: true,
-  cache: { store: true, identity: true, serverKey: true, storeTimeoutMs: true } satisfies OptionKeys<
+  cache: { store: true, identity: true, serverKey: true, storeTimeoutMs: true, storeRetryMs: true } satisfies OptionKeys<
     Exclude<McpClientOptions['cache'], false | undefined>
   >,
   maxInputRounds: true,

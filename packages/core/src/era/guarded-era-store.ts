@@ -2,7 +2,10 @@ import type { CacheStoreError } from '../errors/cache-store-error.js';
 import { StoreGuard } from '../modern/guarded-store.js';
 import type { Era, EraStore } from './era-cache.js';
 
-/** Milliseconds an era store's operation may take before the client probes instead. */
+/**
+ * Milliseconds an era store's operation may take before the client probes instead. A constant, not
+ * an option: the era store is read once per connection, and a probe costs one round trip.
+ */
 const ERA_STORE_TIMEOUT_MS = 1000;
 
 /**
@@ -33,15 +36,18 @@ export class GuardedEraStore {
     this.guard = new StoreGuard({ timeoutMs: ERA_STORE_TIMEOUT_MS, warn, server }, 'the era cache', undefined);
   }
 
+  /** The era kept under `key`; undefined when none is, the value is not an era, or the store failed. */
   async get(key: string): Promise<Era | undefined> {
     const era = await this.guard.run('get', () => this.store.get(key));
     return era === 'legacy' || era === 'modern' ? era : undefined;
   }
 
+  /** Keeps `era` under `key` without waiting for the store. */
   set(key: string, era: Era): void {
     this.guard.write('set', () => this.store.set(key, era));
   }
 
+  /** Forgets the era under `key` without waiting for the store. */
   delete(key: string): void {
     this.guard.write('delete', () => this.store.delete(key));
   }

@@ -4,8 +4,9 @@ import { LocalError, type LocalErrorOptions } from './local-error.js';
 const brand: unique symbol = Symbol.for('mcpx.error.CacheStoreError');
 
 /**
- * The response cache's store failed or did not answer in time. Never thrown to a caller: the
- * client bypasses the cache and reports it once in a `warning` event.
+ * The response cache's store or the era cache's store failed or did not answer in time. Never
+ * thrown to a caller: the client bypasses the cache (or probes the server for its era) and
+ * reports it once per outage in a `warning` event.
  */
 export class CacheStoreError extends LocalError {
   private readonly [brand] = true;

@@ -1,13 +1,16 @@
 import type { RequestContext } from '../middleware/request-context.js';
 import type { CacheScope } from '../types/modern/cacheable.js';
+import { sha256Hex } from './sha256.js';
 
 /** Params that do not change the answer: the envelope and the multi round-trip fields. */
 const IGNORED_PARAMS = new Set(['_meta', 'inputResponses', 'requestState']);
 
 /**
- * The key of a cached result: the server's cache identity, the method, the params that matter and
- * the scope; a `private` key adds the caller's identity and the request context, so that it is only
- * reused within the same authorization context. A `public` key is shared by every identity.
+ * The key of a cached result: the `v1` tag, the server's cache identity (hashed by the caller), the
+ * method, the params that matter, the `variant` (protocol version and client capabilities, see
+ * `cacheVariant`) and the scope; a `private` key adds the caller's identity and who asks in the
+ * request context, so that it is only reused within the same authorization context. A `public`
+ * key is shared by every identity.
  */
 export function cacheKey(
   server: string,
@@ -16,23 +19,38 @@ export function cacheKey(
   scope: CacheScope,
   identity: string,
   context?: RequestContext,
+  variant = '',
 ): string {
-  return scopedKey(requestKey(serverPrefix(server), method, params), scope, identity, context);
+  return scopedKey(requestKey(serverPrefix(server), method, params, variant), scope, identity, context);
 }
 
-/** The server (its `serverPrefix`), method and params part of a key, built once for the lookups of both scopes. */
-export function requestKey(prefix: string, method: string, params: Record<string, unknown> | undefined): string {
-  return `${prefix}${paramsKey(method, params)}`;
+/**
+ * What else changes a server's answers: the protocol version and the client capabilities (which
+ * can change `tools/list`), the latter as a short hash.
+ */
+export function cacheVariant(protocolVersion: string, capabilities: unknown): string {
+  return `${JSON.stringify(protocolVersion)} ${sha256Hex(stableJson(capabilities ?? {})).slice(0, 16)}`;
 }
 
-/** A `requestKey` completed with the scope, and for a private result the identity and request context. */
+/** The server (its `serverPrefix`), method, params and variant part of a key, built once for the lookups of both scopes. */
+export function requestKey(prefix: string, method: string, params: Record<string, unknown> | undefined, variant = ''): string {
+  return `${prefix}${paramsKey(method, params)} ${variant}`;
+}
+
+/**
+ * A `requestKey` completed with the scope, and for a private result the identity and the parts of
+ * the request context that say who asks (`userId`, `sessionId`, `clientId`; not its `ttlMs`,
+ * `priority`, `tags` or `metadata`, which do not change the answer).
+ */
 export function scopedKey(request: string, scope: CacheScope, identity: string, context?: RequestContext): string {
-  return scope === 'public' ? `${request} public` : `${request} private ${JSON.stringify(identity)} ${stableJson(context ?? {})}`;
+  if (scope === 'public') return `${request} public`;
+  const who = context === undefined ? {} : { userId: context.userId, sessionId: context.sessionId, clientId: context.clientId };
+  return `${request} private ${JSON.stringify(identity)} ${stableJson(who)}`;
 }
 
-/** The start of every key of `server`'s entries; JSON-quoted, so no server's prefix starts another's. */
+/** The start of every key of `server`'s entries (after the `v1` tag of the key format); JSON-quoted, so no server's prefix starts another's. */
 export function serverPrefix(server: string): string {
-  return `${JSON.stringify(server)} `;
+  return `v1 ${JSON.stringify(server)} `;
 }
 
 /** `method` and the params that matter; a params object's JSON is closed, so no other params' key starts with it. */

@@ -19,6 +19,11 @@ export interface CacheInvalidation {
   method: string;
   /** The resource's URI, for `notifications/resources/updated`. */
   uri?: string;
+  /**
+   * Who published it: a random id of the publishing client's cache, so that it skips its own echo
+   * (which, across processes, arrives as a new object).
+   */
+  origin?: string;
 }
 
 /**
@@ -40,7 +45,11 @@ export interface CacheStore {
   set(key: string, entry: CacheEntry): MaybePromise<void>;
   /** Forgets the entry under `key`, if any. */
   delete(key: string): MaybePromise<void>;
-  /** Forgets every entry whose key starts with `prefix`. */
+  /**
+   * Forgets every entry whose key starts with `prefix`. Prefixes contain quotes, spaces and
+   * characters such as `*`, `?`, `[` and `]`: a store that matches by pattern (a Redis
+   * `SCAN MATCH`) must escape them (a backslash before each of `*`, `?`, `[`, `]` and `\`).
+   */
   deletePrefix(prefix: string): MaybePromise<void>;
   /** Calls `listener` with every invalidation published on this store, by any client; returns how to stop. */
   subscribe?(listener: (event: CacheInvalidation) => void): () => void;

@@ -2,7 +2,9 @@ import type { McpClientOptions } from '../client/options.js';
 import type { CacheStoreError } from '../errors/cache-store-error.js';
 import type { LoggingLevel } from '../types/index.js';
 import { GuardedStore } from './guarded-store.js';
+import { cacheVariant } from './cache-key.js';
 import { LruCacheStore } from './lru-cache-store.js';
+import { sha256Hex } from './sha256.js';
 import { ResponseCache } from './response-cache.js';
 import { ListenManager } from './subscriptions.js';
 
@@ -36,17 +38,22 @@ export class ModernMemory {
             timeoutMs: cache?.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
             warn,
             server: options.server,
+            ...(cache?.storeRetryMs === undefined ? {} : { retryMs: cache.storeRetryMs }),
           });
     this.identity = (cache === false ? undefined : cache?.identity) ?? globalThis.crypto.randomUUID();
     this.listen = new ListenManager(onError);
   }
 
-  /** The response cache for the server behind a transport with this description; undefined when caching is off. */
-  cacheFor(description: string | undefined): ResponseCache | undefined {
+  /**
+   * The response cache for the server behind a transport with this description, spoken to with
+   * this protocol version and client capabilities; undefined when caching is off. The server's
+   * key is hashed (SHA-256), so that a URL's credentials or query never reach the store.
+   */
+  cacheFor(description: string | undefined, protocolVersion: string, capabilities: unknown): ResponseCache | undefined {
     if (this.store === undefined) return undefined;
     const cache = this.options.cache;
     // A transport without a description gets a key of its own: no sharing, but no collision either.
     const server = (cache === false ? undefined : cache?.serverKey) ?? description ?? (this.unnamed ??= globalThis.crypto.randomUUID());
-    return new ResponseCache(this.store, server, this.identity);
+    return new ResponseCache(this.store, sha256Hex(server), this.identity, Date.now, cacheVariant(protocolVersion, capabilities));
   }
 }

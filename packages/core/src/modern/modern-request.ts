@@ -34,6 +34,8 @@ export async function modernRequest(
   params: Record<string, unknown> | undefined,
 ): Promise<Record<string, unknown>> {
   const { method } = context.where;
+  // Taken before the lookup: an invalidation while the request is out makes its result stale.
+  const generation = context.cache?.generation(method);
   const lookup = context.cache?.get(method, params, context.requestContext);
   // A synchronous store (the default) answers without a promise on the hot path.
   const cached = isPromiseLike(lookup) ? await lookup : lookup;
@@ -56,6 +58,6 @@ export async function modernRequest(
     options: context.options,
     extensions: context.extensions,
   });
-  if (!retried && result === answered) context.cache?.put(method, params, result, context.requestContext);
+  if (!retried && result === answered) context.cache?.put(method, params, result, context.requestContext, generation);
   return result;
 }

@@ -46,7 +46,7 @@ export class ModernSession implements EraSession {
     this.envelope = { protocolVersion: info.protocolVersion, clientInfo: parts.clientInfo, clientCapabilities: info.clientCapabilities };
     this.mirrored = transport.mirrorsToolArguments === true ? new MirroredArguments() : undefined;
     this.seal = (params, options) => ({ params: this.enveloped(params, options) });
-    this.cache = parts.modern.cacheFor(transport.description);
+    this.cache = parts.modern.cacheFor(transport.description, info.protocolVersion, info.clientCapabilities);
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {

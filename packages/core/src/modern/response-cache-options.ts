@@ -32,4 +32,11 @@ export interface ResponseCacheOptions {
    * @default 1000
    */
   storeTimeoutMs?: number;
+  /**
+   * Milliseconds the store is skipped after it failed (threw, rejected or timed out): calls go to
+   * the server without asking it, so that a hanging store does not slow every call. The period
+   * doubles with each failure in a row, up to 30 s, and starts again from this after a success.
+   * @default 1000
+   */
+  storeRetryMs?: number;
 }

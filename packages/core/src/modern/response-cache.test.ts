@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey } from './cache-key.js';
+import type { RequestContext } from '../middleware/request-context.js';
+import { cacheKey, cacheVariant } from './cache-key.js';
 import { GuardedStore } from './guarded-store.js';
 import { LruCacheStore } from './lru-cache-store.js';
 import { ResponseCache } from './response-cache.js';
@@ -45,6 +46,22 @@ describe('the response cache', () => {
     expect(key('me', { userId: 'alice' })).not.toBe(key('me'));
     expect(key('me', { userId: 'alice', sessionId: undefined })).toBe(key('me', { userId: 'alice' }));
     expect(key('me')).not.toBe(key('you'));
+  });
+
+  it('keys results on the protocol version and the client capabilities, under the v1 tag', () => {
+    const key = (variant: string) => cacheKey('srv', 'tools/list', undefined, 'public', 'me', undefined, variant);
+    const base = cacheVariant('2026-07-28', { sampling: {} });
+    expect(key(base)).toMatch(/^v1 /);
+    expect(key(base)).toBe(key(cacheVariant('2026-07-28', { sampling: {} })));
+    expect(key(base)).not.toBe(key(cacheVariant('2026-09-01', { sampling: {} })));
+    expect(key(base)).not.toBe(key(cacheVariant('2026-07-28', { sampling: {}, elicitation: {} })));
+  });
+
+  it('keys private results on who asks, not on the rest of the request context', () => {
+    const key = (context: RequestContext) => cacheKey('srv', 'tools/list', undefined, 'private', 'me', context);
+    const who = { userId: 'alice', sessionId: 's', clientId: 'c' };
+    expect(key({ ...who, ttlMs: 5, priority: 1, tags: ['a'], metadata: { trace: 'x' } })).toBe(key(who));
+    expect(key({ ...who, clientId: 'd' })).not.toBe(key(who));
   });
 
   it('keys every result on the server, so that no server prefix starts another', () => {
@@ -101,8 +118,25 @@ describe('the response cache', () => {
 
   it('reads a value under its key that is not an entry as a miss', () => {
     const { cache, store } = setup();
-    store.set(cacheKey('srv', 'tools/list', undefined, 'public', 'me'), 'foreign' as never);
+    // Fresh and object-shaped but for its value: only the shape check makes it a miss.
+    store.set(cacheKey('srv', 'tools/list', undefined, 'public', 'me'), { value: 'x', expiresAt: 1e15 } as never);
     expect(cache.get('tools/list', undefined)).toBeUndefined();
+  });
+
+  it('does not keep a result fetched across an invalidation of its method', () => {
+    const { cache } = setup();
+    const before = cache.generation('tools/list');
+    cache.notify('notifications/tools/list_changed', {});
+    cache.put('tools/list', undefined, { tools: [], ttlMs: 1000, cacheScope: 'public' }, undefined, before);
+    expect(cache.get('tools/list', undefined)).toBeUndefined();
+  });
+
+  it('keeps a result fetched across an invalidation of another method', () => {
+    const { cache } = setup();
+    const before = cache.generation('tools/list');
+    cache.notify('notifications/prompts/list_changed', {});
+    cache.put('tools/list', undefined, { tools: [], ttlMs: 1000, cacheScope: 'public' }, undefined, before);
+    expect(cache.get('tools/list', undefined)).toEqual({ tools: [], ttlMs: 1000, cacheScope: 'public' });
   });
 
   it('forgets the least recently used entry past its size', () => {

@@ -31,8 +31,10 @@ const EVICTIONS: Readonly<Record<string, readonly string[]>> = {
 export class ResponseCache {
   /** The start of every key of this server, built once. */
   private readonly prefix: string;
-  /** The events this cache published itself, so that their echo is not evicted twice. */
-  private readonly published = new WeakSet<CacheInvalidation>();
+  /** This cache's id in the invalidations it publishes, so that their echo is not evicted twice. */
+  private readonly origin = globalThis.crypto.randomUUID();
+  /** How many evictions each method saw: a result fetched across one is not kept. */
+  private readonly generations = new Map<string, number>();
 
   constructor(
     private readonly store: GuardedStore,
@@ -41,29 +43,52 @@ export class ResponseCache {
     /** The caller's identity: private results are only reused under the same one. */
     private readonly identity: string,
     private readonly now: () => number = Date.now,
+    /** The protocol version and client capabilities part of the keys (`cacheVariant`). */
+    private readonly variant = '',
   ) {
     this.prefix = serverPrefix(server);
   }
 
-  /** A fresh cached result for this request context (private first, then public), or undefined; synchronous over a synchronous store. */
+  /**
+   * A fresh cached result for this request context (private first, then public), or undefined;
+   * both keys are read at once, under one `storeTimeoutMs`. Synchronous over a synchronous store.
+   */
   get(
     method: string,
     params: Record<string, unknown> | undefined,
     context?: RequestContext,
   ): MaybePromise<Record<string, unknown> | undefined> {
     if (!CACHEABLE_METHODS.has(method)) return undefined;
-    const request = requestKey(this.prefix, method, params);
-    const own = this.fresh(scopedKey(request, 'private', this.identity, context));
-    if (isPromiseLike(own)) return own.then((value) => value ?? this.fresh(scopedKey(request, 'public', this.identity)));
-    return own ?? this.fresh(scopedKey(request, 'public', this.identity));
+    const request = requestKey(this.prefix, method, params, this.variant);
+    const own = scopedKey(request, 'private', this.identity, context);
+    const shared = scopedKey(request, 'public', this.identity);
+    const entries = this.store.getBoth(own, shared);
+    if (isPromiseLike(entries)) return entries.then((found) => this.first(own, shared, found));
+    return this.first(own, shared, entries);
   }
 
-  /** Keeps a result whose `ttlMs` is positive, under its `cacheScope` (private when absent); does not wait for the store. */
-  put(method: string, params: Record<string, unknown> | undefined, result: Record<string, unknown>, context?: RequestContext): void {
+  /** How many evictions `method`'s entries saw; give it to `put` to drop a result an eviction overtook. */
+  generation(method: string): number {
+    return this.generations.get(method) ?? 0;
+  }
+
+  /**
+   * Keeps a result whose `ttlMs` is positive, under its `cacheScope` (private when absent); does not
+   * wait for the store. Nothing is kept when `generation` (taken before the request was sent) is no
+   * longer the method's: an invalidation came while the request was out, so the result may be stale.
+   */
+  put(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    result: Record<string, unknown>,
+    context?: RequestContext,
+    generation?: number,
+  ): void {
     const ttl = result.ttlMs;
     if (!CACHEABLE_METHODS.has(method) || typeof ttl !== 'number' || !(ttl > 0)) return;
+    if (generation !== undefined && generation !== this.generation(method)) return;
     const scope: CacheScope = result.cacheScope === 'public' ? 'public' : 'private';
-    this.store.set(scopedKey(requestKey(this.prefix, method, params), scope, this.identity, context), {
+    this.store.set(scopedKey(requestKey(this.prefix, method, params, this.variant), scope, this.identity, context), {
       value: result,
       expiresAt: this.now() + ttl,
     });
@@ -73,9 +98,8 @@ export class ResponseCache {
   notify(method: string, params: Record<string, unknown>): void {
     const uri = typeof params.uri === 'string' ? params.uri : undefined;
     if (EVICTIONS[method] === undefined && (method !== 'notifications/resources/updated' || uri === undefined)) return;
-    const event: CacheInvalidation = uri === undefined ? { server: this.server, method } : { server: this.server, method, uri };
+    const event: CacheInvalidation = { server: this.server, method, ...(uri === undefined ? {} : { uri }), origin: this.origin };
     this.evict(event);
-    this.published.add(event);
     this.store.publish(event);
   }
 
@@ -84,11 +108,10 @@ export class ResponseCache {
    * is called; nothing when the store carries no invalidations.
    */
   listen(): () => void {
-    const subscribe = this.store.store.subscribe?.bind(this.store.store);
-    if (subscribe === undefined) return () => undefined;
-    return subscribe((event) => {
-      if (event.server === this.server && !this.published.delete(event)) this.evict(event);
+    const stop = this.store.subscribe((event) => {
+      if (event.server === this.server && event.origin !== this.origin) this.evict(event);
     });
+    return stop ?? (() => undefined);
   }
 
   /** Evicts the entries `event` makes stale. */
@@ -96,23 +119,33 @@ export class ResponseCache {
     const prefix = serverPrefix(event.server);
     const methods = EVICTIONS[event.method];
     if (methods !== undefined) {
-      for (const stale of methods) this.store.deletePrefix(`${prefix}${stale} `);
+      for (const stale of methods) {
+        this.bump(stale);
+        this.store.deletePrefix(`${prefix}${stale} `);
+      }
     } else if (event.method === 'notifications/resources/updated' && event.uri !== undefined) {
+      // Every resources/read in flight is dropped, not only that URI's: rare, and never stale.
+      this.bump('resources/read');
       // The entries of that resource, public and for every identity and request context.
       this.store.deletePrefix(`${prefix}${paramsKey('resources/read', { uri: event.uri })} `);
     }
   }
 
-  private fresh(key: string): MaybePromise<Record<string, unknown> | undefined> {
-    const entry = this.store.get(key);
-    if (isPromiseLike(entry)) return entry.then((found) => this.unexpired(key, found));
-    return this.unexpired(key, entry);
+  private bump(method: string): void {
+    this.generations.set(method, this.generation(method) + 1);
   }
 
-  private unexpired(key: string, entry: CacheEntry | undefined): Record<string, unknown> | undefined {
+  /** The fresh one of the private and public entries, private first. */
+  private first(own: string, shared: string, entries: readonly [unknown, unknown] | undefined): Record<string, unknown> | undefined {
+    if (entries === undefined) return undefined;
+    return this.unexpired(own, entries[0]) ?? this.unexpired(shared, entries[1]);
+  }
+
+  private unexpired(key: string, found: unknown): Record<string, unknown> | undefined {
     // A store shared with other software may hold anything: what is not an entry is a miss.
-    if (typeof entry !== 'object' || entry === null || typeof entry.value !== 'object' || typeof entry.expiresAt !== 'number')
-      return undefined;
+    if (typeof found !== 'object' || found === null) return undefined;
+    const entry = found as Partial<CacheEntry>;
+    if (typeof entry.value !== 'object' || entry.value === null || typeof entry.expiresAt !== 'number') return undefined;
     if (entry.expiresAt > this.now()) return entry.value;
     this.store.delete(key);
     return undefined;
