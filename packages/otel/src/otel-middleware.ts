@@ -31,9 +31,10 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
     const recording = span.isRecording();
     // No SDK: nothing records and, without a valid span context, there is nothing to propagate.
     if (!recording && instruments.noop && !isSpanContextValid(span.spanContext())) return next(request);
-    if (recording) describeRequest(span, request, options);
+    if (recording) harmless(span, () => describeRequest(span, request, options));
     const active = trace.setSpan(parent, span);
-    const sent = withSpan(request, span, recording, propagate ? withTraceMeta(request.params, active, options.propagator) : request.params);
+    const params = propagate ? harmless(span, () => withTraceMeta(request.params, active, options.propagator)) : request.params;
+    const sent = withSpan(request, span, recording, params ?? request.params);
     return measure({ request, sent, next, span, active, attributes, instruments });
   };
 }
@@ -65,6 +66,20 @@ async function measure({ request, sent, next, span, active, attributes, instrume
     instruments.active.add(-1, counted);
     instruments.duration.record((performance.now() - started) / 1000, attributes);
     span.end();
+  }
+}
+
+/**
+ * Runs telemetry's own work on a request (the `session()` callback, a propagator's `inject`): what
+ * throws is recorded on the span, never fails the call; `undefined` then.
+ */
+function harmless<T>(span: Span, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    if (span.isRecording())
+      span.addEvent('mcpx.telemetry_error', { 'exception.message': error instanceof Error ? error.message : String(error) });
+    return undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { SpanStatusCode } from '@opentelemetry/api';
+import { SpanStatusCode, type Context } from '@opentelemetry/api';
 import { McpClient } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,5 +43,47 @@ describe('failed requests', () => {
     expect(error.name).toBe('CancelledError');
     expect(span?.attributes['error.type']).toBe('CancelledError');
     expect(span?.attributes['rpc.response.status_code']).toBeUndefined();
+  });
+});
+
+describe('telemetry that throws', () => {
+  it('never fails the call when the session callback throws, and still ends the span', async () => {
+    const server = new FakeServer().handle('tools/call', () => ({ content: [] }));
+    const client = new McpClient({
+      middleware: [
+        otelMiddleware({
+          session: () => {
+            throw new Error('no session yet');
+          },
+        }),
+      ],
+    });
+    await client.connect(server.clientTransport);
+    await expect(client.callTool('steady', {})).resolves.toMatchObject({ content: [] });
+    await client.close();
+    const span = telemetry.spans().find((s) => s.name === 'tools/call steady');
+    expect(span?.events.map((event) => event.name)).toContain('mcpx.telemetry_error');
+    expect(span?.status.code).toBe(SpanStatusCode.UNSET);
+  });
+
+  it('never fails the call when the propagator throws', async () => {
+    const server = new FakeServer().handle('tools/call', () => ({ content: [] }));
+    const propagator = {
+      inject: () => {
+        throw new Error('broken propagator');
+      },
+      extract: (given: Context) => given,
+      fields: () => [],
+    };
+    const client = new McpClient({ middleware: [otelMiddleware({ propagator })] });
+    await client.connect(server.clientTransport);
+    await expect(client.callTool('propagated', {})).resolves.toMatchObject({ content: [] });
+    await client.close();
+    expect(
+      telemetry
+        .spans()
+        .find((s) => s.name === 'tools/call propagated')
+        ?.events.map((event) => event.name),
+    ).toContain('mcpx.telemetry_error');
   });
 });
