@@ -1,5 +1,5 @@
 import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import type { NextRequest, OutgoingRequest, RequestMiddleware } from '@mcpx/core';
+import { CancelledError, ConnectionClosedError, type NextRequest, type OutgoingRequest, type RequestMiddleware } from '@mcpx/core';
 import { MCP_ATTRIBUTES, operationAttributes, requestTarget, resourceUri, spanName } from './attributes.js';
 import { describeError, isToolError } from './error-type.js';
 import { createInstruments, SCOPE, type Instruments } from './instruments.js';
@@ -39,6 +39,13 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
   };
 }
 
+/**
+ * Requests that hold a stream open for the connection's life (2026-07-28 `subscriptions/listen`):
+ * no duration or in-flight count, and their cancel (a new filter, or the client's close) is their
+ * normal end, not an error.
+ */
+const STREAMS: ReadonlySet<string> = new Set(['subscriptions/listen']);
+
 /** One traced request on its way: what `measure` sends and where it records. */
 interface Traced {
   request: OutgoingRequest;
@@ -52,21 +59,29 @@ interface Traced {
 
 /** Sends the request in its span's context, and records its outcome on the span and the instruments. */
 async function measure({ request, sent, next, span, active, attributes, instruments }: Traced): Promise<Record<string, unknown>> {
+  const stream = STREAMS.has(request.method);
   const counted = { [MCP_ATTRIBUTES.methodName]: request.method };
-  instruments.active.add(1, counted);
+  if (!stream) instruments.active.add(1, counted);
   const started = performance.now();
   try {
     const result = await context.with(active, next, undefined, sent);
     if (isToolError(request.method, result)) fail(span, attributes, { type: 'tool_error' }, undefined);
     return result;
   } catch (error) {
-    fail(span, attributes, describeError(error), error);
+    if (!(stream && isStreamEnd(error))) fail(span, attributes, describeError(error), error);
     throw error;
   } finally {
-    instruments.active.add(-1, counted);
-    instruments.duration.record((performance.now() - started) / 1000, attributes);
+    if (!stream) {
+      instruments.active.add(-1, counted);
+      instruments.duration.record((performance.now() - started) / 1000, attributes);
+    }
     span.end();
   }
+}
+
+/** Whether a stream's error is its normal end: cancelled by the client, or the connection closed. */
+function isStreamEnd(error: unknown): boolean {
+  return CancelledError.isInstance(error) || ConnectionClosedError.isInstance(error);
 }
 
 /**
