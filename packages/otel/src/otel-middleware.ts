@@ -4,12 +4,13 @@ import { MCP_ATTRIBUTES, operationAttributes, requestTarget, resourceUri, spanNa
 import { describeError, isToolError } from './error-type.js';
 import { createInstruments, SCOPE, type Instruments } from './instruments.js';
 import type { OtelMiddlewareOptions } from './options.js';
-import { withTraceMeta } from './trace-meta.js';
+import { requestParent, withTraceMeta } from './trace-meta.js';
 
 /**
  * A request middleware that traces and measures every request a client sends: a CLIENT span named
  * `{mcp.method.name} {target}` with the attributes of OpenTelemetry's semantic conventions for
- * MCP, a child of the span active where the call was made; the W3C trace context of that span in
+ * MCP, a child of the span active where the call was made (with none, of the trace context the
+ * caller gave in `params._meta` or the `trace` call option); the W3C trace context of that span in
  * the request's `_meta` (both eras); the `mcp.client.operation.duration` histogram and the
  * `mcpx.client.active_requests` counter. With no OpenTelemetry SDK registered it records nothing
  * and adds nothing to the request.
@@ -26,7 +27,9 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
   return (request, next) => {
     const target = requestTarget(request);
     const attributes = operationAttributes(request.method, target);
-    const parent = context.active();
+    const parent =
+      harmless(undefined, () => requestParent(context.active(), request.params?._meta, request.options.trace, options.propagator)) ??
+      context.active();
     const span = tracer.startSpan(spanName(request.method, target), { kind: SpanKind.CLIENT, attributes }, parent);
     const recording = span.isRecording();
     // No SDK: nothing records and, without a valid span context, there is nothing to propagate.
@@ -88,11 +91,11 @@ function isStreamEnd(error: unknown): boolean {
  * Runs telemetry's own work on a request (the `session()` callback, a propagator's `inject`): what
  * throws is recorded on the span, never fails the call; `undefined` then.
  */
-function harmless<T>(span: Span, work: () => T): T | undefined {
+function harmless<T>(span: Span | undefined, work: () => T): T | undefined {
   try {
     return work();
   } catch (error) {
-    if (span.isRecording())
+    if (span?.isRecording() === true)
       span.addEvent('mcpx.telemetry_error', { 'exception.message': error instanceof Error ? error.message : String(error) });
     return undefined;
   }

@@ -1,6 +1,17 @@
-import { context, propagation, type Context, type TextMapGetter, type TextMapPropagator, type TextMapSetter } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  trace,
+  type Context,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type TextMapSetter,
+} from '@opentelemetry/api';
 
 type Carrier = Record<string, unknown>;
+
+/** The `_meta` keys of the W3C trace context and baggage: replaced together, never mixed with another trace's. */
+const TRACE_KEYS: readonly string[] = ['traceparent', 'tracestate', 'baggage'];
 
 /** Reads string values of a `_meta` object: the W3C `traceparent`, `tracestate` and `baggage` keys. */
 const getter: TextMapGetter<Carrier> = {
@@ -19,8 +30,9 @@ const setter: TextMapSetter<Carrier> = {
 
 /**
  * The params of a request with the trace context of `active` in their `_meta` (`traceparent`,
- * `tracestate`, as the propagator writes them), the params' own keys kept; the params as they are
- * when the propagator writes nothing (no SDK, or no span).
+ * `tracestate`, as the propagator writes them), the params' other keys kept and any trace context
+ * already there (`traceparent`, `tracestate`, `baggage`) dropped, so that no stale key of another
+ * trace rides along; the params as they are when the propagator writes nothing (no SDK, or no span).
  */
 export function withTraceMeta(
   params: Readonly<Record<string, unknown>> | undefined,
@@ -32,8 +44,32 @@ export function withTraceMeta(
   else propagator.inject(active, carrier, setter);
   if (Object.keys(carrier).length === 0) return params;
   const given = params?._meta;
-  const meta = typeof given === 'object' && given !== null ? given : {};
+  const meta: Carrier = typeof given === 'object' && given !== null ? { ...given } : {};
+  for (const key of TRACE_KEYS) delete meta[key];
   return { ...params, _meta: { ...meta, ...carrier } };
+}
+
+/**
+ * The parent of a request's span: the context active where the call was made when it holds a
+ * span; else the trace context the caller gave the request, in `params._meta` or as the call's
+ * `trace` option (the `_meta` keys win), over that context.
+ * @param active - the context where the call was made
+ * @param meta - the request's `params._meta`, as the caller gave it
+ * @param given - the call's `trace` option
+ * @param propagator - how the trace context is read; the global propagator when `undefined`
+ */
+export function requestParent(
+  active: Context,
+  meta: unknown,
+  given: Readonly<Record<string, string | undefined>> | undefined,
+  propagator: TextMapPropagator | undefined,
+): Context {
+  if (trace.getSpan(active) !== undefined) return active;
+  const carrier: Carrier = { ...given };
+  if (typeof meta === 'object' && meta !== null) {
+    for (const key of TRACE_KEYS) if (key in meta) carrier[key] = (meta as Carrier)[key];
+  }
+  return extractTraceMeta(carrier, active, propagator);
 }
 
 /**

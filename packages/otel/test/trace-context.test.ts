@@ -77,3 +77,45 @@ describe('a sampling round trip', () => {
     expect(handlerTraceId).toBe(turn.spanContext().traceId);
   });
 });
+
+describe('a trace context the caller gave', () => {
+  const REMOTE_TRACE = '0af7651916cd43dd8448eb211c80319c';
+  const REMOTE_SPAN = 'b7ad6b7169203331';
+  const REMOTE = `00-${REMOTE_TRACE}-${REMOTE_SPAN}-01`;
+
+  it('is replaced whole by the active span, leaving no stale tracestate or baggage', async () => {
+    const { server, client } = await connected('legacy');
+    await trace.getTracer('test').startActiveSpan('fresh', async (span) => {
+      await client.request('tools/list', { _meta: { traceparent: REMOTE, tracestate: 'vendor=stale', baggage: 'user=old', keep: 1 } });
+      span.end();
+    });
+    await client.close();
+    const meta = server.requests('tools/list')[0]?._meta as Record<string, unknown>;
+    expect(meta.traceparent).toMatch(TRACEPARENT);
+    expect(String(meta.traceparent)).not.toContain(REMOTE_TRACE);
+    expect(meta.tracestate).toBeUndefined();
+    expect(meta.baggage).toBeUndefined();
+    expect(meta.keep).toBe(1);
+  });
+
+  it('parents the request span when no span is active, from _meta', async () => {
+    const { client } = await connected('legacy');
+    telemetry.reset();
+    await client.request('tools/list', { _meta: { traceparent: REMOTE } });
+    await client.close();
+    const span = telemetry.spans().find((s) => s.name === 'tools/list');
+    expect(span?.spanContext().traceId).toBe(REMOTE_TRACE);
+    expect(span?.parentSpanContext?.spanId).toBe(REMOTE_SPAN);
+  });
+
+  it('parents the request span when no span is active, from the trace call option', async () => {
+    const { server, client } = await connected('modern');
+    await client.listTools({ trace: { traceparent: REMOTE } });
+    await client.close();
+    const meta = server.requests('tools/list')[0]?._meta as Record<string, unknown>;
+    const [, traceId, spanId] = TRACEPARENT.exec(String(meta.traceparent)) ?? [];
+    const span = telemetry.spans().find((s) => s.spanContext().spanId === spanId);
+    expect(traceId).toBe(REMOTE_TRACE);
+    expect(span?.parentSpanContext?.spanId).toBe(REMOTE_SPAN);
+  });
+});
