@@ -1,5 +1,5 @@
 import { context, trace } from '@opentelemetry/api';
-import { McpClient } from '@mcpx/core';
+import { McpClient, ProtocolError, type InboundRequestContext } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otelMiddleware, tracedHandler } from '../src/index.js';
@@ -117,5 +117,34 @@ describe('a trace context the caller gave', () => {
     const span = telemetry.spans().find((s) => s.spanContext().spanId === spanId);
     expect(traceId).toBe(REMOTE_TRACE);
     expect(span?.parentSpanContext?.spanId).toBe(REMOTE_SPAN);
+  });
+});
+
+describe('a server-to-client request with no trace context', () => {
+  it('starts a trace of its own, linked to the span active where the handler was called', async () => {
+    const roots = tracedHandler((_context: InboundRequestContext) => ({ roots: [] }));
+    const ambient = trace.getTracer('test').startSpan('ambient');
+    const inbound: InboundRequestContext = { requestId: 7, method: 'roots/list', signal: new AbortController().signal, meta: undefined };
+    await context.with(trace.setSpan(context.active(), ambient), () => roots(inbound));
+    ambient.end();
+    const span = telemetry.spans().find((s) => s.name === 'roots/list')!;
+    expect(span.parentSpanContext).toBeUndefined();
+    expect(span.spanContext().traceId).not.toBe(ambient.spanContext().traceId);
+    expect(span.links.map((link) => link.context.spanId)).toEqual([ambient.spanContext().spanId]);
+  });
+
+  it('records the JSON-RPC code of a ProtocolError the handler throws', async () => {
+    const refuse = tracedHandler((_context: InboundRequestContext): never => {
+      throw new ProtocolError({ code: -32602, message: 'no such root' });
+    });
+    const inbound: InboundRequestContext = {
+      requestId: 8,
+      method: 'elicitation/create',
+      signal: new AbortController().signal,
+      meta: undefined,
+    };
+    await expect(refuse(inbound)).rejects.toThrow();
+    const span = telemetry.spans().find((s) => s.name === 'elicitation/create')!;
+    expect(span.attributes['rpc.response.status_code']).toBe('-32602');
   });
 });
