@@ -1,5 +1,12 @@
 import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import { CancelledError, ConnectionClosedError, type NextRequest, type OutgoingRequest, type RequestMiddleware } from '@mcpx/core';
+import {
+  CancelledError,
+  ConnectionClosedError,
+  ProtocolError,
+  type NextRequest,
+  type OutgoingRequest,
+  type RequestMiddleware,
+} from '@mcpx/core';
 import { MCP_ATTRIBUTES, operationAttributes, requestTarget, resourceUri, spanName } from './attributes.js';
 import { describeError, isToolError } from './error-type.js';
 import { createInstruments, SCOPE, type Instruments } from './instruments.js';
@@ -34,7 +41,7 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
     const recording = span.isRecording();
     // No SDK: nothing records and, without a valid span context, there is nothing to propagate.
     if (!recording && instruments.noop && !isSpanContextValid(span.spanContext())) return next(request);
-    if (recording) harmless(span, () => describeRequest(span, request, options));
+    harmless(span, () => describeRequest(span, attributes, request, options));
     const active = trace.setSpan(parent, span);
     const params = propagate ? harmless(span, () => withTraceMeta(request.params, active, options.propagator)) : request.params;
     const sent = withSpan(request, span, recording, params ?? request.params);
@@ -101,12 +108,17 @@ function harmless<T>(span: Span | undefined, work: () => T): T | undefined {
   }
 }
 
-function describeRequest(span: Span, request: OutgoingRequest, options: OtelMiddlewareOptions): void {
-  const uri = resourceUri(request);
+/** Adds what only a recording span or a metric needs: the resource URI (span) and the session (span; its protocol version on the metric too). */
+function describeRequest(span: Span, metricAttributes: Attributes, request: OutgoingRequest, options: OtelMiddlewareOptions): void {
+  const recording = span.isRecording();
+  const uri = recording ? resourceUri(request) : undefined;
   if (uri !== undefined) span.setAttribute(MCP_ATTRIBUTES.resourceUri, uri);
   const session = options.session?.();
-  if (session?.protocolVersion !== undefined) span.setAttribute(MCP_ATTRIBUTES.protocolVersion, session.protocolVersion);
-  if (session?.sessionId !== undefined) span.setAttribute(MCP_ATTRIBUTES.sessionId, session.sessionId);
+  if (session?.protocolVersion !== undefined) {
+    metricAttributes[MCP_ATTRIBUTES.protocolVersion] = session.protocolVersion;
+    if (recording) span.setAttribute(MCP_ATTRIBUTES.protocolVersion, session.protocolVersion);
+  }
+  if (recording && session?.sessionId !== undefined) span.setAttribute(MCP_ATTRIBUTES.sessionId, session.sessionId);
 }
 
 /** The request as sent on: its params with the trace context, and an `onid` that records the JSON-RPC id on a recording span. */
@@ -134,7 +146,8 @@ function fail(span: Span, metricAttributes: Attributes, described: ReturnType<ty
   if (described.statusCode !== undefined) span.setAttribute(MCP_ATTRIBUTES.statusCode, described.statusCode);
   if (error instanceof Error) {
     span.recordException(error);
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+    // A server's refusal is described by its own message, without the client's decoration.
+    span.setStatus({ code: SpanStatusCode.ERROR, message: ProtocolError.isInstance(error) ? error.rawMessage : error.message });
   } else {
     span.setStatus({ code: SpanStatusCode.ERROR });
   }

@@ -1,5 +1,5 @@
 import { SpanStatusCode, type Context } from '@opentelemetry/api';
-import { McpClient } from '@mcpx/core';
+import { McpClient, ProtocolError } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otelMiddleware } from '../src/index.js';
@@ -85,5 +85,31 @@ describe('telemetry that throws', () => {
         .find((s) => s.name === 'tools/call propagated')
         ?.events.map((event) => event.name),
     ).toContain('mcpx.telemetry_error');
+  });
+});
+
+describe('the in-flight counter', () => {
+  const inFlight = async (): Promise<number | undefined> =>
+    (await telemetry.points('mcpx.client.active_requests')).find((point) => point.attributes['mcp.method.name'] === 'prompts/get')?.value;
+
+  it('returns to zero after a request the server refused', async () => {
+    const server = new FakeServer().handle('prompts/get', () => {
+      throw new ProtocolError({ code: -32602, message: 'no such prompt' });
+    });
+    const client = await connected(server);
+    await expect(client.getPrompt('missing')).rejects.toThrow();
+    await client.close();
+    expect(await inFlight()).toBe(0);
+  });
+
+  it('returns to zero after a request the caller cancelled', async () => {
+    const server = new FakeServer().handle('prompts/get', () => new Promise(() => {}));
+    const client = await connected(server);
+    const controller = new AbortController();
+    const call = client.getPrompt('hang', {}, { signal: controller.signal });
+    controller.abort();
+    await expect(call).rejects.toThrow();
+    await client.close();
+    expect(await inFlight()).toBe(0);
   });
 });
