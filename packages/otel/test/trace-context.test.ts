@@ -1,4 +1,5 @@
 import { context, trace } from '@opentelemetry/api';
+import { AlwaysOffSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { McpClient, ProtocolError, type InboundRequestContext } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,5 +147,31 @@ describe('a server-to-client request with no trace context', () => {
     await expect(refuse(inbound)).rejects.toThrow();
     const span = telemetry.spans().find((s) => s.name === 'elicitation/create')!;
     expect(span.attributes['rpc.response.status_code']).toBe('-32602');
+  });
+});
+
+describe('propagation options', () => {
+  async function sent(middleware: ReturnType<typeof otelMiddleware>): Promise<Record<string, unknown>> {
+    const server = new FakeServer().handle('tools/list', () => ({ tools: [] }));
+    const client = new McpClient({ middleware: [middleware] });
+    await client.connect(server.clientTransport);
+    await client.listTools();
+    await client.close();
+    return (server.requests('tools/list')[0]?._meta ?? {}) as Record<string, unknown>;
+  }
+
+  it('writes no trace context with propagate: false, and still records the span', async () => {
+    telemetry.reset();
+    const meta = await sent(otelMiddleware({ propagate: false }));
+    expect(meta.traceparent).toBeUndefined();
+    expect(telemetry.spans().filter((s) => s.name === 'tools/list')).toHaveLength(1);
+  });
+
+  it('propagates a sampled-out span with trace flags 00, recording nothing', async () => {
+    telemetry.reset();
+    const tracerProvider = new BasicTracerProvider({ sampler: new AlwaysOffSampler() });
+    const meta = await sent(otelMiddleware({ tracerProvider }));
+    expect(meta.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+    expect(telemetry.spans()).toEqual([]);
   });
 });
