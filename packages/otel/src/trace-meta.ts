@@ -75,6 +75,10 @@ export function requestParent(
 /**
  * The context a `_meta` object carries (a server-to-client request's, say), over `parent`; `parent`
  * itself when the `_meta` holds no trace context.
+ * @param meta - the `_meta` of a request (`InboundRequestContext.meta`)
+ * @param parent - the context the extracted trace context goes over; the active one by default
+ * @param propagator - how the trace context is read; the global propagator when `undefined`
+ * @returns `parent` with the remote span context of `meta` set, when it has one
  * @example
  * const remote = extractTraceMeta(inbound.meta);
  * await context.with(remote, () => answer());
