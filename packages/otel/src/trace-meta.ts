@@ -8,6 +8,8 @@ import {
   type TextMapSetter,
 } from '@opentelemetry/api';
 
+import type { TraceContext } from '@mcpx/core';
+
 type Carrier = Record<string, unknown>;
 
 /** The `_meta` keys of the W3C trace context and baggage: replaced together, never mixed with another trace's. */
@@ -61,7 +63,7 @@ export function withTraceMeta(
 export function requestParent(
   active: Context,
   meta: unknown,
-  given: Readonly<Record<string, string | undefined>> | undefined,
+  given: Readonly<TraceContext> | undefined,
   propagator: TextMapPropagator | undefined,
 ): Context {
   if (trace.getSpan(active) !== undefined) return active;

@@ -15,6 +15,7 @@ afterAll(() => telemetry.shutdown());
 function listeningServer(): FakeServer {
   const server = new FakeServer({ modernVersions: ['2026-07-28'] });
   server.handle('subscriptions/listen', (params, context) => {
+    // The acknowledgement only fails once the connection is closed, when nobody waits for it.
     void server.notify('notifications/subscriptions/acknowledged', {
       _meta: { 'io.modelcontextprotocol/subscriptionId': context.requestId },
       notifications: params.notifications,
