@@ -30,7 +30,8 @@ export interface TracedHandlerOptions {
  * client's; with none there, the span starts a trace of its own (the root context) with a link to
  * the span active where the handler was called (the request that asked for input, say), rather
  * than becoming its child. The handler runs with that span active. A handler that throws a
- * `ProtocolError` sets `rpc.response.status_code` to its code.
+ * `ProtocolError` sets `rpc.response.status_code` to its code. `jsonrpc.request.id` is the request's
+ * JSON-RPC id, left out for a 2026-07-28 `input_required` round (`inputKey` set), whose id is a key.
  * @param handler - the handler to wrap; its last argument is the request's `InboundRequestContext`
  * @param options - where spans go and how `_meta` is read
  * @returns the handler, traced
@@ -51,7 +52,11 @@ export function tracedHandler<Args extends [...unknown[], InboundRequestContext]
       inbound.method,
       {
         kind: SpanKind.SERVER,
-        attributes: { [MCP_ATTRIBUTES.methodName]: inbound.method, [MCP_ATTRIBUTES.requestId]: String(inbound.requestId) },
+        // An input_required round's id is the input request's key, not a JSON-RPC id.
+        attributes:
+          inbound.inputKey === undefined
+            ? { [MCP_ATTRIBUTES.methodName]: inbound.method, [MCP_ATTRIBUTES.requestId]: String(inbound.requestId) }
+            : { [MCP_ATTRIBUTES.methodName]: inbound.method },
         links,
       },
       parent,

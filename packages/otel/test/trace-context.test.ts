@@ -175,3 +175,27 @@ describe('propagation options', () => {
     expect(telemetry.spans()).toEqual([]);
   });
 });
+
+describe('a 2026-07-28 input_required round', () => {
+  it('traces the handler without a JSON-RPC id, as the round has none', async () => {
+    telemetry.reset();
+    const elicitation = tracedHandler((_params: unknown, _context: InboundRequestContext) => ({ action: 'decline' as const }));
+    const { server, client } = await connected('modern', { elicitation });
+    server.handle('tools/call', (params) =>
+      params.requestState === undefined
+        ? {
+            resultType: 'input_required',
+            requestState: 's',
+            inputRequests: {
+              confirm: { method: 'elicitation/create', params: { message: 'ok?', requestedSchema: { type: 'object', properties: {} } } },
+            },
+          }
+        : { resultType: 'complete', content: [] },
+    );
+    await client.callTool('careful', {});
+    await client.close();
+    const span = telemetry.spans().find((s) => s.name === 'elicitation/create')!;
+    expect(span.attributes['mcp.method.name']).toBe('elicitation/create');
+    expect(span.attributes).not.toHaveProperty('jsonrpc.request.id');
+  });
+});
