@@ -1,8 +1,8 @@
 import type { MeterProvider, TextMapPropagator, TracerProvider } from '@opentelemetry/api';
 
-/** What the telemetry knows of the session a request goes to; read once per recorded span. */
+/** What the telemetry knows of the session a request goes to; read once per request that records (a span or a metric). */
 export interface SessionAttributes {
-  /** The negotiated protocol revision (`client.protocolVersion`), as `mcp.protocol.version`. */
+  /** The negotiated protocol revision (`client.protocolVersion`), as `mcp.protocol.version` on the span and the duration metric. */
   protocolVersion?: string | undefined;
   /** The MCP session id (Streamable HTTP's `Mcp-Session-Id`), as `mcp.session.id`. */
   sessionId?: string | undefined;

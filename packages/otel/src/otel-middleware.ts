@@ -1,15 +1,23 @@
 import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import type { NextRequest, OutgoingRequest, RequestMiddleware } from '@mcpx/core';
+import {
+  CancelledError,
+  ConnectionClosedError,
+  ProtocolError,
+  type NextRequest,
+  type OutgoingRequest,
+  type RequestMiddleware,
+} from '@mcpx/core';
 import { MCP_ATTRIBUTES, operationAttributes, requestTarget, resourceUri, spanName } from './attributes.js';
 import { describeError, isToolError } from './error-type.js';
 import { createInstruments, SCOPE, type Instruments } from './instruments.js';
 import type { OtelMiddlewareOptions } from './options.js';
-import { withTraceMeta } from './trace-meta.js';
+import { requestParent, withTraceMeta } from './trace-meta.js';
 
 /**
  * A request middleware that traces and measures every request a client sends: a CLIENT span named
  * `{mcp.method.name} {target}` with the attributes of OpenTelemetry's semantic conventions for
- * MCP, a child of the span active where the call was made; the W3C trace context of that span in
+ * MCP, a child of the span active where the call was made (with none, of the trace context the
+ * caller gave in `params._meta` or the `trace` call option); the W3C trace context of that span in
  * the request's `_meta` (both eras); the `mcp.client.operation.duration` histogram and the
  * `mcpx.client.active_requests` counter. With no OpenTelemetry SDK registered it records nothing
  * and adds nothing to the request.
@@ -26,17 +34,27 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
   return (request, next) => {
     const target = requestTarget(request);
     const attributes = operationAttributes(request.method, target);
-    const parent = context.active();
+    const parent =
+      harmless(undefined, () => requestParent(context.active(), request.params?._meta, request.options.trace, options.propagator)) ??
+      context.active();
     const span = tracer.startSpan(spanName(request.method, target), { kind: SpanKind.CLIENT, attributes }, parent);
     const recording = span.isRecording();
     // No SDK: nothing records and, without a valid span context, there is nothing to propagate.
     if (!recording && instruments.noop && !isSpanContextValid(span.spanContext())) return next(request);
-    if (recording) describeRequest(span, request, options);
+    harmless(span, () => describeRequest(span, attributes, request, options));
     const active = trace.setSpan(parent, span);
-    const sent = withSpan(request, span, recording, propagate ? withTraceMeta(request.params, active, options.propagator) : request.params);
+    const params = propagate ? harmless(span, () => withTraceMeta(request.params, active, options.propagator)) : request.params;
+    const sent = withSpan(request, span, recording, params ?? request.params);
     return measure({ request, sent, next, span, active, attributes, instruments });
   };
 }
+
+/**
+ * Requests that hold a stream open for the connection's life (2026-07-28 `subscriptions/listen`):
+ * no duration or in-flight count, and their cancel (a new filter, or the client's close) is their
+ * normal end, not an error.
+ */
+const STREAMS: ReadonlySet<string> = new Set(['subscriptions/listen']);
 
 /** One traced request on its way: what `measure` sends and where it records. */
 interface Traced {
@@ -51,29 +69,56 @@ interface Traced {
 
 /** Sends the request in its span's context, and records its outcome on the span and the instruments. */
 async function measure({ request, sent, next, span, active, attributes, instruments }: Traced): Promise<Record<string, unknown>> {
+  const stream = STREAMS.has(request.method);
   const counted = { [MCP_ATTRIBUTES.methodName]: request.method };
-  instruments.active.add(1, counted);
+  if (!stream) instruments.active.add(1, counted);
   const started = performance.now();
   try {
     const result = await context.with(active, next, undefined, sent);
     if (isToolError(request.method, result)) fail(span, attributes, { type: 'tool_error' }, undefined);
     return result;
   } catch (error) {
-    fail(span, attributes, describeError(error), error);
+    if (!(stream && isStreamEnd(error))) fail(span, attributes, describeError(error), error);
     throw error;
   } finally {
-    instruments.active.add(-1, counted);
-    instruments.duration.record((performance.now() - started) / 1000, attributes);
+    if (!stream) {
+      instruments.active.add(-1, counted);
+      instruments.duration.record((performance.now() - started) / 1000, attributes);
+    }
     span.end();
   }
 }
 
-function describeRequest(span: Span, request: OutgoingRequest, options: OtelMiddlewareOptions): void {
-  const uri = resourceUri(request);
+/** Whether a stream's error is its normal end: cancelled by the client, or the connection closed. */
+function isStreamEnd(error: unknown): boolean {
+  return CancelledError.isInstance(error) || ConnectionClosedError.isInstance(error);
+}
+
+/**
+ * Runs telemetry's own work on a request (the `session()` callback, a propagator's `inject`): what
+ * throws is recorded on the span, never fails the call; `undefined` then.
+ */
+function harmless<T>(span: Span | undefined, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    if (span?.isRecording() === true)
+      span.addEvent('mcpx.telemetry_error', { 'exception.message': error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
+}
+
+/** Adds what only a recording span or a metric needs: the resource URI (span) and the session (span; its protocol version on the metric too). */
+function describeRequest(span: Span, metricAttributes: Attributes, request: OutgoingRequest, options: OtelMiddlewareOptions): void {
+  const recording = span.isRecording();
+  const uri = recording ? resourceUri(request) : undefined;
   if (uri !== undefined) span.setAttribute(MCP_ATTRIBUTES.resourceUri, uri);
   const session = options.session?.();
-  if (session?.protocolVersion !== undefined) span.setAttribute(MCP_ATTRIBUTES.protocolVersion, session.protocolVersion);
-  if (session?.sessionId !== undefined) span.setAttribute(MCP_ATTRIBUTES.sessionId, session.sessionId);
+  if (session?.protocolVersion !== undefined) {
+    metricAttributes[MCP_ATTRIBUTES.protocolVersion] = session.protocolVersion;
+    if (recording) span.setAttribute(MCP_ATTRIBUTES.protocolVersion, session.protocolVersion);
+  }
+  if (recording && session?.sessionId !== undefined) span.setAttribute(MCP_ATTRIBUTES.sessionId, session.sessionId);
 }
 
 /** The request as sent on: its params with the trace context, and an `onid` that records the JSON-RPC id on a recording span. */
@@ -101,7 +146,8 @@ function fail(span: Span, metricAttributes: Attributes, described: ReturnType<ty
   if (described.statusCode !== undefined) span.setAttribute(MCP_ATTRIBUTES.statusCode, described.statusCode);
   if (error instanceof Error) {
     span.recordException(error);
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+    // A server's refusal is described by its own message, without the client's decoration.
+    span.setStatus({ code: SpanStatusCode.ERROR, message: ProtocolError.isInstance(error) ? error.rawMessage : error.message });
   } else {
     span.setStatus({ code: SpanStatusCode.ERROR });
   }

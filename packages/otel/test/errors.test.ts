@@ -1,5 +1,5 @@
-import { SpanStatusCode } from '@opentelemetry/api';
-import { McpClient } from '@mcpx/core';
+import { SpanStatusCode, type Context } from '@opentelemetry/api';
+import { McpClient, ProtocolError } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otelMiddleware } from '../src/index.js';
@@ -43,5 +43,73 @@ describe('failed requests', () => {
     expect(error.name).toBe('CancelledError');
     expect(span?.attributes['error.type']).toBe('CancelledError');
     expect(span?.attributes['rpc.response.status_code']).toBeUndefined();
+  });
+});
+
+describe('telemetry that throws', () => {
+  it('never fails the call when the session callback throws, and still ends the span', async () => {
+    const server = new FakeServer().handle('tools/call', () => ({ content: [] }));
+    const client = new McpClient({
+      middleware: [
+        otelMiddleware({
+          session: () => {
+            throw new Error('no session yet');
+          },
+        }),
+      ],
+    });
+    await client.connect(server.clientTransport);
+    await expect(client.callTool('steady', {})).resolves.toMatchObject({ content: [] });
+    await client.close();
+    const span = telemetry.spans().find((s) => s.name === 'tools/call steady');
+    expect(span?.events.map((event) => event.name)).toContain('mcpx.telemetry_error');
+    expect(span?.status.code).toBe(SpanStatusCode.UNSET);
+  });
+
+  it('never fails the call when the propagator throws', async () => {
+    const server = new FakeServer().handle('tools/call', () => ({ content: [] }));
+    const propagator = {
+      inject: () => {
+        throw new Error('broken propagator');
+      },
+      extract: (given: Context) => given,
+      fields: () => [],
+    };
+    const client = new McpClient({ middleware: [otelMiddleware({ propagator })] });
+    await client.connect(server.clientTransport);
+    await expect(client.callTool('propagated', {})).resolves.toMatchObject({ content: [] });
+    await client.close();
+    expect(
+      telemetry
+        .spans()
+        .find((s) => s.name === 'tools/call propagated')
+        ?.events.map((event) => event.name),
+    ).toContain('mcpx.telemetry_error');
+  });
+});
+
+describe('the in-flight counter', () => {
+  const inFlight = async (): Promise<number | undefined> =>
+    (await telemetry.points('mcpx.client.active_requests')).find((point) => point.attributes['mcp.method.name'] === 'prompts/get')?.value;
+
+  it('returns to zero after a request the server refused', async () => {
+    const server = new FakeServer().handle('prompts/get', () => {
+      throw new ProtocolError({ code: -32602, message: 'no such prompt' });
+    });
+    const client = await connected(server);
+    await expect(client.getPrompt('missing')).rejects.toThrow();
+    await client.close();
+    expect(await inFlight()).toBe(0);
+  });
+
+  it('returns to zero after a request the caller cancelled', async () => {
+    const server = new FakeServer().handle('prompts/get', () => new Promise(() => {}));
+    const client = await connected(server);
+    const controller = new AbortController();
+    const call = client.getPrompt('hang', {}, { signal: controller.signal });
+    controller.abort();
+    await expect(call).rejects.toThrow();
+    await client.close();
+    expect(await inFlight()).toBe(0);
   });
 });

@@ -77,6 +77,7 @@ describe('a span per request to server-everything', () => {
     expect(span.attributes['error.type']).toMatch(/^-\d+$/);
     expect(span.attributes['rpc.response.status_code']).toBe(span.attributes['error.type']);
     expect(span.events.map((event) => event.name)).toContain('exception');
+    expect(span.status.message).not.toContain('JSON-RPC error');
   });
 });
 
@@ -87,6 +88,7 @@ describe('metrics of requests to server-everything', () => {
     const points = await telemetry.points<{ count: number; sum: number }>('mcp.client.operation.duration');
     const sums = points.find((point) => point.attributes['gen_ai.tool.name'] === 'get-sum');
     expect(sums?.attributes['mcp.method.name']).toBe('tools/call');
+    expect(sums?.attributes['mcp.protocol.version']).toBe(client.protocolVersion);
     expect(sums?.value.count).toBe(2);
     expect(sums?.value.sum).toBeGreaterThan(0);
     // Two local round trips over stdio take far less than a minute: the unit is seconds, not ms.

@@ -351,3 +351,28 @@ describe('modern result shapes', () => {
     await expect(client.callTool('n')).resolves.toMatchObject({ structuredContent: [1, 2, 3] });
   });
 });
+
+describe('an input_required round', () => {
+  it('give the handler the input key as inputKey and requestId', async () => {
+    const seen: Array<{ requestId: unknown; inputKey: unknown }> = [];
+    const { server, client } = await modern({
+      elicitation: (_params, context) => {
+        seen.push({ requestId: context.requestId, inputKey: context.inputKey });
+        return { action: 'decline' };
+      },
+    });
+    server.handle('tools/call', (params) =>
+      params.requestState === undefined
+        ? {
+            resultType: 'input_required',
+            requestState: 's',
+            inputRequests: {
+              confirm: { method: 'elicitation/create', params: { message: 'ok?', requestedSchema: { type: 'object', properties: {} } } },
+            },
+          }
+        : { resultType: 'complete', content: [] },
+    );
+    await client.callTool('careful', {});
+    expect(seen).toEqual([{ requestId: 'confirm', inputKey: 'confirm' }]);
+  });
+});

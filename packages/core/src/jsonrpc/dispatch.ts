@@ -3,8 +3,14 @@ import type { JsonRpcErrorObject, JsonRpcNotification, JsonRpcRequest, JsonRpcRe
 
 /** What a handler of an inbound request gets besides the params. */
 export interface InboundRequestContext {
-  /** The id the peer gave the request. */
+  /** The id the peer gave the request; for a 2026-07-28 `input_required` round, the input request's key (see `inputKey`). */
   requestId: RequestId;
+  /**
+   * The key of the input request in a 2026-07-28 `input_required` result's `inputRequests`, when
+   * the request came that way rather than as a JSON-RPC request: `requestId` is then that key, not
+   * a JSON-RPC id. @default undefined: a JSON-RPC request
+   */
+  inputKey?: string | undefined;
   /** The method called. */
   method: string;
   /** Aborted when the peer cancels the request or the connection closes. */

@@ -69,6 +69,7 @@ export async function answerInputRequests(
       const params = isObject(request.params) ? request.params : {};
       const context: InboundRequestContext = {
         requestId: key,
+        inputKey: key,
         method: request.method,
         signal: signal ?? new AbortController().signal,
         meta: undefined,
