@@ -1,3 +1,4 @@
+import { ErrorCode } from '../errors/protocol-error.js';
 import { protocolErrorFrom } from '../errors/protocol-error-from.js';
 import { TaskCancelledError } from '../errors/task-cancelled-error.js';
 import type { ExtensionHost } from '../extensions/extension.js';
@@ -68,7 +69,7 @@ export class ModernTaskDriver implements TaskDriver {
       const { code, message, data } = task.error ?? {};
       return Promise.reject(
         protocolErrorFrom({
-          code: typeof code === 'number' ? code : -32603,
+          code: typeof code === 'number' ? code : ErrorCode.InternalError,
           message: typeof message === 'string' ? message : `task ${task.taskId} failed`,
           data,
           method: this.method,

@@ -1,5 +1,5 @@
 import { CancelledError } from '../errors/cancelled-error.js';
-import { ProtocolError } from '../errors/protocol-error.js';
+import { ErrorCode, ProtocolError } from '../errors/protocol-error.js';
 import { TaskExpiredError } from '../errors/task-expired-error.js';
 import { onAbort, reasonText } from '../util/abort-fanout.js';
 import { abortableDelay } from './abortable-delay.js';
@@ -211,7 +211,7 @@ export class TaskHandle {
 
   /** The error for a poll the server answered with -32602 (no such task): it forgot the task, its ttl ran out. */
   private forgotten(error: unknown): TaskExpiredError | undefined {
-    if (!ProtocolError.isInstance(error) || error.code !== -32602) return undefined;
+    if (!ProtocolError.isInstance(error) || error.code !== ErrorCode.InvalidParams) return undefined;
     const { taskId, ttlMs, createdAt } = this.current;
     const ttl =
       typeof ttlMs === 'number' ? `its ttlMs of ${ttlMs} ms${createdAt === undefined ? '' : ` from ${createdAt}`} ran out, or ` : '';
