@@ -1,8 +1,8 @@
 // mcpx with a fixed header: McpClient over StreamableHttpTransport with `Authorization: Bearer …`
 // given in `headers`, no auth provider. It sends the same bytes as `mcpx-oauth`, so `mcpx-oauth`
 // against it is what the provider costs, and it against `mcpx` is what the header itself costs.
-import { McpClient } from '@mcpx/core';
 import { transportLoader } from '../lib/transports.mjs';
+import { connectMcpx } from './mcpx.mjs';
 
 export const name = 'mcpx-header';
 
@@ -16,13 +16,6 @@ export const load = transportLoader(name, {
   },
 });
 
-export async function connect(server) {
-  const transport = (await load(server.transport))(server);
-  const client = new McpClient({ name: 'bench-mcpx-header' });
-  await client.connect(transport);
-  return {
-    listTools: () => client.listTools(),
-    echo: (text) => client.callTool('echo', { text }),
-    close: () => client.close(),
-  };
+export function connect(server) {
+  return connectMcpx(load, server, { name: 'bench-mcpx-header' });
 }

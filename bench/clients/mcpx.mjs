@@ -4,8 +4,8 @@ import { transportLoader } from '../lib/transports.mjs';
 
 export const name = 'mcpx';
 
-/** Imports the transport's package; the child times it with the client's import. */
-export const load = transportLoader(name, {
+/** mcpx's transports, as the bench servers are reached; shared by the clients that vary mcpx's options. */
+export const MCPX_TRANSPORTS = {
   stdio: async () => {
     const { StdioTransport } = await import('@mcpx/stdio');
     return (server) => new StdioTransport({ command: server.command, args: server.args });
@@ -14,15 +14,23 @@ export const load = transportLoader(name, {
     const { StreamableHttpTransport } = await import('@mcpx/http');
     return (server) => new StreamableHttpTransport(server.url);
   },
-});
+};
 
-export async function connect(server) {
+/** Imports the transport's package; the child times it with the client's import. */
+export const load = transportLoader(name, MCPX_TRANSPORTS);
+
+/** An McpClient made with `options`, connected over the transport `load` makes for `server`, as the bench drives it. */
+export async function connectMcpx(load, server, options) {
   const transport = (await load(server.transport))(server);
-  const client = new McpClient({ name: 'bench-mcpx' });
+  const client = new McpClient(options);
   await client.connect(transport);
   return {
     listTools: () => client.listTools(),
     echo: (text) => client.callTool('echo', { text }),
     close: () => client.close(),
   };
+}
+
+export function connect(server) {
+  return connectMcpx(load, server, { name: 'bench-mcpx' });
 }
