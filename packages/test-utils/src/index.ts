@@ -38,5 +38,6 @@ export type { DualEraHttpServer, DualEraHttpServerOptions } from './dual-era-ser
 export { recordTransport } from './recording.js';
 export type { Recording } from './recording.js';
 export { isRunning } from './processes.js';
+export { startRedisServer, type RedisServer } from './redis/redis-server.js';
 export { publicExports } from './public-exports.js';
 export type { PublicExports } from './public-exports.js';
