@@ -22,7 +22,7 @@ export class RedisConnectError extends LocalError {
 
   constructor(url: string, reason: string, options: RedisConnectErrorOptions = {}) {
     super(
-      `could not connect to Redis at ${url} (${reason}); check that redis-server runs and that the URL (host, port, password, redis:// or rediss://) is right`,
+      `could not reach ${url} (${reason}); check that redis-server runs and that the URL (host, port, password, redis:// or rediss://) is right`,
       { operation: 'connecting to Redis', ...(options.cause === undefined ? {} : { cause: options.cause }) },
     );
     this.name = 'RedisConnectError';
