@@ -45,11 +45,6 @@ export class InvalidationChannel {
     };
   }
 
-  /** Resolves once the subscription is in place (for a caller that must not miss the next message). */
-  async ready(): Promise<void> {
-    await this.opening;
-  }
-
   /** Unsubscribes and closes the subscriber's connection; `add` opens a new one. */
   async close(): Promise<void> {
     const subscriber = this.subscriber;

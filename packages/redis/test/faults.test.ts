@@ -30,17 +30,38 @@ afterAll(async () => {
   await server.stop();
 });
 
-describe('Redis lost mid-run', () => {
+describe('faults under a client of the dual-era server', () => {
+  it("answers from the server when our key holds a corrupt or another program's value, without a warning, and overwrites it", async () => {
+    const first = await client.listTools();
+    const [key] = await vi.waitFor(async () => {
+      const keys = await redis.keys('mcpx:cache:*');
+      expect(keys).toHaveLength(1);
+      return keys;
+    });
+    for (const spoil of [() => redis.set(key!, '{"value":'), () => redis.del(key!).then(() => redis.lPush(key!, 'x'))]) {
+      await spoil();
+      const before = toolsListsSent();
+      expect(await client.listTools()).toEqual(first);
+      expect(toolsListsSent()).toBe(before + 1);
+      // The next put replaces the value with an entry.
+      await vi.waitFor(async () => expect(await redis.type(key!)).toBe('string'));
+      await vi.waitFor(async () => expect(JSON.parse((await redis.get(key!))!)).toMatchObject({ value: first }));
+    }
+    expect(warnings).toEqual([]);
+    await redis.flushAll();
+  });
+
   it('keeps answering from the server with one warning, and uses the cache again once Redis is back', async () => {
     const first = await client.listTools();
     await vi.waitFor(async () => expect(await redis.keys('mcpx:cache:*')).toHaveLength(1));
+    const sentBefore = toolsListsSent();
     expect(await client.listTools()).toEqual(first);
-    expect(toolsListsSent()).toBe(1);
+    expect(toolsListsSent()).toBe(sentBefore);
 
     await server.kill();
     for (let i = 0; i < 5; i++) expect(await client.listTools()).toEqual(first);
     // Every call while Redis is down went to the server, at once (no offline queue to wait in).
-    expect(toolsListsSent()).toBe(6);
+    expect(toolsListsSent()).toBe(sentBefore + 5);
     expect(warnings).toHaveLength(1);
     expect(CacheStoreError.isInstance(warnings[0])).toBe(true);
     expect(warnings[0]!.message).toMatch(/the response cache's store failed/);
