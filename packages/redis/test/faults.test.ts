@@ -81,4 +81,12 @@ describe('faults under a client of the dual-era server', () => {
     expect(toolsListsSent()).toBe(before);
     expect(warnings).toHaveLength(1);
   });
+
+  it('subscribes to invalidations again once Redis is back', async () => {
+    // Runs after the restart above: the store's pub/sub connection reconnected and re-subscribed.
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub('mcpx:invalidate'))['mcpx:invalidate']).toBe(1), {
+      timeout: 30_000,
+      interval: 200,
+    });
+  });
 });
