@@ -58,6 +58,15 @@ export function redisCacheStore(client: RedisClient, options: RedisCacheStoreOpt
   });
   const keyOf = (key: string): string => `${prefix}cache:${key}`;
   const channel = new InvalidationChannel(client, `${prefix}invalidate`);
+  // Deletions under way: an invalidation is published once they are done, so that a process it
+  // reaches can no longer read what it invalidates (the client evicts, then publishes, without waiting).
+  const deleting = new Set<Promise<void>>();
+  const tracked = (deletion: Promise<void>): Promise<void> => {
+    deleting.add(deletion);
+    const done = (): void => void deleting.delete(deletion);
+    deletion.then(done, done);
+    return deletion;
+  };
 
   return {
     async get(key) {
@@ -76,18 +85,24 @@ export function redisCacheStore(client: RedisClient, options: RedisCacheStoreOpt
       if (ttlMs <= 0) await client.unlink(keyOf(key));
       else await client.set(keyOf(key), JSON.stringify(entry), { expiration: { type: 'PX', value: ttlMs } });
     },
-    async delete(key) {
-      await client.unlink(keyOf(key));
+    delete(key) {
+      return tracked(client.unlink(keyOf(key)).then(() => undefined));
     },
-    async deletePrefix(start) {
-      for await (const keys of client.scanIterator({ MATCH: prefixPattern(keyOf(start)), COUNT: scanCount })) {
-        if (keys.length > 0) await client.unlink(keys);
-      }
+    deletePrefix(start) {
+      return tracked(
+        (async () => {
+          for await (const keys of client.scanIterator({ MATCH: prefixPattern(keyOf(start)), COUNT: scanCount })) {
+            if (keys.length > 0) await client.unlink(keys);
+          }
+        })(),
+      );
     },
     subscribe(listener) {
       return channel.add(listener);
     },
     async publish(event) {
+      // A failed deletion is the caller's to report (it rejected there); publish all the same.
+      await Promise.allSettled([...deleting]);
       await client.publish(channel.name, JSON.stringify(event));
     },
     close() {

@@ -114,6 +114,19 @@ describe('invalidations over Redis pub/sub', () => {
     expect(seen).toEqual([event]);
   });
 
+  it('are published once the deletions started before them are done', async () => {
+    const prefix = `test-${randomUUID()}:`;
+    // A small SCAN batch: deleting takes many round trips, which a publish sent at once would overtake.
+    const store = redisCacheStore(redis, { prefix, scanCount: 10 });
+    stores.push(store);
+    await Promise.all(Array.from({ length: 1000 }, (_, i) => store.set(`tools/list ${i}`, entry({ i }))));
+    const deletion = store.deletePrefix('tools/list ');
+    await store.publish({ server: 's', method: 'notifications/tools/list_changed' });
+    // When the message goes out, nothing it invalidates is left to read.
+    expect(await redis.keys(`${prefix}cache:*`)).toEqual([]);
+    await deletion;
+  });
+
   it('ignore a corrupt or foreign message on the channel', async () => {
     const { store, prefix } = freshStore();
     const seen: CacheInvalidation[] = [];
