@@ -1,6 +1,6 @@
 import { createClient } from '@redis/client';
-import { exponentialBackoff, type BackoffPolicy } from '@mcpx/core';
-import { checkOptions, type OptionKeys } from '@mcpx/core/internal';
+import { ConfigError, exponentialBackoff, type BackoffPolicy } from '@mcpx/core';
+import { checkOptions, integerOption, type OptionKeys } from '@mcpx/core/internal';
 import type { RedisClient } from './client.js';
 import { redactUrl } from './redact-url.js';
 import { RedisConnectError } from './redis-connect-error.js';
@@ -56,7 +56,14 @@ const OPTION_KEYS = {
 export async function connectRedis(url: string, options: ConnectRedisOptions = {}): Promise<RedisClient> {
   checkOptions(options, OPTION_KEYS, { where: 'connectRedis(url, options)' });
   const shown = redactUrl(url);
-  const timeoutMs = options.connectTimeoutMs ?? DEFAULT_REDIS_CONNECT_TIMEOUT_MS;
+  const timeoutMs = integerOption(
+    'connectTimeoutMs',
+    options.connectTimeoutMs,
+    { fallback: DEFAULT_REDIS_CONNECT_TIMEOUT_MS, min: 1 },
+    (message) => {
+      throw new ConfigError(`connectRedis(url, options): ${message}`);
+    },
+  );
   const delay = options.reconnectDelayMs ?? redisReconnectDelay;
   let client: RedisClient;
   try {

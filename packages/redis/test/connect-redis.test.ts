@@ -40,7 +40,10 @@ describe('connectRedis', () => {
     expect((error as Error).message).not.toContain(':pw@');
   });
 
-  it('rejects an unknown option, naming it', async () => {
+  it('rejects an unknown option, naming it, and a connectTimeoutMs that is not a positive integer', async () => {
     await expect(connectRedis('redis://127.0.0.1:1', { connectTimeout: 5 } as never)).rejects.toThrow(/connectTimeout/);
+    await expect(connectRedis('redis://127.0.0.1:1', { connectTimeoutMs: 0 })).rejects.toThrow(
+      /"connectTimeoutMs" must be an integer of at least 1, got 0/,
+    );
   });
 });
