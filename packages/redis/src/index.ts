@@ -1,2 +1,11 @@
 // @mcpx/redis: the stores of @mcpx/core on Redis. The exports are added by the stores' own files.
-export {};
+export { connectRedis, redisReconnectDelay, DEFAULT_REDIS_CONNECT_TIMEOUT_MS } from './connect-redis.js';
+export { RedisConnectError } from './redis-connect-error.js';
+export { redisCacheStore } from './redis-cache-store.js';
+export { redisEraStore } from './redis-era-store.js';
+
+export type { RedisClient } from './client.js';
+export type { ConnectRedisOptions } from './connect-redis.js';
+export type { RedisConnectErrorOptions } from './redis-connect-error.js';
+export type { RedisCacheStore, RedisCacheStoreOptions } from './redis-cache-store.js';
+export type { RedisEraStoreOptions } from './redis-era-store.js';

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { startRedisServer, type RedisServer } from '@mcpx/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectRedis, redisEraStore, type RedisClient } from '../src/index.js';
+
+let server: RedisServer;
+let redis: RedisClient;
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  redis = await connectRedis(server.url);
+});
+
+afterAll(async () => {
+  await redis.close();
+  await server.stop();
+});
+
+const freshPrefix = () => `test-${randomUUID()}:`;
+
+describe('the Redis era store', () => {
+  it('keeps the era of a server under <prefix>era:<key>, for ttlMs', async () => {
+    const prefix = freshPrefix();
+    const store = redisEraStore(redis, { prefix, ttlMs: 60_000 });
+    await store.set('node server.mjs stdio', 'modern');
+    expect(await store.get('node server.mjs stdio')).toBe('modern');
+    expect(await redis.get(`${prefix}era:node server.mjs stdio`)).toBe('modern');
+    const ttl = await redis.pTTL(`${prefix}era:node server.mjs stdio`);
+    expect(ttl).toBeGreaterThan(50_000);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+  });
+
+  it('keeps an era for good with ttlMs 0, and forgets it when deleted', async () => {
+    const prefix = freshPrefix();
+    const store = redisEraStore(redis, { prefix, ttlMs: 0 });
+    await store.set('https://example.com', 'legacy');
+    expect(await redis.pTTL(`${prefix}era:https://example.com`)).toBe(-1);
+    expect(await store.get('https://example.com')).toBe('legacy');
+    await store.delete('https://example.com');
+    expect(await store.get('https://example.com')).toBeUndefined();
+  });
+
+  it("reads anything but 'legacy' or 'modern' as unknown, another program's hash included, and the next set replaces it", async () => {
+    const prefix = freshPrefix();
+    const store = redisEraStore(redis, { prefix });
+    await redis.set(`${prefix}era:a`, 'MODERN');
+    await redis.hSet(`${prefix}era:b`, 'era', 'modern');
+    expect(await store.get('a')).toBeUndefined();
+    expect(await store.get('b')).toBeUndefined();
+    await store.set('b', 'legacy');
+    expect(await store.get('b')).toBe('legacy');
+  });
+
+  it('refuses a ttlMs that is not a whole number of milliseconds', () => {
+    expect(() => redisEraStore(redis, { ttlMs: 1.5 })).toThrow(/"ttlMs" must be an integer of at least 0, got 1.5/);
+  });
+});
