@@ -177,3 +177,43 @@ describe('the Anthropic tool-use loop over server-everything', () => {
     expect(model.requests).toHaveLength(2);
   });
 });
+
+describe('cancelling the loop while a tool runs', () => {
+  it('cancels the tool call and throws CancelledError without asking the model again', async () => {
+    model = await startAnthropicModelServer({
+      content: [{ type: 'tool_use', name: 'trigger-long-running-operation', input: { duration: 60, steps: 6 } }],
+    });
+    const controller = new AbortController();
+    const ended: string[] = [];
+    const error: unknown = await runAnthropicLoop({
+      client: anthropicFor(model),
+      model: 'claude-test',
+      messages: ask('Run it'),
+      tools,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'tool-start') controller.abort();
+        if (event.type === 'tool-end') ended.push(event.outcome.kind);
+      },
+    }).catch((caught: unknown) => caught);
+    expect(CancelledError.isInstance(error)).toBe(true);
+    expect(ended).toEqual(['failed']);
+    expect(model.requests).toHaveLength(1);
+  });
+});
+
+describe('the options of the loop', () => {
+  it('refuses an unknown option, naming its likely spelling', async () => {
+    model = await startAnthropicModelServer();
+    const options = { client: anthropicFor(model), model: 'claude-test', messages: ask('Hi'), tools, maxStep: 3 };
+    await expect(runAnthropicLoop(options)).rejects.toThrow(/maxStep.*maxSteps/);
+    expect(model.requests).toHaveLength(0);
+  });
+
+  it('refuses a maxSteps below one', async () => {
+    model = await startAnthropicModelServer();
+    await expect(
+      runAnthropicLoop({ client: anthropicFor(model), model: 'claude-test', messages: ask('Hi'), tools, maxSteps: 0 }),
+    ).rejects.toThrow('maxSteps must be a whole number of model turns, 1 or more (got 0)');
+  });
+});

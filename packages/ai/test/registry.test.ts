@@ -32,7 +32,11 @@ beforeAll(async () => {
   // Two names that differ only in a character Anthropic refuses: the same model name once sanitized.
   registry.register({ name: 'tools.a', connect: stdio('tools.a', everythingCommand('stdio')) });
   registry.register({ name: 'tools_a', connect: stdio('tools_a', everythingCommand('stdio')) });
-  registry.register({ name: 'memory', connect: stdio('memory', memoryCommand(join(dir, 'memory.jsonl'))) });
+  registry.register({
+    name: 'memory',
+    autoApprove: ['add_observations'],
+    connect: stdio('memory', memoryCommand(join(dir, 'memory.jsonl'))),
+  });
   await registry.connectAll();
 });
 afterAll(async () => {
@@ -106,6 +110,23 @@ describe('a registry as the tool source', () => {
     expect(read!.is_error).toBeUndefined();
     expect(removed).toMatchObject({ is_error: true });
     expect(resultText(removed!)).toContain('The user declined to run memory__delete_entities');
+  });
+
+  it("does not ask approve before a tool the server's autoApprove list names", async () => {
+    const asked: string[] = [];
+    const tools = await anthropicTools(registry, {
+      select: { include: ['memory__add_observations', 'memory__create_relations'] },
+      approve: (call) => {
+        asked.push(call.modelName);
+        return false;
+      },
+    });
+    const results = await tools.handle([
+      { type: 'tool_use', id: 'toolu_1', name: 'memory__add_observations', input: { observations: [] }, caller: { type: 'direct' } },
+      { type: 'tool_use', id: 'toolu_2', name: 'memory__create_relations', input: { relations: [] }, caller: { type: 'direct' } },
+    ]);
+    expect(asked).toEqual(['memory__create_relations']);
+    expect(results.map((result) => result.is_error)).toEqual([undefined, true]);
   });
 
   it("asks approve before every call with ask: 'always'", async () => {

@@ -31,3 +31,9 @@ describe('a tool whose schema the Messages API refuses', () => {
     expect((error as UnsupportedSchemaError).tool).toBe('either');
   });
 });
+
+describe('the options of anthropicTools', () => {
+  it('refuses an unknown key of select, naming its path', async () => {
+    await expect(anthropicTools(source([plain]), { select: { server: ['odd'] } as never })).rejects.toThrow(/select\.server.*servers/);
+  });
+});

@@ -1,7 +1,9 @@
 import type { ContentBlock, Tool as AnthropicTool, ToolResultBlockParam, ToolUseBlock } from '@anthropic-ai/sdk/resources/messages';
+import { checkOptions } from '@mcpx/core/internal';
 import type { ApprovalOptions } from '../approval.js';
 import { UnsupportedSchemaError } from '../errors/unsupported-schema-error.js';
 import { assignModelNames } from '../model-names.js';
+import { ANTHROPIC_TOOLS_OPTION_KEYS } from '../options.js';
 import { ANTHROPIC_NAME_RULES, type ProviderNameRules } from '../provider-rules.js';
 import { selectTools, type ToolSelection } from '../selection.js';
 import { runToolCall, type ToolCallEvent } from '../tool-call.js';
@@ -60,6 +62,7 @@ export interface AnthropicToolSet {
  * ```
  */
 export async function anthropicTools(source: ToolSource, options: AnthropicToolsOptions = {}): Promise<AnthropicToolSet> {
+  checkOptions(options, ANTHROPIC_TOOLS_OPTION_KEYS, { where: 'anthropicTools(source, options)' });
   const { tools: listed, failures } = await listSourceTools(source, options);
   const skipped: Array<{ tool: SourceTool; error: UnsupportedSchemaError }> = [];
   const accepted: Array<{ tool: SourceTool; schema: AnthropicTool.InputSchema }> = [];

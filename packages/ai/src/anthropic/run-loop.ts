@@ -1,7 +1,9 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Message, MessageCreateParamsBase, MessageParam, StopReason } from '@anthropic-ai/sdk/resources/messages';
-import { CancelledError } from '@mcpx/core';
+import { CancelledError, ConfigError } from '@mcpx/core';
+import { checkOptions } from '@mcpx/core/internal';
 import { ModelRequestError } from '../errors/model-request-error.js';
+import { ANTHROPIC_LOOP_OPTION_KEYS } from '../options.js';
 import type { ToolCallEvent } from '../tool-call.js';
 import type { AnthropicToolSet } from './anthropic-tools.js';
 
@@ -68,10 +70,14 @@ export const DEFAULT_MAX_STEPS = 10;
  * ```
  */
 export async function runAnthropicLoop(options: AnthropicLoopOptions): Promise<AnthropicLoopResult> {
+  checkOptions(options, ANTHROPIC_LOOP_OPTION_KEYS, { where: 'runAnthropicLoop(options)' });
   const { signal, onEvent } = options;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  if (!Number.isInteger(maxSteps) || maxSteps < 1) {
+    throw new ConfigError(`runAnthropicLoop(options): maxSteps must be a whole number of model turns, 1 or more (got ${maxSteps})`);
+  }
   const messages = [...options.messages];
-  let message: Message | undefined;
+  let message!: Message;
   for (let step = 1; step <= maxSteps; step++) {
     throwIfAborted(signal);
     message = await turn(options, messages, step);
@@ -86,7 +92,6 @@ export async function runAnthropicLoop(options: AnthropicLoopOptions): Promise<A
     throwIfAborted(signal);
     messages.push({ role: 'user', content: results });
   }
-  if (message === undefined) throw new RangeError(`runAnthropicLoop: maxSteps must be at least 1 (got ${maxSteps})`);
   return finish(messages, message, 'max_steps', maxSteps);
 }
 
