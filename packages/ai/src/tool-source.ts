@@ -13,6 +13,7 @@ export interface RegistryToolSource {
   listTools(options?: { refresh?: boolean | undefined }): Promise<{
     tools: Array<{ name: string; server: string; originalName: string; tool: Tool; autoApproved: boolean }>;
     failures: Array<{ server: string; error: Error }>;
+    collisions: Array<{ name: string; servers: string[] }>;
   }>;
   callTool(qualifiedName: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult>;
   connectAll(): Promise<unknown>;
@@ -37,10 +38,12 @@ export interface SourceTool {
   call(args: Record<string, unknown>, options: { signal?: AbortSignal | undefined }): Promise<CallToolResult>;
 }
 
-/** The tools of a source, and the servers of a registry that could not list theirs. */
+/** The tools of a source, the servers of a registry that could not list theirs, and the registry's name collisions. */
 export interface SourceTools {
   tools: SourceTool[];
   failures: Array<{ server: string; error: Error }>;
+  /** Qualified names that several servers of a registry share: only the first server's tool is listed (the registry's naming decides). */
+  collisions: Array<{ name: string; servers: string[] }>;
 }
 
 /** Options of `listSourceTools`. */
@@ -68,6 +71,7 @@ export async function listSourceTools(source: ToolSource, options: SourceOptions
         call: (args, { signal }) => source.callTool(entry.name, args, signal === undefined ? {} : { signal }),
       })),
       failures: catalog.failures,
+      collisions: catalog.collisions,
     };
   }
   const server = options.server ?? source.serverInfo?.name ?? 'server';
@@ -82,5 +86,6 @@ export async function listSourceTools(source: ToolSource, options: SourceOptions
       call: (args, { signal }) => source.callTool(tool.name, args, signal === undefined ? {} : { signal }),
     })),
     failures: [],
+    collisions: [],
   };
 }

@@ -77,6 +77,21 @@ describe('a registry as the tool source', () => {
     expect(resultText(toolResults(model.requests[1]!)[0]!)).toContain('to the second');
   });
 
+  it("reports the registry's own collisions, where the first server registered keeps the name", async () => {
+    const shared = new McpRegistry();
+    shared.register({ name: 'first', toolPrefix: 'x', connect: stdio('first', everythingCommand('stdio')) });
+    shared.register({ name: 'second', toolPrefix: 'x', connect: stdio('second', everythingCommand('stdio')) });
+    try {
+      await shared.connectAll();
+      const tools = await anthropicTools(shared, { select: { include: 'x__echo' } });
+      expect(tools.collisions).toContainEqual({ name: 'x__echo', servers: ['first', 'second'] });
+      expect(tools.tools.map((tool) => tool.name)).toEqual(['x__echo']);
+      expect(tools.byName.get('x__echo')!.server).toBe('first');
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('selects by server and by annotation', async () => {
     const readOnly = await anthropicTools(registry, { select: { servers: ['memory'], readOnly: true } });
     expect(readOnly.tools.map((tool) => tool.name).sort()).toEqual(['memory__open_nodes', 'memory__read_graph', 'memory__search_nodes']);

@@ -43,6 +43,8 @@ export interface AnthropicToolSet {
   readonly skipped: ReadonlyArray<{ tool: SourceTool; error: UnsupportedSchemaError }>;
   /** Servers of a registry that could not list their tools. */
   readonly failures: ReadonlyArray<{ server: string; error: Error }>;
+  /** Qualified names several servers of a registry share (same `toolPrefix`): the model sees the first server's tool only. */
+  readonly collisions: ReadonlyArray<{ name: string; servers: string[] }>;
   /**
    * Runs the `tool_use` blocks of one assistant message (other blocks are ignored), all at the
    * same time, and returns a `tool_result` for each, in order. Never throws: a failed, declined or
@@ -63,7 +65,7 @@ export interface AnthropicToolSet {
  */
 export async function anthropicTools(source: ToolSource, options: AnthropicToolsOptions = {}): Promise<AnthropicToolSet> {
   checkOptions(options, ANTHROPIC_TOOLS_OPTION_KEYS, { where: 'anthropicTools(source, options)' });
-  const { tools: listed, failures } = await listSourceTools(source, options);
+  const { tools: listed, failures, collisions } = await listSourceTools(source, options);
   const skipped: Array<{ tool: SourceTool; error: UnsupportedSchemaError }> = [];
   const accepted: Array<{ tool: SourceTool; schema: AnthropicTool.InputSchema }> = [];
   for (const tool of selectTools(listed, options.select)) {
@@ -88,6 +90,7 @@ export async function anthropicTools(source: ToolSource, options: AnthropicTools
     byName,
     skipped,
     failures,
+    collisions,
     handle: (blocks, handleOptions = {}) =>
       Promise.all(
         blocks
