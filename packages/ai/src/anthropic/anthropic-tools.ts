@@ -47,8 +47,8 @@ export interface AnthropicToolSet {
   readonly collisions: ReadonlyArray<{ name: string; servers: string[] }>;
   /**
    * Runs the `tool_use` blocks of one assistant message (other blocks are ignored), all at the
-   * same time, and returns a `tool_result` for each, in order. Never throws: a failed, declined or
-   * unknown call becomes an `is_error` result that tells the model why.
+   * same time, and returns a `tool_result` for each, in order. A failed, declined or unknown call
+   * becomes an `is_error` result that tells the model why: only an `onEvent` that throws rejects.
    */
   handle(blocks: readonly ContentBlock[], options?: HandleOptions): Promise<ToolResultBlockParam[]>;
 }
