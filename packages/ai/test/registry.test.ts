@@ -137,8 +137,8 @@ describe('a registry as the tool source', () => {
       },
     });
     const results = await tools.handle([
-      { type: 'tool_use', id: 'toolu_1', name: 'memory__add_observations', input: { observations: [] }, caller: { type: 'direct' } },
-      { type: 'tool_use', id: 'toolu_2', name: 'memory__create_relations', input: { relations: [] }, caller: { type: 'direct' } },
+      { type: 'tool_use', id: 'toolu_1', name: 'memory__add_observations', input: { observations: [] } },
+      { type: 'tool_use', id: 'toolu_2', name: 'memory__create_relations', input: { relations: [] } },
     ]);
     expect(asked).toEqual(['memory__create_relations']);
     expect(results.map((result) => result.is_error)).toEqual([undefined, true]);
@@ -154,9 +154,7 @@ describe('a registry as the tool source', () => {
         return true;
       },
     });
-    const results = await tools.handle([
-      { type: 'tool_use', id: 'toolu_1', name: 'memory__read_graph', input: {}, caller: { type: 'direct' } },
-    ]);
+    const results = await tools.handle([{ type: 'tool_use', id: 'toolu_1', name: 'memory__read_graph', input: {} }]);
     expect(asked).toEqual(['memory__read_graph']);
     expect(results[0]!.is_error).toBeUndefined();
   });
@@ -165,9 +163,7 @@ describe('a registry as the tool source', () => {
     const tools = await anthropicTools(registry, { select: { include: 'tools.a__echo' } });
     await registry.disable('tools.a');
     try {
-      const [result] = await tools.handle([
-        { type: 'tool_use', id: 'toolu_1', name: 'tools_a__echo', input: { message: 'x' }, caller: { type: 'direct' } },
-      ]);
+      const [result] = await tools.handle([{ type: 'tool_use', id: 'toolu_1', name: 'tools_a__echo', input: { message: 'x' } }]);
       expect(result).toMatchObject({ is_error: true });
       expect(resultText(result as unknown as Record<string, unknown>)).toMatch(
         /^Calling tools_a__echo \(tool "echo" on server "tools\.a"\) failed: .*tools\.a/,

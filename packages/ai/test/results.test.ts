@@ -12,8 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => client.close());
 
-const use = (name: string, input: Record<string, unknown> = {}) =>
-  tools.handle([{ type: 'tool_use', id: 'toolu_1', name, input, caller: { type: 'direct' } }]);
+const use = (name: string, input: Record<string, unknown> = {}) => tools.handle([{ type: 'tool_use', id: 'toolu_1', name, input }]);
 
 describe('results of server-everything as tool_result blocks', () => {
   it('keeps an image as a base64 image block with its media type, between the texts', async () => {

@@ -1,4 +1,11 @@
-import type { ContentBlock, Tool as AnthropicTool, ToolResultBlockParam, ToolUseBlock } from '@anthropic-ai/sdk/resources/messages';
+import type {
+  ContentBlock,
+  ContentBlockParam,
+  Tool as AnthropicTool,
+  ToolResultBlockParam,
+  ToolUseBlock,
+  ToolUseBlockParam,
+} from '@anthropic-ai/sdk/resources/messages';
 import { checkOptions } from '@mcpx/core/internal';
 import type { ApprovalOptions } from '../approval.js';
 import { UnsupportedSchemaError } from '../errors/unsupported-schema-error.js';
@@ -46,11 +53,12 @@ export interface AnthropicToolSet {
   /** Qualified names several servers of a registry share (same `toolPrefix`): the model sees the first server's tool only. */
   readonly collisions: ReadonlyArray<{ name: string; servers: string[] }>;
   /**
-   * Runs the `tool_use` blocks of one assistant message (other blocks are ignored), all at the
+   * Runs the `tool_use` blocks of one assistant message, as received or as kept in a conversation
+   * (other blocks are ignored), all at the
    * same time, and returns a `tool_result` for each, in order. A failed, declined or unknown call
    * becomes an `is_error` result that tells the model why: only an `onEvent` that throws rejects.
    */
-  handle(blocks: readonly ContentBlock[], options?: HandleOptions): Promise<ToolResultBlockParam[]>;
+  handle(blocks: ReadonlyArray<ContentBlock | ContentBlockParam>, options?: HandleOptions): Promise<ToolResultBlockParam[]>;
 }
 
 /**
@@ -94,7 +102,7 @@ export async function anthropicTools(source: ToolSource, options: AnthropicTools
     handle: (blocks, handleOptions = {}) =>
       Promise.all(
         blocks
-          .filter((block): block is ToolUseBlock => block.type === 'tool_use')
+          .filter((block): block is ToolUseBlock | ToolUseBlockParam => block.type === 'tool_use')
           .map(async (block) => {
             const tool = byName.get(block.name);
             if (tool === undefined) return toAnthropicToolResult(block.id, block.name, undefined, { kind: 'unknown-tool' });
