@@ -118,8 +118,22 @@ describe('a registry as the tool source', () => {
       },
       { content: [{ type: 'text', text: 'Understood.' }] },
     );
-    await runAnthropicLoop({ client: anthropicFor(model), model: 'claude-test', messages: [{ role: 'user', content: 'clean up' }], tools });
+    const events: string[] = [];
+    await runAnthropicLoop({
+      client: anthropicFor(model),
+      model: 'claude-test',
+      messages: [{ role: 'user', content: 'clean up' }],
+      tools,
+      onEvent: (event) => {
+        if (event.type.startsWith('tool-') && 'call' in event) events.push(`${event.type} ${event.call.modelName}`);
+      },
+    });
     expect(asked.map((call) => call.modelName)).toEqual(['memory__delete_entities']);
+    expect(events.sort()).toEqual([
+      'tool-declined memory__delete_entities',
+      'tool-end memory__read_graph',
+      'tool-start memory__read_graph',
+    ]);
     expect(asked[0]!.input).toEqual({ entityNames: ['x'] });
     const [read, removed] = toolResults(model.requests[1]!);
     expect(read!.is_error).toBeUndefined();
