@@ -52,7 +52,19 @@ try {
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'mcpx-pack-check', private: true, version: '0.0.0' }, null, 2));
   const files = readdirSync(tarballs).map((name) => join(tarballs, name));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '@types/node@20', ...files], project);
+  // Optional peers from outside the repository (a model SDK for @mcpx/ai), which npm leaves out:
+  // a user of the package installs the one they use, and the types below need them.
+  const ours = new Set(published.map(({ manifest }) => manifest.name));
+  const optionalPeers = published.flatMap(({ manifest }) =>
+    Object.entries(manifest.peerDependenciesMeta ?? {})
+      .filter(([name, meta]) => meta.optional === true && !ours.has(name))
+      .map(([name]) => `${name}@${manifest.peerDependencies[name]}`),
+  );
+  run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '@types/node@20', ...optionalPeers, ...files],
+    project,
+  );
 
   const names = published.map(({ manifest }) => manifest.name);
   writeFileSync(
@@ -98,7 +110,7 @@ try {
   const usage = `const client = new McpClient({ name: 'pack-check' });\nconst transport: Transport = new StdioTransport({ command: 'node' });\nvoid client; void transport;\n`;
   writeFileSync(
     join(project, 'types.mts'),
-    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nvoid createRegistry;\n${usage}`,
+    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nimport { anthropicTools } from '@mcpx/ai';\nvoid createRegistry;\nvoid anthropicTools;\n${usage}`,
   );
   writeFileSync(
     join(project, 'types.cts'),

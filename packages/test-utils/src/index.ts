@@ -41,3 +41,13 @@ export { isRunning } from './processes.js';
 export { startRedisServer, type RedisServer } from './redis/redis-server.js';
 export { publicExports } from './public-exports.js';
 export type { PublicExports } from './public-exports.js';
+export { startAnthropicModelServer } from './models/anthropic-model-server.js';
+export type {
+  AnthropicModelServer,
+  AnthropicMessageBody,
+  ModelRequest,
+  ScriptedTurn,
+  ScriptedMessage,
+  ScriptedError,
+  ScriptedBlock,
+} from './models/anthropic-model-server.js';

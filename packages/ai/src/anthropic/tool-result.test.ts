@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { toAnthropicResultContent } from './tool-result.js';
+
+const base64 = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
+
+describe('MCP tool results as Anthropic content', () => {
+  it('describes audio, which Anthropic models do not take, with its type and size', () => {
+    expect(toAnthropicResultContent({ content: [{ type: 'audio', data: base64(1000), mimeType: 'audio/wav' }] })).toEqual([
+      { type: 'text', text: '[audio of type audio/wav, 1000 bytes, left out: Anthropic models do not take audio]' },
+    ]);
+  });
+
+  it('describes an image of a type the API refuses instead of sending it', () => {
+    const [block] = toAnthropicResultContent({ content: [{ type: 'image', data: base64(12), mimeType: 'image/svg+xml' }] });
+    expect(block).toEqual({ type: 'text', text: expect.stringContaining('an image of type image/svg+xml, 12 bytes, left out') as unknown });
+  });
+
+  it('describes a binary resource, and sends a PDF as a document', () => {
+    const blob = { type: 'resource' as const, resource: { uri: 'file:///a.bin', mimeType: 'application/octet-stream', blob: base64(30) } };
+    const pdf = { type: 'resource' as const, resource: { uri: 'file:///a.pdf', mimeType: 'application/pdf', blob: base64(30) } };
+    expect(toAnthropicResultContent({ content: [blob, pdf] })).toEqual([
+      { type: 'text', text: '[the resource file:///a.bin (application/octet-stream), 30 bytes of binary data, left out]' },
+      { type: 'document', title: 'file:///a.pdf', source: { type: 'base64', media_type: 'application/pdf', data: base64(30) } },
+    ]);
+  });
+
+  it('adds structuredContent as JSON text when no text block carries it', () => {
+    expect(toAnthropicResultContent({ content: [{ type: 'text', text: 'Done.' }], structuredContent: { count: 2 } })).toEqual([
+      { type: 'text', text: 'Done.' },
+      { type: 'text', text: '{"count":2}' },
+    ]);
+  });
+});

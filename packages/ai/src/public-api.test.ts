@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { publicExports } from '@mcpx/test-utils';
+import { describe, expect, it } from 'vitest';
+import * as entry from './index.js';
+
+// The public API of @mcpx/ai: a name added to or taken from the index must be added to or taken
+// from these lists too, so that growing the API is a decision made in review.
+const VALUES = [
+  'ANTHROPIC_NAME_RULES',
+  'DEFAULT_MAX_STEPS',
+  'ModelRequestError',
+  'OPENAI_NAME_RULES',
+  'UnsupportedSchemaError',
+  'anthropicSamplingHandler',
+  'anthropicTools',
+  'assignModelNames',
+  'isDestructive',
+  'isReadOnly',
+  'listSourceTools',
+  'runAnthropicLoop',
+  'sanitizeName',
+  'selectTools',
+  'toAnthropicInputSchema',
+  'toAnthropicResultContent',
+];
+
+const TYPES = [
+  'AnthropicLoopEvent',
+  'AnthropicLoopOptions',
+  'AnthropicLoopResult',
+  'AnthropicLoopStop',
+  'AnthropicSamplingOptions',
+  'AnthropicToolSet',
+  'AnthropicToolsOptions',
+  'ApprovalOptions',
+  'ApprovalPolicy',
+  'ApproveFn',
+  'ClientToolSource',
+  'HandleOptions',
+  'NamePattern',
+  'ProviderNameRules',
+  'RegistryToolSource',
+  'SourceOptions',
+  'SourceTool',
+  'SourceTools',
+  'ToolCallEvent',
+  'ToolCallOutcome',
+  'ToolCallRequest',
+  'ToolSelection',
+  'ToolSource',
+];
+
+describe('the public API of @mcpx/ai', () => {
+  it('exports exactly the listed values', () => {
+    expect(Object.keys(entry).sort()).toEqual(VALUES);
+  });
+
+  it('exports exactly the listed types', () => {
+    expect(publicExports(readFileSync(new URL('./index.ts', import.meta.url), 'utf8')).types).toEqual(TYPES);
+  });
+});

@@ -1,0 +1,74 @@
+import type { CallToolResult } from '@mcpx/core';
+import { needsApproval, type ApprovalOptions, type ToolCallRequest } from './approval.js';
+
+/** How one tool call ended: a result (which may be an `isError` one), a failure, a refusal by the user, or a name the model made up. */
+export type ToolCallOutcome =
+  { kind: 'result'; result: CallToolResult } | { kind: 'failed'; error: Error } | { kind: 'declined' } | { kind: 'unknown-tool' };
+
+/**
+ * What the adapters report about tool calls while they run: `tool-start` once the call is
+ * approved (or needs no approval) and sent, `tool-end` with the time from start to outcome, and
+ * `tool-declined` instead of both when the user declines.
+ */
+export type ToolCallEvent =
+  | { type: 'tool-start'; call: ToolCallRequest }
+  | { type: 'tool-end'; call: ToolCallRequest; outcome: ToolCallOutcome; durationMs: number }
+  | { type: 'tool-declined'; call: ToolCallRequest };
+
+/** Options of `runToolCall`. */
+export interface RunToolCallOptions extends ApprovalOptions {
+  signal?: AbortSignal | undefined;
+  onEvent?: ((event: ToolCallEvent) => void) | undefined;
+}
+
+/** Asks for approval where needed, then calls the tool. A failure (an approval or a call that throws) becomes an outcome the model is told about. */
+export async function runToolCall(call: ToolCallRequest, options: RunToolCallOptions): Promise<ToolCallOutcome> {
+  const started = performance.now();
+  const approved = await approval(call, options);
+  if (approved !== true) {
+    if (approved.kind === 'declined') options.onEvent?.({ type: 'tool-declined', call });
+    else options.onEvent?.({ type: 'tool-end', call, outcome: approved, durationMs: performance.now() - started });
+    return approved;
+  }
+  options.onEvent?.({ type: 'tool-start', call });
+  const sent = performance.now();
+  const outcome = await attempt(call, options);
+  options.onEvent?.({ type: 'tool-end', call, outcome, durationMs: performance.now() - sent });
+  return outcome;
+}
+
+/** True to go on, else the outcome: declined, or failed when `approve` threw. */
+async function approval(call: ToolCallRequest, options: RunToolCallOptions): Promise<true | ToolCallOutcome> {
+  if (!needsApproval(call.tool, options)) return true;
+  try {
+    return (await options.approve!(call)) ? true : { kind: 'declined' };
+  } catch (error) {
+    return { kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+async function attempt(call: ToolCallRequest, options: RunToolCallOptions): Promise<ToolCallOutcome> {
+  try {
+    return { kind: 'result', result: await call.tool.call(call.input, { signal: options.signal }) };
+  } catch (error) {
+    return { kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/** The text the model is told for an outcome that has no result of its own. */
+export function outcomeText(
+  call: Pick<ToolCallRequest, 'modelName'> & { tool?: ToolCallRequest['tool'] | undefined },
+  outcome: ToolCallOutcome,
+): string {
+  const where = call.tool === undefined ? '' : ` (tool "${call.tool.originalName}" on server "${call.tool.server}")`;
+  switch (outcome.kind) {
+    case 'declined':
+      return `The user declined to run ${call.modelName}${where}. Do not call it again unless the user asks to.`;
+    case 'unknown-tool':
+      return `There is no tool named "${call.modelName}"; call one of the tools listed in this request.`;
+    case 'failed':
+      return `Calling ${call.modelName}${where} failed: ${outcome.error.message}`;
+    case 'result':
+      return '';
+  }
+}
