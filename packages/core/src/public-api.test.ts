@@ -38,6 +38,7 @@ const VALUES = [
   'TaskExpiredError',
   'TaskHandle',
   'TaskTimeoutError',
+  'TokenStoreError',
   'TransportError',
   'UnsupportedProtocolVersionError',
   'UrlElicitationRequiredError',
