@@ -8,7 +8,8 @@ function slowRefreshes(): { fetch: FetchLike; refreshes: () => number } {
   let refreshes = 0;
   return {
     fetch: async (input, init) => {
-      if (String(init?.body ?? '').includes('grant_type=refresh_token')) {
+      // oauth4webapi sends the token request's form as URLSearchParams.
+      if (init?.body instanceof URLSearchParams && init.body.get('grant_type') === 'refresh_token') {
         refreshes += 1;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }

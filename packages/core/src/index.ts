@@ -62,15 +62,7 @@ export type { CacheStore, CacheEntry, CacheInvalidation, MaybePromise } from './
 export type { ResponseCacheOptions } from './modern/response-cache-options.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';
 export type { AuthProvider, AuthContext, UnauthorizedContext } from './auth.js';
-export type {
-  TokenStore,
-  StoredLogin,
-  StoredTokens,
-  StoredClient,
-  StoredEndpoints,
-  StoredJwk,
-  ReleaseLock,
-} from './auth-token-store.js';
+export type { TokenStore, StoredLogin, StoredTokens, StoredClient, StoredEndpoints, StoredJwk, ReleaseLock } from './auth-token-store.js';
 export type { Transport, TransportFactory, TransportSendOptions, TransportDiagnostic } from './transport.js';
 export type {
   RequestId,
