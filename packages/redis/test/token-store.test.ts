@@ -70,6 +70,30 @@ describe('redisTokenStore', () => {
     expect(reported[0]?.message).toContain('encryptionKey');
   });
 
+  it('reports an unreadable value by default as one McpxWarning process warning per key, naming the key', async () => {
+    const client = await redis.connect();
+    const prefix = redis.prefix();
+    await redisTokenStore(client, { encryptionKey: newKey(), prefix }).set('the-key', login());
+    const warnings: Error[] = [];
+    const listener = (warning: Error): void => {
+      if (warning.message.includes(prefix)) warnings.push(warning);
+    };
+    process.on('warning', listener);
+    try {
+      const wrong = redisTokenStore(client, { encryptionKey: newKey(), prefix });
+      expect(await wrong.get('the-key')).toBeUndefined();
+      expect(await wrong.get('the-key')).toBeUndefined();
+      // Process warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listener);
+    }
+
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ name: 'McpxWarning', code: 'TOKEN_STORE_FAILED' });
+    expect(warnings[0]?.message).toContain(`${prefix}token:the-key`);
+  });
+
   it('reads a corrupt or foreign value under its keys as no login, and a new login overwrites it', async () => {
     const client = await redis.connect();
     const prefix = redis.prefix();
