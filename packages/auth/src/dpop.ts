@@ -25,10 +25,13 @@ export async function newDpopKey(alg: string): Promise<DpopKey> {
  * is imported extractable, as a new one is made: the next grant saves it again with its tokens.
  */
 export async function restoreDpopKey(saved: NonNullable<StoredLogin['dpopKey']>): Promise<DpopKey | undefined> {
+  // The store's JWK type is core's structural one; jose checks the members when it imports them.
+  const privateJwk = saved.privateJwk as JWK;
+  const publicJwk = saved.publicJwk as JWK;
   try {
-    const privateKey = await importJWK(saved.privateJwk, saved.alg, { extractable: true });
-    const publicKey = await importJWK(saved.publicJwk, saved.alg, { extractable: true });
-    return wrap(saved.alg, { privateKey, publicKey } as unknown as oauth.CryptoKeyPair, saved.publicJwk);
+    const privateKey = await importJWK(privateJwk, saved.alg, { extractable: true });
+    const publicKey = await importJWK(publicJwk, saved.alg, { extractable: true });
+    return wrap(saved.alg, { privateKey, publicKey } as unknown as oauth.CryptoKeyPair, publicJwk);
   } catch {
     return undefined;
   }

@@ -10,13 +10,23 @@ import type { ResolvedOAuthOptions } from './options.js';
 import { revokeTokens } from './revocation.js';
 import { scopeList } from './scopes.js';
 import { storedServer } from './stored-server.js';
-import type { StoredLogin, StoredTokens } from './store/token-store.js';
+import type { ReleaseLock, StoredLogin, StoredTokens } from './store/token-store.js';
 import { tokenEndpointFor, type TokenEndpoint } from './token-endpoint.js';
 import { canonicalUrl } from './url-policy.js';
 import type { LoginStatus } from './oauth-provider.js';
 
 /** Tokens this close to their expiry are refreshed before use. */
 const EXPIRY_MARGIN_MS = 30_000;
+/**
+ * How long the refresh lock of a shared store is held at most: room for the requests of a refresh
+ * (the authorization server's metadata when the login has no stored endpoints, then the token
+ * request), each within `requestTimeoutMs`. A process that dies holding it delays the others'
+ * refresh by no more than this; a refresh that outlasts it is still safe, since a refresh token
+ * refused as spent makes the login take what the store holds.
+ */
+export function refreshLockTtlMs(requestTimeoutMs: number): number {
+  return 2 * requestTimeoutMs;
+}
 /** The answer of `headers()` without a token: one shared, frozen record. */
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -116,8 +126,31 @@ export class Login {
    * taken instead, read before the refresh and again after an `invalid_grant`, since with
    * rotating refresh tokens a second refresh with the spent one fails, or makes the server
    * revoke the whole grant. A refresh token refused with `invalid_grant` is then dropped.
+   *
+   * When the store has a lock (`TokenStore.lock`, shared by processes: Redis), the re-read and
+   * the refresh run holding the lock named by the login's key, so that processes which find the
+   * token expired at the same time send one refresh between them: the others wait, then find the
+   * new tokens in the store. A lock that cannot be taken (the store is down, or the lock stayed
+   * held for its whole ttl) is done without: the refresh runs as it would with a store of one
+   * process. `signal` stops the wait for the lock.
    */
-  async refresh(): Promise<void> {
+  async refresh(signal?: AbortSignal): Promise<void> {
+    const store = this.options.store;
+    if (store.lock === undefined) return this.#refresh();
+    let release: ReleaseLock | undefined;
+    try {
+      release = await store.lock(this.key, refreshLockTtlMs(this.options.requestTimeoutMs), signal);
+    } catch (error) {
+      if (signal?.aborted === true) throw error;
+    }
+    try {
+      await this.#refresh();
+    } finally {
+      await release?.();
+    }
+  }
+
+  async #refresh(): Promise<void> {
     if ((await this.#adoptStoredSafely()) && !this.expired()) return;
     const stored = this.#stored;
     const refreshToken = stored?.tokens?.refreshToken;

@@ -87,7 +87,7 @@ export class OAuthProvider implements AuthProvider {
     // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
     // token the server refused is dropped): the request goes with the old token, and its 401 is
     // handled by onUnauthorized().
-    if (login.expired() && login.refreshable()) await this.#flight.run('refresh', () => login.refresh().catch(() => undefined));
+    if (login.expired() && login.refreshable()) await this.#flight.run('refresh', (signal) => login.refresh(signal).catch(() => undefined));
     return login.authorization(context.method, context.url);
   }
 
@@ -112,7 +112,7 @@ export class OAuthProvider implements AuthProvider {
       'login',
       async (signal) => {
         if (context.sent.authorization !== undefined && login.refreshable()) {
-          const refreshed = await login.refresh().then(
+          const refreshed = await login.refresh(signal).then(
             () => true,
             () => false,
           );

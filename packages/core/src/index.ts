@@ -35,6 +35,7 @@ export { TaskCancelledError } from './errors/task-cancelled-error.js';
 export { TaskTimeoutError } from './errors/task-timeout-error.js';
 export { TaskExpiredError } from './errors/task-expired-error.js';
 export { CacheStoreError } from './errors/cache-store-error.js';
+export { TokenStoreError } from './errors/token-store-error.js';
 
 export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
 export type { UrlElicitation, UrlElicitationContext, UrlElicitationHandler, UrlElicitationResult } from './client/url-elicitation.js';
@@ -61,6 +62,7 @@ export type { CacheStore, CacheEntry, CacheInvalidation, MaybePromise } from './
 export type { ResponseCacheOptions } from './modern/response-cache-options.js';
 export type { BackoffPolicy, ExponentialBackoffOptions } from './util/backoff.js';
 export type { AuthProvider, AuthContext, UnauthorizedContext } from './auth.js';
+export type { TokenStore, StoredLogin, StoredTokens, StoredClient, StoredEndpoints, StoredJwk, ReleaseLock } from './auth-token-store.js';
 export type { Transport, TransportFactory, TransportSendOptions, TransportDiagnostic } from './transport.js';
 export type {
   RequestId,

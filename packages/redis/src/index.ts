@@ -9,3 +9,6 @@ export type { ConnectRedisOptions } from './connect-redis.js';
 export type { RedisConnectErrorOptions } from './redis-connect-error.js';
 export type { RedisCacheStore, RedisCacheStoreOptions } from './redis-cache-store.js';
 export type { RedisEraStoreOptions } from './redis-era-store.js';
+export { redisTokenStore } from './token-store.js';
+export type { RedisTokenStore, RedisTokenStoreOptions } from './token-store.js';
+export type { EncryptionKey } from './encryption.js';

@@ -12,15 +12,19 @@ const VALUES: string[] = [
   'redisCacheStore',
   'redisEraStore',
   'redisReconnectDelay',
+  'redisTokenStore',
 ];
 
 const TYPES: string[] = [
   'ConnectRedisOptions',
+  'EncryptionKey',
   'RedisCacheStore',
   'RedisCacheStoreOptions',
   'RedisClient',
   'RedisConnectErrorOptions',
   'RedisEraStoreOptions',
+  'RedisTokenStore',
+  'RedisTokenStoreOptions',
 ];
 
 describe('the public API of @mcpx/redis', () => {
