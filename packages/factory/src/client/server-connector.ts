@@ -172,7 +172,7 @@ export class ServerConnector {
     };
     if (stores !== undefined && client?.cache !== false && client?.cache?.store === undefined)
       options.cache = { ...client?.cache, store: stores.cache };
-    if (stores?.eraCache !== undefined && client?.eraCache === undefined) options.eraCache = stores.eraCache;
+    if (client?.eraCache === undefined && stores?.eraCache !== undefined) options.eraCache = stores.eraCache;
     if (server.requestTimeoutMs !== undefined) options.requestTimeoutMs = server.requestTimeoutMs;
     const connectTimeoutMs = this.connectTimeoutMs;
     if (connectTimeoutMs !== undefined) options.connectTimeoutMs = connectTimeoutMs;
