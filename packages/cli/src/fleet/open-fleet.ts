@@ -12,9 +12,8 @@ import { InteractionQueue } from './interaction-queue.js';
 import { SamplingRefusals } from './sampling-refusals.js';
 import { cliSettingNames } from './setting-names.js';
 import { cliExtensions } from './extensions.js';
-import { cliOAuthOptions } from '../auth/oauth-options.js';
+import { cliOAuthOptions, cliTokenStore } from '../auth/oauth-options.js';
 import { logInWhereNeeded, mayLogIn } from './log-in-needed.js';
-import { cliTokenStore } from '../auth/oauth-options.js';
 import { openSharedStores } from './shared-store.js';
 
 /** How to bring a fleet up for one command. */
