@@ -2,7 +2,8 @@
  * @module @mcpx/factory — config files to connected MCP clients and registries: loads the
  * `mcpServers` JSON of most hosts, VS Code's `servers` and TOML, picks each server's
  * transport and loads its package on first use; remote servers get OAuth from `@mcpx/auth`
- * when it is installed. Every export is public API.
+ * when it is installed; a config's `store` shares state across processes on Redis through `@mcpx/redis`.
+ * Every export is public API.
  */
 export { createClient } from './client/create-client.js';
 export { createRegistry } from './registry/create-registry.js';
@@ -15,6 +16,8 @@ export { formatProblem } from './config/problem.js';
 export { ConfigValidationError } from './errors/config-validation-error.js';
 export { ConfigNotFoundError } from './errors/config-not-found-error.js';
 export { ToolDisabledError } from './errors/tool-disabled-error.js';
+export { openStore } from './store/open-store.js';
+export { StoreUnavailableError } from './errors/store-unavailable-error.js';
 
 export type { CreateClientOptions } from './client/create-client.js';
 export type { CreateRegistryOptions } from './registry/create-registry.js';
@@ -28,6 +31,7 @@ export type { ConfigFormat } from './config/parse-text.js';
 export type { ConfigProblem } from './config/problem.js';
 export type { ToolDisabledDetails } from './errors/tool-disabled-error.js';
 export type { TransportSupport } from './transports/peers.js';
+export type { SharedStores, OpenStoreOptions } from './store/open-store.js';
 export type {
   TransportKind,
   ReconnectConfig,
@@ -45,4 +49,7 @@ export type {
   ServerConfig,
   McpxConfig,
   Env,
+  StoreEntry,
+  StoreConfig,
+  StoreFallback,
 } from './config/types.js';

@@ -44,6 +44,7 @@ const CONNECTOR_OPTION_KEYS = {
   oauth: FACTORY_OAUTH_OPTION_KEYS,
   onDiagnostic: true,
   connectTimeoutMs: true,
+  store: true,
 } as const satisfies OptionKeys<ConnectorOptions>;
 
 /** `CreateClientOptions`. */

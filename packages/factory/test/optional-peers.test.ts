@@ -14,7 +14,7 @@ const app = tempDir('app');
 
 /**
  * An application folder as npm would lay it out after `npm install @mcpx/factory @mcpx/stdio`:
- * the built factory, its dependencies, @mcpx/stdio, no @mcpx/http, @mcpx/sse nor @mcpx/auth, and a
+ * the built factory, its dependencies, @mcpx/stdio, no @mcpx/http, @mcpx/sse, @mcpx/auth nor @mcpx/redis, and a
  * @mcpx/websocket whose own dependency is missing.
  */
 beforeAll(() => {
@@ -38,7 +38,7 @@ beforeAll(() => {
   writeFileSync(join(modules, '@mcpx', 'websocket', 'index.js'), "export * from 'mcpx-dependency-that-is-not-installed';\n");
   writeFileSync(
     join(app.path, 'check.mjs'),
-    `import { createClient, supportedTransports } from '@mcpx/factory';
+    `import { createClient, createRegistry, supportedTransports } from '@mcpx/factory';
 const report = { supported: supportedTransports() };
 for (const [name, entry] of [['github', { url: 'https://127.0.0.1:9/mcp' }], ['legacy', { type: 'sse', url: 'http://127.0.0.1:9/sse' }], ['socket', { url: 'ws://127.0.0.1:9/mcp' }], ['secured', { url: 'https://127.0.0.1:9/mcp', oauth: { clientId: 'abc' } }]]) {
   try {
@@ -47,6 +47,12 @@ for (const [name, entry] of [['github', { url: 'https://127.0.0.1:9/mcp' }], ['l
   } catch (error) {
     report[name] = { name: error.name, code: error.code, server: error.server, message: error.message };
   }
+}
+try {
+  await createRegistry({ mcpServers: {}, store: { redis: 'redis://127.0.0.1:9' } });
+  report.store = 'connected';
+} catch (error) {
+  report.store = { name: error.name, code: error.code, message: error.message };
 }
 console.log(JSON.stringify(report));
 `,
@@ -70,6 +76,7 @@ describe('optional transport packages, in an application that installed only @mc
     expect([...built.matchAll(/import\(['"](@mcpx\/[a-z]+)['"]\)/g)].map((match) => match[1]).sort()).toEqual([
       '@mcpx/auth',
       '@mcpx/http',
+      '@mcpx/redis',
       '@mcpx/sse',
       '@mcpx/stdio',
       '@mcpx/websocket',
@@ -111,6 +118,13 @@ describe('optional transport packages, in an application that installed only @mc
       message: expect.stringMatching(
         /^server "socket": @mcpx\/websocket is installed but failed to load \(.*mcpx-dependency-that-is-not-installed.*\); reinstall it$/,
       ),
+    });
+    // A config with a store needs @mcpx/redis, and says so before connecting anything.
+    expect(report.store).toEqual({
+      name: 'ConfigError',
+      code: 'CONFIG_INVALID',
+      message:
+        'the config has a "store" on Redis, which needs @mcpx/redis, and it is not installed: npm install @mcpx/redis, or remove "store"',
     });
   });
 });

@@ -4,7 +4,7 @@ import { didYouMean } from '../args/suggest.js';
 import type { Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
-import { loadFleetConfig } from '../fleet/load-fleet-config.js';
+import { loadFleetConfig, type LoadedConfig } from '../fleet/load-fleet-config.js';
 import { browserAgent } from './browser.js';
 
 /** A server of the config that logs in with OAuth, and its provider. */
@@ -34,9 +34,12 @@ export async function providerFor(context: Context, server: ServerConfig & Remot
   return provider;
 }
 
-/** The server named `name` in the config, with its provider; a usage error when there is none, a config error when it does not use OAuth. */
-export async function loginTarget(context: Context, name: string, store: TokenStore): Promise<LoginTarget> {
-  const loaded = await loadFleetConfig(context);
+/**
+ * The server named `name` in the config (`loaded`, else loaded now), with its provider; a usage
+ * error when there is none, a config error when it does not use OAuth.
+ */
+export async function loginTarget(context: Context, name: string, store: TokenStore, loaded?: LoadedConfig): Promise<LoginTarget> {
+  loaded ??= await loadFleetConfig(context);
   const known = loaded.config.servers.map((server) => server.name);
   const server = loaded.config.servers.find((candidate) => candidate.name === name);
   if (server === undefined)

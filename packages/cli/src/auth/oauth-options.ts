@@ -9,7 +9,8 @@ export function cliTokenStore(context: Context): TokenStore {
 }
 
 /**
- * OAuth for the servers of a command: logins kept in the file store. Connections never open
+ * OAuth for the servers of a command: logins kept in `store` (the file store, or the config's
+ * Redis token store when its `store` has a `tokenKey`). Connections never open
  * a browser themselves (a login would race the connect deadline): a server that needs a
  * login ends `needs-login`, and the fleet then logs in to it when standard error is a
  * terminal or `MCPX_BROWSER` names a browser, else reports it with exit code 5 and

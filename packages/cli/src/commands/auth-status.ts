@@ -1,16 +1,25 @@
 import { describeLogin, loginJson } from '../auth/describe-login.js';
 import { providerFor, usesOAuth } from '../auth/login-target.js';
-import { cliTokenStore } from '../auth/oauth-options.js';
 import { printJson, type Context } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { loadFleetConfig } from '../fleet/load-fleet-config.js';
+import { loadFleetConfig, type LoadedConfig } from '../fleet/load-fleet-config.js';
+import { openTokenStore } from '../fleet/shared-store.js';
+import type { TokenStore } from '@mcpx/auth';
 
 /** `mcpx auth status [server...]`: the stored login of each server that uses OAuth; never a token. */
 export async function run(context: Context): Promise<number> {
   const loaded = await loadFleetConfig(context);
+  const tokens = await openTokenStore(context, loaded);
+  try {
+    return await status(context, tokens.store, loaded);
+  } finally {
+    await tokens.close();
+  }
+}
+
+async function status(context: Context, store: TokenStore, loaded: LoadedConfig): Promise<number> {
   const names = context.args.positionals;
   const servers = loaded.config.servers.filter(usesOAuth).filter((server) => names.length === 0 || names.includes(server.name));
-  const store = cliTokenStore(context);
   const logins = [];
   for (const server of servers) {
     const provider = await providerFor(context, server, store);

@@ -55,6 +55,7 @@ export async function classify(error: unknown, interrupted: boolean): Promise<Er
     core.TransportError,
     core.AuthError,
     core.UnsupportedProtocolVersionError,
+    factory.StoreUnavailableError,
   ];
   if (unavailable.some((type) => type.isInstance(error))) return { ...base, exitCode: EXIT.unavailable };
   if (core.RequestTimeoutError.isInstance(error)) {

@@ -12,8 +12,9 @@ import { InteractionQueue } from './interaction-queue.js';
 import { SamplingRefusals } from './sampling-refusals.js';
 import { cliSettingNames } from './setting-names.js';
 import { cliExtensions } from './extensions.js';
-import { cliOAuthOptions } from '../auth/oauth-options.js';
+import { cliOAuthOptions, cliTokenStore } from '../auth/oauth-options.js';
 import { logInWhereNeeded, mayLogIn } from './log-in-needed.js';
+import { openSharedStores } from './shared-store.js';
 
 /** How to bring a fleet up for one command. */
 export interface FleetOptions {
@@ -82,9 +83,12 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   const interactions = new InteractionQueue();
   const handlers = interactionHandlers(context, settings, status, () => current, refusals, interactions);
   const { createRegistry } = await import('@mcpx/factory');
+  const stores = await openSharedStores(context, loaded);
+  const tokens = stores?.tokens ?? cliTokenStore(context);
   const registry = await createRegistry(
     { servers },
     {
+      store: stores,
       connect: false,
       client: {
         name: 'mcpx',
@@ -95,7 +99,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         extensions: cliExtensions(),
       },
       connectTimeoutMs: context.connectTimeoutMs,
-      oauth: cliOAuthOptions(context),
+      oauth: cliOAuthOptions(context, tokens),
       registry: {
         defaults: {
           reconnect: options.reconnect ? undefined : false,
@@ -103,10 +107,14 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         },
       },
       onDiagnostic: (event) => {
-        if (context.verbose) context.note(context.err.dim(`[${event.server}] ${event.message}`));
+        if (context.verbose) context.note(context.err.dim(`[${event.server ?? 'store'}] ${event.message}`));
       },
     },
-  );
+  ).catch(async (error: unknown) => {
+    // The error that stopped the fleet is the one to report; closing the store adds nothing.
+    await stores?.close().catch(() => undefined);
+    throw error;
+  });
   const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
   const spinner =
     options.spinner !== false && !context.verbose
@@ -146,10 +154,13 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         .filter((view) => view.state !== 'connected' && view.state !== 'degraded'),
     wasUp: (name) => up.has(name),
     close: () =>
-      (closing ??= registry.close({ deadlineMs: 1000 }).then(() => {
-        status.clear();
-        refusals.flush();
-      })),
+      (closing ??= registry
+        .close({ deadlineMs: 1000 })
+        .then(() => {
+          status.clear();
+          refusals.flush();
+        })
+        .finally(() => stores?.close())),
   };
 
   spinner?.start();
@@ -162,7 +173,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
     await untilAborted(connecting, context.signal);
     if (mayLogIn(context)) {
       spinner?.stop();
-      await logInWhereNeeded(context, registry, servers);
+      await logInWhereNeeded(context, registry, servers, tokens);
     }
   } catch (error) {
     spinner?.stop();

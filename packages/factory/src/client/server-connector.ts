@@ -6,6 +6,7 @@ import { defaultExtensions } from './default-extensions.js';
 import { toolFilter } from './tool-filter.js';
 import { connectorAuth, type FactoryOAuthOptions } from './server-oauth.js';
 import type { DiagnosticListener } from './diagnostics.js';
+import type { SharedStores } from '../store/open-store.js';
 
 /** What connecting a server needs besides its config. */
 export interface ConnectorOptions {
@@ -20,8 +21,15 @@ export interface ConnectorOptions {
    * @default a file token store, interactive when standard error is a terminal
    */
   oauth?: FactoryOAuthOptions | false | undefined;
-  /** Told about the SSE fallback. */
+  /** Told about the SSE fallback, and the store's fallback to memory. */
   onDiagnostic?: DiagnosticListener | undefined;
+  /**
+   * State shared across processes (`openStore` of a config's `store`): its cache goes into every
+   * client's `cache.store`, its era store into `eraCache`, its token store into OAuth's `store`,
+   * each unless `client` or `oauth` gives its own. You close what you opened; `false` uses none.
+   * @default `createRegistry`: the config's `store`, opened and closed with the registry; `createClient`: none
+   */
+  store?: SharedStores | false | undefined;
   /** Milliseconds for connecting each server, over the servers' own `connectTimeoutMs`: for a command line's setting. @default each server's `connectTimeoutMs` */
   connectTimeoutMs?: number | undefined;
 }
@@ -80,7 +88,9 @@ export class ServerConnector {
     if (this.options.authProvider !== undefined) return Promise.resolve(this.options.authProvider);
     if (this.options.oauth === false) return Promise.resolve(undefined);
     const oauth = this.options.oauth;
-    this.#auth ??= connectorAuth(this.server, oauth).catch((error: unknown) => {
+    const tokens = this.stores?.tokens;
+    const withStore = tokens === undefined || oauth?.store !== undefined ? oauth : { ...oauth, store: tokens };
+    this.#auth ??= connectorAuth(this.server, withStore).catch((error: unknown) => {
       this.#auth = undefined;
       throw error;
     });
@@ -146,15 +156,23 @@ export class ServerConnector {
     return this.options.connectTimeoutMs ?? this.server.connectTimeoutMs;
   }
 
+  private get stores(): SharedStores | undefined {
+    return this.options.store === false ? undefined : this.options.store;
+  }
+
   private clientOptions(): McpClientOptions {
     const server = this.server;
     const client = this.options.client;
+    const stores = this.stores;
     const options: McpClientOptions = {
       ...client,
       server: server.name,
       settingNames: { ...CONFIG_SETTING_NAMES, ...client?.settingNames },
       extensions: defaultExtensions(client?.extensions),
     };
+    if (stores !== undefined && client?.cache !== false && client?.cache?.store === undefined)
+      options.cache = { ...client?.cache, store: stores.cache };
+    if (client?.eraCache === undefined && stores?.eraCache !== undefined) options.eraCache = stores.eraCache;
     if (server.requestTimeoutMs !== undefined) options.requestTimeoutMs = server.requestTimeoutMs;
     const connectTimeoutMs = this.connectTimeoutMs;
     if (connectTimeoutMs !== undefined) options.connectTimeoutMs = connectTimeoutMs;

@@ -239,11 +239,47 @@ export interface WebSocketServerConfig extends RemoteServerOptions {
 /** One validated server, ready for `createClient`. */
 export type ServerConfig = StdioServerConfig | HttpServerConfig | SseServerConfig | WebSocketServerConfig;
 
-/** A validated config: its servers in file order. */
+/** What `fallback` of a config's `store` says to do when Redis cannot be reached at start. */
+export type StoreFallback = 'none' | 'memory';
+
+/**
+ * The `store` table of a config, as written: state shared by every process that uses the config
+ * (response cache, era cache, OAuth tokens) on Redis, through `@mcpx/redis`.
+ */
+export interface StoreEntry {
+  /** The Redis URL, `redis://` or `rediss://` (TLS), usually with `${VAR}`: `redis://:${REDIS_PASSWORD}@${REDIS_HOST}:6379/0`. */
+  redis?: string | undefined;
+  /** The prefix of every key and channel the stores use, so that several fleets can share one Redis. @default 'mcpx:' */
+  prefix?: string | undefined;
+  /** `'memory'`: Redis down at start is a warning, and each process keeps its state to itself; `'none'`: it is an error. @default 'none' */
+  fallback?: StoreFallback | undefined;
+  /** The key OAuth tokens are encrypted with in Redis (usually `${MCPX_TOKEN_KEY}`); without it, tokens stay in the file store. */
+  tokenKey?: string | undefined;
+  /** Milliseconds connecting to Redis may take at start. @default 10000 */
+  connectTimeoutMs?: number | undefined;
+}
+
+/** A validated `store`: every `${VAR}` expanded. */
+export interface StoreConfig {
+  /** The Redis URL. */
+  readonly redis: string;
+  /** The prefix of every key and channel. @default the stores' own: 'mcpx:' */
+  readonly prefix?: string | undefined;
+  /** What to do when Redis cannot be reached at start. @default 'none' */
+  readonly fallback: StoreFallback;
+  /** The encryption key of the Redis token store; undefined keeps tokens in the file store. */
+  readonly tokenKey?: string | undefined;
+  /** Milliseconds connecting to Redis may take at start. @default 10000 */
+  readonly connectTimeoutMs?: number | undefined;
+}
+
+/** A validated config: its servers in file order, and the shared store when it has one. */
 export interface McpxConfig {
   /** The file it was read from; undefined when it was given as an object. */
   readonly file: string | undefined;
   readonly servers: readonly ServerConfig[];
+  /** State shared across processes on Redis (the `store` key); undefined keeps everything in this process. */
+  readonly store?: StoreConfig | undefined;
 }
 
 /** Environment variables, as `process.env` holds them. */

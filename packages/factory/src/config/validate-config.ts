@@ -9,7 +9,8 @@ import { ProblemList, type ConfigProblem } from './problem.js';
 import type { ConfigFormat } from './parse-text.js';
 import { markValidated } from './validated.js';
 import { validateServer } from './validate-server.js';
-import type { Env, McpxConfig, ServerConfig } from './types.js';
+import { validateStore } from './store-fields.js';
+import type { Env, McpxConfig, ServerConfig, StoreConfig } from './types.js';
 
 /** Options of `validateConfig`. */
 export interface ValidateConfigOptions {
@@ -54,8 +55,19 @@ export function validateConfig(input: unknown, options: ValidateConfigOptions = 
     servers.push(server);
     if (deferred.problems.length > 0) pending.set(server, deferred.problems);
   }
+  const store = storeOf(input, lookup, problems);
   if (problems.problems.length > 0) throw new ConfigValidationError(problems.problems);
-  return markValidated({ file: options.file, servers }, pending);
+  return markValidated({ file: options.file, servers, ...(store === undefined ? {} : { store }) }, pending);
+}
+
+/** The top-level key of the shared store; in the TOML table-per-server layout, no server may be named so. */
+const STORE = 'store';
+
+/** The validated `store` of the config, when it has one. */
+function storeOf(input: unknown, lookup: Lookup, problems: ProblemList): StoreConfig | undefined {
+  const table = asTable(input);
+  if (table === undefined || !(STORE in table)) return undefined;
+  return validateStore(table[STORE], lookup, problems.reporter(undefined));
 }
 
 /** The folders editors keep a project's config in: `${workspaceFolder}` is the folder above. */
@@ -121,6 +133,7 @@ function serverEntries(input: unknown, format: ConfigFormat, problems: ProblemLi
 function tomlTables(table: Record<string, unknown>, problems: ProblemList): [string, unknown][] {
   const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(table)) {
+    if (key === STORE) continue;
     const typo = closestMatch(key, CONTAINERS);
     if (
       typo !== undefined &&
@@ -143,14 +156,22 @@ function tomlTables(table: Record<string, unknown>, problems: ProblemList): [str
   return entries;
 }
 
-/** Top-level keys that look like a misspelt servers key. Other top-level keys belong to the host application and are left alone. */
+/**
+ * Reports top-level keys that look like a misspelt servers key or `store`, and returns how many
+ * looked like a servers key. Other top-level keys belong to the host application and are left alone.
+ */
 function reportTypos(table: Record<string, unknown>, problems: ProblemList): number {
   let count = 0;
   for (const key of Object.keys(table)) {
-    const typo = CONTAINERS.includes(key) ? undefined : closestMatch(key, CONTAINERS);
+    const typo = CONTAINERS.includes(key) || key === STORE ? undefined : (closestMatch(key, CONTAINERS) ?? misspeltStore(key));
     if (typo === undefined) continue;
     problems.add(undefined, key, `unknown key "${key}"`, `did you mean "${typo}"?`);
-    count++;
+    if (typo !== STORE) count++;
   }
   return count;
+}
+
+/** `store` when `key` is one edit away from it (`stor`, `stores`, `sotre`); a host's `storage` is its own. */
+function misspeltStore(key: string): string | undefined {
+  return Math.abs(key.length - STORE.length) <= 1 ? closestMatch(key, [STORE]) : undefined;
 }

@@ -7,6 +7,7 @@ import { validateConfig } from '../config/validate-config.js';
 import { toServerConfig, toServerList } from '../client/create-client.js';
 import { CONFIG_SETTING_NAMES, ServerConnector, type ConnectorOptions } from '../client/server-connector.js';
 import { healthOptions, reconnectPolicy } from './policies.js';
+import { openStore, type SharedStores } from '../store/open-store.js';
 import { CREATE_REGISTRY_OPTION_KEYS, FACTORY_OPTION_HINTS } from '../option-keys.js';
 
 /** Options of `createRegistry`. */
@@ -22,7 +23,9 @@ export interface CreateRegistryOptions extends ConnectorOptions, Omit<LoadConfig
  * `validateConfig` (or `{ servers }` with some of its servers, or entries that have a `name`),
  * a config object as it would be written in a file, or nothing to discover the file. Registers every server (disabled ones included, not connected) and, unless
  * `connect: false`, connects the enabled ones; a server that fails to connect is left
- * reconnecting or failed in the registry, and does not make this reject.
+ * reconnecting or failed in the registry, and does not make this reject. A config with a
+ * `store` is connected to it first (see `openStore`: Redis that cannot be reached rejects with
+ * `StoreUnavailableError` unless the store allows a fallback), and `close()` closes it.
  * @example
  * const registry = await createRegistry('./mcp_servers.json');
  * const { tools } = await registry.listTools();
@@ -34,14 +37,34 @@ export async function createRegistry(
 ): Promise<McpRegistry> {
   checkOptions(options, CREATE_REGISTRY_OPTION_KEYS, { where: 'createRegistry(config, options)', hints: FACTORY_OPTION_HINTS });
   const config = await resolveConfig(configOrPath, options);
-  const connectTimeoutSetting = options.client?.settingNames?.connectTimeoutMs ?? CONFIG_SETTING_NAMES.connectTimeoutMs;
-  const registry = new McpRegistry({
-    ...options.registry,
-    settingNames: { connectTimeoutMs: connectTimeoutSetting, ...options.registry?.settingNames },
-  });
-  for (const server of config.servers) registry.register(registration(server, options));
-  if (options.connect ?? true) await registry.connectAll();
-  return registry;
+  const owned =
+    options.store === undefined && config.store !== undefined
+      ? await openStore(config.store, { onDiagnostic: options.onDiagnostic })
+      : undefined;
+  try {
+    const connectTimeoutSetting = options.client?.settingNames?.connectTimeoutMs ?? CONFIG_SETTING_NAMES.connectTimeoutMs;
+    const registry = new McpRegistry({
+      ...options.registry,
+      settingNames: { connectTimeoutMs: connectTimeoutSetting, ...options.registry?.settingNames },
+    });
+    if (owned !== undefined) closeWith(registry, owned);
+    const connector = owned === undefined ? options : { ...options, store: owned };
+    for (const server of config.servers) registry.register(registration(server, connector));
+    if (options.connect ?? true) await registry.connectAll();
+    return registry;
+  } catch (error) {
+    // The error that stopped the registry is the one to report; closing the store adds nothing.
+    await owned?.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Makes `registry.close()` close `stores` once every connection is closed. */
+function closeWith(registry: McpRegistry, stores: SharedStores): void {
+  const close = registry.close.bind(registry);
+  // The registry knows nothing of stores (it imports no package that has them): the factory,
+  // which opened them, ends them with it; closing the stores twice closes them once.
+  registry.close = (closeOptions) => close(closeOptions).finally(() => stores.close());
 }
 
 async function resolveConfig(

@@ -1,0 +1,33 @@
+import type { TokenStore } from '@mcpx/auth';
+import type { SharedStores } from '@mcpx/factory';
+import { cliTokenStore } from '../auth/oauth-options.js';
+import type { Context } from '../context.js';
+import type { LoadedConfig } from './load-fleet-config.js';
+
+/**
+ * The stores of the config's `store` (Redis), opened for one command; undefined when the config
+ * has none. Redis that cannot be reached is the factory's `StoreUnavailableError`, or, with
+ * `"fallback": "memory"`, a warning on stderr and in-memory stores.
+ */
+export async function openSharedStores(context: Context, loaded: LoadedConfig): Promise<SharedStores | undefined> {
+  const store = loaded.config.store;
+  if (store === undefined) return undefined;
+  const { openStore } = await import('@mcpx/factory');
+  return openStore(store, { onDiagnostic: (event) => context.note(`${context.err.yellow('mcpx:')} ${event.message}`) });
+}
+
+/** A token store for one command, and how to let go of it. */
+export interface CommandTokenStore {
+  readonly store: TokenStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Where the logins of a command are kept: on Redis when the config's `store` has a `tokenKey`
+ * (and Redis can be reached), else in the CLI's file store.
+ */
+export async function openTokenStore(context: Context, loaded: LoadedConfig): Promise<CommandTokenStore> {
+  if (loaded.config.store?.tokenKey === undefined) return { store: cliTokenStore(context), close: () => Promise.resolve() };
+  const stores = await openSharedStores(context, loaded);
+  return { store: stores?.tokens ?? cliTokenStore(context), close: () => stores?.close() ?? Promise.resolve() };
+}

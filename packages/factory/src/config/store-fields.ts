@@ -1,0 +1,98 @@
+import { FieldReader, asTable, describeValue } from './fields.js';
+import { interpolateDeep } from './interpolate-deep.js';
+import type { Lookup } from './interpolate.js';
+import { readKeys, type Found, type KeySpec } from './keys.js';
+import type { Report } from './problem.js';
+import { redactUrl } from './redact-url.js';
+import type { StoreConfig, StoreFallback } from './types.js';
+
+/** The keys of the `store` table. */
+export const STORE_KEYS: KeySpec = { keys: ['redis', 'prefix', 'fallback', 'tokenKey', 'connectTimeoutMs'] };
+
+const FALLBACKS: readonly StoreFallback[] = ['none', 'memory'];
+const SCHEMES = new Set(['redis:', 'rediss:']);
+/** Fewer characters than this cannot be a key worth encrypting with. */
+export const MIN_TOKEN_KEY_LENGTH = 32;
+const EXAMPLE = '"store": { "redis": "redis://${REDIS_HOST}:6379" }';
+
+/**
+ * Validates the `store` table, with `${VAR}` expanded in every string; undefined when it has
+ * problems, reported at `store.<field>`. An unset variable is a problem now, whatever the
+ * servers: every command that uses the config uses its store.
+ */
+export function validateStore(value: unknown, lookup: Lookup, report: Report): StoreConfig | undefined {
+  const table = asTable(value);
+  if (table === undefined) {
+    report('store', `must be a table, got ${describeValue(value)}`, `write ${EXAMPLE}`);
+    return undefined;
+  }
+  let ok = true;
+  const fail: Report = (field, message, fix) => {
+    ok = false;
+    report(field, message, fix);
+  };
+  const keys = readKeys(table, STORE_KEYS, fail, 'store.');
+  const unresolved = new Set<string>();
+  const expanded = new Map<string, Found>(
+    [...keys].map(([name, found]) => {
+      const noteUnresolved: Report = (field, message, fix) => {
+        unresolved.add(name);
+        fail(field, message, fix);
+      };
+      return [name, { key: found.key, value: interpolateDeep(found.value, `store.${found.key}`, lookup, noteUnresolved) }];
+    }),
+  );
+  const fields = new FieldReader(expanded, fail, 'store.', unresolved);
+  const redis = readUrl(fields, fail);
+  const prefix = fields.text('prefix', { nonEmpty: true });
+  const fallback = fields.oneOf('fallback', FALLBACKS) ?? 'none';
+  const tokenKey = readTokenKey(fields);
+  const connectTimeoutMs = fields.integer('connectTimeoutMs', 1);
+  if (!ok || redis === undefined) return undefined;
+  return {
+    redis,
+    fallback,
+    ...(prefix === undefined ? {} : { prefix }),
+    ...(tokenKey === undefined ? {} : { tokenKey }),
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+  };
+}
+
+function readUrl(fields: FieldReader, report: Report): string | undefined {
+  if (!fields.has('redis')) {
+    report('store', 'has no "redis" URL', `write ${EXAMPLE}, or remove "store" to keep every process's state to itself`);
+    return undefined;
+  }
+  if (fields.isUnresolved('redis')) return undefined;
+  const url = fields.text('redis', { nonEmpty: true });
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return fields.wrong(
+      'redis',
+      `${JSON.stringify(redactUrl(url))} is not a URL`,
+      'write redis://host:6379, or rediss://host:6380 for TLS',
+    );
+  }
+  if (!SCHEMES.has(parsed.protocol))
+    return fields.wrong(
+      'redis',
+      `${JSON.stringify(redactUrl(url))} has the scheme "${parsed.protocol}", not redis: or rediss:`,
+      'write redis://host:6379, or rediss://host:6380 for TLS',
+    );
+  if (parsed.hostname === '') return fields.wrong('redis', `${JSON.stringify(redactUrl(url))} has no host`, 'write redis://host:6379');
+  return url;
+}
+
+function readTokenKey(fields: FieldReader): string | undefined {
+  if (fields.isUnresolved('tokenKey')) return undefined;
+  const key = fields.text('tokenKey', { nonEmpty: true });
+  if (key === undefined || key.length >= MIN_TOKEN_KEY_LENGTH) return key;
+  return fields.wrong(
+    'tokenKey',
+    `is ${key.length} characters long, fewer than ${MIN_TOKEN_KEY_LENGTH}`,
+    'use a random key such as the output of `openssl rand -base64 32`, from an environment variable: "${MCPX_TOKEN_KEY}"',
+  );
+}

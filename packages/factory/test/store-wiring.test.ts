@@ -1,0 +1,247 @@
+import { memoryTokenStore } from '@mcpx/auth';
+import type { EraCache } from '@mcpx/core';
+import { LruCacheStore, type McpClient } from '@mcpx/core';
+import { dualEraServerCommand } from '@mcpx/test-utils';
+import { robotBrowser, startAuthorizationServer, startProtectedMcpServer } from '@mcpx/test-utils/oauth';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createClient, createRegistry, openStore, StoreUnavailableError, type FactoryDiagnostic } from '../src/index.js';
+import { textOf } from './helpers.js';
+
+// @mcpx/redis is replaced by a module with its agreed entry points, whose stores are the real
+// in-memory ones of core and auth: these tests check what the factory does with the stores it
+// gets (which clients and providers receive them, when the connection closes), not Redis.
+const redis = vi.hoisted(() => ({
+  /** connectRedis's answer for each URL: a connection, or an error; anything else hangs until `release`. */
+  connections: [] as { url: string; close: () => Promise<void>; closed: number }[],
+  release: undefined as (() => void) | undefined,
+  cacheStores: [] as { options: unknown; store: unknown; closed: number }[],
+  eraStores: [] as { options: unknown; store: unknown }[],
+  tokenStores: [] as { options: unknown; store: unknown }[],
+}));
+
+vi.mock('@mcpx/redis', async () => {
+  const core = await import('@mcpx/core');
+  const auth = await import('@mcpx/auth');
+  const connect = (url: string) => {
+    const connection = {
+      url,
+      closed: 0,
+      close: async () => {
+        connection.closed++;
+      },
+    };
+    redis.connections.push(connection);
+    return connection;
+  };
+  return {
+    connectRedis: async (url: string) => {
+      if (url.includes('unreachable')) throw new Error(`connect ECONNREFUSED ${new URL(url).host}`);
+      if (url.includes('slow')) await new Promise<void>((resolve) => (redis.release = resolve));
+      return connect(url);
+    },
+    redisCacheStore: (_client: unknown, options: unknown) => {
+      const entry = { options, store: undefined as unknown, closed: 0 };
+      entry.store = Object.assign(new core.LruCacheStore(), {
+        close: async () => {
+          entry.closed++;
+        },
+      });
+      redis.cacheStores.push(entry);
+      return entry.store;
+    },
+    redisEraStore: (_client: unknown, options: unknown) => {
+      const store = new core.EraCache();
+      redis.eraStores.push({ options, store });
+      return store;
+    },
+    redisTokenStore: (_client: unknown, options: unknown) => {
+      const store = auth.memoryTokenStore();
+      redis.tokenStores.push({ options, store });
+      return store;
+    },
+  };
+});
+
+const KEY = 'a-token-key-of-at-least-32-characters!!';
+const server = { command: dualEraServerCommand().command, args: dualEraServerCommand().args };
+
+afterEach(() => {
+  redis.connections.length = 0;
+  redis.cacheStores.length = 0;
+  redis.eraStores.length = 0;
+  redis.tokenStores.length = 0;
+});
+
+/** Calls to `method` that `client` sent to its server. */
+function sent(client: McpClient, method: string): { count: number } {
+  const counter = { count: 0 };
+  client.on('request', (event) => {
+    if (event.method === method) counter.count++;
+  });
+  return counter;
+}
+
+describe("the config's store, wired by the factory", () => {
+  it('connects to the URL with ${VAR} expanded and gives every client of a registry the same cache store and era store', async () => {
+    const registry = await createRegistry(
+      { mcpServers: { one: server, two: server }, store: { redis: 'redis://${REDIS_HOST}:6379', prefix: 'fleet:' } },
+      { env: { REDIS_HOST: 'cache.internal' } },
+    );
+    try {
+      expect(redis.connections.map((connection) => connection.url)).toEqual(['redis://cache.internal:6379']);
+      expect(redis.cacheStores.map((entry) => entry.options)).toEqual([{ prefix: 'fleet:' }]);
+      expect(redis.eraStores.map((entry) => entry.options)).toEqual([{ prefix: 'fleet:' }]);
+      const eras = redis.eraStores[0]!.store as EraCache;
+      expect(eras.get(`${server.command} ${server.args.join(' ')}`)).toBe('modern');
+      // The same command line is one server to the cache: the second client reads what the first kept.
+      const second = sent(registry.get('two')!.client!, 'tools/list');
+      await registry.get('one')!.client!.listTools();
+      await registry.get('two')!.client!.listTools();
+      expect(second.count).toBe(0);
+    } finally {
+      await registry.close();
+    }
+  });
+
+  it('closes the cache store and then the connection when the registry closes, once', async () => {
+    const registry = await createRegistry({ mcpServers: { one: server }, store: { redis: 'redis://127.0.0.1:6379' } });
+    await registry.close();
+    await registry.close();
+    expect(redis.cacheStores[0]?.closed).toBe(1);
+    expect(redis.connections[0]?.closed).toBe(1);
+  });
+
+  it("keeps a client's own cache store and era cache over the config's", async () => {
+    const mine = new LruCacheStore();
+    const set = vi.spyOn(mine, 'set');
+    const registry = await createRegistry(
+      { mcpServers: { one: server }, store: { redis: 'redis://127.0.0.1:6379' } },
+      { client: { cache: { store: mine }, eraCache: false } },
+    );
+    try {
+      await registry.get('one')!.client!.listTools();
+      expect(set).toHaveBeenCalled();
+      expect(redis.cacheStores).toEqual([]);
+      expect(redis.eraStores).toEqual([]);
+    } finally {
+      await registry.close();
+    }
+  });
+
+  it('rejects with StoreUnavailableError naming the URL without its password when Redis cannot be reached, and starts no server', async () => {
+    const attempt = createRegistry(
+      {
+        mcpServers: { one: server },
+        store: { redis: 'redis://:${PASSWORD}@unreachable:6379' },
+      },
+      { env: { PASSWORD: 'hunter2-secret' } },
+    );
+    await expect(attempt).rejects.toSatisfy(
+      (error: unknown) =>
+        StoreUnavailableError.isInstance(error) &&
+        error.url === 'redis://:***@unreachable:6379' &&
+        error.message.includes('cannot reach the shared store at redis://:***@unreachable:6379 (connect ECONNREFUSED unreachable:6379)') &&
+        error.message.includes('"fallback": "memory"') &&
+        !error.message.includes('hunter2-secret'),
+    );
+  });
+
+  it('falls back to memory with a diagnostic when the store allows it, and the servers connect', async () => {
+    const diagnostics: FactoryDiagnostic[] = [];
+    const registry = await createRegistry(
+      { mcpServers: { one: server, two: server }, store: { redis: 'redis://unreachable:6379', fallback: 'memory' } },
+      { onDiagnostic: (event) => diagnostics.push(event) },
+    );
+    try {
+      expect(diagnostics).toEqual([
+        expect.objectContaining({
+          server: undefined,
+          type: 'store-fallback',
+          message: expect.stringContaining('cannot reach the shared store at redis://unreachable:6379'),
+        }),
+      ]);
+      expect(registry.get('one')?.state).toBe('connected');
+      // In memory, the clients of the process still share one cache.
+      const second = sent(registry.get('two')!.client!, 'tools/list');
+      await registry.get('one')!.client!.listTools();
+      await registry.get('two')!.client!.listTools();
+      expect(second.count).toBe(0);
+    } finally {
+      await registry.close();
+    }
+  });
+
+  it('gives up on a connection that takes longer than connectTimeoutMs, and closes it when it comes', async () => {
+    const attempt = openStore({ redis: 'redis://slow:6379', fallback: 'none', connectTimeoutMs: 50 });
+    await expect(attempt).rejects.toSatisfy(
+      (error: unknown) => StoreUnavailableError.isInstance(error) && error.message.includes('no connection after 50 ms'),
+    );
+    redis.release?.();
+    await vi.waitFor(() => expect(redis.connections[0]?.closed).toBe(1));
+  });
+
+  it('keeps tokens out of Redis without a tokenKey', async () => {
+    const stores = await openStore({ redis: 'redis://127.0.0.1:6379', fallback: 'none' });
+    try {
+      expect(stores.tokens).toBeUndefined();
+      expect(redis.tokenStores).toEqual([]);
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it('gives createClient the stores opened by openStore, which the caller closes', async () => {
+    const stores = await openStore({ redis: 'redis://127.0.0.1:6379', fallback: 'none' });
+    const client = await createClient(server, { name: 'one', store: stores });
+    await client.close();
+    expect((redis.eraStores[0]?.store as EraCache).get(`${server.command} ${server.args.join(' ')}`)).toBe('modern');
+    expect(redis.connections[0]?.closed).toBe(0);
+    await stores.close();
+    expect(redis.connections[0]?.closed).toBe(1);
+  });
+});
+
+describe("the config's token store, wired into OAuth", () => {
+  it('keeps the login of a server in the Redis token store, encrypted with tokenKey', async () => {
+    const as = await startAuthorizationServer();
+    const mcp = await startProtectedMcpServer({ authorizationServer: as });
+    try {
+      const registry = await createRegistry(
+        { mcpServers: { protected: { url: mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: '${MCPX_TOKEN_KEY}' } },
+        { env: { MCPX_TOKEN_KEY: KEY }, oauth: { userAgent: robotBrowser({ user: 'ada' }) } },
+      );
+      try {
+        expect(textOf(await registry.get('protected')!.client!.callTool('whoami'))).toMatch(/^ada via /);
+        expect(redis.tokenStores.map((entry) => entry.options)).toEqual([{ encryptionKey: KEY }]);
+        const tokens = redis.tokenStores[0]!.store as ReturnType<typeof memoryTokenStore>;
+        expect(await tokens.list()).toHaveLength(1);
+      } finally {
+        await registry.close();
+      }
+    } finally {
+      await mcp.close();
+      await as.close();
+    }
+  });
+
+  it("keeps the token store given in the oauth option over the config's", async () => {
+    const as = await startAuthorizationServer();
+    const mcp = await startProtectedMcpServer({ authorizationServer: as });
+    try {
+      const mine = memoryTokenStore();
+      const registry = await createRegistry(
+        { mcpServers: { protected: { url: mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: KEY } },
+        { oauth: { store: mine, userAgent: robotBrowser({ user: 'bo' }) } },
+      );
+      try {
+        expect(textOf(await registry.get('protected')!.client!.callTool('whoami'))).toMatch(/^bo via /);
+        expect(await mine.list()).toHaveLength(1);
+      } finally {
+        await registry.close();
+      }
+    } finally {
+      await mcp.close();
+      await as.close();
+    }
+  });
+});
