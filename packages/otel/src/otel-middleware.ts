@@ -113,7 +113,7 @@ function describeRequest(span: Span, metricAttributes: Attributes, request: Outg
   const recording = span.isRecording();
   const uri = recording ? resourceUri(request) : undefined;
   if (uri !== undefined) span.setAttribute(MCP_ATTRIBUTES.resourceUri, uri);
-  const session = options.session?.();
+  const session = options.session?.(request);
   if (session?.protocolVersion !== undefined) {
     metricAttributes[MCP_ATTRIBUTES.protocolVersion] = session.protocolVersion;
     if (recording) span.setAttribute(MCP_ATTRIBUTES.protocolVersion, session.protocolVersion);

@@ -82,6 +82,9 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   const interactions = new InteractionQueue();
   const handlers = interactionHandlers(context, settings, status, () => current, refusals, interactions);
   const { createRegistry } = await import('@mcpx/factory');
+  // Read when a request is traced, once the registry below exists and its server is connected.
+  let registryOf: McpRegistry | undefined;
+  const middleware = context.tracing?.middleware((server) => registryOf?.get(server)?.client?.protocolVersion);
   const registry = await createRegistry(
     { servers },
     {
@@ -93,6 +96,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         ...(context.timeoutMs === undefined ? {} : { requestTimeoutMs: context.timeoutMs }),
         settingNames: cliSettingNames(context),
         extensions: cliExtensions(),
+        ...(middleware === undefined ? {} : { middleware: [middleware] }),
       },
       connectTimeoutMs: context.connectTimeoutMs,
       oauth: cliOAuthOptions(context),
@@ -107,6 +111,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
       },
     },
   );
+  registryOf = registry;
   const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
   const spinner =
     options.spinner !== false && !context.verbose
