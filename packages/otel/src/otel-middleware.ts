@@ -11,6 +11,7 @@ import { MCP_ATTRIBUTES, operationAttributes, requestTarget, resourceUri, spanNa
 import { describeError, isToolError } from './error-type.js';
 import { createInstruments, SCOPE, type Instruments } from './instruments.js';
 import type { OtelMiddlewareOptions } from './options.js';
+import { TaskLinks } from './task-links.js';
 import { requestParent, withTraceMeta } from './trace-meta.js';
 
 /**
@@ -31,21 +32,27 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
   const tracer = provider.getTracer(SCOPE, __MCPX_VERSION__);
   const instruments = createInstruments(options.meterProvider);
   const propagate = options.propagate !== false;
+  const tasks = new TaskLinks();
   return (request, next) => {
     const target = requestTarget(request);
     const attributes = operationAttributes(request.method, target);
     const parent =
       harmless(undefined, () => requestParent(context.active(), request.params?._meta, request.options.trace, options.propagator)) ??
       context.active();
-    const span = tracer.startSpan(spanName(request.method, target), { kind: SpanKind.CLIENT, attributes }, parent);
+    const taskId = tasks.drivenTask(request);
+    const links = taskId === undefined ? undefined : tasks.links(taskId);
+    const spanOptions = links === undefined ? { kind: SpanKind.CLIENT, attributes } : { kind: SpanKind.CLIENT, attributes, links };
+    const span = tracer.startSpan(spanName(request.method, target), spanOptions, parent);
     const recording = span.isRecording();
     // No SDK: nothing records and, without a valid span context, there is nothing to propagate.
     if (!recording && instruments.noop && !isSpanContextValid(span.spanContext())) return next(request);
     harmless(span, () => describeRequest(span, attributes, request, options));
+    // On the span only: a task id has too many values for a metric.
+    if (recording && taskId !== undefined) span.setAttribute(MCP_ATTRIBUTES.taskId, taskId);
     const active = trace.setSpan(parent, span);
     const params = propagate ? harmless(span, () => withTraceMeta(request.params, active, options.propagator)) : request.params;
     const sent = withSpan(request, span, recording, params ?? request.params);
-    return measure({ request, sent, next, span, active, attributes, instruments });
+    return measure({ request, sent, next, span, active, attributes, instruments, tasks });
   };
 }
 
@@ -65,10 +72,11 @@ interface Traced {
   active: Context;
   attributes: Attributes;
   instruments: Instruments;
+  tasks: TaskLinks;
 }
 
 /** Sends the request in its span's context, and records its outcome on the span and the instruments. */
-async function measure({ request, sent, next, span, active, attributes, instruments }: Traced): Promise<Record<string, unknown>> {
+async function measure({ request, sent, next, span, active, attributes, instruments, tasks }: Traced): Promise<Record<string, unknown>> {
   const stream = STREAMS.has(request.method);
   const counted = { [MCP_ATTRIBUTES.methodName]: request.method };
   if (!stream) instruments.active.add(1, counted);
@@ -76,6 +84,7 @@ async function measure({ request, sent, next, span, active, attributes, instrume
   try {
     const result = await context.with(active, next, undefined, sent);
     if (isToolError(request.method, result)) fail(span, attributes, { type: 'tool_error' }, undefined);
+    if (span.isRecording()) harmless(span, () => tasks.describe(span, request.method, result));
     return result;
   } catch (error) {
     if (!(stream && isStreamEnd(error))) fail(span, attributes, describeError(error), error);
