@@ -87,7 +87,7 @@ export class OAuthProvider implements AuthProvider {
     // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
     // token the server refused is dropped): the request goes with the old token, and its 401 is
     // handled by onUnauthorized().
-    if (login.expired() && login.refreshable()) await this.#flight.run('refresh', () => login.refresh().catch(() => undefined));
+    if (login.expired() && login.refreshable()) await this.#flight.run('refresh', () => this.#refresh(login, context.url).catch(() => undefined));
     return login.authorization(context.method, context.url);
   }
 
@@ -112,7 +112,7 @@ export class OAuthProvider implements AuthProvider {
       'login',
       async (signal) => {
         if (context.sent.authorization !== undefined && login.refreshable()) {
-          const refreshed = await login.refresh().then(
+          const refreshed = await this.#refresh(login, context.url).then(
             () => true,
             () => false,
           );
@@ -130,6 +130,24 @@ export class OAuthProvider implements AuthProvider {
       context.signal,
     );
     return true;
+  }
+
+  /** Refreshes the login's access token, and tells `onRefresh` how it went; rejects as the refresh does. */
+  async #refresh(login: Login, url: URL): Promise<void> {
+    const startedMs = performance.now();
+    let error: Error | undefined;
+    try {
+      await login.refresh();
+    } catch (failure) {
+      error = failure instanceof Error ? failure : new Error(String(failure));
+      throw failure;
+    } finally {
+      try {
+        this.#options.onRefresh?.({ serverUrl: (this.#serverUrl ?? url).href, durationMs: performance.now() - startedMs, error });
+      } catch {
+        // A throwing listener must not change how the request goes.
+      }
+    }
   }
 
   /**
