@@ -84,10 +84,12 @@ export class OAuthProvider implements AuthProvider {
   async #headers(context: AuthContext): Promise<Record<string, string>> {
     const login = await this.#loginFor(context.url);
     if (login === undefined) return {};
-    // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
-    // token the server refused is dropped): the request goes with the old token, and its 401 is
-    // handled by onUnauthorized().
-    if (login.expired() && login.refreshable()) await this.#flight.run('refresh', () => this.#refresh(login, context.url).catch(() => undefined));
+    if (login.expired() && login.refreshable()) {
+      // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
+      // token the server refused is dropped): the request goes with the old token, and its 401 is
+      // handled by onUnauthorized(). onRefresh was told of the failure.
+      await this.#flight.run('refresh', () => this.#refresh(login, context.url).catch(() => undefined));
+    }
     return login.authorization(context.method, context.url);
   }
 

@@ -92,7 +92,11 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     context = traced;
     const { run: runCommand } = await command.load();
     if (tracing === undefined) return await runCommand(traced);
-    return await tracing.trace(command.name.join(' '), () => runCommand(traced), (error) => fail(error, io, traced));
+    return await tracing.trace(
+      command.name.join(' '),
+      () => runCommand(traced),
+      (error) => fail(error, io, traced),
+    );
   } catch (error) {
     return await fail(error, io, context);
   } finally {

@@ -48,7 +48,8 @@ class Collector {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpBody;
       for (const { resource, scopeSpans } of body.resourceSpans)
         for (const { spans } of scopeSpans)
-          for (const span of spans) this.spans.push({ ...span, attributes: flatten(span.attributes), resource: flatten(resource.attributes) });
+          for (const span of spans)
+            this.spans.push({ ...span, attributes: flatten(span.attributes), resource: flatten(resource.attributes) });
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });

@@ -83,8 +83,8 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   const handlers = interactionHandlers(context, settings, status, () => current, refusals, interactions);
   const { createRegistry } = await import('@mcpx/factory');
   // Read when a request is traced, once the registry below exists and its server is connected.
-  let registryOf: McpRegistry | undefined;
-  const middleware = context.tracing?.middleware((server) => registryOf?.get(server)?.client?.protocolVersion);
+  const made: { registry?: McpRegistry } = {};
+  const middleware = context.tracing?.middleware((server) => made.registry?.get(server)?.client?.protocolVersion);
   const registry = await createRegistry(
     { servers },
     {
@@ -111,7 +111,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
       },
     },
   );
-  registryOf = registry;
+  made.registry = registry;
   const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
   const spinner =
     options.spinner !== false && !context.verbose
