@@ -40,7 +40,7 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
       harmless(undefined, () => requestParent(context.active(), request.params?._meta, request.options.trace, options.propagator)) ??
       context.active();
     const taskId = tasks.drivenTask(request);
-    const links = taskId === undefined ? undefined : tasks.links(taskId);
+    const links = taskId === undefined ? undefined : tasks.links(request.server, taskId);
     const spanOptions = links === undefined ? { kind: SpanKind.CLIENT, attributes } : { kind: SpanKind.CLIENT, attributes, links };
     const span = tracer.startSpan(spanName(request.method, target), spanOptions, parent);
     const recording = span.isRecording();
@@ -84,7 +84,7 @@ async function measure({ request, sent, next, span, active, attributes, instrume
   try {
     const result = await context.with(active, next, undefined, sent);
     if (isToolError(request.method, result)) fail(span, attributes, { type: 'tool_error' }, undefined);
-    if (span.isRecording()) harmless(span, () => tasks.describe(span, request.method, result));
+    if (span.isRecording()) harmless(span, () => tasks.describe(span, request, result));
     return result;
   } catch (error) {
     if (!(stream && isStreamEnd(error))) fail(span, attributes, describeError(error), error);

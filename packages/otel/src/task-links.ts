@@ -9,7 +9,8 @@ const REMEMBERED_TASKS = 1024;
 const STATE_METHODS: ReadonlySet<string> = new Set(['tasks/get', 'tasks/cancel']);
 
 /**
- * The spans of the requests that became tasks, by task id, so that the requests that then drive
+ * The spans of the requests that became tasks, by server and task id (one middleware may serve
+ * the clients of several servers, whose task ids may be alike), so that the requests that then drive
  * a task (`tasks/get` polls, `tasks/result`, `tasks/update`, `tasks/cancel`) link to the span of
  * the call it stands for. That span ended when the server answered with the task: the polls are
  * requests of their own, with spans of their own, children of the span active where the caller
@@ -25,9 +26,9 @@ export class TaskLinks {
     return typeof taskId === 'string' ? taskId : undefined;
   }
 
-  /** The link to the span of the call that created `taskId`, when this middleware traced it. */
-  links(taskId: string): Link[] | undefined {
-    const context = this.created.get(taskId);
+  /** The link to the span of the call that created `taskId` on `server`, when this middleware traced it. */
+  links(server: string | undefined, taskId: string): Link[] | undefined {
+    const context = this.created.get(key(server, taskId));
     return context === undefined ? undefined : [{ context, attributes: { [MCP_ATTRIBUTES.taskId]: taskId } }];
   }
 
@@ -36,22 +37,27 @@ export class TaskLinks {
    * `resultType: "task"`) or reports (`tasks/get`, `tasks/cancel`): its id and status; a created
    * task's span is remembered for the requests that drive it.
    */
-  describe(span: Span, method: string, result: Record<string, unknown>): void {
+  describe(span: Span, request: Pick<OutgoingRequest, 'method' | 'server'>, result: Record<string, unknown>): void {
     const created = createdTask(result);
     if (created !== undefined) {
       span.setAttribute(MCP_ATTRIBUTES.taskId, created.taskId);
       if (typeof created.status === 'string') span.setAttribute(MCP_ATTRIBUTES.taskStatus, created.status);
-      this.remember(created.taskId, span.spanContext());
+      this.remember(key(request.server, created.taskId), span.spanContext());
       return;
     }
-    if (STATE_METHODS.has(method) && typeof result.status === 'string') span.setAttribute(MCP_ATTRIBUTES.taskStatus, result.status);
+    if (STATE_METHODS.has(request.method) && typeof result.status === 'string') span.setAttribute(MCP_ATTRIBUTES.taskStatus, result.status);
   }
 
-  private remember(taskId: string, context: SpanContext): void {
-    this.created.delete(taskId);
-    this.created.set(taskId, context);
+  private remember(task: string, context: SpanContext): void {
+    this.created.delete(task);
+    this.created.set(task, context);
     if (this.created.size > REMEMBERED_TASKS) this.created.delete(this.created.keys().next().value!);
   }
+}
+
+/** Where a task's creating span is kept: its server's name and its id. */
+function key(server: string | undefined, taskId: string): string {
+  return `${server ?? ''}\u0000${taskId}`;
 }
 
 /** The task a result stands for: 2025-11-25 `CreateTaskResult` (`{ task: { taskId, status } }`) or 2026-07-28 `resultType: "task"`. */

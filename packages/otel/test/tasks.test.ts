@@ -61,4 +61,23 @@ describe('a 2026-07-28 task result', () => {
     expect(polled?.attributes).toMatchObject({ 'mcpx.task.id': 'task-7', 'mcpx.task.status': 'completed' });
     expect(polled?.links[0]?.context.spanId).toBe(created?.spanContext().spanId);
   });
+
+  it('links a poll to the call of its own server when two servers use the same task id', async () => {
+    const middleware = otelMiddleware();
+    const request = (server: string, method: string, params: Record<string, unknown>): OutgoingRequest => ({
+      method,
+      params,
+      options: {},
+      headers: undefined,
+      server,
+    });
+    for (const server of ['a', 'b'])
+      await middleware(request(server, 'tools/call', { name: `slow-${server}` }), () =>
+        Promise.resolve({ resultType: 'task', taskId: '1', status: 'working' }),
+      );
+    await middleware(request('a', 'tasks/get', { taskId: '1' }), () => Promise.resolve({ taskId: '1', status: 'working' }));
+    const callA = telemetry.spans().find((span) => span.name === 'tools/call slow-a');
+    const poll = telemetry.spans().find((span) => span.name === 'tasks/get');
+    expect(poll?.links.map((link) => link.context.spanId)).toEqual([callA?.spanContext().spanId]);
+  });
 });
