@@ -13,6 +13,7 @@ import { createInstruments, SCOPE, type Instruments } from './instruments.js';
 import type { OtelMiddlewareOptions } from './options.js';
 import { TaskLinks } from './task-links.js';
 import { requestParent, withTraceMeta } from './trace-meta.js';
+import { untraced } from './untraced.js';
 
 /**
  * A request middleware that traces and measures every request a client sends: a CLIENT span named
@@ -34,6 +35,8 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
   const propagate = options.propagate !== false;
   const tasks = new TaskLinks();
   return (request, next) => {
+    // No SDK and no trace context: hand the request on untouched, without making a no-op span.
+    if (untraced(provider, instruments.noop, request)) return next(request);
     const target = requestTarget(request);
     const attributes = operationAttributes(request.method, target);
     const parent =
