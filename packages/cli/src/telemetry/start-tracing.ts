@@ -16,9 +16,9 @@ const EXPORT_TIMEOUT_MS = 3_000;
 /**
  * Sets up the OpenTelemetry SDK for one command: spans batched and exported as OTLP/HTTP JSON to
  * `url` (with the headers of `OTEL_EXPORTER_OTLP_HEADERS`, read by the exporter) within
- * `EXPORT_TIMEOUT_MS`, under the
- * service name `OTEL_SERVICE_NAME` or `mcpx`, and W3C trace context in each request's `_meta`.
- * Loaded only for a traced command, so that an untraced one does not pay for the SDK.
+ * `EXPORT_TIMEOUT_MS`, under the service name `OTEL_SERVICE_NAME` or `mcpx`, and W3C trace
+ * context in each request's `_meta`. Loaded only for a traced command, so that an untraced one
+ * does not pay for the SDK.
  */
 export function startTracing(url: string, env: Readonly<Record<string, string | undefined>>): CommandTracing {
   const standardTimeout = env.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT ?? env.OTEL_EXPORTER_OTLP_TIMEOUT;
