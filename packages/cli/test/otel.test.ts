@@ -75,6 +75,21 @@ class Collector {
   }
 }
 
+/** A 2025-11-25 stdio server that ends its process shortly after each handshake: the registry reconnects it. */
+const SHORT_LIVED_SERVER = `
+import { createInterface } from 'node:readline';
+const send = (message) => process.stdout.write(JSON.stringify({ jsonrpc: '2.0', ...message }) + '\\n');
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const { id, method, params } = JSON.parse(line);
+  if (method === 'initialize')
+    send({ id, result: { protocolVersion: params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'short-lived', version: '1.0.0' } } });
+  else if (method === 'notifications/initialized') setTimeout(() => process.exit(0), 300);
+  else if (method === 'ping') send({ id, result: {} });
+  else if (method === 'tools/list') send({ id, result: { tools: [] } });
+  else if (id !== undefined) send({ id, error: { code: -32601, message: 'Method not found' } });
+});
+`;
+
 const dir = scratch('otel');
 const collector = new Collector();
 let endpoint: string;
@@ -130,6 +145,24 @@ describe('mcpx --otel', () => {
     const command = collector.named('mcpx call');
     expect(command.status).toMatchObject({ code: 2, message: expect.stringContaining('b') as unknown });
     expect(command.attributes['process.exit.code']).toBe(result.code);
+  });
+
+  it('records each reconnection the registry schedules while watching as a span under the command', async () => {
+    const server = dir.write('short-lived.mjs', SHORT_LIVED_SERVER);
+    const flaky = dir.write('flaky.json', JSON.stringify({ mcpServers: { flaky: { command: process.execPath, args: [server] } } }));
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint };
+    // Eight checks half a second apart: seconds for a server that lives 300 ms to go and be reconnected.
+    await mcpx(['health', '--watch', '--interval', '500ms', '--count', '8', '--json', '--config', flaky], { dir, env });
+    const command = collector.named('mcpx health');
+    const reconnects = collector.spans.filter((span) => span.name === 'mcpx.reconnect');
+    expect(reconnects.length).toBeGreaterThan(0);
+    expect(reconnects[0]?.parentSpanId).toBe(command.spanId);
+    expect(reconnects[0]?.attributes).toMatchObject({
+      'mcpx.server': 'flaky',
+      'mcpx.reconnect.attempt': 1,
+      'mcpx.reconnect.delay_ms': expect.any(Number) as unknown,
+      'error.type': expect.any(String) as unknown,
+    });
   });
 
   it('sends nothing with --no-otel, whatever the environment says', async () => {

@@ -112,6 +112,8 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
     },
   );
   made.registry = registry;
+  const tracing = context.tracing;
+  if (tracing !== undefined) registry.on('reconnect', (event) => tracing.reconnect(event));
   const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
   const spinner =
     options.spinner !== false && !context.verbose

@@ -12,6 +12,8 @@ export interface CommandTracing {
   trace(command: string, work: () => Promise<number>, failed: (error: unknown) => Promise<number>): Promise<number>;
   /** The middleware that gives every request of a client its span; `protocolVersion` names a server's negotiated revision. */
   middleware(protocolVersion: (server: string) => string | undefined): RequestMiddleware;
+  /** Records a reconnection the registry scheduled as a short `mcpx.reconnect` span under the command's. */
+  reconnect(event: { server: string; attempt: number; delayMs: number; error: Error }): void;
   /** Sends the spans not sent yet and stops; resolves with what went wrong, never rejects. */
   flush(): Promise<Error | undefined>;
 }

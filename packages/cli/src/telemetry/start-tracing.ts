@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, type Context, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -35,8 +35,30 @@ export function startTracing(url: string, env: Readonly<Record<string, string | 
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   const tracer = provider.getTracer('@mcpx/cli', __MCPX_VERSION__);
   const propagator = new W3CTraceContextPropagator();
+  // The command's span, once it runs: the parent of what the registry reports meanwhile.
+  let commandContext: Context | undefined;
   return {
-    trace: (command, work, failed) => traceCommand(tracer, command, work, failed),
+    trace: (command, work, failed) =>
+      traceCommand(
+        tracer,
+        command,
+        () => {
+          commandContext = context.active();
+          return work();
+        },
+        failed,
+      ),
+    reconnect: ({ server, attempt, delayMs, error }) => {
+      const attributes = {
+        'mcpx.server': server,
+        'mcpx.reconnect.attempt': attempt,
+        'mcpx.reconnect.delay_ms': delayMs,
+        'error.type': error.name,
+      };
+      const span = tracer.startSpan('mcpx.reconnect', { kind: SpanKind.INTERNAL, attributes }, commandContext ?? context.active());
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+      span.end();
+    },
     middleware: (protocolVersion) =>
       otelMiddleware({
         tracerProvider: provider,
