@@ -10,9 +10,9 @@ const STATE_METHODS: ReadonlySet<string> = new Set(['tasks/get', 'tasks/cancel']
 
 /**
  * The spans of the requests that became tasks, by server and task id (one middleware may serve
- * the clients of several servers, whose task ids may be alike), so that the requests that then drive
- * a task (`tasks/get` polls, `tasks/result`, `tasks/update`, `tasks/cancel`) link to the span of
- * the call it stands for. That span ended when the server answered with the task: the polls are
+ * the clients of several servers, whose task ids may be alike), so that the requests that then
+ * drive a task (`tasks/get` polls, `tasks/result`, `tasks/update`, `tasks/cancel`) link to the
+ * span of the call it stands for. That span ended when the server answered with the task: the polls are
  * requests of their own, with spans of their own, children of the span active where the caller
  * waits.
  */
@@ -38,7 +38,8 @@ export class TaskLinks {
    * task's span is remembered for the requests that drive it.
    */
   describe(span: Span, request: Pick<OutgoingRequest, 'method' | 'server'>, result: Record<string, unknown>): void {
-    const created = createdTask(result);
+    // A tasks/* request drives a task; only another request (tools/call...) can become one.
+    const created = request.method.startsWith('tasks/') ? undefined : createdTask(result);
     if (created !== undefined) {
       span.setAttribute(MCP_ATTRIBUTES.taskId, created.taskId);
       if (typeof created.status === 'string') span.setAttribute(MCP_ATTRIBUTES.taskStatus, created.status);
