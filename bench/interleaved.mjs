@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const HTTP_CLIENTS = ['raw', 'official', 'mcpx', 'mcpx-oauth', 'mcpx-header', 'mcpx-otel'];
+const HTTP_CLIENTS = ['raw', 'official', 'mcpx', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
 const BATCHES_A_TURN = 4;
 const WARMUP_BATCHES = 40;
 

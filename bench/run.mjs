@@ -10,7 +10,7 @@ import * as sequential from './scenarios/sequential.mjs';
 import * as concurrent from './scenarios/concurrent.mjs';
 import * as cold from './scenarios/cold.mjs';
 
-const CLIENTS = ['raw', 'official', 'mcpx', 'mcpx-oauth', 'mcpx-header', 'mcpx-otel'];
+const CLIENTS = ['raw', 'official', 'mcpx', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
 /** Clients that apply to some transports only (OAuth, and the header it sends, are for HTTP). */
 const ONLY_ON = { 'mcpx-oauth': ['http'], 'mcpx-header': ['http'] };
 const SCENARIOS = { sequential, concurrent, cold };

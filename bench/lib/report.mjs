@@ -19,21 +19,21 @@ export function printReport({ transport, header, scenarios, clients, stats, verd
     out.push(`${scenario.title}  ${JSON.stringify(scenario.chosen)}`);
     out.push(
       '  ' +
-        'client'.padEnd(10) +
+        'client'.padEnd(15) +
         scenario.metrics.map((m) => m.label.padStart(18)).join('') +
         columns.map(({ label, width }) => label.padStart(width)).join(''),
     );
     for (const client of clients) {
       const row = stats[name]?.[client];
       if (row === undefined) {
-        out.push(`  ${client.padEnd(10)}${failures[client] ? '  failed (see below)' : '  no samples'}`);
+        out.push(`  ${client.padEnd(15)}${failures[client] ? '  failed (see below)' : '  no samples'}`);
         continue;
       }
       const ratios = columns.map(({ metric, versus, width }) => {
         const r = ratio(stats, name, metric.key, client, versus);
         return (r === undefined ? '–' : `${r.toFixed(2)}×`).padStart(width);
       });
-      out.push('  ' + client.padEnd(10) + scenario.metrics.map((m) => cell(18)(row[m.key])).join('') + ratios.join(''));
+      out.push('  ' + client.padEnd(15) + scenario.metrics.map((m) => cell(18)(row[m.key])).join('') + ratios.join(''));
     }
     out.push('');
   }

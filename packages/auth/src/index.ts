@@ -3,7 +3,7 @@ export type { LoginStatus } from './oauth-provider.js';
 export { OAuthError } from './oauth-error.js';
 export type { OAuthErrorOptions, OAuthStep } from './oauth-error.js';
 export { OAUTH_OPTION_KEYS } from './options.js';
-export type { OAuthOptions, OAuthGrant, Secret } from './options.js';
+export type { OAuthOptions, OAuthGrant, RefreshEvent, Secret } from './options.js';
 export type { TokenEndpointAuthMethod } from './client-auth.js';
 export type { UserAgent } from './flows/authorization-code.js';
 export { openBrowser } from './flows/open-browser.js';

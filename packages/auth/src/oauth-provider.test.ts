@@ -2,6 +2,7 @@ import { freePort } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
 import { loginStoreKey } from './login.js';
 import { OAuthProvider } from './oauth-provider.js';
+import type { RefreshEvent } from './options.js';
 import { memoryTokenStore } from './store/memory-store.js';
 import type { StoredTokens, TokenStore } from './store/token-store.js';
 
@@ -55,6 +56,18 @@ describe('OAuthProvider.headers', () => {
     const answer = provider.headers(context);
     expect(isThenable(answer)).toBe(true);
     expect(await answer).toEqual({ authorization: 'Bearer at' }); // nobody answers at the issuer: the refresh fails and the old token goes
+  });
+
+  it('tells onRefresh why a refresh failed, and the request still goes with the old token', async () => {
+    const issuer = `http://127.0.0.1:${await freePort()}`;
+    const told: RefreshEvent[] = [];
+    const provider = new OAuthProvider({
+      store: await storeWith({ accessToken: 'at', tokenType: 'Bearer', refreshToken: 'rt', expiresAt: Date.now() + 1000 }, issuer),
+      interactive: false,
+      onRefresh: (event) => told.push(event),
+    });
+    expect(await provider.headers(context)).toEqual({ authorization: 'Bearer at' });
+    expect(told).toEqual([{ serverUrl: SERVER, durationMs: expect.any(Number) as unknown, error: expect.any(Error) as unknown }]);
   });
 
   it('sends a token that expires soon but cannot be refreshed as it is', async () => {

@@ -84,10 +84,12 @@ export class OAuthProvider implements AuthProvider {
   async #headers(context: AuthContext): Promise<Record<string, string>> {
     const login = await this.#loginFor(context.url);
     if (login === undefined) return {};
-    // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
-    // token the server refused is dropped): the request goes with the old token, and its 401 is
-    // handled by onUnauthorized().
-    if (login.expired() && login.refreshable()) await this.#flight.run('refresh', (signal) => login.refresh(signal).catch(() => undefined));
+    if (login.expired() && login.refreshable()) {
+      // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
+      // token the server refused is dropped): the request goes with the old token, and its 401 is
+      // handled by onUnauthorized(). onRefresh was told of the failure.
+      await this.#flight.run('refresh', (signal) => this.#refresh(login, context.url, signal).catch(() => undefined));
+    }
     return login.authorization(context.method, context.url);
   }
 
@@ -112,7 +114,7 @@ export class OAuthProvider implements AuthProvider {
       'login',
       async (signal) => {
         if (context.sent.authorization !== undefined && login.refreshable()) {
-          const refreshed = await login.refresh(signal).then(
+          const refreshed = await this.#refresh(login, context.url, signal).then(
             () => true,
             () => false,
           );
@@ -130,6 +132,24 @@ export class OAuthProvider implements AuthProvider {
       context.signal,
     );
     return true;
+  }
+
+  /** Refreshes the login's access token, and tells `onRefresh` how it went; rejects as the refresh does. */
+  async #refresh(login: Login, url: URL, signal: AbortSignal): Promise<void> {
+    const startedMs = performance.now();
+    let error: Error | undefined;
+    try {
+      await login.refresh(signal);
+    } catch (failure) {
+      error = failure instanceof Error ? failure : new Error(String(failure));
+      throw failure;
+    } finally {
+      try {
+        this.#options.onRefresh?.({ serverUrl: (this.#serverUrl ?? url).href, durationMs: performance.now() - startedMs, error });
+      } catch {
+        // A throwing listener must not change how the request goes.
+      }
+    }
   }
 
   /**

@@ -99,6 +99,22 @@ export interface OAuthOptions {
   loginHint?: string | undefined;
   /** The `fetch` for requests to authorization servers and metadata. @default `globalThis.fetch` */
   fetch?: FetchLike | undefined;
+  /**
+   * Told of each refresh of the access token once it ends. It is called in the async context of
+   * the request that needed the refresh, so under `@mcpx/otel` `trace.getActiveSpan()` there is
+   * that request's span. A listener that throws is ignored. @default none
+   */
+  onRefresh?: ((event: RefreshEvent) => void) | undefined;
+}
+
+/** One refresh of an access token, as `onRefresh` is told of it. */
+export interface RefreshEvent {
+  /** The MCP server the token is for. */
+  serverUrl: string;
+  /** How long the refresh took, in milliseconds. */
+  durationMs: number;
+  /** Why it failed; the request then goes with the old token, or on to a login. */
+  error?: Error | undefined;
 }
 
 /** Every option of `OAuthOptions`, for typo checks in layers that take them. */
@@ -123,6 +139,7 @@ export const OAUTH_OPTION_KEYS = {
   serverName: true,
   loginHint: true,
   fetch: true,
+  onRefresh: true,
 } as const satisfies OptionKeys<OAuthOptions>;
 
 /** `OAuthOptions` with defaults applied. */

@@ -26,6 +26,7 @@ const TYPES = [
   'OAuthGrant',
   'OAuthOptions',
   'OAuthStep',
+  'RefreshEvent',
   'Secret',
   'StoredClient',
   'StoredEndpoints',

@@ -1,6 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { robotBrowser } from '@mcpx/test-utils/oauth';
 import { describe, expect, it } from 'vitest';
-import { memoryTokenStore, OAuthProvider, type StoredTokens, type TokenStore } from '../src/index.js';
+import { memoryTokenStore, OAuthProvider, type RefreshEvent, type StoredTokens, type TokenStore } from '../src/index.js';
 import { text, useOidc } from './oidc-fixture.js';
 
 /** The tokens of the only login in `store`. */
@@ -37,6 +38,23 @@ describe('an access token that expires within seconds', () => {
 
 describe('an access token the authorization server ended early', () => {
   const oidc = useOidc();
+
+  it('tells onRefresh of the refresh, in the async context of the request that needed it', async () => {
+    const store = memoryTokenStore();
+    const request = new AsyncLocalStorage<string>();
+    const told: Array<{ event: RefreshEvent; during: string | undefined }> = [];
+    const onRefresh = (event: RefreshEvent): void => void told.push({ event, during: request.getStore() });
+    const client = await oidc.connect(new OAuthProvider({ userAgent: robotBrowser(), store, onRefresh }));
+    await oidc.as.expireAccessToken((await storedTokens(store)).accessToken);
+
+    // OpenTelemetry's active span rides on the same async context: a listener sees the request's span.
+    await request.run('whoami call', () => client.callTool('whoami'));
+
+    expect(told).toHaveLength(1);
+    expect(told[0]?.during).toBe('whoami call');
+    expect(told[0]?.event).toMatchObject({ serverUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//) as unknown, error: undefined });
+    expect(told[0]?.event.durationMs).toBeGreaterThan(0);
+  });
 
   it('is refreshed when the server refuses it, and the request goes through', async () => {
     const store = memoryTokenStore();

@@ -1,5 +1,6 @@
 import { booleanFlag, stringFlag, type ParsedArgs } from './args/parse.js';
 import { createStyle, useColor, type OutputStream, type Style } from './output/style.js';
+import type { CommandTracing } from './telemetry/command-tracing.js';
 import { parseDuration } from './values/duration.js';
 
 /** The input stream as the CLI uses it. */
@@ -44,10 +45,12 @@ export interface Context {
   readonly signal: AbortSignal;
   /** Interrupts the run as Ctrl-C does. */
   interrupt(): void;
+  /** The command's tracing, when it is traced (`--otel`, `OTEL_EXPORTER_OTLP_ENDPOINT`). */
+  readonly tracing: CommandTracing | undefined;
 }
 
 /** Builds the context of one run. */
-export function createContext(io: Io, args: ParsedArgs): Context {
+export function createContext(io: Io, args: ParsedArgs, tracing?: CommandTracing): Context {
   const color = args.flags.get('color');
   const colorFlag = typeof color === 'boolean' ? color : undefined;
   const timeout = stringFlag(args, 'timeout');
@@ -69,6 +72,7 @@ export function createContext(io: Io, args: ParsedArgs): Context {
     interactive: io.stdin.isTTY === true && io.stderr.isTTY === true,
     signal: AbortSignal.any([io.signal, interruption.signal]),
     interrupt: () => interruption.abort(new Error('interrupted')),
+    tracing,
   };
 }
 

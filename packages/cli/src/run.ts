@@ -10,6 +10,8 @@ import { classify, printError } from './errors/report-error.js';
 import { EXIT } from './exit-codes.js';
 import { renderCommandHelp, renderMainHelp } from './help/render-help.js';
 import { createStyle, useColor, type OutputStream } from './output/style.js';
+import type { CommandTracing } from './telemetry/command-tracing.js';
+import { tracesEndpoint } from './telemetry/traces-endpoint.js';
 
 /** The commands named by two words: `config init`, `auth status`, `tasks list`. */
 const GROUPS: ReadonlySet<string> = new Set(['config', 'auth', 'tasks']);
@@ -51,6 +53,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     signal: options.signal ?? new AbortController().signal,
   };
   let context: Context | undefined;
+  let tracing: CommandTracing | undefined;
   try {
     // Core is loaded only when there is an unknown option to report, so that --help stays instant.
     if (Object.keys(options).some((key) => !Object.hasOwn(RUN_OPTION_KEYS, key)))
@@ -82,14 +85,31 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       return EXIT.ok;
     }
     checkArity(command, positionals);
-    context = createContext(io, { ...args, positionals });
+    const endpoint = tracesEndpoint(args, io.env);
+    // The OpenTelemetry SDK is loaded only for a traced command, so that the others start as fast.
+    tracing = endpoint === undefined ? undefined : (await import('./telemetry/start-tracing.js')).startTracing(endpoint, io.env);
+    const traced = createContext(io, { ...args, positionals }, tracing);
+    context = traced;
     const { run: runCommand } = await command.load();
-    return await runCommand(context);
+    if (tracing === undefined) return await runCommand(traced);
+    return await tracing.trace(
+      command.name.join(' '),
+      () => runCommand(traced),
+      (error) => fail(error, io, traced),
+    );
   } catch (error) {
-    const report = await classify(error, io.signal.aborted || context?.signal.aborted === true);
-    printError(report, io, context);
-    return report.exitCode;
+    return await fail(error, io, context);
+  } finally {
+    const failure = await tracing?.flush();
+    if (failure !== undefined) io.stderr.write(`mcpx: ${failure.message}\n`);
   }
+}
+
+/** Reports what made the run fail, and resolves with its exit code. */
+async function fail(error: unknown, io: Io, context: Context | undefined): Promise<number> {
+  const report = await classify(error, io.signal.aborted || context?.signal.aborted === true);
+  printError(report, io, context);
+  return report.exitCode;
 }
 
 /** The command's words: the words before the first flag that is not a global flag's value. */

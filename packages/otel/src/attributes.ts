@@ -3,8 +3,9 @@ import type { OutgoingRequest } from '@mcpx/core';
 
 /**
  * The attribute names of OpenTelemetry's semantic conventions for MCP (development status,
- * `@opentelemetry/semantic-conventions` 1.45 incubating, now kept in the GenAI conventions), and
- * the few generic ones MCP spans carry.
+ * `@opentelemetry/semantic-conventions` 1.45 incubating, now kept in the GenAI conventions), the
+ * few generic ones MCP spans carry, and mcpx's own for tasks (`mcpx.*`: the conventions have none),
+ * on the spans of a call that became a task and of the requests that drive it.
  */
 export const MCP_ATTRIBUTES = {
   methodName: 'mcp.method.name',
@@ -17,6 +18,8 @@ export const MCP_ATTRIBUTES = {
   operationName: 'gen_ai.operation.name',
   errorType: 'error.type',
   statusCode: 'rpc.response.status_code',
+  taskId: 'mcpx.task.id',
+  taskStatus: 'mcpx.task.status',
 } as const;
 
 /** Methods whose params name a resource by `uri`. */

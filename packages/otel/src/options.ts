@@ -1,4 +1,5 @@
 import type { MeterProvider, TextMapPropagator, TracerProvider } from '@opentelemetry/api';
+import type { OutgoingRequest } from '@mcpx/core';
 
 /** What the telemetry knows of the session a request goes to; read once per request that records (a span or a metric). */
 export interface SessionAttributes {
@@ -18,9 +19,11 @@ export interface OtelMiddlewareOptions {
   propagator?: TextMapPropagator | undefined;
   /**
    * The session's attributes, read when a span records: pass
-   * `() => ({ protocolVersion: client.protocolVersion })`. @default none: no session attributes
+   * `() => ({ protocolVersion: client.protocolVersion })`, or look the client up by
+   * `request.server` when one middleware serves several clients (a registry's).
+   * @default none: no session attributes
    */
-  session?: (() => SessionAttributes) | undefined;
+  session?: ((request: OutgoingRequest) => SessionAttributes) | undefined;
   /** Whether to write the trace context into each request's `_meta`. @default true */
   propagate?: boolean | undefined;
 }

@@ -11,7 +11,9 @@ import { MCP_ATTRIBUTES, operationAttributes, requestTarget, resourceUri, spanNa
 import { describeError, isToolError } from './error-type.js';
 import { createInstruments, SCOPE, type Instruments } from './instruments.js';
 import type { OtelMiddlewareOptions } from './options.js';
+import { TaskLinks } from './task-links.js';
 import { requestParent, withTraceMeta } from './trace-meta.js';
+import { untraced } from './untraced.js';
 
 /**
  * A request middleware that traces and measures every request a client sends: a CLIENT span named
@@ -31,21 +33,29 @@ export function otelMiddleware(options: OtelMiddlewareOptions = {}): RequestMidd
   const tracer = provider.getTracer(SCOPE, __MCPX_VERSION__);
   const instruments = createInstruments(options.meterProvider);
   const propagate = options.propagate !== false;
+  const tasks = new TaskLinks();
   return (request, next) => {
+    // No SDK and no trace context: hand the request on untouched, without making a no-op span.
+    if (untraced(provider, instruments.noop, request)) return next(request);
     const target = requestTarget(request);
     const attributes = operationAttributes(request.method, target);
     const parent =
       harmless(undefined, () => requestParent(context.active(), request.params?._meta, request.options.trace, options.propagator)) ??
       context.active();
-    const span = tracer.startSpan(spanName(request.method, target), { kind: SpanKind.CLIENT, attributes }, parent);
+    const taskId = tasks.drivenTask(request);
+    const links = taskId === undefined ? undefined : tasks.links(request.server, taskId);
+    const spanOptions = links === undefined ? { kind: SpanKind.CLIENT, attributes } : { kind: SpanKind.CLIENT, attributes, links };
+    const span = tracer.startSpan(spanName(request.method, target), spanOptions, parent);
     const recording = span.isRecording();
     // No SDK: nothing records and, without a valid span context, there is nothing to propagate.
     if (!recording && instruments.noop && !isSpanContextValid(span.spanContext())) return next(request);
     harmless(span, () => describeRequest(span, attributes, request, options));
+    // On the span only: a task id has too many values for a metric.
+    if (recording && taskId !== undefined) span.setAttribute(MCP_ATTRIBUTES.taskId, taskId);
     const active = trace.setSpan(parent, span);
     const params = propagate ? harmless(span, () => withTraceMeta(request.params, active, options.propagator)) : request.params;
     const sent = withSpan(request, span, recording, params ?? request.params);
-    return measure({ request, sent, next, span, active, attributes, instruments });
+    return measure({ request, sent, next, span, active, attributes, instruments, tasks });
   };
 }
 
@@ -65,10 +75,11 @@ interface Traced {
   active: Context;
   attributes: Attributes;
   instruments: Instruments;
+  tasks: TaskLinks;
 }
 
 /** Sends the request in its span's context, and records its outcome on the span and the instruments. */
-async function measure({ request, sent, next, span, active, attributes, instruments }: Traced): Promise<Record<string, unknown>> {
+async function measure({ request, sent, next, span, active, attributes, instruments, tasks }: Traced): Promise<Record<string, unknown>> {
   const stream = STREAMS.has(request.method);
   const counted = { [MCP_ATTRIBUTES.methodName]: request.method };
   if (!stream) instruments.active.add(1, counted);
@@ -76,6 +87,7 @@ async function measure({ request, sent, next, span, active, attributes, instrume
   try {
     const result = await context.with(active, next, undefined, sent);
     if (isToolError(request.method, result)) fail(span, attributes, { type: 'tool_error' }, undefined);
+    if (span.isRecording()) harmless(span, () => tasks.describe(span, request, result));
     return result;
   } catch (error) {
     if (!(stream && isStreamEnd(error))) fail(span, attributes, describeError(error), error);
@@ -113,7 +125,7 @@ function describeRequest(span: Span, metricAttributes: Attributes, request: Outg
   const recording = span.isRecording();
   const uri = recording ? resourceUri(request) : undefined;
   if (uri !== undefined) span.setAttribute(MCP_ATTRIBUTES.resourceUri, uri);
-  const session = options.session?.();
+  const session = options.session?.(request);
   if (session?.protocolVersion !== undefined) {
     metricAttributes[MCP_ATTRIBUTES.protocolVersion] = session.protocolVersion;
     if (recording) span.setAttribute(MCP_ATTRIBUTES.protocolVersion, session.protocolVersion);

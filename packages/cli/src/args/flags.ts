@@ -39,6 +39,12 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
     value: '<duration>',
     description: 'time allowed for connecting each server, start and handshake (default: 30s)',
   },
+  {
+    name: 'otel',
+    kind: 'boolean',
+    description:
+      'export the traces of the command over OTLP/HTTP (default: when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set, else to localhost:4318)',
+  },
   { name: 'help', short: 'h', kind: 'boolean', description: 'help for mcpx or for the command' },
   { name: 'version', short: 'V', kind: 'boolean', description: 'the version of mcpx' },
 ];

@@ -85,6 +85,9 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   const { createRegistry } = await import('@mcpx/factory');
   const stores = await openSharedStores(context, loaded);
   const tokens = stores?.tokens ?? cliTokenStore(context);
+  // Read when a request is traced, once the registry below exists and its server is connected.
+  const made: { registry?: McpRegistry } = {};
+  const middleware = context.tracing?.middleware((server) => made.registry?.get(server)?.client?.protocolVersion);
   const registry = await createRegistry(
     { servers },
     {
@@ -97,6 +100,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
         ...(context.timeoutMs === undefined ? {} : { requestTimeoutMs: context.timeoutMs }),
         settingNames: cliSettingNames(context),
         extensions: cliExtensions(),
+        ...(middleware === undefined ? {} : { middleware: [middleware] }),
       },
       connectTimeoutMs: context.connectTimeoutMs,
       oauth: cliOAuthOptions(context, tokens),
@@ -115,6 +119,9 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
     await stores?.close().catch(() => undefined);
     throw error;
   });
+  made.registry = registry;
+  const tracing = context.tracing;
+  if (tracing !== undefined) registry.on('reconnect', (event) => tracing.reconnect(event));
   const expected = (server: ServerConfig): boolean => server.enabled || names.includes(server.name);
   const spinner =
     options.spinner !== false && !context.verbose
