@@ -82,7 +82,7 @@ export async function runAnthropicLoop(options: AnthropicLoopOptions): Promise<A
     throwIfAborted(signal);
     message = await turn(options, messages, step);
     onEvent?.({ type: 'message', step, message });
-    messages.push({ role: 'assistant', content: message.content });
+    messages.push({ role: 'assistant', content: sendable(message) });
     if (message.stop_reason === 'pause_turn') continue;
     if (message.stop_reason !== 'tool_use') return finish(messages, message, message.stop_reason ?? 'end_turn', step);
     const results = await options.tools.handle(message.content, {
@@ -93,6 +93,19 @@ export async function runAnthropicLoop(options: AnthropicLoopOptions): Promise<A
     messages.push({ role: 'user', content: results });
   }
   return finish(messages, message, 'max_steps', maxSteps);
+}
+
+/**
+ * The content of a model message as it can be sent back: without empty text blocks (the API
+ * refuses them) and, unless the model stopped to use tools, without `tool_use` blocks (a turn cut
+ * off by `max_tokens` can end in one that has no result, which the next request may not hold).
+ * An assistant message left with nothing gets a short text.
+ */
+function sendable(message: Message): Message['content'] {
+  const content = message.content.filter(
+    (block) => !(block.type === 'text' && block.text === '') && (message.stop_reason === 'tool_use' || block.type !== 'tool_use'),
+  );
+  return content.length > 0 ? content : [{ type: 'text', text: '(no answer)', citations: null }];
 }
 
 function finish(messages: MessageParam[], message: Message, stopReason: AnthropicLoopStop, steps: number): AnthropicLoopResult {

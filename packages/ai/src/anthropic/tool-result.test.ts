@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAnthropicResultContent } from './tool-result.js';
+import { toAnthropicResultContent, toAnthropicToolResult } from './tool-result.js';
 
 const base64 = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
 
@@ -29,5 +29,25 @@ describe('MCP tool results as Anthropic content', () => {
       { type: 'text', text: 'Done.' },
       { type: 'text', text: '{"count":2}' },
     ]);
+  });
+
+  it('leaves out empty text blocks, which the API refuses', () => {
+    expect(
+      toAnthropicResultContent({
+        content: [
+          { type: 'text', text: '' },
+          { type: 'text', text: 'kept' },
+        ],
+      }),
+    ).toEqual([{ type: 'text', text: 'kept' }]);
+  });
+
+  it('gives a tool_result with no content when the only text was empty', () => {
+    expect(
+      toAnthropicToolResult('toolu_1', 'quiet', undefined, { kind: 'result', result: { content: [{ type: 'text', text: '' }] } }),
+    ).toEqual({
+      type: 'tool_result',
+      tool_use_id: 'toolu_1',
+    });
   });
 });

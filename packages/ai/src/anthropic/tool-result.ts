@@ -64,9 +64,13 @@ function textCarries(result: CallToolResult, structured: Record<string, unknown>
   });
 }
 
-/** An MCP `CallToolResult` as Anthropic `tool_result` content; `structuredContent` is added as JSON text when no text block carries it. */
+/**
+ * An MCP `CallToolResult` as Anthropic `tool_result` content; `structuredContent` is added as JSON
+ * text when no text block carries it. Empty text blocks are left out: the API refuses a request
+ * holding one.
+ */
 export function toAnthropicResultContent(result: CallToolResult): ResultBlock[] {
-  const blocks = result.content.map(toAnthropicContent);
+  const blocks = result.content.map(toAnthropicContent).filter((block) => !(block.type === 'text' && block.text === ''));
   const structured = result.structuredContent;
   if (structured !== undefined && !textCarries(result, structured)) blocks.push({ type: 'text', text: JSON.stringify(structured) });
   return blocks;
