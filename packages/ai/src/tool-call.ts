@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@mcpx/core';
 import { needsApproval, type ApprovalOptions, type ToolCallRequest } from './approval.js';
+import { describeToolFailure } from './failure-text.js';
 
 /** How one tool call ended: a result (which may be an `isError` one), a failure, a refusal by the user, or a name the model made up. */
 export type ToolCallOutcome =
@@ -55,10 +56,14 @@ async function attempt(call: ToolCallRequest, options: RunToolCallOptions): Prom
   }
 }
 
+/** Says what the model is told about a failed call; the model provider sees it, so it must hold no secret. */
+export type DescribeFailure = (error: Error, call: ToolCallRequest) => string;
+
 /** The text the model is told for an outcome that has no result of its own. */
 export function outcomeText(
-  call: Pick<ToolCallRequest, 'modelName'> & { tool?: ToolCallRequest['tool'] | undefined },
+  call: Omit<ToolCallRequest, 'tool'> & { tool?: ToolCallRequest['tool'] | undefined },
   outcome: ToolCallOutcome,
+  describeFailure?: DescribeFailure,
 ): string {
   const where = call.tool === undefined ? '' : ` (tool "${call.tool.originalName}" on server "${call.tool.server}")`;
   switch (outcome.kind) {
@@ -67,8 +72,17 @@ export function outcomeText(
     case 'unknown-tool':
       return `There is no tool named "${call.modelName}"; call one of the tools listed in this request.`;
     case 'failed':
-      return `Calling ${call.modelName}${where} failed: ${outcome.error.message}`;
+      return `Calling ${call.modelName}${where} failed: ${describe(call, outcome.error, describeFailure)}`;
     case 'result':
       return '';
   }
+}
+
+function describe(
+  call: Omit<ToolCallRequest, 'tool'> & { tool?: ToolCallRequest['tool'] | undefined },
+  error: Error,
+  describeFailure: DescribeFailure | undefined,
+): string {
+  const { tool } = call;
+  return describeFailure === undefined || tool === undefined ? describeToolFailure(error) : describeFailure(error, { ...call, tool });
 }

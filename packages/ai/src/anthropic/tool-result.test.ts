@@ -44,7 +44,10 @@ describe('MCP tool results as Anthropic content', () => {
 
   it('gives a tool_result with no content when the only text was empty', () => {
     expect(
-      toAnthropicToolResult('toolu_1', 'quiet', undefined, { kind: 'result', result: { content: [{ type: 'text', text: '' }] } }),
+      toAnthropicToolResult(
+        { id: 'toolu_1', modelName: 'quiet', input: {} },
+        { kind: 'result', result: { content: [{ type: 'text', text: '' }] } },
+      ),
     ).toEqual({
       type: 'tool_result',
       tool_use_id: 'toolu_1',

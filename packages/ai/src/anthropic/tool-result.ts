@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DocumentBlockParam, ImageBlockParam, TextBlockParam, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages';
 import type { CallToolResult, ContentBlock } from '@mcpx/core';
-import { outcomeText, type ToolCallOutcome } from '../tool-call.js';
+import type { ToolCallRequest } from '../approval.js';
+import { outcomeText, type DescribeFailure, type ToolCallOutcome } from '../tool-call.js';
 import type { SourceTool } from '../tool-source.js';
 
 type ResultBlock = TextBlockParam | ImageBlockParam | DocumentBlockParam;
@@ -78,11 +79,11 @@ export function toAnthropicResultContent(result: CallToolResult): ResultBlock[] 
 
 /** The `tool_result` block answering one `tool_use`: the tool's result (`isError` → `is_error`), or a text saying why there is none. */
 export function toAnthropicToolResult(
-  toolUseId: string,
-  modelName: string,
-  tool: SourceTool | undefined,
+  call: Omit<ToolCallRequest, 'tool'> & { tool?: SourceTool | undefined },
   outcome: ToolCallOutcome,
+  describeFailure?: DescribeFailure,
 ): ToolResultBlockParam {
+  const toolUseId = call.id;
   if (outcome.kind === 'result') {
     const content = toAnthropicResultContent(outcome.result);
     return {
@@ -95,7 +96,7 @@ export function toAnthropicToolResult(
   return {
     type: 'tool_result',
     tool_use_id: toolUseId,
-    content: [{ type: 'text', text: outcomeText({ modelName, tool }, outcome) }],
+    content: [{ type: 'text', text: outcomeText(call, outcome, describeFailure) }],
     is_error: true,
   };
 }
