@@ -17,6 +17,6 @@ export type { AnthropicLoopOptions, AnthropicLoopResult, AnthropicLoopEvent, Ant
 export type { AnthropicSamplingOptions } from './anthropic/sampling-handler.js';
 export type { ToolSource, ClientToolSource, RegistryToolSource, SourceTool, SourceTools, SourceOptions } from './tool-source.js';
 export type { ToolSelection, NamePattern } from './selection.js';
-export type { ApproveFn, ApprovalOptions, ApprovalPolicy, ToolCallRequest } from './approval.js';
-export type { ToolCallOutcome, ToolCallEvent, DescribeFailure } from './tool-call.js';
+export type { ApproveFn, ApproveContext, ApprovalOptions, ApprovalPolicy, ToolCallRequest } from './approval.js';
+export type { ToolCallOutcome, ToolCallEvent, DescribeFailure, UnsentToolCall } from './tool-call.js';
 export type { ProviderNameRules } from './provider-rules.js';

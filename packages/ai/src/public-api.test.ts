@@ -36,6 +36,7 @@ const TYPES = [
   'AnthropicToolsOptions',
   'ApprovalOptions',
   'ApprovalPolicy',
+  'ApproveContext',
   'ApproveFn',
   'ClientToolSource',
   'DescribeFailure',
@@ -51,6 +52,7 @@ const TYPES = [
   'ToolCallRequest',
   'ToolSelection',
   'ToolSource',
+  'UnsentToolCall',
 ];
 
 describe('the public API of @mcpx/ai', () => {

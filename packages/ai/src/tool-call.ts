@@ -1,4 +1,4 @@
-import type { CallToolResult } from '@mcpx/core';
+import { CancelledError, type CallToolResult } from '@mcpx/core';
 import { needsApproval, type ApprovalOptions, type ToolCallRequest } from './approval.js';
 import { describeToolFailure } from './failure-text.js';
 
@@ -6,29 +6,35 @@ import { describeToolFailure } from './failure-text.js';
 export type ToolCallOutcome =
   { kind: 'result'; result: CallToolResult } | { kind: 'failed'; error: Error } | { kind: 'declined' } | { kind: 'unknown-tool' };
 
+/** A tool call that never reached its tool: `tool` is undefined when the model made up the name. */
+export type UnsentToolCall = Omit<ToolCallRequest, 'tool'> & { tool?: ToolCallRequest['tool'] | undefined };
+
 /**
- * What the adapters report about tool calls while they run: `tool-start` once the call is
- * approved (or needs no approval) and sent, `tool-end` with the time from start to outcome, and
- * `tool-declined` instead of both when the user declines.
+ * What the adapters report about tool calls while they run, one of these for each call the model
+ * asks for: `tool-start` once the call is approved (or needs no approval) and sent, then
+ * `tool-end` with the time from start to outcome; or, for a call never sent, `tool-declined` when
+ * the user declines, or `tool-failed` when the tool is unknown or `approve` threw or was cancelled.
  */
 export type ToolCallEvent =
   | { type: 'tool-start'; call: ToolCallRequest }
   | { type: 'tool-end'; call: ToolCallRequest; outcome: ToolCallOutcome; durationMs: number }
-  | { type: 'tool-declined'; call: ToolCallRequest };
+  | { type: 'tool-declined'; call: ToolCallRequest }
+  | { type: 'tool-failed'; call: UnsentToolCall; outcome: Extract<ToolCallOutcome, { kind: 'failed' | 'unknown-tool' }> };
 
 /** Options of `runToolCall`. */
 export interface RunToolCallOptions extends ApprovalOptions {
+  /** Cancels the approval asked or the call sent. @default undefined */
   signal?: AbortSignal | undefined;
+  /** Told of the call's events. @default undefined */
   onEvent?: ((event: ToolCallEvent) => void) | undefined;
 }
 
 /** Asks for approval where needed, then calls the tool. A failure (an approval or a call that throws) becomes an outcome the model is told about. */
 export async function runToolCall(call: ToolCallRequest, options: RunToolCallOptions): Promise<ToolCallOutcome> {
-  const started = performance.now();
   const approved = await approval(call, options);
   if (approved !== true) {
     if (approved.kind === 'declined') options.onEvent?.({ type: 'tool-declined', call });
-    else options.onEvent?.({ type: 'tool-end', call, outcome: approved, durationMs: performance.now() - started });
+    else options.onEvent?.({ type: 'tool-failed', call, outcome: approved });
     return approved;
   }
   options.onEvent?.({ type: 'tool-start', call });
@@ -38,14 +44,34 @@ export async function runToolCall(call: ToolCallRequest, options: RunToolCallOpt
   return outcome;
 }
 
-/** True to go on, else the outcome: declined, or failed when `approve` threw. */
-async function approval(call: ToolCallRequest, options: RunToolCallOptions): Promise<true | ToolCallOutcome> {
+/** True to go on, else the outcome: declined, or failed when `approve` threw or `signal` aborted while it was asked. */
+async function approval(
+  call: ToolCallRequest,
+  options: RunToolCallOptions,
+): Promise<true | { kind: 'declined' } | { kind: 'failed'; error: Error }> {
   if (!needsApproval(call.tool, options)) return true;
+  const { signal } = options;
   try {
-    return (await options.approve!(call)) ? true : { kind: 'declined' };
+    if (signal?.aborted === true) throw cancelled(signal);
+    const asked = Promise.resolve(options.approve!(call, { signal }));
+    return (await (signal === undefined ? asked : raceAbort(asked, signal))) ? true : { kind: 'declined' };
   } catch (error) {
     return { kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
   }
+}
+
+function cancelled(signal: AbortSignal): CancelledError {
+  return new CancelledError('the signal aborted while approval was asked', { cause: signal.reason, operation: 'tool approval' });
+}
+
+/** `promise`, or a `CancelledError` as soon as `signal` aborts (an `approve` that ignores its signal is not waited for). */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelled(signal));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 async function attempt(call: ToolCallRequest, options: RunToolCallOptions): Promise<ToolCallOutcome> {

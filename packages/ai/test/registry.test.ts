@@ -180,7 +180,7 @@ describe('a registry as the tool source', () => {
       const [result] = await tools.handle([{ type: 'tool_use', id: 'toolu_1', name: 'tools_a__echo', input: { message: 'x' } }]);
       expect(result).toMatchObject({ is_error: true });
       expect(resultText(result as unknown as Record<string, unknown>)).toMatch(
-        /^Calling tools_a__echo \(tool "echo" on server "tools\.a"\) failed: .*tools\.a/,
+        /^Calling tools_a__echo \(tool "echo" on server "tools\.a"\) failed: ServerUnavailableError \(SERVER_UNAVAILABLE\)/,
       );
     } finally {
       await registry.enable('tools.a');

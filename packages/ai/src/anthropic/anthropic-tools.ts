@@ -41,9 +41,9 @@ export interface AnthropicToolsOptions extends SourceOptions, ApprovalOptions {
 
 /** Options of one `handle` call. */
 export interface HandleOptions {
-  /** Cancels the tool calls still running. */
+  /** Cancels the approvals asked and the tool calls still running. @default undefined */
   signal?: AbortSignal | undefined;
-  /** Told when each call starts and ends. */
+  /** Told of each call's events (see `ToolCallEvent`). @default undefined */
   onEvent?: ((event: ToolCallEvent) => void) | undefined;
 }
 
@@ -113,7 +113,11 @@ export async function anthropicTools(source: ToolSource, options: AnthropicTools
           .map(async (block) => {
             const tool = byName.get(block.name);
             const input = typeof block.input === 'object' && block.input !== null ? (block.input as Record<string, unknown>) : {};
-            if (tool === undefined) return toAnthropicToolResult({ id: block.id, modelName: block.name, input }, { kind: 'unknown-tool' });
+            if (tool === undefined) {
+              const unsent = { id: block.id, modelName: block.name, input };
+              handleOptions.onEvent?.({ type: 'tool-failed', call: unsent, outcome: { kind: 'unknown-tool' } });
+              return toAnthropicToolResult(unsent, { kind: 'unknown-tool' });
+            }
             const call = { id: block.id, modelName: block.name, tool, input };
             return toAnthropicToolResult(call, await runToolCall(call, { ...options, ...handleOptions }), options.describeFailure);
           }),

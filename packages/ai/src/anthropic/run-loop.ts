@@ -34,9 +34,9 @@ export interface AnthropicLoopOptions {
   stream?: boolean | undefined;
   /** Other parameters of every turn (temperature, tool_choice, metadata, ...). @default none */
   params?: Partial<Omit<MessageCreateParamsBase, 'model' | 'messages' | 'tools' | 'max_tokens' | 'system' | 'stream'>> | undefined;
-  /** Cancels the loop: the model request or the tool calls in flight, then throws `CancelledError`. */
+  /** Cancels the loop: the model request, the approvals asked or the tool calls in flight, then throws `CancelledError`. @default undefined */
   signal?: AbortSignal | undefined;
-  /** Told about text, messages and tool calls as they happen. */
+  /** Told about text, messages and tool calls as they happen; one that throws makes the loop reject. @default undefined */
   onEvent?: ((event: AnthropicLoopEvent) => void) | undefined;
 }
 
