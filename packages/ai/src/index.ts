@@ -11,6 +11,7 @@ export { assignModelNames, sanitizeName } from './model-names.js';
 export { ANTHROPIC_NAME_RULES, OPENAI_NAME_RULES } from './provider-rules.js';
 export { UnsupportedSchemaError } from './errors/unsupported-schema-error.js';
 export { ModelRequestError } from './errors/model-request-error.js';
+export { ToolMovedError } from './errors/tool-moved-error.js';
 
 export type { AnthropicToolSet, AnthropicToolsOptions, HandleOptions } from './anthropic/anthropic-tools.js';
 export type { AnthropicLoopOptions, AnthropicLoopResult, AnthropicLoopEvent, AnthropicLoopStop } from './anthropic/run-loop.js';

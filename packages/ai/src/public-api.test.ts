@@ -10,6 +10,7 @@ const VALUES = [
   'DEFAULT_MAX_STEPS',
   'ModelRequestError',
   'OPENAI_NAME_RULES',
+  'ToolMovedError',
   'UnsupportedSchemaError',
   'anthropicSamplingHandler',
   'anthropicTools',

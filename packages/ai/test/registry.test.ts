@@ -92,6 +92,22 @@ describe('a registry as the tool source', () => {
     }
   });
 
+  it('does not call a tool whose qualified name now leads to another server than the one listed', async () => {
+    const shared = new McpRegistry();
+    shared.register({ name: 'first', toolPrefix: 'x', connect: stdio('first', everythingCommand('stdio')) });
+    shared.register({ name: 'second', toolPrefix: 'x', connect: stdio('second', everythingCommand('stdio')) });
+    try {
+      await shared.connectAll();
+      const tools = await anthropicTools(shared, { select: { include: 'x__echo' } });
+      await shared.unregister('first');
+      const [result] = await tools.handle([{ type: 'tool_use', id: 'toolu_1', name: 'x__echo', input: { message: 'x' } }]);
+      expect(result).toMatchObject({ is_error: true });
+      expect(resultText(result as unknown as Record<string, unknown>)).toContain('ToolMovedError (TOOL_MOVED)');
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('selects by server and by annotation', async () => {
     const readOnly = await anthropicTools(registry, { select: { servers: ['memory'], readOnly: true } });
     expect(readOnly.tools.map((tool) => tool.name).sort()).toEqual(['memory__open_nodes', 'memory__read_graph', 'memory__search_nodes']);
