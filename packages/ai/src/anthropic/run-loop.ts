@@ -133,7 +133,7 @@ async function turn(options: AnthropicLoopOptions, messages: MessageParam[], ste
   } catch (error) {
     throwIfAborted(signal, error);
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : undefined;
-    throw new ModelRequestError('Anthropic', model, step, status, { cause: error });
+    throw new ModelRequestError('Anthropic', model, step, status, { cause: error, baseURL: client.baseURL });
   }
 }
 
