@@ -15,7 +15,7 @@ export { ToolMovedError } from './errors/tool-moved-error.js';
 
 export type { AnthropicToolSet, AnthropicToolsOptions, HandleOptions } from './anthropic/anthropic-tools.js';
 export type { AnthropicLoopOptions, AnthropicLoopResult, AnthropicLoopEvent, AnthropicLoopStop } from './anthropic/run-loop.js';
-export type { AnthropicSamplingOptions } from './anthropic/sampling-handler.js';
+export type { AnthropicSamplingOptions, SamplingApproveContext } from './anthropic/sampling-handler.js';
 export type { ToolSource, ClientToolSource, RegistryToolSource, SourceTool, SourceTools, SourceOptions } from './tool-source.js';
 export type { ToolSelection, NamePattern } from './selection.js';
 export type { ApproveFn, ApproveContext, ApprovalOptions, ApprovalPolicy, ToolCallRequest } from './approval.js';

@@ -45,6 +45,7 @@ const TYPES = [
   'NamePattern',
   'ProviderNameRules',
   'RegistryToolSource',
+  'SamplingApproveContext',
   'SourceOptions',
   'SourceTool',
   'SourceTools',

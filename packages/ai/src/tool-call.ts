@@ -1,4 +1,5 @@
-import { CancelledError, type CallToolResult } from '@mcpx/core';
+import type { CallToolResult } from '@mcpx/core';
+import { cancelledBy, raceAbort } from './abort.js';
 import { needsApproval, type ApprovalOptions, type ToolCallRequest } from './approval.js';
 import { describeToolFailure } from './failure-text.js';
 
@@ -52,26 +53,11 @@ async function approval(
   if (!needsApproval(call.tool, options)) return true;
   const { signal } = options;
   try {
-    if (signal?.aborted === true) throw cancelled(signal);
-    const asked = Promise.resolve(options.approve!(call, { signal }));
-    return (await (signal === undefined ? asked : raceAbort(asked, signal))) ? true : { kind: 'declined' };
+    if (signal?.aborted === true) throw cancelledBy(signal, 'tool approval');
+    return (await raceAbort(Promise.resolve(options.approve!(call, { signal })), signal, 'tool approval')) ? true : { kind: 'declined' };
   } catch (error) {
     return { kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
   }
-}
-
-function cancelled(signal: AbortSignal): CancelledError {
-  return new CancelledError('the signal aborted while approval was asked', { cause: signal.reason, operation: 'tool approval' });
-}
-
-/** `promise`, or a `CancelledError` as soon as `signal` aborts (an `approve` that ignores its signal is not waited for). */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelled(signal));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 async function attempt(call: ToolCallRequest, options: RunToolCallOptions): Promise<ToolCallOutcome> {
