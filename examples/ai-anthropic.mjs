@@ -2,7 +2,7 @@
 // The SDK reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL (the tests point it at a loopback model).
 import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
-import { anthropicTools, runAnthropicLoop } from '@mcpx/ai';
+import { anthropicTools, runAnthropicLoop } from '@mcpx/ai/anthropic';
 import { createRegistry } from '@mcpx/factory';
 
 const registry = await createRegistry(fileURLToPath(new URL('./mcp_servers.json', import.meta.url)));

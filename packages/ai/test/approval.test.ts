@@ -2,7 +2,8 @@ import type { McpClient } from '@mcpx/core';
 import { CancelledError } from '@mcpx/core';
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicTools, runAnthropicLoop, type AnthropicLoopEvent, type ApproveContext } from '../src/index.js';
+import { anthropicTools, runAnthropicLoop, type AnthropicLoopEvent } from '../src/anthropic.js';
+import type { ApproveContext } from '../src/index.js';
 import { anthropicFor, connectEverything } from './helpers.js';
 
 let client: McpClient;

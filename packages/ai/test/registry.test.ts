@@ -12,7 +12,8 @@ import {
   type ServerCommand,
 } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicTools, runAnthropicLoop, type ToolCallRequest } from '../src/index.js';
+import { anthropicTools, runAnthropicLoop } from '../src/anthropic.js';
+import type { ToolCallRequest } from '../src/index.js';
 import { anthropicFor, resultText, toolResults } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcpx-ai-registry-'));

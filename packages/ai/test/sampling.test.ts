@@ -1,6 +1,6 @@
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { anthropicSamplingHandler, anthropicTools, runAnthropicLoop } from '../src/index.js';
+import { anthropicSamplingHandler, anthropicTools, runAnthropicLoop } from '../src/anthropic.js';
 import { anthropicFor, connectEverything, resultText, toolResults } from './helpers.js';
 
 let model: AnthropicModelServer | undefined;

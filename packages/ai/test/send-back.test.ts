@@ -1,7 +1,7 @@
 import type { McpClient } from '@mcpx/core';
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicTools, runAnthropicLoop, type AnthropicToolSet } from '../src/index.js';
+import { anthropicTools, runAnthropicLoop, type AnthropicToolSet } from '../src/anthropic.js';
 import { anthropicFor, connectEverything } from './helpers.js';
 
 // The loopback server answers 400 to a request the Messages API would refuse, as the API does.
