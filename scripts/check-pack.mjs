@@ -3,9 +3,10 @@
 // README (pnpm adds the root LICENSE to each) and no workspace: or private dependency; `import` works from ESM and `require()` from
 // CommonJS (the packages are ESM only, for Node ^20.19 or >=22.12, which require ESM unflagged);
 // and TypeScript type-checks both an ES module and a CommonJS file using them (module nodenext).
+// The root entries are checked first without optional peer dependencies (a model SDK), then with them.
 // Third-party dependencies come from the npm registry. Run by .ci/run after the build.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,19 +53,64 @@ try {
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'mcpx-pack-check', private: true, version: '0.0.0' }, null, 2));
   const files = readdirSync(tarballs).map((name) => join(tarballs, name));
-  // Optional peers from outside the repository (a model SDK for @mcpx/ai), which npm leaves out:
-  // a user of the package installs the one they use, and the types below need them.
+  const tsc = (config) => run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], project);
+  const compilerOptions = {
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+  };
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '@types/node@20', ...files], project);
+
+  // First without the optional peers, as a user of one model SDK has none of the others: each
+  // package's root entry must import and type-check (@mcpx/ai's own root needs no model SDK).
+  const rootNames = published.map(({ manifest }) => manifest.name);
+  writeFileSync(
+    join(project, 'bare.mjs'),
+    rootNames.map((name, index) => `import * as m${index} from '${name}';\nvoid m${index};`).join('\n'),
+  );
+  writeFileSync(
+    join(project, 'bare.mts'),
+    `${rootNames.map((name, index) => `import * as m${index} from '${name}';\nvoid m${index};`).join('\n')}\nimport { selectTools, type ToolCallEvent } from '@mcpx/ai';\nconst seen: ToolCallEvent[] = [];\nvoid selectTools; void seen;\n`,
+  );
+  writeFileSync(join(project, 'tsconfig.bare.json'), JSON.stringify({ compilerOptions, files: ['bare.mts'] }));
+  try {
+    run(process.execPath, ['bare.mjs'], project);
+  } catch (error) {
+    problems.push(
+      `without optional peers, importing the root entries fails: ${
+        String(error.stderr)
+          .split('\n')
+          .find((line) => /Error/.test(line)) ?? error.message
+      }`,
+    );
+  }
+  try {
+    tsc('tsconfig.bare.json');
+  } catch (error) {
+    problems.push(
+      `without optional peers, TypeScript rejects the root entries:\n    ${String(error.stdout).trim().split('\n').join('\n    ')}`,
+    );
+  }
+
+  // Then the optional peers from outside the repository (a model SDK for @mcpx/ai/anthropic),
+  // which npm leaves out: a user installs the one they use, and the checks below need them.
   const ours = new Set(published.map(({ manifest }) => manifest.name));
   const optionalPeers = published.flatMap(({ manifest }) =>
     Object.entries(manifest.peerDependenciesMeta ?? {})
       .filter(([name, meta]) => meta.optional === true && !ours.has(name))
       .map(([name]) => `${name}@${manifest.peerDependencies[name]}`),
   );
-  run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '@types/node@20', ...optionalPeers, ...files],
-    project,
-  );
+  for (const peer of optionalPeers) {
+    const name = peer.slice(0, peer.lastIndexOf('@'));
+    if (existsSync(join(project, 'node_modules', name)))
+      problems.push(`${name} was installed before it was asked for: the check without optional peers proves nothing`);
+  }
+  if (optionalPeers.length > 0) {
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...optionalPeers], project);
+  }
 
   const names = published.map(({ manifest }) => manifest.name);
   writeFileSync(
@@ -93,31 +139,18 @@ try {
       );
     }
   }
-  writeFileSync(
-    join(project, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        module: 'nodenext',
-        moduleResolution: 'nodenext',
-        target: 'es2022',
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-      },
-      files: ['types.mts', 'types.cts'],
-    }),
-  );
+  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['types.mts', 'types.cts'] }));
   const usage = `const client = new McpClient({ name: 'pack-check' });\nconst transport: Transport = new StdioTransport({ command: 'node' });\nvoid client; void transport;\n`;
   writeFileSync(
     join(project, 'types.mts'),
-    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nimport { anthropicTools } from '@mcpx/ai';\nvoid createRegistry;\nvoid anthropicTools;\n${usage}`,
+    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nimport { anthropicTools } from '@mcpx/ai/anthropic';\nvoid createRegistry;\nvoid anthropicTools;\n${usage}`,
   );
   writeFileSync(
     join(project, 'types.cts'),
     `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\n${usage}`,
   );
   try {
-    run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], project);
+    tsc(project);
   } catch (error) {
     problems.push(`TypeScript (module nodenext) rejects the packages:\n    ${String(error.stdout).trim().split('\n').join('\n    ')}`);
   }

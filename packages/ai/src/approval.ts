@@ -13,8 +13,14 @@ export interface ToolCallRequest {
   input: Record<string, unknown>;
 }
 
+/** What `approve` is given besides the call. */
+export interface ApproveContext {
+  /** Aborts when the turn is cancelled: stop asking (the call is not run, whatever `approve` answers later). */
+  signal: AbortSignal | undefined;
+}
+
 /** Asks the user whether a tool call may run; `false` declines it, and the model is told so. */
-export type ApproveFn = (call: ToolCallRequest) => boolean | Promise<boolean>;
+export type ApproveFn = (call: ToolCallRequest, context: ApproveContext) => boolean | Promise<boolean>;
 
 /** Which calls go to `approve` first. */
 export type ApprovalPolicy = 'not-read-only' | 'always';

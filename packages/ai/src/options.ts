@@ -20,6 +20,7 @@ export const ANTHROPIC_TOOLS_OPTION_KEYS = {
   onUnsupportedSchema: true,
   nameRules: true,
   server: true,
+  describeFailure: true,
 } as const satisfies OptionKeys<AnthropicToolsOptions>;
 
 /** The options `runAnthropicLoop` accepts; `params` is the Messages API's own and passed as it is. */

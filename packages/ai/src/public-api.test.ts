@@ -1,42 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { publicExports } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
+import * as anthropic from './anthropic.js';
 import * as entry from './index.js';
 
-// The public API of @mcpx/ai: a name added to or taken from the index must be added to or taken
-// from these lists too, so that growing the API is a decision made in review.
+// The public API of @mcpx/ai and @mcpx/ai/anthropic: a name added to or taken from an entry must
+// be added to or taken from these lists too, so that growing the API is a decision made in review.
 const VALUES = [
   'ANTHROPIC_NAME_RULES',
-  'DEFAULT_MAX_STEPS',
   'ModelRequestError',
   'OPENAI_NAME_RULES',
+  'ToolMovedError',
   'UnsupportedSchemaError',
-  'anthropicSamplingHandler',
-  'anthropicTools',
   'assignModelNames',
+  'describeToolFailure',
   'isDestructive',
   'isReadOnly',
   'listSourceTools',
-  'runAnthropicLoop',
+  'redactUrls',
   'sanitizeName',
   'selectTools',
-  'toAnthropicInputSchema',
-  'toAnthropicResultContent',
 ];
 
 const TYPES = [
-  'AnthropicLoopEvent',
-  'AnthropicLoopOptions',
-  'AnthropicLoopResult',
-  'AnthropicLoopStop',
-  'AnthropicSamplingOptions',
-  'AnthropicToolSet',
-  'AnthropicToolsOptions',
   'ApprovalOptions',
   'ApprovalPolicy',
+  'ApproveContext',
   'ApproveFn',
   'ClientToolSource',
-  'HandleOptions',
+  'DescribeFailure',
   'NamePattern',
   'ProviderNameRules',
   'RegistryToolSource',
@@ -48,7 +40,42 @@ const TYPES = [
   'ToolCallRequest',
   'ToolSelection',
   'ToolSource',
+  'UnsentToolCall',
 ];
+
+const ANTHROPIC_VALUES = [
+  'DEFAULT_MAX_STEPS',
+  'anthropicSamplingHandler',
+  'anthropicTools',
+  'runAnthropicLoop',
+  'toAnthropicInputSchema',
+  'toAnthropicResultContent',
+];
+
+const ANTHROPIC_TYPES = [
+  'AnthropicLoopEvent',
+  'AnthropicLoopOptions',
+  'AnthropicLoopResult',
+  'AnthropicLoopStop',
+  'AnthropicSamplingOptions',
+  'AnthropicToolSet',
+  'AnthropicToolsOptions',
+  'HandleOptions',
+  'SamplingApproveContext',
+];
+
+/** The modules reached from `file` by relative imports that import `@anthropic-ai/sdk`. */
+function sdkImporters(file: string, seen = new Set<string>()): string[] {
+  const url = new URL(file, import.meta.url);
+  if (seen.has(url.href)) return [];
+  seen.add(url.href);
+  const source = readFileSync(url, 'utf8');
+  const here = source.includes("from '@anthropic-ai/sdk") ? [url.pathname] : [];
+  const relative = [...source.matchAll(/from '(\.[^']+)\.js'/g)].map((match) => new URL(`${match[1]!}.ts`, url).href);
+  return [...here, ...relative.flatMap((next) => sdkImporters(next, seen))];
+}
+
+const types = (file: string) => publicExports(readFileSync(new URL(file, import.meta.url), 'utf8')).types;
 
 describe('the public API of @mcpx/ai', () => {
   it('exports exactly the listed values', () => {
@@ -56,6 +83,21 @@ describe('the public API of @mcpx/ai', () => {
   });
 
   it('exports exactly the listed types', () => {
-    expect(publicExports(readFileSync(new URL('./index.ts', import.meta.url), 'utf8')).types).toEqual(TYPES);
+    expect(types('./index.ts')).toEqual(TYPES);
+  });
+});
+
+describe('the public API of @mcpx/ai/anthropic', () => {
+  it('exports exactly the listed values', () => {
+    expect(Object.keys(anthropic).sort()).toEqual(ANTHROPIC_VALUES);
+  });
+
+  it('exports exactly the listed types', () => {
+    expect(types('./anthropic.ts')).toEqual(ANTHROPIC_TYPES);
+  });
+
+  it('is the only entry whose modules import the Anthropic SDK', () => {
+    expect(sdkImporters('./index.ts')).toEqual([]);
+    expect(sdkImporters('./anthropic.ts')).not.toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { CallOptions, CallToolResult, Tool } from '@mcpx/core';
+import { ToolMovedError } from './errors/tool-moved-error.js';
 
 /** What the adapters need of an `McpClient`: its tools and a way to call them. */
 export interface ClientToolSource {
@@ -34,7 +35,11 @@ export interface SourceTool {
   tool: Tool;
   /** Whether the registry's config lets a host call it without asking (`autoApprove`); false for a client. */
   autoApproved: boolean;
-  /** Calls the tool; an `isError` result is returned, a failed call (server down, timeout, cancelled) throws. */
+  /**
+   * Calls the tool; an `isError` result is returned, a failed call (server down, timeout,
+   * cancelled) throws. A registry's tool whose qualified name now leads to another server or
+   * tool throws `ToolMovedError` without calling either.
+   */
   call(args: Record<string, unknown>, options: { signal?: AbortSignal | undefined }): Promise<CallToolResult>;
 }
 
@@ -68,7 +73,13 @@ export async function listSourceTools(source: ToolSource, options: SourceOptions
         originalName: entry.originalName,
         tool: entry.tool,
         autoApproved: entry.autoApproved,
-        call: (args, { signal }) => source.callTool(entry.name, args, signal === undefined ? {} : { signal }),
+        call: async (args, { signal }) => {
+          // The registry looks the name up again at call time: refuse a name that now leads elsewhere.
+          const now = (await source.listTools()).tools.find((listed) => listed.name === entry.name);
+          if (now !== undefined && (now.server !== entry.server || now.originalName !== entry.originalName))
+            throw new ToolMovedError(entry.name, entry.server, entry.originalName, { server: now.server, originalName: now.originalName });
+          return source.callTool(entry.name, args, signal === undefined ? {} : { signal });
+        },
       })),
       failures: catalog.failures,
       collisions: catalog.collisions,

@@ -2,7 +2,7 @@ import type { McpClient } from '@mcpx/core';
 import { CancelledError } from '@mcpx/core';
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicTools, runAnthropicLoop, type AnthropicLoopEvent, type AnthropicToolSet } from '../src/index.js';
+import { anthropicTools, runAnthropicLoop, type AnthropicLoopEvent, type AnthropicToolSet } from '../src/anthropic.js';
 import { anthropicFor, connectEverything, resultText, toolResults } from './helpers.js';
 
 let client: McpClient;

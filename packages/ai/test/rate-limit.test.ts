@@ -1,7 +1,8 @@
 import type { McpClient } from '@mcpx/core';
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicTools, ModelRequestError, runAnthropicLoop, type AnthropicToolSet } from '../src/index.js';
+import { anthropicTools, runAnthropicLoop, type AnthropicToolSet } from '../src/anthropic.js';
+import { ModelRequestError } from '../src/index.js';
 import { anthropicFor, connectEverything } from './helpers.js';
 
 let client: McpClient;

@@ -12,7 +12,8 @@ import {
   type ServerCommand,
 } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicTools, runAnthropicLoop, type ToolCallRequest } from '../src/index.js';
+import { anthropicTools, runAnthropicLoop } from '../src/anthropic.js';
+import type { ToolCallRequest } from '../src/index.js';
 import { anthropicFor, resultText, toolResults } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcpx-ai-registry-'));
@@ -87,6 +88,22 @@ describe('a registry as the tool source', () => {
       expect(tools.collisions).toContainEqual({ name: 'x__echo', servers: ['first', 'second'] });
       expect(tools.tools.map((tool) => tool.name)).toEqual(['x__echo']);
       expect(tools.byName.get('x__echo')!.server).toBe('first');
+    } finally {
+      await shared.close();
+    }
+  });
+
+  it('does not call a tool whose qualified name now leads to another server than the one listed', async () => {
+    const shared = new McpRegistry();
+    shared.register({ name: 'first', toolPrefix: 'x', connect: stdio('first', everythingCommand('stdio')) });
+    shared.register({ name: 'second', toolPrefix: 'x', connect: stdio('second', everythingCommand('stdio')) });
+    try {
+      await shared.connectAll();
+      const tools = await anthropicTools(shared, { select: { include: 'x__echo' } });
+      await shared.unregister('first');
+      const [result] = await tools.handle([{ type: 'tool_use', id: 'toolu_1', name: 'x__echo', input: { message: 'x' } }]);
+      expect(result).toMatchObject({ is_error: true });
+      expect(resultText(result as unknown as Record<string, unknown>)).toContain('ToolMovedError (TOOL_MOVED)');
     } finally {
       await shared.close();
     }
@@ -180,7 +197,7 @@ describe('a registry as the tool source', () => {
       const [result] = await tools.handle([{ type: 'tool_use', id: 'toolu_1', name: 'tools_a__echo', input: { message: 'x' } }]);
       expect(result).toMatchObject({ is_error: true });
       expect(resultText(result as unknown as Record<string, unknown>)).toMatch(
-        /^Calling tools_a__echo \(tool "echo" on server "tools\.a"\) failed: .*tools\.a/,
+        /^Calling tools_a__echo \(tool "echo" on server "tools\.a"\) failed: ServerUnavailableError \(SERVER_UNAVAILABLE\)/,
       );
     } finally {
       await registry.enable('tools.a');

@@ -1,6 +1,6 @@
 import type { McpClient } from '@mcpx/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicTools, type AnthropicToolSet } from '../src/index.js';
+import { anthropicTools, type AnthropicToolSet } from '../src/anthropic.js';
 import { connectEverything } from './helpers.js';
 
 let client: McpClient;

@@ -1,6 +1,6 @@
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { anthropicSamplingHandler, anthropicTools, runAnthropicLoop } from '../src/index.js';
+import { anthropicSamplingHandler, anthropicTools, runAnthropicLoop } from '../src/anthropic.js';
 import { anthropicFor, connectEverything, resultText, toolResults } from './helpers.js';
 
 let model: AnthropicModelServer | undefined;
@@ -41,6 +41,84 @@ describe('sampling requests from a server', () => {
       const [answer] = toolResults(model.requests[2]!);
       expect(answer!.is_error).toBeUndefined();
       expect(resultText(answer!)).toContain('Teal');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("are streamed and capped at the handler's maxTokens, however many tokens the server asks for", async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Write a book', maxTokens: 100_000 } }] },
+      { content: [{ type: 'text', text: 'Chapter one.' }] },
+      { content: [{ type: 'text', text: 'Written.' }] },
+    );
+    const anthropic = anthropicFor(model);
+    const client = await connectEverything({
+      sampling: anthropicSamplingHandler({ client: anthropic, model: 'claude-sampler', maxTokens: 3000 }),
+    });
+    try {
+      await runAnthropicLoop({
+        client: anthropic,
+        model: 'claude-test',
+        messages: [{ role: 'user', content: 'Go' }],
+        tools: await anthropicTools(client),
+      });
+      expect(model.requests[1]!.params).toMatchObject({ model: 'claude-sampler', max_tokens: 3000, stream: true });
+      expect(resultText(toolResults(model.requests[2]!)[0]!)).toContain('Chapter one.');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('are asked of approve first, with the server named, and a refusal never reaches the model', async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Spend tokens', maxTokens: 50 } }] },
+      { content: [{ type: 'text', text: 'The server was refused.' }] },
+    );
+    const anthropic = anthropicFor(model);
+    const asked: Array<string | undefined> = [];
+    const sampling = anthropicSamplingHandler({
+      client: anthropic,
+      model: 'claude-sampler',
+      approve: (_params, context) => {
+        asked.push(context.server);
+        return false;
+      },
+    });
+    const client = await connectEverything({ sampling });
+    try {
+      const result = await runAnthropicLoop({
+        client: anthropic,
+        model: 'claude-test',
+        messages: [{ role: 'user', content: 'Go' }],
+        tools: await anthropicTools(client),
+      });
+      expect(result.text).toBe('The server was refused.');
+      expect(asked).toEqual(['everything']);
+      expect(model.requests.map((request) => request.params.model)).toEqual(['claude-test', 'claude-test']);
+      expect(resultText(toolResults(model.requests[1]!)[0]!)).toMatch(/declined/);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('get one empty text block back when the model answers nothing', async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Say nothing', maxTokens: 50 } }] },
+      { content: [] },
+      { content: [{ type: 'text', text: 'Nothing it was.' }] },
+    );
+    const anthropic = anthropicFor(model);
+    const client = await connectEverything({ sampling: anthropicSamplingHandler({ client: anthropic, model: 'claude-sampler' }) });
+    try {
+      await runAnthropicLoop({
+        client: anthropic,
+        model: 'claude-test',
+        messages: [{ role: 'user', content: 'Go' }],
+        tools: await anthropicTools(client),
+      });
+      const [answer] = toolResults(model.requests[2]!);
+      expect(answer!.is_error).toBeUndefined();
     } finally {
       await client.close();
     }

@@ -42,6 +42,7 @@ export { startRedisServer, type RedisServer } from './redis/redis-server.js';
 export { publicExports } from './public-exports.js';
 export type { PublicExports } from './public-exports.js';
 export { startAnthropicModelServer } from './models/anthropic-model-server.js';
+export { anthropicRequestProblem } from './models/anthropic-request-rules.js';
 export type {
   AnthropicModelServer,
   AnthropicMessageBody,

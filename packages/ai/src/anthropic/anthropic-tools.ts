@@ -13,7 +13,7 @@ import { assignModelNames } from '../model-names.js';
 import { ANTHROPIC_TOOLS_OPTION_KEYS } from '../options.js';
 import { ANTHROPIC_NAME_RULES, type ProviderNameRules } from '../provider-rules.js';
 import { selectTools, type ToolSelection } from '../selection.js';
-import { runToolCall, type ToolCallEvent } from '../tool-call.js';
+import { runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';
 import { listSourceTools, type SourceOptions, type SourceTool, type ToolSource } from '../tool-source.js';
 import { toAnthropicInputSchema } from './input-schema.js';
 import { toAnthropicToolResult } from './tool-result.js';
@@ -30,13 +30,20 @@ export interface AnthropicToolsOptions extends SourceOptions, ApprovalOptions {
   onUnsupportedSchema?: 'skip' | 'throw' | undefined;
   /** The naming rules. @default ANTHROPIC_NAME_RULES */
   nameRules?: ProviderNameRules | undefined;
+  /**
+   * What the model is told of a call that failed (server down, timeout, ...). The model provider
+   * sees the text: an error's message can hold a URL with its API key or a command line, so the
+   * default tells the error's name and code only, and a server's own error message with URLs
+   * redacted. @default describeToolFailure
+   */
+  describeFailure?: DescribeFailure | undefined;
 }
 
 /** Options of one `handle` call. */
 export interface HandleOptions {
-  /** Cancels the tool calls still running. */
+  /** Cancels the approvals asked and the tool calls still running. @default undefined */
   signal?: AbortSignal | undefined;
-  /** Told when each call starts and ends. */
+  /** Told of each call's events (see `ToolCallEvent`). @default undefined */
   onEvent?: ((event: ToolCallEvent) => void) | undefined;
 }
 
@@ -105,10 +112,14 @@ export async function anthropicTools(source: ToolSource, options: AnthropicTools
           .filter((block): block is ToolUseBlock | ToolUseBlockParam => block.type === 'tool_use')
           .map(async (block) => {
             const tool = byName.get(block.name);
-            if (tool === undefined) return toAnthropicToolResult(block.id, block.name, undefined, { kind: 'unknown-tool' });
             const input = typeof block.input === 'object' && block.input !== null ? (block.input as Record<string, unknown>) : {};
+            if (tool === undefined) {
+              const unsent = { id: block.id, modelName: block.name, input };
+              handleOptions.onEvent?.({ type: 'tool-failed', call: unsent, outcome: { kind: 'unknown-tool' } });
+              return toAnthropicToolResult(unsent, { kind: 'unknown-tool' });
+            }
             const call = { id: block.id, modelName: block.name, tool, input };
-            return toAnthropicToolResult(block.id, block.name, tool, await runToolCall(call, { ...options, ...handleOptions }));
+            return toAnthropicToolResult(call, await runToolCall(call, { ...options, ...handleOptions }), options.describeFailure);
           }),
       ),
   };

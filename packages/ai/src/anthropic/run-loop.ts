@@ -34,9 +34,9 @@ export interface AnthropicLoopOptions {
   stream?: boolean | undefined;
   /** Other parameters of every turn (temperature, tool_choice, metadata, ...). @default none */
   params?: Partial<Omit<MessageCreateParamsBase, 'model' | 'messages' | 'tools' | 'max_tokens' | 'system' | 'stream'>> | undefined;
-  /** Cancels the loop: the model request or the tool calls in flight, then throws `CancelledError`. */
+  /** Cancels the loop: the model request, the approvals asked or the tool calls in flight, then throws `CancelledError`. @default undefined */
   signal?: AbortSignal | undefined;
-  /** Told about text, messages and tool calls as they happen. */
+  /** Told about text, messages and tool calls as they happen; one that throws makes the loop reject. @default undefined */
   onEvent?: ((event: AnthropicLoopEvent) => void) | undefined;
 }
 
@@ -82,7 +82,7 @@ export async function runAnthropicLoop(options: AnthropicLoopOptions): Promise<A
     throwIfAborted(signal);
     message = await turn(options, messages, step);
     onEvent?.({ type: 'message', step, message });
-    messages.push({ role: 'assistant', content: message.content });
+    messages.push({ role: 'assistant', content: sendable(message) });
     if (message.stop_reason === 'pause_turn') continue;
     if (message.stop_reason !== 'tool_use') return finish(messages, message, message.stop_reason ?? 'end_turn', step);
     const results = await options.tools.handle(message.content, {
@@ -93,6 +93,19 @@ export async function runAnthropicLoop(options: AnthropicLoopOptions): Promise<A
     messages.push({ role: 'user', content: results });
   }
   return finish(messages, message, 'max_steps', maxSteps);
+}
+
+/**
+ * The content of a model message as it can be sent back: without empty text blocks (the API
+ * refuses them) and, unless the model stopped to use tools, without `tool_use` blocks (a turn cut
+ * off by `max_tokens` can end in one that has no result, which the next request may not hold).
+ * An assistant message left with nothing gets a short text.
+ */
+function sendable(message: Message): Message['content'] {
+  const content = message.content.filter(
+    (block) => !(block.type === 'text' && block.text === '') && (message.stop_reason === 'tool_use' || block.type !== 'tool_use'),
+  );
+  return content.length > 0 ? content : [{ type: 'text', text: '(no answer)', citations: null }];
 }
 
 function finish(messages: MessageParam[], message: Message, stopReason: AnthropicLoopStop, steps: number): AnthropicLoopResult {
@@ -120,7 +133,7 @@ async function turn(options: AnthropicLoopOptions, messages: MessageParam[], ste
   } catch (error) {
     throwIfAborted(signal, error);
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : undefined;
-    throw new ModelRequestError('Anthropic', model, step, status, { cause: error });
+    throw new ModelRequestError('Anthropic', model, step, status, { cause: error, baseURL: client.baseURL });
   }
 }
 

@@ -51,4 +51,39 @@ describe("a server's sampling request as a Messages API request", () => {
       ),
     ).toThrow('server "picker": tool "pick": its input schema cannot be sent to Anthropic');
   });
+
+  it("caps max_tokens at the handler's maxTokens", () => {
+    const params = { maxTokens: 100_000, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: 'x' } }] };
+    expect(toAnthropicSamplingRequest(params, 'claude-test', 'big', 2000).max_tokens).toBe(2000);
+  });
+
+  it('keeps the structuredContent of a tool result and leaves out empty text', () => {
+    const request = toAnthropicSamplingRequest(
+      {
+        maxTokens: 10,
+        messages: [
+          { role: 'assistant', content: [{ type: 'tool_use', id: 'call_1', name: 'count', input: {} }] },
+          {
+            role: 'user',
+            content: [{ type: 'tool_result', toolUseId: 'call_1', content: [{ type: 'text', text: '' }], structuredContent: { n: 2 } }],
+          },
+        ],
+      },
+      'claude-test',
+    );
+    expect(request.messages[1]!.content).toEqual([
+      { type: 'tool_result', tool_use_id: 'call_1', content: [{ type: 'text', text: '{"n":2}' }] },
+    ]);
+  });
+
+  it('refuses an offered tool whose name the API refuses, naming it', () => {
+    const params = {
+      maxTokens: 10,
+      messages: [{ role: 'user' as const, content: { type: 'text' as const, text: 'x' } }],
+      tools: [{ name: 'get weather', inputSchema: { type: 'object' as const } }],
+    };
+    expect(() => toAnthropicSamplingRequest(params, 'claude-test', 'weather')).toThrow(
+      'sampling tool "get weather" of server "weather" has a name Anthropic refuses',
+    );
+  });
 });

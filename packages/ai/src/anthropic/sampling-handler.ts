@@ -2,17 +2,28 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type {
   ContentBlock as AnthropicBlock,
   ContentBlockParam,
-  MessageCreateParamsNonStreaming,
+  MessageCreateParamsBase,
   MessageParam,
   ToolChoice,
 } from '@anthropic-ai/sdk/resources/messages';
-import type { CreateMessageRequestParams, CreateMessageResult, SamplingHandler } from '@mcpx/core';
+import {
+  ConfigError,
+  ErrorCode,
+  ProtocolError,
+  type CreateMessageRequestParams,
+  type CreateMessageResult,
+  type SamplingHandler,
+} from '@mcpx/core';
+import { raceAbort } from '../abort.js';
 import { toAnthropicInputSchema } from './input-schema.js';
-import { toAnthropicContent } from './tool-result.js';
+import { toAnthropicContent, toAnthropicResultContent } from './tool-result.js';
 
 type ModelPreferences = CreateMessageRequestParams['modelPreferences'];
 type SamplingContent = CreateMessageRequestParams['messages'][number]['content'];
 type SamplingMessageContentBlock = Exclude<SamplingContent, unknown[]>;
+
+/** What `approve` of `anthropicSamplingHandler` is given besides the request. */
+export type SamplingApproveContext = Parameters<SamplingHandler>[1];
 
 /** Options of `anthropicSamplingHandler`. */
 export interface AnthropicSamplingOptions {
@@ -20,20 +31,41 @@ export interface AnthropicSamplingOptions {
   client: Anthropic;
   /** The model that answers, or a function choosing it from the server's preferences. */
   model: string | ((preferences: ModelPreferences) => string);
+  /**
+   * The most tokens one answer may take, whatever the server asks (the spec lets the client
+   * sample fewer): what a server can spend of the user's model. @default 4096
+   */
+  maxTokens?: number | undefined;
+  /**
+   * Asked before each request goes to the model, with the server's messages and the server's
+   * name in `context.server`; `false` refuses it (the server gets error -1, "the user declined").
+   * Given up when the server cancels the request. @default undefined: every request is answered
+   */
+  approve?: ((params: CreateMessageRequestParams, context: SamplingApproveContext) => boolean | Promise<boolean>) | undefined;
 }
+
+/** The default `maxTokens` of `anthropicSamplingHandler`. */
+const DEFAULT_SAMPLING_MAX_TOKENS = 4096;
+
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 
 /** One MCP sampling content block as Anthropic message content. */
 function toAnthropicBlock(block: SamplingMessageContentBlock): ContentBlockParam {
   switch (block.type) {
     case 'tool_use':
       return { type: 'tool_use', id: block.id, name: block.name, input: block.input };
-    case 'tool_result':
+    case 'tool_result': {
+      const content = toAnthropicResultContent({
+        content: block.content,
+        ...(block.structuredContent === undefined ? {} : { structuredContent: block.structuredContent }),
+      });
       return {
         type: 'tool_result',
         tool_use_id: block.toolUseId,
-        content: block.content.map(toAnthropicContent),
+        ...(content.length === 0 ? {} : { content }),
         ...(block.isError === true ? { is_error: true } : {}),
       };
+    }
     default:
       return toAnthropicContent(block);
   }
@@ -44,20 +76,33 @@ function toAnthropicToolChoice(mode: 'auto' | 'required' | 'none' | undefined): 
   return mode === 'required' ? { type: 'any' } : { type: mode };
 }
 
-/** The Messages API request for a server's `sampling/createMessage`. */
+/**
+ * The Messages API request for a server's `sampling/createMessage`, `max_tokens` at most
+ * `maxTokens`. A tool name the API refuses is an error (-32602) naming the tool.
+ */
 export function toAnthropicSamplingRequest(
   params: CreateMessageRequestParams,
   model: string,
   server = 'server',
-): MessageCreateParamsNonStreaming {
+  maxTokens = DEFAULT_SAMPLING_MAX_TOKENS,
+): MessageCreateParamsBase {
+  const badName = params.tools?.find((tool) => !TOOL_NAME.test(tool.name));
+  if (badName !== undefined) {
+    throw new ProtocolError({
+      code: ErrorCode.InvalidParams,
+      message: `sampling tool "${badName.name}" of server "${server}" has a name Anthropic refuses: use 1 to 128 letters, digits, "_" or "-"`,
+    });
+  }
   const messages: MessageParam[] = params.messages.map((message) => ({
     role: message.role,
-    content: (Array.isArray(message.content) ? message.content : [message.content]).map(toAnthropicBlock),
+    content: (Array.isArray(message.content) ? message.content : [message.content])
+      .filter((block) => !(block.type === 'text' && block.text === ''))
+      .map(toAnthropicBlock),
   }));
   const toolChoice = toAnthropicToolChoice(params.toolChoice?.mode);
   return {
     model,
-    max_tokens: params.maxTokens,
+    max_tokens: Math.min(params.maxTokens, maxTokens),
     messages,
     ...(params.systemPrompt === undefined ? {} : { system: params.systemPrompt }),
     ...(params.temperature === undefined ? {} : { temperature: params.temperature }),
@@ -92,19 +137,29 @@ function toSamplingBlock(block: AnthropicBlock): SamplingMessageContentBlock[] {
 /**
  * A sampling handler (the `sampling` option of `McpClient`, or the factory's) that answers a
  * server's `sampling/createMessage` with an Anthropic model: the server's messages, system
- * prompt, limits and (with `samplingTools`) tools go to the Messages API, and the model's text
- * and tool uses come back. Cancelled when the server cancels the request.
+ * prompt, limits (`max_tokens` capped by `maxTokens`) and (with `samplingTools`) tools go to the
+ * Messages API, streamed, and the model's text and tool uses come back. `approve` is asked
+ * first when given. Cancelled when the server cancels the request.
  */
 export function anthropicSamplingHandler(options: AnthropicSamplingOptions): SamplingHandler {
+  const cap = options.maxTokens ?? DEFAULT_SAMPLING_MAX_TOKENS;
+  if (!Number.isInteger(cap) || cap < 1) {
+    throw new ConfigError(`anthropicSamplingHandler(options): maxTokens must be a whole number of tokens, 1 or more (got ${cap})`);
+  }
   return async (params, context): Promise<CreateMessageResult> => {
+    if (options.approve !== undefined) {
+      const approved = await raceAbort(Promise.resolve(options.approve(params, context)), context.signal, 'sampling approval');
+      if (!approved) throw new ProtocolError({ code: -1, message: 'the user declined the sampling request' });
+    }
     const model = typeof options.model === 'string' ? options.model : options.model(params.modelPreferences);
-    const message = await options.client.messages.create(toAnthropicSamplingRequest(params, model, context.server), {
-      signal: context.signal,
-    });
-    const content = message.content.flatMap(toSamplingBlock);
+    // Streamed: the SDK refuses a request that is not when max_tokens is large.
+    const message = await options.client.messages
+      .stream(toAnthropicSamplingRequest(params, model, context.server, cap), { signal: context.signal })
+      .finalMessage();
+    const content = message.content.flatMap(toSamplingBlock).filter((block) => !(block.type === 'text' && block.text === ''));
     return {
       role: 'assistant',
-      content: content.length === 1 ? content[0]! : content,
+      content: content.length === 1 ? content[0]! : content.length === 0 ? { type: 'text', text: '' } : content,
       model: message.model,
       ...(message.stop_reason === null ? {} : { stopReason: STOP_REASONS[message.stop_reason] ?? message.stop_reason }),
     };

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DocumentBlockParam, ImageBlockParam, TextBlockParam, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages';
 import type { CallToolResult, ContentBlock } from '@mcpx/core';
-import { outcomeText, type ToolCallOutcome } from '../tool-call.js';
+import type { ToolCallRequest } from '../approval.js';
+import { outcomeText, type DescribeFailure, type ToolCallOutcome } from '../tool-call.js';
 import type { SourceTool } from '../tool-source.js';
 
 type ResultBlock = TextBlockParam | ImageBlockParam | DocumentBlockParam;
@@ -18,18 +19,53 @@ function byteLength(data: string): number {
   return Buffer.byteLength(data, 'base64');
 }
 
+/** The largest image the Messages API takes, in bytes. */
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/** The largest PDF sent as a document, in bytes: base64 makes it a third larger, and a request may hold 32 MB. */
+const MAX_PDF_BYTES = 20 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** An image block, or a text describing an image the API would refuse (its type, or its size). */
+function imageBlock(mimeType: string, data: string, what: string): ResultBlock {
+  const bytes = byteLength(data);
+  if (!isImageType(mimeType))
+    return {
+      type: 'text',
+      text: `[${what} of type ${mimeType}, ${bytes} bytes, left out: Anthropic models take JPEG, PNG, GIF and WebP images only]`,
+    };
+  if (bytes > MAX_IMAGE_BYTES)
+    return {
+      type: 'text',
+      text: `[${what} of type ${mimeType}, ${megabytes(bytes)}, left out: Anthropic models take images of 5 MB at most]`,
+    };
+  return { type: 'image', source: { type: 'base64', media_type: mimeType, data } };
+}
+
+/** An embedded blob resource: a supported image as an image, text decoded, a PDF as a document, anything else described. */
+function blobBlock(uri: string, mimeType: string | undefined, blob: string): ResultBlock {
+  const type = mimeType === undefined ? '' : ` (${mimeType})`;
+  if (mimeType?.startsWith('image/') === true) return imageBlock(mimeType, blob, `the image resource ${uri}`);
+  if (mimeType?.startsWith('text/') === true)
+    return { type: 'text', text: `Resource ${uri}${type}:\n${Buffer.from(blob, 'base64').toString('utf8')}` };
+  const bytes = byteLength(blob);
+  if (mimeType === 'application/pdf') {
+    return bytes > MAX_PDF_BYTES
+      ? { type: 'text', text: `[the PDF resource ${uri}, ${megabytes(bytes)}, left out: too large to send to the model]` }
+      : { type: 'document', title: uri, source: { type: 'base64', media_type: 'application/pdf', data: blob } };
+  }
+  return { type: 'text', text: `[the resource ${uri}${type}, ${bytes} bytes of binary data, left out]` };
+}
+
 /** One MCP content block as Anthropic `tool_result` content, keeping what the API can take and describing the rest in text. */
 export function toAnthropicContent(block: ContentBlock): ResultBlock {
   switch (block.type) {
     case 'text':
       return { type: 'text', text: block.text };
     case 'image':
-      return isImageType(block.mimeType)
-        ? { type: 'image', source: { type: 'base64', media_type: block.mimeType, data: block.data } }
-        : {
-            type: 'text',
-            text: `[an image of type ${block.mimeType}, ${byteLength(block.data)} bytes, left out: Anthropic models take JPEG, PNG, GIF and WebP images only]`,
-          };
+      return imageBlock(block.mimeType, block.data, 'an image');
     case 'audio':
       return {
         type: 'text',
@@ -41,15 +77,19 @@ export function toAnthropicContent(block: ContentBlock): ResultBlock {
     }
     case 'resource': {
       const { resource } = block;
-      const type = resource.mimeType === undefined ? '' : ` (${resource.mimeType})`;
-      if ('text' in resource && typeof resource.text === 'string')
+      if ('text' in resource && typeof resource.text === 'string') {
+        const type = resource.mimeType === undefined ? '' : ` (${resource.mimeType})`;
         return { type: 'text', text: `Resource ${resource.uri}${type}:\n${resource.text}` };
-      const blob = 'blob' in resource && typeof resource.blob === 'string' ? resource.blob : '';
-      if (resource.mimeType === 'application/pdf')
-        return { type: 'document', title: resource.uri, source: { type: 'base64', media_type: 'application/pdf', data: blob } };
-      return { type: 'text', text: `[the resource ${resource.uri}${type}, ${byteLength(blob)} bytes of binary data, left out]` };
+      }
+      return blobBlock(resource.uri, resource.mimeType, 'blob' in resource && typeof resource.blob === 'string' ? resource.blob : '');
     }
   }
+}
+
+/** False for a block annotated for the user only (`audience: ['user']`): the model is not meant to read it. */
+function forModel(block: ContentBlock): boolean {
+  const audience = block.annotations?.audience;
+  return audience === undefined || audience.length === 0 || audience.includes('assistant');
 }
 
 /** True when a text block of `result` already holds its `structuredContent` as JSON. */
@@ -64,9 +104,16 @@ function textCarries(result: CallToolResult, structured: Record<string, unknown>
   });
 }
 
-/** An MCP `CallToolResult` as Anthropic `tool_result` content; `structuredContent` is added as JSON text when no text block carries it. */
+/**
+ * An MCP `CallToolResult` as Anthropic `tool_result` content; `structuredContent` is added as JSON
+ * text when no text block carries it. Empty text blocks are left out (the API refuses a request
+ * holding one), and so are blocks annotated for the user only (`audience: ['user']`).
+ */
 export function toAnthropicResultContent(result: CallToolResult): ResultBlock[] {
-  const blocks = result.content.map(toAnthropicContent);
+  const blocks = result.content
+    .filter(forModel)
+    .map(toAnthropicContent)
+    .filter((block) => !(block.type === 'text' && block.text === ''));
   const structured = result.structuredContent;
   if (structured !== undefined && !textCarries(result, structured)) blocks.push({ type: 'text', text: JSON.stringify(structured) });
   return blocks;
@@ -74,11 +121,11 @@ export function toAnthropicResultContent(result: CallToolResult): ResultBlock[] 
 
 /** The `tool_result` block answering one `tool_use`: the tool's result (`isError` → `is_error`), or a text saying why there is none. */
 export function toAnthropicToolResult(
-  toolUseId: string,
-  modelName: string,
-  tool: SourceTool | undefined,
+  call: Omit<ToolCallRequest, 'tool'> & { tool?: SourceTool | undefined },
   outcome: ToolCallOutcome,
+  describeFailure?: DescribeFailure,
 ): ToolResultBlockParam {
+  const toolUseId = call.id;
   if (outcome.kind === 'result') {
     const content = toAnthropicResultContent(outcome.result);
     return {
@@ -91,7 +138,7 @@ export function toAnthropicToolResult(
   return {
     type: 'tool_result',
     tool_use_id: toolUseId,
-    content: [{ type: 'text', text: outcomeText({ modelName, tool }, outcome) }],
+    content: [{ type: 'text', text: outcomeText(call, outcome, describeFailure) }],
     is_error: true,
   };
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { openSse, replyJson, startFakeHttpServer, type RecordedRequest } from '../http/fake-http-server.js';
+import { anthropicRequestProblem } from './anthropic-request-rules.js';
 import { anthropicStreamEvents } from './anthropic-stream.js';
 
 /** A content block of a scripted answer; a tool use without `id` gets `toolu_<turn>_<index>`. */
@@ -102,7 +103,9 @@ function reply(response: ServerResponse, request: ModelRequest, turn: ScriptedMe
 /**
  * Starts a server on 127.0.0.1 and a free port that answers `POST /v1/messages` (JSON or, when
  * the request says `stream: true`, SSE events) with the scripted turns in order, one a request;
- * a request past the script gets a 500 naming the problem.
+ * a request past the script gets a 500 naming the problem. A request that breaks a documented rule
+ * of the API (see `anthropicRequestProblem`) gets the API's 400 `invalid_request_error` and uses
+ * no turn of the script.
  */
 export async function startAnthropicModelServer(...turns: ScriptedTurn[]): Promise<AnthropicModelServer> {
   const script = [...turns];
@@ -119,6 +122,11 @@ export async function startAnthropicModelServer(...turns: ScriptedTurn[]): Promi
     }
     const request = { ...recorded, params: recorded.json as ModelRequest['params'] };
     requests.push(request);
+    const problem = anthropicRequestProblem(request.params);
+    if (problem !== undefined) {
+      replyJson(response, { type: 'error', error: { type: 'invalid_request_error', message: problem } }, 400);
+      return;
+    }
     const next = script.shift();
     const number = ++answered;
     if (next === undefined) {

@@ -1,0 +1,14 @@
+/**
+ * @module @mcpx/ai/anthropic — the Anthropic adapter: Messages API tools and `tool_result`
+ * blocks, the tool-use loop and the sampling handler. Its types need `@anthropic-ai/sdk`
+ * installed; the root entry does not. Every export is public API.
+ */
+export { anthropicTools } from './anthropic/anthropic-tools.js';
+export { runAnthropicLoop, DEFAULT_MAX_STEPS } from './anthropic/run-loop.js';
+export { anthropicSamplingHandler } from './anthropic/sampling-handler.js';
+export { toAnthropicInputSchema } from './anthropic/input-schema.js';
+export { toAnthropicResultContent } from './anthropic/tool-result.js';
+
+export type { AnthropicToolSet, AnthropicToolsOptions, HandleOptions } from './anthropic/anthropic-tools.js';
+export type { AnthropicLoopOptions, AnthropicLoopResult, AnthropicLoopEvent, AnthropicLoopStop } from './anthropic/run-loop.js';
+export type { AnthropicSamplingOptions, SamplingApproveContext } from './anthropic/sampling-handler.js';
