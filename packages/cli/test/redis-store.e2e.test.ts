@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectRedis, type RedisClient } from '@mcpx/redis';
-import { dualEraServerCommand, startRedisServer, type RedisServer } from '@mcpx/test-utils';
+import { dualEraServerCommand, freePort, startRedisServer, type RedisServer } from '@mcpx/test-utils';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURES, mcpx, requireBuild, scratch } from './helpers.js';
 
@@ -54,5 +54,21 @@ describe('mcpx commands sharing a store on Redis', () => {
     // It did reach the server (server/discover, in the 2026-07-28 era), but not for the list.
     expect(sentBySecond).not.toEqual([]);
     expect(sentBySecond).not.toContain('tools/list');
+  });
+
+  it('exits unavailable (4) when Redis does not answer at start, naming the URL without its password', async () => {
+    const port = await freePort();
+    dir.write(
+      'down.json',
+      JSON.stringify({
+        mcpServers: { dual: dualEraServerCommand() },
+        store: { redis: `redis://:\${REDIS_PASSWORD}@127.0.0.1:${port}`, connectTimeoutMs: 2000 },
+      }),
+    );
+    const result = await mcpx(['tools', '--config', 'down.json'], { dir, env: { REDIS_PASSWORD: 'hunter2-secret' } });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(`cannot reach the shared store at redis://:***@127.0.0.1:${port} (`);
+    expect(result.stderr).toContain('ECONNREFUSED');
+    expect(result.stdout + result.stderr).not.toContain('hunter2-secret');
   });
 });
