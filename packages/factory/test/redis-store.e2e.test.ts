@@ -188,6 +188,19 @@ describe('Redis lost while the registry runs', () => {
       await registry.close();
     }
   });
+  it('closes the registry, its store and its connection while Redis is down', async () => {
+    const registry = await createRegistry({ mcpServers: { dual }, store: { redis: server.url, prefix: newPrefix() } });
+    const client = registry.get('dual')!.client!;
+    await client.listTools();
+    await server.kill();
+    try {
+      expect(await client.listTools()).toMatchObject({ tools: expect.any(Array) });
+      await registry.close();
+      expect(client.state).toBe('closed');
+    } finally {
+      await server.restart();
+    }
+  });
 });
 
 describe('Redis down at start', () => {
