@@ -27,8 +27,8 @@ export interface ConnectorOptions {
   /**
    * State shared across processes (`openStore` of a config's `store`): its cache goes into every
    * client's `cache.store` (with a `cache.serverKey` digest of the server's command, arguments,
-   * working directory and environment, or URL and headers), its era store into `eraCache`, its token store into OAuth's `store`, each
-   * unless `client` or `oauth` gives its own. You close what you opened; `false` uses none.
+   * working directory and environment, or URL and headers), its era store into `eraCache`, its
+   * token store into OAuth's `store`, each unless `client` or `oauth` gives its own. You close what you opened; `false` uses none.
    * @default `createRegistry`: the config's `store`, opened and closed with the registry; `createClient`: none
    */
   store?: SharedStores | false | undefined;
