@@ -7,6 +7,7 @@ import { toolFilter } from './tool-filter.js';
 import { connectorAuth, type FactoryOAuthOptions } from './server-oauth.js';
 import type { DiagnosticListener } from './diagnostics.js';
 import type { SharedStores } from '../store/open-store.js';
+import { configServerKey } from '../store/server-key.js';
 
 /** What connecting a server needs besides its config. */
 export interface ConnectorOptions {
@@ -25,8 +26,9 @@ export interface ConnectorOptions {
   onDiagnostic?: DiagnosticListener | undefined;
   /**
    * State shared across processes (`openStore` of a config's `store`): its cache goes into every
-   * client's `cache.store`, its era store into `eraCache`, its token store into OAuth's `store`,
-   * each unless `client` or `oauth` gives its own. You close what you opened; `false` uses none.
+   * client's `cache.store` (with a `cache.serverKey` digest of the server's command, arguments,
+   * working directory and environment, or URL and headers), its era store into `eraCache`, its
+   * token store into OAuth's `store`, each unless `client` or `oauth` gives its own. You close what you opened; `false` uses none.
    * @default `createRegistry`: the config's `store`, opened and closed with the registry; `createClient`: none
    */
   store?: SharedStores | false | undefined;
@@ -171,7 +173,9 @@ export class ServerConnector {
       extensions: defaultExtensions(client?.extensions),
     };
     if (stores !== undefined && client?.cache !== false && client?.cache?.store === undefined)
-      options.cache = { ...client?.cache, store: stores.cache };
+      // Shared across processes, the store needs a name for the server that says more than its
+      // command line (see configServerKey); the caller's serverKey wins.
+      options.cache = { ...client?.cache, store: stores.cache, serverKey: client?.cache?.serverKey ?? configServerKey(server) };
     if (client?.eraCache === undefined && stores?.eraCache !== undefined) options.eraCache = stores.eraCache;
     if (server.requestTimeoutMs !== undefined) options.requestTimeoutMs = server.requestTimeoutMs;
     const connectTimeoutMs = this.connectTimeoutMs;

@@ -150,7 +150,7 @@ describe('validateConfig: the store', () => {
     });
     expect(problemsOf({ mcpServers: servers, store: { redis: 'redis://h:6379', tokenKey: '${SHORT}' } })[0]).toMatchObject({
       field: 'store.tokenKey',
-      message: 'is 5 characters long, fewer than 32',
+      message: 'is a passphrase of 5 characters, too short to protect tokens',
     });
   });
 

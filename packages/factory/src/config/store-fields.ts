@@ -11,8 +11,12 @@ export const STORE_KEYS: KeySpec = { keys: ['redis', 'prefix', 'fallback', 'toke
 
 const FALLBACKS: readonly StoreFallback[] = ['none', 'memory'];
 const SCHEMES = new Set(['redis:', 'rediss:']);
-/** Fewer characters than this cannot be a key worth encrypting with. */
-export const MIN_TOKEN_KEY_LENGTH = 32;
+/**
+ * The shortest `tokenKey`, as `redisTokenStore`'s `encryptionKey` takes it: 64 hex digits or the
+ * base64 of 32 bytes is the key itself, and any other string is a passphrase of at least this many
+ * characters (raw bytes cannot be written in a config).
+ */
+export const MIN_TOKEN_KEY_LENGTH = 16;
 const EXAMPLE = '"store": { "redis": "redis://${REDIS_HOST}:6379" }';
 
 /**
@@ -89,10 +93,11 @@ function readUrl(fields: FieldReader, report: Report): string | undefined {
 function readTokenKey(fields: FieldReader): string | undefined {
   if (fields.isUnresolved('tokenKey')) return undefined;
   const key = fields.text('tokenKey', { nonEmpty: true });
+  // A key of 64 hex digits or 43 base64 characters is longer than this: only a short passphrase fails.
   if (key === undefined || key.length >= MIN_TOKEN_KEY_LENGTH) return key;
   return fields.wrong(
     'tokenKey',
-    `is ${key.length} characters long, fewer than ${MIN_TOKEN_KEY_LENGTH}`,
-    'use a random key such as the output of `openssl rand -base64 32`, from an environment variable: "${MCPX_TOKEN_KEY}"',
+    `is a passphrase of ${key.length} characters, too short to protect tokens`,
+    `use ${MIN_TOKEN_KEY_LENGTH} characters or more, or 32 random bytes as hex or base64 (openssl rand -base64 32), from an environment variable: "\${MCPX_TOKEN_KEY}"`,
   );
 }

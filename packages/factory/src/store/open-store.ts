@@ -6,7 +6,7 @@ import type { DiagnosticListener } from '../client/diagnostics.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { loadRedis, type RedisConnection, type RedisModule } from './redis-peer.js';
 
-/** Milliseconds connecting to Redis may take at start, unless the config's `store.connectTimeoutMs` says otherwise. */
+/** Milliseconds connecting to Redis may take at start (`connectRedis`'s `connectTimeoutMs`), unless the config's `store.connectTimeoutMs` says otherwise. */
 export const DEFAULT_STORE_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Options of `openStore`. */
@@ -46,11 +46,13 @@ export interface SharedStores {
 export async function openStore(store: StoreConfig, options: OpenStoreOptions = {}): Promise<SharedStores> {
   const redis = await loadRedis();
   const url = redactUrl(store.redis);
+  const timeoutMs = store.connectTimeoutMs ?? DEFAULT_STORE_CONNECT_TIMEOUT_MS;
   let connection: RedisConnection;
   try {
-    connection = await connectWithin(redis, store.redis, store.connectTimeoutMs ?? DEFAULT_STORE_CONNECT_TIMEOUT_MS);
+    // connectRedis keeps the one deadline: it retries within it and closes what it opened when it passes.
+    connection = await redis.connectRedis(store.redis, { connectTimeoutMs: timeoutMs });
   } catch (error) {
-    const reason = scrub(error instanceof Error ? error.message : String(error), store.redis);
+    const reason = scrub(reasonOf(error, timeoutMs), store.redis);
     if (store.fallback !== 'memory') throw new StoreUnavailableError(url, { cause: error, reason });
     tell(options.onDiagnostic, `cannot reach the shared store at ${url} (${reason}); each process keeps its state to itself`, error);
     return memoryStores();
@@ -58,22 +60,21 @@ export async function openStore(store: StoreConfig, options: OpenStoreOptions = 
   return new RedisStores(redis, connection, store);
 }
 
-/** `connectRedis(url)`, or a rejection after `timeoutMs`; a connection that comes later is closed. */
-async function connectWithin(redis: RedisModule, url: string, timeoutMs: number): Promise<RedisConnection> {
-  const connecting = redis.connectRedis(url);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no connection after ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([connecting, deadline]);
-  } catch (error) {
-    // Too late to use, but it must not stay open; its own failure is the error reported already.
-    connecting.then((late) => late.close()).catch(() => undefined);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
+/**
+ * Why connecting failed, in a few words: for `@mcpx/redis`'s `RedisConnectError` (whose message
+ * names the URL and a fix of its own), the error of the last attempt, else that nothing answered.
+ */
+function reasonOf(error: unknown, timeoutMs: number): string {
+  if (!(error instanceof Error)) return String(error);
+  if ((error as { code?: unknown }).code !== 'REDIS_CONNECT_FAILED') return messageOf(error);
+  return error.cause === undefined ? `no answer within ${timeoutMs} ms` : messageOf(error.cause);
+}
+
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // A refused connection to a host with several addresses is an AggregateError with no message.
+  if (error.message === '' && error instanceof AggregateError) return error.errors.map(messageOf).join('; ');
+  return error.message;
 }
 
 /** `message` without the password of `url`, which an error may have quoted. */

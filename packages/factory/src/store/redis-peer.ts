@@ -16,12 +16,18 @@ interface PrefixOptions {
   prefix?: string;
 }
 
+/** The options of `connectRedis` the factory gives. */
+interface ConnectOptions {
+  connectTimeoutMs?: number;
+}
+
 /**
- * What the factory uses of `@mcpx/redis`: its agreed entry points, typed here so that the factory
- * builds and is tested without the package.
+ * What the factory uses of `@mcpx/redis`: its agreed entry points, typed here so that the factory's
+ * published types do not need the optional package (`test/redis-module-type.test.ts` checks at
+ * compile time that the real module satisfies this).
  */
 export interface RedisModule {
-  connectRedis(url: string): Promise<RedisConnection>;
+  connectRedis(url: string, options?: ConnectOptions): Promise<RedisConnection>;
   redisCacheStore(client: RedisConnection, options?: PrefixOptions): CacheStore & { close(): Promise<void> };
   redisEraStore(client: RedisConnection, options?: PrefixOptions): EraStore;
   redisTokenStore(client: RedisConnection, options: PrefixOptions & { encryptionKey: string }): TokenStore;
