@@ -89,7 +89,19 @@ function readUrl(fields: FieldReader, report: Report): string | undefined {
 function readTokenKey(fields: FieldReader): string | undefined {
   if (fields.isUnresolved('tokenKey')) return undefined;
   const key = fields.text('tokenKey', { nonEmpty: true });
-  if (key === undefined || key.length >= MIN_TOKEN_KEY_LENGTH) return key;
+  if (key === undefined) return key;
+  // The forms redisTokenStore() takes: "base64:" or "hex:" and 32 bytes, or any other text as a passphrase.
+  const form = /^(base64|hex):(.*)$/s.exec(key);
+  if (form !== null) {
+    const [, kind, body = ''] = form;
+    if (kind === 'hex' ? /^[0-9a-f]{64}$/i.test(body) : /^[A-Za-z0-9+/_-]{43}=?$/.test(body)) return key;
+    return fields.wrong(
+      'tokenKey',
+      `begins with "${kind}:" but what follows is not ${kind === 'hex' ? '64 hex digits' : 'the base64 of 32 bytes'}`,
+      'give "base64:" and the base64 of 32 random bytes (openssl rand -base64 32), "hex:" and their hex, or a passphrase of 32 characters or more, from an environment variable: "${MCPX_TOKEN_KEY}"',
+    );
+  }
+  if (key.length >= MIN_TOKEN_KEY_LENGTH) return key;
   return fields.wrong(
     'tokenKey',
     `is ${key.length} characters long, fewer than ${MIN_TOKEN_KEY_LENGTH}`,
