@@ -87,7 +87,8 @@ export class OAuthProvider implements AuthProvider {
     // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
     // token the server refused is dropped): the request goes with the old token, and its 401 is
     // handled by onUnauthorized().
-    if (login.expired() && login.refreshable()) await this.#flight.run('refresh', (signal) => login.refresh(signal).catch(() => undefined));
+    if (login.expired() && login.refreshable())
+      await this.#flight.run('refresh', (signal) => login.refresh(signal, true).catch(() => undefined));
     return login.authorization(context.method, context.url);
   }
 
