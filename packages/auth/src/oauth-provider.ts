@@ -88,6 +88,7 @@ export class OAuthProvider implements AuthProvider {
     // token the server refused is dropped): the request goes with the old token, and its 401 is
     // handled by onUnauthorized().
     if (login.expired() && login.refreshable())
+      // A failed refresh keeps the login (see above): the request goes with the token held.
       await this.#flight.run('refresh', (signal) => login.refresh(signal, true).catch(() => undefined));
     return login.authorization(context.method, context.url);
   }

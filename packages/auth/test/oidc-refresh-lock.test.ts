@@ -84,7 +84,9 @@ describe('a refresh through a store with a lock', () => {
     await expiredLogin(store);
     const failing: TokenStore = { ...store, lock: () => Promise.reject(new Error('Redis is down')) };
     const warnings: LocalError[] = [];
-    const client = await oidc.connect(new OAuthProvider({ store: failing, interactive: false, onWarning: (warning) => warnings.push(warning) }));
+    const client = await oidc.connect(
+      new OAuthProvider({ store: failing, interactive: false, onWarning: (warning) => warnings.push(warning) }),
+    );
     expect(text(await client.callTool('whoami'))).toMatch(/^alice via /);
 
     // The server refuses the new token: a second refresh, still without the lock.

@@ -15,7 +15,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 const MIN_PASSPHRASE_LENGTH = 16;
-const FORMS = 'give 32 random bytes (crypto.randomBytes(32)), "base64:" and their base64 (openssl rand -base64 32), "hex:" and their hex, or a passphrase of 16 characters or more';
+const FORMS =
+  'give 32 random bytes (crypto.randomBytes(32)), "base64:" and their base64 (openssl rand -base64 32), "hex:" and their hex, or a passphrase of 16 characters or more';
 
 /** The keys a store works with, all from its `encryptionKey`: one encrypts values, the other names keys. */
 export interface StoreKeys {

@@ -81,9 +81,14 @@ function heldLock(client: RedisClient, key: string, token: string, ttlMs: number
       if (released !== undefined) return;
       // Redis did not answer this time: the lock holds until its ttl, and the next renewal may still come in time.
       if (Date.now() + everyMs >= expiresAt)
-        stop(new TokenStoreError(`the lock ${key} could not be renewed in Redis (${(error as Error).message}) before its ttl ran out`, { cause: error }));
+        stop(
+          new TokenStoreError(`the lock ${key} could not be renewed in Redis (${(error as Error).message}) before its ttl ran out`, {
+            cause: error,
+          }),
+        );
     }
   };
+  // renew() never rejects: a failure it cannot recover from aborts `lost`.
   const timer = setInterval(() => void renew(), everyMs);
   // A held lock does not keep the process alive.
   timer.unref();

@@ -82,6 +82,7 @@ export function redisTokenStore(client: RedisClient, options: RedisTokenStoreOpt
   const redis = client.withCommandOptions({ timeout: commandTimeoutMs, rejectInFlight: true });
   // scrypt runs once, off the event loop; the first operation waits for it.
   const keys = storeKeys(parseKey(options.encryptionKey), prefix);
+  // Not unhandled while no operation awaits it: each operation that does gets the failure.
   keys.catch(() => undefined);
   const logins = `${prefix}token:`;
   const loginKey = async (name: string): Promise<string> => logins + keyName(await keys, name);
@@ -159,5 +160,10 @@ export function redisTokenStore(client: RedisClient, options: RedisTokenStoreOpt
 
 /** Whether a decrypted value is what `set()` writes: the login's key and the login. */
 function isPayload(value: unknown): value is { key: string; login: StoredLogin } {
-  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string' && isStoredLogin((value as { login?: unknown }).login);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { key?: unknown }).key === 'string' &&
+    isStoredLogin((value as { login?: unknown }).login)
+  );
 }

@@ -77,7 +77,7 @@ describe('redisTokenStore against a Redis that misbehaves', () => {
 
   it('refuses an unknown option and a commandTimeoutMs of 0 with a ConfigError', async () => {
     const client = await redis.connect();
-    const bad = [
+    const bad: unknown[] = [
       { encryptionKey: newKey(), timeoutMs: 1_000 },
       { encryptionKey: newKey(), commandTimeoutMs: 0 },
     ];

@@ -27,6 +27,7 @@ describe('OAuth tokens on Redis through an outage of redis-server', () => {
     mcp = await startProtectedMcpServer({ authorizationServer: as });
   });
   afterEach(async () => {
+    // A client that cannot close (its server gone) must not keep the others from closing.
     for (const client of clients.splice(0)) await client.close().catch(() => undefined);
   });
   afterAll(async () => {

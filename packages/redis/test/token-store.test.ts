@@ -39,10 +39,19 @@ describe('redisTokenStore', () => {
     const release = await store.lock(loginKey, 30_000);
 
     const keys = await client.keys(`${prefix}*`);
-    expect(keys.sort()).toEqual([expect.stringMatching(new RegExp(`^${prefix}token-lock:[0-9a-f]{64}$`)), expect.stringMatching(new RegExp(`^${prefix}token:[0-9a-f]{64}$`))]);
+    expect(keys.sort()).toEqual([
+      expect.stringMatching(new RegExp(`^${prefix}token-lock:[0-9a-f]{64}$`)),
+      expect.stringMatching(new RegExp(`^${prefix}token:[0-9a-f]{64}$`)),
+    ]);
     const raw = (await client.get(await onlyLoginKey(client, prefix))) ?? '';
     const decoded = Buffer.from(raw, 'base64').toString('latin1');
-    for (const secret of [stored.tokens?.accessToken, stored.tokens?.refreshToken, stored.client.clientSecret, 'mcp.example.com', 'SECRET123'])
+    for (const secret of [
+      stored.tokens?.accessToken,
+      stored.tokens?.refreshToken,
+      stored.client.clientSecret,
+      'mcp.example.com',
+      'SECRET123',
+    ])
       for (const text of [raw, decoded, ...keys]) expect(text).not.toContain(secret);
     expect(await store.list()).toEqual([{ key: loginKey, login: stored }]);
     await release();
@@ -157,7 +166,11 @@ describe('redisTokenStore', () => {
     const stored = login();
     await redisTokenStore(client, { encryptionKey: bytes, prefix }).set('the-key', stored);
 
-    for (const encryptionKey of [`hex:${bytes.toString('hex')}`, `base64:${bytes.toString('base64')}`, `base64:${bytes.toString('base64url')}`])
+    for (const encryptionKey of [
+      `hex:${bytes.toString('hex')}`,
+      `base64:${bytes.toString('base64')}`,
+      `base64:${bytes.toString('base64url')}`,
+    ])
       expect(await redisTokenStore(client, { encryptionKey, prefix }).get('the-key')).toEqual(stored);
   });
 

@@ -163,7 +163,10 @@ describe('validateConfig: the store', () => {
       [`base64:${'A'.repeat(40)}`, 'begins with "base64:" but what follows is not the base64 of 32 bytes'],
       [`hex:${'ab'.repeat(20)}`, 'begins with "hex:" but what follows is not 64 hex digits'],
     ])
-      expect(problemsOf({ mcpServers: servers, store: { redis: 'redis://h:6379', tokenKey } })[0]).toMatchObject({ field: 'store.tokenKey', message });
+      expect(problemsOf({ mcpServers: servers, store: { redis: 'redis://h:6379', tokenKey } })[0]).toMatchObject({
+        field: 'store.tokenKey',
+        message,
+      });
   });
 
   it('reports the problems of the store together with those of the servers', () => {
