@@ -1,4 +1,4 @@
-import { LoginRequiredError } from '@mcpx/core';
+import { LoginRequiredError, TokenStoreError } from '@mcpx/core';
 import { authorize, probeChallenge, type LoginRequest } from './authorize.js';
 import type { Challenge } from './challenge.js';
 import type { ServerMetadata } from './discovery/server-metadata.js';
@@ -18,11 +18,10 @@ import type { LoginStatus } from './oauth-provider.js';
 /** Tokens this close to their expiry are refreshed before use. */
 const EXPIRY_MARGIN_MS = 30_000;
 /**
- * How long the refresh lock of a shared store is held at most: room for the requests of a refresh
- * (the authorization server's metadata when the login has no stored endpoints, then the token
- * request), each within `requestTimeoutMs`. A process that dies holding it delays the others'
- * refresh by no more than this; a refresh that outlasts it is still safe, since a refresh token
- * refused as spent makes the login take what the store holds.
+ * The ttl of the refresh lock of a shared store: room for the requests of a refresh (the
+ * authorization server's metadata when the login has no stored endpoints, then the token request),
+ * each within `requestTimeoutMs`. A store renews it while its holder lives (a refresh may take
+ * longer), so a process that dies holding it delays the others' refresh by no more than this.
  */
 export function refreshLockTtlMs(requestTimeoutMs: number): number {
   return 2 * requestTimeoutMs;
@@ -56,6 +55,14 @@ export class Login {
   #bearer: Readonly<Record<string, string>> | undefined;
   /** When a refresh is due (Infinity without a refresh token or an expiry): one comparison a request. */
   #refreshAt = Infinity;
+  /**
+   * Whether the shared store's lock could not be taken last time (the store is unreachable): the
+   * refresh then waits until the token has really expired, not `EXPIRY_MARGIN_MS` before, and the
+   * failure was reported once. Cleared when the lock is taken again.
+   */
+  #storeDown = false;
+  /** Whether the login in memory could not be written to the store: it is written back before the next refresh. */
+  #unsaved = false;
 
   private constructor(
     private readonly server: URL,
@@ -82,7 +89,12 @@ export class Login {
   /** Whether the access token is expired or about to be. */
   expired(): boolean {
     const expiresAt = this.#stored?.tokens?.expiresAt;
-    return expiresAt !== undefined && expiresAt - EXPIRY_MARGIN_MS <= Date.now();
+    return expiresAt !== undefined && expiresAt - this.#marginMs() <= Date.now();
+  }
+
+  /** How long before its expiry a token is refreshed: none while the shared store is unreachable. */
+  #marginMs(): number {
+    return this.#storeDown ? 0 : EXPIRY_MARGIN_MS;
   }
 
   /** The scopes of the stored tokens: as granted, or as asked when the server did not say. */
@@ -131,45 +143,81 @@ export class Login {
    * the refresh run holding the lock named by the login's key, so that processes which find the
    * token expired at the same time send one refresh between them: the others wait, then find the
    * new tokens in the store. A lock that cannot be taken (the store is down, or the lock stayed
-   * held for its whole ttl) is done without: the refresh runs as it would with a store of one
-   * process. `signal` stops the wait for the lock.
+   * held for its whole ttl) is done without, and reported once through `onWarning`: the refresh
+   * runs as it would with a store of one process, but only once the token has really expired
+   * (`early` refreshes are put off), since the refreshed login may not reach the store. A lock the
+   * store reports lost (`ReleaseLock.lost`) stops the refresh before its token request. `signal`
+   * stops the wait for the lock.
+   *
+   * A refreshed login the store could not save is kept, marked unsaved, and written back before
+   * the next refresh; a stored login is taken only when it is newer than this one (`savedAt`), so
+   * an older one left in the store is never spent again.
    */
-  async refresh(signal?: AbortSignal): Promise<void> {
+  async refresh(signal?: AbortSignal, early = false): Promise<void> {
     const store = this.options.store;
-    if (store.lock === undefined) return this.#refresh();
+    if (store.lock === undefined) return this.#refresh(undefined);
     let release: ReleaseLock | undefined;
     try {
       release = await store.lock(this.key, refreshLockTtlMs(this.options.requestTimeoutMs), signal);
+      if (this.#storeDown) {
+        this.#storeDown = false;
+        this.#setHeader();
+      }
     } catch (error) {
       if (signal?.aborted === true) throw error;
+      this.#lockFailed(error);
+      if (early && !this.expired()) return;
     }
     try {
-      await this.#refresh();
+      await this.#refresh(release?.lost);
     } finally {
-      await release?.();
+      // Not awaited: a release is bounded by the store, never rejects, and the request need not wait for it.
+      void release?.();
     }
   }
 
-  async #refresh(): Promise<void> {
-    if ((await this.#adoptStoredSafely()) && !this.expired()) return;
+  /** Reports a lock that could not be taken, once until one is taken again, and puts early refreshes off. */
+  #lockFailed(error: unknown): void {
+    if (!this.#storeDown)
+      this.options.onWarning(
+        new TokenStoreError(
+          `the refresh lock of the login for ${`${this.server.origin}${this.server.pathname}`} could not be taken (${(error as Error).message}): refreshing without it, only once the token has expired; other processes may refresh too`,
+          { cause: error },
+        ),
+      );
+    this.#storeDown = true;
+    this.#setHeader();
+  }
+
+  async #refresh(lost: AbortSignal | undefined): Promise<void> {
+    if (await this.#adoptStoredSafely(true)) {
+      if (!this.expired()) return;
+    } else if (this.#unsaved && this.#stored !== undefined) {
+      // Written back first, so that the store holds the refresh token this refresh spends.
+      await this.#save(this.#stored).catch(() => undefined);
+    }
     const stored = this.#stored;
     const refreshToken = stored?.tokens?.refreshToken;
     if (stored === undefined || refreshToken === undefined) throw new OAuthError('refresh', 'there is no refresh token');
     const endpoint = await this.#endpointFor(stored);
+    // Another process may hold the lock now, and be spending the same refresh token.
+    lost?.throwIfAborted();
     let tokens: StoredTokens;
     try {
       tokens = await refresh({ endpoint, resource: this.#resourceId, scope: stored.tokens?.scope }, refreshToken);
     } catch (error) {
       if (OAuthError.isInstance(error) && error.oauthError === 'invalid_grant') {
-        if (await this.#adoptStoredSafely()) return;
+        if (await this.#adoptStoredSafely(false)) return;
         await this.#dropRefreshToken(stored);
       }
       throw error;
     }
+    // A store that cannot save does not undo the refresh: the login stays, unsaved, in memory.
     await this.#save({
       ...stored,
       tokens: { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken, scope: tokens.scope ?? stored.tokens?.scope },
-    });
+      savedAt: Date.now(),
+    }).catch(() => undefined);
   }
 
   /** Discovers, gets a client and runs the configured grant; the tokens are stored. */
@@ -177,7 +225,7 @@ export class Login {
     const grant = this.options.grant;
     if (grant.type === 'authorization_code' && !request.interactive) {
       // Someone may have logged in meanwhile (`mcpx login` in another terminal, another provider on the same store).
-      if (await this.#adoptStored()) return;
+      if (await this.#adoptStored(false)) return;
       throw new LoginRequiredError(this.server.href, this.#whyLogIn(request), {
         hint: this.options.loginHint ?? `log in with \`mcpx login ${this.options.serverName ?? this.server.href}\``,
       });
@@ -245,10 +293,17 @@ export class Login {
     return this.#stored?.tokens ? 'the stored login expired and could not be refreshed' : 'no stored login';
   }
 
-  /** Takes the stored login when it holds other tokens than this one: true when it did. */
-  async #adoptStored(): Promise<boolean> {
+  /**
+   * Takes the stored login when it holds other tokens than this one, and with `newerOnly` only when
+   * it was saved after this one (an older one, left by a save that failed, holds a spent refresh
+   * token): true when it did.
+   */
+  async #adoptStored(newerOnly: boolean): Promise<boolean> {
     const stored = await this.options.store.get(this.key);
-    if (stored?.tokens === undefined || stored.tokens.accessToken === this.#stored?.tokens?.accessToken) return false;
+    const mine = this.#stored;
+    if (stored?.tokens === undefined || stored.tokens.accessToken === mine?.tokens?.accessToken) return false;
+    if (newerOnly && mine?.tokens !== undefined && stored.savedAt <= mine.savedAt) return false;
+    this.#unsaved = false;
     this.#stored = stored;
     this.#endpoint = undefined;
     this.#metadata = undefined;
@@ -266,12 +321,12 @@ export class Login {
     if (stored.tokens === undefined) return;
     const { refreshToken: _refused, ...tokens } = stored.tokens;
     // The refusal is the error to report, not a store that cannot save.
-    await this.#save({ ...stored, tokens }).catch(() => undefined);
+    await this.#save({ ...stored, tokens, savedAt: Date.now() }).catch(() => undefined);
   }
 
   /** `#adoptStored()`, a store that cannot be read counting as one with nothing newer. */
-  async #adoptStoredSafely(): Promise<boolean> {
-    return this.#adoptStored().catch(() => false);
+  async #adoptStoredSafely(newerOnly: boolean): Promise<boolean> {
+    return this.#adoptStored(newerOnly).catch(() => false);
   }
 
   /** The token endpoint for a stored login, worked out once. */
@@ -301,10 +356,13 @@ export class Login {
     return revokeTokens(endpoint, stored.tokens);
   }
 
+  /** Keeps `login` and stores it; when the store fails, it stays marked unsaved (and the failure is thrown). */
   async #save(login: StoredLogin): Promise<void> {
     this.#stored = login;
     this.#setHeader();
+    this.#unsaved = true;
     await this.options.store.set(this.key, login);
+    if (this.#stored === login) this.#unsaved = false;
   }
 
   #setHeader(): void {
@@ -312,7 +370,7 @@ export class Login {
     this.#header = tokens === undefined ? undefined : `${tokens.tokenType === 'DPoP' ? 'DPoP' : 'Bearer'} ${tokens.accessToken}`;
     this.#bearer =
       tokens === undefined || tokens.tokenType === 'DPoP' ? undefined : Object.freeze({ authorization: this.#header as string });
-    this.#refreshAt = tokens?.expiresAt === undefined || tokens.refreshToken === undefined ? Infinity : tokens.expiresAt - EXPIRY_MARGIN_MS;
+    this.#refreshAt = tokens?.expiresAt === undefined || tokens.refreshToken === undefined ? Infinity : tokens.expiresAt - this.#marginMs();
   }
 
   /**

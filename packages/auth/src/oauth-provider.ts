@@ -88,7 +88,7 @@ export class OAuthProvider implements AuthProvider {
       // A refresh that fails here keeps the login (a network blip must not lose it; only a refresh
       // token the server refused is dropped): the request goes with the old token, and its 401 is
       // handled by onUnauthorized(). onRefresh was told of the failure.
-      await this.#flight.run('refresh', (signal) => this.#refresh(login, context.url, signal).catch(() => undefined));
+      await this.#flight.run('refresh', (signal) => this.#refresh(login, context.url, signal, true).catch(() => undefined));
     }
     return login.authorization(context.method, context.url);
   }
@@ -135,11 +135,11 @@ export class OAuthProvider implements AuthProvider {
   }
 
   /** Refreshes the login's access token, and tells `onRefresh` how it went; rejects as the refresh does. */
-  async #refresh(login: Login, url: URL, signal: AbortSignal): Promise<void> {
+  async #refresh(login: Login, url: URL, signal: AbortSignal, early = false): Promise<void> {
     const startedMs = performance.now();
     let error: Error | undefined;
     try {
-      await login.refresh(signal);
+      await login.refresh(signal, early);
     } catch (failure) {
       error = failure instanceof Error ? failure : new Error(String(failure));
       throw failure;

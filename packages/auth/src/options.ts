@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { ConfigError } from '@mcpx/core';
+import { ConfigError, type LocalError } from '@mcpx/core';
 import { checkOptions, type OptionKeys } from '@mcpx/core/internal';
 import type { TokenEndpointAuthMethod } from './client-auth.js';
 import type { UserAgent } from './flows/authorization-code.js';
@@ -93,6 +93,12 @@ export interface OAuthOptions {
   maxStepUps?: number | undefined;
   /** Where logins are kept. @default `memoryTokenStore()` */
   store?: TokenStore | undefined;
+  /**
+   * Told of a fault that does not fail a request: the store's refresh lock could not be taken (a
+   * shared store that is unreachable), reported once until it is taken again.
+   * @default a Node process warning (`process.emitWarning`) of type `McpxWarning`
+   */
+  onWarning?: ((warning: LocalError) => void) | undefined;
   /** What the user calls this server, for messages such as "run `mcpx login <name>`". */
   serverName?: string | undefined;
   /** What a user should run to log in, ending a `LoginRequiredError`. @default "log in with `mcpx login <serverName>`" */
@@ -136,6 +142,7 @@ export const OAUTH_OPTION_KEYS = {
   requestTimeoutMs: true,
   maxStepUps: true,
   store: true,
+  onWarning: true,
   serverName: true,
   loginHint: true,
   fetch: true,
@@ -145,9 +152,10 @@ export const OAUTH_OPTION_KEYS = {
 /** `OAuthOptions` with defaults applied. */
 export interface ResolvedOAuthOptions extends Omit<
   OAuthOptions,
-  'store' | 'fetch' | 'loginTimeoutMs' | 'requestTimeoutMs' | 'maxStepUps' | 'clientName' | 'grant' | 'redirectPort'
+  'store' | 'onWarning' | 'fetch' | 'loginTimeoutMs' | 'requestTimeoutMs' | 'maxStepUps' | 'clientName' | 'grant' | 'redirectPort'
 > {
   store: TokenStore;
+  onWarning: (warning: LocalError) => void;
   fetch: FetchLike;
   loginTimeoutMs: number;
   requestTimeoutMs: number;
@@ -190,6 +198,7 @@ export function resolveOAuthOptions(options: OAuthOptions = {}): ResolvedOAuthOp
   return {
     ...options,
     store: options.store ?? memoryTokenStore(),
+    onWarning: options.onWarning ?? ((warning) => process.emitWarning(warning.message, { type: 'McpxWarning', code: warning.code })),
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     loginTimeoutMs: options.loginTimeoutMs ?? 300_000,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,

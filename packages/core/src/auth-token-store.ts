@@ -79,8 +79,20 @@ export interface StoredLogin {
   savedAt: number;
 }
 
-/** Gives back a lock taken with `TokenStore.lock()`. Never rejects; calling it twice does nothing more. */
-export type ReleaseLock = () => Promise<void>;
+/**
+ * A lock taken with `TokenStore.lock()`: calling it gives the lock back (it never rejects, and is
+ * bounded in time; calling it twice does nothing more).
+ */
+export interface ReleaseLock {
+  (): Promise<void>;
+  /**
+   * Aborts once the lock may no longer be this holder's: its ttl ran out before the store could
+   * renew it (a store that renews it while held, as `@mcpx/redis` does), or another took it. A
+   * holder about to spend something the lock protects (a refresh token) checks it first.
+   * Absent for a store whose lock cannot be lost while held.
+   */
+  readonly lost?: AbortSignal | undefined;
+}
 
 /**
  * Where logins are kept. Asynchronous so that a shared store (Redis, a keychain) can back
@@ -104,8 +116,8 @@ export interface TokenStore {
    * one process uses (memory, a file) needs none.
    *
    * Resolves with the function that releases the lock once it is held. The lock expires by itself
-   * `ttlMs` after it was taken, so a process that dies holding it blocks the others no longer than
-   * that. Waiting is bounded too: it rejects when the lock could not be taken within `ttlMs`, or
+   * `ttlMs` after it was last renewed, so a process that dies holding it blocks the others no longer
+   * than that; a store renews it while its holder lives, and aborts `lost` when it cannot. Waiting is bounded too: it rejects when the lock could not be taken within `ttlMs`, or
    * when the store fails (unreachable), and rejects with the signal's reason when `signal` aborts.
    * `@mcpx/auth` refreshes without the lock after any rejection but an abort.
    */

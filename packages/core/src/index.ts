@@ -35,7 +35,7 @@ export { TaskCancelledError } from './errors/task-cancelled-error.js';
 export { TaskTimeoutError } from './errors/task-timeout-error.js';
 export { TaskExpiredError } from './errors/task-expired-error.js';
 export { CacheStoreError } from './errors/cache-store-error.js';
-export { TokenStoreError } from './errors/token-store-error.js';
+export { TokenStoreError, type TokenStoreErrorOptions } from './errors/token-store-error.js';
 
 export type { McpClientOptions, ConnectOptions, CallOptions, SamplingHandler, ElicitationHandler, RootsHandler } from './client/options.js';
 export type { UrlElicitation, UrlElicitationContext, UrlElicitationHandler, UrlElicitationResult } from './client/url-elicitation.js';

@@ -143,6 +143,7 @@ const TYPES = [
   'TaskStatus',
   'TaskTimeoutErrorOptions',
   'TokenStore',
+  'TokenStoreErrorOptions',
   'Tool',
   'TraceContext',
   'Transport',

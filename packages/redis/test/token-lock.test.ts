@@ -49,27 +49,62 @@ describe("the token store's lock", () => {
     const client = await redis.connect();
     const prefix = redis.prefix();
     const store = redisTokenStore(client, { encryptionKey: newKey(), prefix });
-    const releaseLate = await store.lock('the-login', 200);
-    await expect.poll(() => client.exists(`${prefix}token-lock:the-login`), { timeout: 10_000, interval: 50 }).toBe(0);
+    const releaseLate = await store.lock('the-login', 30_000);
+    const [lockKey] = await client.keys(`${prefix}token-lock:*`);
+    // As if its ttl ran out while it could not be renewed.
+    await client.del(lockKey as string);
     const releaseNext = await store.lock('the-login', 30_000);
 
     await releaseLate();
 
-    expect(await client.exists(`${prefix}token-lock:the-login`)).toBe(1);
+    expect(await client.exists(lockKey as string)).toBe(1);
     await releaseNext();
-    expect(await client.exists(`${prefix}token-lock:the-login`)).toBe(0);
+    expect(await client.exists(lockKey as string)).toBe(0);
   });
 
-  it('fails with a TokenStoreError while Redis is down, instead of waiting for it', async () => {
-    const store = redisTokenStore(await redis.connect(), { encryptionKey: newKey(), prefix: redis.prefix() });
+  it('fails with a TokenStoreError while Redis is down after its commandTimeoutMs, well before its ttl', async () => {
+    const store = redisTokenStore(await redis.connect(), { encryptionKey: newKey(), prefix: redis.prefix(), commandTimeoutMs: 1_000 });
+    await store.get('the-login');
 
     await redis.server.kill();
     try {
-      const error = await store.lock('the-login', 2_000).catch((caught: unknown) => caught);
+      const startedAt = Date.now();
+      const error = await store.lock('the-login', 60_000).catch((caught: unknown) => caught);
+      expect(Date.now() - startedAt).toBeLessThan(30_000);
       expect(TokenStoreError.isInstance(error)).toBe(true);
       expect((error as Error).message).toContain('check that Redis is up');
     } finally {
       await redis.server.restart();
     }
+  });
+
+  it('is renewed while held, so that it outlives its ttl and others keep waiting', async () => {
+    const client = await redis.connect();
+    const prefix = redis.prefix();
+    const store = redisTokenStore(client, { encryptionKey: newKey(), prefix });
+    const release = await store.lock('the-login', 600);
+
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+
+    expect(release.lost?.aborted).toBe(false);
+    expect(await client.keys(`${prefix}token-lock:*`)).toHaveLength(1);
+    const error = await store.lock('the-login', 300).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain('still held');
+    await release();
+  });
+
+  it('aborts its lost signal when another takes it', async () => {
+    const client = await redis.connect();
+    const prefix = redis.prefix();
+    const store = redisTokenStore(client, { encryptionKey: newKey(), prefix });
+    const release = await store.lock('the-login', 600);
+    const [lockKey] = await client.keys(`${prefix}token-lock:*`);
+
+    await client.set(lockKey as string, 'another holder');
+
+    await expect.poll(() => release.lost?.aborted, { timeout: 10_000, interval: 50 }).toBe(true);
+    expect(TokenStoreError.isInstance(release.lost?.reason)).toBe(true);
+    await release();
+    expect(await client.get(lockKey as string)).toBe('another holder');
   });
 });

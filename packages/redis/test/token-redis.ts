@@ -13,9 +13,21 @@ export interface TokenRedis {
   prefix(): string;
 }
 
-/** 32 random bytes as base64: an encryption key as `openssl rand -base64 32` gives one. */
+/** 32 random bytes as `base64:<base64>`: an encryption key as `openssl rand -base64 32` gives one. */
 export function newKey(): string {
-  return randomBytes(32).toString('base64');
+  return `base64:${randomBytes(32).toString('base64')}`;
+}
+
+/** The Redis keys under `<prefix>token:`: the logins a store wrote (their names are hashes). */
+export async function loginKeys(client: RedisClient, prefix: string): Promise<string[]> {
+  return client.keys(`${prefix}token:*`);
+}
+
+/** The one login key under `prefix`, failing when there is not exactly one. */
+export async function onlyLoginKey(client: RedisClient, prefix: string): Promise<string> {
+  const keys = await loginKeys(client, prefix);
+  if (keys.length !== 1 || keys[0] === undefined) throw new Error(`expected one login under ${prefix}, found ${keys.length}`);
+  return keys[0];
 }
 
 /** Starts redis-server once for the file (free port, persistence off) and stops it after. */

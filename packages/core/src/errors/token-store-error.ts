@@ -1,6 +1,16 @@
 import { hasBrand } from './mcpx-error.js';
 import { LocalError, type LocalErrorOptions } from './local-error.js';
 
+/** Options of a `TokenStoreError`. */
+export interface TokenStoreErrorOptions extends LocalErrorOptions {
+  /**
+   * Whether trying again may work: true for a store that could not be reached or a lock held by
+   * another, false for a value that cannot be read (a wrong key reads the same next time).
+   * @default true
+   */
+  isRetryable?: boolean | undefined;
+}
+
 const brand: unique symbol = Symbol.for('mcpx.error.TokenStoreError');
 
 /**
@@ -12,10 +22,12 @@ const brand: unique symbol = Symbol.for('mcpx.error.TokenStoreError');
 export class TokenStoreError extends LocalError {
   private readonly [brand] = true;
   readonly code = 'TOKEN_STORE_FAILED';
-  override readonly isRetryable = true;
+  override readonly isRetryable: boolean;
 
-  constructor(message: string, options: LocalErrorOptions = {}) {
-    super(message, options);
+  constructor(message: string, options: TokenStoreErrorOptions = {}) {
+    const { isRetryable = true, ...rest } = options;
+    super(message, rest);
+    this.isRetryable = isRetryable;
     this.name = 'TokenStoreError';
   }
 

@@ -154,6 +154,21 @@ describe('validateConfig: the store', () => {
     });
   });
 
+  it('takes a tokenKey of "base64:" or "hex:" and 32 bytes, and reports a malformed one', () => {
+    const base64 = `base64:${Buffer.alloc(32, 7).toString('base64')}`;
+    const hex = `hex:${'ab'.repeat(32)}`;
+    for (const tokenKey of [base64, hex])
+      expect(validateConfig({ mcpServers: servers, store: { redis: 'redis://h:6379', tokenKey } }, options).store?.tokenKey).toBe(tokenKey);
+    for (const [tokenKey, message] of [
+      [`base64:${'A'.repeat(40)}`, 'begins with "base64:" but what follows is not the base64 of 32 bytes'],
+      [`hex:${'ab'.repeat(20)}`, 'begins with "hex:" but what follows is not 64 hex digits'],
+    ])
+      expect(problemsOf({ mcpServers: servers, store: { redis: 'redis://h:6379', tokenKey } })[0]).toMatchObject({
+        field: 'store.tokenKey',
+        message,
+      });
+  });
+
   it('reports the problems of the store together with those of the servers', () => {
     const problems = problemsOf({ mcpServers: { broken: { command: 5 } }, store: { redis: 'ftp://h' } });
     expect(problems.map((problem) => problem.field)).toEqual(['command', 'store.redis']);

@@ -93,11 +93,22 @@ function readUrl(fields: FieldReader, report: Report): string | undefined {
 function readTokenKey(fields: FieldReader): string | undefined {
   if (fields.isUnresolved('tokenKey')) return undefined;
   const key = fields.text('tokenKey', { nonEmpty: true });
-  // A key of 64 hex digits or 43 base64 characters is longer than this: only a short passphrase fails.
-  if (key === undefined || key.length >= MIN_TOKEN_KEY_LENGTH) return key;
+  if (key === undefined) return key;
+  // The forms redisTokenStore() takes: "base64:" or "hex:" and 32 bytes, or any other text as a passphrase.
+  const form = /^(base64|hex):(.*)$/s.exec(key);
+  if (form !== null) {
+    const [, kind, body = ''] = form;
+    if (kind === 'hex' ? /^[0-9a-f]{64}$/i.test(body) : /^[A-Za-z0-9+/_-]{43}=?$/.test(body)) return key;
+    return fields.wrong(
+      'tokenKey',
+      `begins with "${kind}:" but what follows is not ${kind === 'hex' ? '64 hex digits' : 'the base64 of 32 bytes'}`,
+      `give "base64:" and the base64 of 32 random bytes (openssl rand -base64 32), "hex:" and their hex, or a passphrase of ${MIN_TOKEN_KEY_LENGTH} characters or more, from an environment variable: "\${MCPX_TOKEN_KEY}"`,
+    );
+  }
+  if (key.length >= MIN_TOKEN_KEY_LENGTH) return key;
   return fields.wrong(
     'tokenKey',
     `is a passphrase of ${key.length} characters, too short to protect tokens`,
-    `use ${MIN_TOKEN_KEY_LENGTH} characters or more, or 32 random bytes as hex or base64 (openssl rand -base64 32), from an environment variable: "\${MCPX_TOKEN_KEY}"`,
+    `use ${MIN_TOKEN_KEY_LENGTH} characters or more, or 32 random bytes written "base64:" and their base64 (openssl rand -base64 32) or "hex:" and their hex, from an environment variable: "\${MCPX_TOKEN_KEY}"`,
   );
 }

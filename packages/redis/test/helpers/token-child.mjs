@@ -13,7 +13,7 @@ import { McpClient } from '@mcpx/core';
 import { OAuthProvider } from '@mcpx/auth';
 import { StreamableHttpTransport } from '@mcpx/http';
 import { createClient } from '@redis/client';
-import { redisTokenStore } from '../dist/index.js';
+import { redisTokenStore } from '../../dist/index.js';
 
 const env = process.env;
 const say = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
