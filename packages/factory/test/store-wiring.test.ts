@@ -113,6 +113,22 @@ describe("the config's store, wired by the factory", () => {
     expect(redis.connections[0]?.closed).toBe(1);
   });
 
+  it('keeps the store connected while close() refuses its options, and a second close() returns the same promise', async () => {
+    const closed: string[] = [];
+    const registry = await createRegistry(
+      { mcpServers: { one: server }, store: { redis: 'redis://127.0.0.1:6379' } },
+      { connect: false, registry: { onClosed: () => void closed.push('mine') } },
+    );
+    await expect(registry.close({ deadline: 10 } as never)).rejects.toThrow('unknown option "deadline"');
+    await expect(registry.close({ deadlineMs: -1 })).rejects.toThrow('"deadlineMs" must be zero or more');
+    expect(redis.connections[0]?.closed).toBe(0);
+    const closing = registry.close();
+    expect(registry.close()).toBe(closing);
+    await closing;
+    expect(redis.connections[0]?.closed).toBe(1);
+    expect(closed).toEqual(['mine']);
+  });
+
   it("keeps a client's own cache store and era cache over the config's", async () => {
     const mine = new LruCacheStore();
     const set = vi.spyOn(mine, 'set');
