@@ -13,6 +13,12 @@ export const DEFAULT_STORE_CONNECT_TIMEOUT_MS = 10_000;
 export interface OpenStoreOptions {
   /** Told (`'store-fallback'`) when Redis cannot be reached and `"fallback": "memory"` lets the process go on without it. @default none */
   onDiagnostic?: DiagnosticListener | undefined;
+  /**
+   * `false` for a use that must not go on elsewhere, such as a login or logout, which must reach
+   * the stored tokens: Redis that cannot be reached is then a `StoreUnavailableError` even when
+   * the config says `"fallback": "memory"`. @default true
+   */
+  allowFallback?: boolean | undefined;
 }
 
 /**
@@ -53,12 +59,16 @@ export async function openStore(store: StoreConfig, options: OpenStoreOptions = 
     connection = await redis.connectRedis(store.redis, { connectTimeoutMs: timeoutMs });
   } catch (error) {
     const reason = scrub(reasonOf(error, timeoutMs), store.redis);
+    if (options.allowFallback === false) throw new StoreUnavailableError(url, { cause: error, reason, fix: NEEDS_REDIS_FIX });
     if (store.fallback !== 'memory') throw new StoreUnavailableError(url, { cause: error, reason });
     tell(options.onDiagnostic, `cannot reach the shared store at ${url} (${reason}); each process keeps its state to itself`, error);
     return memoryStores();
   }
   return new RedisStores(redis, connection, store);
 }
+
+const NEEDS_REDIS_FIX =
+  'fix: start Redis there or correct "store.redis" in the config; the logins are kept on it (the store has a "tokenKey"), so they cannot be read or changed without it';
 
 /**
  * Why connecting failed, in a few words: for `@mcpx/redis`'s `RedisConnectError` (whose message
