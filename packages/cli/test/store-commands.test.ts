@@ -103,19 +103,20 @@ describe('mcpx with a store in its config', () => {
     expect(result.stderr).not.toContain('hunter2');
   });
 
-  it.each([['login', 'docs'], ['logout', 'docs'], ['auth', 'status']])(
-    'exits unavailable for %s %s when Redis keeps the logins and cannot be reached, even with a memory fallback',
-    async (...args) => {
-      const result = await mcpxWith(args, {
-        mcpServers: { docs: { url: 'http://127.0.0.1:9/mcp' } },
-        store: { redis: 'redis://unreachable:6379', fallback: 'memory', tokenKey: '${MCPX_TOKEN_KEY}' },
-      });
-      expect(result.code).toBe(EXIT.unavailable);
-      expect(result.stderr).toContain('cannot reach the shared store at redis://unreachable:6379');
-      expect(result.stderr).toContain('the logins are kept on it');
-      expect(result.stderr).not.toContain('Not logged in');
-    },
-  );
+  it.each([
+    ['login', 'docs'],
+    ['logout', 'docs'],
+    ['auth', 'status'],
+  ])('exits unavailable for %s %s when Redis keeps the logins and cannot be reached, even with a memory fallback', async (...args) => {
+    const result = await mcpxWith(args, {
+      mcpServers: { docs: { url: 'http://127.0.0.1:9/mcp' } },
+      store: { redis: 'redis://unreachable:6379', fallback: 'memory', tokenKey: '${MCPX_TOKEN_KEY}' },
+    });
+    expect(result.code).toBe(EXIT.unavailable);
+    expect(result.stderr).toContain('cannot reach the shared store at redis://unreachable:6379');
+    expect(result.stderr).toContain('the logins are kept on it');
+    expect(result.stderr).not.toContain('Not logged in');
+  });
 
   it('warns and goes on in memory when the store allows a fallback', async () => {
     const result = await mcpxWith(['tools', '--json'], {

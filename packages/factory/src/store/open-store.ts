@@ -58,7 +58,7 @@ export async function openStore(store: StoreConfig, options: OpenStoreOptions = 
     // connectRedis keeps the one deadline: it retries within it and closes what it opened when it passes.
     connection = await redis.connectRedis(store.redis, { connectTimeoutMs: timeoutMs });
   } catch (error) {
-    const reason = scrub(reasonOf(error, timeoutMs), store.redis);
+    const reason = scrub(reasonOf(error, timeoutMs), store.redis, url);
     if (options.allowFallback === false) throw new StoreUnavailableError(url, { cause: error, reason, fix: NEEDS_REDIS_FIX });
     if (store.fallback !== 'memory') throw new StoreUnavailableError(url, { cause: error, reason });
     tell(options.onDiagnostic, `cannot reach the shared store at ${url} (${reason}); each process keeps its state to itself`, error);
@@ -87,15 +87,19 @@ function messageOf(error: unknown): string {
   return error.message;
 }
 
-/** `message` without the password of `url`, which an error may have quoted. */
-function scrub(message: string, url: string): string {
-  let password = '';
+/**
+ * `message` with `url` (as written, or as `new URL` prints it) replaced by `redacted`: an error of
+ * the Redis client may quote the URL it was given. Only whole URLs are replaced, so a short
+ * password does not mangle the words of the message that happen to contain it.
+ */
+function scrub(message: string, url: string, redacted: string): string {
+  let printed = url;
   try {
-    password = decodeURIComponent(new URL(url).password);
+    printed = new URL(url).href;
   } catch {
-    // Not a URL: validation let nothing of the kind through.
+    // Validation lets only URLs through; the URL as written is replaced all the same.
   }
-  return password === '' ? message : message.split(password).join('***');
+  return message.split(url).join(redacted).split(printed).join(redacted);
 }
 
 function tell(listener: DiagnosticListener | undefined, message: string, error: unknown): void {
