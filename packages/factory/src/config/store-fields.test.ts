@@ -88,6 +88,16 @@ describe('validateConfig: the store', () => {
     expect(validateConfig({ mcpServers: servers, storage: { path: '/x' } }, options).store).toBeUndefined();
   });
 
+  it('leaves alone the keys of a host application one letter away from "store", such as score, story and stone', () => {
+    for (const key of ['score', 'story', 'storm', 'stone', 'shore'])
+      expect(validateConfig({ mcpServers: servers, [key]: { any: 1 } }, options).servers).toHaveLength(1);
+  });
+
+  it('reports "stores" and "Store" as a misspelt "store"', () => {
+    expect(problemsOf({ mcpServers: servers, stores: { redis: 'redis://h:6379' } })[0]?.fix).toBe('did you mean "store"?');
+    expect(problemsOf({ mcpServers: servers, Store: { redis: 'redis://h:6379' } })[0]?.fix).toBe('did you mean "store"?');
+  });
+
   it('reports a URL whose scheme is not redis: or rediss:, without its password', () => {
     expect(problemsOf({ mcpServers: servers, store: { redis: 'http://:${REDIS_PASSWORD}@${REDIS_HOST}:6379' } })).toEqual([
       {
