@@ -183,6 +183,23 @@ describe("the config's store, wired by the factory", () => {
     );
   });
 
+  it('prints a process warning for a fallback when no one listens to diagnostics', async () => {
+    const warnings: Error[] = [];
+    const listen = (warning: Error) => void warnings.push(warning);
+    process.on('warning', listen);
+    try {
+      const stores = await openStore({ redis: 'redis://unreachable:6379', fallback: 'memory' });
+      expect(stores.backend).toBe('memory');
+      await vi.waitFor(() => expect(warnings).toHaveLength(1));
+      expect(warnings[0]).toMatchObject({
+        name: 'McpxStoreFallback',
+        message: expect.stringContaining('cannot reach the shared store at redis://unreachable:6379'),
+      });
+    } finally {
+      process.off('warning', listen);
+    }
+  });
+
   it('hides the URL an error quotes, password and all, without touching the other words', async () => {
     const attempt = openStore({ redis: 'redis://:o@quoting:6379', fallback: 'none' });
     await expect(attempt).rejects.toSatisfy(

@@ -11,7 +11,7 @@ export const DEFAULT_STORE_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Options of `openStore`. */
 export interface OpenStoreOptions {
-  /** Told (`'store-fallback'`) when Redis cannot be reached and `"fallback": "memory"` lets the process go on without it. @default none */
+  /** Told (`'store-fallback'`) when Redis cannot be reached and `"fallback": "memory"` lets the process go on without it. @default none: a process warning (`process.emitWarning`, type `McpxStoreFallback`) */
   onDiagnostic?: DiagnosticListener | undefined;
   /**
    * `false` for a use that must not go on elsewhere, such as a login or logout, which must reach
@@ -102,7 +102,12 @@ function scrub(message: string, url: string, redacted: string): string {
   return message.split(url).join(redacted).split(printed).join(redacted);
 }
 
+/** Tells `listener` of the fallback or, with none, prints it as a process warning: a fallback is never silent. */
 function tell(listener: DiagnosticListener | undefined, message: string, error: unknown): void {
+  if (listener === undefined) {
+    process.emitWarning(message, { type: 'McpxStoreFallback', code: 'MCPX_STORE_FALLBACK' });
+    return;
+  }
   try {
     listener?.({ server: undefined, type: 'store-fallback', message, error: error instanceof Error ? error : undefined });
   } catch {
