@@ -109,7 +109,7 @@ function tell(listener: DiagnosticListener | undefined, message: string, error: 
     return;
   }
   try {
-    listener({ type: 'store-fallback', message, error: error instanceof Error ? error : undefined });
+    listener({ server: undefined, type: 'store-fallback', message, error: error instanceof Error ? error : undefined });
   } catch {
     // A throwing listener must not change how opening ends.
   }
