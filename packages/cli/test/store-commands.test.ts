@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loginStoreKey, memoryTokenStore, type TokenStore } from '@mcpx/auth';
 import { dualEraServerCommand } from '@mcpx/test-utils';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../src/exit-codes.js';
@@ -14,6 +15,8 @@ const redis = vi.hoisted(() => ({
   closed: 0,
   cacheStores: 0,
   tokenStores: [] as unknown[],
+  /** The one token store of every connection, as Redis would be: what a command saves, the next reads. */
+  tokens: undefined as TokenStore | undefined,
 }));
 
 vi.mock('@mcpx/redis', async () => {
@@ -36,7 +39,7 @@ vi.mock('@mcpx/redis', async () => {
     redisEraStore: () => new core.EraCache(),
     redisTokenStore: (_client: unknown, options: unknown) => {
       redis.tokenStores.push(options);
-      return auth.memoryTokenStore();
+      return (redis.tokens ??= auth.memoryTokenStore());
     },
   };
 });
@@ -49,6 +52,7 @@ afterEach(() => {
   redis.closed = 0;
   redis.cacheStores = 0;
   redis.tokenStores.length = 0;
+  redis.tokens = undefined;
 });
 
 /** Runs mcpx in-process on a config holding `config`; resolves with its exit code and output. */
@@ -87,6 +91,29 @@ describe('mcpx with a store in its config', () => {
     expect(redis.closed).toBe(1);
   });
 
+  it('reports the login kept on Redis in auth status, and logout deletes it there', async () => {
+    const url = 'http://127.0.0.1:9/mcp';
+    redis.tokens = memoryTokenStore();
+    await redis.tokens.set(loginStoreKey(url), {
+      serverUrl: url,
+      issuer: 'https://as.example',
+      client: { clientId: 'mcpx-test' },
+      tokens: { accessToken: 'at', tokenType: 'Bearer' },
+      endpoints: { token: 'https://as.example/token' },
+      savedAt: Date.now(),
+    });
+    const config = { mcpServers: { docs: { url } }, store: { redis: 'redis://${REDIS_HOST}:6379', tokenKey: '${MCPX_TOKEN_KEY}' } };
+    const status = await mcpxWith(['auth', 'status', '--json'], config);
+    expect(status.code).toBe(EXIT.ok);
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      logins: [{ server: 'docs', loggedIn: true, issuer: 'https://as.example', clientId: 'mcpx-test' }],
+    });
+    const logout = await mcpxWith(['logout', 'docs', '--json'], config);
+    expect(logout.code).toBe(EXIT.ok);
+    expect(JSON.parse(logout.stdout)).toMatchObject({ logout: { server: 'docs', wasLoggedIn: true } });
+    expect(await redis.tokens.get(loginStoreKey(url))).toBeUndefined();
+  });
+
   it('does not connect to Redis for auth status when the store has no tokenKey: logins stay in files', async () => {
     const result = await mcpxWith(['auth', 'status', '--json'], {
       mcpServers: { docs: { url: 'http://127.0.0.1:9/mcp' } },
@@ -101,6 +128,21 @@ describe('mcpx with a store in its config', () => {
     expect(result.code).toBe(EXIT.unavailable);
     expect(result.stderr).toContain('cannot reach the shared store at redis://:***@unreachable:6379');
     expect(result.stderr).not.toContain('hunter2');
+  });
+
+  it.each([
+    ['login', 'docs'],
+    ['logout', 'docs'],
+    ['auth', 'status'],
+  ])('exits unavailable for %s %s when Redis keeps the logins and cannot be reached, even with a memory fallback', async (...args) => {
+    const result = await mcpxWith(args, {
+      mcpServers: { docs: { url: 'http://127.0.0.1:9/mcp' } },
+      store: { redis: 'redis://unreachable:6379', fallback: 'memory', tokenKey: '${MCPX_TOKEN_KEY}' },
+    });
+    expect(result.code).toBe(EXIT.unavailable);
+    expect(result.stderr).toContain('cannot reach the shared store at redis://unreachable:6379');
+    expect(result.stderr).toContain('the logins are kept on it');
+    expect(result.stderr).not.toContain('Not logged in');
   });
 
   it('warns and goes on in memory when the store allows a fallback', async () => {

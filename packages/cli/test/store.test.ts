@@ -19,7 +19,7 @@ describe('a config with a bad "store"', () => {
     const result = await mcpx(['validate', 'bad-store.json'], { dir, env: { REDIS_PASSWORD: 'hunter2-secret' } });
     expect(result.code).toBe(3);
     expect(result.stdout).toContain(
-      'bad-store.json, field "store.redis": "http://:***@cache:6379" has the scheme "http:", not redis: or rediss:; fix: write redis://host:6379, or rediss://host:6380 for TLS',
+      'bad-store.json, field "store.redis": "http://:***@cache:6379/" has the scheme "http:", not redis: or rediss:; fix: write redis://host:6379, or rediss://host:6380 for TLS',
     );
     expect(result.stdout).toContain(
       'bad-store.json, field "store.tokenKey": ${MCPX_TOKEN_KEY} is not set; fix: set MCPX_TOKEN_KEY in the environment, or give a default: ${MCPX_TOKEN_KEY:-value}',

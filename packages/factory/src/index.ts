@@ -23,7 +23,7 @@ export type { CreateClientOptions } from './client/create-client.js';
 export type { CreateRegistryOptions } from './registry/create-registry.js';
 export type { ConnectorOptions } from './client/server-connector.js';
 export type { FactoryOAuthOptions } from './client/server-oauth.js';
-export type { FactoryDiagnostic, DiagnosticListener } from './client/diagnostics.js';
+export type { FactoryDiagnostic, ServerDiagnostic, StoreDiagnostic, DiagnosticListener } from './client/diagnostics.js';
 export type { LoadConfigOptions } from './config/load-config.js';
 export type { ValidateConfigOptions } from './config/validate-config.js';
 export type { DiscoverOptions } from './config/discover.js';

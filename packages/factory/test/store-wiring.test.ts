@@ -37,6 +37,17 @@ vi.mock('@mcpx/redis', async () => {
   return {
     connectRedis: async (url: string, options: unknown) => {
       redis.connectOptions.push(options);
+      if (url.includes('gave-up')) {
+        // As @mcpx/redis's RedisConnectError: a message of its own, and the last attempt's error as cause.
+        const cause = new Error('connect ECONNREFUSED 10.0.0.1:6379');
+        throw Object.assign(
+          new Error(`connecting to Redis: could not reach ${url} (${cause.message}); check that redis-server runs`, { cause }),
+          {
+            code: 'REDIS_CONNECT_FAILED',
+          },
+        );
+      }
+      if (url.includes('quoting')) throw new Error(`could not connect to ${url}`);
       if (url.includes('unreachable')) throw new Error(`connect ECONNREFUSED ${new URL(url).host}`);
       return connect(url);
     },
@@ -113,6 +124,22 @@ describe("the config's store, wired by the factory", () => {
     expect(redis.connections[0]?.closed).toBe(1);
   });
 
+  it('keeps the store connected while close() refuses its options, and a second close() returns the same promise', async () => {
+    const closed: string[] = [];
+    const registry = await createRegistry(
+      { mcpServers: { one: server }, store: { redis: 'redis://127.0.0.1:6379' } },
+      { connect: false, registry: { onClosed: () => void closed.push('mine') } },
+    );
+    await expect(registry.close({ deadline: 10 } as never)).rejects.toThrow('unknown option "deadline"');
+    await expect(registry.close({ deadlineMs: -1 })).rejects.toThrow('"deadlineMs" must be zero or more');
+    expect(redis.connections[0]?.closed).toBe(0);
+    const closing = registry.close();
+    expect(registry.close()).toBe(closing);
+    await closing;
+    expect(redis.connections[0]?.closed).toBe(1);
+    expect(closed).toEqual(['mine']);
+  });
+
   it("keeps a client's own cache store and era cache over the config's", async () => {
     const mine = new LruCacheStore();
     const set = vi.spyOn(mine, 'set');
@@ -145,6 +172,42 @@ describe("the config's store, wired by the factory", () => {
         error.message.includes('cannot reach the shared store at redis://:***@unreachable:6379 (connect ECONNREFUSED unreachable:6379)') &&
         error.message.includes('"fallback": "memory"') &&
         !error.message.includes('hunter2-secret'),
+    );
+  });
+
+  it("says once why Redis could not be reached: the reason of @mcpx/redis's error, not its message", async () => {
+    await expect(openStore({ redis: 'redis://gave-up:6379', fallback: 'none' })).rejects.toHaveProperty(
+      'message',
+      'cannot reach the shared store at redis://gave-up:6379 (connect ECONNREFUSED 10.0.0.1:6379); ' +
+        'fix: start Redis there, correct "store.redis" in the config, or write "fallback": "memory" in "store" to run with each process keeping its state to itself',
+    );
+  });
+
+  it('prints a process warning for a fallback when no one listens to diagnostics', async () => {
+    const warnings: Error[] = [];
+    const listen = (warning: Error) => void warnings.push(warning);
+    process.on('warning', listen);
+    try {
+      const stores = await openStore({ redis: 'redis://unreachable:6379', fallback: 'memory' });
+      expect(stores.backend).toBe('memory');
+      await vi.waitFor(() => expect(warnings).toHaveLength(1));
+      expect(warnings[0]).toMatchObject({
+        name: 'McpxStoreFallback',
+        message: expect.stringContaining('cannot reach the shared store at redis://unreachable:6379'),
+      });
+    } finally {
+      process.off('warning', listen);
+    }
+  });
+
+  it('hides the URL an error quotes, password and all, without touching the other words', async () => {
+    const attempt = openStore({ redis: 'redis://:o@quoting:6379', fallback: 'none' });
+    await expect(attempt).rejects.toSatisfy(
+      (error: unknown) =>
+        StoreUnavailableError.isInstance(error) &&
+        error.message.startsWith(
+          'cannot reach the shared store at redis://:***@quoting:6379 (could not connect to redis://:***@quoting:6379); fix:',
+        ),
     );
   });
 

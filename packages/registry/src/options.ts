@@ -56,6 +56,13 @@ export interface McpRegistryOptions {
   clock?: Clock | undefined;
   /** How a `ConnectTimeoutError` names `connectTimeoutMs`, for a layer that exposes it under its own name (a config file, a command line). @default '`connectTimeoutMs`' */
   settingNames?: Pick<SettingNames, 'connectTimeoutMs'> | undefined;
+  /**
+   * Runs once when `close()` has closed every connection (after the snapshot is written, even if
+   * that failed), for what the registry's owner ends with it: a shared store, say. It does not run
+   * when `close()` refuses its options, since nothing is closed then; `close()` waits for it and
+   * rejects with its error. @default none
+   */
+  onClosed?: (() => void | Promise<void>) | undefined;
 }
 
 const POLICY_KEYS = {
@@ -95,6 +102,7 @@ export const MCP_REGISTRY_OPTION_KEYS = {
   catalogTtlMs: true,
   clock: true,
   settingNames: { connectTimeoutMs: true } satisfies OptionKeys<NonNullable<McpRegistryOptions['settingNames']>>,
+  onClosed: true,
 } as const satisfies OptionKeys<McpRegistryOptions>;
 
 const PER_SERVER = 'it is set per server: registry.register({ name, connect, ... })';
@@ -118,6 +126,7 @@ const SERVER_REGISTRATION_HINTS: Readonly<Record<string, string>> = {
   catalogTtlMs: REGISTRY_WIDE,
   clock: REGISTRY_WIDE,
   settingNames: REGISTRY_WIDE,
+  onClosed: REGISTRY_WIDE,
   transport: BUILDS_CLIENTS,
   client: BUILDS_CLIENTS,
   command: BUILDS_CLIENTS,

@@ -63,12 +63,14 @@ export class McpRegistry {
   private readonly defaults: ServerPolicies;
   private readonly inFlight = new InFlight();
   private closing: Promise<CloseReport> | undefined;
+  private readonly onClosed: (() => void | Promise<void>) | undefined;
 
   constructor(options: McpRegistryOptions = {}) {
     checkRegistryOptions(options);
     this.clock = options.clock ?? systemClock;
     this.defaults = options.defaults ?? {};
     this.connectTimeoutSetting = options.settingNames?.connectTimeoutMs;
+    this.onClosed = options.onClosed;
     const ttl = options.catalogTtlMs ?? DEFAULT_CATALOG_TTL_MS;
     if (!(ttl >= 0)) throw new ConfigError(`McpRegistry: "catalogTtlMs" must be zero or more, got ${String(ttl)}`);
     this.cache = new CatalogCache(ttl, () => this.clock.now());
@@ -238,7 +240,8 @@ export class McpRegistry {
    * Shuts down: refuses new calls, lets calls in flight finish until `deadlineMs`, closes
    * every connection, and resolves once they are all closed (for stdio servers, once every
    * process is gone). Writes the final snapshot to `snapshotPath` when given, and rejects,
-   * with everything closed, if it cannot. Calling it again returns the same promise.
+   * with everything closed, if it cannot. Then runs the `onClosed` option. Calling it again
+   * returns the same promise.
    */
   close(options: CloseOptions = {}): Promise<CloseReport> {
     const deadlineMs = options.deadlineMs ?? DEFAULT_CLOSE_DEADLINE_MS;
@@ -266,7 +269,11 @@ export class McpRegistry {
     await Promise.all(servers.map((server) => server.end(deadline)));
     timer.abort();
     const snapshot = this.snapshot();
-    if (snapshotPath !== undefined) await writeSnapshot(snapshotPath, snapshot);
+    try {
+      if (snapshotPath !== undefined) await writeSnapshot(snapshotPath, snapshot);
+    } finally {
+      await this.onClosed?.();
+    }
     return { drained, interrupted, snapshot };
   }
 

@@ -65,6 +65,11 @@ describe('servers written in other TOML forms', () => {
     expect(removeTomlServer(text, 'web')).toBe('[mcp_servers]\nfs = { command = "x", args = ["a"] } # files\nkeep.command = "k"\n');
   });
 
+  it('but not the store at the top of a table-per-server file, which is the shared store', () => {
+    const text = '[web]\nurl = "http://h/mcp"\n\n[store]\nredis = "redis://h:6379"\n';
+    expect(tomlServerNames(text)).toEqual(['web']);
+  });
+
   it('at the top of a table-per-server file', () => {
     expect(tomlServerNames('fs = { command = "x" }\n\n[web]\nurl = "http://h/mcp"\n')).toEqual(['fs', 'web']);
     expect(removeTomlServer('fs = { command = "x" }\n\n[web]\nurl = "http://h/mcp"\n', 'fs')).toBe('[web]\nurl = "http://h/mcp"\n');

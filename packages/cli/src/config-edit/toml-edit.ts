@@ -2,6 +2,9 @@
 // appended to the file, and removed by deleting its table's lines (and its sub-tables'); every
 // other line, comments included, is kept byte for byte. The result is validated before it is written.
 
+/** The top-level key of the config's shared store, which is no server even with a table per server. */
+const STORE = 'store';
+
 /** The servers key of a TOML config when it has one (`[mcp_servers.name]`), else undefined: a table per server. */
 function containerOf(text: string): string | undefined {
   return ['mcpServers', 'servers', 'mcp_servers'].find(
@@ -115,6 +118,8 @@ export function tomlServerNames(text: string): string[] {
       (path !== undefined && path.length > depth && (container === undefined || path[0] === container) ? path[depth] : undefined);
     if (name !== undefined) names.add(name);
   });
+  // With a table per server, `[store]` is the config's shared store (as the factory reads it), no server.
+  if (container === undefined) names.delete(STORE);
   return [...names];
 }
 

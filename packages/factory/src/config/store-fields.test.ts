@@ -88,12 +88,22 @@ describe('validateConfig: the store', () => {
     expect(validateConfig({ mcpServers: servers, storage: { path: '/x' } }, options).store).toBeUndefined();
   });
 
+  it('leaves alone the keys of a host application one letter away from "store", such as score, story and stone', () => {
+    for (const key of ['score', 'story', 'storm', 'stone', 'shore'])
+      expect(validateConfig({ mcpServers: servers, [key]: { any: 1 } }, options).servers).toHaveLength(1);
+  });
+
+  it('reports "stores" and "Store" as a misspelt "store"', () => {
+    expect(problemsOf({ mcpServers: servers, stores: { redis: 'redis://h:6379' } })[0]?.fix).toBe('did you mean "store"?');
+    expect(problemsOf({ mcpServers: servers, Store: { redis: 'redis://h:6379' } })[0]?.fix).toBe('did you mean "store"?');
+  });
+
   it('reports a URL whose scheme is not redis: or rediss:, without its password', () => {
     expect(problemsOf({ mcpServers: servers, store: { redis: 'http://:${REDIS_PASSWORD}@${REDIS_HOST}:6379' } })).toEqual([
       {
         server: undefined,
         field: 'store.redis',
-        message: '"http://:***@cache.internal:6379" has the scheme "http:", not redis: or rediss:',
+        message: '"http://:***@cache.internal:6379/" has the scheme "http:", not redis: or rediss:',
         fix: 'write redis://host:6379, or rediss://host:6380 for TLS',
       },
     ]);
@@ -103,8 +113,29 @@ describe('validateConfig: the store', () => {
     expect(problemsOf({ mcpServers: servers, store: { redis: 'localhost:6379' } })[0]?.message).toBe(
       '"localhost:6379" has the scheme "localhost:", not redis: or rediss:',
     );
-    expect(problemsOf({ mcpServers: servers, store: { redis: 'cache host' } })[0]?.message).toBe('"cache host" is not a URL');
+    expect(problemsOf({ mcpServers: servers, store: { redis: 'cache host' } })[0]?.message).toBe('is not a URL');
     expect(problemsOf({ mcpServers: servers, store: { redis: 'redis://' } })[0]?.message).toBe('"redis://" has no host');
+  });
+
+  it('does not echo a URL that does not parse, which may hold a password', () => {
+    const [problem] = problemsOf({ mcpServers: servers, store: { redis: 'redis://:ab/cd@cache host:6379' } });
+    expect(problem?.message).toBe('is not a URL');
+    expect(JSON.stringify(problem)).not.toContain('ab/cd');
+  });
+
+  it('accepts a database number from 0 to 15 as the path, and nothing else after the host', () => {
+    for (const redis of ['redis://h:6379', 'redis://h:6379/', 'redis://h:6379/0', 'redis://h:6379/15'])
+      expect(validateConfig({ mcpServers: servers, store: { redis } }, options).store?.redis).toBe(redis);
+    expect(problemsOf({ mcpServers: servers, store: { redis: 'redis://:pw@h:6379/x' } })).toEqual([
+      {
+        server: undefined,
+        field: 'store.redis',
+        message: '"redis://:***@h:6379/x" has "/x" after its host, which is not a database number',
+        fix: 'end the URL at the port, or with a database number from 0 to 15: redis://host:6379/2',
+      },
+    ]);
+    expect(problemsOf({ mcpServers: servers, store: { redis: 'redis://h:6379/16' } })).toHaveLength(1);
+    expect(problemsOf({ mcpServers: servers, store: { redis: 'redis://h:6379?db=2' } })).toHaveLength(1);
   });
 
   it('reports an unset variable in the URL or the token key, naming it, whether or not any server is enabled', () => {

@@ -62,6 +62,9 @@ export function validateStore(value: unknown, lookup: Lookup, report: Report): S
   };
 }
 
+/** A Redis URL's path: none, `/`, or `/` and a database number from 0 to 15. */
+const DATABASE_PATH = /^(?:\/?|\/(?:[0-9]|1[0-5]))$/;
+
 function readUrl(fields: FieldReader, report: Report): string | undefined {
   if (!fields.has('redis')) {
     report('store', 'has no "redis" URL', `write ${EXAMPLE}, or remove "store" to keep every process's state to itself`);
@@ -74,11 +77,8 @@ function readUrl(fields: FieldReader, report: Report): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    return fields.wrong(
-      'redis',
-      `${JSON.stringify(redactUrl(url))} is not a URL`,
-      'write redis://host:6379, or rediss://host:6380 for TLS',
-    );
+    // Not quoted: a string that is not a URL cannot be told apart from its password.
+    return fields.wrong('redis', 'is not a URL', 'write redis://host:6379, or rediss://host:6380 for TLS');
   }
   if (!SCHEMES.has(parsed.protocol))
     return fields.wrong(
@@ -87,6 +87,13 @@ function readUrl(fields: FieldReader, report: Report): string | undefined {
       'write redis://host:6379, or rediss://host:6380 for TLS',
     );
   if (parsed.hostname === '') return fields.wrong('redis', `${JSON.stringify(redactUrl(url))} has no host`, 'write redis://host:6379');
+  // Redis reads the path as a database number: anything else would fail only when connecting.
+  if (!DATABASE_PATH.test(parsed.pathname) || parsed.search !== '' || parsed.hash !== '')
+    return fields.wrong(
+      'redis',
+      `${JSON.stringify(redactUrl(url))} has "${parsed.pathname}${parsed.search}${parsed.hash}" after its host, which is not a database number`,
+      'end the URL at the port, or with a database number from 0 to 15: redis://host:6379/2',
+    );
   return url;
 }
 

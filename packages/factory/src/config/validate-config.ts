@@ -171,7 +171,13 @@ function reportTypos(table: Record<string, unknown>, problems: ProblemList): num
   return count;
 }
 
-/** `store` when `key` is one edit away from it (`stor`, `stores`, `sotre`); a host's `storage` is its own. */
+/**
+ * Top-level keys taken for a misspelt `store`. A short list rather than every key one edit away:
+ * a host application's own `score`, `story` or `stone` is no typo of ours.
+ */
+const STORE_TYPOS: ReadonlySet<string> = new Set(['stor', 'stores', 'sotre', 'stroe', 'Store', 'STORE']);
+
+/** `store` when `key` is a known misspelling of it (`stor`, `stores`, `Store`...). */
 function misspeltStore(key: string): string | undefined {
-  return Math.abs(key.length - STORE.length) <= 1 ? closestMatch(key, [STORE]) : undefined;
+  return STORE_TYPOS.has(key) ? STORE : undefined;
 }

@@ -15,10 +15,15 @@ export class StoreUnavailableError extends LocalError {
   /** The store's URL, its password redacted. */
   readonly url: string;
 
-  constructor(url: string, options: { cause?: unknown; reason?: string } = {}) {
+  /**
+   * @param url The store's URL, its password redacted.
+   * @param options `reason`: why, in a few words; `fix`: what to do, when a fallback would not help.
+   */
+  constructor(url: string, options: { cause?: unknown; reason?: string; fix?: string } = {}) {
     super(
       `cannot reach the shared store at ${url}${options.reason === undefined ? '' : ` (${options.reason})`}; ` +
-        'fix: start Redis there, correct "store.redis" in the config, or write "fallback": "memory" in "store" to run with each process keeping its state to itself',
+        (options.fix ??
+          'fix: start Redis there, correct "store.redis" in the config, or write "fallback": "memory" in "store" to run with each process keeping its state to itself'),
       { cause: options.cause },
     );
     this.name = 'StoreUnavailableError';

@@ -46,8 +46,8 @@ export async function createRegistry(
     const registry = new McpRegistry({
       ...options.registry,
       settingNames: { connectTimeoutMs: connectTimeoutSetting, ...options.registry?.settingNames },
+      onClosed: owned === undefined ? options.registry?.onClosed : closeAfter(owned, options.registry?.onClosed),
     });
-    if (owned !== undefined) closeWith(registry, owned);
     const connector = owned === undefined ? options : { ...options, store: owned };
     for (const server of config.servers) registry.register(registration(server, connector));
     if (options.connect ?? true) await registry.connectAll();
@@ -59,12 +59,15 @@ export async function createRegistry(
   }
 }
 
-/** Makes `registry.close()` close `stores` once every connection is closed. */
-function closeWith(registry: McpRegistry, stores: SharedStores): void {
-  const close = registry.close.bind(registry);
-  // The registry knows nothing of stores (it imports no package that has them): the factory,
-  // which opened them, ends them with it; closing the stores twice closes them once.
-  registry.close = (closeOptions) => close(closeOptions).finally(() => stores.close());
+/** The registry's `onClosed`: the caller's own, then closing `stores`, which the factory opened (even if the caller's failed). */
+function closeAfter(stores: SharedStores, onClosed: (() => void | Promise<void>) | undefined): () => Promise<void> {
+  return async () => {
+    try {
+      await onClosed?.();
+    } finally {
+      await stores.close();
+    }
+  };
 }
 
 async function resolveConfig(

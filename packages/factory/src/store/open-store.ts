@@ -11,8 +11,14 @@ export const DEFAULT_STORE_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Options of `openStore`. */
 export interface OpenStoreOptions {
-  /** Told (`'store-fallback'`) when Redis cannot be reached and `"fallback": "memory"` lets the process go on without it. @default none */
+  /** Told (`'store-fallback'`) when Redis cannot be reached and `"fallback": "memory"` lets the process go on without it. @default none: a process warning (`process.emitWarning`, type `McpxStoreFallback`) */
   onDiagnostic?: DiagnosticListener | undefined;
+  /**
+   * `false` for a use that must not go on elsewhere, such as a login or logout, which must reach
+   * the stored tokens: Redis that cannot be reached is then a `StoreUnavailableError` even when
+   * the config says `"fallback": "memory"`. @default true
+   */
+  allowFallback?: boolean | undefined;
 }
 
 /**
@@ -52,13 +58,17 @@ export async function openStore(store: StoreConfig, options: OpenStoreOptions = 
     // connectRedis keeps the one deadline: it retries within it and closes what it opened when it passes.
     connection = await redis.connectRedis(store.redis, { connectTimeoutMs: timeoutMs });
   } catch (error) {
-    const reason = scrub(reasonOf(error, timeoutMs), store.redis);
+    const reason = scrub(reasonOf(error, timeoutMs), store.redis, url);
+    if (options.allowFallback === false) throw new StoreUnavailableError(url, { cause: error, reason, fix: NEEDS_REDIS_FIX });
     if (store.fallback !== 'memory') throw new StoreUnavailableError(url, { cause: error, reason });
     tell(options.onDiagnostic, `cannot reach the shared store at ${url} (${reason}); each process keeps its state to itself`, error);
     return memoryStores();
   }
   return new RedisStores(redis, connection, store);
 }
+
+const NEEDS_REDIS_FIX =
+  'fix: start Redis there or correct "store.redis" in the config; the logins are kept on it (the store has a "tokenKey"), so they cannot be read or changed without it';
 
 /**
  * Why connecting failed, in a few words: for `@mcpx/redis`'s `RedisConnectError` (whose message
@@ -77,20 +87,29 @@ function messageOf(error: unknown): string {
   return error.message;
 }
 
-/** `message` without the password of `url`, which an error may have quoted. */
-function scrub(message: string, url: string): string {
-  let password = '';
+/**
+ * `message` with `url` (as written, or as `new URL` prints it) replaced by `redacted`: an error of
+ * the Redis client may quote the URL it was given. Only whole URLs are replaced, so a short
+ * password does not mangle the words of the message that happen to contain it.
+ */
+function scrub(message: string, url: string, redacted: string): string {
+  let printed = url;
   try {
-    password = decodeURIComponent(new URL(url).password);
+    printed = new URL(url).href;
   } catch {
-    // Not a URL: validation let nothing of the kind through.
+    // Validation lets only URLs through; the URL as written is replaced all the same.
   }
-  return password === '' ? message : message.split(password).join('***');
+  return message.split(url).join(redacted).split(printed).join(redacted);
 }
 
+/** Tells `listener` of the fallback or, with none, prints it as a process warning: a fallback is never silent. */
 function tell(listener: DiagnosticListener | undefined, message: string, error: unknown): void {
+  if (listener === undefined) {
+    process.emitWarning(message, { type: 'McpxStoreFallback', code: 'MCPX_STORE_FALLBACK' });
+    return;
+  }
   try {
-    listener?.({ server: undefined, type: 'store-fallback', message, error: error instanceof Error ? error : undefined });
+    listener({ server: undefined, type: 'store-fallback', message, error: error instanceof Error ? error : undefined });
   } catch {
     // A throwing listener must not change how opening ends.
   }
