@@ -1,5 +1,5 @@
 import { GLOBAL_FLAGS, SERVER_FLAGS } from './args/flags.js';
-import { booleanFlag, parseArgs } from './args/parse.js';
+import { booleanFlag, parseArgs, type ParsedArgs } from './args/parse.js';
 import { didYouMean } from './args/suggest.js';
 import type { OptionKeys } from '@mcpx/core/internal';
 import type { CommandSpec } from './commands/command.js';
@@ -85,9 +85,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       return EXIT.ok;
     }
     checkArity(command, positionals);
-    const endpoint = tracesEndpoint(args, io.env);
-    // The OpenTelemetry SDK is loaded only for a traced command, so that the others start as fast.
-    tracing = endpoint === undefined ? undefined : (await import('./telemetry/start-tracing.js')).startTracing(endpoint, io.env);
+    tracing = await commandTracing(command.name, args, io);
     const traced = createContext(io, { ...args, positionals }, tracing);
     context = traced;
     const { run: runCommand } = await command.load();
@@ -102,6 +100,28 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
   } finally {
     const failure = await tracing?.flush();
     if (failure !== undefined) io.stderr.write(`mcpx: ${failure.message}\n`);
+  }
+}
+
+/** Commands that never talk to a server: not traced, so that a shell's completion does not wait for a collector. */
+const UNTRACED_COMMANDS = new Set(['completion', 'config']);
+
+/**
+ * The tracing of a command that talks to servers, when `--otel` or the OpenTelemetry environment
+ * asks for it. The SDK is loaded only then, so that other commands start as fast. A setting that
+ * cannot work, or an SDK that fails to start, leaves the command untraced with a warning on stderr:
+ * tracing never changes what a command does or how it exits.
+ */
+async function commandTracing(name: readonly string[], args: ParsedArgs, io: Io): Promise<CommandTracing | undefined> {
+  if (UNTRACED_COMMANDS.has(name[0] ?? '')) return undefined;
+  const choice = tracesEndpoint(args, io.env);
+  if (choice.warning !== undefined) io.stderr.write(`mcpx: ${choice.warning}\n`);
+  if (choice.url === undefined) return undefined;
+  try {
+    return (await import('./telemetry/start-tracing.js')).startTracing(choice.url, io.env);
+  } catch (error) {
+    io.stderr.write(`mcpx: traces not exported: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
   }
 }
 

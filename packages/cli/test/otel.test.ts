@@ -182,4 +182,31 @@ describe('mcpx --otel', () => {
     expect(result).toMatchObject({ code: 0, stdout: 'Echo: lost\n' });
     expect(result.stderr).toContain(`could not export traces to ${unreachable}/v1/traces`);
   });
+
+  it('runs a command untraced, with a warning, when the endpoint is not a URL', async () => {
+    const env = { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'not a url' };
+    const result = await mcpx(['call', 'everything/echo', 'message=plain', '--config', config], { dir, env });
+    expect(result).toMatchObject({ code: 0, stdout: 'Echo: plain\n' });
+    expect(result.stderr).toContain('mcpx: traces not exported: the OTLP traces endpoint is not an http(s) URL');
+  });
+
+  it('does not trace commands that talk to no server, such as completion', async () => {
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint };
+    const result = await mcpx(['completion', 'bash'], { dir, env });
+    expect(result.code).toBe(0);
+    expect(collector.posts).toBe(0);
+  });
+
+  it('leaves user name, password and query out of the export error', async () => {
+    const closed = new Collector();
+    const unreachable = new URL(await closed.listen());
+    await closed.close();
+    unreachable.username = 'user';
+    unreachable.password = 's3cret';
+    const env = { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${unreachable.href}v1/traces?key=k3y` };
+    const result = await mcpx(['call', 'everything/echo', 'message=lost', '--config', config], { dir, env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('could not export traces to http://127.0.0.1:');
+    expect(result.stderr).not.toMatch(/s3cret|k3y|user@/);
+  });
 });

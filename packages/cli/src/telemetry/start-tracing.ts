@@ -70,7 +70,7 @@ export function startTracing(url: string, env: Readonly<Record<string, string | 
         await provider.forceFlush();
         return undefined;
       } catch (error) {
-        return new Error(`could not export traces to ${url}: ${error instanceof Error ? error.message : String(error)}`, {
+        return new Error(`could not export traces to ${shownUrl(url)}: ${error instanceof Error ? error.message : String(error)}`, {
           cause: error,
         });
       } finally {
@@ -105,4 +105,14 @@ function traceCommand(
     span.end();
     return code;
   });
+}
+
+/** `url` as an error may show it: without a user name, password or query, which can hold credentials. */
+function shownUrl(url: string): string {
+  if (!URL.canParse(url)) return '<not a URL>';
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  parsed.search = '';
+  return parsed.href;
 }
