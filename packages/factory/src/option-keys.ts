@@ -36,6 +36,8 @@ export const FACTORY_OAUTH_OPTION_KEYS = {
   interactive: true,
   userAgent: true,
   loginHint: true,
+  onRefresh: true,
+  onWarning: true,
 } as const satisfies OptionKeys<FactoryOAuthOptions>;
 
 const CONNECTOR_OPTION_KEYS = {

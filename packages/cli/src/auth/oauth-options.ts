@@ -17,5 +17,11 @@ export function cliTokenStore(context: Context): TokenStore {
  * `mcpx login <server>`.
  */
 export function cliOAuthOptions(context: Context, store: TokenStore = cliTokenStore(context)): FactoryOAuthOptions {
-  return { store, interactive: false, userAgent: browserAgent(context) };
+  const tracing = context.tracing;
+  return {
+    store,
+    interactive: false,
+    userAgent: browserAgent(context),
+    ...(tracing === undefined ? {} : { onRefresh: (event) => tracing.refresh(event) }),
+  };
 }

@@ -14,6 +14,8 @@ export interface CommandTracing {
   middleware(protocolVersion: (server: string) => string | undefined): RequestMiddleware;
   /** Records a reconnection the registry scheduled as a short `mcpx.reconnect` span under the command's. */
   reconnect(event: { server: string; attempt: number; delayMs: number; error: Error }): void;
+  /** Records a token refresh as an `mcpx.auth.refresh` event on the span of the request that needed it. */
+  refresh(event: { serverUrl: string; durationMs: number; error?: Error | undefined }): void;
   /** Sends the spans not sent yet and stops; resolves with what went wrong, never rejects. */
   flush(): Promise<Error | undefined>;
 }

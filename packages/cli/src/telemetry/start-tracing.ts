@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, type Context, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Context, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -58,6 +58,14 @@ export function startTracing(url: string, env: Readonly<Record<string, string | 
       const span = tracer.startSpan('mcpx.reconnect', { kind: SpanKind.INTERNAL, attributes }, commandContext ?? context.active());
       span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
       span.end();
+    },
+    refresh: ({ serverUrl, durationMs, error }) => {
+      // Called in the async context of the request that needed the refresh: its span is the active one.
+      trace.getActiveSpan()?.addEvent('mcpx.auth.refresh', {
+        'server.address': URL.canParse(serverUrl) ? new URL(serverUrl).host : serverUrl,
+        'mcpx.auth.duration_ms': durationMs,
+        ...(error === undefined ? {} : { 'error.type': error.name }),
+      });
     },
     middleware: (protocolVersion) =>
       otelMiddleware({

@@ -1,5 +1,5 @@
-import type { AuthProvider } from '@mcpx/core';
-import type { OAuthOptions, OAuthProvider, TokenStore, UserAgent } from '@mcpx/auth';
+import type { AuthProvider, LocalError } from '@mcpx/core';
+import type { OAuthOptions, OAuthProvider, RefreshEvent, TokenStore, UserAgent } from '@mcpx/auth';
 import type { ServerConfig } from '../config/types.js';
 import { authMissing, loadAuth } from '../transports/auth-peer.js';
 
@@ -20,6 +20,13 @@ export interface FactoryOAuthOptions {
   userAgent?: UserAgent | undefined;
   /** What a user should do to log in to the server named `server`. @default run `mcpx login <server>` */
   loginHint?: ((server: string) => string) | undefined;
+  /**
+   * Told of each refresh of an access token, in the async context of the request that needed it
+   * (so under `@mcpx/otel`, `trace.getActiveSpan()` there is that request's span). @default none
+   */
+  onRefresh?: ((event: RefreshEvent) => void) | undefined;
+  /** Told of what went wrong without failing a request, such as a token store's lock that failed. @default a process warning */
+  onWarning?: ((warning: LocalError) => void) | undefined;
 }
 
 /** Whether `headers` hold an `Authorization` header, in any case. */
@@ -45,6 +52,8 @@ export function oauthOptionsFor(server: ServerConfig, options: FactoryOAuthOptio
     userAgent: options.userAgent,
     serverName: server.name,
     loginHint: options.loginHint?.(server.name) ?? `run \`mcpx login ${server.name}\``,
+    onRefresh: options.onRefresh,
+    onWarning: options.onWarning,
   };
 }
 
