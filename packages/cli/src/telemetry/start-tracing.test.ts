@@ -8,7 +8,10 @@ interface OtlpEvent {
   attributes: Array<{ key: string; value: Record<string, unknown> }>;
 }
 interface OtlpBody {
-  resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ name: string; events?: OtlpEvent[] }> }> }>;
+  resourceSpans: Array<{
+    resource: { attributes: OtlpEvent['attributes'] };
+    scopeSpans: Array<{ spans: Array<{ name: string; events?: OtlpEvent[] }> }>;
+  }>;
 }
 
 describe('the tracing of a command', () => {
@@ -29,7 +32,7 @@ describe('the tracing of a command', () => {
   afterAll(() => new Promise<void>((resolve) => collector.close(() => resolve())));
 
   it('records a token refresh as an event on the active span, naming the server by host only', async () => {
-    const tracing = startTracing(url, {});
+    const tracing = startTracing(url, { OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=ci' });
     const code = await tracing.trace(
       'call',
       () => {
@@ -45,5 +48,7 @@ describe('the tracing of a command', () => {
     const attributes = Object.fromEntries((event?.attributes ?? []).map(({ key, value }) => [key, Object.values(value)[0]]));
     expect(attributes).toMatchObject({ 'server.address': 'mcp.example.com', 'error.type': 'TypeError' });
     expect(Number(attributes['mcpx.auth.duration_ms'])).toBe(12);
+    const resource = bodies[0]?.resourceSpans[0]?.resource.attributes.find(({ key }) => key === 'deployment.environment');
+    expect(resource?.value).toEqual({ stringValue: 'ci' });
   });
 });

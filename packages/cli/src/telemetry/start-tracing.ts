@@ -6,6 +6,7 @@ import { defaultResource, resourceFromAttributes } from '@opentelemetry/resource
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { otelMiddleware } from '@mcpx/otel';
 import type { CommandTracing } from './command-tracing.js';
+import { exportHeaders, resourceAttributes } from './otel-env.js';
 
 /**
  * How long exporting the spans at exit may take, retries of an unreachable collector included,
@@ -15,7 +16,8 @@ const EXPORT_TIMEOUT_MS = 3_000;
 
 /**
  * Sets up the OpenTelemetry SDK for one command: spans batched and exported as OTLP/HTTP JSON to
- * `url` (with the headers of `OTEL_EXPORTER_OTLP_HEADERS`, read by the exporter) within
+ * `url` (with the headers of `OTEL_EXPORTER_OTLP_HEADERS` and `OTEL_EXPORTER_OTLP_TRACES_HEADERS`, and the
+ * resource attributes of `OTEL_RESOURCE_ATTRIBUTES`, read from `env`) within
  * `EXPORT_TIMEOUT_MS`, under the service name `OTEL_SERVICE_NAME` or `mcpx`, and W3C trace
  * context in each request's `_meta`. Loaded only for a traced command, so that an untraced one
  * does not pay for the SDK.
@@ -23,10 +25,12 @@ const EXPORT_TIMEOUT_MS = 3_000;
 export function startTracing(url: string, env: Readonly<Record<string, string | undefined>>): CommandTracing {
   const standardTimeout = env.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT ?? env.OTEL_EXPORTER_OTLP_TIMEOUT;
   const exportTimeoutMs = Number(standardTimeout) > 0 ? Number(standardTimeout) : EXPORT_TIMEOUT_MS;
-  const exporter = new OTLPTraceExporter({ url, timeoutMillis: exportTimeoutMs });
-  const resource = defaultResource().merge(
-    resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME?.trim() || 'mcpx', 'service.version': __MCPX_VERSION__ }),
-  );
+  // Headers and resource attributes come from the command's environment (which an application
+  // embedding run() may give), not only from process.env, where the SDK alone would look.
+  const exporter = new OTLPTraceExporter({ url, timeoutMillis: exportTimeoutMs, headers: exportHeaders(env) });
+  const resource = defaultResource()
+    .merge(resourceFromAttributes(resourceAttributes(env)))
+    .merge(resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME?.trim() || 'mcpx', 'service.version': __MCPX_VERSION__ }));
   const provider = new BasicTracerProvider({
     resource,
     spanProcessors: [new BatchSpanProcessor(exporter, { exportTimeoutMillis: exportTimeoutMs })],
