@@ -17,6 +17,13 @@ export interface RedisCacheStoreOptions {
    * @default 500
    */
   scanCount?: number;
+  /**
+   * Called when subscribing to the invalidations fails (an ACL user without access to the channel:
+   * `NOPERM`) or a listener throws. A failed subscription also makes the store's next `get` or
+   * `publish` reject once, so that the client warns (`CacheStoreError`).
+   * @default ignores them
+   */
+  onError?: (error: Error) => void;
 }
 
 /** A response `CacheStore` on Redis that carries invalidations between processes; see `redisCacheStore`. */
@@ -28,13 +35,13 @@ export interface RedisCacheStore extends CacheStore {
   subscribe(listener: (event: CacheInvalidation) => void): () => void;
   publish(event: CacheInvalidation): Promise<void>;
   /**
-   * Closes the store's pub/sub connection (opened by the first `subscribe`). The client passed in
-   * stays open: close it yourself.
+   * Closes the store's pub/sub connection (opened by the first `subscribe`), for good: a later
+   * `subscribe` throws. The client passed in stays open: close it yourself.
    */
   close(): Promise<void>;
 }
 
-const OPTION_KEYS = { prefix: true, scanCount: true } as const satisfies OptionKeys<RedisCacheStoreOptions>;
+const OPTION_KEYS = { prefix: true, scanCount: true, onError: true } as const satisfies OptionKeys<RedisCacheStoreOptions>;
 
 /**
  * The response cache's store on Redis, shared by every process that uses the same Redis and
@@ -57,7 +64,7 @@ export function redisCacheStore(client: RedisClient, options: RedisCacheStoreOpt
     throw new ConfigError(`redisCacheStore(client, options): ${message}`);
   });
   const keyOf = (key: string): string => `${prefix}cache:${key}`;
-  const channel = new InvalidationChannel(client, `${prefix}invalidate`);
+  const channel = new InvalidationChannel(client, `${prefix}invalidate`, options.onError);
   // Deletions under way: an invalidation is published once they are done, so that a process it
   // reaches can no longer read what it invalidates (the client evicts, then publishes, without waiting).
   const deleting = new Set<Promise<void>>();
@@ -70,6 +77,7 @@ export function redisCacheStore(client: RedisClient, options: RedisCacheStoreOpt
 
   return {
     async get(key) {
+      channel.throwFailure();
       let text: string | null;
       try {
         text = await client.get(keyOf(key));
@@ -101,6 +109,7 @@ export function redisCacheStore(client: RedisClient, options: RedisCacheStoreOpt
       return channel.add(listener);
     },
     async publish(event) {
+      channel.throwFailure();
       // A failed deletion is the caller's to report (it rejected there); publish all the same.
       await Promise.allSettled([...deleting]);
       await client.publish(channel.name, JSON.stringify(event));
