@@ -97,9 +97,12 @@ export class InvalidationChannel {
         this.opening = undefined;
         subscriber.destroy();
         const reason = error instanceof Error ? error.message : String(error);
-        this.failure = new Error(`could not subscribe to the invalidations on "${this.name}" (${reason}); this process does not hear the others' until it can`, {
-          cause: error,
-        });
+        this.failure = new Error(
+          `could not subscribe to the invalidations on "${this.name}" (${reason}); this process does not hear the others' until it can`,
+          {
+            cause: error,
+          },
+        );
         this.onError(this.failure);
       }
     }

@@ -26,9 +26,12 @@ class Peer {
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     createInterface({ input: this.child.stdout! }).on('line', (line) => this.messages.push(JSON.parse(line) as Record<string, unknown>));
     this.exited = once(this.child, 'exit').then(([code]) => {
-      const stale = /does not provide an export|Cannot find (module|package)/.test(this.stderr) ? ' (it runs the built dist: run pnpm build)' : '';
+      const stale = /does not provide an export|Cannot find (module|package)/.test(this.stderr)
+        ? ' (it runs the built dist: run pnpm build)'
+        : '';
       throw new Error(`the peer process exited with code ${String(code)}${stale}:\n${this.stderr}`);
     });
+    // Its rejection is for next() and close() to see; unobserved, it would be an unhandled rejection.
     this.exited.catch(() => undefined);
   }
 
@@ -55,6 +58,7 @@ class Peer {
   async close(): Promise<void> {
     if (this.child.exitCode !== null) return;
     this.child.stdin!.end('close\n');
+    // Exiting is what close() asked for: the rejection only says it happened.
     await this.exited.catch(() => undefined);
   }
 }
@@ -72,9 +76,11 @@ let keepEntries = false;
 /** Fails at once, saying what to do, when the built dist the peer runs lacks an export of the source. */
 async function checkDist(): Promise<void> {
   const dist = new URL('../dist/index.js', import.meta.url).href;
+  // A dist that cannot be loaded lacks every export, which the error below says.
   const built: Record<string, unknown> = await import(/* @vite-ignore */ dist).catch(() => ({}));
   const missing = Object.keys(await import('../src/index.js')).filter((name) => !(name in built));
-  if (missing.length > 0) throw new Error(`the built dist of @mcpx/redis lacks ${missing.join(', ')}: run pnpm build (the peer process runs it)`);
+  if (missing.length > 0)
+    throw new Error(`the built dist of @mcpx/redis lacks ${missing.join(', ')}: run pnpm build (the peer process runs it)`);
 }
 
 beforeAll(async () => {
@@ -149,7 +155,9 @@ describe('two processes sharing the Redis cache', () => {
     }
     latenciesMs.sort((a, b) => a - b);
     const medianMs = latenciesMs[10]!;
-    console.info(`invalidation from publish to the other process's eviction: median ${medianMs.toFixed(2)} ms, max ${latenciesMs[19]!.toFixed(2)} ms`);
+    console.info(
+      `invalidation from publish to the other process's eviction: median ${medianMs.toFixed(2)} ms, max ${latenciesMs[19]!.toFixed(2)} ms`,
+    );
     // The issue's figure; the median, not the max, so that a pause of a loaded machine does not fail it.
     expect(medianMs).toBeLessThan(100);
   });

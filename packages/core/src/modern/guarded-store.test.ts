@@ -6,7 +6,8 @@ import { LruCacheStore } from './lru-cache-store.js';
 describe('a guarded store', () => {
   it('still subscribes while a failed read keeps the store in its backoff period', async () => {
     const store = new LruCacheStore();
-    store.get = (): Promise<CacheEntry | undefined> => Promise.reject(new Error('redis is down'));
+    // An asynchronous store whose reads fail, as Redis does while it is down.
+    store.get = ((): Promise<CacheEntry | undefined> => Promise.reject(new Error('redis is down'))) as unknown as LruCacheStore['get'];
     const guarded = new GuardedStore(store, { timeoutMs: 60_000, retryMs: 60_000, warn: () => undefined, server: undefined });
     expect(await guarded.get('key')).toBeUndefined();
     // The read is now skipped for a minute; a session opened meanwhile must still hear invalidations.
