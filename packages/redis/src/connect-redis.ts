@@ -25,9 +25,10 @@ export interface ConnectRedisOptions {
   /**
    * Milliseconds to wait before reconnection `attempt` (0 for the first) after the connection is
    * lost, or before trying again while connecting; `undefined` to give up for good.
+   * A refused password or user (`WRONGPASS`, `NOAUTH`, `NOPERM`) is never retried.
    * @default redisReconnectDelay (50 ms doubling up to 2 s)
    */
-  reconnectDelayMs?: BackoffPolicy;
+  backoff?: BackoffPolicy;
   /**
    * Called with every error of the connection (a lost socket, a failed reconnection). The stores
    * report their own failures (the client's `warning` event), so this is for logging only.
@@ -38,7 +39,7 @@ export interface ConnectRedisOptions {
 
 const OPTION_KEYS = {
   connectTimeoutMs: true,
-  reconnectDelayMs: true,
+  backoff: true,
   onError: true,
 } as const satisfies OptionKeys<ConnectRedisOptions>;
 
@@ -64,16 +65,17 @@ export async function connectRedis(url: string, options: ConnectRedisOptions = {
       throw new ConfigError(`connectRedis(url, options): ${message}`);
     },
   );
-  const delay = options.reconnectDelayMs ?? redisReconnectDelay;
+  const delay = options.backoff ?? redisReconnectDelay;
+  // Trying again cannot mend a refused password or user.
+  const reconnectStrategy = (retries: number, cause: unknown): number | false =>
+    isRefusedLogin(cause) ? false : (delay(retries) ?? false);
   let client: RedisClient;
   try {
-    client = createClient({
-      url,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => delay(retries) ?? false },
-    });
+    client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: timeoutMs, reconnectStrategy } });
   } catch (error) {
-    throw new RedisConnectError(shown, reasonOf(error), { cause: error });
+    // A URL that does not parse: Node's TypeError keeps it, password included, in its `input`,
+    // which util.inspect shows; the cause is a plain error with the reason only.
+    throw new RedisConnectError(shown, reasonOf(error), { cause: new Error(reasonOf(error)), retryable: false });
   }
   let last: unknown;
   // Without a listener, an 'error' event would crash the process; the stores report failures.
@@ -91,7 +93,8 @@ export async function connectRedis(url: string, options: ConnectRedisOptions = {
     if (outcome === 'connected') return client;
   } catch (error) {
     client.destroy();
-    throw new RedisConnectError(shown, reasonOf(last ?? error), { cause: last ?? error });
+    const cause = last ?? error;
+    throw new RedisConnectError(shown, reasonOf(cause), { cause, retryable: !isRefusedLogin(cause) });
   } finally {
     clearTimeout(timer);
   }
@@ -100,6 +103,11 @@ export async function connectRedis(url: string, options: ConnectRedisOptions = {
   client.destroy();
   const why = last === undefined ? `no answer within ${timeoutMs} ms` : `${reasonOf(last)}, still failing after ${timeoutMs} ms`;
   throw new RedisConnectError(shown, why, { cause: last });
+}
+
+/** Whether `error` is Redis refusing the password, the user or its rights: retrying cannot help. */
+function isRefusedLogin(error: unknown): boolean {
+  return error instanceof Error && /^(WRONGPASS|NOAUTH|NOPERM)\b/.test(error.message);
 }
 
 function reasonOf(error: unknown): string {

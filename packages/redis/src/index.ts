@@ -1,4 +1,4 @@
-// @mcpx/redis: the stores of @mcpx/core on Redis. The exports are added by the stores' own files.
+/** @module @mcpx/redis — the stores of @mcpx/core on Redis: the response cache with invalidations over pub/sub, the era cache and the OAuth token store, shared by every process of a fleet. Every export is public API. */
 export { connectRedis, redisReconnectDelay, DEFAULT_REDIS_CONNECT_TIMEOUT_MS } from './connect-redis.js';
 export { RedisConnectError } from './redis-connect-error.js';
 export { redisCacheStore } from './redis-cache-store.js';

@@ -23,21 +23,33 @@ export function parseInvalidation(message: string): CacheInvalidation | undefine
 /**
  * The subscribing side of a Redis pub/sub channel of invalidations: a connection of its own
  * (`client.duplicate()`, as Redis requires for a subscriber), opened on the first `add` and
- * re-subscribed by node-redis after each reconnection. Messages that are not invalidations are ignored.
+ * re-subscribed by node-redis after each reconnection. Messages that are not invalidations are
+ * ignored. A subscription that fails (an ACL user without access to the channel: `NOPERM`) is
+ * reported through `onError` and kept, so that the store's next operation rejects with it once
+ * (`throwFailure`): the client warns instead of going on deaf to other processes.
  */
 export class InvalidationChannel {
   private readonly listeners = new Set<(event: CacheInvalidation) => void>();
   private subscriber: RedisClient | undefined;
   /** Settles once the subscriber is connected and subscribed, or has given up. */
   private opening: Promise<void> | undefined;
+  /** Why the last subscription failed, until the store's next operation reports it. */
+  private failure: Error | undefined;
+  private closed = false;
 
   constructor(
     private readonly client: RedisClient,
     readonly name: string,
+    /** Called when subscribing fails or a listener throws. */
+    private readonly onError: (error: Error) => void = () => undefined,
   ) {}
 
-  /** Calls `listener` with every invalidation on the channel until the returned function is called. */
+  /**
+   * Calls `listener` with every invalidation on the channel until the returned function is called.
+   * Throws once the channel is closed: `close()` is final.
+   */
   add(listener: (event: CacheInvalidation) => void): () => void {
+    if (this.closed) throw new Error(`the Redis cache store was closed (close()): it no longer carries invalidations on "${this.name}"`);
     this.listeners.add(listener);
     this.opening ??= this.open();
     return () => {
@@ -45,8 +57,22 @@ export class InvalidationChannel {
     };
   }
 
-  /** Unsubscribes and closes the subscriber's connection; `add` opens a new one. */
+  /**
+   * Throws, once, why the last subscription failed, and subscribes again when someone listens: the
+   * store calls it before its reads and publications, so that the failure shows where the client watches.
+   */
+  throwFailure(): void {
+    const failure = this.failure;
+    if (failure === undefined) return;
+    this.failure = undefined;
+    if (this.listeners.size > 0 && !this.closed) this.opening ??= this.open();
+    throw failure;
+  }
+
+  /** Unsubscribes and closes the subscriber's connection, for good: a later `add` throws. */
   async close(): Promise<void> {
+    this.closed = true;
+    this.failure = undefined;
     const subscriber = this.subscriber;
     this.subscriber = undefined;
     this.opening = undefined;
@@ -63,13 +89,21 @@ export class InvalidationChannel {
     try {
       await subscriber.connect();
       await subscriber.subscribe(this.name, (message) => this.deliver(message));
-    } catch {
-      // Redis was unreachable and the reconnect policy gave up, or close() came first: the next
-      // add() tries again; meanwhile this process gets no invalidations from others.
+    } catch (error) {
+      // Redis refused the subscription (NOPERM), was unreachable and the reconnect policy gave up,
+      // or close() came first. Meanwhile this process gets no invalidations from others.
       if (this.subscriber === subscriber) {
         this.subscriber = undefined;
         this.opening = undefined;
         subscriber.destroy();
+        const reason = error instanceof Error ? error.message : String(error);
+        this.failure = new Error(
+          `could not subscribe to the invalidations on "${this.name}" (${reason}); this process does not hear the others' until it can`,
+          {
+            cause: error,
+          },
+        );
+        this.onError(this.failure);
       }
     }
   }
@@ -77,6 +111,13 @@ export class InvalidationChannel {
   private deliver(message: string): void {
     const event = parseInvalidation(message);
     if (event === undefined) return;
-    for (const listener of this.listeners) listener(event);
+    // One listener that throws must not keep the invalidation from the others.
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.onError(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
   }
 }

@@ -1,8 +1,9 @@
 import { ConfigError, type CacheEntry, type CacheInvalidation, type CacheStore } from '@mcpx/core';
 import { checkOptions, integerOption, type OptionKeys } from '@mcpx/core/internal';
 import type { RedisClient } from './client.js';
+import { CacheIndex } from './cache-index.js';
 import { InvalidationChannel } from './invalidation-channel.js';
-import { DEFAULT_PREFIX, isWrongType, prefixPattern } from './key-pattern.js';
+import { DEFAULT_PREFIX, isWrongType } from './key-pattern.js';
 
 /** Options of `redisCacheStore`. */
 export interface RedisCacheStoreOptions {
@@ -13,10 +14,18 @@ export interface RedisCacheStoreOptions {
    */
   prefix?: string;
   /**
-   * How many keys `deletePrefix` asks `SCAN` for at a time, and deletes (`UNLINK`) in one command.
+   * How many keys `deletePrefix` deletes (`UNLINK`) in one command, and asks `SCAN` for at a time
+   * when it must scan (a prefix shorter than the index's groups).
    * @default 500
    */
   scanCount?: number;
+  /**
+   * Called when subscribing to the invalidations fails (an ACL user without access to the channel:
+   * `NOPERM`) or a listener throws. A failed subscription also makes the store's next `get` or
+   * `publish` reject once, so that the client warns (`CacheStoreError`).
+   * @default ignores them
+   */
+  onError?: (error: Error) => void;
 }
 
 /** A response `CacheStore` on Redis that carries invalidations between processes; see `redisCacheStore`. */
@@ -28,18 +37,20 @@ export interface RedisCacheStore extends CacheStore {
   subscribe(listener: (event: CacheInvalidation) => void): () => void;
   publish(event: CacheInvalidation): Promise<void>;
   /**
-   * Closes the store's pub/sub connection (opened by the first `subscribe`). The client passed in
-   * stays open: close it yourself.
+   * Closes the store's pub/sub connection (opened by the first `subscribe`), for good: a later
+   * `subscribe` throws. The client passed in stays open: close it yourself.
    */
   close(): Promise<void>;
 }
 
-const OPTION_KEYS = { prefix: true, scanCount: true } as const satisfies OptionKeys<RedisCacheStoreOptions>;
+const OPTION_KEYS = { prefix: true, scanCount: true, onError: true } as const satisfies OptionKeys<RedisCacheStoreOptions>;
 
 /**
  * The response cache's store on Redis, shared by every process that uses the same Redis and
  * prefix: each entry is the JSON of a `CacheEntry` under `<prefix>cache:<key>`, expiring (`PX`)
- * when the entry goes stale. `subscribe` and `publish` carry invalidations over the pub/sub
+ * when the entry goes stale, and listed in a set per server and method
+ * (`<prefix>cache-index:v1 <server> <method> `), so that an invalidation deletes its entries
+ * without scanning the keyspace. `subscribe` and `publish` carry invalidations over the pub/sub
  * channel `<prefix>invalidate`, so a `list_changed` seen by one process evicts everywhere. A
  * value under the prefix that is not an entry (corrupt, or another program's) is a miss, and the
  * next `set` replaces it. Failures (Redis down) reject: the client bypasses the cache, warns once
@@ -57,7 +68,8 @@ export function redisCacheStore(client: RedisClient, options: RedisCacheStoreOpt
     throw new ConfigError(`redisCacheStore(client, options): ${message}`);
   });
   const keyOf = (key: string): string => `${prefix}cache:${key}`;
-  const channel = new InvalidationChannel(client, `${prefix}invalidate`);
+  const index = new CacheIndex(client, `${prefix}cache:`, `${prefix}cache-index:`, scanCount);
+  const channel = new InvalidationChannel(client, `${prefix}invalidate`, options.onError);
   // Deletions under way: an invalidation is published once they are done, so that a process it
   // reaches can no longer read what it invalidates (the client evicts, then publishes, without waiting).
   const deleting = new Set<Promise<void>>();
@@ -70,6 +82,7 @@ export function redisCacheStore(client: RedisClient, options: RedisCacheStoreOpt
 
   return {
     async get(key) {
+      channel.throwFailure();
       let text: string | null;
       try {
         text = await client.get(keyOf(key));
@@ -83,24 +96,19 @@ export function redisCacheStore(client: RedisClient, options: RedisCacheStoreOpt
     async set(key, entry) {
       const ttlMs = Math.ceil(entry.expiresAt - Date.now());
       if (ttlMs <= 0) await client.unlink(keyOf(key));
-      else await client.set(keyOf(key), JSON.stringify(entry), { expiration: { type: 'PX', value: ttlMs } });
+      else await index.set(key, JSON.stringify(entry), ttlMs);
     },
     delete(key) {
       return tracked(client.unlink(keyOf(key)).then(() => undefined));
     },
     deletePrefix(start) {
-      return tracked(
-        (async () => {
-          for await (const keys of client.scanIterator({ MATCH: prefixPattern(keyOf(start)), COUNT: scanCount })) {
-            if (keys.length > 0) await client.unlink(keys);
-          }
-        })(),
-      );
+      return tracked(index.deletePrefix(start));
     },
     subscribe(listener) {
       return channel.add(listener);
     },
     async publish(event) {
+      channel.throwFailure();
       // A failed deletion is the caller's to report (it rejected there); publish all the same.
       await Promise.allSettled([...deleting]);
       await client.publish(channel.name, JSON.stringify(event));

@@ -7,16 +7,24 @@ const brand: unique symbol = Symbol.for('mcpx.error.RedisConnectError');
 export interface RedisConnectErrorOptions {
   /** The error of the last attempt, kept for diagnosis. */
   cause?: unknown;
+  /**
+   * Whether trying again later may succeed: false for a URL that does not parse and for a refused
+   * password or user.
+   * @default true
+   */
+  retryable?: boolean;
 }
 
 /**
  * `connectRedis()` could not reach Redis (refused, unknown host, bad URL, TLS or authentication
  * failure) within its `connectTimeoutMs`. The message names the URL with its password redacted.
+ * `isRetryable` is false when retrying cannot help: a URL that does not parse, or Redis refusing
+ * the password or user (`WRONGPASS`, `NOAUTH`, `NOPERM`).
  */
 export class RedisConnectError extends LocalError {
   private readonly [brand] = true;
   readonly code = 'REDIS_CONNECT_FAILED';
-  override readonly isRetryable = true;
+  override readonly isRetryable: boolean;
   /** The URL that was tried, its password replaced by `***`. */
   readonly url: string;
 
@@ -27,6 +35,7 @@ export class RedisConnectError extends LocalError {
     );
     this.name = 'RedisConnectError';
     this.url = url;
+    this.isRetryable = options.retryable ?? true;
   }
 
   /** True when `error` is a `RedisConnectError`, across duplicated installs. */

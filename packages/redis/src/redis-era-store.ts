@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConfigError, type Era, type EraStore } from '@mcpx/core';
 import { checkOptions, integerOption, type OptionKeys } from '@mcpx/core/internal';
 import type { RedisClient } from './client.js';
@@ -6,7 +7,8 @@ import { DEFAULT_PREFIX, isWrongType } from './key-pattern.js';
 /** Options of `redisEraStore`. */
 export interface RedisEraStoreOptions {
   /**
-   * What every key of the store starts with: the era of a server lives under `<prefix>era:<key>`.
+   * What every key of the store starts with: the era of a server lives under
+   * `<prefix>era:<SHA-256 of its key, in hex>`.
    * @default "mcpx:"
    */
   prefix?: string;
@@ -26,7 +28,7 @@ const OPTION_KEYS = { prefix: true, ttlMs: true } as const satisfies OptionKeys<
 /**
  * The era cache (`eraCache` option of `McpClient`) on Redis: what era each server speaks,
  * learned by one process, spares every other process the probe. Each era is the word `legacy` or
- * `modern` under `<prefix>era:<key>`; anything else there (another program's value) is unknown,
+ * `modern` under `<prefix>era:<SHA-256 of the key>` (hashed: the key may hold a secret); anything else there (another program's value) is unknown,
  * so the server is probed and the value replaced.
  *
  * @example
@@ -38,7 +40,9 @@ export function redisEraStore(client: RedisClient, options: RedisEraStoreOptions
   const ttlMs = integerOption('ttlMs', options.ttlMs, { fallback: DEFAULT_ERA_TTL_MS, min: 0 }, (message) => {
     throw new ConfigError(`redisEraStore(client, options): ${message}`);
   });
-  const keyOf = (key: string): string => `${prefix}era:${key}`;
+  // The key is the server's description (a command line, a URL with its query): hashed, so that no
+  // secret in it shows to whoever lists the keys of Redis.
+  const keyOf = (key: string): string => `${prefix}era:${createHash('sha256').update(key).digest('hex')}`;
 
   return {
     async get(key): Promise<Era | undefined> {

@@ -154,4 +154,49 @@ describe('invalidations over Redis pub/sub', () => {
     await store.close();
     expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(0);
   });
+
+  it('reach every listener when one of them throws, and report the throw through onError', async () => {
+    const prefix = `test-${randomUUID()}:`;
+    const errors: Error[] = [];
+    const store = redisCacheStore(redis, { prefix, onError: (error) => errors.push(error) });
+    stores.push(store);
+    const seen: CacheInvalidation[] = [];
+    store.subscribe(() => {
+      throw new Error('listener broke');
+    });
+    store.subscribe((event) => seen.push(event));
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1));
+    await store.publish({ server: 's', method: 'm' });
+    await vi.waitFor(() => expect(seen).toEqual([{ server: 's', method: 'm' }]));
+    expect(errors.map((error) => error.message)).toEqual(['listener broke']);
+  });
+
+  it('report a subscription Redis refuses (NOPERM) through onError, and reject the next get once with it', async () => {
+    await redis.sendCommand(['ACL', 'SETUSER', 'deaf', 'on', '>pw', '~*', '+@all', 'resetchannels']);
+    const url = server.url.replace('redis://', 'redis://deaf:pw@');
+    const deaf = await connectRedis(url);
+    try {
+      const errors: Error[] = [];
+      const store = redisCacheStore(deaf, { prefix: `test-${randomUUID()}:`, onError: (error) => errors.push(error) });
+      stores.push(store);
+      store.subscribe(() => undefined);
+      await vi.waitFor(() => expect(errors).toHaveLength(1));
+      expect(errors[0]?.message).toMatch(/could not subscribe to the invalidations on ".*invalidate" \(NOPERM/);
+      await expect(store.get('k')).rejects.toThrow(/NOPERM/);
+    } finally {
+      await deaf.close();
+    }
+  });
+
+  it('refuse new subscribers once closed, instead of opening a new connection', async () => {
+    const { store, prefix } = freshStore();
+    store.subscribe(() => undefined);
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1));
+    await store.close();
+    expect(() => store.subscribe(() => undefined)).toThrow(/was closed/);
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(0));
+    // No new subscriber shows up later either.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(0);
+  });
 });

@@ -8,8 +8,8 @@ const IGNORED_PARAMS = new Set(['_meta', 'inputResponses', 'requestState']);
 /**
  * The key of a cached result: the `v1` tag, the server's cache identity (hashed by the caller), the
  * method, the params that matter, the `variant` (protocol version and client capabilities, see
- * `cacheVariant`) and the scope; a `private` key adds the caller's identity and who asks in the
- * request context, so that it is only reused within the same authorization context. A `public`
+ * `cacheVariant`) and the scope; a `private` key adds the caller's identity (hashed here, see
+ * `identityKey`) and who asks in the request context, so that it is only reused within the same authorization context. A `public`
  * key is shared by every identity.
  */
 export function cacheKey(
@@ -21,7 +21,15 @@ export function cacheKey(
   context?: RequestContext,
   variant = '',
 ): string {
-  return scopedKey(requestKey(serverPrefix(server), method, params, variant), scope, identity, context);
+  return scopedKey(requestKey(serverPrefix(server), method, params, variant), scope, identityKey(identity), context);
+}
+
+/**
+ * The caller's identity as it appears in private keys: its SHA-256, since `cache.identity` may be
+ * a secret of the caller's own (an API key) that must not show to whoever lists a shared store's keys.
+ */
+export function identityKey(identity: string): string {
+  return sha256Hex(identity);
 }
 
 /**
@@ -38,7 +46,8 @@ export function requestKey(prefix: string, method: string, params: Record<string
 }
 
 /**
- * A `requestKey` completed with the scope, and for a private result the identity and the parts of
+ * A `requestKey` completed with the scope, and for a private result the identity (its
+ * `identityKey`, hashed by the caller) and the parts of
  * the request context that say who asks (`userId`, `sessionId`, `clientId`; not its `ttlMs`,
  * `priority`, `tags` or `metadata`, which do not change the answer).
  */

@@ -62,10 +62,11 @@ export class StoreGuard {
 
   /**
    * The answer of `call`, or undefined when it threw, rejected, did not answer within `timeoutMs`
-   * or was skipped because the store is in its backoff period after a failure.
+   * or was skipped because the store is in its backoff period after a failure (unless `always`:
+   * for an operation that is local and cannot hang, such as `subscribe`).
    */
-  run<T>(operation: string, call: () => MaybePromise<T>): MaybePromise<T | undefined> {
-    if (this.skipUntil !== 0 && this.now() < this.skipUntil) return undefined;
+  run<T>(operation: string, call: () => MaybePromise<T>, always = false): MaybePromise<T | undefined> {
+    if (!always && this.skipUntil !== 0 && this.now() < this.skipUntil) return undefined;
     let result: MaybePromise<T>;
     try {
       result = call();
@@ -163,8 +164,10 @@ export class GuardedStore {
   subscribe(listener: (event: CacheInvalidation) => void): (() => void) | undefined {
     const subscribe = this.store.subscribe?.bind(this.store);
     if (subscribe === undefined) return undefined;
-    // subscribe is synchronous by contract: run() answers synchronously for a synchronous call.
-    const stop = this.guard.run('subscribe', () => subscribe(listener));
+    // subscribe is synchronous by contract: run() answers synchronously for a synchronous call. It
+    // is never skipped: a session opened during an outage of the store would otherwise never hear
+    // the other processes' invalidations, even once the store is back.
+    const stop = this.guard.run('subscribe', () => subscribe(listener), true);
     return isPromiseLike(stop) ? undefined : stop;
   }
 

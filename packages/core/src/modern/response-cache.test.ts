@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '../middleware/request-context.js';
 import { cacheKey, cacheVariant } from './cache-key.js';
+import type { CacheEntry } from './cache-store.js';
 import { GuardedStore } from './guarded-store.js';
 import { LruCacheStore } from './lru-cache-store.js';
 import { ResponseCache } from './response-cache.js';
@@ -46,6 +47,23 @@ describe('the response cache', () => {
     expect(key('me', { userId: 'alice' })).not.toBe(key('me'));
     expect(key('me', { userId: 'alice', sessionId: undefined })).toBe(key('me', { userId: 'alice' }));
     expect(key('me')).not.toBe(key('you'));
+  });
+
+  it('keeps the identity out of the keys in clear, as it may be a secret of the caller', () => {
+    const keys: string[] = [];
+    const { cacheOf } = setup(
+      new (class extends LruCacheStore {
+        override set(key: string, entry: CacheEntry): void {
+          keys.push(key);
+          super.set(key, entry);
+        }
+      })(),
+    );
+    const cache = cacheOf('srv', 'sk-live-s3cret');
+    cache.put('tools/list', undefined, { tools: [], ttlMs: 1e6 });
+    expect(cache.get('tools/list', undefined)).toEqual({ tools: [], ttlMs: 1e6 });
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).not.toContain('s3cret');
   });
 
   it('keys results on the protocol version and the client capabilities, under the v1 tag', () => {

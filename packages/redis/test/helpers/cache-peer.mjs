@@ -12,9 +12,20 @@ const { command, args } = JSON.parse(serverJson);
 const say = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 
 const redis = await connectRedis(redisUrl);
-const store = redisCacheStore(redis);
-// When an invalidation reaches this process: the client's own listener evicts on the same message.
-store.subscribe((event) => say({ invalidated: event.method, at: performance.timeOrigin + performance.now() }));
+const shared = redisCacheStore(redis);
+// The Redis store, telling when this process's CLIENT evicts (it only does on an invalidation it
+// heard through its own subscription), so the test sees the client's eviction, not the channel's.
+const store = {
+  get: (key) => shared.get(key),
+  set: (key, entry) => shared.set(key, entry),
+  delete: (key) => shared.delete(key),
+  deletePrefix: (prefix) => {
+    say({ evicted: prefix, at: performance.timeOrigin + performance.now() });
+    return shared.deletePrefix(prefix);
+  },
+  subscribe: (listener) => shared.subscribe(listener),
+  publish: (event) => shared.publish(event),
+};
 const client = new McpClient({ server: 'dual-era', eraCache: false, cache: { store } });
 let toolsListsSent = 0;
 client.on('request', ({ method }) => {
@@ -29,7 +40,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     say({ tools: tools.map((tool) => tool.description ?? tool.name), toolsListsSent });
   } else if (line === 'close') {
     await client.close();
-    await store.close();
+    await shared.close();
     await redis.close();
     say({ closed: true });
     break;
