@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import { trace } from '@opentelemetry/api';
 import { McpClient } from '@mcpx/core';
 import { StreamableHttpTransport, type HttpRetry } from '@mcpx/http';
@@ -15,6 +14,7 @@ afterAll(() => telemetry.shutdown());
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
+  // A cleanup that fails must not keep the others from running.
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   telemetry.reset();
 });
@@ -27,7 +27,7 @@ async function refusingOnce(): Promise<FakeMcpServer> {
   server.on('tools/list', (context) => {
     calls++;
     if (calls > 1) return context.result({ tools: [] });
-    (context.response as ServerResponse).writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+    context.response.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
   });
   return server;
 }
