@@ -2,5 +2,5 @@
 export { StreamableHttpTransport } from './streamable-http-transport.js';
 export { defaultReconnectBackoff, defaultRetryBackoff } from './options.js';
 
-export type { StreamableHttpTransportOptions, ReconnectOptions, RetryOptions } from './options.js';
+export type { StreamableHttpTransportOptions, ReconnectOptions, RetryOptions, HttpRetry } from './options.js';
 export type { FetchLike, HttpRequestInit } from './fetch.js';

@@ -28,6 +28,27 @@ export interface RetryOptions {
   backoff?: BackoffPolicy | undefined;
   /** Longest `Retry-After` honoured, in milliseconds; a longer one is cut to this. @default 30000 */
   maxRetryAfterMs?: number | undefined;
+  /**
+   * Told of each retry just before its wait, in the async context of the request retried (so an
+   * OpenTelemetry hook sees the request's span as active). What it throws is ignored. @default none
+   */
+  onRetry?: ((retry: HttpRetry) => void) | undefined;
+}
+
+/** One retry of a request, as `RetryOptions.onRetry` is told of it. */
+export interface HttpRetry {
+  /** The URL that refused, without credentials, query or fragment. */
+  url: string;
+  /** The JSON-RPC method retried; undefined for a response. */
+  method: string | undefined;
+  /** The retry about to be made: 1 for the first. */
+  attempt: number;
+  /** How long the request waits before it, in milliseconds. */
+  delayMs: number;
+  /** The HTTP status that refused the request; undefined after a network failure. */
+  status?: number | undefined;
+  /** The network failure; undefined after a refusal with a status. */
+  error?: unknown;
 }
 
 /** Options of a `StreamableHttpTransport`. The URL of the MCP endpoint is the constructor's first argument. */
@@ -79,7 +100,13 @@ export interface ResolvedHttpOptions {
   dispatcher: Dispatcher | undefined;
   requestInit: HttpRequestInit;
   reconnect: { backoff: BackoffPolicy; maxRetries: number };
-  retry: { maxRetries: number; retryToolCalls: boolean; backoff: BackoffPolicy; maxRetryAfterMs: number };
+  retry: {
+    maxRetries: number;
+    retryToolCalls: boolean;
+    backoff: BackoffPolicy;
+    maxRetryAfterMs: number;
+    onRetry: ((retry: HttpRetry) => void) | undefined;
+  };
   maxEventBytes: number;
   maxRedirects: number;
   closeTimeoutMs: number;
@@ -101,7 +128,7 @@ const HTTP_OPTION_KEYS = {
   dispatcher: true,
   requestInit: true,
   reconnect: { backoff: true, maxRetries: true } satisfies OptionKeys<ReconnectOptions>,
-  retry: { maxRetries: true, retryToolCalls: true, backoff: true, maxRetryAfterMs: true } satisfies OptionKeys<RetryOptions>,
+  retry: { maxRetries: true, retryToolCalls: true, backoff: true, maxRetryAfterMs: true, onRetry: true } satisfies OptionKeys<RetryOptions>,
   maxEventBytes: true,
   maxRedirects: true,
   closeTimeoutMs: true,
@@ -151,6 +178,7 @@ export function resolveOptions(url: string | URL, options: StreamableHttpTranspo
       retryToolCalls: retry.retryToolCalls ?? false,
       backoff: policy('retry.backoff', retry.backoff, defaultRetryBackoff, fail),
       maxRetryAfterMs: integerOption('retry.maxRetryAfterMs', retry.maxRetryAfterMs, { fallback: 30_000, min: 0 }, fail),
+      onRetry: hook('retry.onRetry', retry.onRetry, fail),
     },
     maxEventBytes: integerOption('maxEventBytes', options.maxEventBytes, { fallback: 10 * 1024 * 1024, min: 1 }, fail),
     maxRedirects: integerOption('maxRedirects', options.maxRedirects, { fallback: 5, min: 0 }, fail),
@@ -176,5 +204,10 @@ function parseUrl(url: string | URL, fail: (message: string) => never): URL {
 function policy(key: string, value: BackoffPolicy | undefined, fallback: BackoffPolicy, fail: (message: string) => never): BackoffPolicy {
   if (value === undefined) return fallback;
   if (typeof value !== 'function') fail(`"${key}" must be a function (attempt) => delay in ms`);
+  return value;
+}
+
+function hook<T extends (...args: never[]) => unknown>(key: string, value: T | undefined, fail: (message: string) => never): T | undefined {
+  if (value !== undefined && typeof value !== 'function') fail(`"${key}" must be a function`);
   return value;
 }

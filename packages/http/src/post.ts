@@ -7,7 +7,7 @@ import type { HeaderRecord } from './headers.js';
 import { isNetworkFailure, type HttpClient } from './http-client.js';
 import { isOk, type HttpResponse } from './http-response.js';
 import { ERROR_BODY_STATUSES, readErrorAnswer } from './modern/error-answer.js';
-import type { ResolvedHttpOptions } from './options.js';
+import type { HttpRetry, ResolvedHttpOptions } from './options.js';
 import { sleep, type ReconnectPolicy } from './reconnect.js';
 import { handleAccepted } from './response.js';
 import { POST_HEADERS, type Session } from './session.js';
@@ -40,6 +40,26 @@ export interface PostOptions {
   modern?: { headers: HeaderRecord } | undefined;
   /** The headers request middleware added (`TransportSendOptions.headers`). */
   extraHeaders?: Readonly<Record<string, string>> | undefined;
+}
+
+/** Calls the `onRetry` hook, if any, with a URL stripped of credentials and query; what it throws is ignored. */
+function tellRetry(context: PostContext, retry: HttpRetry): void {
+  const hook = context.retry.onRetry;
+  if (hook === undefined) return;
+  try {
+    hook({ ...retry, url: bareUrl(retry.url) });
+  } catch {
+    // A throwing hook must not change the request it watches.
+  }
+}
+
+function bareUrl(href: string): string {
+  const url = new URL(href);
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  return url.href;
 }
 
 /** Whether a message may be sent again in a new session, after its own expired. */
@@ -90,6 +110,7 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       const delay = safe && isNetworkFailure(error) ? retryDelay({ ...context.retry, attempt: retries }, null) : undefined;
       if (delay === undefined) throw error;
       retries++;
+      tellRetry(context, { url: context.scope.target, method, attempt: retries, delayMs: delay, error });
       await sleep(delay, exchange.signal);
       continue;
     }
@@ -113,6 +134,7 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       if (delay !== undefined) {
         discard(response);
         retries++;
+        tellRetry(context, { url: url.href, method, attempt: retries, delayMs: delay, status: response.status });
         await sleep(delay, exchange.signal);
         continue;
       }

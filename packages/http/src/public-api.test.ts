@@ -7,7 +7,7 @@ import * as entry from './index.js';
 // from these lists too, so that growing the API is a decision made in review.
 const VALUES = ['StreamableHttpTransport', 'defaultReconnectBackoff', 'defaultRetryBackoff'];
 
-const TYPES = ['FetchLike', 'HttpRequestInit', 'ReconnectOptions', 'RetryOptions', 'StreamableHttpTransportOptions'];
+const TYPES = ['FetchLike', 'HttpRequestInit', 'HttpRetry', 'ReconnectOptions', 'RetryOptions', 'StreamableHttpTransportOptions'];
 
 describe('the public API of @mcpx/http', () => {
   it('exports exactly the listed values', () => {

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { TransportError } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
+import type { HttpRetry } from '../src/index.js';
 import { text, useFakes } from './helpers.js';
 
 /** Answers `status` to the first `times` calls, then lets the default answer. */
@@ -89,5 +90,36 @@ describe('retries after 5xx and 429', () => {
     );
     await expect(client.ping()).rejects.toMatchObject({ status: 400, isRetryable: false, message: expect.stringContaining('Bad header') });
     expect(server.posts('ping')).toHaveLength(1);
+  });
+});
+
+describe('the onRetry hook', () => {
+  const fakes = useFakes();
+
+  it('is told of a retry after a 503 with the attempt, status, delay and a bare URL', async () => {
+    const server = await fakes.mcpServer();
+    const retries: HttpRetry[] = [];
+    const url = `${server.url()}?token=secret`;
+    const { client } = await fakes.client(url, { retry: { backoff: () => 5, onRetry: (retry) => void retries.push(retry) } });
+    const fail = failing(1, 503);
+    server.on('tools/list', (context) => fail(() => context.result({ tools: [] }), context.response));
+    await client.listTools();
+    expect(retries).toEqual([{ url: server.url(), method: 'tools/list', attempt: 1, delayMs: 5, status: 503 }]);
+  });
+
+  it('does not change the request when it throws', async () => {
+    const server = await fakes.mcpServer();
+    const { client } = await fakes.client(server.url(), {
+      retry: {
+        backoff: () => 5,
+        onRetry: () => {
+          throw new Error('hook failed');
+        },
+      },
+    });
+    const fail = failing(1, 503);
+    server.on('tools/list', (context) => fail(() => context.result({ tools: [] }), context.response));
+    await expect(client.listTools()).resolves.toEqual({ tools: [] });
+    expect(server.posts('tools/list')).toHaveLength(2);
   });
 });
