@@ -91,6 +91,16 @@ describe('the Chat Completions loop over server-everything', () => {
     expect(outputText(answers[1]!)).toContain('both');
   });
 
+  it('sends an image of a result in a user message after the tool message, which holds text only', async () => {
+    model = await startOpenAIModelServer({ toolCalls: [{ name: 'get-tiny-image', arguments: {} }] }, { text: 'A logo.' });
+    const result = await runOpenAIChatLoop({ client: openaiFor(model), model: 'gpt-test', messages: ask('Image'), tools });
+    expect(result.text).toBe('A logo.');
+    const sent = model.requests[1]!.params.messages!;
+    expect(sent.map((message) => message.role)).toEqual(['user', 'assistant', 'tool', 'user']);
+    expect(outputText(sent[2]!)).toContain('[an image (image/png): sent in the user message after the tool results]');
+    expect(sent[3]!.content).toContainEqual({ type: 'image_url', image_url: { url: expect.stringMatching(/^data:image\/png;base64,iVBOR/) as unknown } });
+  });
+
   it('tells the model of a tool result with isError, without throwing', async () => {
     model = await startOpenAIModelServer({ toolCalls: [{ name: 'get-sum', arguments: { a: 'one', b: 2 } }] }, { text: 'The tool refused.' });
     const result = await runOpenAIChatLoop({ client: openaiFor(model), model: 'gpt-test', messages: ask('Sum'), tools });

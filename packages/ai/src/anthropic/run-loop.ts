@@ -2,7 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { Message, MessageCreateParamsBase, MessageParam, StopReason } from '@anthropic-ai/sdk/resources/messages';
 import { checkOptions } from '@mcpx/core/internal';
 import { modelRequestFailure, stepLimit, throwIfAborted } from '../loop-control.js';
-import { ANTHROPIC_LOOP_OPTION_KEYS } from '../options.js';
+import { ANTHROPIC_LOOP_OPTION_KEYS } from './options.js';
 import type { ToolCallEvent } from '../tool-call.js';
 import type { AnthropicToolSet } from './anthropic-tools.js';
 

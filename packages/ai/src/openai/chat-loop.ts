@@ -7,7 +7,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import { checkOptions } from '@mcpx/core/internal';
 import { modelRequestFailure, stepLimit, throwIfAborted } from '../loop-control.js';
-import { OPENAI_CHAT_LOOP_OPTION_KEYS } from '../options.js';
+import { OPENAI_CHAT_LOOP_OPTION_KEYS } from './options.js';
 import type { ToolCallEvent } from '../tool-call.js';
 import type { OpenAIToolSet } from './openai-tools.js';
 

@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import type { Response, ResponseCreateParamsBase, ResponseInputItem } from 'openai/resources/responses/responses';
 import { checkOptions } from '@mcpx/core/internal';
 import { modelRequestFailure, stepLimit, throwIfAborted } from '../loop-control.js';
-import { OPENAI_RESPONSES_LOOP_OPTION_KEYS } from '../options.js';
+import { OPENAI_RESPONSES_LOOP_OPTION_KEYS } from './options.js';
 import type { ToolCallEvent } from '../tool-call.js';
 import type { OpenAILoopStop } from './chat-loop.js';
 import type { OpenAIToolSet } from './openai-tools.js';
