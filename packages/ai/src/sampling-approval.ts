@@ -13,7 +13,8 @@ export const DEFAULT_SAMPLING_MAX_TOKENS = 4096;
 /** `maxTokens` of a sampling handler's options, checked: a whole number of tokens, 1 or more. */
 export function samplingTokenCap(maxTokens: number | undefined, where: string): number {
   const cap = maxTokens ?? DEFAULT_SAMPLING_MAX_TOKENS;
-  if (!Number.isInteger(cap) || cap < 1) throw new ConfigError(`${where}: maxTokens must be a whole number of tokens, 1 or more (got ${cap})`);
+  if (!Number.isInteger(cap) || cap < 1)
+    throw new ConfigError(`${where}: maxTokens must be a whole number of tokens, 1 or more (got ${cap})`);
   return cap;
 }
 

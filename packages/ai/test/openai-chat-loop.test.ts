@@ -98,11 +98,17 @@ describe('the Chat Completions loop over server-everything', () => {
     const sent = model.requests[1]!.params.messages!;
     expect(sent.map((message) => message.role)).toEqual(['user', 'assistant', 'tool', 'user']);
     expect(outputText(sent[2]!)).toContain('[an image (image/png): sent in the user message after the tool results]');
-    expect(sent[3]!.content).toContainEqual({ type: 'image_url', image_url: { url: expect.stringMatching(/^data:image\/png;base64,iVBOR/) as unknown } });
+    expect(sent[3]!.content).toContainEqual({
+      type: 'image_url',
+      image_url: { url: expect.stringMatching(/^data:image\/png;base64,iVBOR/) as unknown },
+    });
   });
 
   it('tells the model of a tool result with isError, without throwing', async () => {
-    model = await startOpenAIModelServer({ toolCalls: [{ name: 'get-sum', arguments: { a: 'one', b: 2 } }] }, { text: 'The tool refused.' });
+    model = await startOpenAIModelServer(
+      { toolCalls: [{ name: 'get-sum', arguments: { a: 'one', b: 2 } }] },
+      { text: 'The tool refused.' },
+    );
     const result = await runOpenAIChatLoop({ client: openaiFor(model), model: 'gpt-test', messages: ask('Sum'), tools });
     expect(result.text).toBe('The tool refused.');
     const text = outputText(toolMessages(model.requests[1]!)[0]!);
@@ -113,7 +119,13 @@ describe('the Chat Completions loop over server-everything', () => {
   it('tells the model that arguments which are not JSON were not sent to the tool', async () => {
     model = await startOpenAIModelServer({ toolCalls: [{ name: 'echo', arguments: '{"message": ' }] }, { text: 'Retrying.' });
     const events: OpenAIChatLoopEvent[] = [];
-    await runOpenAIChatLoop({ client: openaiFor(model), model: 'gpt-test', messages: ask('Echo'), tools, onEvent: (event) => events.push(event) });
+    await runOpenAIChatLoop({
+      client: openaiFor(model),
+      model: 'gpt-test',
+      messages: ask('Echo'),
+      tools,
+      onEvent: (event) => events.push(event),
+    });
     expect(outputText(toolMessages(model.requests[1]!)[0]!)).toContain('Calling echo was not attempted: the arguments are not valid JSON');
     expect(events.filter((event) => event.type.startsWith('tool-')).map((event) => event.type)).toEqual(['tool-failed']);
   });
@@ -126,7 +138,10 @@ describe('the Chat Completions loop over server-everything', () => {
   });
 
   it('reports a turn cut off by the token limit as length, leaving out its unanswered tool call so the conversation can go on', async () => {
-    model = await startOpenAIModelServer({ text: 'Let me echo', toolCalls: [{ name: 'echo', arguments: '{"mess' }], finish: 'length' }, { text: 'Going on.' });
+    model = await startOpenAIModelServer(
+      { text: 'Let me echo', toolCalls: [{ name: 'echo', arguments: '{"mess' }], finish: 'length' },
+      { text: 'Going on.' },
+    );
     const first = await runOpenAIChatLoop({ client: openaiFor(model), model: 'gpt-test', messages: ask('Echo'), tools, maxTokens: 5 });
     expect(first.stopReason).toBe('length');
     expect(model.requests[0]!.params.max_completion_tokens).toBe(5);
@@ -151,7 +166,13 @@ describe('the Chat Completions loop over server-everything', () => {
 
   it('sends the system prompt first without keeping it in the transcript', async () => {
     model = await startOpenAIModelServer({ text: 'Hi.' });
-    const result = await runOpenAIChatLoop({ client: openaiFor(model), model: 'gpt-test', messages: ask('Hi'), tools, system: 'Be brief.' });
+    const result = await runOpenAIChatLoop({
+      client: openaiFor(model),
+      model: 'gpt-test',
+      messages: ask('Hi'),
+      tools,
+      system: 'Be brief.',
+    });
     expect(model.requests[0]!.params.messages![0]).toEqual({ role: 'system', content: 'Be brief.' });
     expect(result.messages[0]).toEqual({ role: 'user', content: 'Hi' });
   });
@@ -174,7 +195,9 @@ describe('the Chat Completions loop over server-everything', () => {
   });
 
   it('cancels a tool call in flight and throws CancelledError without asking the model again', async () => {
-    model = await startOpenAIModelServer({ toolCalls: [{ name: 'trigger-long-running-operation', arguments: { duration: 60, steps: 6 } }] });
+    model = await startOpenAIModelServer({
+      toolCalls: [{ name: 'trigger-long-running-operation', arguments: { duration: 60, steps: 6 } }],
+    });
     const controller = new AbortController();
     const ended: string[] = [];
     const error: unknown = await runOpenAIChatLoop({

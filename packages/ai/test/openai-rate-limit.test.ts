@@ -32,7 +32,12 @@ describe('a rate-limited OpenAI model', () => {
   it('is retried by the SDK after retry-after, and the loop goes on', async () => {
     model = await startOpenAIModelServer(rateLimited, { text: 'Answered after the wait.' });
     const started = performance.now();
-    const result = await runOpenAIChatLoop({ client: openaiFor(model), model: 'gpt-test', messages: [{ role: 'user', content: 'Hi' }], tools });
+    const result = await runOpenAIChatLoop({
+      client: openaiFor(model),
+      model: 'gpt-test',
+      messages: [{ role: 'user', content: 'Hi' }],
+      tools,
+    });
     expect(result.text).toBe('Answered after the wait.');
     expect(model.requests).toHaveLength(2);
     // The SDK waited as retry-after asked (one second), not its own shorter backoff.

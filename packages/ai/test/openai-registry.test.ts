@@ -66,11 +66,23 @@ describe('a registry as the source of OpenAI tools', () => {
   it('remembers through server-memory: an entity created in one turn is read back in the next', async () => {
     const tools = await openaiTools(registry, { select: { servers: ['memory'] } });
     model = await startOpenAIModelServer(
-      { toolCalls: [{ name: 'memory__create_entities', arguments: { entities: [{ name: 'Ada', entityType: 'person', observations: ['wrote the first program'] }] } }] },
+      {
+        toolCalls: [
+          {
+            name: 'memory__create_entities',
+            arguments: { entities: [{ name: 'Ada', entityType: 'person', observations: ['wrote the first program'] }] },
+          },
+        ],
+      },
       { toolCalls: [{ name: 'memory__open_nodes', arguments: { names: ['Ada'] } }] },
       { text: 'Ada wrote the first program.' },
     );
-    const result = await runOpenAIChatLoop({ client: openaiFor(model), model: 'gpt-test', messages: [{ role: 'user', content: 'Remember Ada' }], tools });
+    const result = await runOpenAIChatLoop({
+      client: openaiFor(model),
+      model: 'gpt-test',
+      messages: [{ role: 'user', content: 'Remember Ada' }],
+      tools,
+    });
     expect(result.text).toBe('Ada wrote the first program.');
     expect(outputText(toolMessages(model.requests[2]!).at(-1)!)).toContain('wrote the first program');
   });
@@ -104,7 +116,11 @@ describe('a registry as the source of OpenAI tools', () => {
       },
     });
     expect(asked.map((call) => [call.modelName, call.input])).toEqual([['memory__delete_entities', { entityNames: ['x'] }]]);
-    expect(events.sort()).toEqual(['tool-declined memory__delete_entities', 'tool-end memory__read_graph', 'tool-start memory__read_graph']);
+    expect(events.sort()).toEqual([
+      'tool-declined memory__delete_entities',
+      'tool-end memory__read_graph',
+      'tool-start memory__read_graph',
+    ]);
     const [, removed] = toolMessages(model.requests[1]!);
     expect(outputText(removed!)).toContain('The user declined to run memory__delete_entities');
   });
@@ -131,7 +147,12 @@ describe('a registry as the source of OpenAI tools', () => {
     expect(tools.skipped).toEqual([]);
     expect(tools.chat.every((tool) => tool.function.strict === true)).toBe(true);
     model = await startOpenAIModelServer({ toolCalls: [{ name: 'memory__read_graph', arguments: {} }] }, { text: 'Read.' });
-    const result = await runOpenAIChatLoop({ client: openaiFor(model), model: 'gpt-test', messages: [{ role: 'user', content: 'Read' }], tools });
+    const result = await runOpenAIChatLoop({
+      client: openaiFor(model),
+      model: 'gpt-test',
+      messages: [{ role: 'user', content: 'Read' }],
+      tools,
+    });
     expect(result.text).toBe('Read.');
   });
 });

@@ -111,7 +111,10 @@ describe('the Responses API loop over server-everything', () => {
   });
 
   it('reports an incomplete response as length, leaving out its function calls so the input can be sent again', async () => {
-    model = await startOpenAIModelServer({ text: 'Let me', toolCalls: [{ name: 'echo', arguments: '{"me' }], finish: 'length' }, { text: 'Going on.' });
+    model = await startOpenAIModelServer(
+      { text: 'Let me', toolCalls: [{ name: 'echo', arguments: '{"me' }], finish: 'length' },
+      { text: 'Going on.' },
+    );
     const first = await runOpenAIResponsesLoop({ client: openaiFor(model), model: 'gpt-test', input: 'Echo', tools, maxTokens: 5 });
     expect(first.stopReason).toBe('length');
     expect(model.requests[0]!.params.max_output_tokens).toBe(5);

@@ -60,7 +60,12 @@ describe('sampling requests from a server, answered by an OpenAI model', () => {
     });
     const client = await connectEverything({ sampling });
     try {
-      await runOpenAIChatLoop({ client: openai, model: 'gpt-test', messages: [{ role: 'user', content: 'Go' }], tools: await openaiTools(client) });
+      await runOpenAIChatLoop({
+        client: openai,
+        model: 'gpt-test',
+        messages: [{ role: 'user', content: 'Go' }],
+        tools: await openaiTools(client),
+      });
       expect(asked).toEqual(['everything']);
       expect(model.requests.map((request) => request.params.model)).toEqual(['gpt-test', 'gpt-test']);
       expect(outputText(toolMessages(model.requests[1]!)[0]!)).toMatch(/declined/);

@@ -20,7 +20,9 @@ afterEach(async () => {
 describe('strict function tools over server-everything', () => {
   it('are sent with strict: true, and a null the model gives for an optional property does not reach the tool', async () => {
     const tools = await openaiTools(client, { strict: true, select: { include: 'get-resource-links' } });
-    expect(tools.responses).toMatchObject([{ name: 'get-resource-links', strict: true, parameters: { required: ['count'], additionalProperties: false } }]);
+    expect(tools.responses).toMatchObject([
+      { name: 'get-resource-links', strict: true, parameters: { required: ['count'], additionalProperties: false } },
+    ]);
     model = await startOpenAIModelServer({ toolCalls: [{ name: 'get-resource-links', arguments: { count: null } }] }, { text: 'Links.' });
     const calls: Array<Record<string, unknown>> = [];
     await runOpenAIResponsesLoop({

@@ -28,4 +28,3 @@ export const ANTHROPIC_LOOP_OPTION_KEYS = {
   signal: true,
   onEvent: true,
 } as const satisfies OptionKeys<AnthropicLoopOptions>;
-

@@ -6,13 +6,7 @@ import type {
   MessageParam,
   ToolChoice,
 } from '@anthropic-ai/sdk/resources/messages';
-import {
-  ErrorCode,
-  ProtocolError,
-  type CreateMessageRequestParams,
-  type CreateMessageResult,
-  type SamplingHandler,
-} from '@mcpx/core';
+import { ErrorCode, ProtocolError, type CreateMessageRequestParams, type CreateMessageResult, type SamplingHandler } from '@mcpx/core';
 import { approveSampling, DEFAULT_SAMPLING_MAX_TOKENS, samplingTokenCap, type SamplingApproveFn } from '../sampling-approval.js';
 import { toAnthropicInputSchema } from './input-schema.js';
 import { toAnthropicContent, toAnthropicResultContent } from './tool-result.js';

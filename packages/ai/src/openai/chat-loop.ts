@@ -117,7 +117,13 @@ function sendable(completion: ChatCompletion, wantsTools: boolean): ChatCompleti
     ...(message?.refusal == null ? {} : { refusal: message.refusal }),
     ...(calls.length === 0
       ? {}
-      : { tool_calls: calls.map(({ id, function: { name, arguments: args } }) => ({ id, type: 'function' as const, function: { name, arguments: args } })) }),
+      : {
+          tool_calls: calls.map(({ id, function: { name, arguments: args } }) => ({
+            id,
+            type: 'function' as const,
+            function: { name, arguments: args },
+          })),
+        }),
   };
 }
 

@@ -71,7 +71,8 @@ describe('tool results as Chat Completions messages', () => {
       {
         role: 'tool',
         tool_call_id: 'call_1',
-        content: '[an image (image/png), 12 bytes, left out]\n\n[audio of type audio/ogg, 12 bytes, left out: OpenAI models take WAV and MP3 audio only]',
+        content:
+          '[an image (image/png), 12 bytes, left out]\n\n[audio of type audio/ogg, 12 bytes, left out: OpenAI models take WAV and MP3 audio only]',
       },
     ]);
   });

@@ -44,7 +44,9 @@ export function toChatToolMessages(
   const attached: ChatCompletionContentPart[] = [];
   const messages: ChatCompletionMessageParam[] = answers.map(({ call, outcome }): ChatCompletionToolMessageParam => {
     const parts: OpenAIResultPart[] =
-      outcome.kind === 'result' ? toOpenAIResultParts(outcome.result) : [{ kind: 'text', text: outcomeText(call, outcome, options.describeFailure) }];
+      outcome.kind === 'result'
+        ? toOpenAIResultParts(outcome.result)
+        : [{ kind: 'text', text: outcomeText(call, outcome, options.describeFailure) }];
     const texts = parts.map((piece) => {
       if (piece.kind === 'text') return piece.text;
       if (options.media === 'describe') return `[${mediaLabel(piece)}, ${byteLength(piece.data)} bytes, left out]`;

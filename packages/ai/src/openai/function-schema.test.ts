@@ -47,7 +47,12 @@ describe('strict function parameters', () => {
         path: { type: 'string' },
         depth: { type: ['integer', 'null'] },
         mode: { anyOf: [{ type: 'string', enum: ['a', 'b'] }, { type: 'null' }] },
-        options: { type: ['object', 'null'], properties: { follow: { type: ['boolean', 'null'] } }, required: ['follow'], additionalProperties: false },
+        options: {
+          type: ['object', 'null'],
+          properties: { follow: { type: ['boolean', 'null'] } },
+          required: ['follow'],
+          additionalProperties: false,
+        },
       },
       required: ['path', 'depth', 'mode', 'options'],
       additionalProperties: false,
@@ -63,7 +68,9 @@ describe('strict function parameters', () => {
     expect(refusal({ type: 'object', properties: { meta: { type: 'object' } } }, true)).toContain(
       'the object at "meta" has no properties (a free-form object), which strict mode refuses',
     );
-    expect(refusal({ type: 'object', properties: {}, additionalProperties: { type: 'string' } }, true)).toContain('takes additional properties');
+    expect(refusal({ type: 'object', properties: {}, additionalProperties: { type: 'string' } }, true)).toContain(
+      'takes additional properties',
+    );
     expect(refusal({ type: 'object', properties: { name: { type: 'string', minLength: 1 } } }, true)).toContain(
       '"minLength" at "name" is not supported in strict mode',
     );

@@ -61,12 +61,17 @@ type Optional = ReadonlyArray<string | []>;
  * schema that cannot be made strict (a free-form object, a keyword strict mode refuses, nesting
  * past 10 levels) is refused. Throws `UnsupportedSchemaError` naming the server, the tool and why.
  */
-export function toOpenAIParameters(schema: unknown, where: { server: string; tool: string }, options: { strict?: boolean } = {}): OpenAIParameters {
+export function toOpenAIParameters(
+  schema: unknown,
+  where: { server: string; tool: string },
+  options: { strict?: boolean } = {},
+): OpenAIParameters {
   const refuse = (reason: string): never => {
     throw new UnsupportedSchemaError(PROVIDER, where.server, where.tool, reason);
   };
   if (!isSchema(schema)) return refuse('it is not a JSON object');
-  if (schema.type !== 'object') return refuse(`its type is ${JSON.stringify(schema.type)}, and function parameters must be of type "object"`);
+  if (schema.type !== 'object')
+    return refuse(`its type is ${JSON.stringify(schema.type)}, and function parameters must be of type "object"`);
   const combinator = ['oneOf', 'anyOf', 'allOf', 'not', 'enum'].find((key) => key in schema);
   if (combinator !== undefined) return refuse(`it has "${combinator}" at its top level, which function parameters may not have`);
   if (options.strict !== true) {
@@ -81,7 +86,13 @@ function isSchema(value: unknown): value is Schema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function strictSchema(schema: Schema, path: Array<string | []>, depth: number, optional: Optional[], refuse: (reason: string) => never): Schema {
+function strictSchema(
+  schema: Schema,
+  path: Array<string | []>,
+  depth: number,
+  optional: Optional[],
+  refuse: (reason: string) => never,
+): Schema {
   const at = path.length === 0 ? 'the root' : `"${path.map((part) => (typeof part === 'string' ? part : '[]')).join('.')}"`;
   if (depth > STRICT_MAX_DEPTH) return refuse(`it nests objects deeper than ${STRICT_MAX_DEPTH} levels, which strict mode refuses`);
   const out: Schema = {};
@@ -126,8 +137,10 @@ function acceptsNull(schema: Schema): boolean {
 
 /** `schema` that also takes `null`: `null` added to its type, or as an `anyOf` branch when it has no plain type. */
 function nullable(schema: Schema): Schema {
-  if (typeof schema.type === 'string' && schema.enum === undefined && schema.const === undefined) return { ...schema, type: [schema.type, 'null'] };
-  if (Array.isArray(schema.type) && schema.enum === undefined && schema.const === undefined) return { ...schema, type: [...(schema.type as unknown[]), 'null'] };
+  if (typeof schema.type === 'string' && schema.enum === undefined && schema.const === undefined)
+    return { ...schema, type: [schema.type, 'null'] };
+  if (Array.isArray(schema.type) && schema.enum === undefined && schema.const === undefined)
+    return { ...schema, type: [...(schema.type as unknown[]), 'null'] };
   const { description, ...rest } = schema;
   return { ...(description === undefined ? {} : { description }), anyOf: [rest, { type: 'null' }] };
 }
@@ -150,5 +163,8 @@ function prune(value: unknown, path: Array<string | []>, optional: readonly Opti
 }
 
 function samePath(left: Optional, right: Optional): boolean {
-  return left.length === right.length && left.every((part, index) => (typeof part === 'string' ? part === right[index] : typeof right[index] !== 'string'));
+  return (
+    left.length === right.length &&
+    left.every((part, index) => (typeof part === 'string' ? part === right[index] : typeof right[index] !== 'string'))
+  );
 }

@@ -77,7 +77,10 @@ export interface OpenAIToolSet {
    * `chatMedia`) a `user` message with their images, audio and files. A failed, declined or
    * unknown call is a `tool` message saying why: only an `onEvent` that throws rejects.
    */
-  handleChat(message: ChatCompletionMessage | ChatCompletionAssistantMessageParam, options?: OpenAIHandleOptions): Promise<ChatCompletionMessageParam[]>;
+  handleChat(
+    message: ChatCompletionMessage | ChatCompletionAssistantMessageParam,
+    options?: OpenAIHandleOptions,
+  ): Promise<ChatCompletionMessageParam[]>;
   /**
    * Runs the `function_call` items of a response's output (other items are ignored), all at the
    * same time, and returns a `function_call_output` for each, in order, to add to the next input.
@@ -126,7 +129,11 @@ export async function openaiTools(source: ToolSource, options: OpenAIToolsOption
     }
   }
   const byName = assignModelNames([...schemas.keys()], options.nameRules ?? OPENAI_NAME_RULES);
-  const described = [...byName].map(([name, tool]) => ({ name, description: tool.tool.description ?? tool.tool.title, schema: schemas.get(tool)! }));
+  const described = [...byName].map(([name, tool]) => ({
+    name,
+    description: tool.tool.description ?? tool.tool.title,
+    schema: schemas.get(tool)!,
+  }));
 
   const answer = (calls: readonly FunctionCall[], handleOptions: OpenAIHandleOptions): Promise<AnsweredCall[]> =>
     Promise.all(
@@ -152,7 +159,12 @@ export async function openaiTools(source: ToolSource, options: OpenAIToolsOption
   return {
     chat: described.map(({ name, description, schema }) => ({
       type: 'function',
-      function: { name, ...(description === undefined ? {} : { description }), parameters: schema.parameters, ...(schema.strict ? { strict: true } : {}) },
+      function: {
+        name,
+        ...(description === undefined ? {} : { description }),
+        parameters: schema.parameters,
+        ...(schema.strict ? { strict: true } : {}),
+      },
     })),
     responses: described.map(({ name, description, schema }) => ({
       type: 'function',

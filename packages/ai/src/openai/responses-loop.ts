@@ -9,9 +9,7 @@ import type { OpenAIToolSet } from './openai-tools.js';
 
 /** What the Responses loop reports while it runs: streamed text, each response, and each tool call's events. */
 export type OpenAIResponsesLoopEvent =
-  | { type: 'text'; step: number; text: string }
-  | { type: 'message'; step: number; response: Response }
-  | (ToolCallEvent & { step: number });
+  { type: 'text'; step: number; text: string } | { type: 'message'; step: number; response: Response } | (ToolCallEvent & { step: number });
 
 /** Options of `runOpenAIResponsesLoop`. */
 export interface OpenAIResponsesLoopOptions {
@@ -73,8 +71,7 @@ export async function runOpenAIResponsesLoop(options: OpenAIResponsesLoopOptions
   checkOptions(options, OPENAI_RESPONSES_LOOP_OPTION_KEYS, { where: 'runOpenAIResponsesLoop(options)' });
   const { signal, onEvent } = options;
   const maxSteps = stepLimit(options.maxSteps, 'runOpenAIResponsesLoop(options)');
-  const input: ResponseInputItem[] =
-    typeof options.input === 'string' ? [{ role: 'user', content: options.input }] : [...options.input];
+  const input: ResponseInputItem[] = typeof options.input === 'string' ? [{ role: 'user', content: options.input }] : [...options.input];
   let response!: Response;
   for (let step = 1; step <= maxSteps; step++) {
     throwIfAborted(signal);
@@ -101,13 +98,7 @@ function finish(input: ResponseInputItem[], response: Response, steps: number): 
   const refusal = refusals.length === 0 ? undefined : refusals.join('');
   const reason = response.incomplete_details?.reason;
   const stopReason: OpenAILoopStop =
-    refusal !== undefined
-      ? 'refusal'
-      : reason === 'max_output_tokens'
-        ? 'length'
-        : reason === 'content_filter'
-          ? 'content_filter'
-          : 'stop';
+    refusal !== undefined ? 'refusal' : reason === 'max_output_tokens' ? 'length' : reason === 'content_filter' ? 'content_filter' : 'stop';
   return { input, response, text, refusal, stopReason, steps };
 }
 

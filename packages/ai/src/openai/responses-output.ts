@@ -13,7 +13,10 @@ function outputItem(piece: OpenAIResultPart): ResponseFunctionCallOutputItem {
     case 'file':
       return { type: 'input_file', filename: piece.filename, file_data: dataUrl('application/pdf', piece.data) };
     case 'audio':
-      return { type: 'input_text', text: `[audio (${piece.mimeType}), ${byteLength(piece.data)} bytes, left out: a function output takes no audio]` };
+      return {
+        type: 'input_text',
+        text: `[audio (${piece.mimeType}), ${byteLength(piece.data)} bytes, left out: a function output takes no audio]`,
+      };
   }
 }
 
@@ -29,7 +32,9 @@ export function toResponsesOutputs(
 ): ResponseInputItem.FunctionCallOutput[] {
   return answers.map(({ call, outcome }) => {
     const parts: OpenAIResultPart[] =
-      outcome.kind === 'result' ? toOpenAIResultParts(outcome.result) : [{ kind: 'text', text: outcomeText(call, outcome, options.describeFailure) }];
+      outcome.kind === 'result'
+        ? toOpenAIResultParts(outcome.result)
+        : [{ kind: 'text', text: outcomeText(call, outcome, options.describeFailure) }];
     return { type: 'function_call_output', call_id: call.id, output: parts.length === 0 ? '(no output)' : parts.map(outputItem) };
   });
 }

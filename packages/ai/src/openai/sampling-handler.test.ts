@@ -11,7 +11,10 @@ describe("a server's sampling request as a Chat Completions request", () => {
         messages: [
           { role: 'user', content: { type: 'text', text: 'Weather?' } },
           { role: 'assistant', content: [{ type: 'tool_use', id: 'call_1', name: 'weather', input: { city: 'Oslo' } }] },
-          { role: 'user', content: [{ type: 'tool_result', toolUseId: 'call_1', content: [{ type: 'text', text: 'Snow' }], isError: true }] },
+          {
+            role: 'user',
+            content: [{ type: 'tool_result', toolUseId: 'call_1', content: [{ type: 'text', text: 'Snow' }], isError: true }],
+          },
         ],
         tools: [{ name: 'weather', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } }],
         toolChoice: { mode: 'required' },
@@ -33,7 +36,9 @@ describe("a server's sampling request as a Chat Completions request", () => {
         },
         { role: 'tool', tool_call_id: 'call_1', content: '[the tool reported an error]\n\nSnow' },
       ],
-      tools: [{ type: 'function', function: { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }],
+      tools: [
+        { type: 'function', function: { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } },
+      ],
       tool_choice: 'required',
     });
   });
@@ -49,6 +54,8 @@ describe("a server's sampling request as a Chat Completions request", () => {
       messages: [{ role: 'user' as const, content: { type: 'text' as const, text: 'x' } }],
       tools: [{ name: 'get weather', inputSchema: { type: 'object' as const } }],
     };
-    expect(() => toOpenAISamplingRequest(params, 'gpt-test', 'weather')).toThrow('sampling tool "get weather" of server "weather" has a name OpenAI refuses');
+    expect(() => toOpenAISamplingRequest(params, 'gpt-test', 'weather')).toThrow(
+      'sampling tool "get weather" of server "weather" has a name OpenAI refuses',
+    );
   });
 });

@@ -51,9 +51,13 @@ function toChatMessages(message: SamplingMessage): ChatCompletionMessageParam[] 
   if (message.role === 'assistant') {
     const text = blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
     const calls: ChatCompletionMessageToolCall[] = blocks.flatMap((block) =>
-      block.type === 'tool_use' ? [{ id: block.id, type: 'function' as const, function: { name: block.name, arguments: JSON.stringify(block.input) } }] : [],
+      block.type === 'tool_use'
+        ? [{ id: block.id, type: 'function' as const, function: { name: block.name, arguments: JSON.stringify(block.input) } }]
+        : [],
     );
-    return [{ role: 'assistant', content: text === '' && calls.length > 0 ? null : text, ...(calls.length === 0 ? {} : { tool_calls: calls }) }];
+    return [
+      { role: 'assistant', content: text === '' && calls.length > 0 ? null : text, ...(calls.length === 0 ? {} : { tool_calls: calls }) },
+    ];
   }
   const answers = toChatToolMessages(
     blocks.flatMap((block) =>
@@ -140,7 +144,8 @@ function toSamplingResult(completion: ChatCompletion): CreateMessageResult {
       return [{ type: 'tool_use' as const, id: call.id, name: call.function.name, input: object }];
     }),
   ];
-  const reason = message?.refusal != null ? 'refusal' : choice === undefined ? undefined : (STOP_REASONS[choice.finish_reason] ?? choice.finish_reason);
+  const reason =
+    message?.refusal != null ? 'refusal' : choice === undefined ? undefined : (STOP_REASONS[choice.finish_reason] ?? choice.finish_reason);
   return {
     role: 'assistant',
     content: content.length === 1 ? content[0]! : content.length === 0 ? { type: 'text', text: '' } : content,

@@ -24,9 +24,15 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 function image(mimeType: string, data: string, what: string): OpenAIResultPart {
   const bytes = byteLength(data);
   if (!IMAGE_TYPES.has(mimeType))
-    return { kind: 'text', text: `[${what} of type ${mimeType}, ${bytes} bytes, left out: OpenAI models take PNG, JPEG, GIF and WebP images only]` };
+    return {
+      kind: 'text',
+      text: `[${what} of type ${mimeType}, ${bytes} bytes, left out: OpenAI models take PNG, JPEG, GIF and WebP images only]`,
+    };
   if (bytes > MAX_IMAGE_BYTES)
-    return { kind: 'text', text: `[${what} of type ${mimeType}, ${megabytes(bytes)}, left out: OpenAI models take images of 20 MB at most]` };
+    return {
+      kind: 'text',
+      text: `[${what} of type ${mimeType}, ${megabytes(bytes)}, left out: OpenAI models take images of 20 MB at most]`,
+    };
   return { kind: 'image', mimeType, data };
 }
 
@@ -35,7 +41,8 @@ function audio(mimeType: string, data: string): OpenAIResultPart {
   const bytes = byteLength(data);
   if (format === undefined)
     return { kind: 'text', text: `[audio of type ${mimeType}, ${bytes} bytes, left out: OpenAI models take WAV and MP3 audio only]` };
-  if (bytes > MAX_FILE_BYTES) return { kind: 'text', text: `[audio of type ${mimeType}, ${megabytes(bytes)}, left out: too large to send]` };
+  if (bytes > MAX_FILE_BYTES)
+    return { kind: 'text', text: `[audio of type ${mimeType}, ${megabytes(bytes)}, left out: too large to send]` };
   return { kind: 'audio', format, data, mimeType };
 }
 
@@ -43,7 +50,8 @@ function blob(uri: string, mimeType: string | undefined, data: string): OpenAIRe
   const type = mimeType === undefined ? '' : ` (${mimeType})`;
   if (mimeType?.startsWith('image/') === true) return image(mimeType, data, `the image resource ${uri}`);
   if (mimeType?.startsWith('audio/') === true) return audio(mimeType, data);
-  if (mimeType?.startsWith('text/') === true) return { kind: 'text', text: `Resource ${uri}${type}:\n${Buffer.from(data, 'base64').toString('utf8')}` };
+  if (mimeType?.startsWith('text/') === true)
+    return { kind: 'text', text: `Resource ${uri}${type}:\n${Buffer.from(data, 'base64').toString('utf8')}` };
   const bytes = byteLength(data);
   if (mimeType === 'application/pdf') {
     return bytes > MAX_FILE_BYTES

@@ -89,7 +89,11 @@ function calls(turn: OpenAIScriptedMessage, number: number): Array<{ id: string;
 
 /** The `chat.completion` answering a request with `turn`. */
 export function chatCompletionBody(turn: OpenAIScriptedMessage, model: string, number: number): ChatCompletionBody {
-  const toolCalls = calls(turn, number).map(({ id, name, arguments: args }) => ({ id, type: 'function' as const, function: { name, arguments: args } }));
+  const toolCalls = calls(turn, number).map(({ id, name, arguments: args }) => ({
+    id,
+    type: 'function' as const,
+    function: { name, arguments: args },
+  }));
   return {
     id: `chatcmpl-${number}`,
     object: 'chat.completion',
@@ -120,7 +124,8 @@ export function responseBody(turn: OpenAIScriptedMessage, params: Record<string,
   const content: Extract<ResponseOutputBody, { type: 'message' }>['content'] = [];
   if (turn.text !== undefined) content.push({ type: 'output_text', text: turn.text, annotations: [], logprobs: [] });
   if (turn.refusal !== undefined) content.push({ type: 'refusal', refusal: turn.refusal });
-  if (content.length > 0) output.push({ id: `msg_${number}`, type: 'message', role: 'assistant', status: incomplete ? 'incomplete' : 'completed', content });
+  if (content.length > 0)
+    output.push({ id: `msg_${number}`, type: 'message', role: 'assistant', status: incomplete ? 'incomplete' : 'completed', content });
   calls(turn, number).forEach(({ id, name, arguments: args }, index) =>
     output.push({ id: `fc_${number}_${index}`, type: 'function_call', call_id: id, name, arguments: args, status: 'completed' }),
   );
@@ -141,6 +146,12 @@ export function responseBody(turn: OpenAIScriptedMessage, params: Record<string,
     top_p: 1,
     metadata: {},
     text: { format: { type: 'text' } },
-    usage: { input_tokens: 10, output_tokens: 5, total_tokens: 15, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } },
+    usage: {
+      input_tokens: 10,
+      output_tokens: 5,
+      total_tokens: 15,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens_details: { reasoning_tokens: 0 },
+    },
   };
 }

@@ -53,13 +53,32 @@ function isError(turn: OpenAIScriptedMessage | OpenAIScriptedError): turn is Ope
   return 'status' in turn;
 }
 
-function replyError(response: ServerResponse, status: number, message: string, type: string, code: string | null = null, headers = {}): void {
+function replyError(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  type: string,
+  code: string | null = null,
+  headers = {},
+): void {
   replyJson(response, { error: { message, type, param: null, code } }, status, headers);
 }
 
-function reply(response: ServerResponse, request: OpenAIModelRequest, turn: OpenAIScriptedMessage | OpenAIScriptedError, number: number): void {
+function reply(
+  response: ServerResponse,
+  request: OpenAIModelRequest,
+  turn: OpenAIScriptedMessage | OpenAIScriptedError,
+  number: number,
+): void {
   if (isError(turn))
-    return replyError(response, turn.status, turn.message ?? `scripted ${turn.status}`, turn.errorType ?? 'server_error', turn.code ?? null, turn.headers);
+    return replyError(
+      response,
+      turn.status,
+      turn.message ?? `scripted ${turn.status}`,
+      turn.errorType ?? 'server_error',
+      turn.code ?? null,
+      turn.headers,
+    );
   const streamed = request.params.stream === true;
   if (request.api === 'chat') {
     const completion = chatCompletionBody(turn, request.params.model, number);

@@ -15,7 +15,9 @@ describe('the rules of Chat Completions the loopback server checks', () => {
   });
 
   it('refuse a tool message answering no call, and a call left unanswered', () => {
-    expect(openaiChatRequestProblem({ messages: [{ role: 'tool', tool_call_id: 'call_9', content: 'x' }] })).toMatch(/must be a response to a preceeding message with 'tool_calls'/);
+    expect(openaiChatRequestProblem({ messages: [{ role: 'tool', tool_call_id: 'call_9', content: 'x' }] })).toMatch(
+      /must be a response to a preceeding message with 'tool_calls'/,
+    );
     const unanswered = [
       { role: 'assistant', content: null, tool_calls: [call] },
       { role: 'user', content: 'Go on' },
@@ -28,7 +30,9 @@ describe('the rules of Chat Completions the loopback server checks', () => {
     expect(openaiChatRequestProblem(tool({ name: 'a.b' }))).toMatch(/tools\[0\]\.function\.name/);
     expect(openaiChatRequestProblem(tool({ parameters: { type: 'array' } }))).toMatch(/schema must be a JSON Schema of 'type: "object"'/);
     expect(openaiChatRequestProblem(tool({ parameters: { type: 'object' } }))).toMatch(/object schema missing properties/);
-    expect(openaiChatRequestProblem(tool({ strict: true, parameters: { type: 'object', properties: {} } }))).toMatch(/'additionalProperties' is required/);
+    expect(openaiChatRequestProblem(tool({ strict: true, parameters: { type: 'object', properties: {} } }))).toMatch(
+      /'additionalProperties' is required/,
+    );
   });
 
   it('refuse an image in a tool message', () => {
@@ -51,7 +55,12 @@ describe('the rules of the Responses API the loopback server checks', () => {
   });
 
   it('take function schemas as strict unless strict is false', () => {
-    const tools = (strict?: boolean) => ({ input: 'x', tools: [{ type: 'function', name: 'ok', parameters: { type: 'object', properties: {} }, ...(strict === undefined ? {} : { strict }) }] });
+    const tools = (strict?: boolean) => ({
+      input: 'x',
+      tools: [
+        { type: 'function', name: 'ok', parameters: { type: 'object', properties: {} }, ...(strict === undefined ? {} : { strict }) },
+      ],
+    });
     expect(openaiResponsesRequestProblem(tools())).toMatch(/'additionalProperties' is required/);
     expect(openaiResponsesRequestProblem(tools(false))).toBeUndefined();
   });

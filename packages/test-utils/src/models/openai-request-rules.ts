@@ -16,14 +16,17 @@ function isObject(value: unknown): value is Json {
 function strictProblem(schema: Json, context: string): string | undefined {
   const isObjectSchema = schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));
   if (isObjectSchema) {
-    if (schema.additionalProperties !== false) return `In context=(${context}), 'additionalProperties' is required to be supplied and to be false.`;
+    if (schema.additionalProperties !== false)
+      return `In context=(${context}), 'additionalProperties' is required to be supplied and to be false.`;
     const properties = isObject(schema.properties) ? schema.properties : {};
     const required = Array.isArray(schema.required) ? (schema.required as unknown[]) : [];
     const missing = Object.keys(properties).find((key) => !required.includes(key));
     if (missing !== undefined)
       return `In context=(${context}), 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing}'.`;
     for (const [key, inner] of Object.entries(properties)) {
-      const problem = isObject(inner) ? strictProblem(inner, context === '' ? `'properties', '${key}'` : `${context}, 'properties', '${key}'`) : undefined;
+      const problem = isObject(inner)
+        ? strictProblem(inner, context === '' ? `'properties', '${key}'` : `${context}, 'properties', '${key}'`)
+        : undefined;
       if (problem !== undefined) return problem;
     }
   }

@@ -16,7 +16,9 @@ export function chatCompletionChunks(completion: ChatCompletionBody, includeUsag
   const { id, created, model } = completion;
   const choice = completion.choices[0]!;
   const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-    sseEvent({ data: { id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] } });
+    sseEvent({
+      data: { id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] },
+    });
   let text = chunk({ role: 'assistant', content: '', refusal: null });
   for (const piece of halves(choice.message.content ?? '')) text += chunk({ content: piece });
   for (const piece of halves(choice.message.refusal ?? '')) text += chunk({ refusal: piece });
@@ -25,7 +27,8 @@ export function chatCompletionChunks(completion: ChatCompletionBody, includeUsag
     for (const piece of halves(call.function.arguments)) text += chunk({ tool_calls: [{ index, function: { arguments: piece } }] });
   });
   text += chunk({}, choice.finish_reason);
-  if (includeUsage) text += sseEvent({ data: { id, object: 'chat.completion.chunk', created, model, choices: [], usage: completion.usage } });
+  if (includeUsage)
+    text += sseEvent({ data: { id, object: 'chat.completion.chunk', created, model, choices: [], usage: completion.usage } });
   return `${text}${sseEvent({ data: '[DONE]' })}`;
 }
 
