@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toOpenAISamplingRequest } from './sampling-handler.js';
+import { toOpenAISamplingRequest, toSamplingResult } from './sampling-handler.js';
 
 describe("a server's sampling request as a Chat Completions request", () => {
   it('carries tool uses as tool_calls, tool results as tool messages, the offered tools and toolChoice', () => {
@@ -57,5 +57,48 @@ describe("a server's sampling request as a Chat Completions request", () => {
     expect(() => toOpenAISamplingRequest(params, 'gpt-test', 'weather')).toThrow(
       'sampling tool "get weather" of server "weather" has a name OpenAI refuses',
     );
+  });
+});
+
+describe("the model's answer as a sampling result", () => {
+  const completion = (message: Record<string, unknown>, finish: string) =>
+    ({
+      id: 'chatcmpl-1',
+      object: 'chat.completion',
+      created: 0,
+      model: 'gpt-test',
+      choices: [
+        { index: 0, logprobs: null, finish_reason: finish, message: { role: 'assistant', content: null, refusal: null, ...message } },
+      ],
+    }) as unknown as Parameters<typeof toSamplingResult>[0];
+
+  it('gives tool calls as tool_use blocks with their parsed input, and stopReason toolUse', () => {
+    const result = toSamplingResult(
+      completion(
+        {
+          content: 'Checking.',
+          tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }],
+        },
+        'tool_calls',
+      ),
+    );
+    expect(result).toEqual({
+      role: 'assistant',
+      model: 'gpt-test',
+      stopReason: 'toolUse',
+      content: [
+        { type: 'text', text: 'Checking.' },
+        { type: 'tool_use', id: 'call_1', name: 'weather', input: { city: 'Oslo' } },
+      ],
+    });
+  });
+
+  it('gives a refusal as its text with stopReason refusal', () => {
+    expect(toSamplingResult(completion({ refusal: 'No.' }, 'stop'))).toEqual({
+      role: 'assistant',
+      model: 'gpt-test',
+      stopReason: 'refusal',
+      content: { type: 'text', text: 'No.' },
+    });
   });
 });

@@ -126,7 +126,7 @@ export function toOpenAISamplingRequest(
 const STOP_REASONS: Readonly<Record<string, string>> = { stop: 'endTurn', length: 'maxTokens', tool_calls: 'toolUse' };
 
 /** The model's answer as a sampling result: its text (or refusal) and tool calls as `tool_use` blocks. */
-function toSamplingResult(completion: ChatCompletion): CreateMessageResult {
+export function toSamplingResult(completion: ChatCompletion): CreateMessageResult {
   const choice = completion.choices[0];
   const message = choice?.message;
   const text = message?.content ?? message?.refusal ?? '';
