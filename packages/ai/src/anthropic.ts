@@ -4,11 +4,13 @@
  * installed; the root entry does not. Every export is public API.
  */
 export { anthropicTools } from './anthropic/anthropic-tools.js';
-export { runAnthropicLoop, DEFAULT_MAX_STEPS } from './anthropic/run-loop.js';
+export { runAnthropicLoop } from './anthropic/run-loop.js';
+export { DEFAULT_MAX_STEPS } from './loop-control.js';
 export { anthropicSamplingHandler } from './anthropic/sampling-handler.js';
 export { toAnthropicInputSchema } from './anthropic/input-schema.js';
 export { toAnthropicResultContent } from './anthropic/tool-result.js';
 
 export type { AnthropicToolSet, AnthropicToolsOptions, HandleOptions } from './anthropic/anthropic-tools.js';
 export type { AnthropicLoopOptions, AnthropicLoopResult, AnthropicLoopEvent, AnthropicLoopStop } from './anthropic/run-loop.js';
-export type { AnthropicSamplingOptions, SamplingApproveContext } from './anthropic/sampling-handler.js';
+export type { AnthropicSamplingOptions } from './anthropic/sampling-handler.js';
+export type { SamplingApproveContext } from './sampling-approval.js';

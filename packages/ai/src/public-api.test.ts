@@ -3,6 +3,7 @@ import { publicExports } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
 import * as anthropic from './anthropic.js';
 import * as entry from './index.js';
+import * as openai from './openai.js';
 
 // The public API of @mcpx/ai and @mcpx/ai/anthropic: a name added to or taken from an entry must
 // be added to or taken from these lists too, so that growing the API is a decision made in review.
@@ -64,15 +65,44 @@ const ANTHROPIC_TYPES = [
   'SamplingApproveContext',
 ];
 
-/** The modules reached from `file` by relative imports that import `@anthropic-ai/sdk`. */
-function sdkImporters(file: string, seen = new Set<string>()): string[] {
+const OPENAI_VALUES = [
+  'DEFAULT_MAX_STEPS',
+  'TOOL_ERROR_PREFIX',
+  'openaiSamplingHandler',
+  'openaiTools',
+  'runOpenAIChatLoop',
+  'runOpenAIResponsesLoop',
+  'toOpenAIParameters',
+  'toOpenAIResultParts',
+];
+
+const OPENAI_TYPES = [
+  'ChatMedia',
+  'OpenAIChatLoopEvent',
+  'OpenAIChatLoopOptions',
+  'OpenAIChatLoopResult',
+  'OpenAIHandleOptions',
+  'OpenAILoopStop',
+  'OpenAIParameters',
+  'OpenAIResponsesLoopEvent',
+  'OpenAIResponsesLoopOptions',
+  'OpenAIResponsesLoopResult',
+  'OpenAIResultPart',
+  'OpenAISamplingOptions',
+  'OpenAIToolSet',
+  'OpenAIToolsOptions',
+  'SamplingApproveContext',
+];
+
+/** The modules reached from `file` by relative imports that import the SDK `sdk` (`@anthropic-ai/sdk`, `openai`). */
+function sdkImporters(file: string, sdk = '@anthropic-ai/sdk', seen = new Set<string>()): string[] {
   const url = new URL(file, import.meta.url);
   if (seen.has(url.href)) return [];
   seen.add(url.href);
   const source = readFileSync(url, 'utf8');
-  const here = source.includes("from '@anthropic-ai/sdk") ? [url.pathname] : [];
+  const here = source.includes(`from '${sdk}'`) || source.includes(`from '${sdk}/`) ? [url.pathname] : [];
   const relative = [...source.matchAll(/from '(\.[^']+)\.js'/g)].map((match) => new URL(`${match[1]!}.ts`, url).href);
-  return [...here, ...relative.flatMap((next) => sdkImporters(next, seen))];
+  return [...here, ...relative.flatMap((next) => sdkImporters(next, sdk, seen))];
 }
 
 const types = (file: string) => publicExports(readFileSync(new URL(file, import.meta.url), 'utf8')).types;
@@ -98,6 +128,23 @@ describe('the public API of @mcpx/ai/anthropic', () => {
 
   it('is the only entry whose modules import the Anthropic SDK', () => {
     expect(sdkImporters('./index.ts')).toEqual([]);
+    expect(sdkImporters('./openai.ts')).toEqual([]);
     expect(sdkImporters('./anthropic.ts')).not.toEqual([]);
+  });
+});
+
+describe('the public API of @mcpx/ai/openai', () => {
+  it('exports exactly the listed values', () => {
+    expect(Object.keys(openai).sort()).toEqual(OPENAI_VALUES);
+  });
+
+  it('exports exactly the listed types', () => {
+    expect(types('./openai.ts')).toEqual(OPENAI_TYPES);
+  });
+
+  it('is the only entry whose modules import the OpenAI SDK', () => {
+    expect(sdkImporters('./index.ts', 'openai')).toEqual([]);
+    expect(sdkImporters('./anthropic.ts', 'openai')).toEqual([]);
+    expect(sdkImporters('./openai.ts', 'openai')).not.toEqual([]);
   });
 });

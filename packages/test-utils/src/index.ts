@@ -52,3 +52,7 @@ export type {
   ScriptedError,
   ScriptedBlock,
 } from './models/anthropic-model-server.js';
+export { startOpenAIModelServer } from './models/openai-model-server.js';
+export { openaiChatRequestProblem, openaiResponsesRequestProblem } from './models/openai-request-rules.js';
+export type { OpenAIModelServer, OpenAIModelRequest, OpenAIScriptedTurn, OpenAIScriptedError } from './models/openai-model-server.js';
+export type { OpenAIScriptedMessage, OpenAIScriptedCall } from './models/openai-bodies.js';

@@ -10,7 +10,7 @@ import { checkOptions } from '@mcpx/core/internal';
 import type { ApprovalOptions } from '../approval.js';
 import { UnsupportedSchemaError } from '../errors/unsupported-schema-error.js';
 import { assignModelNames } from '../model-names.js';
-import { ANTHROPIC_TOOLS_OPTION_KEYS } from '../options.js';
+import { ANTHROPIC_TOOLS_OPTION_KEYS } from './options.js';
 import { ANTHROPIC_NAME_RULES, type ProviderNameRules } from '../provider-rules.js';
 import { selectTools, type ToolSelection } from '../selection.js';
 import { runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';

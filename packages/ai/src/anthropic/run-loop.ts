@@ -1,9 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Message, MessageCreateParamsBase, MessageParam, StopReason } from '@anthropic-ai/sdk/resources/messages';
-import { CancelledError, ConfigError } from '@mcpx/core';
 import { checkOptions } from '@mcpx/core/internal';
-import { ModelRequestError } from '../errors/model-request-error.js';
-import { ANTHROPIC_LOOP_OPTION_KEYS } from '../options.js';
+import { modelRequestFailure, stepLimit, throwIfAborted } from '../loop-control.js';
+import { ANTHROPIC_LOOP_OPTION_KEYS } from './options.js';
 import type { ToolCallEvent } from '../tool-call.js';
 import type { AnthropicToolSet } from './anthropic-tools.js';
 
@@ -54,9 +53,6 @@ export interface AnthropicLoopResult {
   steps: number;
 }
 
-/** The default `maxSteps` of `runAnthropicLoop`. */
-export const DEFAULT_MAX_STEPS = 10;
-
 /**
  * Runs the model and its tool calls until the model stops asking for tools (`end_turn`,
  * `stop_sequence`, `max_tokens`, `refusal`, ...) or `maxSteps` turns have run. The tool uses of
@@ -72,10 +68,7 @@ export const DEFAULT_MAX_STEPS = 10;
 export async function runAnthropicLoop(options: AnthropicLoopOptions): Promise<AnthropicLoopResult> {
   checkOptions(options, ANTHROPIC_LOOP_OPTION_KEYS, { where: 'runAnthropicLoop(options)' });
   const { signal, onEvent } = options;
-  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
-  if (!Number.isInteger(maxSteps) || maxSteps < 1) {
-    throw new ConfigError(`runAnthropicLoop(options): maxSteps must be a whole number of model turns, 1 or more (got ${maxSteps})`);
-  }
+  const maxSteps = stepLimit(options.maxSteps, 'runAnthropicLoop(options)');
   const messages = [...options.messages];
   let message!: Message;
   for (let step = 1; step <= maxSteps; step++) {
@@ -131,13 +124,6 @@ async function turn(options: AnthropicLoopOptions, messages: MessageParam[], ste
     if (onEvent !== undefined) stream.on('text', (text) => onEvent({ type: 'text', step, text }));
     return await stream.finalMessage();
   } catch (error) {
-    throwIfAborted(signal, error);
-    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : undefined;
-    throw new ModelRequestError('Anthropic', model, step, status, { cause: error, baseURL: client.baseURL });
+    throw modelRequestFailure(error, { provider: 'Anthropic', model, step, baseURL: client.baseURL, signal });
   }
-}
-
-function throwIfAborted(signal: AbortSignal | undefined, cause?: unknown): void {
-  if (signal?.aborted !== true) return;
-  throw new CancelledError("the caller's signal aborted", { cause: cause ?? signal.reason, operation: 'tool-use loop' });
 }

@@ -6,24 +6,14 @@ import type {
   MessageParam,
   ToolChoice,
 } from '@anthropic-ai/sdk/resources/messages';
-import {
-  ConfigError,
-  ErrorCode,
-  ProtocolError,
-  type CreateMessageRequestParams,
-  type CreateMessageResult,
-  type SamplingHandler,
-} from '@mcpx/core';
-import { raceAbort } from '../abort.js';
+import { ErrorCode, ProtocolError, type CreateMessageRequestParams, type CreateMessageResult, type SamplingHandler } from '@mcpx/core';
+import { approveSampling, DEFAULT_SAMPLING_MAX_TOKENS, samplingTokenCap, type SamplingApproveFn } from '../sampling-approval.js';
 import { toAnthropicInputSchema } from './input-schema.js';
 import { toAnthropicContent, toAnthropicResultContent } from './tool-result.js';
 
 type ModelPreferences = CreateMessageRequestParams['modelPreferences'];
 type SamplingContent = CreateMessageRequestParams['messages'][number]['content'];
 type SamplingMessageContentBlock = Exclude<SamplingContent, unknown[]>;
-
-/** What `approve` of `anthropicSamplingHandler` is given besides the request. */
-export type SamplingApproveContext = Parameters<SamplingHandler>[1];
 
 /** Options of `anthropicSamplingHandler`. */
 export interface AnthropicSamplingOptions {
@@ -41,11 +31,8 @@ export interface AnthropicSamplingOptions {
    * name in `context.server`; `false` refuses it (the server gets error -1, "the user declined").
    * Given up when the server cancels the request. @default undefined: every request is answered
    */
-  approve?: ((params: CreateMessageRequestParams, context: SamplingApproveContext) => boolean | Promise<boolean>) | undefined;
+  approve?: SamplingApproveFn | undefined;
 }
-
-/** The default `maxTokens` of `anthropicSamplingHandler`. */
-const DEFAULT_SAMPLING_MAX_TOKENS = 4096;
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 
@@ -142,15 +129,9 @@ function toSamplingBlock(block: AnthropicBlock): SamplingMessageContentBlock[] {
  * first when given. Cancelled when the server cancels the request.
  */
 export function anthropicSamplingHandler(options: AnthropicSamplingOptions): SamplingHandler {
-  const cap = options.maxTokens ?? DEFAULT_SAMPLING_MAX_TOKENS;
-  if (!Number.isInteger(cap) || cap < 1) {
-    throw new ConfigError(`anthropicSamplingHandler(options): maxTokens must be a whole number of tokens, 1 or more (got ${cap})`);
-  }
+  const cap = samplingTokenCap(options.maxTokens, 'anthropicSamplingHandler(options)');
   return async (params, context): Promise<CreateMessageResult> => {
-    if (options.approve !== undefined) {
-      const approved = await raceAbort(Promise.resolve(options.approve(params, context)), context.signal, 'sampling approval');
-      if (!approved) throw new ProtocolError({ code: -1, message: 'the user declined the sampling request' });
-    }
+    await approveSampling(options.approve, params, context);
     const model = typeof options.model === 'string' ? options.model : options.model(params.modelPreferences);
     // Streamed: the SDK refuses a request that is not when max_tokens is large.
     const message = await options.client.messages

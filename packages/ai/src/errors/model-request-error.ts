@@ -27,7 +27,7 @@ export class ModelRequestError extends LocalError {
   ) {
     const { baseURL, ...rest } = options;
     const cause = options.cause instanceof Error ? options.cause.message : String(options.cause);
-    const name = options.cause instanceof Error ? options.cause.name : '';
+    const name = errorName(options.cause);
     const unreached = status === undefined && (name === 'APIConnectionError' || name === 'APIConnectionTimeoutError');
     super(`${provider} model "${model}", step ${step}: the request failed (${cause}); ${advice(status, name, cause, baseURL)}`, {
       ...rest,
@@ -44,6 +44,12 @@ export class ModelRequestError extends LocalError {
   static override isInstance(error: unknown): error is ModelRequestError {
     return hasBrand(error, brand);
   }
+}
+
+/** The SDK error's class name: the OpenAI SDK's errors keep the name `Error`, the Anthropic SDK's set theirs. */
+function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return '';
+  return error.name === 'Error' ? error.constructor.name : error.name;
 }
 
 /** What to do about a failed model request, from its status or the SDK error's name. */

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startOpenAIModelServer } from '@mcpx/test-utils';
+import { expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+it('the OpenAI example answers with a tool of the config file, called through the registry', async () => {
+  const model = await startOpenAIModelServer(
+    { toolCalls: [{ name: 'everything__get-sum', arguments: { a: 19, b: 23 } }] },
+    { text: '19 + 23 = 42' },
+  );
+  const root = mkdtempSync(join(tmpdir(), 'mcpx-example-ai-openai-'));
+  try {
+    const { stdout } = await run(process.execPath, [fileURLToPath(new URL('./ai-openai.mjs', import.meta.url))], {
+      env: { ...process.env, OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: 'test-key', MCPX_EXAMPLE_ROOT: root },
+    });
+    expect(stdout).toMatch(/^\[everything\] get-sum \d+ ms$/m);
+    expect(stdout).toMatch(/^19 \+ 23 = 42$/m);
+    expect(model.requests.map((request) => request.api)).toEqual(['responses', 'responses']);
+    const offered = model.requests[0]!.params.tools!.map((tool) => tool.name);
+    expect(offered).toContain('everything__get-sum');
+    expect(offered).toContain('memory__read_graph');
+    expect(offered).not.toContain('memory__create_entities');
+    expect(JSON.stringify(model.requests[1]!.params.input)).toContain('The sum of 19 and 23 is 42');
+  } finally {
+    await model.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
