@@ -1,16 +1,7 @@
 import type { OptionKeys } from '@mcpx/core/internal';
 import type { AnthropicToolsOptions } from './anthropic/anthropic-tools.js';
 import type { AnthropicLoopOptions } from './anthropic/run-loop.js';
-import type { ToolSelection } from './selection.js';
-
-const SELECTION_KEYS = {
-  servers: true,
-  include: true,
-  exclude: true,
-  readOnly: true,
-  destructive: true,
-  filter: true,
-} as const satisfies OptionKeys<ToolSelection>;
+import { SELECTION_KEYS } from './selection.js';
 
 /** The options `anthropicTools` accepts; another key is refused with a `ConfigError` naming its likely spelling. */
 export const ANTHROPIC_TOOLS_OPTION_KEYS = {

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { publicExports } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
+import * as aiSdk from './ai-sdk.js';
 import * as anthropic from './anthropic.js';
 import * as entry from './index.js';
 
 // The public API of @mcpx/ai and @mcpx/ai/anthropic: a name added to or taken from an entry must
 // be added to or taken from these lists too, so that growing the API is a decision made in review.
 const VALUES = [
+  'AI_SDK_NAME_RULES',
   'ANTHROPIC_NAME_RULES',
   'ModelRequestError',
   'OPENAI_NAME_RULES',
@@ -64,15 +66,19 @@ const ANTHROPIC_TYPES = [
   'SamplingApproveContext',
 ];
 
-/** The modules reached from `file` by relative imports that import `@anthropic-ai/sdk`. */
-function sdkImporters(file: string, seen = new Set<string>()): string[] {
+const AI_SDK_VALUES = ['aiSdkTools', 'toAiSdkInputSchema', 'toAiSdkModelOutput'];
+
+const AI_SDK_TYPES = ['AiSdkModelOutput', 'AiSdkToolOutput', 'AiSdkToolSet', 'AiSdkToolsOptions'];
+
+/** The modules reached from `file` by relative imports that import the package `sdk` (`@anthropic-ai/sdk`, `ai`). */
+function sdkImporters(file: string, sdk = '@anthropic-ai/sdk', seen = new Set<string>()): string[] {
   const url = new URL(file, import.meta.url);
   if (seen.has(url.href)) return [];
   seen.add(url.href);
   const source = readFileSync(url, 'utf8');
-  const here = source.includes("from '@anthropic-ai/sdk") ? [url.pathname] : [];
+  const here = source.includes(`from '${sdk}'`) || source.includes(`from '${sdk}/`) ? [url.pathname] : [];
   const relative = [...source.matchAll(/from '(\.[^']+)\.js'/g)].map((match) => new URL(`${match[1]!}.ts`, url).href);
-  return [...here, ...relative.flatMap((next) => sdkImporters(next, seen))];
+  return [...here, ...relative.flatMap((next) => sdkImporters(next, sdk, seen))];
 }
 
 const types = (file: string) => publicExports(readFileSync(new URL(file, import.meta.url), 'utf8')).types;
@@ -99,5 +105,22 @@ describe('the public API of @mcpx/ai/anthropic', () => {
   it('is the only entry whose modules import the Anthropic SDK', () => {
     expect(sdkImporters('./index.ts')).toEqual([]);
     expect(sdkImporters('./anthropic.ts')).not.toEqual([]);
+  });
+});
+
+describe('the public API of @mcpx/ai/ai-sdk', () => {
+  it('exports exactly the listed values', () => {
+    expect(Object.keys(aiSdk).sort()).toEqual(AI_SDK_VALUES);
+  });
+
+  it('exports exactly the listed types', () => {
+    expect(types('./ai-sdk.ts')).toEqual(AI_SDK_TYPES);
+  });
+
+  it('is the only entry whose modules import the AI SDK, and imports no other model SDK', () => {
+    expect(sdkImporters('./index.ts', 'ai')).toEqual([]);
+    expect(sdkImporters('./anthropic.ts', 'ai')).toEqual([]);
+    expect(sdkImporters('./ai-sdk.ts', 'ai')).not.toEqual([]);
+    expect(sdkImporters('./ai-sdk.ts')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { DocumentBlockParam, ImageBlockParam, TextBlockParam, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages';
 import type { CallToolResult, ContentBlock } from '@mcpx/core';
 import type { ToolCallRequest } from '../approval.js';
+import { byteLength, forModel, resourceLinkText, textCarries } from '../result-parts.js';
 import { outcomeText, type DescribeFailure, type ToolCallOutcome } from '../tool-call.js';
 import type { SourceTool } from '../tool-source.js';
 
@@ -12,11 +12,6 @@ type ImageType = (typeof IMAGE_TYPES)[number];
 
 function isImageType(mimeType: string): mimeType is ImageType {
   return (IMAGE_TYPES as readonly string[]).includes(mimeType);
-}
-
-/** The decoded size of base64 `data`, in bytes. */
-function byteLength(data: string): number {
-  return Buffer.byteLength(data, 'base64');
 }
 
 /** The largest image the Messages API takes, in bytes. */
@@ -71,10 +66,8 @@ export function toAnthropicContent(block: ContentBlock): ResultBlock {
         type: 'text',
         text: `[audio of type ${block.mimeType}, ${byteLength(block.data)} bytes, left out: Anthropic models do not take audio]`,
       };
-    case 'resource_link': {
-      const details = [block.mimeType, block.description].filter((part) => part !== undefined).join('; ');
-      return { type: 'text', text: `[a link to the resource "${block.name}" at ${block.uri}${details === '' ? '' : ` (${details})`}]` };
-    }
+    case 'resource_link':
+      return { type: 'text', text: resourceLinkText(block) };
     case 'resource': {
       const { resource } = block;
       if ('text' in resource && typeof resource.text === 'string') {
@@ -84,24 +77,6 @@ export function toAnthropicContent(block: ContentBlock): ResultBlock {
       return blobBlock(resource.uri, resource.mimeType, 'blob' in resource && typeof resource.blob === 'string' ? resource.blob : '');
     }
   }
-}
-
-/** False for a block annotated for the user only (`audience: ['user']`): the model is not meant to read it. */
-function forModel(block: ContentBlock): boolean {
-  const audience = block.annotations?.audience;
-  return audience === undefined || audience.length === 0 || audience.includes('assistant');
-}
-
-/** True when a text block of `result` already holds its `structuredContent` as JSON. */
-function textCarries(result: CallToolResult, structured: Record<string, unknown>): boolean {
-  return result.content.some((block) => {
-    if (block.type !== 'text') return false;
-    try {
-      return isDeepStrictEqual(JSON.parse(block.text), structured);
-    } catch {
-      return false;
-    }
-  });
 }
 
 /**
