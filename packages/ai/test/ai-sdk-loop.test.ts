@@ -39,7 +39,11 @@ describe('generateText with the tools of server-everything', () => {
     expect(resultText(toolResults(model.requests[1]!)[0]!)).toContain('The sum of 19 and 23 is 42');
     expect(resultText(toolResults(model.requests[2]!)[0]!)).toContain('checked');
     const [sum] = result.steps[0]!.toolResults;
-    expect(sum).toMatchObject({ toolName: 'get-sum', toolMetadata: { server: 'everything', tool: 'get-sum' }, output: { outcome: 'result' } });
+    expect(sum).toMatchObject({
+      toolName: 'get-sum',
+      toolMetadata: { server: 'everything', tool: 'get-sum' },
+      output: { outcome: 'result' },
+    });
     const ended = events.filter((event) => event.type === 'tool-end');
     expect(ended.map((event) => [event.call.tool.originalName, event.call.id])).toEqual([
       ['get-sum', 'toolu_1_0'],
@@ -112,7 +116,7 @@ describe('streamText with the tools of server-everything', () => {
 });
 
 describe('cancelling a generation while a tool runs', () => {
-  it('cancels the MCP call and rejects with the AI SDK\'s AbortError, without asking the model again', async () => {
+  it("cancels the MCP call and rejects with the AI SDK's AbortError, without asking the model again", async () => {
     model = await startAnthropicModelServer({
       content: [{ type: 'tool_use', name: 'trigger-long-running-operation', input: { duration: 60, steps: 6 } }],
     });

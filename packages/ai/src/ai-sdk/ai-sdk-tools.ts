@@ -80,7 +80,12 @@ function toAiSdkTool(name: string, tool: SourceTool, schema: JSONSchema7, option
     metadata: { server: tool.server, tool: tool.originalName },
     execute: async (input, { abortSignal, toolCallId }): Promise<AiSdkToolOutput> => {
       const call: ToolCallRequest = { id: toolCallId, modelName: name, tool, input: isRecord(input) ? input : {} };
-      const outcome = await runToolCall(call, { approve: options.approve, ask: options.ask, signal: abortSignal, onEvent: options.onEvent });
+      const outcome = await runToolCall(call, {
+        approve: options.approve,
+        ask: options.ask,
+        signal: abortSignal,
+        onEvent: options.onEvent,
+      });
       // A cancelled generation ends with the AI SDK's abort, not with one more model turn.
       if (outcome.kind === 'failed' && abortSignal?.aborted === true) throw outcome.error;
       return toAiSdkToolOutput(call, outcome, options.describeFailure);

@@ -33,7 +33,8 @@ function filePart(mediaType: string, data: string, caption?: string, filename?: 
 /** An embedded blob resource: an image, audio, video or PDF as a file part named by its URI; text decoded; anything else described. */
 function blobParts(uri: string, mimeType: string | undefined, blob: string): OutputPart[] {
   const type = mimeType === undefined ? '' : ` (${mimeType})`;
-  if (mimeType?.startsWith('text/') === true) return [{ type: 'text', text: `Resource ${uri}${type}:\n${Buffer.from(blob, 'base64').toString('utf8')}` }];
+  if (mimeType?.startsWith('text/') === true)
+    return [{ type: 'text', text: `Resource ${uri}${type}:\n${Buffer.from(blob, 'base64').toString('utf8')}` }];
   if (mimeType !== undefined && (/^(image|audio|video)\//.test(mimeType) || mimeType === 'application/pdf'))
     return filePart(mimeType, blob, `Resource ${uri}${type}:`, uri);
   return [{ type: 'text', text: `[the resource ${uri}${type}, ${byteLength(blob)} bytes of binary data, left out]` }];
@@ -88,8 +89,13 @@ export function toAiSdkModelOutput(output: AiSdkToolOutput): AiSdkModelOutput {
     case 'result': {
       const parts = resultParts(output.result);
       if (output.result.isError !== true) return { type: 'content', value: parts };
-      const text = parts.map((part) => (part.type === 'text' ? part.text : part.type === 'file' ? `[a file of type ${part.mediaType}, left out]` : ''));
-      return { type: 'error-text', value: text.filter((line) => line !== '').join('\n') || 'The tool reported an error without a message.' };
+      const text = parts.map((part) =>
+        part.type === 'text' ? part.text : part.type === 'file' ? `[a file of type ${part.mediaType}, left out]` : '',
+      );
+      return {
+        type: 'error-text',
+        value: text.filter((line) => line !== '').join('\n') || 'The tool reported an error without a message.',
+      };
     }
   }
 }
