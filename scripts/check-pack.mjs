@@ -95,7 +95,7 @@ try {
     );
   }
 
-  // Then the optional peers from outside the repository (a model SDK for @mcpx/ai/anthropic),
+  // Then the optional peers from outside the repository (a model SDK for @mcpx/ai/anthropic, ai for @mcpx/ai/ai-sdk),
   // which npm leaves out: a user installs the one they use, and the checks below need them.
   const ours = new Set(published.map(({ manifest }) => manifest.name));
   const optionalPeers = published.flatMap(({ manifest }) =>
@@ -143,7 +143,7 @@ try {
   const usage = `const client = new McpClient({ name: 'pack-check' });\nconst transport: Transport = new StdioTransport({ command: 'node' });\nvoid client; void transport;\n`;
   writeFileSync(
     join(project, 'types.mts'),
-    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nimport { anthropicTools } from '@mcpx/ai/anthropic';\nvoid createRegistry;\nvoid anthropicTools;\n${usage}`,
+    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nimport { anthropicTools } from '@mcpx/ai/anthropic';\nimport { aiSdkTools } from '@mcpx/ai/ai-sdk';\nvoid createRegistry;\nvoid anthropicTools;\nvoid aiSdkTools;\n${usage}`,
   );
   writeFileSync(
     join(project, 'types.cts'),
