@@ -66,9 +66,9 @@ const ANTHROPIC_TYPES = [
   'SamplingApproveContext',
 ];
 
-const AI_SDK_VALUES = ['aiSdkTools', 'toAiSdkInputSchema', 'toAiSdkModelOutput'];
+const AI_SDK_VALUES = ['aiSdkSamplingHandler', 'aiSdkTools', 'toAiSdkInputSchema', 'toAiSdkModelOutput', 'toAiSdkSamplingMessages'];
 
-const AI_SDK_TYPES = ['AiSdkModelOutput', 'AiSdkToolOutput', 'AiSdkToolSet', 'AiSdkToolsOptions'];
+const AI_SDK_TYPES = ['AiSdkModelOutput', 'AiSdkSamplingOptions', 'AiSdkToolOutput', 'AiSdkToolSet', 'AiSdkToolsOptions'];
 
 /** The modules reached from `file` by relative imports that import the package `sdk` (`@anthropic-ai/sdk`, `ai`). */
 function sdkImporters(file: string, sdk = '@anthropic-ai/sdk', seen = new Set<string>()): string[] {
