@@ -25,6 +25,12 @@ describe("a server's sampling messages as AI SDK messages", () => {
     ]);
   });
 
+  it('refuse a tool result that follows no tool use, naming its id', () => {
+    expect(() => toAiSdkSamplingMessages([{ role: 'user', content: [{ type: 'tool_result', toolUseId: 'call_9', content: [] }] }])).toThrow(
+      'the tool result for "call_9" follows no tool use of that id',
+    );
+  });
+
   it('carry images and audio as base64 file parts, and leave out empty texts', () => {
     const messages = toAiSdkSamplingMessages([
       {

@@ -1,4 +1,4 @@
-import type { CreateMessageRequestParams } from '@mcpx/core';
+import { ErrorCode, ProtocolError, type CreateMessageRequestParams } from '@mcpx/core';
 import { jsonSchema, tool, type JSONSchema7, type ModelMessage, type ToolSet } from 'ai';
 import { toAiSdkModelOutput } from './tool-output.js';
 
@@ -16,10 +16,19 @@ function mediaPart(block: Extract<SamplingBlock, { type: 'text' | 'image' | 'aud
 /**
  * A server's sampling messages as AI SDK messages: text, images and audio as parts, tool uses as
  * `tool-call` parts of the assistant, and tool results (which MCP puts in a user message) as a
- * `tool` message before the rest of that user message, named by their tool use.
+ * `tool` message before the rest of that user message, named by their tool use. A tool result
+ * whose tool use is missing is an error (-32602).
  */
 export function toAiSdkSamplingMessages(messages: CreateMessageRequestParams['messages']): ModelMessage[] {
   const toolNames = new Map<string, string>();
+  const toolNameOf = (id: string): string => {
+    const name = toolNames.get(id);
+    if (name !== undefined) return name;
+    throw new ProtocolError({
+      code: ErrorCode.InvalidParams,
+      message: `sampling: the tool result for "${id}" follows no tool use of that id; answer each assistant tool_use with its tool_result`,
+    });
+  };
   return messages.flatMap((message): ModelMessage[] => {
     const blocks = (Array.isArray(message.content) ? message.content : [message.content]).filter(
       (block) => !(block.type === 'text' && block.text === ''),
@@ -40,7 +49,7 @@ export function toAiSdkSamplingMessages(messages: CreateMessageRequestParams['me
             {
               type: 'tool-result' as const,
               toolCallId: block.toolUseId,
-              toolName: toolNames.get(block.toolUseId) ?? 'unknown',
+              toolName: toolNameOf(block.toolUseId),
               output: toAiSdkModelOutput({
                 outcome: 'result',
                 result: {
