@@ -1,11 +1,10 @@
 // A tool-using agent over a config file's servers: Claude answers with the fleet's read-only tools.
 // The SDK reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL (the tests point it at a loopback model).
-import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import { anthropicTools, runAnthropicLoop } from '@mcpx/ai/anthropic';
 import { createRegistry } from '@mcpx/factory';
 
-const registry = await createRegistry(fileURLToPath(new URL('./mcp_servers.json', import.meta.url)));
+const registry = await createRegistry(`${import.meta.dirname}/mcp_servers.json`);
 const tools = await anthropicTools(registry, { select: { readOnly: true } });
 const { text } = await runAnthropicLoop({
   client: new Anthropic(),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,4 +30,9 @@ it('the Anthropic example answers with a tool of the config file, called through
     await model.close();
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+it('the Anthropic example is shown whole, as it is, in the @mcpx/ai README', () => {
+  const readme = readFileSync(new URL('../packages/ai/README.md', import.meta.url), 'utf8');
+  expect(readme).toContain(`\`\`\`js\n${readFileSync(new URL('./ai-anthropic.mjs', import.meta.url), 'utf8')}\`\`\``);
 });

@@ -95,7 +95,7 @@ try {
     );
   }
 
-  // Then the optional peers from outside the repository (the model SDKs for @mcpx/ai/anthropic and /openai),
+  // Then the optional peers from outside the repository (the model SDKs for @mcpx/ai/anthropic and /openai, ai for @mcpx/ai/ai-sdk),
   // which npm leaves out: a user installs the one they use, and the checks below need them.
   const ours = new Set(published.map(({ manifest }) => manifest.name));
   const optionalPeers = published.flatMap(({ manifest }) =>
@@ -108,8 +108,11 @@ try {
     if (existsSync(join(project, 'node_modules', name)))
       problems.push(`${name} was installed before it was asked for: the check without optional peers proves nothing`);
   }
+  // The AI SDK's declarations import `json-schema` without depending on @types/json-schema
+  // (vercel/ai#15874): its users who type-check libraries (skipLibCheck false) install it too.
+  const peerTypeGaps = optionalPeers.some((peer) => peer.startsWith('ai@')) ? ['@types/json-schema@^7.0.15'] : [];
   if (optionalPeers.length > 0) {
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...optionalPeers], project);
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...optionalPeers, ...peerTypeGaps], project);
   }
 
   const names = published.map(({ manifest }) => manifest.name);
@@ -143,7 +146,7 @@ try {
   const usage = `const client = new McpClient({ name: 'pack-check' });\nconst transport: Transport = new StdioTransport({ command: 'node' });\nvoid client; void transport;\n`;
   writeFileSync(
     join(project, 'types.mts'),
-    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nimport { anthropicTools } from '@mcpx/ai/anthropic';\nimport { openaiTools } from '@mcpx/ai/openai';\nvoid createRegistry;\nvoid anthropicTools;\nvoid openaiTools;\n${usage}`,
+    `import { McpClient, type Transport } from '@mcpx/core';\nimport { StdioTransport } from '@mcpx/stdio';\nimport { createRegistry } from '@mcpx/factory';\nimport { anthropicTools } from '@mcpx/ai/anthropic';\nimport { openaiTools } from '@mcpx/ai/openai';\nimport { aiSdkTools } from '@mcpx/ai/ai-sdk';\nvoid createRegistry;\nvoid anthropicTools;\nvoid openaiTools;\nvoid aiSdkTools;\n${usage}`,
   );
   writeFileSync(
     join(project, 'types.cts'),

@@ -33,9 +33,13 @@ export interface ApprovalOptions {
   ask?: ApprovalPolicy | undefined;
 }
 
+/** Whether the policy names this tool: every tool for `'always'`, else a tool neither read-only nor auto-approved. */
+export function policyAsks(tool: SourceTool, ask: ApprovalPolicy | undefined): boolean {
+  if ((ask ?? 'not-read-only') === 'always') return true;
+  return !isReadOnly(tool) && !tool.autoApproved;
+}
+
 /** Whether `approve` must be asked before this call. */
 export function needsApproval(tool: SourceTool, options: ApprovalOptions): boolean {
-  if (options.approve === undefined) return false;
-  if ((options.ask ?? 'not-read-only') === 'always') return true;
-  return !isReadOnly(tool) && !tool.autoApproved;
+  return options.approve !== undefined && policyAsks(tool, options.ask);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignModelNames, sanitizeName, shortHash } from './model-names.js';
-import { ANTHROPIC_NAME_RULES, OPENAI_NAME_RULES } from './provider-rules.js';
+import { AI_SDK_NAME_RULES, ANTHROPIC_NAME_RULES, OPENAI_NAME_RULES } from './provider-rules.js';
 import type { SourceTool } from './tool-source.js';
 
 function tool(server: string, name: string, qualifiedName = `${server}__${name}`): SourceTool {
@@ -17,6 +17,12 @@ function tool(server: string, name: string, qualifiedName = `${server}__${name}`
 describe('model-facing tool names', () => {
   it('replaces every character the provider refuses with an underscore', () => {
     expect(sanitizeName('files.read text/ü', ANTHROPIC_NAME_RULES)).toBe('files_read_text__');
+  });
+
+  it('puts an underscore before a name starting with a character the rules refuse first', () => {
+    expect(sanitizeName('3d-render', AI_SDK_NAME_RULES)).toBe('_3d-render');
+    expect(sanitizeName('render', AI_SDK_NAME_RULES)).toBe('render');
+    expect(sanitizeName('3d-render', OPENAI_NAME_RULES)).toBe('3d-render');
   });
 
   it('shortens a name past the limit to the limit, ending in a hash of the full name', () => {

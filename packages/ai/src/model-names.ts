@@ -9,13 +9,18 @@ export function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
 }
 
-/** `name` with every character the provider refuses replaced, and shortened with a hash suffix when too long. */
+/** `name` with every character the provider refuses replaced, `replacement` put first when the provider refuses its first character, and shortened with a hash suffix when too long. */
 export function sanitizeName(name: string, rules: ProviderNameRules): string {
   const replacement = rules.replacement ?? '_';
   const allowed = new RegExp(`^${rules.allowed.source}$`, rules.allowed.flags.replace('g', ''));
-  const clean = Array.from(name, (char) => (allowed.test(char) ? char : replacement)).join('') || replacement;
+  const replaced = Array.from(name, (char) => (allowed.test(char) ? char : replacement)).join('') || replacement;
+  const clean = rules.first === undefined || firstMatches(replaced, rules.first) ? replaced : `${replacement}${replaced}`;
   if (clean.length <= rules.maxLength) return clean;
   return withSuffix(clean, shortHash(name), rules);
+}
+
+function firstMatches(name: string, first: RegExp): boolean {
+  return new RegExp(`^(?:${first.source})`, first.flags.replace('g', '')).test(name);
 }
 
 function withSuffix(name: string, hash: string, rules: ProviderNameRules): string {

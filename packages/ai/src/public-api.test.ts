@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { publicExports } from '@mcpx/test-utils';
 import { describe, expect, it } from 'vitest';
+import * as aiSdk from './ai-sdk.js';
 import * as anthropic from './anthropic.js';
 import * as entry from './index.js';
 import * as openai from './openai.js';
@@ -8,6 +9,7 @@ import * as openai from './openai.js';
 // The public API of @mcpx/ai and @mcpx/ai/anthropic: a name added to or taken from an entry must
 // be added to or taken from these lists too, so that growing the API is a decision made in review.
 const VALUES = [
+  'AI_SDK_NAME_RULES',
   'ANTHROPIC_NAME_RULES',
   'ModelRequestError',
   'OPENAI_NAME_RULES',
@@ -94,7 +96,11 @@ const OPENAI_TYPES = [
   'SamplingApproveContext',
 ];
 
-/** The modules reached from `file` by relative imports that import the SDK `sdk` (`@anthropic-ai/sdk`, `openai`). */
+const AI_SDK_VALUES = ['aiSdkSamplingHandler', 'aiSdkTools', 'toAiSdkInputSchema', 'toAiSdkModelOutput', 'toAiSdkSamplingMessages'];
+
+const AI_SDK_TYPES = ['AiSdkModelOutput', 'AiSdkSamplingOptions', 'AiSdkToolOutput', 'AiSdkToolSet', 'AiSdkToolsOptions'];
+
+/** The modules reached from `file` by relative imports that import the package `sdk` (`@anthropic-ai/sdk`, `openai`, `ai`). */
 function sdkImporters(file: string, sdk = '@anthropic-ai/sdk', seen = new Set<string>()): string[] {
   const url = new URL(file, import.meta.url);
   if (seen.has(url.href)) return [];
@@ -145,6 +151,25 @@ describe('the public API of @mcpx/ai/openai', () => {
   it('is the only entry whose modules import the OpenAI SDK', () => {
     expect(sdkImporters('./index.ts', 'openai')).toEqual([]);
     expect(sdkImporters('./anthropic.ts', 'openai')).toEqual([]);
+    expect(sdkImporters('./ai-sdk.ts', 'openai')).toEqual([]);
     expect(sdkImporters('./openai.ts', 'openai')).not.toEqual([]);
+  });
+});
+
+describe('the public API of @mcpx/ai/ai-sdk', () => {
+  it('exports exactly the listed values', () => {
+    expect(Object.keys(aiSdk).sort()).toEqual(AI_SDK_VALUES);
+  });
+
+  it('exports exactly the listed types', () => {
+    expect(types('./ai-sdk.ts')).toEqual(AI_SDK_TYPES);
+  });
+
+  it('is the only entry whose modules import the AI SDK, and imports no other model SDK', () => {
+    expect(sdkImporters('./index.ts', 'ai')).toEqual([]);
+    expect(sdkImporters('./anthropic.ts', 'ai')).toEqual([]);
+    expect(sdkImporters('./openai.ts', 'ai')).toEqual([]);
+    expect(sdkImporters('./ai-sdk.ts', 'ai')).not.toEqual([]);
+    expect(sdkImporters('./ai-sdk.ts')).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { OptionKeys } from '@mcpx/core/internal';
 import type { SourceTool } from './tool-source.js';
 
 /** A name pattern: a glob (`*` any run of characters, `?` one character) or a RegExp. */
@@ -18,6 +19,16 @@ export interface ToolSelection {
   /** A last say on each tool. @default keep */
   filter?: ((tool: SourceTool) => boolean) | undefined;
 }
+
+/** The keys of a `ToolSelection`, for the adapters' option checks. */
+export const SELECTION_KEYS = {
+  servers: true,
+  include: true,
+  exclude: true,
+  readOnly: true,
+  destructive: true,
+  filter: true,
+} as const satisfies OptionKeys<ToolSelection>;
 
 /** A glob as an anchored RegExp. */
 export function globToRegExp(glob: string): RegExp {

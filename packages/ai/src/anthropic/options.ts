@@ -1,5 +1,5 @@
 import type { OptionKeys } from '@mcpx/core/internal';
-import { SELECTION_KEYS } from '../options.js';
+import { SELECTION_KEYS } from '../selection.js';
 import type { AnthropicToolsOptions } from './anthropic-tools.js';
 import type { AnthropicLoopOptions } from './run-loop.js';
 

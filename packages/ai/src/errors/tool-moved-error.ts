@@ -25,7 +25,7 @@ export class ToolMovedError extends LocalError {
     options: LocalErrorOptions = {},
   ) {
     super(
-      `tool "${qualifiedName}" was "${tool}" on server "${server}" when listed and now leads to "${now.originalName}" on server "${now.server}": not called; list the tools again (anthropicTools, openaiTools) to offer the model the fleet as it is`,
+      `tool "${qualifiedName}" was "${tool}" on server "${server}" when listed and now leads to "${now.originalName}" on server "${now.server}": not called; list the tools again (anthropicTools, openaiTools, aiSdkTools) to offer the model the fleet as it is`,
       { ...options, server },
     );
     this.name = 'ToolMovedError';

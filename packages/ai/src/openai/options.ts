@@ -1,5 +1,5 @@
 import type { OptionKeys } from '@mcpx/core/internal';
-import { SELECTION_KEYS } from '../options.js';
+import { SELECTION_KEYS } from '../selection.js';
 import type { OpenAIChatLoopOptions } from './chat-loop.js';
 import type { OpenAIToolsOptions } from './openai-tools.js';
 import type { OpenAIResponsesLoopOptions } from './responses-loop.js';
