@@ -57,6 +57,8 @@ describe('mcpx chat in a terminal', () => {
     await terminal.waitFor(/Allow memory\/create_entities \{"entities":.*\? \[y\/N\]/);
     terminal.type('n');
     await terminal.waitFor('Understood, I will not.');
+    // Each key echoed once: the prompt's line editor let go of the keys when the question was sent.
+    expect(terminal.screen()).toMatch(/\? \[y\/N\] n\n/);
     expect(terminal.screen()).toContain('memory/create_entities declined');
     expect(JSON.stringify(model.requests[1]!.params.messages.at(-1))).toContain('The user declined to run memory__create_entities');
     terminal.send('C-d');
@@ -79,6 +81,7 @@ describe('mcpx chat in a terminal', () => {
     await terminal.waitFor('cancelled');
     terminal.type('Are you there?');
     await terminal.waitFor('Still here.');
+    expect(terminal.screen()).toContain('› Are you there?\n');
     // The cancelled question is not part of the conversation.
     expect(JSON.stringify(model.requests[1]!.params.messages)).not.toContain('Take your time');
     terminal.send('C-c');

@@ -1,4 +1,5 @@
 import { describeToolFailure } from '@mcpx/ai';
+import { CancelledError } from '@mcpx/core';
 import type { Context } from '../context.js';
 import { formatMs } from '../values/duration.js';
 import type { ChatEvent } from './provider.js';
@@ -38,6 +39,7 @@ export class ChatView {
         const { outcome } = event;
         if (outcome.kind === 'result' && outcome.result.isError !== true) this.context.note(`  ${err.green('✓')} ${id}  ${time}`);
         else if (outcome.kind === 'result') this.context.note(`  ${err.red('✗')} ${id} reported an error  ${time}`);
+        else if (outcome.kind === 'failed' && CancelledError.isInstance(outcome.error)) this.context.note(`  ${err.yellow('⊘')} ${id} cancelled  ${time}`);
         else if (outcome.kind === 'failed') this.context.note(`  ${err.red('✗')} ${id} failed: ${describeToolFailure(outcome.error)}  ${time}`);
         return;
       }

@@ -22,8 +22,11 @@ export function terminalLineReader(stdin: InputStream, output: OutputStream): Li
     next: (prompt) =>
       new Promise((resolve) => {
         const lines = createInterface({ input: stdin, output: output as NodeJS.WritableStream, terminal: true, history, historySize: 200 });
+        let settled = false;
         const done = (input: PromptInput): void => {
-          lines.removeAllListeners();
+          // Once: closing emits 'close' again. (Listeners are not removed: readline's own 'close' listener lets go of stdin.)
+          if (settled) return;
+          settled = true;
           history = (lines as Interface & { history?: string[] }).history ?? history;
           lines.close();
           stdin.pause();
