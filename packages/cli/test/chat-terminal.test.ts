@@ -48,7 +48,15 @@ describe('mcpx chat in a terminal', () => {
 
   it('asks before a tool that is not read-only, and tells the model when the user declines', async () => {
     model = await startAnthropicModelServer(
-      { content: [{ type: 'tool_use', name: 'memory__create_entities', input: { entities: [{ name: 'Ada', entityType: 'person', observations: [] }] } }] },
+      {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'memory__create_entities',
+            input: { entities: [{ name: 'Ada', entityType: 'person', observations: [] }] },
+          },
+        ],
+      },
       { content: [{ type: 'text', text: 'Understood, I will not.' }] },
     );
     using terminal = chat(model);
@@ -68,11 +76,14 @@ describe('mcpx chat in a terminal', () => {
   it('cancels the running answer on Ctrl-C and returns to the prompt; a second Ctrl-C leaves', async () => {
     let asked!: () => void;
     const waiting = new Promise<void>((resolve) => (asked = resolve));
-    model = await startAnthropicModelServer(() => {
-      asked();
-      // Never answers: only Ctrl-C ends this turn.
-      return new Promise(() => undefined);
-    }, { content: [{ type: 'text', text: 'Still here.' }] });
+    model = await startAnthropicModelServer(
+      () => {
+        asked();
+        // Never answers: only Ctrl-C ends this turn.
+        return new Promise(() => undefined);
+      },
+      { content: [{ type: 'text', text: 'Still here.' }] },
+    );
     using terminal = chat(model);
     await terminal.waitFor('/help for commands');
     terminal.type('Take your time');

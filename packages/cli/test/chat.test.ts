@@ -60,7 +60,15 @@ describe('mcpx chat -p', () => {
 
   it('declines a tool that is not read-only when there is no terminal and no --yes, and tells the model', async () => {
     model = await startAnthropicModelServer(
-      { content: [{ type: 'tool_use', name: 'memory__create_entities', input: { entities: [{ name: 'Ada', entityType: 'person', observations: [] }] } }] },
+      {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'memory__create_entities',
+            input: { entities: [{ name: 'Ada', entityType: 'person', observations: [] }] },
+          },
+        ],
+      },
       { content: [{ type: 'text', text: 'I was not allowed to.' }] },
     );
     const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'Remember Ada'], { dir, env: modelEnv(model.baseURL) });
@@ -71,7 +79,15 @@ describe('mcpx chat -p', () => {
 
   it('runs a tool that is not read-only with --yes', async () => {
     model = await startAnthropicModelServer(
-      { content: [{ type: 'tool_use', name: 'memory__create_entities', input: { entities: [{ name: 'Ada', entityType: 'person', observations: [] }] } }] },
+      {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'memory__create_entities',
+            input: { entities: [{ name: 'Ada', entityType: 'person', observations: [] }] },
+          },
+        ],
+      },
       { content: [{ type: 'text', text: 'Remembered.' }] },
     );
     const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'Remember Ada', '--yes'], { dir, env: modelEnv(model.baseURL) });
@@ -118,7 +134,10 @@ describe('the exit status of mcpx chat -p', () => {
 
   it('is 6 when the model still wants tools at the step limit', async () => {
     model = await startAnthropicModelServer(sum, sum);
-    const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'Add forever', '--max-steps', '2'], { dir, env: modelEnv(model.baseURL) });
+    const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'Add forever', '--max-steps', '2'], {
+      dir,
+      env: modelEnv(model.baseURL),
+    });
     expect(result.code).toBe(6);
     expect(result.stderr).toContain('after 2 turns');
   });
@@ -132,7 +151,10 @@ describe('the exit status of mcpx chat -p', () => {
 
   it('is 4 when no server can be reached', async () => {
     model = await startAnthropicModelServer();
-    const config = dir.write('down.json', JSON.stringify({ mcpServers: { gone: { command: process.execPath, args: ['-e', 'process.exit(1)'] } } }));
+    const config = dir.write(
+      'down.json',
+      JSON.stringify({ mcpServers: { gone: { command: process.execPath, args: ['-e', 'process.exit(1)'] } } }),
+    );
     const result = await mcpx(['chat', '-c', config, '-p', 'hi'], { dir, env: modelEnv(model.baseURL) });
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('gone could not connect');

@@ -36,16 +36,22 @@ export function toolApproval(place: ApprovalPlace): ApproveFn | undefined {
  * Asks before the model answers a server's sampling request, as before a tool call: on a terminal
  * `… asks the model: "…". Allow? [y/N]`; without one, refused with a note; undefined with `--yes`.
  */
-export function samplingApproval(place: ApprovalPlace): ((params: CreateMessageRequestParams, server: string) => Promise<boolean>) | undefined {
+export function samplingApproval(
+  place: ApprovalPlace,
+): ((params: CreateMessageRequestParams, server: string) => Promise<boolean>) | undefined {
   const { context } = place;
   if (booleanFlag(context.args, 'yes')) return undefined;
   return async (params, server) => {
     if (!context.interactive) {
-      context.note(`  ${context.err.yellow('⊘')} ${server} asked the model for a completion (sampling); refused: there is no terminal to ask, pass --yes to allow`);
+      context.note(
+        `  ${context.err.yellow('⊘')} ${server} asked the model for a completion (sampling); refused: there is no terminal to ask, pass --yes to allow`,
+      );
       return false;
     }
     const last = params.messages.at(-1)?.content;
-    const text = (Array.isArray(last) ? last : last === undefined ? [] : [last]).map((block) => (block.type === 'text' ? block.text : `[${block.type}]`)).join(' ');
+    const text = (Array.isArray(last) ? last : last === undefined ? [] : [last])
+      .map((block) => (block.type === 'text' ? block.text : `[${block.type}]`))
+      .join(' ');
     return ask(place, `${context.err.bold(server)} asks the model (sampling): "${shorten(text, 80)}". Allow? [y/N] `, undefined);
   };
 }

@@ -47,7 +47,7 @@ export function chatSettings(context: Context, config: ChatConfig | undefined): 
 }
 
 function providerNamed(name: string): ChatProvider {
-  if (Object.hasOwn(CHAT_PROVIDERS, name)) return CHAT_PROVIDERS[name as ChatProviderName]!;
+  if (Object.hasOwn(CHAT_PROVIDERS, name)) return CHAT_PROVIDERS[name as ChatProviderName];
   const names = Object.keys(CHAT_PROVIDERS);
   throw new UsageError(`mcpx chat has no provider "${name}"${didYouMean(name, names)}`, { hint: `the providers: ${names.join(', ')}` });
 }

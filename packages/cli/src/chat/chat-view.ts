@@ -39,8 +39,10 @@ export class ChatView {
         const { outcome } = event;
         if (outcome.kind === 'result' && outcome.result.isError !== true) this.context.note(`  ${err.green('✓')} ${id}  ${time}`);
         else if (outcome.kind === 'result') this.context.note(`  ${err.red('✗')} ${id} reported an error  ${time}`);
-        else if (outcome.kind === 'failed' && CancelledError.isInstance(outcome.error)) this.context.note(`  ${err.yellow('⊘')} ${id} cancelled  ${time}`);
-        else if (outcome.kind === 'failed') this.context.note(`  ${err.red('✗')} ${id} failed: ${describeToolFailure(outcome.error)}  ${time}`);
+        else if (outcome.kind === 'failed' && CancelledError.isInstance(outcome.error))
+          this.context.note(`  ${err.yellow('⊘')} ${id} cancelled  ${time}`);
+        else if (outcome.kind === 'failed')
+          this.context.note(`  ${err.red('✗')} ${id} failed: ${describeToolFailure(outcome.error)}  ${time}`);
         return;
       }
       case 'tool-declined':

@@ -27,15 +27,17 @@ export async function openChat(context: Context, keys?: TurnKeys): Promise<OpenC
   const loaded = await loadFleetConfig(context);
   const settings = chatSettings(context, loaded.config.chat);
   const queue = new InteractionQueue(keys === undefined ? undefined : (work) => keys.aside(work));
-  let fleet: Fleet | undefined;
-  const place: ApprovalPlace = { context, queue, status: () => fleet?.status };
+  // Approvals clear the fleet's status line, which exists once the fleet does.
+  const opened: { fleet?: Fleet } = {};
+  const place: ApprovalPlace = { context, queue, status: () => opened.fleet?.status };
   const model = await settings.provider.connect(settings.model);
-  fleet = await openFleet(context, { loaded, sampling: model.samplingHandler(samplingApproval(place)), interactions: queue });
+  const fleet = await openFleet(context, { loaded, sampling: model.samplingHandler(samplingApproval(place)), interactions: queue });
+  opened.fleet = fleet;
   try {
     const down = fleet.down();
     const expected = fleet.servers.filter((server) => server.enabled).length;
     if (down.length > 0 && down.length >= expected) {
-      throw new CliError(down.map((view) => explainDown(fleet!, view)).join('\n'), downExitCode(down), {
+      throw new CliError(down.map((view) => explainDown(fleet, view)).join('\n'), downExitCode(down), {
         hint: 'mcpx chat needs a server to reach; mcpx servers shows where each stands',
       });
     }

@@ -32,7 +32,10 @@ export async function runSlashCommand(line: string, chat: OpenChat, context: Con
       );
       return undefined;
     case '/tools': {
-      const rows = chat.session.tools.map(({ tool }) => [out.bold(`${tool.server}/${tool.originalName}`), summaryLine(tool.tool.description)]);
+      const rows = chat.session.tools.map(({ tool }) => [
+        out.bold(`${tool.server}/${tool.originalName}`),
+        summaryLine(tool.tool.description),
+      ]);
       context.print(
         rows.length === 0
           ? `${out.dim('no tools: the servers that came up offer none')}\n`

@@ -106,8 +106,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     ].join('\n'),
     flags: [
       { name: 'print', short: 'p', kind: 'string', value: '<question>', description: 'ask one question, print the answer and exit' },
-      { name: 'provider', kind: 'string', value: '<name>', description: 'the model provider: anthropic (env MCPX_CHAT_PROVIDER; default: anthropic)' },
-      { name: 'model', short: 'm', kind: 'string', value: '<model>', description: 'the model (env MCPX_CHAT_MODEL; default: claude-sonnet-4-5)' },
+      {
+        name: 'provider',
+        kind: 'string',
+        value: '<name>',
+        description: 'the model provider: anthropic (env MCPX_CHAT_PROVIDER; default: anthropic)',
+      },
+      {
+        name: 'model',
+        short: 'm',
+        kind: 'string',
+        value: '<model>',
+        description: 'the model (env MCPX_CHAT_MODEL; default: claude-sonnet-4-5)',
+      },
       { name: 'max-steps', kind: 'string', value: '<n>', description: 'the most model turns for one question (default: 10)' },
       { name: 'system', kind: 'string', value: '<text>', description: 'the system prompt' },
       { name: 'yes', short: 'y', kind: 'boolean', description: 'run every tool call and sampling request without asking' },
