@@ -118,4 +118,23 @@ describe('mcpx chat in a terminal', () => {
     expect(await terminal.exitCode()).toBe(0);
     expect(model.requests).toHaveLength(0);
   });
+
+  it("asks before the model answers a server's sampling request, then answers it with the same model", async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'everything__trigger-sampling-request', input: { prompt: 'Say hi', maxTokens: 50 } }] },
+      { content: [{ type: 'text', text: 'Hi from the sampled model.' }] },
+      { content: [{ type: 'text', text: 'The server got its answer.' }] },
+    );
+    using terminal = chat(model);
+    await terminal.waitFor('/help for commands');
+    terminal.type('Sample something');
+    await terminal.waitFor('Allow everything/trigger-sampling-request');
+    terminal.type('y');
+    await terminal.waitFor(/everything asks the model \(sampling\): ".*Say hi.*"\. Allow\? \[y\/N\]/);
+    terminal.type('y');
+    await terminal.waitFor('The server got its answer.');
+    expect(JSON.stringify(model.requests[2]!.params.messages.at(-1))).toContain('Hi from the sampled model.');
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+  });
 });

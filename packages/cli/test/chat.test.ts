@@ -161,3 +161,23 @@ describe('the exit status of mcpx chat -p', () => {
     expect(model.requests).toHaveLength(0);
   });
 });
+
+describe('mcpx chat without a terminal', () => {
+  it('answers each line of its input as a question, in one conversation, until /exit', async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'text', text: 'First answer.' }] },
+      { content: [{ type: 'text', text: 'Second answer.' }] },
+    );
+    const result = await mcpx(['chat', '-c', chatConfig(dir)], { dir, env: modelEnv(model.baseURL), input: 'one\ntwo\n/exit\nthree\n' });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('First answer.\nSecond answer.\n');
+    expect(model.requests).toHaveLength(2);
+    expect(model.requests[1]!.params.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+  });
+
+  it('refuses --json without -p, saying what it needs', async () => {
+    const result = await mcpx(['chat', '-c', chatConfig(dir), '--json'], { dir, env: modelEnv('http://127.0.0.1:9') });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('give it with -p');
+  });
+});
