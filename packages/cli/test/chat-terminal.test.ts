@@ -101,6 +101,25 @@ describe('mcpx chat in a terminal', () => {
     expect(await terminal.exitCode()).toBe(130);
   });
 
+  it('cancels the tool call of the running answer on Ctrl-C and returns to the prompt', async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'everything__trigger-long-running-operation', input: { duration: 60, steps: 60 } }] },
+      { content: [{ type: 'text', text: 'Back at the prompt.' }] },
+    );
+    using terminal = chat(model);
+    await terminal.waitFor('/help for commands');
+    terminal.type('Take a minute');
+    await terminal.waitFor(/everything\/trigger-long-running-operation .*\d+\/60/);
+    terminal.send('C-c');
+    await terminal.waitFor('⊘ everything/trigger-long-running-operation cancelled');
+    await terminal.waitFor('cancelled\n›');
+    terminal.type('Hello again');
+    await terminal.waitFor('Back at the prompt.');
+    expect(model.requests).toHaveLength(2);
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+  });
+
   it('lists the tools with /tools, the servers with /servers, and the commands with /help', async () => {
     model = await startAnthropicModelServer();
     using terminal = chat(model);
@@ -112,6 +131,10 @@ describe('mcpx chat in a terminal', () => {
     await terminal.waitFor(/memory +stdio .* connected/);
     terminal.type('/help');
     await terminal.waitFor('/exit');
+    // Up brings back the last line typed.
+    terminal.send('Up');
+    terminal.send('Enter');
+    await terminal.waitFor(/WHAT IT DOES[^]*WHAT IT DOES/);
     terminal.type('/tols');
     await terminal.waitFor('no command "/tols"; did you mean "/tools"?');
     terminal.type('/exit');
