@@ -55,9 +55,9 @@ export function interactionSettings(context: Context): InteractionSettings {
  * terminal, else declined with a note; a URL is shown, opened in the browser after asking at a
  * terminal, printed otherwise (see `answerUrlElicitation`). Sampling: the sampling command
  * (tools included: `samplingTools` is declared), else refused with a message saying how to
- * configure one (see `SamplingRefusals`), unless `sampling` is given: then it answers. After Ctrl-C, a form is dismissed and sampling refused
- * at once. `server()` names the server being talked to;
- * `queue` asks the questions one at a time.
+ * configure one (see `SamplingRefusals`), unless `sampling` is given: then it answers (`mcpx
+ * chat`'s model). After Ctrl-C, a form is dismissed and sampling refused at once. `server()`
+ * names the server being talked to; `queue` asks the questions one at a time.
  */
 export function interactionHandlers(
   context: Context,
