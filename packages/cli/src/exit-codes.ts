@@ -6,6 +6,8 @@
  * - `3` the config is invalid or missing, or needs a transport package that is not installed
  * - `4` a server could not be reached (listing commands still print what the others answered)
  * - `5` a server needs a login and no one is there to log in (not a terminal): run `mcpx login <server>`
+ * - `6` `mcpx chat -p`: the model still wanted tools when the step limit (`--max-steps`) was reached
+ * - `7` `mcpx chat -p`: the model refused to answer
  * - `130` interrupted with Ctrl-C (the call in flight is cancelled on the server)
  */
 export const EXIT = {
@@ -15,6 +17,8 @@ export const EXIT = {
   config: 3,
   unavailable: 4,
   loginRequired: 5,
+  maxSteps: 6,
+  refused: 7,
   interrupted: 130,
 } as const;
 

@@ -52,4 +52,6 @@ export type {
   StoreEntry,
   StoreConfig,
   StoreFallback,
+  ChatConfig,
+  ChatProviderName,
 } from './config/types.js';

@@ -25,6 +25,8 @@ const VALUES = [
 ];
 
 const TYPES = [
+  'ChatConfig',
+  'ChatProviderName',
   'ConfigFormat',
   'ConfigProblem',
   'ConnectorOptions',

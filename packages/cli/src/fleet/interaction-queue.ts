@@ -6,9 +6,16 @@
 export class InteractionQueue {
   private tail: Promise<unknown> = Promise.resolve();
 
+  /**
+   * @param around wraps each question: `mcpx chat` lets go of the terminal's keys while a
+   * question is asked, and takes them back after. @default runs the question as it is
+   */
+  constructor(private readonly around: <T>(work: () => Promise<T>) => Promise<T> = (work) => work()) {}
+
   /** Runs `work` after the work queued before it, failed or not. */
   run<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(work, work);
+    const wrapped = (): Promise<T> => this.around(work);
+    const next = this.tail.then(wrapped, wrapped);
     // The caller gets this work's failure from next; the queue only orders the work after it.
     this.tail = next.catch(() => undefined);
     return next;

@@ -1,4 +1,4 @@
-import type { ElicitResult, McpClientOptions } from '@mcpx/core';
+import type { ElicitResult, McpClientOptions, SamplingHandler } from '@mcpx/core';
 import type { ElicitRequestFormParams } from '@mcpx/core/schemas';
 import { stringFlag } from '../args/parse.js';
 import type { Context } from '../context.js';
@@ -55,9 +55,9 @@ export function interactionSettings(context: Context): InteractionSettings {
  * terminal, else declined with a note; a URL is shown, opened in the browser after asking at a
  * terminal, printed otherwise (see `answerUrlElicitation`). Sampling: the sampling command
  * (tools included: `samplingTools` is declared), else refused with a message saying how to
- * configure one (see `SamplingRefusals`). After Ctrl-C, a form is dismissed and sampling refused
- * at once. `server()` names the server being talked to;
- * `queue` asks the questions one at a time.
+ * configure one (see `SamplingRefusals`), unless `sampling` is given: then it answers (`mcpx
+ * chat`'s model). After Ctrl-C, a form is dismissed and sampling refused at once. `server()`
+ * names the server being talked to; `queue` asks the questions one at a time.
  */
 export function interactionHandlers(
   context: Context,
@@ -66,6 +66,7 @@ export function interactionHandlers(
   server: () => string,
   refusals: SamplingRefusals,
   queue: InteractionQueue,
+  sampling?: SamplingHandler,
 ): Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling' | 'samplingTools'> {
   const serialize = <T>(work: () => Promise<T>): Promise<T> => queue.run(work);
   const handlers: Pick<McpClientOptions, 'elicitation' | 'urlElicitation' | 'sampling' | 'samplingTools'> = {
@@ -87,6 +88,7 @@ export function interactionHandlers(
           throw error;
         });
       }
+      if (sampling !== undefined) return sampling(params, request);
       throw new ProtocolError({ code: -1, message: await status.hold(async () => refusals.refuse(name)) });
     };
     // The command gets the request's tools and may answer with tool_use blocks (see runSamplingCommand);

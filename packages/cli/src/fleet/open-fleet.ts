@@ -1,3 +1,4 @@
+import type { SamplingHandler } from '@mcpx/core';
 import type { ServerConfig } from '@mcpx/factory';
 import type { McpRegistry, RegisteredServer, StateChange } from '@mcpx/registry';
 import { didYouMean } from '../args/suggest.js';
@@ -32,6 +33,10 @@ export interface FleetOptions {
   readonly spinner?: boolean | undefined;
   /** Given the fleet as soon as its servers start connecting, for commands that show them connecting. */
   readonly whileConnecting?: ((fleet: Fleet) => void) | undefined;
+  /** Answers servers' sampling requests when no `--sampling-command` is given (`mcpx chat`: its model). @default refused */
+  readonly sampling?: SamplingHandler | undefined;
+  /** The queue of questions asked at the terminal, for a command that asks its own in turn with the servers'. @default a new one */
+  readonly interactions?: InteractionQueue | undefined;
 }
 
 /** A registry built from the config, with what the commands need around it. */
@@ -80,8 +85,8 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   const status = new StatusLine(context.io.stderr, context.io.stderr.isTTY === true);
   let current = servers.length === 1 ? servers[0]!.name : 'a server';
   const refusals = new SamplingRefusals(context);
-  const interactions = new InteractionQueue();
-  const handlers = interactionHandlers(context, settings, status, () => current, refusals, interactions);
+  const interactions = options.interactions ?? new InteractionQueue();
+  const handlers = interactionHandlers(context, settings, status, () => current, refusals, interactions, options.sampling);
   const { createRegistry } = await import('@mcpx/factory');
   const stores = await openSharedStores(context, loaded);
   const tokens = stores?.tokens ?? cliTokenStore(context);

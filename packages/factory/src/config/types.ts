@@ -280,6 +280,25 @@ export interface McpxConfig {
   readonly servers: readonly ServerConfig[];
   /** State shared across processes on Redis (the `store` key); undefined keeps everything in this process. */
   readonly store?: StoreConfig | undefined;
+  /** The defaults of `mcpx chat` (the `chat` key); undefined when the config has none. */
+  readonly chat?: ChatConfig | undefined;
+}
+
+/** The model providers `mcpx chat` can talk to. */
+export type ChatProviderName = 'anthropic';
+
+/** The `chat` table of a config: the defaults of `mcpx chat`, which its flags override. */
+export interface ChatConfig {
+  /** The model provider. @default 'anthropic' */
+  readonly provider?: ChatProviderName | undefined;
+  /** The model to ask. @default the provider's default model */
+  readonly model?: string | undefined;
+  /** The most model turns of one question. @default 10 */
+  readonly maxSteps?: number | undefined;
+  /** The most tokens of each model turn. @default 4096 */
+  readonly maxTokens?: number | undefined;
+  /** The system prompt. @default none */
+  readonly system?: string | undefined;
 }
 
 /** Environment variables, as `process.env` holds them. */

@@ -10,7 +10,8 @@ import type { ConfigFormat } from './parse-text.js';
 import { markValidated } from './validated.js';
 import { validateServer } from './validate-server.js';
 import { validateStore } from './store-fields.js';
-import type { Env, McpxConfig, ServerConfig, StoreConfig } from './types.js';
+import { validateChat } from './chat-fields.js';
+import type { ChatConfig, Env, McpxConfig, ServerConfig, StoreConfig } from './types.js';
 
 /** Options of `validateConfig`. */
 export interface ValidateConfigOptions {
@@ -56,8 +57,12 @@ export function validateConfig(input: unknown, options: ValidateConfigOptions = 
     if (deferred.problems.length > 0) pending.set(server, deferred.problems);
   }
   const store = storeOf(input, lookup, problems);
+  const chat = chatOf(input, lookup, problems);
   if (problems.problems.length > 0) throw new ConfigValidationError(problems.problems);
-  return markValidated({ file: options.file, servers, ...(store === undefined ? {} : { store }) }, pending);
+  return markValidated(
+    { file: options.file, servers, ...(store === undefined ? {} : { store }), ...(chat === undefined ? {} : { chat }) },
+    pending,
+  );
 }
 
 /** The top-level key of the shared store; in the TOML table-per-server layout, no server may be named so. */
@@ -68,6 +73,16 @@ function storeOf(input: unknown, lookup: Lookup, problems: ProblemList): StoreCo
   const table = asTable(input);
   if (table === undefined || !(STORE in table)) return undefined;
   return validateStore(table[STORE], lookup, problems.reporter(undefined));
+}
+
+/** The top-level key of `mcpx chat`'s defaults; in the TOML table-per-server layout, no server may be named so. */
+const CHAT = 'chat';
+
+/** The validated `chat` of the config, when it has one. */
+function chatOf(input: unknown, lookup: Lookup, problems: ProblemList): ChatConfig | undefined {
+  const table = asTable(input);
+  if (table === undefined || !(CHAT in table)) return undefined;
+  return validateChat(table[CHAT], lookup, problems.reporter(undefined));
 }
 
 /** The folders editors keep a project's config in: `${workspaceFolder}` is the folder above. */
@@ -133,7 +148,7 @@ function serverEntries(input: unknown, format: ConfigFormat, problems: ProblemLi
 function tomlTables(table: Record<string, unknown>, problems: ProblemList): [string, unknown][] {
   const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(table)) {
-    if (key === STORE) continue;
+    if (key === STORE || key === CHAT) continue;
     const typo = closestMatch(key, CONTAINERS);
     if (
       typo !== undefined &&
@@ -157,16 +172,19 @@ function tomlTables(table: Record<string, unknown>, problems: ProblemList): [str
 }
 
 /**
- * Reports top-level keys that look like a misspelt servers key or `store`, and returns how many
+ * Reports top-level keys that look like a misspelt servers key, `store` or `chat`, and returns how many
  * looked like a servers key. Other top-level keys belong to the host application and are left alone.
  */
 function reportTypos(table: Record<string, unknown>, problems: ProblemList): number {
   let count = 0;
   for (const key of Object.keys(table)) {
-    const typo = CONTAINERS.includes(key) || key === STORE ? undefined : (closestMatch(key, CONTAINERS) ?? misspeltStore(key));
+    const typo =
+      CONTAINERS.includes(key) || key === STORE || key === CHAT
+        ? undefined
+        : (closestMatch(key, CONTAINERS) ?? misspeltStore(key) ?? misspeltChat(key));
     if (typo === undefined) continue;
     problems.add(undefined, key, `unknown key "${key}"`, `did you mean "${typo}"?`);
-    if (typo !== STORE) count++;
+    if (typo !== STORE && typo !== CHAT) count++;
   }
   return count;
 }
@@ -180,4 +198,12 @@ const STORE_TYPOS: ReadonlySet<string> = new Set(['stor', 'stores', 'sotre', 'st
 /** `store` when `key` is a known misspelling of it (`stor`, `stores`, `Store`...). */
 function misspeltStore(key: string): string | undefined {
   return STORE_TYPOS.has(key) ? STORE : undefined;
+}
+
+/** Top-level keys taken for a misspelt `chat`: a short list, as for `store` (a host's own `chart` or `cat` is no typo of ours). */
+const CHAT_TYPOS: ReadonlySet<string> = new Set(['chats', 'caht', 'chta', 'Chat', 'CHAT', 'mcpxChat', 'mcpx_chat']);
+
+/** `chat` when `key` is a known misspelling of it (`chats`, `Chat`...). */
+function misspeltChat(key: string): string | undefined {
+  return CHAT_TYPOS.has(key) ? CHAT : undefined;
 }

@@ -1,0 +1,47 @@
+import Anthropic from '@anthropic-ai/sdk';
+import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import { anthropicSamplingHandler, anthropicTools, runAnthropicLoop } from '@mcpx/ai/anthropic';
+import type { ChatModel, ChatSession, ChatStop, ModelSettings } from './provider.js';
+
+const STOPS: Readonly<Record<string, ChatStop>> = { max_steps: 'max_steps', refusal: 'refusal', max_tokens: 'max_tokens' };
+
+/** The Anthropic Messages API as `mcpx chat`'s model: `runAnthropicLoop` over `anthropicTools`. */
+export function anthropicModel(settings: ModelSettings): ChatModel {
+  const client = new Anthropic({ apiKey: settings.apiKey, ...(settings.baseURL === undefined ? {} : { baseURL: settings.baseURL }) });
+  return {
+    samplingHandler: (approve) =>
+      anthropicSamplingHandler({
+        client,
+        model: settings.model,
+        ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
+        ...(approve === undefined ? {} : { approve: (params, context) => approve(params, context.server ?? 'a server') }),
+      }),
+    open: async (source, approval): Promise<ChatSession> => {
+      const toolSet = await anthropicTools(source, approval);
+      let messages: MessageParam[] = [];
+      return {
+        tools: [...toolSet.byName].map(([modelName, tool]) => ({ modelName, tool })),
+        skipped: toolSet.skipped.map(({ tool, error }) => ({ tool, reason: error.message })),
+        messages: () => messages,
+        ask: async (question, { signal, onEvent }) => {
+          const result = await runAnthropicLoop({
+            client,
+            model: settings.model,
+            messages: [...messages, { role: 'user', content: question }],
+            tools: toolSet,
+            maxSteps: settings.maxSteps,
+            maxTokens: settings.maxTokens,
+            system: settings.system,
+            signal,
+            onEvent: (event) => {
+              if (event.type === 'text') onEvent({ type: 'text', text: event.text });
+              else if (event.type !== 'message') onEvent(event);
+            },
+          });
+          messages = result.messages;
+          return { text: result.text, stop: STOPS[result.stopReason] ?? 'end', stopReason: result.stopReason, steps: result.steps };
+        },
+      };
+    },
+  };
+}
