@@ -28,7 +28,7 @@ export function withUrlElicitationRetry<T>(send: () => Promise<T>, retry: UrlEli
     try {
       return send();
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error);
     }
   }
   return retrying(send, retry);
