@@ -1,6 +1,6 @@
 // Runs every selected client against every selected scenario, round-robin, for each selected
 // transport, and reports medians and ratios against the raw JSON-RPC loop. See README.md.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from './lib/args.mjs';
 import { printReport } from './lib/report.mjs';
 import { env, runChild } from './lib/run-child.mjs';
@@ -9,11 +9,15 @@ import { ratios, summarize, verdicts } from './lib/summary.mjs';
 import * as sequential from './scenarios/sequential.mjs';
 import * as concurrent from './scenarios/concurrent.mjs';
 import * as cold from './scenarios/cold.mjs';
+import * as large from './scenarios/large.mjs';
+import * as memory from './scenarios/memory.mjs';
 
-const CLIENTS = ['raw', 'official', 'mcpx', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
+const CLIENTS = ['raw', 'official', 'mcpx', 'mcpx-no-group', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
 /** Clients that apply to some transports only (OAuth, and the header it sends, are for HTTP). */
-const ONLY_ON = { 'mcpx-oauth': ['http'], 'mcpx-header': ['http'] };
-const SCENARIOS = { sequential, concurrent, cold };
+const ONLY_ON = { 'mcpx-oauth': ['http'], 'mcpx-header': ['http'], 'mcpx-no-group': ['stdio'] };
+const SCENARIOS = { sequential, concurrent, large, memory, cold };
+/** Scenarios that apply to some transports only (memory per connection is measured over stdio). */
+const SCENARIO_ONLY_ON = { memory: ['stdio'] };
 
 const log = (line) => process.stderr.write(`${line}\n`);
 let args;
@@ -34,9 +38,12 @@ for (const name of args.scenarios) {
 /** Runs the whole benchmark over one transport and returns its report. */
 async function runTransport(transport) {
   const clients = args.clients.filter((c) => ONLY_ON[c] === undefined || ONLY_ON[c].includes(transport));
+  const names = args.scenarios.filter((s) => SCENARIO_ONLY_ON[s] === undefined || SCENARIO_ONLY_ON[s].includes(transport));
+  const chosen = Object.fromEntries(names.map((s) => [s, scenarios[s]]));
+  const load = [];
   const server = serverFor(transport);
   const failures = {};
-  const samples = Object.fromEntries(args.scenarios.map((s) => [s, Object.fromEntries(clients.map((c) => [c, []]))]));
+  const samples = Object.fromEntries(names.map((s) => [s, Object.fromEntries(clients.map((c) => [c, []]))]));
   // warnings[client][kind] = { processes, emitted, scenarios, first, last }
   const warnings = Object.fromEntries(clients.map((c) => [c, {}]));
   const live = () => clients.filter((c) => failures[c] === undefined);
@@ -72,7 +79,7 @@ async function runTransport(transport) {
 
   for (let round = 0; round < rounds; round++) {
     const started = Date.now();
-    for (const scenario of args.scenarios) {
+    for (const scenario of names) {
       // Rotate the order each round, so no client always runs first (or right after another).
       const running = live();
       const order = running.map((_, i) => running[(i + round) % running.length]);
@@ -83,17 +90,32 @@ async function runTransport(transport) {
             failures[client] = `${scenario}: ${outcome.error}`;
             break;
           }
-          samples[scenario][client].push(outcome.result);
+          samples[scenario][client].push({ ...outcome.result, round });
         }
       }
     }
-    log(`${transport} round ${round + 1}/${rounds} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    load.push(loadavg()[0]);
+    log(
+      `${transport} round ${round + 1}/${rounds} done in ${((Date.now() - started) / 1000).toFixed(1)} s, load average ${load.at(-1).toFixed(2)}`,
+    );
   }
 
-  const stats = summarize(samples, scenarios);
-  const header = `mcpx bench: ${transport}, ${rounds} rounds (medians), node ${process.version}, ${cpus().length} CPUs`;
+  const stats = summarize(samples, chosen);
+  const loadText = load.map((l) => l.toFixed(1)).join(', ');
+  const header = `mcpx bench: ${transport}, ${rounds} rounds (ratios: medians of per-round ratios), node ${process.version}, ${cpus().length} CPUs, load average after each round ${loadText}`;
   const ran = clients.filter((c) => failures[c] === undefined);
-  return { transport, header, clients, stats, verdicts: verdicts(transport, stats, warnings, ran), warnings, failures, samples };
+  return {
+    transport,
+    header,
+    load,
+    clients,
+    scenarios: chosen,
+    stats,
+    verdicts: verdicts(transport, stats, warnings, ran),
+    warnings,
+    failures,
+    samples,
+  };
 }
 
 if (args.profile !== undefined)
@@ -102,13 +124,16 @@ const reports = [];
 for (const transport of args.transports) reports.push(await runTransport(transport));
 
 if (args.json) {
-  const chosen = Object.fromEntries(Object.entries(scenarios).map(([n, s]) => [n, { title: s.title, options: s.chosen }]));
-  const runs = reports.map((r) => ({ ...r, scenarios: chosen, ratios: ratios(r.transport, r.stats, scenarios) }));
+  const runs = reports.map((r) => ({
+    ...r,
+    scenarios: Object.fromEntries(Object.entries(r.scenarios).map(([n, s]) => [n, { title: s.title, options: s.chosen }])),
+    ratios: ratios(r.transport, r.stats, r.scenarios),
+  }));
   // One transport: the run itself, as before; several: an array of runs.
   console.log(JSON.stringify(runs.length === 1 ? runs[0] : runs, null, 2));
 } else {
   for (const [i, report] of reports.entries()) {
     if (i > 0) console.log('');
-    printReport({ ...report, scenarios });
+    printReport(report);
   }
 }

@@ -37,17 +37,20 @@ export function printReport({ transport, header, scenarios, clients, stats, verd
     }
     out.push('');
   }
-  out.push('Targets (ratios of medians; PASS/MISS do not change the exit code)');
+  out.push('Targets (medians of per-round ratios, or medians of the figure itself; PASS/MISS do not change the exit code)');
   for (const v of verdicts) {
     if (v.check === 'warnings') {
       const got = v.status === 'n/a' ? 'not measured' : `${v.warnings} kind${v.warnings === 1 ? '' : 's'}`;
-      out.push(`  ${v.status.padEnd(5)} ${`process warnings: ${v.client}`.padEnd(44)} ${got.padStart(12)}  (target: none)`);
+      out.push(`  ${v.status.padEnd(5)} ${`process warnings: ${v.client}`.padEnd(48)} ${got.padStart(12)}  (target: none)`);
       continue;
     }
-    const label = `${v.scenario} ${v.metric}: ${v.client} / ${v.versus}`;
-    const got = v.ratio === undefined ? 'not measured' : `${v.ratio.toFixed(2)}×`;
-    const limit = v.max !== undefined ? `≤ ${v.max}×` : `≥ ${v.min}×`;
-    out.push(`  ${v.status.padEnd(5)} ${label.padEnd(44)} ${got.padStart(12)}  (target ${limit})`);
+    const absolute = v.versus === undefined;
+    const label = absolute ? `${v.scenario} ${v.metric}: ${v.client}` : `${v.scenario} ${v.metric}: ${v.client} / ${v.versus}`;
+    const unit = absolute ? ` ${v.unit}` : '×';
+    const got = v.ratio === undefined ? 'not measured' : absolute ? `${num(v.ratio)}${unit}` : `${v.ratio.toFixed(2)}×`;
+    const limit = `${v.max !== undefined ? `≤ ${v.max}` : `≥ ${v.min}`}${unit}${v.everyRound ? ' in every round' : ''}`;
+    const rounds = v.rounds.length > 1 ? `  rounds ${v.rounds.map((r) => r.toFixed(2)).join(', ')}` : '';
+    out.push(`  ${v.status.padEnd(5)} ${label.padEnd(48)} ${got.padStart(12)}  (target ${limit})${rounds}`);
   }
   const warned = clients.filter((c) => Object.keys(warnings[c] ?? {}).length > 0);
   out.push(

@@ -23,7 +23,11 @@ export function runChild(job, { timeoutMs = 120_000, profileDir } = {}) {
             `--cpu-prof-dir=${profileDir}`,
             `--cpu-prof-name=${job.client}-${job.server.transport}-${job.scenario}-${Date.now()}.cpuprofile`,
           ];
-    const child = spawn(process.execPath, [...profile, childPath, JSON.stringify(job)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // --expose-gc: the memory scenario collects garbage before reading the process's memory.
+    const child = spawn(process.execPath, ['--expose-gc', ...profile, childPath, JSON.stringify(job)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let processMs = 0;

@@ -14,6 +14,7 @@ describe('resolveOptions', () => {
       maxLineBytes: 10 * 1024 * 1024,
       shutdownTimeoutMs: 2000,
       stderrTailLines: 20,
+      processGroup: true,
       name: undefined,
     });
   });
@@ -25,6 +26,7 @@ describe('resolveOptions', () => {
     ['a zero maxLineBytes', { command: 'node', maxLineBytes: 0 }],
     ['a fractional shutdownTimeoutMs', { command: 'node', shutdownTimeoutMs: 1.5 }],
     ['a negative stderrTailLines', { command: 'node', stderrTailLines: -1 }],
+    ['a processGroup that is not a boolean', { command: 'node', processGroup: 'no' as unknown as boolean }],
   ])('rejects %s with a ConfigError naming the server', (_, options) => {
     let error: unknown;
     try {

@@ -149,7 +149,7 @@ export class StdioTransport implements Transport {
 
   #spawn(): Promise<void> {
     const options = this.#options;
-    const ownsGroup = process.platform !== 'win32';
+    const ownsGroup = options.processGroup && process.platform !== 'win32';
     let child: ChildProcess;
     try {
       child = spawn(options.command, [...options.args], {

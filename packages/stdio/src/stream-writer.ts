@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
 
+const RESOLVED = Promise.resolve();
+
 interface DrainWait {
   readonly promise: Promise<void>;
   settle(error?: Error): void;
@@ -73,8 +75,19 @@ export class StreamWriter {
     // Every writer handles the rejection; this keeps a batch whose writers all aborted from going unhandled.
     promise.catch(() => undefined);
     const batch: Batch = { parts: [], promise, resolve, reject };
-    queueMicrotask(() => this.#flush(batch));
+    // A resolved promise's reaction rather than queueMicrotask(), which wraps each callback in an
+    // AsyncResource in Node: with one call at a time that is a batch, and a resource, per call.
+    void RESOLVED.then(() => this.#flushSafely(batch));
     return batch;
+  }
+
+  /** A throwing write fails the batch's writers instead of becoming an unhandled rejection. */
+  #flushSafely(batch: Batch): void {
+    try {
+      this.#flush(batch);
+    } catch (error) {
+      batch.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   #flush(batch: Batch): void {

@@ -34,14 +34,17 @@ export interface MetricsSnapshot {
 /** How many recent latencies each window keeps for percentiles. */
 const WINDOW = 1024;
 
-/** Latency statistics: min, mean and max over every sample, percentiles over the last 1024. */
+/**
+ * Latency statistics: min, mean and max over every sample, percentiles over the last 1024.
+ * The window grows with the samples up to its size: a connection that made three requests
+ * holds three numbers, not 8 KiB (a client holding hundreds of connections pays per sample).
+ */
 export class LatencyWindow {
   count = 0;
   private sum = 0;
   private min = Infinity;
   private max = 0;
-  private readonly window = new Float64Array(WINDOW);
-  private filled = 0;
+  private readonly window: number[] = [];
   private next = 0;
 
   /** Adds one duration in milliseconds. */
@@ -50,15 +53,18 @@ export class LatencyWindow {
     this.sum += durationMs;
     if (durationMs < this.min) this.min = durationMs;
     if (durationMs > this.max) this.max = durationMs;
+    if (this.window.length < WINDOW) {
+      this.window.push(durationMs);
+      return;
+    }
     this.window[this.next] = durationMs;
     this.next = (this.next + 1) % WINDOW;
-    if (this.filled < WINDOW) this.filled++;
   }
 
   /** The statistics so far; zeros before any sample. */
   stats(): LatencyStats {
     if (this.count === 0) return { count: 0, min: 0, mean: 0, max: 0, p50: 0, p95: 0, p99: 0 };
-    const sorted = this.window.slice(0, this.filled).sort();
+    const sorted = Float64Array.from(this.window).sort();
     const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
     return { count: this.count, min: this.min, mean: this.sum / this.count, max: this.max, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
   }

@@ -10,6 +10,8 @@ import { openTaskHandle, type TaskHandle } from '../tasks/task-handle.js';
 import { LegacyTaskDriver, type LegacyTaskChannel } from './legacy-task-driver.js';
 import { parseLegacyTask } from './legacy-task.js';
 
+const TASKS_CAPABILITY = 'tasks.requests.tools.call';
+
 /**
  * Sends a 2025-11-25 `tools/call`, as a task when the tool requires it or the caller asks for one
  * (`CallOptions.task`): then the result is the task's, once it ends (`tasks/result`), and
@@ -23,7 +25,9 @@ export async function callToolLegacy(
   options: CallOptions,
   lookup: ToolLookup,
 ): Promise<Record<string, unknown>> {
-  const task = await taskParams(params.name, info, options, lookup, channel.server);
+  // The common case (no task asked, none offered) decides without a turn of the event loop.
+  const plain = (options.task === undefined || options.task === false) && !hasCapability(info.capabilities, TASKS_CAPABILITY);
+  const task = plain ? undefined : await taskParams(params.name, info, options, lookup, channel.server);
   if (task === undefined) return channel.send('tools/call', params, options);
   const created = await channel.send('tools/call', { ...params, task }, options);
   const seed = parseLegacyTask(created.task, { server: channel.server, method: 'tools/call' });
@@ -70,7 +74,7 @@ async function taskParams(
     throw new ConfigError(`tool "${name}": task.ttlMs must be a positive whole number of milliseconds, got ${String(ttlMs)}`, where);
   }
   // A server that cannot run tools as tasks has none that require it: no need to look the tool up.
-  if (!hasCapability(info.capabilities, 'tasks.requests.tools.call')) {
+  if (!hasCapability(info.capabilities, TASKS_CAPABILITY)) {
     if (asked === undefined || asked === false) return undefined;
     throw new CapabilityError('tasks.requests.tools.call', where);
   }

@@ -22,7 +22,19 @@ export interface UrlElicitationRetry {
  * error reaches the caller when there is no handler, the user did not accept them all, or the
  * server still asks after `maxRetries` retries.
  */
-export async function withUrlElicitationRetry<T>(send: () => Promise<T>, retry: UrlElicitationRetry): Promise<T> {
+export function withUrlElicitationRetry<T>(send: () => Promise<T>, retry: UrlElicitationRetry): Promise<T> {
+  // Without a handler nothing is ever retried: the request's own promise, with no wrapper to settle per call.
+  if (retry.handler === undefined) {
+    try {
+      return send();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  return retrying(send, retry);
+}
+
+async function retrying<T>(send: () => Promise<T>, retry: UrlElicitationRetry): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await send();
