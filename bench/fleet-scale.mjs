@@ -1,0 +1,142 @@
+// The fleet at scale (issue 17): 500 Streamable HTTP servers (paths of one echo process) and 50
+// stdio servers in one McpRegistry. Measures connectAll, client memory per server, routed
+// callTool throughput with 1,000 calls in flight against the same calls made directly on the
+// clients, timers and listeners over a longer run, the health-check load over time, and the
+// catalog at 50, 500 and 5,000 tools. Prints every figure beside its target.
+// Usage: node --expose-gc bench/fleet-scale.mjs [--quick] [--duration=300] [--json] (see README)
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseFleetArgs } from './lib/fleet-args.mjs';
+import { measureCatalog } from './lib/fleet-catalog.mjs';
+import { buildFleet } from './lib/fleet-fleet.mjs';
+import { closedLoop } from './lib/fleet-load.mjs';
+import { bucketCounter, collectWarnings, sample } from './lib/fleet-probes.mjs';
+import { printFleetReport } from './lib/fleet-report.mjs';
+import { processCpuMs, startHttpFleet } from './lib/fleet-servers.mjs';
+import { median } from './lib/stats.mjs';
+
+const args = parseFleetArgs(process.argv.slice(2));
+const log = (line) => process.stderr.write(`${line}\n`);
+const warnings = collectWarnings();
+const load = [loadavg()[0]];
+
+globalThis.gc?.();
+const memoryBefore = process.memoryUsage();
+const http = await startHttpFleet({ count: args.http, processes: args.serverProcesses, tools: args.tools });
+const { registry, names } = buildFleet({ urls: http.urls, stdio: args.stdio, healthIntervalMs: args.healthInterval });
+const total = names.length;
+
+// Health checks, counted from the moment the fleet starts connecting (their timers start at connect).
+const bucketMs = args.healthInterval / 10;
+const connectStarted = Date.now();
+const checks = bucketCounter(bucketMs, connectStarted);
+registry.on('health', () => checks.add());
+
+log(`fleet: connecting ${args.http} HTTP + ${args.stdio} stdio servers...`);
+const t0 = performance.now();
+const report = await registry.connectAll();
+const connectAllMs = performance.now() - t0;
+const httpOutcomes = report.outcomes.filter((o) => o.server.startsWith('http-'));
+const connect = {
+  allMs: connectAllMs,
+  httpMs: Math.max(...httpOutcomes.map((o) => o.durationMs)),
+  connected: report.connected.length,
+  failed: report.failed.length,
+};
+if (report.failed.length > 0) log(`fleet: ${report.failed.length} servers failed to connect, e.g. ${report.outcomes.find((o) => !o.ok)?.error?.message}`);
+
+const t1 = performance.now();
+const catalog = await registry.listTools();
+const firstListMs = performance.now() - t1;
+const t2 = performance.now();
+await registry.listTools();
+const warmListMs = performance.now() - t2;
+
+globalThis.gc?.();
+const memoryAfter = process.memoryUsage();
+const memory = {
+  rssKiBPerServer: (memoryAfter.rss - memoryBefore.rss) / 1024 / total,
+  heapKiBPerServer: (memoryAfter.heapUsed - memoryBefore.heapUsed) / 1024 / total,
+};
+
+// Routed calls by qualified name against the same calls on the clients, in alternating order.
+const clients = names.map((name) => registry.get(name).client);
+const routed = (n) => registry.callTool(`${names[n % total]}__echo`, { text: 'hi' });
+const direct = (n) => clients[n % total].callTool('echo', { text: 'hi' });
+const phase = async (kind) => {
+  const cpu0 = http.pids.map(processCpuMs);
+  const w0 = performance.now();
+  const result = await closedLoop(kind === 'routed' ? routed : direct, { width: args.width, durationMs: args.seconds * 1000 });
+  const wallMs = performance.now() - w0;
+  const serverCpu = Math.max(...http.pids.map((pid, i) => (processCpuMs(pid) - cpu0[i]) / wallMs));
+  return { ...result, serverCpu };
+};
+log(`fleet: ${args.rounds} rounds of routed and direct calls, ${args.width} in flight, ${args.seconds} s each...`);
+await closedLoop(routed, { width: args.width, durationMs: 1000 });
+await closedLoop(direct, { width: args.width, durationMs: 1000 });
+const rounds = [];
+for (let r = 0; r < args.rounds; r++) {
+  const order = r % 2 === 0 ? ['routed', 'direct'] : ['direct', 'routed'];
+  const round = {};
+  for (const kind of order) round[kind] = await phase(kind);
+  rounds.push(round);
+  load.push(loadavg()[0]);
+}
+const throughput = {
+  routed: {
+    callsPerSec: median(rounds.map((r) => r.routed.callsPerSec)),
+    p50Ms: median(rounds.map((r) => r.routed.p50Ms)),
+    p99Ms: median(rounds.map((r) => r.routed.p99Ms)),
+  },
+  direct: {
+    callsPerSec: median(rounds.map((r) => r.direct.callsPerSec)),
+    p50Ms: median(rounds.map((r) => r.direct.p50Ms)),
+    p99Ms: median(rounds.map((r) => r.direct.p99Ms)),
+  },
+  ratio: median(rounds.map((r) => r.routed.callsPerSec / r.direct.callsPerSec)),
+  ratios: rounds.map((r) => r.routed.callsPerSec / r.direct.callsPerSec),
+  serverCpu: Math.max(...rounds.flatMap((r) => [r.routed.serverCpu, r.direct.serverCpu])),
+};
+
+// The long run: routed calls (a tenth of the width in flight) in stretches, sampled between
+// them while nothing is in flight, so that what stays is what the fleet holds, not the calls.
+const samples = [];
+const stretchMs = (args.duration * 1000) / 10;
+const longStarted = performance.now();
+log(`fleet: ${args.duration} s of routed calls, sampling timers and listeners every ${stretchMs / 1000} s...`);
+samples.push(sample(0));
+let longCalls = 0;
+while (performance.now() - longStarted < args.duration * 1000) {
+  const result = await closedLoop(routed, { width: Math.max(1, Math.round(args.width / 10)), durationMs: stretchMs });
+  longCalls += result.calls;
+  samples.push(sample((performance.now() - longStarted) / 1000));
+}
+load.push(loadavg()[0]);
+
+const t3 = performance.now();
+await registry.close({ deadlineMs: 5000 });
+const closeMs = performance.now() - t3;
+await http.stop();
+const health = { bucketMs, intervalMs: args.healthInterval, counts: checks.counts() };
+
+const catalogRows = args.catalog ? (log('fleet: the catalog at 50, 500 and 5,000 tools...'), await measureCatalog({ quick: args.quick })) : [];
+load.push(loadavg()[0]);
+
+printFleetReport(
+  {
+    args,
+    servers: { http: args.http, stdio: args.stdio, total, tools: catalog.tools.length, serverProcesses: args.serverProcesses },
+    connect,
+    list: { firstMs: firstListMs, warmMs: warmListMs },
+    memory,
+    throughput,
+    long: { durationS: args.duration, calls: longCalls, samples },
+    health,
+    closeMs,
+    catalog: catalogRows,
+    warnings: warnings(),
+    load,
+    node: process.version,
+  },
+  { json: args.json },
+);
