@@ -23,6 +23,8 @@ export interface ServerContext {
   catalog: CatalogCache;
   /** How a `ConnectTimeoutError` names the connect timeout. */
   connectTimeoutSetting?: string | undefined;
+  /** Its registration order in the registry: of two servers giving a catalog name, the lower wins it. */
+  order: number;
 }
 
 /**
@@ -81,6 +83,11 @@ export class ManagedServer {
 
   get name(): string {
     return this.config.name;
+  }
+
+  /** Its registration order: of two servers giving a catalog name, the lower wins it. */
+  get order(): number {
+    return this.context.order;
   }
 
   get state(): ServerState {
