@@ -164,17 +164,17 @@ export class ManagedServer {
   }
 
   /** Runs `operation` on the live client: refused at once unless the server is up and its breaker admits the call. */
-  async call<T>(method: string, operation: (client: McpClient, options: CallOptions) => Promise<T>, options: CallOptions = {}): Promise<T> {
+  call<T>(method: string, operation: (client: McpClient, options: CallOptions) => Promise<T>, options: CallOptions = {}): Promise<T> {
     const client = this.clients.current;
     const state = this.state;
     if (client === undefined || !isUp(state)) {
       this.stats.rejected();
-      throw new ServerUnavailableError(this.name, state, { method, cause: this.lastError });
+      return Promise.reject(new ServerUnavailableError(this.name, state, { method, cause: this.lastError }));
     }
     const permit = this.breaker.tryAcquire();
     if (permit === undefined) {
       this.stats.rejected();
-      throw new CircuitOpenError(this.name, this.breaker.retryAfterMs(), { method });
+      return Promise.reject(new CircuitOpenError(this.name, this.breaker.retryAfterMs(), { method }));
     }
     const timeoutMs = options.timeoutMs ?? this.config.requestTimeoutMs;
     const callOptions = timeoutMs === undefined ? options : { ...options, timeoutMs };
