@@ -5,7 +5,7 @@
 // catalog at 50, 500 and 5,000 tools. Prints every figure beside its target.
 // Usage: node --expose-gc bench/fleet-scale.mjs [--quick] [--duration=300] [--json] (see README)
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseFleetArgs } from './lib/fleet-args.mjs';
 import { measureCatalog } from './lib/fleet-catalog.mjs';
 import { buildFleet } from './lib/fleet-fleet.mjs';
@@ -20,25 +20,43 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const warnings = collectWarnings();
 const load = [loadavg()[0]];
 
+const http = await startHttpFleet({ count: args.http, processes: args.serverProcesses, tools: args.tools });
+
+// The HTTP servers alone first: the connectAll target is theirs, apart from 50 process starts.
+log(`fleet: connecting the ${args.http} HTTP servers alone...`);
+const httpOnly = await connectAlone(http.urls);
+
+// Health checks, counted as each starts, from the moment the fleet starts connecting (their
+// timers start at connect).
+const bucketMs = args.healthInterval / 5;
+let checks;
+
 globalThis.gc?.();
 const memoryBefore = process.memoryUsage();
-const http = await startHttpFleet({ count: args.http, processes: args.serverProcesses, tools: args.tools });
-const { registry, names } = buildFleet({ urls: http.urls, stdio: args.stdio, healthIntervalMs: args.healthInterval });
+const { registry, names } = buildFleet({
+  urls: http.urls,
+  stdio: args.stdio,
+  healthIntervalMs: args.healthInterval,
+  healthJitter: args.healthJitter,
+  onCheck: () => checks.add(),
+});
 const total = names.length;
+checks = bucketCounter(bucketMs, Date.now());
 
-// Health checks, counted from the moment the fleet starts connecting (their timers start at connect).
-const bucketMs = args.healthInterval / 10;
-const connectStarted = Date.now();
-const checks = bucketCounter(bucketMs, connectStarted);
-registry.on('health', () => checks.add());
+// Event-loop stalls (a loaded machine descheduling the process, a long GC) fire every timer due
+// meanwhile at once: shown beside the health-check load, which they clump.
+const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+loopDelay.enable();
 
 log(`fleet: connecting ${args.http} HTTP + ${args.stdio} stdio servers...`);
 const t0 = performance.now();
 const report = await registry.connectAll();
 const connectAllMs = performance.now() - t0;
+const connectedAtS = connectAllMs / 1000;
 const httpOutcomes = report.outcomes.filter((o) => o.server.startsWith('http-'));
 const connect = {
   allMs: connectAllMs,
+  httpAlone: httpOnly,
   httpMs: Math.max(...httpOutcomes.map((o) => o.durationMs)),
   connected: report.connected.length,
   failed: report.failed.length,
@@ -65,11 +83,13 @@ const routed = (n) => registry.callTool(`${names[n % total]}__echo`, { text: 'hi
 const direct = (n) => clients[n % total].callTool('echo', { text: 'hi' });
 const phase = async (kind) => {
   const cpu0 = http.pids.map(processCpuMs);
+  const own0 = process.cpuUsage();
   const w0 = performance.now();
   const result = await closedLoop(kind === 'routed' ? routed : direct, { width: args.width, durationMs: args.seconds * 1000 });
   const wallMs = performance.now() - w0;
+  const own = process.cpuUsage(own0);
   const serverCpu = Math.max(...http.pids.map((pid, i) => (processCpuMs(pid) - cpu0[i]) / wallMs));
-  return { ...result, serverCpu };
+  return { ...result, serverCpu, cpuUsPerCall: (own.user + own.system) / result.calls };
 };
 log(`fleet: ${args.rounds} rounds of routed and direct calls, ${args.width} in flight, ${args.seconds} s each...`);
 await closedLoop(routed, { width: args.width, durationMs: 1000 });
@@ -82,17 +102,15 @@ for (let r = 0; r < args.rounds; r++) {
   rounds.push(round);
   load.push(loadavg()[0]);
 }
+const medians = (kind) => ({
+  callsPerSec: median(rounds.map((r) => r[kind].callsPerSec)),
+  p50Ms: median(rounds.map((r) => r[kind].p50Ms)),
+  p99Ms: median(rounds.map((r) => r[kind].p99Ms)),
+  cpuUsPerCall: median(rounds.map((r) => r[kind].cpuUsPerCall)),
+});
 const throughput = {
-  routed: {
-    callsPerSec: median(rounds.map((r) => r.routed.callsPerSec)),
-    p50Ms: median(rounds.map((r) => r.routed.p50Ms)),
-    p99Ms: median(rounds.map((r) => r.routed.p99Ms)),
-  },
-  direct: {
-    callsPerSec: median(rounds.map((r) => r.direct.callsPerSec)),
-    p50Ms: median(rounds.map((r) => r.direct.p50Ms)),
-    p99Ms: median(rounds.map((r) => r.direct.p99Ms)),
-  },
+  routed: medians('routed'),
+  direct: medians('direct'),
   ratio: median(rounds.map((r) => r.routed.callsPerSec / r.direct.callsPerSec)),
   ratios: rounds.map((r) => r.routed.callsPerSec / r.direct.callsPerSec),
   serverCpu: Math.max(...rounds.flatMap((r) => [r.routed.serverCpu, r.direct.serverCpu])),
@@ -117,10 +135,40 @@ const t3 = performance.now();
 await registry.close({ deadlineMs: 5000 });
 const closeMs = performance.now() - t3;
 await http.stop();
-const health = { bucketMs, intervalMs: args.healthInterval, counts: checks.counts() };
+loopDelay.disable();
+const health = {
+  bucketMs,
+  intervalMs: args.healthInterval,
+  connectedAtS,
+  counts: checks.counts(),
+  loopDelayMaxMs: loopDelay.max / 1e6,
+  loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+};
 
 const catalogRows = args.catalog ? (log('fleet: the catalog at 50, 500 and 5,000 tools...'), await measureCatalog({ quick: args.quick })) : [];
 load.push(loadavg()[0]);
+
+/** Connects `urls` alone in a registry of their own; resolves with the time it took and the client memory per server. */
+async function connectAlone(urls) {
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const alone = buildFleet({ urls, stdio: 0, healthIntervalMs: args.healthInterval });
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const outcome = await alone.registry.connectAll();
+  const ms = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  globalThis.gc?.();
+  const after = process.memoryUsage();
+  await alone.registry.close({ deadlineMs: 5000 });
+  return {
+    ms,
+    cpuMs: (user + system) / 1000,
+    connected: outcome.connected.length,
+    rssKiBPerServer: (after.rss - before.rss) / 1024 / urls.length,
+    heapKiBPerServer: (after.heapUsed - before.heapUsed) / 1024 / urls.length,
+  };
+}
 
 printFleetReport(
   {

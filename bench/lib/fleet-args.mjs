@@ -4,10 +4,11 @@ const DEFAULTS = {
   stdio: 50,
   tools: 10,
   width: 1000,
-  seconds: 3,
-  rounds: 3,
+  seconds: 2,
+  rounds: 5,
   duration: 20,
   healthInterval: undefined,
+  healthJitter: undefined,
   serverProcesses: 1,
 };
 const FLAGS = ['quick', 'json', 'no-catalog'];
@@ -30,8 +31,8 @@ export function parseFleetArgs(argv) {
       );
   }
   if (args.quick) {
-    args.seconds = Math.min(args.seconds, 1.5);
-    args.rounds = Math.min(args.rounds, 2);
+    args.seconds = Math.min(args.seconds, 1);
+    args.rounds = Math.min(args.rounds, 3);
     args.duration = Math.min(args.duration, 12);
   }
   // Long runs check at the registry's default interval (30 s); short ones more often, to see several rounds.
