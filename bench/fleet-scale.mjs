@@ -61,7 +61,8 @@ const connect = {
   connected: report.connected.length,
   failed: report.failed.length,
 };
-if (report.failed.length > 0) log(`fleet: ${report.failed.length} servers failed to connect, e.g. ${report.outcomes.find((o) => !o.ok)?.error?.message}`);
+if (report.failed.length > 0)
+  log(`fleet: ${report.failed.length} servers failed to connect, e.g. ${report.outcomes.find((o) => !o.ok)?.error?.message}`);
 
 const t1 = performance.now();
 const catalog = await registry.listTools();
@@ -145,7 +146,9 @@ const health = {
   loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
 };
 
-const catalogRows = args.catalog ? (log('fleet: the catalog at 50, 500 and 5,000 tools...'), await measureCatalog({ quick: args.quick })) : [];
+const catalogRows = args.catalog
+  ? (log('fleet: the catalog at 50, 500 and 5,000 tools...'), await measureCatalog({ quick: args.quick }))
+  : [];
 load.push(loadavg()[0]);
 
 /** Connects `urls` alone in a registry of their own; resolves with the time it took and the client memory per server. */

@@ -3,6 +3,7 @@
 // the server behind a qualified name on each routed call (a routed call minus the same call made
 // directly on the client), before and after one server's list changed.
 import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers';
 import { McpClient } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
 import { McpRegistry } from '@mcpx/registry';

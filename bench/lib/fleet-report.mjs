@@ -118,7 +118,9 @@ export function printFleetReport(result, { json }) {
   out.push(
     `connectAll          ${f(alone.ms)} ms for the ${servers.http} HTTP servers alone (${alone.connected} up; client CPU ${f(alone.cpuMs)} ms; ${f(alone.rssKiBPerServer)} KiB RSS, ${f(alone.heapKiBPerServer)} KiB heap per server)`,
   );
-  out.push(`                    ${f(connect.allMs)} ms for all ${servers.total} (${connect.connected} up, ${connect.failed} failed); the slowest HTTP server of them ${f(connect.httpMs)} ms`);
+  out.push(
+    `                    ${f(connect.allMs)} ms for all ${servers.total} (${connect.connected} up, ${connect.failed} failed); the slowest HTTP server of them ${f(connect.httpMs)} ms`,
+  );
   out.push(`catalog             ${servers.tools} tools; first listTools ${f(list.firstMs)} ms, from the cache ${f(list.warmMs, 1)} ms`);
   out.push(`client memory       ${f(memory.rssKiBPerServer)} KiB RSS and ${f(memory.heapKiBPerServer)} KiB heap per server (after GC)`);
   out.push(`calls, ${result.args.width} in flight, median of ${result.args.rounds} rounds of ${result.args.seconds} s:`);
@@ -128,7 +130,9 @@ export function printFleetReport(result, { json }) {
       `  ${kind.padEnd(8)} ${f(t.callsPerSec).padStart(7)} calls/s   p50 ${f(t.p50Ms, 1)} ms   p99 ${f(t.p99Ms, 1)} ms   client CPU ${f(t.cpuUsPerCall)} µs/call`,
     );
   }
-  out.push(`  routed / direct per round: ${throughput.ratios.map((r) => r.toFixed(2)).join(', ')}; busiest echo process at ${f(throughput.serverCpu * 100)}% of a core`);
+  out.push(
+    `  routed / direct per round: ${throughput.ratios.map((r) => r.toFixed(2)).join(', ')}; busiest echo process at ${f(throughput.serverCpu * 100)}% of a core`,
+  );
   out.push(`long run            ${long.durationS} s, ${long.calls} routed calls; sampled with nothing in flight:`);
   out.push('  at s    timers  sockets  pipes  process listeners  heap MiB  rss MiB');
   for (const s of long.samples) {
@@ -142,7 +146,9 @@ export function printFleetReport(result, { json }) {
     `health checks       every ${health.intervalMs / 1000} s a server (jittered); checks started per second, in ${health.bucketMs / 1000} s buckets from the start of connectAll (done at ${f(health.connectedAtS, 1)} s):`,
   );
   out.push(`  ${health.counts.map((c) => f(perSecond(c))).join(' ')}`);
-  out.push(`  event-loop delay meanwhile: p99 ${f(health.loopDelayP99Ms)} ms, max ${f(health.loopDelayMaxMs)} ms (a stall fires every check due meanwhile at once)`);
+  out.push(
+    `  event-loop delay meanwhile: p99 ${f(health.loopDelayP99Ms)} ms, max ${f(health.loopDelayMaxMs)} ms (a stall fires every check due meanwhile at once)`,
+  );
   if (result.catalog.length > 0) {
     out.push('catalog scale       in-memory servers of 10 tools, µs (medians):');
     out.push('   tools  servers  listTools  per tool  routed call  direct call  lookup  after a list_changed');

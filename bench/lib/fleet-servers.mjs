@@ -22,7 +22,9 @@ function startHttpProcess(tools) {
     const exited = new Promise((done) => child.once('exit', done));
     let out = '';
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`fleet: an HTTP echo process exited (${signal ?? code}) before printing its port`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`fleet: an HTTP echo process exited (${signal ?? code}) before printing its port`)),
+    );
     child.stdout.setEncoding('utf8').on('data', (chunk) => {
       out += chunk;
       const newline = out.indexOf('\n');

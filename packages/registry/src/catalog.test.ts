@@ -113,7 +113,11 @@ describe('the catalog cache', () => {
 
   it('tells which list changed when one is fetched or forgotten, and nothing when one is only invalidated', async () => {
     const changes: string[] = [];
-    const c = new CatalogCache(1000, () => 0, (server, kind) => changes.push(`${server}/${kind}`));
+    const c = new CatalogCache(
+      1000,
+      () => 0,
+      (server, kind) => changes.push(`${server}/${kind}`),
+    );
     await c.get('s', 'tools', counting([tool('a')]).fetch);
     await c.get('t', 'prompts', counting([]).fetch);
     expect(changes).toEqual(['s/tools', 't/prompts']);

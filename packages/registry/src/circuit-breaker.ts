@@ -100,7 +100,7 @@ export class CircuitBreaker {
     try {
       running = operation();
     } catch (error) {
-      return Promise.reject(error as Error).catch(failed);
+      return Promise.reject(error).catch(failed);
     }
     return running.then((result) => {
       this.settle('success', permit);

@@ -15,7 +15,7 @@ export class InFlight {
       running = run();
     } catch (error) {
       this.release();
-      return Promise.reject(error as Error);
+      return Promise.reject(error);
     }
     return running.then(
       (value) => {

@@ -126,12 +126,24 @@ export class RegistryCatalog {
 
   /** Calls a tool by its qualified name on the server offering it. */
   callTool(qualifiedName: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult> {
-    return this.routed('tools', qualifiedName, 'tools/call', (client, name, callOptions) => client.callTool(name, args, callOptions), options);
+    return this.routed(
+      'tools',
+      qualifiedName,
+      'tools/call',
+      (client, name, callOptions) => client.callTool(name, args, callOptions),
+      options,
+    );
   }
 
   /** Gets a prompt by its qualified name from the server offering it. */
   getPrompt(qualifiedName: string, args?: Record<string, string>, options?: CallOptions): Promise<GetPromptResult> {
-    return this.routed('prompts', qualifiedName, 'prompts/get', (client, name, callOptions) => client.getPrompt(name, args, callOptions), options);
+    return this.routed(
+      'prompts',
+      qualifiedName,
+      'prompts/get',
+      (client, name, callOptions) => client.getPrompt(name, args, callOptions),
+      options,
+    );
   }
 
   /** Runs `operation` on the server behind `qualifiedName`: at once when the route is known, else after listing. */

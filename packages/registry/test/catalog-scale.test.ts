@@ -22,7 +22,8 @@ describe('the catalog of a large fleet', () => {
   it('names each tool once per listing: listing 2,000 tools over 200 servers qualifies 2,000 entries', async () => {
     const { naming, calls } = countingNaming();
     const { registry } = open({ naming, defaults: { health: false } });
-    for (let i = 0; i < 200; i++) registry.register({ name: `s${i}`, connect: fakeServer(`s${i}`, (s) => serveTools(s, `s${i}`, tools(10))).connect });
+    for (let i = 0; i < 200; i++)
+      registry.register({ name: `s${i}`, connect: fakeServer(`s${i}`, (s) => serveTools(s, `s${i}`, tools(10))).connect });
     await registry.connectAll();
     await registry.listTools();
     const before = calls();
