@@ -80,7 +80,10 @@ const memory = {
 
 // Routed calls by qualified name against the same calls on the clients, in alternating order.
 const clients = names.map((name) => registry.get(name).client);
-const routed = (n) => registry.callTool(`${names[n % total]}__echo`, { text: 'hi' });
+// Qualified names made once, as a host gets them (flat strings from a model's JSON): a name
+// concatenated on each call would bill the bench's string building to the routed side.
+const qualified = names.map((name) => `${name}__echo`);
+const routed = (n) => registry.callTool(qualified[n % total], { text: 'hi' });
 const direct = (n) => clients[n % total].callTool('echo', { text: 'hi' });
 const phase = async (kind) => {
   const cpu0 = http.pids.map(processCpuMs);
