@@ -143,7 +143,7 @@ export function printFleetReport(result, { json }) {
   }
   const perSecond = (count) => (count * 1000) / health.bucketMs;
   out.push(
-    `health checks       every ${health.intervalMs / 1000} s a server (jittered); checks started per second, in ${health.bucketMs / 1000} s buckets from the start of connectAll (done at ${f(health.connectedAtS, 1)} s):`,
+    `health checks       every ${health.intervalMs / 1000} s a server (jitter ${result.args.healthJitter ?? 'the default'}); checks started per second, in ${health.bucketMs / 1000} s buckets from the start of connectAll (done at ${f(health.connectedAtS, 1)} s):`,
   );
   out.push(`  ${health.counts.map((c) => f(perSecond(c))).join(' ')}`);
   out.push(
