@@ -102,7 +102,10 @@ const rounds = [];
 for (let r = 0; r < args.rounds; r++) {
   const order = r % 2 === 0 ? ['routed', 'direct'] : ['direct', 'routed'];
   const round = {};
-  for (const kind of order) round[kind] = await phase(kind);
+  for (const kind of order) {
+    round[kind] = await phase(kind);
+    if (round[kind].failed > 0) log(`fleet: ${round[kind].failed} ${kind} calls failed, e.g. ${round[kind].firstError}`);
+  }
   rounds.push(round);
   load.push(loadavg()[0]);
 }
@@ -118,6 +121,7 @@ const throughput = {
   ratio: median(rounds.map((r) => r.routed.callsPerSec / r.direct.callsPerSec)),
   ratios: rounds.map((r) => r.routed.callsPerSec / r.direct.callsPerSec),
   serverCpu: Math.max(...rounds.flatMap((r) => [r.routed.serverCpu, r.direct.serverCpu])),
+  failed: rounds.reduce((sum, r) => sum + r.routed.failed + r.direct.failed, 0),
 };
 
 // The long run: routed calls (a tenth of the width in flight) in stretches, sampled between
@@ -129,9 +133,15 @@ log(`fleet: ${args.duration} s of routed calls, sampling timers and listeners ev
 // Live objects are counted at the start and the end only: each count stalls the process.
 samples.push(await checks.during(() => sample(0, { objects: true })));
 let longCalls = 0;
+const failures = { count: 0, first: undefined };
+const noteFailures = (result) => {
+  failures.count += result.failed;
+  failures.first ??= result.firstError;
+};
 while (performance.now() - longStarted < args.duration * 1000) {
   const result = await closedLoop(routed, { width: Math.max(1, Math.round(args.width / 10)), durationMs: stretchMs });
   longCalls += result.calls;
+  noteFailures(result);
   samples.push(await sample((performance.now() - longStarted) / 1000));
 }
 samples.push(await checks.during(() => sample((performance.now() - longStarted) / 1000, { objects: true })));
@@ -188,7 +198,7 @@ printFleetReport(
     list: { firstMs: firstListMs, warmMs: warmListMs },
     memory,
     throughput,
-    long: { durationS: args.duration, calls: longCalls, samples },
+    long: { durationS: args.duration, calls: longCalls, failed: failures.count, firstError: failures.first, samples },
     health,
     closeMs,
     catalog: catalogRows,

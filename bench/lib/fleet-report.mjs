@@ -68,6 +68,13 @@ export const FLEET_TARGETS = [
     met: (v) => v <= 2,
   },
   {
+    name: 'failed calls',
+    limit: 'none',
+    value: (r) => r.throughput.failed + r.long.failed,
+    format: (v) => String(v),
+    met: (v) => v === 0,
+  },
+  {
     name: 'process warnings',
     limit: 'none',
     value: (r) => r.warnings.reduce((sum, w) => sum + w.count, 0),
@@ -141,7 +148,8 @@ export function printFleetReport(result, { json }) {
   out.push(
     `  routed / direct per round: ${throughput.ratios.map((r) => r.toFixed(2)).join(', ')}; busiest echo process at ${f(throughput.serverCpu * 100)}% of a core`,
   );
-  out.push(`long run            ${long.durationS} s, ${long.calls} routed calls; sampled with nothing in flight:`);
+  const failedNote = long.failed > 0 ? ` (${long.failed} failed, e.g. ${long.firstError})` : '';
+  out.push(`long run            ${long.durationS} s, ${long.calls} routed calls${failedNote}; sampled with nothing in flight:`);
   out.push('  at s    timers  sockets  pipes  process listeners  AbortSignals  promises  heap MiB  rss MiB');
   for (const s of long.samples) {
     const r = s.resources;
