@@ -1,9 +1,11 @@
 // A minimal MCP server over Streamable HTTP: node:http, keep-alive, JSON answers (never SSE),
 // no dependencies. It does as little as it can, so the client under test dominates the cost.
 // Listens on 127.0.0.1, port 0, and prints the port as the first line of stdout; exits when
-// its stdin ends, so it never outlives the runner.
+// its stdin ends, so it never outlives the runner. `--tools=N` lists N tools (`echo`, then
+// `tool-1`... which also echo); the default is 1.
 //
-// POST /mcp: `initialize` (assigns an Mcp-Session-Id; echoes a known protocolVersion),
+// Every path under /mcp (`/mcp`, `/mcp/42`...) is the same endpoint, so one process can stand
+// for many servers (bench/fleet-scale.mjs). POST /mcp: `initialize` (assigns an Mcp-Session-Id; echoes a known protocolVersion),
 // notifications and responses (202), `tools/list` (one tool, `echo`), `tools/call` echo,
 // `ping`. An unknown method outside a session (a modern client's `server/discover` probe)
 // gets HTTP 400 with a JSON-RPC -32601 error, as a legacy server answers it, so the client
@@ -15,14 +17,13 @@ import { createServer } from 'node:http';
 
 const VERSIONS = new Set(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25']);
 const LATEST = '2025-11-25';
+const toolCount = Number(process.argv.find((arg) => arg.startsWith('--tools='))?.slice('--tools='.length) ?? 1);
 const TOOLS = JSON.stringify({
-  tools: [
-    {
-      name: 'echo',
-      description: 'Returns its text.',
-      inputSchema: { type: 'object', properties: { text: { type: 'string' } } },
-    },
-  ],
+  tools: Array.from({ length: toolCount }, (_, i) => ({
+    name: i === 0 ? 'echo' : `tool-${i}`,
+    description: 'Returns its text.',
+    inputSchema: { type: 'object', properties: { text: { type: 'string' } } },
+  })),
 });
 const PATH = '/mcp';
 const sessions = new Set();
@@ -84,7 +85,7 @@ function answerPost(req, res, text) {
 }
 
 const server = createServer((req, res) => {
-  if (req.url !== PATH) return send(res, 404, undefined);
+  if (req.url !== PATH && !req.url.startsWith(`${PATH}/`)) return send(res, 404, undefined);
   if (req.method === 'POST') {
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));

@@ -73,9 +73,7 @@ describe('the catalog cache', () => {
     const { cache: c } = cache();
     const source = counting([tool('a')]);
     await c.get('s', 'tools', source.fetch);
-    const version = c.version;
     c.invalidate('s', 'tools');
-    expect(c.version).toBeGreaterThan(version);
     expect(c.peek('s', 'tools')?.map((t) => t.name)).toEqual(['a']);
     await c.get('s', 'tools', source.fetch);
     expect(source.count()).toBe(2);
@@ -111,6 +109,22 @@ describe('the catalog cache', () => {
     release();
     await pending;
     expect(c.peek('s', 'tools')).toBeUndefined();
+  });
+
+  it('tells which list changed when one is fetched or forgotten, and nothing when one is only invalidated', async () => {
+    const changes: string[] = [];
+    const c = new CatalogCache(
+      1000,
+      () => 0,
+      (server, kind) => changes.push(`${server}/${kind}`),
+    );
+    await c.get('s', 'tools', counting([tool('a')]).fetch);
+    await c.get('t', 'prompts', counting([]).fetch);
+    expect(changes).toEqual(['s/tools', 't/prompts']);
+    c.invalidate('s');
+    expect(changes).toHaveLength(2);
+    c.forget('t');
+    expect(changes.slice(2)).toEqual(['t/tools', 't/resources', 't/prompts']);
   });
 
   it('keeps the servers and the three kinds apart, and forgets a server entirely', async () => {

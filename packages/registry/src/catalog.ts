@@ -112,17 +112,17 @@ export class CatalogCache {
   private readonly fetching = new Map<string, { generation: number; promise: Promise<unknown[]> }>();
   private readonly generations = new Map<string, number>();
   private readonly forgotten = new Set<string>();
-  private revision = 0;
 
+  /**
+   * @param onChange told each time a server's list of `kind` changes (fetched, or forgotten), so
+   * that indexes built from the cache update that server's entries only. Invalidating changes
+   * no list: a stale list still routes.
+   */
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number,
+    private readonly onChange: (server: string, kind: CatalogKind) => void = () => undefined,
   ) {}
-
-  /** Bumped on every change, so indexes built from the cache know when to rebuild. */
-  get version(): number {
-    return this.revision;
-  }
 
   /** The cached list, fresh or stale; undefined if never fetched. */
   peek<K extends CatalogKind>(server: string, kind: K): CatalogItems[K][] | undefined {
@@ -150,7 +150,7 @@ export class CatalogCache {
       const current = (this.generations.get(id) ?? 0) === generation;
       if (current || !this.forgotten.has(id)) {
         this.entries.set(id, { items, expiresAt: current ? this.now() + (ttlMs ?? this.ttlMs) : 0 });
-        this.revision++;
+        this.onChange(server, kind);
       }
       return items;
     });
@@ -170,7 +170,6 @@ export class CatalogCache {
       const entry = this.entries.get(id);
       if (entry !== undefined) entry.expiresAt = 0;
     }
-    this.revision++;
   }
 
   /** Drops everything about a server. */
@@ -181,8 +180,8 @@ export class CatalogCache {
       this.fetching.delete(id);
       this.forgotten.add(id);
       this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
+      this.onChange(server, each);
     }
-    this.revision++;
   }
 }
 

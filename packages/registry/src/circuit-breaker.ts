@@ -91,15 +91,21 @@ export class CircuitBreaker {
   }
 
   /** Runs `operation` under `permit` and settles the permit with how it ended. */
-  async guard<T>(permit: Permit, operation: () => Promise<T>): Promise<T> {
-    try {
-      const result = await operation();
-      this.settle('success', permit);
-      return result;
-    } catch (error) {
+  guard<T>(permit: Permit, operation: () => Promise<T>): Promise<T> {
+    const failed = (error: unknown): never => {
       this.settle(this.outcomeOf(error), permit);
       throw error;
+    };
+    let running: Promise<T>;
+    try {
+      running = operation();
+    } catch (error) {
+      return Promise.reject(error).catch(failed);
     }
+    return running.then((result) => {
+      this.settle('success', permit);
+      return result;
+    }, failed);
   }
 
   /** Classifies an error with the `isFailure` policy. */

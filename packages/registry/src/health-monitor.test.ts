@@ -23,7 +23,15 @@ function monitor(
 ): { monitor: HealthMonitor; clock: ManualClock; results: HealthResult[] } {
   const clock = new ManualClock();
   const results: HealthResult[] = [];
-  const options = { ...DEFAULT_HEALTH_OPTIONS, intervalMs: 1000, degradedIntervalMs: 100, timeoutMs: 50, degradedLatencyMs: 20, check };
+  const options = {
+    ...DEFAULT_HEALTH_OPTIONS,
+    intervalMs: 1000,
+    degradedIntervalMs: 100,
+    timeoutMs: 50,
+    degradedLatencyMs: 20,
+    check,
+    jitter: 0,
+  };
   return {
     monitor: new HealthMonitor('alpha', options, clock, { isDegraded: degraded, onResult: (result) => results.push(result) }),
     clock,

@@ -22,9 +22,20 @@ export interface HealthOptions {
   failureThreshold: number;
   /** The check itself. @default pingCheck */
   check: HealthCheck;
+  /**
+   * Share of each wait that is random, 0 to 1: a wait is its interval minus up to this share,
+   * drawn anew each time, so servers connected together do not check together and never fall
+   * into step. 0 checks exactly every interval. @default 0.5
+   */
+  jitter: number;
+  /** Source of randomness of the jitter, 0 (inclusive) to 1 (exclusive); for tests. @default Math.random */
+  random: () => number;
 }
 
-/** The health defaults: a ping every 30 s (5 s while degraded), 10 s to answer, degraded above 2 s, dead after 3 failures. */
+/**
+ * The health defaults: a ping every 15 to 30 s (2.5 to 5 s while degraded), 10 s to answer,
+ * degraded above 2 s, dead after 3 failures.
+ */
 export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = {
   intervalMs: 30_000,
   degradedIntervalMs: 5_000,
@@ -32,7 +43,14 @@ export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = {
   degradedLatencyMs: 2_000,
   failureThreshold: 3,
   check: pingCheck,
+  jitter: 0.5,
+  random: Math.random,
 };
+
+/** A wait of `intervalMs` minus up to `jitter` of it at random, as `exponentialBackoff` jitters its delays. */
+export function jitteredInterval(intervalMs: number, { jitter, random }: Pick<HealthOptions, 'jitter' | 'random'>): number {
+  return Math.round(intervalMs * (1 - jitter * random()));
+}
 
 /** One check's outcome. */
 export interface HealthResult {
@@ -79,7 +97,8 @@ const RATE_WINDOW = 20;
 
 /**
  * Checks one server periodically, one check at a time: every `intervalMs`, or every
- * `degradedIntervalMs` while `isDegraded()` says so. Each result goes to `onResult`.
+ * `degradedIntervalMs` while `isDegraded()` says so, each wait shortened at random by up to
+ * `jitter` of it. Each result goes to `onResult`.
  */
 export class HealthMonitor {
   private session = 0;
@@ -100,7 +119,7 @@ export class HealthMonitor {
     private readonly hooks: { isDegraded: () => boolean; onResult: (result: HealthResult) => void },
   ) {}
 
-  /** Starts checking `client`, first after one interval; stops checking the previous one. */
+  /** Starts checking `client`, first after one (jittered) interval; stops checking the previous one. */
   start(client: McpClient): void {
     this.stop();
     this.consecutive = 0;
@@ -129,7 +148,7 @@ export class HealthMonitor {
   }
 
   private schedule(session: number, client: McpClient): void {
-    const interval = this.hooks.isDegraded() ? this.options.degradedIntervalMs : this.options.intervalMs;
+    const interval = jitteredInterval(this.hooks.isDegraded() ? this.options.degradedIntervalMs : this.options.intervalMs, this.options);
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       // run() turns a failed check into a result and does not reject.

@@ -7,15 +7,31 @@ export class InFlight {
     return this.count;
   }
 
-  /** Counts `run` while it runs. */
-  async track<T>(run: () => Promise<T>): Promise<T> {
+  /** Counts `run` while it runs. One `then` rather than an async frame: this is on every routed call. */
+  track<T>(run: () => Promise<T>): Promise<T> {
     this.count++;
+    let running: Promise<T>;
     try {
-      return await run();
-    } finally {
-      this.count--;
-      if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+      running = run();
+    } catch (error) {
+      this.release();
+      return Promise.reject(error);
     }
+    return running.then(
+      (value) => {
+        this.release();
+        return value;
+      },
+      (error: unknown) => {
+        this.release();
+        throw error;
+      },
+    );
+  }
+
+  private release(): void {
+    this.count--;
+    if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
   }
 
   /** Resolves once no call is in flight. */

@@ -23,6 +23,8 @@ export interface ServerContext {
   catalog: CatalogCache;
   /** How a `ConnectTimeoutError` names the connect timeout. */
   connectTimeoutSetting?: string | undefined;
+  /** Its registration order in the registry: of two servers giving a catalog name, the lower wins it. */
+  order: number;
 }
 
 /**
@@ -81,6 +83,11 @@ export class ManagedServer {
 
   get name(): string {
     return this.config.name;
+  }
+
+  /** Its registration order: of two servers giving a catalog name, the lower wins it. */
+  get order(): number {
+    return this.context.order;
   }
 
   get state(): ServerState {
@@ -157,17 +164,17 @@ export class ManagedServer {
   }
 
   /** Runs `operation` on the live client: refused at once unless the server is up and its breaker admits the call. */
-  async call<T>(method: string, operation: (client: McpClient, options: CallOptions) => Promise<T>, options: CallOptions = {}): Promise<T> {
+  call<T>(method: string, operation: (client: McpClient, options: CallOptions) => Promise<T>, options: CallOptions = {}): Promise<T> {
     const client = this.clients.current;
     const state = this.state;
     if (client === undefined || !isUp(state)) {
       this.stats.rejected();
-      throw new ServerUnavailableError(this.name, state, { method, cause: this.lastError });
+      return Promise.reject(new ServerUnavailableError(this.name, state, { method, cause: this.lastError }));
     }
     const permit = this.breaker.tryAcquire();
     if (permit === undefined) {
       this.stats.rejected();
-      throw new CircuitOpenError(this.name, this.breaker.retryAfterMs(), { method });
+      return Promise.reject(new CircuitOpenError(this.name, this.breaker.retryAfterMs(), { method }));
     }
     const timeoutMs = options.timeoutMs ?? this.config.requestTimeoutMs;
     const callOptions = timeoutMs === undefined ? options : { ...options, timeoutMs };

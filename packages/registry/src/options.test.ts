@@ -80,3 +80,14 @@ describe('unknown registry options', () => {
     await registry.close();
   });
 });
+
+describe('health options', () => {
+  it('refuse a jitter outside 0 to 1, naming the server and the field', async () => {
+    const registry = new McpRegistry();
+    expect(() => registry.register({ name: 'alpha', connect, health: { jitter: 1.5 } })).toThrow(
+      'server "alpha": register(): "health.jitter" must be a share from 0 to 1, got 1.5',
+    );
+    expect(() => registry.register({ name: 'beta', connect, health: { jitter: 1 } })).not.toThrow();
+    await registry.close();
+  });
+});

@@ -78,6 +78,8 @@ const POLICY_KEYS = {
     degradedLatencyMs: true,
     failureThreshold: true,
     check: true,
+    jitter: true,
+    random: true,
   } satisfies OptionKeys<HealthOptions>,
   breaker: { failureThreshold: true, resetTimeoutMs: true, isFailure: true } satisfies OptionKeys<BreakerOptions>,
 } as const satisfies OptionKeys<ServerPolicies>;
@@ -193,6 +195,9 @@ export function resolveServerRegistration(config: ServerRegistration, defaults: 
     nonNegative(health.degradedLatencyMs, 'health.degradedLatencyMs', fail);
     count(health.failureThreshold, 'health.failureThreshold', fail);
     if (typeof health.check !== 'function') fail('"health.check" must be a function');
+    if (typeof health.jitter !== 'number' || !(health.jitter >= 0 && health.jitter <= 1))
+      fail(`"health.jitter" must be a share from 0 to 1, got ${String(health.jitter)}`);
+    if (typeof health.random !== 'function') fail('"health.random" must be a function () => number from 0 to 1');
   }
   const breakerSetting = pick('breaker');
   const breaker: BreakerOptions =

@@ -13,6 +13,7 @@ import {
 import { NotInCatalogError } from './errors/not-in-catalog-error.js';
 import type { ManagedServer } from './managed-server.js';
 import { qualifyAll, type NamingPolicy } from './naming.js';
+import { RouteIndex, type Route } from './route-index.js';
 import { isUp, type ServerState } from './server-state.js';
 
 /** Options of the catalog lists. */
@@ -42,12 +43,6 @@ export interface RegistryCatalogContext {
   route: RouteCall;
 }
 
-/** A tool or prompt found by its qualified name. */
-interface Route {
-  server: ManagedServer;
-  name: string;
-}
-
 type Named = 'tools' | 'prompts';
 
 /**
@@ -55,14 +50,28 @@ type Named = 'tools' | 'prompts';
  * names, and the calls made by those names, routed to the server that offers each one.
  */
 export class RegistryCatalog {
-  private readonly indexes = new Map<Named, { version: string; routes: Map<string, Route> }>();
-  private membership = 0;
+  private readonly indexes: Record<Named, RouteIndex>;
 
-  constructor(private readonly context: RegistryCatalogContext) {}
+  constructor(private readonly context: RegistryCatalogContext) {
+    const index = (kind: Named): RouteIndex =>
+      new RouteIndex(
+        // Every registered server's cached list routes, stale or not; an unregistered server's none.
+        (server) => (context.servers.get(server.name) === server ? context.cache.peek(server.name, kind) : undefined),
+        context.naming,
+      );
+    this.indexes = { tools: index('tools'), prompts: index('prompts') };
+  }
 
-  /** Tells the catalog a server was registered or unregistered, so that its routes are rebuilt. */
-  serversChanged(): void {
-    this.membership++;
+  /** Tells the catalog a server was registered or unregistered, so that its routes are updated. */
+  serverChanged(server: ManagedServer): void {
+    this.indexes.tools.changed(server);
+    this.indexes.prompts.changed(server);
+  }
+
+  /** Tells the catalog one server's cached list changed (the cache's `onChange`). */
+  listChanged(name: string, kind: CatalogKind): void {
+    const server = this.context.servers.get(name);
+    if (server !== undefined && kind !== 'resources') this.indexes[kind].changed(server);
   }
 
   /** The tools of every server that is up, under qualified names; a server that cannot answer is listed in `failures`. */
@@ -116,17 +125,45 @@ export class RegistryCatalog {
   }
 
   /** Calls a tool by its qualified name on the server offering it. */
-  async callTool(qualifiedName: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult> {
-    this.context.assertOpen();
-    const { server, name } = await this.resolve('tools', qualifiedName);
-    return this.context.route(server, 'tools/call', (client, callOptions) => client.callTool(name, args, callOptions), options);
+  callTool(qualifiedName: string, args?: Record<string, unknown>, options?: CallOptions): Promise<CallToolResult> {
+    return this.routed(
+      'tools',
+      qualifiedName,
+      'tools/call',
+      (client, name, callOptions) => client.callTool(name, args, callOptions),
+      options,
+    );
   }
 
   /** Gets a prompt by its qualified name from the server offering it. */
-  async getPrompt(qualifiedName: string, args?: Record<string, string>, options?: CallOptions): Promise<GetPromptResult> {
-    this.context.assertOpen();
-    const { server, name } = await this.resolve('prompts', qualifiedName);
-    return this.context.route(server, 'prompts/get', (client, callOptions) => client.getPrompt(name, args, callOptions), options);
+  getPrompt(qualifiedName: string, args?: Record<string, string>, options?: CallOptions): Promise<GetPromptResult> {
+    return this.routed(
+      'prompts',
+      qualifiedName,
+      'prompts/get',
+      (client, name, callOptions) => client.getPrompt(name, args, callOptions),
+      options,
+    );
+  }
+
+  /** Runs `operation` on the server behind `qualifiedName`: at once when the route is known, else after listing. */
+  private routed<T>(
+    kind: Named,
+    qualifiedName: string,
+    method: string,
+    operation: (client: McpClient, name: string, options: CallOptions) => Promise<T>,
+    options: CallOptions | undefined,
+  ): Promise<T> {
+    const send = ({ server, name }: Route): Promise<T> =>
+      this.context.route(server, method, (client, callOptions) => operation(client, name, callOptions), options);
+    try {
+      this.context.assertOpen();
+      const route = this.indexes[kind].get(qualifiedName);
+      if (route !== undefined) return send(route);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.resolve(kind, qualifiedName).then(send);
   }
 
   /** Each up server's list of `kind`, from the cache while fresh; a failing server goes to `failures`. */
@@ -157,39 +194,14 @@ export class RegistryCatalog {
     return { lists, failures };
   }
 
-  /** Finds the server and original name behind a qualified name, listing the catalog once if it is not known yet. */
+  /** Finds the server and original name behind a qualified name not in the index, listing the catalog once first. */
   private async resolve(kind: Named, qualifiedName: string): Promise<Route> {
-    let route = this.routes(kind).get(qualifiedName);
-    if (route === undefined) {
-      await this.gather(kind, {});
-      route = this.routes(kind).get(qualifiedName);
-    }
+    await this.gather(kind, {});
+    const route = this.indexes[kind].get(qualifiedName);
     if (route !== undefined) return route;
     const unknown = [...this.context.servers.values()]
       .filter((server) => !isUp(server.state) && this.context.cache.peek(server.name, kind) === undefined)
       .map((server): { server: string; state: ServerState } => ({ server: server.name, state: server.state }));
     throw new NotInCatalogError(kind === 'tools' ? 'tool' : 'prompt', qualifiedName, unknown);
-  }
-
-  /** Qualified name → route, over every server's cached list (stale or not), rebuilt when the cache or the servers change. */
-  private routes(kind: Named): Map<string, Route> {
-    const { cache, servers, naming } = this.context;
-    const version = `${cache.version}/${this.membership}`;
-    const cached = this.indexes.get(kind);
-    if (cached?.version === version) return cached.routes;
-    const entries = [...servers.values()].flatMap((server) =>
-      (cache.peek(server.name, kind) ?? []).map((item) => ({
-        server: server.name,
-        prefix: server.config.toolPrefix,
-        name: item.name,
-        managed: server,
-      })),
-    );
-    const { index } = qualifyAll(entries, naming);
-    const routes = new Map(
-      [...index].map(([qualified, entry]): [string, Route] => [qualified, { server: entry.managed, name: entry.name }]),
-    );
-    this.indexes.set(kind, { version, routes });
-    return routes;
   }
 }

@@ -63,6 +63,8 @@ export class McpRegistry {
   private readonly defaults: ServerPolicies;
   private readonly inFlight = new InFlight();
   private closing: Promise<CloseReport> | undefined;
+  /** Servers registered so far, unregistered ones included: the next one's registration order. */
+  private registered = 0;
   private readonly onClosed: (() => void | Promise<void>) | undefined;
 
   constructor(options: McpRegistryOptions = {}) {
@@ -73,7 +75,11 @@ export class McpRegistry {
     this.onClosed = options.onClosed;
     const ttl = options.catalogTtlMs ?? DEFAULT_CATALOG_TTL_MS;
     if (!(ttl >= 0)) throw new ConfigError(`McpRegistry: "catalogTtlMs" must be zero or more, got ${String(ttl)}`);
-    this.cache = new CatalogCache(ttl, () => this.clock.now());
+    this.cache = new CatalogCache(
+      ttl,
+      () => this.clock.now(),
+      (server, kind) => this.catalog.listChanged(server, kind),
+    );
     this.catalog = new RegistryCatalog({
       servers: this.servers,
       cache: this.cache,
@@ -97,9 +103,10 @@ export class McpRegistry {
       events: this.events,
       catalog: this.cache,
       connectTimeoutSetting: this.connectTimeoutSetting,
+      order: this.registered++,
     });
     this.servers.set(resolved.name, server);
-    this.catalog.serversChanged();
+    this.catalog.serverChanged(server);
     return server.view;
   }
 
@@ -107,7 +114,7 @@ export class McpRegistry {
   async unregister(name: string): Promise<void> {
     const server = this.server(name);
     this.servers.delete(name);
-    this.catalog.serversChanged();
+    this.catalog.serverChanged(server);
     await server.end(Promise.resolve());
     this.cache.forget(name);
   }

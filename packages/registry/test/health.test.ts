@@ -5,7 +5,8 @@ import { fakeServer, text, useRegistries } from './helpers.js';
 
 const open = useRegistries();
 
-const health = { intervalMs: 1000, degradedIntervalMs: 200, timeoutMs: 100, degradedLatencyMs: 20, failureThreshold: 3 };
+// No jitter: these tests step the clock to the exact moment of each check.
+const health = { intervalMs: 1000, degradedIntervalMs: 200, timeoutMs: 100, degradedLatencyMs: 20, failureThreshold: 3, jitter: 0 };
 
 describe('a server that hangs on health checks', () => {
   it('turns degraded, opens its breaker, is replaced by a new connection and recovers, while the other server is untouched', async () => {
