@@ -4,6 +4,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { redactUrl } from '@mcpx/core/internal';
 import { otelMiddleware } from '@mcpx/otel';
 import type { CommandTracing } from './command-tracing.js';
 import { exportHeaders, resourceAttributes } from './otel-env.js';
@@ -82,7 +83,8 @@ export function startTracing(url: string, env: Readonly<Record<string, string | 
         await provider.forceFlush();
         return undefined;
       } catch (error) {
-        return new Error(`could not export traces to ${shownUrl(url)}: ${error instanceof Error ? error.message : String(error)}`, {
+        const shown = redactUrl(url, { userinfo: 'drop', query: 'drop' });
+        return new Error(`could not export traces to ${shown}: ${error instanceof Error ? error.message : String(error)}`, {
           cause: error,
         });
       } finally {
@@ -117,14 +119,4 @@ function traceCommand(
     span.end();
     return code;
   });
-}
-
-/** `url` as an error may show it: without a user name, password or query, which can hold credentials. */
-function shownUrl(url: string): string {
-  if (!URL.canParse(url)) return '<not a URL>';
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  parsed.search = '';
-  return parsed.href;
 }
