@@ -102,7 +102,7 @@ function sent(client: McpClient, method: string): { count: number } {
 
 /** Creates registries as `createRegistry` does, each closed after its test. */
 function useRegistries(): typeof createRegistry {
-  const open: Array<{ close(): Promise<void> }> = [];
+  const open: Array<{ close(): Promise<unknown> }> = [];
   afterEach(async () => {
     for (const registry of open.splice(0)) await registry.close();
   });
