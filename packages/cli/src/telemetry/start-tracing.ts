@@ -5,7 +5,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { redactUrl } from '@mcpx/core/internal';
-import { otelMiddleware } from '@mcpx/otel';
+import { otelMiddleware, otelRetryEvent } from '@mcpx/otel';
 import type { CommandTracing } from './command-tracing.js';
 import { exportHeaders, resourceAttributes } from './otel-env.js';
 
@@ -64,6 +64,8 @@ export function startTracing(url: string, env: Readonly<Record<string, string | 
       span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
       span.end();
     },
+    // Called in the async context of the request retried: its span is the active one.
+    retry: otelRetryEvent,
     refresh: ({ serverUrl, durationMs, error }) => {
       // Called in the async context of the request that needed the refresh: its span is the active one.
       trace.getActiveSpan()?.addEvent('mcpx.auth.refresh', {
