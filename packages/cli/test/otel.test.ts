@@ -156,7 +156,10 @@ describe('mcpx --otel', () => {
     const result = await mcpx(['call', 'everything/get-sum', 'a=1', '--config', config], { dir, env });
     expect(result.code).not.toBe(0);
     const command = collector.named('mcpx call');
-    expect(command.status).toMatchObject({ code: 2, message: expect.stringContaining('b') as unknown });
+    // The span's status says what the command told the user: the argument the call lacks.
+    const reported = result.stderr.split('\n')[0]!.replace(/^mcpx: /, '');
+    expect(reported).toContain('everything/get-sum needs the argument b');
+    expect(command.status).toEqual({ code: 2, message: reported });
     expect(command.attributes['process.exit.code']).toBe(result.code);
   });
 
