@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { everythingCommand, startFakeMcpServer } from '@mcpx/test-utils';
+import { everythingCommand, refuseOnce, startFakeMcpServer } from '@mcpx/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mcpx, requireBuild, scratch } from './helpers.js';
 
@@ -184,12 +184,7 @@ describe('mcpx --otel', () => {
   it('records a retry of an HTTP request as an mcpx.http.retry event on the span of that request', async () => {
     const server = await startFakeMcpServer();
     try {
-      let lists = 0;
-      server.on('tools/list', (context) => {
-        lists++;
-        if (lists > 1) return context.result({ tools: [] });
-        context.response.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
-      });
+      refuseOnce(server, 'tools/list', { tools: [] });
       const busy = dir.write('busy.json', JSON.stringify({ mcpServers: { busy: { url: `${server.url()}?key=k3y` } } }));
       const result = await mcpx(['tools', '--otel', '--json', '--config', busy], { dir, env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
       expect(result.code).toBe(0);

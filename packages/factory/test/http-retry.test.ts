@@ -1,5 +1,5 @@
 import type { HttpRetry } from '@mcpx/http';
-import { startFakeMcpServer, type FakeMcpServer } from '@mcpx/test-utils';
+import { refuseOnce, startFakeMcpServer } from '@mcpx/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../src/index.js';
 
@@ -8,22 +8,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A loopback MCP server that answers tools/list with 503 once, then with its tools. */
-async function refusingOnce(): Promise<FakeMcpServer> {
-  const server = await startFakeMcpServer();
-  cleanups.push(() => server.close());
-  let calls = 0;
-  server.on('tools/list', (context) => {
-    calls++;
-    if (calls > 1) return context.result({ tools: [] });
-    context.response.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
-  });
-  return server;
-}
-
 describe('the onHttpRetry option', () => {
   it('is told of a Streamable HTTP server answering 503 once, with the method, attempt and status', async () => {
-    const server = await refusingOnce();
+    const server = await startFakeMcpServer();
+    cleanups.push(() => server.close());
+    refuseOnce(server, 'tools/list', { tools: [] });
     const retries: HttpRetry[] = [];
     const client = await createClient(
       { url: `${server.url()}?key=secret` },
