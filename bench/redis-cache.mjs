@@ -7,7 +7,6 @@
 // Usage: node bench/redis-cache.mjs [--calls=2000] [--rounds=5] [--transport=stdio,http]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -15,32 +14,13 @@ import { McpClient } from '@mcpx/core';
 import { StreamableHttpTransport } from '@mcpx/http';
 import { connectRedis, redisCacheStore } from '@mcpx/redis';
 import { StdioTransport } from '@mcpx/stdio';
+import { startRedis } from './lib/redis.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const calls = Number(arg('calls', 2000));
 const rounds = Number(arg('rounds', 5));
 const transports = arg('transport', 'stdio,http').split(',');
 const serverScript = fileURLToPath(new URL('./servers/cached.mjs', import.meta.url));
-
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A redis-server of this run on a free loopback port, or the one REDIS_URL names. */
-async function startRedis() {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => undefined };
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const url = `redis://127.0.0.1:${port}`;
-  // connectRedis keeps trying for connectTimeoutMs while the server starts.
-  return { url, stop: async () => void (child.kill('SIGTERM'), await once(child, 'exit')) };
-}
 
 /** The cached server over HTTP in a process of its own: its URL and how to stop it. */
 async function startHttpServer() {

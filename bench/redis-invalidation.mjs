@@ -6,12 +6,11 @@
 // REDIS_URL is set. Not part of the test suite.
 // Usage: node bench/redis-invalidation.mjs [--count=500]
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { connectRedis, redisCacheStore } from '@mcpx/redis';
+import { startRedis } from './lib/redis.mjs';
 
 const now = () => performance.now();
 
@@ -22,42 +21,38 @@ if (process.argv[2] === '--subscriber') {
   process.stdout.write('subscribed\n');
 } else {
   const count = Number(process.argv.find((a) => a.startsWith('--count='))?.split('=')[1] ?? 500);
-  let url = process.env.REDIS_URL;
-  let redisServer;
-  if (url === undefined) {
-    const probe = createServer().listen(0, '127.0.0.1');
-    await once(probe, 'listening');
-    const { port } = probe.address();
-    await new Promise((resolve) => probe.close(resolve));
-    redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    url = `redis://127.0.0.1:${port}`;
-  }
   const prefix = `mcpx-bench-${process.pid}:`;
-  const redis = await connectRedis(url);
-  const store = redisCacheStore(redis, { prefix });
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--subscriber', url, prefix], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  if ((await lines.next()).value !== 'subscribed') throw new Error('the subscriber process did not start');
-  // The subscription opens in the background: wait until Redis counts it.
-  while ((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`] !== 1) await new Promise((r) => setTimeout(r, 10));
+  const redisServer = await startRedis();
+  let redis;
+  let store;
+  let child;
+  try {
+    redis = await connectRedis(redisServer.url);
+    store = redisCacheStore(redis, { prefix });
+    child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--subscriber', redisServer.url, prefix], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    if ((await lines.next()).value !== 'subscribed') throw new Error('the subscriber process did not start');
+    // The subscription opens in the background: wait until Redis counts it.
+    while ((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`] !== 1) await new Promise((r) => setTimeout(r, 10));
 
-  const latencies = [];
-  for (let i = 0; i < count; i++) {
-    const sent = now();
-    await store.publish({ server: 'bench', method: 'notifications/resources/updated', uri: String(i) });
-    const { value: uri } = await lines.next();
-    latencies.push(now() - sent);
-    if (uri !== String(i)) throw new Error(`expected invalidation ${i}, got ${uri}`);
+    const latencies = [];
+    for (let i = 0; i < count; i++) {
+      const sent = now();
+      await store.publish({ server: 'bench', method: 'notifications/resources/updated', uri: String(i) });
+      const { value: uri } = await lines.next();
+      latencies.push(now() - sent);
+      if (uri !== String(i)) throw new Error(`expected invalidation ${i}, got ${uri}`);
+    }
+    latencies.sort((a, b) => a - b);
+    const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
+    console.log(`invalidation across processes over ${count} publishes: median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
+  } finally {
+    // Whatever failed, leave no subscriber process, connection or redis-server behind.
+    child?.kill('SIGTERM');
+    await store?.close();
+    await redis?.close();
+    await redisServer.stop();
   }
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
-  console.log(`invalidation across processes over ${count} publishes: median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
-  child.kill('SIGTERM');
-  await store.close();
-  await redis.close();
-  redisServer?.kill('SIGTERM');
 }

@@ -39,10 +39,13 @@ async function connect(name) {
 const first = await connect('worker-1');
 const second = await connect('worker-2');
 await first.listTools(); // asks the server, puts the result in Redis
-// A call does not wait for its put (a slow Redis never delays a result): wait for the entry here.
-for (let i = 0; i < 500 && (await redis.keys('mcpx-example:cache:*')).length === 0; i++) {
-  await new Promise((resolve) => setTimeout(resolve, 10));
+// A call does not wait for its put (a slow Redis never delays a result): wait for the entry here,
+// looking with SCAN, which walks the keys in small steps (KEYS would block a shared Redis).
+async function cached() {
+  for await (const keys of redis.scanIterator({ MATCH: 'mcpx-example:cache:*', COUNT: 100 })) if (keys.length > 0) return true;
+  return false;
 }
+for (let i = 0; i < 500 && !(await cached()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
 await second.listTools(); // answered from Redis
 
 // worker-1's server changes its tools: worker-1 evicts the entry and tells worker-2 over pub/sub.

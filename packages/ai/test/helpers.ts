@@ -1,7 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { McpClient, type McpClientOptions } from '@mcpx/core';
 import { StdioTransport } from '@mcpx/stdio';
-import { everythingCommand, type AnthropicModelServer } from '@mcpx/test-utils';
+import { everythingCommand, startAnthropicModelServer, type AnthropicModelServer, type ScriptedTurn } from '@mcpx/test-utils';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { anthropicTools, type AnthropicToolSet } from '../src/anthropic.js';
 
 /** The real Anthropic SDK, pointed at a loopback model server. */
 export function anthropicFor(model: AnthropicModelServer, options: { maxRetries?: number } = {}): Anthropic {
@@ -14,6 +16,56 @@ export async function connectEverything(options: McpClientOptions = {}): Promise
   await client.connect(new StdioTransport({ ...everythingCommand('stdio'), stderr: 'ignore' }));
   return client;
 }
+
+/**
+ * server-everything over stdio and its Anthropic tools, connected before the file's tests and
+ * closed after them. Read `client` and `tools` inside a test, once the connection is made.
+ */
+export function useEverythingTools(): { readonly client: McpClient; readonly tools: AnthropicToolSet } {
+  let connected: { client: McpClient; tools: AnthropicToolSet } | undefined;
+  beforeAll(async () => {
+    const client = await connectEverything();
+    connected = { client, tools: await anthropicTools(client, { server: 'everything' }) };
+  });
+  afterAll(() => connected?.client.close());
+  const get = () => {
+    if (connected === undefined) throw new Error('useEverythingTools: read client and tools inside a test, not while the file loads');
+    return connected;
+  };
+  return {
+    get client() {
+      return get().client;
+    },
+    get tools() {
+      return get().tools;
+    },
+  };
+}
+
+/** Connects clients of server-everything with the options a test gives (a sampling handler, say), each closed after its test. */
+export function useEverythingClients(): (options?: McpClientOptions) => Promise<McpClient> {
+  const open: McpClient[] = [];
+  afterEach(() => Promise.all(open.splice(0).map((client) => client.close())));
+  return async (options) => {
+    const client = await connectEverything(options);
+    open.push(client);
+    return client;
+  };
+}
+
+/** Starts loopback model servers answering the turns a test scripts, each closed after its test. */
+export function useModelServers(): (...turns: ScriptedTurn[]) => Promise<AnthropicModelServer> {
+  const started: AnthropicModelServer[] = [];
+  afterEach(() => Promise.all(started.splice(0).map((model) => model.close())));
+  return async (...turns) => {
+    const model = await startAnthropicModelServer(...turns);
+    started.push(model);
+    return model;
+  };
+}
+
+/** A conversation of one user question. */
+export const ask = (question: string) => [{ role: 'user' as const, content: question }];
 
 /** The `tool_result` blocks of a recorded request's last message. */
 export function toolResults(request: { params: { messages: Array<{ role: string; content: unknown }> } }): Array<Record<string, unknown>> {

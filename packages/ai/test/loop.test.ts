@@ -1,29 +1,14 @@
-import type { McpClient } from '@mcpx/core';
 import { CancelledError } from '@mcpx/core';
-import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicTools, runAnthropicLoop, type AnthropicLoopEvent, type AnthropicToolSet } from '../src/anthropic.js';
-import { anthropicFor, connectEverything, resultText, toolResults } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { runAnthropicLoop, type AnthropicLoopEvent } from '../src/anthropic.js';
+import { anthropicFor, ask, resultText, toolResults, useEverythingTools, useModelServers } from './helpers.js';
 
-let client: McpClient;
-let tools: AnthropicToolSet;
-let model: AnthropicModelServer | undefined;
-
-beforeAll(async () => {
-  client = await connectEverything();
-  tools = await anthropicTools(client, { server: 'everything' });
-});
-afterAll(() => client.close());
-afterEach(async () => {
-  await model?.close();
-  model = undefined;
-});
-
-const ask = (question: string) => [{ role: 'user' as const, content: question }];
+const everything = useEverythingTools();
+const startModel = useModelServers();
 
 describe('the Anthropic tool-use loop over server-everything', () => {
   it('calls the tool the model asks for and returns the final answer, streaming its text', async () => {
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       {
         content: [
           { type: 'text', text: 'Let me add.' },
@@ -37,7 +22,7 @@ describe('the Anthropic tool-use loop over server-everything', () => {
       client: anthropicFor(model),
       model: 'claude-test',
       messages: ask('What is 19 + 23?'),
-      tools,
+      tools: everything.tools,
       onEvent: (event) => events.push(event),
     });
 
@@ -61,7 +46,7 @@ describe('the Anthropic tool-use loop over server-everything', () => {
   });
 
   it('asks with messages.create when streaming is off', async () => {
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       { content: [{ type: 'tool_use', name: 'echo', input: { message: 'plain' } }] },
       { content: [{ type: 'text', text: 'Echoed.' }] },
     );
@@ -69,7 +54,7 @@ describe('the Anthropic tool-use loop over server-everything', () => {
       client: anthropicFor(model),
       model: 'claude-test',
       messages: ask('Echo'),
-      tools,
+      tools: everything.tools,
       stream: false,
     });
     expect(result.text).toBe('Echoed.');
@@ -78,7 +63,7 @@ describe('the Anthropic tool-use loop over server-everything', () => {
   });
 
   it('runs two tool uses of one turn and answers both in one message, in order', async () => {
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       {
         content: [
           { type: 'tool_use', name: 'get-sum', input: { a: 1, b: 2 } },
@@ -94,7 +79,7 @@ describe('the Anthropic tool-use loop over server-everything', () => {
       client: anthropicFor(model),
       model: 'claude-test',
       messages: ask('Both'),
-      tools,
+      tools: everything.tools,
       onEvent: (event) => {
         if (event.type === 'tool-start') {
           started.push(event.call.modelName);
@@ -113,11 +98,16 @@ describe('the Anthropic tool-use loop over server-everything', () => {
   });
 
   it('passes a tool result with isError to the model as is_error, without throwing', async () => {
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       { content: [{ type: 'tool_use', name: 'get-sum', input: { a: 'one', b: 2 } }] },
       { content: [{ type: 'text', text: 'The tool refused.' }] },
     );
-    const result = await runAnthropicLoop({ client: anthropicFor(model), model: 'claude-test', messages: ask('Sum'), tools });
+    const result = await runAnthropicLoop({
+      client: anthropicFor(model),
+      model: 'claude-test',
+      messages: ask('Sum'),
+      tools: everything.tools,
+    });
     expect(result.text).toBe('The tool refused.');
     const [answer] = toolResults(model.requests[1]!);
     expect(answer!.is_error).toBe(true);
@@ -125,24 +115,24 @@ describe('the Anthropic tool-use loop over server-everything', () => {
   });
 
   it('tells the model a tool name it made up does not exist', async () => {
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       { content: [{ type: 'tool_use', name: 'no-such-tool', input: {} }] },
       { content: [{ type: 'text', text: 'Sorry.' }] },
     );
-    await runAnthropicLoop({ client: anthropicFor(model), model: 'claude-test', messages: ask('Go'), tools });
+    await runAnthropicLoop({ client: anthropicFor(model), model: 'claude-test', messages: ask('Go'), tools: everything.tools });
     const [answer] = toolResults(model.requests[1]!);
     expect(answer).toMatchObject({ is_error: true });
     expect(resultText(answer!)).toContain('There is no tool named "no-such-tool"');
   });
 
   it('ends cleanly on a refusal, with stop reason refusal and no tool called', async () => {
-    model = await startAnthropicModelServer({ content: [{ type: 'text', text: 'I cannot help with that.' }], stop_reason: 'refusal' });
+    const model = await startModel({ content: [{ type: 'text', text: 'I cannot help with that.' }], stop_reason: 'refusal' });
     const events: AnthropicLoopEvent[] = [];
     const result = await runAnthropicLoop({
       client: anthropicFor(model),
       model: 'claude-test',
       messages: ask('Something bad'),
-      tools,
+      tools: everything.tools,
       onEvent: (event) => events.push(event),
     });
     expect(result).toMatchObject({ stopReason: 'refusal', steps: 1, text: 'I cannot help with that.' });
@@ -152,8 +142,14 @@ describe('the Anthropic tool-use loop over server-everything', () => {
 
   it('stops after maxSteps turns with stop reason max_steps, the last tool results in the transcript', async () => {
     const again = { content: [{ type: 'tool_use' as const, name: 'echo', input: { message: 'again' } }] };
-    model = await startAnthropicModelServer(again, again, again);
-    const result = await runAnthropicLoop({ client: anthropicFor(model), model: 'claude-test', messages: ask('Loop'), tools, maxSteps: 2 });
+    const model = await startModel(again, again, again);
+    const result = await runAnthropicLoop({
+      client: anthropicFor(model),
+      model: 'claude-test',
+      messages: ask('Loop'),
+      tools: everything.tools,
+      maxSteps: 2,
+    });
     expect(result).toMatchObject({ stopReason: 'max_steps', steps: 2 });
     expect(model.requests).toHaveLength(2);
     expect(result.messages.at(-1)).toMatchObject({ role: 'user', content: [{ type: 'tool_result' }] });
@@ -161,7 +157,7 @@ describe('the Anthropic tool-use loop over server-everything', () => {
 
   it('throws CancelledError when aborted while the model is answering, and sends nothing more', async () => {
     const controller = new AbortController();
-    model = await startAnthropicModelServer({ content: [{ type: 'tool_use', name: 'echo', input: { message: 'first' } }] }, () => {
+    const model = await startModel({ content: [{ type: 'tool_use', name: 'echo', input: { message: 'first' } }] }, () => {
       controller.abort();
       return new Promise(() => {});
     });
@@ -169,7 +165,7 @@ describe('the Anthropic tool-use loop over server-everything', () => {
       client: anthropicFor(model),
       model: 'claude-test',
       messages: ask('Go'),
-      tools,
+      tools: everything.tools,
       signal: controller.signal,
     });
     const error: unknown = await loop.catch((caught: unknown) => caught);
@@ -180,7 +176,7 @@ describe('the Anthropic tool-use loop over server-everything', () => {
 
 describe('cancelling the loop while a tool runs', () => {
   it('cancels the tool call and throws CancelledError without asking the model again', async () => {
-    model = await startAnthropicModelServer({
+    const model = await startModel({
       content: [{ type: 'tool_use', name: 'trigger-long-running-operation', input: { duration: 60, steps: 6 } }],
     });
     const controller = new AbortController();
@@ -189,7 +185,7 @@ describe('cancelling the loop while a tool runs', () => {
       client: anthropicFor(model),
       model: 'claude-test',
       messages: ask('Run it'),
-      tools,
+      tools: everything.tools,
       signal: controller.signal,
       onEvent: (event) => {
         if (event.type === 'tool-start') controller.abort();
@@ -204,16 +200,16 @@ describe('cancelling the loop while a tool runs', () => {
 
 describe('the options of the loop', () => {
   it('refuses an unknown option, naming its likely spelling', async () => {
-    model = await startAnthropicModelServer();
-    const options = { client: anthropicFor(model), model: 'claude-test', messages: ask('Hi'), tools, maxStep: 3 };
+    const model = await startModel();
+    const options = { client: anthropicFor(model), model: 'claude-test', messages: ask('Hi'), tools: everything.tools, maxStep: 3 };
     await expect(runAnthropicLoop(options)).rejects.toThrow(/maxStep.*maxSteps/);
     expect(model.requests).toHaveLength(0);
   });
 
   it('refuses a maxSteps below one', async () => {
-    model = await startAnthropicModelServer();
+    const model = await startModel();
     await expect(
-      runAnthropicLoop({ client: anthropicFor(model), model: 'claude-test', messages: ask('Hi'), tools, maxSteps: 0 }),
+      runAnthropicLoop({ client: anthropicFor(model), model: 'claude-test', messages: ask('Hi'), tools: everything.tools, maxSteps: 0 }),
     ).rejects.toThrow('maxSteps must be a whole number of model turns, 1 or more (got 0)');
   });
 });

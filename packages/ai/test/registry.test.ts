@@ -4,21 +4,14 @@ import { join } from 'node:path';
 import { McpClient } from '@mcpx/core';
 import { McpRegistry } from '@mcpx/registry';
 import { StdioTransport } from '@mcpx/stdio';
-import {
-  everythingCommand,
-  memoryCommand,
-  startAnthropicModelServer,
-  type AnthropicModelServer,
-  type ServerCommand,
-} from '@mcpx/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { everythingCommand, memoryCommand, type ServerCommand } from '@mcpx/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicTools, runAnthropicLoop } from '../src/anthropic.js';
 import type { ToolCallRequest } from '../src/index.js';
-import { anthropicFor, resultText, toolResults } from './helpers.js';
+import { anthropicFor, resultText, toolResults, useModelServers } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcpx-ai-registry-'));
 let registry: McpRegistry;
-let model: AnthropicModelServer | undefined;
 
 function stdio(name: string, command: ServerCommand) {
   return async (signal: AbortSignal) => {
@@ -44,10 +37,7 @@ afterAll(async () => {
   await registry.close();
   rmSync(dir, { recursive: true, force: true });
 });
-afterEach(async () => {
-  await model?.close();
-  model = undefined;
-});
+const startModel = useModelServers();
 
 describe('a registry as the tool source', () => {
   it('gives tools that clash once sanitized distinct names, the later one hash-suffixed, and routes each to its server', async () => {
@@ -61,7 +51,7 @@ describe('a registry as the tool source', () => {
     expect((await anthropicTools(registry, { select: { include: '*echo' } })).tools.map((tool) => tool.name)).toEqual(names);
 
     const servers: string[] = [];
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       { content: [{ type: 'tool_use', name: names[1]!, input: { message: 'to the second' } }] },
       { content: [{ type: 'text', text: 'ok' }] },
     );
@@ -126,7 +116,7 @@ describe('a registry as the tool source', () => {
         return false;
       },
     });
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       {
         content: [
           { type: 'tool_use', name: 'memory__read_graph', input: {} },

@@ -1,53 +1,45 @@
-import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anthropicSamplingHandler, anthropicTools, runAnthropicLoop } from '../src/anthropic.js';
-import { anthropicFor, connectEverything, resultText, toolResults } from './helpers.js';
+import { anthropicFor, ask, resultText, toolResults, useEverythingClients, useModelServers } from './helpers.js';
 
-let model: AnthropicModelServer | undefined;
-afterEach(async () => {
-  await model?.close();
-  model = undefined;
-});
+const startModel = useModelServers();
+const connectEverything = useEverythingClients();
 
 describe('sampling requests from a server', () => {
   it('are answered by the same model while the loop runs the tool that asked', async () => {
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Name a colour', maxTokens: 50 } }] },
       { content: [{ type: 'text', text: 'Teal' }] },
       { content: [{ type: 'text', text: 'The server got Teal.' }] },
     );
     const anthropic = anthropicFor(model);
     const client = await connectEverything({ sampling: anthropicSamplingHandler({ client: anthropic, model: 'claude-sampler' }) });
-    try {
-      const tools = await anthropicTools(client);
-      const result = await runAnthropicLoop({
-        client: anthropic,
-        model: 'claude-test',
-        messages: [{ role: 'user', content: 'Go' }],
-        tools,
-      });
+    const tools = await anthropicTools(client);
+    const result = await runAnthropicLoop({
+      client: anthropic,
+      model: 'claude-test',
+      messages: ask('Go'),
+      tools,
+    });
 
-      expect(result.text).toBe('The server got Teal.');
-      const sampling = model.requests[1]!.params;
-      expect(sampling).toMatchObject({
-        model: 'claude-sampler',
-        max_tokens: 50,
-        system: 'You are a helpful test server.',
-        temperature: 0.7,
-      });
-      expect(sampling.messages).toEqual([
-        { role: 'user', content: [{ type: 'text', text: 'Resource trigger-sampling-request context: Name a colour' }] },
-      ]);
-      const [answer] = toolResults(model.requests[2]!);
-      expect(answer!.is_error).toBeUndefined();
-      expect(resultText(answer!)).toContain('Teal');
-    } finally {
-      await client.close();
-    }
+    expect(result.text).toBe('The server got Teal.');
+    const sampling = model.requests[1]!.params;
+    expect(sampling).toMatchObject({
+      model: 'claude-sampler',
+      max_tokens: 50,
+      system: 'You are a helpful test server.',
+      temperature: 0.7,
+    });
+    expect(sampling.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Resource trigger-sampling-request context: Name a colour' }] },
+    ]);
+    const [answer] = toolResults(model.requests[2]!);
+    expect(answer!.is_error).toBeUndefined();
+    expect(resultText(answer!)).toContain('Teal');
   });
 
   it("are streamed and capped at the handler's maxTokens, however many tokens the server asks for", async () => {
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Write a book', maxTokens: 100_000 } }] },
       { content: [{ type: 'text', text: 'Chapter one.' }] },
       { content: [{ type: 'text', text: 'Written.' }] },
@@ -56,22 +48,18 @@ describe('sampling requests from a server', () => {
     const client = await connectEverything({
       sampling: anthropicSamplingHandler({ client: anthropic, model: 'claude-sampler', maxTokens: 3000 }),
     });
-    try {
-      await runAnthropicLoop({
-        client: anthropic,
-        model: 'claude-test',
-        messages: [{ role: 'user', content: 'Go' }],
-        tools: await anthropicTools(client),
-      });
-      expect(model.requests[1]!.params).toMatchObject({ model: 'claude-sampler', max_tokens: 3000, stream: true });
-      expect(resultText(toolResults(model.requests[2]!)[0]!)).toContain('Chapter one.');
-    } finally {
-      await client.close();
-    }
+    await runAnthropicLoop({
+      client: anthropic,
+      model: 'claude-test',
+      messages: ask('Go'),
+      tools: await anthropicTools(client),
+    });
+    expect(model.requests[1]!.params).toMatchObject({ model: 'claude-sampler', max_tokens: 3000, stream: true });
+    expect(resultText(toolResults(model.requests[2]!)[0]!)).toContain('Chapter one.');
   });
 
   it('are asked of approve first, with the server named, and a refusal never reaches the model', async () => {
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Spend tokens', maxTokens: 50 } }] },
       { content: [{ type: 'text', text: 'The server was refused.' }] },
     );
@@ -86,41 +74,33 @@ describe('sampling requests from a server', () => {
       },
     });
     const client = await connectEverything({ sampling });
-    try {
-      const result = await runAnthropicLoop({
-        client: anthropic,
-        model: 'claude-test',
-        messages: [{ role: 'user', content: 'Go' }],
-        tools: await anthropicTools(client),
-      });
-      expect(result.text).toBe('The server was refused.');
-      expect(asked).toEqual(['everything']);
-      expect(model.requests.map((request) => request.params.model)).toEqual(['claude-test', 'claude-test']);
-      expect(resultText(toolResults(model.requests[1]!)[0]!)).toMatch(/declined/);
-    } finally {
-      await client.close();
-    }
+    const result = await runAnthropicLoop({
+      client: anthropic,
+      model: 'claude-test',
+      messages: ask('Go'),
+      tools: await anthropicTools(client),
+    });
+    expect(result.text).toBe('The server was refused.');
+    expect(asked).toEqual(['everything']);
+    expect(model.requests.map((request) => request.params.model)).toEqual(['claude-test', 'claude-test']);
+    expect(resultText(toolResults(model.requests[1]!)[0]!)).toMatch(/declined/);
   });
 
   it('get one empty text block back when the model answers nothing', async () => {
-    model = await startAnthropicModelServer(
+    const model = await startModel(
       { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Say nothing', maxTokens: 50 } }] },
       { content: [] },
       { content: [{ type: 'text', text: 'Nothing it was.' }] },
     );
     const anthropic = anthropicFor(model);
     const client = await connectEverything({ sampling: anthropicSamplingHandler({ client: anthropic, model: 'claude-sampler' }) });
-    try {
-      await runAnthropicLoop({
-        client: anthropic,
-        model: 'claude-test',
-        messages: [{ role: 'user', content: 'Go' }],
-        tools: await anthropicTools(client),
-      });
-      const [answer] = toolResults(model.requests[2]!);
-      expect(answer!.is_error).toBeUndefined();
-    } finally {
-      await client.close();
-    }
+    await runAnthropicLoop({
+      client: anthropic,
+      model: 'claude-test',
+      messages: ask('Go'),
+      tools: await anthropicTools(client),
+    });
+    const [answer] = toolResults(model.requests[2]!);
+    expect(answer!.is_error).toBeUndefined();
   });
 });

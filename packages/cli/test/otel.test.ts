@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { everythingCommand } from '@mcpx/test-utils';
+import { everythingCommand, refuseOnce, startFakeMcpServer } from '@mcpx/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mcpx, requireBuild, scratch } from './helpers.js';
 
@@ -14,6 +14,7 @@ interface ExportedSpan {
   status: { code?: number; message?: string };
   attributes: Record<string, unknown>;
   resource: Record<string, unknown>;
+  events: Array<{ name: string; attributes: Record<string, unknown> }>;
 }
 
 interface OtlpAttribute {
@@ -24,7 +25,14 @@ interface OtlpAttribute {
 interface OtlpBody {
   resourceSpans: Array<{
     resource: { attributes: OtlpAttribute[] };
-    scopeSpans: Array<{ spans: Array<Omit<ExportedSpan, 'attributes' | 'resource'> & { attributes: OtlpAttribute[] }> }>;
+    scopeSpans: Array<{
+      spans: Array<
+        Omit<ExportedSpan, 'attributes' | 'resource' | 'events'> & {
+          attributes: OtlpAttribute[];
+          events?: Array<{ name: string; attributes?: OtlpAttribute[] }>;
+        }
+      >;
+    }>;
   }>;
 }
 
@@ -49,7 +57,12 @@ class Collector {
       for (const { resource, scopeSpans } of body.resourceSpans)
         for (const { spans } of scopeSpans)
           for (const span of spans)
-            this.spans.push({ ...span, attributes: flatten(span.attributes), resource: flatten(resource.attributes) });
+            this.spans.push({
+              ...span,
+              attributes: flatten(span.attributes),
+              resource: flatten(resource.attributes),
+              events: (span.events ?? []).map((event) => ({ name: event.name, attributes: flatten(event.attributes ?? []) })),
+            });
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
@@ -143,7 +156,10 @@ describe('mcpx --otel', () => {
     const result = await mcpx(['call', 'everything/get-sum', 'a=1', '--config', config], { dir, env });
     expect(result.code).not.toBe(0);
     const command = collector.named('mcpx call');
-    expect(command.status).toMatchObject({ code: 2, message: expect.stringContaining('b') as unknown });
+    // The span's status says what the command told the user: the argument the call lacks.
+    const reported = result.stderr.split('\n')[0]!.replace(/^mcpx: /, '');
+    expect(reported).toContain('everything/get-sum needs the argument b');
+    expect(command.status).toEqual({ code: 2, message: reported });
     expect(command.attributes['process.exit.code']).toBe(result.code);
   });
 
@@ -163,6 +179,24 @@ describe('mcpx --otel', () => {
       'mcpx.reconnect.delay_ms': expect.any(Number) as unknown,
       'error.type': expect.any(String) as unknown,
     });
+  });
+
+  it('records a retry of an HTTP request as an mcpx.http.retry event on the span of that request', async () => {
+    const server = await startFakeMcpServer();
+    try {
+      refuseOnce(server, 'tools/list', { tools: [] });
+      const busy = dir.write('busy.json', JSON.stringify({ mcpServers: { busy: { url: `${server.url()}?key=k3y` } } }));
+      const result = await mcpx(['tools', '--otel', '--json', '--config', busy], { dir, env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
+      expect(result.code).toBe(0);
+      const refused = collector.spans.find((span) => span.name === 'tools/list' && span.events.length > 0);
+      expect(refused?.events.map((event) => event.name)).toEqual(['mcpx.http.retry']);
+      const { attributes } = refused!.events[0]!;
+      expect(attributes).toMatchObject({ 'url.full': server.url(), 'mcp.method.name': 'tools/list' });
+      expect(Number(attributes['mcpx.retry.attempt'])).toBe(1);
+      expect(Number(attributes['http.response.status_code'])).toBe(503);
+    } finally {
+      await server.close();
+    }
   });
 
   it('sends nothing with --no-otel, whatever the environment says', async () => {

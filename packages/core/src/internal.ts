@@ -1,6 +1,6 @@
 /**
  * @module @mcpx/core/internal — helpers the other @mcpx packages share: guarded transport
- * callbacks, message checks, option checks, the event hub, latency windows and error brands.
+ * callbacks, message checks, option checks, the event hub, latency windows, error brands and URL redaction.
  *
  * For @mcpx packages only. Nothing here carries a semver promise: any export may change or go
  * in any release, a patch included. Applications and third-party transports should use
@@ -20,8 +20,10 @@ export { isModernProtocolVersion } from './modern/versions.js';
 export { PROTOCOL_VERSION_KEY } from './modern/meta-keys.js';
 export { MCP_CLIENT_OPTION_KEYS } from './client/options.js';
 export { reattachTask } from './tasks/reattach-task.js';
+export { redactUrl } from './util/redact-url.js';
 
 export type { OptionKeys, OptionKeyTree, CheckOptionsContext } from './util/check-options.js';
 export type { EventMap, TaggedEvent } from './util/event-hub.js';
 export type { IntegerOptionSpec } from './util/integer-option.js';
 export type { TaskRunner } from './tasks/reattach-task.js';
+export type { RedactUrlOptions } from './util/redact-url.js';

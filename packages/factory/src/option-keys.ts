@@ -47,6 +47,7 @@ const CONNECTOR_OPTION_KEYS = {
   onDiagnostic: true,
   connectTimeoutMs: true,
   store: true,
+  onHttpRetry: true,
 } as const satisfies OptionKeys<ConnectorOptions>;
 
 /** `CreateClientOptions`. */

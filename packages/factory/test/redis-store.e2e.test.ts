@@ -26,27 +26,42 @@ function sent(client: McpClient, method: string): { count: number } {
   return counter;
 }
 
+/** A redis-server of the describe block's own and a client of it, started before its tests and stopped after them. */
+function useRedis(): { readonly server: RedisServer; readonly redis: RedisClient } {
+  let started: { server: RedisServer; redis: RedisClient } | undefined;
+  beforeAll(async () => {
+    const server = await startRedisServer();
+    started = { server, redis: await connectRedis(server.url) };
+  });
+  afterAll(async () => {
+    await started?.redis.close();
+    await started?.server.stop();
+  });
+  const get = () => {
+    if (started === undefined) throw new Error('useRedis: read server and redis inside a test');
+    return started;
+  };
+  return {
+    get server() {
+      return get().server;
+    },
+    get redis() {
+      return get().redis;
+    },
+  };
+}
+
 /** Waits until Redis holds `count` cache entries under `prefix`. */
 async function entriesUnder(redis: RedisClient, prefix: string, count: number): Promise<void> {
   await vi.waitFor(async () => expect(await redis.keys(`${prefix}cache:*`)).toHaveLength(count), { timeout: 20_000, interval: 50 });
 }
 
 describe("the config's store on a real Redis", () => {
-  let server: RedisServer;
-  let redis: RedisClient;
-
-  beforeAll(async () => {
-    server = await startRedisServer();
-    redis = await connectRedis(server.url);
-  });
-  afterAll(async () => {
-    await redis?.close();
-    await server?.stop();
-  });
+  const live = useRedis();
 
   const config = (prefix: string, servers: Record<string, unknown> = { dual }): Record<string, unknown> => ({
     mcpServers: servers,
-    store: { redis: server.url, prefix },
+    store: { redis: live.server.url, prefix },
   });
 
   it("answers a second registry's tools/list from what the first one cached, sending nothing to its server", async () => {
@@ -55,7 +70,7 @@ describe("the config's store on a real Redis", () => {
     const second = await createRegistry(config(prefix));
     try {
       const listedFirst = await first.get('dual')!.client!.listTools();
-      await entriesUnder(redis, prefix, 1);
+      await entriesUnder(live.redis, prefix, 1);
       const secondSent = sent(second.get('dual')!.client!, 'tools/list');
       expect(await second.get('dual')!.client!.listTools()).toEqual(listedFirst);
       expect(secondSent.count).toBe(0);
@@ -86,12 +101,12 @@ describe("the config's store on a real Redis", () => {
       const listener = hearing.get('dual')!.client!;
       const otherClient = other.get('dual')!.client!;
       await listener.listTools();
-      await entriesUnder(redis, prefix, 1);
+      await entriesUnder(live.redis, prefix, 1);
       const otherSent = sent(otherClient, 'tools/list');
       await otherClient.listTools();
       expect(otherSent.count).toBe(0);
       // Both processes listen on the invalidation channel before the server speaks.
-      await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(2), {
+      await vi.waitFor(async () => expect((await live.redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(2), {
         timeout: 20_000,
       });
 
@@ -120,7 +135,7 @@ describe("the config's store on a real Redis", () => {
     );
     try {
       await registry.get('red')!.client!.listTools();
-      await entriesUnder(redis, prefix, 1);
+      await entriesUnder(live.redis, prefix, 1);
       const blue = sent(registry.get('blue')!.client!, 'tools/list');
       const again = sent(registry.get('again')!.client!, 'tools/list');
       await registry.get('blue')!.client!.listTools();
@@ -128,8 +143,8 @@ describe("the config's store on a real Redis", () => {
       expect(blue.count).toBe(1);
       expect(again.count).toBe(0);
       // The key names the server by a digest: no variable's value is written in Redis.
-      await entriesUnder(redis, prefix, 2);
-      const keys = await redis.keys(`${prefix}*`);
+      await entriesUnder(live.redis, prefix, 2);
+      const keys = await live.redis.keys(`${prefix}*`);
       expect(keys.join(' ')).not.toMatch(/red|blue|COLOUR/);
     } finally {
       await registry.close();
@@ -138,23 +153,13 @@ describe("the config's store on a real Redis", () => {
 });
 
 describe('Redis lost while the registry runs', () => {
-  let server: RedisServer;
-  let redis: RedisClient;
-
-  beforeAll(async () => {
-    server = await startRedisServer();
-    redis = await connectRedis(server.url);
-  });
-  afterAll(async () => {
-    await redis?.close();
-    await server?.stop();
-  });
+  const live = useRedis();
 
   it('keeps calls working with one warning, and caches again once Redis is back', async () => {
     const prefix = newPrefix();
     // storeRetryMs short so that the test does not wait out the default backoff after the restart.
     const registry = await createRegistry(
-      { mcpServers: { dual }, store: { redis: server.url, prefix } },
+      { mcpServers: { dual }, store: { redis: live.server.url, prefix } },
       { client: { cache: { storeRetryMs: 100 } } },
     );
     try {
@@ -163,20 +168,20 @@ describe('Redis lost while the registry runs', () => {
       client.on('warning', ({ error }) => warnings.push(error));
       const lists = sent(client, 'tools/list');
       const first = await client.listTools();
-      await entriesUnder(redis, prefix, 1);
+      await entriesUnder(live.redis, prefix, 1);
 
-      await server.kill();
+      await live.server.kill();
       for (let i = 0; i < 5; i++) expect(await client.listTools()).toEqual(first);
       expect(lists.count).toBe(6);
       expect(warnings).toHaveLength(1);
       expect(CacheStoreError.isInstance(warnings[0])).toBe(true);
 
-      await server.restart();
+      await live.server.restart();
       // Redis comes back empty; both connections reconnect by themselves, and a call fills it again.
       await vi.waitFor(
         async () => {
           await client.listTools();
-          expect(await redis.keys(`${prefix}cache:*`)).toHaveLength(1);
+          expect(await live.redis.keys(`${prefix}cache:*`)).toHaveLength(1);
         },
         { timeout: 30_000, interval: 200 },
       );
@@ -189,16 +194,16 @@ describe('Redis lost while the registry runs', () => {
     }
   });
   it('closes the registry, its store and its connection while Redis is down', async () => {
-    const registry = await createRegistry({ mcpServers: { dual }, store: { redis: server.url, prefix: newPrefix() } });
+    const registry = await createRegistry({ mcpServers: { dual }, store: { redis: live.server.url, prefix: newPrefix() } });
     const client = registry.get('dual')!.client!;
     await client.listTools();
-    await server.kill();
+    await live.server.kill();
     try {
       expect(await client.listTools()).toMatchObject({ tools: expect.any(Array) });
       await registry.close();
       expect(client.state).toBe('closed');
     } finally {
-      await server.restart();
+      await live.server.restart();
     }
   });
 });

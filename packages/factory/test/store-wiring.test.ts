@@ -2,8 +2,14 @@ import { memoryTokenStore } from '@mcpx/auth';
 import type { EraCache } from '@mcpx/core';
 import { LruCacheStore, type McpClient } from '@mcpx/core';
 import { dualEraServerCommand } from '@mcpx/test-utils';
-import { robotBrowser, startAuthorizationServer, startProtectedMcpServer } from '@mcpx/test-utils/oauth';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  robotBrowser,
+  startAuthorizationServer,
+  startProtectedMcpServer,
+  type AuthorizationServer,
+  type ProtectedMcpServer,
+} from '@mcpx/test-utils/oauth';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient, createRegistry, openStore, StoreUnavailableError, type FactoryDiagnostic } from '../src/index.js';
 import { textOf } from './helpers.js';
 
@@ -94,26 +100,37 @@ function sent(client: McpClient, method: string): { count: number } {
   return counter;
 }
 
+/** Creates registries as `createRegistry` does, each closed after its test. */
+function useRegistries(): typeof createRegistry {
+  const open: Array<{ close(): Promise<unknown> }> = [];
+  afterEach(async () => {
+    for (const registry of open.splice(0)) await registry.close();
+  });
+  return async (...args) => {
+    const registry = await createRegistry(...args);
+    open.push(registry);
+    return registry;
+  };
+}
+
+const openRegistry = useRegistries();
+
 describe("the config's store, wired by the factory", () => {
   it('connects to the URL with ${VAR} expanded and gives every client of a registry the same cache store and era store', async () => {
-    const registry = await createRegistry(
+    const registry = await openRegistry(
       { mcpServers: { one: server, two: server }, store: { redis: 'redis://${REDIS_HOST}:6379', prefix: 'fleet:' } },
       { env: { REDIS_HOST: 'cache.internal' } },
     );
-    try {
-      expect(redis.connections.map((connection) => connection.url)).toEqual(['redis://cache.internal:6379']);
-      expect(redis.cacheStores.map((entry) => entry.options)).toEqual([{ prefix: 'fleet:' }]);
-      expect(redis.eraStores.map((entry) => entry.options)).toEqual([{ prefix: 'fleet:' }]);
-      const eras = redis.eraStores[0]!.store as EraCache;
-      expect(eras.get(`${server.command} ${server.args.join(' ')}`)).toBe('modern');
-      // The same command line is one server to the cache: the second client reads what the first kept.
-      const second = sent(registry.get('two')!.client!, 'tools/list');
-      await registry.get('one')!.client!.listTools();
-      await registry.get('two')!.client!.listTools();
-      expect(second.count).toBe(0);
-    } finally {
-      await registry.close();
-    }
+    expect(redis.connections.map((connection) => connection.url)).toEqual(['redis://cache.internal:6379']);
+    expect(redis.cacheStores.map((entry) => entry.options)).toEqual([{ prefix: 'fleet:' }]);
+    expect(redis.eraStores.map((entry) => entry.options)).toEqual([{ prefix: 'fleet:' }]);
+    const eras = redis.eraStores[0]!.store as EraCache;
+    expect(eras.get(`${server.command} ${server.args.join(' ')}`)).toBe('modern');
+    // The same command line is one server to the cache: the second client reads what the first kept.
+    const second = sent(registry.get('two')!.client!, 'tools/list');
+    await registry.get('one')!.client!.listTools();
+    await registry.get('two')!.client!.listTools();
+    expect(second.count).toBe(0);
   });
 
   it('closes the cache store and then the connection when the registry closes, once', async () => {
@@ -143,18 +160,14 @@ describe("the config's store, wired by the factory", () => {
   it("keeps a client's own cache store and era cache over the config's", async () => {
     const mine = new LruCacheStore();
     const set = vi.spyOn(mine, 'set');
-    const registry = await createRegistry(
+    const registry = await openRegistry(
       { mcpServers: { one: server }, store: { redis: 'redis://127.0.0.1:6379' } },
       { client: { cache: { store: mine }, eraCache: false } },
     );
-    try {
-      await registry.get('one')!.client!.listTools();
-      expect(set).toHaveBeenCalled();
-      expect(redis.cacheStores).toEqual([]);
-      expect(redis.eraStores).toEqual([]);
-    } finally {
-      await registry.close();
-    }
+    await registry.get('one')!.client!.listTools();
+    expect(set).toHaveBeenCalled();
+    expect(redis.cacheStores).toEqual([]);
+    expect(redis.eraStores).toEqual([]);
   });
 
   it('rejects with StoreUnavailableError naming the URL without its password when Redis cannot be reached, and starts no server', async () => {
@@ -213,27 +226,23 @@ describe("the config's store, wired by the factory", () => {
 
   it('falls back to memory with a diagnostic when the store allows it, and the servers connect', async () => {
     const diagnostics: FactoryDiagnostic[] = [];
-    const registry = await createRegistry(
+    const registry = await openRegistry(
       { mcpServers: { one: server, two: server }, store: { redis: 'redis://unreachable:6379', fallback: 'memory' } },
       { onDiagnostic: (event) => diagnostics.push(event) },
     );
-    try {
-      expect(diagnostics).toEqual([
-        expect.objectContaining({
-          server: undefined,
-          type: 'store-fallback',
-          message: expect.stringContaining('cannot reach the shared store at redis://unreachable:6379'),
-        }),
-      ]);
-      expect(registry.get('one')?.state).toBe('connected');
-      // In memory, the clients of the process still share one cache.
-      const second = sent(registry.get('two')!.client!, 'tools/list');
-      await registry.get('one')!.client!.listTools();
-      await registry.get('two')!.client!.listTools();
-      expect(second.count).toBe(0);
-    } finally {
-      await registry.close();
-    }
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        server: undefined,
+        type: 'store-fallback',
+        message: expect.stringContaining('cannot reach the shared store at redis://unreachable:6379'),
+      }),
+    ]);
+    expect(registry.get('one')?.state).toBe('connected');
+    // In memory, the clients of the process still share one cache.
+    const second = sent(registry.get('two')!.client!, 'tools/list');
+    await registry.get('one')!.client!.listTools();
+    await registry.get('two')!.client!.listTools();
+    expect(second.count).toBe(0);
   });
 
   it("gives connectRedis the store's connectTimeoutMs, 10 s unless the config says otherwise, as its one deadline", async () => {
@@ -264,46 +273,35 @@ describe("the config's store, wired by the factory", () => {
 });
 
 describe("the config's token store, wired into OAuth", () => {
+  let as: AuthorizationServer;
+  let mcp: ProtectedMcpServer;
+  beforeAll(async () => {
+    as = await startAuthorizationServer();
+    mcp = await startProtectedMcpServer({ authorizationServer: as });
+  });
+  afterAll(async () => {
+    await mcp?.close();
+    await as?.close();
+  });
+
   it('keeps the login of a server in the Redis token store, encrypted with tokenKey', async () => {
-    const as = await startAuthorizationServer();
-    const mcp = await startProtectedMcpServer({ authorizationServer: as });
-    try {
-      const registry = await createRegistry(
-        { mcpServers: { protected: { url: mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: '${MCPX_TOKEN_KEY}' } },
-        { env: { MCPX_TOKEN_KEY: KEY }, oauth: { userAgent: robotBrowser({ user: 'ada' }) } },
-      );
-      try {
-        expect(textOf(await registry.get('protected')!.client!.callTool('whoami'))).toMatch(/^ada via /);
-        expect(redis.tokenStores.map((entry) => entry.options)).toEqual([{ encryptionKey: KEY }]);
-        const tokens = redis.tokenStores[0]!.store as ReturnType<typeof memoryTokenStore>;
-        expect(await tokens.list()).toHaveLength(1);
-      } finally {
-        await registry.close();
-      }
-    } finally {
-      await mcp.close();
-      await as.close();
-    }
+    const registry = await openRegistry(
+      { mcpServers: { protected: { url: mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: '${MCPX_TOKEN_KEY}' } },
+      { env: { MCPX_TOKEN_KEY: KEY }, oauth: { userAgent: robotBrowser({ user: 'ada' }) } },
+    );
+    expect(textOf(await registry.get('protected')!.client!.callTool('whoami'))).toMatch(/^ada via /);
+    expect(redis.tokenStores.map((entry) => entry.options)).toEqual([{ encryptionKey: KEY }]);
+    const tokens = redis.tokenStores[0]!.store as ReturnType<typeof memoryTokenStore>;
+    expect(await tokens.list()).toHaveLength(1);
   });
 
   it("keeps the token store given in the oauth option over the config's", async () => {
-    const as = await startAuthorizationServer();
-    const mcp = await startProtectedMcpServer({ authorizationServer: as });
-    try {
-      const mine = memoryTokenStore();
-      const registry = await createRegistry(
-        { mcpServers: { protected: { url: mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: KEY } },
-        { oauth: { store: mine, userAgent: robotBrowser({ user: 'bo' }) } },
-      );
-      try {
-        expect(textOf(await registry.get('protected')!.client!.callTool('whoami'))).toMatch(/^bo via /);
-        expect(await mine.list()).toHaveLength(1);
-      } finally {
-        await registry.close();
-      }
-    } finally {
-      await mcp.close();
-      await as.close();
-    }
+    const mine = memoryTokenStore();
+    const registry = await openRegistry(
+      { mcpServers: { protected: { url: mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: KEY } },
+      { oauth: { store: mine, userAgent: robotBrowser({ user: 'bo' }) } },
+    );
+    expect(textOf(await registry.get('protected')!.client!.callTool('whoami'))).toMatch(/^bo via /);
+    expect(await mine.list()).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { JsonRpcMessage } from '@mcpx/core';
+import { redactUrl } from '@mcpx/core/internal';
 import { discard } from './body.js';
 import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
@@ -42,24 +43,18 @@ export interface PostOptions {
   extraHeaders?: Readonly<Record<string, string>> | undefined;
 }
 
+/** How a retried URL is shown to the hook: without user name, password, query or fragment. */
+const BARE = { userinfo: 'drop', query: 'drop' } as const;
+
 /** Calls the `onRetry` hook, if any, with a URL stripped of credentials and query; what it throws is ignored. */
 function tellRetry(context: PostContext, retry: HttpRetry): void {
   const hook = context.retry.onRetry;
   if (hook === undefined) return;
   try {
-    hook({ ...retry, url: bareUrl(retry.url) });
+    hook({ ...retry, url: redactUrl(retry.url, BARE) });
   } catch {
     // A throwing hook must not change the request it watches.
   }
-}
-
-function bareUrl(href: string): string {
-  const url = new URL(href);
-  url.username = '';
-  url.password = '';
-  url.search = '';
-  url.hash = '';
-  return url.href;
 }
 
 /** Whether a message may be sent again in a new session, after its own expired. */

@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
 
-/** A retry of an HTTP request, as `@mcpx/http`'s `retry.onRetry` (and `@mcpx/sse`'s) is told of it. */
+/** A retry of an HTTP request, as `@mcpx/http`'s `retry.onRetry` (and the factory's `onHttpRetry`) is told of it. */
 export interface RetryEventInput {
   /** The URL that refused, without credentials or query. */
   url: string;

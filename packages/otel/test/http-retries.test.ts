@@ -1,7 +1,7 @@
 import { trace } from '@opentelemetry/api';
 import { McpClient } from '@mcpx/core';
 import { StreamableHttpTransport, type HttpRetry } from '@mcpx/http';
-import { startFakeMcpServer, type FakeMcpServer } from '@mcpx/test-utils';
+import { refuseOnce, startFakeMcpServer, type FakeMcpServer } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { otelMiddleware, otelRetryEvent } from '../src/index.js';
 import { registerTelemetry, type Telemetry } from './telemetry.js';
@@ -23,12 +23,7 @@ afterEach(async () => {
 async function refusingOnce(): Promise<FakeMcpServer> {
   const server = await startFakeMcpServer();
   cleanups.push(() => server.close());
-  let calls = 0;
-  server.on('tools/list', (context) => {
-    calls++;
-    if (calls > 1) return context.result({ tools: [] });
-    context.response.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
-  });
+  refuseOnce(server, 'tools/list', { tools: [] });
   return server;
 }
 

@@ -18,15 +18,24 @@ export function groupOf(key: string): string | undefined {
 
 /**
  * Sets the entry and adds its key to its group's index, at once: the index (a set) lives at least
- * as long as its longest-lived entry. A foreign value where the index goes is replaced.
+ * as long as its longest-lived entry. A foreign value where the index goes is replaced. An entry
+ * that expires stays in the index, so each set also checks a random sample of the index's members
+ * (`ARGV[3]` of them) and removes those whose entry is gone: a busy group's index stays near the
+ * size of its live entries instead of growing until the whole set expires.
  */
 const SET_INDEXED = `
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 local kind = redis.call('TYPE', KEYS[2])['ok']
 if kind ~= 'set' and kind ~= 'none' then redis.call('UNLINK', KEYS[2]) end
+for _, member in ipairs(redis.call('SRANDMEMBER', KEYS[2], ARGV[3])) do
+  if redis.call('EXISTS', member) == 0 then redis.call('SREM', KEYS[2], member) end
+end
 redis.call('SADD', KEYS[2], KEYS[1])
 if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
 `;
+
+/** How many members of its index each set checks for an expired entry. */
+const PRUNE_SAMPLE = 16;
 
 /**
  * The keys of a cache store on Redis, indexed by group (`groupOf`) in a set per group, so that an
@@ -51,7 +60,10 @@ export class CacheIndex {
       await this.client.set(this.keyPrefix + key, text, { expiration: { type: 'PX', value: ttlMs } });
       return;
     }
-    await this.client.eval(SET_INDEXED, { keys: [this.keyPrefix + key, this.indexPrefix + group], arguments: [text, String(ttlMs)] });
+    await this.client.eval(SET_INDEXED, {
+      keys: [this.keyPrefix + key, this.indexPrefix + group],
+      arguments: [text, String(ttlMs), String(PRUNE_SAMPLE)],
+    });
   }
 
   /** Deletes every key that starts with `start`: from its group's index when it has one, else by `SCAN`. */

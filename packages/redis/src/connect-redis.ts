@@ -1,8 +1,7 @@
 import { createClient } from '@redis/client';
 import { ConfigError, exponentialBackoff, type BackoffPolicy } from '@mcpx/core';
-import { checkOptions, integerOption, type OptionKeys } from '@mcpx/core/internal';
+import { checkOptions, integerOption, redactUrl, type OptionKeys } from '@mcpx/core/internal';
 import type { RedisClient } from './client.js';
-import { redactUrl } from './redact-url.js';
 import { RedisConnectError } from './redis-connect-error.js';
 
 /** Milliseconds `connectRedis` waits for Redis by default (`connectTimeoutMs`). */

@@ -1,5 +1,5 @@
 import { startRedisServer, type RedisServer } from '@mcpx/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectRedis, redisCacheStore, type RedisClient } from '../src/index.js';
 
 let server: RedisServer;
@@ -63,6 +63,16 @@ describe('the Redis cache store among 100,000 keys of another application', () =
     const [index] = await redis.keys('c:cache-index:*');
     expect(index).toBe('c:cache-index:v1 "s" tools/list ');
     expect(await redis.pTTL(index!)).toBeGreaterThan(500_000);
+  });
+
+  it('drops from an index the keys of entries that expired, when its group gets another entry', async () => {
+    const store = redisCacheStore(redis, { prefix: 'f:' });
+    await store.set(list(1), entry({ n: 1 }));
+    await store.set(list(2), entry({ n: 2 }, 300));
+    await vi.waitFor(async () => expect(await redis.exists(`f:cache:${list(2)}`)).toBe(0), { timeout: 20_000, interval: 50 });
+    expect(await redis.sMembers('f:cache-index:v1 "s" tools/list ')).toHaveLength(2);
+    await store.set(list(3), entry({ n: 3 }));
+    expect((await redis.sMembers('f:cache-index:v1 "s" tools/list ')).sort()).toEqual([`f:cache:${list(1)}`, `f:cache:${list(3)}`]);
   });
 
   it("replaces another program's value where an index goes, and still invalidates", async () => {

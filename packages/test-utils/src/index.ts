@@ -14,6 +14,7 @@ export type { HttpServerProcess, HttpServerProcessOptions } from './http/server-
 export { startFakeHttpServer, sseEvent, openSse, replyJson } from './http/fake-http-server.js';
 export type { FakeHttpServer, FakeHandler, RecordedRequest, SseFields } from './http/fake-http-server.js';
 export { startFakeMcpServer, initializeResult } from './http/fake-mcp-server.js';
+export { refuseOnce } from './http/refuse-once.js';
 export type { FakeMcpServer, RpcContext, RpcHandler, PostedMessage } from './http/fake-mcp-server.js';
 export { startWebSocketBridge } from './ws/stdio-bridge.js';
 export type { WebSocketBridge } from './ws/stdio-bridge.js';

@@ -109,6 +109,7 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
       },
       connectTimeoutMs: context.connectTimeoutMs,
       oauth: cliOAuthOptions(context, tokens),
+      ...(context.tracing === undefined ? {} : { onHttpRetry: context.tracing.retry }),
       registry: {
         defaults: {
           reconnect: options.reconnect ? undefined : false,

@@ -1,4 +1,5 @@
 import type { RequestMiddleware } from '@mcpx/core';
+import type { HttpRetry } from '@mcpx/http';
 
 /**
  * The tracing of one command, when it is traced (`--otel`, `OTEL_EXPORTER_OTLP_*`): made by
@@ -16,6 +17,8 @@ export interface CommandTracing {
   reconnect(event: { server: string; attempt: number; delayMs: number; error: Error }): void;
   /** Records a token refresh as an `mcpx.auth.refresh` event on the span of the request that needed it. */
   refresh(event: { serverUrl: string; durationMs: number; error?: Error | undefined }): void;
+  /** Records a retry of an HTTP request as an `mcpx.http.retry` event on the request's span (the factory's `onHttpRetry`). */
+  retry(retry: HttpRetry): void;
   /** Sends the spans not sent yet and stops; resolves with what went wrong, never rejects. */
   flush(): Promise<Error | undefined>;
 }

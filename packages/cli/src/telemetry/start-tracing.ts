@@ -4,7 +4,8 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { otelMiddleware } from '@mcpx/otel';
+import { redactUrl } from '@mcpx/core/internal';
+import { otelMiddleware, otelRetryEvent } from '@mcpx/otel';
 import type { CommandTracing } from './command-tracing.js';
 import { exportHeaders, resourceAttributes } from './otel-env.js';
 
@@ -63,6 +64,8 @@ export function startTracing(url: string, env: Readonly<Record<string, string | 
       span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
       span.end();
     },
+    // Called in the async context of the request retried: its span is the active one.
+    retry: otelRetryEvent,
     refresh: ({ serverUrl, durationMs, error }) => {
       // Called in the async context of the request that needed the refresh: its span is the active one.
       trace.getActiveSpan()?.addEvent('mcpx.auth.refresh', {
@@ -82,7 +85,8 @@ export function startTracing(url: string, env: Readonly<Record<string, string | 
         await provider.forceFlush();
         return undefined;
       } catch (error) {
-        return new Error(`could not export traces to ${shownUrl(url)}: ${error instanceof Error ? error.message : String(error)}`, {
+        const shown = redactUrl(url, { userinfo: 'drop', query: 'drop' });
+        return new Error(`could not export traces to ${shown}: ${error instanceof Error ? error.message : String(error)}`, {
           cause: error,
         });
       } finally {
@@ -117,14 +121,4 @@ function traceCommand(
     span.end();
     return code;
   });
-}
-
-/** `url` as an error may show it: without a user name, password or query, which can hold credentials. */
-function shownUrl(url: string): string {
-  if (!URL.canParse(url)) return '<not a URL>';
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  parsed.search = '';
-  return parsed.href;
 }

@@ -1,4 +1,5 @@
 import { LocalError, TransportError, type AuthProvider, type McpClient, type McpClientOptions, type SettingNames } from '@mcpx/core';
+import type { HttpRetry } from '@mcpx/http';
 import type { HttpServerConfig, ServerConfig } from '../config/types.js';
 import { isInstalled, loadTransport } from '../transports/peers.js';
 import { connectTransport } from './connect-transport.js';
@@ -34,6 +35,13 @@ export interface ConnectorOptions {
   store?: SharedStores | false | undefined;
   /** Milliseconds for connecting each server, over the servers' own `connectTimeoutMs`: for a command line's setting. @default each server's `connectTimeoutMs` */
   connectTimeoutMs?: number | undefined;
+  /**
+   * Told of each retry of a request to a Streamable HTTP server (its transport's `retry.onRetry`),
+   * in the async context of the request retried, so that `otelRetryEvent` from `@mcpx/otel`
+   * records it on the request's span. The legacy HTTP+SSE transport retries no request.
+   * @default none
+   */
+  onHttpRetry?: ((retry: HttpRetry) => void) | undefined;
 }
 
 /** How timeout errors name the settings of a server in a config file; `client.settingNames` overrides them. */
@@ -106,7 +114,14 @@ export class ServerConnector {
     signal: AbortSignal | undefined,
   ): Promise<McpClient> {
     const { StreamableHttpTransport } = await loadTransport('http', server.name);
-    const create = () => new StreamableHttpTransport(server.url, { headers: server.headers, authProvider, name: server.name });
+    const onRetry = this.options.onHttpRetry;
+    const create = () =>
+      new StreamableHttpTransport(server.url, {
+        headers: server.headers,
+        authProvider,
+        name: server.name,
+        ...(onRetry === undefined ? {} : { retry: { onRetry } }),
+      });
     try {
       return await connectTransport(create, clientOptions, signal);
     } catch (error) {

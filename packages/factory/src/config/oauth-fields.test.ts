@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigValidationError } from '../errors/config-validation-error.js';
 import { parse as parseToml } from 'smol-toml';
 import type { ConfigProblem } from './problem.js';
+import { configProblems } from '../../test/helpers/validate.js';
 import { validateConfig, type ValidateConfigOptions } from './validate-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcpx-oauth-config-'));
@@ -31,13 +31,11 @@ function problemsOf(
   oauth: unknown,
   entry: Record<string, unknown> = { url: 'https://example.com/mcp' },
 ): Pick<ConfigProblem, 'field' | 'message' | 'fix'>[] {
-  try {
-    validateConfig({ mcpServers: { remote: { ...entry, oauth } } }, options);
-  } catch (error) {
-    if (!ConfigValidationError.isInstance(error)) throw error;
-    return error.problems.map(({ field, message, fix }) => ({ field, message, fix }));
-  }
-  throw new Error('the config was accepted');
+  return configProblems({ mcpServers: { remote: { ...entry, oauth } } }, options).map(({ field, message, fix }) => ({
+    field,
+    message,
+    fix,
+  }));
 }
 
 describe('the oauth table of a server', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
-import { ConfigValidationError } from '../errors/config-validation-error.js';
-import type { ConfigProblem } from './problem.js';
+import { configProblems } from '../../test/helpers/validate.js';
 import { validateConfig, type ValidateConfigOptions } from './validate-config.js';
 
 const KEY = 'k'.repeat(44);
@@ -13,15 +12,7 @@ const options: ValidateConfigOptions = {
 };
 const servers = { everything: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'] } };
 
-function problemsOf(input: unknown, extra: ValidateConfigOptions = {}): Omit<ConfigProblem, 'file'>[] {
-  try {
-    validateConfig(input, { ...options, ...extra });
-  } catch (error) {
-    if (!ConfigValidationError.isInstance(error)) throw error;
-    return error.problems.map(({ server, field, message, fix }) => ({ server, field, message, fix }));
-  }
-  throw new Error('the config was accepted');
-}
+const problemsOf = (input: unknown, extra: ValidateConfigOptions = {}) => configProblems(input, { ...options, ...extra });
 
 describe('validateConfig: the store', () => {
   it('has no store when the config has no "store" key', () => {

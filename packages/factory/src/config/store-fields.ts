@@ -1,9 +1,9 @@
+import { redactUrl } from '@mcpx/core/internal';
 import { FieldReader, asTable, describeValue } from './fields.js';
 import { interpolateDeep } from './interpolate-deep.js';
 import type { Lookup } from './interpolate.js';
 import { readKeys, type Found, type KeySpec } from './keys.js';
 import type { Report } from './problem.js';
-import { redactUrl } from './redact-url.js';
 import type { StoreConfig, StoreFallback } from './types.js';
 
 /** The keys of the `store` table. */

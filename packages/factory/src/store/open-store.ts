@@ -1,6 +1,6 @@
 import { LruCacheStore, type CacheStore, type EraStore } from '@mcpx/core';
 import type { TokenStore } from '@mcpx/auth';
-import { redactUrl } from '../config/redact-url.js';
+import { redactUrl } from '@mcpx/core/internal';
 import type { StoreConfig } from '../config/types.js';
 import type { DiagnosticListener } from '../client/diagnostics.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
