@@ -6,6 +6,8 @@ import type { RedisClient } from './client.js';
 const RELEASE_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 /** Extends the lock's ttl only if it still holds this taker's token; 0 when it does not (lost). */
 const RENEW_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
+/** The least time one attempt to take a lock waits for Redis to answer (capped by `commandTimeoutMs`). */
+const MIN_ATTEMPT_MS = 1_000;
 /** The first pause between two attempts to take a held lock; it doubles up to `MAX_POLL_MS`. */
 const FIRST_POLL_MS = 5;
 const MAX_POLL_MS = 100;
@@ -37,7 +39,9 @@ export async function takeLock(
   let pauseMs = FIRST_POLL_MS;
   for (;;) {
     signal?.throwIfAborted();
-    const leftMs = Math.max(1, Math.min(commandTimeoutMs, deadline - Date.now()));
+    // What is left of the wait, but never less than a second (or commandTimeoutMs): a command given
+    // 1 ms near the deadline would time out on a busy machine and read as Redis being down.
+    const leftMs = Math.min(commandTimeoutMs, Math.max(MIN_ATTEMPT_MS, deadline - Date.now()));
     let answer: string | null;
     try {
       // Bounded by what is left of the wait, and by the signal, whether the command was sent or not.
