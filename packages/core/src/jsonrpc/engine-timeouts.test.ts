@@ -76,3 +76,21 @@ describe('request timeouts', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('the wait a transport is told', () => {
+  it('is the smaller of timeoutMs and maxTotalTimeoutMs, for bindings that send a deadline', async () => {
+    const { server, engine } = await setup();
+    server.handle('quick', () => ({}));
+    const transport = server.clientTransport;
+    const send = transport.send.bind(transport);
+    const told: Array<number | undefined> = [];
+    transport.send = (message, options) => {
+      if ('method' in message && message.method === 'quick') told.push(options?.timeoutMs);
+      return send(message, options);
+    };
+    await engine.request('quick', {}, { timeoutMs: 5000 });
+    await engine.request('quick', {}, { timeoutMs: 5000, maxTotalTimeoutMs: 3000 });
+    await engine.request('quick', {});
+    expect(told).toEqual([5000, 3000, 60_000]);
+  });
+});
