@@ -1,5 +1,6 @@
 // The gRPC face of the dual-era test server: the binding of MCP (mcp.proto, service
-// model_context_protocol.Mcp) served from the same definitions @mcpx/grpc speaks. Each unary call
+// model_context_protocol.Mcp) served from the same .proto files @mcpx/grpc speaks, with its own
+// codec (grpc-codec.mjs) on another protobuf runtime. Each unary call
 // becomes one 2026-07-28 request to the official SDK's per-request handler (the same tools,
 // resources and prompts as the other faces), and its result becomes the call's response:
 // input_required results as dependent_requests, requestState as resume_data, ttlMs as ttl.
@@ -9,12 +10,12 @@
 //   MCPX_GRPC_MTLS=1            and require a client certificate signed by ca.pem (mutual TLS)
 //   MCPX_GRPC_TOKEN             refuse calls without `authorization: Bearer <token>` (UNAUTHENTICATED)
 //   MCPX_GRPC_UNKNOWN_FIELD=1   add a field numbered 4242 to every ListTools response, as a newer server would
-import { Metadata, Server, ServerCredentials, status } from '@grpc/grpc-js';
-import { mcpServiceDefinition, paramsOfCall, responseOfResult, ROUTES_BY_RPC } from '@mcpx/grpc/internal';
+import { loadPackageDefinition, Metadata, Server, ServerCredentials, status } from '@grpc/grpc-js';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServerFactory, SERVER_INFO } from './build-server.mjs';
+import { loadMcpService, paramsOf, responseOf, RPCS } from './grpc-codec.mjs';
 
 const PROTOCOL_VERSION = '2026-07-28';
 const SERVER_INFO_KEY = 'io.modelcontextprotocol/serverInfo';
@@ -73,19 +74,20 @@ function fail(callback, code, details) {
 export async function serveGrpc(hub, port, onerror) {
   const modern = createMcpHandler(createServerFactory(hub, { track: false }), { legacy: 'reject', onerror });
   const token = process.env.MCPX_GRPC_TOKEN;
-  const definition = mcpServiceDefinition();
+  const definition = { ...loadPackageDefinition(loadMcpService()).model_context_protocol.Mcp.service };
   if (process.env.MCPX_GRPC_UNKNOWN_FIELD === '1') {
     const serialize = definition.ListTools.responseSerialize;
     definition.ListTools = { ...definition.ListTools, responseSerialize: (value) => Buffer.concat([serialize(value), UNKNOWN_FIELD]) };
   }
 
   /** One call as one 2026-07-28 request to the SDK's handler; rejects with `{ grpc }` for the status to answer with. */
-  async function handle(route, call) {
+  async function handle(rpc, call) {
+    const route = RPCS[rpc];
     const refuse = (code, message) => Promise.reject(Object.assign(new Error(message), { grpc: code }));
     if (token !== undefined && call.metadata.get('authorization')[0] !== `Bearer ${token}`) {
       return refuse(status.UNAUTHENTICATED, 'missing or wrong bearer token');
     }
-    const params = paramsOfCall(route, call.request);
+    const params = paramsOf(rpc, call.request);
     // The binding: the client names the target of the call in metadata, for routing and authorization.
     const routing = route.routing?.(params);
     if (routing !== undefined && call.metadata.get(routing[0])[0] !== routing[1]) {
@@ -110,13 +112,13 @@ export async function serveGrpc(hub, port, onerror) {
     const answer = await answerOf(await modern.fetch(request));
     if (answer.error !== undefined) return refuse(STATUSES.get(answer.error.code) ?? status.INTERNAL, answer.error.message);
     const result = { ...answer.result, _meta: { ...answer.result._meta, [SERVER_INFO_KEY]: SERVER_INFO } };
-    return responseOfResult(route, result, route.rpc === 'ListTools' ? INSTRUCTIONS : undefined);
+    return responseOf(rpc, result, rpc === 'ListTools' ? INSTRUCTIONS : undefined);
   }
 
   const implementation = {};
-  for (const [rpc, route] of ROUTES_BY_RPC) {
+  for (const rpc of Object.keys(RPCS)) {
     implementation[rpc] = (call, callback) => {
-      handle(route, call).then(
+      handle(rpc, call).then(
         (response) => callback(null, response),
         (error) => fail(callback, error?.grpc ?? status.INTERNAL, error?.message ?? String(error)),
       );
