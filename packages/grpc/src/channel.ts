@@ -1,7 +1,6 @@
 import { credentials, Client, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
 import type { ResolvedGrpcOptions } from './options.js';
 
-
 /** The grpc-js credentials of the target: insecure for `grpc://`, TLS (mutual with `cert` and `key`) for `grpcs://`. */
 function channelCredentials(options: ResolvedGrpcOptions): ChannelCredentials {
   if (!options.secure) return credentials.createInsecure();

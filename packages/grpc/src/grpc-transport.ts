@@ -1,4 +1,4 @@
-import { fromBinary, toBinary, create, type DescMessage, type Message } from '@bufbuild/protobuf';
+import { create, fromBinary, toBinary, type Message } from '@bufbuild/protobuf';
 import { Metadata, status as Status, type Client, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
 import {
   AUTH_RETRY_LIMIT,
@@ -162,12 +162,20 @@ export class GrpcTransport implements Transport {
     if (listed === undefined) return;
     const asked = objectOf(params._meta)?.[PROTOCOL_VERSION_KEY];
     const version = typeof asked === 'string' && isModernProtocolVersion(asked) ? asked : LATEST_PROTOCOL_VERSION;
-    const serverInfo = objectOf(objectOf(listed._meta)?.[SERVER_INFO_KEY]) ?? { name: this.#options.name ?? this.description, version: 'unknown' };
+    const serverInfo = objectOf(objectOf(listed._meta)?.[SERVER_INFO_KEY]) ?? {
+      name: this.#options.name ?? this.description,
+      version: 'unknown',
+    };
     const instructions = typeof listed.instructions === 'string' && listed.instructions !== '' ? { instructions: listed.instructions } : {};
     this.#callbacks.message({
       jsonrpc: '2.0',
       id,
-      result: { supportedVersions: [version], capabilities: SERVICE_CAPABILITIES, ...instructions, _meta: { [SERVER_INFO_KEY]: serverInfo } },
+      result: {
+        supportedVersions: [version],
+        capabilities: SERVICE_CAPABILITIES,
+        ...instructions,
+        _meta: { [SERVER_INFO_KEY]: serverInfo },
+      },
     });
   }
 
@@ -176,14 +184,24 @@ export class GrpcTransport implements Transport {
    * with the result, or with undefined once the answer went out as a JSON-RPC error or the client
    * gave up on the call.
    */
-  async #call(id: RequestId, route: Route, params: Json, deadline: Date, timeoutMs: number, discovering = false): Promise<Json | undefined> {
+  async #call(
+    id: RequestId,
+    route: Route,
+    params: Json,
+    deadline: Date,
+    timeoutMs: number,
+    discovering = false,
+  ): Promise<Json | undefined> {
     const target = `${this.description}${rpcPath(route.rpc)}`;
     const place = { server: this.#options.name, method: discovering ? 'server/discover' : route.method, target, timeoutMs };
     let message: Message;
     try {
       message = create(route.input, { ...route.encodeParams(params), common: requestFieldsToProto(params) });
     } catch (error) {
-      throw new TransportError(`the request could not be put in the binding's ${route.rpc} message: ${String(error)}`, { ...place, cause: error });
+      throw new TransportError(`the request could not be put in the binding's ${route.rpc} message: ${String(error)}`, {
+        ...place,
+        cause: error,
+      });
     }
     const routing = route.routing?.(params);
     const flight: InFlight = { call: undefined, cancelled: false };
@@ -205,7 +223,11 @@ export class GrpcTransport implements Transport {
           if (error.code === Status.UNAUTHENTICATED || error.code === Status.PERMISSION_DENIED) {
             if (await this.#retryAuth(error, attempt, target, sent, deadline)) continue;
             const refused = error.code === Status.UNAUTHENTICATED ? 401 : 403;
-            throw new AuthError(refused, target, header(error, 'www-authenticate'), { server: place.server, method: place.method, cause: error });
+            throw new AuthError(refused, target, header(error, 'www-authenticate'), {
+              server: place.server,
+              method: place.method,
+              cause: error,
+            });
           }
           const answer = answerOf(error);
           if (answer === undefined) throw callError(error, place);
@@ -240,7 +262,7 @@ export class GrpcTransport implements Transport {
       flight.call = client.makeUnaryRequest(
         rpcPath(route.rpc),
         (value: Message) => Buffer.from(toBinary(route.input, value)),
-        (bytes: Buffer) => fromBinary(route.output as DescMessage, bytes),
+        (bytes: Buffer) => fromBinary(route.output, bytes),
         message,
         metadata,
         { deadline },
@@ -265,7 +287,11 @@ export class GrpcTransport implements Transport {
       if (common?.instructions) result.instructions = common.instructions;
       return result;
     } catch (error) {
-      if (error instanceof BindingViolation) throw new InvalidResponseError(`the server's ${route.rpc} response breaks the binding: ${error.message}`, { ...place, cause: error });
+      if (error instanceof BindingViolation)
+        throw new InvalidResponseError(`the server's ${route.rpc} response breaks the binding: ${error.message}`, {
+          ...place,
+          cause: error,
+        });
       throw error;
     }
   }
@@ -293,4 +319,3 @@ function header(error: ServiceError, name: string): string | undefined {
   const value = error.metadata?.get(name)[0];
   return value === undefined ? undefined : String(value);
 }
-

@@ -87,7 +87,11 @@ const GRPC_OPTION_KEYS = {
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(target: string | URL, options: GrpcTransportOptions): ResolvedGrpcOptions {
   const name = options.name;
-  checkOptions(options, GRPC_OPTION_KEYS, { where: 'new GrpcTransport(target, options)', server: name, hints: NETWORK_TRANSPORT_OPTION_HINTS });
+  checkOptions(options, GRPC_OPTION_KEYS, {
+    where: 'new GrpcTransport(target, options)',
+    server: name,
+    hints: NETWORK_TRANSPORT_OPTION_HINTS,
+  });
   const fail = (message: string): never => {
     throw new ConfigError(`GrpcTransport: ${message}`, { server: name });
   };
@@ -95,14 +99,16 @@ export function resolveOptions(target: string | URL, options: GrpcTransportOptio
   const metadata = options.metadata ?? {};
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value !== 'string') fail(`"metadata" must be an object of string values; "${key}" is ${typeof value}`);
-    if (!/^[0-9a-z_.-]+$/.test(key)) fail(`"metadata" key "${key}" is not a valid gRPC metadata key (lower-case letters, digits, "_", "-", ".")`);
+    if (!/^[0-9a-z_.-]+$/.test(key))
+      fail(`"metadata" key "${key}" is not a valid gRPC metadata key (lower-case letters, digits, "_", "-", ".")`);
   }
   const authProvider = options.authProvider;
   if (authProvider !== undefined && typeof authProvider.headers !== 'function') fail('"authProvider" must have a headers() method');
   const tls = options.tls ?? {};
   if (!secure && Object.values(tls).some((value) => value !== undefined))
     fail(`"tls" is set but the target is ${String(target)}: use grpcs:// for TLS`);
-  if ((tls.cert === undefined) !== (tls.key === undefined)) fail('"tls.cert" and "tls.key" go together, for mutual TLS: give both or neither');
+  if ((tls.cert === undefined) !== (tls.key === undefined))
+    fail('"tls.cert" and "tls.key" go together, for mutual TLS: give both or neither');
   const reconnect = options.reconnect ?? {};
   const initialDelayMs = integerOption('reconnect.initialDelayMs', reconnect.initialDelayMs, { fallback: 1000, min: 1 }, fail);
   return {
@@ -115,11 +121,21 @@ export function resolveOptions(target: string | URL, options: GrpcTransportOptio
     connectTimeoutMs: integerOption('connectTimeoutMs', options.connectTimeoutMs, { fallback: 10_000, min: 1 }, fail),
     keepaliveIntervalMs: integerOption('keepaliveIntervalMs', options.keepaliveIntervalMs, { fallback: 30_000, min: 0 }, fail),
     keepaliveTimeoutMs: integerOption('keepaliveTimeoutMs', options.keepaliveTimeoutMs, { fallback: 10_000, min: 1 }, fail),
-    maxReceiveMessageBytes: integerOption('maxReceiveMessageBytes', options.maxReceiveMessageBytes, { fallback: 10 * 1024 * 1024, min: 1 }, fail),
+    maxReceiveMessageBytes: integerOption(
+      'maxReceiveMessageBytes',
+      options.maxReceiveMessageBytes,
+      { fallback: 10 * 1024 * 1024, min: 1 },
+      fail,
+    ),
     maxSendMessageBytes: integerOption('maxSendMessageBytes', options.maxSendMessageBytes, { fallback: 10 * 1024 * 1024, min: 1 }, fail),
     reconnect: {
       initialDelayMs,
-      maxDelayMs: integerOption('reconnect.maxDelayMs', reconnect.maxDelayMs, { fallback: Math.max(30_000, initialDelayMs), min: initialDelayMs }, fail),
+      maxDelayMs: integerOption(
+        'reconnect.maxDelayMs',
+        reconnect.maxDelayMs,
+        { fallback: Math.max(30_000, initialDelayMs), min: initialDelayMs },
+        fail,
+      ),
     },
     name,
   };

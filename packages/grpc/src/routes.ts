@@ -38,7 +38,7 @@ export interface Route<I extends DescMessage = DescMessage, O extends DescMessag
 }
 
 function route<I extends DescMessage, O extends DescMessage>(definition: Route<I, O>): Route {
-  return definition as unknown as Route;
+  return definition;
 }
 
 function list(value: unknown): Json[] {

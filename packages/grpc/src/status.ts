@@ -60,10 +60,13 @@ export function callError(error: ServiceError, place: CallPlace): Error {
         where,
       );
     case Status.CANCELLED:
-      return new TransportError(`the call was cancelled before it finished (CANCELLED${said}), as when the connection was reset; try again`, {
-        ...where,
-        isRetryable: true,
-      });
+      return new TransportError(
+        `the call was cancelled before it finished (CANCELLED${said}), as when the connection was reset; try again`,
+        {
+          ...where,
+          isRetryable: true,
+        },
+      );
     default:
       return new TransportError(`the call failed with ${statusName(error.code)}${said}`, { ...where, isRetryable: false });
   }

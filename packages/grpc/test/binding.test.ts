@@ -56,7 +56,10 @@ describe('the gRPC binding against the dual-era test server', () => {
     expect(prompts.map((p) => p.name)).toContain('greet');
     const prompt = await client.complete({ ref: { type: 'ref/prompt', name: 'greet' }, argument: { name: 'name', value: 'A' } });
     expect(prompt.completion.values).toEqual(['Ada', 'Alan']);
-    const resource = await client.complete({ ref: { type: 'ref/resource', uri: 'test://items/{id}' }, argument: { name: 'id', value: 'g' } });
+    const resource = await client.complete({
+      ref: { type: 'ref/resource', uri: 'test://items/{id}' },
+      argument: { name: 'id', value: 'g' },
+    });
     expect(resource.completion.values).toEqual(['gamma']);
   });
 

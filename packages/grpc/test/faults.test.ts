@@ -39,7 +39,10 @@ describe('faults over the gRPC binding', () => {
     const client = new McpClient({ server: 'grpc-test', eraCache: false, connectTimeoutMs: 30_000 });
     clients.push(client);
     const error = await client.connect(new GrpcTransport(target, { connectTimeoutMs: 2000 })).catch((e: unknown) => e);
-    expect(error).toMatchObject({ isRetryable: true, message: expect.stringContaining(`could not connect to the gRPC server at ${target}`) });
+    expect(error).toMatchObject({
+      isRetryable: true,
+      message: expect.stringContaining(`could not connect to the gRPC server at ${target}`),
+    });
   });
 
   it('ends a call at its deadline with a RequestTimeoutError, and the transport stays usable', async () => {

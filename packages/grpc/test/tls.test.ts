@@ -10,14 +10,44 @@ import { GrpcTransport, type GrpcTlsOptions } from '../src/index.js';
 /** A private CA, a server certificate for 127.0.0.1 and a client certificate, made with openssl in a scratch folder. */
 function makeCertificates(dir: string): void {
   const openssl = (...args: string[]): void => void execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=mcpx test CA', '-keyout', 'ca-key.pem', '-out', 'ca.pem');
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=mcpx test CA',
+    '-keyout',
+    'ca-key.pem',
+    '-out',
+    'ca.pem',
+  );
   for (const [name, subject, extensions] of [
     ['server', '/CN=127.0.0.1', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth'],
     ['client', '/CN=mcpx test client', 'extendedKeyUsage=clientAuth'],
   ] as const) {
     writeFileSync(join(dir, `${name}.ext`), `${extensions}\n`);
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', subject, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`);
-    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '2', '-extfile', `${name}.ext`, '-out', `${name}.pem`);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca-key.pem',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      `${name}.ext`,
+      '-out',
+      `${name}.pem`,
+    );
   }
 }
 
@@ -55,7 +85,10 @@ describe('TLS and mutual TLS through grpc-js credentials', () => {
   });
 
   it('does not trust a server certificate without its CA', async () => {
-    await expect(echo(tls.target, {})).rejects.toMatchObject({ name: 'TransportError', message: expect.stringContaining('could not connect') });
+    await expect(echo(tls.target, {})).rejects.toMatchObject({
+      name: 'TransportError',
+      message: expect.stringContaining('could not connect'),
+    });
   });
 
   it('presents a client certificate to a server that requires one', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeServer } from '../testing/fake-server.js';
+import type { TransportSendOptions } from '../transport.js';
+import type { JsonRpcMessage } from './messages.js';
 import { JsonRpcEngine } from './engine.js';
 
 async function setup() {
@@ -84,7 +86,7 @@ describe('the wait a transport is told', () => {
     const transport = server.clientTransport;
     const send = transport.send.bind(transport);
     const told: Array<number | undefined> = [];
-    transport.send = (message, options) => {
+    transport.send = (message: JsonRpcMessage, options?: TransportSendOptions) => {
       if ('method' in message && message.method === 'quick') told.push(options?.timeoutMs);
       return send(message, options);
     };

@@ -32,7 +32,14 @@ describe('the codec of the gRPC binding', () => {
         age: { type: 'integer', minimum: 0, maximum: 150 },
         ratio: { type: 'number', maximum: 1.5 },
         agree: { type: 'boolean', default: true },
-        color: { type: 'string', oneOf: [{ const: 'r', title: 'Red' }, { const: 'g', title: 'Green' }], default: 'g' },
+        color: {
+          type: 'string',
+          oneOf: [
+            { const: 'r', title: 'Red' },
+            { const: 'g', title: 'Green' },
+          ],
+          default: 'g',
+        },
         sizes: { type: 'array', items: { type: 'string', enum: ['s', 'm'] }, minItems: 1 },
       },
       required: ['email'],

@@ -79,7 +79,10 @@ export function resourceFromProto(value: Resource): Json {
 
 export function resourceContentsToProto(json: Json): ResourceContents {
   const base = { uri: stringOf(json.uri), mimeType: stringOf(json.mimeType) };
-  return create(ResourceContentsSchema, typeof json.blob === 'string' ? { ...base, blob: bytesOf(json.blob) } : { ...base, text: stringOf(json.text) });
+  return create(
+    ResourceContentsSchema,
+    typeof json.blob === 'string' ? { ...base, blob: bytesOf(json.blob) } : { ...base, text: stringOf(json.text) },
+  );
 }
 
 export function resourceContentsFromProto(value: ResourceContents): Json {

@@ -6,7 +6,12 @@ import {
 } from '../gen/mcp_messages_pb.js';
 import { numberOf, objectOf, present, stringOf, type Json } from './json.js';
 
-const FORMATS: Readonly<Record<string, Format>> = { email: Format.EMAIL, uri: Format.URI, date: Format.DATE, 'date-time': Format.DATE_TIME };
+const FORMATS: Readonly<Record<string, Format>> = {
+  email: Format.EMAIL,
+  uri: Format.URI,
+  date: Format.DATE,
+  'date-time': Format.DATE_TIME,
+};
 const FORMAT_NAMES = new Map(Object.entries(FORMATS).map(([name, format]) => [format, name]));
 
 /** The choices of a JSON enum schema: its `enum`, or the `const`s and titles of its `oneOf`/`anyOf`. */
@@ -129,7 +134,11 @@ export function propertyFromProto(value: PrimitiveSchemaDefinition): Json {
     };
   }
   if (booleanSchema !== undefined) {
-    return { type: 'boolean', ...present({ title: booleanSchema.title, description: booleanSchema.description }), default: booleanSchema.default };
+    return {
+      type: 'boolean',
+      ...present({ title: booleanSchema.title, description: booleanSchema.description }),
+      default: booleanSchema.default,
+    };
   }
   return {};
 }

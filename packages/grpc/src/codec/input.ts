@@ -38,7 +38,10 @@ function samplingMessagesToProto(message: unknown): SamplingMessage[] {
 }
 
 function samplingMessageFromProto(message: SamplingMessage | undefined): Json {
-  return { role: roleName(message?.role ?? 0), content: message === undefined ? { type: 'text', text: '' } : (contentFromProto(message) ?? {}) };
+  return {
+    role: roleName(message?.role ?? 0),
+    content: message === undefined ? { type: 'text', text: '' } : (contentFromProto(message) ?? {}),
+  };
 }
 
 /** A dependent request of the binding as an MCP input request; undefined for one it cannot name. */
@@ -70,7 +73,9 @@ export function inputRequestFromProto(request: ServerInitiatedRequest): InputReq
   }
   const elicit = request.elicitRequest;
   if (elicit !== undefined) {
-    const properties = Object.fromEntries(Object.entries(elicit.requestedSchema).map(([name, schema]) => [name, propertyFromProto(schema)]));
+    const properties = Object.fromEntries(
+      Object.entries(elicit.requestedSchema).map(([name, schema]) => [name, propertyFromProto(schema)]),
+    );
     const requestedSchema = { type: 'object', properties, ...present({ required: elicit.requiredFields }) };
     return { method: 'elicitation/create', params: { mode: 'form', message: elicit.message, requestedSchema } };
   }
@@ -96,7 +101,9 @@ export function inputRequestToProto(request: InputRequest): ServerInitiatedReque
             ? {}
             : {
                 modelPreferences: {
-                  hints: Array.isArray(preferences.hints) ? preferences.hints.map((hint) => ({ name: stringOf(objectOf(hint)?.name) })) : [],
+                  hints: Array.isArray(preferences.hints)
+                    ? preferences.hints.map((hint) => ({ name: stringOf(objectOf(hint)?.name) }))
+                    : [],
                   ...priority('intelligencePriority'),
                   ...priority('speedPriority'),
                   ...priority('costPriority'),

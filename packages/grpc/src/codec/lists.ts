@@ -44,7 +44,10 @@ export function toolFromProto(tool: Tool): Json {
     annotations:
       annotations === undefined
         ? undefined
-        : present({ title: annotations.title, ...Object.fromEntries(HINTS.filter((hint) => annotations[hint]).map((hint) => [hint, true])) }),
+        : present({
+            title: annotations.title,
+            ...Object.fromEntries(HINTS.filter((hint) => annotations[hint]).map((hint) => [hint, true])),
+          }),
   });
 }
 

@@ -2,6 +2,7 @@
 // codec and on another protobuf runtime (@grpc/proto-loader, protobufjs) from the same .proto
 // files, so that the client's encoding is checked against an independent reading of mcp.proto.
 import { loadSync } from '@grpc/proto-loader';
+import { Buffer } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 
 /** The binding's .proto files, as @mcpx/grpc carries them (one copy in the repository). */
@@ -33,7 +34,9 @@ function fromValue(value) {
   return null;
 }
 export function fromStruct(struct) {
-  return struct === undefined || struct === null ? undefined : Object.fromEntries(Object.entries(struct.fields ?? {}).map(([k, v]) => [k, fromValue(v)]));
+  return struct === undefined || struct === null
+    ? undefined
+    : Object.fromEntries(Object.entries(struct.fields ?? {}).map(([k, v]) => [k, fromValue(v)]));
 }
 
 const ROLES = { user: 'ROLE_USER', assistant: 'ROLE_ASSISTANT' };
@@ -100,7 +103,9 @@ function property(schema) {
     };
   }
   if (schema.type === 'string') {
-    return { stringSchema: defined({ ...described, minLength: schema.minLength, maxLength: schema.maxLength, format: FORMATS[schema.format] }) };
+    return {
+      stringSchema: defined({ ...described, minLength: schema.minLength, maxLength: schema.maxLength, format: FORMATS[schema.format] }),
+    };
   }
   if (schema.type === 'number' || schema.type === 'integer') {
     const range = defined({ minimum: schema.minimum, maximum: schema.maximum });
@@ -150,7 +155,8 @@ function inputResponse(response) {
     const { message = {}, model, stopReason } = response.samplingCreateMessageResult;
     return defined({ role: roleName(message.role), content: contentOf(message), model, stopReason: stopReason || undefined });
   }
-  if (response.rootListResult) return { roots: (response.rootListResult.roots ?? []).map((r) => defined({ uri: r.uri, name: r.name || undefined })) };
+  if (response.rootListResult)
+    return { roots: (response.rootListResult.roots ?? []).map((r) => defined({ uri: r.uri, name: r.name || undefined })) };
   return {};
 }
 
@@ -178,7 +184,8 @@ function responseFields(result, instructions) {
   });
 }
 
-const ttl = (result) => (typeof result.ttlMs === 'number' ? { ttl: { seconds: Math.floor(result.ttlMs / 1000), nanos: (result.ttlMs % 1000) * 1e6 } } : {});
+const ttl = (result) =>
+  typeof result.ttlMs === 'number' ? { ttl: { seconds: Math.floor(result.ttlMs / 1000), nanos: (result.ttlMs % 1000) * 1e6 } } : {};
 const tool = (t) =>
   defined({
     name: t.name,
@@ -188,9 +195,17 @@ const tool = (t) =>
     outputSchema: toStruct(t.outputSchema),
     annotations: t.annotations && defined({ ...t.annotations }),
   });
-const prompt = (p) => defined({ name: p.name, title: p.title, description: p.description, arguments: (p.arguments ?? []).map((a) => defined(a)) });
+const prompt = (p) =>
+  defined({ name: p.name, title: p.title, description: p.description, arguments: (p.arguments ?? []).map((a) => defined(a)) });
 const template = (t) =>
-  defined({ uriTemplate: t.uriTemplate, name: t.name, title: t.title, description: t.description, mimeType: t.mimeType, annotations: annotations(t.annotations) });
+  defined({
+    uriTemplate: t.uriTemplate,
+    name: t.name,
+    title: t.title,
+    description: t.description,
+    mimeType: t.mimeType,
+    annotations: annotations(t.annotations),
+  });
 
 /**
  * Each rpc of the binding: its MCP method, the routing metadata the client must set, the MCP
@@ -203,7 +218,11 @@ export const RPCS = {
     routing: (p) => ['mcp_tool', p.name],
     params: (q) => ({ name: q.request?.name ?? '', arguments: fromStruct(q.request?.arguments) ?? {} }),
     response: (r) =>
-      defined({ content: (r.content ?? []).map(content), structuredContent: toStruct(r.structuredContent), isError: r.isError || undefined }),
+      defined({
+        content: (r.content ?? []).map(content),
+        structuredContent: toStruct(r.structuredContent),
+        isError: r.isError || undefined,
+      }),
   },
   ListResources: { method: 'resources/list', params: () => ({}), response: (r) => ({ resources: r.resources.map(resource), ...ttl(r) }) },
   ListResourceTemplates: {
@@ -222,13 +241,16 @@ export const RPCS = {
     method: 'prompts/get',
     routing: (p) => ['mcp_prompt', p.name],
     params: (q) => ({ name: q.name, arguments: q.arguments ?? {} }),
-    response: (r) => defined({ description: r.description, messages: r.messages.map((m) => ({ role: ROLES[m.role], ...content(m.content) })) }),
+    response: (r) =>
+      defined({ description: r.description, messages: r.messages.map((m) => ({ role: ROLES[m.role], ...content(m.content) })) }),
   },
   Complete: {
     method: 'completion/complete',
     routing: (p) => ['mcp_resource', p.ref.type === 'ref/resource' ? p.ref.uri : p.ref.name],
     params: (q) => ({
-      ref: q.resourceReference ? { type: 'ref/resource', uri: q.resourceReference.uri } : { type: 'ref/prompt', name: q.promptReference?.name ?? '' },
+      ref: q.resourceReference
+        ? { type: 'ref/resource', uri: q.resourceReference.uri }
+        : { type: 'ref/prompt', name: q.promptReference?.name ?? '' },
       argument: { name: q.argument?.name ?? '', value: q.argument?.value ?? '' },
       ...(q.context ? { context: { arguments: q.context.arguments ?? {} } } : {}),
     }),

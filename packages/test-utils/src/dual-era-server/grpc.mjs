@@ -12,6 +12,7 @@
 //   MCPX_GRPC_UNKNOWN_FIELD=1   add a field numbered 4242 to every ListTools response, as a newer server would
 import { loadPackageDefinition, Metadata, Server, ServerCredentials, status } from '@grpc/grpc-js';
 import { createMcpHandler } from '@modelcontextprotocol/server';
+import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServerFactory, SERVER_INFO } from './build-server.mjs';
@@ -93,7 +94,7 @@ export async function serveGrpc(hub, port, onerror) {
     if (routing !== undefined && call.metadata.get(routing[0])[0] !== routing[1]) {
       return refuse(status.INVALID_ARGUMENT, `the ${routing[0]} metadata must be ${JSON.stringify(routing[1])}`);
     }
-    const abort = new AbortController();
+    const abort = new globalThis.AbortController();
     call.on('cancelled', () => abort.abort());
     const headers = {
       'content-type': 'application/json',
@@ -103,7 +104,7 @@ export async function serveGrpc(hub, port, onerror) {
     };
     const named = NAMED[route.method];
     if (named !== undefined) headers['mcp-name'] = String(params[named]);
-    const request = new Request('http://127.0.0.1/mcp', {
+    const request = new globalThis.Request('http://127.0.0.1/mcp', {
       method: 'POST',
       headers,
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: route.method, params }),
@@ -144,5 +145,9 @@ function credentials() {
   if (dir === undefined) return ServerCredentials.createInsecure();
   const read = (name) => readFileSync(join(dir, name));
   const mutual = process.env.MCPX_GRPC_MTLS === '1';
-  return ServerCredentials.createSsl(mutual ? read('ca.pem') : null, [{ private_key: read('server-key.pem'), cert_chain: read('server.pem') }], mutual);
+  return ServerCredentials.createSsl(
+    mutual ? read('ca.pem') : null,
+    [{ private_key: read('server-key.pem'), cert_chain: read('server.pem') }],
+    mutual,
+  );
 }

@@ -93,7 +93,9 @@ async function spawnDualEra(
       clearTimeout(timer);
       // close() does not reject; the start failure below is what the test sees.
       void close();
-      reject(new Error(`the dual-era test server (${dualEraServerPath} ${mode} 0) did not start: ${why}\nIts stderr:\n${stderr.join('\n')}`));
+      reject(
+        new Error(`the dual-era test server (${dualEraServerPath} ${mode} 0) did not start: ${why}\nIts stderr:\n${stderr.join('\n')}`),
+      );
     };
     const timer = setTimeout(() => fail(`no "listening on <port>" line within ${timeoutMs} ms`), timeoutMs);
     child.once('error', (error) => fail(error.message));
