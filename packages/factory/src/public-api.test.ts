@@ -35,6 +35,7 @@ const TYPES = [
   'Env',
   'FactoryDiagnostic',
   'FactoryOAuthOptions',
+  'GrpcServerConfig',
   'HealthConfig',
   'HttpServerConfig',
   'LoadConfigOptions',

@@ -88,7 +88,7 @@ describe('the wait a transport is told', () => {
     const told: Array<number | undefined> = [];
     transport.send = (message: JsonRpcMessage, options?: TransportSendOptions) => {
       if ('method' in message && message.method === 'quick') told.push(options?.timeoutMs);
-      return send(message, options);
+      return send(message);
     };
     await engine.request('quick', {}, { timeoutMs: 5000 });
     await engine.request('quick', {}, { timeoutMs: 5000, maxTotalTimeoutMs: 3000 });
