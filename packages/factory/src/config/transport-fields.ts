@@ -5,12 +5,12 @@ import type { FieldReader } from './fields.js';
 import { readOAuth } from './oauth-fields.js';
 import type { Report } from './problem.js';
 import { TRANSPORT_TYPES } from './server-keys.js';
-import type { HttpServerConfig, SseServerConfig, StdioServerConfig, TransportKind, WebSocketServerConfig } from './types.js';
+import type { GrpcServerConfig, HttpServerConfig, SseServerConfig, StdioServerConfig, TransportKind, WebSocketServerConfig } from './types.js';
 
 type TransportPart =
   | Pick<StdioServerConfig, 'transport' | 'command' | 'args' | 'env' | 'cwd' | 'proxy'>
   | Pick<HttpServerConfig, 'transport' | 'url' | 'headers' | 'sseFallback' | 'oauth'>
-  | Pick<SseServerConfig | WebSocketServerConfig, 'transport' | 'url' | 'headers' | 'oauth'>;
+  | Pick<SseServerConfig | WebSocketServerConfig | GrpcServerConfig, 'transport' | 'url' | 'headers' | 'oauth'>;
 
 /** Where transport problems go. */
 export interface TransportContext {
