@@ -143,7 +143,7 @@ export class GrpcTransport implements Transport {
   async #request(request: JsonRpcRequest, timeoutMs: number): Promise<void> {
     const { id, method } = request;
     const params = request.params ?? {};
-    const deadline = new Date(Date.now() + timeoutMs);
+    const deadline = deadlineOf(timeoutMs);
     if (method === 'server/discover') return this.#discover(id, params, deadline, timeoutMs);
     const route = ROUTES_BY_METHOD.get(method);
     if (route === undefined) throw this.#uncovered(method);
@@ -156,7 +156,7 @@ export class GrpcTransport implements Transport {
    * response may carry the server's `instructions` and, in its metadata, the server's identity.
    * The capabilities are those of the binding's service.
    */
-  async #discover(id: RequestId, params: Json, deadline: Date, timeoutMs: number): Promise<void> {
+  async #discover(id: RequestId, params: Json, deadline: Deadline, timeoutMs: number): Promise<void> {
     const route = ROUTES_BY_METHOD.get('tools/list') as Route;
     const listed = await this.#call(id, route, { _meta: params._meta }, deadline, timeoutMs, true);
     if (listed === undefined) return;
@@ -188,7 +188,7 @@ export class GrpcTransport implements Transport {
     id: RequestId,
     route: Route,
     params: Json,
-    deadline: Date,
+    deadline: Deadline,
     timeoutMs: number,
     discovering = false,
   ): Promise<Json | undefined> {
@@ -241,7 +241,7 @@ export class GrpcTransport implements Transport {
   }
 
   /** Asks the auth provider whether to try a refused call again. */
-  async #retryAuth(error: ServiceError, attempt: number, target: string, sent: Record<string, string>, deadline: Date): Promise<boolean> {
+  async #retryAuth(error: ServiceError, attempt: number, target: string, sent: Record<string, string>, deadline: Deadline): Promise<boolean> {
     const provider = this.#options.authProvider;
     if (provider?.onUnauthorized === undefined || attempt >= AUTH_RETRY_LIMIT) return false;
     return provider.onUnauthorized({
@@ -252,11 +252,11 @@ export class GrpcTransport implements Transport {
       attempt,
       header: (name) => header(error, name.toLowerCase()),
       sent,
-      signal: AbortSignal.timeout(Math.max(0, deadline.getTime() - Date.now())),
+      signal: typeof deadline === 'number' ? new AbortController().signal : AbortSignal.timeout(Math.max(0, deadline.getTime() - Date.now())),
     });
   }
 
-  #unary(route: Route, message: Message, metadata: Metadata, deadline: Date, flight: InFlight): Promise<Message> {
+  #unary(route: Route, message: Message, metadata: Metadata, deadline: Deadline, flight: InFlight): Promise<Message> {
     const client = this.#client as Client;
     return new Promise((resolve, reject) => {
       flight.call = client.makeUnaryRequest(
@@ -309,6 +309,16 @@ export class GrpcTransport implements Transport {
       { server: this.#options.name, method, target: this.description },
     );
   }
+}
+
+/** A call's deadline: none (`Infinity`) for a request that may wait forever, such as one with `timeoutMs: Infinity`. */
+type Deadline = Date | number;
+
+/** The longest deadline gRPC can send (its timeout header holds at most 8 digits), about 27 hours in milliseconds. */
+const MAX_DEADLINE_MS = 99_999_999;
+
+function deadlineOf(timeoutMs: number): Deadline {
+  return Number.isFinite(timeoutMs) && timeoutMs <= MAX_DEADLINE_MS ? new Date(Date.now() + timeoutMs) : Infinity;
 }
 
 function isServiceError(error: unknown): error is ServiceError {

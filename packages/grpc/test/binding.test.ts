@@ -63,6 +63,12 @@ describe('the gRPC binding against the dual-era test server', () => {
     expect(resource.completion.values).toEqual(['gamma']);
   });
 
+  it('sends no deadline for a request that may wait forever (timeoutMs: Infinity), instead of crashing in grpc-js', async () => {
+    const client = await connect();
+    const result = await client.callTool('echo', { message: 'no deadline' }, { timeoutMs: Infinity });
+    expect(result.content).toEqual([{ type: 'text', text: 'Echo: no deadline' }]);
+  });
+
   it('gives an unknown tool the server error as a ProtocolError, and stays usable', async () => {
     const client = await connect();
     const error = await client.callTool('no-such-tool', {}).then(
