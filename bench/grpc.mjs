@@ -5,6 +5,7 @@
 //   node bench/grpc.mjs [--quick]       (after `pnpm build`)
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { McpClient } from '@mcpx/core';
 import { GrpcTransport } from '@mcpx/grpc';
@@ -83,7 +84,9 @@ for (const scenario of Object.keys(SCENARIOS)) {
   for (const name of Object.keys(TRANSPORTS)) {
     const samples = results[`${scenario} ${name}`];
     row[name] = { callsPerSec: median(samples.map((s) => s.callsPerSec)), cpuUsPerCall: median(samples.map((s) => s.cpuUsPerCall)) };
-    console.log(`${scenario.padEnd(12)} ${name.padEnd(9)} ${row[name].callsPerSec.toFixed(0).padStart(9)}   ${row[name].cpuUsPerCall.toFixed(0).padStart(8)}`);
+    console.log(
+      `${scenario.padEnd(12)} ${name.padEnd(9)} ${row[name].callsPerSec.toFixed(0).padStart(9)}   ${row[name].cpuUsPerCall.toFixed(0).padStart(8)}`,
+    );
   }
   const ratio = (key) => (row.grpc[key] / row.http[key]).toFixed(2);
   console.log(`${scenario.padEnd(12)} grpc/http  ${ratio('callsPerSec').padStart(8)}×   ${ratio('cpuUsPerCall').padStart(7)}×`);

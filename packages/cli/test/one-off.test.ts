@@ -1,4 +1,10 @@
-import { everythingCommand, startDualEraGrpcServer, startEverythingHttp, type DualEraGrpcServer, type HttpServerProcess } from '@mcpx/test-utils';
+import {
+  everythingCommand,
+  startDualEraGrpcServer,
+  startEverythingHttp,
+  type DualEraGrpcServer,
+  type HttpServerProcess,
+} from '@mcpx/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, mcpx, requireBuild, scratch } from './helpers.js';
 

@@ -241,7 +241,13 @@ export class GrpcTransport implements Transport {
   }
 
   /** Asks the auth provider whether to try a refused call again. */
-  async #retryAuth(error: ServiceError, attempt: number, target: string, sent: Record<string, string>, deadline: Deadline): Promise<boolean> {
+  async #retryAuth(
+    error: ServiceError,
+    attempt: number,
+    target: string,
+    sent: Record<string, string>,
+    deadline: Deadline,
+  ): Promise<boolean> {
     const provider = this.#options.authProvider;
     if (provider?.onUnauthorized === undefined || attempt >= AUTH_RETRY_LIMIT) return false;
     return provider.onUnauthorized({
@@ -252,7 +258,8 @@ export class GrpcTransport implements Transport {
       attempt,
       header: (name) => header(error, name.toLowerCase()),
       sent,
-      signal: typeof deadline === 'number' ? new AbortController().signal : AbortSignal.timeout(Math.max(0, deadline.getTime() - Date.now())),
+      signal:
+        typeof deadline === 'number' ? new AbortController().signal : AbortSignal.timeout(Math.max(0, deadline.getTime() - Date.now())),
     });
   }
 

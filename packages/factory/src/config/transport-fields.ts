@@ -5,7 +5,14 @@ import type { FieldReader } from './fields.js';
 import { readOAuth } from './oauth-fields.js';
 import type { Report } from './problem.js';
 import { TRANSPORT_TYPES } from './server-keys.js';
-import type { GrpcServerConfig, HttpServerConfig, SseServerConfig, StdioServerConfig, TransportKind, WebSocketServerConfig } from './types.js';
+import type {
+  GrpcServerConfig,
+  HttpServerConfig,
+  SseServerConfig,
+  StdioServerConfig,
+  TransportKind,
+  WebSocketServerConfig,
+} from './types.js';
 
 type TransportPart =
   | Pick<StdioServerConfig, 'transport' | 'command' | 'args' | 'env' | 'cwd' | 'proxy'>
@@ -186,11 +193,7 @@ function readUrlServer(fields: FieldReader, kind: Exclude<TransportKind, 'stdio'
   const schemes = kind === 'websocket' ? ['ws:', 'wss:', 'http:', 'https:'] : kind === 'grpc' ? ['grpc:', 'grpcs:'] : ['http:', 'https:'];
   if (!schemes.includes(url.protocol)) {
     const needed = kind === 'websocket' ? 'a ws:// or wss://' : kind === 'grpc' ? 'a grpc:// or grpcs://' : 'an http:// or https://';
-    return fields.wrong(
-      'url',
-      `a ${LABELS[kind]} server needs ${needed} URL, got ${url.protocol}//`,
-      'fix the URL, or the "type"',
-    );
+    return fields.wrong('url', `a ${LABELS[kind]} server needs ${needed} URL, got ${url.protocol}//`, 'fix the URL, or the "type"');
   }
   if (url.username !== '' || url.password !== '') {
     return fields.wrong(
