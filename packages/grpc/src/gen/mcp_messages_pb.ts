@@ -1,5 +1,5 @@
 // Copied unchanged below this header from https://github.com/sreenithi/mcp-grpc-transport-proto/blob/bc8b086143066db0747012d4dcde129683a65268/proto/mcp_messages.proto
-// (commit bc8b086143066db0747012d4dcde129683a65268, 2026-06-17), MIT License, Copyright (c) 2025 Google Cloud Platform: see LICENSE.mcp-grpc-transport-proto
+// (commit bc8b086143066db0747012d4dcde129683a65268, 2026-06-17), MIT License, Copyright (c) 2025 Google Cloud Platform: see NOTICE-mcp-grpc-transport-proto.txt (its MIT license)
 // beside this file. The field names and numbers are the wire contract: never edit them here.
 
 // MCP protocol schema based on the MCP specification:
