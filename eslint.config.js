@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { explainedDiscard } from './scripts/explained-discard.mjs';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'conformance/.results/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'conformance/.results/**', 'packages/grpc/src/gen/**'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,4 +1,10 @@
-import { everythingCommand, startEverythingHttp, type HttpServerProcess } from '@mcpx/test-utils';
+import {
+  everythingCommand,
+  startDualEraGrpcServer,
+  startEverythingHttp,
+  type DualEraGrpcServer,
+  type HttpServerProcess,
+} from '@mcpx/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, mcpx, requireBuild, scratch } from './helpers.js';
 
@@ -6,12 +12,13 @@ import { json, mcpx, requireBuild, scratch } from './helpers.js';
 const dir = scratch('one-off');
 const everything = everythingCommand('stdio');
 let http: HttpServerProcess;
+let grpc: DualEraGrpcServer;
 beforeAll(async () => {
   requireBuild();
-  http = await startEverythingHttp('streamableHttp');
+  [http, grpc] = await Promise.all([startEverythingHttp('streamableHttp'), startDualEraGrpcServer()]);
 });
 afterAll(async () => {
-  await http?.stop();
+  await Promise.all([http?.stop(), grpc?.close()]);
   dir[Symbol.dispose]();
 });
 
@@ -58,6 +65,12 @@ describe('a one-off server at --url', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Echo: over http');
+  });
+
+  it('is reached over the gRPC binding at a grpc:// URL', async () => {
+    const result = await mcpx(['call', 'rpc/echo', 'message=over grpc', '--name', 'rpc', '--url', grpc.target], { dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Echo: over grpc');
   });
 
   it('refuses a URL of another scheme, through the config validator (exit 3)', async () => {

@@ -18,6 +18,12 @@ export interface TransportSendOptions {
    * the others ignore them.
    */
   headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * For a request: how long the engine waits for its response, in milliseconds (the smaller of
+   * its `timeoutMs` and `maxTotalTimeoutMs`), for a binding that carries a deadline (gRPC).
+   * Progress may extend the engine's own wait, never the deadline a binding sent.
+   */
+  timeoutMs?: number | undefined;
 }
 
 /** Something a transport noticed that is not a message nor a failure: a stderr line, a stray line. */

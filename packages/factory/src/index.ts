@@ -46,6 +46,7 @@ export type {
   HttpServerConfig,
   SseServerConfig,
   WebSocketServerConfig,
+  GrpcServerConfig,
   ServerConfig,
   McpxConfig,
   Env,

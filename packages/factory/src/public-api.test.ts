@@ -37,6 +37,7 @@ const TYPES = [
   'Env',
   'FactoryDiagnostic',
   'FactoryOAuthOptions',
+  'GrpcServerConfig',
   'HealthConfig',
   'HttpServerConfig',
   'LoadConfigOptions',

@@ -1,8 +1,10 @@
 import { TransportError } from '@mcpx/core';
 import {
+  startDualEraGrpcServer,
   startEverythingHttp,
   startFakeHttpServer,
   startWebSocketBridge,
+  type DualEraGrpcServer,
   type FakeHttpServer,
   type HttpServerProcess,
   type WebSocketBridge,
@@ -16,18 +18,20 @@ let streamable: HttpServerProcess;
 let legacy: HttpServerProcess;
 let bridge: WebSocketBridge;
 let notFound: FakeHttpServer;
+let grpc: DualEraGrpcServer;
 
 beforeAll(async () => {
-  [streamable, legacy, bridge, notFound] = await Promise.all([
+  [streamable, legacy, bridge, notFound, grpc] = await Promise.all([
     startEverythingHttp('streamableHttp'),
     startEverythingHttp('sse'),
     startWebSocketBridge(),
     startFakeHttpServer(),
+    startDualEraGrpcServer({ env: { MCPX_GRPC_TOKEN: 'config-token' } }),
   ]);
 });
 
 afterAll(async () => {
-  await Promise.all([streamable?.stop(), legacy?.stop(), bridge?.close(), notFound?.close()]);
+  await Promise.all([streamable?.stop(), legacy?.stop(), bridge?.close(), notFound?.close(), grpc?.close()]);
 });
 
 describe('createClient over the network, against server-everything', () => {
@@ -116,6 +120,16 @@ describe('createClient over the network, against server-everything', () => {
       expect(methods).not.toContain('GET');
     } finally {
       notFound.handle((_request, response) => void response.writeHead(404).end());
+    }
+  });
+
+  it('speaks the gRPC binding to a grpc:// URL, with its headers as call metadata', async () => {
+    const client = await createClient({ url: grpc.target, headers: { Authorization: 'Bearer config-token' } });
+    try {
+      expect(client.protocolVersion).toBe('2026-07-28');
+      expect(textOf(await client.callTool('echo', { message: 'over gRPC' }))).toBe('Echo: over gRPC');
+    } finally {
+      await client.close();
     }
   });
 

@@ -75,6 +75,7 @@ describe('optional transport packages, in an application that installed only @mc
     ).toEqual([]);
     expect([...built.matchAll(/import\(['"](@mcpx\/[a-z]+)['"]\)/g)].map((match) => match[1]).sort()).toEqual([
       '@mcpx/auth',
+      '@mcpx/grpc',
       '@mcpx/http',
       '@mcpx/redis',
       '@mcpx/sse',
@@ -93,6 +94,7 @@ describe('optional transport packages, in an application that installed only @mc
       { transport: 'http', package: '@mcpx/http', installed: false },
       { transport: 'sse', package: '@mcpx/sse', installed: false },
       { transport: 'websocket', package: '@mcpx/websocket', installed: true },
+      { transport: 'grpc', package: '@mcpx/grpc', installed: false },
     ]);
     expect(report.github).toEqual({
       name: 'ConfigError',

@@ -15,13 +15,25 @@ function text(result: { content: Array<{ type: string }> }): string {
   return result.content.map((block) => ('text' in block ? String(block.text) : '')).join('\n');
 }
 
+/** What a binding may lack: server-to-client streams for progress, subscriptions or log messages. */
+export type DualEraFeature = 'progress' | 'subscriptions' | 'logging';
+
+/** Options of `describeDualEraSuite`, for bindings that speak less than Streamable HTTP and stdio. */
+export interface DualEraSuiteOptions {
+  /** The eras the binding speaks. @default ['modern', 'legacy'] */
+  eras?: ReadonlyArray<'modern' | 'legacy'>;
+  /** Features the binding has no way to carry: their tests are skipped (the binding's own tests check that they are refused). @default [] */
+  without?: readonly DualEraFeature[];
+}
+
 /**
  * The feature set in both eras against the official dual-era server (dual-era-server/),
  * over whichever transport `makeTransport` builds: input rounds, listen streams, cache
  * hints and per-request log levels when modern, the classic flows when legacy.
  */
-export function describeDualEraSuite(transportName: string, makeTransport: TransportFactory): void {
-  describe.each(['modern', 'legacy'] as const)(`the official dual-era server over ${transportName}, %s era`, (era) => {
+export function describeDualEraSuite(transportName: string, makeTransport: TransportFactory, suite: DualEraSuiteOptions = {}): void {
+  const lacks = (feature: DualEraFeature): boolean => suite.without?.includes(feature) === true;
+  describe.each(suite.eras ?? (['modern', 'legacy'] as const))(`the official dual-era server over ${transportName}, %s era`, (era) => {
     const clients: McpClient[] = [];
     afterEach(async () => {
       await Promise.all(clients.splice(0).map((c) => c.close()));
@@ -65,14 +77,14 @@ export function describeDualEraSuite(transportName: string, makeTransport: Trans
       expect(text(await client.callTool('sample', { prompt: 'hi', maxTokens: 7 }))).toContain('saw 1 message(s)');
     });
 
-    it('reports progress', async () => {
+    it.skipIf(lacks('progress'))('reports progress', async () => {
       const client = await connect();
       const seen: number[] = [];
       await client.callTool('slow', { ms: 60, steps: 3 }, { onprogress: (p) => seen.push(p.progress) });
       expect(seen).toEqual([1, 2, 3]);
     });
 
-    it('delivers resource updates and list changes after subscribing', async () => {
+    it.skipIf(lacks('subscriptions'))('delivers resource updates and list changes after subscribing', async () => {
       const client = await connect();
       const methods: string[] = [];
       client.on('notification', (event) => methods.push(event.method));
@@ -82,7 +94,7 @@ export function describeDualEraSuite(transportName: string, makeTransport: Trans
       expect(methods).toEqual(expect.arrayContaining(['notifications/resources/updated', 'notifications/tools/list_changed']));
     });
 
-    it('receives log messages at the level asked for', async () => {
+    it.skipIf(lacks('logging'))('receives log messages at the level asked for', async () => {
       const client = await connect();
       const levels: string[] = [];
       client.on('notification', (event) => {
@@ -104,7 +116,7 @@ export function describeDualEraSuite(transportName: string, makeTransport: Trans
   });
 
   describe(`cache hints from the dual-era server over ${transportName}`, () => {
-    it('serve tools/list from the cache while ttlMs lasts, until tools change', async () => {
+    it.skipIf(lacks('subscriptions'))('serve tools/list from the cache while ttlMs lasts, until tools change', async () => {
       const client = new McpClient({ eraCache: false });
       await client.connect(await makeTransport());
       try {

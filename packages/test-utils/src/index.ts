@@ -5,6 +5,7 @@ export { until } from './until.js';
 export type { TransportFactory } from './feature-suite.js';
 export { describeAppsSuite } from './apps-suite.js';
 export { describeDualEraSuite } from './dual-era-suite.js';
+export type { DualEraFeature, DualEraSuiteOptions } from './dual-era-suite.js';
 export { describeTaskSuite } from './task-suite.js';
 export { everythingCommand, filesystemCommand, memoryCommand, basicAppCommand, faultServersDir } from './servers.js';
 export type { ServerCommand } from './servers.js';
@@ -34,8 +35,9 @@ export {
   skillsServerCommand,
   skillsServerPath,
   startDualEraHttpServer,
+  startDualEraGrpcServer,
 } from './dual-era-server/launch.js';
-export type { DualEraHttpServer, DualEraHttpServerOptions } from './dual-era-server/launch.js';
+export type { DualEraHttpServer, DualEraHttpServerOptions, DualEraGrpcServer, DualEraGrpcServerOptions } from './dual-era-server/launch.js';
 export { recordTransport } from './recording.js';
 export type { Recording } from './recording.js';
 export { isRunning } from './processes.js';

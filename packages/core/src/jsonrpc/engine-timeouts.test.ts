@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeServer } from '../testing/fake-server.js';
+import type { TransportSendOptions } from '../transport.js';
+import type { JsonRpcMessage } from './messages.js';
 import { JsonRpcEngine } from './engine.js';
 
 async function setup() {
@@ -74,5 +76,23 @@ describe('request timeouts', () => {
     await server.notify('notifications/progress', { progressToken: token, progress: 1 });
     await tick(5);
     expect(seen).toEqual([]);
+  });
+});
+
+describe('the wait a transport is told', () => {
+  it('is the smaller of timeoutMs and maxTotalTimeoutMs, for bindings that send a deadline', async () => {
+    const { server, engine } = await setup();
+    server.handle('quick', () => ({}));
+    const transport = server.clientTransport;
+    const send = transport.send.bind(transport);
+    const told: Array<number | undefined> = [];
+    transport.send = (message: JsonRpcMessage, options?: TransportSendOptions) => {
+      if ('method' in message && message.method === 'quick') told.push(options?.timeoutMs);
+      return send(message);
+    };
+    await engine.request('quick', {}, { timeoutMs: 5000 });
+    await engine.request('quick', {}, { timeoutMs: 5000, maxTotalTimeoutMs: 3000 });
+    await engine.request('quick', {});
+    expect(told).toEqual([5000, 3000, 60_000]);
   });
 });

@@ -133,9 +133,10 @@ export class JsonRpcEngine {
         unsubscribeAbort: undefined,
       };
       this.pending.add(entry);
+      const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
       entry.deadline = new Deadline(
         {
-          timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+          timeoutMs,
           maxTotalTimeoutMs: options.maxTotalTimeoutMs,
         },
         (kind, ms) =>
@@ -150,7 +151,8 @@ export class JsonRpcEngine {
       this.options.observer?.requestSent?.(method, id);
       const message =
         sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
-      this.transport.send(message, sendOptions).catch((error: unknown) => {
+      const waitMs = Math.min(timeoutMs, options.maxTotalTimeoutMs ?? Infinity);
+      this.transport.send(message, { ...sendOptions, timeoutMs: waitMs }).catch((error: unknown) => {
         this.settle(id, undefined, wrapSendError(error, context));
       });
     });

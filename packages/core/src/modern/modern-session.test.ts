@@ -34,7 +34,7 @@ describe('a 2026-07-28 session over a transport that mirrors tool arguments', ()
     const { client, sendOptions } = await connect(true);
     await client.listTools();
     await client.callTool('execute_sql', { region: 'eu-west1', query: 'SELECT 1' });
-    expect(sendOptions).toEqual([{ parameterHeaders: { Region: 'eu-west1' } }]);
+    expect(sendOptions).toEqual([{ parameterHeaders: { Region: 'eu-west1' }, timeoutMs: 60_000 }]);
   });
 
   it('leaves out of tools/list a tool whose annotations break the rules, with a diagnostic, and refuses to call it', async () => {
@@ -57,7 +57,7 @@ describe('a 2026-07-28 session over a transport that does not mirror tool argume
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name)).toEqual(['execute_sql', 'scores']);
     await client.callTool('scores', { score: 1 });
-    expect(sendOptions).toEqual([undefined]);
+    expect(sendOptions).toEqual([{ timeoutMs: 60_000 }]);
     expect(diagnostics).toEqual([]);
   });
 });

@@ -87,6 +87,12 @@ export class ServerConnector {
         const create = () => new WebSocketTransport(server.url, { headers: server.headers, authProvider, name: server.name });
         return connectTransport(create, clientOptions, signal);
       }
+      case 'grpc': {
+        const { GrpcTransport } = await loadTransport('grpc', server.name);
+        const metadata = Object.fromEntries(Object.entries(server.headers).map(([key, value]) => [key.toLowerCase(), value]));
+        const create = () => new GrpcTransport(server.url, { metadata, authProvider, name: server.name });
+        return connectTransport(create, clientOptions, signal);
+      }
     }
   }
 

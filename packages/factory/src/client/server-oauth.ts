@@ -39,7 +39,8 @@ export function hasAuthorization(headers: Readonly<Record<string, string>>): boo
  * a stdio server, `oauth: false`, or an `Authorization` header without OAuth settings.
  */
 export function oauthOptionsFor(server: ServerConfig, options: FactoryOAuthOptions & { store: TokenStore }): OAuthOptions | undefined {
-  if (server.transport === 'stdio' || server.oauth === false) return undefined;
+  // OAuth discovery is HTTP's (RFC 9728 on the server's URL): a gRPC server takes credentials in its headers.
+  if (server.transport === 'stdio' || server.transport === 'grpc' || server.oauth === false) return undefined;
   if (server.oauth === undefined && hasAuthorization(server.headers)) return undefined;
   const { grant, ...settings } = server.oauth ?? {};
   return {
@@ -63,7 +64,7 @@ export function oauthOptionsFor(server: ServerConfig, options: FactoryOAuthOptio
  * throws a `ConfigError` saying how to install it.
  */
 export async function createOAuthProvider(server: ServerConfig, options: FactoryOAuthOptions = {}): Promise<OAuthProvider | undefined> {
-  if (server.transport === 'stdio' || server.oauth === false) return undefined;
+  if (server.transport === 'stdio' || server.transport === 'grpc' || server.oauth === false) return undefined;
   if (server.oauth === undefined && hasAuthorization(server.headers)) return undefined;
   const auth = await loadAuth(server.name);
   if (auth === undefined) {

@@ -68,7 +68,7 @@ export const RECONNECT_KEYS: KeySpec = { keys: ['maxAttempts', 'initialDelayMs',
 export const HEALTH_KEYS: KeySpec = { keys: ['intervalMs', 'degradedIntervalMs', 'timeoutMs', 'degradedLatencyMs', 'failureThreshold'] };
 
 /** Every spelling of `type`, and the transport it means. */
-export const TRANSPORT_TYPES: Readonly<Record<string, 'stdio' | 'http' | 'sse' | 'websocket'>> = {
+export const TRANSPORT_TYPES: Readonly<Record<string, 'stdio' | 'http' | 'sse' | 'websocket' | 'grpc'>> = {
   stdio: 'stdio',
   http: 'http',
   'streamable-http': 'http',
@@ -77,6 +77,7 @@ export const TRANSPORT_TYPES: Readonly<Record<string, 'stdio' | 'http' | 'sse' |
   sse: 'sse',
   ws: 'websocket',
   websocket: 'websocket',
+  grpc: 'grpc',
 };
 
 /**

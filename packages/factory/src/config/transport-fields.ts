@@ -5,12 +5,19 @@ import type { FieldReader } from './fields.js';
 import { readOAuth } from './oauth-fields.js';
 import type { Report } from './problem.js';
 import { TRANSPORT_TYPES } from './server-keys.js';
-import type { HttpServerConfig, SseServerConfig, StdioServerConfig, TransportKind, WebSocketServerConfig } from './types.js';
+import type {
+  GrpcServerConfig,
+  HttpServerConfig,
+  SseServerConfig,
+  StdioServerConfig,
+  TransportKind,
+  WebSocketServerConfig,
+} from './types.js';
 
 type TransportPart =
   | Pick<StdioServerConfig, 'transport' | 'command' | 'args' | 'env' | 'cwd' | 'proxy'>
   | Pick<HttpServerConfig, 'transport' | 'url' | 'headers' | 'sseFallback' | 'oauth'>
-  | Pick<SseServerConfig | WebSocketServerConfig, 'transport' | 'url' | 'headers' | 'oauth'>;
+  | Pick<SseServerConfig | WebSocketServerConfig | GrpcServerConfig, 'transport' | 'url' | 'headers' | 'oauth'>;
 
 /** Where transport problems go. */
 export interface TransportContext {
@@ -32,7 +39,7 @@ const FOREIGN_FIXES: Record<string, string> = {
   headers: 'remove it; a server started with "command" gets settings through "env"',
   oauth: 'remove it; a server started with "command" gets its credentials through "env"',
 };
-const LABELS: Record<TransportKind, string> = { stdio: 'stdio', http: 'Streamable HTTP', sse: 'SSE', websocket: 'WebSocket' };
+const LABELS: Record<TransportKind, string> = { stdio: 'stdio', http: 'Streamable HTTP', sse: 'SSE', websocket: 'WebSocket', grpc: 'gRPC' };
 
 /** The transport and its settings: from `type` when given, else `command` means stdio and the `url` scheme decides. */
 export function readTransport(fields: FieldReader, context: TransportContext): TransportPart | undefined {
@@ -77,22 +84,26 @@ function readType(fields: FieldReader): TransportKind | undefined | null {
   fields.wrong(
     'type',
     `${JSON.stringify(found.value)} is not a transport`,
-    'write "stdio", "http" (Streamable HTTP), "sse" (legacy HTTP+SSE) or "websocket", or remove it to infer the transport',
+    'write "stdio", "http" (Streamable HTTP), "sse" (legacy HTTP+SSE), "websocket" or "grpc", or remove it to infer the transport',
   );
   return null;
 }
 
 function inferFromUrl(fields: FieldReader): TransportKind | null | undefined {
   // An unexpanded URL (its problem is reported already) still says which transport it is for.
-  if (fields.isUnresolved('url')) return /^wss?:/i.test(String(fields.raw('url')?.value)) ? 'websocket' : 'http';
+  if (fields.isUnresolved('url')) {
+    const written = String(fields.raw('url')?.value);
+    return /^wss?:/i.test(written) ? 'websocket' : /^grpcs?:/i.test(written) ? 'grpc' : 'http';
+  }
   const url = parseUrl(fields);
   if (url === undefined) return null;
   if (url.protocol === 'http:' || url.protocol === 'https:') return 'http';
   if (url.protocol === 'ws:' || url.protocol === 'wss:') return 'websocket';
+  if (url.protocol === 'grpc:' || url.protocol === 'grpcs:') return 'grpc';
   fields.wrong(
     'url',
     `the scheme ${url.protocol} is not one mcpx connects to`,
-    'use http:// or https:// for an HTTP server, ws:// or wss:// for a WebSocket server',
+    'use http:// or https:// for an HTTP server, ws:// or wss:// for a WebSocket server, grpc:// or grpcs:// for a gRPC server',
   );
   return null;
 }
@@ -179,13 +190,10 @@ function readUrlServer(fields: FieldReader, kind: Exclude<TransportKind, 'stdio'
   const oauth = readOAuth(fields, headers, context);
   if (fields.isUnresolved('url')) return part(kind, String(fields.raw('url')?.value), headers, sseFallback, oauth);
   if (url === undefined) return undefined;
-  const schemes = kind === 'websocket' ? ['ws:', 'wss:', 'http:', 'https:'] : ['http:', 'https:'];
+  const schemes = kind === 'websocket' ? ['ws:', 'wss:', 'http:', 'https:'] : kind === 'grpc' ? ['grpc:', 'grpcs:'] : ['http:', 'https:'];
   if (!schemes.includes(url.protocol)) {
-    return fields.wrong(
-      'url',
-      `a ${LABELS[kind]} server needs ${kind === 'websocket' ? 'a ws:// or wss://' : 'an http:// or https://'} URL, got ${url.protocol}//`,
-      'fix the URL, or the "type"',
-    );
+    const needed = kind === 'websocket' ? 'a ws:// or wss://' : kind === 'grpc' ? 'a grpc:// or grpcs://' : 'an http:// or https://';
+    return fields.wrong('url', `a ${LABELS[kind]} server needs ${needed} URL, got ${url.protocol}//`, 'fix the URL, or the "type"');
   }
   if (url.username !== '' || url.password !== '') {
     return fields.wrong(

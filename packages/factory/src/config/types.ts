@@ -1,7 +1,7 @@
 import type { EraChoice } from '@mcpx/core';
 
 /** The transports a server can use. */
-export type TransportKind = 'stdio' | 'http' | 'sse' | 'websocket';
+export type TransportKind = 'stdio' | 'http' | 'sse' | 'websocket' | 'grpc';
 
 /** How a dropped connection is re-established: exponential backoff between attempts. */
 export interface ReconnectConfig {
@@ -100,7 +100,7 @@ export interface OAuthEntry extends Omit<OAuthConfig, 'scopes' | 'grant'> {
  */
 export interface ServerEntry {
   /** The transport; inferred from `command` or the `url` scheme when absent. `transport` is accepted as another name. */
-  type?: 'stdio' | 'http' | 'streamable-http' | 'streamableHttp' | 'sse' | 'ws' | 'websocket' | undefined;
+  type?: 'stdio' | 'http' | 'streamable-http' | 'streamableHttp' | 'sse' | 'ws' | 'websocket' | 'grpc' | undefined;
   /** The server's name, when the entry is given to `createClient` outside a config file. */
   name?: string | undefined;
   /** The program to start (stdio). */
@@ -115,7 +115,7 @@ export interface ServerEntry {
   cwd?: string | undefined;
   /** The command relays to a server that outlives it (mcp-remote): its tasks go on after mcpx exits. @default false */
   proxy?: boolean | undefined;
-  /** The endpoint of a remote server: http(s) or ws(s). */
+  /** The endpoint of a remote server: http(s), ws(s) or grpc(s). */
   url?: string | undefined;
   /** HTTP headers for every request (or the WebSocket upgrade). @default {} */
   headers?: Readonly<Record<string, string>> | undefined;
@@ -236,8 +236,16 @@ export interface WebSocketServerConfig extends RemoteServerOptions {
   readonly transport: 'websocket';
 }
 
+/**
+ * A server reached over the gRPC binding of MCP (`grpc://host:port`, `grpcs://host[:port]`): its
+ * `headers` go as call metadata (lower-cased). OAuth does not apply; give credentials in `headers`.
+ */
+export interface GrpcServerConfig extends RemoteServerOptions {
+  readonly transport: 'grpc';
+}
+
 /** One validated server, ready for `createClient`. */
-export type ServerConfig = StdioServerConfig | HttpServerConfig | SseServerConfig | WebSocketServerConfig;
+export type ServerConfig = StdioServerConfig | HttpServerConfig | SseServerConfig | WebSocketServerConfig | GrpcServerConfig;
 
 /** What `fallback` of a config's `store` says to do when Redis cannot be reached at start. */
 export type StoreFallback = 'none' | 'memory';

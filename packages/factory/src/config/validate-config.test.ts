@@ -35,13 +35,14 @@ describe('validateConfig: the mcpServers layout', () => {
     ]);
   });
 
-  it('infers the transport: command is stdio, http(s) is Streamable HTTP with SSE fallback, ws(s) is WebSocket', () => {
+  it('infers the transport: command is stdio, http(s) is Streamable HTTP with SSE fallback, ws(s) is WebSocket, grpc(s) is gRPC', () => {
     const config = validateConfig(
       {
         mcpServers: {
           local: { command: 'server' },
           remote: { url: 'https://example.com/mcp' },
           socket: { url: 'wss://example.com/mcp' },
+          rpc: { url: 'grpcs://example.com:8443' },
         },
       },
       options,
@@ -50,6 +51,7 @@ describe('validateConfig: the mcpServers layout', () => {
       ['local', 'stdio'],
       ['remote', 'http'],
       ['socket', 'websocket'],
+      ['rpc', 'grpc'],
     ]);
     expect(config.servers[1]).toMatchObject({ url: 'https://example.com/mcp', headers: {}, sseFallback: true });
   });

@@ -17,6 +17,7 @@ describe('transport packages', () => {
       { transport: 'http', package: '@mcpx/http', installed: true },
       { transport: 'sse', package: '@mcpx/sse', installed: true },
       { transport: 'websocket', package: '@mcpx/websocket', installed: true },
+      { transport: 'grpc', package: '@mcpx/grpc', installed: true },
     ]);
   });
 

@@ -6,6 +6,7 @@ import type * as Http from '@mcpx/http';
 import type * as Sse from '@mcpx/sse';
 import type * as Stdio from '@mcpx/stdio';
 import type * as WebSocket from '@mcpx/websocket';
+import type * as Grpc from '@mcpx/grpc';
 import type { TransportKind } from '../config/types.js';
 
 /** The package of each transport. */
@@ -14,6 +15,7 @@ export const TRANSPORT_PACKAGES = {
   http: '@mcpx/http',
   sse: '@mcpx/sse',
   websocket: '@mcpx/websocket',
+  grpc: '@mcpx/grpc',
 } as const satisfies Record<TransportKind, string>;
 
 /** The modules of the transport packages, as `import()` gives them. */
@@ -22,6 +24,7 @@ export interface TransportModules {
   http: typeof Http;
   sse: typeof Sse;
   websocket: typeof WebSocket;
+  grpc: typeof Grpc;
 }
 
 /** Whether a transport's package is installed, as `supportedTransports()` reports it. */
@@ -37,6 +40,7 @@ const LABELS: Record<TransportKind, string> = {
   http: 'the Streamable HTTP transport',
   sse: 'the legacy HTTP+SSE transport',
   websocket: 'the WebSocket transport',
+  grpc: 'the gRPC transport',
 };
 
 // Literal specifiers, so that bundlers see them.
@@ -45,6 +49,7 @@ const importers: { [K in TransportKind]: () => Promise<TransportModules[K]> } = 
   http: () => import('@mcpx/http'),
   sse: () => import('@mcpx/sse'),
   websocket: () => import('@mcpx/websocket'),
+  grpc: () => import('@mcpx/grpc'),
 };
 
 const loaded = new Map<TransportKind, Promise<unknown>>();

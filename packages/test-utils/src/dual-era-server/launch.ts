@@ -36,26 +36,66 @@ const READY_LINE = /^listening on (\d+)$/;
  * try { await runSuiteAgainst(server.url); } finally { await server.close(); }
  */
 export async function startDualEraHttpServer(options: DualEraHttpServerOptions = {}): Promise<DualEraHttpServer> {
+  const { port, close } = await spawnDualEra('http', options);
+  return { url: `http://127.0.0.1:${port}/mcp`, close };
+}
+
+/** A running dual-era test server on the gRPC binding of MCP. */
+export interface DualEraGrpcServer {
+  /** `grpc://127.0.0.1:<port>` (or `grpcs://` when serving TLS). */
+  readonly target: string;
+  /** Stops the server process (SIGTERM, SIGKILL after 3 s) and waits for it to exit. */
+  close(): Promise<void>;
+  /** Kills the server process at once (SIGKILL), cutting its connections mid-call, and waits for it to exit. */
+  kill(): Promise<void>;
+}
+
+/** Options of `startDualEraGrpcServer`. */
+export interface DualEraGrpcServerOptions extends DualEraHttpServerOptions {
+  /** Variables for the server process (`MCPX_GRPC_TLS_DIR`, `MCPX_GRPC_MTLS`, `MCPX_GRPC_TOKEN`, `MCPX_GRPC_UNKNOWN_FIELD`: see grpc.mjs). */
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts the dual-era test server's gRPC face on a free loopback port (needs the built
+ * `@mcpx/grpc`) and resolves once it listens.
+ */
+export async function startDualEraGrpcServer(options: DualEraGrpcServerOptions = {}): Promise<DualEraGrpcServer> {
+  const { port, close, kill } = await spawnDualEra('grpc', options);
+  const scheme = options.env?.MCPX_GRPC_TLS_DIR === undefined ? 'grpc' : 'grpcs';
+  return { target: `${scheme}://127.0.0.1:${port}`, close, kill };
+}
+
+async function spawnDualEra(
+  mode: 'http' | 'grpc',
+  options: DualEraGrpcServerOptions,
+): Promise<{ port: number; close(): Promise<void>; kill(): Promise<void> }> {
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const child = spawn(process.execPath, [dualEraServerPath, 'http', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [dualEraServerPath, mode, '0'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stderr: string[] = [];
 
-  const close = async (): Promise<void> => {
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
+      child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
       await exited;
       clearTimeout(timer);
     }
   };
+  const close = (): Promise<void> => stop('SIGTERM');
 
   const port = await new Promise<number>((resolve, reject) => {
     const fail = (why: string): void => {
       clearTimeout(timer);
       // close() does not reject; the start failure below is what the test sees.
       void close();
-      reject(new Error(`the dual-era test server (${dualEraServerPath} http 0) did not start: ${why}\nIts stderr:\n${stderr.join('\n')}`));
+      reject(
+        new Error(`the dual-era test server (${dualEraServerPath} ${mode} 0) did not start: ${why}\nIts stderr:\n${stderr.join('\n')}`),
+      );
     };
     const timer = setTimeout(() => fail(`no "listening on <port>" line within ${timeoutMs} ms`), timeoutMs);
     child.once('error', (error) => fail(error.message));
@@ -72,7 +112,7 @@ export async function startDualEraHttpServer(options: DualEraHttpServerOptions =
     });
   });
 
-  return { url: `http://127.0.0.1:${port}/mcp`, close };
+  return { port, close, kill: () => stop('SIGKILL') };
 }
 
 /** Path of the skills test server script (stdio): the official SDK's Skills extension (SEP-2640) serving two skills. */

@@ -6,6 +6,7 @@
 //   node server.mjs stdio
 //   node server.mjs http <port>     127.0.0.1 only, endpoint /mcp, port 0 for a free one;
 //                                   prints "listening on <port>" to stderr when ready
+//   node server.mjs grpc <port>     the gRPC binding (2026-07-28 only), 127.0.0.1, same ready line
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { createServerFactory } from './build-server.mjs';
 import { serveHttp } from './http.mjs';
@@ -19,13 +20,15 @@ const [mode, portArg] = process.argv.slice(2);
 
 if (mode === 'stdio') {
   serveStdio(createServerFactory(hub, { track: true }), { onerror });
-} else if (mode === 'http' && portArg !== undefined && /^\d+$/.test(portArg)) {
-  const server = await serveHttp(hub, Number(portArg), onerror);
+} else if ((mode === 'http' || mode === 'grpc') && portArg !== undefined && /^\d+$/.test(portArg)) {
+  // Loaded only when asked for: the gRPC face needs @grpc/grpc-js and the built @mcpx/grpc.
+  const serve = mode === 'http' ? serveHttp : (await import('./grpc.mjs')).serveGrpc;
+  const server = await serve(hub, Number(portArg), onerror);
   console.error(`listening on ${server.port}`);
   const stop = () => void server.close().finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 } else {
-  console.error('usage: server.mjs stdio | server.mjs http <port>');
+  console.error('usage: server.mjs stdio | server.mjs http <port> | server.mjs grpc <port>');
   process.exit(2);
 }

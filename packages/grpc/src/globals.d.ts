@@ -1,0 +1,1 @@
+declare const __MCPX_VERSION__: string;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { GrpcTransport } from './index.js';
+
+describe('GrpcTransport options', () => {
+  it('takes grpc:// with a port and grpcs:// with 443 by default', () => {
+    expect(new GrpcTransport('grpc://127.0.0.1:50051').description).toBe('grpc://127.0.0.1:50051');
+    expect(new GrpcTransport('grpcs://mcp.example.com').description).toBe('grpcs://mcp.example.com:443');
+  });
+
+  it.each([
+    ['http://127.0.0.1:50051', /must start with grpc:\/\/ or grpcs:\/\//],
+    ['grpc://127.0.0.1', /a grpc:\/\/ target needs a port/],
+    ['grpc://user:pw@127.0.0.1:1', /must not carry credentials/],
+    ['grpc://127.0.0.1:1/model_context_protocol.Mcp', /names a server only/],
+    ['127.0.0.1:50051', /write grpc:\/\/host:port/],
+  ])('refuses the target %s with a ConfigError saying what to write', (target, message) => {
+    expect(() => new GrpcTransport(target)).toThrow(message);
+  });
+
+  it('refuses TLS settings on a grpc:// target, and a certificate without its key', () => {
+    expect(() => new GrpcTransport('grpc://127.0.0.1:1', { tls: { ca: 'x' } })).toThrow(/use grpcs:\/\/ for TLS/);
+    expect(() => new GrpcTransport('grpcs://127.0.0.1:1', { tls: { cert: 'x' } })).toThrow(/"tls.cert" and "tls.key" go together/);
+  });
+
+  it('refuses metadata keys gRPC cannot send and misspelt options', () => {
+    expect(() => new GrpcTransport('grpc://127.0.0.1:1', { metadata: { Authorization: 'x' } })).toThrow(/not a valid gRPC metadata key/);
+    expect(() => new GrpcTransport('grpc://127.0.0.1:1', { keepAliveIntervalMs: 1 } as never)).toThrow(/keepAliveIntervalMs/);
+  });
+});

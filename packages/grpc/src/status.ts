@@ -1,0 +1,73 @@
+import { status as Status, type ServiceError } from '@grpc/grpc-js';
+import { ErrorCode, RequestTimeoutError, TransportError, type JsonRpcErrorObject } from '@mcpx/core';
+
+/** Where a call went, for error messages. */
+export interface CallPlace {
+  server: string | undefined;
+  method: string;
+  /** `grpc://host:port/model_context_protocol.Mcp/<Rpc>`. */
+  target: string;
+  /** The deadline the call was sent with. */
+  timeoutMs: number;
+}
+
+/** The name of a gRPC status code, such as `UNAVAILABLE`. */
+export function statusName(code: number): string {
+  return Status[code] ?? `status ${code}`;
+}
+
+/** Statuses that are the server's answer to the request, given to the client as JSON-RPC errors. */
+const ANSWERS: ReadonlyMap<Status, number> = new Map([
+  [Status.INVALID_ARGUMENT, ErrorCode.InvalidParams],
+  [Status.NOT_FOUND, ErrorCode.InvalidParams],
+  [Status.ALREADY_EXISTS, ErrorCode.InvalidParams],
+  [Status.FAILED_PRECONDITION, ErrorCode.InvalidRequest],
+  [Status.OUT_OF_RANGE, ErrorCode.InvalidParams],
+  [Status.UNIMPLEMENTED, ErrorCode.MethodNotFound],
+  [Status.INTERNAL, ErrorCode.InternalError],
+  [Status.UNKNOWN, ErrorCode.InternalError],
+  [Status.DATA_LOSS, ErrorCode.InternalError],
+  [Status.ABORTED, ErrorCode.InternalError],
+]);
+
+/**
+ * A failed call as the server's JSON-RPC error when the status is its answer to the request
+ * (bad arguments, an unknown tool, an unimplemented rpc, a failure inside the server), with the
+ * gRPC status in `data`; undefined when the status is about the call itself (unavailable,
+ * deadline, cancelled, too large, auth), which `callError` turns into a local error.
+ */
+export function answerOf(error: ServiceError): JsonRpcErrorObject | undefined {
+  const code = ANSWERS.get(error.code);
+  if (code === undefined) return undefined;
+  return { code, message: error.details || statusName(error.code), data: { grpcStatus: statusName(error.code), grpcCode: error.code } };
+}
+
+/** A failed call that is not the server's answer as a local mcpx error saying what to do. */
+export function callError(error: ServiceError, place: CallPlace): Error {
+  const where = { server: place.server, method: place.method, target: place.target, cause: error };
+  const said = error.details ? `: ${error.details}` : '';
+  switch (error.code) {
+    case Status.DEADLINE_EXCEEDED:
+      return new RequestTimeoutError(place.timeoutMs, 'idle', { server: place.server, method: place.method, cause: error });
+    case Status.UNAVAILABLE:
+      return new TransportError(`the gRPC server is unavailable (UNAVAILABLE${said}); check that it runs and listens at ${place.target}`, {
+        ...where,
+        isRetryable: true,
+      });
+    case Status.RESOURCE_EXHAUSTED:
+      return new TransportError(
+        `the call was refused as too large or over a limit (RESOURCE_EXHAUSTED${said}); raise maxReceiveMessageBytes or maxSendMessageBytes when a message is over the size limit`,
+        where,
+      );
+    case Status.CANCELLED:
+      return new TransportError(
+        `the call was cancelled before it finished (CANCELLED${said}), as when the connection was reset; try again`,
+        {
+          ...where,
+          isRetryable: true,
+        },
+      );
+    default:
+      return new TransportError(`the call failed with ${statusName(error.code)}${said}`, { ...where, isRetryable: false });
+  }
+}

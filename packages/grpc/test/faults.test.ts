@@ -1,0 +1,87 @@
+import { McpClient, type TransportDiagnostic } from '@mcpx/core';
+import { startDualEraGrpcServer, until, type DualEraGrpcServer } from '@mcpx/test-utils';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GrpcTransport, type GrpcTransportOptions } from '../src/index.js';
+
+const servers: DualEraGrpcServer[] = [];
+const clients: McpClient[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.close()));
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function start(env: Record<string, string> = {}): Promise<DualEraGrpcServer> {
+  const server = await startDualEraGrpcServer({ env });
+  servers.push(server);
+  return server;
+}
+
+async function connect(target: string, options: GrpcTransportOptions = {}): Promise<McpClient> {
+  const client = new McpClient({ server: 'grpc-test', eraCache: false });
+  clients.push(client);
+  await client.connect(new GrpcTransport(target, options));
+  return client;
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('faults over the gRPC binding', () => {
+  it('fails to connect to a server that is not there with a retryable error naming the target', async () => {
+    const target = `grpc://127.0.0.1:${await closedPort()}`;
+    const client = new McpClient({ server: 'grpc-test', eraCache: false, connectTimeoutMs: 30_000 });
+    clients.push(client);
+    const error = await client.connect(new GrpcTransport(target, { connectTimeoutMs: 2000 })).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      isRetryable: true,
+      message: expect.stringContaining(`could not connect to the gRPC server at ${target}`),
+    });
+  });
+
+  it('ends a call at its deadline with a RequestTimeoutError, and the transport stays usable', async () => {
+    const server = await start();
+    const client = await connect(server.target);
+    const error = await client.callTool('slow', { ms: 30_000, steps: 1 }, { timeoutMs: 1500 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'RequestTimeoutError', timeoutMs: 1500 });
+    expect((await client.callTool('echo', { message: 'after' })).content).toEqual([{ type: 'text', text: 'Echo: after' }]);
+  });
+
+  it('fails a call cut by a connection reset with a retryable TransportError', async () => {
+    const server = await start();
+    const client = await connect(server.target);
+    const sent: string[] = [];
+    client.on('request', (event) => sent.push(event.method));
+    const call = client.callTool('slow', { ms: 30_000, steps: 1 }).catch((e: unknown) => e);
+    await until(() => sent.includes('tools/call'), 'the tools/call to be sent');
+    await server.kill();
+    const error = await call;
+    expect(error).toMatchObject({ name: 'TransportError', isRetryable: true, method: 'tools/call' });
+  });
+
+  it('refuses a response over the size limit with an error saying which limit to raise', async () => {
+    const server = await start();
+    const client = await connect(server.target, { maxReceiveMessageBytes: 4096 });
+    const error = await client.callTool('echo', { message: 'x'.repeat(20_000) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TransportError', message: expect.stringContaining('raise maxReceiveMessageBytes') });
+    expect((await client.callTool('echo', { message: 'small' })).content).toEqual([{ type: 'text', text: 'Echo: small' }]);
+  });
+
+  it('keeps a response with a field it does not know, and says so once', async () => {
+    const server = await start({ MCPX_GRPC_UNKNOWN_FIELD: '1' });
+    const client = new McpClient({ server: 'grpc-test', eraCache: false, cache: false });
+    clients.push(client);
+    const diagnostics: TransportDiagnostic[] = [];
+    client.on('diagnostic', (event) => diagnostics.push(event));
+    await client.connect(new GrpcTransport(server.target));
+    expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('echo');
+    await client.listTools();
+    expect(diagnostics).toEqual([{ type: 'info', message: expect.stringContaining('model_context_protocol.ListToolsResponse.4242') }]);
+  });
+});
