@@ -3,6 +3,7 @@ import type { Response, ResponseCreateParamsBase, ResponseInputItem } from 'open
 import { checkOptions } from '@mcpx/core/internal';
 import { modelRequestFailure, stepLimit, throwIfAborted } from '../loop-control.js';
 import { OPENAI_RESPONSES_LOOP_OPTION_KEYS } from './options.js';
+import { toInputItem } from './response-input.js';
 import type { ToolCallEvent } from '../tool-call.js';
 import type { OpenAILoopStop } from './chat-loop.js';
 import type { OpenAIToolSet } from './openai-tools.js';
@@ -79,7 +80,7 @@ export async function runOpenAIResponsesLoop(options: OpenAIResponsesLoopOptions
     onEvent?.({ type: 'message', step, response });
     const wantsTools = response.status === 'completed' && response.output.some((item) => item.type === 'function_call');
     // A cut-off response's function calls would have no output, which the next request may not hold.
-    input.push(...(response.output.filter((item) => wantsTools || item.type !== 'function_call') as ResponseInputItem[]));
+    input.push(...response.output.filter((item) => wantsTools || item.type !== 'function_call').map(toInputItem));
     if (!wantsTools) return finish(input, response, step);
     const outputs = await options.tools.handleResponses(response.output, {
       signal,
