@@ -144,8 +144,15 @@ export function toSamplingResult(completion: ChatCompletion): CreateMessageResul
       return [{ type: 'tool_use' as const, id: call.id, name: call.function.name, input: object }];
     }),
   ];
+  // A tool call is the answer whatever the finish_reason: OpenAI says 'stop' when `tool_choice` names a function.
   const reason =
-    message?.refusal != null ? 'refusal' : choice === undefined ? undefined : (STOP_REASONS[choice.finish_reason] ?? choice.finish_reason);
+    message?.refusal != null
+      ? 'refusal'
+      : choice === undefined
+        ? undefined
+        : content.some((block) => block.type === 'tool_use') && choice.finish_reason !== 'length'
+          ? 'toolUse'
+          : (STOP_REASONS[choice.finish_reason] ?? choice.finish_reason);
   return {
     role: 'assistant',
     content: content.length === 1 ? content[0]! : content.length === 0 ? { type: 'text', text: '' } : content,
