@@ -18,4 +18,5 @@ export type { OpenAIResultPart } from './openai/tool-output.js';
 export type { OpenAIChatLoopOptions, OpenAIChatLoopResult, OpenAIChatLoopEvent, OpenAILoopStop } from './openai/chat-loop.js';
 export type { OpenAIResponsesLoopOptions, OpenAIResponsesLoopResult, OpenAIResponsesLoopEvent } from './openai/responses-loop.js';
 export type { OpenAISamplingOptions } from './openai/sampling-handler.js';
-export type { SamplingApproveContext } from './sampling-approval.js';
+export type { SamplingApproveContext, SamplingApproveFn } from './sampling-approval.js';
+export type { SamplingErrorFn } from './sampling-failure.js';

@@ -63,6 +63,8 @@ const ANTHROPIC_TYPES = [
   'AnthropicToolsOptions',
   'HandleOptions',
   'SamplingApproveContext',
+  'SamplingApproveFn',
+  'SamplingErrorFn',
 ];
 
 const OPENAI_VALUES = [
@@ -92,6 +94,8 @@ const OPENAI_TYPES = [
   'OpenAIToolSet',
   'OpenAIToolsOptions',
   'SamplingApproveContext',
+  'SamplingApproveFn',
+  'SamplingErrorFn',
 ];
 
 /** The modules reached from `file` by relative imports that import the SDK `sdk` (`@anthropic-ai/sdk`, `openai`). */

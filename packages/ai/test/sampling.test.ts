@@ -1,5 +1,6 @@
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ModelRequestError } from '../src/index.js';
 import { anthropicSamplingHandler, anthropicTools, runAnthropicLoop } from '../src/anthropic.js';
 import { anthropicFor, connectEverything, resultText, toolResults } from './helpers.js';
 
@@ -97,6 +98,30 @@ describe('sampling requests from a server', () => {
       expect(asked).toEqual(['everything']);
       expect(model.requests.map((request) => request.params.model)).toEqual(['claude-test', 'claude-test']);
       expect(resultText(toolResults(model.requests[1]!)[0]!)).toMatch(/declined/);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("send the server a bare -32603 when the model request fails, and the provider's words only to onError", async () => {
+    const secret = 'invalid x-api-key sk-ant-****wxyz for organization org-secret';
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Name a colour', maxTokens: 50 } }] },
+      { status: 401, errorType: 'authentication_error', message: secret },
+      { content: [{ type: 'text', text: 'The server got an error.' }] },
+    );
+    const anthropic = anthropicFor(model);
+    const reported: Error[] = [];
+    const sampling = anthropicSamplingHandler({ client: anthropic, model: 'claude-sampler', onError: (error) => reported.push(error) });
+    const client = await connectEverything({ sampling });
+    try {
+      const tools = await anthropicTools(client);
+      await runAnthropicLoop({ client: anthropic, model: 'claude-test', messages: [{ role: 'user', content: 'Go' }], tools });
+      const seen = resultText(toolResults(model.requests[2]!)[0]!);
+      expect(seen).toContain('the model request failed');
+      expect(seen).not.toContain('org-secret');
+      expect(reported.map((error) => ModelRequestError.isInstance(error))).toEqual([true]);
+      expect(reported[0]!.message).toContain('org-secret');
     } finally {
       await client.close();
     }
