@@ -35,11 +35,19 @@ export interface OpenAIToolsOptions extends SourceOptions, ApprovalOptions {
   /** What the model is told of a call that failed; the provider sees it, so the default holds no local detail. @default describeToolFailure */
   describeFailure?: DescribeFailure | undefined;
   /**
-   * Chat Completions only: where images, audio and PDFs of results go, since a `tool` message holds
-   * text only: `'user-message'` sends them in one `user` message after the tool messages,
-   * `'describe'` describes them in text (for a model that takes no images or audio). @default 'user-message'
+   * Chat Completions only: where images and PDFs of results go, since a `tool` message holds text
+   * only: `'user-message'` sends them in one `user` message after the tool messages, `'describe'`
+   * describes them in text (for a model that takes no images); `'describe'` describes audio too,
+   * whatever `chatAudio` says. @default 'user-message'
    */
   chatMedia?: ChatMedia | undefined;
+  /**
+   * Chat Completions only: where WAV and MP3 audio of results goes: `'describe'` describes it in
+   * text, since only audio models (such as `gpt-4o-audio-preview`) take `input_audio` parts and
+   * other models refuse the request; `'user-message'` sends it with the images, for an audio model.
+   * @default 'describe'
+   */
+  chatAudio?: ChatMedia | undefined;
 }
 
 /** Options of one `handleChat` or `handleResponses` call. */
@@ -181,7 +189,11 @@ export async function openaiTools(source: ToolSource, options: OpenAIToolsOption
       const calls = (message.tool_calls ?? []).flatMap((call) =>
         call.type === 'function' ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
       );
-      return toChatToolMessages(await answer(calls, handleOptions), { describeFailure: options.describeFailure, media: options.chatMedia });
+      return toChatToolMessages(await answer(calls, handleOptions), {
+        describeFailure: options.describeFailure,
+        media: options.chatMedia,
+        audio: options.chatAudio,
+      });
     },
     handleResponses: async (output, handleOptions = {}) => {
       const calls = output.flatMap((item) =>
