@@ -30,6 +30,7 @@ const TYPES = [
   'ApproveFn',
   'ClientToolSource',
   'DescribeFailure',
+  'HandleOptions',
   'NamePattern',
   'ProviderNameRules',
   'RegistryToolSource',
@@ -80,10 +81,10 @@ const OPENAI_VALUES = [
 
 const OPENAI_TYPES = [
   'ChatMedia',
+  'HandleOptions',
   'OpenAIChatLoopEvent',
   'OpenAIChatLoopOptions',
   'OpenAIChatLoopResult',
-  'OpenAIHandleOptions',
   'OpenAILoopStop',
   'OpenAIParameters',
   'OpenAIResponsesLoopEvent',

@@ -12,7 +12,7 @@ import { assignModelNames } from '../model-names.js';
 import { OPENAI_TOOLS_OPTION_KEYS } from './options.js';
 import { OPENAI_NAME_RULES, type ProviderNameRules } from '../provider-rules.js';
 import { selectTools, type ToolSelection } from '../selection.js';
-import { runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';
+import { runToolCall, type DescribeFailure, type HandleOptions } from '../tool-call.js';
 import { listSourceTools, type SourceOptions, type SourceTool, type ToolSource } from '../tool-source.js';
 import { toChatToolMessages, type AnsweredCall, type ChatMedia } from './chat-output.js';
 import { toOpenAIParameters, type OpenAIParameters } from './function-schema.js';
@@ -50,14 +50,6 @@ export interface OpenAIToolsOptions extends SourceOptions, ApprovalOptions {
   chatAudio?: ChatMedia | undefined;
 }
 
-/** Options of one `handleChat` or `handleResponses` call. */
-export interface OpenAIHandleOptions {
-  /** Cancels the approvals asked and the tool calls still running. @default undefined */
-  signal?: AbortSignal | undefined;
-  /** Told of each call's events (see `ToolCallEvent`). @default undefined */
-  onEvent?: ((event: ToolCallEvent) => void) | undefined;
-}
-
 /** A model's function call, either API: its id, the name and the arguments as JSON text. */
 interface FunctionCall {
   id: string;
@@ -87,7 +79,7 @@ export interface OpenAIToolSet {
    */
   handleChat(
     message: ChatCompletionMessage | ChatCompletionAssistantMessageParam,
-    options?: OpenAIHandleOptions,
+    options?: HandleOptions,
   ): Promise<ChatCompletionMessageParam[]>;
   /**
    * Runs the `function_call` items of a response's output (other items are ignored), all at the
@@ -95,7 +87,7 @@ export interface OpenAIToolSet {
    */
   handleResponses(
     output: ReadonlyArray<ResponseOutputItem | ResponseInputItem>,
-    options?: OpenAIHandleOptions,
+    options?: HandleOptions,
   ): Promise<ResponseInputItem.FunctionCallOutput[]>;
 }
 
@@ -143,7 +135,7 @@ export async function openaiTools(source: ToolSource, options: OpenAIToolsOption
     schema: schemas.get(tool)!,
   }));
 
-  const answer = (calls: readonly FunctionCall[], handleOptions: OpenAIHandleOptions): Promise<AnsweredCall[]> =>
+  const answer = (calls: readonly FunctionCall[], handleOptions: HandleOptions): Promise<AnsweredCall[]> =>
     Promise.all(
       calls.map(async ({ id, name, arguments: text }): Promise<AnsweredCall> => {
         const tool = byName.get(name);
