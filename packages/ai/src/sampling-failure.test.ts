@@ -37,4 +37,19 @@ describe("what the server gets of a sampling handler's failure", () => {
     });
     expect(reported).toEqual([thrown]);
   });
+
+  it('stays a bare -32603 when onError throws', () => {
+    const failure = samplingFailure(
+      new Error('org-secret'),
+      context,
+      () => {
+        throw new Error('logger down: org-secret');
+      },
+      undefined,
+    );
+    expect(failure).toMatchObject({
+      code: ErrorCode.InternalError,
+      rawMessage: 'sampling/createMessage: the client could not ask its model',
+    });
+  });
 });

@@ -6,7 +6,8 @@ import type { SamplingApproveContext } from './sampling-approval.js';
 /**
  * Told, on the client, of a sampling request that failed there: the model request's
  * `ModelRequestError` (the provider's own words, which the server is not sent), an
- * `UnsupportedSchemaError` of a tool the server offered, or what `approve` threw.
+ * `UnsupportedSchemaError` of a tool the server offered, or what `approve` threw. What it
+ * throws is ignored.
  */
 export type SamplingErrorFn = (error: Error, context: SamplingApproveContext) => void;
 
@@ -39,7 +40,11 @@ export function samplingFailure(
         : new Error(String(error))
       : modelRequestFailure(error, { ...request, step: 1, signal: context.signal });
   if (CancelledError.isInstance(local)) return local;
-  onError?.(local, context);
+  try {
+    onError?.(local, context);
+  } catch {
+    // What onError throws is not sent either: the server gets the answer below.
+  }
   if (UnsupportedSchemaError.isInstance(local))
     return new ProtocolError({ code: ErrorCode.InvalidParams, message: `sampling/createMessage: ${local.message}` });
   const what = request === undefined ? 'the client could not ask its model' : 'the model request failed';
