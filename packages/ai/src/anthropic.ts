@@ -10,7 +10,9 @@ export { anthropicSamplingHandler } from './anthropic/sampling-handler.js';
 export { toAnthropicInputSchema } from './anthropic/input-schema.js';
 export { toAnthropicResultContent } from './anthropic/tool-result.js';
 
-export type { AnthropicToolSet, AnthropicToolsOptions, HandleOptions } from './anthropic/anthropic-tools.js';
+export type { AnthropicToolSet, AnthropicToolsOptions } from './anthropic/anthropic-tools.js';
+export type { HandleOptions } from './tool-call.js';
 export type { AnthropicLoopOptions, AnthropicLoopResult, AnthropicLoopEvent, AnthropicLoopStop } from './anthropic/run-loop.js';
 export type { AnthropicSamplingOptions } from './anthropic/sampling-handler.js';
-export type { SamplingApproveContext } from './sampling-approval.js';
+export type { SamplingApproveContext, SamplingApproveFn } from './sampling-approval.js';
+export type { SamplingErrorFn } from './sampling-failure.js';

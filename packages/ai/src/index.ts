@@ -16,5 +16,5 @@ export { ToolMovedError } from './errors/tool-moved-error.js';
 export type { ToolSource, ClientToolSource, RegistryToolSource, SourceTool, SourceTools, SourceOptions } from './tool-source.js';
 export type { ToolSelection, NamePattern } from './selection.js';
 export type { ApproveFn, ApproveContext, ApprovalOptions, ApprovalPolicy, ToolCallRequest } from './approval.js';
-export type { ToolCallOutcome, ToolCallEvent, DescribeFailure, UnsentToolCall } from './tool-call.js';
+export type { ToolCallOutcome, ToolCallEvent, DescribeFailure, UnsentToolCall, HandleOptions } from './tool-call.js';
 export type { ProviderNameRules } from './provider-rules.js';

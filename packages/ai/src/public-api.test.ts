@@ -32,6 +32,7 @@ const TYPES = [
   'ApproveFn',
   'ClientToolSource',
   'DescribeFailure',
+  'HandleOptions',
   'NamePattern',
   'ProviderNameRules',
   'RegistryToolSource',
@@ -65,6 +66,8 @@ const ANTHROPIC_TYPES = [
   'AnthropicToolsOptions',
   'HandleOptions',
   'SamplingApproveContext',
+  'SamplingApproveFn',
+  'SamplingErrorFn',
 ];
 
 const OPENAI_VALUES = [
@@ -80,10 +83,10 @@ const OPENAI_VALUES = [
 
 const OPENAI_TYPES = [
   'ChatMedia',
+  'HandleOptions',
   'OpenAIChatLoopEvent',
   'OpenAIChatLoopOptions',
   'OpenAIChatLoopResult',
-  'OpenAIHandleOptions',
   'OpenAILoopStop',
   'OpenAIParameters',
   'OpenAIResponsesLoopEvent',
@@ -94,6 +97,8 @@ const OPENAI_TYPES = [
   'OpenAIToolSet',
   'OpenAIToolsOptions',
   'SamplingApproveContext',
+  'SamplingApproveFn',
+  'SamplingErrorFn',
 ];
 
 const AI_SDK_VALUES = ['aiSdkSamplingHandler', 'aiSdkTools', 'toAiSdkInputSchema', 'toAiSdkModelOutput', 'toAiSdkSamplingMessages'];

@@ -22,6 +22,14 @@ export type ToolCallEvent =
   | { type: 'tool-declined'; call: ToolCallRequest }
   | { type: 'tool-failed'; call: UnsentToolCall; outcome: Extract<ToolCallOutcome, { kind: 'failed' | 'unknown-tool' }> };
 
+/** Options of one run of a model's tool calls: `handle` (Anthropic), `handleChat` and `handleResponses` (OpenAI). */
+export interface HandleOptions {
+  /** Cancels the approvals asked and the tool calls still running. @default undefined */
+  signal?: AbortSignal | undefined;
+  /** Told of each call's events (see `ToolCallEvent`). @default undefined */
+  onEvent?: ((event: ToolCallEvent) => void) | undefined;
+}
+
 /** Options of `runToolCall`. */
 export interface RunToolCallOptions extends ApprovalOptions {
   /** Cancels the approval asked or the call sent. @default undefined */

@@ -3,7 +3,7 @@ import { startAnthropicModelServer } from '@mcpx/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicTools, runAnthropicLoop, type AnthropicToolSet } from '../src/anthropic.js';
 import { ModelRequestError } from '../src/index.js';
-import { anthropicFor, connectEverything } from './helpers.js';
+import { anthropicFor, connectEverything, startDroppingServer } from './helpers.js';
 
 let client: McpClient;
 let tools: AnthropicToolSet;
@@ -16,19 +16,21 @@ afterAll(() => client.close());
 
 describe('a model that cannot be reached', () => {
   it('fails with a retryable ModelRequestError naming the base URL', async () => {
-    // A port that was just listening and is closed now refuses the connection.
-    const gone = await startAnthropicModelServer();
-    await gone.close();
-    const error: unknown = await runAnthropicLoop({
-      client: anthropicFor(gone, { maxRetries: 0 }),
-      model: 'claude-test',
-      messages: [{ role: 'user', content: 'Hi' }],
-      tools,
-    }).catch((caught: unknown) => caught);
-    expect(ModelRequestError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: undefined, isRetryable: true });
-    expect((error as Error).message).toContain(`could not reach ${gone.baseURL}`);
-    expect((error as Error).message).not.toContain('API key');
+    const dropping = await startDroppingServer();
+    try {
+      const error: unknown = await runAnthropicLoop({
+        client: anthropicFor({ baseURL: dropping.origin }, { maxRetries: 0 }),
+        model: 'claude-test',
+        messages: [{ role: 'user', content: 'Hi' }],
+        tools,
+      }).catch((caught: unknown) => caught);
+      expect(ModelRequestError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ status: undefined, isRetryable: true });
+      expect((error as Error).message).toContain(`could not reach ${dropping.origin}`);
+      expect((error as Error).message).not.toContain('API key');
+    } finally {
+      await dropping.close();
+    }
   });
 });
 

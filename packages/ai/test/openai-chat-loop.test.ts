@@ -62,6 +62,22 @@ describe('the Chat Completions loop over server-everything', () => {
     expect(outputText(toolMessages(model.requests[1]!)[0]!)).toContain('plain');
   });
 
+  it("runs the tool calls of a turn that finished with 'stop', as OpenAI answers when tool_choice names a function", async () => {
+    model = await startOpenAIModelServer(
+      { toolCalls: [{ name: 'echo', arguments: { message: 'forced' } }], finish: 'stop' },
+      { text: 'Done.' },
+    );
+    const result = await runOpenAIChatLoop({
+      client: openaiFor(model),
+      model: 'gpt-test',
+      messages: ask('Echo'),
+      tools,
+      params: { tool_choice: { type: 'function', function: { name: 'echo' } } },
+    });
+    expect(result).toMatchObject({ text: 'Done.', stopReason: 'stop', steps: 2 });
+    expect(outputText(toolMessages(model.requests[1]!)[0]!)).toContain('forced');
+  });
+
   it('runs the parallel tool calls of one turn at the same time and answers each, in order', async () => {
     model = await startOpenAIModelServer(
       {

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import type { OpenAIModelRequest, OpenAIModelServer } from '@mcpx/test-utils';
 
 /** The real OpenAI SDK, pointed at a loopback model server. */
-export function openaiFor(model: OpenAIModelServer, options: { maxRetries?: number } = {}): OpenAI {
+export function openaiFor(model: Pick<OpenAIModelServer, 'baseURL'>, options: { maxRetries?: number } = {}): OpenAI {
   return new OpenAI({ baseURL: model.baseURL, apiKey: 'test-key', maxRetries: options.maxRetries ?? 2 });
 }
 

@@ -3,7 +3,7 @@ import { startOpenAIModelServer, type OpenAIModelServer } from '@mcpx/test-utils
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ModelRequestError } from '../src/index.js';
 import { openaiTools, runOpenAIChatLoop, runOpenAIResponsesLoop, type OpenAIToolSet } from '../src/openai.js';
-import { connectEverything } from './helpers.js';
+import { connectEverything, startDroppingServer } from './helpers.js';
 import { openaiFor } from './openai-helpers.js';
 
 let client: McpClient;
@@ -63,16 +63,20 @@ describe('a rate-limited OpenAI model', () => {
 
 describe('an OpenAI model that cannot be reached', () => {
   it('fails with a retryable ModelRequestError naming the base URL', async () => {
-    const gone = await startOpenAIModelServer();
-    await gone.close();
-    const error: unknown = await runOpenAIChatLoop({
-      client: openaiFor(gone, { maxRetries: 0 }),
-      model: 'gpt-test',
-      messages: [{ role: 'user', content: 'Hi' }],
-      tools,
-    }).catch((caught: unknown) => caught);
-    expect(ModelRequestError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: undefined, isRetryable: true });
-    expect((error as Error).message).toContain(`could not reach ${gone.baseURL}`);
+    const dropping = await startDroppingServer();
+    const baseURL = `${dropping.origin}/v1`;
+    try {
+      const error: unknown = await runOpenAIChatLoop({
+        client: openaiFor({ baseURL }, { maxRetries: 0 }),
+        model: 'gpt-test',
+        messages: [{ role: 'user', content: 'Hi' }],
+        tools,
+      }).catch((caught: unknown) => caught);
+      expect(ModelRequestError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ status: undefined, isRetryable: true });
+      expect((error as Error).message).toContain(`could not reach ${baseURL}`);
+    } finally {
+      await dropping.close();
+    }
   });
 });

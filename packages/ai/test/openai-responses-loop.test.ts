@@ -65,6 +65,14 @@ describe('the Responses API loop over server-everything', () => {
     expect(outputText(functionOutputs(model.requests[1]!)[0]!)).toContain('plain');
   });
 
+  it('asks for encrypted reasoning with store false and a reasoning model, whose reasoning items the API does not keep', async () => {
+    model = await startOpenAIModelServer({ text: 'One.' }, { text: 'Two.' });
+    const params = { store: false };
+    await runOpenAIResponsesLoop({ client: openaiFor(model), model: 'o4-mini', input: 'Hi', tools, params });
+    await runOpenAIResponsesLoop({ client: openaiFor(model), model: 'gpt-4o', input: 'Hi', tools, params });
+    expect(model.requests.map((request) => request.params.include)).toEqual([['reasoning.encrypted_content'], undefined]);
+  });
+
   it('answers the parallel function calls of one response, in order', async () => {
     model = await startOpenAIModelServer(
       {

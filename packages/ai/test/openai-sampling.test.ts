@@ -1,5 +1,6 @@
 import { startOpenAIModelServer, type OpenAIModelServer } from '@mcpx/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ModelRequestError } from '../src/index.js';
 import { openaiSamplingHandler, openaiTools, runOpenAIChatLoop } from '../src/openai.js';
 import { connectEverything } from './helpers.js';
 import { openaiFor, outputText, toolMessages } from './openai-helpers.js';
@@ -69,6 +70,36 @@ describe('sampling requests from a server, answered by an OpenAI model', () => {
       expect(asked).toEqual(['everything']);
       expect(model.requests.map((request) => request.params.model)).toEqual(['gpt-test', 'gpt-test']);
       expect(outputText(toolMessages(model.requests[1]!)[0]!)).toMatch(/declined/);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("send the server a bare -32603 when the model request fails, and the provider's words only to onError", async () => {
+    const secret = 'Incorrect API key provided: sk-proj-****wxyz (organization org-secret)';
+    model = await startOpenAIModelServer(
+      { toolCalls: [{ name: 'trigger-sampling-request', arguments: { prompt: 'Name a colour', maxTokens: 50 } }] },
+      { status: 401, errorType: 'invalid_request_error', message: secret },
+      { text: 'The server got an error.' },
+    );
+    const openai = openaiFor(model);
+    const reported: Error[] = [];
+    const sampling = openaiSamplingHandler({ client: openai, model: 'gpt-sampler', onError: (error) => reported.push(error) });
+    const client = await connectEverything({ sampling });
+    try {
+      await runOpenAIChatLoop({
+        client: openai,
+        model: 'gpt-test',
+        messages: [{ role: 'user', content: 'Go' }],
+        tools: await openaiTools(client),
+      });
+      const seen = outputText(toolMessages(model.requests[2]!)[0]!);
+      expect(seen).toContain('the model request failed');
+      expect(seen).not.toContain('sk-proj');
+      expect(seen).not.toContain('org-secret');
+      expect(reported).toHaveLength(1);
+      expect(ModelRequestError.isInstance(reported[0])).toBe(true);
+      expect(reported[0]!.message).toContain('org-secret');
     } finally {
       await client.close();
     }

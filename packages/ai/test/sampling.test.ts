@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ModelRequestError } from '../src/index.js';
 import { anthropicSamplingHandler, anthropicTools, runAnthropicLoop } from '../src/anthropic.js';
 import { anthropicFor, ask, resultText, toolResults, useEverythingClients, useModelServers } from './helpers.js';
 
@@ -84,6 +85,26 @@ describe('sampling requests from a server', () => {
     expect(asked).toEqual(['everything']);
     expect(model.requests.map((request) => request.params.model)).toEqual(['claude-test', 'claude-test']);
     expect(resultText(toolResults(model.requests[1]!)[0]!)).toMatch(/declined/);
+  });
+
+  it("send the server a bare -32603 when the model request fails, and the provider's words only to onError", async () => {
+    const secret = 'invalid x-api-key sk-ant-****wxyz for organization org-secret';
+    const model = await startModel(
+      { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Name a colour', maxTokens: 50 } }] },
+      { status: 401, errorType: 'authentication_error', message: secret },
+      { content: [{ type: 'text', text: 'The server got an error.' }] },
+    );
+    const anthropic = anthropicFor(model);
+    const reported: Error[] = [];
+    const sampling = anthropicSamplingHandler({ client: anthropic, model: 'claude-sampler', onError: (error) => reported.push(error) });
+    const client = await connectEverything({ sampling });
+    const tools = await anthropicTools(client);
+    await runAnthropicLoop({ client: anthropic, model: 'claude-test', messages: ask('Go'), tools });
+    const seen = resultText(toolResults(model.requests[2]!)[0]!);
+    expect(seen).toContain('the model request failed');
+    expect(seen).not.toContain('org-secret');
+    expect(reported.map((error) => ModelRequestError.isInstance(error))).toEqual([true]);
+    expect(reported[0]!.message).toContain('org-secret');
   });
 
   it('get one empty text block back when the model answers nothing', async () => {

@@ -13,7 +13,7 @@ import { assignModelNames } from '../model-names.js';
 import { ANTHROPIC_TOOLS_OPTION_KEYS } from './options.js';
 import { ANTHROPIC_NAME_RULES, type ProviderNameRules } from '../provider-rules.js';
 import { selectTools, type ToolSelection } from '../selection.js';
-import { runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';
+import { runToolCall, type DescribeFailure, type HandleOptions } from '../tool-call.js';
 import { listSourceTools, type SourceOptions, type SourceTool, type ToolSource } from '../tool-source.js';
 import { toAnthropicInputSchema } from './input-schema.js';
 import { toAnthropicToolResult } from './tool-result.js';
@@ -37,14 +37,6 @@ export interface AnthropicToolsOptions extends SourceOptions, ApprovalOptions {
    * redacted. @default describeToolFailure
    */
   describeFailure?: DescribeFailure | undefined;
-}
-
-/** Options of one `handle` call. */
-export interface HandleOptions {
-  /** Cancels the approvals asked and the tool calls still running. @default undefined */
-  signal?: AbortSignal | undefined;
-  /** Told of each call's events (see `ToolCallEvent`). @default undefined */
-  onEvent?: ((event: ToolCallEvent) => void) | undefined;
 }
 
 /** A source's tools for the Messages API, and the runner of the model's tool uses. */

@@ -2,11 +2,13 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type {
   ContentBlock as AnthropicBlock,
   ContentBlockParam,
+  Message,
   MessageCreateParamsBase,
   MessageParam,
   ToolChoice,
 } from '@anthropic-ai/sdk/resources/messages';
 import { ErrorCode, ProtocolError, type CreateMessageRequestParams, type CreateMessageResult, type SamplingHandler } from '@mcpx/core';
+import { samplingFailure, type SamplingErrorFn, type SamplingModelRequest } from '../sampling-failure.js';
 import { approveSampling, DEFAULT_SAMPLING_MAX_TOKENS, samplingTokenCap, type SamplingApproveFn } from '../sampling-approval.js';
 import { toAnthropicInputSchema } from './input-schema.js';
 import { toAnthropicContent, toAnthropicResultContent } from './tool-result.js';
@@ -32,6 +34,12 @@ export interface AnthropicSamplingOptions {
    * Given up when the server cancels the request. @default undefined: every request is answered
    */
   approve?: SamplingApproveFn | undefined;
+  /**
+   * Told of a request that failed on this side, with the whole error (a failed model request as
+   * `ModelRequestError`, with the provider's words); the server only gets -32603 "the model
+   * request failed", or -32602 for a tool schema the model does not take. @default undefined: not reported
+   */
+  onError?: SamplingErrorFn | undefined;
 }
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
@@ -131,18 +139,27 @@ function toSamplingBlock(block: AnthropicBlock): SamplingMessageContentBlock[] {
 export function anthropicSamplingHandler(options: AnthropicSamplingOptions): SamplingHandler {
   const cap = samplingTokenCap(options.maxTokens, 'anthropicSamplingHandler(options)');
   return async (params, context): Promise<CreateMessageResult> => {
-    await approveSampling(options.approve, params, context);
-    const model = typeof options.model === 'string' ? options.model : options.model(params.modelPreferences);
-    // Streamed: the SDK refuses a request that is not when max_tokens is large.
-    const message = await options.client.messages
-      .stream(toAnthropicSamplingRequest(params, model, context.server, cap), { signal: context.signal })
-      .finalMessage();
-    const content = message.content.flatMap(toSamplingBlock).filter((block) => !(block.type === 'text' && block.text === ''));
-    return {
-      role: 'assistant',
-      content: content.length === 1 ? content[0]! : content.length === 0 ? { type: 'text', text: '' } : content,
-      model: message.model,
-      ...(message.stop_reason === null ? {} : { stopReason: STOP_REASONS[message.stop_reason] ?? message.stop_reason }),
-    };
+    let sent: SamplingModelRequest | undefined;
+    try {
+      await approveSampling(options.approve, params, context);
+      const model = typeof options.model === 'string' ? options.model : options.model(params.modelPreferences);
+      const request = toAnthropicSamplingRequest(params, model, context.server, cap);
+      sent = { provider: 'Anthropic', model, baseURL: options.client.baseURL };
+      // Streamed: the SDK refuses a request that is not when max_tokens is large.
+      return toSamplingResult(await options.client.messages.stream(request, { signal: context.signal }).finalMessage());
+    } catch (error) {
+      throw samplingFailure(error, context, options.onError, sent);
+    }
+  };
+}
+
+/** The model's message as a sampling result: its non-empty text, tool uses and stop reason. */
+function toSamplingResult(message: Message): CreateMessageResult {
+  const content = message.content.flatMap(toSamplingBlock).filter((block) => !(block.type === 'text' && block.text === ''));
+  return {
+    role: 'assistant',
+    content: content.length === 1 ? content[0]! : content.length === 0 ? { type: 'text', text: '' } : content,
+    model: message.model,
+    ...(message.stop_reason === null ? {} : { stopReason: STOP_REASONS[message.stop_reason] ?? message.stop_reason }),
   };
 }

@@ -27,9 +27,9 @@ export class ModelRequestError extends LocalError {
   ) {
     const { baseURL, ...rest } = options;
     const cause = options.cause instanceof Error ? options.cause.message : String(options.cause);
-    const name = errorName(options.cause);
-    const unreached = status === undefined && (name === 'APIConnectionError' || name === 'APIConnectionTimeoutError');
-    super(`${provider} model "${model}", step ${step}: the request failed (${cause}); ${advice(status, name, cause, baseURL)}`, {
+    const failure = status === undefined ? noAnswer(options.cause) : undefined;
+    const unreached = failure !== undefined;
+    super(`${provider} model "${model}", step ${step}: the request failed (${cause}); ${advice(status, failure, cause, baseURL)}`, {
       ...rest,
       operation: 'model request',
     });
@@ -46,18 +46,63 @@ export class ModelRequestError extends LocalError {
   }
 }
 
-/** The SDK error's class name: the OpenAI SDK's errors keep the name `Error`, the Anthropic SDK's set theirs. */
-function errorName(error: unknown): string {
-  if (!(error instanceof Error)) return '';
-  return error.name === 'Error' ? error.constructor.name : error.name;
+/** Error codes of a connection that timed out. */
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** Error codes of a provider not reached: refused, unknown host, dropped connection. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+]);
+
+/** The names and codes of `error` and its causes (at most a few deep). */
+function namesAndCodes(error: unknown): string[] {
+  const found: string[] = [];
+  for (let at = error, depth = 0; typeof at === 'object' && at !== null && depth < 5; at = (at as { cause?: unknown }).cause, depth++) {
+    const { name, code, constructor } = at as { name?: unknown; code?: unknown; constructor?: { _errorName?: unknown } };
+    // The Anthropic SDK names its classes in `_errorName`, which a minifier keeps; class names it renames.
+    for (const value of [name, code, constructor?._errorName]) if (typeof value === 'string') found.push(value);
+  }
+  return found;
 }
 
-/** What to do about a failed model request, from its status or the SDK error's name. */
-function advice(status: number | undefined, name: string, message: string, baseURL: string | undefined): string {
+/**
+ * Why a request with no HTTP answer got none, from the SDK error without its class name (which a
+ * minifier renames): `'timeout'`, `'unreached'` (a connection error of either SDK, or a cause
+ * such as ECONNREFUSED, ENOTFOUND or ECONNRESET), or undefined.
+ */
+function noAnswer(error: unknown): 'timeout' | 'unreached' | undefined {
+  const found = namesAndCodes(error);
+  const message = error instanceof Error ? error.message : '';
+  if (found.includes('APIConnectionTimeoutError') || message === 'Request timed out.' || found.some((code) => TIMEOUT_CODES.has(code)))
+    return 'timeout';
+  if (
+    found.includes('APIConnectionError') ||
+    message === 'Connection error.' ||
+    message.startsWith('Connection to ') ||
+    found.some((code) => CONNECTION_CODES.has(code))
+  )
+    return 'unreached';
+  return undefined;
+}
+
+/** What to do about a failed model request, from its status or why it got no answer. */
+function advice(
+  status: number | undefined,
+  failure: 'timeout' | 'unreached' | undefined,
+  message: string,
+  baseURL: string | undefined,
+): string {
   if (status === 429) return 'the provider is rate limiting: wait, or raise the SDK client’s maxRetries so that it waits for retry-after';
   if (status !== undefined && status >= 500) return 'the provider failed: retry later';
-  if (name === 'APIConnectionTimeoutError') return 'the provider did not answer in time: retry, or raise the SDK client’s timeout';
-  if (name === 'APIConnectionError')
+  if (failure === 'timeout') return 'the provider did not answer in time: retry, or raise the SDK client’s timeout';
+  if (failure === 'unreached')
     return `could not reach ${baseURL === undefined ? 'the provider' : redactUrls(baseURL)}: check the network and the SDK client’s baseURL; retry later`;
   if (message.includes('Streaming is required'))
     return 'this maxTokens needs a streamed request: leave stream on (the default) or lower maxTokens';

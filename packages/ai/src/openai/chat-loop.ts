@@ -68,7 +68,8 @@ export interface OpenAIChatLoopResult {
 
 /**
  * Runs a Chat Completions model and its tool calls until it answers without calling a tool, or
- * `maxSteps` turns have run. The tool calls of one turn run at the same time; a tool's failure
+ * `maxSteps` turns have run. A turn's function tool calls run whatever its `finish_reason`
+ * (`'stop'` when `tool_choice` names a function), unless the turn was cut off. The tool calls of one turn run at the same time; a tool's failure
  * goes back to the model as the `tool` message's text. A refusal (`message.refusal`) and a cut-off
  * (`finish_reason: 'length'`) end the loop with that stop reason. A failed model request throws
  * `ModelRequestError` (after the SDK's own retries); an abort throws `CancelledError`.
@@ -90,7 +91,9 @@ export async function runOpenAIChatLoop(options: OpenAIChatLoopOptions): Promise
     completion = await turn(options, messages, step);
     onEvent?.({ type: 'message', step, completion });
     const choice = completion.choices[0];
-    const wantsTools = choice?.finish_reason === 'tool_calls' && (choice.message.tool_calls?.length ?? 0) > 0;
+    // OpenAI (and compatible servers) answer 'stop' with tool calls when `tool_choice` names a function.
+    const cutOff = choice?.finish_reason === 'length' || choice?.finish_reason === 'content_filter';
+    const wantsTools = choice !== undefined && !cutOff && (choice.message.tool_calls ?? []).some((call) => call.type === 'function');
     messages.push(sendable(completion, wantsTools));
     if (!wantsTools) return finish(messages, completion, step);
     const answers = await options.tools.handleChat(choice.message, {
@@ -104,8 +107,8 @@ export async function runOpenAIChatLoop(options: OpenAIChatLoopOptions): Promise
 }
 
 /**
- * The assistant message as it can be sent back: its text, refusal and (only when the model stopped
- * to call them) function tool calls, which every later request must answer; a turn cut off by the
+ * The assistant message as it can be sent back: its text, refusal and (only when they are to run)
+ * function tool calls, which every later request must answer; a turn cut off by the
  * token limit can end in a call that has no answer.
  */
 function sendable(completion: ChatCompletion, wantsTools: boolean): ChatCompletionAssistantMessageParam {

@@ -6,23 +6,26 @@ const call = { id: 'call_1', modelName: 'shot', input: {} };
 
 describe('tool results as Chat Completions messages', () => {
   it('sends images, WAV audio and PDFs in one user message after the tool messages, each named in its tool message', () => {
-    const messages = toChatToolMessages([
-      {
-        call,
-        outcome: {
-          kind: 'result',
-          result: {
-            content: [
-              { type: 'text', text: 'Here:' },
-              { type: 'image', data: base64(12), mimeType: 'image/png' },
-              { type: 'audio', data: base64(12), mimeType: 'audio/wav' },
-              { type: 'resource', resource: { uri: 'file:///r/a.pdf', mimeType: 'application/pdf', blob: base64(30) } },
-            ],
+    const messages = toChatToolMessages(
+      [
+        {
+          call,
+          outcome: {
+            kind: 'result',
+            result: {
+              content: [
+                { type: 'text', text: 'Here:' },
+                { type: 'image', data: base64(12), mimeType: 'image/png' },
+                { type: 'audio', data: base64(12), mimeType: 'audio/wav' },
+                { type: 'resource', resource: { uri: 'file:///r/a.pdf', mimeType: 'application/pdf', blob: base64(30) } },
+              ],
+            },
           },
         },
-      },
-      { call: { ...call, id: 'call_2' }, outcome: { kind: 'declined' } },
-    ]);
+        { call: { ...call, id: 'call_2' }, outcome: { kind: 'declined' } },
+      ],
+      { audio: 'user-message' },
+    );
     expect(messages).toEqual([
       {
         role: 'tool',
@@ -83,5 +86,23 @@ describe('tool results as Chat Completions messages', () => {
       { call: { ...call, id: 'call_2' }, outcome: { kind: 'result', result: { content: [] } } },
     ]);
     expect(messages.map((message) => message.content)).toEqual(['Done.\n\n{"n":2}', '(no output)']);
+  });
+
+  it('describes audio by default, which only audio models take, and still sends images in the user message', () => {
+    const result = {
+      content: [
+        { type: 'image' as const, data: base64(12), mimeType: 'image/png' },
+        { type: 'audio' as const, data: base64(12), mimeType: 'audio/wav' },
+      ],
+    };
+    const [tool, user] = toChatToolMessages([{ call, outcome: { kind: 'result', result } }]);
+    expect(tool).toMatchObject({ content: expect.stringContaining('[audio (audio/wav), 12 bytes, left out]') as unknown });
+    expect(user).toEqual({
+      role: 'user',
+      content: [
+        { type: 'text', text: '[an image (image/png) from the tool call call_1]' },
+        { type: 'image_url', image_url: { url: `data:image/png;base64,${base64(12)}` } },
+      ],
+    });
   });
 });

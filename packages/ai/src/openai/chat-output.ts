@@ -33,13 +33,14 @@ function mediaPart(piece: Exclude<OpenAIResultPart, { kind: 'text' }>): ChatComp
  * The messages answering the tool calls of one assistant message: a `tool` message per call, in
  * order, holding the result's text (a failed, declined or unknown call says why). A `tool`
  * message holds text only, so with `media: 'user-message'` (the default) the images (as data
- * URLs), WAV/MP3 audio and PDFs of the results follow in one `user` message after them, each
- * named in its tool message and labelled with its call's id; with `'describe'` they are described
- * in text instead (for a model that takes no images or audio).
+ * URLs) and PDFs of the results follow in one `user` message after them, each named in its tool
+ * message and labelled with its call's id; with `'describe'` they are described in text instead
+ * (for a model that takes no images). WAV/MP3 audio goes there only with `audio: 'user-message'`
+ * (an audio model's; others refuse an `input_audio` part), and is described by default.
  */
 export function toChatToolMessages(
   answers: readonly AnsweredCall[],
-  options: { describeFailure?: DescribeFailure | undefined; media?: ChatMedia | undefined } = {},
+  options: { describeFailure?: DescribeFailure | undefined; media?: ChatMedia | undefined; audio?: ChatMedia | undefined } = {},
 ): ChatCompletionMessageParam[] {
   const attached: ChatCompletionContentPart[] = [];
   const messages: ChatCompletionMessageParam[] = answers.map(({ call, outcome }): ChatCompletionToolMessageParam => {
@@ -49,7 +50,8 @@ export function toChatToolMessages(
         : [{ kind: 'text', text: outcomeText(call, outcome, options.describeFailure) }];
     const texts = parts.map((piece) => {
       if (piece.kind === 'text') return piece.text;
-      if (options.media === 'describe') return `[${mediaLabel(piece)}, ${byteLength(piece.data)} bytes, left out]`;
+      const where = piece.kind === 'audio' ? (options.media === 'describe' ? 'describe' : (options.audio ?? 'describe')) : options.media;
+      if (where === 'describe') return `[${mediaLabel(piece)}, ${byteLength(piece.data)} bytes, left out]`;
       attached.push({ type: 'text', text: `[${mediaLabel(piece)} from the tool call ${call.id}]` }, mediaPart(piece));
       return `[${mediaLabel(piece)}: sent in the user message after the tool results]`;
     });

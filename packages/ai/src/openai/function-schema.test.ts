@@ -75,4 +75,27 @@ describe('strict function parameters', () => {
       '"minLength" at "name" is not supported in strict mode',
     );
   });
+
+  it('refuses a free-form object among the definitions, naming it', () => {
+    const schema = { type: 'object', properties: { meta: { $ref: '#/$defs/Meta' } }, $defs: { Meta: { type: 'object' } } };
+    expect(refusal(schema, true)).toContain('the object at "$defs.Meta" has no properties (a free-form object)');
+  });
+
+  it('leaves out the nulls of optional properties of a definition, through $ref, in arrays and recursively', () => {
+    const schema = {
+      type: 'object',
+      properties: { root: { $ref: '#/$defs/Node' } },
+      required: ['root'],
+      $defs: {
+        Node: {
+          type: 'object',
+          properties: { label: { type: 'string' }, note: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } },
+          required: ['label', 'children'],
+        },
+      },
+    };
+    const { restore } = toOpenAIParameters(schema, where, { strict: true });
+    const args = { root: { label: 'a', note: null, children: [{ label: 'b', note: null, children: [] }] } };
+    expect(restore(args)).toEqual({ root: { label: 'a', children: [{ label: 'b', children: [] }] } });
+  });
 });

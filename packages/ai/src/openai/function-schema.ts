@@ -50,8 +50,31 @@ export interface OpenAIParameters {
   restore(args: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** A path of property names from the root; `[]` is an array's items. */
-type Optional = ReadonlyArray<string | []>;
+/** A path of property names from the root, or from a definition (`$defs`, name); `[]` is an array's items. */
+type Path = Array<string | []>;
+
+/**
+ * What `restore` knows of one schema: the names of its optional properties, the shapes of its
+ * properties, items and `anyOf` branches, and the definition its `$ref` points to.
+ */
+interface Shape {
+  optional: Set<string>;
+  properties: Map<string, Shape>;
+  items: Shape | undefined;
+  branches: Shape[];
+  ref: string | undefined;
+}
+
+/** The state of one conversion: the refusal, each definition's shape by the `$ref` naming it, whether any property was optional. */
+interface Conversion {
+  refuse: (reason: string) => never;
+  definitions: Map<string, Shape>;
+  anyOptional: boolean;
+}
+
+function newShape(): Shape {
+  return { optional: new Set(), properties: new Map(), items: undefined, branches: [], ref: undefined };
+}
 
 /**
  * The tool's input schema as OpenAI function `parameters` (Chat Completions and Responses take
@@ -77,22 +100,21 @@ export function toOpenAIParameters(
   if (options.strict !== true) {
     return { parameters: { ...schema, type: 'object', properties: schema.properties ?? {} }, strict: false, restore: (args) => args };
   }
-  const optional: Optional[] = [];
-  const parameters = strictSchema(schema, [], 0, optional, refuse);
-  return { parameters, strict: true, restore: (args) => dropNulls(args, optional) };
+  const conversion: Conversion = { refuse, definitions: new Map(), anyOptional: false };
+  const root = newShape();
+  conversion.definitions.set('#', root);
+  const parameters = strictSchema(schema, [], 0, root, conversion);
+  const restore = (args: Record<string, unknown>) =>
+    conversion.anyOptional ? (prune(args, [root], conversion.definitions) as typeof args) : args;
+  return { parameters, strict: true, restore };
 }
 
 function isSchema(value: unknown): value is Schema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function strictSchema(
-  schema: Schema,
-  path: Array<string | []>,
-  depth: number,
-  optional: Optional[],
-  refuse: (reason: string) => never,
-): Schema {
+function strictSchema(schema: Schema, path: Path, depth: number, shape: Shape, conversion: Conversion): Schema {
+  const { refuse } = conversion;
   const at = path.length === 0 ? 'the root' : `"${path.map((part) => (typeof part === 'string' ? part : '[]')).join('.')}"`;
   if (depth > STRICT_MAX_DEPTH) return refuse(`it nests objects deeper than ${STRICT_MAX_DEPTH} levels, which strict mode refuses`);
   const out: Schema = {};
@@ -101,14 +123,27 @@ function strictSchema(
     if (!STRICT_KEYWORDS.has(key)) return refuse(`"${key}" at ${at} is not supported in strict mode; leave strict off for it`);
     out[key] = value;
   }
-  // Optional properties of shared definitions are not tracked: their nulls reach the tool as the model gave them.
-  const sub = (value: unknown, next: Array<string | []>, tracked = optional): Schema =>
-    isSchema(value) ? strictSchema(value, next, depth + 1, tracked, refuse) : refuse(`${at} has a schema that is not an object`);
-  if (Array.isArray(out.anyOf)) out.anyOf = out.anyOf.map((branch) => sub(branch, path));
+  if (typeof out.$ref === 'string') shape.ref = out.$ref;
+  const sub = (value: unknown, next: Path, into: Shape): Schema =>
+    isSchema(value) ? strictSchema(value, next, depth + 1, into, conversion) : refuse(`${at} has a schema that is not an object`);
+  if (Array.isArray(out.anyOf))
+    out.anyOf = out.anyOf.map((branch) => {
+      const branchShape = newShape();
+      shape.branches.push(branchShape);
+      return sub(branch, path, branchShape);
+    });
   for (const defs of ['$defs', 'definitions'] as const) {
-    if (isSchema(out[defs])) out[defs] = Object.fromEntries(Object.entries(out[defs]).map(([name, value]) => [name, sub(value, [], [])]));
+    if (!isSchema(out[defs])) continue;
+    out[defs] = Object.fromEntries(
+      Object.entries(out[defs]).map(([name, value]) => {
+        const definition = newShape();
+        // Only the root's definitions can be named by a `$ref` that restore follows.
+        if (path.length === 0) conversion.definitions.set(`#/${defs}/${name}`, definition);
+        return [name, sub(value, [defs, name], definition)];
+      }),
+    );
   }
-  if (out.items !== undefined) out.items = sub(out.items, [...path, []]);
+  if (out.items !== undefined) out.items = sub(out.items, [...path, []], (shape.items = newShape()));
   const isObject = out.type === 'object' || (Array.isArray(out.type) && out.type.includes('object')) || out.properties !== undefined;
   if (!isObject) return out;
   if (out.additionalProperties !== undefined && out.additionalProperties !== false)
@@ -119,9 +154,12 @@ function strictSchema(
   const required = new Set(Array.isArray(out.required) ? (out.required as string[]) : []);
   out.properties = Object.fromEntries(
     Object.entries(properties).map(([name, value]) => {
-      const property = sub(value, [...path, name]);
+      const propertyShape = newShape();
+      shape.properties.set(name, propertyShape);
+      const property = sub(value, [...path, name], propertyShape);
       if (required.has(name) || acceptsNull(property)) return [name, property];
-      optional.push([...path, name]);
+      shape.optional.add(name);
+      conversion.anyOptional = true;
       return [name, nullable(property)];
     }),
   );
@@ -145,26 +183,31 @@ function nullable(schema: Schema): Schema {
   return { ...(description === undefined ? {} : { description }), anyOf: [rest, { type: 'null' }] };
 }
 
-/** `value` with the `null`s at the optional paths left out. */
-function dropNulls<T>(value: T, optional: readonly Optional[]): T {
-  return optional.length === 0 ? value : (prune(value, [], optional) as T);
-}
-
-function prune(value: unknown, path: Array<string | []>, optional: readonly Optional[]): unknown {
-  if (Array.isArray(value)) return value.map((item) => prune(item, [...path, []], optional));
-  if (!isSchema(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    const next = [...path, key];
-    if (inner === null && optional.some((candidate) => samePath(candidate, next))) continue;
-    out[key] = prune(inner, next, optional);
+/** The shapes, their `anyOf` branches and the definitions their `$ref`s name, each once. */
+function expand(shapes: readonly Shape[], definitions: ReadonlyMap<string, Shape>, seen = new Set<Shape>()): Shape[] {
+  const out: Shape[] = [];
+  for (const shape of shapes) {
+    if (seen.has(shape)) continue;
+    seen.add(shape);
+    const target = shape.ref === undefined ? undefined : definitions.get(shape.ref);
+    out.push(shape, ...expand(target === undefined ? shape.branches : [...shape.branches, target], definitions, seen));
   }
   return out;
 }
 
-function samePath(left: Optional, right: Optional): boolean {
-  return (
-    left.length === right.length &&
-    left.every((part, index) => (typeof part === 'string' ? part === right[index] : typeof right[index] !== 'string'))
-  );
+/** `value` without the `null`s the model gave for properties that were optional in any of `shapes`, at any depth. */
+function prune(value: unknown, shapes: readonly Shape[], definitions: ReadonlyMap<string, Shape>): unknown {
+  const all = expand(shapes, definitions);
+  if (Array.isArray(value)) {
+    const items = all.flatMap((shape) => (shape.items === undefined ? [] : [shape.items]));
+    return items.length === 0 ? value : value.map((item) => prune(item, items, definitions));
+  }
+  if (!isSchema(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (inner === null && all.some((shape) => shape.optional.has(key))) continue;
+    const next = all.flatMap((shape) => shape.properties.get(key) ?? []);
+    out[key] = next.length === 0 ? inner : prune(inner, next, definitions);
+  }
+  return out;
 }

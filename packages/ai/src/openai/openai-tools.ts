@@ -12,7 +12,7 @@ import { assignModelNames } from '../model-names.js';
 import { OPENAI_TOOLS_OPTION_KEYS } from './options.js';
 import { OPENAI_NAME_RULES, type ProviderNameRules } from '../provider-rules.js';
 import { selectTools, type ToolSelection } from '../selection.js';
-import { runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';
+import { runToolCall, type DescribeFailure, type HandleOptions } from '../tool-call.js';
 import { listSourceTools, type SourceOptions, type SourceTool, type ToolSource } from '../tool-source.js';
 import { toChatToolMessages, type AnsweredCall, type ChatMedia } from './chat-output.js';
 import { toOpenAIParameters, type OpenAIParameters } from './function-schema.js';
@@ -35,19 +35,19 @@ export interface OpenAIToolsOptions extends SourceOptions, ApprovalOptions {
   /** What the model is told of a call that failed; the provider sees it, so the default holds no local detail. @default describeToolFailure */
   describeFailure?: DescribeFailure | undefined;
   /**
-   * Chat Completions only: where images, audio and PDFs of results go, since a `tool` message holds
-   * text only: `'user-message'` sends them in one `user` message after the tool messages,
-   * `'describe'` describes them in text (for a model that takes no images or audio). @default 'user-message'
+   * Chat Completions only: where images and PDFs of results go, since a `tool` message holds text
+   * only: `'user-message'` sends them in one `user` message after the tool messages, `'describe'`
+   * describes them in text (for a model that takes no images); `'describe'` describes audio too,
+   * whatever `chatAudio` says. @default 'user-message'
    */
   chatMedia?: ChatMedia | undefined;
-}
-
-/** Options of one `handleChat` or `handleResponses` call. */
-export interface OpenAIHandleOptions {
-  /** Cancels the approvals asked and the tool calls still running. @default undefined */
-  signal?: AbortSignal | undefined;
-  /** Told of each call's events (see `ToolCallEvent`). @default undefined */
-  onEvent?: ((event: ToolCallEvent) => void) | undefined;
+  /**
+   * Chat Completions only: where WAV and MP3 audio of results goes: `'describe'` describes it in
+   * text, since only audio models (such as `gpt-4o-audio-preview`) take `input_audio` parts and
+   * other models refuse the request; `'user-message'` sends it with the images, for an audio model.
+   * @default 'describe'
+   */
+  chatAudio?: ChatMedia | undefined;
 }
 
 /** A model's function call, either API: its id, the name and the arguments as JSON text. */
@@ -79,7 +79,7 @@ export interface OpenAIToolSet {
    */
   handleChat(
     message: ChatCompletionMessage | ChatCompletionAssistantMessageParam,
-    options?: OpenAIHandleOptions,
+    options?: HandleOptions,
   ): Promise<ChatCompletionMessageParam[]>;
   /**
    * Runs the `function_call` items of a response's output (other items are ignored), all at the
@@ -87,7 +87,7 @@ export interface OpenAIToolSet {
    */
   handleResponses(
     output: ReadonlyArray<ResponseOutputItem | ResponseInputItem>,
-    options?: OpenAIHandleOptions,
+    options?: HandleOptions,
   ): Promise<ResponseInputItem.FunctionCallOutput[]>;
 }
 
@@ -135,7 +135,7 @@ export async function openaiTools(source: ToolSource, options: OpenAIToolsOption
     schema: schemas.get(tool)!,
   }));
 
-  const answer = (calls: readonly FunctionCall[], handleOptions: OpenAIHandleOptions): Promise<AnsweredCall[]> =>
+  const answer = (calls: readonly FunctionCall[], handleOptions: HandleOptions): Promise<AnsweredCall[]> =>
     Promise.all(
       calls.map(async ({ id, name, arguments: text }): Promise<AnsweredCall> => {
         const tool = byName.get(name);
@@ -181,7 +181,11 @@ export async function openaiTools(source: ToolSource, options: OpenAIToolsOption
       const calls = (message.tool_calls ?? []).flatMap((call) =>
         call.type === 'function' ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
       );
-      return toChatToolMessages(await answer(calls, handleOptions), { describeFailure: options.describeFailure, media: options.chatMedia });
+      return toChatToolMessages(await answer(calls, handleOptions), {
+        describeFailure: options.describeFailure,
+        media: options.chatMedia,
+        audio: options.chatAudio,
+      });
     },
     handleResponses: async (output, handleOptions = {}) => {
       const calls = output.flatMap((item) =>

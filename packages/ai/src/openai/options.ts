@@ -15,6 +15,7 @@ export const OPENAI_TOOLS_OPTION_KEYS = {
   server: true,
   describeFailure: true,
   chatMedia: true,
+  chatAudio: true,
 } as const satisfies OptionKeys<OpenAIToolsOptions>;
 
 /** The options `runOpenAIChatLoop` accepts; `params` is the API's own and passed as it is. */

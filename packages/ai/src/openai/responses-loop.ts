@@ -1,8 +1,9 @@
 import type OpenAI from 'openai';
-import type { Response, ResponseCreateParamsBase, ResponseInputItem } from 'openai/resources/responses/responses';
+import type { Response, ResponseCreateParamsBase, ResponseIncludable, ResponseInputItem } from 'openai/resources/responses/responses';
 import { checkOptions } from '@mcpx/core/internal';
 import { modelRequestFailure, stepLimit, throwIfAborted } from '../loop-control.js';
 import { OPENAI_RESPONSES_LOOP_OPTION_KEYS } from './options.js';
+import { toInputItem } from './response-input.js';
 import type { ToolCallEvent } from '../tool-call.js';
 import type { OpenAILoopStop } from './chat-loop.js';
 import type { OpenAIToolSet } from './openai-tools.js';
@@ -29,7 +30,12 @@ export interface OpenAIResponsesLoopOptions {
   system?: string | undefined;
   /** Streams each turn (`responses.stream`), reporting `text` events as the text arrives; `false` asks with `create`. @default true */
   stream?: boolean | undefined;
-  /** Other parameters of every turn (temperature, tool_choice, store, reasoning, ...). @default none */
+  /**
+   * Other parameters of every turn (temperature, tool_choice, store, reasoning, ...). With
+   * `store: false` and a `reasoning` parameter or a reasoning model's name (o-series, GPT-5,
+   * codex), `include` gets `reasoning.encrypted_content`, which the next turns need; add it
+   * yourself for another model that reasons. @default none
+   */
   params?: Partial<Omit<ResponseCreateParamsBase, 'model' | 'input' | 'tools' | 'stream' | 'instructions'>> | undefined;
   /** Cancels the loop: the model request, the approvals asked or the tool calls in flight, then throws `CancelledError`. @default undefined */
   signal?: AbortSignal | undefined;
@@ -79,7 +85,7 @@ export async function runOpenAIResponsesLoop(options: OpenAIResponsesLoopOptions
     onEvent?.({ type: 'message', step, response });
     const wantsTools = response.status === 'completed' && response.output.some((item) => item.type === 'function_call');
     // A cut-off response's function calls would have no output, which the next request may not hold.
-    input.push(...(response.output.filter((item) => wantsTools || item.type !== 'function_call') as ResponseInputItem[]));
+    input.push(...response.output.filter((item) => wantsTools || item.type !== 'function_call').map(toInputItem));
     if (!wantsTools) return finish(input, response, step);
     const outputs = await options.tools.handleResponses(response.output, {
       signal,
@@ -102,11 +108,27 @@ function finish(input: ResponseInputItem[], response: Response, steps: number): 
   return { input, response, text, refusal, stopReason, steps };
 }
 
+/** Models that reason by name (o-series, GPT-5 but its `-chat` models, codex); others refuse `reasoning.encrypted_content`. */
+const REASONING_MODEL = /^(?:.*\/)?(?:o\d|gpt-5(?!.*-chat)|codex)/i;
+
+/**
+ * `include` with `reasoning.encrypted_content` when `store` is `false` and the model reasons (a
+ * `reasoning` parameter, or a reasoning model's name): the API keeps no reasoning item then, so the
+ * next turn must send its encrypted content back instead of its id. Other models refuse it.
+ */
+function statelessReasoning({ params, model }: OpenAIResponsesLoopOptions): { include?: ResponseIncludable[] } {
+  const include = params?.include ?? [];
+  if (params?.store !== false || include.includes('reasoning.encrypted_content')) return {};
+  if (params.reasoning == null && !REASONING_MODEL.test(model)) return {};
+  return { include: [...include, 'reasoning.encrypted_content'] };
+}
+
 /** One model turn, streamed or not; SDK errors become `ModelRequestError` or, once aborted, `CancelledError`. */
 async function turn(options: OpenAIResponsesLoopOptions, input: ResponseInputItem[], step: number): Promise<Response> {
   const { client, model, signal, onEvent } = options;
   const params = {
     ...options.params,
+    ...statelessReasoning(options),
     model,
     input,
     ...(options.tools.responses.length === 0 ? {} : { tools: options.tools.responses }),

@@ -93,6 +93,11 @@ describe("the model's answer as a sampling result", () => {
     });
   });
 
+  it("gives stopReason toolUse for tool calls that finished with 'stop', as when toolChoice names a tool", () => {
+    const call = { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{}' } };
+    expect(toSamplingResult(completion({ tool_calls: [call] }, 'stop'))).toMatchObject({ stopReason: 'toolUse' });
+  });
+
   it('gives a refusal as its text with stopReason refusal', () => {
     expect(toSamplingResult(completion({ refusal: 'No.' }, 'stop'))).toEqual({
       role: 'assistant',

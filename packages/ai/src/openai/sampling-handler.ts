@@ -7,6 +7,7 @@ import type {
   ChatCompletionMessageToolCall,
 } from 'openai/resources/chat/completions';
 import { ErrorCode, ProtocolError, type CreateMessageRequestParams, type CreateMessageResult, type SamplingHandler } from '@mcpx/core';
+import { samplingFailure, type SamplingErrorFn, type SamplingModelRequest } from '../sampling-failure.js';
 import { approveSampling, DEFAULT_SAMPLING_MAX_TOKENS, samplingTokenCap, type SamplingApproveFn } from '../sampling-approval.js';
 import { toChatToolMessages } from './chat-output.js';
 import { toOpenAIParameters } from './function-schema.js';
@@ -30,6 +31,12 @@ export interface OpenAISamplingOptions {
    * Given up when the server cancels the request. @default undefined: every request is answered
    */
   approve?: SamplingApproveFn | undefined;
+  /**
+   * Told of a request that failed on this side, with the whole error (a failed model request as
+   * `ModelRequestError`, with the provider's words); the server only gets -32603 "the model
+   * request failed", or -32602 for a tool schema the model does not take. @default undefined: not reported
+   */
+  onError?: SamplingErrorFn | undefined;
 }
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -144,8 +151,15 @@ export function toSamplingResult(completion: ChatCompletion): CreateMessageResul
       return [{ type: 'tool_use' as const, id: call.id, name: call.function.name, input: object }];
     }),
   ];
+  // A tool call is the answer whatever the finish_reason: OpenAI says 'stop' when `tool_choice` names a function.
   const reason =
-    message?.refusal != null ? 'refusal' : choice === undefined ? undefined : (STOP_REASONS[choice.finish_reason] ?? choice.finish_reason);
+    message?.refusal != null
+      ? 'refusal'
+      : choice === undefined
+        ? undefined
+        : content.some((block) => block.type === 'tool_use') && choice.finish_reason !== 'length'
+          ? 'toolUse'
+          : (STOP_REASONS[choice.finish_reason] ?? choice.finish_reason);
   return {
     role: 'assistant',
     content: content.length === 1 ? content[0]! : content.length === 0 ? { type: 'text', text: '' } : content,
@@ -165,11 +179,16 @@ export function toSamplingResult(completion: ChatCompletion): CreateMessageResul
 export function openaiSamplingHandler(options: OpenAISamplingOptions): SamplingHandler {
   const cap = samplingTokenCap(options.maxTokens, 'openaiSamplingHandler(options)');
   return async (params, context): Promise<CreateMessageResult> => {
-    await approveSampling(options.approve, params, context);
-    const model = typeof options.model === 'string' ? options.model : options.model(params.modelPreferences);
-    const completion = await options.client.chat.completions
-      .stream(toOpenAISamplingRequest(params, model, context.server, cap), { signal: context.signal })
-      .finalChatCompletion();
-    return toSamplingResult(completion);
+    let sent: SamplingModelRequest | undefined;
+    try {
+      await approveSampling(options.approve, params, context);
+      const model = typeof options.model === 'string' ? options.model : options.model(params.modelPreferences);
+      const request = toOpenAISamplingRequest(params, model, context.server, cap);
+      sent = { provider: 'OpenAI', model, baseURL: options.client.baseURL };
+      const completion = await options.client.chat.completions.stream(request, { signal: context.signal }).finalChatCompletion();
+      return toSamplingResult(completion);
+    } catch (error) {
+      throw samplingFailure(error, context, options.onError, sent);
+    }
   };
 }

@@ -1,6 +1,8 @@
 /** A function call of a scripted OpenAI turn; without `id` it gets `call_<turn>_<index>`. */
 export interface OpenAIScriptedCall {
+  /** The call's id. @default `call_<turn>_<index>` */
   id?: string;
+  /** The function's name. */
   name: string;
   /** The arguments: an object is sent as its JSON text, a string as it is (to script invalid JSON). */
   arguments: Record<string, unknown> | string;

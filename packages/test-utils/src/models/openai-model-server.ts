@@ -6,12 +6,15 @@ import { chatCompletionChunks, responseEvents } from './openai-streams.js';
 
 /** A scripted HTTP error, such as a 429 with `retry-after`. */
 export interface OpenAIScriptedError {
+  /** The HTTP status of the answer. */
   status: number;
+  /** Headers of the answer, such as `retry-after`. @default none */
   headers?: Record<string, string>;
   /** The error's `type`. @default 'server_error' */
   errorType?: string;
   /** The error's `code`. @default null */
   code?: string;
+  /** The error's `message`. @default `scripted <status>` */
   message?: string;
 }
 

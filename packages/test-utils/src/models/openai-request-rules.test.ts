@@ -64,4 +64,14 @@ describe('the rules of the Responses API the loopback server checks', () => {
     expect(openaiResponsesRequestProblem(tools())).toMatch(/'additionalProperties' is required/);
     expect(openaiResponsesRequestProblem(tools(false))).toBeUndefined();
   });
+
+  it('refuse fields the API does not know on input items and their content parts', () => {
+    const call = { type: 'function_call', call_id: 'call_1', name: 'echo', arguments: '{}', parsed_arguments: null };
+    const answer = { type: 'function_call_output', call_id: 'call_1', output: 'x' };
+    expect(openaiResponsesRequestProblem({ input: [call, answer] })).toBe("Unknown parameter: 'input[0].parsed_arguments'.");
+    const message = { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'hi', annotations: [], parsed: null }] };
+    expect(openaiResponsesRequestProblem({ input: [message] })).toBe("Unknown parameter: 'input[0].content[0].parsed'.");
+    const { parsed_arguments: _parsed, ...clean } = call;
+    expect(openaiResponsesRequestProblem({ input: [clean, answer] })).toBeUndefined();
+  });
 });

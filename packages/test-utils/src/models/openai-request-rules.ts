@@ -12,6 +12,30 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The fields the Responses API takes on input items of these types (the SDK's `parsed_arguments` is not one). */
+const INPUT_ITEM_KEYS: Record<string, readonly string[]> = {
+  message: ['type', 'role', 'content', 'id', 'status', 'phase'],
+  function_call: ['type', 'id', 'call_id', 'name', 'arguments', 'status', 'namespace', 'async', 'caller'],
+  function_call_output: ['type', 'id', 'call_id', 'output', 'status'],
+  reasoning: ['type', 'id', 'summary', 'content', 'encrypted_content', 'status'],
+};
+
+/** The fields the Responses API takes on content parts of these types (the SDK's `parsed` is not one). */
+const CONTENT_PART_KEYS: Record<string, readonly string[]> = {
+  output_text: ['type', 'text', 'annotations', 'logprobs'],
+  refusal: ['type', 'refusal'],
+  input_text: ['type', 'text'],
+  input_image: ['type', 'image_url', 'file_id', 'detail'],
+  input_file: ['type', 'file_data', 'file_id', 'file_url', 'filename'],
+};
+
+/** The API's answer to the first field of `value` not in `allowed` (when its type is known), or undefined. */
+function unknownKey(value: Json, allowed: Record<string, readonly string[]>, where: string): string | undefined {
+  const keys = allowed[typeof value.type === 'string' ? value.type : value.role === undefined ? '' : 'message'];
+  const unknown = keys === undefined ? undefined : Object.keys(value).find((key) => !keys.includes(key));
+  return unknown === undefined ? undefined : `Unknown parameter: '${where}.${unknown}'.`;
+}
+
 /** What strict mode refuses in a schema, in the API's words, or undefined. */
 function strictProblem(schema: Json, context: string): string | undefined {
   const isObjectSchema = schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));
@@ -116,6 +140,17 @@ export function openaiResponsesRequestProblem(params: Json): string | undefined 
     if (problem !== undefined) return problem;
   }
   const items = typeof params.input === 'string' ? [] : objects(params.input);
+  for (const [index, item] of items.entries()) {
+    const problem =
+      unknownKey(item, INPUT_ITEM_KEYS, `input[${index}]`) ??
+      objects(item.content)
+        .map((part, at) => unknownKey(part, CONTENT_PART_KEYS, `input[${index}].content[${at}]`))
+        .find((found) => found !== undefined) ??
+      objects(item.output)
+        .map((part, at) => unknownKey(part, CONTENT_PART_KEYS, `input[${index}].output[${at}]`))
+        .find((found) => found !== undefined);
+    if (problem !== undefined) return problem;
+  }
   const called = new Set(items.filter((item) => item.type === 'function_call').map((item) => String(item.call_id)));
   const answered = new Set<string>();
   for (const [index, item] of items.entries()) {
