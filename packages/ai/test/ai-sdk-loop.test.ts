@@ -142,3 +142,27 @@ describe('cancelling a generation while a tool runs', () => {
     expect(model.requests).toHaveLength(1);
   });
 });
+
+describe('a tool call cut off by the AI SDK’s per-tool timeout', () => {
+  it('tells the model the safe failure text, not the error’s own message, and the generation goes on', async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'trigger-long-running-operation', input: { duration: 60, steps: 6 } }] },
+      { content: [{ type: 'text', text: 'It timed out.' }] },
+    );
+    const { text } = await generateText({
+      model: aiSdkModel(model),
+      tools: toolSet.tools,
+      stopWhen: stepCountIs(2),
+      prompt: 'Run it',
+      timeout: { toolMs: 300 },
+    });
+
+    expect(text).toBe('It timed out.');
+    const sent = toolResults(model.requests[1]!)[0]!;
+    expect(sent.is_error).toBe(true);
+    // The AI SDK sends the thrown error as its toString(): `Error: ` and the message.
+    expect(sent.content).toBe(
+      'Error: Calling trigger-long-running-operation (tool "trigger-long-running-operation" on server "everything") failed: CancelledError (CANCELLED)',
+    );
+  });
+});

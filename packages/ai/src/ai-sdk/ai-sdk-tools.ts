@@ -6,7 +6,7 @@ import { UnsupportedSchemaError } from '../errors/unsupported-schema-error.js';
 import { assignModelNames } from '../model-names.js';
 import { AI_SDK_NAME_RULES, type ProviderNameRules } from '../provider-rules.js';
 import { SELECTION_KEYS, selectTools, type ToolSelection } from '../selection.js';
-import { runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';
+import { outcomeText, runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';
 import { listSourceTools, type SourceOptions, type SourceTool, type ToolSource } from '../tool-source.js';
 import { toAiSdkInputSchema } from './input-schema.js';
 import { toAiSdkModelOutput, toAiSdkToolOutput, type AiSdkToolOutput } from './tool-output.js';
@@ -86,8 +86,12 @@ function toAiSdkTool(name: string, tool: SourceTool, schema: JSONSchema7, option
         signal: abortSignal,
         onEvent: options.onEvent,
       });
-      // A cancelled generation ends with the AI SDK's abort, not with one more model turn.
-      if (outcome.kind === 'failed' && abortSignal?.aborted === true) throw outcome.error;
+      // A cancelled generation ends with the AI SDK's abort, not with one more model turn. A
+      // per-tool timeout (`timeout: { toolMs }`) aborts this signal only, and the generation goes
+      // on with the thrown error's message as the model's `error-text`: the safe text, not the
+      // error's own message, which may hold a URL or a command line.
+      if (outcome.kind === 'failed' && abortSignal?.aborted === true)
+        throw new Error(outcomeText(call, outcome, options.describeFailure), { cause: outcome.error });
       return toAiSdkToolOutput(call, outcome, options.describeFailure);
     },
     toModelOutput: ({ output }) => toAiSdkModelOutput(output as AiSdkToolOutput),
