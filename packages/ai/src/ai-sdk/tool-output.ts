@@ -40,19 +40,18 @@ function filePart(mediaType: string, data: string, caption?: string, filename?: 
 }
 
 /** Who refuses what this adapter leaves out: the AI SDK's providers (Anthropic's takes the fewest media). */
-const MODELS = 'the AI SDK’s providers';
+export const AI_SDK_PROVIDERS = 'the AI SDK’s providers';
 
 /** A JPEG, PNG, GIF or WebP image of 5 MB at most as a file part; any other image described in text (a provider would refuse the request). */
 function imageParts(mimeType: string, data: string, what: string, caption?: string, filename?: string): OutputPart[] {
-  const leftOut = imageLeftOut(mimeType, data, what, MODELS);
+  const leftOut = imageLeftOut(mimeType, data, what, AI_SDK_PROVIDERS);
   return leftOut === undefined ? filePart(mimeType, data, caption, filename) : [{ type: 'text', text: leftOut }];
 }
 
-/** Audio or video, described in text: not every provider takes it in a tool result (Anthropic's throws). */
-function mediaLeftOut(kind: 'audio' | 'video', mimeType: string, data: string, where = ''): OutputPart[] {
-  return [
-    { type: 'text', text: `[${kind}${where} of type ${mimeType}, ${byteLength(data)} bytes, left out: ${MODELS} do not all take ${kind}]` },
-  ];
+/** The text that stands for audio or video (an embedded resource when `uri` is given): not every provider takes it (Anthropic's throws). */
+export function mediaLeftOut(kind: 'audio' | 'video', mimeType: string, data: string, uri?: string): string {
+  const what = uri === undefined ? kind : `${kind} resource ${uri}`;
+  return `[${what} of type ${mimeType}, ${byteLength(data)} bytes, left out: ${AI_SDK_PROVIDERS} do not all take ${kind}]`;
 }
 
 /** An embedded blob resource: an image or a PDF as a file part named by its URI (within the providers' limits); text decoded; anything else described. */
@@ -61,8 +60,8 @@ function blobParts(uri: string, mimeType: string | undefined, blob: string): Out
     return imageParts(mimeType, blob, `the image resource ${uri}`, `Resource ${uri} (${mimeType}):`, uri);
   if (mimeType?.startsWith('text/') === true)
     return [{ type: 'text', text: resourceText(uri, mimeType, Buffer.from(blob, 'base64').toString('utf8')) }];
-  if (mimeType?.startsWith('audio/') === true) return mediaLeftOut('audio', mimeType, blob, ` resource ${uri}`);
-  if (mimeType?.startsWith('video/') === true) return mediaLeftOut('video', mimeType, blob, ` resource ${uri}`);
+  if (mimeType?.startsWith('audio/') === true) return [{ type: 'text', text: mediaLeftOut('audio', mimeType, blob, uri) }];
+  if (mimeType?.startsWith('video/') === true) return [{ type: 'text', text: mediaLeftOut('video', mimeType, blob, uri) }];
   if (mimeType === 'application/pdf') {
     const leftOut = pdfLeftOut(uri, blob);
     return leftOut === undefined ? filePart(mimeType, blob, `Resource ${uri} (${mimeType}):`, uri) : [{ type: 'text', text: leftOut }];
@@ -78,7 +77,7 @@ export function toAiSdkParts(block: ContentBlock): OutputPart[] {
     case 'image':
       return imageParts(block.mimeType, block.data, 'an image');
     case 'audio':
-      return mediaLeftOut('audio', block.mimeType, block.data);
+      return [{ type: 'text', text: mediaLeftOut('audio', block.mimeType, block.data) }];
     case 'resource_link':
       return [{ type: 'text', text: resourceLinkText(block) }];
     case 'resource': {
