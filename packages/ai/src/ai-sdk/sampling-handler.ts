@@ -44,13 +44,13 @@ function stopReason(finishReason: FinishReason, rawFinishReason: string | undefi
  * A sampling handler (the `sampling` option of `McpClient`, or the factory's) that answers a
  * server's `sampling/createMessage` with any AI SDK model, through `generateText`: the server's
  * messages (text, JPEG, PNG, GIF and WebP images of 5 MB at most, tool uses and results; other
- * images and audio described in text, since not every provider takes them), system prompt, temperature, stop
- * sequences, limits (`maxOutputTokens` capped by `maxTokens`) and (with `samplingTools`) its
- * tools and `toolChoice` go to the model, one step, and the model's text and tool calls come back
- * (the server runs the tools), with the stop reason (`stopSequence` where the provider tells it
- * apart, `refusal` for the AI SDK's `content-filter`). `approve` is asked first when given.
- * Cancelled when the server cancels the request. A tool whose name or schema the providers would
- * refuse is an error (-32602) naming the tool.
+ * images and audio described in text, since not every provider takes them), system prompt,
+ * temperature, stop sequences, limits (`maxOutputTokens` capped by `maxTokens`) and (with
+ * `samplingTools`) its tools and `toolChoice` go to the model, one step, and the model's text and
+ * tool calls come back (the server runs the tools), with the stop reason (`stopSequence` where
+ * the provider tells it apart, `refusal` for the AI SDK's `content-filter`). `approve` is asked
+ * first when given. Cancelled when the server cancels the request. A tool whose name or schema
+ * the providers would refuse is an error (-32602) naming the tool.
  *
  * @example
  * ```ts

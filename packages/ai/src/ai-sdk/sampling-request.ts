@@ -25,11 +25,11 @@ function mediaPart(block: Extract<SamplingBlock, { type: 'text' | 'image' | 'aud
 }
 
 /**
- * A server's sampling messages as AI SDK messages: text and images as parts (images the providers
- * refuse, and audio, described in text), tool uses as
- * `tool-call` parts of the assistant, and tool results (which MCP puts in a user message) as a
- * `tool` message before the rest of that user message, named by their tool use. A tool result
- * whose tool use is missing is an error (-32602).
+ * A server's sampling messages as AI SDK messages: text and images as parts (images the
+ * providers refuse, and audio, described in text), tool uses as `tool-call` parts of the
+ * assistant, and tool results (which MCP puts in a user message) as a `tool` message before the
+ * rest of that user message, named by their tool use. A tool result whose tool use is missing is
+ * an error (-32602).
  */
 export function toAiSdkSamplingMessages(messages: CreateMessageRequestParams['messages']): ModelMessage[] {
   const toolNames = new Map<string, string>();

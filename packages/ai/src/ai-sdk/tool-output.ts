@@ -108,9 +108,9 @@ function resultParts(result: CallToolResult): OutputPart[] {
  * (text; JPEG, PNG, GIF and WebP images of 5 MB at most and embedded PDFs of 20 MB at most as
  * base64 file parts; other images, audio, video and binary data described in text, since a
  * provider refuses the whole request for a medium it cannot take; `(no output)` for a result with
- * nothing for the model); an `isError` result or a failed call as `error-text`, which
- * the providers send as an error (Anthropic's `is_error`); a declined call as `execution-denied`
- * with the reason.
+ * nothing for the model); an `isError` result or a failed call as `error-text`, which the
+ * providers send as an error (Anthropic's `is_error`); a declined call as `execution-denied` with
+ * the reason.
  */
 export function toAiSdkModelOutput(output: AiSdkToolOutput): AiSdkModelOutput {
   switch (output.outcome) {
