@@ -108,8 +108,9 @@ try {
     if (existsSync(join(project, 'node_modules', name)))
       problems.push(`${name} was installed before it was asked for: the check without optional peers proves nothing`);
   }
-  // The AI SDK's declarations import `json-schema` without depending on @types/json-schema
-  // (vercel/ai#15874): its users who type-check libraries (skipLibCheck false) install it too.
+  // The AI SDK's declarations import `json-schema` without depending on @types/json-schema (the
+  // pull request https://github.com/vercel/ai/pull/15874 would add it): its users who type-check
+  // libraries (skipLibCheck false) install it too.
   const peerTypeGaps = optionalPeers.some((peer) => peer.startsWith('ai@')) ? ['@types/json-schema@^7.0.15'] : [];
   if (optionalPeers.length > 0) {
     run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...optionalPeers, ...peerTypeGaps], project);

@@ -15,6 +15,8 @@ export type UnsentToolCall = Omit<ToolCallRequest, 'tool'> & { tool?: ToolCallRe
  * asks for: `tool-start` once the call is approved (or needs no approval) and sent, then
  * `tool-end` with the time from start to outcome; or, for a call never sent, `tool-declined` when
  * the user declines, or `tool-failed` when the tool is unknown or `approve` threw or was cancelled.
+ * With the AI SDK, a call its own approval (`toolApproval`) denies never reaches the adapter and
+ * has no event.
  */
 export type ToolCallEvent =
   | { type: 'tool-start'; call: ToolCallRequest }

@@ -142,3 +142,52 @@ describe('cancelling a generation while a tool runs', () => {
     expect(model.requests).toHaveLength(1);
   });
 });
+
+describe('a tool call cut off by the AI SDK’s per-tool timeout', () => {
+  it('tells the model the safe failure text, not the error’s own message, and the generation goes on', async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'trigger-long-running-operation', input: { duration: 60, steps: 6 } }] },
+      { content: [{ type: 'text', text: 'It timed out.' }] },
+    );
+    const { text } = await generateText({
+      model: aiSdkModel(model),
+      tools: toolSet.tools,
+      stopWhen: stepCountIs(2),
+      prompt: 'Run it',
+      timeout: { toolMs: 300 },
+    });
+
+    expect(text).toBe('It timed out.');
+    const sent = toolResults(model.requests[1]!)[0]!;
+    expect(sent.is_error).toBe(true);
+    // The AI SDK sends the thrown error as its toString(): `Error: ` and the message.
+    expect(sent.content).toBe(
+      'Error: Calling trigger-long-running-operation (tool "trigger-long-running-operation" on server "everything") failed: CancelledError (CANCELLED)',
+    );
+  });
+});
+
+describe('an onEvent callback that throws', () => {
+  it('does not reach the model: the call goes on and a process warning says what threw', async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'get-sum', input: { a: 19, b: 23 } }] },
+      { content: [{ type: 'text', text: 'The sum is 42.' }] },
+    );
+    const warned = new Promise<Error>((resolve) => process.once('warning', resolve));
+    const tools = await aiSdkTools(client, {
+      server: 'everything',
+      onEvent: () => {
+        throw new Error('the dashboard is down');
+      },
+    });
+    const { text } = await generateText({ model: aiSdkModel(model), tools: tools.tools, stopWhen: stepCountIs(2), prompt: 'Add' });
+
+    expect(text).toBe('The sum is 42.');
+    expect(resultText(toolResults(model.requests[1]!)[0]!)).toContain('The sum of 19 and 23 is 42');
+    const warning = await warned;
+    expect(warning.name).toBe('McpxWarning');
+    expect(warning.message).toBe(
+      'aiSdkTools: onEvent threw on the tool-start event of everything/get-sum, and the call went on: the dashboard is down',
+    );
+  });
+});

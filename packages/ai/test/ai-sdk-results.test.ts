@@ -1,8 +1,9 @@
-import type { McpClient } from '@mcpx/core';
+import type { CallToolResult, McpClient } from '@mcpx/core';
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { generateText, stepCountIs } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aiSdkTools, type AiSdkToolSet } from '../src/ai-sdk.js';
+import type { ClientToolSource } from '../src/tool-source.js';
 import { aiSdkModel } from './ai-sdk-helpers.js';
 import { connectEverything, toolResults } from './helpers.js';
 
@@ -54,5 +55,27 @@ describe('results of server-everything, as the AI SDK’s Anthropic provider sen
     const result = await sentResult('get-resource-reference', { resourceType: 'Text', resourceId: 1 });
     const texts = (result.content as Array<{ text: string }>).map((block) => block.text);
     expect(texts.some((text) => /^Resource demo:\/\/resource\/\S+1 \(text\/plain\):\n/.test(text))).toBe(true);
+  });
+});
+
+describe('an image the provider’s API would refuse', () => {
+  it('is described in text, so the generation goes on (an SVG)', async () => {
+    // No official server returns an SVG: an in-memory source stands in for one.
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64');
+    const source: ClientToolSource = {
+      serverInfo: { name: 'drawings' },
+      listTools: () => Promise.resolve({ tools: [{ name: 'draw', inputSchema: { type: 'object' } }] }),
+      callTool: (): Promise<CallToolResult> => Promise.resolve({ content: [{ type: 'image', data: svg, mimeType: 'image/svg+xml' }] }),
+    };
+    const { tools } = await aiSdkTools(source);
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'draw', input: {} }] },
+      { content: [{ type: 'text', text: 'ok' }] },
+    );
+    const { text } = await generateText({ model: aiSdkModel(model), tools, stopWhen: stepCountIs(2), prompt: 'Draw' });
+    expect(text).toBe('ok');
+    expect(toolResults(model.requests[1]!)[0]!.content).toEqual([
+      { type: 'text', text: expect.stringMatching(/^\[an image of type image\/svg\+xml, \d+ bytes, left out: /) as unknown },
+    ]);
   });
 });

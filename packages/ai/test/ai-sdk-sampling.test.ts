@@ -81,3 +81,26 @@ describe('sampling requests from a server, answered by an AI SDK model', () => {
     }
   });
 });
+
+describe('the stop reason of a sampling answer', () => {
+  const params = { messages: [{ role: 'user' as const, content: { type: 'text' as const, text: 'Count' } }], maxTokens: 50 };
+  const context = {
+    requestId: 1,
+    method: 'sampling/createMessage',
+    signal: new AbortController().signal,
+    meta: undefined,
+    server: 'counter',
+  };
+
+  it('is stopSequence when the provider says a stop sequence ended it', async () => {
+    model = await startAnthropicModelServer({ content: [{ type: 'text', text: '1, 2' }], stop_reason: 'stop_sequence' });
+    const result = await aiSdkSamplingHandler({ model: aiSdkModel(model) })({ ...params, stopSequences: [', 3'] }, context);
+    expect(result).toMatchObject({ content: { type: 'text', text: '1, 2' }, stopReason: 'stopSequence' });
+  });
+
+  it('is refusal when the model refused (the AI SDK’s content-filter)', async () => {
+    model = await startAnthropicModelServer({ content: [{ type: 'text', text: 'No.' }], stop_reason: 'refusal' });
+    const result = await aiSdkSamplingHandler({ model: aiSdkModel(model) })(params, context);
+    expect(result.stopReason).toBe('refusal');
+  });
+});

@@ -24,7 +24,7 @@ describe('a tool whose schema the providers refuse', () => {
       [
         'either',
         'odd',
-        'server "odd": tool "either": its input schema cannot be sent to the AI SDK’s providers: it has "anyOf" at its top level, which the OpenAI API does not accept; leave the tool out (the adapter\'s select option) or fix its schema on the server',
+        'server "odd": tool "either": its input schema cannot be sent to the AI SDK’s providers: it has "anyOf" at its top level, which Anthropic’s API or OpenAI’s does not accept; leave the tool out (the adapter\'s select option) or fix its schema on the server',
       ],
     ]);
   });

@@ -6,7 +6,7 @@ import { UnsupportedSchemaError } from '../errors/unsupported-schema-error.js';
 import { assignModelNames } from '../model-names.js';
 import { AI_SDK_NAME_RULES, type ProviderNameRules } from '../provider-rules.js';
 import { SELECTION_KEYS, selectTools, type ToolSelection } from '../selection.js';
-import { runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';
+import { outcomeText, runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';
 import { listSourceTools, type SourceOptions, type SourceTool, type ToolSource } from '../tool-source.js';
 import { toAiSdkInputSchema } from './input-schema.js';
 import { toAiSdkModelOutput, toAiSdkToolOutput, type AiSdkToolOutput } from './tool-output.js';
@@ -27,7 +27,12 @@ export interface AiSdkToolsOptions extends SourceOptions, ApprovalOptions {
    * sees the text, so the default holds no URL query, command line or path. @default describeToolFailure
    */
   describeFailure?: DescribeFailure | undefined;
-  /** Told of each call's events (see `ToolCallEvent`): its server, tool and duration. @default undefined */
+  /**
+   * Told of each call's events (see `ToolCallEvent`): its server, tool and duration. A call the
+   * AI SDK's own approval (`toolApproval`) denies never reaches the adapter, so it has no event.
+   * When it throws, the call goes on and a process warning (type `McpxWarning`, code
+   * `MCPX_AI_ON_EVENT`) says so: a thrown message would otherwise reach the model. @default undefined
+   */
   onEvent?: ((event: ToolCallEvent) => void) | undefined;
 }
 
@@ -42,7 +47,10 @@ export interface AiSdkToolSet {
    * `tool-approval-request` for the user (`'user-approval'`), and runs the call once the next
    * request carries an approving `tool-approval-response` (the others are `'not-applicable'`).
    * Use it, or the `approve` callback (asked inside `execute`, without ending the generation), not
-   * both: with both, a call is asked about twice.
+   * both: with both, a call is asked about twice. A call denied this way never reaches `execute`,
+   * so `onEvent` gets no event for it. The approval comes back in the next request: where a
+   * client (a web UI) sends it, set the AI SDK's `experimental_toolApprovalSecret` so that a forged
+   * approval cannot run a tool that asks.
    */
   readonly toolApproval: Record<string, ToolApprovalStatus>;
   /** The model's name for each tool → the tool (its server and original name). */
@@ -71,6 +79,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `onEvent` made safe to call inside `execute`: what it throws would become the model's
+ * `error-text`, so it is a process warning instead, and the call goes on.
+ */
+function guarded(onEvent: AiSdkToolsOptions['onEvent']): AiSdkToolsOptions['onEvent'] {
+  if (onEvent === undefined) return undefined;
+  return (event) => {
+    try {
+      onEvent(event);
+    } catch (error) {
+      const tool = event.call.tool === undefined ? event.call.modelName : `${event.call.tool.server}/${event.call.tool.originalName}`;
+      process.emitWarning(
+        `aiSdkTools: onEvent threw on the ${event.type} event of ${tool}, and the call went on: ${error instanceof Error ? error.message : String(error)}`,
+        { type: 'McpxWarning', code: 'MCPX_AI_ON_EVENT' },
+      );
+    }
+  };
+}
+
 /** One MCP tool as an AI SDK dynamic tool; `metadata` names its server and tool on the AI SDK's tool parts. */
 function toAiSdkTool(name: string, tool: SourceTool, schema: JSONSchema7, options: AiSdkToolsOptions): ToolSet[string] {
   const description = tool.tool.description ?? tool.tool.title;
@@ -84,10 +111,14 @@ function toAiSdkTool(name: string, tool: SourceTool, schema: JSONSchema7, option
         approve: options.approve,
         ask: options.ask,
         signal: abortSignal,
-        onEvent: options.onEvent,
+        onEvent: guarded(options.onEvent),
       });
-      // A cancelled generation ends with the AI SDK's abort, not with one more model turn.
-      if (outcome.kind === 'failed' && abortSignal?.aborted === true) throw outcome.error;
+      // A cancelled generation ends with the AI SDK's abort, not with one more model turn. A
+      // per-tool timeout (`timeout: { toolMs }`) aborts this signal only, and the generation goes
+      // on with the thrown error's message as the model's `error-text`: the safe text, not the
+      // error's own message, which may hold a URL or a command line.
+      if (outcome.kind === 'failed' && abortSignal?.aborted === true)
+        throw new Error(outcomeText(call, outcome, options.describeFailure), { cause: outcome.error });
       return toAiSdkToolOutput(call, outcome, options.describeFailure);
     },
     toModelOutput: ({ output }) => toAiSdkModelOutput(output as AiSdkToolOutput),

@@ -10,7 +10,7 @@ import { AI_SDK_NAME_RULES } from '../provider-rules.js';
  * `UnsupportedSchemaError` naming the server, the tool and the reason.
  */
 export function toAiSdkInputSchema(schema: unknown, where: { server: string; tool: string }): JSONSchema7 {
-  const problem = objectSchemaProblem(schema, 'the OpenAI API');
+  const problem = objectSchemaProblem(schema, 'Anthropic’s API or OpenAI’s');
   if (problem !== undefined) throw new UnsupportedSchemaError(AI_SDK_NAME_RULES.provider, where.server, where.tool, problem);
   return { ...(schema as JSONSchema7), type: 'object' };
 }

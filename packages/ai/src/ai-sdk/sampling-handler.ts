@@ -1,6 +1,6 @@
-import { ConfigError, ProtocolError, type CreateMessageRequestParams, type CreateMessageResult, type SamplingHandler } from '@mcpx/core';
-import { generateText, type LanguageModel } from 'ai';
-import { raceAbort } from '../abort.js';
+import type { CreateMessageRequestParams, CreateMessageResult, SamplingHandler } from '@mcpx/core';
+import { generateText, type FinishReason, type LanguageModel } from 'ai';
+import { approveSampling, samplingTokenCap, type SamplingApproveFn } from '../sampling-approval.js';
 import { toAiSdkSamplingMessages, toAiSdkSamplingTools } from './sampling-request.js';
 
 type ModelPreferences = CreateMessageRequestParams['modelPreferences'];
@@ -20,23 +20,37 @@ export interface AiSdkSamplingOptions {
    * name in `context.server`; `false` refuses it (the server gets error -1, "the user declined").
    * Given up when the server cancels the request. @default undefined: every request is answered
    */
-  approve?: ((params: CreateMessageRequestParams, context: Parameters<SamplingHandler>[1]) => boolean | Promise<boolean>) | undefined;
+  approve?: SamplingApproveFn | undefined;
 }
 
-/** The default `maxTokens` of `aiSdkSamplingHandler`. */
-const DEFAULT_SAMPLING_MAX_TOKENS = 4096;
+/** The AI SDK's finish reasons as MCP stop reasons (a refusal as the OpenAI handler says it); another is passed on as it is. */
+const STOP_REASONS: Readonly<Record<string, string>> = {
+  stop: 'endTurn',
+  length: 'maxTokens',
+  'tool-calls': 'toolUse',
+  'content-filter': 'refusal',
+};
 
-/** The AI SDK's finish reasons as MCP stop reasons; another is passed on as it is. */
-const STOP_REASONS: Readonly<Record<string, string>> = { stop: 'endTurn', length: 'maxTokens', 'tool-calls': 'toolUse' };
+/**
+ * The MCP stop reason of a generation: the AI SDK folds a stop sequence into `'stop'`, so the
+ * provider's own reason tells it apart where the provider has one (Anthropic's `stop_sequence`).
+ */
+function stopReason(finishReason: FinishReason, rawFinishReason: string | undefined): string {
+  if (finishReason === 'stop' && rawFinishReason === 'stop_sequence') return 'stopSequence';
+  return STOP_REASONS[finishReason] ?? finishReason;
+}
 
 /**
  * A sampling handler (the `sampling` option of `McpClient`, or the factory's) that answers a
  * server's `sampling/createMessage` with any AI SDK model, through `generateText`: the server's
- * messages (text, images, audio, tool uses and results), system prompt, temperature, stop
- * sequences, limits (`maxOutputTokens` capped by `maxTokens`) and (with `samplingTools`) its
- * tools and `toolChoice` go to the model, one step, and the model's text and tool calls come back
- * (the server runs the tools). `approve` is asked first when given. Cancelled when the server
- * cancels the request.
+ * messages (text, JPEG, PNG, GIF and WebP images of 5 MB at most, tool uses and results; other
+ * images and audio described in text, since not every provider takes them), system prompt,
+ * temperature, stop sequences, limits (`maxOutputTokens` capped by `maxTokens`) and (with
+ * `samplingTools`) its tools and `toolChoice` go to the model, one step, and the model's text and
+ * tool calls come back (the server runs the tools), with the stop reason (`stopSequence` where
+ * the provider tells it apart, `refusal` for the AI SDK's `content-filter`). `approve` is asked
+ * first when given. Cancelled when the server cancels the request. A tool whose name or schema
+ * the providers would refuse is an error (-32602) naming the tool.
  *
  * @example
  * ```ts
@@ -44,15 +58,9 @@ const STOP_REASONS: Readonly<Record<string, string>> = { stop: 'endTurn', length
  * ```
  */
 export function aiSdkSamplingHandler(options: AiSdkSamplingOptions): SamplingHandler {
-  const cap = options.maxTokens ?? DEFAULT_SAMPLING_MAX_TOKENS;
-  if (!Number.isInteger(cap) || cap < 1) {
-    throw new ConfigError(`aiSdkSamplingHandler(options): maxTokens must be a whole number of tokens, 1 or more (got ${cap})`);
-  }
+  const cap = samplingTokenCap(options.maxTokens, 'aiSdkSamplingHandler(options)');
   return async (params, context): Promise<CreateMessageResult> => {
-    if (options.approve !== undefined) {
-      const approved = await raceAbort(Promise.resolve(options.approve(params, context)), context.signal, 'sampling approval');
-      if (!approved) throw new ProtocolError({ code: -1, message: 'the user declined the sampling request' });
-    }
+    await approveSampling(options.approve, params, context);
     const model = typeof options.model === 'function' ? options.model(params.modelPreferences) : options.model;
     const result = await generateText({
       model,
@@ -62,7 +70,7 @@ export function aiSdkSamplingHandler(options: AiSdkSamplingOptions): SamplingHan
       ...(params.systemPrompt === undefined ? {} : { system: params.systemPrompt }),
       ...(params.temperature === undefined ? {} : { temperature: params.temperature }),
       ...(params.stopSequences === undefined ? {} : { stopSequences: params.stopSequences }),
-      ...(params.tools === undefined ? {} : { tools: toAiSdkSamplingTools(params.tools) }),
+      ...(params.tools === undefined ? {} : { tools: toAiSdkSamplingTools(params.tools, context.server) }),
       ...(params.toolChoice?.mode === undefined ? {} : { toolChoice: params.toolChoice.mode }),
     });
     const content: SamplingBlock[] = [
@@ -78,7 +86,7 @@ export function aiSdkSamplingHandler(options: AiSdkSamplingOptions): SamplingHan
       role: 'assistant',
       content: content.length === 1 ? content[0]! : content.length === 0 ? { type: 'text', text: '' } : content,
       model: result.response.modelId,
-      stopReason: STOP_REASONS[result.finishReason] ?? result.finishReason,
+      stopReason: stopReason(result.finishReason, result.rawFinishReason),
     };
   };
 }

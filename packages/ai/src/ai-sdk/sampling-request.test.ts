@@ -1,3 +1,4 @@
+import { ErrorCode, ProtocolError } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { toAiSdkSamplingMessages, toAiSdkSamplingTools } from './sampling-request.js';
 
@@ -31,13 +32,14 @@ describe("a server's sampling messages as AI SDK messages", () => {
     );
   });
 
-  it('carry images and audio as base64 file parts, and leave out empty texts', () => {
+  it('carry images as base64 file parts, describe audio and images the providers refuse, and leave out empty texts', () => {
     const messages = toAiSdkSamplingMessages([
       {
         role: 'user',
         content: [
           { type: 'text', text: '' },
           { type: 'image', data: 'iVBOR', mimeType: 'image/png' },
+          { type: 'image', data: 'PHN2Zz4=', mimeType: 'image/svg+xml' },
           { type: 'audio', data: 'UklGR', mimeType: 'audio/wav' },
         ],
       },
@@ -47,7 +49,11 @@ describe("a server's sampling messages as AI SDK messages", () => {
         role: 'user',
         content: [
           { type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'iVBOR' } },
-          { type: 'file', mediaType: 'audio/wav', data: { type: 'data', data: 'UklGR' } },
+          {
+            type: 'text',
+            text: '[an image of type image/svg+xml, 5 bytes, left out: the AI SDK’s providers take JPEG, PNG, GIF and WebP images only]',
+          },
+          { type: 'text', text: '[audio of type audio/wav, 3 bytes, left out: the AI SDK’s providers do not all take audio]' },
         ],
       },
     ]);
@@ -59,4 +65,26 @@ describe("a server's sampling messages as AI SDK messages", () => {
     expect(tools.weather).toMatchObject({ description: 'Weather of a city' });
     expect(tools.weather!.execute).toBeUndefined();
   });
+
+  it('refuse a tool name the providers refuse with -32602, naming the tool and the server', () => {
+    const error: unknown = catchError(() => toAiSdkSamplingTools([{ name: '3d.render', inputSchema: { type: 'object' } }], 'studio'));
+    expect(ProtocolError.isInstance(error) && error.code).toBe(ErrorCode.InvalidParams);
+    expect((error as Error).message).toContain('sampling tool "3d.render" of server "studio" has a name the AI SDK’s providers refuse');
+  });
+
+  it('refuse a tool schema the providers refuse with -32602, naming the tool and the server', () => {
+    const either = { type: 'object' as const, anyOf: [{ required: ['a'] }, { required: ['b'] }] };
+    const error: unknown = catchError(() => toAiSdkSamplingTools([{ name: 'pick', inputSchema: either }], 'studio'));
+    expect(ProtocolError.isInstance(error) && error.code).toBe(ErrorCode.InvalidParams);
+    expect((error as Error).message).toContain('server "studio": tool "pick": its input schema cannot be sent');
+  });
 });
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

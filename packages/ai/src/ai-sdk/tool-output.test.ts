@@ -24,14 +24,53 @@ describe('MCP tool results as AI SDK tool outputs', () => {
     });
   });
 
-  it('keeps audio as a file part, captioned with its type and size for providers that leave it out', () => {
-    const output = result({ outcome: 'result', result: { content: [{ type: 'audio', data: base64(1000), mimeType: 'audio/wav' }] } });
+  it('describes an image type a provider would refuse (SVG) in text rather than sending it', () => {
+    const output = result({ outcome: 'result', result: { content: [{ type: 'image', data: base64(12), mimeType: 'image/svg+xml' }] } });
     expect(output).toEqual({
       type: 'content',
       value: [
-        { type: 'text', text: '[audio of type audio/wav, 1000 bytes]' },
-        { type: 'file', mediaType: 'audio/wav', data: { type: 'data', data: base64(1000) } },
+        {
+          type: 'text',
+          text: '[an image of type image/svg+xml, 12 bytes, left out: the AI SDK’s providers take JPEG, PNG, GIF and WebP images only]',
+        },
       ],
+    });
+  });
+
+  it('describes an image larger than 5 MB in text', () => {
+    const output = result({
+      outcome: 'result',
+      result: { content: [{ type: 'image', data: base64(5 * 1024 * 1024 + 1), mimeType: 'image/png' }] },
+    });
+    expect(output).toEqual({
+      type: 'content',
+      value: [{ type: 'text', text: '[an image of type image/png, 5.0 MB, left out: the AI SDK’s providers take images of 5 MB at most]' }],
+    });
+  });
+
+  it('describes an embedded PDF larger than 20 MB in text', () => {
+    const pdf = {
+      type: 'resource' as const,
+      resource: { uri: 'file:///big.pdf', mimeType: 'application/pdf', blob: base64(21 * 1024 * 1024) },
+    };
+    expect(result({ outcome: 'result', result: { content: [pdf] } })).toEqual({
+      type: 'content',
+      value: [{ type: 'text', text: '[the PDF resource file:///big.pdf, 21.0 MB, left out: too large to send to the model]' }],
+    });
+  });
+
+  it('describes audio in text, since not every provider takes it in a tool result', () => {
+    const output = result({ outcome: 'result', result: { content: [{ type: 'audio', data: base64(1000), mimeType: 'audio/wav' }] } });
+    expect(output).toEqual({
+      type: 'content',
+      value: [{ type: 'text', text: '[audio of type audio/wav, 1000 bytes, left out: the AI SDK’s providers do not all take audio]' }],
+    });
+  });
+
+  it('says (no output) for a result with nothing for the model, since some providers refuse an empty output', () => {
+    expect(result({ outcome: 'result', result: { content: [] } })).toEqual({
+      type: 'content',
+      value: [{ type: 'text', text: '(no output)' }],
     });
   });
 

@@ -1,53 +1,46 @@
-import type { DocumentBlockParam, ImageBlockParam, TextBlockParam, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages';
+import type {
+  Base64ImageSource,
+  DocumentBlockParam,
+  ImageBlockParam,
+  TextBlockParam,
+  ToolResultBlockParam,
+} from '@anthropic-ai/sdk/resources/messages';
 import type { CallToolResult, ContentBlock } from '@mcpx/core';
 import type { ToolCallRequest } from '../approval.js';
-import { byteLength, forModel, megabytes, resourceLinkText, textCarries } from '../result-blocks.js';
+import {
+  binaryLeftOut,
+  byteLength,
+  forModel,
+  imageLeftOut,
+  pdfLeftOut,
+  resourceLinkText,
+  resourceText,
+  textCarries,
+} from '../result-blocks.js';
 import { outcomeText, type DescribeFailure, type ToolCallOutcome } from '../tool-call.js';
 import type { SourceTool } from '../tool-source.js';
 
 type ResultBlock = TextBlockParam | ImageBlockParam | DocumentBlockParam;
 
-const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
-type ImageType = (typeof IMAGE_TYPES)[number];
-
-function isImageType(mimeType: string): mimeType is ImageType {
-  return (IMAGE_TYPES as readonly string[]).includes(mimeType);
-}
-
-/** The largest image the Messages API takes, in bytes. */
-const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-/** The largest PDF sent as a document, in bytes: base64 makes it a third larger, and a request may hold 32 MB. */
-const MAX_PDF_BYTES = 20 * 1024 * 1024;
-
 /** An image block, or a text describing an image the API would refuse (its type, or its size). */
 function imageBlock(mimeType: string, data: string, what: string): ResultBlock {
-  const bytes = byteLength(data);
-  if (!isImageType(mimeType))
-    return {
-      type: 'text',
-      text: `[${what} of type ${mimeType}, ${bytes} bytes, left out: Anthropic models take JPEG, PNG, GIF and WebP images only]`,
-    };
-  if (bytes > MAX_IMAGE_BYTES)
-    return {
-      type: 'text',
-      text: `[${what} of type ${mimeType}, ${megabytes(bytes)}, left out: Anthropic models take images of 5 MB at most]`,
-    };
-  return { type: 'image', source: { type: 'base64', media_type: mimeType, data } };
+  const leftOut = imageLeftOut(mimeType, data, what, 'Anthropic models');
+  if (leftOut !== undefined) return { type: 'text', text: leftOut };
+  return { type: 'image', source: { type: 'base64', media_type: mimeType as Base64ImageSource['media_type'], data } };
 }
 
 /** An embedded blob resource: a supported image as an image, text decoded, a PDF as a document, anything else described. */
 function blobBlock(uri: string, mimeType: string | undefined, blob: string): ResultBlock {
-  const type = mimeType === undefined ? '' : ` (${mimeType})`;
   if (mimeType?.startsWith('image/') === true) return imageBlock(mimeType, blob, `the image resource ${uri}`);
   if (mimeType?.startsWith('text/') === true)
-    return { type: 'text', text: `Resource ${uri}${type}:\n${Buffer.from(blob, 'base64').toString('utf8')}` };
-  const bytes = byteLength(blob);
+    return { type: 'text', text: resourceText(uri, mimeType, Buffer.from(blob, 'base64').toString('utf8')) };
   if (mimeType === 'application/pdf') {
-    return bytes > MAX_PDF_BYTES
-      ? { type: 'text', text: `[the PDF resource ${uri}, ${megabytes(bytes)}, left out: too large to send to the model]` }
+    const leftOut = pdfLeftOut(uri, blob);
+    return leftOut !== undefined
+      ? { type: 'text', text: leftOut }
       : { type: 'document', title: uri, source: { type: 'base64', media_type: 'application/pdf', data: blob } };
   }
-  return { type: 'text', text: `[the resource ${uri}${type}, ${bytes} bytes of binary data, left out]` };
+  return { type: 'text', text: binaryLeftOut(uri, mimeType, blob) };
 }
 
 /** One MCP content block as Anthropic `tool_result` content, keeping what the API can take and describing the rest in text. */
@@ -66,10 +59,8 @@ export function toAnthropicContent(block: ContentBlock): ResultBlock {
       return { type: 'text', text: resourceLinkText(block) };
     case 'resource': {
       const { resource } = block;
-      if ('text' in resource && typeof resource.text === 'string') {
-        const type = resource.mimeType === undefined ? '' : ` (${resource.mimeType})`;
-        return { type: 'text', text: `Resource ${resource.uri}${type}:\n${resource.text}` };
-      }
+      if ('text' in resource && typeof resource.text === 'string')
+        return { type: 'text', text: resourceText(resource.uri, resource.mimeType, resource.text) };
       return blobBlock(resource.uri, resource.mimeType, 'blob' in resource && typeof resource.blob === 'string' ? resource.blob : '');
     }
   }

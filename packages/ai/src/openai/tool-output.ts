@@ -1,5 +1,5 @@
 import type { CallToolResult, ContentBlock } from '@mcpx/core';
-import { byteLength, forModel, megabytes, resourceLinkText, textCarries } from '../result-blocks.js';
+import { binaryLeftOut, byteLength, forModel, megabytes, resourceLinkText, resourceText, textCarries } from '../result-blocks.js';
 
 /** One piece of a tool result as OpenAI can take it: text, an image, audio (Chat only) or a PDF file. */
 export type OpenAIResultPart =
@@ -47,18 +47,17 @@ function audio(mimeType: string, data: string): OpenAIResultPart {
 }
 
 function blob(uri: string, mimeType: string | undefined, data: string): OpenAIResultPart {
-  const type = mimeType === undefined ? '' : ` (${mimeType})`;
   if (mimeType?.startsWith('image/') === true) return image(mimeType, data, `the image resource ${uri}`);
   if (mimeType?.startsWith('audio/') === true) return audio(mimeType, data);
   if (mimeType?.startsWith('text/') === true)
-    return { kind: 'text', text: `Resource ${uri}${type}:\n${Buffer.from(data, 'base64').toString('utf8')}` };
+    return { kind: 'text', text: resourceText(uri, mimeType, Buffer.from(data, 'base64').toString('utf8')) };
   const bytes = byteLength(data);
   if (mimeType === 'application/pdf') {
     return bytes > MAX_FILE_BYTES
       ? { kind: 'text', text: `[the PDF resource ${uri}, ${megabytes(bytes)}, left out: too large to send to the model]` }
       : { kind: 'file', filename: uri.split('/').pop() || 'resource.pdf', data };
   }
-  return { kind: 'text', text: `[the resource ${uri}${type}, ${bytes} bytes of binary data, left out]` };
+  return { kind: 'text', text: binaryLeftOut(uri, mimeType, data) };
 }
 
 function part(block: ContentBlock): OpenAIResultPart {
@@ -73,10 +72,8 @@ function part(block: ContentBlock): OpenAIResultPart {
       return { kind: 'text', text: resourceLinkText(block) };
     case 'resource': {
       const { resource } = block;
-      if ('text' in resource && typeof resource.text === 'string') {
-        const type = resource.mimeType === undefined ? '' : ` (${resource.mimeType})`;
-        return { kind: 'text', text: `Resource ${resource.uri}${type}:\n${resource.text}` };
-      }
+      if ('text' in resource && typeof resource.text === 'string')
+        return { kind: 'text', text: resourceText(resource.uri, resource.mimeType, resource.text) };
       return blob(resource.uri, resource.mimeType, 'blob' in resource && typeof resource.blob === 'string' ? resource.blob : '');
     }
   }
