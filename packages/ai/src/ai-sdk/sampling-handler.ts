@@ -1,8 +1,10 @@
 import type { CreateMessageRequestParams, CreateMessageResult, SamplingHandler } from '@mcpx/core';
 import { generateText, type FinishReason, type LanguageModel } from 'ai';
 import { approveSampling, samplingTokenCap, type SamplingApproveFn } from '../sampling-approval.js';
+import { samplingFailure, type SamplingErrorFn } from '../sampling-failure.js';
 import { toAiSdkSamplingMessages, toAiSdkSamplingTools } from './sampling-request.js';
 
+type SamplingContext = Parameters<SamplingHandler>[1];
 type ModelPreferences = CreateMessageRequestParams['modelPreferences'];
 type SamplingBlock = Exclude<CreateMessageResult['content'], unknown[]>;
 
@@ -21,6 +23,13 @@ export interface AiSdkSamplingOptions {
    * Given up when the server cancels the request. @default undefined: every request is answered
    */
   approve?: SamplingApproveFn | undefined;
+  /**
+   * Told of a request that failed on the client, with the whole error (the AI SDK's, or what
+   * `approve` threw); the server gets only -32603 "the client could not ask its model", since a
+   * provider's error text may name the API key's last characters, the organisation or the base
+   * URL. What it throws is ignored. @default undefined: the error is not reported
+   */
+  onError?: SamplingErrorFn | undefined;
 }
 
 /** The AI SDK's finish reasons as MCP stop reasons (a refusal as the OpenAI handler says it); another is passed on as it is. */
@@ -60,6 +69,14 @@ function stopReason(finishReason: FinishReason, rawFinishReason: string | undefi
 export function aiSdkSamplingHandler(options: AiSdkSamplingOptions): SamplingHandler {
   const cap = samplingTokenCap(options.maxTokens, 'aiSdkSamplingHandler(options)');
   return async (params, context): Promise<CreateMessageResult> => {
+    try {
+      return await answer(params, context);
+    } catch (error) {
+      throw samplingFailure(error, context, options.onError, undefined);
+    }
+  };
+
+  async function answer(params: CreateMessageRequestParams, context: SamplingContext): Promise<CreateMessageResult> {
     await approveSampling(options.approve, params, context);
     const model = typeof options.model === 'function' ? options.model(params.modelPreferences) : options.model;
     const result = await generateText({
@@ -88,5 +105,5 @@ export function aiSdkSamplingHandler(options: AiSdkSamplingOptions): SamplingHan
       model: result.response.modelId,
       stopReason: stopReason(result.finishReason, result.rawFinishReason),
     };
-  };
+  }
 }
