@@ -1,4 +1,5 @@
 import { startOpenAIModelServer, type OpenAIModelRequest, type OpenAIModelServer } from '@mcpx/test-utils';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chatConfig, openaiEnv } from './chat-helpers.js';
 import { json, mcpx, requireBuild, scratch } from './helpers.js';
@@ -109,9 +110,37 @@ describe('the exit status of mcpx chat -p with the OpenAI provider', () => {
   });
 
   it('is 1 when the model request fails, saying why', async () => {
-    model = await startOpenAIModelServer({ status: 401, errorType: 'invalid_request_error', code: 'invalid_api_key', message: 'Incorrect API key provided' });
+    model = await startOpenAIModelServer({
+      status: 401,
+      errorType: 'invalid_request_error',
+      code: 'invalid_api_key',
+      message: 'Incorrect API key provided',
+    });
     const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'hi'], { dir, env: openaiEnv(model.baseURL) });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Incorrect API key provided');
+  });
+});
+
+describe('the model SDKs', () => {
+  const guard = fileURLToPath(new URL('fixtures/sdk-guard.mjs', import.meta.url));
+  /** Runs mcpx with the imports of `guarded` packages failing. */
+  const guarded = (args: string[], guardedNames: string, env: Record<string, string> = {}) =>
+    mcpx(args, { dir, env: { ...env, NODE_OPTIONS: `--import=${guard}`, SDK_GUARD: guardedNames } });
+
+  it('are not loaded by mcpx tools', async () => {
+    const result = await guarded(['tools', '-c', chatConfig(dir)], 'openai,@anthropic-ai/sdk');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('get-sum');
+  });
+
+  it("are loaded by mcpx chat one at a time: the OpenAI provider's only (a guarded one fails the run)", async () => {
+    model = await startOpenAIModelServer({ text: 'Hello.' });
+    const withoutAnthropic = await guarded(['chat', '-c', chatConfig(dir), '-p', 'hi'], '@anthropic-ai/sdk', openaiEnv(model.baseURL));
+    expect(withoutAnthropic.code, withoutAnthropic.stderr).toBe(0);
+    expect(withoutAnthropic.stdout).toBe('Hello.\n');
+    const withoutOpenAI = await guarded(['chat', '-c', chatConfig(dir), '-p', 'hi'], 'openai', openaiEnv(model.baseURL));
+    expect(withoutOpenAI.code).toBe(1);
+    expect(withoutOpenAI.stderr).toContain('sdk-guard: openai was imported');
   });
 });
