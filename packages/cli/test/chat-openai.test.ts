@@ -96,6 +96,7 @@ describe('the exit status of mcpx chat -p with the OpenAI provider', () => {
     model = await startOpenAIModelServer({ refusal: 'I cannot help with that.' });
     const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'something bad'], { dir, env: openaiEnv(model.baseURL) });
     expect(result.code).toBe(7);
+    expect(result.stdout).toBe('I cannot help with that.\n');
     expect(result.stderr).toContain('the model refused');
   });
 

@@ -50,7 +50,10 @@ export function openaiModel(settings: ModelSettings): ChatModel {
             },
           });
           input = result.input;
-          return { text: result.text, stop: STOPS[result.stopReason], stopReason: result.stopReason, steps: result.steps };
+          // The refusal's words are the model's answer to the user, shown as its text is.
+          if (result.refusal !== undefined) onEvent({ type: 'text', text: result.refusal });
+          const text = result.refusal === undefined ? result.text : result.text + result.refusal;
+          return { text, stop: STOPS[result.stopReason], stopReason: result.stopReason, steps: result.steps };
         },
       };
     },
