@@ -18,3 +18,8 @@ export function chatConfig(dir: Scratch, chat: Record<string, unknown> = {}, ext
 export function modelEnv(baseURL: string): Record<string, string> {
   return { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: baseURL };
 }
+
+/** The environment choosing the OpenAI provider and pointing its SDK at a loopback model server. */
+export function openaiEnv(baseURL: string): Record<string, string> {
+  return { MCPX_CHAT_PROVIDER: 'openai', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: baseURL };
+}

@@ -52,4 +52,23 @@ describe("mcpx chat's settings", () => {
       expect.objectContaining({ exitCode: 3, message: expect.stringContaining('ANTHROPIC_API_KEY is not set') }),
     );
   });
+
+  it('takes the provider from MCPX_CHAT_PROVIDER, with its own key, base URL and default model', () => {
+    const env = { MCPX_CHAT_PROVIDER: 'openai', OPENAI_API_KEY: 'o', OPENAI_BASE_URL: 'http://127.0.0.1:2/v1' };
+    const { provider, model } = chatSettings(contextOf([], env), undefined);
+    expect(provider.name).toBe('openai');
+    expect(model).toMatchObject({ model: 'gpt-5', apiKey: 'o', baseURL: 'http://127.0.0.1:2/v1' });
+  });
+
+  it('takes the provider from --provider over the config, and the config over MCPX_CHAT_PROVIDER', () => {
+    const env = { ...key, OPENAI_API_KEY: 'o', MCPX_CHAT_PROVIDER: 'openai' };
+    expect(chatSettings(contextOf([], env), { provider: 'anthropic' }).provider.name).toBe('anthropic');
+    expect(chatSettings(contextOf(['--provider', 'openai'], env), { provider: 'anthropic' }).provider.name).toBe('openai');
+  });
+
+  it("is a config error (exit 3) naming OPENAI_API_KEY when the OpenAI provider's key is missing", () => {
+    expect(() => chatSettings(contextOf(['--provider', 'openai'], key), undefined)).toThrow(
+      expect.objectContaining({ exitCode: 3, message: 'mcpx chat needs an API key for openai: OPENAI_API_KEY is not set' }),
+    );
+  });
 });

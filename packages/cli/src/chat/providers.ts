@@ -10,4 +10,11 @@ export const CHAT_PROVIDERS: Readonly<Record<ChatProviderName, ChatProvider>> = 
     defaultModel: 'claude-sonnet-4-5',
     connect: async (settings) => (await import('./anthropic-model.js')).anthropicModel(settings),
   },
+  openai: {
+    name: 'openai',
+    apiKeyVariable: 'OPENAI_API_KEY',
+    baseUrlVariable: 'OPENAI_BASE_URL',
+    defaultModel: 'gpt-5',
+    connect: async (settings) => (await import('./openai-model.js')).openaiModel(settings),
+  },
 };

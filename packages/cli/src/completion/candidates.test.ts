@@ -32,7 +32,7 @@ describe('completion candidates', () => {
 
   it('are the values of a flag that has a fixed set, and nothing for a free one', () => {
     expect(complete('tools', '--transport', '')).toEqual(['stdio', 'http', 'sse', 'websocket']);
-    expect(complete('chat', '--provider', '')).toEqual(['anthropic']);
+    expect(complete('chat', '--provider', '')).toEqual(['anthropic', 'openai']);
     expect(complete('tools', '--timeout', '')).toEqual([]);
   });
 

@@ -21,7 +21,10 @@ const TAKES_TARGET = new Set(['call', 'prompt', 'app']);
 /** Commands whose first word only is a server name (for `tasks`, the second is a task id). */
 const TAKES_ONE_SERVER = new Set(['skills', 'tasks list', 'tasks get', 'tasks result', 'tasks cancel']);
 /** Values of flags that have a fixed set. */
-const FLAG_VALUES: Record<string, readonly string[]> = { transport: ['stdio', 'http', 'sse', 'websocket'], provider: ['anthropic'] };
+const FLAG_VALUES: Record<string, readonly string[]> = {
+  transport: ['stdio', 'http', 'sse', 'websocket'],
+  provider: ['anthropic', 'openai'],
+};
 /** What `mcpx completion` takes. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 

@@ -44,7 +44,7 @@ describe('validateConfig: the chat table', () => {
 
   it('refuses a provider mcpx chat does not know, naming those it does', () => {
     expect(problemsOf({ mcpServers: servers, chat: { provider: 'antropic' } })).toEqual([
-      expect.objectContaining({ field: 'chat.provider', fix: 'write one of anthropic' }),
+      expect.objectContaining({ field: 'chat.provider', fix: 'write one of anthropic, openai' }),
     ]);
   });
 

@@ -9,7 +9,7 @@ import type { ChatConfig, ChatProviderName } from './types.js';
 export const CHAT_KEYS: KeySpec = { keys: ['provider', 'model', 'maxSteps', 'maxTokens', 'system'] };
 
 /** The providers a `chat` table may name. */
-export const CHAT_PROVIDERS: readonly ChatProviderName[] = ['anthropic'];
+export const CHAT_PROVIDERS: readonly ChatProviderName[] = ['anthropic', 'openai'];
 
 const EXAMPLE = '"chat": { "provider": "anthropic", "model": "claude-sonnet-4-5" }';
 

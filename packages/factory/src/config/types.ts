@@ -293,17 +293,17 @@ export interface McpxConfig {
 }
 
 /** The model providers `mcpx chat` can talk to. */
-export type ChatProviderName = 'anthropic';
+export type ChatProviderName = 'anthropic' | 'openai';
 
 /** The `chat` table of a config: the defaults of `mcpx chat`, which its flags override. */
 export interface ChatConfig {
-  /** The model provider. @default 'anthropic' */
+  /** The model provider: `anthropic` (the Messages API) or `openai` (the Responses API). @default 'anthropic' */
   readonly provider?: ChatProviderName | undefined;
   /** The model to ask. @default the provider's default model */
   readonly model?: string | undefined;
   /** The most model turns of one question. @default 10 */
   readonly maxSteps?: number | undefined;
-  /** The most tokens of each model turn. @default 4096 */
+  /** The most tokens of each model turn. @default 4096 with Anthropic, the model's own limit with OpenAI */
   readonly maxTokens?: number | undefined;
   /** The system prompt. @default none */
   readonly system?: string | undefined;
