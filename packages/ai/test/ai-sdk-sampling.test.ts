@@ -38,6 +38,31 @@ describe('sampling requests from a server, answered by an AI SDK model', () => {
     }
   });
 
+  it("send the server a bare -32603 when the model request fails, and the provider's words only to onError", async () => {
+    const secret = 'invalid x-api-key sk-ant-****wxyz for organization org-secret';
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Name a colour', maxTokens: 50 } }] },
+      { status: 401, errorType: 'authentication_error', message: secret },
+      { content: [{ type: 'text', text: 'The server got an error.' }] },
+    );
+    const reported: Error[] = [];
+    const sampling = aiSdkSamplingHandler({ model: aiSdkModel(model), onError: (error) => reported.push(error) });
+    const client = await connectEverything({ sampling });
+    try {
+      const { tools } = await aiSdkTools(client);
+      await generateText({ model: aiSdkModel(model), tools, stopWhen: stepCountIs(3), prompt: 'Go' });
+      // The server's tool fails with our -32603, which reaches the model as an error text.
+      const sent = toolResults(model.requests[2]!)[0]!;
+      const seen = typeof sent.content === 'string' ? sent.content : resultText(sent);
+      expect(seen).toContain('could not ask its model');
+      expect(seen).not.toContain('org-secret');
+      expect(reported).toHaveLength(1);
+      expect(reported[0]!.message).toContain('org-secret');
+    } finally {
+      await client.close();
+    }
+  });
+
   it("are capped at the handler's maxTokens, however many tokens the server asks for", async () => {
     model = await startAnthropicModelServer(
       { content: [{ type: 'tool_use', name: 'trigger-sampling-request', input: { prompt: 'Write a book', maxTokens: 100_000 } }] },
