@@ -8,7 +8,7 @@ import { TRANSPORT_TYPES } from './server-keys.js';
 import type { HttpServerConfig, SseServerConfig, StdioServerConfig, TransportKind, WebSocketServerConfig } from './types.js';
 
 type TransportPart =
-  | Pick<StdioServerConfig, 'transport' | 'command' | 'args' | 'env' | 'cwd' | 'proxy'>
+  | Pick<StdioServerConfig, 'transport' | 'command' | 'args' | 'env' | 'cwd' | 'proxy' | 'processGroup'>
   | Pick<HttpServerConfig, 'transport' | 'url' | 'headers' | 'sseFallback' | 'oauth'>
   | Pick<SseServerConfig | WebSocketServerConfig, 'transport' | 'url' | 'headers' | 'oauth'>;
 
@@ -22,7 +22,7 @@ export interface TransportContext {
   readonly misspelt: ReadonlySet<string>;
 }
 
-const STDIO_KEYS = ['command', 'args', 'env', 'envFile', 'cwd', 'proxy'];
+const STDIO_KEYS = ['command', 'args', 'env', 'envFile', 'cwd', 'proxy', 'processGroup'];
 const URL_KEYS = ['url', 'headers', 'sseFallback', 'oauth'];
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const URL_LIKE = /^(https?|wss?):\/\//i;
@@ -125,6 +125,7 @@ function readStdio(fields: FieldReader, context: TransportContext): TransportPar
   const fileEnv = readEnvFile(fields, context);
   const cwd = readCwd(fields, context);
   const proxy = fields.bool('proxy');
+  const processGroup = fields.bool('processGroup');
   if (command === undefined) return undefined;
   return {
     transport: 'stdio',
@@ -133,6 +134,7 @@ function readStdio(fields: FieldReader, context: TransportContext): TransportPar
     env: { ...fileEnv, ...env },
     ...(cwd === undefined ? {} : { cwd }),
     ...(proxy === undefined ? {} : { proxy }),
+    ...(processGroup === undefined ? {} : { processGroup }),
   };
 }
 
