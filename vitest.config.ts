@@ -23,6 +23,8 @@ export default defineConfig({
       { test: { name: 'examples', root: 'examples', include: ['**/*.test.ts'], testTimeout: 60_000 } },
       // The repository's own checks (its lint rule).
       { test: { name: 'scripts', root: 'scripts', include: ['*.test.ts'], testTimeout: 30_000 } },
+      // The bench's verdicts on its targets (not the benchmarks themselves).
+      { test: { name: 'bench', root: 'bench', include: ['lib/*.test.mjs'] } },
     ],
   },
 });

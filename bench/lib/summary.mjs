@@ -25,12 +25,16 @@ export function summarize(samples, scenarios) {
   return stats;
 }
 
-/** The ratio of `client` to `versus` in each round both ran (the medians of that round's values), in round order. */
+/**
+ * The ratio of `client` to `versus` in each round both ran (the medians of that round's values), in
+ * round order. A round whose baseline is 0 or below, or whose client figure is below 0 (memory that
+ * shrank), has no ratio: a negative one would read as better than any bound. No round left: n/a.
+ */
 export function roundRatios(stats, scenario, metric, client, versus) {
   const a = stats[scenario]?.[client]?.[metric]?.rounds ?? [];
   const b = stats[scenario]?.[versus]?.[metric]?.rounds ?? [];
   const out = [];
-  for (let r = 0; r < a.length; r++) if (a[r] !== undefined && b[r] !== undefined && b[r] !== 0) out.push(a[r] / b[r]);
+  for (let r = 0; r < a.length; r++) if (a[r] !== undefined && b[r] !== undefined && b[r] > 0 && a[r] >= 0) out.push(a[r] / b[r]);
   return out;
 }
 

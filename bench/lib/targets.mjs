@@ -9,7 +9,9 @@ export const targets = {
     { scenario: 'concurrent', metric: 'cpuUsPerCall', client: 'mcpx', versus: 'raw', max: 1.8 },
     { scenario: 'large', metric: 'callsPerSec', client: 'mcpx', versus: 'raw', min: 0.97, everyRound: true },
     { scenario: 'memory', metric: 'rssKiBPerConnection', client: 'mcpx', max: 30, unit: 'KiB' },
-    { scenario: 'memory', metric: 'rssKiBPerConnection', client: 'mcpx', versus: 'official', max: 1 },
+    // Against official, the marginal cost: the official client's total can be 0 or negative (V8
+    // grows its young generation during its import, before the first connection).
+    { scenario: 'memory', metric: 'marginalRssKiB', client: 'mcpx', versus: 'official', max: 1 },
     { scenario: 'cold', metric: 'importMs', client: 'mcpx', max: 12, unit: 'ms' },
     { scenario: 'cold', metric: 'processMs', client: 'mcpx', versus: 'official', max: 0.5 },
     // OpenTelemetry's middleware with no SDK registered costs under 5% CPU per call: issue 14.

@@ -1,8 +1,10 @@
-// The raw loop over stdio: spawn the server, split lines, a `Map` of pending ids.
+// The raw loop over stdio: spawn the server, split lines, a `Map` of pending ids. `detached`
+// starts the server as the leader of a process group (and session) of its own, as mcpx does by
+// default: the `raw-group` client.
 import { spawn } from 'node:child_process';
 
-export async function connect(server) {
-  const child = spawn(server.command, server.args, { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function connect(server, { detached = false } = {}) {
+  const child = spawn(server.command, server.args, { stdio: ['pipe', 'pipe', 'inherit'], detached });
   const pending = new Map();
   let nextId = 1;
   let buffer = '';

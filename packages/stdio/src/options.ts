@@ -33,8 +33,9 @@ export interface StdioTransportOptions {
   /**
    * On POSIX, start the server as the leader of a new process group (and session), so that
    * stopping it signals everything it spawned, even children an `npx` wrapper left behind when
-   * it crashed. `false` spawns it in this process's group: only the server itself is signalled,
-   * and on Linux with scheduler autogroups (most desktop and many server distributions) each
+   * it crashed; a Ctrl-C in the terminal then does not reach the server. `false` spawns it in
+   * this process's group: only the server itself is signalled when stopping it, a Ctrl-C sends
+   * it SIGINT as well as this process, and on Linux with scheduler autogroups (most desktop and many server distributions) each
    * request costs noticeably less CPU and latency on a loaded machine (see docs/performance.md).
    * Ignored on Windows. @default true
    */

@@ -132,6 +132,20 @@ describe('StreamWriter', () => {
     expect(written).toEqual([]);
   });
 
+  it('fails this and every later write with the closed error when the stream write throws', async () => {
+    const stream = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const thrown = new TypeError('write after the fd was closed');
+    let calls = 0;
+    stream.write = (): boolean => {
+      calls += 1;
+      throw thrown;
+    };
+    const writer = new StreamWriter(stream, closed);
+    await expect(writer.write('hello\n')).rejects.toMatchObject({ message: 'closed', cause: thrown });
+    await expect(writer.write('later\n')).rejects.toMatchObject({ message: 'closed', cause: thrown });
+    expect(calls).toBe(1);
+  });
+
   it('rejects a write to a stream that is no longer writable', async () => {
     const { stream } = stuckStream();
     stream.destroy();

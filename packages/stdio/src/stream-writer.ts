@@ -81,12 +81,17 @@ export class StreamWriter {
     return batch;
   }
 
-  /** A throwing write fails the batch's writers instead of becoming an unhandled rejection. */
+  /**
+   * A throwing write fails the writer, as a broken stream does: this batch and every later write
+   * reject with the closed error (naming the server), instead of an unhandled rejection.
+   */
   #flushSafely(batch: Batch): void {
     try {
       this.#flush(batch);
     } catch (error) {
-      batch.reject(error instanceof Error ? error : new Error(String(error)));
+      const failure = this.#closedError(error);
+      this.fail(failure);
+      batch.reject(failure);
     }
   }
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { JsonRpcMessage } from '@mcpx/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { faultServer, isRunning, useTransports } from './helpers.js';
 
 const open = useTransports();
@@ -32,8 +33,14 @@ describe.skipIf(process.platform === 'win32')('a server that spawns processes of
   });
 });
 
-/** The process group of `pid`, as `ps` reports it. */
+/** The process group of `pid`: field 5 of `/proc/<pid>/stat` on Linux (no `ps` on slim images), else `ps`. */
 function processGroupOf(pid: number): number {
+  if (process.platform === 'linux') {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2, the command, is in parentheses and may hold spaces: fields 3 (state), 4 (ppid) and 5 follow the last one.
+    const [, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(group);
+  }
   return Number(execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim());
 }
 
@@ -51,11 +58,13 @@ describe.skipIf(process.platform === 'win32')('processGroup', () => {
     await server.transport.start();
     const pid = server.transport.pid as number;
     const grandchild = grandchildPid(await server.message());
+    // Only the server is signalled: its own child is this test's to end, whether the test passes or not.
+    onTestFinished(() => {
+      if (isRunning(grandchild)) process.kill(grandchild, 'SIGKILL');
+    });
     expect(processGroupOf(pid)).toBe(processGroupOf(process.pid));
     await server.transport.close();
     expect(isRunning(pid)).toBe(false);
     expect(server.closeCalls).toEqual([undefined]);
-    // Only the server was signalled: its own child is this test's to end.
-    if (isRunning(grandchild)) process.kill(grandchild, 'SIGKILL');
   });
 });

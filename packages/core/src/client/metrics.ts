@@ -33,19 +33,29 @@ export interface MetricsSnapshot {
 
 /** How many recent latencies each window keeps for percentiles. */
 const WINDOW = 1024;
+/** The first allocation of a window that got a sample. */
+const FIRST_CAPACITY = 16;
+const EMPTY = new Float64Array(0);
 
 /**
  * Latency statistics: min, mean and max over every sample, percentiles over the last 1024.
- * The window grows with the samples up to its size: a connection that made three requests
- * holds three numbers, not 8 KiB (a client holding hundreds of connections pays per sample).
+ * The window grows with the samples, doubling from 16 up to 1024 doubles (8 KiB): a
+ * connection that made three requests holds 16 numbers, not 8 KiB (a client holding
+ * hundreds of connections pays per sample), and a full window holds exactly 1024.
  */
 export class LatencyWindow {
   count = 0;
   private sum = 0;
   private min = Infinity;
   private max = 0;
-  private readonly window: number[] = [];
+  private window: Float64Array = EMPTY;
+  private length = 0;
   private next = 0;
+
+  /** How many samples the window has room for now: 0 before the first, at most 1024. */
+  get capacity(): number {
+    return this.window.length;
+  }
 
   /** Adds one duration in milliseconds. */
   add(durationMs: number): void {
@@ -53,8 +63,9 @@ export class LatencyWindow {
     this.sum += durationMs;
     if (durationMs < this.min) this.min = durationMs;
     if (durationMs > this.max) this.max = durationMs;
-    if (this.window.length < WINDOW) {
-      this.window.push(durationMs);
+    if (this.length < WINDOW) {
+      if (this.length === this.window.length) this.grow();
+      this.window[this.length++] = durationMs;
       return;
     }
     this.window[this.next] = durationMs;
@@ -64,9 +75,15 @@ export class LatencyWindow {
   /** The statistics so far; zeros before any sample. */
   stats(): LatencyStats {
     if (this.count === 0) return { count: 0, min: 0, mean: 0, max: 0, p50: 0, p95: 0, p99: 0 };
-    const sorted = Float64Array.from(this.window).sort();
+    const sorted = this.window.slice(0, this.length).sort();
     const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
     return { count: this.count, min: this.min, mean: this.sum / this.count, max: this.max, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  }
+
+  private grow(): void {
+    const grown = new Float64Array(Math.min(WINDOW, Math.max(FIRST_CAPACITY, this.window.length * 2)));
+    grown.set(this.window);
+    this.window = grown;
   }
 }
 

@@ -43,6 +43,14 @@ export class LegacySession implements EraSession {
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
     const { channel, options: client, elicitations } = this.parts;
+    // Without a URL handler nothing is retried: the request's own promise, with nothing built per call.
+    if (client.urlElicitation === undefined) {
+      try {
+        return channel.request(method, params, options);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     const retry = {
       handler: client.urlElicitation,
       completions: elicitations,

@@ -18,16 +18,27 @@ const TASKS_CAPABILITY = 'tasks.requests.tools.call';
  * `onTask` gets its handle first; aborting the call's signal cancels the task (`tasks/cancel`).
  * Resolves with the raw result.
  */
-export async function callToolLegacy(
+export function callToolLegacy(
   channel: LegacyTaskChannel,
   info: ServerSession,
   params: Record<string, unknown> & { name: string },
   options: CallOptions,
   lookup: ToolLookup,
 ): Promise<Record<string, unknown>> {
-  // The common case (no task asked, none offered) decides without a turn of the event loop.
+  // The common case (no task asked, none offered) hands back the request's own promise: no await, no wrapper.
   const plain = (options.task === undefined || options.task === false) && !hasCapability(info.capabilities, TASKS_CAPABILITY);
-  const task = plain ? undefined : await taskParams(params.name, info, options, lookup, channel.server);
+  return plain ? channel.send('tools/call', params, options) : callAsTask(channel, info, params, options, lookup);
+}
+
+/** A `tools/call` where a task was asked or the server offers them: the tool's `taskSupport` decides. */
+async function callAsTask(
+  channel: LegacyTaskChannel,
+  info: ServerSession,
+  params: Record<string, unknown> & { name: string },
+  options: CallOptions,
+  lookup: ToolLookup,
+): Promise<Record<string, unknown>> {
+  const task = await taskParams(params.name, info, options, lookup, channel.server);
   if (task === undefined) return channel.send('tools/call', params, options);
   const created = await channel.send('tools/call', { ...params, task }, options);
   const seed = parseLegacyTask(created.task, { server: channel.server, method: 'tools/call' });

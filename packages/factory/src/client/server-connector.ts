@@ -72,8 +72,10 @@ export class ServerConnector {
     switch (server.transport) {
       case 'stdio': {
         const { StdioTransport } = await loadTransport('stdio', server.name);
-        const create = () =>
-          new StdioTransport({ command: server.command, args: server.args, env: server.env, cwd: server.cwd, name: server.name });
+        const { command, args, env, cwd, processGroup, name } = server;
+        // Only when set: a @mcpx/stdio older than the option would refuse the key.
+        const group = processGroup === undefined ? {} : { processGroup };
+        const create = () => new StdioTransport({ command, args, env, cwd, name, ...group });
         return connectTransport(create, clientOptions, signal);
       }
       case 'http':

@@ -10,6 +10,7 @@ export const SERVER_KEYS: KeySpec = {
     'envFile',
     'cwd',
     'proxy',
+    'processGroup',
     'url',
     'headers',
     'sseFallback',

@@ -15,7 +15,7 @@ import type {
 } from './types.js';
 
 type TransportPart =
-  | Pick<StdioServerConfig, 'transport' | 'command' | 'args' | 'env' | 'cwd' | 'proxy'>
+  | Pick<StdioServerConfig, 'transport' | 'command' | 'args' | 'env' | 'cwd' | 'proxy' | 'processGroup'>
   | Pick<HttpServerConfig, 'transport' | 'url' | 'headers' | 'sseFallback' | 'oauth'>
   | Pick<SseServerConfig | WebSocketServerConfig | GrpcServerConfig, 'transport' | 'url' | 'headers' | 'oauth'>;
 
@@ -29,7 +29,7 @@ export interface TransportContext {
   readonly misspelt: ReadonlySet<string>;
 }
 
-const STDIO_KEYS = ['command', 'args', 'env', 'envFile', 'cwd', 'proxy'];
+const STDIO_KEYS = ['command', 'args', 'env', 'envFile', 'cwd', 'proxy', 'processGroup'];
 const URL_KEYS = ['url', 'headers', 'sseFallback', 'oauth'];
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const URL_LIKE = /^(https?|wss?):\/\//i;
@@ -136,6 +136,7 @@ function readStdio(fields: FieldReader, context: TransportContext): TransportPar
   const fileEnv = readEnvFile(fields, context);
   const cwd = readCwd(fields, context);
   const proxy = fields.bool('proxy');
+  const processGroup = fields.bool('processGroup');
   if (command === undefined) return undefined;
   return {
     transport: 'stdio',
@@ -144,6 +145,7 @@ function readStdio(fields: FieldReader, context: TransportContext): TransportPar
     env: { ...fileEnv, ...env },
     ...(cwd === undefined ? {} : { cwd }),
     ...(proxy === undefined ? {} : { proxy }),
+    ...(processGroup === undefined ? {} : { processGroup }),
   };
 }
 

@@ -35,6 +35,17 @@ describe('validateConfig: the mcpServers layout', () => {
     ]);
   });
 
+  it('reads processGroup on a stdio server, and refuses it on a remote server or when not a boolean', () => {
+    const config = validateConfig({ mcpServers: { local: { command: 'server', processGroup: false } } }, options);
+    expect(config.servers[0]).toMatchObject({ transport: 'stdio', processGroup: false });
+    expect(problemsOf({ mcpServers: { web: { url: 'https://example.com/mcp', processGroup: false } } })).toEqual([
+      expect.objectContaining({ server: 'web', field: 'processGroup' }),
+    ]);
+    expect(problemsOf({ mcpServers: { local: { command: 'server', processGroup: 'no' } } })).toEqual([
+      expect.objectContaining({ server: 'local', field: 'processGroup' }),
+    ]);
+  });
+
   it('infers the transport: command is stdio, http(s) is Streamable HTTP with SSE fallback, ws(s) is WebSocket, grpc(s) is gRPC', () => {
     const config = validateConfig(
       {
