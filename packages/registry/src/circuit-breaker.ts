@@ -100,7 +100,12 @@ export class CircuitBreaker {
     try {
       running = operation();
     } catch (error) {
-      return Promise.reject(error).catch(failed);
+      // Settled now, not a microtask later: a half-open breaker must not count this probe as running.
+      try {
+        failed(error);
+      } catch (thrown) {
+        return Promise.reject(thrown);
+      }
     }
     return running.then((result) => {
       this.settle('success', permit);
