@@ -102,10 +102,11 @@ export class CircuitBreaker {
     } catch (error) {
       // Settled now, not a microtask later: a half-open breaker must not count this probe as running.
       try {
-        failed(error);
+        this.settle(this.outcomeOf(error), permit);
       } catch (thrown) {
         return Promise.reject(thrown);
       }
+      return Promise.reject(error);
     }
     return running.then((result) => {
       this.settle('success', permit);
