@@ -98,7 +98,14 @@ describe('validateConfig: the mcpServers layout', () => {
             connectTimeoutMs: 5000,
             requestTimeoutMs: 20000,
             reconnect: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 2000 },
-            health: { intervalMs: 15000, degradedIntervalMs: 1000, timeoutMs: 2000, degradedLatencyMs: 500, failureThreshold: 2 },
+            health: {
+              intervalMs: 15000,
+              degradedIntervalMs: 1000,
+              timeoutMs: 2000,
+              degradedLatencyMs: 500,
+              failureThreshold: 2,
+              jitter: 0.2,
+            },
             toolPrefix: 'gh_',
             tags: ['code', 'remote'],
             era: 'legacy',
@@ -118,7 +125,7 @@ describe('validateConfig: the mcpServers layout', () => {
       connectTimeoutMs: 5000,
       requestTimeoutMs: 20000,
       reconnect: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 2000 },
-      health: { intervalMs: 15000, degradedIntervalMs: 1000, timeoutMs: 2000, degradedLatencyMs: 500, failureThreshold: 2 },
+      health: { intervalMs: 15000, degradedIntervalMs: 1000, timeoutMs: 2000, degradedLatencyMs: 500, failureThreshold: 2, jitter: 0.2 },
       toolPrefix: 'gh_',
       tags: ['code', 'remote'],
       era: 'legacy',
@@ -304,6 +311,25 @@ describe('validateConfig: problems', () => {
       'did you mean "headers"?',
       'did you mean "toolPrefix"?',
       expect.stringMatching(/^remove it; the known keys are type, command, args/),
+    ]);
+  });
+
+  it('refuses a health jitter outside 0 to 1, or not a number, with its path', () => {
+    expect(
+      problemsOf({ mcpServers: { s: { command: 'x', health: { jitter: 1.5 } }, t: { command: 'x', health: { jitter: '0.5' } } } }),
+    ).toEqual([
+      {
+        server: 's',
+        field: 'health.jitter',
+        message: 'must be a number from 0 to 1, got the number 1.5',
+        fix: 'write a share such as 0.5, without quotes',
+      },
+      {
+        server: 't',
+        field: 'health.jitter',
+        message: expect.stringMatching(/^must be a number from 0 to 1, got /),
+        fix: 'write a share such as 0.5, without quotes',
+      },
     ]);
   });
 
