@@ -116,4 +116,43 @@ describe('isServerFault', () => {
     expect(b.snapshot()).toEqual({ state: 'half-open', consecutiveFailures: 1, opened: 1 });
     expect(b.tryAcquire()).toEqual({ probe: true });
   });
+
+  it('settles a probe whose operation throws synchronously before guard() returns: the next call may probe at once', async () => {
+    const { breaker: b, advance } = breaker(1, 1000);
+    b.settle('failure');
+    advance(1000);
+    const refused = new CancelledError('refused before sending');
+    const guarded = b.guard(b.tryAcquire()!, () => {
+      throw refused;
+    });
+    expect(b.tryAcquire()).toEqual({ probe: true });
+    await expect(guarded).rejects.toBe(refused);
+  });
+
+  it('counts a synchronous throw of a guarded operation as a failure, and rejects with it', async () => {
+    const { breaker: b } = breaker(1, 1000);
+    const lost = new ConnectionClosedError('gone');
+    const guarded = b.guard(b.tryAcquire()!, () => {
+      throw lost;
+    });
+    expect(b.state).toBe('open');
+    await expect(guarded).rejects.toBe(lost);
+  });
+
+  it('rejects, rather than throws, when the failure policy itself throws on a synchronous error', async () => {
+    const policyError = new Error('isFailure broke');
+    const b = new CircuitBreaker(
+      {
+        ...DEFAULT_BREAKER_OPTIONS,
+        isFailure: () => {
+          throw policyError;
+        },
+      },
+      () => 0,
+    );
+    const guarded = b.guard(b.tryAcquire()!, () => {
+      throw new Error('sync');
+    });
+    await expect(guarded).rejects.toBe(policyError);
+  });
 });

@@ -100,7 +100,13 @@ export class CircuitBreaker {
     try {
       running = operation();
     } catch (error) {
-      return Promise.reject(error).catch(failed);
+      // Settled now, not a microtask later: a half-open breaker must not count this probe as running.
+      try {
+        this.settle(this.outcomeOf(error), permit);
+      } catch (thrown) {
+        return Promise.reject(thrown);
+      }
+      return Promise.reject(error);
     }
     return running.then((result) => {
       this.settle('success', permit);

@@ -1,7 +1,7 @@
 import type { McpClient } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../test/helpers.js';
-import { DEFAULT_HEALTH_OPTIONS, HealthMonitor, type HealthOptions } from './health-monitor.js';
+import { DEFAULT_HEALTH_OPTIONS, HealthMonitor, jitteredInterval, type HealthOptions } from './health-monitor.js';
 
 /** A seeded pseudo-random source (mulberry32), so that a spread of checks is the same on every run. */
 function seeded(seed: number): () => number {
@@ -45,24 +45,53 @@ function peakToMean(buckets: number[]): number {
 }
 
 describe('the jitter of health checks', () => {
-  it('shortens each wait by up to the jitter share of the interval, drawn anew for every check', async () => {
+  it('moves each wait by up to half the jitter share of the interval either way, drawn anew for every check', async () => {
     const draws = [0, 0.999, 0.5];
     const clock = new ManualClock();
     const options = { ...DEFAULT_HEALTH_OPTIONS, intervalMs: INTERVAL_MS, check: async () => undefined, random: () => draws.shift() ?? 0 };
     const monitor = new HealthMonitor('alpha', options, clock, { isDegraded: () => false, onResult: () => undefined });
     monitor.start({} as McpClient);
-    expect(clock.pending).toEqual([1000]);
-    await clock.advance(1000);
-    expect(clock.pending).toEqual([500]);
-    await clock.advance(500);
     expect(clock.pending).toEqual([750]);
+    await clock.advance(750);
+    expect(clock.pending).toEqual([1250]);
+    await clock.advance(1250);
+    expect(clock.pending).toEqual([1000]);
     monitor.stop();
   });
 
-  it('spreads the checks of 200 servers connected at the same moment: no tenth of an interval gets more than twice its share', async () => {
+  it('keeps the mean wait at the interval: 10,000 waits of 1000 ms average 1000 ms within 1 %', () => {
+    const random = seeded(7);
+    let total = 0;
+    for (let i = 0; i < 10_000; i++) total += jitteredInterval(INTERVAL_MS, { jitter: 0.5, random });
+    expect(Math.abs(total / 10_000 - INTERVAL_MS)).toBeLessThan(INTERVAL_MS / 100);
+  });
+
+  it('waits the interval itself when the random source gives a number outside 0 to 1, or not a number', () => {
+    for (const drawn of [1, 1.5, -0.2, Number.NaN, Infinity])
+      expect(jitteredInterval(INTERVAL_MS, { jitter: 1, random: () => drawn })).toBe(INTERVAL_MS);
+  });
+
+  it('never waits less than 1 ms, whatever the interval and jitter', () => {
+    expect(jitteredInterval(1, { jitter: 1, random: () => 0 })).toBe(1);
+    expect(jitteredInterval(0.4, { jitter: 0, random: () => 0.5 })).toBe(1);
+  });
+
+  it('spreads waits by half the interval when the options leave jitter and random out', () => {
+    const waits = Array.from({ length: 200 }, () => jitteredInterval(INTERVAL_MS, {}));
+    expect(Math.min(...waits)).toBeGreaterThanOrEqual(750);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(1250);
+    expect(new Set(waits).size).toBeGreaterThan(10);
+  });
+
+  it('spreads the checks of 200 servers connected at the same moment: no tenth of an interval gets more than three times its share', async () => {
     const buckets = await checksPerBucket(200, 10, {});
-    expect(buckets.reduce((a, b) => a + b, 0)).toBeGreaterThan(200 * 10);
-    expect(peakToMean(buckets)).toBeLessThanOrEqual(2);
+    // A check every interval on average: close to 9.5 checks a server in 10 intervals, the first after one.
+    const checks = buckets.reduce((a, b) => a + b, 0);
+    expect(checks).toBeGreaterThan(200 * 9);
+    expect(checks).toBeLessThan(200 * 10);
+    // The first checks fall over half an interval (0.75 to 1.25 of it), twice their share in each tenth; later ones spread further.
+    expect(peakToMean(buckets)).toBeLessThanOrEqual(3);
+    expect(peakToMean(buckets.slice(30))).toBeLessThanOrEqual(2);
   });
 
   it('checks every server in the same instant with jitter 0, the burst the default avoids', async () => {

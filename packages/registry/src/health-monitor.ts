@@ -23,18 +23,23 @@ export interface HealthOptions {
   /** The check itself. @default pingCheck */
   check: HealthCheck;
   /**
-   * Share of each wait that is random, 0 to 1: a wait is its interval minus up to this share,
-   * drawn anew each time, so servers connected together do not check together and never fall
-   * into step. 0 checks exactly every interval. @default 0.5
+   * Share of the interval over which each wait is spread at random, 0 to 1, centred on the
+   * interval so that checks come every `intervalMs` on average: 0.5 waits from 0.75 to 1.25 of
+   * it, drawn anew each time, so that servers connected together do not check together and
+   * never fall into step. 0 checks exactly every interval. @default 0.5
    */
-  jitter: number;
+  jitter?: number | undefined;
   /** Source of randomness of the jitter, 0 (inclusive) to 1 (exclusive); for tests. @default Math.random */
-  random: () => number;
+  random?: (() => number) | undefined;
 }
 
+/** The share of the interval over which waits are spread when `jitter` is not given. */
+const DEFAULT_JITTER = 0.5;
+
 /**
- * The health defaults: a ping every 15 to 30 s (2.5 to 5 s while degraded), 10 s to answer,
- * degraded above 2 s, dead after 3 failures.
+ * The health defaults: a ping every 30 s on average, each wait drawn from 22.5 to 37.5 s
+ * (3.75 to 6.25 s, 5 s on average, while degraded), 10 s to answer, degraded above 2 s,
+ * dead after 3 failures.
  */
 export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = {
   intervalMs: 30_000,
@@ -43,13 +48,22 @@ export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = {
   degradedLatencyMs: 2_000,
   failureThreshold: 3,
   check: pingCheck,
-  jitter: 0.5,
+  jitter: DEFAULT_JITTER,
   random: Math.random,
 };
 
-/** A wait of `intervalMs` minus up to `jitter` of it at random, as `exponentialBackoff` jitters its delays. */
-export function jitteredInterval(intervalMs: number, { jitter, random }: Pick<HealthOptions, 'jitter' | 'random'>): number {
-  return Math.round(intervalMs * (1 - jitter * random()));
+/**
+ * A wait of `intervalMs` moved at random by up to half of `jitter` of it either way, so that
+ * the mean wait stays `intervalMs`; never under 1 ms. A draw outside 0 (inclusive) to 1
+ * (exclusive), or not a number, counts as the middle: the wait is then the interval itself.
+ */
+export function jitteredInterval(
+  intervalMs: number,
+  { jitter = DEFAULT_JITTER, random = Math.random }: Pick<HealthOptions, 'jitter' | 'random'>,
+): number {
+  const drawn = random();
+  const share = drawn >= 0 && drawn < 1 ? drawn : 0.5;
+  return Math.max(1, Math.round(intervalMs * (1 + jitter * (share - 0.5))));
 }
 
 /** One check's outcome. */
@@ -97,8 +111,8 @@ const RATE_WINDOW = 20;
 
 /**
  * Checks one server periodically, one check at a time: every `intervalMs`, or every
- * `degradedIntervalMs` while `isDegraded()` says so, each wait shortened at random by up to
- * `jitter` of it. Each result goes to `onResult`.
+ * `degradedIntervalMs` while `isDegraded()` says so, each wait moved at random by up to half of
+ * `jitter` of it either way. Each result goes to `onResult`.
  */
 export class HealthMonitor {
   private session = 0;

@@ -1,6 +1,7 @@
 import { ConfigError, type McpClient } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
 import { McpRegistry } from './registry.js';
+import { pingCheck, type HealthOptions } from './health-monitor.js';
 import type { McpRegistryOptions, ServerRegistration } from './options.js';
 
 const connect = (): Promise<McpClient> => Promise.reject(new Error('not connected in these tests'));
@@ -88,6 +89,21 @@ describe('health options', () => {
       'server "alpha": register(): "health.jitter" must be a share from 0 to 1, got 1.5',
     );
     expect(() => registry.register({ name: 'beta', connect, health: { jitter: 1 } })).not.toThrow();
+    await registry.close();
+  });
+
+  it('take a full set of options written before jitter existed, and options that leave jitter and random undefined', async () => {
+    const registry = new McpRegistry();
+    const health: HealthOptions = {
+      intervalMs: 1000,
+      degradedIntervalMs: 500,
+      timeoutMs: 200,
+      degradedLatencyMs: 100,
+      failureThreshold: 2,
+      check: pingCheck,
+    };
+    expect(registry.register({ name: 'alpha', connect, health }).name).toBe('alpha');
+    expect(registry.register({ name: 'beta', connect, health: { jitter: undefined, random: undefined } }).name).toBe('beta');
     await registry.close();
   });
 });

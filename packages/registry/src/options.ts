@@ -195,9 +195,10 @@ export function resolveServerRegistration(config: ServerRegistration, defaults: 
     nonNegative(health.degradedLatencyMs, 'health.degradedLatencyMs', fail);
     count(health.failureThreshold, 'health.failureThreshold', fail);
     if (typeof health.check !== 'function') fail('"health.check" must be a function');
-    if (typeof health.jitter !== 'number' || !(health.jitter >= 0 && health.jitter <= 1))
+    if (health.jitter !== undefined && (typeof health.jitter !== 'number' || !(health.jitter >= 0 && health.jitter <= 1)))
       fail(`"health.jitter" must be a share from 0 to 1, got ${String(health.jitter)}`);
-    if (typeof health.random !== 'function') fail('"health.random" must be a function () => number from 0 to 1');
+    if (health.random !== undefined && typeof health.random !== 'function')
+      fail('"health.random" must be a function () => number from 0 (inclusive) to 1 (exclusive)');
   }
   const breakerSetting = pick('breaker');
   const breaker: BreakerOptions =

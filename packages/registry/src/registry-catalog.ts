@@ -62,10 +62,16 @@ export class RegistryCatalog {
     this.indexes = { tools: index('tools'), prompts: index('prompts') };
   }
 
-  /** Tells the catalog a server was registered or unregistered, so that its routes are updated. */
-  serverChanged(server: ManagedServer): void {
+  /** Tells the catalog a server was registered, so that its cached lists route. */
+  serverAdded(server: ManagedServer): void {
     this.indexes.tools.changed(server);
     this.indexes.prompts.changed(server);
+  }
+
+  /** Tells the catalog a server was unregistered: its routes go at once, and the indexes keep nothing of it. */
+  serverRemoved(server: ManagedServer): void {
+    this.indexes.tools.remove(server);
+    this.indexes.prompts.remove(server);
   }
 
   /** Tells the catalog one server's cached list changed (the cache's `onChange`). */

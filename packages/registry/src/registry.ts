@@ -106,7 +106,7 @@ export class McpRegistry {
       order: this.registered++,
     });
     this.servers.set(resolved.name, server);
-    this.catalog.serverChanged(server);
+    this.catalog.serverAdded(server);
     return server.view;
   }
 
@@ -114,9 +114,11 @@ export class McpRegistry {
   async unregister(name: string): Promise<void> {
     const server = this.server(name);
     this.servers.delete(name);
-    this.catalog.serverChanged(server);
-    await server.end(Promise.resolve());
+    this.catalog.serverRemoved(server);
+    // Forget its lists before waiting for it to end: a server registered under the same name
+    // meanwhile must neither route by the old lists nor lose its own when this one has ended.
     this.cache.forget(name);
+    await server.end(Promise.resolve());
   }
 
   /** The server of that name, or undefined. */

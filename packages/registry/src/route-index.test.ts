@@ -58,4 +58,72 @@ describe('the route index', () => {
     routes.get('a__x');
     expect(reads).toBe(1);
   });
+
+  it('forgets a removed server at once, without reading its list again at the next lookup', () => {
+    const a = server('a', 0);
+    const b = server('b', 1);
+    const read: ManagedServer[] = [];
+    const routes = new RouteIndex((s) => {
+      read.push(s);
+      return [{ name: 'x' }];
+    }, defaultNaming);
+    routes.changed(a);
+    expect(routes.get('a__x')?.server).toBe(a);
+    routes.changed(a);
+    routes.changed(b);
+    routes.remove(a);
+    read.length = 0;
+    expect(routes.get('a__x')).toBeUndefined();
+    expect(routes.get('b__x')?.server).toBe(b);
+    expect(read).toEqual([b]);
+  });
+
+  it('still drops the names a naming function gave before it threw, and refreshes the other servers at the next lookup', () => {
+    const a = server('a', 0);
+    const b = server('b', 1);
+    const lists = new Map([
+      [a, ['ok', 'bad']],
+      [b, ['y']],
+    ]);
+    const routes = new RouteIndex(
+      (s) => lists.get(s)?.map((name) => ({ name })),
+      (prefix, name) => {
+        if (name === 'bad') throw new Error('no name for bad');
+        return defaultNaming(prefix, name);
+      },
+    );
+    routes.changed(a);
+    routes.changed(b);
+    expect(() => routes.get('a__ok')).toThrow('no name for bad');
+    expect(routes.get('b__y')?.server).toBe(b);
+    expect(routes.get('a__ok')?.server).toBe(a);
+    routes.remove(a);
+    expect(routes.get('a__ok')).toBeUndefined();
+  });
+
+  it('routes a name a server lists twice to its first entry, and drops it once', () => {
+    const a = server('a', 0);
+    const lists = new Map([[a, ['x', 'x']]]);
+    const routes = index(lists);
+    routes.changed(a);
+    expect(routes.get('a__x')).toMatchObject({ server: a, name: 'x' });
+    lists.set(a, []);
+    routes.changed(a);
+    expect(routes.get('a__x')).toBeUndefined();
+  });
+
+  it('gives a qualified name that two prefixes produce (a + b__c, a__b + c) to the server registered first, then to the other', () => {
+    const first = server('one', 0, 'a');
+    const second = server('two', 1, 'a__b');
+    const lists = new Map([
+      [second, ['c']],
+      [first, ['b__c']],
+    ]);
+    const routes = index(lists);
+    routes.changed(second);
+    routes.changed(first);
+    expect(routes.get('a__b__c')).toMatchObject({ server: first, name: 'b__c' });
+    routes.remove(first);
+    expect(routes.get('a__b__c')).toMatchObject({ server: second, name: 'c' });
+  });
 });

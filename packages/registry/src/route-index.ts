@@ -37,6 +37,12 @@ export class RouteIndex {
     this.dirty.add(server);
   }
 
+  /** Forgets a server for good (it was unregistered): its routes go at once, and it is not kept until the next lookup. */
+  remove(server: ManagedServer): void {
+    this.dirty.delete(server);
+    this.drop(server);
+  }
+
   /** The route of `qualifiedName`, if any server's list has it. */
   get(qualifiedName: string): Route | undefined {
     if (this.dirty.size > 0) this.refresh();
@@ -44,19 +50,22 @@ export class RouteIndex {
   }
 
   private refresh(): void {
+    // Each server leaves the dirty set before it is read, and its names are recorded as they are
+    // claimed: a naming function that throws fails this lookup only, and the names it did give can
+    // still be dropped later.
     for (const server of this.dirty) {
+      this.dirty.delete(server);
       this.drop(server);
       const items = this.entries(server);
       if (items === undefined || items.length === 0) continue;
       const names: string[] = [];
+      this.names.set(server, names);
       for (const { name } of items) {
         const qualified = this.naming(server.config.toolPrefix, name);
         names.push(qualified);
         this.claim(qualified, { server, name, order: server.order });
       }
-      this.names.set(server, names);
     }
-    this.dirty.clear();
   }
 
   private claim(qualified: string, claim: Claim): void {

@@ -10,7 +10,8 @@ describe('a flapping server', () => {
       defaults: {
         reconnect: (attempt) => 1000 * 2 ** attempt,
         stableAfterMs: 10_000,
-        health: { intervalMs: 100, degradedIntervalMs: 100, timeoutMs: 50, degradedLatencyMs: 20, failureThreshold: 3 },
+        // No jitter: the clock is stepped to the exact moment of each check.
+        health: { intervalMs: 100, degradedIntervalMs: 100, timeoutMs: 50, degradedLatencyMs: 20, failureThreshold: 3, jitter: 0 },
       },
     });
     // The first three processes die as soon as they are pinged; the fourth stays up.

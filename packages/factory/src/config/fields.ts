@@ -98,6 +98,21 @@ export class FieldReader {
     return value;
   }
 
+  /** A share: a number from 0 to 1, bounds included. */
+  share(name: string): number | undefined {
+    const entry = this.found.get(name);
+    if (entry === undefined) return undefined;
+    if (this.unresolved.has(name)) return undefined;
+    if (typeof entry.value !== 'number' || !(entry.value >= 0 && entry.value <= 1)) {
+      return this.wrong(
+        name,
+        `must be a number from 0 to 1, got ${describeValue(entry.value)}`,
+        'write a share such as 0.5, without quotes',
+      );
+    }
+    return entry.value;
+  }
+
   /** A duration in seconds (the flat keys of the Python-style TOML format), in milliseconds. */
   seconds(name: string, min: number): number | undefined {
     const entry = this.found.get(name);

@@ -43,6 +43,7 @@ export function readHealth(fields: FieldReader, report: Report): HealthConfig | 
         timeoutMs: reader.integer('timeoutMs', 1),
         degradedLatencyMs: reader.integer('degradedLatencyMs', 0),
         failureThreshold: reader.integer('failureThreshold', 1),
+        jitter: reader.share('jitter'),
       }),
     );
   }

@@ -66,7 +66,9 @@ export const SECONDS_KEYS: ReadonlySet<string> = new Set([
 export const RECONNECT_KEYS: KeySpec = { keys: ['maxAttempts', 'initialDelayMs', 'maxDelayMs'] };
 
 /** The keys of a `health` table. */
-export const HEALTH_KEYS: KeySpec = { keys: ['intervalMs', 'degradedIntervalMs', 'timeoutMs', 'degradedLatencyMs', 'failureThreshold'] };
+export const HEALTH_KEYS: KeySpec = {
+  keys: ['intervalMs', 'degradedIntervalMs', 'timeoutMs', 'degradedLatencyMs', 'failureThreshold', 'jitter'],
+};
 
 /** Every spelling of `type`, and the transport it means. */
 export const TRANSPORT_TYPES: Readonly<Record<string, 'stdio' | 'http' | 'sse' | 'websocket' | 'grpc'>> = {

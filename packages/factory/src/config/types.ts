@@ -25,6 +25,11 @@ export interface HealthConfig {
   degradedLatencyMs?: number | undefined;
   /** Failed checks in a row after which the connection counts as dead and is replaced. @default 3 */
   failureThreshold?: number | undefined;
+  /**
+   * Share of the interval over which each wait is drawn at random, centred on it, 0 to 1, so that
+   * servers do not check together; 0 checks exactly every interval. @default 0.5
+   */
+  jitter?: number | undefined;
 }
 
 /**

@@ -43,6 +43,25 @@ describe('validateConfig: problems', () => {
     ]);
   });
 
+  it('refuses a health jitter outside 0 to 1, or not a number, with its path', () => {
+    expect(
+      problemsOf({ mcpServers: { s: { command: 'x', health: { jitter: 1.5 } }, t: { command: 'x', health: { jitter: '0.5' } } } }),
+    ).toEqual([
+      {
+        server: 's',
+        field: 'health.jitter',
+        message: 'must be a number from 0 to 1, got the number 1.5',
+        fix: 'write a share such as 0.5, without quotes',
+      },
+      {
+        server: 't',
+        field: 'health.jitter',
+        message: expect.stringMatching(/^must be a number from 0 to 1, got /),
+        fix: 'write a share such as 0.5, without quotes',
+      },
+    ]);
+  });
+
   it('reports unknown keys inside the reconnect and health tables with their path', () => {
     expect(problemsOf({ mcpServers: { s: { command: 'x', reconnect: { maxAttempt: 3 }, health: { period: 5 } } } })).toEqual([
       { server: 's', field: 'reconnect.maxAttempt', message: 'unknown key "maxAttempt"', fix: 'did you mean "maxAttempts"?' },
