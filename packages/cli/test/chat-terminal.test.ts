@@ -160,4 +160,28 @@ describe('mcpx chat in a terminal', () => {
     terminal.type('/exit');
     expect(await terminal.exitCode()).toBe(0);
   });
+
+  it('dismisses a sampling question whose tool call timed out when its turn ends, so one Ctrl-C at the prompt counts once', async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'everything__trigger-sampling-request', input: { prompt: 'Say hi', maxTokens: 50 } }] },
+      { content: [{ type: 'text', text: 'The tool timed out.' }] },
+    );
+    using terminal = chat(model, '--timeout', '5s');
+    await terminal.waitFor('/help for commands');
+    terminal.type('Sample something');
+    await terminal.waitFor('Allow everything/trigger-sampling-request');
+    terminal.type('y');
+    await terminal.waitFor('everything asks the model (sampling)');
+    // Left unanswered: the tool call times out, the model answers, the turn ends.
+    await terminal.waitFor(/The tool timed out\.\n+›/);
+    terminal.send('C-c');
+    await terminal.waitFor('Ctrl-C again');
+    terminal.type('/help');
+    await terminal.waitFor('WHAT IT DOES');
+    terminal.send('C-c');
+    await terminal.waitFor(/Ctrl-C again[^]*Ctrl-C again/);
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(model.requests).toHaveLength(2);
+  });
 });
