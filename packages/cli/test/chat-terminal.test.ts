@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chatConfig, modelEnv } from './chat-helpers.js';
@@ -183,5 +185,19 @@ describe('mcpx chat in a terminal', () => {
     terminal.type('/exit');
     expect(await terminal.exitCode()).toBe(0);
     expect(model.requests).toHaveLength(2);
+  });
+
+  it('keeps the prompt and the typed question on the terminal when stdout goes to a file, which gets only the answer', async () => {
+    model = await startAnthropicModelServer({ content: [{ type: 'text', text: 'Written to the file.' }] });
+    const answers = join(dir.path, 'answers.txt');
+    using terminal = new TerminalSession(dir, ['chat', '-c', chatConfig(dir)], modelEnv(model.baseURL), [], answers);
+    await terminal.waitFor('/help for commands');
+    terminal.type('Where does this go?');
+    // The question echoed, then the next prompt once the answer went to the file.
+    await terminal.waitFor(/› Where does this go\?\n+›/);
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen()).not.toContain('Written to the file.');
+    expect(readFileSync(answers, 'utf8')).toBe('Written to the file.\n');
   });
 });

@@ -19,11 +19,20 @@ let sessions = 0;
 export class TerminalSession {
   private readonly socket = `mcpx-cli-test-${process.pid}-${++sessions}`;
 
-  /** Runs `mcpx args`, then each of `more` in turn, in the same terminal session. */
-  constructor(dir: Scratch, args: readonly string[], env: Record<string, string> = {}, more: ReadonlyArray<readonly string[]> = []) {
+  /**
+   * Runs `mcpx args`, then each of `more` in turn, in the same terminal session; with `stdoutFile`,
+   * the first one's stdout goes to that file (`mcpx … > file`) rather than to the terminal.
+   */
+  constructor(
+    dir: Scratch,
+    args: readonly string[],
+    env: Record<string, string> = {},
+    more: ReadonlyArray<readonly string[]> = [],
+    stdoutFile?: string,
+  ) {
     const variables = Object.entries(cleanEnv(dir, { TERM: 'xterm-256color', ...env })).map(([key, value]) => `${key}=${quote(value)}`);
-    const run = (words: readonly string[]): string =>
-      `env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${words.map(quote).join(' ')}; echo EXIT=$?`;
+    const run = (words: readonly string[], index: number): string =>
+      `env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${words.map(quote).join(' ')}${index === 0 && stdoutFile !== undefined ? ` > ${quote(stdoutFile)}` : ''}; echo EXIT=$?`;
     const command = `cd ${quote(dir.path)} && ${[args, ...more].map(run).join('; ')}; sleep 600`;
     this.tmux('new-session', '-d', '-s', 'mcpx', '-x', '140', '-y', '50', command);
   }

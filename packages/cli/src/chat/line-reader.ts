@@ -15,6 +15,8 @@ export interface LineReader {
 /**
  * The questions at a terminal: a line editor for each question, with the history of the earlier
  * ones (up arrow), closed while the model answers so that forms and approvals can read the keys.
+ * The prompt and the typed text go to `output`, stderr (as the approvals' questions do), so that
+ * `mcpx chat > answers.txt` keeps only the answers and the user still sees what they type.
  */
 export function terminalLineReader(stdin: InputStream, output: OutputStream): LineReader {
   let history: string[] = [];

@@ -29,12 +29,12 @@ export async function runRepl(base: Context): Promise<number> {
   const context = turnContext(base, turns);
   const chat = await openChat(context, keys);
   const terminal = base.io.stdin.isTTY === true;
-  const reader: LineReader = terminal ? terminalLineReader(base.io.stdin, base.io.stdout) : pipedLineReader(base.io.stdin);
+  const reader: LineReader = terminal ? terminalLineReader(base.io.stdin, base.io.stderr) : pipedLineReader(base.io.stdin);
   try {
     greet(chat, context);
     for (;;) {
       if (leaving || base.signal.aborted) return EXIT.interrupted;
-      const input = await reader.next(context.out.cyan('› '));
+      const input = await reader.next(context.err.cyan('› '));
       if (input.kind === 'end') return EXIT.ok;
       if (input.kind === 'interrupt') {
         if (armed) return EXIT.interrupted;
