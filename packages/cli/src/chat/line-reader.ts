@@ -7,8 +7,8 @@ export type PromptInput = { kind: 'line'; text: string } | { kind: 'interrupt' }
 
 /** Reads the chat's questions. */
 export interface LineReader {
-  /** Shows `prompt` and waits for what the user does. */
-  next(prompt: string): Promise<PromptInput>;
+  /** Shows `prompt` and waits for what the user does; ends (`end`) when `signal` aborts (SIGTERM, SIGINT). */
+  next(prompt: string, signal: AbortSignal): Promise<PromptInput>;
   close(): void;
 }
 
@@ -21,7 +21,7 @@ export interface LineReader {
 export function terminalLineReader(stdin: InputStream, output: OutputStream): LineReader {
   let history: string[] = [];
   return {
-    next: (prompt) =>
+    next: (prompt, signal) =>
       new Promise((resolve) => {
         const lines = createInterface({ input: stdin, output: output as NodeJS.WritableStream, terminal: true, history, historySize: 200 });
         let settled = false;
@@ -29,6 +29,7 @@ export function terminalLineReader(stdin: InputStream, output: OutputStream): Li
           // Once: closing emits 'close' again. (Listeners are not removed: readline's own 'close' listener lets go of stdin.)
           if (settled) return;
           settled = true;
+          signal.removeEventListener('abort', onAbort);
           history = (lines as Interface & { history?: string[] }).history ?? history;
           lines.close();
           stdin.pause();
@@ -40,6 +41,12 @@ export function terminalLineReader(stdin: InputStream, output: OutputStream): Li
           done({ kind: 'interrupt' });
         });
         lines.on('close', () => done({ kind: 'end' }));
+        const onAbort = (): void => {
+          output.write('\n');
+          done({ kind: 'end' });
+        };
+        if (signal.aborted) return done({ kind: 'end' });
+        signal.addEventListener('abort', onAbort, { once: true });
         lines.setPrompt(prompt);
         lines.prompt();
       }),
@@ -52,9 +59,16 @@ export function pipedLineReader(stdin: InputStream): LineReader {
   const lines = createInterface({ input: stdin, terminal: false });
   const iterator = lines[Symbol.asyncIterator]();
   return {
-    next: async () => {
-      const next = await iterator.next();
-      return next.done === true ? { kind: 'end' } : { kind: 'line', text: next.value };
+    next: async (_prompt, signal) => {
+      if (signal.aborted) return { kind: 'end' };
+      const onAbort = (): void => lines.close();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        const next = await iterator.next();
+        return next.done === true ? { kind: 'end' } : { kind: 'line', text: next.value };
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
     },
     close: () => lines.close(),
   };
