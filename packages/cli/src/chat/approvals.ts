@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import type { InteractionQueue } from '../fleet/interaction-queue.js';
 import type { StatusLine } from '../terminal/status-line.js';
 import { terminalPrompter } from '../terminal/prompter.js';
+import { printable } from '../output/printable.js';
 import { shorten } from './chat-view.js';
 import type { SamplingApproval } from './provider.js';
 
@@ -23,7 +24,7 @@ export function toolApproval(place: ApprovalPlace): ApproveFn | undefined {
   const { context } = place;
   if (booleanFlag(context.args, 'yes')) return undefined;
   return async (call, { signal }) => {
-    const id = `${call.tool.server}/${call.tool.originalName}`;
+    const id = printable(`${call.tool.server}/${call.tool.originalName}`);
     if (!context.interactive) {
       context.note(`  ${context.err.yellow('⊘')} ${id} declined: it is not read-only and there is no terminal to ask; pass --yes to allow`);
       return false;
