@@ -143,11 +143,38 @@ describe('the exit status of mcpx chat -p', () => {
     expect(result.stderr).toContain('after 2 turns');
   });
 
+  it('prints one JSON document on stdout and the error on stderr with --json at the step limit (6)', async () => {
+    model = await startAnthropicModelServer(sum, sum);
+    const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'Add forever', '--max-steps', '2', '--json'], {
+      dir,
+      env: modelEnv(model.baseURL),
+    });
+    expect(result.code).toBe(6);
+    expect(json(result)).toMatchObject({ exitCode: 6, steps: 2, stopReason: 'max_steps' });
+    expect(result.stderr).toContain('after 2 turns');
+  });
+
+  it('prints one JSON document on stdout and the error on stderr with --json when the model refuses (7)', async () => {
+    model = await startAnthropicModelServer({ content: [{ type: 'text', text: '' }], stop_reason: 'refusal' });
+    const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'something bad', '--json'], { dir, env: modelEnv(model.baseURL) });
+    expect(result.code).toBe(7);
+    expect(json(result)).toMatchObject({ exitCode: 7, stopReason: 'refusal' });
+    expect(result.stderr).toContain('the model refused');
+  });
+
   it('is 7 when the model refuses', async () => {
     model = await startAnthropicModelServer({ content: [{ type: 'text', text: '' }], stop_reason: 'refusal' });
     const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'something bad'], { dir, env: modelEnv(model.baseURL) });
     expect(result.code).toBe(7);
     expect(result.stderr).toContain('the model refused');
+  });
+
+  it('says on stderr that the answer was cut at the token limit, and exits 0 with what came', async () => {
+    model = await startAnthropicModelServer({ content: [{ type: 'text', text: 'The beginning of' }], stop_reason: 'max_tokens' });
+    const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'Tell me everything'], { dir, env: modelEnv(model.baseURL) });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('The beginning of\n');
+    expect(result.stderr).toContain('the answer was cut at the token limit');
   });
 
   it('is 4 when no server can be reached', async () => {
