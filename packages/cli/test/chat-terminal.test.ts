@@ -200,4 +200,43 @@ describe('mcpx chat in a terminal', () => {
     expect(terminal.screen()).not.toContain('Written to the file.');
     expect(readFileSync(answers, 'utf8')).toBe('Written to the file.\n');
   });
+
+  it('clears a half-typed line on Ctrl-C without counting it toward leaving', async () => {
+    model = await startAnthropicModelServer();
+    using terminal = chat(model);
+    await terminal.waitFor('/help for commands');
+    terminal.send('C-c');
+    await terminal.waitFor('Ctrl-C again');
+    terminal.send('-l', 'half a question');
+    await terminal.waitFor('› half a question');
+    terminal.send('C-c');
+    await terminal.waitFor(/›\s*$/);
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen()).not.toContain('half a question/exit');
+    expect(model.requests).toHaveLength(0);
+  });
+
+  it('cancels the turn on Ctrl-C inside an approval question, and the next Ctrl-C at the prompt only warns', async () => {
+    model = await startAnthropicModelServer({
+      content: [
+        {
+          type: 'tool_use',
+          name: 'memory__create_entities',
+          input: { entities: [{ name: 'Ada', entityType: 'person', observations: [] }] },
+        },
+      ],
+    });
+    using terminal = chat(model);
+    await terminal.waitFor('/help for commands');
+    terminal.type('Remember Ada');
+    await terminal.waitFor('Allow memory/create_entities');
+    terminal.send('C-c');
+    await terminal.waitFor(/cancelled\n+›/);
+    terminal.send('C-c');
+    await terminal.waitFor('Ctrl-C again');
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(model.requests).toHaveLength(1);
+  });
 });

@@ -2,7 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { InputStream } from '../context.js';
 import type { OutputStream } from '../output/style.js';
 
-/** What the user did at the prompt: typed a line, pressed Ctrl-C, or ended the input (Ctrl-D, end of a pipe). */
+/** What the user did at the prompt: typed a line, pressed Ctrl-C on an empty line, or ended the input (Ctrl-D, end of a pipe). */
 export type PromptInput = { kind: 'line'; text: string } | { kind: 'interrupt' } | { kind: 'end' };
 
 /** Reads the chat's questions. */
@@ -37,6 +37,12 @@ export function terminalLineReader(stdin: InputStream, output: OutputStream): Li
         };
         lines.on('line', (text) => done({ kind: 'line', text }));
         lines.on('SIGINT', () => {
+          // As node's REPL: Ctrl-C on a half-typed line clears it, and is no interrupt.
+          if (lines.line !== '') {
+            lines.write(null, { ctrl: true, name: 'e' });
+            lines.write(null, { ctrl: true, name: 'u' });
+            return;
+          }
           output.write('^C\n');
           done({ kind: 'interrupt' });
         });
