@@ -190,7 +190,7 @@ describe('mcpx chat in a terminal', () => {
   it('keeps the prompt and the typed question on the terminal when stdout goes to a file, which gets only the answer', async () => {
     model = await startAnthropicModelServer({ content: [{ type: 'text', text: 'Written to the file.' }] });
     const answers = join(dir.path, 'answers.txt');
-    using terminal = new TerminalSession(dir, ['chat', '-c', chatConfig(dir)], modelEnv(model.baseURL), [], answers);
+    using terminal = new TerminalSession(dir, ['chat', '-c', chatConfig(dir)], modelEnv(model.baseURL), [], { stdoutFile: answers });
     await terminal.waitFor('/help for commands');
     terminal.type('Where does this go?');
     // The question echoed, then the next prompt once the answer went to the file.
@@ -238,5 +238,30 @@ describe('mcpx chat in a terminal', () => {
     terminal.type('/exit');
     expect(await terminal.exitCode()).toBe(0);
     expect(model.requests).toHaveLength(1);
+  });
+
+  it('gives the terminal back in its normal mode when it leaves with Ctrl-C after a cancelled answer', async () => {
+    let asked!: () => void;
+    const waiting = new Promise<void>((resolve) => (asked = resolve));
+    model = await startAnthropicModelServer(() => {
+      asked();
+      return new Promise(() => undefined);
+    });
+    using terminal = new TerminalSession(dir, ['chat', '-c', chatConfig(dir)], modelEnv(model.baseURL), [], {
+      shellAfter: `echo TTY=$(stty -a | tr -s ' ;' '\\n' | grep -xE -- '-?(isig|icanon|echo)' | tr '\\n' ' ')`,
+    });
+    await terminal.waitFor('/help for commands');
+    terminal.type('Take your time');
+    await waiting;
+    terminal.send('C-c');
+    await terminal.waitFor(/cancelled\n+›/);
+    // Right after the Ctrl-C that cancelled the answer: this one leaves.
+    terminal.send('C-c');
+    expect(await terminal.exitCode()).toBe(130);
+    const modes = (await terminal.waitFor(/TTY=.*echo/))
+      .match(/TTY=(.*)/)![1]!
+      .trim()
+      .split(/\s+/);
+    expect(modes.sort()).toEqual(['echo', 'icanon', 'isig']);
   });
 });
