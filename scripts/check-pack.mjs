@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +53,10 @@ try {
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'mcpx-pack-check', private: true, version: '0.0.0' }, null, 2));
   const files = readdirSync(tarballs).map((name) => join(tarballs, name));
+  // @mcpx/cli is an application that depends on the model SDKs (for `mcpx chat`): it is installed
+  // after the check without optional peers, which is about the libraries.
+  const applications = new Set(['@mcpx/cli']);
+  const isApplication = (file) => [...applications].some((name) => basename(file).startsWith(`${name.slice(1).replace('/', '-')}-`));
   const tsc = (config) => run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], project);
   const compilerOptions = {
     module: 'nodenext',
@@ -62,11 +66,23 @@ try {
     noEmit: true,
     skipLibCheck: false,
   };
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '@types/node@20', ...files], project);
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      '@types/node@20',
+      ...files.filter((file) => !isApplication(file)),
+    ],
+    project,
+  );
 
   // First without the optional peers, as a user of one model SDK has none of the others: each
   // package's root entry must import and type-check (@mcpx/ai's own root needs no model SDK).
-  const rootNames = published.map(({ manifest }) => manifest.name);
+  const rootNames = published.map(({ manifest }) => manifest.name).filter((name) => !applications.has(name));
   writeFileSync(
     join(project, 'bare.mjs'),
     rootNames.map((name, index) => `import * as m${index} from '${name}';\nvoid m${index};`).join('\n'),
@@ -112,9 +128,11 @@ try {
   // pull request https://github.com/vercel/ai/pull/15874 would add it): its users who type-check
   // libraries (skipLibCheck false) install it too.
   const peerTypeGaps = optionalPeers.some((peer) => peer.startsWith('ai@')) ? ['@types/json-schema@^7.0.15'] : [];
-  if (optionalPeers.length > 0) {
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...optionalPeers, ...peerTypeGaps], project);
-  }
+  run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...optionalPeers, ...peerTypeGaps, ...files],
+    project,
+  );
 
   const names = published.map(({ manifest }) => manifest.name);
   writeFileSync(

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chatConfig, modelEnv } from './chat-helpers.js';
@@ -159,5 +161,107 @@ describe('mcpx chat in a terminal', () => {
     expect(JSON.stringify(model.requests[2]!.params.messages.at(-1))).toContain('Hi from the sampled model.');
     terminal.type('/exit');
     expect(await terminal.exitCode()).toBe(0);
+  });
+
+  it('dismisses a sampling question whose tool call timed out when its turn ends, so one Ctrl-C at the prompt counts once', async () => {
+    model = await startAnthropicModelServer(
+      { content: [{ type: 'tool_use', name: 'everything__trigger-sampling-request', input: { prompt: 'Say hi', maxTokens: 50 } }] },
+      { content: [{ type: 'text', text: 'The tool timed out.' }] },
+    );
+    using terminal = chat(model, '--timeout', '5s');
+    await terminal.waitFor('/help for commands');
+    terminal.type('Sample something');
+    await terminal.waitFor('Allow everything/trigger-sampling-request');
+    terminal.type('y');
+    await terminal.waitFor('everything asks the model (sampling)');
+    // Left unanswered: the tool call times out, the model answers, the turn ends.
+    await terminal.waitFor(/The tool timed out\.\n+›/);
+    terminal.send('C-c');
+    await terminal.waitFor('Ctrl-C again');
+    terminal.type('/help');
+    await terminal.waitFor('WHAT IT DOES');
+    terminal.send('C-c');
+    await terminal.waitFor(/Ctrl-C again[^]*Ctrl-C again/);
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(model.requests).toHaveLength(2);
+  });
+
+  it('keeps the prompt and the typed question on the terminal when stdout goes to a file, which gets only the answer', async () => {
+    model = await startAnthropicModelServer({ content: [{ type: 'text', text: 'Written to the file.' }] });
+    const answers = join(dir.path, 'answers.txt');
+    using terminal = new TerminalSession(dir, ['chat', '-c', chatConfig(dir)], modelEnv(model.baseURL), [], { stdoutFile: answers });
+    await terminal.waitFor('/help for commands');
+    terminal.type('Where does this go?');
+    // The question echoed, then the next prompt once the answer went to the file.
+    await terminal.waitFor(/› Where does this go\?\n+›/);
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen()).not.toContain('Written to the file.');
+    expect(readFileSync(answers, 'utf8')).toBe('Written to the file.\n');
+  });
+
+  it('clears a half-typed line on Ctrl-C without counting it toward leaving', async () => {
+    model = await startAnthropicModelServer();
+    using terminal = chat(model);
+    await terminal.waitFor('/help for commands');
+    terminal.send('C-c');
+    await terminal.waitFor('Ctrl-C again');
+    terminal.send('-l', 'half a question');
+    await terminal.waitFor('› half a question');
+    terminal.send('C-c');
+    await terminal.waitFor(/›\s*$/);
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen()).not.toContain('half a question/exit');
+    expect(model.requests).toHaveLength(0);
+  });
+
+  it('cancels the turn on Ctrl-C inside an approval question, and the next Ctrl-C at the prompt only warns', async () => {
+    model = await startAnthropicModelServer({
+      content: [
+        {
+          type: 'tool_use',
+          name: 'memory__create_entities',
+          input: { entities: [{ name: 'Ada', entityType: 'person', observations: [] }] },
+        },
+      ],
+    });
+    using terminal = chat(model);
+    await terminal.waitFor('/help for commands');
+    terminal.type('Remember Ada');
+    await terminal.waitFor('Allow memory/create_entities');
+    terminal.send('C-c');
+    await terminal.waitFor(/cancelled\n+›/);
+    terminal.send('C-c');
+    await terminal.waitFor('Ctrl-C again');
+    terminal.type('/exit');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(model.requests).toHaveLength(1);
+  });
+
+  it('gives the terminal back in its normal mode when it leaves with Ctrl-C after a cancelled answer', async () => {
+    let asked!: () => void;
+    const waiting = new Promise<void>((resolve) => (asked = resolve));
+    model = await startAnthropicModelServer(() => {
+      asked();
+      return new Promise(() => undefined);
+    });
+    using terminal = new TerminalSession(dir, ['chat', '-c', chatConfig(dir)], modelEnv(model.baseURL), [], {
+      shellAfter: `echo TTY=$(stty -a | tr -s ' ;' '\\n' | grep -xE -- '-?(isig|icanon|echo)' | tr '\\n' ' ')`,
+    });
+    await terminal.waitFor('/help for commands');
+    terminal.type('Take your time');
+    await waiting;
+    terminal.send('C-c');
+    await terminal.waitFor(/cancelled\n+›/);
+    // Right after the Ctrl-C that cancelled the answer: this one leaves.
+    terminal.send('C-c');
+    expect(await terminal.exitCode()).toBe(130);
+    const modes = (await terminal.waitFor(/TTY=.*echo/))
+      .match(/TTY=(.*)/)![1]!
+      .trim()
+      .split(/\s+/);
+    expect(modes.sort()).toEqual(['echo', 'icanon', 'isig']);
   });
 });

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { startAnthropicModelServer, type AnthropicModelServer } from '@mcpx/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chatConfig, modelEnv } from './chat-helpers.js';
-import { json, mcpx, requireBuild, scratch } from './helpers.js';
+import { BIN, cleanEnv, eventually, json, mcpx, outcome, requireBuild, scratch } from './helpers.js';
 
 // `mcpx chat -p` without a terminal: the real Anthropic SDK in mcpx, pointed at a loopback
 // server answering scripted turns, over the real server-everything and server-memory.
@@ -142,11 +143,38 @@ describe('the exit status of mcpx chat -p', () => {
     expect(result.stderr).toContain('after 2 turns');
   });
 
+  it('prints one JSON document on stdout and the error on stderr with --json at the step limit (6)', async () => {
+    model = await startAnthropicModelServer(sum, sum);
+    const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'Add forever', '--max-steps', '2', '--json'], {
+      dir,
+      env: modelEnv(model.baseURL),
+    });
+    expect(result.code).toBe(6);
+    expect(json(result)).toMatchObject({ exitCode: 6, steps: 2, stopReason: 'max_steps' });
+    expect(result.stderr).toContain('after 2 turns');
+  });
+
+  it('prints one JSON document on stdout and the error on stderr with --json when the model refuses (7)', async () => {
+    model = await startAnthropicModelServer({ content: [{ type: 'text', text: '' }], stop_reason: 'refusal' });
+    const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'something bad', '--json'], { dir, env: modelEnv(model.baseURL) });
+    expect(result.code).toBe(7);
+    expect(json(result)).toMatchObject({ exitCode: 7, stopReason: 'refusal' });
+    expect(result.stderr).toContain('the model refused');
+  });
+
   it('is 7 when the model refuses', async () => {
     model = await startAnthropicModelServer({ content: [{ type: 'text', text: '' }], stop_reason: 'refusal' });
     const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'something bad'], { dir, env: modelEnv(model.baseURL) });
     expect(result.code).toBe(7);
     expect(result.stderr).toContain('the model refused');
+  });
+
+  it('says on stderr that the answer was cut at the token limit, and exits 0 with what came', async () => {
+    model = await startAnthropicModelServer({ content: [{ type: 'text', text: 'The beginning of' }], stop_reason: 'max_tokens' });
+    const result = await mcpx(['chat', '-c', chatConfig(dir), '-p', 'Tell me everything'], { dir, env: modelEnv(model.baseURL) });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('The beginning of\n');
+    expect(result.stderr).toContain('the answer was cut at the token limit');
   });
 
   it('is 4 when no server can be reached', async () => {
@@ -179,5 +207,36 @@ describe('mcpx chat without a terminal', () => {
     const result = await mcpx(['chat', '-c', chatConfig(dir), '--json'], { dir, env: modelEnv('http://127.0.0.1:9') });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('give it with -p');
+  });
+
+  it('exits with the code of the question that failed once its input ends', async () => {
+    model = await startAnthropicModelServer(
+      { status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' },
+      { content: [{ type: 'text', text: 'Second answer.' }] },
+    );
+    const result = await mcpx(['chat', '-c', chatConfig(dir)], { dir, env: modelEnv(model.baseURL), input: 'one\ntwo\n' });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('invalid x-api-key');
+    expect(result.stdout).toBe('Second answer.\n');
+  });
+
+  it('leaves with 130 on SIGTERM while it waits for a question', async () => {
+    model = await startAnthropicModelServer();
+    const child = spawn(process.execPath, [BIN, 'chat', '-c', chatConfig(dir)], {
+      cwd: dir.path,
+      env: cleanEnv(dir, modelEnv(model.baseURL)),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const result = outcome(child);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+    try {
+      // Its input stays open: only the signal ends the wait.
+      await eventually(() => (stderr.includes('/help for commands') ? true : undefined), 'the greeting');
+      child.kill('SIGTERM');
+      expect((await result).code).toBe(130);
+    } finally {
+      child.kill();
+    }
   });
 });

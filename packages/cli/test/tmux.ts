@@ -19,12 +19,23 @@ let sessions = 0;
 export class TerminalSession {
   private readonly socket = `mcpx-cli-test-${process.pid}-${++sessions}`;
 
-  /** Runs `mcpx args`, then each of `more` in turn, in the same terminal session. */
-  constructor(dir: Scratch, args: readonly string[], env: Record<string, string> = {}, more: ReadonlyArray<readonly string[]> = []) {
+  /**
+   * Runs `mcpx args`, then each of `more` in turn, in the same terminal session. With `stdoutFile`,
+   * the first one's stdout goes to that file (`mcpx … > file`) rather than to the terminal; with
+   * `shellAfter`, that shell command runs in the terminal once they are done (`stty -a`).
+   */
+  constructor(
+    dir: Scratch,
+    args: readonly string[],
+    env: Record<string, string> = {},
+    more: ReadonlyArray<readonly string[]> = [],
+    options: { stdoutFile?: string; shellAfter?: string } = {},
+  ) {
+    const { stdoutFile, shellAfter } = options;
     const variables = Object.entries(cleanEnv(dir, { TERM: 'xterm-256color', ...env })).map(([key, value]) => `${key}=${quote(value)}`);
-    const run = (words: readonly string[]): string =>
-      `env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${words.map(quote).join(' ')}; echo EXIT=$?`;
-    const command = `cd ${quote(dir.path)} && ${[args, ...more].map(run).join('; ')}; sleep 600`;
+    const run = (words: readonly string[], index: number): string =>
+      `env -i ${variables.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${words.map(quote).join(' ')}${index === 0 && stdoutFile !== undefined ? ` > ${quote(stdoutFile)}` : ''}; echo EXIT=$?`;
+    const command = `cd ${quote(dir.path)} && ${[args, ...more].map(run).join('; ')}; ${shellAfter ?? 'true'}; sleep 600`;
     this.tmux('new-session', '-d', '-s', 'mcpx', '-x', '140', '-y', '50', command);
   }
 

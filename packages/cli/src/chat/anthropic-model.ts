@@ -14,7 +14,7 @@ export function anthropicModel(settings: ModelSettings): ChatModel {
         client,
         model: settings.model,
         ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
-        ...(approve === undefined ? {} : { approve: (params, context) => approve(params, context.server ?? 'a server') }),
+        ...(approve === undefined ? {} : { approve: (params, context) => approve(params, context.server ?? 'a server', context.signal) }),
       }),
     open: async (source, approval): Promise<ChatSession> => {
       const toolSet = await anthropicTools(source, approval);

@@ -1,12 +1,13 @@
 import { describeToolFailure } from '@mcpx/ai';
 import { CancelledError } from '@mcpx/core';
 import type { Context } from '../context.js';
+import { printable } from '../output/printable.js';
 import { formatMs } from '../values/duration.js';
 import type { ChatEvent } from './provider.js';
 
-/** `text` cut to `width` characters, with `…` where it was cut. */
+/** `text` on one line, without control characters (see `printable`), cut to `width` characters with `…` where it was cut. */
 export function shorten(text: string, width: number): string {
-  const line = text.replace(/\s+/g, ' ');
+  const line = printable(text.replace(/\s+/g, ' '));
   return line.length <= width ? line : `${line.slice(0, width - 1)}…`;
 }
 
@@ -29,7 +30,10 @@ export class ChatView {
       return;
     }
     this.endLine();
-    const id = event.call.tool === undefined ? event.call.modelName : `${event.call.tool.server}/${event.call.tool.originalName}`;
+    // Names from the model or a server, and a server's error text, are shown printable only.
+    const id = printable(
+      event.call.tool === undefined ? event.call.modelName : `${event.call.tool.server}/${event.call.tool.originalName}`,
+    );
     switch (event.type) {
       case 'tool-start':
         this.context.note(`  ${err.cyan('→')} ${err.bold(id)} ${err.dim(shorten(JSON.stringify(event.call.input), 100))}`);
@@ -42,7 +46,7 @@ export class ChatView {
         else if (outcome.kind === 'failed' && CancelledError.isInstance(outcome.error))
           this.context.note(`  ${err.yellow('⊘')} ${id} cancelled  ${time}`);
         else if (outcome.kind === 'failed')
-          this.context.note(`  ${err.red('✗')} ${id} failed: ${describeToolFailure(outcome.error)}  ${time}`);
+          this.context.note(`  ${err.red('✗')} ${id} failed: ${printable(describeToolFailure(outcome.error))}  ${time}`);
         return;
       }
       case 'tool-declined':
@@ -65,5 +69,5 @@ export class ChatView {
 }
 
 function outcomeLine(error: Error | undefined): string {
-  return error === undefined ? 'is no tool of the fleet (the model made the name up)' : `not run: ${describeToolFailure(error)}`;
+  return error === undefined ? 'is no tool of the fleet (the model made the name up)' : `not run: ${printable(describeToolFailure(error))}`;
 }

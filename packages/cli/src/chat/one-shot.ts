@@ -8,7 +8,7 @@ import { Transcript } from './transcript.js';
 /**
  * `mcpx chat -p <question>`: asks once, prints the answer (or, with `--json`, the transcript) and
  * resolves with 0, 6 when the step limit cut the model off, or 7 when it refused; a failed model
- * request rejects (exit 1).
+ * request rejects (exit 1). An answer cut at the token limit is still 0, with a note on stderr.
  */
 export async function runOneShot(context: Context, question: string): Promise<number> {
   const chat = await openChat(context);
@@ -35,6 +35,8 @@ export async function runOneShot(context: Context, question: string): Promise<nu
         toolCalls: transcript.toolCalls,
       });
     } else view.endLine();
+    if (result.stop === 'max_tokens')
+      context.note(`${context.err.yellow('mcpx:')} the answer was cut at the token limit (the config's chat.maxTokens raises it)`);
     if (exitCode === EXIT.maxSteps)
       throw new CliError(`the model still wanted tools after ${result.steps} turns; raise --max-steps`, exitCode);
     if (exitCode === EXIT.refused) throw new CliError('the model refused to answer', exitCode);

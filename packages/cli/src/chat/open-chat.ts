@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { CliError } from '../errors/cli-error.js';
 import { downExitCode, explainDown } from '../fleet/down.js';
+import { printable } from '../output/printable.js';
 import { InteractionQueue } from '../fleet/interaction-queue.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
 import { openFleet, type Fleet } from '../fleet/open-fleet.js';
@@ -44,7 +45,7 @@ export async function openChat(context: Context, keys?: TurnKeys): Promise<OpenC
     for (const view of down) context.note(`${context.err.yellow('mcpx:')} ${explainDown(fleet, view)}; chatting without its tools`);
     const session = await model.open(fleetTools(fleet, context), { approve: toolApproval(place) });
     for (const { tool, reason } of session.skipped)
-      context.note(`${context.err.yellow('mcpx:')} ${tool.server}/${tool.originalName} left out: ${reason}`);
+      context.note(`${context.err.yellow('mcpx:')} ${printable(`${tool.server}/${tool.originalName} left out: ${reason}`)}`);
     return { settings, fleet, session };
   } catch (error) {
     await fleet.close();

@@ -25,7 +25,7 @@ export function openaiModel(settings: ModelSettings): ChatModel {
         client,
         model: settings.model,
         ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
-        ...(approve === undefined ? {} : { approve: (params, context) => approve(params, context.server ?? 'a server') }),
+        ...(approve === undefined ? {} : { approve: (params, context) => approve(params, context.server ?? 'a server', context.signal) }),
       }),
     open: async (source, approval): Promise<ChatSession> => {
       const toolSet = await openaiTools(source, approval);

@@ -43,10 +43,16 @@ export interface ChatSession {
   messages(): readonly unknown[];
 }
 
+/** Asks whether the model may answer `server`'s sampling request; `signal` aborts when the request is cancelled. */
+export type SamplingApproval = (params: CreateMessageRequestParams, server: string, signal?: AbortSignal) => Promise<boolean>;
+
 /** A provider's model, reachable with the settings given. */
 export interface ChatModel {
-  /** Answers servers' sampling requests with this model, after `approve`. */
-  samplingHandler(approve: ((params: CreateMessageRequestParams, server: string) => Promise<boolean>) | undefined): SamplingHandler;
+  /**
+   * Answers servers' sampling requests with this model, after `approve`, which is given the
+   * request's signal (aborted when the server cancels it) so that its question goes away with it.
+   */
+  samplingHandler(approve: SamplingApproval | undefined): SamplingHandler;
   /** Starts a conversation over the tools of `source`, asking `approval` as its options say. */
   open(source: RegistryToolSource, approval: ApprovalOptions): Promise<ChatSession>;
 }

@@ -29,13 +29,16 @@ export async function runRepl(base: Context): Promise<number> {
   const context = turnContext(base, turns);
   const chat = await openChat(context, keys);
   const terminal = base.io.stdin.isTTY === true;
-  const reader: LineReader = terminal ? terminalLineReader(base.io.stdin, base.io.stdout) : pipedLineReader(base.io.stdin);
+  /** Without a terminal: the exit code of the last question that failed, what a script gets at the end. */
+  let failed: number = EXIT.ok;
+  const reader: LineReader = terminal ? terminalLineReader(base.io.stdin, base.io.stderr) : pipedLineReader(base.io.stdin);
   try {
     greet(chat, context);
     for (;;) {
       if (leaving || base.signal.aborted) return EXIT.interrupted;
-      const input = await reader.next(context.out.cyan('› '));
-      if (input.kind === 'end') return EXIT.ok;
+      const input = await reader.next(context.err.cyan('› '), base.signal);
+      if (base.signal.aborted) return EXIT.interrupted;
+      if (input.kind === 'end') return terminal ? EXIT.ok : failed;
       if (input.kind === 'interrupt') {
         if (armed) return EXIT.interrupted;
         armed = true;
@@ -46,10 +49,11 @@ export async function runRepl(base: Context): Promise<number> {
       const line = input.text.trim();
       if (line === '') continue;
       if (line.startsWith('/')) {
-        if ((await runSlashCommand(line, chat, context)) === 'exit') return EXIT.ok;
+        if ((await command(line, chat, context, turns, keys)) === 'exit') return terminal ? EXIT.ok : failed;
         continue;
       }
-      await answer(line, chat, context, turns, keys);
+      const code = await answer(line, chat, context, turns, keys);
+      if (code !== EXIT.ok) failed = code;
     }
   } finally {
     keys.stop();
@@ -66,25 +70,55 @@ function greet(chat: OpenChat, context: Context): void {
   );
 }
 
-/** One question: the answer streamed, its tool calls shown; a failure or Ctrl-C is said and the chat goes on. */
-async function answer(question: string, chat: OpenChat, context: Context, turns: TurnControl, keys: TurnKeys): Promise<void> {
+/**
+ * A `/command`, run as a turn: Ctrl-C (read in raw mode) cancels it and returns to the prompt,
+ * rather than reaching mcpx as SIGINT, which would cancel everything for good.
+ */
+async function command(line: string, chat: OpenChat, context: Context, turns: TurnControl, keys: TurnKeys): Promise<'exit' | undefined> {
+  const signal = turns.begin(context.io.signal);
+  keys.start();
+  try {
+    return await runSlashCommand(line, chat, context);
+  } catch (error) {
+    if (!signal.aborted && !CancelledError.isInstance(error)) throw error;
+    context.note(context.err.yellow('cancelled'));
+    return undefined;
+  } finally {
+    keys.stop();
+    turns.end();
+  }
+}
+
+/**
+ * One question: the answer streamed, its tool calls shown; a failure or Ctrl-C is said and the chat
+ * goes on. Resolves with the exit code `-p` would give (0 when cancelled).
+ */
+async function answer(question: string, chat: OpenChat, context: Context, turns: TurnControl, keys: TurnKeys): Promise<number> {
   const view = new ChatView(context);
   const signal = turns.begin(context.io.signal);
   keys.start();
   try {
     const result = await chat.session.ask(question, { signal, onEvent: (event) => view.show(event) });
     view.endLine();
-    if (result.stop === 'max_steps')
+    if (result.stop === 'max_steps') {
       context.note(`${context.err.yellow('mcpx:')} stopped after ${result.steps} model turns (--max-steps); ask again to go on`);
-    else if (result.stop === 'refusal') context.note(`${context.err.yellow('mcpx:')} the model refused to answer`);
-    else if (result.stop === 'max_tokens') context.note(`${context.err.yellow('mcpx:')} the answer was cut at the token limit`);
+      return EXIT.maxSteps;
+    }
+    if (result.stop === 'refusal') {
+      context.note(`${context.err.yellow('mcpx:')} the model refused to answer`);
+      return EXIT.refused;
+    }
+    if (result.stop === 'max_tokens') context.note(`${context.err.yellow('mcpx:')} the answer was cut at the token limit`);
+    return EXIT.ok;
   } catch (error) {
     view.endLine();
-    if (signal.aborted || CancelledError.isInstance(error)) context.note(context.err.yellow('cancelled'));
-    else {
-      const report = await classify(error, false);
-      context.note(`${context.err.red('mcpx:')} ${report.message}`);
+    if (signal.aborted || CancelledError.isInstance(error)) {
+      context.note(context.err.yellow('cancelled'));
+      return EXIT.ok;
     }
+    const report = await classify(error, false);
+    context.note(`${context.err.red('mcpx:')} ${report.message}`);
+    return report.exitCode;
   } finally {
     keys.stop();
     turns.end();

@@ -22,8 +22,12 @@ export class TurnControl {
     return true;
   }
 
-  /** Ends the turn. */
+  /**
+   * Ends the turn. Its signal aborts, so that what it left behind (a question still on screen
+   * about a call the model no longer waits for) goes away rather than read the prompt's keys.
+   */
   end(): void {
+    this.controller?.abort(new Error('the turn ended'));
     this.controller = undefined;
   }
 }

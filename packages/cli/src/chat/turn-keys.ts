@@ -7,6 +7,8 @@ import type { InputStream } from '../context.js';
  */
 export class TurnKeys {
   private listening = false;
+  /** Between start() and stop(): whether to listen again once a question set aside is answered. */
+  private wanted = false;
   private readonly onData = (chunk: Buffer | string): void => {
     if (String(chunk).includes('\u0003')) this.onInterrupt();
   };
@@ -18,6 +20,30 @@ export class TurnKeys {
 
   /** Listens for Ctrl-C, on a terminal only. */
   start(): void {
+    this.wanted = true;
+    this.listen();
+  }
+
+  /** Gives the terminal back. */
+  stop(): void {
+    this.wanted = false;
+    this.release();
+  }
+
+  /**
+   * Runs `work` (a question at the terminal) without listening, then listens again if the turn is
+   * still running: a question can outlive its turn, and the prompt's line editor reads the keys then.
+   */
+  async aside<T>(work: () => Promise<T>): Promise<T> {
+    this.release();
+    try {
+      return await work();
+    } finally {
+      if (this.wanted) this.listen();
+    }
+  }
+
+  private listen(): void {
     if (this.listening || this.stdin.isTTY !== true) return;
     this.stdin.setRawMode?.(true);
     this.stdin.on('data', this.onData);
@@ -25,23 +51,11 @@ export class TurnKeys {
     this.listening = true;
   }
 
-  /** Gives the terminal back. */
-  stop(): void {
+  private release(): void {
     if (!this.listening) return;
     this.stdin.off('data', this.onData);
     this.stdin.setRawMode?.(false);
     this.stdin.pause();
     this.listening = false;
-  }
-
-  /** Runs `work` (a question at the terminal) without listening, then listens again if it was. */
-  async aside<T>(work: () => Promise<T>): Promise<T> {
-    const was = this.listening;
-    this.stop();
-    try {
-      return await work();
-    } finally {
-      if (was) this.start();
-    }
   }
 }

@@ -12,6 +12,7 @@ import { downExitCode, explainDown } from '../fleet/down.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
 import { parseTarget } from '../fleet/target.js';
+import { printable } from '../output/printable.js';
 
 /**
  * `mcpx app <server>/<tool> [--out <file>] [--raw]`: writes the HTML of the tool's MCP App (SEP-1865)
@@ -108,11 +109,6 @@ async function findTool(fleet: Fleet, server: string, name: string): Promise<Cat
 /** A new file in a new folder only this user can read, under the temporary folder. */
 async function privateFile(name: string): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'mcpx-app-')), name);
-}
-
-/** A server's text for the terminal: without control characters, which could move the cursor or rewrite the screen. */
-function printable(text: string): string {
-  return text.replace(/\p{Cc}/gu, '');
 }
 
 /** A name as a file name part: letters, digits, `.`, `_` and `-`. */

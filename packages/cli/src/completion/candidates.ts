@@ -1,4 +1,5 @@
 import { GLOBAL_FLAGS, SERVER_FLAGS, type FlagSpec } from '../args/flags.js';
+import { CHAT_PROVIDERS } from '../chat/providers.js';
 import type { CommandSpec } from '../commands/command.js';
 import { COMMANDS, findCommand } from '../commands/specs.js';
 
@@ -20,10 +21,10 @@ const TAKES_SERVERS = new Set([
 const TAKES_TARGET = new Set(['call', 'prompt', 'app']);
 /** Commands whose first word only is a server name (for `tasks`, the second is a task id). */
 const TAKES_ONE_SERVER = new Set(['skills', 'tasks list', 'tasks get', 'tasks result', 'tasks cancel']);
-/** Values of flags that have a fixed set. */
+/** Values of flags that have a fixed set; `mcpx chat`'s providers from their list, typed by the factory's names. */
 const FLAG_VALUES: Record<string, readonly string[]> = {
   transport: ['stdio', 'http', 'sse', 'websocket'],
-  provider: ['anthropic', 'openai'],
+  provider: Object.keys(CHAT_PROVIDERS),
 };
 /** What `mcpx completion` takes. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;

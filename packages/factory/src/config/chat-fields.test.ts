@@ -58,4 +58,18 @@ describe('validateConfig: the chat table', () => {
     expect(config.servers.map((server) => server.name)).toEqual(['everything']);
     expect(config.chat).toEqual({ model: 'claude-test' });
   });
+
+  it("reads a [chat] table with a server's keys as a server named chat in the TOML table-per-server layout", () => {
+    const input = parseToml('[everything]\ncommand = "npx"\n\n[chat]\ncommand = "chat-server"\n');
+    const config = validateConfig(input, { ...options, format: 'toml' });
+    expect(config.servers.map((server) => server.name)).toEqual(['everything', 'chat']);
+    expect(config.chat).toBeUndefined();
+  });
+
+  it("leaves a host application's own chat key alone", () => {
+    const config = validateConfig({ mcpServers: servers, chat: { theme: 'dark', fontSize: 14 } }, options);
+    expect(config.servers.map((server) => server.name)).toEqual(['everything']);
+    expect(config.chat).toBeUndefined();
+    expect(validateConfig({ mcpServers: servers, chat: true }, options).chat).toBeUndefined();
+  });
 });

@@ -1,8 +1,10 @@
+import { closestMatch } from '@mcpx/core/internal';
 import { FieldReader, asTable, describeValue } from './fields.js';
 import { interpolateDeep } from './interpolate-deep.js';
 import type { Lookup } from './interpolate.js';
 import { readKeys, type Found, type KeySpec } from './keys.js';
 import type { Report } from './problem.js';
+import { SERVER_KEYS } from './server-keys.js';
 import type { ChatConfig, ChatProviderName } from './types.js';
 
 /** The keys of the `chat` table. */
@@ -12,6 +14,23 @@ export const CHAT_KEYS: KeySpec = { keys: ['provider', 'model', 'maxSteps', 'max
 export const CHAT_PROVIDERS: readonly ChatProviderName[] = ['anthropic', 'openai'];
 
 const EXAMPLE = '"chat": { "provider": "anthropic", "model": "claude-sonnet-4-5" }';
+
+/** The keys that only a server entry has, under its own names or other hosts'. */
+const SERVER_ONLY_KEYS: ReadonlySet<string> = new Set([...SERVER_KEYS.keys, ...Object.keys(SERVER_KEYS.aliases ?? {})]);
+
+/**
+ * Whether a top-level `chat` value is `mcpx chat`'s table: a table with no key of a server entry
+ * (`command`, `url`, `type`…) and with one of the chat keys or a near miss of one (or empty).
+ * Anything else is a server named `chat` (TOML table-per-server layout) or the host application's
+ * own setting, which mcpx leaves alone.
+ */
+export function isChatTable(value: unknown): boolean {
+  const table = asTable(value);
+  if (table === undefined) return false;
+  const keys = Object.keys(table);
+  if (keys.some((key) => SERVER_ONLY_KEYS.has(key))) return false;
+  return keys.length === 0 || keys.some((key) => closestMatch(key, CHAT_KEYS.keys) !== undefined);
+}
 
 /**
  * Validates the `chat` table, with `${VAR}` expanded in every string; undefined when it has

@@ -10,7 +10,7 @@ import type { ConfigFormat } from './parse-text.js';
 import { markValidated } from './validated.js';
 import { validateServer } from './validate-server.js';
 import { validateStore } from './store-fields.js';
-import { validateChat } from './chat-fields.js';
+import { isChatTable, validateChat } from './chat-fields.js';
 import type { ChatConfig, Env, McpxConfig, ServerConfig, StoreConfig } from './types.js';
 
 /** Options of `validateConfig`. */
@@ -75,13 +75,16 @@ function storeOf(input: unknown, lookup: Lookup, problems: ProblemList): StoreCo
   return validateStore(table[STORE], lookup, problems.reporter(undefined));
 }
 
-/** The top-level key of `mcpx chat`'s defaults; in the TOML table-per-server layout, no server may be named so. */
+/**
+ * The top-level key of `mcpx chat`'s defaults, when it holds them (`isChatTable`): a `chat` with a
+ * server's keys is a server in the TOML table-per-server layout, and any other is the host's.
+ */
 const CHAT = 'chat';
 
 /** The validated `chat` of the config, when it has one. */
 function chatOf(input: unknown, lookup: Lookup, problems: ProblemList): ChatConfig | undefined {
   const table = asTable(input);
-  if (table === undefined || !(CHAT in table)) return undefined;
+  if (table === undefined || !(CHAT in table) || !isChatTable(table[CHAT])) return undefined;
   return validateChat(table[CHAT], lookup, problems.reporter(undefined));
 }
 
@@ -148,7 +151,7 @@ function serverEntries(input: unknown, format: ConfigFormat, problems: ProblemLi
 function tomlTables(table: Record<string, unknown>, problems: ProblemList): [string, unknown][] {
   const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(table)) {
-    if (key === STORE || key === CHAT) continue;
+    if (key === STORE || (key === CHAT && isChatTable(value))) continue;
     const typo = closestMatch(key, CONTAINERS);
     if (
       typo !== undefined &&
