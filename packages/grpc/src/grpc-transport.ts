@@ -19,7 +19,8 @@ import { BindingViolation, requestFieldsToProto, responseFieldsFromProto } from 
 import { objectOf, type Json } from './codec/json.js';
 import { resolveOptions, type GrpcTransportOptions, type ResolvedGrpcOptions } from './options.js';
 import { ROUTES_BY_METHOD, rpcPath, type Route } from './routes.js';
-import { answerOf, callError } from './status.js';
+import { callMetadata, MetadataProblem } from './metadata.js';
+import { answerOf, callError, type CallPlace } from './status.js';
 import { unknownFieldsOf } from './unknown-fields.js';
 
 /** `_meta` key of the server's `Implementation` (2026-07-28), which a server of the binding may put in its response metadata. */
@@ -209,9 +210,7 @@ export class GrpcTransport implements Transport {
     try {
       for (let attempt = 0; ; attempt++) {
         const sent = (await this.#options.authProvider?.headers({ url: new URL(target.replace(/^grpc/, 'http')), method: 'POST' })) ?? {};
-        const metadata = new Metadata();
-        for (const [key, value] of Object.entries({ ...this.#options.metadata, ...sent })) metadata.set(key.toLowerCase(), value);
-        if (routing !== undefined) metadata.set(routing[0], routing[1]);
+        const metadata = this.#metadata(sent, routing, place);
         if (flight.cancelled) return undefined;
         try {
           const response = await this.#unary(route, message, metadata, deadline, flight);
@@ -237,6 +236,22 @@ export class GrpcTransport implements Transport {
       }
     } finally {
       this.#inFlight.delete(id);
+    }
+  }
+
+  /** The call's metadata; a `TransportError` naming the key (never the value, which may be a token) for an entry gRPC cannot send. */
+  #metadata(sent: Record<string, string>, routing: readonly [string, string] | undefined, place: CallPlace): Metadata {
+    try {
+      return callMetadata({ ...this.#options.metadata, ...sent }, routing);
+    } catch (error) {
+      if (!(error instanceof MetadataProblem)) throw error;
+      const from = routing !== undefined && error.message.includes(`"${routing[0]}"`) ? 'the request' : 'the metadata option or the auth provider';
+      throw new TransportError(`the call was not sent: ${error.message}; fix what ${from} gives`, {
+        server: place.server,
+        method: place.method,
+        target: place.target,
+        isRetryable: false,
+      });
     }
   }
 

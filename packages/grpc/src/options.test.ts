@@ -24,6 +24,18 @@ describe('GrpcTransport options', () => {
 
   it('refuses metadata keys gRPC cannot send and misspelt options', () => {
     expect(() => new GrpcTransport('grpc://127.0.0.1:1', { metadata: { Authorization: 'x' } })).toThrow(/not a valid gRPC metadata key/);
+    expect(() => new GrpcTransport('grpc://127.0.0.1:1', { metadata: { 'x-key-bin': 'x' } })).toThrow(/ends with "-bin"/);
     expect(() => new GrpcTransport('grpc://127.0.0.1:1', { keepAliveIntervalMs: 1 } as never)).toThrow(/keepAliveIntervalMs/);
+  });
+
+  it('refuses a metadata value gRPC cannot carry with a ConfigError naming the key but not the value', () => {
+    let error: unknown;
+    try {
+      new GrpcTransport('grpc://127.0.0.1:1', { metadata: { authorization: 'Bearer s3cr3t-token\n' } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ name: 'ConfigError', message: expect.stringContaining('"authorization"') });
+    expect((error as Error).message).not.toContain('s3cr3t');
   });
 });

@@ -1,5 +1,6 @@
 import { ConfigError, type AuthProvider } from '@mcpx/core';
 import { checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core/internal';
+import { metadataProblem } from './metadata.js';
 
 /** A PEM value for the TLS options. */
 export type PemInput = string | Buffer;
@@ -99,8 +100,8 @@ export function resolveOptions(target: string | URL, options: GrpcTransportOptio
   const metadata = options.metadata ?? {};
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value !== 'string') fail(`"metadata" must be an object of string values; "${key}" is ${typeof value}`);
-    if (!/^[0-9a-z_.-]+$/.test(key))
-      fail(`"metadata" key "${key}" is not a valid gRPC metadata key (lower-case letters, digits, "_", "-", ".")`);
+    const problem = metadataProblem(key, value);
+    if (problem !== undefined) fail(`"metadata": ${problem}`);
   }
   const authProvider = options.authProvider;
   if (authProvider !== undefined && typeof authProvider.headers !== 'function') fail('"authProvider" must have a headers() method');
