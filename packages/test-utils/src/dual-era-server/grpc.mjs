@@ -61,6 +61,13 @@ async function answerOf(response) {
   throw new Error(`no answer in the SDK's event stream: ${body.slice(0, 200)}`);
 }
 
+/** A routing value as the client sends it: what is not printable ASCII as percent-encoded UTF-8 bytes. */
+function routingValue(value) {
+  return String(value).replace(/[^ -~]+/gu, (run) =>
+    Array.from(Buffer.from(run, 'utf8'), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
 function fail(callback, code, details) {
   const error = Object.assign(new Error(details), { code, details, metadata: new Metadata() });
   callback(error, null);
@@ -90,9 +97,11 @@ export async function serveGrpc(hub, port, onerror) {
     }
     const params = paramsOf(rpc, call.request);
     // The binding: the client names the target of the call in metadata, for routing and authorization.
+    // Outside printable ASCII, which metadata cannot carry, the value is percent-encoded UTF-8.
     const routing = route.routing?.(params);
-    if (routing !== undefined && call.metadata.get(routing[0])[0] !== routing[1]) {
-      return refuse(status.INVALID_ARGUMENT, `the ${routing[0]} metadata must be ${JSON.stringify(routing[1])}`);
+    const expected = routing === undefined ? undefined : routingValue(routing[1]);
+    if (routing !== undefined && call.metadata.get(routing[0])[0] !== expected) {
+      return refuse(status.INVALID_ARGUMENT, `the ${routing[0]} metadata must be ${JSON.stringify(expected)}`);
     }
     const abort = new globalThis.AbortController();
     call.on('cancelled', () => abort.abort());
