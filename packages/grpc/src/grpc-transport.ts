@@ -213,8 +213,8 @@ export class GrpcTransport implements Transport {
         const metadata = this.#metadata(sent, routing, place);
         if (flight.cancelled) return undefined;
         try {
-          const response = await this.#unary(route, message, metadata, deadline, flight);
-          return this.#decode(route, response, place);
+          const bytes = await this.#unary(route, message, metadata, deadline, flight);
+          return this.#decode(route, this.#parse(route, bytes, place), place);
         } catch (error) {
           if (!isServiceError(error)) throw error;
           if (flight.cancelled) return undefined;
@@ -278,23 +278,36 @@ export class GrpcTransport implements Transport {
     });
   }
 
-  #unary(route: Route, message: Message, metadata: Metadata, deadline: Deadline, flight: InFlight): Promise<Message> {
+  /** One unary call; resolves with the response's bytes, decoded apart so that a response that is not the rpc's message is told as such. */
+  #unary(route: Route, message: Message, metadata: Metadata, deadline: Deadline, flight: InFlight): Promise<Buffer> {
     const client = this.#client as Client;
     return new Promise((resolve, reject) => {
       flight.call = client.makeUnaryRequest(
         rpcPath(route.rpc),
         (value: Message) => Buffer.from(toBinary(route.input, value)),
-        (bytes: Buffer) => fromBinary(route.output, bytes),
+        (bytes: Buffer) => bytes,
         message,
         metadata,
         { deadline },
-        (error, response) => (error ? reject(error) : resolve(response as Message)),
+        (error, response) => (error ? reject(error) : resolve(response as Buffer)),
       );
     });
   }
 
+  /** The response's bytes as the rpc's message; an `InvalidResponseError` when they are not one. */
+  #parse(route: Route, bytes: Buffer, place: CallPlace): Message {
+    try {
+      return fromBinary(route.output, bytes);
+    } catch (error) {
+      throw new InvalidResponseError(
+        `the server's ${route.rpc} response is not a ${route.output.typeName} message (${error instanceof Error ? error.message : String(error)}); check that ${place.target} serves the gRPC binding of MCP`,
+        { server: place.server, method: place.method, cause: error },
+      );
+    }
+  }
+
   /** The result of a response: the route's fields, then what its `ResponseFields` add; unknown fields are kept and told of once per rpc. */
-  #decode(route: Route, response: Message, place: { server: string | undefined; method: string }): Json {
+  #decode(route: Route, response: Message, place: CallPlace): Json {
     const unknown = unknownFieldsOf(route.output, response);
     if (unknown.length > 0 && !this.#toldUnknown.has(route.rpc)) {
       this.#toldUnknown.add(route.rpc);

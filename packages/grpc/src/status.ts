@@ -37,15 +37,31 @@ const ANSWERS: ReadonlyMap<Status, number> = new Map([
  * deadline, cancelled, too large, auth), which `callError` turns into a local error.
  */
 export function answerOf(error: ServiceError): JsonRpcErrorObject | undefined {
+  if (isStreamReset(error)) return undefined;
   const code = ANSWERS.get(error.code);
   if (code === undefined) return undefined;
   return { code, message: error.details || statusName(error.code), data: { grpcStatus: statusName(error.code), grpcCode: error.code } };
+}
+
+/**
+ * Whether the call was cut by an HTTP/2 stream reset (grpc-js reports `RST_STREAM` as `INTERNAL`
+ * or `UNKNOWN`, "Received RST_STREAM with code …"): the connection's failure, not the server's
+ * answer.
+ */
+function isStreamReset(error: ServiceError): boolean {
+  return (error.code === Status.INTERNAL || error.code === Status.UNKNOWN) && (error.details ?? '').startsWith('Received RST_STREAM');
 }
 
 /** A failed call that is not the server's answer as a local mcpx error saying what to do. */
 export function callError(error: ServiceError, place: CallPlace): Error {
   const where = { server: place.server, method: place.method, target: place.target, cause: error };
   const said = error.details ? `: ${error.details}` : '';
+  if (isStreamReset(error)) {
+    return new TransportError(`the call's HTTP/2 stream was reset before the server answered (${statusName(error.code)}${said}); try again`, {
+      ...where,
+      isRetryable: true,
+    });
+  }
   switch (error.code) {
     case Status.DEADLINE_EXCEEDED:
       return new RequestTimeoutError(place.timeoutMs, 'idle', { server: place.server, method: place.method, cause: error });
