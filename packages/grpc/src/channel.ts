@@ -10,7 +10,7 @@ function channelCredentials(options: ResolvedGrpcOptions): ChannelCredentials {
 }
 
 /** The channel settings: keepalive pings, message size limits, reconnect backoff, TLS name override. */
-function channelOptions(options: ResolvedGrpcOptions): ChannelOptions {
+export function channelOptions(options: ResolvedGrpcOptions): ChannelOptions {
   const settings: ChannelOptions = {
     'grpc.max_receive_message_length': options.maxReceiveMessageBytes,
     'grpc.max_send_message_length': options.maxSendMessageBytes,
@@ -21,7 +21,9 @@ function channelOptions(options: ResolvedGrpcOptions): ChannelOptions {
   if (options.keepaliveIntervalMs > 0) {
     settings['grpc.keepalive_time_ms'] = options.keepaliveIntervalMs;
     settings['grpc.keepalive_timeout_ms'] = options.keepaliveTimeoutMs;
-    settings['grpc.keepalive_permit_without_calls'] = 1;
+    // Only while calls are in flight: gRPC servers refuse pings on an idle connection by default
+    // (grpc-go, gRPC core), and close it with GOAWAY too_many_pings.
+    settings['grpc.keepalive_permit_without_calls'] = 0;
   }
   const servername = options.tls.servername;
   if (servername !== undefined) {

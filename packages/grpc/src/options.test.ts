@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { channelOptions } from './channel.js';
 import { GrpcTransport } from './index.js';
+import { resolveOptions } from './options.js';
 
 describe('GrpcTransport options', () => {
   it('takes grpc:// with a port and grpcs:// with 443 by default', () => {
@@ -37,5 +39,13 @@ describe('GrpcTransport options', () => {
     }
     expect(error).toMatchObject({ name: 'ConfigError', message: expect.stringContaining('"authorization"') });
     expect((error as Error).message).not.toContain('s3cr3t');
+  });
+
+  it('sends no keepalive pings by default, and when asked only while calls are in flight', () => {
+    expect(channelOptions(resolveOptions('grpc://127.0.0.1:1', {}))).not.toHaveProperty('grpc.keepalive_time_ms');
+    expect(channelOptions(resolveOptions('grpc://127.0.0.1:1', { keepaliveIntervalMs: 300_000 }))).toMatchObject({
+      'grpc.keepalive_time_ms': 300_000,
+      'grpc.keepalive_permit_without_calls': 0,
+    });
   });
 });

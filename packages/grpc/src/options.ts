@@ -39,7 +39,12 @@ export interface GrpcTransportOptions {
   tls?: GrpcTlsOptions | undefined;
   /** How long `start()` waits for the channel to connect, in milliseconds. @default 10000 */
   connectTimeoutMs?: number | undefined;
-  /** Milliseconds between HTTP/2 keepalive pings, sent even without calls in flight; `0` sends none. @default 30000 */
+  /**
+   * Milliseconds between HTTP/2 keepalive pings, sent while calls are in flight; `0` sends none.
+   * The server must allow that interval: gRPC servers (grpc-go, gRPC core) accept one ping every 5
+   * minutes by default and close the connection (GOAWAY `too_many_pings`) on more, so ask the
+   * server's operator before going under 300000. @default 0
+   */
   keepaliveIntervalMs?: number | undefined;
   /** How long the server gets to answer a keepalive ping before the connection counts as dead. @default 10000 */
   keepaliveTimeoutMs?: number | undefined;
@@ -120,7 +125,7 @@ export function resolveOptions(target: string | URL, options: GrpcTransportOptio
     authProvider,
     tls,
     connectTimeoutMs: integerOption('connectTimeoutMs', options.connectTimeoutMs, { fallback: 10_000, min: 1 }, fail),
-    keepaliveIntervalMs: integerOption('keepaliveIntervalMs', options.keepaliveIntervalMs, { fallback: 30_000, min: 0 }, fail),
+    keepaliveIntervalMs: integerOption('keepaliveIntervalMs', options.keepaliveIntervalMs, { fallback: 0, min: 0 }, fail),
     keepaliveTimeoutMs: integerOption('keepaliveTimeoutMs', options.keepaliveTimeoutMs, { fallback: 10_000, min: 1 }, fail),
     maxReceiveMessageBytes: integerOption(
       'maxReceiveMessageBytes',
