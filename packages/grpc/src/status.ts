@@ -71,9 +71,16 @@ export function callError(error: ServiceError, place: CallPlace): Error {
         isRetryable: true,
       });
     case Status.RESOURCE_EXHAUSTED:
+      // grpc-js's size limits say "Received message larger than max (… vs …)" or "Sent message …";
+      // otherwise it is the server's quota or rate limit, which passes.
+      if (/larger than max/.test(error.details ?? ''))
+        return new TransportError(
+          `a message is over the size limit (RESOURCE_EXHAUSTED${said}); raise maxReceiveMessageBytes (for responses) or maxSendMessageBytes (for requests)`,
+          { ...where, isRetryable: false },
+        );
       return new TransportError(
-        `the call was refused as too large or over a limit (RESOURCE_EXHAUSTED${said}); raise maxReceiveMessageBytes or maxSendMessageBytes when a message is over the size limit`,
-        where,
+        `the server refused the call as over a quota or rate limit (RESOURCE_EXHAUSTED${said}); try again later`,
+        { ...where, isRetryable: true },
       );
     case Status.CANCELLED:
       return new TransportError(

@@ -54,4 +54,15 @@ describe('stream faults over the gRPC binding', () => {
       message: expect.stringContaining('is not a model_context_protocol.ListToolsResponse message'),
     });
   });
+
+  it('fails a call refused over a quota with a retryable TransportError that does not speak of message sizes', async () => {
+    const error = await listToolsFrom((stream) =>
+      stream.respond(
+        { ':status': 200, 'content-type': 'application/grpc', 'grpc-status': '8', 'grpc-message': 'quota exceeded' },
+        { endStream: true },
+      ),
+    );
+    expect(error).toMatchObject({ name: 'TransportError', isRetryable: true, message: expect.stringContaining('quota exceeded') });
+    expect((error as Error).message).not.toContain('maxReceiveMessageBytes');
+  });
 });
