@@ -1,4 +1,4 @@
-import { credentials, Client, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
+import { connectivityState, credentials, Client, Metadata, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
 import type { ResolvedGrpcOptions } from './options.js';
 
 /** The grpc-js credentials of the target: insecure for `grpc://`, TLS (mutual with `cert` and `key`) for `grpcs://`. */
@@ -38,7 +38,44 @@ export function openClient(options: ResolvedGrpcOptions): Client {
   return new Client(options.address, channelCredentials(options), channelOptions(options));
 }
 
-/** Resolves once the channel is connected; rejects when it is not by `deadline`. */
+/**
+ * Resolves once the channel is connected; rejects with why it could not connect at its first
+ * failure to (a refused port, an untrusted certificate), or when it is still connecting at
+ * `deadline`.
+ */
 export function waitForReady(client: Client, deadline: Date): Promise<void> {
-  return new Promise((resolve, reject) => client.waitForReady(deadline, (error) => (error ? reject(error) : resolve())));
+  const channel = client.getChannel();
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const state = channel.getConnectivityState(true);
+      if (state === connectivityState.READY) return resolve();
+      if (state === connectivityState.SHUTDOWN) return reject(new Error('the channel was closed'));
+      if (state === connectivityState.TRANSIENT_FAILURE) return void probe(client).then((reason) => reject(new Error(reason)));
+      channel.watchConnectivityState(state, deadline, (error) => {
+        if (error === undefined) return check();
+        reject(new Error(`still ${connectivityState[state]?.toLowerCase() ?? 'connecting'} at the deadline`));
+      });
+    };
+    check();
+  });
+}
+
+/** Why the channel cannot connect, as grpc-js tells it to a call that does not wait ("… Last error: …"). */
+function probe(client: Client): Promise<string> {
+  return new Promise((resolve) => {
+    const fallback = 'the channel failed to connect';
+    try {
+      client.makeUnaryRequest(
+        '/model_context_protocol.Mcp/ListTools',
+        (value: Buffer) => value,
+        (bytes: Buffer) => bytes,
+        Buffer.alloc(0),
+        new Metadata(),
+        { waitForReady: false },
+        (error) => resolve(error?.details || error?.message || fallback),
+      );
+    } catch {
+      resolve(fallback);
+    }
+  });
 }

@@ -81,7 +81,10 @@ export class GrpcTransport implements Transport {
     this.description = this.#options.description;
   }
 
-  /** Opens the channel and waits until it is connected, for at most `connectTimeoutMs`. */
+  /**
+   * Opens the channel and waits until it is connected, for at most `connectTimeoutMs`; fails at
+   * once, saying why, when the channel cannot connect (a refused port, an untrusted certificate).
+   */
   async start(): Promise<void> {
     if (this.#state !== 'new') throw new Error('GrpcTransport.start() was called twice; make a new transport to connect again');
     this.#state = 'starting';
@@ -91,13 +94,24 @@ export class GrpcTransport implements Transport {
       await waitForReady(client, new Date(Date.now() + this.#options.connectTimeoutMs));
     } catch (error) {
       client.close();
+      const closed = this.#state === 'closed';
       this.#state = 'closed';
+      if (closed) throw this.#closedWhileStarting();
+      const tls = this.#options.secure ? ', that its certificate is trusted (tls.ca) and names the host (tls.servername)' : '';
       throw new TransportError(
-        `could not connect to the gRPC server at ${this.description} within ${this.#options.connectTimeoutMs} ms (${error instanceof Error ? error.message : String(error)}); check that it runs and listens there, or raise connectTimeoutMs`,
+        `could not connect to the gRPC server at ${this.description} (${error instanceof Error ? error.message : String(error)}); check that it runs and listens there${tls}, or raise connectTimeoutMs (${this.#options.connectTimeoutMs} ms) for a slow network`,
         { server: this.#options.name, target: this.description, isRetryable: true, cause: error },
       );
     }
-    if (this.#state === 'starting') this.#state = 'open';
+    if (this.#state !== 'starting') throw this.#closedWhileStarting();
+    this.#state = 'open';
+  }
+
+  #closedWhileStarting(): TransportError {
+    return new TransportError(`the gRPC transport to ${this.description} was closed while it was connecting`, {
+      server: this.#options.name,
+      target: this.description,
+    });
   }
 
   /** Sends a request as its unary call and delivers the answer; cancels a call on `notifications/cancelled`; refuses anything else. */
@@ -245,7 +259,8 @@ export class GrpcTransport implements Transport {
       return callMetadata({ ...this.#options.metadata, ...sent }, routing);
     } catch (error) {
       if (!(error instanceof MetadataProblem)) throw error;
-      const from = routing !== undefined && error.message.includes(`"${routing[0]}"`) ? 'the request' : 'the metadata option or the auth provider';
+      const from =
+        routing !== undefined && error.message.includes(`"${routing[0]}"`) ? 'the request' : 'the metadata option or the auth provider';
       throw new TransportError(`the call was not sent: ${error.message}; fix what ${from} gives`, {
         server: place.server,
         method: place.method,

@@ -57,10 +57,13 @@ export function callError(error: ServiceError, place: CallPlace): Error {
   const where = { server: place.server, method: place.method, target: place.target, cause: error };
   const said = error.details ? `: ${error.details}` : '';
   if (isStreamReset(error)) {
-    return new TransportError(`the call's HTTP/2 stream was reset before the server answered (${statusName(error.code)}${said}); try again`, {
-      ...where,
-      isRetryable: true,
-    });
+    return new TransportError(
+      `the call's HTTP/2 stream was reset before the server answered (${statusName(error.code)}${said}); try again`,
+      {
+        ...where,
+        isRetryable: true,
+      },
+    );
   }
   switch (error.code) {
     case Status.DEADLINE_EXCEEDED:
@@ -78,10 +81,10 @@ export function callError(error: ServiceError, place: CallPlace): Error {
           `a message is over the size limit (RESOURCE_EXHAUSTED${said}); raise maxReceiveMessageBytes (for responses) or maxSendMessageBytes (for requests)`,
           { ...where, isRetryable: false },
         );
-      return new TransportError(
-        `the server refused the call as over a quota or rate limit (RESOURCE_EXHAUSTED${said}); try again later`,
-        { ...where, isRetryable: true },
-      );
+      return new TransportError(`the server refused the call as over a quota or rate limit (RESOURCE_EXHAUSTED${said}); try again later`, {
+        ...where,
+        isRetryable: true,
+      });
     case Status.CANCELLED:
       return new TransportError(
         `the call was cancelled before it finished (CANCELLED${said}), as when the connection was reset; try again`,

@@ -45,6 +45,22 @@ describe('faults over the gRPC binding', () => {
     });
   });
 
+  it('says why it could not connect, without waiting for connectTimeoutMs', async () => {
+    const target = `grpc://127.0.0.1:${await closedPort()}`;
+    const started = Date.now();
+    const error = await new GrpcTransport(target, { connectTimeoutMs: 120_000 }).start().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TransportError', message: expect.stringContaining('ECONNREFUSED') });
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  it('rejects start() when close() is called while it connects', async () => {
+    const server = await start();
+    const transport = new GrpcTransport(server.target);
+    const starting = transport.start().catch((e: unknown) => e);
+    await transport.close();
+    expect(await starting).toMatchObject({ name: 'TransportError', message: expect.stringContaining('closed while it was connecting') });
+  });
+
   it('ends a call at its deadline with a RequestTimeoutError, and the transport stays usable', async () => {
     const server = await start();
     const client = await connect(server.target);
