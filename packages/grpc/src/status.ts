@@ -56,12 +56,16 @@ function isStreamReset(error: ServiceError): boolean {
 export function callError(error: ServiceError, place: CallPlace): Error {
   const where = { server: place.server, method: place.method, target: place.target, cause: error };
   const said = error.details ? `: ${error.details}` : '';
+  // A call cut on the way may have run on the server: a tools/call is not repeated for the
+  // caller (its side effects), as the HTTP transport does not; the others are safe to repeat.
+  const mayRepeat = place.method !== 'tools/call';
+  const again = mayRepeat ? 'try again' : 'the tool may have run: check before calling it again';
   if (isStreamReset(error)) {
     return new TransportError(
-      `the call's HTTP/2 stream was reset before the server answered (${statusName(error.code)}${said}); try again`,
+      `the call's HTTP/2 stream was reset before the server answered (${statusName(error.code)}${said}); ${again}`,
       {
         ...where,
-        isRetryable: true,
+        isRetryable: mayRepeat,
       },
     );
   }
@@ -71,7 +75,7 @@ export function callError(error: ServiceError, place: CallPlace): Error {
     case Status.UNAVAILABLE:
       return new TransportError(`the gRPC server is unavailable (UNAVAILABLE${said}); check that it runs and listens at ${place.target}`, {
         ...where,
-        isRetryable: true,
+        isRetryable: mayRepeat,
       });
     case Status.RESOURCE_EXHAUSTED:
       // grpc-js's size limits say "Received message larger than max (… vs …)" or "Sent message …";
@@ -87,10 +91,10 @@ export function callError(error: ServiceError, place: CallPlace): Error {
       });
     case Status.CANCELLED:
       return new TransportError(
-        `the call was cancelled before it finished (CANCELLED${said}), as when the connection was reset; try again`,
+        `the call was cancelled before it finished (CANCELLED${said}), as when the connection was reset; ${again}`,
         {
           ...where,
-          isRetryable: true,
+          isRetryable: mayRepeat,
         },
       );
     default:

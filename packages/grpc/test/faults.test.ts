@@ -69,7 +69,7 @@ describe('faults over the gRPC binding', () => {
     expect((await client.callTool('echo', { message: 'after' })).content).toEqual([{ type: 'text', text: 'Echo: after' }]);
   });
 
-  it('fails a call cut by a connection reset with a retryable TransportError', async () => {
+  it('fails a tools/call cut by a connection reset with a TransportError that is not retryable, as the tool may have run', async () => {
     const server = await start();
     const client = await connect(server.target);
     const sent: string[] = [];
@@ -78,7 +78,7 @@ describe('faults over the gRPC binding', () => {
     await until(() => sent.includes('tools/call'), 'the tools/call to be sent');
     await server.kill();
     const error = await call;
-    expect(error).toMatchObject({ name: 'TransportError', isRetryable: true, method: 'tools/call' });
+    expect(error).toMatchObject({ name: 'TransportError', isRetryable: false, method: 'tools/call' });
   });
 
   it('refuses a response over the size limit with an error saying which limit to raise', async () => {
