@@ -76,13 +76,32 @@ describe('faults over the gRPC binding', () => {
     expect((await client.callTool('echo', { message: 'after' })).content).toEqual([{ type: 'text', text: 'Echo: after' }]);
   });
 
-  it('fails a tools/call cut by a connection reset with a TransportError that is not retryable, as the tool may have run', async () => {
-    const server = await start();
+  it('sends the request timeout as the call deadline the server sees', async () => {
+    const server = await start({ MCPX_GRPC_TRACE: '1' });
     const client = await connect(server.target);
-    const sent: string[] = [];
-    client.on('request', (event) => sent.push(event.method));
+    await client.callTool('echo', { message: 'timed' }, { timeoutMs: 40_000 });
+    const line = server.stderr.find((text) => text.startsWith('grpc CallTool received'));
+    const deadlineMs = Number(/deadline in (\d+) ms/.exec(line ?? '')?.[1]);
+    expect(deadlineMs).toBeGreaterThan(0);
+    expect(deadlineMs).toBeLessThanOrEqual(40_000);
+  });
+
+  it('cancels the server-side call when the caller aborts its signal', async () => {
+    const server = await start({ MCPX_GRPC_TRACE: '1' });
+    const client = await connect(server.target);
+    const abort = new AbortController();
+    const call = client.callTool('slow', { ms: 30_000, steps: 1 }, { signal: abort.signal }).catch((e: unknown) => e);
+    await until(() => server.stderr.some((text) => text.startsWith('grpc CallTool received')), 'the server to receive the call');
+    abort.abort();
+    await call;
+    await until(() => server.stderr.includes('grpc CallTool cancelled'), 'the server to see the call cancelled');
+  });
+
+  it('fails a tools/call cut by a connection reset with a TransportError that is not retryable, as the tool may have run', async () => {
+    const server = await start({ MCPX_GRPC_TRACE: '1' });
+    const client = await connect(server.target);
     const call = client.callTool('slow', { ms: 30_000, steps: 1 }).catch((e: unknown) => e);
-    await until(() => sent.includes('tools/call'), 'the tools/call to be sent');
+    await until(() => server.stderr.some((text) => text.startsWith('grpc CallTool received')), 'the server to receive the call');
     await server.kill();
     const error = await call;
     expect(error).toMatchObject({ name: 'TransportError', isRetryable: false, method: 'tools/call' });

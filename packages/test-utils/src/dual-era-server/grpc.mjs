@@ -10,6 +10,7 @@
 //   MCPX_GRPC_MTLS=1            and require a client certificate signed by ca.pem (mutual TLS)
 //   MCPX_GRPC_TOKEN             refuse calls without `authorization: Bearer <token>` (UNAUTHENTICATED)
 //   MCPX_GRPC_UNKNOWN_FIELD=1   add a field numbered 4242 to every ListTools response, as a newer server would
+//   MCPX_GRPC_TRACE=1           write "grpc <Rpc> received, deadline in <n|none> ms" and "grpc <Rpc> cancelled" lines to stderr
 import { loadPackageDefinition, Metadata, Server, ServerCredentials, status } from '@grpc/grpc-js';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { Buffer } from 'node:buffer';
@@ -68,6 +69,11 @@ function routingValue(value) {
   );
 }
 
+/** A line on stderr for the tests to wait for, with MCPX_GRPC_TRACE=1. */
+function trace(line) {
+  if (process.env.MCPX_GRPC_TRACE === '1') process.stderr.write(`grpc ${line}\n`);
+}
+
 function fail(callback, code, details) {
   const error = Object.assign(new Error(details), { code, details, metadata: new Metadata() });
   callback(error, null);
@@ -104,7 +110,14 @@ export async function serveGrpc(hub, port, onerror) {
       return refuse(status.INVALID_ARGUMENT, `the ${routing[0]} metadata must be ${JSON.stringify(expected)}`);
     }
     const abort = new globalThis.AbortController();
-    call.on('cancelled', () => abort.abort());
+    call.on('cancelled', () => {
+      abort.abort();
+      trace(`${rpc} cancelled`);
+    });
+    const deadline = call.getDeadline();
+    // grpc-js gives the deadline as a Date or as milliseconds since the epoch (Infinity for none).
+    const deadlineMs = (deadline instanceof Date ? deadline.getTime() : Number(deadline)) - Date.now();
+    trace(`${rpc} received, deadline in ${Number.isFinite(deadlineMs) ? Math.round(deadlineMs) : 'none'} ms`);
     const headers = {
       'content-type': 'application/json',
       accept: 'application/json, text/event-stream',
