@@ -50,7 +50,11 @@ export function waitForReady(client: Client, deadline: Date): Promise<void> {
       const state = channel.getConnectivityState(true);
       if (state === connectivityState.READY) return resolve();
       if (state === connectivityState.SHUTDOWN) return reject(new Error('the channel was closed'));
-      if (state === connectivityState.TRANSIENT_FAILURE) return void probe(client).then((reason) => reject(new Error(reason)));
+      if (state === connectivityState.TRANSIENT_FAILURE) {
+        // probe() never rejects: it resolves with a reason in every case.
+        void probe(client).then((reason) => reject(new Error(reason)));
+        return;
+      }
       channel.watchConnectivityState(state, deadline, (error) => {
         if (error === undefined) return check();
         reject(new Error(`still ${connectivityState[state]?.toLowerCase() ?? 'connecting'} at the deadline`));
@@ -70,8 +74,9 @@ function probe(client: Client): Promise<string> {
         (value: Buffer) => value,
         (bytes: Buffer) => bytes,
         Buffer.alloc(0),
-        new Metadata(),
-        { waitForReady: false },
+        // grpc-js takes wait-for-ready from the metadata's options; false fails at once, with why.
+        new Metadata({ waitForReady: false }),
+        {},
         (error) => resolve(error?.details || error?.message || fallback),
       );
     } catch {

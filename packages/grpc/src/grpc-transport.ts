@@ -1,5 +1,5 @@
 import { create, fromBinary, toBinary, type Message } from '@bufbuild/protobuf';
-import { Metadata, status as Status, type Client, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
+import { status as Status, type Client, type Metadata, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
 import {
   AUTH_RETRY_LIMIT,
   AuthError,
@@ -94,7 +94,7 @@ export class GrpcTransport implements Transport {
       await waitForReady(client, new Date(Date.now() + this.#options.connectTimeoutMs));
     } catch (error) {
       client.close();
-      const closed = this.#state === 'closed';
+      const closed = (this.#state as State) === 'closed'; // close() may have run while it waited
       this.#state = 'closed';
       if (closed) throw this.#closedWhileStarting();
       const tls = this.#options.secure ? ', that its certificate is trusted (tls.ca) and names the host (tls.servername)' : '';
