@@ -26,7 +26,15 @@ async function startServer(mode) {
       if (ready) resolve(Number(ready[1]));
     });
   });
-  return { port, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    port,
+    // Resolves at once when the child has already exited (its 'exit' came before stop()).
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
 
 const TRANSPORTS = {
@@ -60,8 +68,8 @@ const results = {};
 for (let round = 0; round < rounds; round++) {
   for (const [name, transport] of Object.entries(TRANSPORTS)) {
     const server = await startServer(name);
+    const client = new McpClient({ name: 'mcpx-bench', era: 'modern', eraCache: false });
     try {
-      const client = new McpClient({ name: 'mcpx-bench', era: 'modern', eraCache: false });
       await client.connect(transport(server.port));
       for (const [scenario, make] of Object.entries(SCENARIOS)) {
         const step = make(client);
@@ -70,8 +78,8 @@ for (let round = 0; round < rounds; round++) {
         const key = `${scenario} ${name}`;
         (results[key] ??= []).push({ callsPerSec: calls / (wallUs / 1e6), cpuUsPerCall: cpuUs / calls });
       }
-      await client.close();
     } finally {
+      await client.close();
       await server.stop();
     }
   }

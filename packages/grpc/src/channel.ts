@@ -1,4 +1,4 @@
-import { credentials, Client, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
+import { connectivityState, credentials, Client, Metadata, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
 import type { ResolvedGrpcOptions } from './options.js';
 
 /** The grpc-js credentials of the target: insecure for `grpc://`, TLS (mutual with `cert` and `key`) for `grpcs://`. */
@@ -10,7 +10,7 @@ function channelCredentials(options: ResolvedGrpcOptions): ChannelCredentials {
 }
 
 /** The channel settings: keepalive pings, message size limits, reconnect backoff, TLS name override. */
-function channelOptions(options: ResolvedGrpcOptions): ChannelOptions {
+export function channelOptions(options: ResolvedGrpcOptions): ChannelOptions {
   const settings: ChannelOptions = {
     'grpc.max_receive_message_length': options.maxReceiveMessageBytes,
     'grpc.max_send_message_length': options.maxSendMessageBytes,
@@ -21,7 +21,9 @@ function channelOptions(options: ResolvedGrpcOptions): ChannelOptions {
   if (options.keepaliveIntervalMs > 0) {
     settings['grpc.keepalive_time_ms'] = options.keepaliveIntervalMs;
     settings['grpc.keepalive_timeout_ms'] = options.keepaliveTimeoutMs;
-    settings['grpc.keepalive_permit_without_calls'] = 1;
+    // Only while calls are in flight: gRPC servers refuse pings on an idle connection by default
+    // (grpc-go, gRPC core), and close it with GOAWAY too_many_pings.
+    settings['grpc.keepalive_permit_without_calls'] = 0;
   }
   const servername = options.tls.servername;
   if (servername !== undefined) {
@@ -36,7 +38,49 @@ export function openClient(options: ResolvedGrpcOptions): Client {
   return new Client(options.address, channelCredentials(options), channelOptions(options));
 }
 
-/** Resolves once the channel is connected; rejects when it is not by `deadline`. */
+/**
+ * Resolves once the channel is connected; rejects with why it could not connect at its first
+ * failure to (a refused port, an untrusted certificate), or when it is still connecting at
+ * `deadline`.
+ */
 export function waitForReady(client: Client, deadline: Date): Promise<void> {
-  return new Promise((resolve, reject) => client.waitForReady(deadline, (error) => (error ? reject(error) : resolve())));
+  const channel = client.getChannel();
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const state = channel.getConnectivityState(true);
+      if (state === connectivityState.READY) return resolve();
+      if (state === connectivityState.SHUTDOWN) return reject(new Error('the channel was closed'));
+      if (state === connectivityState.TRANSIENT_FAILURE) {
+        // probe() never rejects: it resolves with a reason in every case.
+        void probe(client).then((reason) => reject(new Error(reason)));
+        return;
+      }
+      channel.watchConnectivityState(state, deadline, (error) => {
+        if (error === undefined) return check();
+        reject(new Error(`still ${connectivityState[state]?.toLowerCase() ?? 'connecting'} at the deadline`));
+      });
+    };
+    check();
+  });
+}
+
+/** Why the channel cannot connect, as grpc-js tells it to a call that does not wait ("… Last error: …"). */
+function probe(client: Client): Promise<string> {
+  return new Promise((resolve) => {
+    const fallback = 'the channel failed to connect';
+    try {
+      client.makeUnaryRequest(
+        '/model_context_protocol.Mcp/ListTools',
+        (value: Buffer) => value,
+        (bytes: Buffer) => bytes,
+        Buffer.alloc(0),
+        // grpc-js takes wait-for-ready from the metadata's options; false fails at once, with why.
+        new Metadata({ waitForReady: false }),
+        {},
+        (error) => resolve(error?.details || error?.message || fallback),
+      );
+    } catch {
+      resolve(fallback);
+    }
+  });
 }

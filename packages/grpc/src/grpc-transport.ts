@@ -1,5 +1,5 @@
 import { create, fromBinary, toBinary, type Message } from '@bufbuild/protobuf';
-import { Metadata, status as Status, type Client, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
+import { status as Status, type Client, type Metadata, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
 import {
   AUTH_RETRY_LIMIT,
   AuthError,
@@ -19,7 +19,8 @@ import { BindingViolation, requestFieldsToProto, responseFieldsFromProto } from 
 import { objectOf, type Json } from './codec/json.js';
 import { resolveOptions, type GrpcTransportOptions, type ResolvedGrpcOptions } from './options.js';
 import { ROUTES_BY_METHOD, rpcPath, type Route } from './routes.js';
-import { answerOf, callError } from './status.js';
+import { callMetadata, MetadataProblem } from './metadata.js';
+import { answerOf, callError, type CallPlace } from './status.js';
 import { unknownFieldsOf } from './unknown-fields.js';
 
 /** `_meta` key of the server's `Implementation` (2026-07-28), which a server of the binding may put in its response metadata. */
@@ -80,7 +81,10 @@ export class GrpcTransport implements Transport {
     this.description = this.#options.description;
   }
 
-  /** Opens the channel and waits until it is connected, for at most `connectTimeoutMs`. */
+  /**
+   * Opens the channel and waits until it is connected, for at most `connectTimeoutMs`; fails at
+   * once, saying why, when the channel cannot connect (a refused port, an untrusted certificate).
+   */
   async start(): Promise<void> {
     if (this.#state !== 'new') throw new Error('GrpcTransport.start() was called twice; make a new transport to connect again');
     this.#state = 'starting';
@@ -90,13 +94,24 @@ export class GrpcTransport implements Transport {
       await waitForReady(client, new Date(Date.now() + this.#options.connectTimeoutMs));
     } catch (error) {
       client.close();
+      const closed = (this.#state as State) === 'closed'; // close() may have run while it waited
       this.#state = 'closed';
+      if (closed) throw this.#closedWhileStarting();
+      const tls = this.#options.secure ? ', that its certificate is trusted (tls.ca) and names the host (tls.servername)' : '';
       throw new TransportError(
-        `could not connect to the gRPC server at ${this.description} within ${this.#options.connectTimeoutMs} ms (${error instanceof Error ? error.message : String(error)}); check that it runs and listens there, or raise connectTimeoutMs`,
+        `could not connect to the gRPC server at ${this.description} (${error instanceof Error ? error.message : String(error)}); check that it runs and listens there${tls}, or raise connectTimeoutMs (${this.#options.connectTimeoutMs} ms) for a slow network`,
         { server: this.#options.name, target: this.description, isRetryable: true, cause: error },
       );
     }
-    if (this.#state === 'starting') this.#state = 'open';
+    if (this.#state !== 'starting') throw this.#closedWhileStarting();
+    this.#state = 'open';
+  }
+
+  #closedWhileStarting(): TransportError {
+    return new TransportError(`the gRPC transport to ${this.description} was closed while it was connecting`, {
+      server: this.#options.name,
+      target: this.description,
+    });
   }
 
   /** Sends a request as its unary call and delivers the answer; cancels a call on `notifications/cancelled`; refuses anything else. */
@@ -209,13 +224,11 @@ export class GrpcTransport implements Transport {
     try {
       for (let attempt = 0; ; attempt++) {
         const sent = (await this.#options.authProvider?.headers({ url: new URL(target.replace(/^grpc/, 'http')), method: 'POST' })) ?? {};
-        const metadata = new Metadata();
-        for (const [key, value] of Object.entries({ ...this.#options.metadata, ...sent })) metadata.set(key.toLowerCase(), value);
-        if (routing !== undefined) metadata.set(routing[0], routing[1]);
+        const metadata = this.#metadata(sent, routing, place);
         if (flight.cancelled) return undefined;
         try {
-          const response = await this.#unary(route, message, metadata, deadline, flight);
-          return this.#decode(route, response, place);
+          const bytes = await this.#unary(route, message, metadata, deadline, flight);
+          return this.#decode(route, this.#parse(route, bytes, place), place);
         } catch (error) {
           if (!isServiceError(error)) throw error;
           if (flight.cancelled) return undefined;
@@ -237,6 +250,23 @@ export class GrpcTransport implements Transport {
       }
     } finally {
       this.#inFlight.delete(id);
+    }
+  }
+
+  /** The call's metadata; a `TransportError` naming the key (never the value, which may be a token) for an entry gRPC cannot send. */
+  #metadata(sent: Record<string, string>, routing: readonly [string, string] | undefined, place: CallPlace): Metadata {
+    try {
+      return callMetadata({ ...this.#options.metadata, ...sent }, routing);
+    } catch (error) {
+      if (!(error instanceof MetadataProblem)) throw error;
+      const from =
+        routing !== undefined && error.message.includes(`"${routing[0]}"`) ? 'the request' : 'the metadata option or the auth provider';
+      throw new TransportError(`the call was not sent: ${error.message}; fix what ${from} gives`, {
+        server: place.server,
+        method: place.method,
+        target: place.target,
+        isRetryable: false,
+      });
     }
   }
 
@@ -263,23 +293,36 @@ export class GrpcTransport implements Transport {
     });
   }
 
-  #unary(route: Route, message: Message, metadata: Metadata, deadline: Deadline, flight: InFlight): Promise<Message> {
+  /** One unary call; resolves with the response's bytes, decoded apart so that a response that is not the rpc's message is told as such. */
+  #unary(route: Route, message: Message, metadata: Metadata, deadline: Deadline, flight: InFlight): Promise<Buffer> {
     const client = this.#client as Client;
     return new Promise((resolve, reject) => {
       flight.call = client.makeUnaryRequest(
         rpcPath(route.rpc),
         (value: Message) => Buffer.from(toBinary(route.input, value)),
-        (bytes: Buffer) => fromBinary(route.output, bytes),
+        (bytes: Buffer) => bytes,
         message,
         metadata,
         { deadline },
-        (error, response) => (error ? reject(error) : resolve(response as Message)),
+        (error, response) => (error ? reject(error) : resolve(response as Buffer)),
       );
     });
   }
 
+  /** The response's bytes as the rpc's message; an `InvalidResponseError` when they are not one. */
+  #parse(route: Route, bytes: Buffer, place: CallPlace): Message {
+    try {
+      return fromBinary(route.output, bytes);
+    } catch (error) {
+      throw new InvalidResponseError(
+        `the server's ${route.rpc} response is not a ${route.output.typeName} message (${error instanceof Error ? error.message : String(error)}); check that ${place.target} serves the gRPC binding of MCP`,
+        { server: place.server, method: place.method, cause: error },
+      );
+    }
+  }
+
   /** The result of a response: the route's fields, then what its `ResponseFields` add; unknown fields are kept and told of once per rpc. */
-  #decode(route: Route, response: Message, place: { server: string | undefined; method: string }): Json {
+  #decode(route: Route, response: Message, place: CallPlace): Json {
     const unknown = unknownFieldsOf(route.output, response);
     if (unknown.length > 0 && !this.#toldUnknown.has(route.rpc)) {
       this.#toldUnknown.add(route.rpc);

@@ -1,5 +1,6 @@
 import { ConfigError, type AuthProvider } from '@mcpx/core';
 import { checkOptions, integerOption, NETWORK_TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core/internal';
+import { metadataProblem } from './metadata.js';
 
 /** A PEM value for the TLS options. */
 export type PemInput = string | Buffer;
@@ -38,7 +39,12 @@ export interface GrpcTransportOptions {
   tls?: GrpcTlsOptions | undefined;
   /** How long `start()` waits for the channel to connect, in milliseconds. @default 10000 */
   connectTimeoutMs?: number | undefined;
-  /** Milliseconds between HTTP/2 keepalive pings, sent even without calls in flight; `0` sends none. @default 30000 */
+  /**
+   * Milliseconds between HTTP/2 keepalive pings, sent while calls are in flight; `0` sends none.
+   * The server must allow that interval: gRPC servers (grpc-go, gRPC core) accept one ping every 5
+   * minutes by default and close the connection (GOAWAY `too_many_pings`) on more, so ask the
+   * server's operator before going under 300000. @default 0
+   */
   keepaliveIntervalMs?: number | undefined;
   /** How long the server gets to answer a keepalive ping before the connection counts as dead. @default 10000 */
   keepaliveTimeoutMs?: number | undefined;
@@ -99,8 +105,8 @@ export function resolveOptions(target: string | URL, options: GrpcTransportOptio
   const metadata = options.metadata ?? {};
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value !== 'string') fail(`"metadata" must be an object of string values; "${key}" is ${typeof value}`);
-    if (!/^[0-9a-z_.-]+$/.test(key))
-      fail(`"metadata" key "${key}" is not a valid gRPC metadata key (lower-case letters, digits, "_", "-", ".")`);
+    const problem = metadataProblem(key, value);
+    if (problem !== undefined) fail(`"metadata": ${problem}`);
   }
   const authProvider = options.authProvider;
   if (authProvider !== undefined && typeof authProvider.headers !== 'function') fail('"authProvider" must have a headers() method');
@@ -119,7 +125,7 @@ export function resolveOptions(target: string | URL, options: GrpcTransportOptio
     authProvider,
     tls,
     connectTimeoutMs: integerOption('connectTimeoutMs', options.connectTimeoutMs, { fallback: 10_000, min: 1 }, fail),
-    keepaliveIntervalMs: integerOption('keepaliveIntervalMs', options.keepaliveIntervalMs, { fallback: 30_000, min: 0 }, fail),
+    keepaliveIntervalMs: integerOption('keepaliveIntervalMs', options.keepaliveIntervalMs, { fallback: 0, min: 0 }, fail),
     keepaliveTimeoutMs: integerOption('keepaliveTimeoutMs', options.keepaliveTimeoutMs, { fallback: 10_000, min: 1 }, fail),
     maxReceiveMessageBytes: integerOption(
       'maxReceiveMessageBytes',

@@ -51,4 +51,14 @@ describe('the AuthProvider hook as gRPC call metadata', () => {
     expect(attempts).toEqual([0]);
     expect((await made.callTool('echo', { message: 'refreshed' })).content).toEqual([{ type: 'text', text: 'Echo: refreshed' }]);
   });
+
+  it('refuses provider headers gRPC cannot carry with a TransportError that names the key, not the token', async () => {
+    const made = client();
+    const error = await made
+      .connect(new GrpcTransport(server.target, { authProvider: { headers: () => ({ authorization: 'Bearer s3cr3t-token\n' }) } }))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TransportError', isRetryable: false, message: expect.stringContaining('"authorization"') });
+    expect((error as Error).message).not.toContain('s3cr3t');
+    expect((error as Error).cause).toBeUndefined();
+  });
 });

@@ -80,4 +80,17 @@ describe('the gRPC binding against the dual-era test server', () => {
     else expect(error).toMatchObject({ isError: true });
     expect((await client.callTool('echo', { message: 'still here' })).content).toEqual([{ type: 'text', text: 'Echo: still here' }]);
   });
+
+  it('reads a resource whose URI is not ASCII, its mcp_resource metadata percent-encoded', async () => {
+    const client = await connect();
+    const read = await client.readResource('test://items/résumé');
+    expect(read.contents).toHaveLength(1);
+    expect(read.contents[0]).toMatchObject({ text: expect.stringMatching(/^item r(é|%C3%A9)sum(é|%C3%A9)$/) });
+  });
+
+  it('sends a prompt name that is not ASCII, so the server answers it', async () => {
+    const client = await connect();
+    const error = await client.getPrompt('résumé').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ProtocolError', message: expect.stringContaining('Prompt résumé not found') });
+  });
 });

@@ -73,4 +73,19 @@ describe('the codec of the gRPC binding', () => {
   it('makes a response without dependent requests a final result, with its metadata as _meta', () => {
     expect(wire.response({ _meta: { a: 1 } })).toEqual({ _meta: { a: 1 } });
   });
+
+  it.each([
+    [
+      'more than one block',
+      [
+        { type: 'text', text: 'a' },
+        { type: 'text', text: 'b' },
+      ],
+      /2 content blocks/,
+    ],
+    ['a tool_use block', { type: 'tool_use', id: 't1', name: 'lookup', input: {} }, /"tool_use" content block has no place/],
+  ])('refuses a sampling answer with %s instead of cutting it', (_what, content, message) => {
+    const params = { inputResponses: { s1: { role: 'assistant', model: 'm', content } } };
+    expect(() => requestFieldsToProto(params)).toThrow(message);
+  });
 });

@@ -3,14 +3,12 @@ import type { Duration } from '@bufbuild/protobuf/wkt';
 import { RequestFieldsSchema, ResponseFieldsSchema, type RequestFields, type ResponseFields } from '../gen/mcp_messages_pb.js';
 import { inputRequestFromProto, inputRequestToProto, inputResponseFromProto, inputResponseToProto } from './input.js';
 import { objectOf, stringOf, structOf, type Json, type JsonObject } from './json.js';
+import { BindingViolation } from './violation.js';
 
 /** The key of `resume_data` under which the server side of this mapping keeps an MCP `requestState`. */
 const STATE_KEY = 'requestState';
 
-/** Thrown for a response the binding's rules forbid; the transport names the server and method. */
-export class BindingViolation extends Error {
-  override readonly name = 'BindingViolation';
-}
+export { BindingViolation } from './violation.js';
 
 /**
  * The method an MCP input response answers, from its shape: the modern era's `inputResponses`

@@ -12,6 +12,7 @@ import {
 import { contentFromProto, contentToProto, roleName, roleOf } from './content.js';
 import { propertyFromProto, propertyToProto } from './elicit-schema.js';
 import { numberOf, objectOf, present, stringOf, structOf, type Json } from './json.js';
+import { BindingViolation } from './violation.js';
 
 /** A server-to-client request as the modern era carries it in `inputRequests`. */
 export interface InputRequest {
@@ -143,6 +144,15 @@ export function inputResponseToProto(method: string, result: unknown): ServerIni
   const json = objectOf(result) ?? {};
   switch (method) {
     case 'sampling/createMessage': {
+      const blocks = Array.isArray(json.content) ? json.content : [json.content];
+      if (blocks.length !== 1)
+        throw new BindingViolation(
+          `the sampling answer has ${blocks.length} content blocks, but the binding's SamplingMessage carries exactly one; answer with a single block`,
+        );
+      if (contentToProto(blocks[0]) === undefined)
+        throw new BindingViolation(
+          `the sampling answer's ${JSON.stringify(objectOf(blocks[0])?.type ?? typeof blocks[0])} content block has no place in the binding's SamplingMessage (text, image, audio, resource, resource_link)`,
+        );
       const [message] = samplingMessagesToProto(json);
       return create(ServerInitiatedResponseSchema, {
         samplingCreateMessageResult: {

@@ -10,6 +10,7 @@
 //   MCPX_GRPC_MTLS=1            and require a client certificate signed by ca.pem (mutual TLS)
 //   MCPX_GRPC_TOKEN             refuse calls without `authorization: Bearer <token>` (UNAUTHENTICATED)
 //   MCPX_GRPC_UNKNOWN_FIELD=1   add a field numbered 4242 to every ListTools response, as a newer server would
+//   MCPX_GRPC_TRACE=1           write "grpc <Rpc> received, deadline in <n|none> ms" and "grpc <Rpc> cancelled" lines to stderr
 import { loadPackageDefinition, Metadata, Server, ServerCredentials, status } from '@grpc/grpc-js';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { Buffer } from 'node:buffer';
@@ -61,6 +62,18 @@ async function answerOf(response) {
   throw new Error(`no answer in the SDK's event stream: ${body.slice(0, 200)}`);
 }
 
+/** A routing value as the client sends it: what is not printable ASCII as percent-encoded UTF-8 bytes. */
+function routingValue(value) {
+  return String(value).replace(/[^ -~]+/gu, (run) =>
+    Array.from(Buffer.from(run, 'utf8'), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
+/** A line on stderr for the tests to wait for, with MCPX_GRPC_TRACE=1. */
+function trace(line) {
+  if (process.env.MCPX_GRPC_TRACE === '1') process.stderr.write(`grpc ${line}\n`);
+}
+
 function fail(callback, code, details) {
   const error = Object.assign(new Error(details), { code, details, metadata: new Metadata() });
   callback(error, null);
@@ -90,12 +103,21 @@ export async function serveGrpc(hub, port, onerror) {
     }
     const params = paramsOf(rpc, call.request);
     // The binding: the client names the target of the call in metadata, for routing and authorization.
+    // Outside printable ASCII, which metadata cannot carry, the value is percent-encoded UTF-8.
     const routing = route.routing?.(params);
-    if (routing !== undefined && call.metadata.get(routing[0])[0] !== routing[1]) {
-      return refuse(status.INVALID_ARGUMENT, `the ${routing[0]} metadata must be ${JSON.stringify(routing[1])}`);
+    const expected = routing === undefined ? undefined : routingValue(routing[1]);
+    if (routing !== undefined && call.metadata.get(routing[0])[0] !== expected) {
+      return refuse(status.INVALID_ARGUMENT, `the ${routing[0]} metadata must be ${JSON.stringify(expected)}`);
     }
     const abort = new globalThis.AbortController();
-    call.on('cancelled', () => abort.abort());
+    call.on('cancelled', () => {
+      abort.abort();
+      trace(`${rpc} cancelled`);
+    });
+    const deadline = call.getDeadline();
+    // grpc-js gives the deadline as a Date or as milliseconds since the epoch (Infinity for none).
+    const deadlineMs = (deadline instanceof Date ? deadline.getTime() : Number(deadline)) - Date.now();
+    trace(`${rpc} received, deadline in ${Number.isFinite(deadlineMs) ? Math.round(deadlineMs) : 'none'} ms`);
     const headers = {
       'content-type': 'application/json',
       accept: 'application/json, text/event-stream',

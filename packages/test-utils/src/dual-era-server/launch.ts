@@ -48,11 +48,13 @@ export interface DualEraGrpcServer {
   close(): Promise<void>;
   /** Kills the server process at once (SIGKILL), cutting its connections mid-call, and waits for it to exit. */
   kill(): Promise<void>;
+  /** The lines the server wrote to stderr so far (with `MCPX_GRPC_TRACE=1`, one per call received and per call cancelled). */
+  readonly stderr: readonly string[];
 }
 
 /** Options of `startDualEraGrpcServer`. */
 export interface DualEraGrpcServerOptions extends DualEraHttpServerOptions {
-  /** Variables for the server process (`MCPX_GRPC_TLS_DIR`, `MCPX_GRPC_MTLS`, `MCPX_GRPC_TOKEN`, `MCPX_GRPC_UNKNOWN_FIELD`: see grpc.mjs). */
+  /** Variables for the server process (`MCPX_GRPC_TLS_DIR`, `MCPX_GRPC_MTLS`, `MCPX_GRPC_TOKEN`, `MCPX_GRPC_UNKNOWN_FIELD`, `MCPX_GRPC_TRACE`: see grpc.mjs). */
   env?: Record<string, string>;
 }
 
@@ -61,15 +63,15 @@ export interface DualEraGrpcServerOptions extends DualEraHttpServerOptions {
  * `@mcpx/grpc`) and resolves once it listens.
  */
 export async function startDualEraGrpcServer(options: DualEraGrpcServerOptions = {}): Promise<DualEraGrpcServer> {
-  const { port, close, kill } = await spawnDualEra('grpc', options);
+  const { port, close, kill, stderr } = await spawnDualEra('grpc', options);
   const scheme = options.env?.MCPX_GRPC_TLS_DIR === undefined ? 'grpc' : 'grpcs';
-  return { target: `${scheme}://127.0.0.1:${port}`, close, kill };
+  return { target: `${scheme}://127.0.0.1:${port}`, close, kill, stderr };
 }
 
 async function spawnDualEra(
   mode: 'http' | 'grpc',
   options: DualEraGrpcServerOptions,
-): Promise<{ port: number; close(): Promise<void>; kill(): Promise<void> }> {
+): Promise<{ port: number; close(): Promise<void>; kill(): Promise<void>; stderr: readonly string[] }> {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const child = spawn(process.execPath, [dualEraServerPath, mode, '0'], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -112,7 +114,7 @@ async function spawnDualEra(
     });
   });
 
-  return { port, close, kill: () => stop('SIGKILL') };
+  return { port, close, kill: () => stop('SIGKILL'), stderr };
 }
 
 /** Path of the skills test server script (stdio): the official SDK's Skills extension (SEP-2640) serving two skills. */
