@@ -1,11 +1,10 @@
 // A tool-using agent over a config file's servers: an OpenAI model answers with the fleet's read-only tools.
 // The SDK reads OPENAI_API_KEY and OPENAI_BASE_URL (the tests point it at a loopback model).
-import { fileURLToPath } from 'node:url';
 import OpenAI from 'openai';
 import { openaiTools, runOpenAIResponsesLoop } from '@mcpx/ai/openai';
 import { createRegistry } from '@mcpx/factory';
 
-const registry = await createRegistry(fileURLToPath(new URL('./mcp_servers.json', import.meta.url)));
+const registry = await createRegistry(`${import.meta.dirname}/mcp_servers.json`);
 const tools = await openaiTools(registry, { select: { readOnly: true } });
 const { text } = await runOpenAIResponsesLoop({
   client: new OpenAI(),
