@@ -1,9 +1,9 @@
 import { redactUrl } from '@mcpx/core/internal';
-import { FieldReader, asTable, describeValue } from './fields.js';
-import { interpolateDeep } from './interpolate-deep.js';
+import type { FieldReader } from './fields.js';
 import type { Lookup } from './interpolate.js';
-import { readKeys, type Found, type KeySpec } from './keys.js';
+import type { KeySpec } from './keys.js';
 import type { Report } from './problem.js';
+import { readSettingsTable } from './settings-table.js';
 import type { StoreConfig, StoreFallback } from './types.js';
 
 /** The keys of the `store` table. */
@@ -25,34 +25,15 @@ const EXAMPLE = '"store": { "redis": "redis://${REDIS_HOST}:6379" }';
  * servers: every command that uses the config uses its store.
  */
 export function validateStore(value: unknown, lookup: Lookup, report: Report): StoreConfig | undefined {
-  const table = asTable(value);
-  if (table === undefined) {
-    report('store', `must be a table, got ${describeValue(value)}`, `write ${EXAMPLE}`);
-    return undefined;
-  }
-  let ok = true;
-  const fail: Report = (field, message, fix) => {
-    ok = false;
-    report(field, message, fix);
-  };
-  const keys = readKeys(table, STORE_KEYS, fail, 'store.');
-  const unresolved = new Set<string>();
-  const expanded = new Map<string, Found>(
-    [...keys].map(([name, found]) => {
-      const noteUnresolved: Report = (field, message, fix) => {
-        unresolved.add(name);
-        fail(field, message, fix);
-      };
-      return [name, { key: found.key, value: interpolateDeep(found.value, `store.${found.key}`, lookup, noteUnresolved) }];
-    }),
-  );
-  const fields = new FieldReader(expanded, fail, 'store.', unresolved);
+  const table = readSettingsTable('store', value, STORE_KEYS, EXAMPLE, lookup, report);
+  if (table === undefined) return undefined;
+  const { fields, fail } = table;
   const redis = readUrl(fields, fail);
   const prefix = fields.text('prefix', { nonEmpty: true });
   const fallback = fields.oneOf('fallback', FALLBACKS) ?? 'none';
   const tokenKey = readTokenKey(fields);
   const connectTimeoutMs = fields.integer('connectTimeoutMs', 1);
-  if (!ok || redis === undefined) return undefined;
+  if (table.failed() || redis === undefined) return undefined;
   return {
     redis,
     fallback,
