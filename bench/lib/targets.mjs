@@ -30,4 +30,4 @@ export const targets = {
 };
 
 /** Clients that must emit no warning (MaxListenersExceededWarning...) in any process, on any transport. */
-export const quietClients = ['mcpx', 'mcpx-no-group', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
+export const quietClients = ['mcpx', 'mcpx-group', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];

@@ -1,6 +1,6 @@
 import { ConfigError } from '@mcpx/core';
 import { describe, expect, it } from 'vitest';
-import { describeCommand, resolveOptions, type StdioTransportOptions } from './options.js';
+import { attachedToTerminal, describeCommand, resolveOptions, type StdioTransportOptions } from './options.js';
 
 describe('resolveOptions', () => {
   it('applies the documented defaults', () => {
@@ -14,7 +14,7 @@ describe('resolveOptions', () => {
       maxLineBytes: 10 * 1024 * 1024,
       shutdownTimeoutMs: 2000,
       stderrTailLines: 20,
-      processGroup: true,
+      processGroup: attachedToTerminal(),
       name: undefined,
     });
   });

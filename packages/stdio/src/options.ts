@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { ConfigError } from '@mcpx/core';
 import { checkOptions, integerOption, TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core/internal';
 
@@ -31,13 +32,18 @@ export interface StdioTransportOptions {
   /** How many of the last stderr lines to keep for error messages (with `stderr: 'pipe'`). @default 20 */
   stderrTailLines?: number | undefined;
   /**
-   * On POSIX, start the server as the leader of a new process group (and session), so that
-   * stopping it signals everything it spawned, even children an `npx` wrapper left behind when
-   * it crashed; a Ctrl-C in the terminal then does not reach the server. `false` spawns it in
-   * this process's group: only the server itself is signalled when stopping it, a Ctrl-C sends
-   * it SIGINT as well as this process, and on Linux with scheduler autogroups (most desktop and many server distributions) each
-   * request costs noticeably less CPU and latency on a loaded machine (see docs/performance.md).
-   * Ignored on Windows. @default true
+   * On POSIX, start the server as the leader of a new process group (and session). Then a Ctrl-C
+   * in the terminal does not reach the server (this process decides what it stops, and when),
+   * and stopping it signals the whole group, which also reaches what a crashed wrapper (`npx`)
+   * left behind. `false` starts the server in this process's group: a Ctrl-C in the terminal
+   * sends it SIGINT as well as this process, and `close()` ends the processes the server started
+   * by finding them among its descendants before closing its stdin (Linux: `/proc`; elsewhere:
+   * `ps`), then signalling those still running once it has exited. A group of its own costs each
+   * request noticeably more CPU and latency on Linux with scheduler autogroups (most desktop and
+   * many server distributions), since a new session is a separate scheduling group (see
+   * docs/performance.md): the default takes it only where a Ctrl-C could reach the server.
+   * Ignored on Windows.
+   * @default true when this process's stdin, stdout or stderr is a terminal, else false
    */
   processGroup?: boolean | undefined;
   /** The server's name, shown in error messages. */
@@ -81,6 +87,11 @@ const STDIO_OPTION_HINTS: Readonly<Record<string, string>> = {
   url: 'StdioTransport runs a command; a server at a URL takes StreamableHttpTransport (@mcpx/http) or WebSocketTransport (@mcpx/websocket)',
 };
 
+/** Whether this process's stdin, stdout or stderr is a terminal, whose Ctrl-C would reach a server in its process group. */
+export function attachedToTerminal(): boolean {
+  return isatty(0) || isatty(1) || isatty(2);
+}
+
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOptions {
   const name = options.name;
@@ -93,7 +104,7 @@ export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOpt
   if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) fail('"args" must be an array of strings');
   const stderr = options.stderr ?? 'pipe';
   if (!STDERR_MODES.includes(stderr)) fail(`"stderr" must be one of ${STDERR_MODES.join(', ')}, got ${String(stderr)}`);
-  const processGroup = options.processGroup ?? true;
+  const processGroup = options.processGroup ?? attachedToTerminal();
   if (typeof processGroup !== 'boolean') fail(`"processGroup" must be true or false, got ${String(processGroup)}`);
   return {
     command: options.command,

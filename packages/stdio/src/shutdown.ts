@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { isSameProcess, type ProcessRef } from './descendants.js';
 
 /** A spawned server process, as the shutdown sequence sees it. */
 export interface ServerProcess {
@@ -22,9 +23,14 @@ const GROUP_POLL_MS = 25;
 /**
  * Stops a server whose stdin was just closed: waits for it to exit, then sends SIGTERM,
  * waits, then SIGKILL, each to the whole process group where it leads one. Then ends
- * whatever is left of its group (grandchildren of an `npx` wrapper, say) the same way.
+ * whatever is left of its group (grandchildren of an `npx` wrapper, say) the same way, or,
+ * when it leads none, those of `descendants` (found before its stdin was closed) still running.
  */
-export async function stopProcess(server: ServerProcess, settings: ShutdownSettings): Promise<void> {
+export async function stopProcess(
+  server: ServerProcess,
+  settings: ShutdownSettings,
+  descendants: readonly ProcessRef[] = [],
+): Promise<void> {
   const { timeoutMs, onStep } = settings;
   if (!(await settlesWithin(server.exited, timeoutMs))) {
     onStep?.(`the server did not exit within ${timeoutMs} ms of its stdin closing; sending SIGTERM`);
@@ -37,6 +43,44 @@ export async function stopProcess(server: ServerProcess, settings: ShutdownSetti
     }
   }
   if (server.ownsGroup && server.child.pid !== undefined) await stopGroup(server.child.pid, settings);
+  else if (descendants.length > 0) await stopDescendants(descendants, settings);
+}
+
+/**
+ * Ends the processes of `descendants` still running after the server exited (they may hold
+ * its pipes, or have outlived a wrapper): SIGTERM, then SIGKILL to those still there after
+ * `timeoutMs`. A pid now used by another process (Linux: another start time) is left alone.
+ */
+export async function stopDescendants(descendants: readonly ProcessRef[], settings: ShutdownSettings): Promise<void> {
+  let left = await stillRunning(descendants);
+  if (left.length === 0) return;
+  for (const ref of left) signalProcess(ref.pid, 'SIGTERM');
+  settings.onStep?.(`processes started by the server were still running after it exited (pids ${pidList(left)}); sent SIGTERM`);
+  const deadline = Date.now() + settings.timeoutMs;
+  while ((left = await stillRunning(left)).length > 0 && Date.now() < deadline) await delay(GROUP_POLL_MS);
+  if (left.length === 0) return;
+  for (const ref of left) signalProcess(ref.pid, 'SIGKILL');
+  settings.onStep?.(
+    `processes started by the server were still running ${settings.timeoutMs} ms after SIGTERM (pids ${pidList(left)}); sent SIGKILL`,
+  );
+}
+
+async function stillRunning(refs: readonly ProcessRef[]): Promise<ProcessRef[]> {
+  const alive = await Promise.all(refs.map((ref) => isSameProcess(ref)));
+  return refs.filter((_, i) => alive[i]);
+}
+
+function pidList(refs: readonly ProcessRef[]): string {
+  return refs.map((ref) => ref.pid).join(', ');
+}
+
+function signalProcess(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ESRCH' && code !== 'EPERM') throw error;
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { TransportCallbacks } from '@mcpx/core/internal';
 import { buildEnvironment } from './environment.js';
 import { decodeLine, encodeMessage } from './framing.js';
 import { LineDecoder } from './line-decoder.js';
+import { findDescendants } from './descendants.js';
 import { describeCommand, resolveOptions, type ResolvedStdioOptions, type StdioTransportOptions } from './options.js';
 import { stopGroup, stopProcess, settlesWithin, type ServerProcess, type ShutdownSettings } from './shutdown.js';
 import { spawnError } from './spawn-error.js';
@@ -43,8 +44,8 @@ const STREAM_DRAIN_MS = 500;
 
 /**
  * Runs an MCP server as a child process and exchanges newline-delimited JSON-RPC messages
- * with it over stdin and stdout. The process gets a minimal environment, no shell, and on
- * POSIX its own process group, so closing the transport also ends whatever it spawned.
+ * with it over stdin and stdout. The process gets a minimal environment and no shell; closing
+ * the transport also ends the processes it started (see `processGroup`).
  *
  * @example
  * const transport = new StdioTransport({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'] });
@@ -289,9 +290,12 @@ export class StdioTransport implements Transport {
     const server = this.#server;
     if (server === undefined) return;
     this.#writer?.fail(this.#closedError(this.#ending.message, this.#ending.cause));
+    // Without a group of its own, what the server started is found now, while they are still its descendants.
+    const pid = server.child.pid;
+    const descendants = server.ownsGroup || pid === undefined || this.#exit !== undefined ? [] : await findDescendants(pid).catch(() => []);
     const stdin = server.child.stdin;
     if (stdin !== null && !stdin.destroyed && !stdin.writableEnded) stdin.end();
-    await stopProcess(server, this.#shutdownSettings()).catch((error: unknown) => this.#callbacks.error(error));
+    await stopProcess(server, this.#shutdownSettings(), descendants).catch((error: unknown) => this.#callbacks.error(error));
     await this.#drainStreams();
     this.#state = 'closed';
     this.#callbacks.close(failure ? this.#closedError(failure.message, failure.cause) : undefined);

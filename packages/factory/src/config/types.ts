@@ -121,9 +121,11 @@ export interface ServerEntry {
   /** The command relays to a server that outlives it (mcp-remote): its tasks go on after mcpx exits. @default false */
   proxy?: boolean | undefined;
   /**
-   * Start the server as the leader of its own process group (POSIX), so that stopping it ends what
-   * it spawned (`npx` grandchildren); `false` starts it in mcpx's group: less CPU per request on
-   * Linux, but only the server is signalled and a Ctrl-C reaches it too. @default true
+   * Start the server as the leader of its own process group (POSIX), so that stopping it signals
+   * the whole group and a Ctrl-C does not reach it, at a cost in CPU per request on Linux;
+   * `false` runs it in mcpx's group, and stopping it ends the processes found below it (`npx`
+   * grandchildren). See `StdioTransportOptions.processGroup`.
+   * @default true when mcpx has a terminal, else false
    */
   processGroup?: boolean | undefined;
   /** The endpoint of a remote server: http(s), ws(s) or grpc(s). */
@@ -217,7 +219,7 @@ export interface StdioServerConfig extends ServerOptions {
    * there, such as a task, goes on after the command stops. @default false
    */
   readonly proxy?: boolean | undefined;
-  /** Start the server as the leader of its own process group (POSIX); see `StdioTransportOptions.processGroup`. @default true */
+  /** Start the server as the leader of its own process group (POSIX); see `StdioTransportOptions.processGroup`. @default true when mcpx has a terminal, else false */
   readonly processGroup?: boolean | undefined;
 }
 
