@@ -15,7 +15,7 @@ async function parentOfOne(): Promise<{ parent: ChildProcess; childPid: number }
 console.log(c.pid); setInterval(() => {}, 1000);`;
   const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   started.push(parent);
-  const [line] = (await once(parent.stdout!, 'data')) as [Buffer];
+  const [line] = (await once(parent.stdout, 'data')) as [Buffer];
   const childPid = Number(line.toString().trim());
   started.push({ kill: () => void tryKill(childPid) } as unknown as ChildProcess);
   return { parent, childPid };
@@ -54,7 +54,7 @@ describe.skipIf(process.platform === 'win32')('stopDescendants', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     started.push(deaf);
-    await once(deaf.stdout!, 'data');
+    await once(deaf.stdout, 'data');
     const [ref] = (await findDescendants(process.pid)).filter((found) => found.pid === deaf.pid);
     const steps: string[] = [];
     await stopDescendants([ref!], { timeoutMs: 300, onStep: (step) => steps.push(step) });

@@ -146,5 +146,6 @@ function numbers(text: string | undefined): number[] {
 }
 
 function readText(path: string): Promise<string | undefined> {
+  // The process is gone, or not ours to read: either way there is nothing below it to find.
   return readFile(path, 'utf8').catch(() => undefined);
 }

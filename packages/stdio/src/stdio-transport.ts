@@ -290,7 +290,8 @@ export class StdioTransport implements Transport {
     const server = this.#server;
     if (server === undefined) return;
     this.#writer?.fail(this.#closedError(this.#ending.message, this.#ending.cause));
-    // Without a group of its own, what the server started is found now, while they are still its descendants.
+    // Without a group of its own, what the server started is found now, while they are still its
+    // descendants. Finding them only reads /proc or runs ps: a failure leaves the server to stop alone.
     const pid = server.child.pid;
     const descendants = server.ownsGroup || pid === undefined || this.#exit !== undefined ? [] : await findDescendants(pid).catch(() => []);
     const stdin = server.child.stdin;
