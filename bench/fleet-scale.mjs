@@ -155,6 +155,8 @@ loopDelay.disable();
 const health = {
   bucketMs,
   intervalMs: args.healthInterval,
+  // The registry's default jitter (0.5: each wait 0.75 to 1.25 of the interval) unless given.
+  jitter: args.healthJitter ?? 0.5,
   connectedAtS,
   counts: checks.counts(),
   // Buckets stalled by the bench's own heap counts, left out of the peak.

@@ -88,11 +88,13 @@ function growth(samples, pick) {
 }
 
 /**
- * The busiest bucket (the last, partial one aside) against the mean of the buckets from one
- * interval after connectAll resolved, when every server is checking, to the end.
+ * The busiest bucket (the last, partial one aside) against the mean of the buckets from the
+ * longest first wait after connectAll resolved (1 + jitter / 2 intervals: the jitter is centred
+ * on the interval), when every server is checking, to the end.
  */
-export function peakToMean({ counts, intervalMs, bucketMs, connectedAtS, stalled = [] }) {
-  const steady = counts.slice(Math.ceil((connectedAtS * 1000 + intervalMs) / bucketMs), -1);
+export function peakToMean({ counts, intervalMs, jitter = 0.5, bucketMs, connectedAtS, stalled = [] }) {
+  const steadyFromMs = connectedAtS * 1000 + intervalMs * (1 + jitter / 2);
+  const steady = counts.slice(Math.ceil(steadyFromMs / bucketMs), -1);
   if (steady.length === 0) return NaN;
   const mean = steady.reduce((a, b) => a + b, 0) / steady.length;
   const skip = new Set(stalled);
