@@ -17,6 +17,8 @@ export default defineConfig({
             include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
             testTimeout: 30_000,
             hookTimeout: 60_000,
+            // expect.poll waits 1 s by default, too short for a loaded CI machine.
+            expect: { poll: { timeout: 10_000 } },
           },
         };
       }),
