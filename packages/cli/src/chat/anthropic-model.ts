@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { anthropicSamplingHandler, anthropicTools, runAnthropicLoop } from '@mcpx/ai/anthropic';
+import { forwardEvents, samplingOptions, sessionTools } from './model-parts.js';
 import type { ChatModel, ChatSession, ChatStop, ModelSettings } from './provider.js';
 
 const STOPS: Readonly<Record<string, ChatStop>> = { max_steps: 'max_steps', refusal: 'refusal', max_tokens: 'max_tokens' };
@@ -9,19 +10,12 @@ const STOPS: Readonly<Record<string, ChatStop>> = { max_steps: 'max_steps', refu
 export function anthropicModel(settings: ModelSettings): ChatModel {
   const client = new Anthropic({ apiKey: settings.apiKey, ...(settings.baseURL === undefined ? {} : { baseURL: settings.baseURL }) });
   return {
-    samplingHandler: (approve) =>
-      anthropicSamplingHandler({
-        client,
-        model: settings.model,
-        ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
-        ...(approve === undefined ? {} : { approve: (params, context) => approve(params, context.server ?? 'a server', context.signal) }),
-      }),
+    samplingHandler: (approve) => anthropicSamplingHandler({ client, ...samplingOptions(settings, approve) }),
     open: async (source, approval): Promise<ChatSession> => {
       const toolSet = await anthropicTools(source, approval);
       let messages: MessageParam[] = [];
       return {
-        tools: [...toolSet.byName].map(([modelName, tool]) => ({ modelName, tool })),
-        skipped: toolSet.skipped.map(({ tool, error }) => ({ tool, reason: error.message })),
+        ...sessionTools(toolSet),
         messages: () => messages,
         ask: async (question, { signal, onEvent }) => {
           const result = await runAnthropicLoop({
@@ -33,10 +27,7 @@ export function anthropicModel(settings: ModelSettings): ChatModel {
             maxTokens: settings.maxTokens,
             system: settings.system,
             signal,
-            onEvent: (event) => {
-              if (event.type === 'text') onEvent({ type: 'text', text: event.text });
-              else if (event.type !== 'message') onEvent(event);
-            },
+            onEvent: forwardEvents(onEvent),
           });
           messages = result.messages;
           return { text: result.text, stop: STOPS[result.stopReason] ?? 'end', stopReason: result.stopReason, steps: result.steps };

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { ResponseInputItem } from 'openai/resources/responses/responses';
 import { openaiSamplingHandler, openaiTools, runOpenAIResponsesLoop, type OpenAILoopStop } from '@mcpx/ai/openai';
+import { forwardEvents, samplingOptions, sessionTools } from './model-parts.js';
 import type { ChatModel, ChatSession, ChatStop, ModelSettings } from './provider.js';
 
 /** A content filter stops the answer as a refusal does: the provider would not give it. */
@@ -20,19 +21,12 @@ const STOPS: Readonly<Record<OpenAILoopStop, ChatStop>> = {
 export function openaiModel(settings: ModelSettings): ChatModel {
   const client = new OpenAI({ apiKey: settings.apiKey, ...(settings.baseURL === undefined ? {} : { baseURL: settings.baseURL }) });
   return {
-    samplingHandler: (approve) =>
-      openaiSamplingHandler({
-        client,
-        model: settings.model,
-        ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
-        ...(approve === undefined ? {} : { approve: (params, context) => approve(params, context.server ?? 'a server', context.signal) }),
-      }),
+    samplingHandler: (approve) => openaiSamplingHandler({ client, ...samplingOptions(settings, approve) }),
     open: async (source, approval): Promise<ChatSession> => {
       const toolSet = await openaiTools(source, approval);
       let input: ResponseInputItem[] = [];
       return {
-        tools: [...toolSet.byName].map(([modelName, tool]) => ({ modelName, tool })),
-        skipped: toolSet.skipped.map(({ tool, error }) => ({ tool, reason: error.message })),
+        ...sessionTools(toolSet),
         messages: () => input,
         ask: async (question, { signal, onEvent }) => {
           const result = await runOpenAIResponsesLoop({
@@ -44,10 +38,7 @@ export function openaiModel(settings: ModelSettings): ChatModel {
             maxTokens: settings.maxTokens,
             system: settings.system,
             signal,
-            onEvent: (event) => {
-              if (event.type === 'text') onEvent({ type: 'text', text: event.text });
-              else if (event.type !== 'message') onEvent(event);
-            },
+            onEvent: forwardEvents(onEvent),
           });
           input = result.input;
           // The refusal's words are the model's answer to the user, shown as its text is.
