@@ -5,7 +5,8 @@ import { policyAsks, type ApprovalOptions, type ToolCallRequest } from '../appro
 import { UnsupportedSchemaError } from '../errors/unsupported-schema-error.js';
 import { assignModelNames } from '../model-names.js';
 import { AI_SDK_NAME_RULES, type ProviderNameRules } from '../provider-rules.js';
-import { SELECTION_KEYS, selectTools, type ToolSelection } from '../selection.js';
+import { selectTools, type ToolSelection } from '../selection.js';
+import { TOOLS_OPTION_KEYS } from '../option-keys.js';
 import { outcomeText, runToolCall, type DescribeFailure, type ToolCallEvent } from '../tool-call.js';
 import { listSourceTools, type SourceOptions, type SourceTool, type ToolSource } from '../tool-source.js';
 import { toAiSdkInputSchema } from './input-schema.js';
@@ -64,16 +65,7 @@ export interface AiSdkToolSet {
 }
 
 /** The options `aiSdkTools` accepts; another key is refused with a `ConfigError` naming its likely spelling. */
-const AI_SDK_TOOLS_OPTION_KEYS = {
-  select: SELECTION_KEYS,
-  approve: true,
-  ask: true,
-  onUnsupportedSchema: true,
-  nameRules: true,
-  server: true,
-  describeFailure: true,
-  onEvent: true,
-} as const satisfies OptionKeys<AiSdkToolsOptions>;
+const AI_SDK_TOOLS_OPTION_KEYS = { ...TOOLS_OPTION_KEYS, onEvent: true } as const satisfies OptionKeys<AiSdkToolsOptions>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
