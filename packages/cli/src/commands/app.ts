@@ -2,17 +2,16 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { appOf, apps, withContentSecurityPolicy } from '@mcpx/core/apps';
-import type { CatalogTool } from '@mcpx/registry';
-import { didYouMean } from '../args/suggest.js';
 import { booleanFlag, stringFlag } from '../args/parse.js';
 import { printJson, type Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
-import { downExitCode, explainDown } from '../fleet/down.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
-import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
+import { openFleet, untilAborted } from '../fleet/open-fleet.js';
 import { parseTarget } from '../fleet/target.js';
 import { printable } from '../output/printable.js';
+import { toolsOf } from './call.js';
+import { findEntry } from '../fleet/find-entry.js';
 
 /**
  * `mcpx app <server>/<tool> [--out <file>] [--raw]`: writes the HTML of the tool's MCP App (SEP-1865)
@@ -32,7 +31,7 @@ export async function run(context: Context): Promise<number> {
     throw new UsageError(`write the tool as <server>/<tool>, not "${word}"`, { hint: 'mcpx tools lists them' });
   const fleet = await openFleet(context, { loaded, select: [target.server] });
   try {
-    const entry = await findTool(fleet, target.server, target.name);
+    const entry = await findEntry(fleet, target, toolsOf(fleet));
     if (appOf(entry.tool) === undefined)
       throw new UsageError(`${entry.server}/${entry.originalName} has no app (no ui:// resource in its _meta.ui)`, {
         hint: `mcpx tools ${entry.server} marks the tools that have one`,
@@ -86,24 +85,6 @@ export async function run(context: Context): Promise<number> {
   } finally {
     await fleet.close();
   }
-}
-
-async function findTool(fleet: Fleet, server: string, name: string): Promise<CatalogTool> {
-  const view = fleet.registry.get(server)!;
-  if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), downExitCode([view]));
-  const catalog = await fleet.registry.listTools();
-  const failure = catalog.failures.find((item) => item.server === server);
-  if (failure !== undefined) throw failure.error;
-  const own = catalog.tools.filter((tool) => tool.server === server);
-  const entry = own.find((tool) => tool.originalName === name);
-  if (entry !== undefined) return entry;
-  throw new UsageError(
-    `${server} has no tool "${name}"${didYouMean(
-      name,
-      own.map((tool) => tool.originalName),
-    )}`,
-    { hint: `mcpx tools ${server} lists its tools` },
-  );
 }
 
 /** A new file in a new folder only this user can read, under the temporary folder. */

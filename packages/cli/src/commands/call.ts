@@ -2,14 +2,12 @@ import type { CallToolResult } from '@mcpx/core';
 import type { CatalogTool } from '@mcpx/registry';
 import { ToolDisabledError, type ServerConfig } from '@mcpx/factory';
 import { stringFlag } from '../args/parse.js';
-import { didYouMean } from '../args/suggest.js';
 import type { Context } from '../context.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleetConfig } from '../fleet/load-fleet-config.js';
-import { downExitCode, explainDown } from '../fleet/down.js';
 import { openFleet, untilAborted, type Fleet } from '../fleet/open-fleet.js';
-import { parseTarget, type Target } from '../fleet/target.js';
+import { parseTarget } from '../fleet/target.js';
 import { printToolResult } from '../output/tool-result.js';
 import { tasksOutliveRun } from '../fleet/server-tasks.js';
 import { offerTaskCancel } from '../fleet/task-interrupt.js';
@@ -17,6 +15,7 @@ import { ProgressBar } from '../terminal/progress-bar.js';
 import { TaskStatusView } from '../terminal/task-status.js';
 import { buildArguments } from '../values/coerce-arguments.js';
 import type { JsonSchema } from '../values/schema-types.js';
+import { findEntry, type EntryKind } from '../fleet/find-entry.js';
 
 /** `mcpx call <server>/<tool> [key=value...]`. */
 export async function run(context: Context): Promise<number> {
@@ -29,7 +28,7 @@ export async function run(context: Context): Promise<number> {
   );
   const fleet = await openFleet(context, { loaded, select: target.server === undefined ? [] : [target.server] });
   try {
-    const entry = await findTool(fleet, target);
+    const entry = await findEntry(fleet, target, toolsOf(fleet));
     // Ctrl-C while the tool was looked up: send nothing (the listener below would never hear it).
     context.signal.throwIfAborted();
     const id = `${entry.server}/${entry.originalName}`;
@@ -94,40 +93,22 @@ export function jsonArguments(context: Context): string | undefined {
   return flag ?? context.args.jsonArguments;
 }
 
-async function findTool(fleet: Fleet, target: Target): Promise<CatalogTool> {
-  if (target.server !== undefined) {
-    const view = fleet.registry.get(target.server)!;
-    if (view.state !== 'connected' && view.state !== 'degraded') throw new CliError(explainDown(fleet, view), downExitCode([view]));
-  }
-  const catalog = await fleet.registry.listTools();
-  const failure = catalog.failures.find((item) => item.server === target.server);
-  if (failure !== undefined) throw failure.error;
-  if (target.server === undefined) {
-    const entry = catalog.tools.find((tool) => tool.name === target.qualified);
-    if (entry !== undefined) return entry;
-    throw new UsageError(
-      `no tool is named "${target.qualified}"${didYouMean(
-        target.qualified,
-        catalog.tools.map((tool) => tool.name),
-      )}; write <server>/<tool>`,
-      { hint: 'mcpx tools lists them' },
-    );
-  }
-  const own = catalog.tools.filter((tool) => tool.server === target.server);
-  const entry = own.find((tool) => tool.originalName === target.name);
-  if (entry !== undefined) return entry;
-  const key = hiddenBy(
-    fleet.servers.find((server) => server.name === target.server),
-    target.name,
-  );
-  if (key !== undefined) throw new ToolDisabledError({ tool: target.name, server: target.server, key });
-  throw new UsageError(
-    `${target.server} has no tool "${target.name}"${didYouMean(
-      target.name,
-      own.map((tool) => tool.originalName),
-    )}`,
-    { hint: `mcpx tools ${target.server} lists its tools` },
-  );
+/** The tools of the fleet's catalog, for `findEntry`: a tool the config hides is named as such. */
+export function toolsOf(fleet: Fleet): EntryKind<CatalogTool> {
+  return {
+    noun: 'tool',
+    list: async (fleet) => {
+      const { tools, failures } = await fleet.registry.listTools();
+      return { entries: tools, failures };
+    },
+    explainMissing: (server, tool) => {
+      const key = hiddenBy(
+        fleet.servers.find((config) => config.name === server),
+        tool,
+      );
+      if (key !== undefined) throw new ToolDisabledError({ tool, server, key });
+    },
+  };
 }
 
 /** The config key that hides a tool of the server from its catalog, if one does. */
