@@ -51,11 +51,14 @@ describe('the built @mcpx/core', () => {
     expect([...loaded].length, [...loaded].join(', ')).toBeLessThanOrEqual(4);
   });
 
-  it.each(['testing.js', 'skills.js', 'tasks.js', 'apps.js'])('builds %s as one file that imports the main entries, not their chunks', (file) => {
-    const own = staticImports(file).filter((s) => s.startsWith('./'));
-    expect(own).toContain('./index.js');
-    expect(own.filter((s) => s !== './index.js' && s !== './internal.js')).toEqual([]);
-  });
+  it.each(['testing.js', 'skills.js', 'tasks.js', 'apps.js'])(
+    'builds %s as one file that imports the main entries, not their chunks',
+    (file) => {
+      const own = staticImports(file).filter((s) => s.startsWith('./'));
+      expect(own).toContain('./index.js');
+      expect(own.filter((s) => s !== './index.js' && s !== './internal.js')).toEqual([]);
+    },
+  );
 
   it('declares each class in one built file only, so that the entries share one copy of each', () => {
     const declared = new Map<string, string[]>();
