@@ -71,11 +71,11 @@ function importMainEntries(main: Record<string, string>): EsbuildPlugin {
         const entry = entries.get(file);
         if (entry !== undefined) return { path: entry, external: true };
         if (!existsSync(file) || !contained.has(file)) return undefined;
-        const names = [...entries.values()].join(' or ');
+        const sources = Object.values(main).join(' or ');
         return {
           errors: [
             {
-              text: `${relative(root, args.importer)} imports ${args.path}, which the main entries contain: import it from ${names} (their source, export it there if needed), so that the build keeps one copy of it`,
+              text: `${relative(root, args.importer)} imports ${args.path}, which the main entries contain: import it from ${sources} (exporting it there if needed), so that the build keeps one copy of it`,
             },
           ],
         };
