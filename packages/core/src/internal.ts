@@ -21,6 +21,13 @@ export { PROTOCOL_VERSION_KEY } from './modern/meta-keys.js';
 export { MCP_CLIENT_OPTION_KEYS } from './client/options.js';
 export { reattachTask } from './tasks/reattach-task.js';
 export { redactUrl } from './util/redact-url.js';
+// What @mcpx/core's own satellite entries (testing, skills, tasks, apps) share with this entry and
+// the main one: they import it from here, so that the build keeps one copy of it (see tsup.config.ts).
+export { JsonRpcEngine } from './jsonrpc/engine.js';
+export { pastTheCache } from './modern/cache-bypass.js';
+export { resultWithin } from './tasks/task-deadline.js';
+export { parseTask, TASK_METHODS, TASKS_EXTENSION_ID, DEFAULT_TASK_POLL_INTERVAL_MS } from './tasks/task.js';
+export { taskHandle, TasksApi } from './tasks/tasks-api.js';
 
 export type { OptionKeys, OptionKeyTree, CheckOptionsContext } from './util/check-options.js';
 export type { EventMap, TaggedEvent } from './util/event-hub.js';

@@ -5,10 +5,8 @@
  * load it. Every export is public API.
  */
 export { tasks } from './tasks/tasks-extension.js';
-export { TASKS_EXTENSION_ID, DEFAULT_TASK_POLL_INTERVAL_MS } from './tasks/task.js';
-export { TasksApi } from './tasks/tasks-api.js';
-export { TaskHandle } from './tasks/task-handle.js';
-export { TaskCancelledError } from './errors/task-cancelled-error.js';
+export { TASKS_EXTENSION_ID, DEFAULT_TASK_POLL_INTERVAL_MS, TasksApi } from './internal.js';
+export { TaskHandle, TaskCancelledError } from './index.js';
 
 export type { Task, TaskStatus } from './tasks/task.js';
 export type { TasksOptions } from './tasks/tasks-api.js';

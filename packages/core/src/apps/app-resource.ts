@@ -1,4 +1,4 @@
-import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { InvalidResponseError } from '../index.js';
 import type { ReadResourceResult, Resource } from '../types/index.js';
 import { APP_MIME_TYPE, type AppResourceMeta } from './app-meta.js';
 import { contentSecurityPolicy, permissionsPolicy } from './content-security-policy.js';

@@ -1,9 +1,7 @@
 import type { CallOptions } from '../client/options.js';
 import { AppRequestRefusedError } from '../errors/app-request-refused-error.js';
-import { ConfigError } from '../errors/config-error.js';
-import { ErrorCode, ProtocolError } from '../errors/protocol-error.js';
+import { CancelledError, ConfigError, ErrorCode, ProtocolError } from '../index.js';
 import type { ExtensionHost } from '../extensions/extension.js';
-import { CancelledError } from '../errors/cancelled-error.js';
 import type { JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from '../jsonrpc/messages.js';
 import type { Tool } from '../types/index.js';
 import type { ToolApp } from './app-meta.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { InvalidResponseError } from '../index.js';
 import type { AppResourceMeta } from './app-meta.js';
 import { cspSourceProblem } from './csp-source.js';
 

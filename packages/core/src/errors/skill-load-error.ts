@@ -1,5 +1,6 @@
-import { hasBrand } from './mcpx-error.js';
-import { LocalError, type LocalErrorOptions } from './local-error.js';
+import { hasBrand } from '../internal.js';
+import { LocalError } from '../index.js';
+import type { LocalErrorOptions } from './local-error.js';
 
 const brand: unique symbol = Symbol.for('mcpx.error.SkillLoadError');
 

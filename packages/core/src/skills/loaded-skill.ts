@@ -1,7 +1,7 @@
 import type { McpClient } from '../client/mcp-client.js';
 import type { CallOptions } from '../client/options.js';
 import { SkillLoadError } from '../errors/skill-load-error.js';
-import { pastTheCache } from '../modern/cache-bypass.js';
+import { pastTheCache } from '../internal.js';
 import { fileContent, type FileContent } from './file-content.js';
 import type { Skill, SkillResource } from './skill.js';
 import { verifyFile } from './verify-file.js';

@@ -1,4 +1,4 @@
-import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { InvalidResponseError } from '../index.js';
 import type { Skill, SkillResource, SkillsPage } from './skill.js';
 
 type Where = { server: string | undefined; method: string };

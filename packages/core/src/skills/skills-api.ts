@@ -1,8 +1,8 @@
 import type { CallOptions } from '../client/options.js';
-import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { InvalidResponseError } from '../index.js';
 import { SkillLoadError } from '../errors/skill-load-error.js';
 import type { ExtensionHost } from '../extensions/extension.js';
-import { pastTheCache } from '../modern/cache-bypass.js';
+import { pastTheCache } from '../internal.js';
 import { fileContent } from './file-content.js';
 import { frontmatterDifferences, readFrontmatter } from './frontmatter.js';
 import { LoadedSkill } from './loaded-skill.js';

@@ -1,10 +1,8 @@
-import { ConfigError } from '../errors/config-error.js';
-import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { ConfigError, InvalidResponseError } from '../index.js';
 import type { ClientExtension, ResultTypeContext } from '../extensions/extension.js';
-import { resultWithin } from './task-deadline.js';
-import { parseTask, TASK_METHODS, TASKS_EXTENSION_ID } from './task.js';
+import { parseTask, resultWithin, taskHandle, TASK_METHODS, TASKS_EXTENSION_ID, TasksApi } from '../internal.js';
 import type { TaskHandle } from './task-handle.js';
-import { taskHandle, TasksApi, type TasksOptions } from './tasks-api.js';
+import type { TasksOptions } from './tasks-api.js';
 
 /**
  * The tasks extension (SEP-2663, `io.modelcontextprotocol/tasks`): register it with a client and a

@@ -1,6 +1,7 @@
-import { ProtocolError, ErrorCode } from '../errors/protocol-error.js';
+import { ProtocolError, ErrorCode } from '../index.js';
 import type { InboundRequestContext, RequestHandler } from '../jsonrpc/dispatch.js';
-import { JsonRpcEngine, type RequestOptions } from '../jsonrpc/engine.js';
+import type { RequestOptions } from '../jsonrpc/engine.js';
+import { JsonRpcEngine } from '../internal.js';
 import type { JsonRpcMessage } from '../jsonrpc/messages.js';
 import { InMemoryTransport } from './in-memory-transport.js';
 

@@ -1,4 +1,4 @@
-import { ConnectionClosedError } from '../errors/connection-closed-error.js';
+import { ConnectionClosedError } from '../index.js';
 import type { JsonRpcMessage } from '../jsonrpc/messages.js';
 import type { Transport, TransportDiagnostic } from '../transport.js';
 
