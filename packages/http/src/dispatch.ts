@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import { util, type Dispatcher } from 'undici';
 import { BodyTooLargeError } from './body.js';
 import type { Exchange } from './exchange.js';
 import type { HttpBody, HttpResponse } from './http-response.js';
@@ -209,16 +209,26 @@ function decode(chunks: readonly Buffer[]): string {
   return utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 }
 
-/** Raw header lines as a record: names in lower case, repeated values joined with ", " as `Headers.get` does. */
+/**
+ * Raw header lines as a record: names in lower case, repeated values joined with ", " as
+ * `Headers.get` does. Names go through undici's `headerNameToString`, which finds the common
+ * ones (`content-type`, `content-length`, `date`...) in its table of lower-case names without
+ * making a string of the bytes or lower-casing it.
+ */
 function parseHeaders(raw: ReadonlyArray<Buffer | string | ReadonlyArray<Buffer | string>>): Record<string, string> {
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = latin1(raw[i]).toLowerCase();
+    const name = headerName(raw[i]);
     const value = latin1(raw[i + 1]);
     const earlier = headers[name];
     headers[name] = earlier === undefined ? value : `${earlier}, ${value}`;
   }
   return headers;
+}
+
+function headerName(value: Buffer | string | ReadonlyArray<Buffer | string> | undefined): string {
+  if (typeof value === 'string' || Buffer.isBuffer(value)) return util.headerNameToString(value);
+  return latin1(value).toLowerCase();
 }
 
 function latin1(value: Buffer | string | ReadonlyArray<Buffer | string> | undefined): string {
