@@ -25,11 +25,19 @@ export function targetOf(url: URL): Target {
  * Sends one request through an undici dispatcher, without `fetch`'s web streams and
  * per-request objects: resolves once the status and headers arrive, the body following as
  * it comes. Aborting `exchange` fails the request, or the body being read, with its reason.
+ * A request that fails before its answer rejects with what `failure` makes of the error (the
+ * error itself by default): the caller's own error, with no second promise to translate it.
  */
-export function dispatch(dispatcher: Dispatcher, target: Target, hop: HopRequest, exchange: Exchange): Promise<HttpResponse> {
-  if (exchange.aborted) return Promise.reject(exchange.reason);
+export function dispatch(
+  dispatcher: Dispatcher,
+  target: Target,
+  hop: HopRequest,
+  exchange: Exchange,
+  failure: (error: unknown) => unknown = (error) => error,
+): Promise<HttpResponse> {
+  if (exchange.aborted) return Promise.reject(failure(exchange.reason));
   return new Promise((resolve, reject) => {
-    const request = new DispatchedRequest(resolve, reject, exchange);
+    const request = new DispatchedRequest(resolve, (error) => reject(failure(error)), exchange);
     try {
       dispatcher.dispatch(
         { origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: hop.body ?? null },
