@@ -8,6 +8,7 @@
 // node bench/interleaved.mjs [--client=mcpx,mcpx-header,mcpx-oauth] [--width=256] [--rounds=60] [--bytes=N]
 // (--bytes: each call echoes a text of N bytes, as the `large` scenario does with 1048576)
 import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const HTTP_CLIENTS = ['raw', 'official', 'mcpx', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
