@@ -15,13 +15,20 @@ export function decodeMessages(text: string): Decoded {
   } catch (error) {
     return { messages: [], problems: [`malformed JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
+  if (!Array.isArray(value)) {
+    // One message, as nearly every answer is: no batch to walk.
+    const checked = checkMessage(value);
+    return typeof checked === 'string'
+      ? { messages: [], problems: [`not a JSON-RPC message: ${checked}`] }
+      : { messages: [checked], problems: [] };
+  }
   const decoded: Decoded = { messages: [], problems: [] };
-  for (const item of Array.isArray(value) ? value : [value]) {
+  for (const item of value) {
     const checked = checkMessage(item);
     if (typeof checked === 'string') decoded.problems.push(`not a JSON-RPC message: ${checked}`);
     else decoded.messages.push(checked);
   }
-  if (Array.isArray(value) && value.length === 0) decoded.problems.push('an empty batch');
+  if (value.length === 0) decoded.problems.push('an empty batch');
   return decoded;
 }
 

@@ -1,5 +1,5 @@
 import { startFakeHttpServer, type FakeHandler, type FakeHttpServer } from '@mcpx/test-utils';
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BodyTooLargeError } from './body.js';
 import { dispatch, targetOf } from './dispatch.js';
@@ -76,6 +76,32 @@ describe('dispatch', () => {
     const body = Buffer.concat(chunks);
     expect(body.length).toBe(64 * 16 * 1024);
     for (let n = 0; n < 64; n++) expect(body[n * 16 * 1024]).toBe(n % 256);
+  });
+
+  it('asks undici to pause only for chunks left unread past 64 KiB, never for one a reader is waiting for', async () => {
+    let handler: Dispatcher.DispatchHandler | undefined;
+    const recorder = {
+      dispatch: (_options: Dispatcher.DispatchOptions, given: Dispatcher.DispatchHandler) => {
+        handler = given;
+        return true;
+      },
+    } as unknown as Dispatcher;
+    const answer = dispatch(
+      recorder,
+      targetOf(new URL('http://127.0.0.1:1/mcp')),
+      { method: 'GET', headers: {}, body: undefined },
+      new Exchange(),
+    );
+    handler?.onHeaders?.(200, [], () => undefined, 'OK');
+    const response = await answer;
+    const chunk = Buffer.alloc(64 * 1024);
+    const reader = response.body[Symbol.asyncIterator]();
+    const first = reader.next();
+    await tick(0);
+    expect(handler?.onData?.(chunk)).toBe(true);
+    await first;
+    expect(handler?.onData?.(chunk)).toBe(true);
+    expect(handler?.onData?.(chunk)).toBe(false);
   });
 
   it('refuses a body past maxBytes as it streams, and lets the connection go', async () => {

@@ -1,10 +1,10 @@
-import type { Dispatcher } from 'undici';
+import { util, type Dispatcher } from 'undici';
 import { BodyTooLargeError } from './body.js';
 import type { Exchange } from './exchange.js';
 import type { HttpBody, HttpResponse } from './http-response.js';
 import type { HopRequest } from './redirects.js';
 
-/** How much of a body is held, unread, before undici stops reading its socket until the reader catches up. */
+/** How much of a body may be held, unread, before undici stops reading its socket until the reader catches up. */
 const HIGH_WATER_MARK = 64 * 1024;
 
 const utf8 = new TextDecoder();
@@ -25,11 +25,19 @@ export function targetOf(url: URL): Target {
  * Sends one request through an undici dispatcher, without `fetch`'s web streams and
  * per-request objects: resolves once the status and headers arrive, the body following as
  * it comes. Aborting `exchange` fails the request, or the body being read, with its reason.
+ * A request that fails before its answer rejects with what `failure` makes of the error (the
+ * error itself by default): the caller's own error, with no second promise to translate it.
  */
-export function dispatch(dispatcher: Dispatcher, target: Target, hop: HopRequest, exchange: Exchange): Promise<HttpResponse> {
-  if (exchange.aborted) return Promise.reject(exchange.reason);
+export function dispatch(
+  dispatcher: Dispatcher,
+  target: Target,
+  hop: HopRequest,
+  exchange: Exchange,
+  failure: (error: unknown) => unknown = (error) => error,
+): Promise<HttpResponse> {
+  if (exchange.aborted) return Promise.reject(failure(exchange.reason));
   return new Promise((resolve, reject) => {
-    const request = new DispatchedRequest(resolve, reject, exchange);
+    const request = new DispatchedRequest(resolve, (error) => reject(failure(error)), exchange);
     try {
       dispatcher.dispatch(
         { origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: hop.body ?? null },
@@ -88,10 +96,14 @@ class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
 
   onData(chunk: Buffer): boolean {
     if (this.#state !== 'body') return true;
+    // A reader waiting for the next chunk takes this one at once: only chunks left unread
+    // count. Pausing for a chunk about to be read (a full 64 KiB socket read of a large
+    // answer) stops and restarts the socket for nothing, and slows the transfer down.
+    const taken = this.#wake !== undefined;
     this.#chunks.push(chunk);
     this.#buffered += chunk.length;
     this.#wakeUp();
-    if (this.#buffered < HIGH_WATER_MARK) return true;
+    if (taken || this.#buffered <= HIGH_WATER_MARK) return true;
     this.#paused = true;
     return false;
   }
@@ -209,16 +221,26 @@ function decode(chunks: readonly Buffer[]): string {
   return utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 }
 
-/** Raw header lines as a record: names in lower case, repeated values joined with ", " as `Headers.get` does. */
+/**
+ * Raw header lines as a record: names in lower case, repeated values joined with ", " as
+ * `Headers.get` does. Names go through undici's `headerNameToString`, which finds the common
+ * ones (`content-type`, `content-length`, `date`...) in its table of lower-case names without
+ * making a string of the bytes or lower-casing it.
+ */
 function parseHeaders(raw: ReadonlyArray<Buffer | string | ReadonlyArray<Buffer | string>>): Record<string, string> {
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = latin1(raw[i]).toLowerCase();
+    const name = headerName(raw[i]);
     const value = latin1(raw[i + 1]);
     const earlier = headers[name];
     headers[name] = earlier === undefined ? value : `${earlier}, ${value}`;
   }
   return headers;
+}
+
+function headerName(value: Buffer | string | ReadonlyArray<Buffer | string> | undefined): string {
+  if (typeof value === 'string' || Buffer.isBuffer(value)) return util.headerNameToString(value);
+  return latin1(value).toLowerCase();
 }
 
 function latin1(value: Buffer | string | ReadonlyArray<Buffer | string> | undefined): string {

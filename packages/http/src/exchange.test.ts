@@ -15,6 +15,19 @@ describe('Exchange', () => {
     expect(exchange).toMatchObject({ aborted: true, reason: 'first' });
   });
 
+  it('runs the hooks left in the order they were added, when the first was removed before others came', () => {
+    const exchange = new Exchange();
+    const seen: string[] = [];
+    const first = (): void => void seen.push('first');
+    exchange.onAbort(first);
+    exchange.onAbort(() => seen.push('second'));
+    exchange.offAbort(first);
+    exchange.onAbort(() => seen.push('third'));
+    exchange.onAbort(first);
+    exchange.abort();
+    expect(seen).toEqual(['second', 'third', 'first']);
+  });
+
   it('runs a hook added after the abort at once', () => {
     const exchange = new Exchange();
     exchange.abort('gone');

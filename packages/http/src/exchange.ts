@@ -7,6 +7,8 @@
 export class Exchange {
   #aborted = false;
   #reason: unknown;
+  /** The first hook, apart: an exchange almost always has one (its request's), and then needs no array. */
+  #hook: ((reason: unknown) => void) | undefined;
   #hooks: Array<(reason: unknown) => void> | undefined;
   #controller: AbortController | undefined;
 
@@ -34,20 +36,27 @@ export class Exchange {
     if (this.#aborted) return;
     this.#aborted = true;
     this.#reason = reason;
+    const first = this.#hook;
     const hooks = this.#hooks;
-    this.#hooks = undefined;
+    this.#hook = this.#hooks = undefined;
     this.#controller?.abort(reason);
+    first?.(reason);
     if (hooks !== undefined) for (const hook of hooks) hook(reason);
   }
 
   /** Runs `hook` with the reason on abort, or at once if already aborted. */
   onAbort(hook: (reason: unknown) => void): void {
     if (this.#aborted) hook(this.#reason);
+    else if (this.#hook === undefined && this.#hooks === undefined) this.#hook = hook;
     else (this.#hooks ??= []).push(hook);
   }
 
   /** Unregisters a hook given to `onAbort`. */
   offAbort(hook: (reason: unknown) => void): void {
+    if (this.#hook === hook) {
+      this.#hook = undefined;
+      return;
+    }
     const hooks = this.#hooks;
     if (hooks === undefined) return;
     const index = hooks.lastIndexOf(hook);

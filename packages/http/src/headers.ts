@@ -35,5 +35,7 @@ export function sameOrigin(a: URL, b: URL): boolean {
 
 /** The media type of a `Content-Type` value, lower case and without parameters. */
 export function mediaType(contentType: string | null | undefined): string {
+  // The common answer, as most servers spell it, without splitting or lower-casing anything.
+  if (contentType === 'application/json' || contentType === 'text/event-stream') return contentType;
   return (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
 }

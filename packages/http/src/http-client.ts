@@ -217,18 +217,15 @@ export class HttpClient {
   }
 
   /** Sends one hop, without following redirects. */
-  async #sendOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
+  #sendOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
     if (this.#viaFetch) return this.#fetchOnce(url, hop, request);
-    try {
-      return await dispatch(
-        this.settings.dispatcher ?? getGlobalDispatcher(),
-        url === this.settings.url ? this.#endpoint : targetOf(url),
-        hop,
-        request.exchange,
-      );
-    } catch (error) {
-      throw this.#unreachable(error, url, request);
-    }
+    return dispatch(
+      this.settings.dispatcher ?? getGlobalDispatcher(),
+      url === this.settings.url ? this.#endpoint : targetOf(url),
+      hop,
+      request.exchange,
+      (error) => this.#unreachable(error, url, request),
+    );
   }
 
   async #fetchOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {

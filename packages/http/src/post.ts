@@ -82,7 +82,8 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
   const method = 'method' in message ? message.method : undefined;
   const isInitialize = method === 'initialize' && 'id' in message;
   const inSession = options.modern === undefined && !startsSession(method);
-  const safe = isSafeToRepeat(message, context.retry.retryToolCalls);
+  // Whether the message may be sent again is asked only once a retry is in question.
+  const safe = (): boolean => isSafeToRepeat(message, context.retry.retryToolCalls);
   const body = serialise(context.scope, message, method);
   const { exchange } = options;
   let retries = 0;
@@ -102,7 +103,7 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
         rpcMethod: method,
       });
     } catch (error) {
-      const delay = safe && isNetworkFailure(error) ? retryDelay({ ...context.retry, attempt: retries }, null) : undefined;
+      const delay = isNetworkFailure(error) && safe() ? retryDelay({ ...context.retry, attempt: retries }, null) : undefined;
       if (delay === undefined) throw error;
       retries++;
       tellRetry(context, { url: context.scope.target, method, attempt: retries, delayMs: delay, error });
@@ -124,7 +125,7 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       }
       continue;
     }
-    if (safe && isRetryableStatus(response.status)) {
+    if (isRetryableStatus(response.status) && safe()) {
       const delay = retryDelay({ ...context.retry, attempt: retries }, response.headers['retry-after']);
       if (delay !== undefined) {
         discard(response);

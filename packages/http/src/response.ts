@@ -72,7 +72,7 @@ export async function handleAccepted(
         method,
       });
     }
-    if (text.trim() === '' && requestId === undefined) return;
+    if (requestId === undefined && text.trim() === '') return;
     const { messages, problems } = decodeMessages(text);
     if (messages.length === 0) {
       throw transportError(
