@@ -5,6 +5,9 @@
 //
 //   pnpm build && node --expose-gc bench/heap-per-connection.mjs [--from=10] [--to=40] [--top=25]
 //
+// `--path=<constructor>` also prints the retainer chain (to the first object of the first
+// snapshot) of three new objects of that constructor: what keeps them alive.
+//
 // Sizes are shallow (each object's own bytes), so the groups add up to the heap's growth.
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     from: { type: 'string', default: '10' },
     to: { type: 'string', default: '40' },
     top: { type: 'string', default: '25' },
+    path: { type: 'string' },
   },
 });
 const from = Number(values.from);
@@ -57,33 +61,48 @@ function read(file) {
   }
 }
 
-/** The nodes of a snapshot (id, type, name, self size) and, for each, its first strong retainer. */
+/** The nodes of a snapshot (id, type, name, self size) and, for each, the strong retainer nearest the GC roots. */
 function parse({ snapshot: { meta }, nodes, edges, strings }) {
   const nodeFields = meta.node_fields.length;
   const edgeFields = meta.edge_fields.length;
-  const nodeTypes = meta.node_fields.indexOf('type');
-  const typeNames = meta.node_types[nodeTypes];
+  const typeNames = meta.node_types[meta.node_fields.indexOf('type')];
   const edgeTypeNames = meta.edge_types[meta.edge_fields.indexOf('type')];
   const [fType, fName, fId, fSize, fEdges] = ['type', 'name', 'id', 'self_size', 'edge_count'].map((f) => meta.node_fields.indexOf(f));
   const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((f) => meta.edge_fields.indexOf(f));
   const count = nodes.length / nodeFields;
+  const firstEdge = new Int32Array(count + 1);
+  for (let n = 0; n < count; n++) firstEdge[n + 1] = firstEdge[n] + nodes[n * nodeFields + fEdges] * edgeFields;
+  const strong = (edge) => {
+    const kind = edgeTypeNames[edges[edge + eType]];
+    return kind !== 'weak' && kind !== 'shortcut';
+  };
+  // Breadth first from the root (node 0), so that each object's retainer is on a shortest path to it.
   const out = { count, ids: new Int32Array(count), type: [], name: [], size: new Float64Array(count), retainer: new Int32Array(count).fill(-1), edge: [] };
-  let edge = 0;
+  const distance = new Int32Array(count).fill(-1);
+  distance[0] = 0;
+  const queue = new Int32Array(count);
+  let head = 0;
+  let tail = 1;
+  while (head < tail) {
+    const n = queue[head++];
+    for (let edge = firstEdge[n]; edge < firstEdge[n + 1]; edge += edgeFields) {
+      if (!strong(edge)) continue;
+      const target = edges[edge + eTo] / nodeFields;
+      if (distance[target] !== -1) continue;
+      distance[target] = distance[n] + 1;
+      out.retainer[target] = n;
+      const kind = edgeTypeNames[edges[edge + eType]];
+      const name = edges[edge + eName];
+      out.edge[target] = kind === 'element' || kind === 'hidden' ? `[${name}]` : String(strings[name] ?? name);
+      queue[tail++] = target;
+    }
+  }
   for (let n = 0; n < count; n++) {
     const base = n * nodeFields;
     out.ids[n] = nodes[base + fId];
     out.type[n] = typeNames[nodes[base + fType]];
     out.name[n] = strings[nodes[base + fName]];
     out.size[n] = nodes[base + fSize];
-    for (let e = 0; e < nodes[base + fEdges]; e++, edge += edgeFields) {
-      const kind = edgeTypeNames[edges[edge + eType]];
-      if (kind === 'weak' || kind === 'shortcut') continue;
-      const target = edges[edge + eTo] / nodeFields;
-      if (out.retainer[target] !== -1) continue;
-      out.retainer[target] = n;
-      const label = edges[edge + eName];
-      out.edge[target] = kind === 'element' || kind === 'hidden' ? `[${label}]` : String(strings[label] ?? label);
-    }
   }
   return out;
 }
@@ -144,4 +163,18 @@ for (let n = 0; n < after.count; n++) {
 console.log(`heap per mcpx stdio connection, objects new between ${from} and ${to} connections (Node ${process.version})`);
 printGroups('by constructor', byConstructor, connections);
 printGroups('by retainer (the nearest named or older object, and its property)', byOwner, connections);
+if (values.path !== undefined) {
+  let shown = 0;
+  for (let n = 0; n < after.count && shown < 3; n++) {
+    if (!isNew(n) || label(after, n) !== values.path) continue;
+    shown++;
+    const chain = [label(after, n)];
+    for (let current = n, hops = 0; after.retainer[current] !== -1 && hops < 15; hops++) {
+      chain.push(`${label(after, after.retainer[current])}.${after.edge[current]}`);
+      current = after.retainer[current];
+      if (!isNew(current)) break;
+    }
+    console.log(`\n${chain.join('\n  <- ')}`);
+  }
+}
 await Promise.all(clients.map((client) => client.close()));
