@@ -116,10 +116,10 @@ export class JsonRpcEngine {
     options: RequestOptions = {},
     sendOptions?: TransportSendOptions,
   ): Promise<Record<string, unknown>> {
-    const context = { server: this.options.server, method };
     if (this.closed) return Promise.reject(this.closedError(method));
     const signal = options.signal;
-    if (signal?.aborted) return Promise.reject(new CancelledError(reasonText(signal.reason), context));
+    const server = this.options.server;
+    if (signal?.aborted) return Promise.reject(new CancelledError(reasonText(signal.reason), { server, method }));
     const id = this.pending.allocateId();
     options.onid?.(id);
     const onprogress = options.onprogress;
@@ -142,16 +142,18 @@ export class JsonRpcEngine {
       if (signal) {
         entry.unsubscribeAbort = onAbort(signal, (reason) => {
           const text = reasonText(reason);
-          this.abandon(id, new CancelledError(text, { ...context, cause: reason }), text);
+          this.abandon(id, new CancelledError(text, { server, method, cause: reason }), text);
         });
       }
       this.options.observer?.requestSent?.(method, id);
       const message =
         sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
       const waitMs = Math.min(timeoutMs, options.maxTotalTimeoutMs ?? Infinity);
-      this.transport.send(message, { ...sendOptions, timeoutMs: waitMs }).catch((error: unknown) => {
-        this.settle(id, undefined, wrapSendError(error, context));
-      });
+      this.transport
+        .send(message, sendOptions === undefined ? { timeoutMs: waitMs } : { ...sendOptions, timeoutMs: waitMs })
+        .catch((error: unknown) => {
+          this.settle(id, undefined, wrapSendError(error, { server, method }));
+        });
     });
   }
 
