@@ -5,6 +5,7 @@
 //
 //   pnpm build && node --expose-gc bench/heap-per-connection.mjs [--from=10] [--to=40] [--top=25]
 //
+// `--where` labels closures with where their function is defined (script id:line:column).
 // `--path=<constructor>` also prints the retainer chain (to the first object of the first
 // snapshot) of three new objects of that constructor: what keeps them alive.
 //
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     to: { type: 'string', default: '40' },
     top: { type: 'string', default: '25' },
     path: { type: 'string' },
+    where: { type: 'boolean', default: false },
   },
 });
 const from = Number(values.from);
@@ -62,7 +64,7 @@ function read(file) {
 }
 
 /** The nodes of a snapshot (id, type, name, self size) and, for each, the strong retainer nearest the GC roots. */
-function parse({ snapshot: { meta }, nodes, edges, strings }) {
+function parse({ snapshot: { meta }, nodes, edges, strings, locations }) {
   const nodeFields = meta.node_fields.length;
   const edgeFields = meta.edge_fields.length;
   const typeNames = meta.node_types[meta.node_fields.indexOf('type')];
@@ -97,6 +99,12 @@ function parse({ snapshot: { meta }, nodes, edges, strings }) {
       queue[tail++] = target;
     }
   }
+  // Where each closure's function is defined (script id, line, column: 0-based), to tell anonymous ones apart.
+  out.where = new Map();
+  const locationFields = meta.location_fields?.length ?? 4;
+  for (let i = 0; i + locationFields <= (locations?.length ?? 0); i += locationFields) {
+    out.where.set(locations[i] / nodeFields, `${locations[i + 1]}:${locations[i + 2] + 1}:${locations[i + 3] + 1}`);
+  }
   for (let n = 0; n < count; n++) {
     const base = n * nodeFields;
     out.ids[n] = nodes[base + fId];
@@ -111,7 +119,7 @@ function parse({ snapshot: { meta }, nodes, edges, strings }) {
 function label(snap, n) {
   const type = snap.type[n];
   if (type === 'object' || type === 'native') return snap.name[n];
-  if (type === 'closure') return `closure ${snap.name[n] || '(anonymous)'}`;
+  if (type === 'closure') return `closure ${snap.name[n] || '(anonymous)'}${values.where && snap.where.has(n) ? ` @${snap.where.get(n)}` : ''}`;
   return `(${type})`;
 }
 
