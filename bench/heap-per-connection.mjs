@@ -79,7 +79,15 @@ function parse({ snapshot: { meta }, nodes, edges, strings, locations }) {
     return kind !== 'weak' && kind !== 'shortcut';
   };
   // Breadth first from the root (node 0), so that each object's retainer is on a shortest path to it.
-  const out = { count, ids: new Int32Array(count), type: [], name: [], size: new Float64Array(count), retainer: new Int32Array(count).fill(-1), edge: [] };
+  const out = {
+    count,
+    ids: new Int32Array(count),
+    type: [],
+    name: [],
+    size: new Float64Array(count),
+    retainer: new Int32Array(count).fill(-1),
+    edge: [],
+  };
   const distance = new Int32Array(count).fill(-1);
   distance[0] = 0;
   const queue = new Int32Array(count);
@@ -119,7 +127,8 @@ function parse({ snapshot: { meta }, nodes, edges, strings, locations }) {
 function label(snap, n) {
   const type = snap.type[n];
   if (type === 'object' || type === 'native') return snap.name[n];
-  if (type === 'closure') return `closure ${snap.name[n] || '(anonymous)'}${values.where && snap.where.has(n) ? ` @${snap.where.get(n)}` : ''}`;
+  if (type === 'closure')
+    return `closure ${snap.name[n] || '(anonymous)'}${values.where && snap.where.has(n) ? ` @${snap.where.get(n)}` : ''}`;
   return `(${type})`;
 }
 
@@ -129,7 +138,8 @@ function owner(snap, n, isNew) {
   let current = snap.retainer[n];
   for (let hops = 0; current !== -1 && hops < 12; hops++) {
     const type = snap.type[current];
-    const named = (type === 'object' && !['Object', 'Array', 'Map', 'Set', 'system / Context'].includes(snap.name[current])) || type === 'closure';
+    const named =
+      (type === 'object' && !['Object', 'Array', 'Map', 'Set', 'system / Context'].includes(snap.name[current])) || type === 'closure';
     if (named || !isNew(current)) return `${label(snap, current)}.${snap.edge[child]}`;
     child = current;
     current = snap.retainer[current];

@@ -72,7 +72,8 @@ export async function establishSession(connection: Connection, options: Establis
   const era: EraChoice = pinned === undefined ? options.era : isModernProtocolVersion(pinned) ? 'modern' : 'legacy';
   const { engine, transport } = connection;
   const key = transport.eraCacheKey ?? transport.description;
-  const cache = options.cache === undefined ? undefined : GuardedEraStore.of(options.parts, options.cache, warnTo(options.parts), options.server);
+  const cache =
+    options.cache === undefined ? undefined : GuardedEraStore.of(options.parts, options.cache, warnTo(options.parts), options.server);
   const step = (): RequestOptions => {
     const signal = options.stepSignal?.();
     if (signal === undefined) return request;
