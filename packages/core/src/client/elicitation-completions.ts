@@ -19,7 +19,7 @@ export class ElicitationCompletions {
   wait(elicitationId: string): CompletionWait {
     let resolve!: () => void;
     const completion = new Promise<void>((done) => (resolve = done));
-    const waiting = (this.waiting ??= new Map());
+    const waiting = (this.waiting ??= new Map<string, () => void>());
     waiting.set(elicitationId, resolve);
     return {
       completion,

@@ -20,7 +20,7 @@ export class OutputSchemaValidator {
     }
     for (const tool of tools) {
       if (tool.outputSchema) {
-        const schemas = (this.schemas ??= new Map());
+        const schemas = (this.schemas ??= new Map<string, Record<string, unknown>>());
         if (schemas.get(tool.name) !== tool.outputSchema) this.compiled?.delete(tool.name);
         schemas.set(tool.name, tool.outputSchema);
       }
@@ -36,7 +36,7 @@ export class OutputSchemaValidator {
     if (result.structuredContent === undefined) {
       throw new InvalidResponseError(`tool "${tool}" declares an outputSchema but returned no structuredContent`, where);
     }
-    const cache = (this.compiled ??= new Map());
+    const cache = (this.compiled ??= new Map<string, Promise<Check>>());
     let compiled = cache.get(tool);
     if (compiled === undefined) {
       compiled = compile(schema);

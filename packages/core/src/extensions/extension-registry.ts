@@ -26,10 +26,10 @@ export class ExtensionRegistry {
 
   constructor(extensions: readonly ClientExtension[], hostOf: (id: string) => ExtensionHost, server: string | undefined) {
     if (extensions.length === 0) return;
-    const apis = (this.apis = new Map());
-    const settings = (this.settings = new Map());
-    const methods = (this.methods = new Map());
-    const resultTypes = (this.resultTypes = new Map());
+    const apis = (this.apis = new Map<string, unknown>());
+    const settings = (this.settings = new Map<string, Readonly<Record<string, unknown>>>());
+    const methods = (this.methods = new Map<string, string>());
+    const resultTypes = (this.resultTypes = new Map<string, ResultTypeBinding>());
     const refuse = (message: string): ConfigError => new ConfigError(message, { server, operation: 'registering extensions' });
     for (const extension of extensions) {
       const { id } = extension;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Deadline, DeadlineTimer, type DeadlineKind } from './deadline.js';
+import { DeadlineTimer, type Deadline, type DeadlineKind } from './deadline.js';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits until `done()` holds, checking every 10 ms; fails after 10 s. */

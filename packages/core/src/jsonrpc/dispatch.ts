@@ -84,7 +84,7 @@ export class Dispatcher {
       return;
     }
     const controller = new AbortController();
-    const inFlight = (this.inFlight ??= new Map());
+    const inFlight = (this.inFlight ??= new Map<RequestId, AbortController>());
     inFlight.set(request.id, controller);
     const params = request.params ?? {};
     const meta = typeof params._meta === 'object' && params._meta !== null ? (params._meta as Record<string, unknown>) : undefined;
