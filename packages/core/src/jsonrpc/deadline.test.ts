@@ -83,6 +83,19 @@ describe('the shared deadline timer', () => {
     expect(refedTimers()).toBe(before);
   });
 
+  it('waits for a deadline further away than a Node timer can wait, without expiring it early', async () => {
+    const { timer, expired, start } = setup();
+    stop = () => timer.stop();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    start('far', 30 * 24 * 3600 * 1000);
+    await tick(200);
+    process.off('warning', onWarning);
+    expect(expired).toEqual([]);
+    expect(warnings.map((w) => w.name)).not.toContain('TimeoutOverflowWarning');
+  });
+
   it('never expires a cleared deadline', async () => {
     const { timer, expired, start } = setup();
     stop = () => timer.stop();

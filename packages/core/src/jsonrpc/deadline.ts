@@ -1,3 +1,6 @@
+/** The longest wait a Node timer takes (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** Which limit of a request ran out: the idle timeout (progress may push it back) or the total cap. */
 export type DeadlineKind = 'idle' | 'total';
 
@@ -83,7 +86,8 @@ export class DeadlineTimer<K> {
   private arm(dueAt: number, now: number): void {
     clearTimeout(this.timer);
     this.armedAt = dueAt;
-    this.timer = setTimeout(() => this.fire(), Math.max(1, Math.ceil(dueAt - now)));
+    // A deadline further away than a timer can wait is looked at again when that wait ends.
+    this.timer = setTimeout(() => this.fire(), Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(dueAt - now))));
   }
 
   private fire(): void {
