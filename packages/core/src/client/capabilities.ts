@@ -78,10 +78,18 @@ export function requiredServerCapability(method: string, protocolVersion: string
   }
 }
 
+/** Capability paths split once: a handful of constants, checked twice for every tools/call. */
+const splitPaths = new Map<string, readonly string[]>();
+
 /** True when the server advertised the dotted capability path. */
 export function hasCapability(capabilities: ServerCapabilities, path: string): boolean {
+  let keys = splitPaths.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    splitPaths.set(path, keys);
+  }
   let node: unknown = capabilities;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (typeof node !== 'object' || node === null) return false;
     node = (node as Record<string, unknown>)[key];
   }

@@ -12,17 +12,19 @@ export interface CompletionWait {
  * as the spec requires.
  */
 export class ElicitationCompletions {
-  private readonly waiting = new Map<string, () => void>();
+  /** Made by the first wait: most clients never see a URL elicitation. */
+  private waiting: Map<string, () => void> | undefined;
 
   /** Starts waiting for `elicitationId`; register before the user can finish, so an early notification is not lost. */
   wait(elicitationId: string): CompletionWait {
     let resolve!: () => void;
     const completion = new Promise<void>((done) => (resolve = done));
-    this.waiting.set(elicitationId, resolve);
+    const waiting = (this.waiting ??= new Map<string, () => void>());
+    waiting.set(elicitationId, resolve);
     return {
       completion,
       release: () => {
-        if (this.waiting.get(elicitationId) === resolve) this.waiting.delete(elicitationId);
+        if (waiting.get(elicitationId) === resolve) waiting.delete(elicitationId);
       },
     };
   }
@@ -31,9 +33,9 @@ export class ElicitationCompletions {
   complete(params: Record<string, unknown>): boolean {
     const id = params.elicitationId;
     if (typeof id !== 'string') return false;
-    const resolve = this.waiting.get(id);
+    const resolve = this.waiting?.get(id);
     if (resolve === undefined) return false;
-    this.waiting.delete(id);
+    this.waiting?.delete(id);
     resolve();
     return true;
   }

@@ -8,19 +8,21 @@ type Check = (value: unknown) => string | undefined;
  * imported on first use, so clients whose tools declare no output schema never load it.
  */
 export class OutputSchemaValidator {
-  private readonly schemas = new Map<string, Record<string, unknown>>();
-  private readonly compiled = new Map<string, Promise<Check>>();
+  // Made when a listed tool first declares an output schema: many servers' tools declare none.
+  private schemas: Map<string, Record<string, unknown>> | undefined;
+  private compiled: Map<string, Promise<Check>> | undefined;
 
   /** Remembers the output schemas of listed tools, forgetting stale ones. */
   remember(tools: ReadonlyArray<{ name: string; outputSchema?: Record<string, unknown> | undefined }>, replaceAll: boolean): void {
     if (replaceAll) {
-      this.schemas.clear();
-      this.compiled.clear();
+      this.schemas?.clear();
+      this.compiled?.clear();
     }
     for (const tool of tools) {
       if (tool.outputSchema) {
-        if (this.schemas.get(tool.name) !== tool.outputSchema) this.compiled.delete(tool.name);
-        this.schemas.set(tool.name, tool.outputSchema);
+        const schemas = (this.schemas ??= new Map<string, Record<string, unknown>>());
+        if (schemas.get(tool.name) !== tool.outputSchema) this.compiled?.delete(tool.name);
+        schemas.set(tool.name, tool.outputSchema);
       }
     }
   }
@@ -28,16 +30,17 @@ export class OutputSchemaValidator {
   /** Throws when a successful result breaks the tool's declared output schema. */
   async check(tool: string, result: CallToolResult, context: { server?: string | undefined }): Promise<void> {
     if (result.isError === true) return;
-    const schema = this.schemas.get(tool);
+    const schema = this.schemas?.get(tool);
     if (schema === undefined) return;
     const where = { server: context.server, method: 'tools/call' };
     if (result.structuredContent === undefined) {
       throw new InvalidResponseError(`tool "${tool}" declares an outputSchema but returned no structuredContent`, where);
     }
-    let compiled = this.compiled.get(tool);
+    const cache = (this.compiled ??= new Map<string, Promise<Check>>());
+    let compiled = cache.get(tool);
     if (compiled === undefined) {
       compiled = compile(schema);
-      this.compiled.set(tool, compiled);
+      cache.set(tool, compiled);
     }
     const problem = (await compiled)(result.structuredContent);
     if (problem !== undefined) {

@@ -72,8 +72,8 @@ export async function establishSession(connection: Connection, options: Establis
   const era: EraChoice = pinned === undefined ? options.era : isModernProtocolVersion(pinned) ? 'modern' : 'legacy';
   const { engine, transport } = connection;
   const key = transport.eraCacheKey ?? transport.description;
-  const warn = (error: Error): void => options.parts.emitter.emit('warning', { error });
-  const cache = options.cache === undefined ? undefined : GuardedEraStore.of(options.parts, options.cache, warn, options.server);
+  const cache =
+    options.cache === undefined ? undefined : GuardedEraStore.of(options.parts, options.cache, warnTo(options.parts), options.server);
   const step = (): RequestOptions => {
     const signal = options.stepSignal?.();
     if (signal === undefined) return request;
@@ -152,4 +152,14 @@ function meansLegacy(error: unknown): boolean {
 function isClientError(error: unknown): boolean {
   if (!TransportError.isInstance(error) || error.status === undefined) return false;
   return error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403;
+}
+
+/**
+ * Reports a failing era store as a client warning. Made outside `establishSession`, whose closures
+ * share one context: a closure made there and kept by the client's era store would keep the
+ * handshake's signals and first connection alive for the client's lifetime.
+ */
+function warnTo(parts: SessionParts): (error: Error) => void {
+  const emitter = parts.emitter;
+  return (error) => emitter.emit('warning', { error });
 }

@@ -48,7 +48,8 @@ export type NotificationHandler = (params: Record<string, unknown>, method: stri
 export class Dispatcher {
   private readonly requestHandlers = new Map<string, RequestHandler>();
   private readonly notificationHandlers = new Map<string, Set<NotificationHandler>>();
-  private readonly inFlight = new Map<RequestId, AbortController>();
+  /** The inbound requests being handled; made by the first one, since many connections get none. */
+  private inFlight: Map<RequestId, AbortController> | undefined;
 
   constructor(
     /** Sends a response; the promise, when given, settles once the transport has sent it. */
@@ -83,7 +84,8 @@ export class Dispatcher {
       return;
     }
     const controller = new AbortController();
-    this.inFlight.set(request.id, controller);
+    const inFlight = (this.inFlight ??= new Map<RequestId, AbortController>());
+    inFlight.set(request.id, controller);
     const params = request.params ?? {};
     const meta = typeof params._meta === 'object' && params._meta !== null ? (params._meta as Record<string, unknown>) : undefined;
     const context: InboundRequestContext = {
@@ -102,7 +104,7 @@ export class Dispatcher {
         (error: unknown) => (controller.signal.aborted ? undefined : this.respondError(request.id, toErrorObject(error))),
       )
       .finally(() => {
-        this.inFlight.delete(request.id);
+        inFlight.delete(request.id);
         sent();
       });
   }
@@ -112,7 +114,7 @@ export class Dispatcher {
     if (notification.method === 'notifications/cancelled') {
       const requestId = params.requestId;
       if (typeof requestId === 'string' || typeof requestId === 'number') {
-        this.inFlight.get(requestId)?.abort(params.reason ?? 'cancelled by the server');
+        this.inFlight?.get(requestId)?.abort(params.reason ?? 'cancelled by the server');
       }
     }
     for (const key of [notification.method, '*']) {
@@ -130,6 +132,7 @@ export class Dispatcher {
 
   /** Aborts every inbound request still being handled (the connection closed). */
   abortAll(reason: Error): void {
+    if (this.inFlight === undefined) return;
     for (const controller of this.inFlight.values()) controller.abort(reason);
     this.inFlight.clear();
   }

@@ -10,7 +10,7 @@ import { TransportError } from '../errors/transport-error.js';
 import type { Transport, TransportSendOptions } from '../transport.js';
 import { onAbort, reasonText } from '../util/abort-fanout.js';
 import { checkOptions, type OptionKeys } from '../util/check-options.js';
-import { Deadline } from './deadline.js';
+import { DeadlineTimer, type DeadlineKind } from './deadline.js';
 import { Dispatcher, type NotificationHandler, type RequestHandler } from './dispatch.js';
 import { isNotification, isRequest, type JsonRpcMessage, type JsonRpcResponse, type RequestId } from './messages.js';
 import { PendingRequests, type PendingRequest, type Progress } from './pending.js';
@@ -73,6 +73,10 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
  */
 export class JsonRpcEngine {
   private readonly pending = new PendingRequests();
+  private readonly deadlines = new DeadlineTimer<RequestId>(
+    (id, kind, ms) => this.expire(id, kind, ms),
+    () => this.pending.deadlines(),
+  );
   private readonly dispatcher: Dispatcher;
   private closeReason: Error | undefined;
   private closed = false;
@@ -112,49 +116,44 @@ export class JsonRpcEngine {
     options: RequestOptions = {},
     sendOptions?: TransportSendOptions,
   ): Promise<Record<string, unknown>> {
-    const context = { server: this.options.server, method };
     if (this.closed) return Promise.reject(this.closedError(method));
     const signal = options.signal;
-    if (signal?.aborted) return Promise.reject(new CancelledError(reasonText(signal.reason), context));
+    const server = this.options.server;
+    if (signal?.aborted) return Promise.reject(new CancelledError(reasonText(signal.reason), { server, method }));
     const id = this.pending.allocateId();
     options.onid?.(id);
     const onprogress = options.onprogress;
     const sentParams = onprogress ? withProgressToken(params, id) : params;
     return new Promise((resolve, reject) => {
+      const startedAt = performance.now();
+      const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
       const entry: PendingRequest = {
         id,
         method,
-        startedAt: performance.now(),
+        startedAt,
         resolve,
         reject,
         onprogress,
         resetTimeoutOnProgress: options.resetTimeoutOnProgress ?? onprogress !== undefined,
-        deadline: undefined,
+        deadline: this.deadlines.start(id, timeoutMs, options.maxTotalTimeoutMs, startedAt),
         unsubscribeAbort: undefined,
       };
       this.pending.add(entry);
-      const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-      entry.deadline = new Deadline(
-        {
-          timeoutMs,
-          maxTotalTimeoutMs: options.maxTotalTimeoutMs,
-        },
-        (kind, ms) =>
-          this.abandon(id, new RequestTimeoutError(ms, kind, { ...context, setting: this.settingFor(kind) }), `timed out after ${ms} ms`),
-      );
       if (signal) {
         entry.unsubscribeAbort = onAbort(signal, (reason) => {
           const text = reasonText(reason);
-          this.abandon(id, new CancelledError(text, { ...context, cause: reason }), text);
+          this.abandon(id, new CancelledError(text, { server, method, cause: reason }), text);
         });
       }
       this.options.observer?.requestSent?.(method, id);
       const message =
         sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
       const waitMs = Math.min(timeoutMs, options.maxTotalTimeoutMs ?? Infinity);
-      this.transport.send(message, { ...sendOptions, timeoutMs: waitMs }).catch((error: unknown) => {
-        this.settle(id, undefined, wrapSendError(error, context));
-      });
+      this.transport
+        .send(message, sendOptions === undefined ? { timeoutMs: waitMs } : { ...sendOptions, timeoutMs: waitMs })
+        .catch((error: unknown) => {
+          this.settle(id, undefined, wrapSendError(error, { server, method }));
+        });
     });
   }
 
@@ -186,7 +185,13 @@ export class JsonRpcEngine {
     this.handleClose(undefined);
   }
 
-  private settingFor(kind: 'idle' | 'total'): string | undefined {
+  private expire(id: RequestId, kind: DeadlineKind, ms: number): void {
+    const method = this.pending.get(id)?.method;
+    const error = new RequestTimeoutError(ms, kind, { server: this.options.server, method, setting: this.settingFor(kind) });
+    this.abandon(id, error, `timed out after ${ms} ms`);
+  }
+
+  private settingFor(kind: DeadlineKind): string | undefined {
     return kind === 'idle' ? this.options.settingNames?.requestTimeoutMs : this.options.settingNames?.maxTotalTimeoutMs;
   }
 
@@ -262,6 +267,7 @@ export class JsonRpcEngine {
     if (this.closed) return;
     this.closed = true;
     this.closeReason = reason;
+    this.deadlines.stop();
     for (const entry of this.pending.drain()) {
       const error = this.closedError(entry.method);
       this.options.observer?.requestSettled?.(entry.method, entry.id, performance.now() - entry.startedAt, error);

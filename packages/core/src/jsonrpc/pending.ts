@@ -20,7 +20,7 @@ export interface PendingRequest {
   readonly reject: (error: Error) => void;
   readonly onprogress: ((progress: Progress) => void) | undefined;
   readonly resetTimeoutOnProgress: boolean;
-  deadline: Deadline | undefined;
+  readonly deadline: Deadline<RequestId> | undefined;
   unsubscribeAbort: (() => void) | undefined;
 }
 
@@ -54,6 +54,11 @@ export class PendingRequests {
     entry.deadline?.clear();
     entry.unsubscribeAbort?.();
     return entry;
+  }
+
+  /** The deadlines of the requests waiting. */
+  *deadlines(): Iterable<Deadline<RequestId> | undefined> {
+    for (const entry of this.entries.values()) yield entry.deadline;
   }
 
   /** Removes and returns every request still waiting. */
