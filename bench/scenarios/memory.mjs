@@ -5,8 +5,11 @@
 // steps that are not per connection: V8 doubling its young generation once enough has survived,
 // and pages of the node binary touched for the first time (file-backed, RssFile on Linux).
 // `marginal` is the median over the steps of the growth per connection: a one-off step moves
-// one step, not the median. `anon` is the same for anonymous memory alone (Linux), `heap` for
-// the JavaScript heap (used, after GC).
+// one step, not the median. `anon` is the same for anonymous memory alone (Linux), `anon
+// KiB/conn` its growth from before the first connection to the end, divided by the count (the
+// total without the node binary's pages, which V8 touches when it first optimizes code: 3 to 4
+// MiB, in whichever process gets hot first, shared and reclaimable), `heap` for the JavaScript
+// heap (used, after GC).
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median } from '../lib/stats.mjs';
@@ -17,6 +20,7 @@ export const metrics = [
   { key: 'rssKiBPerConnection', label: 'rss KiB/conn', short: 'rss', ratio: true },
   { key: 'marginalRssKiB', label: 'marginal KiB' },
   { key: 'marginalAnonKiB', label: 'anon KiB' },
+  { key: 'anonKiBPerConnection', label: 'anon KiB/conn' },
   { key: 'heapKiBPerConnection', label: 'heap KiB/conn' },
   { key: 'externalKiBPerConnection', label: 'external KiB' },
 ];
@@ -70,6 +74,7 @@ export async function run(client, server, { connections, step }) {
     rssKiBPerConnection: kib(all.rss - before.rss) / connections,
     marginalRssKiB: kib(slope('rss')),
     marginalAnonKiB: kib(slope('anon')),
+    anonKiBPerConnection: kib(all.anon - before.anon) / connections,
     heapKiBPerConnection: kib(all.heapUsed - one.heapUsed) / (connections - 1),
     externalKiBPerConnection: kib(all.external - one.external) / (connections - 1),
   };
