@@ -4,6 +4,7 @@
 // ending and SIGTERM ("deaf"), so that only SIGKILL stops it. argv[3] is the
 // grandchild's stdio: "ignore", or "inherit" to hold the client's pipes open as npx does.
 import { spawn } from 'node:child_process';
+import { setInterval } from 'node:timers';
 import { notify } from './wire.mjs';
 
 const mode = process.argv[2] ?? 'stay';
