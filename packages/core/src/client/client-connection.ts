@@ -130,7 +130,12 @@ export class ClientConnection implements SessionChannel {
   }
 
   /** What every request of a session goes through (its `SessionChannel`): the client's state and capability checks, then its request pipeline. */
-  request(method: string, params: Record<string, unknown> | undefined, options: CallOptions, seal?: Seal): Promise<Record<string, unknown>> {
+  request(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    options: CallOptions,
+    seal?: Seal,
+  ): Promise<Record<string, unknown>> {
     let engine: JsonRpcEngine;
     try {
       engine = this.connected(method);

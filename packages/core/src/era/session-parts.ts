@@ -66,7 +66,11 @@ class ClientSessionParts implements SessionParts {
   }
 
   get modern(): ModernMemory {
-    return (this.modernMemory ??= new ModernMemory(this.options, (error) => this.emitter.emit('error', { error }), (error) => this.emitter.emit('warning', { error })));
+    return (this.modernMemory ??= new ModernMemory(
+      this.options,
+      (error) => this.emitter.emit('error', { error }),
+      (error) => this.emitter.emit('warning', { error }),
+    ));
   }
 
   get taskStatuses(): TaskStatusWatch {
