@@ -57,8 +57,10 @@ export function readStderr(stream: Readable, tailLines: number, onLine: (line: s
       if (last !== undefined) take(last);
       resolve();
     };
-    stream.once('end', finish);
-    stream.once('close', finish);
+    // `on`, not `once`: `finish` may run twice (a second flush finds nothing), and `once` would
+    // keep a wrapper and its state per event for the life of the connection.
+    stream.on('end', finish);
+    stream.on('close', finish);
     // A read error only ends the diagnostics; the process exit tells how the server ended.
     stream.on('error', finish);
   });

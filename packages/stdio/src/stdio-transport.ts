@@ -187,7 +187,9 @@ export class StdioTransport implements Transport {
     const { stdin, stdout, stderr } = child;
     if (stdin === null || stdout === null) throw new Error('unreachable: stdin and stdout are pipes');
     const exited = new Promise<Exit>((resolve) => {
-      child.once('exit', (code, signal) => {
+      // A child process emits 'exit' once, and a stream 'end' and 'close' once: `on` does what
+      // `once` would without a wrapper and its state kept per listener for the connection's life.
+      child.on('exit', (code, signal) => {
         this.#exit = { code, signal };
         resolve(this.#exit);
         this.#onExit(this.#exit);
@@ -218,13 +220,13 @@ export class StdioTransport implements Transport {
       if (decoder.failed && this.#delivering()) this.#onLineTooLong();
     });
     return new Promise((resolve) => {
-      stdout.once('end', () => {
+      stdout.on('end', () => {
         const last = decoder.flush();
         if (last !== undefined) this.#onLine(last);
         this.#failSoon({ message: 'the server closed its stdout while still running', cause: undefined });
         resolve();
       });
-      stdout.once('close', resolve);
+      stdout.on('close', resolve);
       stdout.on('error', () => resolve());
     });
   }

@@ -36,7 +36,7 @@ export interface ConnectionParts {
  * the era session the handshake chose, and the gate every request passes (connected, the server
  * advertised what the method needs, then the request pipeline).
  */
-export class ClientConnection {
+export class ClientConnection implements SessionChannel {
   /** What the client gave: its options and the parts that outlive one connection. */
   readonly parts: ConnectionParts;
   private readonly pipeline: RequestPipeline;
@@ -51,8 +51,8 @@ export class ClientConnection {
     this.parts = parts;
     const { options, clientInfo, emitter, extensions } = parts;
     this.pipeline = new RequestPipeline(options);
-    const channel: SessionChannel = { request: (method, params, call, seal) => this.send(method, params, call, seal) };
-    this.sessionParts = sessionParts({ channel, options, clientInfo, emitter, extensions });
+    // The connection is its sessions' channel: no wrapper object or closure a client.
+    this.sessionParts = sessionParts({ channel: this, options, clientInfo, emitter, extensions });
   }
 
   /** The current lifecycle state. */
@@ -129,12 +129,12 @@ export class ClientConnection {
     return { server: this.parts.options.server, method };
   }
 
-  /** What every request of a session goes through: the client's state and capability checks, then its request pipeline. */
-  private send(
+  /** What every request of a session goes through (its `SessionChannel`): the client's state and capability checks, then its request pipeline. */
+  request(
     method: string,
     params: Record<string, unknown> | undefined,
     options: CallOptions,
-    seal: Seal | undefined,
+    seal?: Seal,
   ): Promise<Record<string, unknown>> {
     let engine: JsonRpcEngine;
     try {

@@ -2,7 +2,7 @@ import type { OutputWatch } from '../connect/output-watch.js';
 import type { EraSession } from '../era/era-session.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, JsonRpcEngine } from '../jsonrpc/engine.js';
 import type { Transport } from '../transport.js';
-import { trafficObserver, type ClientEvents } from './events.js';
+import { TrafficObserver, type ClientEvents } from './events.js';
 import { createTaskReceiver } from '../legacy/task-receiver/create-task-receiver.js';
 import { CLIENT_HOSTED_TASK_VERSIONS } from '../legacy/task-receiver/task-capabilities.js';
 import { installInboundHandlers } from './inbound-handlers.js';
@@ -48,7 +48,7 @@ export function createClientEngine(transport: Transport, watch: OutputWatch, par
     server: options.server,
     timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     settingNames: options.settingNames,
-    observer: { ...trafficObserver(emitter, parts.stats), messageReceived: () => watch.message() },
+    observer: new TrafficObserver(emitter, parts.stats, watch),
     onerror: (error) => emitter.emit('error', { error }),
     onclose: (reason) => {
       tasks?.close();

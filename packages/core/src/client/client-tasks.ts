@@ -34,39 +34,55 @@ export interface ClientTasks {
   cancel(taskId: string, options?: { signal?: AbortSignal | undefined }): Promise<Task | undefined>;
 }
 
-/** How each `client.tasks` makes task drivers, kept out of its public members: for `reattachTask`. */
-const drivers = new WeakMap<ClientTasks, (taskId: string, method: string, context?: TaskDriverContext) => Promise<TaskDriver>>();
-
 /** The driver of the task `taskId` of a `method` request on the server `client` is connected to now, sharing `context`. */
 export function taskDriverOf(client: McpClient, taskId: string, method: string, context?: TaskDriverContext): Promise<TaskDriver> {
-  const driver = drivers.get(client.tasks);
-  if (driver === undefined) {
+  const tasks = client.tasks;
+  if (!(tasks instanceof ConnectionTasks)) {
     return Promise.reject(
       new TypeError(
         `cannot drive task ${taskId}: the client's tasks object was replaced or the client is not an McpClient; pass the McpClient itself, whose client.tasks is made by its constructor`,
       ),
     );
   }
-  return driver(taskId, method, context);
+  return tasks.driver(taskId, method, context);
 }
 
 /** The tasks of the server `connection` reaches, through whichever era session it has when asked. */
 export function clientTasks(connection: ClientConnection): ClientTasks {
-  const driver = async (taskId: string, method: string, context?: TaskDriverContext): Promise<TaskDriver> =>
-    connection.active('tasks/get', (era) => Promise.resolve(era.taskDriver(taskId, method, context)));
-  const drive = async (taskId: string): Promise<TaskHandle> =>
-    openTaskHandle(await driver(taskId, 'tools/call'), { taskId, status: 'working' });
-  const tasks: ClientTasks = {
-    async get(taskId, options = {}) {
-      const handle = await drive(taskId);
-      await handle.refresh(options.signal);
-      return handle;
-    },
-    list: (options = {}) => connection.active('tasks/list', (era) => era.listTasks(options.cursor, { signal: options.signal })),
-    async cancel(taskId, options = {}) {
-      return (await drive(taskId)).cancel(options.signal);
-    },
-  };
-  drivers.set(tasks, driver);
-  return tasks;
+  return new ConnectionTasks(connection);
+}
+
+/**
+ * `client.tasks`: a class, so that a client makes one object for it and no closures; the
+ * connection is a private field, out of its public members.
+ */
+class ConnectionTasks implements ClientTasks {
+  readonly #connection: ClientConnection;
+
+  constructor(connection: ClientConnection) {
+    this.#connection = connection;
+  }
+
+  async get(taskId: string, options: { signal?: AbortSignal | undefined } = {}): Promise<TaskHandle> {
+    const handle = await this.#drive(taskId);
+    await handle.refresh(options.signal);
+    return handle;
+  }
+
+  list(options: { cursor?: string | undefined; signal?: AbortSignal | undefined } = {}): Promise<TaskPage> {
+    return this.#connection.active('tasks/list', (era) => era.listTasks(options.cursor, { signal: options.signal }));
+  }
+
+  async cancel(taskId: string, options: { signal?: AbortSignal | undefined } = {}): Promise<Task | undefined> {
+    return (await this.#drive(taskId)).cancel(options.signal);
+  }
+
+  /** The driver of the task `taskId` of a `method` request, through the era session of the connection now; for `reattachTask`. */
+  async driver(taskId: string, method: string, context?: TaskDriverContext): Promise<TaskDriver> {
+    return this.#connection.active('tasks/get', (era) => Promise.resolve(era.taskDriver(taskId, method, context)));
+  }
+
+  async #drive(taskId: string): Promise<TaskHandle> {
+    return openTaskHandle(await this.driver(taskId, 'tools/call'), { taskId, status: 'working' });
+  }
 }

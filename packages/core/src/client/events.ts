@@ -1,4 +1,6 @@
+import type { OutputWatch } from '../connect/output-watch.js';
 import type { EngineObserver } from '../jsonrpc/engine.js';
+import type { RequestId } from '../jsonrpc/messages.js';
 import { EventHub } from '../util/event-hub.js';
 import type { Metrics } from './metrics.js';
 import type { TransportDiagnostic } from '../transport.js';
@@ -34,15 +36,28 @@ export type ClientEvent = { [K in keyof ClientEventMap]: { type: K } & ClientEve
 /** The client's emitter. */
 export class ClientEvents extends EventHub<ClientEventMap> {}
 
-/** Feeds a client's metrics and its `request` / `response` events from the engine's traffic, building events only when someone listens. */
-export function trafficObserver(emitter: ClientEvents, stats: Metrics): EngineObserver {
-  return {
-    requestSent: (method, id) => {
-      if (emitter.has('request')) emitter.emit('request', { method, id });
-    },
-    requestSettled: (method, id, durationMs, error) => {
-      stats.record(method, durationMs, error === undefined);
-      if (emitter.has('response')) emitter.emit('response', { method, id, durationMs, error });
-    },
-  };
+/**
+ * Feeds a client's metrics and its `request` / `response` events from the engine's traffic, building
+ * events only when someone listens, and tells the handshake's output watch that a message arrived.
+ * A class, so that a connection makes one object for it and no closures.
+ */
+export class TrafficObserver implements EngineObserver {
+  constructor(
+    private readonly emitter: ClientEvents,
+    private readonly stats: Metrics,
+    private readonly watch: OutputWatch,
+  ) {}
+
+  requestSent(method: string, id: RequestId): void {
+    if (this.emitter.has('request')) this.emitter.emit('request', { method, id });
+  }
+
+  requestSettled(method: string, id: RequestId, durationMs: number, error: Error | undefined): void {
+    this.stats.record(method, durationMs, error === undefined);
+    if (this.emitter.has('response')) this.emitter.emit('response', { method, id, durationMs, error });
+  }
+
+  messageReceived(): void {
+    this.watch.message();
+  }
 }

@@ -20,7 +20,7 @@ export function installInboundHandlers(
   completions: ElicitationCompletions,
   tasks: TaskReceiver | undefined,
 ): void {
-  engine.setRequestHandler('ping', () => ({}));
+  engine.setRequestHandler('ping', answerPing);
   tasks?.install(engine);
   const handle = (method: TaskRequestMethod, handler: RequestHandler): void => {
     const answer = echoRelatedTask(handler);
@@ -51,6 +51,9 @@ export function installInboundHandlers(
     engine.setRequestHandler('roots/list', async (_params, context) => ({ roots: await roots(context) }));
   }
 }
+
+/** The answer to the server's `ping`: one function for every connection. */
+const answerPing: RequestHandler = () => ({});
 
 function invalidParams(method: string, detail: string): ProtocolError {
   return new ProtocolError({ code: ErrorCode.InvalidParams, message: `invalid ${method} params: ${detail}` });

@@ -17,11 +17,11 @@ describe('LatencyWindow', () => {
     expect(stats.mean).toBeCloseTo((1024 * 1000 + (1024 * 1025) / 2) / 2048);
   });
 
-  it('holds no buffer before the first sample and 16 after it', () => {
+  it('holds no buffer before the first sample and 4 after it', () => {
     const window = new LatencyWindow();
     expect(window.capacity).toBe(0);
     window.add(1);
-    expect(window.capacity).toBe(16);
+    expect(window.capacity).toBe(4);
   });
 
   it('grows by doubling to a full window of exactly 1024 samples, and no further', () => {
@@ -31,7 +31,7 @@ describe('LatencyWindow', () => {
       window.add(i);
       capacities.add(window.capacity);
     }
-    expect([...capacities]).toEqual([16, 32, 64, 128, 256, 512, 1024]);
+    expect([...capacities]).toEqual([4, 8, 16, 32, 64, 128, 256, 512, 1024]);
   });
 
   it('keeps the samples taken before the window grew', () => {

@@ -34,13 +34,13 @@ export interface MetricsSnapshot {
 /** How many recent latencies each window keeps for percentiles. */
 const WINDOW = 1024;
 /** The first allocation of a window that got a sample. */
-const FIRST_CAPACITY = 16;
+const FIRST_CAPACITY = 4;
 const EMPTY = new Float64Array(0);
 
 /**
  * Latency statistics: min, mean and max over every sample, percentiles over the last 1024.
- * The window grows with the samples, doubling from 16 up to 1024 doubles (8 KiB): a
- * connection that made three requests holds 16 numbers, not 8 KiB (a client holding
+ * The window grows with the samples, doubling from 4 up to 1024 doubles (8 KiB): a
+ * connection that made three requests holds 4 numbers, not 8 KiB (a client holding
  * hundreds of connections pays per sample), and a full window holds exactly 1024.
  */
 export class LatencyWindow {

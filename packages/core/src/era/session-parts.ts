@@ -36,16 +36,44 @@ export interface SessionParts {
   readonly taskStatuses: TaskStatusWatch;
 }
 
-/** The parts of the sessions of a client; what outlives one connection is made here, once. */
+/**
+ * The parts of the sessions of a client; what outlives one connection is made here, once, and the
+ * era-specific parts on first use: a client whose servers all speak a legacy revision never builds
+ * the 2026-07-28 memory (its cache store, identity and subscription tables), and one that runs no
+ * 2025-11-25 task never builds the task status watch.
+ */
 export function sessionParts(client: Omit<SessionParts, 'modern' | 'elicitations' | 'taskStatuses'>): SessionParts {
-  return {
-    ...client,
-    elicitations: new ElicitationCompletions(),
-    taskStatuses: new TaskStatusWatch(client.options.server),
-    modern: new ModernMemory(
-      client.options,
-      (error) => client.emitter.emit('error', { error }),
-      (error) => client.emitter.emit('warning', { error }),
-    ),
-  };
+  return new ClientSessionParts(client);
+}
+
+/** The `SessionParts` of one client, with its era-specific parts made on first use. */
+class ClientSessionParts implements SessionParts {
+  readonly channel: SessionChannel;
+  readonly options: McpClientOptions;
+  readonly clientInfo: Implementation;
+  readonly extensions: ExtensionRegistry;
+  readonly emitter: ClientEvents;
+  readonly elicitations = new ElicitationCompletions();
+  private modernMemory: ModernMemory | undefined;
+  private statusWatch: TaskStatusWatch | undefined;
+
+  constructor(client: Omit<SessionParts, 'modern' | 'elicitations' | 'taskStatuses'>) {
+    this.channel = client.channel;
+    this.options = client.options;
+    this.clientInfo = client.clientInfo;
+    this.extensions = client.extensions;
+    this.emitter = client.emitter;
+  }
+
+  get modern(): ModernMemory {
+    return (this.modernMemory ??= new ModernMemory(
+      this.options,
+      (error) => this.emitter.emit('error', { error }),
+      (error) => this.emitter.emit('warning', { error }),
+    ));
+  }
+
+  get taskStatuses(): TaskStatusWatch {
+    return (this.statusWatch ??= new TaskStatusWatch(this.options.server));
+  }
 }

@@ -22,7 +22,8 @@ import { DEFAULT_MAX_URL_ELICITATION_RETRIES, withUrlElicitationRetry } from './
  */
 export class LegacySession implements EraSession {
   /** How this session's tasks reach the server, and where their status notifications go. */
-  private readonly tasks: LegacyTaskChannel;
+  /** What the task calls of this session are given; made on the first tool call or task. */
+  private taskChannel: LegacyTaskChannel | undefined;
 
   constructor(
     readonly info: ServerSession,
@@ -32,13 +33,16 @@ export class LegacySession implements EraSession {
     private readonly parts: SessionParts,
   ) {
     connection.transport.onsessionexpired = () => this.renew();
-    const server = parts.options.server;
-    this.tasks = {
-      server,
+  }
+
+  private get tasks(): LegacyTaskChannel {
+    const parts = this.parts;
+    return (this.taskChannel ??= {
+      server: parts.options.server,
       send: (method, params, options) => this.send(method, params, options),
       statuses: parts.taskStatuses,
       report: (error) => parts.emitter.emit('error', { error }),
-    };
+    });
   }
 
   send(method: string, params: Record<string, unknown> | undefined, options: CallOptions = {}): Promise<Record<string, unknown>> {
@@ -111,7 +115,7 @@ export class LegacySession implements EraSession {
 
   receive(method: string, params: Record<string, unknown>): boolean {
     if (method === 'notifications/elicitation/complete') this.parts.elicitations.complete(params);
-    if (method === 'notifications/tasks/status') this.tasks.statuses.receive(params);
+    if (method === 'notifications/tasks/status') this.parts.taskStatuses.receive(params);
     return true;
   }
 

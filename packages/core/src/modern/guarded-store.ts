@@ -39,8 +39,8 @@ export interface GuardedStoreOptions {
  * synchronous: no promise or timer.
  */
 export class StoreGuard {
-  /** The kinds of operation that failed and have not succeeded since. */
-  private readonly failing = new Set<string>();
+  /** The kinds of operation that failed and have not succeeded since; made on the first failure. */
+  private failing: Set<string> | undefined;
   /** Until when (epoch ms) the store is skipped. */
   private skipUntil = 0;
   private readonly firstRetryMs: number;
@@ -106,7 +106,7 @@ export class StoreGuard {
   }
 
   private succeeded<T>(operation: string, value: T): T {
-    this.failing.delete(operation);
+    this.failing?.delete(operation);
     this.skipUntil = 0;
     this.retryMs = this.firstRetryMs;
     return value;
@@ -115,8 +115,9 @@ export class StoreGuard {
   private failed(operation: string, problem: unknown): undefined {
     this.skipUntil = this.now() + this.retryMs;
     this.retryMs = Math.min(this.retryMs * 2, MAX_STORE_RETRY_MS);
-    const known = this.failing.size > 0;
-    this.failing.add(operation);
+    const failing = (this.failing ??= new Set());
+    const known = failing.size > 0;
+    failing.add(operation);
     if (known) return undefined;
     const reason = problem instanceof Error ? problem.message : String(problem);
     const slow = this.timeoutSetting === undefined ? '' : `, or raise ${this.timeoutSetting} if it is only slow`;

@@ -11,15 +11,17 @@ export type EventMap<M> = { [K in keyof M]: object } & { error: { error: Error }
  * throwing listener is reported as an `error` event.
  */
 export class EventHub<M extends EventMap<M>> {
-  private readonly listeners = new Map<keyof M, Set<Listener<M, never>>>();
-  private readonly streams = new Set<(event: TaggedEvent<M>) => void>();
+  // Made on first use: most hubs are never listened to or iterated.
+  private listeners: Map<keyof M, Set<Listener<M, never>>> | undefined;
+  private streams: Set<(event: TaggedEvent<M>) => void> | undefined;
 
   /** Adds a listener; returns the function that removes it. */
   on<K extends keyof M>(type: K, listener: Listener<M, K>): () => void {
-    let set = this.listeners.get(type);
+    const listeners = (this.listeners ??= new Map<keyof M, Set<Listener<M, never>>>());
+    let set = listeners.get(type);
     if (set === undefined) {
       set = new Set();
-      this.listeners.set(type, set);
+      listeners.set(type, set);
     }
     const owned = set as Set<Listener<M, K>>;
     owned.add(listener);
@@ -30,12 +32,12 @@ export class EventHub<M extends EventMap<M>> {
 
   /** True when anyone listens to `type`: lets hot paths skip building events. */
   has(type: keyof M): boolean {
-    return this.streams.size > 0 || (this.listeners.get(type)?.size ?? 0) > 0;
+    return (this.streams?.size ?? 0) > 0 || (this.listeners?.get(type)?.size ?? 0) > 0;
   }
 
   /** Delivers an event to its listeners and to every open stream. */
   emit<K extends keyof M>(type: K, event: M[K]): void {
-    const set = this.listeners.get(type) as Set<Listener<M, K>> | undefined;
+    const set = this.listeners?.get(type) as Set<Listener<M, K>> | undefined;
     if (set) {
       for (const listener of [...set]) {
         try {
@@ -45,9 +47,10 @@ export class EventHub<M extends EventMap<M>> {
         }
       }
     }
-    if (this.streams.size > 0) {
+    const streams = this.streams;
+    if (streams !== undefined && streams.size > 0) {
       const tagged = { type, ...event } as TaggedEvent<M>;
-      for (const push of this.streams) push(tagged);
+      for (const push of streams) push(tagged);
     }
   }
 
@@ -60,7 +63,8 @@ export class EventHub<M extends EventMap<M>> {
       wake?.();
     };
     const stop = (): void => wake?.();
-    this.streams.add(push);
+    const streams = (this.streams ??= new Set<(event: TaggedEvent<M>) => void>());
+    streams.add(push);
     signal?.addEventListener('abort', stop, { once: true });
     try {
       while (!signal?.aborted) {
@@ -73,7 +77,7 @@ export class EventHub<M extends EventMap<M>> {
         wake = undefined;
       }
     } finally {
-      this.streams.delete(push);
+      streams.delete(push);
       signal?.removeEventListener('abort', stop);
     }
   }
