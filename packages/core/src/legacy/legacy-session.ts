@@ -72,9 +72,8 @@ export class LegacySession implements EraSession {
 
   callTool(params: Record<string, unknown> & { name: string }, options: CallOptions = {}, lookup: ToolLookup): Promise<CallToolResult> {
     // A continuation rather than an async function: no suspended frame held while the call is in flight.
-    const where = { server: this.parts.options.server, method: 'tools/call' };
     return callToolLegacy(this.tasks, this.info, params, options, lookup).then((raw) =>
-      parseResult(raw, (s) => s.CallToolResultSchema, where),
+      parseResult(raw, (s) => s.CallToolResultSchema, { server: this.parts.options.server, method: 'tools/call' }),
     );
   }
 
