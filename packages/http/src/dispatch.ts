@@ -37,7 +37,7 @@ export function dispatch(
 ): Promise<HttpResponse> {
   if (exchange.aborted) return Promise.reject(failure(exchange.reason));
   return new Promise((resolve, reject) => {
-    const request = new DispatchedRequest(resolve, (error) => reject(failure(error)), exchange);
+    const request = new DispatchedRequest(resolve, reject, failure, exchange);
     try {
       dispatcher.dispatch(
         { origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: hop.body ?? null },
@@ -60,6 +60,8 @@ type State = 'head' | 'body' | 'ended' | 'failed' | 'cancelled';
 class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
   readonly #resolve: (response: HttpResponse) => void;
   readonly #reject: (reason: unknown) => void;
+  /** What a failure before the answer rejects with: the caller's own error, made where undici fails. */
+  readonly #failure: (error: unknown) => unknown;
   #state: State = 'head';
   #error: unknown;
   #abort: ((error?: Error) => void) | undefined;
@@ -73,9 +75,15 @@ class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
   #exchange: Exchange | undefined;
   readonly #onAbort = (reason: unknown): void => this.#aborted(reason);
 
-  constructor(resolve: (response: HttpResponse) => void, reject: (reason: unknown) => void, exchange: Exchange) {
+  constructor(
+    resolve: (response: HttpResponse) => void,
+    reject: (reason: unknown) => void,
+    failure: (error: unknown) => unknown,
+    exchange: Exchange,
+  ) {
     this.#resolve = resolve;
     this.#reject = reject;
+    this.#failure = failure;
     this.#exchange = exchange;
     exchange.onAbort(this.#onAbort);
   }
@@ -115,7 +123,7 @@ class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
   }
 
   onError(error: unknown): void {
-    if (this.#state === 'head') this.#reject(error);
+    if (this.#state === 'head') this.#reject(this.#failure(error));
     else if (this.#state !== 'body') return;
     // Chunks that arrived before a failure are still read, then the failure is thrown.
     this.#state = 'failed';
@@ -125,7 +133,7 @@ class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
 
   /** The exchange was aborted: the request, or the reading of its body, fails with its reason at once. */
   #aborted(reason: unknown): void {
-    if (this.#state === 'head') this.#reject(reason);
+    if (this.#state === 'head') this.#reject(this.#failure(reason));
     else if (this.#state !== 'body') return;
     this.#state = 'failed';
     this.#error = reason;

@@ -82,8 +82,6 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
   const method = 'method' in message ? message.method : undefined;
   const isInitialize = method === 'initialize' && 'id' in message;
   const inSession = options.modern === undefined && !startsSession(method);
-  // Whether the message may be sent again is asked only once a retry is in question.
-  const safe = (): boolean => isSafeToRepeat(message, context.retry.retryToolCalls);
   const body = serialise(context.scope, message, method);
   const { exchange } = options;
   let retries = 0;
@@ -103,7 +101,10 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
         rpcMethod: method,
       });
     } catch (error) {
-      const delay = isNetworkFailure(error) && safe() ? retryDelay({ ...context.retry, attempt: retries }, null) : undefined;
+      const delay =
+        isNetworkFailure(error) && isSafeToRepeat(message, context.retry.retryToolCalls)
+          ? retryDelay({ ...context.retry, attempt: retries }, null)
+          : undefined;
       if (delay === undefined) throw error;
       retries++;
       tellRetry(context, { url: context.scope.target, method, attempt: retries, delayMs: delay, error });
@@ -125,7 +126,8 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       }
       continue;
     }
-    if (isRetryableStatus(response.status) && safe()) {
+    // Whether the message may be sent again is asked only once a retry is in question.
+    if (isRetryableStatus(response.status) && isSafeToRepeat(message, context.retry.retryToolCalls)) {
       const delay = retryDelay({ ...context.retry, attempt: retries }, response.headers['retry-after']);
       if (delay !== undefined) {
         discard(response);

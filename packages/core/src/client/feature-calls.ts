@@ -64,18 +64,19 @@ export async function callTool(
     return toolExecutions.get(tool);
   };
   const withDeadline = withTaskDeadline(options, connection.parts.options);
-  const call = (): Promise<CallToolResult> => connection.active('tools/call', (era) => era.callTool(params, withDeadline, lookup));
   let result: CallToolResult;
   try {
-    result = await call();
+    result = await connection.active('tools/call', (era) => era.callTool(params, withDeadline, lookup));
   } catch (error) {
     // The request was built from a stale tool definition: refresh the list and retry once, as the spec advises.
     if (connection.era?.staleTools(error) !== true) throw error;
     await listTools(connection, options).catch(() => {
       throw error;
     });
-    result = await call();
+    result = await connection.active('tools/call', (era) => era.callTool(params, withDeadline, lookup));
   }
-  await connection.parts.outputSchemas.check(name, result, connection.parts.options);
+  // Most tools declare no output schema: their results skip the awaited check.
+  const { outputSchemas } = connection.parts;
+  if (outputSchemas.applies(name, result)) await outputSchemas.check(name, result, connection.parts.options);
   return result;
 }

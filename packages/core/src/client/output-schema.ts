@@ -27,6 +27,15 @@ export class OutputSchemaValidator {
     }
   }
 
+  /**
+   * Whether `check` has anything to do for this result: a successful one, of a tool that
+   * declared an output schema. Lets a call skip the awaited `check` (a promise and a
+   * microtask turn) when it would find nothing.
+   */
+  applies(tool: string, result: CallToolResult): boolean {
+    return result.isError !== true && this.schemas?.get(tool) !== undefined;
+  }
+
   /** Throws when a successful result breaks the tool's declared output schema. */
   async check(tool: string, result: CallToolResult, context: { server?: string | undefined }): Promise<void> {
     if (result.isError === true) return;

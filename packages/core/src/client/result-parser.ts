@@ -6,13 +6,23 @@ import { loadSchemas, type Schemas } from './schema-loader.js';
 /**
  * Checks a result: the fast guard of its method when it has one and the result fits it, else
  * the zod schema the session chose for it. zod is loaded only when the guard cannot decide.
+ * A result the guard accepts is returned as it is, without a promise: the common call
+ * (`tools/call`, `tools/list`...) pays for no further microtask turn.
  */
-export async function parseResult<T>(
+export function parseResult<T>(
+  raw: Record<string, unknown>,
+  schema: (schemas: Schemas) => ZodType<T>,
+  where: { server: string | undefined; method: string },
+): T | Promise<T> {
+  if (FAST_RESULT_GUARDS[where.method]?.(raw)) return raw as T;
+  return parseWithSchema(raw, schema, where);
+}
+
+async function parseWithSchema<T>(
   raw: Record<string, unknown>,
   schema: (schemas: Schemas) => ZodType<T>,
   where: { server: string | undefined; method: string },
 ): Promise<T> {
-  if (FAST_RESULT_GUARDS[where.method]?.(raw)) return raw as T;
   const parsed = schema(await loadSchemas()).safeParse(raw);
   if (parsed.success) return parsed.data;
   const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');

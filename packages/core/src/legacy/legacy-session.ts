@@ -74,13 +74,11 @@ export class LegacySession implements EraSession {
     return false;
   }
 
-  async callTool(
-    params: Record<string, unknown> & { name: string },
-    options: CallOptions = {},
-    lookup: ToolLookup,
-  ): Promise<CallToolResult> {
-    const raw = await callToolLegacy(this.tasks, this.info, params, options, lookup);
-    return parseResult(raw, (s) => s.CallToolResultSchema, { server: this.parts.options.server, method: 'tools/call' });
+  callTool(params: Record<string, unknown> & { name: string }, options: CallOptions = {}, lookup: ToolLookup): Promise<CallToolResult> {
+    // A continuation rather than an async function: no suspended frame held while the call is in flight.
+    return callToolLegacy(this.tasks, this.info, params, options, lookup).then((raw) =>
+      parseResult(raw, (s) => s.CallToolResultSchema, { server: this.parts.options.server, method: 'tools/call' }),
+    );
   }
 
   taskDriver(taskId: string, method: string, context?: TaskDriverContext): TaskDriver {

@@ -24,12 +24,12 @@ type DeadlineOptions = CallOptions & { [TASK_DEADLINE]?: TaskDeadline };
 export function withTaskDeadline(options: CallOptions | undefined, client: McpClientOptions): CallOptions {
   const total = options?.maxTotalTimeoutMs ?? client.maxTotalTimeoutMs;
   const ttlMs = mergeContext(client.context, options?.context)?.ttlMs;
-  const names = client.settingNames;
-  const limits = [
-    ...(total === undefined ? [] : [{ timeoutMs: total, setting: names?.maxTotalTimeoutMs ?? 'maxTotalTimeoutMs' }]),
-    ...(ttlMs === undefined ? [] : [{ timeoutMs: ttlMs, setting: 'the request context ttlMs' }]),
-  ].filter((limit) => Number.isFinite(limit.timeoutMs));
-  const limit = limits.sort((a, b) => a.timeoutMs - b.timeoutMs)[0];
+  // The smaller finite limit, `maxTotalTimeoutMs` on a tie; no arrays, as most calls have neither.
+  let limit: { timeoutMs: number; setting: string } | undefined;
+  if (total !== undefined && Number.isFinite(total))
+    limit = { timeoutMs: total, setting: client.settingNames?.maxTotalTimeoutMs ?? 'maxTotalTimeoutMs' };
+  if (ttlMs !== undefined && Number.isFinite(ttlMs) && (limit === undefined || ttlMs < limit.timeoutMs))
+    limit = { timeoutMs: ttlMs, setting: 'the request context ttlMs' };
   if (limit === undefined) return options ?? {};
   const deadline: TaskDeadline = { ...limit, at: Date.now() + limit.timeoutMs };
   return { ...options, [TASK_DEADLINE]: deadline } as DeadlineOptions;
