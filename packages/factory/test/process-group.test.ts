@@ -42,8 +42,8 @@ async function groupsOf(
 
 // Read from /proc: Linux only. Elsewhere on POSIX the stdio package's own tests cover the option.
 describe.skipIf(process.platform !== 'linux')('processGroup in a stdio server entry', () => {
-  it('starts the server as the leader of a group of its own by default', async () => {
-    const { server, serverGroup } = await groupsOf({});
+  it('starts the server as the leader of a group of its own with processGroup: true', async () => {
+    const { server, serverGroup } = await groupsOf({ processGroup: true });
     expect(serverGroup).toBe(server);
   });
 
