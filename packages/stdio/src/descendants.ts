@@ -19,6 +19,13 @@ const PS_TIMEOUT_MS = 5000;
  */
 export async function findDescendants(pid: number): Promise<ProcessRef[]> {
   if (process.platform === 'win32') return [];
+  const rootStarted = await startTimeOf(pid);
+  const found = await descendantsOf(pid);
+  // The process ended during the walk and another took its pid: what was found is not its own.
+  return (await startTimeOf(pid)) === rootStarted ? found : [];
+}
+
+async function descendantsOf(pid: number): Promise<ProcessRef[]> {
   if (process.platform === 'linux') {
     const viaChildren = await descendantsFromChildrenFiles(pid);
     if (viaChildren !== undefined) return viaChildren;

@@ -1,6 +1,38 @@
 import { ConfigError } from '@mcpx/core';
-import { describe, expect, it } from 'vitest';
-import { attachedToTerminal, describeCommand, resolveOptions, type StdioTransportOptions } from './options.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describeCommand, resolveOptions, type StdioTransportOptions } from './options.js';
+
+/** Whether the mocked `isatty` says this process has a terminal. */
+const tty = vi.hoisted(() => ({ terminal: false }));
+vi.mock('node:tty', () => ({ isatty: () => tty.terminal }));
+afterEach(() => {
+  tty.terminal = false;
+});
+
+describe('the processGroup default', () => {
+  it('is false for a command started directly, without a terminal', () => {
+    expect(resolveOptions({ command: '/usr/bin/node', args: ['server.js'] }).processGroup).toBe(false);
+  });
+
+  it('is true with a terminal, where a Ctrl-C would reach the server', () => {
+    tty.terminal = true;
+    expect(resolveOptions({ command: 'node', args: ['server.js'] }).processGroup).toBe(true);
+  });
+
+  it.each([
+    ['npx', ['-y', '@modelcontextprotocol/server-everything']],
+    ['/usr/local/bin/uvx', ['mcp-server-fetch']],
+    ['pnpm', ['dlx', 'some-server']],
+    ['npm', ['exec', 'some-server']],
+  ])('is true for a package runner (%s %s), whose child a crash would orphan', (command, args) => {
+    expect(resolveOptions({ command, args }).processGroup).toBe(true);
+  });
+
+  it('is false for a runner that does not start a package (pnpm run) and when set so', () => {
+    expect(resolveOptions({ command: 'pnpm', args: ['run', 'server'] }).processGroup).toBe(false);
+    expect(resolveOptions({ command: 'npx', args: ['server'], processGroup: false }).processGroup).toBe(false);
+  });
+});
 
 describe('resolveOptions', () => {
   it('applies the documented defaults', () => {
@@ -14,7 +46,7 @@ describe('resolveOptions', () => {
       maxLineBytes: 10 * 1024 * 1024,
       shutdownTimeoutMs: 2000,
       stderrTailLines: 20,
-      processGroup: attachedToTerminal(),
+      processGroup: false,
       name: undefined,
     });
   });

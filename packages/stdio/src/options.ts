@@ -32,18 +32,21 @@ export interface StdioTransportOptions {
   /** How many of the last stderr lines to keep for error messages (with `stderr: 'pipe'`). @default 20 */
   stderrTailLines?: number | undefined;
   /**
-   * On POSIX, start the server as the leader of a new process group (and session). Then a Ctrl-C
-   * in the terminal does not reach the server (this process decides what it stops, and when),
-   * and stopping it signals the whole group, which also reaches what a crashed wrapper (`npx`)
-   * left behind. `false` starts the server in this process's group: a Ctrl-C in the terminal
-   * sends it SIGINT as well as this process, and `close()` ends the processes the server started
-   * by finding them among its descendants before closing its stdin (Linux: `/proc`; elsewhere:
-   * `ps`), then signalling those still running once it has exited. A group of its own costs each
-   * request noticeably more CPU and latency on Linux with scheduler autogroups (most desktop and
-   * many server distributions), since a new session is a separate scheduling group (see
-   * docs/performance.md): the default takes it only where a Ctrl-C could reach the server.
-   * Ignored on Windows.
-   * @default true when this process's stdin, stdout or stderr is a terminal, else false
+   * On POSIX, start the server as the leader of a new process group (and session). Then what is
+   * sent to this process's group (a Ctrl-C in the terminal, `kill -- -<pgid>`, a supervisor
+   * signalling the group) does not reach the server, so this process decides what it stops and
+   * when, and stopping it signals the whole group, which also reaches what a crashed wrapper
+   * (`npx`) left behind. `false` starts the server in this process's group: what is sent to the
+   * group reaches it directly, and `close()` ends the processes the server started by finding
+   * them among its descendants before closing its stdin (Linux: `/proc`; elsewhere: `ps`), then
+   * signalling those still running once it has exited; what a server started and lost track of
+   * before exiting on its own (a crashed wrapper's child) is not found. A group of its own costs
+   * each request more CPU and latency on Linux with scheduler autogroups (most desktop and many
+   * server distributions), since a new session is a separate scheduling group (see
+   * docs/performance.md). Ignored on Windows.
+   * @default true when this process's stdin, stdout or stderr is a terminal, or when the command
+   * is a package runner (`npx`, `pnpx`, `bunx`, `uvx`, `npm exec`, `pnpm dlx`, `yarn dlx`,
+   * `bun x`, `pipx run`, `uv tool`); else false
    */
   processGroup?: boolean | undefined;
   /** The server's name, shown in error messages. */
@@ -87,6 +90,28 @@ const STDIO_OPTION_HINTS: Readonly<Record<string, string>> = {
   url: 'StdioTransport runs a command; a server at a URL takes StreamableHttpTransport (@mcpx/http) or WebSocketTransport (@mcpx/websocket)',
 };
 
+/** Package runners that start the real server as a child of their own: `npx`, `pnpm dlx`, `uvx`... */
+const WRAPPERS = new Set(['npx', 'pnpx', 'bunx', 'uvx']);
+const WRAPPER_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  npm: ['exec', 'x'],
+  pnpm: ['dlx', 'exec'],
+  yarn: ['dlx', 'exec'],
+  bun: ['x'],
+  pipx: ['run'],
+  uv: ['tool'],
+};
+
+/**
+ * Whether `command` is a package runner that starts the real server as its child: should the
+ * runner crash, only a process group of the server's own still reaches that child.
+ */
+export function startsThroughWrapper(command: string, args: readonly string[]): boolean {
+  const name = command.slice(Math.max(command.lastIndexOf('/'), command.lastIndexOf('\\')) + 1).replace(/\.(cmd|exe)$/i, '');
+  if (WRAPPERS.has(name)) return true;
+  const first = args[0];
+  return first !== undefined && (WRAPPER_SUBCOMMANDS[name]?.includes(first) ?? false);
+}
+
 /** Whether this process's stdin, stdout or stderr is a terminal, whose Ctrl-C would reach a server in its process group. */
 export function attachedToTerminal(): boolean {
   return isatty(0) || isatty(1) || isatty(2);
@@ -104,7 +129,7 @@ export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOpt
   if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) fail('"args" must be an array of strings');
   const stderr = options.stderr ?? 'pipe';
   if (!STDERR_MODES.includes(stderr)) fail(`"stderr" must be one of ${STDERR_MODES.join(', ')}, got ${String(stderr)}`);
-  const processGroup = options.processGroup ?? attachedToTerminal();
+  const processGroup = options.processGroup ?? (attachedToTerminal() || startsThroughWrapper(options.command, args));
   if (typeof processGroup !== 'boolean') fail(`"processGroup" must be true or false, got ${String(processGroup)}`);
   return {
     command: options.command,

@@ -30,6 +30,31 @@ describe('the shared deadline timer', () => {
   let stop: (() => void) | undefined;
   afterEach(() => stop?.());
 
+  it('expires every due request when the expiry of one throws, then rethrows that error', async () => {
+    const live: Array<Deadline<string>> = [];
+    const expired: string[] = [];
+    const timer = new DeadlineTimer<string>(
+      (key) => {
+        expired.push(key);
+        if (key === 'a') throw new Error('expiry of a failed');
+      },
+      () => live,
+    );
+    stop = () => timer.stop();
+    const thrown: unknown[] = [];
+    const onUncaught = (error: unknown): void => void thrown.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const now = performance.now();
+      for (const key of ['a', 'b']) live.push(timer.start(key, 30, undefined, now)!);
+      await until(() => expired.length === 2 && thrown.length === 1);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(expired).toEqual(['a', 'b']);
+    expect(thrown).toEqual([expect.objectContaining({ message: 'expiry of a failed' })]);
+  });
+
   it('expires a short deadline started after a long one at its own time', async () => {
     const { timer, expired, start } = setup();
     stop = () => timer.stop();

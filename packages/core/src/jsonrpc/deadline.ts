@@ -104,6 +104,16 @@ export class DeadlineTimer<K> {
     }
     for (const [deadline] of due) deadline.clear();
     if (next !== Infinity) this.arm(next, now);
-    for (const [deadline, kind] of due) this.onExpire(deadline.key, kind, kind === 'idle' ? deadline.idleMs : deadline.totalMs);
+    // Each request expires whatever another's expiry throws; the first error is rethrown after
+    // them all, as the timer callback of that request alone would have thrown it.
+    let failure: { error: unknown } | undefined;
+    for (const [deadline, kind] of due) {
+      try {
+        this.onExpire(deadline.key, kind, kind === 'idle' ? deadline.idleMs : deadline.totalMs);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure !== undefined) throw failure.error;
   }
 }

@@ -258,9 +258,14 @@ export class JsonRpcEngine {
   /** Sends without failing the caller: a send error goes to `onerror`; settles once the transport has sent it. */
   private sendQuietly(message: JsonRpcMessage, relatedRequestId?: RequestId): Promise<void> {
     if (this.closed) return Promise.resolve();
-    return this.transport.send(message, { relatedRequestId }).catch((error: unknown) => {
-      this.options.onerror?.(wrapSendError(error, { server: this.options.server }));
-    });
+    const report = (error: unknown): void => this.options.onerror?.(wrapSendError(error, { server: this.options.server }));
+    try {
+      return this.transport.send(message, { relatedRequestId }).catch(report);
+    } catch (error) {
+      // A transport whose send() throws rather than rejecting: reported the same way.
+      report(error);
+      return Promise.resolve();
+    }
   }
 
   private handleClose(reason: Error | undefined): void {

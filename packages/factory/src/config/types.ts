@@ -125,7 +125,7 @@ export interface ServerEntry {
    * the whole group and a Ctrl-C does not reach it, at a cost in CPU per request on Linux;
    * `false` runs it in mcpx's group, and stopping it ends the processes found below it (`npx`
    * grandchildren). See `StdioTransportOptions.processGroup`.
-   * @default true when mcpx has a terminal, else false
+   * @default true when mcpx has a terminal or the command is a package runner (`npx`, `uvx`...), else false
    */
   processGroup?: boolean | undefined;
   /** The endpoint of a remote server: http(s), ws(s) or grpc(s). */
@@ -219,7 +219,7 @@ export interface StdioServerConfig extends ServerOptions {
    * there, such as a task, goes on after the command stops. @default false
    */
   readonly proxy?: boolean | undefined;
-  /** Start the server as the leader of its own process group (POSIX); see `StdioTransportOptions.processGroup`. @default true when mcpx has a terminal, else false */
+  /** Start the server as the leader of its own process group (POSIX); see `StdioTransportOptions.processGroup`. @default true when mcpx has a terminal or the command is a package runner, else false */
   readonly processGroup?: boolean | undefined;
 }
 
