@@ -15,20 +15,19 @@ export function decodeMessages(text: string): Decoded {
   } catch (error) {
     return { messages: [], problems: [`malformed JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
-  if (!Array.isArray(value)) {
-    // One message, as nearly every answer is: no batch to walk.
-    const checked = checkMessage(value);
-    return typeof checked === 'string'
-      ? { messages: [], problems: [`not a JSON-RPC message: ${checked}`] }
-      : { messages: [checked], problems: [] };
-  }
   const decoded: Decoded = { messages: [], problems: [] };
-  for (const item of value) {
-    const checked = checkMessage(item);
-    if (typeof checked === 'string') decoded.problems.push(`not a JSON-RPC message: ${checked}`);
-    else decoded.messages.push(checked);
-  }
+  // One message, as nearly every answer is, is checked without a batch to walk.
+  if (!Array.isArray(value)) return addChecked(decoded, value);
+  for (const item of value) addChecked(decoded, item);
   if (value.length === 0) decoded.problems.push('an empty batch');
+  return decoded;
+}
+
+/** Adds `item` to the messages when it is one, else says why not among the problems. */
+function addChecked(decoded: Decoded, item: unknown): Decoded {
+  const checked = checkMessage(item);
+  if (typeof checked === 'string') decoded.problems.push(`not a JSON-RPC message: ${checked}`);
+  else decoded.messages.push(checked);
   return decoded;
 }
 

@@ -54,12 +54,10 @@ export async function stopProcess(
 export async function stopDescendants(descendants: readonly ProcessRef[], settings: ShutdownSettings): Promise<void> {
   let left = await stillRunning(descendants);
   if (left.length === 0) return;
-  for (const ref of left) signalProcess(ref.pid, 'SIGTERM');
+  for (const ref of left) sendSignal(ref.pid, 'SIGTERM');
   settings.onStep?.(`processes started by the server were still running after it exited (pids ${pidList(left)}); sent SIGTERM`);
-  const deadline = Date.now() + settings.timeoutMs;
-  while ((left = await stillRunning(left)).length > 0 && Date.now() < deadline) await delay(GROUP_POLL_MS);
-  if (left.length === 0) return;
-  for (const ref of left) signalProcess(ref.pid, 'SIGKILL');
+  if (await goneWithin(async () => (left = await stillRunning(left)).length === 0, settings.timeoutMs)) return;
+  for (const ref of left) sendSignal(ref.pid, 'SIGKILL');
   settings.onStep?.(
     `processes started by the server were still running ${settings.timeoutMs} ms after SIGTERM (pids ${pidList(left)}); sent SIGKILL`,
   );
@@ -74,39 +72,33 @@ function pidList(refs: readonly ProcessRef[]): string {
   return refs.map((ref) => ref.pid).join(', ');
 }
 
-function signalProcess(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ESRCH' && code !== 'EPERM') throw error;
-  }
-}
-
 /**
  * Ends the processes left in the group `pgid` after its leader exited: SIGTERM, then
  * SIGKILL to those still there after `timeoutMs`. Returns at once when the group is empty.
  */
 export async function stopGroup(pgid: number, settings: ShutdownSettings): Promise<void> {
-  if (!signalGroup(pgid, 'SIGTERM')) return;
+  if (!sendSignal(-pgid, 'SIGTERM')) return;
   settings.onStep?.(`processes were left in the server's process group ${pgid}; sent SIGTERM`);
-  if (await groupGoneWithin(pgid, settings.timeoutMs)) return;
-  if (signalGroup(pgid, 'SIGKILL'))
+  if (await goneWithin(() => !sendSignal(-pgid, 0), settings.timeoutMs)) return;
+  if (sendSignal(-pgid, 'SIGKILL'))
     settings.onStep?.(`processes were left in the server's process group ${pgid} after SIGTERM; sent SIGKILL`);
 }
 
 /** Signals the process, through its group when it leads one, so its children get it too. */
 function signalServer(server: ServerProcess, signal: NodeJS.Signals): void {
   const pid = server.child.pid;
-  if (server.ownsGroup && pid !== undefined && signalGroup(pid, signal)) return;
+  if (server.ownsGroup && pid !== undefined && sendSignal(-pid, signal)) return;
   // Windows (no process groups: kill() terminates the process) or a group already empty.
   server.child.kill(signal);
 }
 
-/** Sends `signal` to the group; false when it has no process left (or none we may signal). */
-function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+/**
+ * Sends `signal` to a process, or to a process group given as its negated id; false when
+ * there is no such process (a group: none left) or none we may signal.
+ */
+function sendSignal(target: number, signal: NodeJS.Signals | 0): boolean {
   try {
-    process.kill(-pgid, signal);
+    process.kill(target, signal);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -115,9 +107,10 @@ function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   }
 }
 
-async function groupGoneWithin(pgid: number, timeoutMs: number): Promise<boolean> {
+/** Polls `gone` every 25 ms until it holds (true) or `timeoutMs` has passed (false). */
+async function goneWithin(gone: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (signalGroup(pgid, 0)) {
+  while (!(await gone())) {
     if (Date.now() >= deadline) return false;
     await delay(GROUP_POLL_MS);
   }

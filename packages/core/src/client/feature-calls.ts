@@ -66,17 +66,27 @@ export async function callTool(
   const withDeadline = withTaskDeadline(options, connection.parts.options);
   let result: CallToolResult;
   try {
-    result = await connection.active('tools/call', (era) => era.callTool(params, withDeadline, lookup));
+    result = await callOnce(connection, params, withDeadline, lookup);
   } catch (error) {
     // The request was built from a stale tool definition: refresh the list and retry once, as the spec advises.
     if (connection.era?.staleTools(error) !== true) throw error;
     await listTools(connection, options).catch(() => {
       throw error;
     });
-    result = await connection.active('tools/call', (era) => era.callTool(params, withDeadline, lookup));
+    result = await callOnce(connection, params, withDeadline, lookup);
   }
   // Most tools declare no output schema: their results skip the awaited check.
   const { outputSchemas } = connection.parts;
   if (outputSchemas.applies(name, result)) await outputSchemas.check(name, result, connection.parts.options);
   return result;
+}
+
+/** One `tools/call` through the connection's era session now. */
+function callOnce(
+  connection: ClientConnection,
+  params: Record<string, unknown> & { name: string },
+  options: CallOptions,
+  lookup: ToolLookup,
+): Promise<CallToolResult> {
+  return connection.active('tools/call', (era) => era.callTool(params, options, lookup));
 }

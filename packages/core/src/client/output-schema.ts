@@ -33,13 +33,12 @@ export class OutputSchemaValidator {
    * microtask turn) when it would find nothing.
    */
   applies(tool: string, result: CallToolResult): boolean {
-    return result.isError !== true && this.schemas?.get(tool) !== undefined;
+    return this.schemaFor(tool, result) !== undefined;
   }
 
   /** Throws when a successful result breaks the tool's declared output schema. */
   async check(tool: string, result: CallToolResult, context: { server?: string | undefined }): Promise<void> {
-    if (result.isError === true) return;
-    const schema = this.schemas?.get(tool);
+    const schema = this.schemaFor(tool, result);
     if (schema === undefined) return;
     const where = { server: context.server, method: 'tools/call' };
     if (result.structuredContent === undefined) {
@@ -55,6 +54,11 @@ export class OutputSchemaValidator {
     if (problem !== undefined) {
       throw new InvalidResponseError(`tool "${tool}" returned structuredContent that does not match its outputSchema: ${problem}`, where);
     }
+  }
+
+  /** The output schema a successful result of `tool` must match; undefined for an error result or a tool without one. */
+  private schemaFor(tool: string, result: CallToolResult): Record<string, unknown> | undefined {
+    return result.isError === true ? undefined : this.schemas?.get(tool);
   }
 }
 
