@@ -114,10 +114,13 @@ describe("the config's store on a real Redis", () => {
       // The server of the first registry changes its tools and says so to that registry only.
       await listener.callTool('touch-resource', {});
 
-      await vi.waitFor(async () => {
-        await otherClient.listTools();
-        expect(otherSent.count).toBe(1);
-      });
+      await vi.waitFor(
+        async () => {
+          await otherClient.listTools();
+          expect(otherSent.count).toBe(1);
+        },
+        { timeout: 10_000 },
+      );
     } finally {
       await hearing.close();
       await other.close();

@@ -203,7 +203,7 @@ describe("the config's store, wired by the factory", () => {
     try {
       const stores = await openStore({ redis: 'redis://unreachable:6379', fallback: 'memory' });
       expect(stores.backend).toBe('memory');
-      await vi.waitFor(() => expect(warnings).toHaveLength(1));
+      await vi.waitFor(() => expect(warnings).toHaveLength(1), { timeout: 10_000 });
       expect(warnings[0]).toMatchObject({
         name: 'McpxStoreFallback',
         message: expect.stringContaining('cannot reach the shared store at redis://unreachable:6379'),

@@ -107,10 +107,12 @@ describe('invalidations over Redis pub/sub', () => {
     store.subscribe((event) => seen.push(event));
     other.subscribe((event) => seenByOther.push(event));
     // The subscriptions open in the background; wait until Redis counts both.
-    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(2));
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(2), {
+      timeout: 10_000,
+    });
     const event = { server: 'abc', method: 'notifications/resources/updated', uri: 'test://x', origin: 'me' };
     await store.publish(event);
-    await vi.waitFor(() => expect(seenByOther).toEqual([event]));
+    await vi.waitFor(() => expect(seenByOther).toEqual([event]), { timeout: 10_000 });
     expect(seen).toEqual([event]);
   });
 
@@ -131,13 +133,15 @@ describe('invalidations over Redis pub/sub', () => {
     const { store, prefix } = freshStore();
     const seen: CacheInvalidation[] = [];
     store.subscribe((event) => seen.push(event));
-    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1));
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1), {
+      timeout: 10_000,
+    });
     for (const message of ['not json', '[1,2]', '"text"', '{"server":1,"method":"x"}', '{"server":"s","method":"m","uri":5}', '{}'])
       await redis.publish(`${prefix}invalidate`, message);
     const last = { server: 's', method: 'notifications/tools/list_changed' };
     await redis.publish(`${prefix}invalidate`, JSON.stringify(last));
     // Messages on one channel arrive in order: once the last is seen, the others were ignored.
-    await vi.waitFor(() => expect(seen).toEqual([last]));
+    await vi.waitFor(() => expect(seen).toEqual([last]), { timeout: 10_000 });
   });
 
   it('stop reaching a listener once it unsubscribes, and close the subscriber connection on close()', async () => {
@@ -146,10 +150,12 @@ describe('invalidations over Redis pub/sub', () => {
     const kept: CacheInvalidation[] = [];
     const stop = store.subscribe((event) => seen.push(event));
     store.subscribe((event) => kept.push(event));
-    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1));
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1), {
+      timeout: 10_000,
+    });
     stop();
     await store.publish({ server: 's', method: 'm' });
-    await vi.waitFor(() => expect(kept).toHaveLength(1));
+    await vi.waitFor(() => expect(kept).toHaveLength(1), { timeout: 10_000 });
     expect(seen).toEqual([]);
     await store.close();
     expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(0);
@@ -165,9 +171,11 @@ describe('invalidations over Redis pub/sub', () => {
       throw new Error('listener broke');
     });
     store.subscribe((event) => seen.push(event));
-    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1));
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1), {
+      timeout: 10_000,
+    });
     await store.publish({ server: 's', method: 'm' });
-    await vi.waitFor(() => expect(seen).toEqual([{ server: 's', method: 'm' }]));
+    await vi.waitFor(() => expect(seen).toEqual([{ server: 's', method: 'm' }]), { timeout: 10_000 });
     expect(errors.map((error) => error.message)).toEqual(['listener broke']);
   });
 
@@ -180,7 +188,7 @@ describe('invalidations over Redis pub/sub', () => {
       const store = redisCacheStore(deaf, { prefix: `test-${randomUUID()}:`, onError: (error) => errors.push(error) });
       stores.push(store);
       store.subscribe(() => undefined);
-      await vi.waitFor(() => expect(errors).toHaveLength(1));
+      await vi.waitFor(() => expect(errors).toHaveLength(1), { timeout: 10_000 });
       expect(errors[0]?.message).toMatch(/could not subscribe to the invalidations on ".*invalidate" \(NOPERM/);
       await expect(store.get('k')).rejects.toThrow(/NOPERM/);
     } finally {
@@ -191,10 +199,14 @@ describe('invalidations over Redis pub/sub', () => {
   it('refuse new subscribers once closed, instead of opening a new connection', async () => {
     const { store, prefix } = freshStore();
     store.subscribe(() => undefined);
-    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1));
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(1), {
+      timeout: 10_000,
+    });
     await store.close();
     expect(() => store.subscribe(() => undefined)).toThrow(/was closed/);
-    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(0));
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(0), {
+      timeout: 10_000,
+    });
     // No new subscriber shows up later either.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await redis.pubSubNumSub(`${prefix}invalidate`))[`${prefix}invalidate`]).toBe(0);

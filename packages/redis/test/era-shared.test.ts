@@ -32,7 +32,7 @@ describe('the era cache on Redis', () => {
   it('spares a later client the era probe of a legacy server another client learned', async () => {
     expect(await connectAndList()).toEqual(['server/discover', 'initialize']);
     // The era is written without waiting: wait until Redis holds it.
-    await vi.waitFor(async () => expect(await redis.keys('mcpx:era:*')).toHaveLength(1));
+    await vi.waitFor(async () => expect(await redis.keys('mcpx:era:*')).toHaveLength(1), { timeout: 10_000 });
     const [key] = await redis.keys('mcpx:era:*');
     expect(await redis.get(key!)).toBe('legacy');
     expect(await connectAndList()).toEqual(['initialize']);

@@ -33,19 +33,22 @@ afterAll(async () => {
 describe('faults under a client of the dual-era server', () => {
   it("answers from the server when our key holds a corrupt or another program's value, without a warning, and overwrites it", async () => {
     const first = await client.listTools();
-    const [key] = await vi.waitFor(async () => {
-      const keys = await redis.keys('mcpx:cache:*');
-      expect(keys).toHaveLength(1);
-      return keys;
-    });
+    const [key] = await vi.waitFor(
+      async () => {
+        const keys = await redis.keys('mcpx:cache:*');
+        expect(keys).toHaveLength(1);
+        return keys;
+      },
+      { timeout: 10_000 },
+    );
     for (const spoil of [() => redis.set(key!, '{"value":'), () => redis.del(key!).then(() => redis.lPush(key!, 'x'))]) {
       await spoil();
       const before = toolsListsSent();
       expect(await client.listTools()).toEqual(first);
       expect(toolsListsSent()).toBe(before + 1);
       // The next put replaces the value with an entry.
-      await vi.waitFor(async () => expect(await redis.type(key!)).toBe('string'));
-      await vi.waitFor(async () => expect(JSON.parse((await redis.get(key!))!)).toMatchObject({ value: first }));
+      await vi.waitFor(async () => expect(await redis.type(key!)).toBe('string'), { timeout: 10_000 });
+      await vi.waitFor(async () => expect(JSON.parse((await redis.get(key!))!)).toMatchObject({ value: first }), { timeout: 10_000 });
     }
     expect(warnings).toEqual([]);
     await redis.flushAll();
@@ -53,7 +56,7 @@ describe('faults under a client of the dual-era server', () => {
 
   it('keeps answering from the server with one warning, and uses the cache again once Redis is back', async () => {
     const first = await client.listTools();
-    await vi.waitFor(async () => expect(await redis.keys('mcpx:cache:*')).toHaveLength(1));
+    await vi.waitFor(async () => expect(await redis.keys('mcpx:cache:*')).toHaveLength(1), { timeout: 10_000 });
     const sentBefore = toolsListsSent();
     expect(await client.listTools()).toEqual(first);
     expect(toolsListsSent()).toBe(sentBefore);

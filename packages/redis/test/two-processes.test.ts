@@ -120,7 +120,7 @@ describe('two processes sharing the Redis cache', () => {
     const mine = (await client.listTools()).tools.map((tool) => tool.description ?? tool.name);
     expect(toolsListsSent).toBe(1);
     // The put is not waited for by listTools: wait until Redis holds it.
-    await vi.waitFor(async () => expect(await redis.keys('mcpx:cache:*')).toHaveLength(1));
+    await vi.waitFor(async () => expect(await redis.keys('mcpx:cache:*')).toHaveLength(1), { timeout: 10_000 });
 
     const theirs = await peer.list();
     expect(theirs).toEqual({ tools: mine, toolsListsSent: 0 });
@@ -128,7 +128,7 @@ describe('two processes sharing the Redis cache', () => {
 
   it("carry the invalidation one process hears to the other's client, which evicts and then asks its server", async () => {
     // Both processes listen on the invalidation channel before anything is published.
-    await vi.waitFor(async () => expect((await redis.pubSubNumSub('mcpx:invalidate'))['mcpx:invalidate']).toBe(2));
+    await vi.waitFor(async () => expect((await redis.pubSubNumSub('mcpx:invalidate'))['mcpx:invalidate']).toBe(2), { timeout: 10_000 });
     await client.subscribe({ toolsListChanged: true });
     // This process's own deletion is held back: the entry in Redis goes only if the peer's client evicts it.
     keepEntries = true;
@@ -150,7 +150,7 @@ describe('two processes sharing the Redis cache', () => {
       const published = publishedAt.length;
       await client.callTool('touch-resource', {});
       const evicted = await peer.next('evicted', seen);
-      await vi.waitFor(() => expect(publishedAt.length).toBeGreaterThan(published));
+      await vi.waitFor(() => expect(publishedAt.length).toBeGreaterThan(published), { timeout: 10_000 });
       latenciesMs.push((evicted.at as number) - publishedAt[published]!);
     }
     latenciesMs.sort((a, b) => a - b);

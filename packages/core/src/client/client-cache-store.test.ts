@@ -97,7 +97,7 @@ describe('a response cache on an asynchronous store', () => {
     const store = new AsyncStore();
     const { client } = await connected(fake, { cache: { store } });
     await client.listTools();
-    await vi.waitFor(() => expect(store.entries.size).toBe(1));
+    await vi.waitFor(() => expect(store.entries.size).toBe(1), { timeout: 10_000 });
     await client.listTools();
     expect(fake.requests('tools/list')).toHaveLength(1);
   });
@@ -109,7 +109,7 @@ describe('a response cache on an asynchronous store', () => {
     const { client, warnings } = await connected(fake, { server: 'docs', cache: { store, storeRetryMs: 0 } });
     expect(await toolNames(client)).toEqual(['a']);
     expect(await toolNames(client)).toEqual(['a']);
-    await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets));
+    await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets), { timeout: 10_000 });
     expect(fake.requests('tools/list')).toHaveLength(2);
     expect(warnings).toHaveLength(1);
     expect(CacheStoreError.isInstance(warnings[0]?.error)).toBe(true);
@@ -162,7 +162,7 @@ describe('a response cache on an asynchronous store', () => {
     const store = new HeldStore();
     const { client } = await connected(server('a', 'public'), { cache: { store, storeTimeoutMs: 60_000 } });
     const listed = toolNames(client);
-    await vi.waitFor(() => expect(store.held.length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(store.held.length).toBeGreaterThan(0), { timeout: 10_000 });
     expect(store.held).toHaveLength(2);
     store.answer();
     expect(await listed).toEqual(['a']);
@@ -195,7 +195,7 @@ describe('a response cache on an asynchronous store', () => {
     const { client, warnings } = await connected(server('a', 'public'), { cache: { store, storeRetryMs: 0 } });
     for (let call = 0; call < 3; call++) {
       await client.listTools();
-      await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets));
+      await vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets), { timeout: 10_000 });
     }
     expect(store.sets).toBe(3);
     expect(warnings).toHaveLength(1);
@@ -204,7 +204,7 @@ describe('a response cache on an asynchronous store', () => {
   it('warns again after the store recovered and failed anew', async () => {
     const store = new AsyncStore();
     const { client, warnings } = await connected(server('a', 'public'), { cache: { store, storeRetryMs: 0 } });
-    const settled = () => vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets));
+    const settled = () => vi.waitFor(() => expect(store.settled).toBe(store.gets + store.sets), { timeout: 10_000 });
     store.failure = new Error('down');
     await client.listTools();
     await settled();
@@ -282,10 +282,13 @@ describe('a store shared by several clients', () => {
     const other = await connected(otherFake, { cache: { store, serverKey: 'docs' } });
     expect(await toolNames(other.client)).toEqual(['b']);
     await fake.notify('notifications/tools/list_changed');
-    await vi.waitFor(async () => {
-      expect(await toolNames(other.client)).toEqual(['b']);
-      expect(otherFake.requests('tools/list')).toHaveLength(2);
-    });
+    await vi.waitFor(
+      async () => {
+        expect(await toolNames(other.client)).toEqual(['b']);
+        expect(otherFake.requests('tools/list')).toHaveLength(2);
+      },
+      { timeout: 10_000 },
+    );
     expect(await toolNames(watcher.client)).toEqual(['b']);
   });
 });
@@ -329,10 +332,13 @@ describe('invalidations published on a store', () => {
     await other.client.listTools();
     expect(unseen.requests('tools/list')).toHaveLength(1);
     await seen.notify('notifications/tools/list_changed');
-    await vi.waitFor(async () => {
-      await other.client.listTools();
-      expect(unseen.requests('tools/list')).toHaveLength(2);
-    });
+    await vi.waitFor(
+      async () => {
+        await other.client.listTools();
+        expect(unseen.requests('tools/list')).toHaveLength(2);
+      },
+      { timeout: 10_000 },
+    );
     await watcher.client.close();
   });
 
@@ -344,7 +350,7 @@ describe('invalidations published on a store', () => {
     await connected(fake, { cache: { store, serverKey: 'docs' } });
     await fake.notify('notifications/tools/list_changed');
     await fake.notify('notifications/resources/updated', { uri: 'file:///a' });
-    await vi.waitFor(() => expect(events).toHaveLength(2));
+    await vi.waitFor(() => expect(events).toHaveLength(2), { timeout: 10_000 });
     const origin = events[0]?.origin;
     expect(origin).toEqual(expect.any(String));
     const docs = sha256Hex('docs');
@@ -374,7 +380,7 @@ describe('invalidations published on a store', () => {
     const fake = server('a', 'public');
     await connected(fake, { cache: { store } });
     await fake.notify('notifications/tools/list_changed');
-    await vi.waitFor(() => expect(deleted.length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(deleted.length).toBeGreaterThan(0), { timeout: 10_000 });
     expect(deleted).toHaveLength(1);
   });
 
