@@ -4,15 +4,8 @@ import { join } from 'node:path';
 import { McpClient, type CallToolResult, type McpClientOptions } from '@mcpx/core';
 import { StreamableHttpTransport } from '@mcpx/http';
 import { WebSocketTransport } from '@mcpx/websocket';
-import {
-  startAuthorizationServer,
-  startProtectedMcpServer,
-  type AuthorizationServer,
-  type AuthorizationServerOptions,
-  type ProtectedMcpServer,
-  type ProtectedMcpServerOptions,
-} from '@mcpx/test-utils/oauth';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { useOAuthServers, type AuthorizationServer, type OAuthServersOptions, type ProtectedMcpServer } from '@mcpx/test-utils/oauth';
+import { afterEach } from 'vitest';
 import type { OAuthProvider } from '../src/index.js';
 
 /** A real authorization server and the MCP server it protects, for one test file. */
@@ -31,45 +24,30 @@ export interface OidcFixture {
  * Starts `oidc-provider` and the protected MCP server once for the file (servers on port
  * 0, closed after it), and cleans up the clients and folders of each test.
  */
-export function useOidc(
-  options: { as?: AuthorizationServerOptions; mcp?: Omit<ProtectedMcpServerOptions, 'authorizationServer'> } = {},
-): OidcFixture {
-  let as: AuthorizationServer | undefined;
-  let mcp: ProtectedMcpServer | undefined;
+export function useOidc(options: OAuthServersOptions = {}): OidcFixture {
+  const servers = useOAuthServers(options);
   const cleanups: Array<() => Promise<unknown>> = [];
-  beforeAll(async () => {
-    as = await startAuthorizationServer(options.as);
-    mcp = await startProtectedMcpServer({ authorizationServer: as, ...options.mcp });
-  });
   afterEach(async () => {
     // A cleanup that fails must not keep the others from running.
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   });
-  afterAll(async () => {
-    await mcp?.close();
-    await as?.close();
-  });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('the OAuth fixture is not started: call useOidc() at the top of a describe block');
-    return value;
-  };
   return {
     get as() {
-      return started(as);
+      return servers.as;
     },
     get mcp() {
-      return started(mcp);
+      return servers.mcp;
     },
     async connect(provider, options = {}) {
       const client = new McpClient({ server: 'protected', eraCache: false, ...options });
       cleanups.push(() => client.close());
-      await client.connect(new StreamableHttpTransport(started(mcp).url, { authProvider: provider }));
+      await client.connect(new StreamableHttpTransport(servers.mcp.url, { authProvider: provider }));
       return client;
     },
     async connectWebSocket(provider) {
       const client = new McpClient({ server: 'protected', eraCache: false });
       cleanups.push(() => client.close());
-      await client.connect(new WebSocketTransport(started(mcp).webSocketUrl, { authProvider: provider }));
+      await client.connect(new WebSocketTransport(servers.mcp.webSocketUrl, { authProvider: provider }));
       return client;
     },
     async tempDir() {

@@ -3,21 +3,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import {
-  robotBrowser,
-  startAuthorizationServer,
-  startProtectedMcpServer,
-  type AuthorizationServer,
-  type ProtectedMcpServer,
-  type RobotBrowser,
-} from '@mcpx/test-utils/oauth';
+import { robotBrowser, useOAuthServers, type RobotBrowser } from '@mcpx/test-utils/oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, eventually, json, mcpx, outcome, requireBuild, scratch, type Scratch } from './helpers.js';
 
 // `mcpx login` against a real oidc-provider: MCPX_BROWSER names a script that hands the
 // authorization URL to this process, where a robot fills in the provider's login and consent pages.
-let as: AuthorizationServer;
-let mcp: ProtectedMcpServer;
+const oauth = useOAuthServers();
 let relay: Server;
 let relayUrl: string;
 const opened: URL[] = [];
@@ -26,8 +18,6 @@ const dirs: Scratch[] = [];
 
 beforeAll(async () => {
   requireBuild();
-  as = await startAuthorizationServer();
-  mcp = await startProtectedMcpServer({ authorizationServer: as });
   relay = createServer((request, response) => {
     const url = new URL(new URL(request.url ?? '/', 'http://relay').searchParams.get('url') ?? '');
     opened.push(url);
@@ -42,8 +32,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => relay?.close(resolve));
-  await mcp?.close();
-  await as?.close();
   for (const dir of dirs) dir[Symbol.dispose]();
 });
 
@@ -51,7 +39,7 @@ afterAll(async () => {
 function user(): { dir: Scratch; env: Record<string, string>; browserEnv: Record<string, string> } {
   const dir = scratch('oauth');
   dirs.push(dir);
-  dir.write('mcp_servers.json', JSON.stringify({ mcpServers: { protected: { url: mcp.url } } }));
+  dir.write('mcp_servers.json', JSON.stringify({ mcpServers: { protected: { url: oauth.mcp.url } } }));
   const browser = dir.write('browser.mjs', 'await fetch(`${process.env.ROBOT_RELAY}?url=${encodeURIComponent(process.argv[2])}`);\n');
   const env = { XDG_CONFIG_HOME: join(dir.path, 'config'), ROBOT_RELAY: relayUrl };
   return { dir, env, browserEnv: { ...env, MCPX_BROWSER: `${process.execPath} ${browser}` } };
@@ -85,7 +73,7 @@ describe('mcpx login, logout and auth status against oidc-provider', () => {
     const result = await login(who);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Logged in to protected');
-    expect(result.stdout).toContain(`issuer   ${as.issuer}`);
+    expect(result.stdout).toContain(`issuer   ${oauth.as.issuer}`);
     expect(result.stdout).toMatch(/scopes {3}.*mcp:read/);
     const [file] = storedFiles(who);
     const stored = JSON.parse(readFileSync(file!, 'utf8')) as { login: { tokens: { accessToken: string; refreshToken: string } } };
@@ -119,9 +107,9 @@ describe('mcpx login, logout and auth status against oidc-provider', () => {
     const [entry] = json<{ logins: Array<Record<string, unknown>> }>(result).logins;
     expect(entry).toMatchObject({
       server: 'protected',
-      url: mcp.url,
+      url: oauth.mcp.url,
       loggedIn: true,
-      issuer: as.issuer,
+      issuer: oauth.as.issuer,
       refreshable: true,
       tokenType: 'Bearer',
     });

@@ -1,33 +1,19 @@
 import { memoryTokenStore } from '@mcpx/auth';
 import { AuthError, LoginRequiredError } from '@mcpx/core';
-import {
-  robotBrowser,
-  startAuthorizationServer,
-  startProtectedMcpServer,
-  type AuthorizationServer,
-  type ProtectedMcpServer,
-} from '@mcpx/test-utils/oauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { robotBrowser, useOAuthServers } from '@mcpx/test-utils/oauth';
+import { describe, expect, it } from 'vitest';
 import { createClient, createRegistry } from '../src/index.js';
 import { textOf } from './helpers.js';
 
-let as: AuthorizationServer;
-let mcp: ProtectedMcpServer;
-
-beforeAll(async () => {
-  as = await startAuthorizationServer();
-  mcp = await startProtectedMcpServer({ authorizationServer: as });
-});
-
-afterAll(async () => {
-  await mcp?.close();
-  await as?.close();
-});
+const oauth = useOAuthServers();
 
 describe('OAuth for the servers of a config, against oidc-provider', () => {
   it('logs in to a server that answers 401 with a Bearer challenge, with no OAuth settings in its entry', async () => {
     const robot = robotBrowser({ user: 'ada' });
-    const client = await createClient({ url: mcp.url }, { name: 'protected', oauth: { store: memoryTokenStore(), userAgent: robot } });
+    const client = await createClient(
+      { url: oauth.mcp.url },
+      { name: 'protected', oauth: { store: memoryTokenStore(), userAgent: robot } },
+    );
     try {
       expect(textOf(await client.callTool('whoami'))).toMatch(/^ada via /);
       expect(robot.visits).toHaveLength(1);
@@ -38,10 +24,13 @@ describe('OAuth for the servers of a config, against oidc-provider', () => {
 
   it('reuses the login kept in the token store for the next client, without the browser', async () => {
     const store = memoryTokenStore();
-    const first = await createClient({ url: mcp.url }, { name: 'protected', oauth: { store, userAgent: robotBrowser({ user: 'bo' }) } });
+    const first = await createClient(
+      { url: oauth.mcp.url },
+      { name: 'protected', oauth: { store, userAgent: robotBrowser({ user: 'bo' }) } },
+    );
     await first.close();
     const robot = robotBrowser();
-    const second = await createClient({ url: mcp.url }, { name: 'protected', oauth: { store, userAgent: robot } });
+    const second = await createClient({ url: oauth.mcp.url }, { name: 'protected', oauth: { store, userAgent: robot } });
     try {
       expect(textOf(await second.callTool('whoami'))).toMatch(/^bo via /);
       expect(robot.visits).toEqual([]);
@@ -53,7 +42,7 @@ describe('OAuth for the servers of a config, against oidc-provider', () => {
   it("asks for the scopes of the entry's oauth table and uses its client name", async () => {
     const robot = robotBrowser();
     const client = await createClient(
-      { url: mcp.url, oauth: { scopes: 'mcp:read mcp:write', clientName: 'factory test' } },
+      { url: oauth.mcp.url, oauth: { scopes: 'mcp:read mcp:write', clientName: 'factory test' } },
       { name: 'protected', oauth: { store: memoryTokenStore(), userAgent: robot } },
     );
     try {
@@ -65,7 +54,7 @@ describe('OAuth for the servers of a config, against oidc-provider', () => {
   });
 
   it('fails with LoginRequiredError naming `mcpx login <server>` when no one is there to log in', async () => {
-    const attempt = createClient({ url: mcp.url }, { name: 'protected', oauth: { store: memoryTokenStore(), interactive: false } });
+    const attempt = createClient({ url: oauth.mcp.url }, { name: 'protected', oauth: { store: memoryTokenStore(), interactive: false } });
     await expect(attempt).rejects.toSatisfy(
       (error: unknown) => LoginRequiredError.isInstance(error) && error.message.includes('run `mcpx login protected`'),
     );
@@ -73,7 +62,7 @@ describe('OAuth for the servers of a config, against oidc-provider', () => {
 
   it('leaves the 401 as it is for a server whose entry has oauth: false', async () => {
     const attempt = createClient(
-      { url: mcp.url, oauth: false },
+      { url: oauth.mcp.url, oauth: false },
       { name: 'protected', oauth: { store: memoryTokenStore(), userAgent: robotBrowser() } },
     );
     await expect(attempt).rejects.toSatisfy((error: unknown) => AuthError.isInstance(error) && error.status === 401);
@@ -81,7 +70,7 @@ describe('OAuth for the servers of a config, against oidc-provider', () => {
 
   it('marks a registry server needs-login instead of retrying it, when no one is there to log in', async () => {
     const registry = await createRegistry(
-      { mcpServers: { protected: { url: mcp.url } } },
+      { mcpServers: { protected: { url: oauth.mcp.url } } },
       { oauth: { store: memoryTokenStore(), interactive: false } },
     );
     try {

@@ -2,14 +2,8 @@ import { memoryTokenStore } from '@mcpx/auth';
 import type { EraCache } from '@mcpx/core';
 import { LruCacheStore, type McpClient } from '@mcpx/core';
 import { dualEraServerCommand } from '@mcpx/test-utils';
-import {
-  robotBrowser,
-  startAuthorizationServer,
-  startProtectedMcpServer,
-  type AuthorizationServer,
-  type ProtectedMcpServer,
-} from '@mcpx/test-utils/oauth';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { robotBrowser, useOAuthServers } from '@mcpx/test-utils/oauth';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, createRegistry, openStore, StoreUnavailableError, type FactoryDiagnostic } from '../src/index.js';
 import { textOf } from './helpers.js';
 
@@ -273,20 +267,11 @@ describe("the config's store, wired by the factory", () => {
 });
 
 describe("the config's token store, wired into OAuth", () => {
-  let as: AuthorizationServer;
-  let mcp: ProtectedMcpServer;
-  beforeAll(async () => {
-    as = await startAuthorizationServer();
-    mcp = await startProtectedMcpServer({ authorizationServer: as });
-  });
-  afterAll(async () => {
-    await mcp?.close();
-    await as?.close();
-  });
+  const oauth = useOAuthServers();
 
   it('keeps the login of a server in the Redis token store, encrypted with tokenKey', async () => {
     const registry = await openRegistry(
-      { mcpServers: { protected: { url: mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: '${MCPX_TOKEN_KEY}' } },
+      { mcpServers: { protected: { url: oauth.mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: '${MCPX_TOKEN_KEY}' } },
       { env: { MCPX_TOKEN_KEY: KEY }, oauth: { userAgent: robotBrowser({ user: 'ada' }) } },
     );
     expect(textOf(await registry.get('protected')!.client!.callTool('whoami'))).toMatch(/^ada via /);
@@ -298,7 +283,7 @@ describe("the config's token store, wired into OAuth", () => {
   it("keeps the token store given in the oauth option over the config's", async () => {
     const mine = memoryTokenStore();
     const registry = await openRegistry(
-      { mcpServers: { protected: { url: mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: KEY } },
+      { mcpServers: { protected: { url: oauth.mcp.url } }, store: { redis: 'redis://127.0.0.1:6379', tokenKey: KEY } },
       { oauth: { store: mine, userAgent: robotBrowser({ user: 'bo' }) } },
     );
     expect(textOf(await registry.get('protected')!.client!.callTool('whoami'))).toMatch(/^bo via /);

@@ -1,14 +1,8 @@
 import { McpClient, type CallToolResult, type StoredLogin } from '@mcpx/core';
 import { OAuthProvider, loginStoreKey } from '@mcpx/auth';
 import { StreamableHttpTransport } from '@mcpx/http';
-import {
-  robotBrowser,
-  startAuthorizationServer,
-  startProtectedMcpServer,
-  type AuthorizationServer,
-  type ProtectedMcpServer,
-} from '@mcpx/test-utils/oauth';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { robotBrowser, useOAuthServers } from '@mcpx/test-utils/oauth';
+import { afterEach, describe, expect, it } from 'vitest';
 import { redisTokenStore } from '../src/index.js';
 import { newKey, onlyLoginKey, useRedis } from './token-redis.js';
 
@@ -18,27 +12,17 @@ function text(result: CallToolResult): string {
 
 describe('OAuth tokens on Redis through an outage of redis-server', () => {
   const redis = useRedis();
-  let as: AuthorizationServer;
-  let mcp: ProtectedMcpServer;
+  const oauth = useOAuthServers();
   const clients: McpClient[] = [];
-
-  beforeAll(async () => {
-    as = await startAuthorizationServer();
-    mcp = await startProtectedMcpServer({ authorizationServer: as });
-  });
   afterEach(async () => {
     // A client that cannot close (its server gone) must not keep the others from closing.
     for (const client of clients.splice(0)) await client.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await mcp?.close();
-    await as?.close();
   });
 
   async function connect(provider: OAuthProvider): Promise<McpClient> {
     const client = new McpClient({ server: 'protected', eraCache: false });
     clients.push(client);
-    await client.connect(new StreamableHttpTransport(mcp.url, { authProvider: provider }));
+    await client.connect(new StreamableHttpTransport(oauth.mcp.url, { authProvider: provider }));
     return client;
   }
 
@@ -47,7 +31,7 @@ describe('OAuth tokens on Redis through an outage of redis-server', () => {
     const prefix = redis.prefix();
     const store = redisTokenStore(redisClient, { encryptionKey: newKey(), prefix, commandTimeoutMs: 1_000 });
     await connect(new OAuthProvider({ userAgent: robotBrowser(), store }));
-    const key = loginStoreKey(mcp.url);
+    const key = loginStoreKey(oauth.mcp.url);
     const first = (await store.get(key)) as StoredLogin;
     const redisKey = await onlyLoginKey(redisClient, prefix);
     const firstRaw = (await redisClient.get(redisKey)) as string;
@@ -68,7 +52,7 @@ describe('OAuth tokens on Redis through an outage of redis-server', () => {
     // Redis goes down; the server then refuses the token, and the refresh runs without Redis.
     await redis.server.kill();
     try {
-      await as.expireAccessToken(first.tokens!.accessToken);
+      await oauth.as.expireAccessToken(first.tokens!.accessToken);
       expect(text(await client.callTool('whoami'))).toMatch(/^alice via /);
     } finally {
       await redis.server.restart();
@@ -79,13 +63,13 @@ describe('OAuth tokens on Redis through an outage of redis-server', () => {
     await expect.poll(() => redisClient.set(redisKey, firstRaw).catch(() => 'down'), { timeout: 20_000, interval: 200 }).toBe('OK');
 
     // The server refuses the refreshed token too: the next refresh must spend the newer refresh token.
-    await as.expireAccessToken(refreshed[0] as string);
+    await oauth.as.expireAccessToken(refreshed[0] as string);
     expect(text(await client.callTool('whoami'))).toMatch(/^alice via /);
 
     expect(refreshed).toHaveLength(2);
     const last = (await store.get(key)) as StoredLogin;
     expect(last.tokens?.accessToken).toBe(refreshed[1]);
     expect(last.tokens?.refreshToken).not.toBe(first.tokens?.refreshToken);
-    expect(await as.introspect(last.tokens?.refreshToken ?? '')).toMatchObject({ active: true });
+    expect(await oauth.as.introspect(last.tokens?.refreshToken ?? '')).toMatchObject({ active: true });
   });
 });

@@ -1,14 +1,8 @@
 import { McpClient, type CallToolResult, type StoredLogin } from '@mcpx/core';
 import { OAuthProvider, loginStoreKey } from '@mcpx/auth';
 import { StreamableHttpTransport } from '@mcpx/http';
-import {
-  robotBrowser,
-  startAuthorizationServer,
-  startProtectedMcpServer,
-  type AuthorizationServer,
-  type ProtectedMcpServer,
-} from '@mcpx/test-utils/oauth';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { robotBrowser, useOAuthServers } from '@mcpx/test-utils/oauth';
+import { afterEach, describe, expect, it } from 'vitest';
 import { redisTokenStore } from '../src/index.js';
 import { startTokenChild, type TokenChild } from './token-process.js';
 import { newKey, useRedis } from './token-redis.js';
@@ -21,12 +15,8 @@ function text(result: CallToolResult): string {
 
 describe('OAuth tokens shared by processes through Redis', () => {
   const redis = useRedis();
-  let as: AuthorizationServer;
-  let mcp: ProtectedMcpServer;
-  const cleanups: Array<() => Promise<unknown>> = [];
-
-  beforeAll(async () => {
-    as = await startAuthorizationServer({
+  const oauth = useOAuthServers({
+    as: {
       clients: [
         {
           client_id: machine.clientId,
@@ -36,28 +26,24 @@ describe('OAuth tokens shared by processes through Redis', () => {
           redirect_uris: [],
         },
       ],
-    });
-    mcp = await startProtectedMcpServer({ authorizationServer: as });
+    },
   });
+  const cleanups: Array<() => Promise<unknown>> = [];
   afterEach(async () => {
     // A cleanup that fails must not keep the others from running.
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await mcp?.close();
-    await as?.close();
   });
 
   /** A client of the protected MCP server in this process, through `provider`. */
   async function connect(provider: OAuthProvider): Promise<McpClient> {
     const client = new McpClient({ server: 'protected', eraCache: false });
     cleanups.push(() => client.close());
-    await client.connect(new StreamableHttpTransport(mcp.url, { authProvider: provider }));
+    await client.connect(new StreamableHttpTransport(oauth.mcp.url, { authProvider: provider }));
     return client;
   }
 
   function child(mode: 'call' | 'hold-lock', env: Record<string, string>): TokenChild {
-    const started = startTokenChild(mode, { REDIS_URL: redis.server.url, MCP_URL: mcp.url, ...env });
+    const started = startTokenChild(mode, { REDIS_URL: redis.server.url, MCP_URL: oauth.mcp.url, ...env });
     cleanups.push(() => started.kill());
     return started;
   }
@@ -67,23 +53,23 @@ describe('OAuth tokens shared by processes through Redis', () => {
     const store = redisTokenStore(await redis.connect(), { encryptionKey: shared.ENCRYPTION_KEY, prefix: shared.PREFIX });
     const first = await connect(new OAuthProvider({ grant: { type: 'client_credentials' }, ...machine, interactive: false, store }));
     expect(text(await first.callTool('whoami'))).toBe(`${machine.clientId} via ${machine.clientId} (mcp:read, Bearer)`);
-    const eventsBefore = as.events.length;
+    const eventsBefore = oauth.as.events.length;
 
     const answer = await child('call', shared).next();
 
     expect(answer).toEqual({ text: `${machine.clientId} via ${machine.clientId} (mcp:read, Bearer)`, refreshRequests: 0 });
-    expect(as.events.slice(eventsBefore)).toEqual([]);
+    expect(oauth.as.events.slice(eventsBefore)).toEqual([]);
   });
 
   it('sends one refresh between two processes that find the token expired at the same time', async () => {
     const shared = { ENCRYPTION_KEY: newKey(), PREFIX: redis.prefix() };
     const store = redisTokenStore(await redis.connect(), { encryptionKey: shared.ENCRYPTION_KEY, prefix: shared.PREFIX });
     await connect(new OAuthProvider({ userAgent: robotBrowser(), store }));
-    const key = loginStoreKey(mcp.url);
+    const key = loginStoreKey(oauth.mcp.url);
     const stored = (await store.get(key)) as StoredLogin;
     // The tokens are still good at the server; the processes only believe them expired, as they would an hour later.
     await store.set(key, { ...stored, tokens: { ...stored.tokens!, expiresAt: Date.now() - 60_000 } });
-    const refreshesBefore = as.tokenRequests('refresh_token');
+    const refreshesBefore = oauth.as.tokenRequests('refresh_token');
     // A slow token endpoint: without the lock, both processes would be refreshing at once.
     const processes = [
       child('call', { ...shared, WAIT_GO: '1', TOKEN_DELAY_MS: '1000' }),
@@ -96,10 +82,10 @@ describe('OAuth tokens shared by processes through Redis', () => {
 
     expect(answers.map((answer) => answer.text)).toEqual([expect.stringMatching(/^alice via /), expect.stringMatching(/^alice via /)]);
     expect(answers.map((answer) => answer.refreshRequests as number).reduce((sum, count) => sum + count)).toBe(1);
-    expect(as.tokenRequests('refresh_token') - refreshesBefore).toBe(1);
+    expect(oauth.as.tokenRequests('refresh_token') - refreshesBefore).toBe(1);
     const after = (await store.get(key)) as StoredLogin;
     expect(after.tokens?.refreshToken).not.toBe(stored.tokens?.refreshToken);
-    expect(await as.introspect(after.tokens?.refreshToken ?? '')).toMatchObject({ active: true });
+    expect(await oauth.as.introspect(after.tokens?.refreshToken ?? '')).toMatchObject({ active: true });
   });
 
   it('frees the lock of a process that died holding it once its ttl has passed', async () => {

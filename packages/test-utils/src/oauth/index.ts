@@ -10,3 +10,5 @@ export type { RobotBrowser, RobotBrowserOptions, RobotPage } from './robot-brows
 export { startProtectedMcpServer } from './protected-mcp-server.js';
 export type { ProtectedMcpServer, ProtectedMcpServerOptions, ProtectedRequest } from './protected-mcp-server.js';
 export type { TokenInfo } from './token-check.js';
+export { useOAuthServers } from './use-oauth-servers.js';
+export type { OAuthServers, OAuthServersOptions } from './use-oauth-servers.js';

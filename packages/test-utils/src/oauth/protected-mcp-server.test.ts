@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAuthorizationServer, type AuthorizationServer } from './authorization-server.js';
-import { startProtectedMcpServer, type ProtectedMcpServer } from './protected-mcp-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useOAuthServers } from './use-oauth-servers.js';
 
 const machine = { client_id: 'checker', client_secret: 'a-long-enough-secret-for-the-checker-0123' };
 const initialize = {
@@ -27,18 +26,13 @@ async function dpopKey() {
 }
 
 describe('the protected MCP server', () => {
-  let as: AuthorizationServer;
-  let mcp: ProtectedMcpServer;
-  beforeAll(async () => {
-    as = await startAuthorizationServer({
+  const oauth = useOAuthServers({
+    as: {
       clients: [{ ...machine, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] }],
-    });
-    mcp = await startProtectedMcpServer({ authorizationServer: as });
-    as.addResource('http://127.0.0.1:1/elsewhere');
+    },
   });
-  afterAll(async () => {
-    await mcp?.close();
-    await as?.close();
+  beforeAll(async () => {
+    oauth.as.addResource('http://127.0.0.1:1/elsewhere');
   });
 
   /** A client credentials token for `resource`, bound to `dpop` when given. */
@@ -46,8 +40,8 @@ describe('the protected MCP server', () => {
     const headers: Record<string, string> = {
       authorization: `Basic ${Buffer.from(`${machine.client_id}:${machine.client_secret}`).toString('base64')}`,
     };
-    if (dpop !== undefined) headers.dpop = await dpop.proof('POST', `${as.issuer}/token`);
-    const response = await fetch(`${as.issuer}/token`, {
+    if (dpop !== undefined) headers.dpop = await dpop.proof('POST', `${oauth.as.issuer}/token`);
+    const response = await fetch(`${oauth.as.issuer}/token`, {
       method: 'POST',
       headers,
       body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope }),
@@ -58,7 +52,7 @@ describe('the protected MCP server', () => {
   }
 
   function post(headers: Record<string, string>, message: object = initialize): Promise<Response> {
-    return fetch(mcp.url, {
+    return fetch(oauth.mcp.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
       body: JSON.stringify(message),
@@ -68,12 +62,15 @@ describe('the protected MCP server', () => {
   it('answers a request without a token with 401 naming its resource metadata and scope', async () => {
     const response = await post({});
     expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${mcp.resourceMetadataUrl}", scope="mcp:read"`);
-    expect(await (await fetch(mcp.resourceMetadataUrl)).json()).toMatchObject({ resource: mcp.url, authorization_servers: [as.issuer] });
+    expect(response.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${oauth.mcp.resourceMetadataUrl}", scope="mcp:read"`);
+    expect(await (await fetch(oauth.mcp.resourceMetadataUrl)).json()).toMatchObject({
+      resource: oauth.mcp.url,
+      authorization_servers: [oauth.as.issuer],
+    });
   });
 
   it('serves a request with a token issued for it', async () => {
-    const response = await post({ authorization: `Bearer ${await token(mcp.url, 'mcp:read')}` });
+    const response = await post({ authorization: `Bearer ${await token(oauth.mcp.url, 'mcp:read')}` });
     expect(response.status).toBe(200);
   });
 
@@ -85,7 +82,7 @@ describe('the protected MCP server', () => {
 
   it('answers 403 insufficient_scope for a tool that needs a scope the token lacks', async () => {
     const response = await post(
-      { authorization: `Bearer ${await token(mcp.url, 'mcp:read')}` },
+      { authorization: `Bearer ${await token(oauth.mcp.url, 'mcp:read')}` },
       { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'write-note', arguments: { text: 'x' } } },
     );
     expect(response.status).toBe(403);
@@ -95,14 +92,16 @@ describe('the protected MCP server', () => {
 
   it('serves a DPoP-bound token with a proof by its key', async () => {
     const key = await dpopKey();
-    const accessToken = await token(mcp.url, 'mcp:read', key);
-    expect((await post({ authorization: `DPoP ${accessToken}`, dpop: await key.proof('POST', mcp.url, accessToken) })).status).toBe(200);
+    const accessToken = await token(oauth.mcp.url, 'mcp:read', key);
+    expect((await post({ authorization: `DPoP ${accessToken}`, dpop: await key.proof('POST', oauth.mcp.url, accessToken) })).status).toBe(
+      200,
+    );
   });
 
   it('refuses a DPoP proof used twice', async () => {
     const key = await dpopKey();
-    const accessToken = await token(mcp.url, 'mcp:read', key);
-    const proof = await key.proof('POST', mcp.url, accessToken);
+    const accessToken = await token(oauth.mcp.url, 'mcp:read', key);
+    const proof = await key.proof('POST', oauth.mcp.url, accessToken);
     await post({ authorization: `DPoP ${accessToken}`, dpop: proof });
     expect((await post({ authorization: `DPoP ${accessToken}`, dpop: proof })).headers.get('www-authenticate')).toContain(
       'error="invalid_dpop_proof"',
@@ -110,15 +109,15 @@ describe('the protected MCP server', () => {
   });
 
   it('refuses a DPoP-bound token sent as a bearer token', async () => {
-    const accessToken = await token(mcp.url, 'mcp:read', await dpopKey());
+    const accessToken = await token(oauth.mcp.url, 'mcp:read', await dpopKey());
     expect((await post({ authorization: `Bearer ${accessToken}` })).headers.get('www-authenticate')).toContain('error="invalid_token"');
   });
 
   it('refuses a DPoP proof signed by another key than the token is bound to', async () => {
-    const accessToken = await token(mcp.url, 'mcp:read', await dpopKey());
+    const accessToken = await token(oauth.mcp.url, 'mcp:read', await dpopKey());
     const other = await dpopKey();
     expect(
-      (await post({ authorization: `DPoP ${accessToken}`, dpop: await other.proof('POST', mcp.url, accessToken) })).headers.get(
+      (await post({ authorization: `DPoP ${accessToken}`, dpop: await other.proof('POST', oauth.mcp.url, accessToken) })).headers.get(
         'www-authenticate',
       ),
     ).toContain('error="invalid_dpop_proof"');
