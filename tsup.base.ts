@@ -125,19 +125,17 @@ function importRoot(root: SatelliteLayout['root'], satellites: Record<string, st
       });
       build.onEnd((result) => {
         const fromRoot = /(?:import|export)\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
+        const missing: string[] = [];
         for (const output of result.outputFiles ?? []) {
           for (const [, list = '', from] of output.text.matchAll(fromRoot)) {
             if (from !== rootFile) continue;
-            const missing = list
-              .split(',')
-              .map((name) => name.trim().split(/\s+as\s+/)[0] ?? '')
-              .filter((name) => name !== '' && !exported.has(name));
-            if (missing.length > 0) {
-              throw new Error(
-                `${relative(cwd, output.path)} imports ${missing.join(', ')} from ${rootFile}, which does not export it: export it from ${root.source}`,
-              );
-            }
+            const names = list.split(',').map((name) => name.trim().split(/\s+as\s+/)[0] ?? '');
+            const absent = names.filter((name) => name !== '' && !exported.has(name));
+            if (absent.length > 0) missing.push(`${relative(cwd, output.path)} imports ${absent.join(', ')}`);
           }
+        }
+        if (missing.length > 0) {
+          throw new Error(`${missing.join('; ')} from ${rootFile}, which does not export it: export it from ${root.source}`);
         }
       });
     },
