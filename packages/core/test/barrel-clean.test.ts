@@ -53,7 +53,9 @@ describe('the built @mcpx/core', () => {
   });
 
   it('builds the main entry as a file that only re-exports internal.js', () => {
-    const source = readFileSync(dist + 'index.js', 'utf8').replace(/\/\/# sourceMappingURL=.*$/gm, '').trim();
+    const source = readFileSync(dist + 'index.js', 'utf8')
+      .replace(/\/\/# sourceMappingURL=.*$/gm, '')
+      .trim();
     expect(source).toMatch(/^export \{[^}]+\} from '\.\/internal\.js';$/);
   });
 
@@ -77,12 +79,19 @@ describe('the built @mcpx/core', () => {
     },
   );
 
-  it.each(['index.js', 'internal.js', 'schemas.js', 'testing.js', 'skills.js', 'tasks.js', 'apps.js', 'legacy-session.js', 'modern-session.js'])(
-    'links %s: every name it imports from another built file is exported there',
-    async (file) => {
-      await expect(import(pathToFileURL(dist + file).href)).resolves.toBeDefined();
-    },
-  );
+  it.each([
+    'index.js',
+    'internal.js',
+    'schemas.js',
+    'testing.js',
+    'skills.js',
+    'tasks.js',
+    'apps.js',
+    'legacy-session.js',
+    'modern-session.js',
+  ])('links %s: every name it imports from another built file is exported there', async (file) => {
+    await expect(import(pathToFileURL(dist + file).href)).resolves.toBeDefined();
+  });
 
   it('declares each class in one built file only, so that the entries share one copy of each', () => {
     const declared = new Map<string, string[]>();
