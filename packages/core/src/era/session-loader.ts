@@ -14,7 +14,7 @@ const importers: { [E in Era]: () => Promise<SessionModules[E]> } = {
   modern: () => import('../modern/modern-session.js'),
 };
 
-const loading: { [E in Era]?: Promise<SessionModules[E]> } = {};
+const loading = new Map<Era, Promise<unknown>>();
 const loadErrors = new WeakSet<Error>();
 
 /**
@@ -24,13 +24,13 @@ const loadErrors = new WeakSet<Error>();
  * `ConfigError` from `connect()`, and the next connection tries again.
  */
 export function loadSession<E extends Era>(era: E, server: string | undefined): Promise<SessionModules[E]> {
-  let module = loading[era] as Promise<SessionModules[E]> | undefined;
+  let module = loading.get(era) as Promise<SessionModules[E]> | undefined;
   if (module === undefined) {
     module = importers[era]();
-    loading[era] = module as never;
+    loading.set(era, module);
   }
   return module.catch((error: unknown) => {
-    if (loading[era] === module) delete loading[era];
+    if (loading.get(era) === module) loading.delete(era);
     const failure = new ConfigError(
       `@mcpx/core's ${era}-era session code failed to load (${error instanceof Error ? error.message : String(error)}); reinstall @mcpx/core`,
       { server, operation: 'connecting', cause: error },
@@ -50,5 +50,6 @@ export function isSessionLoadError(error: unknown): boolean {
  * and answers the probe. A failure is reported by the `loadSession()` that needs the module.
  */
 export function preloadSessions(eras: readonly Era[]): void {
+  // The connection that needs the era's module awaits loadSession() itself, and reports its failure.
   for (const era of eras) loadSession(era, undefined).catch(() => undefined);
 }
