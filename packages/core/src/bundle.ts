@@ -13,8 +13,7 @@ export * from './modern/versions.js';
 export * from './modern/meta-keys.js';
 
 // What the era sessions (legacy/legacy-session.ts, modern/modern-session.ts) share with the rest.
-export { FAST_RESULT_GUARDS } from './validation/fast-results.js';
-export { loadSchemas } from './client/schema-loader.js';
+export { parseResult } from './client/result-parser.js';
 export { hasCapability, missingServerCapability } from './client/capabilities.js';
 export { cancelledTask } from './tasks/modern-task-driver.js';
 export { isTerminalStatus } from './tasks/task.js';

@@ -93,6 +93,16 @@ describe('the built @mcpx/core', () => {
     await expect(import(pathToFileURL(dist + file).href)).resolves.toBeDefined();
   });
 
+  it('bundles each source module into one built file only, so that no module state has two copies', () => {
+    const bundled = new Map<string, string[]>();
+    for (const file of files) {
+      const modules = new Set([...readFileSync(dist + file, 'utf8').matchAll(/^\/\/ (src\/\S+\.ts)$/gm)].map((m) => m[1] ?? ''));
+      for (const module of modules) bundled.set(module, [...(bundled.get(module) ?? []), file]);
+    }
+    expect(bundled.get('src/jsonrpc/engine.ts')).toEqual(['internal.js']);
+    expect([...bundled].filter(([, where]) => where.length > 1)).toEqual([]);
+  });
+
   it('declares each class in one built file only, so that the entries share one copy of each', () => {
     const declared = new Map<string, string[]>();
     for (const file of files) {
