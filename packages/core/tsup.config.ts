@@ -1,8 +1,17 @@
 import { defineConfig } from 'tsup';
 import { satelliteConfigs } from '../../tsup.base.js';
 export default defineConfig(
-  satelliteConfigs(
-    { index: 'src/index.ts', internal: 'src/internal.ts', schemas: 'src/schemas.ts' },
-    { testing: 'src/testing/index.ts', skills: 'src/skills.ts', tasks: 'src/tasks.ts', apps: 'src/apps.ts' },
-  ),
+  satelliteConfigs({
+    root: { name: 'internal', source: 'src/bundle.ts', types: 'src/internal.ts' },
+    satellites: {
+      index: 'src/index.ts',
+      schemas: 'src/schemas.ts',
+      testing: 'src/testing/index.ts',
+      skills: 'src/skills.ts',
+      tasks: 'src/tasks.ts',
+      apps: 'src/apps.ts',
+      'legacy-session': 'src/legacy/legacy-session.ts',
+      'modern-session': 'src/modern/modern-session.ts',
+    },
+  }),
 );

@@ -21,6 +21,11 @@ export { PROTOCOL_VERSION_KEY } from './modern/meta-keys.js';
 export { MCP_CLIENT_OPTION_KEYS } from './client/options.js';
 export { reattachTask } from './tasks/reattach-task.js';
 export { redactUrl } from './util/redact-url.js';
+// The public errors a transport throws, also here: a transport that imports its values from this
+// entry alone resolves one specifier of @mcpx/core (each costs the ESM loader ~0.5 ms at import).
+export { TransportError } from './errors/transport-error.js';
+export { ConnectionClosedError } from './errors/connection-closed-error.js';
+export { ConfigError } from './errors/config-error.js';
 // What @mcpx/core's own satellite entries (testing, skills, tasks, apps) share with this entry and
 // the main one: they import it from here, so that the build keeps one copy of it (see tsup.config.ts).
 export { JsonRpcEngine } from './jsonrpc/engine.js';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
 
 /**
  * A process found below the server, as it was when found: `startTime` (Linux: clock ticks after
@@ -77,7 +77,7 @@ async function descendantsFromChildrenFiles(root: number): Promise<ProcessRef[] 
   if ((await readText(`/proc/${root}/task/${root}/children`)) === undefined && (await readText(`/proc/${root}/stat`)) !== undefined)
     return undefined;
   const pids = await walk(root, async (pid) => {
-    const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+    const tasks = await (await fsPromises()).readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
     const children: number[] = [];
     for (const tid of tasks) children.push(...numbers(await readText(`/proc/${pid}/task/${tid}/children`)));
     return children;
@@ -88,7 +88,7 @@ async function descendantsFromChildrenFiles(root: number): Promise<ProcessRef[] 
 /** Every process's parent, from `/proc/<pid>/stat`. */
 async function parentsFromProc(): Promise<Map<number, number[]>> {
   const byParent = new Map<number, number[]>();
-  const entries = await readdir('/proc').catch(() => [] as string[]);
+  const entries = await (await fsPromises()).readdir('/proc').catch(() => [] as string[]);
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(await readText(`/proc/${entry}/stat`));
@@ -152,7 +152,15 @@ function numbers(text: string | undefined): number[] {
     .map(Number);
 }
 
-function readText(path: string): Promise<string | undefined> {
+async function readText(path: string): Promise<string | undefined> {
   // The process is gone, or not ours to read: either way there is nothing below it to find.
-  return readFile(path, 'utf8').catch(() => undefined);
+  return (await fsPromises()).readFile(path, 'utf8').catch(() => undefined);
+}
+
+let loadingFs: Promise<typeof FsPromises> | undefined;
+
+/** `node:fs/promises`, loaded by the first walk: only a close that looks for descendants needs it, not the import. */
+function fsPromises(): Promise<typeof FsPromises> {
+  loadingFs ??= import('node:fs/promises');
+  return loadingFs;
 }

@@ -1,6 +1,5 @@
 import { isatty } from 'node:tty';
-import { ConfigError } from '@mcpx/core';
-import { checkOptions, integerOption, TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core/internal';
+import { checkOptions, ConfigError, integerOption, TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core/internal';
 
 /**
  * Where the server's stderr goes: `'pipe'` reads it into diagnostics and keeps its last

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { TransportError } from '@mcpx/core';
+import { TransportError } from '@mcpx/core/internal';
 import type { ResolvedStdioOptions } from './options.js';
 
 /** Spawn failures that may pass on a later attempt. */

@@ -1,15 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import {
-  ConnectionClosedError,
-  TransportError,
-  type ConnectionClosedDetails,
-  type JsonRpcMessage,
-  type Transport,
-  type TransportDiagnostic,
-  type TransportSendOptions,
-} from '@mcpx/core';
-import { TransportCallbacks } from '@mcpx/core/internal';
+import type { ConnectionClosedDetails, JsonRpcMessage, Transport, TransportDiagnostic, TransportSendOptions } from '@mcpx/core';
+import { ConnectionClosedError, TransportCallbacks, TransportError } from '@mcpx/core/internal';
 import { buildEnvironment } from './environment.js';
 import { decodeLine, encodeMessage } from './framing.js';
 import { LineDecoder } from './line-decoder.js';

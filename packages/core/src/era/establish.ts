@@ -8,10 +8,8 @@ import { TransportError } from '../errors/transport-error.js';
 import { UnsupportedProtocolVersionError } from '../errors/unsupported-protocol-version-error.js';
 import type { JsonRpcEngine, RequestOptions } from '../jsonrpc/engine.js';
 import { initializeLegacy, type LegacyHandshake } from '../legacy/lifecycle.js';
-import { LegacySession } from '../legacy/legacy-session.js';
 import { capabilitiesForRevision } from '../legacy/task-receiver/task-capabilities.js';
 import { discover } from '../modern/discover.js';
-import { ModernSession } from '../modern/modern-session.js';
 import {
   LATEST_PROTOCOL_VERSION,
   MODERN_PROTOCOL_VERSIONS,
@@ -25,6 +23,7 @@ import type { Era, EraStore } from './era-cache.js';
 import { GuardedEraStore } from './guarded-era-store.js';
 import type { EraSession } from './era-session.js';
 import type { SessionParts } from './session-parts.js';
+import { isSessionLoadError, loadSession, preloadSessions } from './session-loader.js';
 
 /** Which era to speak: detect it, or insist on one. */
 export type EraChoice = 'auto' | Era;
@@ -70,6 +69,7 @@ export async function establishSession(connection: Connection, options: Establis
     throw new UnsupportedProtocolVersionError([pinned], SUPPORTED_PROTOCOL_VERSIONS, { server: options.server, operation: 'connecting' });
   }
   const era: EraChoice = pinned === undefined ? options.era : isModernProtocolVersion(pinned) ? 'modern' : 'legacy';
+  preloadSessions(era === 'auto' ? ['legacy', 'modern'] : [era]);
   const { engine, transport } = connection;
   const key = transport.eraCacheKey ?? transport.description;
   const cache =
@@ -87,7 +87,9 @@ export async function establishSession(connection: Connection, options: Establis
       protocolVersion: offered,
       server: options.server,
     };
-    return new LegacySession(await initializeLegacy(on.engine, on.transport, handshake, step()), on, handshake, options.parts);
+    const initialized = await initializeLegacy(on.engine, on.transport, handshake, step());
+    const { LegacySession } = await loadSession('legacy', options.server);
+    return new LegacySession(initialized, on, handshake, options.parts);
   };
 
   if (era === 'legacy') return legacy();
@@ -120,9 +122,10 @@ export async function establishSession(connection: Connection, options: Establis
     }
     if (key !== undefined) cache?.set(key, 'modern');
     transport.setProtocolVersion?.(outcome.session.protocolVersion);
+    const { ModernSession } = await loadSession('modern', options.server);
     return new ModernSession(outcome.session, transport, options.parts);
   } catch (error) {
-    if (era === 'modern') throw error;
+    if (era === 'modern' || isSessionLoadError(error)) throw error;
     if (ConnectionClosedError.isInstance(error) && options.reopen !== undefined && request.signal?.aborted !== true) {
       // The probe ended the connection: an older server that exits on methods it does not know.
       const session = await legacy(undefined, await options.reopen());
