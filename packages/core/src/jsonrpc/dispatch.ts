@@ -47,7 +47,11 @@ export type NotificationHandler = (params: Record<string, unknown>, method: stri
 /** Routes inbound requests and notifications to registered handlers. */
 export class Dispatcher {
   private readonly requestHandlers = new Map<string, RequestHandler>();
-  private readonly notificationHandlers = new Map<string, Set<NotificationHandler>>();
+  /**
+   * The listeners of each notification method: the one listener itself while there is one (as for
+   * the client's `'*'` on every connection), a `Set` from the second on.
+   */
+  private readonly notificationHandlers = new Map<string, NotificationHandler | Set<NotificationHandler>>();
   /** The inbound requests being handled; made by the first one, since many connections get none. */
   private inFlight: Map<RequestId, AbortController> | undefined;
 
@@ -64,15 +68,15 @@ export class Dispatcher {
 
   /** Adds a listener for one notification method (`'*'` for all); returns the remover. */
   onNotification(method: string, handler: NotificationHandler): () => void {
-    let set = this.notificationHandlers.get(method);
-    if (set === undefined) {
-      set = new Set();
-      this.notificationHandlers.set(method, set);
-    }
-    set.add(handler);
-    const owned = set;
+    const handlers = this.notificationHandlers;
+    const listening = handlers.get(method);
+    if (listening === undefined) handlers.set(method, handler);
+    else if (typeof listening === 'function') handlers.set(method, new Set([listening, handler]));
+    else listening.add(handler);
     return () => {
-      owned.delete(handler);
+      const current = handlers.get(method);
+      if (current === handler) handlers.delete(method);
+      else if (typeof current === 'object') current.delete(handler);
     };
   }
 
@@ -118,15 +122,18 @@ export class Dispatcher {
       }
     }
     for (const key of [notification.method, '*']) {
-      const set = this.notificationHandlers.get(key);
-      if (set === undefined) continue;
-      for (const handler of set) {
-        try {
-          handler(params, notification.method);
-        } catch (error) {
-          this.report(error instanceof Error ? error : new Error(String(error)));
-        }
-      }
+      const listening = this.notificationHandlers.get(key);
+      if (listening === undefined) continue;
+      if (typeof listening === 'function') this.notify(listening, params, notification.method);
+      else for (const handler of listening) this.notify(handler, params, notification.method);
+    }
+  }
+
+  private notify(handler: NotificationHandler, params: Record<string, unknown>, method: string): void {
+    try {
+      handler(params, method);
+    } catch (error) {
+      this.report(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
