@@ -46,12 +46,15 @@ export type NotificationHandler = (params: Record<string, unknown>, method: stri
 
 /** Routes inbound requests and notifications to registered handlers. */
 export class Dispatcher {
-  private readonly requestHandlers = new Map<string, RequestHandler>();
+  /** The handlers set on this dispatcher; made by the first, since most connections only answer the shared ones. */
+  private requestHandlers: Map<string, RequestHandler> | undefined;
   /**
-   * The listeners of each notification method: the one listener itself while there is one (as for
-   * the client's `'*'` on every connection), a `Set` from the second on.
+   * The listeners of each notification method but `'*'`: the one listener itself while there is
+   * one, a `Set` from the second on. Made by the first listener.
    */
-  private readonly notificationHandlers = new Map<string, NotificationHandler | Set<NotificationHandler>>();
+  private notificationHandlers: Map<string, Listening> | undefined;
+  /** The listeners of every notification (`'*'`), as in `notificationHandlers`: every client has one. */
+  private anyHandlers: Listening | undefined;
   /** The inbound requests being handled; made by the first one, since many connections get none. */
   private inFlight: Map<RequestId, AbortController> | undefined;
 
@@ -60,28 +63,33 @@ export class Dispatcher {
     private readonly respond: (response: JsonRpcResponse, requestId: RequestId) => Promise<void> | void,
     private readonly report: (error: Error) => void,
     private readonly server?: string | undefined,
+    /** Handlers shared by many dispatchers, looked up after this one's own. */
+    private readonly sharedHandlers?: ReadonlyMap<string, RequestHandler> | undefined,
   ) {}
 
   setRequestHandler(method: string, handler: RequestHandler): void {
-    this.requestHandlers.set(method, handler);
+    (this.requestHandlers ??= new Map()).set(method, handler);
   }
 
   /** Adds a listener for one notification method (`'*'` for all); returns the remover. */
   onNotification(method: string, handler: NotificationHandler): () => void {
-    const handlers = this.notificationHandlers;
-    const listening = handlers.get(method);
-    if (listening === undefined) handlers.set(method, handler);
-    else if (typeof listening === 'function') handlers.set(method, new Set([listening, handler]));
-    else listening.add(handler);
+    if (method === '*') {
+      this.anyHandlers = adding(this.anyHandlers, handler);
+      return () => {
+        this.anyHandlers = removing(this.anyHandlers, handler);
+      };
+    }
+    const handlers = (this.notificationHandlers ??= new Map());
+    handlers.set(method, adding(handlers.get(method), handler));
     return () => {
-      const current = handlers.get(method);
-      if (current === handler) handlers.delete(method);
-      else if (typeof current === 'object') current.delete(handler);
+      const left = removing(handlers.get(method), handler);
+      if (left === undefined) handlers.delete(method);
+      else handlers.set(method, left);
     };
   }
 
   handleRequest(request: JsonRpcRequest): void {
-    const handler = this.requestHandlers.get(request.method);
+    const handler = this.requestHandlers?.get(request.method) ?? this.sharedHandlers?.get(request.method);
     if (handler === undefined) {
       // A failed send goes to onerror; nothing waits for this response.
       void this.respondError(request.id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
@@ -121,15 +129,18 @@ export class Dispatcher {
         this.inFlight?.get(requestId)?.abort(params.reason ?? 'cancelled by the server');
       }
     }
-    for (const key of [notification.method, '*']) {
-      const listening = this.notificationHandlers.get(key);
-      if (listening === undefined) continue;
-      if (typeof listening === 'function') this.notify(listening, params, notification.method);
-      else for (const handler of listening) this.notify(handler, params, notification.method);
-    }
+    const method = notification.method;
+    this.notify(this.notificationHandlers?.get(method), params, method);
+    this.notify(this.anyHandlers, params, method);
   }
 
-  private notify(handler: NotificationHandler, params: Record<string, unknown>, method: string): void {
+  private notify(listening: Listening | undefined, params: Record<string, unknown>, method: string): void {
+    if (listening === undefined) return;
+    if (typeof listening === 'function') this.call(listening, params, method);
+    else for (const handler of listening) this.call(handler, params, method);
+  }
+
+  private call(handler: NotificationHandler, params: Record<string, unknown>, method: string): void {
     try {
       handler(params, method);
     } catch (error) {
@@ -147,6 +158,27 @@ export class Dispatcher {
   private respondError(id: RequestId, error: JsonRpcErrorObject): Promise<void> | void {
     return this.respond({ jsonrpc: '2.0', id, error }, id);
   }
+}
+
+/** The listeners of one notification method: one alone, or a `Set` of two and more. */
+type Listening = NotificationHandler | Set<NotificationHandler>;
+
+/** `listening` with `handler` added (a `Set` from the second listener on). */
+function adding(listening: Listening | undefined, handler: NotificationHandler): Listening {
+  if (listening === undefined) return handler;
+  if (typeof listening === 'function') return listening === handler ? listening : new Set([listening, handler]);
+  listening.add(handler);
+  return listening;
+}
+
+/** `listening` without `handler`; undefined once none is left. */
+function removing(listening: Listening | undefined, handler: NotificationHandler): Listening | undefined {
+  if (listening === handler) return undefined;
+  if (typeof listening === 'object') {
+    listening.delete(handler);
+    if (listening.size === 0) return undefined;
+  }
+  return listening;
 }
 
 function toErrorObject(error: unknown): JsonRpcErrorObject {

@@ -94,4 +94,18 @@ describe('inbound dispatch', () => {
     await expect.poll(() => seen.length).toBe(3);
     expect(seen).toEqual(['only:1', 'notifications/message:1', 'notifications/message:2']);
   });
+
+  it('answers from the shared request handlers it was given, unless a handler of its own is set for the method', async () => {
+    const server = new FakeServer();
+    const shared = new Map([
+      ['ping', () => ({ from: 'shared' })],
+      ['roots/list', () => ({ roots: [] })],
+    ]);
+    const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake', requestHandlers: shared });
+    await server.clientTransport.start();
+    engine.setRequestHandler('roots/list', () => ({ roots: [{ uri: 'file:///own' }] }));
+    await expect(server.request('ping')).resolves.toEqual({ from: 'shared' });
+    await expect(server.request('roots/list')).resolves.toEqual({ roots: [{ uri: 'file:///own' }] });
+  });
 });
+
