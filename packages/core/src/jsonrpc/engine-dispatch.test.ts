@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from '../errors/protocol-error.js';
 import { FakeServer } from '../testing/fake-server.js';
+import type { RequestHandler } from './dispatch.js';
 import { JsonRpcEngine } from './engine.js';
 
 async function setup() {
@@ -97,7 +98,7 @@ describe('inbound dispatch', () => {
 
   it('answers from the shared request handlers it was given, unless a handler of its own is set for the method', async () => {
     const server = new FakeServer();
-    const shared = new Map([
+    const shared = new Map<string, RequestHandler>([
       ['ping', () => ({ from: 'shared' })],
       ['roots/list', () => ({ roots: [] })],
     ]);
