@@ -68,7 +68,7 @@ export class Dispatcher {
   ) {}
 
   setRequestHandler(method: string, handler: RequestHandler): void {
-    (this.requestHandlers ??= new Map()).set(method, handler);
+    (this.requestHandlers ??= new Map<string, RequestHandler>()).set(method, handler);
   }
 
   /** Adds a listener for one notification method (`'*'` for all); returns the remover. */
@@ -79,7 +79,7 @@ export class Dispatcher {
         this.anyHandlers = removing(this.anyHandlers, handler);
       };
     }
-    const handlers = (this.notificationHandlers ??= new Map());
+    const handlers = (this.notificationHandlers ??= new Map<string, Listening>());
     handlers.set(method, adding(handlers.get(method), handler));
     return () => {
       const left = removing(handlers.get(method), handler);

@@ -109,4 +109,3 @@ describe('inbound dispatch', () => {
     await expect(server.request('roots/list')).resolves.toEqual({ roots: [{ uri: 'file:///own' }] });
   });
 });
-
