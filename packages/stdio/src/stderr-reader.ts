@@ -44,20 +44,17 @@ export interface StderrReader {
 export function readStderr(stream: Readable, tailLines: number, onLine: (line: string) => void): StderrReader {
   const decoder = new LineDecoder({ maxLineBytes: STDERR_MAX_LINE_BYTES, overflow: 'truncate' });
   const tail = new LineTail(tailLines);
-  // The lines go to the tail and `onLine` from the two listeners, without a third closure.
+  const take = (line: string): void => {
+    tail.push(line);
+    onLine(line);
+  };
   const ended = new Promise<void>((resolve) => {
     stream.on('data', (chunk: Buffer) => {
-      for (const line of decoder.push(chunk)) {
-        tail.push(line);
-        onLine(line);
-      }
+      for (const line of decoder.push(chunk)) take(line);
     });
     const finish = (): void => {
       const last = decoder.flush();
-      if (last !== undefined) {
-        tail.push(last);
-        onLine(last);
-      }
+      if (last !== undefined) take(last);
       resolve();
     };
     // `on`, not `once`: `finish` may run twice (a second flush finds nothing), and `once` would
