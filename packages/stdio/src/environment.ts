@@ -35,7 +35,8 @@ export function getDefaultEnvironment(): Record<string, string> {
 /** Copies the variables `names` from `source`, skipping unset ones and shell function exports. */
 export function pickVariables(source: Source, names: readonly string[], platform: NodeJS.Platform): Record<string, string> {
   const picked: Record<string, string> = {};
-  const keys = Object.keys(source);
+  // Only Windows needs the names in `source` (reading them all costs an array of every variable).
+  const keys = platform === 'win32' ? Object.keys(source) : [];
   for (const name of names) {
     // Windows variable names are case-insensitive: `Path` is `PATH`.
     const key = platform === 'win32' ? keys.find((candidate) => candidate.toUpperCase() === name) : name;

@@ -116,6 +116,9 @@ export function attachedToTerminal(): boolean {
   return isatty(0) || isatty(1) || isatty(2);
 }
 
+/** The `env` of a transport given none: one object for every connection. */
+const NO_VARIABLES: Readonly<Record<string, string | undefined>> = Object.freeze({});
+
 /** Applies defaults and checks values, throwing a `ConfigError` that names the bad option. */
 export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOptions {
   const name = options.name;
@@ -134,7 +137,7 @@ export function resolveOptions(options: StdioTransportOptions): ResolvedStdioOpt
     command: options.command,
     args,
     cwd: options.cwd,
-    env: options.env ?? {},
+    env: options.env ?? NO_VARIABLES,
     inheritEnv: options.inheritEnv ?? false,
     stderr,
     maxLineBytes: integerOption('maxLineBytes', options.maxLineBytes, { fallback: 10 * 1024 * 1024, min: 1 }, fail),

@@ -61,7 +61,8 @@ export class StdioTransport implements Transport {
   #server: ServerProcess | undefined;
   #writer: StreamWriter | undefined;
   #stderr: StderrReader | undefined;
-  #stdoutEnded: Promise<void> = Promise.resolve();
+  /** Settles when stdout has ended, failed or closed (with what the event carried, of no use). */
+  #stdoutEnded: Promise<unknown> = Promise.resolve();
   #exit: Exit | undefined;
   #starting: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
@@ -204,22 +205,23 @@ export class StdioTransport implements Transport {
       this.#stderr = readStderr(stderr, this.#options.stderrTailLines, (line) => this.#callbacks.diagnostic({ type: 'stderr', line }));
   }
 
-  #readStdout(stdout: Readable): Promise<void> {
+  #readStdout(stdout: Readable): Promise<unknown> {
     const decoder = new LineDecoder({ maxLineBytes: this.#options.maxLineBytes });
     stdout.on('data', (chunk: Buffer) => {
       if (!this.#delivering()) return;
       for (const line of decoder.push(chunk)) this.#onLine(line);
       if (decoder.failed && this.#delivering()) this.#onLineTooLong();
     });
-    return new Promise((resolve) => {
+    return new Promise<unknown>((resolve) => {
       stdout.on('end', () => {
         const last = decoder.flush();
         if (last !== undefined) this.#onLine(last);
         this.#failSoon({ message: 'the server closed its stdout while still running', cause: undefined });
-        resolve();
+        resolve(undefined);
       });
+      // The promise's own resolver for both, not a closure more per connection.
       stdout.on('close', resolve);
-      stdout.on('error', () => resolve());
+      stdout.on('error', resolve);
     });
   }
 

@@ -10,7 +10,8 @@ import { echoRelatedTask } from './related-task-echo.js';
 import { loadSchemas } from './schema-loader.js';
 
 /**
- * Registers the server-to-client request handlers the options provide; with a task receiver,
+ * Registers the server-to-client request handlers the options provide (`ping` is answered through
+ * `CLIENT_REQUEST_HANDLERS`, which the engine is given); with a task receiver,
  * sampling and elicitation run as tasks when the server asks (2025-11-25), and the receiver
  * answers the `tasks/*` methods.
  */
@@ -20,7 +21,6 @@ export function installInboundHandlers(
   completions: ElicitationCompletions,
   tasks: TaskReceiver | undefined,
 ): void {
-  engine.setRequestHandler('ping', answerPing);
   tasks?.install(engine);
   const handle = (method: TaskRequestMethod, handler: RequestHandler): void => {
     const answer = echoRelatedTask(handler);
@@ -54,6 +54,9 @@ export function installInboundHandlers(
 
 /** The answer to the server's `ping`: one function for every connection. */
 const answerPing: RequestHandler = () => ({});
+
+/** The inbound requests every client answers (`ping`): one table shared by every connection's engine. */
+export const CLIENT_REQUEST_HANDLERS: ReadonlyMap<string, RequestHandler> = new Map([['ping', answerPing]]);
 
 function invalidParams(method: string, detail: string): ProtocolError {
   return new ProtocolError({ code: ErrorCode.InvalidParams, message: `invalid ${method} params: ${detail}` });

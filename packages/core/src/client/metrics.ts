@@ -35,26 +35,27 @@ export interface MetricsSnapshot {
 const WINDOW = 1024;
 /** The first allocation of a window that got a sample. */
 const FIRST_CAPACITY = 4;
-const EMPTY = new Float64Array(0);
-
 /**
  * Latency statistics: min, mean and max over every sample, percentiles over the last 1024.
  * The window grows with the samples, doubling from 4 up to 1024 doubles (8 KiB): a
  * connection that made three requests holds 4 numbers, not 8 KiB (a client holding
- * hundreds of connections pays per sample), and a full window holds exactly 1024.
+ * hundreds of connections pays per sample), and a full window holds exactly 1024. The window
+ * is a plain array of doubles, not a `Float64Array`: 4 samples cost 80 bytes of heap that way,
+ * against 232 for a typed array with its buffer (three windows a connection).
  */
 export class LatencyWindow {
   count = 0;
   private sum = 0;
   private min = Infinity;
   private max = 0;
-  private window: Float64Array = EMPTY;
+  /** The samples; `undefined` before the first, then `capacity` long (holes past `length`). */
+  private window: number[] | undefined;
   private length = 0;
   private next = 0;
 
   /** How many samples the window has room for now: 0 before the first, at most 1024. */
   get capacity(): number {
-    return this.window.length;
+    return this.window?.length ?? 0;
   }
 
   /** Adds one duration in milliseconds. */
@@ -63,27 +64,30 @@ export class LatencyWindow {
     this.sum += durationMs;
     if (durationMs < this.min) this.min = durationMs;
     if (durationMs > this.max) this.max = durationMs;
+    let window = this.window;
     if (this.length < WINDOW) {
-      if (this.length === this.window.length) this.grow();
-      this.window[this.length++] = durationMs;
+      if (window === undefined || this.length === window.length) window = this.grow();
+      window[this.length++] = durationMs;
       return;
     }
-    this.window[this.next] = durationMs;
+    (window as number[])[this.next] = durationMs;
     this.next = (this.next + 1) % WINDOW;
   }
 
   /** The statistics so far; zeros before any sample. */
   stats(): LatencyStats {
     if (this.count === 0) return { count: 0, min: 0, mean: 0, max: 0, p50: 0, p95: 0, p99: 0 };
-    const sorted = this.window.slice(0, this.length).sort();
+    const sorted = (this.window ?? []).slice(0, this.length).sort((a, b) => a - b);
     const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
     return { count: this.count, min: this.min, mean: this.sum / this.count, max: this.max, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
   }
 
-  private grow(): void {
-    const grown = new Float64Array(Math.min(WINDOW, Math.max(FIRST_CAPACITY, this.window.length * 2)));
-    grown.set(this.window);
+  private grow(): number[] {
+    const old = this.window ?? [];
+    const grown = new Array<number>(Math.min(WINDOW, Math.max(FIRST_CAPACITY, old.length * 2)));
+    for (let i = 0; i < old.length; i++) grown[i] = old[i] as number;
     this.window = grown;
+    return grown;
   }
 }
 

@@ -46,8 +46,15 @@ export type NotificationHandler = (params: Record<string, unknown>, method: stri
 
 /** Routes inbound requests and notifications to registered handlers. */
 export class Dispatcher {
-  private readonly requestHandlers = new Map<string, RequestHandler>();
-  private readonly notificationHandlers = new Map<string, Set<NotificationHandler>>();
+  /** The handlers set on this dispatcher; made by the first, since most connections only answer the shared ones. */
+  private requestHandlers: Map<string, RequestHandler> | undefined;
+  /**
+   * The listeners of each notification method but `'*'`: the one listener itself while there is
+   * one, a `Set` from the second on. Made by the first listener.
+   */
+  private notificationHandlers: Map<string, Listening> | undefined;
+  /** The listeners of every notification (`'*'`), as in `notificationHandlers`: every client has one. */
+  private anyHandlers: Listening | undefined;
   /** The inbound requests being handled; made by the first one, since many connections get none. */
   private inFlight: Map<RequestId, AbortController> | undefined;
 
@@ -56,28 +63,33 @@ export class Dispatcher {
     private readonly respond: (response: JsonRpcResponse, requestId: RequestId) => Promise<void> | void,
     private readonly report: (error: Error) => void,
     private readonly server?: string | undefined,
+    /** Handlers shared by many dispatchers, looked up after this one's own. */
+    private readonly sharedHandlers?: ReadonlyMap<string, RequestHandler> | undefined,
   ) {}
 
   setRequestHandler(method: string, handler: RequestHandler): void {
-    this.requestHandlers.set(method, handler);
+    (this.requestHandlers ??= new Map<string, RequestHandler>()).set(method, handler);
   }
 
   /** Adds a listener for one notification method (`'*'` for all); returns the remover. */
   onNotification(method: string, handler: NotificationHandler): () => void {
-    let set = this.notificationHandlers.get(method);
-    if (set === undefined) {
-      set = new Set();
-      this.notificationHandlers.set(method, set);
+    if (method === '*') {
+      this.anyHandlers = adding(this.anyHandlers, handler);
+      return () => {
+        this.anyHandlers = removing(this.anyHandlers, handler);
+      };
     }
-    set.add(handler);
-    const owned = set;
+    const handlers = (this.notificationHandlers ??= new Map<string, Listening>());
+    handlers.set(method, adding(handlers.get(method), handler));
     return () => {
-      owned.delete(handler);
+      const left = removing(handlers.get(method), handler);
+      if (left === undefined) handlers.delete(method);
+      else handlers.set(method, left);
     };
   }
 
   handleRequest(request: JsonRpcRequest): void {
-    const handler = this.requestHandlers.get(request.method);
+    const handler = this.requestHandlers?.get(request.method) ?? this.sharedHandlers?.get(request.method);
     if (handler === undefined) {
       // A failed send goes to onerror; nothing waits for this response.
       void this.respondError(request.id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
@@ -117,16 +129,22 @@ export class Dispatcher {
         this.inFlight?.get(requestId)?.abort(params.reason ?? 'cancelled by the server');
       }
     }
-    for (const key of [notification.method, '*']) {
-      const set = this.notificationHandlers.get(key);
-      if (set === undefined) continue;
-      for (const handler of set) {
-        try {
-          handler(params, notification.method);
-        } catch (error) {
-          this.report(error instanceof Error ? error : new Error(String(error)));
-        }
-      }
+    const method = notification.method;
+    this.notify(this.notificationHandlers?.get(method), params, method);
+    this.notify(this.anyHandlers, params, method);
+  }
+
+  private notify(listening: Listening | undefined, params: Record<string, unknown>, method: string): void {
+    if (listening === undefined) return;
+    if (typeof listening === 'function') this.call(listening, params, method);
+    else for (const handler of listening) this.call(handler, params, method);
+  }
+
+  private call(handler: NotificationHandler, params: Record<string, unknown>, method: string): void {
+    try {
+      handler(params, method);
+    } catch (error) {
+      this.report(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
@@ -140,6 +158,27 @@ export class Dispatcher {
   private respondError(id: RequestId, error: JsonRpcErrorObject): Promise<void> | void {
     return this.respond({ jsonrpc: '2.0', id, error }, id);
   }
+}
+
+/** The listeners of one notification method: one alone, or a `Set` of two and more. */
+type Listening = NotificationHandler | Set<NotificationHandler>;
+
+/** `listening` with `handler` added (a `Set` from the second listener on). */
+function adding(listening: Listening | undefined, handler: NotificationHandler): Listening {
+  if (listening === undefined) return handler;
+  if (typeof listening === 'function') return listening === handler ? listening : new Set([listening, handler]);
+  listening.add(handler);
+  return listening;
+}
+
+/** `listening` without `handler`; undefined once none is left. */
+function removing(listening: Listening | undefined, handler: NotificationHandler): Listening | undefined {
+  if (listening === handler) return undefined;
+  if (typeof listening === 'object') {
+    listening.delete(handler);
+    if (listening.size === 0) return undefined;
+  }
+  return listening;
 }
 
 function toErrorObject(error: unknown): JsonRpcErrorObject {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from '../errors/protocol-error.js';
 import { FakeServer } from '../testing/fake-server.js';
+import type { RequestHandler } from './dispatch.js';
 import { JsonRpcEngine } from './engine.js';
 
 async function setup() {
@@ -65,5 +66,46 @@ describe('inbound dispatch', () => {
     await server.notify('notifications/tools/list_changed');
     await new Promise((r) => setTimeout(r, 2));
     expect(seen).toEqual(['message:hi', 'notifications/message']);
+  });
+
+  it('routes a notification to every listener of its method, and a removed listener no longer gets it', async () => {
+    const { server, engine } = await setup();
+    const seen: string[] = [];
+    const removeFirst = engine.onNotification('notifications/message', (params) => seen.push(`first:${String(params.data)}`));
+    const removeSecond = engine.onNotification('notifications/message', (params) => seen.push(`second:${String(params.data)}`));
+    engine.onNotification('notifications/message', (params) => seen.push(`third:${String(params.data)}`));
+    await server.notify('notifications/message', { level: 'info', data: 1 });
+    await expect.poll(() => seen.length).toBe(3);
+    removeFirst();
+    removeSecond();
+    await server.notify('notifications/message', { level: 'info', data: 2 });
+    await expect.poll(() => seen.length).toBe(4);
+    expect(seen).toEqual(['first:1', 'second:1', 'third:1', 'third:2']);
+  });
+
+  it('stops routing to the only listener of a method once it is removed', async () => {
+    const { server, engine } = await setup();
+    const seen: string[] = [];
+    const remove = engine.onNotification('notifications/message', (params) => seen.push(`only:${String(params.data)}`));
+    engine.onNotification('*', (params, method) => seen.push(`${method}:${String(params.data)}`));
+    await server.notify('notifications/message', { level: 'info', data: 1 });
+    await expect.poll(() => seen.length).toBe(2);
+    remove();
+    await server.notify('notifications/message', { level: 'info', data: 2 });
+    await expect.poll(() => seen.length).toBe(3);
+    expect(seen).toEqual(['only:1', 'notifications/message:1', 'notifications/message:2']);
+  });
+
+  it('answers from the shared request handlers it was given, unless a handler of its own is set for the method', async () => {
+    const server = new FakeServer();
+    const shared = new Map<string, RequestHandler>([
+      ['ping', () => ({ from: 'shared' })],
+      ['roots/list', () => ({ roots: [] })],
+    ]);
+    const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake', requestHandlers: shared });
+    await server.clientTransport.start();
+    engine.setRequestHandler('roots/list', () => ({ roots: [{ uri: 'file:///own' }] }));
+    await expect(server.request('ping')).resolves.toEqual({ from: 'shared' });
+    await expect(server.request('roots/list')).resolves.toEqual({ roots: [{ uri: 'file:///own' }] });
   });
 });

@@ -53,6 +53,12 @@ export interface EngineOptions {
   onerror?: ((error: Error) => void) | undefined;
   /** Called once when the connection has ended. */
   onclose?: ((reason: Error | undefined) => void) | undefined;
+  /**
+   * Handlers of inbound requests shared by every engine given the same map (a client's `ping`
+   * answer), so that each connection does not hold a table of its own; looked up after those set
+   * with `setRequestHandler`. @default none
+   */
+  requestHandlers?: ReadonlyMap<string, RequestHandler> | undefined;
 }
 
 const ENGINE_OPTION_KEYS = {
@@ -62,6 +68,7 @@ const ENGINE_OPTION_KEYS = {
   observer: true,
   onerror: true,
   onclose: true,
+  requestHandlers: true,
 } as const satisfies OptionKeys<EngineOptions>;
 
 /** The default per-request timeout: 60 seconds. */
@@ -90,6 +97,7 @@ export class JsonRpcEngine {
       (response, id) => this.sendQuietly(response, id),
       (error) => this.options.onerror?.(error),
       options.server,
+      options.requestHandlers,
     );
     transport.onmessage = (message) => this.receive(message);
     transport.onerror = (error) => this.options.onerror?.(error);

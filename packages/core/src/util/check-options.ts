@@ -47,12 +47,15 @@ export function checkOptions(options: unknown, keys: OptionKeyTree, context: Che
 
 function collect(value: unknown, keys: OptionKeyTree, path: string, problems: string[], hints: CheckOptionsContext['hints']): void {
   if (!isPlainObject(value)) return;
-  for (const [key, child] of Object.entries(value)) {
+  // `for...in` over a plain object's own keys, not `Object.entries`: every connection checks
+  // several options objects, and the pairs were garbage at once.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const spec = Object.hasOwn(keys, key) ? keys[key] : undefined;
     if (spec === undefined) {
       problems.push(unknown(key, keys, path, hints));
     } else if (spec !== true) {
-      collect(child, spec, `${path}${key}.`, problems, hints);
+      collect(value[key], spec, `${path}${key}.`, problems, hints);
     }
   }
 }
