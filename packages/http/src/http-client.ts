@@ -54,6 +54,17 @@ export interface HttpRequest {
   rpcMethod?: string | undefined;
 }
 
+/** A response and the URL that gave it (another than the request's after a redirect). */
+export interface HttpAnswer {
+  response: HttpResponse;
+  url: URL;
+}
+
+/** Whether `status` refuses the request's credentials (401 or 403). */
+function isRefusal(status: number): boolean {
+  return status === 401 || status === 403;
+}
+
 /** The `User-Agent` undici's `fetch` sends, sent on the dispatcher path too, so servers see the same client either way. */
 const DISPATCH_DEFAULT_HEADERS: HeaderRecord = { 'user-agent': 'undici' };
 
@@ -109,38 +120,71 @@ export class HttpClient {
    * provider fixes them. Rejects with a retryable `TransportError` when no answer came
    * (`isNetworkFailure` tells it), and with the exchange's reason when it was aborted.
    */
-  async send(request: HttpRequest): Promise<{ response: HttpResponse; url: URL }> {
+  send(request: HttpRequest): Promise<HttpAnswer> {
+    const provider = this.settings.authProvider;
+    if (provider !== undefined) return this.#sendAuthorized(provider, request);
+    // Without a provider there is nothing to retry: one hop, and a continuation rather than an
+    // async function, so no suspended frame is held while the request is in flight.
+    const target = request.url ?? this.settings.url;
+    const headers =
+      request.extraHeaders !== undefined
+        ? mergeHeaders(this.#baseHeaders, request.extraHeaders, request.headers)
+        : this.#merged(request.headers);
+    const hop: HopRequest = { method: request.method, headers, body: request.body };
+    return this.#sendOnce(target, hop, request).then((response) =>
+      isRedirect(response) || isRefusal(response.status)
+        ? this.#unauthorizedAfter(this.#follow(response, target, hop, request, undefined), request)
+        : { response, url: target },
+    );
+  }
+
+  /** `send` with an auth provider: its headers on every request, and its chance to fix a 401 or 403. */
+  async #sendAuthorized(provider: AuthProvider, request: HttpRequest): Promise<HttpAnswer> {
     const target = request.url ?? this.settings.url;
     for (let attempt = 0; ; attempt++) {
-      let auth = this.settings.authProvider === undefined ? undefined : this.#authHeaders(this.settings.authProvider, target, request);
+      let auth = this.#authHeaders(provider, target, request);
       if (auth instanceof Promise) auth = await auth;
       const headers =
         request.extraHeaders !== undefined
           ? mergeHeaders(this.#baseHeaders, request.extraHeaders, auth, request.headers)
-          : auth === undefined
-            ? this.#merged(request.headers)
-            : this.#auth.merged(auth, request.headers);
+          : this.#auth.merged(auth, request.headers);
       const hop: HopRequest = { method: request.method, headers, body: request.body };
-      let url = target;
-      let response = await this.#sendOnce(url, hop, request);
-      if (isRedirect(response)) {
-        ({ response, url } = await followRedirects((next, nextHop) => this.#sendOnce(next, nextHop, request), url, hop, {
-          first: response,
-          secrets: secretNames(this.settings.secretHeaders, auth ?? {}),
-          maxRedirects: this.settings.maxRedirects,
-          scope: this.scope,
-          method: request.rpcMethod,
-        }));
-      }
-      if (response.status !== 401 && response.status !== 403) return { response, url };
-      const status = response.status;
+      const first = await this.#sendOnce(target, hop, request);
+      const { response, url } = isRedirect(first)
+        ? await this.#follow(first, target, hop, request, auth)
+        : { response: first, url: target };
+      if (!isRefusal(response.status)) return { response, url };
+      const status = response.status as 401 | 403;
       const refusal = response.headers;
       const wwwAuthenticate = refusal['www-authenticate'];
       discard(response);
-      if (attempt < AUTH_RETRY_LIMIT && (await this.#onUnauthorized(url, status, refusal, { attempt, sent: auth ?? {} }, request)))
-        continue;
+      if (attempt < AUTH_RETRY_LIMIT && (await this.#onUnauthorized(url, status, refusal, { attempt, sent: auth }, request))) continue;
       throw new AuthError(status, url.href, wwwAuthenticate, { server: this.scope.server, method: request.rpcMethod });
     }
+  }
+
+  /** Follows the redirects of a first answer; `auth` is what the provider gave, dropped with the other secrets on another origin. */
+  #follow(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest, auth: HeaderRecord | undefined): Promise<HttpAnswer> {
+    if (!isRedirect(first)) return Promise.resolve({ response: first, url: target });
+    return followRedirects((next, nextHop) => this.#sendOnce(next, nextHop, request), target, hop, {
+      first,
+      secrets: secretNames(this.settings.secretHeaders, auth ?? {}),
+      maxRedirects: this.settings.maxRedirects,
+      scope: this.scope,
+      method: request.rpcMethod,
+    });
+  }
+
+  /** The answer, unless it is a 401 or 403, which no provider can fix here: then `AuthError`. */
+  async #unauthorizedAfter(answer: Promise<HttpAnswer>, request: HttpRequest): Promise<HttpAnswer> {
+    const { response, url } = await answer;
+    if (!isRefusal(response.status)) return { response, url };
+    const wwwAuthenticate = response.headers['www-authenticate'];
+    discard(response);
+    throw new AuthError(response.status as 401 | 403, url.href, wwwAuthenticate, {
+      server: this.scope.server,
+      method: request.rpcMethod,
+    });
   }
 
   /**

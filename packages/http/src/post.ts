@@ -5,8 +5,8 @@ import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
 import type { Exchange } from './exchange.js';
 import type { HeaderRecord } from './headers.js';
-import { isNetworkFailure, type HttpClient } from './http-client.js';
-import { isOk, type HttpResponse } from './http-response.js';
+import { isNetworkFailure, type HttpAnswer, type HttpClient } from './http-client.js';
+import { isOk } from './http-response.js';
 import { ERROR_BODY_STATUSES, readErrorAnswer } from './modern/error-answer.js';
 import type { HttpRetry, ResolvedHttpOptions } from './options.js';
 import { sleep, type ReconnectPolicy } from './reconnect.js';
@@ -71,6 +71,21 @@ function startsSession(method: string | undefined): boolean {
   return method === 'initialize' || method === 'notifications/initialized';
 }
 
+/** One message being POSTed, as its attempts see it. */
+interface Post {
+  readonly context: PostContext;
+  readonly message: JsonRpcMessage;
+  readonly options: PostOptions;
+  readonly method: string | undefined;
+  readonly isInitialize: boolean;
+  /** Whether the message belongs to the session: it waits for a renewal under way, and has an expired session renewed. */
+  readonly inSession: boolean;
+  readonly body: string;
+}
+
+/** What one attempt got: an answer, or the error of a request that got none; and the session it was sent in. */
+type Attempt = { failed: false; answer: HttpAnswer; sentSession: string | undefined } | { failed: true; error: unknown };
+
 /**
  * POSTs one message and handles the answer: 202, a JSON body or an SSE stream. For a request,
  * resolves once its response was delivered. Retries safe messages after 5xx, 429 and network
@@ -78,29 +93,77 @@ function startsSession(method: string | undefined): boolean {
  * 2026-07-28 request refused with 400 or 404 and a JSON-RPC error body, or `initialize`
  * refused with 400 and one, is answered with that error.
  */
-export async function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
+export function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
   const method = 'method' in message ? message.method : undefined;
   const isInitialize = method === 'initialize' && 'id' in message;
   const inSession = options.modern === undefined && !startsSession(method);
-  const body = serialise(context.scope, message, method);
+  let body: string;
+  try {
+    body = serialise(context.scope, message, method);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const post: Post = { context, message, options, method, isInitialize, inSession, body };
+  if (inSession && context.pendingRenewal() !== undefined) return settle(post, undefined);
+  // The first attempt as a continuation, not an async function: a message in flight holds no
+  // suspended frame. Anything but a 2xx goes on in `settle`, which retries and renews.
+  const sentSession = sessionOf(post);
+  let sent: Promise<HttpAnswer>;
+  try {
+    sent = sendOnce(post);
+  } catch (error) {
+    return settle(post, { failed: true, error });
+  }
+  return sent.then(
+    (answer) =>
+      isOk(answer.response.status)
+        ? handleAccepted(context, message, answer.response, answer.url, options)
+        : settle(post, { failed: false, answer, sentSession }),
+    (error: unknown) => settle(post, { failed: true, error }),
+  );
+}
+
+/** The session id a POST of `post` carries: none for `initialize` and 2026-07-28 messages. */
+function sessionOf(post: Post): string | undefined {
+  return post.isInitialize || post.options.modern !== undefined ? undefined : post.context.session.id;
+}
+
+function sendOnce(post: Post): Promise<HttpAnswer> {
+  const { context, options } = post;
+  return context.http.send({
+    method: 'POST',
+    headers: options.modern === undefined ? context.session.postHeaders(post.isInitialize) : { ...options.modern.headers, ...POST_HEADERS },
+    extraHeaders: options.extraHeaders,
+    body: post.body,
+    exchange: options.exchange,
+    rpcMethod: post.method,
+  });
+}
+
+/** Sends `post` once, after a renewal under way if it belongs to the session; a request that got no answer is an `Attempt` too. */
+async function attempt(post: Post): Promise<Attempt> {
+  const renewal = post.inSession ? post.context.pendingRenewal() : undefined;
+  if (renewal !== undefined) await renewal;
+  const sentSession = sessionOf(post);
+  try {
+    return { failed: false, answer: await sendOnce(post), sentSession };
+  } catch (error) {
+    return { failed: true, error };
+  }
+}
+
+/** Handles `first` (or, without it, a first attempt of its own), then retries and renews the session until `post` is answered or fails. */
+async function settle(post: Post, first: Attempt | undefined): Promise<void> {
+  const { context, message, options, method, isInitialize, inSession } = post;
   const { exchange } = options;
   let retries = 0;
   let renewed = false;
+  let next = first;
   for (;;) {
-    const renewal = inSession ? context.pendingRenewal() : undefined;
-    if (renewal !== undefined) await renewal;
-    const sentSession = isInitialize || options.modern !== undefined ? undefined : context.session.id;
-    let answer: { response: HttpResponse; url: URL };
-    try {
-      answer = await context.http.send({
-        method: 'POST',
-        headers: options.modern === undefined ? context.session.postHeaders(isInitialize) : { ...options.modern.headers, ...POST_HEADERS },
-        extraHeaders: options.extraHeaders,
-        body,
-        exchange,
-        rpcMethod: method,
-      });
-    } catch (error) {
+    const current = next ?? (await attempt(post));
+    next = undefined;
+    if (current.failed) {
+      const { error } = current;
       const delay =
         isNetworkFailure(error) && isSafeToRepeat(message, context.retry.retryToolCalls)
           ? retryDelay({ ...context.retry, attempt: retries }, null)
@@ -111,6 +174,7 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       await sleep(delay, exchange.signal);
       continue;
     }
+    const { answer, sentSession } = current;
     const { response, url } = answer;
     if (isOk(response.status)) return await handleAccepted(context, message, response, url, options);
     if (response.status === 404 && sentSession !== undefined && !renewed && inSession) {

@@ -131,15 +131,20 @@ export class StreamableHttpTransport implements Transport {
    * closed instead, which is how that revision cancels. A 2026-07-28 message carries
    * `options.parameterHeaders` as `Mcp-Param-*` headers.
    */
-  async send(message: JsonRpcMessage, options?: TransportSendOptions): Promise<void> {
-    if (this.#state === 'new') throw transportError(this.#scope, 'cannot send before start() has resolved');
-    if (this.#state === 'closed') throw this.#closedError();
+  send(message: JsonRpcMessage, options?: TransportSendOptions): Promise<void> {
+    if (this.#state === 'new') return Promise.reject(transportError(this.#scope, 'cannot send before start() has resolved'));
+    if (this.#state === 'closed') return Promise.reject(this.#closedError());
     const method = 'method' in message ? message.method : undefined;
     const requestId = isRequest(message) ? message.id : undefined;
-    if (isNotification(message) && message.method === 'notifications/cancelled' && this.#letGo(message.params?.requestId)) return;
-    const version = modernVersion(message);
-    const modern: PostOptions['modern'] =
-      version !== undefined && 'method' in message ? { headers: modernHeaders(message, version, options?.parameterHeaders) } : undefined;
+    let modern: PostOptions['modern'];
+    try {
+      if (isNotification(message) && message.method === 'notifications/cancelled' && this.#letGo(message.params?.requestId))
+        return Promise.resolve();
+      const version = modernVersion(message);
+      if (version !== undefined && 'method' in message) modern = { headers: modernHeaders(message, version, options?.parameterHeaders) };
+    } catch (error) {
+      return Promise.reject(error);
+    }
 
     // No AbortController per message, and nothing linked to a signal that lives as long as
     // the transport: close() aborts the exchanges in flight itself.
@@ -151,16 +156,30 @@ export class StreamableHttpTransport implements Transport {
       request = { exchange, modern: modern !== undefined };
       this.#requests.set(requestId, request);
     }
-    try {
-      await postMessage(this.#context, message, { exchange, sink: this.#sink, modern, extraHeaders: options?.headers });
-    } catch (error) {
-      throw this.#sendError(error, exchange, method);
-    } finally {
-      unfollow?.();
-      this.#inFlight.delete(exchange);
-      if (requestId !== undefined && this.#requests.get(requestId) === request) this.#requests.delete(requestId);
-    }
-    if (method === 'notifications/initialized') this.#openGetStream();
+    // A continuation rather than an async function: a message in flight holds no suspended frame.
+    return postMessage(this.#context, message, { exchange, sink: this.#sink, modern, extraHeaders: options?.headers }).then(
+      () => {
+        this.#finished(exchange, unfollow, requestId, request);
+        if (method === 'notifications/initialized') this.#openGetStream();
+      },
+      (error: unknown) => {
+        const failure = this.#sendError(error, exchange, method);
+        this.#finished(exchange, unfollow, requestId, request);
+        throw failure;
+      },
+    );
+  }
+
+  /** Forgets a message that was answered or failed. */
+  #finished(
+    exchange: Exchange,
+    unfollow: (() => void) | undefined,
+    requestId: RequestId | undefined,
+    request: InFlightRequest | undefined,
+  ): void {
+    unfollow?.();
+    this.#inFlight.delete(exchange);
+    if (requestId !== undefined && this.#requests.get(requestId) === request) this.#requests.delete(requestId);
   }
 
   /**
