@@ -2,7 +2,7 @@ import { AUTH_RETRY_LIMIT, AuthError, McpxError, type AuthProvider } from '@mcpx
 import { fetch as undiciFetch, getGlobalDispatcher, type Dispatcher } from 'undici';
 import { AuthHeaders } from './auth-headers.js';
 import { discard } from './body.js';
-import { dispatch, targetOf, type Target } from './dispatch.js';
+import { dispatch, targetOf, type DispatchOutcome, type Target } from './dispatch.js';
 import { messageOf, networkReason, transportError, type ErrorScope } from './errors.js';
 import type { Exchange } from './exchange.js';
 import type { FetchedResponse, HttpRequestInit, RequestFetch, RequestFetchInit } from './fetch.js';
@@ -131,11 +131,27 @@ export class HttpClient {
         ? mergeHeaders(this.#baseHeaders, request.extraHeaders, request.headers)
         : this.#merged(request.headers);
     const hop: HopRequest = { method: request.method, headers, body: request.body };
-    return this.#sendOnce(target, hop, request).then((response) =>
-      isRedirect(response) || isRefusal(response.status)
-        ? this.#unauthorizedAfter(this.#follow(response, target, hop, request, undefined), request)
-        : { response, url: target },
-    );
+    if (this.#viaFetch) {
+      return this.#fetchOnce(target, hop, request).then((response) =>
+        isRedirect(response) || isRefusal(response.status) ? this.afterFirstHop(response, target, hop, request) : { response, url: target },
+      );
+    }
+    return dispatch(this.#dispatcher(), this.#targetOf(target), hop, request.exchange, new FirstHop(this, target, hop, request));
+  }
+
+  /**
+   * The answer to a request without a provider whose first hop was redirected or refused:
+   * the redirects followed, and a 401 or 403, which no provider can fix here, as `AuthError`.
+   */
+  async afterFirstHop(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): Promise<HttpAnswer> {
+    const { response, url } = await this.#follow(first, target, hop, request, undefined);
+    if (!isRefusal(response.status)) return { response, url };
+    const wwwAuthenticate = response.headers['www-authenticate'];
+    discard(response);
+    throw new AuthError(response.status as 401 | 403, url.href, wwwAuthenticate, {
+      server: this.scope.server,
+      method: request.rpcMethod,
+    });
   }
 
   /** `send` with an auth provider: its headers on every request, and its chance to fix a 401 or 403. */
@@ -171,18 +187,6 @@ export class HttpClient {
       secrets: secretNames(this.settings.secretHeaders, auth ?? {}),
       maxRedirects: this.settings.maxRedirects,
       scope: this.scope,
-      method: request.rpcMethod,
-    });
-  }
-
-  /** The answer, unless it is a 401 or 403, which no provider can fix here: then `AuthError`. */
-  async #unauthorizedAfter(answer: Promise<HttpAnswer>, request: HttpRequest): Promise<HttpAnswer> {
-    const { response, url } = await answer;
-    if (!isRefusal(response.status)) return { response, url };
-    const wwwAuthenticate = response.headers['www-authenticate'];
-    discard(response);
-    throw new AuthError(response.status as 401 | 403, url.href, wwwAuthenticate, {
-      server: this.scope.server,
       method: request.rpcMethod,
     });
   }
@@ -263,13 +267,15 @@ export class HttpClient {
   /** Sends one hop, without following redirects. */
   #sendOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
     if (this.#viaFetch) return this.#fetchOnce(url, hop, request);
-    return dispatch(
-      this.settings.dispatcher ?? getGlobalDispatcher(),
-      url === this.settings.url ? this.#endpoint : targetOf(url),
-      hop,
-      request.exchange,
-      (error) => this.#unreachable(error, url, request),
-    );
+    return dispatch(this.#dispatcher(), this.#targetOf(url), hop, request.exchange, new Unreachable(this, url, request));
+  }
+
+  #dispatcher(): Dispatcher {
+    return this.settings.dispatcher ?? getGlobalDispatcher();
+  }
+
+  #targetOf(url: URL): Target {
+    return url === this.settings.url ? this.#endpoint : targetOf(url);
   }
 
   async #fetchOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
@@ -288,7 +294,7 @@ export class HttpClient {
         response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as RequestFetchInit));
       else response = await undiciFetch(url.href, dispatcher === undefined ? init : { ...init, dispatcher });
     } catch (error) {
-      throw this.#unreachable(error, url, request);
+      throw this.unreachable(error, url, request);
     }
     if (response.type === 'opaqueredirect') {
       // The body is abandoned for the error below; a cancel that fails changes nothing about it.
@@ -303,7 +309,7 @@ export class HttpClient {
   }
 
   /** The error of a request that failed before any answer: a retryable network failure, or the exchange's reason if it was aborted. */
-  #unreachable(error: unknown, url: URL, request: HttpRequest): unknown {
+  unreachable(error: unknown, url: URL, request: HttpRequest): unknown {
     if (request.exchange.aborted) return request.exchange.reason;
     const failure = transportError(
       this.scope,
@@ -316,5 +322,46 @@ export class HttpClient {
     );
     networkFailures.add(failure);
     return failure;
+  }
+}
+
+/** The outcome of one hop: the response as it came; a failure before it, as `HttpClient.unreachable` makes it. */
+class Unreachable implements DispatchOutcome<HttpResponse> {
+  constructor(
+    private readonly client: HttpClient,
+    private readonly url: URL,
+    private readonly request: HttpRequest,
+  ) {}
+
+  answered(response: HttpResponse): HttpResponse {
+    return response;
+  }
+
+  unanswered(error: unknown): unknown {
+    return this.client.unreachable(error, this.url, this.request);
+  }
+}
+
+/**
+ * The outcome of the first hop of a request without a provider, the whole request most of the
+ * time: the answer and its URL. One object a request in flight, instead of a continuation and
+ * an error translation chained to the hop's promise.
+ */
+class FirstHop implements DispatchOutcome<HttpAnswer> {
+  constructor(
+    private readonly client: HttpClient,
+    private readonly url: URL,
+    private readonly hop: HopRequest,
+    private readonly request: HttpRequest,
+  ) {}
+
+  answered(response: HttpResponse): HttpAnswer | Promise<HttpAnswer> {
+    if (!isRedirect(response) && !isRefusal(response.status)) return { response, url: this.url };
+    // Redirects are followed from a later turn, not from inside undici's callback.
+    return Promise.resolve().then(() => this.client.afterFirstHop(response, this.url, this.hop, this.request));
+  }
+
+  unanswered(error: unknown): unknown {
+    return this.client.unreachable(error, this.url, this.request);
   }
 }

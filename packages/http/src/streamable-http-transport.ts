@@ -24,12 +24,6 @@ import { Session } from './session.js';
 
 type State = 'new' | 'open' | 'closed';
 
-/** A request in flight: what aborts its POST, and whether it is a 2026-07-28 request. */
-interface InFlightRequest {
-  exchange: Exchange;
-  modern: boolean;
-}
-
 /**
  * The Streamable HTTP transport of MCP: every message is a POST to the endpoint, answered
  * with JSON or an SSE stream. For revisions 2025-03-26 to 2025-11-25 a GET stream carries
@@ -67,8 +61,8 @@ export class StreamableHttpTransport implements Transport {
   readonly #session = new Session();
   /** The exchanges of every message in flight, all aborted on close. */
   readonly #inFlight = new Set<Exchange>();
-  /** The requests in flight, by request id, so a cancellation can let go of their stream. */
-  readonly #requests = new Map<RequestId, InFlightRequest>();
+  /** The POSTs of the requests in flight, by request id, so a cancellation can let go of their stream. */
+  readonly #requests = new Map<RequestId, PostOptions>();
   readonly #context: PostContext;
   #state: State = 'new';
   #getStream: GetStream | undefined;
@@ -151,35 +145,27 @@ export class StreamableHttpTransport implements Transport {
     const exchange = new Exchange();
     const unfollow = options?.signal === undefined ? undefined : exchange.follow(options.signal);
     this.#inFlight.add(exchange);
-    let request: InFlightRequest | undefined;
-    if (requestId !== undefined) {
-      request = { exchange, modern: modern !== undefined };
-      this.#requests.set(requestId, request);
-    }
+    const post: PostOptions = { exchange, sink: this.#sink, modern, extraHeaders: options?.headers };
+    if (requestId !== undefined) this.#requests.set(requestId, post);
     // A continuation rather than an async function: a message in flight holds no suspended frame.
-    return postMessage(this.#context, message, { exchange, sink: this.#sink, modern, extraHeaders: options?.headers }).then(
+    return postMessage(this.#context, message, post).then(
       () => {
-        this.#finished(exchange, unfollow, requestId, request);
+        this.#finished(post, unfollow, requestId);
         if (method === 'notifications/initialized') this.#openGetStream();
       },
       (error: unknown) => {
         const failure = this.#sendError(error, exchange, method);
-        this.#finished(exchange, unfollow, requestId, request);
+        this.#finished(post, unfollow, requestId);
         throw failure;
       },
     );
   }
 
   /** Forgets a message that was answered or failed. */
-  #finished(
-    exchange: Exchange,
-    unfollow: (() => void) | undefined,
-    requestId: RequestId | undefined,
-    request: InFlightRequest | undefined,
-  ): void {
+  #finished(post: PostOptions, unfollow: (() => void) | undefined, requestId: RequestId | undefined): void {
     unfollow?.();
-    this.#inFlight.delete(exchange);
-    if (requestId !== undefined && this.#requests.get(requestId) === request) this.#requests.delete(requestId);
+    this.#inFlight.delete(post.exchange);
+    if (requestId !== undefined && this.#requests.get(requestId) === post) this.#requests.delete(requestId);
   }
 
   /**
@@ -211,7 +197,7 @@ export class StreamableHttpTransport implements Transport {
     const request = this.#requests.get(requestId);
     request?.exchange.abort(new CancelledError('the client cancelled the request', { server: this.#options.name }));
     const version = this.#session.protocolVersion;
-    return request?.modern ?? (version !== undefined && isModernProtocolVersion(version));
+    return request === undefined ? version !== undefined && isModernProtocolVersion(version) : request.modern !== undefined;
   }
 
   #openGetStream(): void {
