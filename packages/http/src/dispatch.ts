@@ -23,25 +23,27 @@ export function targetOf(url: URL): Target {
 
 /**
  * What a dispatched request settles with: made of its response once the head arrived, or of
- * the error of a request that got no answer. One object a request, standing in for the
- * continuation and the error translation a caller would otherwise chain to the promise.
+ * the error of a request that got no answer (a promise of it is adopted; throwing rejects).
+ * One object a request, standing in for the continuations a caller would otherwise chain to
+ * the promise while the request is in flight. Both are called from undici's callbacks (or at
+ * once), so they must neither block nor send: work that does goes to a later turn.
  */
 export interface DispatchOutcome<T> {
-  /** What the request resolves with once its response's head arrived (a promise of it is adopted); called from undici's callback, so it must not block or send. */
+  /** What the request resolves with once its response's head arrived. */
   answered(response: HttpResponse): T | PromiseLike<T>;
-  /** What the request rejects with when it got no answer: the caller's own error. */
-  unanswered(error: unknown): unknown;
+  /** What the request resolves with when it got no answer: typically a rejection with the caller's own error. */
+  unanswered(error: unknown): T | PromiseLike<T>;
 }
 
 /** The response as it came, and undici's error as it was. */
-const AS_IS: DispatchOutcome<HttpResponse> = { answered: (response) => response, unanswered: (error) => error };
+const AS_IS: DispatchOutcome<HttpResponse> = { answered: (response) => response, unanswered: (error) => Promise.reject(error) };
 
 /**
  * Sends one request through an undici dispatcher, without `fetch`'s web streams and
  * per-request objects: resolves once the status and headers arrive, the body following as
  * it comes. Aborting `exchange` fails the request, or the body being read, with its reason.
- * With `outcome`, resolves with what it makes of the response and rejects with what it makes
- * of a failure before the answer; without, with the response and undici's error.
+ * With `outcome`, settles with what it makes of the response or of a failure before it;
+ * without, resolves with the response and rejects with undici's error.
  */
 export function dispatch(dispatcher: Dispatcher, target: Target, hop: HopRequest, exchange: Exchange): Promise<HttpResponse>;
 export function dispatch<T>(
@@ -58,8 +60,11 @@ export function dispatch<T>(
   exchange: Exchange,
   outcome: DispatchOutcome<T> = AS_IS as unknown as DispatchOutcome<T>,
 ): Promise<T> {
-  if (exchange.aborted) return Promise.reject(outcome.unanswered(exchange.reason));
   return new Promise<T>((resolve, reject) => {
+    if (exchange.aborted) {
+      settleWith(resolve, reject, () => outcome.unanswered(exchange.reason));
+      return;
+    }
     const request = new DispatchedRequest<T>(resolve, reject, outcome, exchange);
     try {
       dispatcher.dispatch(
@@ -70,6 +75,23 @@ export function dispatch<T>(
       request.onError(error);
     }
   });
+}
+
+/** Resolves with what `make` returns, or rejects with what it throws; false when it threw. */
+function settleWith<T>(
+  resolve: (value: T | PromiseLike<T>) => void,
+  reject: (reason: unknown) => void,
+  make: () => T | PromiseLike<T>,
+): boolean {
+  let value: T | PromiseLike<T>;
+  try {
+    value = make();
+  } catch (error) {
+    reject(error);
+    return false;
+  }
+  resolve(value);
+  return true;
 }
 
 type State = 'head' | 'body' | 'ended' | 'failed' | 'cancelled';
@@ -121,16 +143,12 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
     if (status < 200) return true;
     this.#state = 'body';
     this.#resume = resume;
-    let answer: T | PromiseLike<T>;
-    try {
-      answer = this.#outcome.answered({ status, statusText: statusText ?? '', headers: parseHeaders(rawHeaders), body: this });
-    } catch (error) {
+    const response: HttpResponse = { status, statusText: statusText ?? '', headers: parseHeaders(rawHeaders), body: this };
+    if (!settleWith(this.#resolve, this.#reject, () => this.#outcome.answered(response))) {
       // Nobody will read a body whose outcome failed: it is let go.
-      this.#reject(error);
       this.cancel();
       return false;
     }
-    this.#resolve(answer);
     return true;
   }
 
@@ -155,7 +173,7 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
   }
 
   onError(error: unknown): void {
-    if (this.#state === 'head') this.#reject(this.#outcome.unanswered(error));
+    if (this.#state === 'head') settleWith(this.#resolve, this.#reject, () => this.#outcome.unanswered(error));
     else if (this.#state !== 'body') return;
     // Chunks that arrived before a failure are still read, then the failure is thrown.
     this.#state = 'failed';
@@ -165,7 +183,7 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
 
   /** The exchange was aborted: the request, or the reading of its body, fails with its reason at once. */
   #aborted(reason: unknown): void {
-    if (this.#state === 'head') this.#reject(this.#outcome.unanswered(reason));
+    if (this.#state === 'head') settleWith(this.#resolve, this.#reject, () => this.#outcome.unanswered(reason));
     else if (this.#state !== 'body') return;
     this.#state = 'failed';
     this.#error = reason;

@@ -60,6 +60,17 @@ export interface HttpAnswer {
   url: URL;
 }
 
+/**
+ * What becomes of a request's answer or failure (`HttpClient.sendThen`): the request settles
+ * with what it returns (a promise of it is adopted). Never called from inside undici's callbacks.
+ */
+export interface AnswerHandler<T> {
+  /** The final response and the URL that gave it, for any status but a 401 or 403 the provider did not fix. */
+  answered(answer: HttpAnswer): T | PromiseLike<T>;
+  /** The error `send` would reject with: a network failure, the exchange's reason, an `AuthError`... */
+  failed(error: unknown): T | PromiseLike<T>;
+}
+
 /** Whether `status` refuses the request's credentials (401 or 403). */
 function isRefusal(status: number): boolean {
   return status === 401 || status === 403;
@@ -121,22 +132,45 @@ export class HttpClient {
    * (`isNetworkFailure` tells it), and with the exchange's reason when it was aborted.
    */
   send(request: HttpRequest): Promise<HttpAnswer> {
+    return this.sendThen(request, AS_ANSWER);
+  }
+
+  /**
+   * Sends `request` as `send` does, and settles with what `handler` makes of its answer or of
+   * its failure (the error `send` would reject with). Without an auth provider, the request in
+   * flight is one dispatch holding `handler`, no continuation chained to it.
+   */
+  sendThen<T>(request: HttpRequest, handler: AnswerHandler<T>): Promise<T> {
     const provider = this.settings.authProvider;
-    if (provider !== undefined) return this.#sendAuthorized(provider, request);
-    // Without a provider there is nothing to retry: one hop, and a continuation rather than an
-    // async function, so no suspended frame is held while the request is in flight.
+    if (provider !== undefined || this.#viaFetch) {
+      const answer = provider !== undefined ? this.#sendAuthorized(provider, request) : this.#fetchFirst(request);
+      return answer.then(
+        (got) => handler.answered(got),
+        (error: unknown) => handler.failed(error),
+      );
+    }
     const target = request.url ?? this.settings.url;
+    const hop = this.#hopOf(request);
+    return dispatch(this.#dispatcher(), this.#targetOf(target), hop, request.exchange, new FirstHop(this, target, hop, request, handler));
+  }
+
+  /** The one hop of a request without a provider: the configured headers under the request's. */
+  #hopOf(request: HttpRequest): HopRequest {
     const headers =
       request.extraHeaders !== undefined
         ? mergeHeaders(this.#baseHeaders, request.extraHeaders, request.headers)
         : this.#merged(request.headers);
-    const hop: HopRequest = { method: request.method, headers, body: request.body };
-    if (this.#viaFetch) {
-      return this.#fetchOnce(target, hop, request).then((response) =>
-        isRedirect(response) || isRefusal(response.status) ? this.afterFirstHop(response, target, hop, request) : { response, url: target },
-      );
-    }
-    return dispatch(this.#dispatcher(), this.#targetOf(target), hop, request.exchange, new FirstHop(this, target, hop, request));
+    return { method: request.method, headers, body: request.body };
+  }
+
+  /** A request without a provider, through `fetch`. */
+  async #fetchFirst(request: HttpRequest): Promise<HttpAnswer> {
+    const target = request.url ?? this.settings.url;
+    const hop = this.#hopOf(request);
+    const response = await this.#fetchOnce(target, hop, request);
+    return isRedirect(response) || isRefusal(response.status)
+      ? this.afterFirstHop(response, target, hop, request)
+      : { response, url: target };
   }
 
   /**
@@ -337,31 +371,49 @@ class Unreachable implements DispatchOutcome<HttpResponse> {
     return response;
   }
 
-  unanswered(error: unknown): unknown {
-    return this.client.unreachable(error, this.url, this.request);
+  unanswered(error: unknown): Promise<HttpResponse> {
+    return Promise.reject(this.client.unreachable(error, this.url, this.request));
   }
 }
 
+/** Settled before a request's handler runs, so that it runs in a turn of its own, never inside undici's callback. */
+const LATER = Promise.resolve();
+
 /**
  * The outcome of the first hop of a request without a provider, the whole request most of the
- * time: the answer and its URL. One object a request in flight, instead of a continuation and
- * an error translation chained to the hop's promise.
+ * time: what its handler makes of the answer (after the redirects, or the `AuthError` of a 401
+ * or 403) or of the failure. One object a request in flight, instead of continuations chained
+ * to the hop's promise; the handler runs from a later turn than undici's callback.
  */
-class FirstHop implements DispatchOutcome<HttpAnswer> {
+class FirstHop<T> implements DispatchOutcome<T> {
   constructor(
     private readonly client: HttpClient,
     private readonly url: URL,
     private readonly hop: HopRequest,
     private readonly request: HttpRequest,
+    private readonly handler: AnswerHandler<T>,
   ) {}
 
-  answered(response: HttpResponse): HttpAnswer | Promise<HttpAnswer> {
-    if (!isRedirect(response) && !isRefusal(response.status)) return { response, url: this.url };
-    // Redirects are followed from a later turn, not from inside undici's callback.
-    return Promise.resolve().then(() => this.client.afterFirstHop(response, this.url, this.hop, this.request));
+  answered(response: HttpResponse): Promise<T> {
+    const { handler } = this;
+    if (!isRedirect(response) && !isRefusal(response.status)) {
+      const answer: HttpAnswer = { response, url: this.url };
+      return LATER.then(() => handler.answered(answer));
+    }
+    return LATER.then(() => this.client.afterFirstHop(response, this.url, this.hop, this.request)).then(
+      (answer) => handler.answered(answer),
+      (error: unknown) => handler.failed(error),
+    );
   }
 
-  unanswered(error: unknown): unknown {
-    return this.client.unreachable(error, this.url, this.request);
+  unanswered(error: unknown): Promise<T> {
+    const failure = this.client.unreachable(error, this.url, this.request);
+    return LATER.then(() => this.handler.failed(failure));
   }
 }
+
+/** The handler `send` settles with: the answer, or the failure as a rejection. */
+const AS_ANSWER: AnswerHandler<HttpAnswer> = {
+  answered: (answer) => answer,
+  failed: (error) => Promise.reject(error),
+};

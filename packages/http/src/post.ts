@@ -5,7 +5,7 @@ import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
 import type { Exchange } from './exchange.js';
 import type { HeaderRecord } from './headers.js';
-import { isNetworkFailure, type HttpAnswer, type HttpClient } from './http-client.js';
+import { isNetworkFailure, type AnswerHandler, type HttpAnswer, type HttpClient, type HttpRequest } from './http-client.js';
 import { isOk } from './http-response.js';
 import { ERROR_BODY_STATUSES, readErrorAnswer } from './modern/error-answer.js';
 import type { HttpRetry, ResolvedHttpOptions } from './options.js';
@@ -71,20 +71,41 @@ function startsSession(method: string | undefined): boolean {
   return method === 'initialize' || method === 'notifications/initialized';
 }
 
-/** One message being POSTed, as its attempts see it. */
-interface Post {
-  readonly context: PostContext;
-  readonly message: JsonRpcMessage;
-  readonly options: PostOptions;
+/** What one attempt got: an answer, or the error of a request that got none; and the session it was sent in. */
+type Attempt = { failed: false; answer: HttpAnswer; sentSession: string | undefined } | { failed: true; error: unknown };
+
+/**
+ * One message being POSTed, as its attempts see it, and the handler of its first attempt's
+ * answer: while the message is in flight its request holds this object, and no continuation.
+ */
+class Post implements AnswerHandler<void> {
   readonly method: string | undefined;
   readonly isInitialize: boolean;
   /** Whether the message belongs to the session: it waits for a renewal under way, and has an expired session renewed. */
   readonly inSession: boolean;
-  readonly body: string;
-}
+  /** The session id the first attempt carried. */
+  sentSession: string | undefined;
 
-/** What one attempt got: an answer, or the error of a request that got none; and the session it was sent in. */
-type Attempt = { failed: false; answer: HttpAnswer; sentSession: string | undefined } | { failed: true; error: unknown };
+  constructor(
+    readonly context: PostContext,
+    readonly message: JsonRpcMessage,
+    readonly options: PostOptions,
+    readonly body: string,
+  ) {
+    this.method = 'method' in message ? message.method : undefined;
+    this.isInitialize = this.method === 'initialize' && 'id' in message;
+    this.inSession = options.modern === undefined && !startsSession(this.method);
+  }
+
+  answered(answer: HttpAnswer): Promise<void> {
+    if (isOk(answer.response.status)) return handleAccepted(this.context, this.message, answer.response, answer.url, this.options);
+    return settle(this, { failed: false, answer, sentSession: this.sentSession });
+  }
+
+  failed(error: unknown): Promise<void> {
+    return settle(this, { failed: true, error });
+  }
+}
 
 /**
  * POSTs one message and handles the answer: 202, a JSON body or an SSE stream. For a request,
@@ -94,33 +115,22 @@ type Attempt = { failed: false; answer: HttpAnswer; sentSession: string | undefi
  * refused with 400 and one, is answered with that error.
  */
 export function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
-  const method = 'method' in message ? message.method : undefined;
-  const isInitialize = method === 'initialize' && 'id' in message;
-  const inSession = options.modern === undefined && !startsSession(method);
   let body: string;
   try {
-    body = serialise(context.scope, message, method);
+    body = serialise(context.scope, message, 'method' in message ? message.method : undefined);
   } catch (error) {
     return Promise.reject(error);
   }
-  const post: Post = { context, message, options, method, isInitialize, inSession, body };
-  if (inSession && context.pendingRenewal() !== undefined) return settle(post, undefined);
-  // The first attempt as a continuation, not an async function: a message in flight holds no
-  // suspended frame. Anything but a 2xx goes on in `settle`, which retries and renews.
-  const sentSession = sessionOf(post);
-  let sent: Promise<HttpAnswer>;
+  const post = new Post(context, message, options, body);
+  if (post.inSession && context.pendingRenewal() !== undefined) return settle(post, undefined);
+  // The first attempt's request holds `post`, which handles its answer; anything but a 2xx goes
+  // on in `settle`, which retries and renews.
+  post.sentSession = sessionOf(post);
   try {
-    sent = sendOnce(post);
+    return context.http.sendThen(requestOf(post), post);
   } catch (error) {
     return settle(post, { failed: true, error });
   }
-  return sent.then(
-    (answer) =>
-      isOk(answer.response.status)
-        ? handleAccepted(context, message, answer.response, answer.url, options)
-        : settle(post, { failed: false, answer, sentSession }),
-    (error: unknown) => settle(post, { failed: true, error }),
-  );
 }
 
 /** The session id a POST of `post` carries: none for `initialize` and 2026-07-28 messages. */
@@ -128,16 +138,16 @@ function sessionOf(post: Post): string | undefined {
   return post.isInitialize || post.options.modern !== undefined ? undefined : post.context.session.id;
 }
 
-function sendOnce(post: Post): Promise<HttpAnswer> {
+function requestOf(post: Post): HttpRequest {
   const { context, options } = post;
-  return context.http.send({
+  return {
     method: 'POST',
     headers: options.modern === undefined ? context.session.postHeaders(post.isInitialize) : { ...options.modern.headers, ...POST_HEADERS },
     extraHeaders: options.extraHeaders,
     body: post.body,
     exchange: options.exchange,
     rpcMethod: post.method,
-  });
+  };
 }
 
 /** Sends `post` once, after a renewal under way if it belongs to the session; a request that got no answer is an `Attempt` too. */
@@ -146,7 +156,7 @@ async function attempt(post: Post): Promise<Attempt> {
   if (renewal !== undefined) await renewal;
   const sentSession = sessionOf(post);
   try {
-    return { failed: false, answer: await sendOnce(post), sentSession };
+    return { failed: false, answer: await post.context.http.send(requestOf(post)), sentSession };
   } catch (error) {
     return { failed: true, error };
   }
