@@ -182,7 +182,7 @@ export class HttpClient {
     if (!isRefusal(response.status)) return { response, url };
     const wwwAuthenticate = response.headers['www-authenticate'];
     discard(response);
-    throw new AuthError(response.status as 401 | 403, url.href, wwwAuthenticate, {
+    throw new AuthError(response.status, url.href, wwwAuthenticate, {
       server: this.scope.server,
       method: request.rpcMethod,
     });
