@@ -26,6 +26,19 @@ export interface PostContext {
   renewSession(expiredId: string): Promise<void>;
   /** The session renewal under way, if any: what a message of the session waits for first. */
   pendingRenewal(): Promise<void> | undefined;
+  /**
+   * Told once a POST has settled, before its promise does (the transport forgets the message
+   * there): one object for every POST, so that a message in flight holds no continuation.
+   */
+  settled?: PostSettled | undefined;
+}
+
+/** What `PostContext.settled` is told. */
+export interface PostSettled {
+  /** The message was delivered (a request's response handed to the sink). */
+  sent(options: PostOptions): void;
+  /** The POST failed with `error`; returns what its promise rejects with. */
+  failed(options: PostOptions, error: unknown): unknown;
 }
 
 /** Options of one POST. */
@@ -98,13 +111,26 @@ class Post implements AnswerHandler<void> {
   }
 
   answered(answer: HttpAnswer): Promise<void> {
-    if (isOk(answer.response.status)) return handleAccepted(this.context, this.message, answer.response, answer.url, this.options);
-    return settle(this, { failed: false, answer, sentSession: this.sentSession });
+    if (isOk(answer.response.status))
+      return finish(this, handleAccepted(this.context, this.message, answer.response, answer.url, this.options));
+    return finish(this, settle(this, { failed: false, answer, sentSession: this.sentSession }));
   }
 
   failed(error: unknown): Promise<void> {
-    return settle(this, { failed: true, error });
+    return finish(this, settle(this, { failed: true, error }));
   }
+}
+
+/** `outcome`, once `PostContext.settled` was told of it. */
+function finish(post: Post, outcome: Promise<void>): Promise<void> {
+  const { settled } = post.context;
+  if (settled === undefined) return outcome;
+  return outcome.then(
+    () => settled.sent(post.options),
+    (error: unknown) => {
+      throw settled.failed(post.options, error);
+    },
+  );
 }
 
 /**
@@ -119,17 +145,17 @@ export function postMessage(context: PostContext, message: JsonRpcMessage, optio
   try {
     body = serialise(context.scope, message, 'method' in message ? message.method : undefined);
   } catch (error) {
-    return Promise.reject(error);
+    return Promise.reject(context.settled === undefined ? error : context.settled.failed(options, error));
   }
   const post = new Post(context, message, options, body);
-  if (post.inSession && context.pendingRenewal() !== undefined) return settle(post, undefined);
+  if (post.inSession && context.pendingRenewal() !== undefined) return finish(post, settle(post, undefined));
   // The first attempt's request holds `post`, which handles its answer; anything but a 2xx goes
   // on in `settle`, which retries and renews.
   post.sentSession = sessionOf(post);
   try {
     return context.http.sendThen(requestOf(post), post);
   } catch (error) {
-    return settle(post, { failed: true, error });
+    return post.failed(error);
   }
 }
 

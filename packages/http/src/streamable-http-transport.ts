@@ -24,6 +24,15 @@ import { Session } from './session.js';
 
 type State = 'new' | 'open' | 'closed';
 
+/** A message being POSTed: its POST's options, and what the transport forgets once it settled. */
+interface Outgoing extends PostOptions {
+  /** Unlinks the caller's signal from the exchange. */
+  unfollow: (() => void) | undefined;
+  /** The id of a request, under which it is in `#requests`. */
+  requestId: RequestId | undefined;
+  method: string | undefined;
+}
+
 /**
  * The Streamable HTTP transport of MCP: every message is a POST to the endpoint, answered
  * with JSON or an SSE stream. For revisions 2025-03-26 to 2025-11-25 a GET stream carries
@@ -62,7 +71,7 @@ export class StreamableHttpTransport implements Transport {
   /** The exchanges of every message in flight, all aborted on close. */
   readonly #inFlight = new Set<Exchange>();
   /** The POSTs of the requests in flight, by request id, so a cancellation can let go of their stream. */
-  readonly #requests = new Map<RequestId, PostOptions>();
+  readonly #requests = new Map<RequestId, Outgoing>();
   readonly #context: PostContext;
   #state: State = 'new';
   #getStream: GetStream | undefined;
@@ -83,6 +92,11 @@ export class StreamableHttpTransport implements Transport {
       maxEventBytes: this.#options.maxEventBytes,
       renewSession: (expired) => this.#renewSession(expired),
       pendingRenewal: () => this.#renewal,
+      // Every POST's options are an `Outgoing`: only `send` posts messages.
+      settled: {
+        sent: (post) => this.#sent(post as Outgoing),
+        failed: (post, error) => this.#failed(post as Outgoing, error),
+      },
     };
   }
 
@@ -145,27 +159,30 @@ export class StreamableHttpTransport implements Transport {
     const exchange = new Exchange();
     const unfollow = options?.signal === undefined ? undefined : exchange.follow(options.signal);
     this.#inFlight.add(exchange);
-    const post: PostOptions = { exchange, sink: this.#sink, modern, extraHeaders: options?.headers };
+    const post: Outgoing = { exchange, sink: this.#sink, modern, extraHeaders: options?.headers, unfollow, requestId, method };
     if (requestId !== undefined) this.#requests.set(requestId, post);
-    // A continuation rather than an async function: a message in flight holds no suspended frame.
-    return postMessage(this.#context, message, post).then(
-      () => {
-        this.#finished(post, unfollow, requestId);
-        if (method === 'notifications/initialized') this.#openGetStream();
-      },
-      (error: unknown) => {
-        const failure = this.#sendError(error, exchange, method);
-        this.#finished(post, unfollow, requestId);
-        throw failure;
-      },
-    );
+    // The POST tells `#sent` or `#failed` before its promise settles: a message in flight holds
+    // no continuation of the transport's.
+    return postMessage(this.#context, message, post);
   }
 
-  /** Forgets a message that was answered or failed. */
-  #finished(post: PostOptions, unfollow: (() => void) | undefined, requestId: RequestId | undefined): void {
-    unfollow?.();
+  /** Forgets a message that was delivered; `notifications/initialized` opens the GET stream. */
+  #sent(post: Outgoing): void {
+    this.#forget(post);
+    if (post.method === 'notifications/initialized') this.#openGetStream();
+  }
+
+  /** Forgets a message whose POST failed; returns the error its caller gets. */
+  #failed(post: Outgoing, error: unknown): Error {
+    const failure = this.#sendError(error, post.exchange, post.method);
+    this.#forget(post);
+    return failure;
+  }
+
+  #forget(post: Outgoing): void {
+    post.unfollow?.();
     this.#inFlight.delete(post.exchange);
-    if (requestId !== undefined && this.#requests.get(requestId) === post) this.#requests.delete(requestId);
+    if (post.requestId !== undefined && this.#requests.get(post.requestId) === post) this.#requests.delete(post.requestId);
   }
 
   /**
