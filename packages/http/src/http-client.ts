@@ -2,13 +2,14 @@ import { AUTH_RETRY_LIMIT, AuthError, McpxError, type AuthProvider } from '@mcpx
 import { fetch as undiciFetch, getGlobalDispatcher, type Dispatcher } from 'undici';
 import { AuthHeaders } from './auth-headers.js';
 import { discard } from './body.js';
-import { dispatch, targetOf, type DispatchOutcome, type Target } from './dispatch.js';
+import { dispatch, targetOf, type Target } from './dispatch.js';
 import { messageOf, networkReason, transportError, type ErrorScope } from './errors.js';
 import type { Exchange } from './exchange.js';
 import type { FetchedResponse, HttpRequestInit, RequestFetch, RequestFetchInit } from './fetch.js';
 import { fromFetchResponse } from './fetch-response.js';
 import { mergeHeaders, secretNames, type HeaderRecord } from './headers.js';
 import type { HttpResponse } from './http-response.js';
+import { AS_ANSWER, FirstHop, isRefusal, Unreachable } from './hop-outcomes.js';
 import { followRedirects, isRedirect, type HopRequest } from './redirects.js';
 
 /** What every request of one `HttpClient` shares: where requests go by default, and what they carry. */
@@ -69,11 +70,6 @@ export interface AnswerHandler<T> {
   answered(answer: HttpAnswer): T | PromiseLike<T>;
   /** The error `send` would reject with: a network failure, the exchange's reason, an `AuthError`... */
   failed(error: unknown): T | PromiseLike<T>;
-}
-
-/** Whether `status` refuses the request's credentials (401 or 403). */
-function isRefusal(status: number): boolean {
-  return status === 401 || status === 403;
 }
 
 /** The `User-Agent` undici's `fetch` sends, sent on the dispatcher path too, so servers see the same client either way. */
@@ -358,62 +354,3 @@ export class HttpClient {
     return failure;
   }
 }
-
-/** The outcome of one hop: the response as it came; a failure before it, as `HttpClient.unreachable` makes it. */
-class Unreachable implements DispatchOutcome<HttpResponse> {
-  constructor(
-    private readonly client: HttpClient,
-    private readonly url: URL,
-    private readonly request: HttpRequest,
-  ) {}
-
-  answered(response: HttpResponse): HttpResponse {
-    return response;
-  }
-
-  unanswered(error: unknown): Promise<HttpResponse> {
-    return Promise.reject(this.client.unreachable(error, this.url, this.request));
-  }
-}
-
-/** Settled before a request's handler runs, so that it runs in a turn of its own, never inside undici's callback. */
-const LATER = Promise.resolve();
-
-/**
- * The outcome of the first hop of a request without a provider, the whole request most of the
- * time: what its handler makes of the answer (after the redirects, or the `AuthError` of a 401
- * or 403) or of the failure. One object a request in flight, instead of continuations chained
- * to the hop's promise; the handler runs from a later turn than undici's callback.
- */
-class FirstHop<T> implements DispatchOutcome<T> {
-  constructor(
-    private readonly client: HttpClient,
-    private readonly url: URL,
-    private readonly hop: HopRequest,
-    private readonly request: HttpRequest,
-    private readonly handler: AnswerHandler<T>,
-  ) {}
-
-  answered(response: HttpResponse): Promise<T> {
-    const { handler } = this;
-    if (!isRedirect(response) && !isRefusal(response.status)) {
-      const answer: HttpAnswer = { response, url: this.url };
-      return LATER.then(() => handler.answered(answer));
-    }
-    return LATER.then(() => this.client.afterFirstHop(response, this.url, this.hop, this.request)).then(
-      (answer) => handler.answered(answer),
-      (error: unknown) => handler.failed(error),
-    );
-  }
-
-  unanswered(error: unknown): Promise<T> {
-    const failure = this.client.unreachable(error, this.url, this.request);
-    return LATER.then(() => this.handler.failed(failure));
-  }
-}
-
-/** The handler `send` settles with: the answer, or the failure as a rejection. */
-const AS_ANSWER: AnswerHandler<HttpAnswer> = {
-  answered: (answer) => answer,
-  failed: (error) => Promise.reject(error),
-};
