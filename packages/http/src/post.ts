@@ -164,6 +164,7 @@ function sessionOf(post: Post): string | undefined {
   return post.isInitialize || post.options.modern !== undefined ? undefined : post.context.session.id;
 }
 
+/** The POST of `post`, as one attempt sends it: the session's headers (a 2026-07-28 message's own), the serialised message. */
 function requestOf(post: Post): HttpRequest {
   const { context, options } = post;
   return {
