@@ -188,4 +188,20 @@ describe('dispatch', () => {
     exchange.abort(new Error('too late'));
     await expect(get(agent(), url, exchange)).rejects.toThrow('too late');
   });
+
+  it('settles with what its outcome makes of the response', async () => {
+    const server = await serve((_, response) => void response.writeHead(204).end());
+    const outcome = { answered: (response: HttpResponse) => `got ${response.status}`, unanswered: () => 'none' };
+    const hop = { method: 'GET', headers: {}, body: undefined };
+    await expect(dispatch(agent(), targetOf(new URL(server.url())), hop, new Exchange(), outcome)).resolves.toBe('got 204');
+  });
+
+  it('settles with what its outcome makes of a failure before any answer', async () => {
+    const server = await serve(() => undefined);
+    await server.close();
+    const outcome = { answered: () => 'answered', unanswered: (error: unknown) => `unanswered: ${(error as Error).name}` };
+    const hop = { method: 'GET', headers: {}, body: undefined };
+    const settled = await dispatch(agent(), targetOf(new URL(server.url())), hop, new Exchange(), outcome);
+    expect(settled).toMatch(/^unanswered: /);
+  });
 });

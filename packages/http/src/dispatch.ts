@@ -22,22 +22,50 @@ export function targetOf(url: URL): Target {
 }
 
 /**
+ * What a dispatched request settles with: made of its response once the head arrived, or of
+ * the error of a request that got no answer (a promise of it is adopted; throwing rejects).
+ * One object a request, standing in for the continuations a caller would otherwise chain to
+ * the promise while the request is in flight. Both are called from undici's callbacks (or at
+ * once), so they must neither block nor send: work that does goes to a later turn.
+ */
+export interface DispatchOutcome<T> {
+  /** What the request resolves with once its response's head arrived. */
+  answered(response: HttpResponse): T | PromiseLike<T>;
+  /** What the request resolves with when it got no answer: typically a rejection with the caller's own error. */
+  unanswered(error: unknown): T | PromiseLike<T>;
+}
+
+/** The response as it came, and undici's error as it was. */
+const AS_IS: DispatchOutcome<HttpResponse> = { answered: (response) => response, unanswered: (error) => Promise.reject(error) };
+
+/**
  * Sends one request through an undici dispatcher, without `fetch`'s web streams and
  * per-request objects: resolves once the status and headers arrive, the body following as
  * it comes. Aborting `exchange` fails the request, or the body being read, with its reason.
- * A request that fails before its answer rejects with what `failure` makes of the error (the
- * error itself by default): the caller's own error, with no second promise to translate it.
+ * With `outcome`, settles with what it makes of the response or of a failure before it;
+ * without, resolves with the response and rejects with undici's error.
  */
-export function dispatch(
+export function dispatch(dispatcher: Dispatcher, target: Target, hop: HopRequest, exchange: Exchange): Promise<HttpResponse>;
+export function dispatch<T>(
   dispatcher: Dispatcher,
   target: Target,
   hop: HopRequest,
   exchange: Exchange,
-  failure: (error: unknown) => unknown = (error) => error,
-): Promise<HttpResponse> {
-  if (exchange.aborted) return Promise.reject(failure(exchange.reason));
-  return new Promise((resolve, reject) => {
-    const request = new DispatchedRequest(resolve, reject, failure, exchange);
+  outcome: DispatchOutcome<T>,
+): Promise<T>;
+export function dispatch<T>(
+  dispatcher: Dispatcher,
+  target: Target,
+  hop: HopRequest,
+  exchange: Exchange,
+  outcome: DispatchOutcome<T> = AS_IS as unknown as DispatchOutcome<T>,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (exchange.aborted) {
+      settleWith(resolve, reject, () => outcome.unanswered(exchange.reason));
+      return;
+    }
+    const request = new DispatchedRequest<T>(resolve, reject, outcome, exchange);
     try {
       dispatcher.dispatch(
         { origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: hop.body ?? null },
@@ -49,6 +77,23 @@ export function dispatch(
   });
 }
 
+/** Resolves with what `make` returns, or rejects with what it throws; false when it threw. */
+function settleWith<T>(
+  resolve: (value: T | PromiseLike<T>) => void,
+  reject: (reason: unknown) => void,
+  make: () => T | PromiseLike<T>,
+): boolean {
+  let value: T | PromiseLike<T>;
+  try {
+    value = make();
+  } catch (error) {
+    reject(error);
+    return false;
+  }
+  resolve(value);
+  return true;
+}
+
 type State = 'head' | 'body' | 'ended' | 'failed' | 'cancelled';
 
 /**
@@ -57,11 +102,11 @@ type State = 'head' | 'body' | 'ended' | 'failed' | 'cancelled';
  * (Node's bundled undici too). Chunks are held until read; past `HIGH_WATER_MARK` undici is
  * told to pause, and resumed once the reader has caught up.
  */
-class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
-  readonly #resolve: (response: HttpResponse) => void;
+class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
+  readonly #resolve: (answer: T | PromiseLike<T>) => void;
   readonly #reject: (reason: unknown) => void;
-  /** What a failure before the answer rejects with: the caller's own error, made where undici fails. */
-  readonly #failure: (error: unknown) => unknown;
+  /** What the request settles with: made of the response, or of a failure before it (the caller's own error). */
+  readonly #outcome: DispatchOutcome<T>;
   #state: State = 'head';
   #error: unknown;
   #abort: ((error?: Error) => void) | undefined;
@@ -76,14 +121,14 @@ class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
   readonly #onAbort = (reason: unknown): void => this.#aborted(reason);
 
   constructor(
-    resolve: (response: HttpResponse) => void,
+    resolve: (answer: T | PromiseLike<T>) => void,
     reject: (reason: unknown) => void,
-    failure: (error: unknown) => unknown,
+    outcome: DispatchOutcome<T>,
     exchange: Exchange,
   ) {
     this.#resolve = resolve;
     this.#reject = reject;
-    this.#failure = failure;
+    this.#outcome = outcome;
     this.#exchange = exchange;
     exchange.onAbort(this.#onAbort);
   }
@@ -98,7 +143,12 @@ class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
     if (status < 200) return true;
     this.#state = 'body';
     this.#resume = resume;
-    this.#resolve({ status, statusText: statusText ?? '', headers: parseHeaders(rawHeaders), body: this });
+    const response: HttpResponse = { status, statusText: statusText ?? '', headers: parseHeaders(rawHeaders), body: this };
+    if (!settleWith(this.#resolve, this.#reject, () => this.#outcome.answered(response))) {
+      // Nobody will read a body whose outcome failed: it is let go.
+      this.cancel();
+      return false;
+    }
     return true;
   }
 
@@ -123,7 +173,7 @@ class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
   }
 
   onError(error: unknown): void {
-    if (this.#state === 'head') this.#reject(this.#failure(error));
+    if (this.#state === 'head') settleWith(this.#resolve, this.#reject, () => this.#outcome.unanswered(error));
     else if (this.#state !== 'body') return;
     // Chunks that arrived before a failure are still read, then the failure is thrown.
     this.#state = 'failed';
@@ -133,7 +183,7 @@ class DispatchedRequest implements Dispatcher.DispatchHandler, HttpBody {
 
   /** The exchange was aborted: the request, or the reading of its body, fails with its reason at once. */
   #aborted(reason: unknown): void {
-    if (this.#state === 'head') this.#reject(this.#failure(reason));
+    if (this.#state === 'head') settleWith(this.#resolve, this.#reject, () => this.#outcome.unanswered(reason));
     else if (this.#state !== 'body') return;
     this.#state = 'failed';
     this.#error = reason;

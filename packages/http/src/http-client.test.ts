@@ -1,8 +1,10 @@
 import { AUTH_RETRY_LIMIT, AuthError, TransportError, type AuthProvider, type UnauthorizedContext } from '@mcpx/core';
-import { describe, expect, it } from 'vitest';
+import { startFakeHttpServer, type FakeHandler, type FakeHttpServer } from '@mcpx/test-utils';
+import { Agent } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Exchange } from './exchange.js';
 import type { FetchedResponse, RequestFetch, RequestFetchInit } from './fetch.js';
-import { HttpClient, isNetworkFailure, type HttpClientSettings } from './http-client.js';
+import { HttpClient, isNetworkFailure, type HttpAnswer, type HttpClientSettings } from './http-client.js';
 
 const url = new URL('http://127.0.0.1:1/sse');
 const scope = { target: url.href, server: 'srv' };
@@ -39,6 +41,23 @@ function client(settings: Partial<HttpClientSettings>): HttpClient {
     },
     scope,
   );
+}
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  // A cleanup that fails must not keep the others from running.
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+});
+
+/** A server and a client sending to its `/mcp` straight through an undici dispatcher (no `fetch`), as the transport does by default. */
+async function dispatched(handler: FakeHandler): Promise<{ server: FakeHttpServer; http: HttpClient }> {
+  const server = await startFakeHttpServer(handler);
+  const dispatcher = new Agent();
+  cleanups.push(
+    () => server.close(),
+    () => dispatcher.close(),
+  );
+  return { server, http: client({ url: new URL(server.url()), dispatcher }) };
 }
 
 const get = (exchange = new Exchange()) => ({ method: 'GET' as const, headers: { accept: 'text/event-stream' }, exchange });
@@ -142,5 +161,38 @@ describe('HttpClient', () => {
     expect(TransportError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain(`the auth provider's headers() failed for GET ${url.href}: token store locked`);
     expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('follows a redirect through the dispatcher for a request without a provider', async () => {
+    const { server, http } = await dispatched((request, response) => {
+      if (request.path === '/mcp') response.writeHead(307, { location: '/moved' }).end();
+      else response.writeHead(200, { 'content-type': 'text/plain' }).end('here');
+    });
+    const { response, url: answered } = await http.send(get());
+    expect(response.status).toBe(200);
+    expect(answered.href).toBe(server.url('/moved'));
+    expect(await response.body.text(1024)).toBe('here');
+  });
+
+  it('fails with an AuthError through the dispatcher when a request without a provider is refused', async () => {
+    const { http } = await dispatched((_, response) => void response.writeHead(401, { 'www-authenticate': 'Bearer realm="mcp"' }).end());
+    const error: unknown = await http.send(get()).catch((e: unknown) => e);
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 401, wwwAuthenticate: 'Bearer realm="mcp"' });
+  });
+
+  it("hands sendThen's handler the answer, and settles with what the handler makes of it", async () => {
+    const { http } = await dispatched((_, response) => void response.writeHead(202).end());
+    const handler = { answered: ({ response }: HttpAnswer) => `answered ${response.status}`, failed: () => 'failed' };
+    await expect(http.sendThen(get(), handler)).resolves.toBe('answered 202');
+  });
+
+  it("hands sendThen's handler a request that got no answer as the retryable TransportError send rejects with", async () => {
+    const { server, http } = await dispatched(() => undefined);
+    await server.close();
+    const handler = { answered: (): unknown => 'answered', failed: (error: unknown) => error };
+    const failure = await http.sendThen(get(), handler);
+    expect(isNetworkFailure(failure)).toBe(true);
+    expect(failure).toMatchObject({ isRetryable: true });
   });
 });

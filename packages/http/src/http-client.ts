@@ -9,6 +9,7 @@ import type { FetchedResponse, HttpRequestInit, RequestFetch, RequestFetchInit }
 import { fromFetchResponse } from './fetch-response.js';
 import { mergeHeaders, secretNames, type HeaderRecord } from './headers.js';
 import type { HttpResponse } from './http-response.js';
+import { AS_ANSWER, FirstHop, isRefusal, Unreachable } from './hop-outcomes.js';
 import { followRedirects, isRedirect, type HopRequest } from './redirects.js';
 
 /** What every request of one `HttpClient` shares: where requests go by default, and what they carry. */
@@ -52,6 +53,23 @@ export interface HttpRequest {
   exchange: Exchange;
   /** The JSON-RPC method involved, for error messages. */
   rpcMethod?: string | undefined;
+}
+
+/** A response and the URL that gave it (another than the request's after a redirect). */
+export interface HttpAnswer {
+  response: HttpResponse;
+  url: URL;
+}
+
+/**
+ * What becomes of a request's answer or failure (`HttpClient.sendThen`): the request settles
+ * with what it returns (a promise of it is adopted). Never called from inside undici's callbacks.
+ */
+export interface AnswerHandler<T> {
+  /** The final response and the URL that gave it, for any status but a 401 or 403 the provider did not fix. */
+  answered(answer: HttpAnswer): T | PromiseLike<T>;
+  /** The error `send` would reject with: a network failure, the exchange's reason, an `AuthError`... */
+  failed(error: unknown): T | PromiseLike<T>;
 }
 
 /** The `User-Agent` undici's `fetch` sends, sent on the dispatcher path too, so servers see the same client either way. */
@@ -109,38 +127,98 @@ export class HttpClient {
    * provider fixes them. Rejects with a retryable `TransportError` when no answer came
    * (`isNetworkFailure` tells it), and with the exchange's reason when it was aborted.
    */
-  async send(request: HttpRequest): Promise<{ response: HttpResponse; url: URL }> {
+  send(request: HttpRequest): Promise<HttpAnswer> {
+    return this.sendThen(request, AS_ANSWER);
+  }
+
+  /**
+   * Sends `request` as `send` does, and settles with what `handler` makes of its answer or of
+   * its failure (the error `send` would reject with). Without an auth provider, the request in
+   * flight is one dispatch holding `handler`, no continuation chained to it.
+   */
+  sendThen<T>(request: HttpRequest, handler: AnswerHandler<T>): Promise<T> {
+    const provider = this.settings.authProvider;
+    if (provider !== undefined || this.#viaFetch) {
+      const answer = provider !== undefined ? this.#sendAuthorized(provider, request) : this.#fetchFirst(request);
+      return answer.then(
+        (got) => handler.answered(got),
+        (error: unknown) => handler.failed(error),
+      );
+    }
+    const target = request.url ?? this.settings.url;
+    const hop = this.#hopOf(request);
+    return dispatch(this.#dispatcher(), this.#targetOf(target), hop, request.exchange, new FirstHop(this, target, hop, request, handler));
+  }
+
+  /** The one hop of a request without a provider: the configured headers under the request's. */
+  #hopOf(request: HttpRequest): HopRequest {
+    const headers =
+      request.extraHeaders !== undefined
+        ? mergeHeaders(this.#baseHeaders, request.extraHeaders, request.headers)
+        : this.#merged(request.headers);
+    return { method: request.method, headers, body: request.body };
+  }
+
+  /** A request without a provider, through `fetch`. */
+  async #fetchFirst(request: HttpRequest): Promise<HttpAnswer> {
+    const target = request.url ?? this.settings.url;
+    const hop = this.#hopOf(request);
+    const response = await this.#fetchOnce(target, hop, request);
+    return isRedirect(response) || isRefusal(response.status)
+      ? this.afterFirstHop(response, target, hop, request)
+      : { response, url: target };
+  }
+
+  /**
+   * The answer to a request without a provider whose first hop was redirected or refused:
+   * the redirects followed, and a 401 or 403, which no provider can fix here, as `AuthError`.
+   */
+  async afterFirstHop(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): Promise<HttpAnswer> {
+    const { response, url } = await this.#follow(first, target, hop, request, undefined);
+    if (!isRefusal(response.status)) return { response, url };
+    const wwwAuthenticate = response.headers['www-authenticate'];
+    discard(response);
+    throw new AuthError(response.status, url.href, wwwAuthenticate, {
+      server: this.scope.server,
+      method: request.rpcMethod,
+    });
+  }
+
+  /** `send` with an auth provider: its headers on every request, and its chance to fix a 401 or 403. */
+  async #sendAuthorized(provider: AuthProvider, request: HttpRequest): Promise<HttpAnswer> {
     const target = request.url ?? this.settings.url;
     for (let attempt = 0; ; attempt++) {
-      let auth = this.settings.authProvider === undefined ? undefined : this.#authHeaders(this.settings.authProvider, target, request);
+      let auth = this.#authHeaders(provider, target, request);
       if (auth instanceof Promise) auth = await auth;
       const headers =
         request.extraHeaders !== undefined
           ? mergeHeaders(this.#baseHeaders, request.extraHeaders, auth, request.headers)
-          : auth === undefined
-            ? this.#merged(request.headers)
-            : this.#auth.merged(auth, request.headers);
+          : this.#auth.merged(auth, request.headers);
       const hop: HopRequest = { method: request.method, headers, body: request.body };
-      let url = target;
-      let response = await this.#sendOnce(url, hop, request);
-      if (isRedirect(response)) {
-        ({ response, url } = await followRedirects((next, nextHop) => this.#sendOnce(next, nextHop, request), url, hop, {
-          first: response,
-          secrets: secretNames(this.settings.secretHeaders, auth ?? {}),
-          maxRedirects: this.settings.maxRedirects,
-          scope: this.scope,
-          method: request.rpcMethod,
-        }));
-      }
-      if (response.status !== 401 && response.status !== 403) return { response, url };
-      const status = response.status;
+      const first = await this.#sendOnce(target, hop, request);
+      const { response, url } = isRedirect(first)
+        ? await this.#follow(first, target, hop, request, auth)
+        : { response: first, url: target };
+      if (!isRefusal(response.status)) return { response, url };
+      const status = response.status as 401 | 403;
       const refusal = response.headers;
       const wwwAuthenticate = refusal['www-authenticate'];
       discard(response);
-      if (attempt < AUTH_RETRY_LIMIT && (await this.#onUnauthorized(url, status, refusal, { attempt, sent: auth ?? {} }, request)))
-        continue;
+      if (attempt < AUTH_RETRY_LIMIT && (await this.#onUnauthorized(url, status, refusal, { attempt, sent: auth }, request))) continue;
       throw new AuthError(status, url.href, wwwAuthenticate, { server: this.scope.server, method: request.rpcMethod });
     }
+  }
+
+  /** Follows the redirects of a first answer; `auth` is what the provider gave, dropped with the other secrets on another origin. */
+  #follow(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest, auth: HeaderRecord | undefined): Promise<HttpAnswer> {
+    if (!isRedirect(first)) return Promise.resolve({ response: first, url: target });
+    return followRedirects((next, nextHop) => this.#sendOnce(next, nextHop, request), target, hop, {
+      first,
+      secrets: secretNames(this.settings.secretHeaders, auth ?? {}),
+      maxRedirects: this.settings.maxRedirects,
+      scope: this.scope,
+      method: request.rpcMethod,
+    });
   }
 
   /**
@@ -219,13 +297,15 @@ export class HttpClient {
   /** Sends one hop, without following redirects. */
   #sendOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
     if (this.#viaFetch) return this.#fetchOnce(url, hop, request);
-    return dispatch(
-      this.settings.dispatcher ?? getGlobalDispatcher(),
-      url === this.settings.url ? this.#endpoint : targetOf(url),
-      hop,
-      request.exchange,
-      (error) => this.#unreachable(error, url, request),
-    );
+    return dispatch(this.#dispatcher(), this.#targetOf(url), hop, request.exchange, new Unreachable(this, url, request));
+  }
+
+  #dispatcher(): Dispatcher {
+    return this.settings.dispatcher ?? getGlobalDispatcher();
+  }
+
+  #targetOf(url: URL): Target {
+    return url === this.settings.url ? this.#endpoint : targetOf(url);
   }
 
   async #fetchOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
@@ -244,7 +324,7 @@ export class HttpClient {
         response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as RequestFetchInit));
       else response = await undiciFetch(url.href, dispatcher === undefined ? init : { ...init, dispatcher });
     } catch (error) {
-      throw this.#unreachable(error, url, request);
+      throw this.unreachable(error, url, request);
     }
     if (response.type === 'opaqueredirect') {
       // The body is abandoned for the error below; a cancel that fails changes nothing about it.
@@ -259,7 +339,7 @@ export class HttpClient {
   }
 
   /** The error of a request that failed before any answer: a retryable network failure, or the exchange's reason if it was aborted. */
-  #unreachable(error: unknown, url: URL, request: HttpRequest): unknown {
+  unreachable(error: unknown, url: URL, request: HttpRequest): unknown {
     if (request.exchange.aborted) return request.exchange.reason;
     const failure = transportError(
       this.scope,

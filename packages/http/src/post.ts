@@ -5,8 +5,8 @@ import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
 import type { Exchange } from './exchange.js';
 import type { HeaderRecord } from './headers.js';
-import { isNetworkFailure, type HttpClient } from './http-client.js';
-import { isOk, type HttpResponse } from './http-response.js';
+import { isNetworkFailure, type AnswerHandler, type HttpAnswer, type HttpClient, type HttpRequest } from './http-client.js';
+import { isOk } from './http-response.js';
 import { ERROR_BODY_STATUSES, readErrorAnswer } from './modern/error-answer.js';
 import type { HttpRetry, ResolvedHttpOptions } from './options.js';
 import { sleep, type ReconnectPolicy } from './reconnect.js';
@@ -26,6 +26,19 @@ export interface PostContext {
   renewSession(expiredId: string): Promise<void>;
   /** The session renewal under way, if any: what a message of the session waits for first. */
   pendingRenewal(): Promise<void> | undefined;
+  /**
+   * Told once a POST has settled, before its promise does (the transport forgets the message
+   * there): one object for every POST, so that a message in flight holds no continuation.
+   */
+  settled?: PostSettled | undefined;
+}
+
+/** What `PostContext.settled` is told. */
+export interface PostSettled {
+  /** The message was delivered (a request's response handed to the sink). */
+  sent(options: PostOptions): void;
+  /** The POST failed with `error`; returns what its promise rejects with. */
+  failed(options: PostOptions, error: unknown): unknown;
 }
 
 /** Options of one POST. */
@@ -71,6 +84,55 @@ function startsSession(method: string | undefined): boolean {
   return method === 'initialize' || method === 'notifications/initialized';
 }
 
+/** What one attempt got: an answer, or the error of a request that got none; and the session it was sent in. */
+type Attempt = { failed: false; answer: HttpAnswer; sentSession: string | undefined } | { failed: true; error: unknown };
+
+/**
+ * One message being POSTed, as its attempts see it, and the handler of its first attempt's
+ * answer: while the message is in flight its request holds this object, and no continuation.
+ */
+class Post implements AnswerHandler<void> {
+  readonly method: string | undefined;
+  readonly isInitialize: boolean;
+  /** Whether the message belongs to the session: it waits for a renewal under way, and has an expired session renewed. */
+  readonly inSession: boolean;
+  /** The session id the first attempt carried. */
+  sentSession: string | undefined;
+
+  constructor(
+    readonly context: PostContext,
+    readonly message: JsonRpcMessage,
+    readonly options: PostOptions,
+    readonly body: string,
+  ) {
+    this.method = 'method' in message ? message.method : undefined;
+    this.isInitialize = this.method === 'initialize' && 'id' in message;
+    this.inSession = options.modern === undefined && !startsSession(this.method);
+  }
+
+  answered(answer: HttpAnswer): Promise<void> {
+    if (isOk(answer.response.status))
+      return finish(this, handleAccepted(this.context, this.message, answer.response, answer.url, this.options));
+    return finish(this, settle(this, { failed: false, answer, sentSession: this.sentSession }));
+  }
+
+  failed(error: unknown): Promise<void> {
+    return finish(this, settle(this, { failed: true, error }));
+  }
+}
+
+/** `outcome`, once `PostContext.settled` was told of it. */
+function finish(post: Post, outcome: Promise<void>): Promise<void> {
+  const { settled } = post.context;
+  if (settled === undefined) return outcome;
+  return outcome.then(
+    () => settled.sent(post.options),
+    (error: unknown) => {
+      throw settled.failed(post.options, error);
+    },
+  );
+}
+
 /**
  * POSTs one message and handles the answer: 202, a JSON body or an SSE stream. For a request,
  * resolves once its response was delivered. Retries safe messages after 5xx, 429 and network
@@ -78,29 +140,67 @@ function startsSession(method: string | undefined): boolean {
  * 2026-07-28 request refused with 400 or 404 and a JSON-RPC error body, or `initialize`
  * refused with 400 and one, is answered with that error.
  */
-export async function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
-  const method = 'method' in message ? message.method : undefined;
-  const isInitialize = method === 'initialize' && 'id' in message;
-  const inSession = options.modern === undefined && !startsSession(method);
-  const body = serialise(context.scope, message, method);
+export function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
+  let body: string;
+  try {
+    body = serialise(context.scope, message, 'method' in message ? message.method : undefined);
+  } catch (error) {
+    return Promise.reject(context.settled === undefined ? error : context.settled.failed(options, error));
+  }
+  const post = new Post(context, message, options, body);
+  if (post.inSession && context.pendingRenewal() !== undefined) return finish(post, settle(post, undefined));
+  // The first attempt's request holds `post`, which handles its answer; anything but a 2xx goes
+  // on in `settle`, which retries and renews.
+  post.sentSession = sessionOf(post);
+  try {
+    return context.http.sendThen(requestOf(post), post);
+  } catch (error) {
+    return post.failed(error);
+  }
+}
+
+/** The session id a POST of `post` carries: none for `initialize` and 2026-07-28 messages. */
+function sessionOf(post: Post): string | undefined {
+  return post.isInitialize || post.options.modern !== undefined ? undefined : post.context.session.id;
+}
+
+/** The POST of `post`, as one attempt sends it: the session's headers (a 2026-07-28 message's own), the serialised message. */
+function requestOf(post: Post): HttpRequest {
+  const { context, options } = post;
+  return {
+    method: 'POST',
+    headers: options.modern === undefined ? context.session.postHeaders(post.isInitialize) : { ...options.modern.headers, ...POST_HEADERS },
+    extraHeaders: options.extraHeaders,
+    body: post.body,
+    exchange: options.exchange,
+    rpcMethod: post.method,
+  };
+}
+
+/** Sends `post` once, after a renewal under way if it belongs to the session; a request that got no answer is an `Attempt` too. */
+async function attempt(post: Post): Promise<Attempt> {
+  const renewal = post.inSession ? post.context.pendingRenewal() : undefined;
+  if (renewal !== undefined) await renewal;
+  const sentSession = sessionOf(post);
+  try {
+    return { failed: false, answer: await post.context.http.send(requestOf(post)), sentSession };
+  } catch (error) {
+    return { failed: true, error };
+  }
+}
+
+/** Handles `first` (or, without it, a first attempt of its own), then retries and renews the session until `post` is answered or fails. */
+async function settle(post: Post, first: Attempt | undefined): Promise<void> {
+  const { context, message, options, method, isInitialize, inSession } = post;
   const { exchange } = options;
   let retries = 0;
   let renewed = false;
+  let next = first;
   for (;;) {
-    const renewal = inSession ? context.pendingRenewal() : undefined;
-    if (renewal !== undefined) await renewal;
-    const sentSession = isInitialize || options.modern !== undefined ? undefined : context.session.id;
-    let answer: { response: HttpResponse; url: URL };
-    try {
-      answer = await context.http.send({
-        method: 'POST',
-        headers: options.modern === undefined ? context.session.postHeaders(isInitialize) : { ...options.modern.headers, ...POST_HEADERS },
-        extraHeaders: options.extraHeaders,
-        body,
-        exchange,
-        rpcMethod: method,
-      });
-    } catch (error) {
+    const current = next ?? (await attempt(post));
+    next = undefined;
+    if (current.failed) {
+      const { error } = current;
       const delay =
         isNetworkFailure(error) && isSafeToRepeat(message, context.retry.retryToolCalls)
           ? retryDelay({ ...context.retry, attempt: retries }, null)
@@ -111,6 +211,7 @@ export async function postMessage(context: PostContext, message: JsonRpcMessage,
       await sleep(delay, exchange.signal);
       continue;
     }
+    const { answer, sentSession } = current;
     const { response, url } = answer;
     if (isOk(response.status)) return await handleAccepted(context, message, response, url, options);
     if (response.status === 404 && sentSession !== undefined && !renewed && inSession) {

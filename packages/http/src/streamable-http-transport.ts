@@ -24,10 +24,13 @@ import { Session } from './session.js';
 
 type State = 'new' | 'open' | 'closed';
 
-/** A request in flight: what aborts its POST, and whether it is a 2026-07-28 request. */
-interface InFlightRequest {
-  exchange: Exchange;
-  modern: boolean;
+/** A message being POSTed: its POST's options, and what the transport forgets once it settled. */
+interface Outgoing extends PostOptions {
+  /** Unlinks the caller's signal from the exchange. */
+  unfollow: (() => void) | undefined;
+  /** The id of a request, under which it is in `#requests`. */
+  requestId: RequestId | undefined;
+  method: string | undefined;
 }
 
 /**
@@ -67,8 +70,8 @@ export class StreamableHttpTransport implements Transport {
   readonly #session = new Session();
   /** The exchanges of every message in flight, all aborted on close. */
   readonly #inFlight = new Set<Exchange>();
-  /** The requests in flight, by request id, so a cancellation can let go of their stream. */
-  readonly #requests = new Map<RequestId, InFlightRequest>();
+  /** The POSTs of the requests in flight, by request id, so a cancellation can let go of their stream. */
+  readonly #requests = new Map<RequestId, Outgoing>();
   readonly #context: PostContext;
   #state: State = 'new';
   #getStream: GetStream | undefined;
@@ -89,6 +92,11 @@ export class StreamableHttpTransport implements Transport {
       maxEventBytes: this.#options.maxEventBytes,
       renewSession: (expired) => this.#renewSession(expired),
       pendingRenewal: () => this.#renewal,
+      // Every POST's options are an `Outgoing`: only `send` posts messages.
+      settled: {
+        sent: (post) => this.#sent(post as Outgoing),
+        failed: (post, error) => this.#failed(post as Outgoing, error),
+      },
     };
   }
 
@@ -131,36 +139,50 @@ export class StreamableHttpTransport implements Transport {
    * closed instead, which is how that revision cancels. A 2026-07-28 message carries
    * `options.parameterHeaders` as `Mcp-Param-*` headers.
    */
-  async send(message: JsonRpcMessage, options?: TransportSendOptions): Promise<void> {
-    if (this.#state === 'new') throw transportError(this.#scope, 'cannot send before start() has resolved');
-    if (this.#state === 'closed') throw this.#closedError();
+  send(message: JsonRpcMessage, options?: TransportSendOptions): Promise<void> {
+    if (this.#state === 'new') return Promise.reject(transportError(this.#scope, 'cannot send before start() has resolved'));
+    if (this.#state === 'closed') return Promise.reject(this.#closedError());
     const method = 'method' in message ? message.method : undefined;
     const requestId = isRequest(message) ? message.id : undefined;
-    if (isNotification(message) && message.method === 'notifications/cancelled' && this.#letGo(message.params?.requestId)) return;
-    const version = modernVersion(message);
-    const modern: PostOptions['modern'] =
-      version !== undefined && 'method' in message ? { headers: modernHeaders(message, version, options?.parameterHeaders) } : undefined;
+    let modern: PostOptions['modern'];
+    try {
+      if (isNotification(message) && message.method === 'notifications/cancelled' && this.#letGo(message.params?.requestId))
+        return Promise.resolve();
+      const version = modernVersion(message);
+      if (version !== undefined && 'method' in message) modern = { headers: modernHeaders(message, version, options?.parameterHeaders) };
+    } catch (error) {
+      return Promise.reject(error);
+    }
 
     // No AbortController per message, and nothing linked to a signal that lives as long as
     // the transport: close() aborts the exchanges in flight itself.
     const exchange = new Exchange();
     const unfollow = options?.signal === undefined ? undefined : exchange.follow(options.signal);
     this.#inFlight.add(exchange);
-    let request: InFlightRequest | undefined;
-    if (requestId !== undefined) {
-      request = { exchange, modern: modern !== undefined };
-      this.#requests.set(requestId, request);
-    }
-    try {
-      await postMessage(this.#context, message, { exchange, sink: this.#sink, modern, extraHeaders: options?.headers });
-    } catch (error) {
-      throw this.#sendError(error, exchange, method);
-    } finally {
-      unfollow?.();
-      this.#inFlight.delete(exchange);
-      if (requestId !== undefined && this.#requests.get(requestId) === request) this.#requests.delete(requestId);
-    }
-    if (method === 'notifications/initialized') this.#openGetStream();
+    const post: Outgoing = { exchange, sink: this.#sink, modern, extraHeaders: options?.headers, unfollow, requestId, method };
+    if (requestId !== undefined) this.#requests.set(requestId, post);
+    // The POST tells `#sent` or `#failed` before its promise settles: a message in flight holds
+    // no continuation of the transport's.
+    return postMessage(this.#context, message, post);
+  }
+
+  /** Forgets a message that was delivered; `notifications/initialized` opens the GET stream. */
+  #sent(post: Outgoing): void {
+    this.#forget(post);
+    if (post.method === 'notifications/initialized') this.#openGetStream();
+  }
+
+  /** Forgets a message whose POST failed; returns the error its caller gets. */
+  #failed(post: Outgoing, error: unknown): Error {
+    const failure = this.#sendError(error, post.exchange, post.method);
+    this.#forget(post);
+    return failure;
+  }
+
+  #forget(post: Outgoing): void {
+    post.unfollow?.();
+    this.#inFlight.delete(post.exchange);
+    if (post.requestId !== undefined && this.#requests.get(post.requestId) === post) this.#requests.delete(post.requestId);
   }
 
   /**
@@ -192,7 +214,7 @@ export class StreamableHttpTransport implements Transport {
     const request = this.#requests.get(requestId);
     request?.exchange.abort(new CancelledError('the client cancelled the request', { server: this.#options.name }));
     const version = this.#session.protocolVersion;
-    return request?.modern ?? (version !== undefined && isModernProtocolVersion(version));
+    return request === undefined ? version !== undefined && isModernProtocolVersion(version) : request.modern !== undefined;
   }
 
   #openGetStream(): void {

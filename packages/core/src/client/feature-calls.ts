@@ -50,7 +50,7 @@ export async function listToolsPage(
  * Calls a tool, retrying once after listing the tools again when the session says the call was
  * built from a stale tool definition, and checks a successful result against the tool's `outputSchema`.
  */
-export async function callTool(
+export function callTool(
   connection: ClientConnection,
   name: string,
   args: Record<string, unknown> | undefined,
@@ -63,22 +63,46 @@ export async function callTool(
     if (!toolExecutions.has(tool)) await listTools(connection, { ...options, task: undefined, onTask: undefined });
     return toolExecutions.get(tool);
   };
-  const withDeadline = withTaskDeadline(options, connection.parts.options);
-  let result: CallToolResult;
+  let withDeadline: CallOptions;
+  let first: Promise<CallToolResult>;
   try {
-    result = await callOnce(connection, params, withDeadline, lookup);
+    withDeadline = withTaskDeadline(options, connection.parts.options);
   } catch (error) {
-    // The request was built from a stale tool definition: refresh the list and retry once, as the spec advises.
-    if (connection.era?.staleTools(error) !== true) throw error;
-    await listTools(connection, options).catch(() => {
-      throw error;
-    });
-    result = await callOnce(connection, params, withDeadline, lookup);
+    return Promise.reject(error);
   }
-  // Most tools declare no output schema: their results skip the awaited check.
+  try {
+    first = callOnce(connection, params, withDeadline, lookup);
+  } catch (error) {
+    first = Promise.reject(error);
+  }
+  // A continuation rather than an async function: a call in flight holds no suspended frame.
+  return first.then(
+    (result) => checked(connection, name, result),
+    (error: unknown) => retryStale(connection, params, options, withDeadline, lookup, error),
+  );
+}
+
+/** The result of a call of `name`, once checked against its `outputSchema`; most tools declare none, and skip the awaited check. */
+function checked(connection: ClientConnection, name: string, result: CallToolResult): CallToolResult | Promise<CallToolResult> {
   const { outputSchemas } = connection.parts;
-  if (outputSchemas.applies(name, result)) await outputSchemas.check(name, result, connection.parts.options);
-  return result;
+  if (!outputSchemas.applies(name, result)) return result;
+  return outputSchemas.check(name, result, connection.parts.options).then(() => result);
+}
+
+/** After a failed call: when it was built from a stale tool definition, refreshes the list and calls once more, as the spec advises; otherwise `error`. */
+async function retryStale(
+  connection: ClientConnection,
+  params: Record<string, unknown> & { name: string },
+  options: CallOptions | undefined,
+  withDeadline: CallOptions,
+  lookup: ToolLookup,
+  error: unknown,
+): Promise<CallToolResult> {
+  if (connection.era?.staleTools(error) !== true) throw error;
+  await listTools(connection, options).catch(() => {
+    throw error;
+  });
+  return checked(connection, params.name, await callOnce(connection, params, withDeadline, lookup));
 }
 
 /** One `tools/call` through the connection's era session now. */
