@@ -10,6 +10,7 @@ import type { ClientCapabilities, Implementation } from '../types/index.js';
 import { connectFailure } from './connect-failure.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PROBE_TIMEOUT_MS } from './defaults.js';
 import { DEFAULT_NON_JSON_GRACE_MS, OutputWatch } from './output-watch.js';
+import { untilAborted } from '../util/until-aborted.js';
 
 /** What one `connect()` is made of. */
 export interface HandshakeOptions {
@@ -80,14 +81,4 @@ export async function runHandshake(options: HandshakeOptions): Promise<EraSessio
     clearTimeout(timer);
     watch.dispose();
   }
-}
-
-/** `work`, or the signal's reason as soon as it aborts. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

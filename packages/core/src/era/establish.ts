@@ -23,7 +23,8 @@ import type { Era, EraStore } from './era-cache.js';
 import { GuardedEraStore } from './guarded-era-store.js';
 import type { EraSession } from './era-session.js';
 import type { SessionParts } from './session-parts.js';
-import { isSessionLoadError, loadSession, preloadSessions } from './session-loader.js';
+import { isSessionLoadError, loadSessions, sessionModule } from './session-loader.js';
+import { untilAborted } from '../util/until-aborted.js';
 
 /** Which era to speak: detect it, or insist on one. */
 export type EraChoice = 'auto' | Era;
@@ -69,7 +70,8 @@ export async function establishSession(connection: Connection, options: Establis
     throw new UnsupportedProtocolVersionError([pinned], SUPPORTED_PROTOCOL_VERSIONS, { server: options.server, operation: 'connecting' });
   }
   const era: EraChoice = pinned === undefined ? options.era : isModernProtocolVersion(pinned) ? 'modern' : 'legacy';
-  preloadSessions(era === 'auto' ? ['legacy', 'modern'] : [era]);
+  // Loads while the server starts (the transport has started it), and before the first message.
+  await untilAborted(loadSessions(era === 'auto' ? ['legacy', 'modern'] : [era]), request.signal);
   const { engine, transport } = connection;
   const key = transport.eraCacheKey ?? transport.description;
   const cache =
@@ -87,8 +89,8 @@ export async function establishSession(connection: Connection, options: Establis
       protocolVersion: offered,
       server: options.server,
     };
+    const { LegacySession } = sessionModule('legacy', options.server);
     const initialized = await initializeLegacy(on.engine, on.transport, handshake, step());
-    const { LegacySession } = await loadSession('legacy', options.server);
     return new LegacySession(initialized, on, handshake, options.parts);
   };
 
@@ -97,6 +99,7 @@ export async function establishSession(connection: Connection, options: Establis
     try {
       return await legacy();
     } catch (error) {
+      if (isSessionLoadError(error)) throw error;
       cache.delete(key);
       if (!ProtocolError.isInstance(error) && !isClientError(error)) throw error;
       // The cached answer failed: the server may have been upgraded. Probe again below.
@@ -122,7 +125,7 @@ export async function establishSession(connection: Connection, options: Establis
     }
     if (key !== undefined) cache?.set(key, 'modern');
     transport.setProtocolVersion?.(outcome.session.protocolVersion);
-    const { ModernSession } = await loadSession('modern', options.server);
+    const { ModernSession } = sessionModule('modern', options.server);
     return new ModernSession(outcome.session, transport, options.parts);
   } catch (error) {
     if (era === 'modern' || isSessionLoadError(error)) throw error;

@@ -14,14 +14,16 @@ describe('an era session module that fails to load', () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));
   });
 
-  it('is a ConfigError from connect() that says what failed to load and to reinstall @mcpx/core', async () => {
+  it('is a ConfigError from connect() that says what failed to load and what to do', async () => {
     const client = new McpClient({ server: 'fresh', era: 'modern', eraCache: false });
     clients.push(client);
     const error: unknown = await client
       .connect(new FakeServer({ modernVersions: ['2026-07-28'] }).clientTransport)
       .catch((caught: unknown) => caught);
     expect(ConfigError.isInstance(error)).toBe(true);
-    expect((error as ConfigError).message).toMatch(/modern-era session code failed to load \(.+\); reinstall @mcpx\/core$/);
+    expect((error as ConfigError).message).toMatch(
+      /modern-era session code failed to load \(.+\); restart the process, and reinstall @mcpx\/core if it fails again$/,
+    );
     expect((error as ConfigError).server).toBe('fresh');
     expect((error as ConfigError).cause).toBeInstanceOf(Error);
   });

@@ -14,42 +14,58 @@ const importers: { [E in Era]: () => Promise<SessionModules[E]> } = {
   modern: () => import('../modern/modern-session.js'),
 };
 
-const loading = new Map<Era, Promise<unknown>>();
+const modules: Partial<SessionModules> = {};
+const failures = new Map<Era, unknown>();
+const loading = new Map<Era, Promise<void>>();
 const loadErrors = new WeakSet<Error>();
 
-/**
- * Loads the session code of `era` on first use: each era's session is a file of its own in the
- * build (see `tsup.config.ts`), so that importing `@mcpx/core` does not evaluate the code of an
- * era no connection has spoken yet. A module that fails to load (a damaged install) is a
- * `ConfigError` from `connect()`, and the next connection tries again.
- */
-export function loadSession<E extends Era>(era: E, server: string | undefined): Promise<SessionModules[E]> {
-  let module = loading.get(era) as Promise<SessionModules[E]> | undefined;
-  if (module === undefined) {
-    module = importers[era]();
-    loading.set(era, module);
-  }
-  return module.catch((error: unknown) => {
-    if (loading.get(era) === module) loading.delete(era);
-    const failure = new ConfigError(
-      `@mcpx/core's ${era}-era session code failed to load (${error instanceof Error ? error.message : String(error)}); reinstall @mcpx/core`,
-      { server, operation: 'connecting', cause: error },
+function load(era: Era): Promise<void> {
+  let loaded = loading.get(era);
+  if (loaded === undefined) {
+    loaded = importers[era]().then(
+      (module) => {
+        (modules as Record<Era, unknown>)[era] = module;
+      },
+      (error: unknown) => {
+        failures.set(era, error);
+      },
     );
-    loadErrors.add(failure);
-    throw failure;
-  });
+    loading.set(era, loaded);
+  }
+  return loaded;
 }
 
-/** Whether `error` is the failure of `loadSession()`, which no fallback to another era can mend. */
+/**
+ * Loads the session code of each era in `eras`, once a process: each era's session is a file of
+ * its own in the build (see `tsup.config.ts`), so that importing `@mcpx/core` does not evaluate
+ * the code of an era no connection speaks. Never rejects: `sessionModule()` reports a failure.
+ * A connection awaits it before its first message, so that once the server has answered, the
+ * session is made in the same turn, with no wait in which the connection could close unseen.
+ */
+export function loadSessions(eras: readonly Era[]): Promise<void> {
+  return eras.length === 1 ? load(eras[0]!) : Promise.all(eras.map(load)).then(() => undefined);
+}
+
+/**
+ * The session module of `era`, which `loadSessions()` loaded. A module that failed to load (a
+ * damaged install, or a file the process could not open) is a `ConfigError`: Node keeps a failed
+ * import for the life of the process, so every later connection of that era fails the same way.
+ */
+export function sessionModule<E extends Era>(era: E, server: string | undefined): SessionModules[E] {
+  const module = modules[era] as SessionModules[E] | undefined;
+  if (module !== undefined) return module;
+  const cause = failures.get(era);
+  const why =
+    cause === undefined ? 'it was used before loadSessions() loaded it' : cause instanceof Error ? cause.message : JSON.stringify(cause);
+  const failure = new ConfigError(
+    `@mcpx/core's ${era}-era session code failed to load (${why}); restart the process, and reinstall @mcpx/core if it fails again`,
+    { server, operation: 'connecting', cause },
+  );
+  loadErrors.add(failure);
+  throw failure;
+}
+
+/** Whether `error` is the failure of `sessionModule()`, which no fallback to another era can mend. */
 export function isSessionLoadError(error: unknown): boolean {
   return error instanceof Error && loadErrors.has(error);
-}
-
-/**
- * Starts loading the session code of each era in `eras`, so that it loads while the server starts
- * and answers the probe. A failure is reported by the `loadSession()` that needs the module.
- */
-export function preloadSessions(eras: readonly Era[]): void {
-  // The connection that needs the era's module awaits loadSession() itself, and reports its failure.
-  for (const era of eras) loadSession(era, undefined).catch(() => undefined);
 }
