@@ -16,6 +16,7 @@ export { LatencyWindow } from './client/metrics.js';
 export { checkMessage, isRequest, isNotification, isResponse } from './jsonrpc/messages.js';
 export { TransportCallbacks } from './transport-callbacks.js';
 export { DEFAULT_CONNECT_TIMEOUT_MS } from './connect/defaults.js';
+export { DEFAULT_REQUEST_TIMEOUT_MS } from './jsonrpc/engine.js';
 export { isModernProtocolVersion } from './modern/versions.js';
 export { PROTOCOL_VERSION_KEY } from './modern/meta-keys.js';
 export { MCP_CLIENT_OPTION_KEYS } from './client/options.js';

@@ -13,7 +13,14 @@ import {
   type TransportDiagnostic,
   type TransportSendOptions,
 } from '@mcpx/core';
-import { isModernProtocolVersion, isNotification, isRequest, PROTOCOL_VERSION_KEY, TransportCallbacks } from '@mcpx/core/internal';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  isModernProtocolVersion,
+  isNotification,
+  isRequest,
+  PROTOCOL_VERSION_KEY,
+  TransportCallbacks,
+} from '@mcpx/core/internal';
 import { openClient, waitForReady } from './channel.js';
 import { BindingViolation, requestFieldsToProto, responseFieldsFromProto } from './codec/fields.js';
 import { objectOf, type Json } from './codec/json.js';
@@ -122,7 +129,7 @@ export class GrpcTransport implements Transport {
         target: this.description,
       });
     }
-    if (isRequest(message)) return this.#request(message, options?.timeoutMs ?? 60_000);
+    if (isRequest(message)) return this.#request(message, options?.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     if (isNotification(message) && message.method === 'notifications/cancelled') {
       const id = message.params?.requestId;
       const flight = typeof id === 'string' || typeof id === 'number' ? this.#inFlight.get(id) : undefined;

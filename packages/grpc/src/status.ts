@@ -71,6 +71,7 @@ export function callError(error: ServiceError, place: CallPlace): Error {
   }
   switch (error.code) {
     case Status.DEADLINE_EXCEEDED:
+      // The engine, which knows which of its limits the deadline was, reports it as its own.
       return new RequestTimeoutError(place.timeoutMs, 'idle', { server: place.server, method: place.method, cause: error });
     case Status.UNAVAILABLE:
       return new TransportError(`the gRPC server is unavailable (UNAVAILABLE${said}); check that it runs and listens at ${place.target}`, {

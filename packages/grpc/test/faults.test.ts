@@ -76,6 +76,15 @@ describe('faults over the gRPC binding', () => {
     expect((await client.callTool('echo', { message: 'after' })).content).toEqual([{ type: 'text', text: 'Echo: after' }]);
   });
 
+  it('names maxTotalTimeoutMs when that was the deadline the call ended at', async () => {
+    const server = await start();
+    const client = await connect(server.target);
+    const error = await client
+      .callTool('slow', { ms: 30_000, steps: 1 }, { timeoutMs: 30_000, maxTotalTimeoutMs: 1500 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'RequestTimeoutError', kind: 'total', timeoutMs: 1500 });
+  });
+
   it('sends the request timeout as the call deadline the server sees', async () => {
     const server = await start({ MCPX_GRPC_TRACE: '1' });
     const client = await connect(server.target);

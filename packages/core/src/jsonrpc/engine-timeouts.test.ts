@@ -3,6 +3,7 @@ import { FakeServer } from '../testing/fake-server.js';
 import type { TransportSendOptions } from '../transport.js';
 import type { JsonRpcMessage } from './messages.js';
 import { JsonRpcEngine } from './engine.js';
+import { RequestTimeoutError } from '../errors/request-timeout-error.js';
 
 async function setup() {
   const server = new FakeServer();
@@ -94,5 +95,29 @@ describe('the wait a transport is told', () => {
     await engine.request('quick', {}, { timeoutMs: 5000, maxTotalTimeoutMs: 3000 });
     await engine.request('quick', {});
     expect(told).toEqual([5000, 3000, 60_000]);
+  });
+
+  it("reports a binding's own deadline as the limit it was, with the setting that raises it", async () => {
+    const server = new FakeServer();
+    const engine = new JsonRpcEngine(server.clientTransport, {
+      server: 'fake',
+      settingNames: { requestTimeoutMs: '--timeout', maxTotalTimeoutMs: '--max-total-timeout' },
+    });
+    await server.clientTransport.start();
+    // As the gRPC binding does when its deadline passes first: it knows the wait, not which limit set it.
+    server.clientTransport.send = (_message: JsonRpcMessage, options?: TransportSendOptions) =>
+      Promise.reject(new RequestTimeoutError(options?.timeoutMs ?? 0, 'idle', { cause: new Error('DEADLINE_EXCEEDED') }));
+    const total = await engine.request('slow', {}, { timeoutMs: 5000, maxTotalTimeoutMs: 3000 }).catch((e: unknown) => e);
+    expect(total).toMatchObject({
+      code: 'REQUEST_TIMEOUT',
+      kind: 'total',
+      timeoutMs: 3000,
+      setting: '--max-total-timeout',
+      method: 'slow',
+    });
+    expect((total as Error).message).toContain('raise --max-total-timeout');
+    const idle = await engine.request('slow', {}, { timeoutMs: 2000, maxTotalTimeoutMs: 3000 }).catch((e: unknown) => e);
+    expect(idle).toMatchObject({ kind: 'idle', timeoutMs: 2000, setting: '--timeout' });
+    expect((idle as Error).cause).toEqual(new Error('DEADLINE_EXCEEDED'));
   });
 });

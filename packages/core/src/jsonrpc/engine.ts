@@ -160,7 +160,7 @@ export class JsonRpcEngine {
       this.transport
         .send(message, sendOptions === undefined ? { timeoutMs: waitMs } : { ...sendOptions, timeoutMs: waitMs })
         .catch((error: unknown) => {
-          this.settle(id, undefined, wrapSendError(error, { server, method }));
+          this.settle(id, undefined, this.sendFailure(error, method, waitMs, timeoutMs));
         });
     });
   }
@@ -197,6 +197,18 @@ export class JsonRpcEngine {
     const method = this.pending.get(id)?.method;
     const error = new RequestTimeoutError(ms, kind, { server: this.options.server, method, setting: this.settingFor(kind) });
     this.abandon(id, error, `timed out after ${ms} ms`);
+  }
+
+  /**
+   * A request the transport failed. A binding's own deadline (gRPC's, from `timeoutMs` in the send
+   * options) is reported as the engine's timer would have: which limit it was and the setting
+   * that raises it, which the binding does not know.
+   */
+  private sendFailure(error: unknown, method: string, waitMs: number, idleMs: number): Error {
+    const server = this.options.server;
+    if (!RequestTimeoutError.isInstance(error)) return wrapSendError(error, { server, method });
+    const kind: DeadlineKind = waitMs < idleMs ? 'total' : 'idle';
+    return new RequestTimeoutError(waitMs, kind, { server, method, setting: this.settingFor(kind), cause: error.cause ?? error });
   }
 
   private settingFor(kind: DeadlineKind): string | undefined {
