@@ -5,7 +5,7 @@ import type { Transport } from '../transport.js';
 import { TrafficObserver, type ClientEvents } from './events.js';
 import { createTaskReceiver } from '../legacy/task-receiver/create-task-receiver.js';
 import { CLIENT_HOSTED_TASK_VERSIONS } from '../legacy/task-receiver/task-capabilities.js';
-import { CLIENT_REQUEST_HANDLERS, installInboundHandlers } from './inbound-handlers.js';
+import { clientRequestHandler, installInboundHandlers } from './inbound-handlers.js';
 import type { ElicitationCompletions } from './elicitation-completions.js';
 import type { Metrics } from './metrics.js';
 import type { McpClientOptions } from './options.js';
@@ -49,7 +49,7 @@ export function createClientEngine(transport: Transport, watch: OutputWatch, par
     timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     settingNames: options.settingNames,
     observer: new TrafficObserver(emitter, parts.stats, watch),
-    requestHandlers: CLIENT_REQUEST_HANDLERS,
+    sharedRequestHandler: clientRequestHandler,
     onerror: (error) => emitter.emit('error', { error }),
     onclose: (reason) => {
       tasks?.close();

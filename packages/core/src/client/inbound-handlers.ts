@@ -11,7 +11,7 @@ import { loadSchemas } from './schema-loader.js';
 
 /**
  * Registers the server-to-client request handlers the options provide (`ping` is answered through
- * `CLIENT_REQUEST_HANDLERS`, which the engine is given); with a task receiver,
+ * `clientRequestHandler`, which the engine is given); with a task receiver,
  * sampling and elicitation run as tasks when the server asks (2025-11-25), and the receiver
  * answers the `tasks/*` methods.
  */
@@ -55,8 +55,10 @@ export function installInboundHandlers(
 /** The answer to the server's `ping`: one function for every connection. */
 const answerPing: RequestHandler = () => ({});
 
-/** The inbound requests every client answers (`ping`): one table shared by every connection's engine. */
-export const CLIENT_REQUEST_HANDLERS: ReadonlyMap<string, RequestHandler> = new Map([['ping', answerPing]]);
+/** The handler of the inbound requests every client answers (`ping`), shared by every connection's engine. */
+export function clientRequestHandler(method: string): RequestHandler | undefined {
+  return method === 'ping' ? answerPing : undefined;
+}
 
 function invalidParams(method: string, detail: string): ProtocolError {
   return new ProtocolError({ code: ErrorCode.InvalidParams, message: `invalid ${method} params: ${detail}` });

@@ -63,8 +63,8 @@ export class Dispatcher {
     private readonly respond: (response: JsonRpcResponse, requestId: RequestId) => Promise<void> | void,
     private readonly report: (error: Error) => void,
     private readonly server?: string | undefined,
-    /** Handlers shared by many dispatchers, looked up after this one's own. */
-    private readonly sharedHandlers?: ReadonlyMap<string, RequestHandler> | undefined,
+    /** The handler shared by many dispatchers of a method, asked after this one's own. */
+    private readonly sharedHandler?: ((method: string) => RequestHandler | undefined) | undefined,
   ) {}
 
   setRequestHandler(method: string, handler: RequestHandler): void {
@@ -89,7 +89,7 @@ export class Dispatcher {
   }
 
   handleRequest(request: JsonRpcRequest): void {
-    const handler = this.requestHandlers?.get(request.method) ?? this.sharedHandlers?.get(request.method);
+    const handler = this.requestHandlers?.get(request.method) ?? this.sharedHandler?.(request.method);
     if (handler === undefined) {
       // A failed send goes to onerror; nothing waits for this response.
       void this.respondError(request.id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
@@ -130,14 +130,24 @@ export class Dispatcher {
       }
     }
     const method = notification.method;
-    this.notify(this.notificationHandlers?.get(method), params, method);
-    this.notify(this.anyHandlers, params, method);
+    if (method !== '*') this.notify(method, params, method);
+    this.notify('*', params, method);
   }
 
-  private notify(listening: Listening | undefined, params: Record<string, unknown>, method: string): void {
+  /**
+   * Calls the listeners of `slot` (a method, or `'*'`) as they were when the notification
+   * arrived: a listener added meanwhile waits for the next one, and one removed meanwhile (by an
+   * earlier listener) is not called.
+   */
+  private notify(slot: string, params: Record<string, unknown>, method: string): void {
+    const listening = this.listening(slot);
     if (listening === undefined) return;
     if (typeof listening === 'function') this.call(listening, params, method);
-    else for (const handler of listening) this.call(handler, params, method);
+    else for (const handler of listening) if (listens(this.listening(slot), handler)) this.call(handler, params, method);
+  }
+
+  private listening(slot: string): Listening | undefined {
+    return slot === '*' ? this.anyHandlers : this.notificationHandlers?.get(slot);
   }
 
   private call(handler: NotificationHandler, params: Record<string, unknown>, method: string): void {
@@ -160,25 +170,31 @@ export class Dispatcher {
   }
 }
 
-/** The listeners of one notification method: one alone, or a `Set` of two and more. */
-type Listening = NotificationHandler | Set<NotificationHandler>;
+/**
+ * The listeners of one notification method: one alone, or a `Set` of two and more. Never changed
+ * in place (adding or removing makes a new one), so a dispatch walks the listeners it started with.
+ */
+type Listening = NotificationHandler | ReadonlySet<NotificationHandler>;
 
 /** `listening` with `handler` added (a `Set` from the second listener on). */
 function adding(listening: Listening | undefined, handler: NotificationHandler): Listening {
-  if (listening === undefined) return handler;
-  if (typeof listening === 'function') return listening === handler ? listening : new Set([listening, handler]);
-  listening.add(handler);
-  return listening;
+  if (listening === undefined || listening === handler) return handler;
+  if (typeof listening === 'function') return new Set([listening, handler]);
+  return listening.has(handler) ? listening : new Set(listening).add(handler);
 }
 
 /** `listening` without `handler`; undefined once none is left. */
 function removing(listening: Listening | undefined, handler: NotificationHandler): Listening | undefined {
-  if (listening === handler) return undefined;
-  if (typeof listening === 'object') {
-    listening.delete(handler);
-    if (listening.size === 0) return undefined;
-  }
-  return listening;
+  if (listening === undefined || listening === handler) return undefined;
+  if (typeof listening === 'function' || !listening.has(handler)) return listening;
+  const left = new Set(listening);
+  left.delete(handler);
+  return left.size === 1 ? left.values().next().value : left;
+}
+
+/** Whether `handler` is among `listening`. */
+function listens(listening: Listening | undefined, handler: NotificationHandler): boolean {
+  return listening === handler || (typeof listening === 'object' && listening.has(handler));
 }
 
 function toErrorObject(error: unknown): JsonRpcErrorObject {

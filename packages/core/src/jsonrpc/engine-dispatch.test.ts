@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ProtocolError } from '../errors/protocol-error.js';
+import { ErrorCode, ProtocolError } from '../errors/protocol-error.js';
 import { FakeServer } from '../testing/fake-server.js';
 import type { RequestHandler } from './dispatch.js';
-import { JsonRpcEngine } from './engine.js';
+import { JsonRpcEngine, type EngineOptions } from './engine.js';
 
 async function setup() {
   const server = new FakeServer();
@@ -96,16 +96,35 @@ describe('inbound dispatch', () => {
     expect(seen).toEqual(['only:1', 'notifications/message:1', 'notifications/message:2']);
   });
 
-  it('answers from the shared request handlers it was given, unless a handler of its own is set for the method', async () => {
+  it('answers from the shared request handler it was given, unless a handler of its own is set for the method', async () => {
     const server = new FakeServer();
     const shared = new Map<string, RequestHandler>([
       ['ping', () => ({ from: 'shared' })],
       ['roots/list', () => ({ roots: [] })],
     ]);
-    const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake', requestHandlers: shared });
+    const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake', sharedRequestHandler: (method) => shared.get(method) });
     await server.clientTransport.start();
     engine.setRequestHandler('roots/list', () => ({ roots: [{ uri: 'file:///own' }] }));
     await expect(server.request('ping')).resolves.toEqual({ from: 'shared' });
     await expect(server.request('roots/list')).resolves.toEqual({ roots: [{ uri: 'file:///own' }] });
+  });
+
+  it('keeps a handler one engine sets to itself, not to the others sharing its handler', async () => {
+    const sharedHandler = (method: string): RequestHandler | undefined => (method === 'ping' ? () => ({}) : undefined);
+    const [first, second] = [new FakeServer(), new FakeServer()];
+    const one = new JsonRpcEngine(first.clientTransport, { sharedRequestHandler: sharedHandler });
+    new JsonRpcEngine(second.clientTransport, { sharedRequestHandler: sharedHandler });
+    await Promise.all([first.clientTransport.start(), second.clientTransport.start()]);
+    one.setRequestHandler('ping', () => ({ from: 'one' }));
+    one.setRequestHandler('roots/list', () => ({ roots: [] }));
+    await expect(first.request('ping')).resolves.toEqual({ from: 'one' });
+    await expect(second.request('ping')).resolves.toEqual({});
+    await expect(second.request('roots/list')).rejects.toMatchObject({ code: ErrorCode.MethodNotFound });
+  });
+
+  it('refuses a shared request handler that is not a function, naming the option', () => {
+    const server = new FakeServer();
+    const options = { sharedRequestHandler: new Map() } as unknown as EngineOptions;
+    expect(() => new JsonRpcEngine(server.clientTransport, options)).toThrow(/sharedRequestHandler is a object; give a function/);
   });
 });

@@ -5,6 +5,7 @@ import { McpxError } from '../errors/mcpx-error.js';
 import { ProtocolError } from '../errors/protocol-error.js';
 import { protocolErrorFrom } from '../errors/protocol-error-from.js';
 import { RequestTimeoutError } from '../errors/request-timeout-error.js';
+import { ConfigError } from '../errors/config-error.js';
 import type { SettingNames } from '../errors/setting-names.js';
 import { TransportError } from '../errors/transport-error.js';
 import type { Transport, TransportSendOptions } from '../transport.js';
@@ -54,11 +55,11 @@ export interface EngineOptions {
   /** Called once when the connection has ended. */
   onclose?: ((reason: Error | undefined) => void) | undefined;
   /**
-   * Handlers of inbound requests shared by every engine given the same map (a client's `ping`
-   * answer), so that each connection does not hold a table of its own; looked up after those set
-   * with `setRequestHandler`. @default none
+   * The handler of an inbound request method shared by every engine given the same function (a
+   * client's `ping` answer), so that each connection does not hold a table of its own; asked after
+   * the handlers set with `setRequestHandler`. @default none
    */
-  requestHandlers?: ReadonlyMap<string, RequestHandler> | undefined;
+  sharedRequestHandler?: ((method: string) => RequestHandler | undefined) | undefined;
 }
 
 const ENGINE_OPTION_KEYS = {
@@ -68,7 +69,7 @@ const ENGINE_OPTION_KEYS = {
   observer: true,
   onerror: true,
   onclose: true,
-  requestHandlers: true,
+  sharedRequestHandler: true,
 } as const satisfies OptionKeys<EngineOptions>;
 
 /** The default per-request timeout: 60 seconds. */
@@ -93,11 +94,17 @@ export class JsonRpcEngine {
     private readonly options: EngineOptions = {},
   ) {
     checkOptions(options, ENGINE_OPTION_KEYS, { where: 'new JsonRpcEngine(transport, options)', server: options.server });
+    if (options.sharedRequestHandler !== undefined && typeof options.sharedRequestHandler !== 'function') {
+      throw new ConfigError(
+        `new JsonRpcEngine(transport, options): sharedRequestHandler is a ${typeof options.sharedRequestHandler}; give a function from a method name to its handler, or leave it out`,
+        { server: options.server },
+      );
+    }
     this.dispatcher = new Dispatcher(
       (response, id) => this.sendQuietly(response, id),
       (error) => this.options.onerror?.(error),
       options.server,
-      options.requestHandlers,
+      options.sharedRequestHandler,
     );
     transport.onmessage = (message) => this.receive(message);
     transport.onerror = (error) => this.options.onerror?.(error);

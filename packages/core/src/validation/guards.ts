@@ -37,7 +37,7 @@ export function arrayOf(guard: Guard): Guard {
 export function recordOf(guard: Guard): Guard {
   return (value) => {
     if (!isObject(value)) return false;
-    // `for...in`, not `Object.values`: no array a check (guards run on every message).
+    // `for...in`, not `Object.values`: no array a check for the small records messages carry (guards run on every message).
     for (const key in value) if (Object.hasOwn(value, key) && !guard(value[key])) return false;
     return true;
   };
