@@ -30,11 +30,18 @@ export interface SatelliteLayout {
    */
   root: { name: string; source: string; types: string };
   /**
-   * Entries built as one file each, that import what they share with the main graph from the
-   * root's file: public entries re-exporting the root's (a facade such as `index`), apart
-   * entries (`testing`), and the parts the main graph loads by `import()` when first needed.
+   * The package's entries built as one file each, that import what they share with the main graph
+   * from the root's file: public entries re-exporting the root's (a facade such as `index`) and
+   * apart entries (`testing`). An entry the main graph also loads by `import()` (`schemas`) is one
+   * of these.
    */
   satellites: Record<string, string>;
+  /**
+   * Files built like the satellites that the main graph loads by `import()` when first needed and
+   * that are no entries of the package (not in its `exports` map): no declarations are built for them.
+   * @default {}
+   */
+  lazy?: Record<string, string>;
 }
 
 /**
@@ -49,22 +56,23 @@ export interface SatelliteLayout {
  * `export *` or an `import()` of the main graph reads, and fails on them.
  */
 export function satelliteConfigs(layout: SatelliteLayout): Options[] {
-  const { root, satellites } = layout;
-  const satelliteFiles = Object.keys(satellites).flatMap((name) => [`!${name}.js`, `!${name}.js.map`]);
+  const { root, satellites, lazy = {} } = layout;
+  const built = { ...satellites, ...lazy };
+  const builtFiles = Object.keys(built).flatMap((name) => [`!${name}.js`, `!${name}.js.map`]);
   return [
     {
       ...packageConfig({ [root.name]: root.source }),
       splitting: false,
       dts: { entry: { [root.name]: root.types, ...satellites } },
-      clean: satelliteFiles,
-      esbuildPlugins: [importSatellites(satellites, root.source)],
+      clean: builtFiles,
+      esbuildPlugins: [importSatellites(built, root.source)],
     },
     {
-      ...packageConfig(satellites),
+      ...packageConfig(built),
       dts: false,
       clean: false,
       splitting: false,
-      esbuildPlugins: [importSatellites(satellites), importRoot(root, satellites)],
+      esbuildPlugins: [importSatellites(built), importRoot(root, built)],
     },
   ];
 }

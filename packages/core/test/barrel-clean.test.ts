@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -92,6 +92,17 @@ console.log(JSON.stringify(failed));`;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(files).toEqual(expect.arrayContaining(['index.js', 'internal.js', 'legacy-session.js', 'modern-session.js']));
     expect(JSON.parse(output)).toEqual([]);
+  });
+
+  it("declares types for the package's entries only, not for the files it loads by import()", () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, string | { default: string }>;
+    };
+    const entries = Object.values(pkg.exports).flatMap((entry) =>
+      typeof entry === 'string' ? [] : [entry.default.replace('./dist/', '')],
+    );
+    const declared = files.filter((file) => existsSync(dist + file.replace(/\.js$/, '.d.ts')));
+    expect(declared.sort()).toEqual(entries.sort());
   });
 
   it('bundles each source module into one built file only, so that no module state has two copies', () => {
