@@ -30,11 +30,18 @@ export interface SatelliteLayout {
    */
   root: { name: string; source: string; types: string };
   /**
-   * Entries built as one file each, that import what they share with the main graph from the
-   * root's file: public entries re-exporting the root's (a facade such as `index`), apart
-   * entries (`testing`), and the parts the main graph loads by `import()` when first needed.
+   * The package's entries built as one file each, that import what they share with the main graph
+   * from the root's file: public entries re-exporting the root's (a facade such as `index`) and
+   * apart entries (`testing`). An entry the main graph also loads by `import()` (`schemas`) is one
+   * of these.
    */
   satellites: Record<string, string>;
+  /**
+   * Files built like the satellites that the main graph loads by `import()` when first needed and
+   * that are no entries of the package (not in its `exports` map): no declarations are built for them.
+   * @default {}
+   */
+  lazy?: Record<string, string>;
 }
 
 /**
@@ -44,25 +51,28 @@ export interface SatelliteLayout {
  * chunk's bytes do (~0.8 ms against ~0.02 ms a KB). So the main graph is built as one file (the
  * root), and every entry is a satellite: one file that imports what it shares with the main graph
  * from the root (whose module must export it: the build fails otherwise), and that the main graph
- * imports, statically or by `import()`, as a file of its own.
+ * imports, statically or by `import()`, as a file of its own. A satellite imports the main graph's
+ * names one by one (`import { a } from`): the build cannot check the names a namespace import, an
+ * `export *` or an `import()` of the main graph reads, and fails on them.
  */
 export function satelliteConfigs(layout: SatelliteLayout): Options[] {
-  const { root, satellites } = layout;
-  const satelliteFiles = Object.keys(satellites).flatMap((name) => [`!${name}.js`, `!${name}.js.map`]);
+  const { root, satellites, lazy = {} } = layout;
+  const built = { ...satellites, ...lazy };
+  const builtFiles = Object.keys(built).flatMap((name) => [`!${name}.js`, `!${name}.js.map`]);
   return [
     {
       ...packageConfig({ [root.name]: root.source }),
       splitting: false,
       dts: { entry: { [root.name]: root.types, ...satellites } },
-      clean: satelliteFiles,
-      esbuildPlugins: [importSatellites(satellites, root.source)],
+      clean: builtFiles,
+      esbuildPlugins: [importSatellites(built, root.source)],
     },
     {
-      ...packageConfig(satellites),
+      ...packageConfig(built),
       dts: false,
       clean: false,
       splitting: false,
-      esbuildPlugins: [importSatellites(satellites), importRoot(root, satellites)],
+      esbuildPlugins: [importSatellites(built), importRoot(root, built)],
     },
   ];
 }
@@ -93,7 +103,8 @@ function importSatellites(satellites: Record<string, string>, rootSource?: strin
 
 /**
  * Resolves a satellite's imports of the main graph's modules to the root's built file, and fails
- * the build when the root does not export a name a satellite imports from it.
+ * the build when a satellite imports from it a name it does not export, or reads its names in a way
+ * that cannot be checked (namespace import, `export *`, `import()`).
  */
 function importRoot(root: SatelliteLayout['root'], satellites: Record<string, string>): EsbuildPlugin {
   const cwd = process.cwd();
@@ -120,24 +131,42 @@ function importRoot(root: SatelliteLayout['root'], satellites: Record<string, st
         exported = new Set(Object.values(graph.metafile.outputs).flatMap((output) => output.exports));
       });
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
-        return contained.has(sourceOf(args.resolveDir, args.path)) ? { path: rootFile, external: true } : undefined;
+        if (args.kind === 'entry-point' || !contained.has(sourceOf(args.resolveDir, args.path))) return undefined;
+        if (args.kind === 'dynamic-import') {
+          const text = `import('${args.path}') loads a module of the main graph, built into ${rootFile}, whose names the build cannot check: import them by name (import { ... } from '${args.path}') and export them from ${root.source}`;
+          return { errors: [{ text }] };
+        }
+        return { path: rootFile, external: true };
       });
       build.onEnd((result) => {
-        const fromRoot = /(?:import|export)\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
-        const missing: string[] = [];
-        for (const output of result.outputFiles ?? []) {
-          for (const [, list = '', from] of output.text.matchAll(fromRoot)) {
-            if (from !== rootFile) continue;
-            const names = list.split(',').map((name) => name.trim().split(/\s+as\s+/)[0] ?? '');
-            const absent = names.filter((name) => name !== '' && !exported.has(name));
-            if (absent.length > 0) missing.push(`${relative(cwd, output.path)} imports ${absent.join(', ')}`);
-          }
-        }
-        if (missing.length > 0) {
-          throw new Error(`${missing.join('; ')} from ${rootFile}, which does not export it: export it from ${root.source}`);
-        }
+        const problems = (result.outputFiles ?? []).flatMap((output) =>
+          rootImportProblems(output.text, rootFile, exported).map((problem) => `${relative(cwd, output.path)} ${problem}`),
+        );
+        if (problems.length > 0) throw new Error(`${problems.join('; ')}: export each name from ${root.source} and import it by name`);
       });
     },
   };
+}
+
+/** Every static `import … from` or `export … from` statement of a built file: its clause and specifier. */
+const fromStatement = /(?:^|[;\n])\s*((?:import|export)\s*([^;"']*?)\s*from\s*["']([^"']+)["'])/g;
+
+/**
+ * What is wrong with a built satellite's imports of the root's file: a name the root does not
+ * export, or a clause whose names cannot be checked (`* as d`, `*`, a default import).
+ */
+function rootImportProblems(text: string, rootFile: string, exported: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  for (const [, statement = '', clause = '', from] of text.matchAll(fromStatement)) {
+    if (from !== rootFile) continue;
+    const list = /^\{([^}]*)\}$/.exec(clause)?.[1];
+    if (list === undefined) {
+      problems.push(`reads ${rootFile} by \`${statement}\`, whose names the build cannot check`);
+      continue;
+    }
+    const names = list.split(',').map((name) => name.trim().split(/\s+as\s+/)[0] ?? '');
+    const absent = names.filter((name) => name !== '' && !exported.has(name));
+    if (absent.length > 0) problems.push(`imports ${absent.join(', ')} from ${rootFile}, which does not export it`);
+  }
+  return problems;
 }

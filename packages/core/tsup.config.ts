@@ -10,8 +10,7 @@ export default defineConfig(
       skills: 'src/skills.ts',
       tasks: 'src/tasks.ts',
       apps: 'src/apps.ts',
-      'legacy-session': 'src/legacy/legacy-session.ts',
-      'modern-session': 'src/modern/modern-session.ts',
     },
+    lazy: { 'legacy-session': 'src/legacy/legacy-session.ts', 'modern-session': 'src/modern/modern-session.ts' },
   }),
 );
