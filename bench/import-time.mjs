@@ -10,39 +10,62 @@ import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const options = { runs: 30, baseline: undefined };
+const options = { runs: 30, baseline: undefined, connect: false };
 for (const arg of process.argv.slice(2)) {
   const [key, value = ''] = arg.replace(/^--/, '').split('=');
   if (key === 'runs') options.runs = Number(value);
   else if (key === 'baseline') options.baseline = value;
-  else throw new Error(`import-time: unknown option --${key} (known: --runs, --baseline)`);
+  else if (key === 'connect') options.connect = true;
+  else throw new Error(`import-time: unknown option --${key} (known: --runs, --baseline, --connect)`);
 }
 
 /** The modules one variant imports, in order, as file URLs. */
 const mcpx = (checkout) =>
   ['packages/core/dist/index.js', 'packages/stdio/dist/index.js'].map((file) => pathToFileURL(checkout + '/' + file).href);
 const variants = [
-  { name: 'raw', modules: [pathToFileURL(root + 'bench/clients/raw/stdio.mjs').href] },
-  { name: 'mcpx', modules: mcpx(root) },
-  ...(options.baseline === undefined ? [] : [{ name: 'mcpx (baseline)', modules: mcpx(options.baseline) }]),
+  { name: 'raw', kind: 'raw', modules: [pathToFileURL(root + 'bench/clients/raw/stdio.mjs').href] },
+  { name: 'mcpx', kind: 'mcpx', modules: mcpx(root) },
+  ...(options.baseline === undefined ? [] : [{ name: 'mcpx (baseline)', kind: 'mcpx', modules: mcpx(options.baseline) }]),
 ];
+const server = { transport: 'stdio', command: process.execPath, args: [fileURLToPath(new URL('servers/echo-stdio.mjs', import.meta.url))] };
 
-// One fresh process: imports the modules and prints the wall and CPU milliseconds it took.
+// One fresh process: imports the modules and prints the wall and CPU milliseconds it took; with a
+// server, then connects to it (and closes), timing the connect the same way.
 const probe = `
 const { performance } = await import('node:perf_hooks');
+const [urls, kind, server] = JSON.parse(process.argv[1]);
 const cpu = process.cpuUsage();
 const start = performance.now();
-for (const url of JSON.parse(process.argv[1])) await import(url);
+const loaded = [];
+for (const url of urls) loaded.push(await import(url));
 const wallMs = performance.now() - start;
 const used = process.cpuUsage(cpu);
-process.stdout.write(JSON.stringify({ wallMs, cpuMs: (used.user + used.system) / 1000 }));
+const result = { wallMs, cpuMs: (used.user + used.system) / 1000 };
+if (server !== null) {
+  const connectCpu = process.cpuUsage();
+  const connectStart = performance.now();
+  let close;
+  if (kind === 'raw') {
+    close = (await loaded[0].connect(server)).close;
+  } else {
+    const client = new loaded[0].McpClient({ name: 'import-time' });
+    await client.connect(new loaded[1].StdioTransport({ command: server.command, args: server.args }));
+    close = () => client.close();
+  }
+  result.connectWallMs = performance.now() - connectStart;
+  const connectUsed = process.cpuUsage(connectCpu);
+  result.connectCpuMs = (connectUsed.user + connectUsed.system) / 1000;
+  await close();
+}
+process.stdout.write(JSON.stringify(result));
 `;
 
 const samples = new Map(variants.map((variant) => [variant.name, []]));
 const loadBefore = loadavg()[0];
 for (let run = 0; run < options.runs; run++) {
   for (const variant of variants) {
-    const output = execFileSync(process.execPath, ['--input-type=module', '-e', probe, JSON.stringify(variant.modules)], {
+    const job = [variant.modules, variant.kind, options.connect ? server : null];
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', probe, JSON.stringify(job)], {
       encoding: 'utf8',
     });
     samples.get(variant.name).push(JSON.parse(output));
@@ -59,5 +82,12 @@ for (const [name, runs] of samples) {
   const cpu = median(runs.map((s) => s.cpuMs));
   console.log(
     `${name.padEnd(16)} wall ${wall.toFixed(1).padStart(6)} ms   cpu ${cpu.toFixed(1).padStart(6)} ms   cpu vs raw ${(cpu / rawCpu).toFixed(2)}x`,
+  );
+  if (!options.connect) continue;
+  const connectWall = median(runs.map((s) => s.connectWallMs));
+  const connectCpu = median(runs.map((s) => s.connectCpuMs));
+  const bothCpu = median(runs.map((s) => s.cpuMs + s.connectCpuMs));
+  console.log(
+    `${''.padEnd(16)} connect: wall ${connectWall.toFixed(1).padStart(6)} ms   cpu ${connectCpu.toFixed(1).padStart(6)} ms   import + connect cpu ${bothCpu.toFixed(1)} ms`,
   );
 }
