@@ -1,3 +1,4 @@
+import { discard } from './body.js';
 import type { DispatchOutcome } from './dispatch.js';
 import type { AnswerHandler, HttpAnswer, HttpClient, HttpRequest } from './http-client.js';
 import type { HttpResponse } from './http-response.js';
@@ -25,6 +26,19 @@ export class Unreachable implements DispatchOutcome<HttpResponse> {
   }
 }
 
+/**
+ * What `handler` makes of `answer`. The handler owns the body: one that throws before taking it
+ * has it let go here, or the body would stay unread and hold its connection.
+ */
+export function handOver<T>(handler: AnswerHandler<T>, answer: HttpAnswer): T | PromiseLike<T> {
+  try {
+    return handler.answered(answer);
+  } catch (error) {
+    discard(answer.response);
+    throw error;
+  }
+}
+
 /** Settled before a request's handler runs, so that it runs in a turn of its own, never inside undici's callback. */
 const LATER = Promise.resolve();
 
@@ -47,10 +61,10 @@ export class FirstHop<T> implements DispatchOutcome<T> {
     const { handler } = this;
     if (!isRedirect(response) && !isRefusal(response.status)) {
       const answer: HttpAnswer = { response, url: this.url };
-      return LATER.then(() => handler.answered(answer));
+      return LATER.then(() => handOver(handler, answer));
     }
     return LATER.then(() => this.client.afterFirstHop(response, this.url, this.hop, this.request)).then(
-      (answer) => handler.answered(answer),
+      (answer) => handOver(handler, answer),
       (error: unknown) => handler.failed(error),
     );
   }

@@ -9,7 +9,7 @@ import type { FetchedResponse, HttpRequestInit, RequestFetch, RequestFetchInit }
 import { fromFetchResponse } from './fetch-response.js';
 import { mergeHeaders, secretNames, type HeaderRecord } from './headers.js';
 import type { HttpResponse } from './http-response.js';
-import { AS_ANSWER, FirstHop, isRefusal, Unreachable } from './hop-outcomes.js';
+import { AS_ANSWER, FirstHop, handOver, isRefusal, Unreachable } from './hop-outcomes.js';
 import { followRedirects, isRedirect, type HopRequest } from './redirects.js';
 
 /** What every request of one `HttpClient` shares: where requests go by default, and what they carry. */
@@ -66,7 +66,11 @@ export interface HttpAnswer {
  * with what it returns (a promise of it is adopted). Never called from inside undici's callbacks.
  */
 export interface AnswerHandler<T> {
-  /** The final response and the URL that gave it, for any status but a 401 or 403 the provider did not fix. */
+  /**
+   * The final response and the URL that gave it, for any status but a 401 or 403 the provider
+   * did not fix. The handler owns the body from here: it must read it or `discard` it, or the
+   * connection stays taken (a handler that throws has it let go for it).
+   */
   answered(answer: HttpAnswer): T | PromiseLike<T>;
   /** The error `send` would reject with: a network failure, the exchange's reason, an `AuthError`... */
   failed(error: unknown): T | PromiseLike<T>;
@@ -141,7 +145,7 @@ export class HttpClient {
     if (provider !== undefined || this.#viaFetch) {
       const answer = provider !== undefined ? this.#sendAuthorized(provider, request) : this.#fetchFirst(request);
       return answer.then(
-        (got) => handler.answered(got),
+        (got) => handOver(handler, got),
         (error: unknown) => handler.failed(error),
       );
     }
