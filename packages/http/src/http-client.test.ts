@@ -4,7 +4,7 @@ import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Exchange } from './exchange.js';
 import type { FetchedResponse, RequestFetch, RequestFetchInit } from './fetch.js';
-import { HttpClient, isNetworkFailure, type HttpAnswer, type HttpClientSettings } from './http-client.js';
+import { HttpClient, isNetworkFailure, sendThen, type HttpAnswer, type HttpClientSettings } from './http-client.js';
 
 const url = new URL('http://127.0.0.1:1/sse');
 const scope = { target: url.href, server: 'srv' };
@@ -188,14 +188,14 @@ describe('HttpClient', () => {
   it("hands sendThen's handler the answer, and settles with what the handler makes of it", async () => {
     const { http } = await dispatched((_, response) => void response.writeHead(202).end());
     const handler = { answered: ({ response }: HttpAnswer) => `answered ${response.status}`, failed: () => 'failed' };
-    await expect(http.sendThen(get(), handler)).resolves.toBe('answered 202');
+    await expect(sendThen(http, get(), handler)).resolves.toBe('answered 202');
   });
 
   it("hands sendThen's handler a request that got no answer as the retryable TransportError send rejects with", async () => {
     const { server, http } = await dispatched(() => undefined);
     await server.close();
     const handler = { answered: (): unknown => 'answered', failed: (error: unknown) => error };
-    const failure = await http.sendThen(get(), handler);
+    const failure = await sendThen(http, get(), handler);
     expect(isNetworkFailure(failure)).toBe(true);
     expect(failure).toMatchObject({ isRetryable: true });
   });
@@ -220,7 +220,7 @@ describe('HttpClient', () => {
         failed: (error: unknown) => error,
       };
       const first = { ...get(), headers: { 'x-first': 'yes' } };
-      await expect(http.sendThen(first, handler)).rejects.toBe(mistake);
+      await expect(sendThen(http, first, handler)).rejects.toBe(mistake);
       const { response } = await http.send(get());
       expect(await response.body.text(1024)).toBe('next');
     });

@@ -5,7 +5,7 @@ import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
 import type { Exchange } from './exchange.js';
 import type { HeaderRecord } from './headers.js';
-import { isNetworkFailure, type AnswerHandler, type HttpAnswer, type HttpClient, type HttpRequest } from './http-client.js';
+import { isNetworkFailure, sendThen, type AnswerHandler, type HttpAnswer, type HttpClient, type HttpRequest } from './http-client.js';
 import { isOk } from './http-response.js';
 import { ERROR_BODY_STATUSES, readErrorAnswer } from './modern/error-answer.js';
 import type { HttpRetry, ResolvedHttpOptions } from './options.js';
@@ -153,7 +153,7 @@ export function postMessage(context: PostContext, message: JsonRpcMessage, optio
   // on in `settle`, which retries and renews.
   post.sentSession = sessionOf(post);
   try {
-    return context.http.sendThen(requestOf(post), post);
+    return sendThen(context.http, requestOf(post), post);
   } catch (error) {
     return post.failed(error);
   }
