@@ -85,9 +85,9 @@ let sendThenOf: <T>(http: HttpClient, request: HttpRequest, handler: AnswerHandl
 
 /**
  * Sends `request` as `http.send` does, and settles with what `handler` makes of its answer or of
- * its failure (the error `send` would reject with). Without an auth provider, the request in
- * flight is one dispatch holding `handler`, no continuation chained to it. For the package's
- * transports: not part of `HttpClient`'s public API.
+ * its failure (the error `send` would reject with). Without an auth provider, a custom `fetch`
+ * or `requestInit`, the request in flight is one undici dispatch holding `handler`, no
+ * continuation chained to it. For the package's transports: not part of `HttpClient`'s public API.
  */
 export function sendThen<T>(http: HttpClient, request: HttpRequest, handler: AnswerHandler<T>): Promise<T> {
   return sendThenOf(http, request, handler);
