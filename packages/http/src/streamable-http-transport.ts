@@ -174,9 +174,9 @@ export class StreamableHttpTransport implements Transport {
 
   /** Forgets a message whose POST failed; returns the error its caller gets. */
   #failed(post: Outgoing, error: unknown): Error {
-    const failure = this.#sendError(error, post.exchange, post.method);
+    // Forgotten first: the message must not stay in flight whatever making its error does.
     this.#forget(post);
-    return failure;
+    return this.#sendError(error, post.exchange, post.method);
   }
 
   #forget(post: Outgoing): void {
