@@ -14,8 +14,8 @@ import { handleAccepted } from './response.js';
 import { POST_HEADERS, type Session } from './session.js';
 import { isRetryableStatus, isSafeToRepeat, retryDelay, statusError, statusErrorWithBody } from './status.js';
 
-/** What a POST needs from its transport. */
-export interface PostContext {
+/** What a POST needs from its transport; `O` is the options the transport posts its messages with. */
+export interface PostContext<O extends PostOptions = PostOptions> {
   http: HttpClient;
   session: Session;
   scope: ErrorScope;
@@ -30,15 +30,15 @@ export interface PostContext {
    * Told once a POST has settled, before its promise does (the transport forgets the message
    * there): one object for every POST, so that a message in flight holds no continuation.
    */
-  settled?: PostSettled | undefined;
+  settled?: PostSettled<O> | undefined;
 }
 
-/** What `PostContext.settled` is told. */
-export interface PostSettled {
+/** What `PostContext.settled` is told, with the options the message was posted with. */
+export interface PostSettled<O extends PostOptions = PostOptions> {
   /** The message was delivered (a request's response handed to the sink). */
-  sent(options: PostOptions): void;
+  sent(options: O): void;
   /** The POST failed with `error`; returns what its promise rejects with. */
-  failed(options: PostOptions, error: unknown): unknown;
+  failed(options: O, error: unknown): unknown;
 }
 
 /** Options of one POST. */
@@ -91,7 +91,7 @@ type Attempt = { failed: false; answer: HttpAnswer; sentSession: string | undefi
  * One message being POSTed, as its attempts see it, and the handler of its first attempt's
  * answer: while the message is in flight its request holds this object, and no continuation.
  */
-class Post implements AnswerHandler<void> {
+class Post<O extends PostOptions> implements AnswerHandler<void> {
   readonly method: string | undefined;
   readonly isInitialize: boolean;
   /** Whether the message belongs to the session: it waits for a renewal under way, and has an expired session renewed. */
@@ -100,9 +100,9 @@ class Post implements AnswerHandler<void> {
   sentSession: string | undefined;
 
   constructor(
-    readonly context: PostContext,
+    readonly context: PostContext<O>,
     readonly message: JsonRpcMessage,
-    readonly options: PostOptions,
+    readonly options: O,
     readonly body: string,
   ) {
     this.method = 'method' in message ? message.method : undefined;
@@ -122,7 +122,7 @@ class Post implements AnswerHandler<void> {
 }
 
 /** `outcome`, once `PostContext.settled` was told of it. */
-function finish(post: Post, outcome: Promise<void>): Promise<void> {
+function finish<O extends PostOptions>(post: Post<O>, outcome: Promise<void>): Promise<void> {
   const { settled } = post.context;
   if (settled === undefined) return outcome;
   return outcome.then(
@@ -140,7 +140,7 @@ function finish(post: Post, outcome: Promise<void>): Promise<void> {
  * 2026-07-28 request refused with 400 or 404 and a JSON-RPC error body, or `initialize`
  * refused with 400 and one, is answered with that error.
  */
-export function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
+export function postMessage<O extends PostOptions>(context: PostContext<O>, message: JsonRpcMessage, options: O): Promise<void> {
   let body: string;
   try {
     body = serialise(context.scope, message, 'method' in message ? message.method : undefined);
@@ -160,12 +160,12 @@ export function postMessage(context: PostContext, message: JsonRpcMessage, optio
 }
 
 /** The session id a POST of `post` carries: none for `initialize` and 2026-07-28 messages. */
-function sessionOf(post: Post): string | undefined {
+function sessionOf(post: Post<PostOptions>): string | undefined {
   return post.isInitialize || post.options.modern !== undefined ? undefined : post.context.session.id;
 }
 
 /** The POST of `post`, as one attempt sends it: the session's headers (a 2026-07-28 message's own), the serialised message. */
-function requestOf(post: Post): HttpRequest {
+function requestOf(post: Post<PostOptions>): HttpRequest {
   const { context, options } = post;
   return {
     method: 'POST',
@@ -178,7 +178,7 @@ function requestOf(post: Post): HttpRequest {
 }
 
 /** Sends `post` once, after a renewal under way if it belongs to the session; a request that got no answer is an `Attempt` too. */
-async function attempt(post: Post): Promise<Attempt> {
+async function attempt(post: Post<PostOptions>): Promise<Attempt> {
   const renewal = post.inSession ? post.context.pendingRenewal() : undefined;
   if (renewal !== undefined) await renewal;
   const sentSession = sessionOf(post);
@@ -190,7 +190,7 @@ async function attempt(post: Post): Promise<Attempt> {
 }
 
 /** Handles `first` (or, without it, a first attempt of its own), then retries and renews the session until `post` is answered or fails. */
-async function settle(post: Post, first: Attempt | undefined): Promise<void> {
+async function settle(post: Post<PostOptions>, first: Attempt | undefined): Promise<void> {
   const { context, message, options, method, isInitialize, inSession } = post;
   const { exchange } = options;
   let retries = 0;
