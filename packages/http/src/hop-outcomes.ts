@@ -2,12 +2,7 @@ import { discard } from './body.js';
 import type { DispatchOutcome } from './dispatch.js';
 import type { AnswerHandler, HttpAnswer, HttpRequest } from './http-client.js';
 import type { HttpResponse } from './http-response.js';
-import { isRedirect, type HopRequest } from './redirects.js';
-
-/** Whether `status` refuses the request's credentials (401 or 403). */
-export function isRefusal(status: number): boolean {
-  return status === 401 || status === 403;
-}
+import type { HopRequest } from './redirects.js';
 
 /**
  * What a hop's outcome needs of the `HttpClient` that sent it: an object each client makes once
@@ -15,10 +10,11 @@ export function isRefusal(status: number): boolean {
  */
 export interface HopClient {
   /**
-   * The answer to a request without a provider whose first hop was redirected or refused: the
-   * redirects followed, and a 401 or 403, which no provider can fix here, as `AuthError`.
+   * The answer of a request without a provider, from its first hop's response: that response,
+   * at once; after a redirect or a refusal, a promise of the redirects followed, a 401 or 403
+   * (which no provider can fix here) rejecting with `AuthError`.
    */
-  afterFirstHop(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): Promise<HttpAnswer>;
+  firstAnswer(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): HttpAnswer | Promise<HttpAnswer>;
   /** The error of a request that failed before any answer: a retryable network failure, or the exchange's reason if it was aborted. */
   unreachable(error: unknown, url: URL, request: HttpRequest): unknown;
 }
@@ -82,15 +78,15 @@ export class FirstHop<T> implements DispatchOutcome<T> {
   }
 
   answered(response: HttpResponse): Promise<T> {
-    const handler = this.#handler;
-    if (!isRedirect(response) && !isRefusal(response.status)) {
-      const answer: HttpAnswer = { response, url: this.#url };
-      return LATER.then(() => handOver(handler, answer));
-    }
-    return LATER.then(() => this.#client.afterFirstHop(response, this.#url, this.#hop, this.#request)).then(
-      (answer) => handOver(handler, answer),
-      (error: unknown) => handler.failed(error),
-    );
+    return LATER.then(() => {
+      const handler = this.#handler;
+      const answer = this.#client.firstAnswer(response, this.#url, this.#hop, this.#request);
+      if (!(answer instanceof Promise)) return handOver(handler, answer);
+      return answer.then(
+        (got) => handOver(handler, got),
+        (error: unknown) => handler.failed(error),
+      );
+    });
   }
 
   unanswered(error: unknown): Promise<T> {

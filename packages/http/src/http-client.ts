@@ -9,7 +9,7 @@ import type { FetchedResponse, HttpRequestInit, RequestFetch, RequestFetchInit }
 import { fromFetchResponse } from './fetch-response.js';
 import { mergeHeaders, secretNames, type HeaderRecord } from './headers.js';
 import type { HttpResponse } from './http-response.js';
-import { AS_ANSWER, FirstHop, handOver, isRefusal, Unreachable, type HopClient } from './hop-outcomes.js';
+import { AS_ANSWER, FirstHop, handOver, Unreachable, type HopClient } from './hop-outcomes.js';
 import { followRedirects, isRedirect, type HopRequest } from './redirects.js';
 
 /** What every request of one `HttpClient` shares: where requests go by default, and what they carry. */
@@ -93,6 +93,11 @@ export function sendThen<T>(http: HttpClient, request: HttpRequest, handler: Ans
   return sendThenOf(http, request, handler);
 }
 
+/** Whether `status` refuses the request's credentials (401 or 403). */
+function isRefusal(status: number): boolean {
+  return status === 401 || status === 403;
+}
+
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
@@ -126,7 +131,7 @@ export class HttpClient {
   #otherAuthUrl: URL | undefined;
   /** What the outcomes of this client's hops call back: private methods, kept out of the public API. */
   readonly #hops: HopClient = {
-    afterFirstHop: (first, target, hop, request) => this.#afterFirstHop(first, target, hop, request),
+    firstAnswer: (first, target, hop, request) => this.#firstAnswer(first, target, hop, request),
     unreachable: (error, url, request) => this.#unreachable(error, url, request),
   };
 
@@ -190,13 +195,16 @@ export class HttpClient {
   async #fetchFirst(request: HttpRequest): Promise<HttpAnswer> {
     const target = request.url ?? this.settings.url;
     const hop = this.#hopOf(request);
-    const response = await this.#fetchOnce(target, hop, request);
-    return isRedirect(response) || isRefusal(response.status)
-      ? this.#afterFirstHop(response, target, hop, request)
-      : { response, url: target };
+    return this.#firstAnswer(await this.#fetchOnce(target, hop, request), target, hop, request);
   }
 
-  /** `HopClient.afterFirstHop`. */
+  /** `HopClient.firstAnswer`: a first hop's response as the answer, unless it was redirected or refused. */
+  #firstAnswer(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): HttpAnswer | Promise<HttpAnswer> {
+    if (!isRedirect(first) && !isRefusal(first.status)) return { response: first, url: target };
+    return this.#afterFirstHop(first, target, hop, request);
+  }
+
+  /** The answer of a first hop that was redirected or refused: the redirects followed, and a refusal as `AuthError`. */
   async #afterFirstHop(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): Promise<HttpAnswer> {
     const { response, url } = await this.#follow(first, target, hop, request, undefined);
     if (!isRefusal(response.status)) return { response, url };
@@ -220,9 +228,7 @@ export class HttpClient {
           : this.#auth.merged(auth, request.headers);
       const hop: HopRequest = { method: request.method, headers, body: request.body };
       const first = await this.#sendOnce(target, hop, request);
-      const { response, url } = isRedirect(first)
-        ? await this.#follow(first, target, hop, request, auth)
-        : { response: first, url: target };
+      const { response, url } = await this.#follow(first, target, hop, request, auth);
       if (!isRefusal(response.status)) return { response, url };
       const status = response.status as 401 | 403;
       const refusal = response.headers;
