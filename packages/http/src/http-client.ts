@@ -69,7 +69,7 @@ export interface AnswerHandler<T> {
   /**
    * The final response and the URL that gave it, for any status but a 401 or 403 the provider
    * did not fix. The handler owns the body from here: it must read it or `discard` it, or the
-   * connection stays taken (a handler that throws has it let go for it).
+   * connection stays taken (one that throws synchronously has it let go for it).
    */
   answered(answer: HttpAnswer): T | PromiseLike<T>;
   /** The error `send` would reject with: a network failure, the exchange's reason, an `AuthError`... */
