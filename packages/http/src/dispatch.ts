@@ -27,6 +27,12 @@ export function targetOf(url: URL): Target {
  * One object a request, standing in for the continuations a caller would otherwise chain to
  * the promise while the request is in flight. Both are called from undici's callbacks (or at
  * once), so they must neither block nor send: work that does goes to a later turn.
+ *
+ * `unanswered` is also called synchronously from `Exchange.abort()`: inside the transport's
+ * `#shutdown` while it walks `#inFlight`, inside a user's `AbortController.abort()`. So an
+ * outcome must never change the transport's in-flight sets (`#inFlight`, `#requests`)
+ * synchronously: whatever forgets a message runs in a later turn (`FirstHop` hands the
+ * failure to its handler there).
  */
 export interface DispatchOutcome<T> {
   /** What the request resolves with once its response's head arrived. */

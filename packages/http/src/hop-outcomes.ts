@@ -1,27 +1,55 @@
+import { discard } from './body.js';
 import type { DispatchOutcome } from './dispatch.js';
-import type { AnswerHandler, HttpAnswer, HttpClient, HttpRequest } from './http-client.js';
+import type { AnswerHandler, HttpAnswer, HttpRequest } from './http-client.js';
 import type { HttpResponse } from './http-response.js';
-import { isRedirect, type HopRequest } from './redirects.js';
+import type { HopRequest } from './redirects.js';
 
-/** Whether `status` refuses the request's credentials (401 or 403). */
-export function isRefusal(status: number): boolean {
-  return status === 401 || status === 403;
+/**
+ * What a hop's outcome needs of the `HttpClient` that sent it: an object each client makes once
+ * of its private methods, so that they stay out of its public API.
+ */
+export interface HopClient {
+  /**
+   * The answer of a request without a provider, from its first hop's response: that response,
+   * at once; after a redirect or a refusal, a promise of the redirects followed, a 401 or 403
+   * (which no provider can fix here) rejecting with `AuthError`.
+   */
+  firstAnswer(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): HttpAnswer | Promise<HttpAnswer>;
+  /** The error of a request that failed before any answer: a retryable network failure, or the exchange's reason if it was aborted. */
+  unreachable(error: unknown, url: URL, request: HttpRequest): unknown;
 }
 
-/** The outcome of one hop: the response as it came; a failure before it, as `HttpClient.unreachable` makes it. */
+/** The outcome of one hop: the response as it came; a failure before it, as `HopClient.unreachable` makes it. */
 export class Unreachable implements DispatchOutcome<HttpResponse> {
-  constructor(
-    private readonly client: HttpClient,
-    private readonly url: URL,
-    private readonly request: HttpRequest,
-  ) {}
+  readonly #client: HopClient;
+  readonly #url: URL;
+  readonly #request: HttpRequest;
+
+  constructor(client: HopClient, url: URL, request: HttpRequest) {
+    this.#client = client;
+    this.#url = url;
+    this.#request = request;
+  }
 
   answered(response: HttpResponse): HttpResponse {
     return response;
   }
 
   unanswered(error: unknown): Promise<HttpResponse> {
-    return Promise.reject(this.client.unreachable(error, this.url, this.request));
+    return Promise.reject(this.#client.unreachable(error, this.#url, this.#request));
+  }
+}
+
+/**
+ * What `handler` makes of `answer`. The handler owns the body: one that throws before taking it
+ * has it let go here, or the body would stay unread and hold its connection.
+ */
+export function handOver<T>(handler: AnswerHandler<T>, answer: HttpAnswer): T | PromiseLike<T> {
+  try {
+    return handler.answered(answer);
+  } catch (error) {
+    discard(answer.response);
+    throw error;
   }
 }
 
@@ -35,33 +63,39 @@ const LATER = Promise.resolve();
  * to the hop's promise; the handler runs from a later turn than undici's callback.
  */
 export class FirstHop<T> implements DispatchOutcome<T> {
-  constructor(
-    private readonly client: HttpClient,
-    private readonly url: URL,
-    private readonly hop: HopRequest,
-    private readonly request: HttpRequest,
-    private readonly handler: AnswerHandler<T>,
-  ) {}
+  readonly #client: HopClient;
+  readonly #url: URL;
+  readonly #hop: HopRequest;
+  readonly #request: HttpRequest;
+  readonly #handler: AnswerHandler<T>;
+
+  constructor(client: HopClient, url: URL, hop: HopRequest, request: HttpRequest, handler: AnswerHandler<T>) {
+    this.#client = client;
+    this.#url = url;
+    this.#hop = hop;
+    this.#request = request;
+    this.#handler = handler;
+  }
 
   answered(response: HttpResponse): Promise<T> {
-    const { handler } = this;
-    if (!isRedirect(response) && !isRefusal(response.status)) {
-      const answer: HttpAnswer = { response, url: this.url };
-      return LATER.then(() => handler.answered(answer));
-    }
-    return LATER.then(() => this.client.afterFirstHop(response, this.url, this.hop, this.request)).then(
-      (answer) => handler.answered(answer),
-      (error: unknown) => handler.failed(error),
-    );
+    return LATER.then(() => {
+      const handler = this.#handler;
+      const answer = this.#client.firstAnswer(response, this.#url, this.#hop, this.#request);
+      if (!(answer instanceof Promise)) return handOver(handler, answer);
+      return answer.then(
+        (got) => handOver(handler, got),
+        (error: unknown) => handler.failed(error),
+      );
+    });
   }
 
   unanswered(error: unknown): Promise<T> {
-    const failure = this.client.unreachable(error, this.url, this.request);
-    return LATER.then(() => this.handler.failed(failure));
+    const failure = this.#client.unreachable(error, this.#url, this.#request);
+    return LATER.then(() => this.#handler.failed(failure));
   }
 }
 
-/** The handler `send` settles with: the answer, or the failure as a rejection. */
+/** The handler `HttpClient.send` settles with: the answer, or the failure as a rejection. */
 export const AS_ANSWER: AnswerHandler<HttpAnswer> = {
   answered: (answer) => answer,
   failed: (error) => Promise.reject(error),

@@ -4,7 +4,7 @@ import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Exchange } from './exchange.js';
 import type { FetchedResponse, RequestFetch, RequestFetchInit } from './fetch.js';
-import { HttpClient, isNetworkFailure, type HttpAnswer, type HttpClientSettings } from './http-client.js';
+import { HttpClient, isNetworkFailure, sendThen, type HttpAnswer, type HttpClientSettings } from './http-client.js';
 
 const url = new URL('http://127.0.0.1:1/sse');
 const scope = { target: url.href, server: 'srv' };
@@ -50,14 +50,18 @@ afterEach(async () => {
 });
 
 /** A server and a client sending to its `/mcp` straight through an undici dispatcher (no `fetch`), as the transport does by default. */
-async function dispatched(handler: FakeHandler): Promise<{ server: FakeHttpServer; http: HttpClient }> {
+async function dispatched(
+  handler: FakeHandler,
+  settings: Partial<HttpClientSettings> = {},
+  agent: Agent.Options = {},
+): Promise<{ server: FakeHttpServer; http: HttpClient }> {
   const server = await startFakeHttpServer(handler);
-  const dispatcher = new Agent();
+  const dispatcher = new Agent(agent);
   cleanups.push(
     () => server.close(),
     () => dispatcher.close(),
   );
-  return { server, http: client({ url: new URL(server.url()), dispatcher }) };
+  return { server, http: client({ url: new URL(server.url()), dispatcher, ...settings }) };
 }
 
 const get = (exchange = new Exchange()) => ({ method: 'GET' as const, headers: { accept: 'text/event-stream' }, exchange });
@@ -184,15 +188,41 @@ describe('HttpClient', () => {
   it("hands sendThen's handler the answer, and settles with what the handler makes of it", async () => {
     const { http } = await dispatched((_, response) => void response.writeHead(202).end());
     const handler = { answered: ({ response }: HttpAnswer) => `answered ${response.status}`, failed: () => 'failed' };
-    await expect(http.sendThen(get(), handler)).resolves.toBe('answered 202');
+    await expect(sendThen(http, get(), handler)).resolves.toBe('answered 202');
   });
 
   it("hands sendThen's handler a request that got no answer as the retryable TransportError send rejects with", async () => {
     const { server, http } = await dispatched(() => undefined);
     await server.close();
     const handler = { answered: (): unknown => 'answered', failed: (error: unknown) => error };
-    const failure = await http.sendThen(get(), handler);
+    const failure = await sendThen(http, get(), handler);
     expect(isNetworkFailure(failure)).toBe(true);
     expect(failure).toMatchObject({ isRetryable: true });
+  });
+
+  describe.each([
+    ['without an auth provider', {}],
+    ['with an auth provider', { authProvider: { headers: () => ({}) } }],
+  ])("when sendThen's handler throws %s", (_, settings: Partial<HttpClientSettings>) => {
+    it('rejects with what it threw and lets go of the body, so the one connection serves the next request', async () => {
+      // A body far past what undici buffers unread: left unread, it would hold the connection.
+      const large = 'x'.repeat(4 * 1024 * 1024);
+      const { http } = await dispatched(
+        (request, response) => void response.writeHead(200).end(request.headers['x-first'] === 'yes' ? large : 'next'),
+        settings,
+        { connections: 1 },
+      );
+      const mistake = new Error('handler bug');
+      const handler = {
+        answered: (): never => {
+          throw mistake;
+        },
+        failed: (error: unknown) => error,
+      };
+      const first = { ...get(), headers: { 'x-first': 'yes' } };
+      await expect(sendThen(http, first, handler)).rejects.toBe(mistake);
+      const { response } = await http.send(get());
+      expect(await response.body.text(1024)).toBe('next');
+    });
   });
 });

@@ -9,7 +9,7 @@ import type { FetchedResponse, HttpRequestInit, RequestFetch, RequestFetchInit }
 import { fromFetchResponse } from './fetch-response.js';
 import { mergeHeaders, secretNames, type HeaderRecord } from './headers.js';
 import type { HttpResponse } from './http-response.js';
-import { AS_ANSWER, FirstHop, isRefusal, Unreachable } from './hop-outcomes.js';
+import { AS_ANSWER, FirstHop, handOver, Unreachable, type HopClient } from './hop-outcomes.js';
 import { followRedirects, isRedirect, type HopRequest } from './redirects.js';
 
 /** What every request of one `HttpClient` shares: where requests go by default, and what they carry. */
@@ -62,11 +62,15 @@ export interface HttpAnswer {
 }
 
 /**
- * What becomes of a request's answer or failure (`HttpClient.sendThen`): the request settles
+ * What becomes of a request's answer or failure (`sendThen`): the request settles
  * with what it returns (a promise of it is adopted). Never called from inside undici's callbacks.
  */
 export interface AnswerHandler<T> {
-  /** The final response and the URL that gave it, for any status but a 401 or 403 the provider did not fix. */
+  /**
+   * The final response and the URL that gave it, for any status but a 401 or 403 the provider
+   * did not fix. The handler owns the body from here: it must read it or `discard` it, or the
+   * connection stays taken (one that throws synchronously has it let go for it).
+   */
   answered(answer: HttpAnswer): T | PromiseLike<T>;
   /** The error `send` would reject with: a network failure, the exchange's reason, an `AuthError`... */
   failed(error: unknown): T | PromiseLike<T>;
@@ -76,6 +80,23 @@ export interface AnswerHandler<T> {
 const DISPATCH_DEFAULT_HEADERS: HeaderRecord = { 'user-agent': 'undici' };
 
 const networkFailures = new WeakSet<Error>();
+
+let sendThenOf: <T>(http: HttpClient, request: HttpRequest, handler: AnswerHandler<T>) => Promise<T>;
+
+/**
+ * Sends `request` as `http.send` does, and settles with what `handler` makes of its answer or of
+ * its failure (the error `send` would reject with). Without an auth provider, a custom `fetch`
+ * or `requestInit`, the request in flight is one undici dispatch holding `handler`, no
+ * continuation chained to it. For the package's transports: not part of `HttpClient`'s public API.
+ */
+export function sendThen<T>(http: HttpClient, request: HttpRequest, handler: AnswerHandler<T>): Promise<T> {
+  return sendThenOf(http, request, handler);
+}
+
+/** Whether `status` refuses the request's credentials (401 or 403). */
+function isRefusal(status: number): boolean {
+  return status === 401 || status === 403;
+}
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
@@ -108,6 +129,15 @@ export class HttpClient {
   /** The last other URL a request named, and the copy of it the provider is told. */
   #otherUrl: URL | undefined;
   #otherAuthUrl: URL | undefined;
+  /** What the outcomes of this client's hops call back: private methods, kept out of the public API. */
+  readonly #hops: HopClient = {
+    firstAnswer: (first, target, hop, request) => this.#firstAnswer(first, target, hop, request),
+    unreachable: (error, url, request) => this.#unreachable(error, url, request),
+  };
+
+  static {
+    sendThenOf = (http, request, handler) => http.#sendThen(request, handler);
+  }
 
   /** `scope` names the transport's URL and server in the errors it raises. */
   constructor(
@@ -127,27 +157,29 @@ export class HttpClient {
    * provider fixes them. Rejects with a retryable `TransportError` when no answer came
    * (`isNetworkFailure` tells it), and with the exchange's reason when it was aborted.
    */
-  send(request: HttpRequest): Promise<HttpAnswer> {
-    return this.sendThen(request, AS_ANSWER);
+  send(request: HttpRequest): Promise<{ response: HttpResponse; url: URL }> {
+    return this.#sendThen(request, AS_ANSWER);
   }
 
-  /**
-   * Sends `request` as `send` does, and settles with what `handler` makes of its answer or of
-   * its failure (the error `send` would reject with). Without an auth provider, the request in
-   * flight is one dispatch holding `handler`, no continuation chained to it.
-   */
-  sendThen<T>(request: HttpRequest, handler: AnswerHandler<T>): Promise<T> {
+  /** Sends `request` and settles with what `handler` makes of its answer or failure (`sendThen`). */
+  #sendThen<T>(request: HttpRequest, handler: AnswerHandler<T>): Promise<T> {
     const provider = this.settings.authProvider;
     if (provider !== undefined || this.#viaFetch) {
       const answer = provider !== undefined ? this.#sendAuthorized(provider, request) : this.#fetchFirst(request);
       return answer.then(
-        (got) => handler.answered(got),
+        (got) => handOver(handler, got),
         (error: unknown) => handler.failed(error),
       );
     }
     const target = request.url ?? this.settings.url;
     const hop = this.#hopOf(request);
-    return dispatch(this.#dispatcher(), this.#targetOf(target), hop, request.exchange, new FirstHop(this, target, hop, request, handler));
+    return dispatch(
+      this.#dispatcher(),
+      this.#targetOf(target),
+      hop,
+      request.exchange,
+      new FirstHop(this.#hops, target, hop, request, handler),
+    );
   }
 
   /** The one hop of a request without a provider: the configured headers under the request's. */
@@ -163,17 +195,17 @@ export class HttpClient {
   async #fetchFirst(request: HttpRequest): Promise<HttpAnswer> {
     const target = request.url ?? this.settings.url;
     const hop = this.#hopOf(request);
-    const response = await this.#fetchOnce(target, hop, request);
-    return isRedirect(response) || isRefusal(response.status)
-      ? this.afterFirstHop(response, target, hop, request)
-      : { response, url: target };
+    return this.#firstAnswer(await this.#fetchOnce(target, hop, request), target, hop, request);
   }
 
-  /**
-   * The answer to a request without a provider whose first hop was redirected or refused:
-   * the redirects followed, and a 401 or 403, which no provider can fix here, as `AuthError`.
-   */
-  async afterFirstHop(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): Promise<HttpAnswer> {
+  /** `HopClient.firstAnswer`: a first hop's response as the answer, unless it was redirected or refused. */
+  #firstAnswer(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): HttpAnswer | Promise<HttpAnswer> {
+    if (!isRedirect(first) && !isRefusal(first.status)) return { response: first, url: target };
+    return this.#afterFirstHop(first, target, hop, request);
+  }
+
+  /** The answer of a first hop that was redirected or refused: the redirects followed, and a refusal as `AuthError`. */
+  async #afterFirstHop(first: HttpResponse, target: URL, hop: HopRequest, request: HttpRequest): Promise<HttpAnswer> {
     const { response, url } = await this.#follow(first, target, hop, request, undefined);
     if (!isRefusal(response.status)) return { response, url };
     const wwwAuthenticate = response.headers['www-authenticate'];
@@ -196,9 +228,7 @@ export class HttpClient {
           : this.#auth.merged(auth, request.headers);
       const hop: HopRequest = { method: request.method, headers, body: request.body };
       const first = await this.#sendOnce(target, hop, request);
-      const { response, url } = isRedirect(first)
-        ? await this.#follow(first, target, hop, request, auth)
-        : { response: first, url: target };
+      const { response, url } = await this.#follow(first, target, hop, request, auth);
       if (!isRefusal(response.status)) return { response, url };
       const status = response.status as 401 | 403;
       const refusal = response.headers;
@@ -297,7 +327,7 @@ export class HttpClient {
   /** Sends one hop, without following redirects. */
   #sendOnce(url: URL, hop: HopRequest, request: HttpRequest): Promise<HttpResponse> {
     if (this.#viaFetch) return this.#fetchOnce(url, hop, request);
-    return dispatch(this.#dispatcher(), this.#targetOf(url), hop, request.exchange, new Unreachable(this, url, request));
+    return dispatch(this.#dispatcher(), this.#targetOf(url), hop, request.exchange, new Unreachable(this.#hops, url, request));
   }
 
   #dispatcher(): Dispatcher {
@@ -324,7 +354,7 @@ export class HttpClient {
         response = await fetch(url.href, dispatcher === undefined ? init : ({ ...init, dispatcher } as RequestFetchInit));
       else response = await undiciFetch(url.href, dispatcher === undefined ? init : { ...init, dispatcher });
     } catch (error) {
-      throw this.unreachable(error, url, request);
+      throw this.#unreachable(error, url, request);
     }
     if (response.type === 'opaqueredirect') {
       // The body is abandoned for the error below; a cancel that fails changes nothing about it.
@@ -338,8 +368,8 @@ export class HttpClient {
     return fromFetchResponse(response);
   }
 
-  /** The error of a request that failed before any answer: a retryable network failure, or the exchange's reason if it was aborted. */
-  unreachable(error: unknown, url: URL, request: HttpRequest): unknown {
+  /** `HopClient.unreachable`. */
+  #unreachable(error: unknown, url: URL, request: HttpRequest): unknown {
     if (request.exchange.aborted) return request.exchange.reason;
     const failure = transportError(
       this.scope,

@@ -5,7 +5,7 @@ import type { StreamSink } from './consume.js';
 import { messageOf, transportError, type ErrorScope } from './errors.js';
 import type { Exchange } from './exchange.js';
 import type { HeaderRecord } from './headers.js';
-import { isNetworkFailure, type AnswerHandler, type HttpAnswer, type HttpClient, type HttpRequest } from './http-client.js';
+import { isNetworkFailure, sendThen, type AnswerHandler, type HttpAnswer, type HttpClient, type HttpRequest } from './http-client.js';
 import { isOk } from './http-response.js';
 import { ERROR_BODY_STATUSES, readErrorAnswer } from './modern/error-answer.js';
 import type { HttpRetry, ResolvedHttpOptions } from './options.js';
@@ -14,8 +14,8 @@ import { handleAccepted } from './response.js';
 import { POST_HEADERS, type Session } from './session.js';
 import { isRetryableStatus, isSafeToRepeat, retryDelay, statusError, statusErrorWithBody } from './status.js';
 
-/** What a POST needs from its transport. */
-export interface PostContext {
+/** What a POST needs from its transport; `O` is the options the transport posts its messages with. */
+export interface PostContext<O extends PostOptions = PostOptions> {
   http: HttpClient;
   session: Session;
   scope: ErrorScope;
@@ -30,15 +30,15 @@ export interface PostContext {
    * Told once a POST has settled, before its promise does (the transport forgets the message
    * there): one object for every POST, so that a message in flight holds no continuation.
    */
-  settled?: PostSettled | undefined;
+  settled?: PostSettled<O> | undefined;
 }
 
-/** What `PostContext.settled` is told. */
-export interface PostSettled {
+/** What `PostContext.settled` is told, with the options the message was posted with. */
+export interface PostSettled<O extends PostOptions = PostOptions> {
   /** The message was delivered (a request's response handed to the sink). */
-  sent(options: PostOptions): void;
+  sent(options: O): void;
   /** The POST failed with `error`; returns what its promise rejects with. */
-  failed(options: PostOptions, error: unknown): unknown;
+  failed(options: O, error: unknown): unknown;
 }
 
 /** Options of one POST. */
@@ -88,172 +88,185 @@ function startsSession(method: string | undefined): boolean {
 type Attempt = { failed: false; answer: HttpAnswer; sentSession: string | undefined } | { failed: true; error: unknown };
 
 /**
- * One message being POSTed, as its attempts see it, and the handler of its first attempt's
- * answer: while the message is in flight its request holds this object, and no continuation.
- */
-class Post implements AnswerHandler<void> {
-  readonly method: string | undefined;
-  readonly isInitialize: boolean;
-  /** Whether the message belongs to the session: it waits for a renewal under way, and has an expired session renewed. */
-  readonly inSession: boolean;
-  /** The session id the first attempt carried. */
-  sentSession: string | undefined;
-
-  constructor(
-    readonly context: PostContext,
-    readonly message: JsonRpcMessage,
-    readonly options: PostOptions,
-    readonly body: string,
-  ) {
-    this.method = 'method' in message ? message.method : undefined;
-    this.isInitialize = this.method === 'initialize' && 'id' in message;
-    this.inSession = options.modern === undefined && !startsSession(this.method);
-  }
-
-  answered(answer: HttpAnswer): Promise<void> {
-    if (isOk(answer.response.status))
-      return finish(this, handleAccepted(this.context, this.message, answer.response, answer.url, this.options));
-    return finish(this, settle(this, { failed: false, answer, sentSession: this.sentSession }));
-  }
-
-  failed(error: unknown): Promise<void> {
-    return finish(this, settle(this, { failed: true, error }));
-  }
-}
-
-/** `outcome`, once `PostContext.settled` was told of it. */
-function finish(post: Post, outcome: Promise<void>): Promise<void> {
-  const { settled } = post.context;
-  if (settled === undefined) return outcome;
-  return outcome.then(
-    () => settled.sent(post.options),
-    (error: unknown) => {
-      throw settled.failed(post.options, error);
-    },
-  );
-}
-
-/**
  * POSTs one message and handles the answer: 202, a JSON body or an SSE stream. For a request,
  * resolves once its response was delivered. Retries safe messages after 5xx, 429 and network
  * failures; has an expired session (404) renewed once and sends the message again. A
  * 2026-07-28 request refused with 400 or 404 and a JSON-RPC error body, or `initialize`
  * refused with 400 and one, is answered with that error.
  */
-export function postMessage(context: PostContext, message: JsonRpcMessage, options: PostOptions): Promise<void> {
+export function postMessage<O extends PostOptions>(context: PostContext<O>, message: JsonRpcMessage, options: O): Promise<void> {
   let body: string;
   try {
     body = serialise(context.scope, message, 'method' in message ? message.method : undefined);
   } catch (error) {
     return Promise.reject(context.settled === undefined ? error : context.settled.failed(options, error));
   }
-  const post = new Post(context, message, options, body);
-  if (post.inSession && context.pendingRenewal() !== undefined) return finish(post, settle(post, undefined));
-  // The first attempt's request holds `post`, which handles its answer; anything but a 2xx goes
-  // on in `settle`, which retries and renews.
-  post.sentSession = sessionOf(post);
-  try {
-    return context.http.sendThen(requestOf(post), post);
-  } catch (error) {
-    return post.failed(error);
+  return new Post(context, message, options, body).send();
+}
+
+/**
+ * One message being POSTed, as its attempts see it, and the handler of its first attempt's
+ * answer: while the message is in flight its request holds this object, and no continuation.
+ */
+class Post<O extends PostOptions> implements AnswerHandler<void> {
+  readonly #context: PostContext<O>;
+  readonly #message: JsonRpcMessage;
+  readonly #options: O;
+  readonly #body: string;
+  readonly #method: string | undefined;
+  readonly #isInitialize: boolean;
+  /** Whether the message belongs to the session: it waits for a renewal under way, and has an expired session renewed. */
+  readonly #inSession: boolean;
+  /** The session id the first attempt carried. */
+  #sentSession: string | undefined;
+
+  constructor(context: PostContext<O>, message: JsonRpcMessage, options: O, body: string) {
+    this.#context = context;
+    this.#message = message;
+    this.#options = options;
+    this.#body = body;
+    this.#method = 'method' in message ? message.method : undefined;
+    this.#isInitialize = this.#method === 'initialize' && 'id' in message;
+    this.#inSession = options.modern === undefined && !startsSession(this.#method);
   }
-}
 
-/** The session id a POST of `post` carries: none for `initialize` and 2026-07-28 messages. */
-function sessionOf(post: Post): string | undefined {
-  return post.isInitialize || post.options.modern !== undefined ? undefined : post.context.session.id;
-}
-
-/** The POST of `post`, as one attempt sends it: the session's headers (a 2026-07-28 message's own), the serialised message. */
-function requestOf(post: Post): HttpRequest {
-  const { context, options } = post;
-  return {
-    method: 'POST',
-    headers: options.modern === undefined ? context.session.postHeaders(post.isInitialize) : { ...options.modern.headers, ...POST_HEADERS },
-    extraHeaders: options.extraHeaders,
-    body: post.body,
-    exchange: options.exchange,
-    rpcMethod: post.method,
-  };
-}
-
-/** Sends `post` once, after a renewal under way if it belongs to the session; a request that got no answer is an `Attempt` too. */
-async function attempt(post: Post): Promise<Attempt> {
-  const renewal = post.inSession ? post.context.pendingRenewal() : undefined;
-  if (renewal !== undefined) await renewal;
-  const sentSession = sessionOf(post);
-  try {
-    return { failed: false, answer: await post.context.http.send(requestOf(post)), sentSession };
-  } catch (error) {
-    return { failed: true, error };
+  /** Sends the first attempt, whose request holds this object: anything but a 2xx goes on in `#settle`, which retries and renews. */
+  send(): Promise<void> {
+    if (this.#inSession && this.#context.pendingRenewal() !== undefined) return this.#finish(this.#settle(undefined));
+    this.#sentSession = this.#sessionOf();
+    try {
+      return sendThen(this.#context.http, this.#request(), this);
+    } catch (error) {
+      return this.failed(error);
+    }
   }
-}
 
-/** Handles `first` (or, without it, a first attempt of its own), then retries and renews the session until `post` is answered or fails. */
-async function settle(post: Post, first: Attempt | undefined): Promise<void> {
-  const { context, message, options, method, isInitialize, inSession } = post;
-  const { exchange } = options;
-  let retries = 0;
-  let renewed = false;
-  let next = first;
-  for (;;) {
-    const current = next ?? (await attempt(post));
-    next = undefined;
-    if (current.failed) {
-      const { error } = current;
-      const delay =
-        isNetworkFailure(error) && isSafeToRepeat(message, context.retry.retryToolCalls)
-          ? retryDelay({ ...context.retry, attempt: retries }, null)
-          : undefined;
-      if (delay === undefined) throw error;
-      retries++;
-      tellRetry(context, { url: context.scope.target, method, attempt: retries, delayMs: delay, error });
-      await sleep(delay, exchange.signal);
-      continue;
+  answered(answer: HttpAnswer): Promise<void> {
+    if (isOk(answer.response.status))
+      return this.#finish(handleAccepted(this.#context, this.#message, answer.response, answer.url, this.#options));
+    return this.#finish(this.#settle({ failed: false, answer, sentSession: this.#sentSession }));
+  }
+
+  failed(error: unknown): Promise<void> {
+    return this.#finish(this.#settle({ failed: true, error }));
+  }
+
+  /** `outcome`, once `PostContext.settled` was told of it. */
+  #finish(outcome: Promise<void>): Promise<void> {
+    const { settled } = this.#context;
+    if (settled === undefined) return outcome;
+    const options = this.#options;
+    return outcome.then(
+      () => settled.sent(options),
+      (error: unknown) => {
+        throw settled.failed(options, error);
+      },
+    );
+  }
+
+  /** The session id a POST carries: none for `initialize` and 2026-07-28 messages. */
+  #sessionOf(): string | undefined {
+    return this.#isInitialize || this.#options.modern !== undefined ? undefined : this.#context.session.id;
+  }
+
+  /** The POST as one attempt sends it: the session's headers (a 2026-07-28 message's own), the serialised message. */
+  #request(): HttpRequest {
+    const options = this.#options;
+    return {
+      method: 'POST',
+      headers:
+        options.modern === undefined
+          ? this.#context.session.postHeaders(this.#isInitialize)
+          : { ...options.modern.headers, ...POST_HEADERS },
+      extraHeaders: options.extraHeaders,
+      body: this.#body,
+      exchange: options.exchange,
+      rpcMethod: this.#method,
+    };
+  }
+
+  /** Sends the message once, after a renewal under way if it belongs to the session; a request that got no answer is an `Attempt` too. */
+  async #attempt(): Promise<Attempt> {
+    const renewal = this.#inSession ? this.#context.pendingRenewal() : undefined;
+    if (renewal !== undefined) await renewal;
+    const sentSession = this.#sessionOf();
+    try {
+      return { failed: false, answer: await this.#context.http.send(this.#request()), sentSession };
+    } catch (error) {
+      return { failed: true, error };
     }
-    const { answer, sentSession } = current;
-    const { response, url } = answer;
-    if (isOk(response.status)) return await handleAccepted(context, message, response, url, options);
-    if (response.status === 404 && sentSession !== undefined && !renewed && inSession) {
-      discard(response);
-      await context.renewSession(sentSession);
-      renewed = true;
-      if (!resendable(message)) {
-        throw transportError(
-          context.scope,
-          `the session expired before ${method ?? 'a response'} was delivered, and it belongs to the old session; a new session was started`,
-          { status: 404, isRetryable: true, method },
-        );
-      }
-      continue;
-    }
-    // Whether the message may be sent again is asked only once a retry is in question.
-    if (isRetryableStatus(response.status) && isSafeToRepeat(message, context.retry.retryToolCalls)) {
-      const delay = retryDelay({ ...context.retry, attempt: retries }, response.headers['retry-after']);
-      if (delay !== undefined) {
-        discard(response);
+  }
+
+  /** Handles `first` (or, without it, a first attempt of its own), then retries and renews the session until the message is answered or fails. */
+  async #settle(first: Attempt | undefined): Promise<void> {
+    const context = this.#context;
+    const message = this.#message;
+    const options = this.#options;
+    const method = this.#method;
+    const { exchange } = options;
+    let retries = 0;
+    let renewed = false;
+    let next = first;
+    for (;;) {
+      const current = next ?? (await this.#attempt());
+      next = undefined;
+      if (current.failed) {
+        const { error } = current;
+        const delay =
+          isNetworkFailure(error) && isSafeToRepeat(message, context.retry.retryToolCalls)
+            ? retryDelay({ ...context.retry, attempt: retries }, null)
+            : undefined;
+        if (delay === undefined) throw error;
         retries++;
-        tellRetry(context, { url: url.href, method, attempt: retries, delayMs: delay, status: response.status });
+        tellRetry(context, { url: context.scope.target, method, attempt: retries, delayMs: delay, error });
         await sleep(delay, exchange.signal);
         continue;
       }
-    }
-    const what =
-      renewed && response.status === 404 ? `POST ${method} (the new session was refused too)` : `POST ${method ?? 'of a response'}`;
-    // A 2026-07-28 server refuses with a JSON-RPC error in the body (an unsupported version,
-    // a header mismatch, an unknown method): that error is the answer, and it tells a modern
-    // server from a legacy one. A modern-only server refuses `initialize` that way too, naming
-    // its versions, which lets a client that wrongly remembered a legacy server probe again.
-    const errorInBody = options.modern !== undefined ? ERROR_BODY_STATUSES.has(response.status) : isInitialize && response.status === 400;
-    if (errorInBody && 'id' in message && 'method' in message) {
-      const answer = await readErrorAnswer(response, message.id, context.maxEventBytes);
-      if (typeof answer !== 'string') {
-        options.sink.message(answer);
-        return;
+      const { answer, sentSession } = current;
+      const { response, url } = answer;
+      if (isOk(response.status)) return await handleAccepted(context, message, response, url, options);
+      if (response.status === 404 && sentSession !== undefined && !renewed && this.#inSession) {
+        discard(response);
+        await context.renewSession(sentSession);
+        renewed = true;
+        if (!resendable(message)) {
+          throw transportError(
+            context.scope,
+            `the session expired before ${method ?? 'a response'} was delivered, and it belongs to the old session; a new session was started`,
+            { status: 404, isRetryable: true, method },
+          );
+        }
+        continue;
       }
-      throw statusErrorWithBody(context.scope, response, url, what, answer, method);
+      // Whether the message may be sent again is asked only once a retry is in question.
+      if (isRetryableStatus(response.status) && isSafeToRepeat(message, context.retry.retryToolCalls)) {
+        const delay = retryDelay({ ...context.retry, attempt: retries }, response.headers['retry-after']);
+        if (delay !== undefined) {
+          discard(response);
+          retries++;
+          tellRetry(context, { url: url.href, method, attempt: retries, delayMs: delay, status: response.status });
+          await sleep(delay, exchange.signal);
+          continue;
+        }
+      }
+      const what =
+        renewed && response.status === 404 ? `POST ${method} (the new session was refused too)` : `POST ${method ?? 'of a response'}`;
+      // A 2026-07-28 server refuses with a JSON-RPC error in the body (an unsupported version,
+      // a header mismatch, an unknown method): that error is the answer, and it tells a modern
+      // server from a legacy one. A modern-only server refuses `initialize` that way too, naming
+      // its versions, which lets a client that wrongly remembered a legacy server probe again.
+      const errorInBody =
+        options.modern !== undefined ? ERROR_BODY_STATUSES.has(response.status) : this.#isInitialize && response.status === 400;
+      if (errorInBody && 'id' in message && 'method' in message) {
+        const answer = await readErrorAnswer(response, message.id, context.maxEventBytes);
+        if (typeof answer !== 'string') {
+          options.sink.message(answer);
+          return;
+        }
+        throw statusErrorWithBody(context.scope, response, url, what, answer, method);
+      }
+      throw await statusError(context.scope, response, url, what, method);
     }
-    throw await statusError(context.scope, response, url, what, method);
   }
 }
 

@@ -72,7 +72,7 @@ export class StreamableHttpTransport implements Transport {
   readonly #inFlight = new Set<Exchange>();
   /** The POSTs of the requests in flight, by request id, so a cancellation can let go of their stream. */
   readonly #requests = new Map<RequestId, Outgoing>();
-  readonly #context: PostContext;
+  readonly #context: PostContext<Outgoing>;
   #state: State = 'new';
   #getStream: GetStream | undefined;
   #renewal: Promise<void> | undefined;
@@ -92,10 +92,9 @@ export class StreamableHttpTransport implements Transport {
       maxEventBytes: this.#options.maxEventBytes,
       renewSession: (expired) => this.#renewSession(expired),
       pendingRenewal: () => this.#renewal,
-      // Every POST's options are an `Outgoing`: only `send` posts messages.
       settled: {
-        sent: (post) => this.#sent(post as Outgoing),
-        failed: (post, error) => this.#failed(post as Outgoing, error),
+        sent: (post) => this.#sent(post),
+        failed: (post, error) => this.#failed(post, error),
       },
     };
   }
@@ -174,9 +173,9 @@ export class StreamableHttpTransport implements Transport {
 
   /** Forgets a message whose POST failed; returns the error its caller gets. */
   #failed(post: Outgoing, error: unknown): Error {
-    const failure = this.#sendError(error, post.exchange, post.method);
+    // Forgotten first: the message must not stay in flight whatever making its error does.
     this.#forget(post);
-    return failure;
+    return this.#sendError(error, post.exchange, post.method);
   }
 
   #forget(post: Outgoing): void {

@@ -146,6 +146,24 @@ describe('header mismatches', () => {
     expect(server.requests('tools/list')).toHaveLength(2);
   });
 
+  it("check the retried call's result against the outputSchema of the refreshed list", async () => {
+    const { server, client } = await modern();
+    const sum = { type: 'object', properties: { sum: { type: 'number' } }, required: ['sum'] };
+    let lists = 0;
+    server.handle('tools/list', () => ({
+      resultType: 'complete',
+      tools: [{ name: 'add', inputSchema: { type: 'object' }, ...(++lists > 1 ? { outputSchema: sum } : {}) }],
+    }));
+    let calls = 0;
+    server.handle('tools/call', () => {
+      if (++calls === 1) throw FakeServer.error(-32020, 'header mismatch');
+      return { resultType: 'complete', content: [], structuredContent: { sum: 'three' } };
+    });
+    await client.listTools();
+    await expect(client.callTool('add')).rejects.toThrow(/tool "add" returned structuredContent that does not match its outputSchema/);
+    expect(server.requests('tools/call')).toHaveLength(2);
+  });
+
   it('give up after the one retry', async () => {
     const { server, client } = await modern();
     server.handle('tools/list', () => ({ resultType: 'complete', tools: [] }));
