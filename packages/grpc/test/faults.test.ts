@@ -76,7 +76,7 @@ describe('faults over the gRPC binding', () => {
     expect((await client.callTool('echo', { message: 'after' })).content).toEqual([{ type: 'text', text: 'Echo: after' }]);
   });
 
-  it('names maxTotalTimeoutMs when that was the deadline the call ended at', async () => {
+  it('ends a call past maxTotalTimeoutMs as a total timeout', async () => {
     const server = await start();
     const client = await connect(server.target);
     const error = await client

@@ -1,4 +1,5 @@
 import type { SamplingHandler } from '@mcpx/core';
+import { untilAborted } from '@mcpx/core/internal';
 import type { ServerConfig } from '@mcpx/factory';
 import type { McpRegistry, RegisteredServer, StateChange } from '@mcpx/registry';
 import { didYouMean } from '../args/suggest.js';
@@ -198,16 +199,6 @@ export async function openFleet(context: Context, options: FleetOptions = {}): P
   return fleet;
 }
 
-/** Resolves or rejects with `work`, or rejects with the abort reason as soon as `signal` aborts. */
-export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 function watchDiagnostics(context: Context, registry: McpRegistry, name: string): void {
   const client = registry.get(name)?.client;
   if (client === undefined) return;
@@ -221,3 +212,5 @@ function watchDiagnostics(context: Context, registry: McpRegistry, name: string)
     note(`${level ?? 'log'}${logger === undefined ? '' : ` ${logger}`}: ${typeof data === 'string' ? data : JSON.stringify(data)}`);
   });
 }
+
+export { untilAborted };

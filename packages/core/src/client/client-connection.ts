@@ -46,6 +46,8 @@ export class ClientConnection implements SessionChannel {
   /** How the current connection speaks its era: what the handshake chose. */
   private current: EraSession | undefined;
   private currentState: ClientState = 'idle';
+  /** Aborts the `connect()` under way when the client is closed meanwhile. */
+  private connecting: AbortController | undefined;
 
   constructor(parts: ConnectionParts) {
     this.parts = parts;
@@ -73,6 +75,7 @@ export class ClientConnection implements SessionChannel {
     }
     checkConnectOptions(options, client.server);
     this.setState('connecting');
+    const connecting = (this.connecting = new AbortController());
     let era: EraSession;
     try {
       era = this.current = await runHandshake({
@@ -83,12 +86,20 @@ export class ClientConnection implements SessionChannel {
         capabilities: this.clientCapabilities(),
         call: options,
         parts: this.sessionParts,
+        closed: connecting.signal,
       });
     } catch (error) {
       this.setState('closed', error instanceof Error ? error : undefined);
       // The handshake's error is the one to throw; a failure to close what it opened adds nothing.
       await this.engine?.close().catch(() => undefined);
       throw error;
+    } finally {
+      if (this.connecting === connecting) this.connecting = undefined;
+    }
+    if (connecting.signal.aborted) {
+      // Closed between the server's answer and now: close() has ended the engine already.
+      era.close();
+      throw connecting.signal.reason as Error;
     }
     this.parts.stats.started();
     this.setState('connected');
@@ -98,6 +109,10 @@ export class ClientConnection implements SessionChannel {
 
   /** Closes the connection; pending requests reject with `ConnectionClosedError`. */
   async close(): Promise<void> {
+    // A connect() under way stops at its next step: no probe on the closed engine, no reopening.
+    this.connecting?.abort(
+      new ConnectionClosedError('the client was closed while it connected', { server: this.parts.options.server, operation: 'connecting' }),
+    );
     const engine = this.engine;
     if (engine === undefined || this.currentState === 'closed') return;
     this.setState('closing');

@@ -26,6 +26,8 @@ export interface HandshakeOptions {
   call: ConnectOptions;
   /** What the client gives the session the handshake makes. */
   parts: SessionParts;
+  /** Aborted, with a `ConnectionClosedError`, when the client is closed while it connects. */
+  closed?: AbortSignal | undefined;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function runHandshake(options: HandshakeOptions): Promise<EraSessio
   const deadline = new AbortController();
   const expire = (): void => deadline.abort(new ConnectTimeoutError(server, timeoutMs, { setting: client.settingNames?.connectTimeoutMs }));
   const timer = Number.isFinite(timeoutMs) ? setTimeout(expire, timeoutMs) : undefined;
-  const signal = call.signal === undefined ? deadline.signal : AbortSignal.any([call.signal, deadline.signal]);
+  const signals = [call.signal, deadline.signal, options.closed].filter((one): one is AbortSignal => one !== undefined);
+  const signal = signals.length === 1 ? deadline.signal : AbortSignal.any(signals);
   const watch = new OutputWatch(client.nonJsonGraceMs ?? DEFAULT_NON_JSON_GRACE_MS, server);
   let current: Connection | undefined;
   const open = async (transport: Transport): Promise<Connection> => {
@@ -76,6 +79,7 @@ export async function runHandshake(options: HandshakeOptions): Promise<EraSessio
     const first = await open(create === undefined ? (options.transport as Transport) : create());
     return await establishSession(first, establish, { signal, timeoutMs: Infinity });
   } catch (error) {
+    if (options.closed?.aborted === true) throw options.closed.reason;
     throw connectFailure(error, { signal: call.signal, deadline: deadline.signal, watch, server, reopenable: create !== undefined });
   } finally {
     clearTimeout(timer);

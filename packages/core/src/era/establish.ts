@@ -70,8 +70,9 @@ export async function establishSession(connection: Connection, options: Establis
     throw new UnsupportedProtocolVersionError([pinned], SUPPORTED_PROTOCOL_VERSIONS, { server: options.server, operation: 'connecting' });
   }
   const era: EraChoice = pinned === undefined ? options.era : isModernProtocolVersion(pinned) ? 'modern' : 'legacy';
-  // Loads while the server starts (the transport has started it), and before the first message.
-  await untilAborted(loadSessions(era === 'auto' ? ['legacy', 'modern'] : [era]), request.signal);
+  // Starts loading the session code of each era the server may speak; each path awaits the one
+  // it needs before its first message, so that the session is made in the turn the answer arrives.
+  void loadSessions(era === 'auto' ? ['legacy', 'modern'] : [era]);
   const { engine, transport } = connection;
   const key = transport.eraCacheKey ?? transport.description;
   const cache =
@@ -89,6 +90,7 @@ export async function establishSession(connection: Connection, options: Establis
       protocolVersion: offered,
       server: options.server,
     };
+    await untilAborted(loadSessions(['legacy']), request.signal);
     const { LegacySession } = sessionModule('legacy', options.server);
     const initialized = await initializeLegacy(on.engine, on.transport, handshake, step());
     return new LegacySession(initialized, on, handshake, options.parts);
@@ -105,6 +107,7 @@ export async function establishSession(connection: Connection, options: Establis
       // The cached answer failed: the server may have been upgraded. Probe again below.
     }
   }
+  await untilAborted(loadSessions(['modern']), request.signal);
   try {
     const probe = step();
     const outcome = await discover(

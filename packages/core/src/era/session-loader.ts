@@ -55,8 +55,11 @@ export function sessionModule<E extends Era>(era: E, server: string | undefined)
   const module = modules[era] as SessionModules[E] | undefined;
   if (module !== undefined) return module;
   const cause = failures.get(era);
-  const why =
-    cause === undefined ? 'it was used before loadSessions() loaded it' : cause instanceof Error ? cause.message : JSON.stringify(cause);
+  const why = !failures.has(era)
+    ? 'it was used before loadSessions() loaded it'
+    : cause instanceof Error
+      ? cause.message
+      : `the import was rejected with a ${typeof cause} that is not an Error`;
   const failure = new ConfigError(
     `@mcpx/core's ${era}-era session code failed to load (${why}); restart the process, and reinstall @mcpx/core if it fails again`,
     { server, operation: 'connecting', cause },

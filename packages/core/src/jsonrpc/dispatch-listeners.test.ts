@@ -60,6 +60,21 @@ describe('notification listeners changed while a notification is dispatched', ()
     notify(dispatcher, 'm');
     expect(calls).toEqual(['first']);
   });
+
+  it('call a catch-all listener added meanwhile by a listener of the method from the next notification on', () => {
+    const { dispatcher } = makeDispatcher();
+    const calls: string[] = [];
+    let added = false;
+    dispatcher.onNotification('m', () => {
+      calls.push('own');
+      if (!added) dispatcher.onNotification('*', () => calls.push('any'));
+      added = true;
+    });
+    notify(dispatcher, 'm');
+    expect(calls).toEqual(['own']);
+    notify(dispatcher, 'm');
+    expect(calls).toEqual(['own', 'own', 'any']);
+  });
 });
 
 describe('notification listeners', () => {

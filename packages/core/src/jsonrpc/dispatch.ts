@@ -130,18 +130,19 @@ export class Dispatcher {
       }
     }
     const method = notification.method;
-    if (method !== '*') this.notify(method, params, method);
-    this.notify('*', params, method);
+    // Both read before any listener runs: one added meanwhile, to either, waits for the next.
+    const own = method === '*' ? undefined : this.notificationHandlers?.get(method);
+    const any = this.anyHandlers;
+    if (own !== undefined) this.notify(method, own, params, method);
+    if (any !== undefined) this.notify('*', any, params, method);
   }
 
   /**
-   * Calls the listeners of `slot` (a method, or `'*'`) as they were when the notification
+   * Calls `listening`, the listeners of `slot` (a method, or `'*'`) when the notification
    * arrived: a listener added meanwhile waits for the next one, and one removed meanwhile (by an
    * earlier listener) is not called.
    */
-  private notify(slot: string, params: Record<string, unknown>, method: string): void {
-    const listening = this.listening(slot);
-    if (listening === undefined) return;
+  private notify(slot: string, listening: Listening, params: Record<string, unknown>, method: string): void {
     if (typeof listening === 'function') this.call(listening, params, method);
     else for (const handler of listening) if (listens(this.listening(slot), handler)) this.call(handler, params, method);
   }

@@ -125,6 +125,8 @@ describe('inbound dispatch', () => {
   it('refuses a shared request handler that is not a function, naming the option', () => {
     const server = new FakeServer();
     const options = { sharedRequestHandler: new Map() } as unknown as EngineOptions;
-    expect(() => new JsonRpcEngine(server.clientTransport, options)).toThrow(/sharedRequestHandler is a object; give a function/);
+    expect(() => new JsonRpcEngine(server.clientTransport, options)).toThrow(
+      /sharedRequestHandler is not a function \(got object\); give a function/,
+    );
   });
 });

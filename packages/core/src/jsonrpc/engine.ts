@@ -96,7 +96,7 @@ export class JsonRpcEngine {
     checkOptions(options, ENGINE_OPTION_KEYS, { where: 'new JsonRpcEngine(transport, options)', server: options.server });
     if (options.sharedRequestHandler !== undefined && typeof options.sharedRequestHandler !== 'function') {
       throw new ConfigError(
-        `new JsonRpcEngine(transport, options): sharedRequestHandler is a ${typeof options.sharedRequestHandler}; give a function from a method name to its handler, or leave it out`,
+        `new JsonRpcEngine(transport, options): sharedRequestHandler is not a function (got ${options.sharedRequestHandler === null ? 'null' : typeof options.sharedRequestHandler}); give a function from a method name to its handler, or leave it out`,
         { server: options.server },
       );
     }
@@ -213,7 +213,8 @@ export class JsonRpcEngine {
    */
   private sendFailure(error: unknown, method: string, waitMs: number, idleMs: number): Error {
     const server = this.options.server;
-    if (!RequestTimeoutError.isInstance(error)) return wrapSendError(error, { server, method });
+    // A timeout of the transport's own (another limit than the wait it was told) is its to report.
+    if (!RequestTimeoutError.isInstance(error) || error.timeoutMs !== waitMs) return wrapSendError(error, { server, method });
     const kind: DeadlineKind = waitMs < idleMs ? 'total' : 'idle';
     return new RequestTimeoutError(waitMs, kind, { server, method, setting: this.settingFor(kind), cause: error.cause ?? error });
   }
