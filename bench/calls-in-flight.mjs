@@ -10,13 +10,11 @@
 // `--client` is any client of bench/clients with an HTTP transport (`raw`, `official`, `mcpx`...).
 // Sizes are shallow (each object's own bytes). The calls are given `--wait-ms` (default 500) to be
 // sent before the second snapshot; the objects of a call not yet sent are missing from the counts.
-import { readFileSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { writeHeapSnapshot } from 'node:v8';
+import { readSnapshot, takeSnapshot } from './lib/heap-snapshot.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -40,36 +38,23 @@ const { connect } = await import(`./clients/${values.client}.mjs`);
 const client = await connect({ transport: 'http', url: `http://127.0.0.1:${port}/mcp` });
 const batch = () => Promise.all(Array.from({ length: calls }, (_, i) => client.echo(`call ${i}`)));
 
-/** Collects garbage a few times, then writes a snapshot; read only once both are written, so the first's parse is not in the second. */
-async function snapshot(name) {
-  for (let pass = 0; pass < 6; pass++) {
-    globalThis.gc();
-    await sleep(20);
-  }
-  return writeHeapSnapshot(join(tmpdir(), `mcpx-calls-${process.pid}-${name}.heapsnapshot`));
-}
-
 /** Each node's id, label and shallow size. */
 function read(file) {
-  try {
-    const {
-      snapshot: { meta },
-      nodes,
-      strings,
-    } = JSON.parse(readFileSync(file, 'utf8'));
-    const fields = meta.node_fields.length;
-    const types = meta.node_types[meta.node_fields.indexOf('type')];
-    const [fType, fName, fId, fSize] = ['type', 'name', 'id', 'self_size'].map((f) => meta.node_fields.indexOf(f));
-    const out = [];
-    for (let base = 0; base < nodes.length; base += fields) {
-      const type = types[nodes[base + fType]];
-      const name = strings[nodes[base + fName]];
-      out.push({ id: nodes[base + fId], label: label(type, name), size: nodes[base + fSize] });
-    }
-    return out;
-  } finally {
-    rmSync(file, { force: true });
+  const {
+    snapshot: { meta },
+    nodes,
+    strings,
+  } = readSnapshot(file);
+  const fields = meta.node_fields.length;
+  const types = meta.node_types[meta.node_fields.indexOf('type')];
+  const [fType, fName, fId, fSize] = ['type', 'name', 'id', 'self_size'].map((f) => meta.node_fields.indexOf(f));
+  const out = [];
+  for (let base = 0; base < nodes.length; base += fields) {
+    const type = types[nodes[base + fType]];
+    const name = strings[nodes[base + fName]];
+    out.push({ id: nodes[base + fId], label: label(type, name), size: nodes[base + fSize] });
   }
+  return out;
 }
 
 /** A constructor name for objects, `closure <name>` for closures, the type otherwise (strings and numbers are not told apart). */
@@ -80,11 +65,11 @@ function label(type, name) {
 }
 
 for (let round = 0; round < 50; round++) await batch();
-const first = await snapshot('before');
+const first = await takeSnapshot('mcpx-calls', 'before');
 server.kill('SIGSTOP');
 const pending = batch();
 await sleep(waitMs);
-const second = await snapshot('in-flight');
+const second = await takeSnapshot('mcpx-calls', 'in-flight');
 server.kill('SIGCONT');
 await pending;
 

@@ -10,14 +10,11 @@
 // snapshot) of three new objects of that constructor: what keeps them alive.
 //
 // Sizes are shallow (each object's own bytes), so the groups add up to the heap's growth.
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { writeHeapSnapshot } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { McpClient } from '@mcpx/core';
 import { StdioTransport } from '@mcpx/stdio';
+import { readSnapshot, takeSnapshot } from './lib/heap-snapshot.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -43,23 +40,6 @@ async function open(count) {
     await client.connect(new StdioTransport({ command: process.execPath, args: [server] }));
     await client.listTools();
     clients.push(client);
-  }
-}
-
-/** Collects garbage a few times, then writes a snapshot; read only once both are written, so the first's parse is not in the second. */
-async function snapshot(name) {
-  for (let pass = 0; pass < 6; pass++) {
-    globalThis.gc();
-    await sleep(20);
-  }
-  return writeHeapSnapshot(join(tmpdir(), `mcpx-heap-${process.pid}-${name}.heapsnapshot`));
-}
-
-function read(file) {
-  try {
-    return parse(JSON.parse(readFileSync(file, 'utf8')));
-  } finally {
-    rmSync(file, { force: true });
   }
 }
 
@@ -157,11 +137,11 @@ function printGroups(title, groups, connections) {
 }
 
 await open(from);
-const first = await snapshot('from');
+const first = await takeSnapshot('mcpx-heap', 'from');
 await open(to);
-const second = await snapshot('to');
-const old = new Set(read(first).ids);
-const after = read(second);
+const second = await takeSnapshot('mcpx-heap', 'to');
+const old = new Set(parse(readSnapshot(first)).ids);
+const after = parse(readSnapshot(second));
 const isNew = (n) => !old.has(after.ids[n]);
 const connections = to - from;
 const byConstructor = new Map();
