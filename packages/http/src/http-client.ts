@@ -146,7 +146,8 @@ export class HttpClient {
   ) {
     this.#endpoint = targetOf(settings.url);
     this.#viaFetch = settings.fetch !== undefined || Object.keys(settings.requestInit).length > 0;
-    this.#baseHeaders = this.#viaFetch ? { ...settings.headers } : { ...DISPATCH_DEFAULT_HEADERS, ...settings.headers };
+    // Lower-cased once, so that a request's own headers (lower-case already) merge by a copy.
+    this.#baseHeaders = this.#viaFetch ? mergeHeaders(settings.headers) : mergeHeaders(DISPATCH_DEFAULT_HEADERS, settings.headers);
     this.#auth = new AuthHeaders(this.#baseHeaders);
     this.#authUrl = new URL(settings.url);
   }
@@ -252,13 +253,14 @@ export class HttpClient {
   }
 
   /**
-   * The configured headers under the transport's `own`. The session hands out the same
-   * record until it changes, so the last merge is kept and reused.
+   * The configured headers under the transport's `own` (a `HeaderRecord`: lower-case names).
+   * The session, and the 2026-07-28 headers of one tool, hand out the same record until it
+   * changes, so the last merge is kept and reused.
    */
   #merged(own: HeaderRecord): HeaderRecord {
     if (own !== this.#lastOwn) {
       this.#lastOwn = own;
-      this.#lastMerged = mergeHeaders(this.#baseHeaders, own);
+      this.#lastMerged = Object.assign({}, this.#baseHeaders, own);
     }
     return this.#lastMerged;
   }

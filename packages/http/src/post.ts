@@ -11,7 +11,7 @@ import { ERROR_BODY_STATUSES, readErrorAnswer } from './modern/error-answer.js';
 import type { HttpRetry, ResolvedHttpOptions } from './options.js';
 import { sleep, type ReconnectPolicy } from './reconnect.js';
 import { handleAccepted } from './response.js';
-import { POST_HEADERS, type Session } from './session.js';
+import type { Session } from './session.js';
 import { isRetryableStatus, isSafeToRepeat, retryDelay, statusError, statusErrorWithBody } from './status.js';
 
 /** What a POST needs from its transport; `O` is the options the transport posts its messages with. */
@@ -48,8 +48,9 @@ export interface PostOptions {
   /** Where the messages of the answer go. */
   sink: StreamSink;
   /**
-   * Set for a 2026-07-28 message: the headers it carries instead of the session's. Such a
-   * message belongs to no session, and its answer cannot be resumed.
+   * Set for a 2026-07-28 message: the headers its POST carries (its own, then `Accept` and
+   * `Content-Type`) instead of the session's. Such a message belongs to no session, and its
+   * answer cannot be resumed.
    */
   modern?: { headers: HeaderRecord } | undefined;
   /** The headers request middleware added (`TransportSendOptions.headers`). */
@@ -174,10 +175,7 @@ class Post<O extends PostOptions> implements AnswerHandler<void> {
     const options = this.#options;
     return {
       method: 'POST',
-      headers:
-        options.modern === undefined
-          ? this.#context.session.postHeaders(this.#isInitialize)
-          : { ...options.modern.headers, ...POST_HEADERS },
+      headers: options.modern === undefined ? this.#context.session.postHeaders(this.#isInitialize) : options.modern.headers,
       extraHeaders: options.extraHeaders,
       body: this.#body,
       exchange: options.exchange,

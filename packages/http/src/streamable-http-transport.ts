@@ -17,7 +17,7 @@ import { Exchange } from './exchange.js';
 import { GetStream } from './get-stream.js';
 import { HttpClient } from './http-client.js';
 import { isOk } from './http-response.js';
-import { modernHeaders, modernVersion } from './modern/request-headers.js';
+import { ModernPostHeaders, modernVersion } from './modern/request-headers.js';
 import { resolveOptions, type ResolvedHttpOptions, type StreamableHttpTransportOptions } from './options.js';
 import { postMessage, type PostContext, type PostOptions } from './post.js';
 import { Session } from './session.js';
@@ -68,6 +68,8 @@ export class StreamableHttpTransport implements Transport {
   readonly #options: ResolvedHttpOptions;
   readonly #scope: ErrorScope;
   readonly #session = new Session();
+  /** The POST headers of the 2026-07-28 messages. */
+  readonly #modernHeaders = new ModernPostHeaders();
   /** The exchanges of every message in flight, all aborted on close. */
   readonly #inFlight = new Set<Exchange>();
   /** The POSTs of the requests in flight, by request id, so a cancellation can let go of their stream. */
@@ -148,7 +150,8 @@ export class StreamableHttpTransport implements Transport {
       if (isNotification(message) && message.method === 'notifications/cancelled' && this.#letGo(message.params?.requestId))
         return Promise.resolve();
       const version = modernVersion(message);
-      if (version !== undefined && 'method' in message) modern = { headers: modernHeaders(message, version, options?.parameterHeaders) };
+      if (version !== undefined && 'method' in message)
+        modern = { headers: this.#modernHeaders.of(message, version, options?.parameterHeaders) };
     } catch (error) {
       return Promise.reject(error);
     }

@@ -75,6 +75,14 @@ describe('how requests are sent', () => {
     expect(ping?.headers).not.toHaveProperty('accept-encoding');
   });
 
+  it('with a configured header in any case in place of the default of that name, not beside it', async () => {
+    const server = await fakes.mcpServer();
+    const { client } = await fakes.client(server.url(), { headers: { 'User-Agent': 'my-agent/1.0', 'X-Team': 'a' } });
+    await client.ping();
+    await client.ping();
+    for (const ping of server.posts('ping')) expect(ping.headers).toMatchObject({ 'user-agent': 'my-agent/1.0', 'x-team': 'a' });
+  });
+
   it('retrying a safe message when the server cannot be reached, then failing with a retryable TransportError', async () => {
     const port = await freePort();
     const backoff: number[] = [];

@@ -14,6 +14,7 @@ import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import { DeadlineTimer, type DeadlineKind } from './deadline.js';
 import { Dispatcher, type NotificationHandler, type RequestHandler } from './dispatch.js';
 import { isNotification, isRequest, type JsonRpcMessage, type JsonRpcResponse, type RequestId } from './messages.js';
+import { withKey } from '../util/with-key.js';
 import { PendingRequests, type PendingRequest, type Progress } from './pending.js';
 
 /** Options of one outgoing request. */
@@ -165,7 +166,7 @@ export class JsonRpcEngine {
         sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
       const waitMs = Math.min(timeoutMs, options.maxTotalTimeoutMs ?? Infinity);
       this.transport
-        .send(message, sendOptions === undefined ? { timeoutMs: waitMs } : { ...sendOptions, timeoutMs: waitMs })
+        .send(message, sendOptions === undefined ? { timeoutMs: waitMs } : withKey(sendOptions, 'timeoutMs', waitMs))
         .catch((error: unknown) => {
           this.settle(id, undefined, this.sendFailure(error, method, waitMs, timeoutMs));
         });

@@ -1,4 +1,5 @@
 import type { ClientCapabilities, Implementation, LoggingLevel } from '../types/index.js';
+import { withKey } from '../util/with-key.js';
 import { CLIENT_CAPABILITIES_KEY, CLIENT_INFO_KEY, LOG_LEVEL_KEY, PROTOCOL_VERSION_KEY, TRACE_KEYS } from './meta-keys.js';
 
 /** W3C trace context to propagate with a request (OpenTelemetry). */
@@ -45,5 +46,5 @@ export function withEnvelope(
     }
   }
   if (typeof given === 'object' && given !== null) Object.assign(meta, given);
-  return { ...params, _meta: meta };
+  return withKey(params, '_meta', meta);
 }

@@ -18,19 +18,42 @@ type Send = (params: Record<string, unknown>) => Promise<Record<string, unknown>
 export type InputHandlers = Pick<McpClientOptions, 'sampling' | 'samplingTools' | 'elicitation' | 'urlElicitation' | 'roots'>;
 type Handlers = InputHandlers;
 
+/** Where a request of the multi round-trip pattern goes, and how many rounds it may take. */
+export interface InputRoundsContext {
+  method: string;
+  server: string | undefined;
+  signal: AbortSignal | undefined;
+  maxRounds: number;
+}
+
 /**
  * Runs a request of the multi round-trip pattern: while the server answers `input_required`,
  * its `inputRequests` go to the same handlers the legacy era uses, and the request is sent
- * again (with a new id) carrying `inputResponses` and the server's `requestState`.
+ * again (with a new id) carrying `inputResponses` and the server's `requestState`. A first
+ * answer that asks for nothing (nearly every one) is handed on by a continuation, with no
+ * suspended frame while the request is out.
  */
-export async function withInputRounds(
+export function withInputRounds(
   send: Send,
   params: Record<string, unknown>,
   handlers: Handlers,
-  context: { method: string; server: string | undefined; signal: AbortSignal | undefined; maxRounds: number },
+  context: InputRoundsContext,
+): Promise<Record<string, unknown>> {
+  return send(params).then((first) =>
+    first.resultType === 'input_required' ? inputRounds(send, params, handlers, context, first) : first,
+  );
+}
+
+/** The rounds after a first answer that asked for input. */
+async function inputRounds(
+  send: Send,
+  params: Record<string, unknown>,
+  handlers: Handlers,
+  context: InputRoundsContext,
+  first: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
   const where = { server: context.server, method: context.method };
-  let result = await send(params);
+  let result = first;
   for (let round = 1; result.resultType === 'input_required'; round++) {
     if (round > context.maxRounds) {
       throw new InvalidResponseError(

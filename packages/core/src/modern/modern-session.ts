@@ -58,25 +58,32 @@ export class ModernSession implements EraSession {
     return channel.request(method, params, options, this.seal);
   }
 
-  async call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options: CallOptions = {}): Promise<T> {
+  call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options: CallOptions = {}): Promise<T> {
     const { options: client } = this.parts;
     const where = { server: client.server, method };
-    const raw = await modernRequest(
-      {
-        send: (sent) => this.send(method, sent, options),
-        cache: bypassesCache(options) ? undefined : this.cache,
-        handlers: client,
-        where,
-        signal: options.signal,
-        // As the request-context middleware merges them, so that a cached result never goes to another user.
-        requestContext: mergeContext(client.context, options.context),
-        options,
-        maxRounds: client.maxInputRounds,
-        extensions: this.parts.extensions,
-      },
-      params,
-    );
-    return parseResult(raw, (MODERN_RESULT_SCHEMAS[method] as SchemaPick<T> | undefined) ?? schema, where);
+    let raw: Promise<Record<string, unknown>>;
+    try {
+      raw = modernRequest(
+        {
+          send: (sent) => this.send(method, sent, options),
+          cache: bypassesCache(options) ? undefined : this.cache,
+          handlers: client,
+          where,
+          signal: options.signal,
+          // As the request-context middleware merges them, so that a cached result never goes to another user.
+          requestContext: mergeContext(client.context, options.context),
+          options,
+          maxRounds: client.maxInputRounds,
+          extensions: this.parts.extensions,
+        },
+        params,
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // A continuation rather than an async function: a call in flight holds no suspended frame.
+    const pick = (MODERN_RESULT_SCHEMAS[method] as SchemaPick<T> | undefined) ?? schema;
+    return raw.then((result) => parseResult(result, pick, where));
   }
 
   staleTools(error: unknown): boolean {

@@ -52,6 +52,11 @@ export class ResponseCache {
     this.identity = identityKey(identity);
   }
 
+  /** Whether results of `method` may be cached at all: a request of any other method skips the cache. */
+  holds(method: string): boolean {
+    return CACHEABLE_METHODS.has(method);
+  }
+
   /**
    * A fresh cached result for this request context (private first, then public), or undefined;
    * both keys are read at once, under one `storeTimeoutMs`. Synchronous over a synchronous store.

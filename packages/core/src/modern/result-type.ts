@@ -35,6 +35,20 @@ export interface ResultTypeSettling {
  * any number of times, but not nest without end.
  */
 export async function settleResultType(result: Record<string, unknown>, settling: ResultTypeSettling): Promise<Record<string, unknown>> {
+  return isFinalResult(result) ? result : settleExtensionType(result, settling);
+}
+
+/**
+ * Whether `result` needs no settling: its `resultType` is `complete` or missing. Nearly every
+ * result is, and the hot path tells so without a promise.
+ */
+export function isFinalResult(result: Record<string, unknown>): boolean {
+  const type = result.resultType;
+  return type === 'complete' || type === undefined;
+}
+
+/** `settleResultType` for a result that is not final: its extension's handler, hop after hop. */
+async function settleExtensionType(result: Record<string, unknown>, settling: ResultTypeSettling): Promise<Record<string, unknown>> {
   const { where, params, options, extensions } = settling;
   let current = result;
   for (let hop = (options as DepthOptions)[HANDLER_DEPTH] ?? 0; ; hop++) {

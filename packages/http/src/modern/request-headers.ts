@@ -1,6 +1,7 @@
 import type { JsonRpcMessage, JsonRpcNotification, JsonRpcRequest } from '@mcpx/core';
 import { PROTOCOL_VERSION_KEY } from '@mcpx/core/internal';
 import type { HeaderRecord } from '../headers.js';
+import { POST_HEADERS } from '../session.js';
 import { encodeHeaderValue } from './header-value.js';
 
 /**
@@ -28,23 +29,65 @@ export function modernVersion(message: JsonRpcMessage): string | undefined {
   return typeof version === 'string' ? version : undefined;
 }
 
+/** How many header records `ModernPostHeaders` keeps before it starts again. */
+const MAX_KEPT = 64;
+
 /**
  * The headers a 2026-07-28 POST carries: `MCP-Protocol-Version` (the version in `_meta`),
  * `Mcp-Method`, `Mcp-Name` for `tools/call`, `resources/read`, `prompts/get` and the tasks
- * extension's `tasks/get`, `tasks/update`, `tasks/cancel` (their `taskId`), and an
- * `Mcp-Param-{name}` header for each mirrored tool argument the client gave with the message.
+ * extension's `tasks/get`, `tasks/update`, `tasks/cancel` (their `taskId`), an `Mcp-Param-{name}`
+ * header for each mirrored tool argument the client gave with the message, and the `Accept` and
+ * `Content-Type` of every POST.
+ *
+ * A message without mirrored arguments gets a record kept for its version, method and name: the
+ * calls of one tool share one, which the HTTP client merges with the configured headers once
+ * rather than per call. Kept records are never changed; at most `MAX_KEPT` are held, then the
+ * transport starts again from none.
  */
-export function modernHeaders(
-  message: JsonRpcRequest | JsonRpcNotification,
-  version: string,
-  parameters: Readonly<Record<string, string>> | undefined,
-): HeaderRecord {
-  const headers: HeaderRecord = { 'mcp-protocol-version': version, 'mcp-method': message.method };
+export class ModernPostHeaders {
+  readonly #kept = new Map<string, HeaderRecord>();
+
+  of(
+    message: JsonRpcRequest | JsonRpcNotification,
+    version: string,
+    parameters: Readonly<Record<string, string>> | undefined,
+  ): HeaderRecord {
+    const name = nameOf(message);
+    if (parameters !== undefined && hasAny(parameters)) return postHeaders(message.method, version, name, parameters);
+    // No method has a space, nor has a version: the name is what follows the second one.
+    const key = name === undefined ? `${version} ${message.method}` : `${version} ${message.method} ${name}`;
+    let headers = this.#kept.get(key);
+    if (headers === undefined) {
+      if (this.#kept.size >= MAX_KEPT) this.#kept.clear();
+      headers = postHeaders(message.method, version, name, undefined);
+      this.#kept.set(key, headers);
+    }
+    return headers;
+  }
+}
+
+/** What the message's `Mcp-Name` comes from, when its method carries one and it is a string. */
+function nameOf(message: JsonRpcRequest | JsonRpcNotification): string | undefined {
   const source = NAME_SOURCES[message.method];
   const name = source === undefined ? undefined : message.params?.[source];
-  if (typeof name === 'string') headers['mcp-name'] = encodeHeaderValue(name);
+  return typeof name === 'string' ? name : undefined;
+}
+
+function hasAny(record: Readonly<Record<string, string>>): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
+function postHeaders(
+  method: string,
+  version: string,
+  name: string | undefined,
+  parameters: Readonly<Record<string, string>> | undefined,
+): HeaderRecord {
+  const headers: HeaderRecord = { 'mcp-protocol-version': version, 'mcp-method': method };
+  if (name !== undefined) headers['mcp-name'] = encodeHeaderValue(name);
   if (parameters !== undefined) {
     for (const [parameter, value] of Object.entries(parameters)) headers[`mcp-param-${parameter.toLowerCase()}`] = encodeHeaderValue(value);
   }
-  return headers;
+  return Object.assign(headers, POST_HEADERS);
 }
