@@ -33,4 +33,4 @@ export const targets = {
 };
 
 /** Clients that must emit no warning (MaxListenersExceededWarning...) in any process, on any transport. */
-export const quietClients = ['mcpx', 'mcpx-group', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
+export const quietClients = ['mcpx', 'mcpx-legacy', 'mcpx-group', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];

@@ -5,15 +5,19 @@
 // `tool-1`... which also echo); the default is 1.
 //
 // Every path under /mcp (`/mcp`, `/mcp/42`...) is the same endpoint, so one process can stand
-// for many servers (bench/fleet-scale.mjs). POST /mcp: `initialize` (assigns an Mcp-Session-Id; echoes a known protocolVersion),
-// notifications and responses (202), `tools/list` (one tool, `echo`), `tools/call` echo,
-// `ping`. An unknown method outside a session (a modern client's `server/discover` probe)
-// gets HTTP 400 with a JSON-RPC -32601 error, as a legacy server answers it, so the client
-// falls back to `initialize`; inside a session, HTTP 200 with the same error.
+// for many servers (bench/fleet-scale.mjs). It speaks both eras (see modern.mjs):
+// - 2026-07-28, stateless: `server/discover`, and `tools/list`, `tools/call` echo and `ping`
+//   whose `_meta` names the revision, answered without a session.
+// - legacy: POST /mcp `initialize` (assigns an Mcp-Session-Id; echoes a known protocolVersion),
+//   notifications and responses (202), then `tools/list`, `tools/call` echo and `ping` in that
+//   session. An unknown method outside a session gets HTTP 400 with a JSON-RPC -32601 error (with
+//   `--era=legacy`, a modern client's `server/discover` probe too, as a legacy server answers
+//   it, so the client falls back to `initialize`); inside a session, HTTP 200 with the same error.
 // GET /mcp: 405 (no server-initiated stream). DELETE /mcp: 200, ends the session.
 import { Buffer } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { discoverResult, isModern, legacyOnly, withResultType } from './modern.mjs';
 
 const VERSIONS = new Set(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25']);
 const LATEST = '2025-11-25';
@@ -64,6 +68,9 @@ function answerPost(req, res, text) {
     return send(res, 200, result(msg.id, body), ['mcp-session-id', id]);
   }
 
+  if (msg.method === 'server/discover' && !legacyOnly) return send(res, 200, result(msg.id, discoverResult('bench-echo-http')));
+  if (isModern(msg)) return answerModern(res, msg);
+
   const session = req.headers['mcp-session-id'];
   const known = session !== undefined && sessions.has(session);
   switch (msg.method) {
@@ -74,14 +81,29 @@ function answerPost(req, res, text) {
       if (!known) return send(res, 404, error(msg.id, -32001, 'Session not found'));
       if (msg.method === 'ping') return send(res, 200, result(msg.id, '{}'));
       if (msg.method === 'tools/list') return send(res, 200, result(msg.id, TOOLS));
-      return send(
-        res,
-        200,
-        result(msg.id, `{"content":[{"type":"text","text":${JSON.stringify(String(msg.params?.arguments?.text ?? ''))}}]}`),
-      );
+      return send(res, 200, result(msg.id, echoResult(msg)));
     default:
       return send(res, known ? 200 : 400, error(msg.id, -32601, 'Method not found'));
   }
+}
+
+/** A 2026-07-28 request: stateless, no session asked for. */
+function answerModern(res, msg) {
+  switch (msg.method) {
+    case 'ping':
+      return send(res, 200, result(msg.id, withResultType('{}', true)));
+    case 'tools/list':
+      return send(res, 200, result(msg.id, withResultType(TOOLS, true)));
+    case 'tools/call':
+      return send(res, 200, result(msg.id, withResultType(echoResult(msg), true)));
+    default:
+      return send(res, 200, error(msg.id, -32601, 'Method not found'));
+  }
+}
+
+/** The result of `tools/call` echo, as JSON text: the argument `text`, as text content. */
+function echoResult(msg) {
+  return `{"content":[{"type":"text","text":${JSON.stringify(String(msg.params?.arguments?.text ?? ''))}}]}`;
 }
 
 const server = createServer((req, res) => {

@@ -1,7 +1,10 @@
 // A minimal MCP server over stdio: newline-delimited JSON-RPC, no dependencies.
 // It does as little as it can, so the client under test dominates the cost.
-// Tools: `echo` ({ text }) returns its text. Other requests get "method not found",
-// so a client that probes (e.g. `server/discover`) gets a prompt legacy answer.
+// Tools: `echo` ({ text }) returns its text. It speaks 2026-07-28 (`server/discover`, per-request
+// `_meta`) and the legacy era (`initialize`), see modern.mjs; `--era=legacy` makes it legacy only,
+// so a client that probes with `server/discover` gets a prompt "method not found".
+// Other requests get "method not found".
+import { discoverResult, isModern, legacyOnly, withResultType } from './modern.mjs';
 
 const VERSIONS = new Set(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25']);
 const LATEST = '2025-11-25';
@@ -21,15 +24,19 @@ function result(id, json) {
 
 function answer(msg) {
   if (msg.id === undefined || typeof msg.method !== 'string') return ''; // notification or response
+  const modern = isModern(msg);
   switch (msg.method) {
     case 'tools/call': {
       const text = String(msg.params?.arguments?.text ?? '');
-      return result(msg.id, `{"content":[{"type":"text","text":${JSON.stringify(text)}}]}`);
+      return result(msg.id, withResultType(`{"content":[{"type":"text","text":${JSON.stringify(text)}}]}`, modern));
     }
     case 'tools/list':
-      return result(msg.id, TOOLS);
+      return result(msg.id, withResultType(TOOLS, modern));
     case 'ping':
-      return result(msg.id, '{}');
+      return result(msg.id, withResultType('{}', modern));
+    case 'server/discover':
+      if (legacyOnly) break;
+      return result(msg.id, discoverResult('bench-echo'));
     case 'initialize': {
       const asked = msg.params?.protocolVersion;
       const protocolVersion = VERSIONS.has(asked) ? asked : LATEST;
@@ -42,9 +49,8 @@ function answer(msg) {
         }),
       );
     }
-    default:
-      return `{"jsonrpc":"2.0","id":${JSON.stringify(msg.id)},"error":{"code":-32601,"message":"Method not found"}}\n`;
   }
+  return `{"jsonrpc":"2.0","id":${JSON.stringify(msg.id)},"error":{"code":-32601,"message":"Method not found"}}\n`;
 }
 
 let pending = '';
