@@ -12,7 +12,18 @@ import * as cold from './scenarios/cold.mjs';
 import * as large from './scenarios/large.mjs';
 import * as memory from './scenarios/memory.mjs';
 
-const CLIENTS = ['raw', 'raw-group', 'official', 'mcpx', 'mcpx-legacy', 'mcpx-group', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
+const CLIENTS = [
+  'raw',
+  'raw-group',
+  'official',
+  'mcpx',
+  'mcpx-legacy',
+  'mcpx-group',
+  'mcpx-oauth',
+  'mcpx-header',
+  'mcpx-middleware',
+  'mcpx-otel',
+];
 /** Clients that apply to some transports only (OAuth, and the header it sends, are for HTTP). */
 const ONLY_ON = { 'mcpx-oauth': ['http'], 'mcpx-header': ['http'], 'mcpx-group': ['stdio'], 'raw-group': ['stdio'] };
 const SCENARIOS = { sequential, concurrent, large, memory, cold };
