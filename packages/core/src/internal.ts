@@ -23,6 +23,7 @@ export { MCP_CLIENT_OPTION_KEYS } from './client/options.js';
 export { reattachTask } from './tasks/reattach-task.js';
 export { redactUrl } from './util/redact-url.js';
 export { untilAborted } from './util/until-aborted.js';
+export { withKey } from './util/with-key.js';
 // The public errors a transport throws, also here: a transport that imports its values from this
 // entry alone resolves one specifier of @mcpx/core (each costs the ESM loader ~0.5 ms at import).
 export { TransportError } from './errors/transport-error.js';

@@ -15,6 +15,7 @@ import { isUp, type ServerState } from './server-state.js';
 import { createView, type ConnectOutcome, type RegisteredServer } from './server-view.js';
 import { errorSummary, StatsRecorder, type ServerStats } from './stats.js';
 import { amendReason } from './reasons.js';
+import { withKey } from '@mcpx/core/internal';
 
 /** What a server shares with the registry. */
 export interface ServerContext {
@@ -177,7 +178,7 @@ export class ManagedServer {
       return Promise.reject(new CircuitOpenError(this.name, this.breaker.retryAfterMs(), { method }));
     }
     const timeoutMs = options.timeoutMs ?? this.config.requestTimeoutMs;
-    const callOptions = timeoutMs === undefined ? options : { ...options, timeoutMs };
+    const callOptions = timeoutMs === undefined ? options : withKey(options, 'timeoutMs', timeoutMs);
     return this.inFlight.track(() => this.breaker.guard(permit, () => operation(client, callOptions)));
   }
 

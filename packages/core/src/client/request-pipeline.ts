@@ -3,6 +3,7 @@ import { requestContext } from '../middleware/request-context.js';
 import { composeMiddleware, type NextRequest, type OutgoingRequest, type RequestMiddleware } from '../middleware/request-middleware.js';
 import type { TransportSendOptions } from '../transport.js';
 import type { CallOptions, McpClientOptions } from './options.js';
+import { withKey } from '../util/with-key.js';
 
 /** What goes on the wire for a request, once its middleware ran. */
 export interface Sealed {
@@ -66,7 +67,7 @@ export class RequestPipeline {
       if (seal === undefined)
         return engine.request(sent.method, given, sent.options, sent.headers === undefined ? undefined : { headers: sent.headers });
       const sealed = seal(given, sent.options);
-      const sendOptions = sent.headers === undefined ? sealed.sendOptions : { ...sealed.sendOptions, headers: sent.headers };
+      const sendOptions = sent.headers === undefined ? sealed.sendOptions : withKey(sealed.sendOptions, 'headers', sent.headers);
       return engine.request(sent.method, sealed.params, sent.options, sendOptions);
     };
     const next = composeMiddleware(this.middleware, send);
@@ -76,6 +77,6 @@ export class RequestPipeline {
 
   private withDefaults(options: CallOptions): CallOptions {
     if (this.options.maxTotalTimeoutMs === undefined || options.maxTotalTimeoutMs !== undefined) return options;
-    return { ...options, maxTotalTimeoutMs: this.options.maxTotalTimeoutMs };
+    return withKey(options, 'maxTotalTimeoutMs', this.options.maxTotalTimeoutMs);
   }
 }

@@ -1,4 +1,5 @@
 import type { OutgoingRequest, RequestMiddleware } from './request-middleware.js';
+import { withKey } from '../util/with-key.js';
 
 /** The `_meta` key a request's context travels under. */
 export const REQUEST_CONTEXT_KEY = 'mcpx/context';
@@ -38,8 +39,9 @@ const STREAMS: ReadonlySet<string> = new Set(['subscriptions/listen']);
 export function mergeContext(base: RequestContext | undefined, call: RequestContext | undefined): RequestContext | undefined {
   if (call === undefined) return base;
   if (base === undefined) return call;
-  const merged: RequestContext = { ...base, ...withoutUndefined(call) };
-  if (base.metadata !== undefined && call.metadata !== undefined) merged.metadata = { ...base.metadata, ...call.metadata };
+  // Object.assign rather than spreads: see withKey.
+  const merged: RequestContext = Object.assign({}, base, withoutUndefined(call));
+  if (base.metadata !== undefined && call.metadata !== undefined) merged.metadata = Object.assign({}, base.metadata, call.metadata);
   return merged;
 }
 
@@ -57,11 +59,12 @@ export function requestContext(base: RequestContext | undefined): RequestMiddlew
 function withContext(request: OutgoingRequest, context: RequestContext): OutgoingRequest {
   const given = request.params?._meta;
   const meta = typeof given === 'object' && given !== null ? given : {};
-  const params = { ...request.params, _meta: { ...meta, [REQUEST_CONTEXT_KEY]: withoutUndefined(context) } };
+  const params = withKey(request.params, '_meta', withKey(meta, REQUEST_CONTEXT_KEY, withoutUndefined(context)));
   const { ttlMs } = context;
-  if (ttlMs === undefined || STREAMS.has(request.method)) return { ...request, params };
+  if (ttlMs === undefined || STREAMS.has(request.method)) return withKey(request, 'params', params);
   const cap = request.options.maxTotalTimeoutMs;
-  return { ...request, params, options: { ...request.options, maxTotalTimeoutMs: cap === undefined ? ttlMs : Math.min(cap, ttlMs) } };
+  const options = withKey(request.options, 'maxTotalTimeoutMs', cap === undefined ? ttlMs : Math.min(cap, ttlMs));
+  return Object.assign({}, request, { params, options });
 }
 
 function withoutUndefined<T extends object>(value: T): T {
