@@ -2,8 +2,9 @@
  * A shallow copy of `object` (or an empty object) with `key` set to `value`: what
  * `{ ...object, [key]: value }` means, made so that every copy of one shape shares one hidden
  * class. On Node 20 (V8 11.3) that literal, once optimized, gives each copy a hidden class of its
- * own: about 0.6 µs a copy, and every later read of the copies goes megamorphic. The hot path of
- * a request (its envelope, its send options) copies this way; the literal is fine elsewhere.
+ * own: about 0.6 µs a copy, and every later read of the copies goes megamorphic. Node 22's V8
+ * does not (the literal takes 17 ns there, this 40 ns). The hot path of a request (its envelope,
+ * its send options, the middleware's copies) copies this way; the literal is fine elsewhere.
  */
 export function withKey<T extends object, K extends string, V>(object: T | undefined, key: K, value: V): Omit<T, K> & Record<K, V> {
   const copy = Object.assign({}, object) as Record<string, unknown>;
