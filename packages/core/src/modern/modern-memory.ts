@@ -10,6 +10,9 @@ import { ListenManager } from './subscriptions.js';
 
 /** Milliseconds a store operation may take by default (`cache.storeTimeoutMs`). */
 const DEFAULT_STORE_TIMEOUT_MS = 1000;
+/** The identity of the entries in a store of the client's own, and the key of a server behind a transport without a description there. */
+const OWN_STORE_IDENTITY = 'own-store';
+const OWN_STORE_UNNAMED = 'own-store unnamed transport';
 
 /**
  * What the 2026-07-28 sessions of one client keep from one connection to the next: the store of
@@ -21,6 +24,8 @@ export class ModernMemory {
   /** The response cache's store; undefined when the `cache` option is `false`. */
   private readonly store: GuardedStore | undefined;
   private readonly identity: string;
+  /** Whether the store is the client's own (the default `LruCacheStore`), which no other client reads. */
+  private readonly ownStore: boolean;
   private unnamed: string | undefined;
   readonly listen: ListenManager;
   logLevel: LoggingLevel | undefined;
@@ -40,7 +45,12 @@ export class ModernMemory {
             server: options.server,
             ...(cache?.storeRetryMs === undefined ? {} : { retryMs: cache.storeRetryMs }),
           });
-    this.identity = (cache === false ? undefined : cache?.identity) ?? globalThis.crypto.randomUUID();
+    const given = cache === false ? undefined : cache;
+    // A store of the client's own is read by no other client: its entries need no identity drawn
+    // at random (the first use of `globalThis.crypto` loads Node's Web Crypto, milliseconds of a
+    // cold start). One it was given may be shared, and its private entries must not be.
+    this.ownStore = given?.store === undefined;
+    this.identity = given?.identity ?? (this.ownStore ? OWN_STORE_IDENTITY : globalThis.crypto.randomUUID());
     this.listen = new ListenManager(onError);
   }
 
@@ -52,8 +62,12 @@ export class ModernMemory {
   cacheFor(description: string | undefined, protocolVersion: string, capabilities: unknown): ResponseCache | undefined {
     if (this.store === undefined) return undefined;
     const cache = this.options.cache;
-    // A transport without a description gets a key of its own: no sharing, but no collision either.
-    const server = (cache === false ? undefined : cache?.serverKey) ?? description ?? (this.unnamed ??= globalThis.crypto.randomUUID());
+    // A transport without a description gets a key of its own: no sharing, but no collision either
+    // (in a store of the client's own, which holds this client's servers alone, a fixed one).
+    const server =
+      (cache === false ? undefined : cache?.serverKey) ??
+      description ??
+      (this.unnamed ??= this.ownStore ? OWN_STORE_UNNAMED : globalThis.crypto.randomUUID());
     return new ResponseCache(this.store, sha256Hex(server), this.identity, Date.now, cacheVariant(protocolVersion, capabilities));
   }
 }

@@ -32,7 +32,8 @@ export class ResponseCache {
   /** The start of every key of this server, built once. */
   private readonly prefix: string;
   /** This cache's id in the invalidations it publishes, so that their echo is not evicted twice. */
-  private readonly origin = globalThis.crypto.randomUUID();
+  /** Tells this cache's invalidations from other clients' on the store; drawn when first needed. */
+  #origin: string | undefined;
   /** How many evictions each method saw: a result fetched across one is not kept. */
   private readonly generations = new Map<string, number>();
   /** The caller's identity as it appears in private keys (hashed), built once. */
@@ -106,7 +107,7 @@ export class ResponseCache {
   notify(method: string, params: Record<string, unknown>): void {
     const uri = typeof params.uri === 'string' ? params.uri : undefined;
     if (EVICTIONS[method] === undefined && (method !== 'notifications/resources/updated' || uri === undefined)) return;
-    const event: CacheInvalidation = { server: this.server, method, ...(uri === undefined ? {} : { uri }), origin: this.origin };
+    const event: CacheInvalidation = { server: this.server, method, ...(uri === undefined ? {} : { uri }), origin: this.origin() };
     this.evict(event);
     this.store.publish(event);
   }
@@ -117,12 +118,16 @@ export class ResponseCache {
    */
   listen(): () => void {
     const stop = this.store.subscribe((event) => {
-      if (event.server === this.server && event.origin !== this.origin) this.evict(event);
+      if (event.server === this.server && event.origin !== this.origin()) this.evict(event);
     });
     return stop ?? (() => undefined);
   }
 
   /** Evicts the entries `event` makes stale. */
+  private origin(): string {
+    return (this.#origin ??= globalThis.crypto.randomUUID());
+  }
+
   private evict(event: CacheInvalidation): void {
     const prefix = serverPrefix(event.server);
     const methods = EVICTIONS[event.method];
