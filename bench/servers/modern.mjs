@@ -30,5 +30,6 @@ export function discoverResult(name) {
 
 /** A result's JSON object text `json` (`{...}`) with `resultType: "complete"` first when `modern`. */
 export function withResultType(json, modern) {
-  return modern ? `{"resultType":"complete",${json.slice(1)}` : json;
+  if (!modern) return json;
+  return json === '{}' ? '{"resultType":"complete"}' : `{"resultType":"complete",${json.slice(1)}`;
 }

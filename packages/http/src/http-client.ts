@@ -146,8 +146,7 @@ export class HttpClient {
   ) {
     this.#endpoint = targetOf(settings.url);
     this.#viaFetch = settings.fetch !== undefined || Object.keys(settings.requestInit).length > 0;
-    // Lower-cased once, so that a request's own headers (lower-case already) merge by a copy.
-    this.#baseHeaders = this.#viaFetch ? mergeHeaders(settings.headers) : mergeHeaders(DISPATCH_DEFAULT_HEADERS, settings.headers);
+    this.#baseHeaders = this.#viaFetch ? { ...settings.headers } : { ...DISPATCH_DEFAULT_HEADERS, ...settings.headers };
     this.#auth = new AuthHeaders(this.#baseHeaders);
     this.#authUrl = new URL(settings.url);
   }
@@ -260,7 +259,7 @@ export class HttpClient {
   #merged(own: HeaderRecord): HeaderRecord {
     if (own !== this.#lastOwn) {
       this.#lastOwn = own;
-      this.#lastMerged = Object.assign({}, this.#baseHeaders, own);
+      this.#lastMerged = mergeHeaders(this.#baseHeaders, own);
     }
     return this.#lastMerged;
   }

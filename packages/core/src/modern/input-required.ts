@@ -20,9 +20,13 @@ type Handlers = InputHandlers;
 
 /** Where a request of the multi round-trip pattern goes, and how many rounds it may take. */
 export interface InputRoundsContext {
+  /** The method of the request, for errors. */
   method: string;
+  /** The server's name, for errors. */
   server: string | undefined;
+  /** Aborts the handlers answering the server's input requests. */
   signal: AbortSignal | undefined;
+  /** The most rounds the request may take. */
   maxRounds: number;
 }
 

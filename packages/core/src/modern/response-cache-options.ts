@@ -16,7 +16,8 @@ export interface ResponseCacheOptions {
    * result (or one without `cacheScope`) is only reused by clients with the same identity (and the
    * same request context). Clients that act for the same user may share it; clients that act for
    * different users must not.
-   * @default a random identity of this client, so that its private results are not shared
+   * @default with the default store, which is the client's own, one for this client alone; with a
+   * store given here, a random identity of this client, so that its private results are not shared
    */
   identity?: string;
   /**

@@ -31,8 +31,7 @@ const EVICTIONS: Readonly<Record<string, readonly string[]>> = {
 export class ResponseCache {
   /** The start of every key of this server, built once. */
   private readonly prefix: string;
-  /** This cache's id in the invalidations it publishes, so that their echo is not evicted twice. */
-  /** Tells this cache's invalidations from other clients' on the store; drawn when first needed. */
+  /** This cache's id in the invalidations it publishes, so that their echo is not evicted twice; drawn when first needed. */
   #origin: string | undefined;
   /** How many evictions each method saw: a result fetched across one is not kept. */
   private readonly generations = new Map<string, number>();
@@ -123,11 +122,12 @@ export class ResponseCache {
     return stop ?? (() => undefined);
   }
 
-  /** Evicts the entries `event` makes stale. */
+  /** This cache's id in its invalidations: drawn at the first, so that a connect loads no Web Crypto. */
   private origin(): string {
     return (this.#origin ??= globalThis.crypto.randomUUID());
   }
 
+  /** Evicts the entries `event` makes stale. */
   private evict(event: CacheInvalidation): void {
     const prefix = serverPrefix(event.server);
     const methods = EVICTIONS[event.method];

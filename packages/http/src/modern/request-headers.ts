@@ -47,19 +47,27 @@ const MAX_KEPT = 64;
 export class ModernPostHeaders {
   readonly #kept = new Map<string, HeaderRecord>();
 
+  /**
+   * The headers of the POST of `message`, of revision `version`, with `parameters` (the mirrored
+   * tool arguments, header name to value) as `Mcp-Param-*` headers. The record may be shared with
+   * other messages: do not change it.
+   */
   of(
     message: JsonRpcRequest | JsonRpcNotification,
     version: string,
     parameters: Readonly<Record<string, string>> | undefined,
   ): HeaderRecord {
     const name = nameOf(message);
-    if (parameters !== undefined && hasAny(parameters)) return postHeaders(message.method, version, name, parameters);
-    // No method has a space, nor has a version: the name is what follows the second one.
-    const key = name === undefined ? `${version} ${message.method}` : `${version} ${message.method} ${name}`;
+    const { method } = message;
+    // The name is what follows the second space of the key; a method or version of the caller's
+    // own with a space in it (none of the specification's has one) is not kept.
+    if ((parameters !== undefined && hasAny(parameters)) || method.includes(' ') || version.includes(' '))
+      return postHeaders(method, version, name, parameters);
+    const key = name === undefined ? `${version} ${method}` : `${version} ${method} ${name}`;
     let headers = this.#kept.get(key);
     if (headers === undefined) {
       if (this.#kept.size >= MAX_KEPT) this.#kept.clear();
-      headers = postHeaders(message.method, version, name, undefined);
+      headers = postHeaders(method, version, name, undefined);
       this.#kept.set(key, headers);
     }
     return headers;
