@@ -1,6 +1,6 @@
 import { McpClient } from '@mcpx/core';
 import { FakeServer } from '@mcpx/core/testing';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
 import {
   McpRegistry,
   type Clock,
@@ -167,6 +167,12 @@ export function text(result: { content: unknown[] }): string {
 /** Returns a factory of registries on a manual clock, each closed after the test. */
 export function useRegistries(): (options?: McpRegistryOptions) => { registry: McpRegistry; clock: ManualClock; events: Recording } {
   const created: McpRegistry[] = [];
+  // The first connection of a process loads the era sessions' code from disk, which takes more
+  // than the few turns `settle()` gives on a busy machine: one connection first, outside the tests.
+  beforeAll(async () => {
+    const client = await fakeServer('warm-up').connect(new AbortController().signal);
+    await client.close();
+  });
   afterEach(async () => {
     await Promise.all(created.splice(0).map((registry) => registry.close({ deadlineMs: 0 })));
   });
