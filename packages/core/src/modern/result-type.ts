@@ -27,18 +27,6 @@ export interface ResultTypeSettling {
 }
 
 /**
- * Settles a modern result's `resultType` once the multi round-trip rounds are over: `complete`
- * (or missing, which the 2026-07-28 schema tells clients to read as `complete`: results from
- * servers of earlier revisions omit it) is final; a type an extension added goes to that
- * extension's handler, whose result is settled in turn; anything else is refused. Handlers run
- * at most `MAX_RESULT_TYPE_HOPS` deep, counting those that made the request: a handler may poll
- * any number of times, but not nest without end.
- */
-export async function settleResultType(result: Record<string, unknown>, settling: ResultTypeSettling): Promise<Record<string, unknown>> {
-  return isFinalResult(result) ? result : settleExtensionType(result, settling);
-}
-
-/**
  * Whether `result` needs no settling: its `resultType` is `complete` or missing. Nearly every
  * result is, and the hot path tells so without a promise.
  */
@@ -47,13 +35,20 @@ export function isFinalResult(result: Record<string, unknown>): boolean {
   return type === 'complete' || type === undefined;
 }
 
-/** `settleResultType` for a result that is not final: its extension's handler, hop after hop. */
-async function settleExtensionType(result: Record<string, unknown>, settling: ResultTypeSettling): Promise<Record<string, unknown>> {
+/**
+ * Settles a modern result's `resultType` once the multi round-trip rounds are over: `complete`
+ * (or missing, which the 2026-07-28 schema tells clients to read as `complete`: results from
+ * servers of earlier revisions omit it) is final; a type an extension added goes to that
+ * extension's handler, whose result is settled in turn; anything else is refused. Handlers run
+ * at most `MAX_RESULT_TYPE_HOPS` deep, counting those that made the request: a handler may poll
+ * any number of times, but not nest without end.
+ */
+export async function settleResultType(result: Record<string, unknown>, settling: ResultTypeSettling): Promise<Record<string, unknown>> {
   const { where, params, options, extensions } = settling;
   let current = result;
   for (let hop = (options as DepthOptions)[HANDLER_DEPTH] ?? 0; ; hop++) {
+    if (isFinalResult(current)) return current;
     const type = current.resultType;
-    if (type === 'complete' || type === undefined) return current;
     if (type === 'input_required')
       throw new InvalidResponseError(`the server asked for input on ${where.method}, which does not allow it`, where);
     const binding = typeof type === 'string' ? extensions.resultType(type) : undefined;
