@@ -37,7 +37,25 @@ export function identityKey(identity: string): string {
  * can change `tools/list`), the latter as a short hash.
  */
 export function cacheVariant(protocolVersion: string, capabilities: unknown): string {
-  return `${JSON.stringify(protocolVersion)} ${sha256Hex(stableJson(capabilities ?? {})).slice(0, 16)}`;
+  return `${JSON.stringify(protocolVersion)} ${capabilitiesHash(stableJson(capabilities ?? {}))}`;
+}
+
+/** How many capability sets `capabilitiesHash` remembers: a process's clients mostly declare one or a few. */
+const REMEMBERED_CAPABILITIES = 16;
+const capabilityHashes = new Map<string, string>();
+
+/**
+ * The short hash of a client's capabilities (their stable JSON), remembered: every connection of
+ * every client with the same capabilities hashes the same text, which is no secret.
+ */
+function capabilitiesHash(json: string): string {
+  let hash = capabilityHashes.get(json);
+  if (hash === undefined) {
+    hash = sha256Hex(json).slice(0, 16);
+    if (capabilityHashes.size >= REMEMBERED_CAPABILITIES) capabilityHashes.clear();
+    capabilityHashes.set(json, hash);
+  }
+  return hash;
 }
 
 /** The server (its `serverPrefix`), method, params and variant part of a key, built once for the lookups of both scopes. */

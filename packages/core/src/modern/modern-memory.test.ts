@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CacheEntry } from './cache-store.js';
 import { LruCacheStore } from './lru-cache-store.js';
 import { ModernMemory } from './modern-memory.js';
+import type * as sha256 from './sha256.js';
+import { sha256Hex } from './sha256.js';
+
+vi.mock('./sha256.js', async (original) => {
+  const real = await original<typeof sha256>();
+  return { sha256Hex: vi.fn(real.sha256Hex) };
+});
 
 type CacheOption = NonNullable<ConstructorParameters<typeof ModernMemory>[0]['cache']>;
 const memoryOf = (cache?: CacheOption) =>
@@ -13,7 +21,17 @@ const result = { tools: [], ttlMs: 60_000 };
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.mocked(sha256Hex).mockClear();
 });
+
+/** A store that notes every key it is given. */
+class KeyRecordingStore extends LruCacheStore {
+  readonly keys: string[] = [];
+  override set(key: string, entry: CacheEntry): void {
+    this.keys.push(key);
+    super.set(key, entry);
+  }
+}
 
 describe('the 2026-07-28 memory of a client', () => {
   it('with a store of its own, caches without drawing a random identity (no Web Crypto at connect)', () => {
@@ -27,6 +45,44 @@ describe('the 2026-07-28 memory of a client', () => {
     unnamed?.put('tools/list', undefined, result);
     expect(unnamed?.get('tools/list', undefined)).toEqual(result);
     expect(crypto).not.toHaveBeenCalled();
+  });
+
+  it('with a store of its own, hashes nothing at connect once the capabilities were seen', () => {
+    memoryOf().cacheFor('node server.mjs', '2026-07-28', { sampling: {} });
+    vi.mocked(sha256Hex).mockClear();
+    for (let i = 0; i < 3; i++) {
+      const cache = memoryOf().cacheFor(`node server-${i}.mjs`, '2026-07-28', { sampling: {} });
+      cache?.put('tools/list', undefined, result);
+      expect(cache?.get('tools/list', undefined)).toEqual(result);
+    }
+    expect(sha256Hex).not.toHaveBeenCalled();
+  });
+
+  it('with a store of its own, keeps two servers and two protocol versions apart', () => {
+    const memory = memoryOf();
+    memory.cacheFor('node a.mjs', '2026-07-28', {})?.put('tools/list', undefined, result);
+    expect(memory.cacheFor('node b.mjs', '2026-07-28', {})?.get('tools/list', undefined)).toBeUndefined();
+    expect(memory.cacheFor('node a.mjs', '2026-09-01', {})?.get('tools/list', undefined)).toBeUndefined();
+    expect(memory.cacheFor('node a.mjs', '2026-07-28', {})?.get('tools/list', undefined)).toEqual(result);
+  });
+
+  it('with a store it was given, keeps a secret identity and the server URL out of its keys', () => {
+    const store = new KeyRecordingStore();
+    const server = 'https://user:pa55word@example.test/mcp?token=t0ken';
+    const cache = memoryOf({ store, identity: 'sk-live-s3cret' }).cacheFor(server, '2026-07-28', {});
+    cache?.put('tools/list', undefined, result);
+    expect(cache?.get('tools/list', undefined)).toEqual(result);
+    expect(store.keys).toHaveLength(1);
+    for (const secret of ['s3cret', 'pa55word', 't0ken', 'example.test']) expect(store.keys[0]).not.toContain(secret);
+  });
+
+  it('with a store it was given, hashes its identity once for all its connections', () => {
+    const memory = memoryOf({ store: new LruCacheStore(), identity: 'user-1' });
+    memory.cacheFor('node server.mjs', '2026-07-28', {});
+    const first = vi.mocked(sha256Hex).mock.calls.filter(([text]) => text === 'user-1').length;
+    memory.cacheFor('node server.mjs', '2026-07-28', {});
+    expect(first).toBe(1);
+    expect(vi.mocked(sha256Hex).mock.calls.filter(([text]) => text === 'user-1')).toHaveLength(1);
   });
 
   it('with a store it was given, keeps its private results from another client of that store', () => {

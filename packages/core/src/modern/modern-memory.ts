@@ -2,7 +2,7 @@ import type { McpClientOptions } from '../client/options.js';
 import type { CacheStoreError } from '../errors/cache-store-error.js';
 import type { LoggingLevel } from '../types/index.js';
 import { GuardedStore } from './guarded-store.js';
-import { cacheVariant } from './cache-key.js';
+import { cacheVariant, identityKey } from './cache-key.js';
 import { LruCacheStore } from './lru-cache-store.js';
 import { sha256Hex } from './sha256.js';
 import { ResponseCache } from './response-cache.js';
@@ -24,6 +24,8 @@ export class ModernMemory {
   /** The response cache's store; undefined when the `cache` option is `false`. */
   private readonly store: GuardedStore | undefined;
   private readonly identity: string;
+  /** The identity as it appears in private keys, built at the first connection. */
+  private identityKey: string | undefined;
   /** Whether the store is the client's own (the default `LruCacheStore`), which no other client reads. */
   private readonly ownStore: boolean;
   private unnamed: string | undefined;
@@ -56,8 +58,13 @@ export class ModernMemory {
 
   /**
    * The response cache for the server behind a transport with this description, spoken to with
-   * this protocol version and client capabilities; undefined when caching is off. The server's
-   * key is hashed (SHA-256), so that a URL's credentials or query never reach the store.
+   * this protocol version and client capabilities; undefined when caching is off. In a store it
+   * was given, the server's key and the identity are hashed (SHA-256), so that a URL's credentials
+   * or query and a secret identity never reach a store other processes may read. A store of the
+   * client's own never leaves the process and holds this client's entries alone: its keys are
+   * not hashed, and a connect computes no hash (each one was 3 SHA-256 computations in
+   * JavaScript, enough over a few dozen connections to start V8's optimizing compiler, whose
+   * first use maps ~4 MiB of the node binary).
    */
   cacheFor(description: string | undefined, protocolVersion: string, capabilities: unknown): ResponseCache | undefined {
     if (this.store === undefined) return undefined;
@@ -68,6 +75,13 @@ export class ModernMemory {
       (cache === false ? undefined : cache?.serverKey) ??
       description ??
       (this.unnamed ??= this.ownStore ? OWN_STORE_UNNAMED : globalThis.crypto.randomUUID());
-    return new ResponseCache(this.store, sha256Hex(server), this.identity, Date.now, cacheVariant(protocolVersion, capabilities));
+    this.identityKey ??= this.ownStore ? this.identity : identityKey(this.identity);
+    return new ResponseCache(
+      this.store,
+      this.ownStore ? server : sha256Hex(server),
+      this.identityKey,
+      Date.now,
+      cacheVariant(protocolVersion, capabilities),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../middleware/request-context.js';
 import type { CacheScope } from '../types/modern/cacheable.js';
-import { identityKey, paramsKey, requestKey, scopedKey, serverPrefix } from './cache-key.js';
+import { paramsKey, requestKey, scopedKey, serverPrefix } from './cache-key.js';
 import type { CacheEntry, CacheInvalidation, MaybePromise } from './cache-store.js';
 import { isPromiseLike, type GuardedStore } from './guarded-store.js';
 
@@ -35,21 +35,21 @@ export class ResponseCache {
   #origin: string | undefined;
   /** How many evictions each method saw: a result fetched across one is not kept. */
   private readonly generations = new Map<string, number>();
-  /** The caller's identity as it appears in private keys (hashed), built once. */
-  private readonly identity: string;
 
   constructor(
     private readonly store: GuardedStore,
-    /** The server's cache identity (`cache.serverKey`, else the transport's description). */
+    /** The server's cache identity (`cache.serverKey`, else the transport's description; hashed by the caller for a shared store). */
     private readonly server: string,
-    /** The caller's identity: private results are only reused under the same one. */
-    identity: string,
+    /**
+     * The caller's identity as it appears in private keys (`identityKey`, hashed by the caller for
+     * a shared store): private results are only reused under the same one.
+     */
+    private readonly identity: string,
     private readonly now: () => number = Date.now,
     /** The protocol version and client capabilities part of the keys (`cacheVariant`). */
     private readonly variant = '',
   ) {
     this.prefix = serverPrefix(server);
-    this.identity = identityKey(identity);
   }
 
   /** Whether results of `method` may be cached at all: a request of any other method skips the cache. */
