@@ -12,7 +12,7 @@ export function printReport({ transport, header, scenarios, clients, stats, verd
   for (const [name, scenario] of Object.entries(scenarios)) {
     const columns = ratioMetrics(transport, name, scenario).flatMap((metric) =>
       baselines(transport, name).map((versus) => {
-        const label = `${metric.short} vs ${versus}`;
+        const label = `${metric.short ?? metric.label} vs ${versus}`;
         return { metric, versus, label, width: Math.max(16, label.length + 2) };
       }),
     );

@@ -8,8 +8,9 @@
 // one step, not the median. `anon` is the same for anonymous memory alone (Linux), `anon
 // KiB/conn` its growth from before the first connection to the end, divided by the count (the
 // total without the node binary's pages, which V8 touches when it first optimizes code: 3 to 4
-// MiB, in whichever process gets hot first, shared and reclaimable), `heap` for the JavaScript
-// heap (used, after GC).
+// MiB, in whichever process gets hot first, shared and reclaimable), `file KiB/conn` those pages
+// alone (RssFile), `heap` for the JavaScript heap (used, after GC). Run a client under
+// `node --max-opt=1` to see its figures without the optimizing compiler's first use.
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median } from '../lib/stats.mjs';
@@ -18,21 +19,27 @@ export const title = 'memory per stdio connection (after GC)';
 export const options = { full: { connections: 50, step: 7 }, quick: { connections: 50, step: 7 } };
 export const metrics = [
   { key: 'rssKiBPerConnection', label: 'rss KiB/conn', short: 'rss', ratio: true },
-  { key: 'marginalRssKiB', label: 'marginal KiB' },
+  { key: 'marginalRssKiB', label: 'marginal KiB', short: 'marginal' },
   { key: 'marginalAnonKiB', label: 'anon KiB' },
   { key: 'anonKiBPerConnection', label: 'anon KiB/conn' },
+  { key: 'fileKiBPerConnection', label: 'file KiB/conn' },
   { key: 'heapKiBPerConnection', label: 'heap KiB/conn' },
   { key: 'externalKiBPerConnection', label: 'external KiB' },
 ];
 
-/** Anonymous resident memory in bytes (Linux), else NaN. */
-function anonymousRss() {
+/** Anonymous and file-backed resident memory in bytes (Linux), else NaN. */
+function residentParts() {
+  let status = '';
   try {
-    const kib = /RssAnon:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    return kib === undefined ? Number.NaN : Number(kib) * 1024;
+    status = readFileSync('/proc/self/status', 'utf8');
   } catch {
-    return Number.NaN;
+    // Not Linux: no parts.
   }
+  const bytes = (name) => {
+    const kib = new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1];
+    return kib === undefined ? Number.NaN : Number(kib) * 1024;
+  };
+  return { anon: bytes('RssAnon'), file: bytes('RssFile') };
 }
 
 /** Collects garbage until the heap stops shrinking (weak callbacks and finalizers take a few passes), then reads the process's memory. */
@@ -46,7 +53,7 @@ async function settled() {
     if (used >= heap * 0.999) break;
     heap = used;
   }
-  return { ...process.memoryUsage(), anon: anonymousRss() };
+  return { ...process.memoryUsage(), ...residentParts() };
 }
 
 export async function run(client, server, { connections, step }) {
@@ -75,6 +82,7 @@ export async function run(client, server, { connections, step }) {
     marginalRssKiB: kib(slope('rss')),
     marginalAnonKiB: kib(slope('anon')),
     anonKiBPerConnection: kib(all.anon - before.anon) / connections,
+    fileKiBPerConnection: kib(all.file - before.file) / connections,
     heapKiBPerConnection: kib(all.heapUsed - one.heapUsed) / (connections - 1),
     externalKiBPerConnection: kib(all.external - one.external) / (connections - 1),
   };
