@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import type * as FsPromises from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * A process found below the server, as it was when found: `startTime` (Linux: clock ticks after
@@ -11,6 +11,8 @@ export interface ProcessRef {
 }
 
 const PS_TIMEOUT_MS = 5000;
+/** How many `/proc/<pid>/stat` files the walk without `children` files reads between two turns of the event loop. */
+const STATS_PER_TURN = 64;
 
 /**
  * The processes descended from `pid` (children, their children...), without `pid` itself: on
@@ -19,26 +21,26 @@ const PS_TIMEOUT_MS = 5000;
  */
 export async function findDescendants(pid: number): Promise<ProcessRef[]> {
   if (process.platform === 'win32') return [];
-  const rootStarted = await startTimeOf(pid);
+  const rootStarted = startTimeOf(pid);
   const found = await descendantsOf(pid);
   // The process ended during the walk and another took its pid: what was found is not its own.
-  return (await startTimeOf(pid)) === rootStarted ? found : [];
+  return startTimeOf(pid) === rootStarted ? found : [];
 }
 
 async function descendantsOf(pid: number): Promise<ProcessRef[]> {
   if (process.platform === 'linux') {
-    const viaChildren = await descendantsFromChildrenFiles(pid);
+    const viaChildren = descendantsFromChildrenFiles(pid);
     if (viaChildren !== undefined) return viaChildren;
   }
   const parents = process.platform === 'linux' ? await parentsFromProc() : await parentsFromPs();
-  return walk(pid, (parent) => parents.get(parent) ?? []).then((pids) => withStartTimes(pids));
+  return withStartTimes(walk(pid, (parent) => parents.get(parent) ?? []));
 }
 
 /** Whether the process is still the one found: alive, and (where known) started at the same time. */
-export async function isSameProcess(ref: ProcessRef): Promise<boolean> {
+export function isSameProcess(ref: ProcessRef): boolean {
   if (!isAlive(ref.pid)) return false;
   if (ref.startTime === undefined) return true;
-  const fields = statFields(await readText(`/proc/${ref.pid}/stat`));
+  const fields = statFields(readText(`/proc/${ref.pid}/stat`));
   // A zombie has exited, and waits only for its parent to reap it.
   return fields !== undefined && fields[0] !== 'Z' && fields[19] === ref.startTime;
 }
@@ -53,14 +55,14 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-async function walk(root: number, childrenOf: (pid: number) => readonly number[] | Promise<readonly number[]>): Promise<number[]> {
+function walk(root: number, childrenOf: (pid: number) => readonly number[]): number[] {
   const found: number[] = [];
   const seen = new Set([root]);
   let level = [root];
   while (level.length > 0) {
     const next: number[] = [];
     for (const pid of level) {
-      for (const child of await childrenOf(pid)) {
+      for (const child of childrenOf(pid)) {
         if (seen.has(child)) continue;
         seen.add(child);
         found.push(child);
@@ -73,13 +75,11 @@ async function walk(root: number, childrenOf: (pid: number) => readonly number[]
 }
 
 /** Linux with `CONFIG_PROC_CHILDREN`: `/proc/<pid>/task/<tid>/children`; undefined when the kernel has no such file. */
-async function descendantsFromChildrenFiles(root: number): Promise<ProcessRef[] | undefined> {
-  if ((await readText(`/proc/${root}/task/${root}/children`)) === undefined && (await readText(`/proc/${root}/stat`)) !== undefined)
-    return undefined;
-  const pids = await walk(root, async (pid) => {
-    const tasks = await (await fsPromises()).readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+function descendantsFromChildrenFiles(root: number): ProcessRef[] | undefined {
+  if (readText(`/proc/${root}/task/${root}/children`) === undefined && readText(`/proc/${root}/stat`) !== undefined) return undefined;
+  const pids = walk(root, (pid) => {
     const children: number[] = [];
-    for (const tid of tasks) children.push(...numbers(await readText(`/proc/${pid}/task/${tid}/children`)));
+    for (const tid of listDirectory(`/proc/${pid}/task`)) children.push(...numbers(readText(`/proc/${pid}/task/${tid}/children`)));
     return children;
   });
   return withStartTimes(pids);
@@ -88,10 +88,12 @@ async function descendantsFromChildrenFiles(root: number): Promise<ProcessRef[] 
 /** Every process's parent, from `/proc/<pid>/stat`. */
 async function parentsFromProc(): Promise<Map<number, number[]>> {
   const byParent = new Map<number, number[]>();
-  const entries = await (await fsPromises()).readdir('/proc').catch(() => [] as string[]);
-  for (const entry of entries) {
+  let read = 0;
+  for (const entry of listDirectory('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const fields = statFields(await readText(`/proc/${entry}/stat`));
+    // A busy host has thousands of processes: the event loop gets a turn now and then.
+    if (++read % STATS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const fields = statFields(readText(`/proc/${entry}/stat`));
     if (fields === undefined) continue;
     addChild(byParent, Number(fields[1]), Number(entry));
   }
@@ -114,20 +116,20 @@ function parentsFromPs(): Promise<Map<number, number[]>> {
   });
 }
 
-async function withStartTimes(pids: readonly number[]): Promise<ProcessRef[]> {
+function withStartTimes(pids: readonly number[]): ProcessRef[] {
   if (process.platform !== 'linux') return pids.map((pid) => ({ pid }));
   const refs: ProcessRef[] = [];
   for (const pid of pids) {
-    const startTime = await startTimeOf(pid);
+    const startTime = startTimeOf(pid);
     if (startTime !== undefined) refs.push({ pid, startTime });
   }
   return refs;
 }
 
-async function startTimeOf(pid: number): Promise<string | undefined> {
+function startTimeOf(pid: number): string | undefined {
   if (process.platform !== 'linux') return undefined;
   // Fields after the command: state (3) is index 0, so field 22 (starttime) is index 19.
-  return statFields(await readText(`/proc/${pid}/stat`))?.[19];
+  return statFields(readText(`/proc/${pid}/stat`))?.[19];
 }
 
 /** The fields of a `/proc/<pid>/stat` line after the command (which is in parentheses and may hold spaces), from field 3 on. */
@@ -152,15 +154,25 @@ function numbers(text: string | undefined): number[] {
     .map(Number);
 }
 
-async function readText(path: string): Promise<string | undefined> {
-  // The process is gone, or not ours to read: either way there is nothing below it to find.
-  return (await fsPromises()).readFile(path, 'utf8').catch(() => undefined);
+/**
+ * A file of `/proc`, read synchronously: the kernel makes it from memory, never from a disk, in
+ * microseconds, where an asynchronous read (open, stat, read and close on libuv's thread pool)
+ * cost ~0.3 ms of CPU each, and a close reads ten or more.
+ */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    // The process is gone, or not ours to read: either way there is nothing below it to find.
+    return undefined;
+  }
 }
 
-let loadingFs: Promise<typeof FsPromises> | undefined;
-
-/** `node:fs/promises`, loaded by the first walk: only a close that looks for descendants needs it, not the import. */
-function fsPromises(): Promise<typeof FsPromises> {
-  loadingFs ??= import('node:fs/promises');
-  return loadingFs;
+/** The names in a directory of `/proc`; none when it cannot be read (the process is gone). */
+function listDirectory(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }

@@ -52,20 +52,19 @@ export async function stopProcess(
  * `timeoutMs`. A pid now used by another process (Linux: another start time) is left alone.
  */
 export async function stopDescendants(descendants: readonly ProcessRef[], settings: ShutdownSettings): Promise<void> {
-  let left = await stillRunning(descendants);
+  let left = stillRunning(descendants);
   if (left.length === 0) return;
   for (const ref of left) sendSignal(ref.pid, 'SIGTERM');
   settings.onStep?.(`processes started by the server were still running after it exited (pids ${pidList(left)}); sent SIGTERM`);
-  if (await goneWithin(async () => (left = await stillRunning(left)).length === 0, settings.timeoutMs)) return;
+  if (await goneWithin(() => (left = stillRunning(left)).length === 0, settings.timeoutMs)) return;
   for (const ref of left) sendSignal(ref.pid, 'SIGKILL');
   settings.onStep?.(
     `processes started by the server were still running ${settings.timeoutMs} ms after SIGTERM (pids ${pidList(left)}); sent SIGKILL`,
   );
 }
 
-async function stillRunning(refs: readonly ProcessRef[]): Promise<ProcessRef[]> {
-  const alive = await Promise.all(refs.map((ref) => isSameProcess(ref)));
-  return refs.filter((_, i) => alive[i]);
+function stillRunning(refs: readonly ProcessRef[]): ProcessRef[] {
+  return refs.filter((ref) => isSameProcess(ref));
 }
 
 function pidList(refs: readonly ProcessRef[]): string {
@@ -108,9 +107,9 @@ function sendSignal(target: number, signal: NodeJS.Signals | 0): boolean {
 }
 
 /** Polls `gone` every 25 ms until it holds (true) or `timeoutMs` has passed (false). */
-async function goneWithin(gone: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
+async function goneWithin(gone: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await gone())) {
+  while (!gone()) {
     if (Date.now() >= deadline) return false;
     await delay(GROUP_POLL_MS);
   }
