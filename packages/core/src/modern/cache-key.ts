@@ -34,10 +34,12 @@ export function identityKey(identity: string): string {
 
 /**
  * What else changes a server's answers: the protocol version and the client capabilities (which
- * can change `tools/list`), the latter as a short hash.
+ * can change `tools/list`), the latter as a short hash, or as their stable JSON when not `hashed`
+ * (a store of the client's own, whose keys stay in the process).
  */
-export function cacheVariant(protocolVersion: string, capabilities: unknown): string {
-  return `${JSON.stringify(protocolVersion)} ${capabilitiesHash(stableJson(capabilities ?? {}))}`;
+export function cacheVariant(protocolVersion: string, capabilities: unknown, hashed = true): string {
+  const json = stableJson(capabilities ?? {});
+  return `${JSON.stringify(protocolVersion)} ${hashed ? capabilitiesHash(json) : json}`;
 }
 
 /** How many capability sets `capabilitiesHash` remembers: a process's clients mostly declare one or a few. */

@@ -47,9 +47,7 @@ describe('the 2026-07-28 memory of a client', () => {
     expect(crypto).not.toHaveBeenCalled();
   });
 
-  it('with a store of its own, hashes nothing at connect once the capabilities were seen', () => {
-    memoryOf().cacheFor('node server.mjs', '2026-07-28', { sampling: {} });
-    vi.mocked(sha256Hex).mockClear();
+  it('with a store of its own, hashes nothing at connect', () => {
     for (let i = 0; i < 3; i++) {
       const cache = memoryOf().cacheFor(`node server-${i}.mjs`, '2026-07-28', { sampling: {} });
       cache?.put('tools/list', undefined, result);
@@ -58,11 +56,12 @@ describe('the 2026-07-28 memory of a client', () => {
     expect(sha256Hex).not.toHaveBeenCalled();
   });
 
-  it('with a store of its own, keeps two servers and two protocol versions apart', () => {
+  it('with a store of its own, keeps two servers, two protocol versions and two capability sets apart', () => {
     const memory = memoryOf();
     memory.cacheFor('node a.mjs', '2026-07-28', {})?.put('tools/list', undefined, result);
     expect(memory.cacheFor('node b.mjs', '2026-07-28', {})?.get('tools/list', undefined)).toBeUndefined();
     expect(memory.cacheFor('node a.mjs', '2026-09-01', {})?.get('tools/list', undefined)).toBeUndefined();
+    expect(memory.cacheFor('node a.mjs', '2026-07-28', { sampling: {} })?.get('tools/list', undefined)).toBeUndefined();
     expect(memory.cacheFor('node a.mjs', '2026-07-28', {})?.get('tools/list', undefined)).toEqual(result);
   });
 
@@ -74,6 +73,15 @@ describe('the 2026-07-28 memory of a client', () => {
     expect(cache?.get('tools/list', undefined)).toEqual(result);
     expect(store.keys).toHaveLength(1);
     for (const secret of ['s3cret', 'pa55word', 't0ken', 'example.test']) expect(store.keys[0]).not.toContain(secret);
+  });
+
+  it('with a store it was given, hashes the same capabilities once for every client', () => {
+    const capabilities = { elicitation: { form: {} } };
+    memoryOf({ store: new LruCacheStore() }).cacheFor('node server.mjs', '2026-07-28', capabilities);
+    const hashes = () => vi.mocked(sha256Hex).mock.calls.filter(([text]) => text.includes('elicitation')).length;
+    expect(hashes()).toBe(1);
+    memoryOf({ store: new LruCacheStore() }).cacheFor('node other.mjs', '2026-07-28', capabilities);
+    expect(hashes()).toBe(1);
   });
 
   it('with a store it was given, hashes its identity once for all its connections', () => {
