@@ -47,6 +47,27 @@ describe('dispatch', () => {
     expect(await response.body.text(1024)).toBe('{"ok":true}');
   });
 
+  it('decodes a body that came in several chunks as one: a leading BOM dropped, characters split across chunks kept, bad bytes replaced', async () => {
+    const bytes = Buffer.concat([Buffer.from('\uFEFF["é', 'utf8'), Buffer.from('€ 𝄞', 'utf8'), Buffer.from([0xff]), Buffer.from('"]')]);
+    // Cut inside the BOM, inside "é", inside "€" and inside "𝄞".
+    const cuts = [0, 2, 5, 8, 12, bytes.length];
+    const server = await serve(async (_, response) => {
+      response.writeHead(200, ['Content-Type', 'application/json']);
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        response.write(bytes.subarray(cuts[i], cuts[i + 1]));
+        await tick(5);
+      }
+      response.end();
+    });
+    const expected = new TextDecoder().decode(bytes);
+    // Read while it streams, and once it has all arrived.
+    expect(await (await get(agent(), server.url())).body.text(1024)).toBe(expected);
+    const late = await get(agent(), server.url());
+    await tick(100);
+    expect(await late.body.text(1024)).toBe(expected);
+    expect(JSON.parse(expected)).toEqual(['é€ 𝄞\uFFFD']);
+  });
+
   it('sends the method, headers and body, to the path with its query', async () => {
     const server = await serve((_, response) => void response.writeHead(204).end());
     const hop = { method: 'POST', headers: { 'content-type': 'application/json', 'x-trace': '7' }, body: '{"a":1}' };
