@@ -1,13 +1,12 @@
 import { util, type Dispatcher } from 'undici';
 import { BodyTooLargeError } from './body.js';
 import type { Exchange } from './exchange.js';
+import { decodeChunks as decode } from './decode-chunks.js';
 import type { HttpBody, HttpResponse } from './http-response.js';
 import type { HopRequest } from './redirects.js';
 
 /** How much of a body may be held, unread, before undici stops reading its socket until the reader catches up. */
 const HIGH_WATER_MARK = 64 * 1024;
-
-const utf8 = new TextDecoder();
 
 /** Where a request goes: the origin (`http://host:port`) and the path with its query. */
 export interface Target {
@@ -277,24 +276,6 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
       });
     }
   }
-}
-
-/** Tells a `TextDecoder` that more bytes follow. */
-const STREAM = { stream: true } as const;
-
-/**
- * Decodes UTF-8 as `TextDecoder` does (a leading byte order mark dropped, invalid bytes
- * replaced). Several chunks are decoded one by one rather than copied into one buffer first: a
- * large answer (64 KiB a socket read) then costs no second copy of its bytes, the text being a
- * rope of the pieces that `JSON.parse` flattens once.
- */
-function decode(chunks: readonly Buffer[]): string {
-  if (chunks.length === 0) return '';
-  if (chunks.length === 1) return utf8.decode(chunks[0]);
-  const decoder = new TextDecoder();
-  let text = '';
-  for (const chunk of chunks) text += decoder.decode(chunk, STREAM);
-  return text + decoder.decode();
 }
 
 /**

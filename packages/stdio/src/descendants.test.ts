@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findDescendants, isSameProcess } from './descendants.js';
+import { descendantsFromParents, findDescendants, isSameProcess } from './descendants.js';
 import { stopDescendants } from './shutdown.js';
 
 const started: ChildProcess[] = [];
@@ -37,6 +37,14 @@ describe.skipIf(process.platform === 'win32')('findDescendants', () => {
     expect(found).not.toContain(process.pid);
     const below = await findDescendants(parent.pid!);
     expect(below.map((ref) => ref.pid)).toEqual([childPid]);
+  });
+
+  it("finds the same from every process's parent, as where the kernel has no children files", async () => {
+    const { parent, childPid } = await parentOfOne();
+    expect((await descendantsFromParents(parent.pid!)).map((ref) => ref.pid)).toEqual([childPid]);
+    const fromParents = (await descendantsFromParents(process.pid)).map((ref) => ref.pid);
+    expect(fromParents).toEqual(expect.arrayContaining([parent.pid, childPid]));
+    expect(fromParents).not.toContain(process.pid);
   });
 
   it('finds nothing below a process that has none, or that is gone', async () => {

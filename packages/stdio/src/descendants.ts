@@ -32,6 +32,14 @@ async function descendantsOf(pid: number): Promise<ProcessRef[]> {
     const viaChildren = descendantsFromChildrenFiles(pid);
     if (viaChildren !== undefined) return viaChildren;
   }
+  return descendantsFromParents(pid);
+}
+
+/**
+ * The descendants of `pid` found from every process's parent: each `/proc/<pid>/stat` on Linux
+ * (a kernel without `children` files), `ps` elsewhere. Exported for its tests.
+ */
+export async function descendantsFromParents(pid: number): Promise<ProcessRef[]> {
   const parents = process.platform === 'linux' ? await parentsFromProc() : await parentsFromPs();
   return withStartTimes(walk(pid, (parent) => parents.get(parent) ?? []));
 }
@@ -154,11 +162,7 @@ function numbers(text: string | undefined): number[] {
     .map(Number);
 }
 
-/**
- * A file of `/proc`, read synchronously: the kernel makes it from memory, never from a disk, in
- * microseconds, where an asynchronous read (open, stat, read and close on libuv's thread pool)
- * cost ~0.3 ms of CPU each, and a close reads ten or more.
- */
+/** A file of `/proc`, read synchronously: the kernel makes it from memory, never from a disk, in microseconds. */
 function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');

@@ -6,11 +6,12 @@ import { sha256Hex } from './sha256.js';
 const IGNORED_PARAMS = new Set(['_meta', 'inputResponses', 'requestState']);
 
 /**
- * The key of a cached result: the `v1` tag, the server's cache identity (hashed by the caller), the
- * method, the params that matter, the `variant` (protocol version and client capabilities, see
- * `cacheVariant`) and the scope; a `private` key adds the caller's identity (hashed here, see
- * `identityKey`) and who asks in the request context, so that it is only reused within the same authorization context. A `public`
- * key is shared by every identity.
+ * The key of a cached result in a store given in `cache.store`: the `v1` tag, the server's cache
+ * identity (hashed by the caller), the method, the params that matter, the `variant` (protocol
+ * version and client capabilities, see `cacheVariant`) and the scope; a `private` key adds the
+ * caller's identity (hashed here, see `identityKey`) and who asks in the request context, so that
+ * it is only reused within the same authorization context. A `public` key is shared by every
+ * identity. (In a store of the client's own, nothing of it is hashed: see `ModernMemory.cacheFor`.)
  */
 export function cacheKey(
   server: string,
@@ -66,8 +67,8 @@ export function requestKey(prefix: string, method: string, params: Record<string
 }
 
 /**
- * A `requestKey` completed with the scope, and for a private result the identity (its
- * `identityKey`, hashed by the caller) and the parts of
+ * A `requestKey` completed with the scope, and for a private result the identity (as the caller
+ * keys it: its `identityKey` in a given store) and the parts of
  * the request context that say who asks (`userId`, `sessionId`, `clientId`; not its `ttlMs`,
  * `priority`, `tags` or `metadata`, which do not change the answer).
  */

@@ -76,9 +76,9 @@ describe('the 2026-07-28 memory of a client', () => {
   });
 
   it('with a store it was given, hashes the same capabilities once for every client', () => {
-    const capabilities = { elicitation: { form: {} } };
+    const capabilities = { experimental: { 'hash-once-test': {} } };
     memoryOf({ store: new LruCacheStore() }).cacheFor('node server.mjs', '2026-07-28', capabilities);
-    const hashes = () => vi.mocked(sha256Hex).mock.calls.filter(([text]) => text.includes('elicitation')).length;
+    const hashes = () => vi.mocked(sha256Hex).mock.calls.filter(([text]) => text.includes('hash-once-test')).length;
     expect(hashes()).toBe(1);
     memoryOf({ store: new LruCacheStore() }).cacheFor('node other.mjs', '2026-07-28', capabilities);
     expect(hashes()).toBe(1);

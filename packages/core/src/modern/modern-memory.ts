@@ -62,9 +62,8 @@ export class ModernMemory {
    * was given, the server's key and the identity are hashed (SHA-256), so that a URL's credentials
    * or query and a secret identity never reach a store other processes may read. A store of the
    * client's own never leaves the process and holds this client's entries alone: nothing in its
-   * keys is hashed, and a connect computes no hash (each one was 3 SHA-256 computations in
-   * JavaScript, ~1 ms of a cold start, and over a few dozen connections enough to start V8's
-   * optimizing compiler, whose first use maps ~4 MiB of the node binary).
+   * keys is hashed, so that a connect computes no SHA-256 (in JavaScript, as core has no
+   * `node:crypto`).
    */
   cacheFor(description: string | undefined, protocolVersion: string, capabilities: unknown): ResponseCache | undefined {
     if (this.store === undefined) return undefined;
