@@ -1,5 +1,4 @@
-import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { childProcess, fs } from './node-builtins.js';
 
 /**
  * A process found below the server, as it was when found: `startTime` (Linux: clock ticks after
@@ -111,7 +110,7 @@ async function parentsFromProc(): Promise<Map<number, number[]>> {
 /** Every process's parent, from `ps -A -o pid= -o ppid=` (macOS, the BSDs); empty when `ps` fails. */
 function parentsFromPs(): Promise<Map<number, number[]>> {
   return new Promise((resolve) => {
-    execFile('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], { timeout: PS_TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
+    childProcess.execFile('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], { timeout: PS_TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
       const byParent = new Map<number, number[]>();
       if (error === null) {
         for (const line of stdout.split('\n')) {
@@ -165,7 +164,7 @@ function numbers(text: string | undefined): number[] {
 /** A file of `/proc`, read synchronously: the kernel makes it from memory, never from a disk, in microseconds. */
 function readText(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return fs.readFileSync(path, 'utf8');
   } catch {
     // The process is gone, or not ours to read: either way there is nothing below it to find.
     return undefined;
@@ -175,7 +174,7 @@ function readText(path: string): string | undefined {
 /** The names in a directory of `/proc`; none when it cannot be read (the process is gone). */
 function listDirectory(path: string): string[] {
   try {
-    return readdirSync(path);
+    return fs.readdirSync(path);
   } catch {
     return [];
   }

@@ -1,12 +1,16 @@
 import { ConfigError } from '@mcpx/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as builtins from './node-builtins.js';
 import { describeCommand, resolveOptions, type StdioTransportOptions } from './options.js';
 
-/** Whether the mocked `isatty` says this process has a terminal. */
-const tty = vi.hoisted(() => ({ terminal: false }));
-vi.mock('node:tty', () => ({ isatty: () => tty.terminal }));
+/** Whether the stubbed `isatty` says this process has a terminal. */
+const tty = { terminal: false };
+beforeEach(() => {
+  vi.spyOn(builtins.tty, 'isatty').mockImplementation(() => tty.terminal);
+});
 afterEach(() => {
   tty.terminal = false;
+  vi.restoreAllMocks();
 });
 
 describe('the processGroup default', () => {

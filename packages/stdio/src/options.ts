@@ -1,5 +1,5 @@
-import { isatty } from 'node:tty';
 import { checkOptions, ConfigError, integerOption, TRANSPORT_OPTION_HINTS, type OptionKeys } from '@mcpx/core/internal';
+import { tty } from './node-builtins.js';
 
 /**
  * Where the server's stderr goes: `'pipe'` reads it into diagnostics and keeps its last
@@ -113,7 +113,7 @@ export function startsThroughWrapper(command: string, args: readonly string[]): 
 
 /** Whether this process's stdin, stdout or stderr is a terminal, whose Ctrl-C would reach a server in its process group. */
 export function attachedToTerminal(): boolean {
-  return isatty(0) || isatty(1) || isatty(2);
+  return tty.isatty(0) || tty.isatty(1) || tty.isatty(2);
 }
 
 /** The `env` of a transport given none: one object for every connection. */

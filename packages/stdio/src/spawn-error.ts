@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { fs } from './node-builtins.js';
 import { TransportError } from '@mcpx/core/internal';
 import type { ResolvedStdioOptions } from './options.js';
 
@@ -14,7 +14,7 @@ export function spawnError(
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const { command, cwd } = options;
   let problem: string;
-  if (code === 'ENOENT' && cwd !== undefined && !existsSync(cwd)) {
+  if (code === 'ENOENT' && cwd !== undefined && !fs.existsSync(cwd)) {
     problem = `its working directory "${cwd}" does not exist; check the cwd option`;
   } else if (code === 'ENOENT') {
     problem = `the command "${command}" was not found; check the command name and that it is on the PATH, or give its absolute path`;

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import type { ConnectionClosedDetails, JsonRpcMessage, Transport, TransportDiagnostic, TransportSendOptions } from '@mcpx/core';
 import { ConnectionClosedError, TransportCallbacks, TransportError } from '@mcpx/core/internal';
 import { buildEnvironment } from './environment.js';
 import { decodeLine, encodeMessage } from './framing.js';
 import { LineDecoder } from './line-decoder.js';
+import { childProcess } from './node-builtins.js';
 import { findDescendants } from './descendants.js';
 import { describeCommand, resolveOptions, type ResolvedStdioOptions, type StdioTransportOptions } from './options.js';
 import { stopGroup, stopProcess, settlesWithin, type ServerProcess, type ShutdownSettings } from './shutdown.js';
@@ -146,7 +147,7 @@ export class StdioTransport implements Transport {
     const ownsGroup = options.processGroup && process.platform !== 'win32';
     let child: ChildProcess;
     try {
-      child = spawn(options.command, [...options.args], {
+      child = childProcess.spawn(options.command, [...options.args], {
         cwd: options.cwd,
         env: buildEnvironment(options),
         stdio: ['pipe', 'pipe', options.stderr],

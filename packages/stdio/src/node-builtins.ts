@@ -1,0 +1,9 @@
+/**
+ * The Node built-ins this package calls, as their CommonJS exports. Imported as ES modules,
+ * Node builds a namespace of every export of each, which loads parts of Node this package never
+ * uses (`node:fs`'s file streams, for one). `process.getBuiltinModule` is in every Node the
+ * package supports (20.16 and later).
+ */
+export const childProcess = process.getBuiltinModule('node:child_process');
+export const fs = process.getBuiltinModule('node:fs');
+export const tty = process.getBuiltinModule('node:tty');
