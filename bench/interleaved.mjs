@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-const HTTP_CLIENTS = ['raw', 'official', 'mcpx', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
+const HTTP_CLIENTS = ['raw', 'raw-modern', 'mcpx-legacy', 'official', 'mcpx', 'mcpx-oauth', 'mcpx-header', 'mcpx-middleware', 'mcpx-otel'];
 const BATCHES_A_TURN = 4;
 const WARMUP_BATCHES = 40;
 

@@ -15,6 +15,7 @@ import * as memory from './scenarios/memory.mjs';
 const CLIENTS = [
   'raw',
   'raw-group',
+  'raw-modern',
   'official',
   'mcpx',
   'mcpx-legacy',

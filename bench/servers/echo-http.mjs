@@ -17,7 +17,7 @@
 import { Buffer } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { discoverResult, isModern, legacyOnly, withResultType } from './modern.mjs';
+import { discoverResult, echoResult, isModern, legacyOnly, withResultType } from './modern.mjs';
 
 const VERSIONS = new Set(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25']);
 const LATEST = '2025-11-25';
@@ -81,7 +81,7 @@ function answerPost(req, res, text) {
       if (!known) return send(res, 404, error(msg.id, -32001, 'Session not found'));
       if (msg.method === 'ping') return send(res, 200, result(msg.id, '{}'));
       if (msg.method === 'tools/list') return send(res, 200, result(msg.id, TOOLS));
-      return send(res, 200, result(msg.id, echoResult(msg)));
+      return send(res, 200, result(msg.id, echoResult(echoText(msg), false)));
     default:
       return send(res, known ? 200 : 400, error(msg.id, -32601, 'Method not found'));
   }
@@ -95,15 +95,15 @@ function answerModern(res, msg) {
     case 'tools/list':
       return send(res, 200, result(msg.id, withResultType(TOOLS, true)));
     case 'tools/call':
-      return send(res, 200, result(msg.id, withResultType(echoResult(msg), true)));
+      return send(res, 200, result(msg.id, echoResult(echoText(msg), true)));
     default:
       return send(res, 200, error(msg.id, -32601, 'Method not found'));
   }
 }
 
-/** The result of `tools/call` echo, as JSON text: the argument `text`, as text content. */
-function echoResult(msg) {
-  return `{"content":[{"type":"text","text":${JSON.stringify(String(msg.params?.arguments?.text ?? ''))}}]}`;
+/** What `tools/call` echo returns: its argument `text`, as a string. */
+function echoText(msg) {
+  return String(msg.params?.arguments?.text ?? '');
 }
 
 const server = createServer((req, res) => {

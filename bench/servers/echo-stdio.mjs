@@ -4,7 +4,7 @@
 // `_meta`) and the legacy era (`initialize`), see modern.mjs; `--era=legacy` makes it legacy only,
 // so a client that probes with `server/discover` gets a prompt "method not found".
 // Other requests get "method not found".
-import { discoverResult, isModern, legacyOnly, withResultType } from './modern.mjs';
+import { discoverResult, echoResult, isModern, legacyOnly, withResultType } from './modern.mjs';
 
 const VERSIONS = new Set(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25']);
 const LATEST = '2025-11-25';
@@ -26,10 +26,8 @@ function answer(msg) {
   if (msg.id === undefined || typeof msg.method !== 'string') return ''; // notification or response
   const modern = isModern(msg);
   switch (msg.method) {
-    case 'tools/call': {
-      const text = String(msg.params?.arguments?.text ?? '');
-      return result(msg.id, withResultType(`{"content":[{"type":"text","text":${JSON.stringify(text)}}]}`, modern));
-    }
+    case 'tools/call':
+      return result(msg.id, echoResult(String(msg.params?.arguments?.text ?? ''), modern));
     case 'tools/list':
       return result(msg.id, withResultType(TOOLS, modern));
     case 'ping':

@@ -28,6 +28,15 @@ export function discoverResult(name) {
   });
 }
 
+/**
+ * The result of `tools/call` echo, as JSON text: `text` as text content, with `resultType` first
+ * when `modern`. Built in one piece, so a modern answer costs the server no more copying of a
+ * large text than a legacy one (`withResultType` would copy it again).
+ */
+export function echoResult(text, modern) {
+  return `{${modern ? '"resultType":"complete",' : ''}"content":[{"type":"text","text":${JSON.stringify(text)}}]}`;
+}
+
 /** A result's JSON object text `json` (`{...}`) with `resultType: "complete"` first when `modern`. */
 export function withResultType(json, modern) {
   if (!modern) return json;

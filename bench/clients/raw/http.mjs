@@ -2,16 +2,20 @@
 // requests in flight, like fetch's default dispatcher) and its `request()` API, one POST a
 // message, JSON answers parsed whole. Measured here, it costs ~25% less CPU per call than a
 // `node:http` keep-alive `Agent`, and does ~1.5-2× its throughput with 256 calls in flight.
+// `modern` speaks 2026-07-28 (the `raw-modern` client): `server/discover` and no session, every
+// request with the `_meta` envelope and the `MCP-Protocol-Version`, `Mcp-Method` and (for
+// `tools/call`) `Mcp-Name` headers, each set of headers made once.
 import { Pool } from 'undici';
+import { ENVELOPE, MODERN_VERSION, checkDiscovered } from './modern.mjs';
 
-export async function connect(server) {
+export async function connect(server, { modern = false } = {}) {
   const url = new URL(server.url);
   const pool = new Pool(url.origin);
   const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
   let nextId = 1;
 
-  async function post(message) {
-    const response = await pool.request({ path: url.pathname, method: 'POST', headers, body: JSON.stringify(message) });
+  async function post(message, sent = headers) {
+    const response = await pool.request({ path: url.pathname, method: 'POST', headers: sent, body: JSON.stringify(message) });
     if (response.statusCode === 202) {
       await response.body.dump();
       return { response, msg: undefined };
@@ -21,10 +25,28 @@ export async function connect(server) {
     return { response, msg: await response.body.json() };
   }
 
-  async function request(method, params) {
-    const { msg } = await post({ jsonrpc: '2.0', id: nextId++, method, params });
+  async function request(method, params, sent) {
+    const { msg } = await post({ jsonrpc: '2.0', id: nextId++, method, params }, sent);
     if (msg.error) throw new Error(msg.error.message);
     return msg.result;
+  }
+
+  if (modern) {
+    const modernHeaders = (method, name) => ({
+      ...headers,
+      'mcp-protocol-version': MODERN_VERSION,
+      'mcp-method': method,
+      ...(name === undefined ? {} : { 'mcp-name': name }),
+    });
+    checkDiscovered(await request('server/discover', { _meta: ENVELOPE }, modernHeaders('server/discover')));
+    const listHeaders = modernHeaders('tools/list');
+    const echoHeaders = modernHeaders('tools/call', 'echo');
+    return {
+      listTools: () => request('tools/list', { _meta: ENVELOPE }, listHeaders),
+      echo: (text) => request('tools/call', { name: 'echo', arguments: { text }, _meta: ENVELOPE }, echoHeaders),
+      // Stateless: no session to end.
+      close: () => pool.close(),
+    };
   }
 
   const { response, msg } = await post({

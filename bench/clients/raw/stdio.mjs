@@ -1,9 +1,11 @@
 // The raw loop over stdio: spawn the server, split lines, a `Map` of pending ids. `detached`
 // starts the server as the leader of a process group (and session) of its own, as mcpx does by
-// default: the `raw-group` client.
+// default: the `raw-group` client. `modern` speaks 2026-07-28 (`server/discover`, then the
+// `_meta` envelope on every request) instead of `initialize` and 2025-11-25: `raw-modern`.
 import { spawn } from 'node:child_process';
+import { ENVELOPE, checkDiscovered } from './modern.mjs';
 
-export async function connect(server, { detached = false } = {}) {
+export async function connect(server, { detached = false, modern = false } = {}) {
   const child = spawn(server.command, server.args, { stdio: ['pipe', 'pipe', 'inherit'], detached });
   const pending = new Map();
   let nextId = 1;
@@ -35,16 +37,21 @@ export async function connect(server, { detached = false } = {}) {
     return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
   }
 
-  await request('initialize', {
-    protocolVersion: '2025-11-25',
-    capabilities: {},
-    clientInfo: { name: 'bench-raw', version: '1.0.0' },
-  });
-  child.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n');
+  if (modern) {
+    checkDiscovered(await request('server/discover', { _meta: ENVELOPE }));
+  } else {
+    await request('initialize', {
+      protocolVersion: '2025-11-25',
+      capabilities: {},
+      clientInfo: { name: 'bench-raw', version: '1.0.0' },
+    });
+    child.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n');
+  }
 
   return {
-    listTools: () => request('tools/list', {}),
-    echo: (text) => request('tools/call', { name: 'echo', arguments: { text } }),
+    listTools: () => request('tools/list', modern ? { _meta: ENVELOPE } : {}),
+    echo: (text) =>
+      request('tools/call', modern ? { name: 'echo', arguments: { text }, _meta: ENVELOPE } : { name: 'echo', arguments: { text } }),
     close: async () => {
       child.stdin.end();
       await exited;
