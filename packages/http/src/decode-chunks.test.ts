@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeChunks } from './decode-chunks.js';
+import { completeLength, decodeChunks } from './decode-chunks.js';
 
 const whole = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -20,6 +20,38 @@ describe('decodeChunks', () => {
     expect(decodeChunks([bytes])).toBe(whole(bytes));
     expect(decodeChunks([])).toBe('');
     expect(decodeChunks([new Uint8Array(0), bytes.subarray(0, 4), new Uint8Array(0), bytes.subarray(4)])).toBe(whole(bytes));
+  });
+
+  it('decodes invalid sequences cut at every place as the whole is decoded', () => {
+    // A lead byte whose next byte is out of its range (E0 80), a 4-byte character cut short
+    // before ASCII (F0 90 80 41), stray continuation bytes, an overlong lead (C0), a byte past
+    // U+10FFFF (F5), a 3-byte character cut short before another (E2 82 E2 82 AC).
+    const invalid = Buffer.from([
+      0x5b, 0xe0, 0x80, 0x41, 0xf0, 0x90, 0x80, 0x41, 0x80, 0x80, 0x80, 0x80, 0xc0, 0xaf, 0xf5, 0x42, 0xe2, 0x82, 0xe2, 0x82, 0xac, 0x5d,
+    ]);
+    for (let first = 0; first <= invalid.length; first++) {
+      for (let second = first; second <= invalid.length; second++) {
+        const chunks = [invalid.subarray(0, first), invalid.subarray(first, second), invalid.subarray(second)];
+        expect(decodeChunks(chunks)).toBe(whole(invalid));
+      }
+    }
+  });
+
+  it('decodes a text cut into chunks of one byte as the whole is decoded', () => {
+    const one = Array.from(bytes, (byte) => Uint8Array.of(byte));
+    expect(decodeChunks(one)).toBe(whole(bytes));
+  });
+
+  it('counts the bytes that end with a whole character', () => {
+    const euro = [0xe2, 0x82, 0xac];
+    expect(completeLength(Uint8Array.of())).toBe(0);
+    expect(completeLength(Uint8Array.of(0x41, ...euro))).toBe(4);
+    expect(completeLength(Uint8Array.of(0x41, 0xe2, 0x82))).toBe(1);
+    expect(completeLength(Uint8Array.of(0x41, 0xf0, 0x9d, 0x84))).toBe(1);
+    expect(completeLength(Uint8Array.of(0x41, 0xc3))).toBe(1);
+    // Not the start of a character: replaced where it is, nothing to wait for.
+    expect(completeLength(Uint8Array.of(0x41, 0xff))).toBe(2);
+    expect(completeLength(Uint8Array.of(0x80, 0x80, 0x80, 0x80))).toBe(4);
   });
 
   it('replaces a character cut off at the end, as the whole is decoded', () => {
