@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeLength, decodeChunks } from './decode-chunks.js';
+import { Utf8Chunks, completeLength, decodeChunks } from './decode-chunks.js';
 
 const whole = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -40,6 +40,15 @@ describe('decodeChunks', () => {
   it('decodes a text cut into chunks of one byte as the whole is decoded', () => {
     const one = Array.from(bytes, (byte) => Uint8Array.of(byte));
     expect(decodeChunks(one)).toBe(whole(bytes));
+  });
+
+  it('gives, chunk by chunk, the text of the whole, its last character cut short replaced at the end', () => {
+    const decoder = new Utf8Chunks();
+    const pieces = [decoder.write(bytes.subarray(0, 2)), decoder.write(bytes.subarray(2, 7)), decoder.write(bytes.subarray(7, 9))];
+    // Nothing of the BOM until it is whole; "é" whole in the second chunk; "€" cut after its second byte.
+    expect(pieces).toEqual(['', '["é', '']);
+    expect(decoder.end()).toBe('\uFFFD');
+    expect(pieces.join('') + '\uFFFD').toBe(whole(bytes.subarray(0, 9)));
   });
 
   it('counts the bytes that end with a whole character', () => {

@@ -4,34 +4,54 @@ const utf8 = new TextDecoder();
 const utf8Within = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
+ * Decodes UTF-8 text that arrives in chunks, as `TextDecoder` decodes their concatenation (a
+ * leading byte order mark dropped, invalid bytes replaced), each chunk with `TextDecoder`'s
+ * one-shot decode. A streaming decode (`{ stream: true }`) would give the same text, but it
+ * leaves Node's fast path for a conversion to UTF-16 and back: 5 to 8 times the CPU for text
+ * of ASCII. A character cut between two chunks is decoded with the next one: a piece ends
+ * before the first byte of a last character that lacks bytes, which is where the decoder of the
+ * whole text is in its initial state too, so the pieces decode as the whole does, replacements
+ * included.
+ */
+export class Utf8Chunks {
+  /** The first bytes of a character cut off at the end of the last chunk. */
+  #carried: Uint8Array | undefined;
+  /** Whether text was decoded already: only the first piece may start with a byte order mark. */
+  #started = false;
+
+  /** The text of `chunk` (after what came before it), up to its last whole character. */
+  write(chunk: Uint8Array): string {
+    const bytes = this.#carried === undefined ? chunk : joined(this.#carried, chunk);
+    const end = completeLength(bytes);
+    this.#carried = end === bytes.length ? undefined : bytes.subarray(end);
+    return end === 0 ? '' : this.#decode(end === bytes.length ? bytes : bytes.subarray(0, end));
+  }
+
+  /** The text of what is left: a character cut short at the end of the text, replaced. */
+  end(): string {
+    const left = this.#carried;
+    this.#carried = undefined;
+    return left === undefined ? '' : this.#decode(left);
+  }
+
+  #decode(bytes: Uint8Array): string {
+    const text = (this.#started ? utf8Within : utf8).decode(bytes);
+    this.#started = true;
+    return text;
+  }
+}
+
+/**
  * The text of a body received in `chunks`, decoded as `TextDecoder` decodes their concatenation
- * (a leading byte order mark dropped, invalid bytes replaced).
- *
- * Each chunk is decoded on its own, with `TextDecoder`'s one-shot decode, and the text is a rope
- * of the pieces that `JSON.parse` flattens once: no copy of the body into one buffer. (A
- * streaming decode, `{ stream: true }`, would do the same, but it leaves Node's fast path for a
- * conversion to UTF-16 and back, 5 to 8 times the CPU for a body of ASCII.) A character cut
- * between two chunks is decoded with the next one: a piece ends before the last character's
- * first byte when that character lacks bytes, which is where the decoder of the whole text is
- * in its initial state too, so the pieces decode as the whole does, replacements included.
+ * (see `Utf8Chunks`). Several chunks are decoded one by one rather than copied into one buffer
+ * first: the text is a rope of the pieces, which `JSON.parse` flattens once.
  */
 export function decodeChunks(chunks: readonly Uint8Array[]): string {
-  if (chunks.length === 0) return '';
   if (chunks.length === 1) return utf8.decode(chunks[0]);
+  const decoder = new Utf8Chunks();
   let text = '';
-  // Whether a piece was decoded already: only the first may start with a byte order mark.
-  let started = false;
-  let carried: Uint8Array | undefined;
-  let left = chunks.length;
-  for (const received of chunks) {
-    const chunk = carried === undefined ? received : joined(carried, received);
-    const end = --left === 0 ? chunk.length : completeLength(chunk);
-    carried = end === chunk.length ? undefined : chunk.subarray(end);
-    if (end === 0) continue;
-    text += (started ? utf8Within : utf8).decode(end === chunk.length ? chunk : chunk.subarray(0, end));
-    started = true;
-  }
-  return text;
+  for (const chunk of chunks) text += decoder.write(chunk);
+  return text + decoder.end();
 }
 
 /**

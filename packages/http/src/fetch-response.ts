@@ -1,4 +1,5 @@
 import { BodyTooLargeError } from './body.js';
+import { Utf8Chunks } from './decode-chunks.js';
 import type { FetchedResponse } from './fetch.js';
 import type { HttpBody, HttpResponse } from './http-response.js';
 
@@ -36,7 +37,7 @@ class WebBody implements HttpBody {
   async text(maxBytes: number): Promise<string> {
     if (this.#stream === null) return '';
     const reader = (this.#reader ??= this.#stream.getReader());
-    const decoder = new TextDecoder();
+    const decoder = new Utf8Chunks();
     let text = '';
     let size = 0;
     for (;;) {
@@ -47,9 +48,9 @@ class WebBody implements HttpBody {
         this.cancel();
         throw new BodyTooLargeError(maxBytes);
       }
-      text += decoder.decode(value, { stream: true });
+      text += decoder.write(value);
     }
-    return text + decoder.decode();
+    return text + decoder.end();
   }
 
   cancel(): void {

@@ -1,4 +1,5 @@
 import { createParser, type ParseError } from 'eventsource-parser';
+import { Utf8Chunks } from './decode-chunks.js';
 
 /** One thing read from a `text/event-stream` body. */
 export type SseItem =
@@ -34,12 +35,12 @@ export async function* readEventStream(body: AsyncIterable<Uint8Array>, maxEvent
     maxBufferSize: maxEventBytes,
   });
   const chunks = body[Symbol.asyncIterator]();
-  const decoder = new TextDecoder();
+  const decoder = new Utf8Chunks();
   try {
     for (;;) {
       const chunk = await chunks.next();
       const done = chunk.done === true;
-      const text = done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
+      const text = done ? decoder.end() : decoder.write(chunk.value);
       if (text !== '') parser.feed(text);
       for (const item of queue.splice(0)) {
         if (item.kind === 'event' && Buffer.byteLength(item.data) > maxEventBytes) throw new EventTooLargeError(maxEventBytes);
