@@ -51,6 +51,45 @@ describe('decodeChunks', () => {
     expect(pieces.join('') + '\uFFFD').toBe(whole(bytes.subarray(0, 9)));
   });
 
+  it('decodes random bytes cut at random places as the whole is decoded', () => {
+    // Seeded, so a failure repeats: bytes drawn from ASCII, lead and continuation bytes, BOMs
+    // and bytes that start no character, cut into chunks of 0 to 9 bytes.
+    let seed = 17;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const alphabet = [
+      0x41, 0x0a, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9d, 0x84, 0x9e, 0xed, 0xa0, 0x80, 0xbf, 0xef, 0xbb, 0xc0, 0xe0, 0xf4, 0x90, 0xf5,
+      0xff,
+    ];
+    for (let run = 0; run < 3000; run++) {
+      const input = Uint8Array.from({ length: next(24) }, () => alphabet[next(alphabet.length)] ?? 0);
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < input.length;) {
+        const size = next(10);
+        chunks.push(input.slice(at, at + size));
+        at += size;
+      }
+      expect(decodeChunks(chunks), `bytes ${Buffer.from(input).toString('hex')}`).toBe(whole(input));
+    }
+  });
+
+  it('keeps the bytes it carries, not a view of a chunk that its source reuses', () => {
+    const decoder = new Utf8Chunks();
+    const reused = Uint8Array.of(0x41, 0xe2, 0x82); // "A" and the first two bytes of "€"
+    const first = decoder.write(reused);
+    reused.set([0xac, 0x42, 0x43]); // the last byte of "€", "B", "C"
+    expect(first + decoder.write(reused) + decoder.end()).toBe('A€BC');
+  });
+
+  it('starts a new text after end(): its byte order mark dropped again', () => {
+    const decoder = new Utf8Chunks();
+    const text = Buffer.from('\uFEFFa', 'utf8');
+    expect(decoder.write(text) + decoder.end()).toBe('a');
+    expect(decoder.write(text) + decoder.end()).toBe('a');
+  });
+
   it('counts the bytes that end with a whole character', () => {
     const euro = [0xe2, 0x82, 0xac];
     expect(completeLength(Uint8Array.of())).toBe(0);

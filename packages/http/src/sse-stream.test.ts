@@ -34,6 +34,12 @@ describe('readEventStream', () => {
     expect(items).toEqual([{ kind: 'event', id: undefined, event: undefined, data: 'line one\nx☃' }]);
   });
 
+  it('drops a byte order mark cut across chunks at the start, and keeps U+FEFF later on', async () => {
+    const bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+    const items = await read(bodyOf(bom.slice(0, 2), bom.slice(2), 'data: a', bom, '\n\n'));
+    expect(items).toEqual([{ kind: 'event', id: undefined, event: undefined, data: 'a\uFEFF' }]);
+  });
+
   it('drops an unfinished last event, as the SSE standard says', async () => {
     expect(await read(bodyOf('data: {"complete":true}\n\ndata: {"cut'))).toEqual([
       { kind: 'event', id: undefined, event: undefined, data: '{"complete":true}' },
