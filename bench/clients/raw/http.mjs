@@ -6,7 +6,7 @@
 // request with the `_meta` envelope and the `MCP-Protocol-Version`, `Mcp-Method` and (for
 // `tools/call`) `Mcp-Name` headers, each set of headers made once.
 import { Pool } from 'undici';
-import { ENVELOPE, MODERN_VERSION, checkDiscovered } from './modern.mjs';
+import { ENVELOPE, MODERN_VERSION, discover } from './modern.mjs';
 
 export async function connect(server, { modern = false } = {}) {
   const url = new URL(server.url);
@@ -38,7 +38,8 @@ export async function connect(server, { modern = false } = {}) {
       'mcp-method': method,
       ...(name === undefined ? {} : { 'mcp-name': name }),
     });
-    checkDiscovered(await request('server/discover', { _meta: ENVELOPE }, modernHeaders('server/discover')));
+    const discoverHeaders = modernHeaders('server/discover');
+    await discover((method, params) => request(method, params, discoverHeaders));
     const listHeaders = modernHeaders('tools/list');
     const echoHeaders = modernHeaders('tools/call', 'echo');
     return {

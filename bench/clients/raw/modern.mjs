@@ -9,8 +9,17 @@ export const ENVELOPE = {
   'io.modelcontextprotocol/clientCapabilities': {},
 };
 
-/** Checks a `server/discover` result offers 2026-07-28; a bench server that does not is a setup error. */
-export function checkDiscovered(result) {
-  if (!result?.supportedVersions?.includes(MODERN_VERSION))
-    throw new Error(`bench: the server does not offer ${MODERN_VERSION} (start it without --era=legacy)`);
+/**
+ * Sends `server/discover` through `request` and checks the server offers 2026-07-28: a bench
+ * server that does not (started with `--era=legacy`) is a setup error, named as such.
+ */
+export async function discover(request) {
+  const hint = `the server must speak ${MODERN_VERSION} for raw-modern (start it without --era=legacy)`;
+  let result;
+  try {
+    result = await request('server/discover', { _meta: ENVELOPE });
+  } catch (error) {
+    throw new Error(`bench: server/discover failed (${error.message}): ${hint}`);
+  }
+  if (!result?.supportedVersions?.includes(MODERN_VERSION)) throw new Error(`bench: server/discover does not offer it: ${hint}`);
 }

@@ -3,7 +3,7 @@
 // default: the `raw-group` client. `modern` speaks 2026-07-28 (`server/discover`, then the
 // `_meta` envelope on every request) instead of `initialize` and 2025-11-25: `raw-modern`.
 import { spawn } from 'node:child_process';
-import { ENVELOPE, checkDiscovered } from './modern.mjs';
+import { ENVELOPE, discover } from './modern.mjs';
 
 export async function connect(server, { detached = false, modern = false } = {}) {
   const child = spawn(server.command, server.args, { stdio: ['pipe', 'pipe', 'inherit'], detached });
@@ -37,24 +37,30 @@ export async function connect(server, { detached = false, modern = false } = {})
     return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
   }
 
+  const close = async () => {
+    child.stdin.end();
+    await exited;
+  };
+
   if (modern) {
-    checkDiscovered(await request('server/discover', { _meta: ENVELOPE }));
-  } else {
-    await request('initialize', {
-      protocolVersion: '2025-11-25',
-      capabilities: {},
-      clientInfo: { name: 'bench-raw', version: '1.0.0' },
-    });
-    child.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n');
+    await discover(request);
+    return {
+      listTools: () => request('tools/list', { _meta: ENVELOPE }),
+      echo: (text) => request('tools/call', { name: 'echo', arguments: { text }, _meta: ENVELOPE }),
+      close,
+    };
   }
 
+  await request('initialize', {
+    protocolVersion: '2025-11-25',
+    capabilities: {},
+    clientInfo: { name: 'bench-raw', version: '1.0.0' },
+  });
+  child.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n');
+
   return {
-    listTools: () => request('tools/list', modern ? { _meta: ENVELOPE } : {}),
-    echo: (text) =>
-      request('tools/call', modern ? { name: 'echo', arguments: { text }, _meta: ENVELOPE } : { name: 'echo', arguments: { text } }),
-    close: async () => {
-      child.stdin.end();
-      await exited;
-    },
+    listTools: () => request('tools/list', {}),
+    echo: (text) => request('tools/call', { name: 'echo', arguments: { text } }),
+    close,
   };
 }
