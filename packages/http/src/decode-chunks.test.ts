@@ -90,7 +90,7 @@ describe('decodeChunks', () => {
     expect(decoder.write(text) + decoder.end()).toBe('a');
   });
 
-  it('counts the bytes that end with a whole character', () => {
+  it('measures the longest start of the bytes that does not end inside a character', () => {
     const euro = [0xe2, 0x82, 0xac];
     expect(completeLength(Uint8Array.of())).toBe(0);
     expect(completeLength(Uint8Array.of(0x41, ...euro))).toBe(4);
