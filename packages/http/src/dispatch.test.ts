@@ -80,6 +80,15 @@ describe('dispatch', () => {
     });
   });
 
+  it('sends a large body (encoded apart, see request-body.ts) whole, with its length in bytes', async () => {
+    const server = await serve((_, response) => void response.writeHead(204).end());
+    const body = JSON.stringify({ text: 'é€𝄞 '.repeat(40 * 1024) });
+    const hop = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    await dispatch(agent(), targetOf(new URL(server.url('/mcp'))), hop, new Exchange());
+    expect(server.requests[0]?.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    expect(server.requests[0]?.body).toBe(body);
+  });
+
   it('streams a body much larger than what it buffers, in order, however slowly it is read', async () => {
     const block = (n: number) => Buffer.alloc(16 * 1024, n % 256);
     const server = await serve((_, response) => {

@@ -4,6 +4,7 @@ import type { Exchange } from './exchange.js';
 import { decodeChunks as decode } from './decode-chunks.js';
 import type { HttpBody, HttpResponse } from './http-response.js';
 import type { HopRequest } from './redirects.js';
+import { requestBody } from './request-body.js';
 
 /** How much of a body may be held, unread, before undici stops reading its socket until the reader catches up. */
 const HIGH_WATER_MARK = 64 * 1024;
@@ -73,7 +74,7 @@ export function dispatch<T>(
     const request = new DispatchedRequest<T>(resolve, reject, outcome, exchange);
     try {
       dispatcher.dispatch(
-        { origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: hop.body ?? null },
+        { origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: requestBody(hop.body) },
         request,
       );
     } catch (error) {
