@@ -1,10 +1,11 @@
 import { startFakeHttpServer, type FakeHandler, type FakeHttpServer } from '@mcpx/test-utils';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, MockAgent, type Dispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BodyTooLargeError } from './body.js';
 import { dispatch, targetOf } from './dispatch.js';
 import { Exchange } from './exchange.js';
 import type { HttpResponse } from './http-response.js';
+import { keptRequestBody } from './request-body.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -80,13 +81,25 @@ describe('dispatch', () => {
     });
   });
 
-  it('sends a large body (encoded apart, see request-body.ts) whole, with its length in bytes', async () => {
+  it('sends a large body whole, with its length in bytes, and keeps its bytes past the request', async () => {
     const server = await serve((_, response) => void response.writeHead(204).end());
     const body = JSON.stringify({ text: 'é€𝄞 '.repeat(40 * 1024) });
     const hop = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
     await dispatch(agent(), targetOf(new URL(server.url('/mcp'))), hop, new Exchange());
     expect(server.requests[0]?.headers['content-length']).toBe(String(Buffer.byteLength(body)));
     expect(server.requests[0]?.body).toBe(body);
+    expect(keptRequestBody()?.equals(Buffer.from(body))).toBe(true);
+  });
+
+  it('gives a large body as its text to a dispatcher of another kind: a MockAgent matches it as a string', async () => {
+    const mock = new MockAgent();
+    mock.disableNetConnect();
+    cleanups.push(() => mock.close());
+    const body = JSON.stringify({ text: 'x'.repeat(100 * 1024) });
+    mock.get('http://mcp.test').intercept({ path: '/mcp', method: 'POST', body }).reply(200, 'matched');
+    const hop = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    const response = await dispatch(mock, targetOf(new URL('http://mcp.test/mcp')), hop, new Exchange());
+    expect(await response.body.text(1024)).toBe('matched');
   });
 
   it('streams a body much larger than what it buffers, in order, however slowly it is read', async () => {

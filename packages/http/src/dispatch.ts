@@ -74,7 +74,7 @@ export function dispatch<T>(
     const request = new DispatchedRequest<T>(resolve, reject, outcome, exchange);
     try {
       dispatcher.dispatch(
-        { origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: requestBody(hop.body) },
+        { origin: target.origin, path: target.path, method: hop.method, headers: hop.headers, body: requestBody(hop.body, dispatcher) },
         request,
       );
     } catch (error) {

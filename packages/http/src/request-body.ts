@@ -1,44 +1,71 @@
-/** Bodies from this many UTF-16 code units on are encoded here (each is at least as many bytes). */
+import type { Dispatcher } from 'undici';
+
+/** Bodies from this many characters (UTF-16 code units) on are encoded here: at least 64 KiB each. */
 const LARGE_FROM = 64 * 1024;
 
-/** The largest body kept past its request: larger ones are outside glibc's heap anyway (its mmap threshold ends at 32 MiB). */
+/** The largest body kept past its request: a bound on the memory the hold costs. */
 const KEEP_UP_TO = 8 * 1024 * 1024;
 
-/**
- * Holds the last large body this process sent until the next one. A class, not a variable:
- * nothing reads the body outside tests, and the bundler drops writes to a variable (or a
- * plain object's property) that nothing reads.
- */
-class LastLargeBody {
-  #body: Buffer | undefined;
+/** How long the last large body is kept when no other follows it. */
+const KEEP_FOR_MS = 10_000;
 
+/** undici's own dispatchers, from any copy of it (Node bundles one), which send a text or its bytes alike. */
+const PLAIN_DISPATCHERS = new Set(['Agent', 'Pool', 'Client']);
+
+/**
+ * Whether `dispatcher` is one of undici's own kinds, as made: not a subclass, a `MockAgent` or a
+ * `ProxyAgent`, and not composed with interceptors (`compose()` wraps it in a proxy whose
+ * `dispatch` is another function), so nothing but undici sees the body.
+ */
+function isPlain(dispatcher: Dispatcher): boolean {
+  return (
+    PLAIN_DISPATCHERS.has(dispatcher.constructor.name) && dispatcher.dispatch === (Object.getPrototypeOf(dispatcher) as Dispatcher).dispatch
+  );
+}
+
+/**
+ * Keeps the last large body sent until the next one, or for `keepForMs` after it. A class, not
+ * a variable: nothing reads the body outside tests, and the bundler drops writes to a variable
+ * (or a plain object's property) that nothing reads.
+ */
+export class LastLargeBody {
+  #body: Buffer | undefined;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly keepForMs: number) {}
+
+  /** Keeps `body`, letting go of the one kept before; a timer that keeps no process alive lets go of it later. */
   hold(body: Buffer): void {
     this.#body = body;
+    if (this.#timer !== undefined) {
+      this.#timer.refresh();
+      return;
+    }
+    this.#timer = setTimeout(() => {
+      this.#body = undefined;
+    }, this.keepForMs);
+    this.#timer.unref();
   }
 
+  /** The body kept, if any. */
   get body(): Buffer | undefined {
     return this.#body;
   }
 }
 
-const kept = new LastLargeBody();
+const kept = new LastLargeBody(KEEP_FOR_MS);
 
 /**
- * The body to give undici for a request's `body` text: the text itself when short (undici
- * encodes it), and for 64 KiB or more its UTF-8 bytes, encoded here so that the process can
- * keep the last one (of at most 8 MiB) until the next large body replaces it. Never reused:
- * the buffer is only kept alive, so its bytes are whatever the request sent.
- *
- * Why: sending a large body allocates it with the C library's `malloc` and frees it once
- * collected. With glibc, a body freed at the top of the heap can make it return the top to
- * the kernel after each round trip and fault it back in at the next one: in the bench's 1
- * MiB echo over HTTP, some processes made twice the `brk` calls and spent 20 to 50% more
- * CPU a round trip, depending on the heap's layout at start. Keeping the last large body
- * alive until the next one is allocated keeps the top in use, so the heap stays the size a
- * round trip needs. The cost is one body of memory held after the last large request.
+ * The body to dispatch for a request's `text`. A text of 64 Ki characters or more, sent through
+ * one of undici's own dispatchers (an `Agent`, `Pool` or `Client` without interceptors), is
+ * encoded to UTF-8 here, as undici would, and the last such body (up to 8 MiB) is kept until the
+ * next one or for 10 seconds: freeing each large body let glibc shrink its heap after a round
+ * trip and fault it back in at the next, and the kept body holds the heap at its working size.
+ * It is never reused or changed. Any other dispatcher (a `MockAgent`, a `ProxyAgent`, one
+ * composed with interceptors) gets the text, as before: what it matches or reads stays a string.
  */
-export function requestBody(text: string | undefined): string | Buffer | null {
-  if (text === undefined || text.length < LARGE_FROM) return text ?? null;
+export function requestBody(text: string | undefined, dispatcher: Dispatcher): string | Buffer | null {
+  if (text === undefined || text.length < LARGE_FROM || !isPlain(dispatcher)) return text ?? null;
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= KEEP_UP_TO) kept.hold(bytes);
   return bytes;
