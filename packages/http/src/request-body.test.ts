@@ -60,6 +60,10 @@ describe('requestBody', () => {
         agent.compose((dispatch) => dispatch),
       ),
     ).toBe(text);
+    const bare = Object.assign(Object.create(null) as object, { dispatch: () => true }) as unknown as Agent;
+    expect(requestBody(text, bare)).toBe(text);
+    const orphan = Object.assign(Object.create(Object.create(null) as object) as object, { dispatch: () => true }) as unknown as Agent;
+    expect(requestBody(text, orphan)).toBe(text);
     expect(keptRequestBody()).toBe(before);
   });
 });

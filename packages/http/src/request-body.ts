@@ -18,9 +18,10 @@ const PLAIN_DISPATCHERS = new Set(['Agent', 'Pool', 'Client']);
  * `dispatch` is another function), so nothing but undici sees the body.
  */
 function isPlain(dispatcher: Dispatcher): boolean {
-  return (
-    PLAIN_DISPATCHERS.has(dispatcher.constructor.name) && dispatcher.dispatch === (Object.getPrototypeOf(dispatcher) as Dispatcher).dispatch
-  );
+  // Typed loosely: a dispatcher of the user's own may have no prototype, or one without a constructor.
+  const prototype = Object.getPrototypeOf(dispatcher) as { constructor?: { name?: unknown }; dispatch?: unknown } | null;
+  const name = prototype?.constructor?.name;
+  return typeof name === 'string' && PLAIN_DISPATCHERS.has(name) && dispatcher.dispatch === prototype?.dispatch;
 }
 
 /**
