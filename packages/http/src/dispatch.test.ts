@@ -1,3 +1,4 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { startFakeHttpServer, type FakeHandler, type FakeHttpServer } from '@mcpx/test-utils';
 import { Agent, MockAgent, type Dispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -85,10 +86,17 @@ describe('dispatch', () => {
     const server = await serve((_, response) => void response.writeHead(204).end());
     const body = JSON.stringify({ text: 'é€𝄞 '.repeat(40 * 1024) });
     const hop = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    // What undici sends is the buffer kept, not a text it encodes (and frees) itself.
+    const sent: unknown[] = [];
+    const onCreate = (message: unknown) => void sent.push((message as { request: { body: unknown } }).request.body);
+    subscribe('undici:request:create', onCreate);
+    cleanups.push(async () => unsubscribe('undici:request:create', onCreate));
     await dispatch(agent(), targetOf(new URL(server.url('/mcp'))), hop, new Exchange());
     expect(server.requests[0]?.headers['content-length']).toBe(String(Buffer.byteLength(body)));
     expect(server.requests[0]?.body).toBe(body);
     expect(keptRequestBody()?.equals(Buffer.from(body))).toBe(true);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toBe(keptRequestBody());
   });
 
   it('gives a large body as its text to a dispatcher of another kind: a MockAgent matches it as a string', async () => {

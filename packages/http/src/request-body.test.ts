@@ -50,7 +50,7 @@ describe('requestBody', () => {
     expect(keptRequestBody()).toBe(largest);
   });
 
-  it('gives the text itself to a dispatcher that is not one of undici’s own kinds', () => {
+  it('gives the text itself to a dispatcher that is not one of undici’s own kinds as made (a subclass, even named Agent)', () => {
     const text = 'y'.repeat(100 * KiB);
     const before = keptRequestBody();
     expect(requestBody(text, new MockAgent())).toBe(text);
@@ -60,6 +60,9 @@ describe('requestBody', () => {
         agent.compose((dispatch) => dispatch),
       ),
     ).toBe(text);
+    class Agent2 extends Agent {}
+    Object.defineProperty(Agent2, 'name', { value: 'Agent' });
+    expect(requestBody(text, new Agent2())).toBe(text);
     const bare = Object.assign(Object.create(null) as object, { dispatch: () => true }) as unknown as Agent;
     expect(requestBody(text, bare)).toBe(text);
     const orphan = Object.assign(Object.create(Object.create(null) as object) as object, { dispatch: () => true }) as unknown as Agent;
@@ -93,6 +96,29 @@ describe('LastLargeBody', () => {
   });
 });
 
+describe('the timer that lets go of the body', () => {
+  it('keeps no process alive', () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const kept = new LastLargeBody(10_000);
+    kept.hold(Buffer.from('body'));
+    kept.hold(Buffer.from('another'));
+    expect(timers()).toBe(before);
+  });
+
+  it('is made afresh for each body, so one made under a fake clock since removed does not keep the next forever', async () => {
+    const kept = new LastLargeBody(20);
+    vi.useFakeTimers();
+    kept.hold(Buffer.from('under the fake clock'));
+    vi.useRealTimers();
+    const next = Buffer.from('under the real clock');
+    kept.hold(next);
+    expect(kept.body).toBe(next);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(kept.body).toBeUndefined();
+  });
+});
+
 describe('the built package', () => {
   it('still keeps the body (a bundler drops a write that nothing reads)', () => {
     const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -100,8 +126,8 @@ describe('the built package', () => {
     const built = readdirSync(dist)
       .filter((file) => file.endsWith('.js'))
       .map((file) => readFileSync(dist + file, 'utf8'))
-      .find((source) => source.includes('// src/request-body.ts'));
-    expect(built, 'no built file holds src/request-body.ts: run pnpm --filter @mcpx/http build').toBeDefined();
+      .find((source) => source.includes('function requestBody('));
+    expect(built, 'no built file holds requestBody: run pnpm --filter @mcpx/http build').toBeDefined();
     expect(built).toMatch(/function requestBody\([^)]*\) \{[^}]*\.hold\(bytes\);/);
     expect(built).toMatch(/hold\(body\) \{\s*this\.#body = body;/);
   });

@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import { Agent, Client, Pool, type Dispatcher } from 'undici';
 
 /** Bodies from this many characters (UTF-16 code units) on are encoded here: at least 64 KiB each. */
 const LARGE_FROM = 64 * 1024;
@@ -9,19 +9,19 @@ const KEEP_UP_TO = 8 * 1024 * 1024;
 /** How long the last large body is kept when no other follows it. */
 const KEEP_FOR_MS = 10_000;
 
-/** undici's own dispatchers, from any copy of it (Node bundles one), which send a text or its bytes alike. */
-const PLAIN_DISPATCHERS = new Set(['Agent', 'Pool', 'Client']);
+/** The prototypes of undici's own dispatchers, from the undici this package depends on. */
+const PLAIN_DISPATCHERS: ReadonlySet<unknown> = new Set([Agent.prototype, Pool.prototype, Client.prototype]);
 
 /**
- * Whether `dispatcher` is one of undici's own kinds, as made: not a subclass, a `MockAgent` or a
- * `ProxyAgent`, and not composed with interceptors (`compose()` wraps it in a proxy whose
- * `dispatch` is another function), so nothing but undici sees the body.
+ * Whether `dispatcher` is an `Agent`, `Pool` or `Client` of this package's undici, as made: not
+ * a subclass, a `MockAgent`, a `ProxyAgent` or another copy of undici's classes, and not
+ * composed with interceptors (`compose()` wraps it in a proxy whose `dispatch` is another
+ * function), so that only undici reads the body. An `Agent` given a `factory` is not told apart:
+ * what its pools are composed with sees the bytes.
  */
 function isPlain(dispatcher: Dispatcher): boolean {
-  // Typed loosely: a dispatcher of the user's own may have no prototype, or one without a constructor.
-  const prototype = Object.getPrototypeOf(dispatcher) as { constructor?: { name?: unknown }; dispatch?: unknown } | null;
-  const name = prototype?.constructor?.name;
-  return typeof name === 'string' && PLAIN_DISPATCHERS.has(name) && dispatcher.dispatch === prototype?.dispatch;
+  const prototype: unknown = Object.getPrototypeOf(dispatcher);
+  return PLAIN_DISPATCHERS.has(prototype) && dispatcher.dispatch === (prototype as Dispatcher).dispatch;
 }
 
 /**
@@ -35,17 +35,19 @@ export class LastLargeBody {
 
   constructor(private readonly keepForMs: number) {}
 
-  /** Keeps `body`, letting go of the one kept before; a timer that keeps no process alive lets go of it later. */
+  /** Keeps `body`, letting go of the one kept before, and of `body` after `keepForMs` unless another comes. */
   hold(body: Buffer): void {
     this.#body = body;
-    if (this.#timer !== undefined) {
-      this.#timer.refresh();
-      return;
-    }
-    this.#timer = setTimeout(() => {
+    // A timer a hold, not one refreshed: one made under a test's fake clock would never fire once the clock is gone.
+    clearTimeout(this.#timer);
+    const timer = setTimeout(() => {
+      if (this.#timer !== timer) return;
       this.#body = undefined;
+      this.#timer = undefined;
     }, this.keepForMs);
-    this.#timer.unref();
+    // Keeps no process alive.
+    timer.unref();
+    this.#timer = timer;
   }
 
   /** The body kept, if any. */
@@ -58,7 +60,7 @@ const kept = new LastLargeBody(KEEP_FOR_MS);
 
 /**
  * The body to dispatch for a request's `text`. A text of 64 Ki characters or more, sent through
- * one of undici's own dispatchers (an `Agent`, `Pool` or `Client` without interceptors), is
+ * one of undici's own dispatchers (an `Agent`, `Pool` or `Client` as made, see `isPlain`), is
  * encoded to UTF-8 here, as undici would, and the last such body (up to 8 MiB) is kept until the
  * next one or for 10 seconds: freeing each large body let glibc shrink its heap after a round
  * trip and fault it back in at the next, and the kept body holds the heap at its working size.
