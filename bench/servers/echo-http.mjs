@@ -81,7 +81,7 @@ function answerPost(req, res, text) {
       if (!known) return send(res, 404, error(msg.id, -32001, 'Session not found'));
       if (msg.method === 'ping') return send(res, 200, result(msg.id, '{}'));
       if (msg.method === 'tools/list') return send(res, 200, result(msg.id, TOOLS));
-      return send(res, 200, result(msg.id, echoResult(echoText(msg), false)));
+      return send(res, 200, result(msg.id, echoResult(msg, false)));
     default:
       return send(res, known ? 200 : 400, error(msg.id, -32601, 'Method not found'));
   }
@@ -95,15 +95,10 @@ function answerModern(res, msg) {
     case 'tools/list':
       return send(res, 200, result(msg.id, withResultType(TOOLS, true)));
     case 'tools/call':
-      return send(res, 200, result(msg.id, echoResult(echoText(msg), true)));
+      return send(res, 200, result(msg.id, echoResult(msg, true)));
     default:
       return send(res, 200, error(msg.id, -32601, 'Method not found'));
   }
-}
-
-/** What `tools/call` echo returns: its argument `text`, as a string. */
-function echoText(msg) {
-  return String(msg.params?.arguments?.text ?? '');
 }
 
 const server = createServer((req, res) => {

@@ -27,7 +27,7 @@ function answer(msg) {
   const modern = isModern(msg);
   switch (msg.method) {
     case 'tools/call':
-      return result(msg.id, echoResult(String(msg.params?.arguments?.text ?? ''), modern));
+      return result(msg.id, echoResult(msg, modern));
     case 'tools/list':
       return result(msg.id, withResultType(TOOLS, modern));
     case 'ping':

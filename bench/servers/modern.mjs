@@ -29,11 +29,13 @@ export function discoverResult(name) {
 }
 
 /**
- * The result of `tools/call` echo, as JSON text: `text` as text content, with `resultType` first
- * when `modern`. Built in one piece, so a modern answer costs the server no more copying of a
- * large text than a legacy one (`withResultType` would copy it again).
+ * The result of the `tools/call` echo request `msg`, as JSON text: its argument `text` as text
+ * content, with `resultType` first when `modern`. Built in one piece, so a modern answer costs
+ * the server no more copying of a large text than a legacy one (`withResultType` would copy it
+ * again).
  */
-export function echoResult(text, modern) {
+export function echoResult(msg, modern) {
+  const text = String(msg.params?.arguments?.text ?? '');
   return `{${modern ? '"resultType":"complete",' : ''}"content":[{"type":"text","text":${JSON.stringify(text)}}]}`;
 }
 
