@@ -170,6 +170,27 @@ describe('dispatch', () => {
     await expect.poll(() => closed).toBe(true);
   });
 
+  it('gives the whole body at once only when all of it has arrived and fits, and otherwise leaves it for text()', async () => {
+    let finish: (() => void) | undefined;
+    const server = await serve((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"a":');
+      finish = () => response.end('1}');
+    });
+    const response = await get(agent(), server.url());
+    await tick();
+    expect(response.body.textIfEnded?.(1024)).toBeUndefined();
+    finish?.();
+    await expect.poll(() => response.body.textIfEnded?.(1024)).toBe('{"a":1}');
+
+    // Past maxBytes: nothing at once, and text() refuses it as it would have.
+    const large = await get(agent(), server.url());
+    finish?.();
+    await tick();
+    expect(large.body.textIfEnded?.(4)).toBeUndefined();
+    await expect(large.body.text(4)).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
   it('keeps the connection of a body read to its end, and closes that of a body let go early', async () => {
     const closed: Record<string, boolean> = {};
     const server = await serve((request, response) => {
@@ -245,6 +266,56 @@ describe('dispatch', () => {
     const outcome = { answered: (response: HttpResponse) => `got ${response.status}`, unanswered: () => 'none' };
     const hop = { method: 'GET', headers: {}, body: undefined };
     await expect(dispatch(agent(), targetOf(new URL(server.url())), hop, new Exchange(), outcome)).resolves.toBe('got 204');
+  });
+
+  it('calls its outcome in a microtask of its own, by which time a small body has arrived whole', async () => {
+    const server = await serve((_, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":1}'));
+    let inDispatch = false;
+    let calledInDispatch: boolean | undefined;
+    let whole: string | undefined;
+    const outcome = {
+      answered: (response: HttpResponse) => {
+        calledInDispatch = inDispatch;
+        whole = response.body.textIfEnded?.(1024);
+        return response.status;
+      },
+      unanswered: () => 0,
+    };
+    const hop = { method: 'GET', headers: {}, body: undefined };
+    const agentUsed = agent();
+    inDispatch = true;
+    const pending = dispatch(agentUsed, targetOf(new URL(server.url())), hop, new Exchange(), outcome);
+    inDispatch = false;
+    await expect(pending).resolves.toBe(200);
+    expect(calledInDispatch).toBe(false);
+    expect(whole).toBe('{"ok":1}');
+  });
+
+  it('never calls its outcome inside Exchange.abort(), nor inside dispatch() for an exchange aborted before', async () => {
+    const server = await serve(() => undefined);
+    const hop = { method: 'GET', headers: {}, body: undefined };
+    let inside = false;
+    const calls: boolean[] = [];
+    const outcome = {
+      answered: () => 'answered',
+      unanswered: (error: unknown) => {
+        calls.push(inside);
+        return (error as Error).message;
+      },
+    };
+    const exchange = new Exchange();
+    const pending = dispatch(agent(), targetOf(new URL(server.url())), hop, exchange, outcome);
+    await expect.poll(() => server.requests.length).toBe(1);
+    inside = true;
+    exchange.abort(new Error('stopped'));
+    inside = false;
+    await expect(pending).resolves.toBe('stopped');
+
+    inside = true;
+    const early = dispatch(agent(), targetOf(new URL(server.url())), hop, exchange, outcome);
+    inside = false;
+    await expect(early).resolves.toBe('stopped');
+    expect(calls).toEqual([false, false]);
   });
 
   it('settles with what its outcome makes of a failure before any answer', async () => {

@@ -25,14 +25,11 @@ export function targetOf(url: URL): Target {
  * What a dispatched request settles with: made of its response once the head arrived, or of
  * the error of a request that got no answer (a promise of it is adopted; throwing rejects).
  * One object a request, standing in for the continuations a caller would otherwise chain to
- * the promise while the request is in flight. Both are called from undici's callbacks (or at
- * once), so they must neither block nor send: work that does goes to a later turn.
- *
- * `unanswered` is also called synchronously from `Exchange.abort()`: inside the transport's
- * `#shutdown` while it walks `#inFlight`, inside a user's `AbortController.abort()`. So an
- * outcome must never change the transport's in-flight sets (`#inFlight`, `#requests`)
- * synchronously: whatever forgets a message runs in a later turn (`FirstHop` hands the
- * failure to its handler there).
+ * the promise while the request is in flight. Both are called in a microtask of their own,
+ * never inside undici's callbacks nor inside `Exchange.abort()` (the transport's `#shutdown`
+ * walking `#inFlight`, a user's `AbortController.abort()`): an outcome may send, read the body
+ * and forget its message. By the time `answered` runs, a small body has usually arrived whole
+ * (undici parses a socket read in one go), so it can be taken at once (`HttpBody.textIfEnded`).
  */
 export interface DispatchOutcome<T> {
   /** What the request resolves with once its response's head arrived. */
@@ -68,7 +65,8 @@ export function dispatch<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (exchange.aborted) {
-      settleWith(resolve, reject, () => outcome.unanswered(exchange.reason));
+      const reason: unknown = exchange.reason;
+      queueMicrotask(() => settleWith(resolve, reject, () => outcome.unanswered(reason)));
       return;
     }
     const request = new DispatchedRequest<T>(resolve, reject, outcome, exchange);
@@ -150,12 +148,19 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
     this.#state = 'body';
     this.#resume = resume;
     const response: HttpResponse = { status, statusText: statusText ?? '', headers: parseHeaders(rawHeaders), body: this };
-    if (!settleWith(this.#resolve, this.#reject, () => this.#outcome.answered(response))) {
-      // Nobody will read a body whose outcome failed: it is let go.
-      this.cancel();
-      return false;
-    }
+    queueMicrotask(() => this.#answered(response));
     return true;
+  }
+
+  /** Settles the request with what the outcome makes of `response`. */
+  #answered(response: HttpResponse): void {
+    // Nobody will read a body whose outcome failed: it is let go.
+    if (!settleWith(this.#resolve, this.#reject, () => this.#outcome.answered(response))) this.cancel();
+  }
+
+  /** Settles the request with what the outcome makes of a failure before any answer. */
+  #unanswered(error: unknown): void {
+    settleWith(this.#resolve, this.#reject, () => this.#outcome.unanswered(error));
   }
 
   onData(chunk: Buffer): boolean {
@@ -179,7 +184,7 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
   }
 
   onError(error: unknown): void {
-    if (this.#state === 'head') settleWith(this.#resolve, this.#reject, () => this.#outcome.unanswered(error));
+    if (this.#state === 'head') queueMicrotask(() => this.#unanswered(error));
     else if (this.#state !== 'body') return;
     // Chunks that arrived before a failure are still read, then the failure is thrown.
     this.#state = 'failed';
@@ -189,7 +194,7 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
 
   /** The exchange was aborted: the request, or the reading of its body, fails with its reason at once. */
   #aborted(reason: unknown): void {
-    if (this.#state === 'head') settleWith(this.#resolve, this.#reject, () => this.#outcome.unanswered(reason));
+    if (this.#state === 'head') queueMicrotask(() => this.#unanswered(reason));
     else if (this.#state !== 'body') return;
     this.#state = 'failed';
     this.#error = reason;
@@ -209,6 +214,14 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
+  }
+
+  textIfEnded(maxBytes: number): string | undefined {
+    if (this.#state !== 'ended' || this.#buffered > maxBytes) return undefined;
+    const chunks = this.#chunks;
+    this.#chunks = [];
+    this.#buffered = 0;
+    return decode(chunks);
   }
 
   text(maxBytes: number): Promise<string> {

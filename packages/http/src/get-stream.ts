@@ -1,5 +1,6 @@
 import { TransportError } from '@mcpx/core';
 import type { StreamCursor, StreamSink } from './consume.js';
+import type { HttpAnswer } from './http-client.js';
 import { Exchange } from './exchange.js';
 import { followStream } from './follow-stream.js';
 import type { PostContext } from './post.js';
@@ -8,6 +9,28 @@ import type { PostContext } from './post.js';
 export interface GetStreamSink extends StreamSink {
   /** Something worth knowing that is not a failure (the server has no GET stream). */
   info(message: string): void;
+}
+
+/**
+ * A GET of the session's event stream, from after `lastEventId` when given: how the GET stream
+ * opens, and how a POST's answer stream resumes (`rpcMethod` names its request in errors).
+ */
+export function getEvents(
+  context: PostContext,
+  exchange: Exchange,
+  lastEventId: string | undefined,
+  rpcMethod: string | undefined,
+): Promise<HttpAnswer> {
+  return context.http.send({
+    method: 'GET',
+    headers: {
+      ...context.session.headers(false),
+      accept: 'text/event-stream',
+      ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }),
+    },
+    exchange,
+    rpcMethod,
+  });
 }
 
 /**
@@ -43,16 +66,7 @@ export class GetStream {
         what: 'the GET stream',
         cursor: this.#cursor,
         sink: this.sink,
-        open: (lastEventId) =>
-          context.http.send({
-            method: 'GET',
-            headers: {
-              ...context.session.headers(false),
-              accept: 'text/event-stream',
-              ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }),
-            },
-            exchange,
-          }),
+        open: (lastEventId) => getEvents(context, exchange, lastEventId, undefined),
         finished: () => false,
         canResume: () => true,
         unresumable: (cause) => new Error('unreachable: the GET stream can always be resumed', { cause }),

@@ -53,14 +53,12 @@ export function handOver<T>(handler: AnswerHandler<T>, answer: HttpAnswer): T | 
   }
 }
 
-/** Settled before a request's handler runs, so that it runs in a turn of its own, never inside undici's callback. */
-const LATER = Promise.resolve();
-
 /**
  * The outcome of the first hop of a request without a provider, the whole request most of the
  * time: what its handler makes of the answer (after the redirects, or the `AuthError` of a 401
  * or 403) or of the failure. One object a request in flight, instead of continuations chained
- * to the hop's promise; the handler runs from a later turn than undici's callback.
+ * to the hop's promise; `dispatch` calls it in a microtask of its own, never inside undici's
+ * callback, so the handler may send and forget its message.
  */
 export class FirstHop<T> implements DispatchOutcome<T> {
   readonly #client: HopClient;
@@ -77,21 +75,18 @@ export class FirstHop<T> implements DispatchOutcome<T> {
     this.#handler = handler;
   }
 
-  answered(response: HttpResponse): Promise<T> {
-    return LATER.then(() => {
-      const handler = this.#handler;
-      const answer = this.#client.firstAnswer(response, this.#url, this.#hop, this.#request);
-      if (!(answer instanceof Promise)) return handOver(handler, answer);
-      return answer.then(
-        (got) => handOver(handler, got),
-        (error: unknown) => handler.failed(error),
-      );
-    });
+  answered(response: HttpResponse): T | PromiseLike<T> {
+    const handler = this.#handler;
+    const answer = this.#client.firstAnswer(response, this.#url, this.#hop, this.#request);
+    if (!(answer instanceof Promise)) return handOver(handler, answer);
+    return answer.then(
+      (got) => handOver(handler, got),
+      (error: unknown) => handler.failed(error),
+    );
   }
 
-  unanswered(error: unknown): Promise<T> {
-    const failure = this.#client.unreachable(error, this.#url, this.#request);
-    return LATER.then(() => this.#handler.failed(failure));
+  unanswered(error: unknown): T | PromiseLike<T> {
+    return this.#handler.failed(this.#client.unreachable(error, this.#url, this.#request));
   }
 }
 

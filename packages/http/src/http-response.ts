@@ -14,6 +14,12 @@ export interface HttpResponse {
 export interface HttpBody extends AsyncIterable<Uint8Array> {
   /** The whole body as UTF-8 text; rejects with `BodyTooLargeError` as soon as it passes `maxBytes`. */
   text(maxBytes: number): Promise<string>;
+  /**
+   * The whole body as UTF-8 text when all of it has already arrived and it is no larger than
+   * `maxBytes`, without waiting; otherwise `undefined`, the body left as it was for `text`.
+   * Optional: a body that cannot tell (a `fetch` response's) does not have it.
+   */
+  textIfEnded?(maxBytes: number): string | undefined;
   /** Lets go of a body nobody will read (more of): its connection is reused once it has ended, closed otherwise. */
   cancel(): void;
 }

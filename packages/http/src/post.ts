@@ -142,10 +142,18 @@ class Post<O extends PostOptions> implements AnswerHandler<void> {
     }
   }
 
-  answered(answer: HttpAnswer): Promise<void> {
-    if (isOk(answer.response.status))
-      return this.#finish(handleAccepted(this.#context, this.#message, answer.response, answer.url, this.#options));
-    return this.#finish(this.#settle({ failed: false, answer, sentSession: this.#sentSession }));
+  /** A JSON answer that had arrived whole is delivered, and its POST settled, without a promise. */
+  answered(answer: HttpAnswer): void | Promise<void> {
+    if (!isOk(answer.response.status)) return this.#finish(this.#settle({ failed: false, answer, sentSession: this.#sentSession }));
+    const { settled } = this.#context;
+    let accepted: void | Promise<void>;
+    try {
+      accepted = handleAccepted(this.#context, this.#message, answer.response, answer.url, this.#options);
+    } catch (error) {
+      throw settled === undefined ? error : settled.failed(this.#options, error);
+    }
+    if (accepted !== undefined) return this.#finish(accepted);
+    settled?.sent(this.#options);
   }
 
   failed(error: unknown): Promise<void> {

@@ -48,8 +48,11 @@ export function withInputRounds(
   );
 }
 
-/** The rounds after a first answer that asked for input. */
-async function inputRounds(
+/**
+ * The rounds after a first answer that asked for input (`first.resultType` is
+ * `input_required`): resolves with the first answer that does not.
+ */
+export async function inputRounds(
   send: Send,
   params: Record<string, unknown>,
   handlers: Handlers,

@@ -1,6 +1,13 @@
 import type { CallOptions } from '../client/options.js';
 import type { ResponseCache } from './response-cache.js';
-import { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, withInputRounds, type InputHandlers } from '../modern/input-required.js';
+import {
+  DEFAULT_MAX_INPUT_ROUNDS,
+  INPUT_REQUIRED_METHODS,
+  inputRounds,
+  withInputRounds,
+  type InputHandlers,
+  type InputRoundsContext,
+} from '../modern/input-required.js';
 import type { ExtensionRegistry } from '../extensions/extension-registry.js';
 import type { RequestContext } from '../middleware/request-context.js';
 import { isFinalResult, settleResultType } from './result-type.js';
@@ -27,34 +34,53 @@ export interface ModernRequestContext {
  * A 2026-07-28 request: served from the cache while fresh, else sent and taken through the
  * `input_required` rounds, with its `resultType` settled (by the extension that adds it, when it
  * is not `complete`); a fresh result is cached unless input rounds or an extension produced it
- * (it answers one user's inputs, or a task's). A request the cache never holds (`tools/call`
- * above all) goes as a chain of continuations: no suspended frame while it is out, and no further
- * turn for a result that is final.
+ * (it answers one user's inputs, or a task's). Resolves with what `finish` makes of the result
+ * (the session parses it). A request the cache never holds (`tools/call` above all) goes as one
+ * continuation: no suspended frame while it is out, and, for a result that is final, the rounds
+ * check, the settling and `finish` all run in it.
  */
-export function modernRequest(
+export function modernRequest<T>(
   context: ModernRequestContext,
   params: Record<string, unknown> | undefined,
-): Promise<Record<string, unknown>> {
+  finish: (result: Record<string, unknown>) => T | PromiseLike<T>,
+): Promise<T> {
   const cache = context.cache;
   if (cache === undefined || !cache.holds(context.where.method)) {
-    return exchange(context, params, context.send).then((answered) => settled(context, params, answered));
+    return context.send(params).then((first) => afterFirstAnswer(context, params, first, finish));
   }
-  return cachedRequest(context, cache, params);
+  return cachedRequest(context, cache, params, finish);
+}
+
+/** What becomes of an uncached request's first answer: its input rounds, its `resultType` settled, then `finish`. */
+function afterFirstAnswer<T>(
+  context: ModernRequestContext,
+  params: Record<string, unknown> | undefined,
+  first: Record<string, unknown>,
+  finish: (result: Record<string, unknown>) => T | PromiseLike<T>,
+): T | PromiseLike<T> {
+  if (first.resultType === 'input_required' && INPUT_REQUIRED_METHODS.has(context.where.method)) {
+    return inputRounds(context.send, params ?? {}, context.handlers, roundsOf(context), first)
+      .then((answered) => settled(context, params, answered))
+      .then(finish);
+  }
+  const result = settled(context, params, first);
+  return result instanceof Promise ? result.then(finish) : finish(result);
 }
 
 /** `modernRequest` for a method the cache may hold: looked up first, and the fresh result kept. */
-async function cachedRequest(
+async function cachedRequest<T>(
   context: ModernRequestContext,
   cache: ResponseCache,
   params: Record<string, unknown> | undefined,
-): Promise<Record<string, unknown>> {
+  finish: (result: Record<string, unknown>) => T | PromiseLike<T>,
+): Promise<T> {
   const { method } = context.where;
   // Taken before the lookup: an invalidation while the request is out makes its result stale.
   const generation = cache.generation(method);
   const lookup = cache.get(method, params, context.requestContext);
   // A synchronous store (the default) answers without a promise on the hot path.
   const cached = isPromiseLike(lookup) ? await lookup : lookup;
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) return finish(cached);
   let retried = false;
   const answered = await exchange(context, params, (sent) => {
     retried ||= sent !== params;
@@ -62,7 +88,7 @@ async function cachedRequest(
   });
   const result = await settled(context, params, answered);
   if (!retried && result === answered) cache.put(method, params, result, context.requestContext, generation);
-  return result;
+  return finish(result);
 }
 
 /** Sends the request, through the `input_required` rounds for the methods that may ask for input. */
@@ -71,10 +97,14 @@ function exchange(
   params: Record<string, unknown> | undefined,
   send: (params: Record<string, unknown> | undefined) => Promise<Record<string, unknown>>,
 ): Promise<Record<string, unknown>> {
+  if (!INPUT_REQUIRED_METHODS.has(context.where.method)) return send(params);
+  return withInputRounds(send, params ?? {}, context.handlers, roundsOf(context));
+}
+
+/** Where the input rounds of a request go, and how many it may take. */
+function roundsOf(context: ModernRequestContext): InputRoundsContext {
   const { method, server } = context.where;
-  if (!INPUT_REQUIRED_METHODS.has(method)) return send(params);
-  const rounds = { method, server, signal: context.signal, maxRounds: context.maxRounds ?? DEFAULT_MAX_INPUT_ROUNDS };
-  return withInputRounds(send, params ?? {}, context.handlers, rounds);
+  return { method, server, signal: context.signal, maxRounds: context.maxRounds ?? DEFAULT_MAX_INPUT_ROUNDS };
 }
 
 /** The answer with its `resultType` settled: itself, without a promise, when it is final. */

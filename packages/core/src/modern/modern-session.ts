@@ -61,9 +61,10 @@ export class ModernSession implements EraSession {
   call<T>(method: string, params: Record<string, unknown> | undefined, schema: SchemaPick<T>, options: CallOptions = {}): Promise<T> {
     const { options: client } = this.parts;
     const where = { server: client.server, method };
-    let raw: Promise<Record<string, unknown>>;
+    // The result is parsed in the request's continuation: a call in flight holds no suspended frame, nor a second continuation.
+    const pick = (MODERN_RESULT_SCHEMAS[method] as SchemaPick<T> | undefined) ?? schema;
     try {
-      raw = modernRequest(
+      return modernRequest(
         {
           send: (sent) => this.send(method, sent, options),
           cache: bypassesCache(options) ? undefined : this.cache,
@@ -77,13 +78,11 @@ export class ModernSession implements EraSession {
           extensions: this.parts.extensions,
         },
         params,
+        (result) => parseResult(result, pick, where),
       );
     } catch (error) {
       return Promise.reject(error);
     }
-    // A continuation rather than an async function: a call in flight holds no suspended frame.
-    const pick = (MODERN_RESULT_SCHEMAS[method] as SchemaPick<T> | undefined) ?? schema;
-    return raw.then((result) => parseResult(result, pick, where));
   }
 
   staleTools(error: unknown): boolean {
