@@ -25,5 +25,5 @@ export { taskDriverSource } from './tasks/tasks-api.js';
 export { mergeContext } from './middleware/request-context.js';
 export { bypassesCache } from './modern/cache-bypass.js';
 export { withEnvelope } from './modern/envelope.js';
-export { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, inputRounds, withInputRounds } from './modern/input-required.js';
+export { DEFAULT_MAX_INPUT_ROUNDS, INPUT_REQUIRED_METHODS, inputRounds } from './modern/input-required.js';
 export { isPromiseLike } from './modern/guarded-store.js';

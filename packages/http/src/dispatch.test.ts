@@ -26,6 +26,16 @@ function agent(): Agent {
   return created;
 }
 
+/** A MockAgent that refuses the network, closed after the test. */
+function mockAgent(): MockAgent {
+  const mock = new MockAgent();
+  mock.disableNetConnect();
+  cleanups.push(() => mock.close());
+  return mock;
+}
+
+const GET = { method: 'GET', headers: {}, body: undefined };
+
 function get(dispatcher: Agent, url: string, exchange = new Exchange()): Promise<HttpResponse> {
   return dispatch(dispatcher, targetOf(new URL(url)), { method: 'GET', headers: {}, body: undefined }, exchange);
 }
@@ -183,12 +193,15 @@ describe('dispatch', () => {
     finish?.();
     await expect.poll(() => response.body.textIfEnded?.(1024)).toBe('{"a":1}');
 
-    // Past maxBytes: nothing at once, and text() refuses it as it would have.
-    const large = await get(agent(), server.url());
-    finish?.();
-    await tick();
+    // Arrived whole (a MockAgent answers at once) but past maxBytes: nothing, and the body left as it was.
+    const mock = mockAgent();
+    mock.get('http://mcp.test').intercept({ path: '/mcp', method: 'GET' }).reply(200, '{"a":1}').times(2);
+    const large = await dispatch(mock, targetOf(new URL('http://mcp.test/mcp')), GET, new Exchange());
     expect(large.body.textIfEnded?.(4)).toBeUndefined();
-    await expect(large.body.text(4)).rejects.toBeInstanceOf(BodyTooLargeError);
+    expect(large.body.textIfEnded?.(1024)).toBe('{"a":1}');
+    const refused = await dispatch(mock, targetOf(new URL('http://mcp.test/mcp')), GET, new Exchange());
+    expect(refused.body.textIfEnded?.(4)).toBeUndefined();
+    await expect(refused.body.text(4)).rejects.toBeInstanceOf(BodyTooLargeError);
   });
 
   it('keeps the connection of a body read to its end, and closes that of a body let go early', async () => {
@@ -269,7 +282,9 @@ describe('dispatch', () => {
   });
 
   it('calls its outcome in a microtask of its own, by which time a small body has arrived whole', async () => {
-    const server = await serve((_, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":1}'));
+    // A MockAgent answers inside dispatch(): head, body and end in undici's callbacks, at once.
+    const mock = mockAgent();
+    mock.get('http://mcp.test').intercept({ path: '/mcp', method: 'GET' }).reply(200, '{"ok":1}');
     let inDispatch = false;
     let calledInDispatch: boolean | undefined;
     let whole: string | undefined;
@@ -281,10 +296,8 @@ describe('dispatch', () => {
       },
       unanswered: () => 0,
     };
-    const hop = { method: 'GET', headers: {}, body: undefined };
-    const agentUsed = agent();
     inDispatch = true;
-    const pending = dispatch(agentUsed, targetOf(new URL(server.url())), hop, new Exchange(), outcome);
+    const pending = dispatch(mock, targetOf(new URL('http://mcp.test/mcp')), GET, new Exchange(), outcome);
     inDispatch = false;
     await expect(pending).resolves.toBe(200);
     expect(calledInDispatch).toBe(false);

@@ -192,7 +192,7 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
     this.#settled();
   }
 
-  /** The exchange was aborted: the request, or the reading of its body, fails with its reason at once. */
+  /** The exchange was aborted: the reading of its body fails with its reason at once, the request (before its answer) in the next microtask. */
   #aborted(reason: unknown): void {
     if (this.#state === 'head') queueMicrotask(() => this.#unanswered(reason));
     else if (this.#state !== 'body') return;
@@ -225,17 +225,11 @@ class DispatchedRequest<T> implements Dispatcher.DispatchHandler, HttpBody {
   }
 
   text(maxBytes: number): Promise<string> {
-    if (this.#state === 'ended') {
-      if (this.#buffered > maxBytes) {
-        this.cancel();
-        return Promise.reject(new BodyTooLargeError(maxBytes));
-      }
-      const chunks = this.#chunks;
-      this.#chunks = [];
-      this.#buffered = 0;
-      return Promise.resolve(decode(chunks));
-    }
-    return this.#readText(maxBytes);
+    if (this.#state !== 'ended') return this.#readText(maxBytes);
+    const whole = this.textIfEnded(maxBytes);
+    if (whole !== undefined) return Promise.resolve(whole);
+    this.cancel();
+    return Promise.reject(new BodyTooLargeError(maxBytes));
   }
 
   async #readText(maxBytes: number): Promise<string> {

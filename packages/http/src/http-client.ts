@@ -63,7 +63,8 @@ export interface HttpAnswer {
 
 /**
  * What becomes of a request's answer or failure (`sendThen`): the request settles
- * with what it returns (a promise of it is adopted). Never called from inside undici's callbacks.
+ * with what it returns (a promise of it is adopted). Never called from inside undici's
+ * callbacks, nor from inside `Exchange.abort()`.
  */
 export interface AnswerHandler<T> {
   /**

@@ -16,8 +16,9 @@ import { isValidSessionId } from './session.js';
  * stream read (and resumed when it can be) until the response to `message` arrives. A
  * session id offered with a successful `initialize` result is adopted before that result
  * is delivered, so everything the client sends next carries it. A JSON body that has already
- * arrived whole (the common case) is delivered at once, without a promise; what fails then
- * throws, and what fails later rejects.
+ * arrived whole (the common case) is delivered at once, without a promise. What fails before
+ * any wait (an invalid `Mcp-Session-Id`, a JSON body holding no message) throws; what fails
+ * later rejects.
  */
 export function handleAccepted(
   context: PostContext,
@@ -46,18 +47,18 @@ export function handleAccepted(
       { method },
     );
   }
-  const answer: Answer = { context, options, method, requestId, offered };
+  const accepted: AcceptedPost = { context, options, method, requestId, offered };
   if (type === 'application/json') {
     const whole = response.body.textIfEnded?.(context.maxEventBytes);
-    if (whole !== undefined) return deliverJson(answer, whole);
-    return readJson(answer, response).then((text) => deliverJson(answer, text));
+    if (whole !== undefined) return deliverJson(accepted, whole);
+    return readJson(accepted, response).then((text) => deliverJson(accepted, text));
   }
-  if (type === 'text/event-stream') return followAnswerStream(answer, response);
+  if (type === 'text/event-stream') return followAnswerStream(accepted, response);
   return unexpectedType(context, response, method);
 }
 
-/** The answer to one POST, as its reading needs it. */
-interface Answer {
+/** A POST whose answer was accepted (2xx), as the reading of that answer needs it. */
+interface AcceptedPost {
   context: PostContext;
   options: PostOptions;
   method: string | undefined;
@@ -68,23 +69,24 @@ interface Answer {
 }
 
 /**
- * Whether `received` is the response to the request POSTed; a successful one adopts the
- * session id its answer offered, before it is delivered.
+ * Delivers a message of the answer; returns whether it is the response to the request POSTed.
+ * A successful response adopts, before it is delivered, the session id its answer offered.
  */
-function isTheResponse(answer: Answer, received: JsonRpcMessage): boolean {
-  if (answer.requestId === undefined || !isResponse(received) || received.id !== answer.requestId) return false;
-  if (answer.offered !== undefined && 'result' in received) answer.context.session.id = answer.offered;
-  return true;
+function deliver(accepted: AcceptedPost, received: JsonRpcMessage): boolean {
+  const answers = accepted.requestId !== undefined && isResponse(received) && received.id === accepted.requestId;
+  if (answers && accepted.offered !== undefined && 'result' in received) accepted.context.session.id = accepted.offered;
+  accepted.options.sink.message(received);
+  return answers;
 }
 
 /** Reads a JSON body that has not arrived whole yet, with its failures told as the transport's errors. */
-async function readJson(answer: Answer, response: HttpResponse): Promise<string> {
-  const { scope, maxEventBytes } = answer.context;
-  const { method } = answer;
+async function readJson(accepted: AcceptedPost, response: HttpResponse): Promise<string> {
+  const { scope, maxEventBytes } = accepted.context;
+  const { method } = accepted;
   try {
     return await readLimited(response, maxEventBytes);
   } catch (error) {
-    if (answer.options.exchange.aborted) throw error;
+    if (accepted.options.exchange.aborted) throw error;
     if (error instanceof BodyTooLargeError) {
       throw transportError(
         scope,
@@ -101,10 +103,10 @@ async function readJson(answer: Answer, response: HttpResponse): Promise<string>
 }
 
 /** Delivers the messages of a JSON body; one that holds none is an error. */
-function deliverJson(answer: Answer, text: string): void {
-  const { scope } = answer.context;
-  const { method, options } = answer;
-  if (answer.requestId === undefined && text.trim() === '') return;
+function deliverJson(accepted: AcceptedPost, text: string): void {
+  const { scope } = accepted.context;
+  const { method, options } = accepted;
+  if (accepted.requestId === undefined && text.trim() === '') return;
   const { messages, problems } = decodeMessages(text);
   if (messages.length === 0) {
     throw transportError(
@@ -115,15 +117,12 @@ function deliverJson(answer: Answer, text: string): void {
   }
   for (const problem of problems)
     options.sink.error(transportError(scope, `the answer to ${method} held an invalid message, skipped: ${problem}`, { method }));
-  for (const received of messages) {
-    isTheResponse(answer, received);
-    options.sink.message(received);
-  }
+  for (const received of messages) deliver(accepted, received);
 }
 
 /** Reads an SSE answer until the response arrives, resuming the stream when it can be. */
-async function followAnswerStream(answer: Answer, response: HttpResponse): Promise<void> {
-  const { context, options, method, requestId } = answer;
+async function followAnswerStream(accepted: AcceptedPost, response: HttpResponse): Promise<void> {
+  const { context, options, method, requestId } = accepted;
   const { scope } = context;
   let answered = false;
   const cursor: StreamCursor = { lastEventId: undefined, retryMs: undefined };
@@ -137,8 +136,7 @@ async function followAnswerStream(answer: Answer, response: HttpResponse): Promi
     first: response.body,
     sink: {
       message: (received) => {
-        if (isTheResponse(answer, received)) answered = true;
-        options.sink.message(received);
+        if (deliver(accepted, received)) answered = true;
       },
       error: (error) => options.sink.error(error),
     },

@@ -31,26 +31,10 @@ export interface InputRoundsContext {
 }
 
 /**
- * Runs a request of the multi round-trip pattern: while the server answers `input_required`,
- * its `inputRequests` go to the same handlers the legacy era uses, and the request is sent
- * again (with a new id) carrying `inputResponses` and the server's `requestState`. A first
- * answer that asks for nothing (nearly every one) is handed on by a continuation, with no
- * suspended frame while the request is out.
- */
-export function withInputRounds(
-  send: Send,
-  params: Record<string, unknown>,
-  handlers: Handlers,
-  context: InputRoundsContext,
-): Promise<Record<string, unknown>> {
-  return send(params).then((first) =>
-    first.resultType === 'input_required' ? inputRounds(send, params, handlers, context, first) : first,
-  );
-}
-
-/**
- * The rounds after a first answer that asked for input (`first.resultType` is
- * `input_required`): resolves with the first answer that does not.
+ * Runs the rest of a request of the multi round-trip pattern, after a first answer that asked
+ * for input (`first.resultType` is `input_required`): its `inputRequests` go to the same
+ * handlers the legacy era uses, and the request is sent again (with a new id) carrying
+ * `inputResponses` and the server's `requestState`, until an answer asks for nothing more.
  */
 export async function inputRounds(
   send: Send,

@@ -4,7 +4,6 @@ import {
   DEFAULT_MAX_INPUT_ROUNDS,
   INPUT_REQUIRED_METHODS,
   inputRounds,
-  withInputRounds,
   type InputHandlers,
   type InputRoundsContext,
 } from '../modern/input-required.js';
@@ -46,25 +45,9 @@ export function modernRequest<T>(
 ): Promise<T> {
   const cache = context.cache;
   if (cache === undefined || !cache.holds(context.where.method)) {
-    return context.send(params).then((first) => afterFirstAnswer(context, params, first, finish));
+    return context.send(firstParams(context, params)).then((first) => then(afterFirstAnswer(context, params, first, context.send), finish));
   }
   return cachedRequest(context, cache, params, finish);
-}
-
-/** What becomes of an uncached request's first answer: its input rounds, its `resultType` settled, then `finish`. */
-function afterFirstAnswer<T>(
-  context: ModernRequestContext,
-  params: Record<string, unknown> | undefined,
-  first: Record<string, unknown>,
-  finish: (result: Record<string, unknown>) => T | PromiseLike<T>,
-): T | PromiseLike<T> {
-  if (first.resultType === 'input_required' && INPUT_REQUIRED_METHODS.has(context.where.method)) {
-    return inputRounds(context.send, params ?? {}, context.handlers, roundsOf(context), first)
-      .then((answered) => settled(context, params, answered))
-      .then(finish);
-  }
-  const result = settled(context, params, first);
-  return result instanceof Promise ? result.then(finish) : finish(result);
 }
 
 /** `modernRequest` for a method the cache may hold: looked up first, and the fresh result kept. */
@@ -82,23 +65,46 @@ async function cachedRequest<T>(
   const cached = isPromiseLike(lookup) ? await lookup : lookup;
   if (cached !== undefined) return finish(cached);
   let retried = false;
-  const answered = await exchange(context, params, (sent) => {
+  const send = (sent: Record<string, unknown> | undefined): Promise<Record<string, unknown>> => {
     retried ||= sent !== params;
     return context.send(sent);
-  });
-  const result = await settled(context, params, answered);
-  if (!retried && result === answered) cache.put(method, params, result, context.requestContext, generation);
+  };
+  const first = await send(firstParams(context, params));
+  const result = await afterFirstAnswer(context, params, first, send);
+  if (!retried && result === first) cache.put(method, params, result, context.requestContext, generation);
   return finish(result);
 }
 
-/** Sends the request, through the `input_required` rounds for the methods that may ask for input. */
-function exchange(
+/** The params a request is first sent with: a method that may ask for input gets an object, which its rounds extend. */
+function firstParams(context: ModernRequestContext, params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  return INPUT_REQUIRED_METHODS.has(context.where.method) ? (params ?? {}) : params;
+}
+
+/**
+ * The result of a request from its first answer: the `input_required` rounds it asks for (each
+ * sent with `send`), then its `resultType` settled. A final first answer (nearly every one) is
+ * the result itself, without a promise.
+ */
+function afterFirstAnswer(
   context: ModernRequestContext,
   params: Record<string, unknown> | undefined,
-  send: (params: Record<string, unknown> | undefined) => Promise<Record<string, unknown>>,
-): Promise<Record<string, unknown>> {
-  if (!INPUT_REQUIRED_METHODS.has(context.where.method)) return send(params);
-  return withInputRounds(send, params ?? {}, context.handlers, roundsOf(context));
+  first: Record<string, unknown>,
+  send: (params: Record<string, unknown>) => Promise<Record<string, unknown>>,
+): Record<string, unknown> | Promise<Record<string, unknown>> {
+  if (first.resultType === 'input_required' && INPUT_REQUIRED_METHODS.has(context.where.method)) {
+    return inputRounds(send, params ?? {}, context.handlers, roundsOf(context), first).then((answered) =>
+      settled(context, params, answered),
+    );
+  }
+  return settled(context, params, first);
+}
+
+/** `then` applied to a value or a promise of it: at once, without a promise, for a value. */
+function then<T>(
+  value: Record<string, unknown> | Promise<Record<string, unknown>>,
+  next: (value: Record<string, unknown>) => T | PromiseLike<T>,
+): T | PromiseLike<T> {
+  return value instanceof Promise ? value.then(next) : next(value);
 }
 
 /** Where the input rounds of a request go, and how many it may take. */
