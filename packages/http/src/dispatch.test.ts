@@ -288,8 +288,10 @@ describe('dispatch', () => {
     let inDispatch = false;
     let calledInDispatch: boolean | undefined;
     let whole: string | undefined;
+    const order: string[] = [];
     const outcome = {
       answered: (response: HttpResponse) => {
+        order.push('outcome');
         calledInDispatch = inDispatch;
         whole = response.body.textIfEnded?.(1024);
         return response.status;
@@ -299,8 +301,11 @@ describe('dispatch', () => {
     inDispatch = true;
     const pending = dispatch(mock, targetOf(new URL('http://mcp.test/mcp')), GET, new Exchange(), outcome);
     inDispatch = false;
+    // A microtask queued after dispatch() returned runs after the outcome: it is not put off to a later task.
+    queueMicrotask(() => order.push('next microtask'));
     await expect(pending).resolves.toBe(200);
     expect(calledInDispatch).toBe(false);
+    expect(order).toEqual(['outcome', 'next microtask']);
     expect(whole).toBe('{"ok":1}');
   });
 

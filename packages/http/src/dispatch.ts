@@ -28,8 +28,9 @@ export function targetOf(url: URL): Target {
  * the promise while the request is in flight. Both are called in a microtask of their own,
  * never inside undici's callbacks nor inside `Exchange.abort()` (the transport's `#shutdown`
  * walking `#inFlight`, a user's `AbortController.abort()`): an outcome may send, read the body
- * and forget its message. By the time `answered` runs, a small body has usually arrived whole
- * (undici parses a socket read in one go), so it can be taken at once (`HttpBody.textIfEnded`).
+ * and forget its message. By the time `answered` runs, a small body the server wrote with its
+ * head has arrived whole (undici parses a socket read in one go), so it can be taken at once
+ * (`HttpBody.textIfEnded`).
  */
 export interface DispatchOutcome<T> {
   /** What the request resolves with once its response's head arrived. */

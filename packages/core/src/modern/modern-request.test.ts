@@ -29,6 +29,12 @@ function contextFor(method: string, answers: Array<Record<string, unknown>>, cac
 
 const asIs = (result: Record<string, unknown>) => result;
 
+/** A response cache over an in-memory store, for the server `docs`. */
+function responseCache(): ResponseCache {
+  const store = new GuardedStore(new LruCacheStore(), { timeoutMs: 60_000, warn: () => undefined, server: undefined });
+  return new ResponseCache(store, 'docs', identityKey('me'));
+}
+
 describe('modernRequest', () => {
   it('first sends a method that may ask for input with params, an empty object when none were given, and others as they are', async () => {
     const call = contextFor('tools/call', [{ content: [] }]);
@@ -38,6 +44,12 @@ describe('modernRequest', () => {
     const list = contextFor('tools/list', [{ tools: [] }]);
     await modernRequest(list.context, undefined, asIs);
     expect(list.sent).toEqual([undefined]);
+  });
+
+  it('first sends a method the cache may hold that may ask for input with an empty object too, when no params were given', async () => {
+    const read = contextFor('resources/read', [{ contents: [] }], responseCache());
+    await modernRequest(read.context, undefined, asIs);
+    expect(read.sent).toEqual([{}]);
   });
 
   it('resolves with what finish makes of a final result', async () => {
@@ -66,8 +78,7 @@ describe('modernRequest', () => {
   });
 
   it('finishes a cached result too, and sends a method the cache holds once while its result is fresh', async () => {
-    const store = new GuardedStore(new LruCacheStore(), { timeoutMs: 60_000, warn: () => undefined, server: undefined });
-    const cache = new ResponseCache(store, 'docs', identityKey('me'));
+    const cache = responseCache();
     const answer = { tools: [], ttlMs: 60_000 };
     const { context, sent } = contextFor('tools/list', [answer], cache);
     const wrap = (result: Record<string, unknown>) => ({ wrapped: result });
