@@ -16,9 +16,9 @@ import { isValidSessionId } from './session.js';
  * stream read (and resumed when it can be) until the response to `message` arrives. A
  * session id offered with a successful `initialize` result is adopted before that result
  * is delivered, so everything the client sends next carries it. A JSON body that has already
- * arrived whole (the common case) is delivered at once, without a promise. What fails before
- * any wait (an invalid `Mcp-Session-Id`, a JSON body holding no message) throws; what fails
- * later rejects.
+ * arrived whole (a small one its server wrote with the head) is delivered at once, without a
+ * promise. What fails before any wait (an invalid `Mcp-Session-Id`, a JSON body holding no
+ * message) throws; what fails later rejects.
  */
 export function handleAccepted(
   context: PostContext,
