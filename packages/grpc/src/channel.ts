@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { connectivityState, credentials, Client, Metadata, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
 import type { ResolvedGrpcOptions } from './options.js';
 

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { create, fromBinary, toBinary, type Message } from '@bufbuild/protobuf';
 import { status as Status, type Client, type Metadata, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
 import {

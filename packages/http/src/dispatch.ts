@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { util, type Dispatcher } from 'undici';
 import { BodyTooLargeError } from './body.js';
 import type { Exchange } from './exchange.js';

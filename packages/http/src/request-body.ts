@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { Agent, Client, Pool, type Dispatcher } from 'undici';
 
 /** Bodies from this many characters (UTF-16 code units) on are encoded here: at least 64 KiB each. */

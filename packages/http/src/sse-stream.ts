@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { createParser, type ParseError } from 'eventsource-parser';
 import { Utf8Chunks } from './decode-chunks.js';
 

@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+
 const LF = 0x0a;
 const CR = 0x0d;
 /** Pieces shorter than this are copied together into one block, so a server writing a byte at a time costs one object per block, not per byte. */

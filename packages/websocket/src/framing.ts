@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { JsonRpcMessage } from '@mcpx/core';
 import { checkMessage } from '@mcpx/core/internal';
 

@@ -1,3 +1,5 @@
+import { now } from '../util/clock.js';
+
 /** Latency statistics in milliseconds. */
 export interface LatencyStats {
   count: number;
@@ -112,7 +114,7 @@ export class Metrics {
 
   /** Marks the start of uptime. */
   started(): void {
-    this.connectedAt = performance.now();
+    this.connectedAt = now();
   }
 
   record(method: string, durationMs: number, ok: boolean): void {
@@ -134,7 +136,7 @@ export class Metrics {
       requestsTotal: this.all.total,
       requestsSucceeded: this.all.total - this.all.failed,
       requestsFailed: this.all.failed,
-      uptimeMs: this.connectedAt === undefined ? 0 : performance.now() - this.connectedAt,
+      uptimeMs: this.connectedAt === undefined ? 0 : now() - this.connectedAt,
       latency: this.all.stats(),
       methods,
     };

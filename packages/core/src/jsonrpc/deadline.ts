@@ -1,3 +1,5 @@
+import { now as clockNow } from '../util/clock.js';
+
 /** The longest wait a Node timer takes (about 24.8 days); a longer one would fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -29,7 +31,7 @@ export class Deadline<K> {
 
   /** Restarts the idle timeout; the total cap keeps running. */
   touch(): void {
-    this.idleAt = performance.now() + this.idleMs;
+    this.idleAt = clockNow() + this.idleMs;
   }
 
   /** Stops watching this request. */
@@ -93,7 +95,7 @@ export class DeadlineTimer<K> {
   private fire(): void {
     this.timer = undefined;
     this.armedAt = Infinity;
-    const now = performance.now();
+    const now = clockNow();
     const due: Array<[Deadline<K>, DeadlineKind]> = [];
     let next = Infinity;
     for (const deadline of this.watched()) {

@@ -14,6 +14,7 @@ import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import { DeadlineTimer, type DeadlineKind } from './deadline.js';
 import { Dispatcher, type NotificationHandler, type RequestHandler } from './dispatch.js';
 import { isNotification, isRequest, type JsonRpcMessage, type JsonRpcResponse, type RequestId } from './messages.js';
+import { now } from '../util/clock.js';
 import { withKey } from '../util/with-key.js';
 import { PendingRequests, type PendingRequest, type Progress } from './pending.js';
 
@@ -141,7 +142,7 @@ export class JsonRpcEngine {
     const onprogress = options.onprogress;
     const sentParams = onprogress ? withProgressToken(params, id) : params;
     return new Promise((resolve, reject) => {
-      const startedAt = performance.now();
+      const startedAt = now();
       const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
       const entry: PendingRequest = {
         id,
@@ -270,7 +271,7 @@ export class JsonRpcEngine {
   private settle(id: RequestId, result: Record<string, unknown> | undefined, error: Error | undefined): PendingRequest | undefined {
     const entry = this.pending.take(id);
     if (entry === undefined) return undefined;
-    this.options.observer?.requestSettled?.(entry.method, id, performance.now() - entry.startedAt, error);
+    this.options.observer?.requestSettled?.(entry.method, id, now() - entry.startedAt, error);
     if (error !== undefined) entry.reject(error);
     else entry.resolve(result ?? {});
     return entry;
@@ -304,7 +305,7 @@ export class JsonRpcEngine {
     this.deadlines.stop();
     for (const entry of this.pending.drain()) {
       const error = this.closedError(entry.method);
-      this.options.observer?.requestSettled?.(entry.method, entry.id, performance.now() - entry.startedAt, error);
+      this.options.observer?.requestSettled?.(entry.method, entry.id, now() - entry.startedAt, error);
       entry.reject(error);
     }
     this.dispatcher.abortAll(this.closedError(undefined));

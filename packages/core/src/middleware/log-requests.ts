@@ -1,3 +1,4 @@
+import { now } from '../util/clock.js';
 import type { RequestId } from '../jsonrpc/messages.js';
 import type { RequestMiddleware } from './request-middleware.js';
 
@@ -43,13 +44,13 @@ export function logRequests(log: (entry: RequestLogEntry) => void, options: LogR
   return async (request, next) => {
     const { server, method } = request;
     let id: RequestId | undefined;
-    let started = performance.now();
+    let started = now();
     const headers = request.headers === undefined ? undefined : Object.keys(request.headers);
     const common = (): RequestLogCommon => (headers === undefined ? { server, method, id } : { server, method, id, headers });
     const onid = request.options.onid;
     const announce = (assigned: RequestId): void => {
       id = assigned;
-      started = performance.now();
+      started = now();
       log({ ...common(), type: 'request', paramsBytes: byteSize(request.params), ...(bodies ? { params: redact(request.params) } : {}) });
       onid?.(assigned);
     };
@@ -58,13 +59,13 @@ export function logRequests(log: (entry: RequestLogEntry) => void, options: LogR
       log({
         ...common(),
         type: 'result',
-        durationMs: performance.now() - started,
+        durationMs: now() - started,
         resultBytes: byteSize(result),
         ...(bodies ? { result: redact(result) } : {}),
       });
       return result;
     } catch (error) {
-      log({ ...common(), type: 'error', durationMs: performance.now() - started, error: describe(error) });
+      log({ ...common(), type: 'error', durationMs: now() - started, error: describe(error) });
       throw error;
     }
   };

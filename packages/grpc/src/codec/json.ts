@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { JsonObject, JsonValue } from '@bufbuild/protobuf';
 
 /** A JSON object as MCP results and params carry it. */
