@@ -135,42 +135,56 @@ export class JsonRpcEngine {
   ): Promise<Record<string, unknown>> {
     if (this.closed) return Promise.reject(this.closedError(method));
     const signal = options.signal;
-    const server = this.options.server;
-    if (signal?.aborted) return Promise.reject(new CancelledError(reasonText(signal.reason), { server, method }));
+    if (signal?.aborted) return Promise.reject(new CancelledError(reasonText(signal.reason), { server: this.options.server, method }));
     const id = this.pending.allocateId();
     options.onid?.(id);
     const onprogress = options.onprogress;
+    const startedAt = now();
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    // No closure of this method's: a request in flight holds its entry and the two callbacks
+    // below, not this frame's params, options and send options.
+    const answer = deferred<Record<string, unknown>>();
+    const entry: PendingRequest = {
+      id,
+      method,
+      startedAt,
+      resolve: answer.resolve,
+      reject: answer.reject,
+      onprogress,
+      resetTimeoutOnProgress: options.resetTimeoutOnProgress ?? onprogress !== undefined,
+      deadline: this.deadlines.start(id, timeoutMs, options.maxTotalTimeoutMs, startedAt),
+      unsubscribeAbort: undefined,
+    };
+    this.pending.add(entry);
+    if (signal) entry.unsubscribeAbort = this.cancelOnAbort(signal, id, method);
+    this.options.observer?.requestSent?.(method, id);
     const sentParams = onprogress ? withProgressToken(params, id) : params;
-    return new Promise((resolve, reject) => {
-      const startedAt = now();
-      const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-      const entry: PendingRequest = {
-        id,
-        method,
-        startedAt,
-        resolve,
-        reject,
-        onprogress,
-        resetTimeoutOnProgress: options.resetTimeoutOnProgress ?? onprogress !== undefined,
-        deadline: this.deadlines.start(id, timeoutMs, options.maxTotalTimeoutMs, startedAt),
-        unsubscribeAbort: undefined,
-      };
-      this.pending.add(entry);
-      if (signal) {
-        entry.unsubscribeAbort = onAbort(signal, (reason) => {
-          const text = reasonText(reason);
-          this.abandon(id, new CancelledError(text, { server, method, cause: reason }), text);
-        });
-      }
-      this.options.observer?.requestSent?.(method, id);
-      const message =
-        sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
-      const waitMs = Math.min(timeoutMs, options.maxTotalTimeoutMs ?? Infinity);
-      this.transport
-        .send(message, sendOptions === undefined ? { timeoutMs: waitMs } : withKey(sendOptions, 'timeoutMs', waitMs))
-        .catch((error: unknown) => {
-          this.settle(id, undefined, this.sendFailure(error, method, waitMs, timeoutMs));
-        });
+    const message =
+      sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
+    const waitMs = Math.min(timeoutMs, options.maxTotalTimeoutMs ?? Infinity);
+    let sent: Promise<void>;
+    try {
+      sent = this.transport.send(message, sendOptions === undefined ? { timeoutMs: waitMs } : withKey(sendOptions, 'timeoutMs', waitMs));
+    } catch (error) {
+      // A transport whose send() throws rather than rejecting fails the request the same way.
+      sent = Promise.reject(error);
+    }
+    sent.catch(this.failSend(id, method, waitMs, timeoutMs));
+    return answer.promise;
+  }
+
+  /** Settles request `id` when its send fails, with the error its caller gets. */
+  private failSend(id: RequestId, method: string, waitMs: number, timeoutMs: number): (error: unknown) => void {
+    return (error) => {
+      this.settle(id, undefined, this.sendFailure(error, method, waitMs, timeoutMs));
+    };
+  }
+
+  /** Gives up on request `id` when `signal` aborts; returns the unsubscriber. */
+  private cancelOnAbort(signal: AbortSignal, id: RequestId, method: string): () => void {
+    return onAbort(signal, (reason) => {
+      const text = reasonText(reason);
+      this.abandon(id, new CancelledError(text, { server: this.options.server, method, cause: reason }), text);
     });
   }
 
@@ -343,3 +357,16 @@ function wrapSendError(error: unknown, context: { server?: string | undefined; m
   const message = error instanceof Error ? error.message : String(error);
   return new TransportError(`could not send the message: ${message}`, { ...context, cause: error, isRetryable: true });
 }
+
+/** A promise and its settling functions, made apart from the caller so that its executor holds none of the caller's variables. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
+  let resolve: (value: T) => void = noop;
+  let reject: (error: Error) => void = noop;
+  const promise = new Promise<T>((settle, fail) => {
+    resolve = settle;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
+
+function noop(): void {}

@@ -171,10 +171,8 @@ export class ModernSession implements EraSession {
     // The headers mirror the arguments as the client's middleware left them, so that they match the body.
     const seal: Seal = (sent, sentOptions) => {
       const name = sent?.name;
-      return {
-        params: this.enveloped(sent, sentOptions),
-        sendOptions: { parameterHeaders: typeof name === 'string' ? mirrored.of(name, sent?.arguments) : {} },
-      };
+      const parameterHeaders = typeof name === 'string' ? mirrored.of(name, sent?.arguments) : undefined;
+      return { params: this.enveloped(sent, sentOptions), sendOptions: parameterHeaders === undefined ? undefined : { parameterHeaders } };
     };
     return this.parts.channel.request('tools/call', params, options, seal);
   }

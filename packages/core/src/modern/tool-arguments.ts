@@ -41,17 +41,18 @@ export class MirroredArguments {
   }
 
   /**
-   * The mirrored arguments of a call of `tool` with `args`, as text by header name. An argument
-   * without a value (absent or null) is left out, and so is one no header can carry faithfully
-   * (an object, an array, a number that is not finite or an integer beyond 2^53).
+   * The mirrored arguments of a call of `tool` with `args`, as text by header name; undefined
+   * when there are none (most tools mirror nothing, and their calls then make no record). An
+   * argument without a value (absent or null) is left out, and so is one no header can carry
+   * faithfully (an object, an array, a number that is not finite or an integer beyond 2^53).
    */
-  of(tool: string, args: unknown): Record<string, string> {
+  of(tool: string, args: unknown): Record<string, string> | undefined {
     const annotations = this.#tools.get(tool);
-    const values: Record<string, string> = {};
-    if (annotations === undefined || 'problem' in annotations) return values;
+    if (annotations === undefined || 'problem' in annotations) return undefined;
+    let values: Record<string, string> | undefined;
     for (const { path, name } of annotations.parameters) {
       const text = asText(valueAt(args, path));
-      if (text !== undefined) values[name] = text;
+      if (text !== undefined) (values ??= {})[name] = text;
     }
     return values;
   }

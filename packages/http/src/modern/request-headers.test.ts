@@ -56,14 +56,19 @@ describe('ModernPostHeaders', () => {
     expect(kept.of(request('tools/call', { name: 'a' }), VERSION, undefined)['mcp-name']).toBe('a');
   });
 
-  it("keeps no record for a method or revision of the caller's own with a space, which could pass for a name", () => {
+  it("tells apart a method or revision of the caller's own with a space from a method and a name", () => {
     const kept = new ModernPostHeaders();
     const custom = kept.of(request('tools/call foo'), VERSION, undefined);
     expect(custom).toMatchObject({ 'mcp-method': 'tools/call foo' });
     expect(custom).not.toHaveProperty('mcp-name');
     const named = kept.of(request('tools/call', { name: 'foo' }), VERSION, undefined);
     expect(named).toMatchObject({ 'mcp-method': 'tools/call', 'mcp-name': 'foo' });
-    expect(kept.of(request('tools/call foo'), VERSION, undefined)).toMatchObject({ 'mcp-method': 'tools/call foo' });
+    expect(kept.of(request('tools/call foo'), VERSION, undefined)).toBe(custom);
+    expect(kept.of(request('tools/call', { name: 'b c' }), '2026-07-28 x', undefined)).toMatchObject({
+      'mcp-protocol-version': '2026-07-28 x',
+      'mcp-name': 'b c',
+    });
+    expect(kept.of(request('x tools/call', { name: 'b c' }), '2026-07-28', undefined)).not.toHaveProperty('mcp-name');
   });
 
   it('mirrors the arguments a call gives in Mcp-Param headers, in a record of its own', () => {

@@ -41,11 +41,14 @@ const MAX_KEPT = 64;
  *
  * A message without mirrored arguments gets a record kept for its version, method and name: the
  * calls of one tool share one, which the HTTP client merges with the configured headers once
- * rather than per call. Kept records are never changed; at most `MAX_KEPT` are held, then the
- * transport starts again from none.
+ * rather than per call. The records are kept by version, then method, then name, so that finding
+ * one makes no key string (joining the three cost a concatenation, its flattening and hashing,
+ * and a string comparison a call). Kept records are never changed; at most `MAX_KEPT` are held,
+ * then the transport starts again from none.
  */
 export class ModernPostHeaders {
-  readonly #kept = new Map<string, HeaderRecord>();
+  readonly #kept = new Map<string, Map<string, Map<string | undefined, HeaderRecord>>>();
+  #keptCount = 0;
 
   /**
    * The headers of the POST of `message`, of revision `version`, with `parameters` (the mirrored
@@ -59,18 +62,26 @@ export class ModernPostHeaders {
   ): HeaderRecord {
     const name = nameOf(message);
     const { method } = message;
-    // The name is what follows the second space of the key; a method or version of the caller's
-    // own with a space in it (none of the specification's has one) is not kept.
-    if ((parameters !== undefined && hasAny(parameters)) || method.includes(' ') || version.includes(' '))
-      return postHeaders(method, version, name, parameters);
-    const key = name === undefined ? `${version} ${method}` : `${version} ${method} ${name}`;
-    let headers = this.#kept.get(key);
-    if (headers === undefined) {
-      if (this.#kept.size >= MAX_KEPT) this.#kept.clear();
-      headers = postHeaders(method, version, name, undefined);
-      this.#kept.set(key, headers);
+    if (parameters !== undefined && hasAny(parameters)) return postHeaders(method, version, name, parameters);
+    const kept = this.#kept.get(version)?.get(method)?.get(name);
+    if (kept !== undefined) return kept;
+    if (this.#keptCount >= MAX_KEPT) {
+      this.#kept.clear();
+      this.#keptCount = 0;
     }
+    const headers = postHeaders(method, version, name, undefined);
+    this.#namesOf(version, method).set(name, headers);
+    this.#keptCount++;
     return headers;
+  }
+
+  /** The records kept for `method` of `version`, by name; made when there are none. */
+  #namesOf(version: string, method: string): Map<string | undefined, HeaderRecord> {
+    let methods = this.#kept.get(version);
+    if (methods === undefined) this.#kept.set(version, (methods = new Map<string, Map<string | undefined, HeaderRecord>>()));
+    let names = methods.get(method);
+    if (names === undefined) methods.set(method, (names = new Map<string | undefined, HeaderRecord>()));
+    return names;
   }
 }
 
