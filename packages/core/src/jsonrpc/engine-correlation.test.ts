@@ -71,3 +71,36 @@ describe('the close reason', () => {
     await expect(pending).rejects.toMatchObject({ code: 'CONNECTION_CLOSED', isRetryable: false });
   });
 });
+
+describe('a failed send', () => {
+  async function engineWhoseSend(send: () => Promise<void>) {
+    const server = new FakeServer();
+    const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake' });
+    await server.clientTransport.start();
+    server.clientTransport.send = send;
+    return engine;
+  }
+
+  it('fails the request at once, with what the transport said, and forgets it', async () => {
+    const engine = await engineWhoseSend(() => Promise.reject(new Error('pipe closed')));
+    await expect(engine.request('ping', undefined, { timeoutMs: 60_000 })).rejects.toMatchObject({
+      name: 'TransportError',
+      method: 'ping',
+      message: expect.stringContaining('pipe closed'),
+    });
+    expect(engine.pendingCount).toBe(0);
+  });
+
+  it('does the same for a transport whose send() throws instead of rejecting', async () => {
+    const engine = await engineWhoseSend(() => {
+      throw new Error('not writable');
+    });
+    const answer = engine.request('ping', undefined, { timeoutMs: 60_000 });
+    await expect(answer).rejects.toMatchObject({
+      name: 'TransportError',
+      method: 'ping',
+      message: expect.stringContaining('not writable'),
+    });
+    expect(engine.pendingCount).toBe(0);
+  });
+});
