@@ -104,3 +104,21 @@ describe('a failed send', () => {
     expect(engine.pendingCount).toBe(0);
   });
 });
+
+describe('the ids of answers', () => {
+  it('matches an answer to a request only by the number it was sent with, not by a string of it', async () => {
+    const { server, engine, errors } = await setup();
+    server.handle('hang', () => new Promise(() => undefined));
+    const pending = engine.request('hang', {});
+    await new Promise((r) => setTimeout(r, 2));
+    const sent = server.received.find((m) => 'method' in m && m.method === 'hang');
+    const id = sent !== undefined && 'id' in sent ? sent.id : undefined;
+    expect(typeof id).toBe('number');
+    server.sendRaw({ jsonrpc: '2.0', id: String(id), result: { wrong: true } });
+    await new Promise((r) => setTimeout(r, 2));
+    expect(engine.pendingCount).toBe(1);
+    server.sendRaw({ jsonrpc: '2.0', id, result: { right: true } });
+    await expect(pending).resolves.toEqual({ right: true });
+    expect(errors).toEqual([]);
+  });
+});
