@@ -9,7 +9,8 @@ export interface TransportSendOptions {
   /**
    * The `x-mcp-header` arguments of a 2026-07-28 `tools/call`, keyed by the `{name}` of their
    * `Mcp-Param-{name}` header, each value as text, not yet encoded for a header. The client gives
-   * them only to a transport that `mirrorsToolArguments`, which sends them as headers.
+   * them only to a transport that `mirrorsToolArguments`, which sends them as headers, and only
+   * when the call gives one or more.
    */
   parameterHeaders?: Readonly<Record<string, string>> | undefined;
   /**
@@ -63,7 +64,8 @@ export interface Transport {
    * True for a binding that mirrors `x-mcp-header` tool arguments into headers (Streamable HTTP,
    * from 2026-07-28). The client then reads each listed tool's annotations, leaves out of
    * `tools/list` the tools whose annotations break the rules, refuses to call them, and gives
-   * every `tools/call` its values in `TransportSendOptions.parameterHeaders`.
+   * a `tools/call` the values of its annotated arguments in `TransportSendOptions.parameterHeaders`
+   * (none when it gives no such argument, or the tool was not listed).
    * @default false
    */
   readonly mirrorsToolArguments?: boolean;

@@ -1,4 +1,6 @@
-import { Buffer } from 'node:buffer';
+import { buffer } from './node-builtins.js';
+
+const { Buffer } = buffer;
 
 const LF = 0x0a;
 const CR = 0x0d;

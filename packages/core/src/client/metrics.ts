@@ -1,5 +1,3 @@
-import { now } from '../util/clock.js';
-
 /** Latency statistics in milliseconds. */
 export interface LatencyStats {
   count: number;
@@ -114,7 +112,7 @@ export class Metrics {
 
   /** Marks the start of uptime. */
   started(): void {
-    this.connectedAt = now();
+    this.connectedAt = performance.now();
   }
 
   record(method: string, durationMs: number, ok: boolean): void {
@@ -136,7 +134,7 @@ export class Metrics {
       requestsTotal: this.all.total,
       requestsSucceeded: this.all.total - this.all.failed,
       requestsFailed: this.all.failed,
-      uptimeMs: this.connectedAt === undefined ? 0 : now() - this.connectedAt,
+      uptimeMs: this.connectedAt === undefined ? 0 : performance.now() - this.connectedAt,
       latency: this.all.stats(),
       methods,
     };

@@ -1,5 +1,3 @@
-import { now as clockNow } from '../util/clock.js';
-
 /** The longest wait a Node timer takes (about 24.8 days); a longer one would fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -31,7 +29,7 @@ export class Deadline<K> {
 
   /** Restarts the idle timeout; the total cap keeps running. */
   touch(): void {
-    this.idleAt = clockNow() + this.idleMs;
+    this.idleAt = performance.now() + this.idleMs;
   }
 
   /** Stops watching this request. */
@@ -95,7 +93,7 @@ export class DeadlineTimer<K> {
   private fire(): void {
     this.timer = undefined;
     this.armedAt = Infinity;
-    const now = clockNow();
+    const now = performance.now();
     const due: Array<[Deadline<K>, DeadlineKind]> = [];
     let next = Infinity;
     for (const deadline of this.watched()) {

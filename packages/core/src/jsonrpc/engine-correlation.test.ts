@@ -105,6 +105,23 @@ describe('a failed send', () => {
   });
 });
 
+describe('a request that cannot be made', () => {
+  it('rejects, and leaves nothing pending, when its params cannot be read', async () => {
+    const { engine } = await setup();
+    const params = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('params unreadable');
+        },
+      },
+    );
+    const answer = engine.request('slow', params, { onprogress: () => undefined, timeoutMs: 60_000 });
+    await expect(answer).rejects.toThrow('params unreadable');
+    expect(engine.pendingCount).toBe(0);
+  });
+});
+
 describe('the ids of answers', () => {
   it('matches an answer to a request only by the number it was sent with, not by a string of it', async () => {
     const { server, engine, errors } = await setup();

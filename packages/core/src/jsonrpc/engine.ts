@@ -13,8 +13,7 @@ import { onAbort, reasonText } from '../util/abort-fanout.js';
 import { checkOptions, type OptionKeys } from '../util/check-options.js';
 import { DeadlineTimer, type DeadlineKind } from './deadline.js';
 import { Dispatcher, type NotificationHandler, type RequestHandler } from './dispatch.js';
-import { isNotification, isRequest, type JsonRpcMessage, type JsonRpcResponse, type RequestId } from './messages.js';
-import { now } from '../util/clock.js';
+import { isNotification, isRequest, type JsonRpcMessage, type JsonRpcRequest, type JsonRpcResponse, type RequestId } from './messages.js';
 import { withKey } from '../util/with-key.js';
 import { PendingRequests, type PendingRequest, type Progress } from './pending.js';
 
@@ -139,8 +138,17 @@ export class JsonRpcEngine {
     const id = this.pending.allocateId();
     options.onid?.(id);
     const onprogress = options.onprogress;
-    const startedAt = now();
+    let message: JsonRpcRequest;
+    try {
+      const sentParams = onprogress ? withProgressToken(params, id) : params;
+      message = sentParams === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params: sentParams };
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // The global `performance`, read where it is used: fake timers replace it.
+    const startedAt = performance.now();
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const waitMs = Math.min(timeoutMs, options.maxTotalTimeoutMs ?? Infinity);
     // No closure of this method's: a request in flight holds its entry and the two callbacks
     // below, not this frame's params, options and send options.
     const answer = deferred<Record<string, unknown>>();
@@ -156,17 +164,14 @@ export class JsonRpcEngine {
       unsubscribeAbort: undefined,
     };
     this.pending.add(entry);
-    if (signal) entry.unsubscribeAbort = this.cancelOnAbort(signal, id, method);
-    this.options.observer?.requestSent?.(method, id);
-    const sentParams = onprogress ? withProgressToken(params, id) : params;
-    const message =
-      sentParams === undefined ? { jsonrpc: '2.0' as const, id, method } : { jsonrpc: '2.0' as const, id, method, params: sentParams };
-    const waitMs = Math.min(timeoutMs, options.maxTotalTimeoutMs ?? Infinity);
     let sent: Promise<void>;
     try {
+      if (signal) entry.unsubscribeAbort = this.cancelOnAbort(signal, id, method);
+      this.options.observer?.requestSent?.(method, id);
       sent = this.transport.send(message, sendOptions === undefined ? { timeoutMs: waitMs } : withKey(sendOptions, 'timeoutMs', waitMs));
     } catch (error) {
-      // A transport whose send() throws rather than rejecting fails the request the same way.
+      // Whatever throws once the request is registered (a transport whose send() throws rather
+      // than rejecting, among others) fails it as a rejected send does, and forgets it.
       sent = Promise.reject(error);
     }
     sent.catch(this.failSend(id, method, waitMs, timeoutMs));
@@ -285,7 +290,7 @@ export class JsonRpcEngine {
   private settle(id: RequestId, result: Record<string, unknown> | undefined, error: Error | undefined): PendingRequest | undefined {
     const entry = this.pending.take(id);
     if (entry === undefined) return undefined;
-    this.options.observer?.requestSettled?.(entry.method, id, now() - entry.startedAt, error);
+    this.options.observer?.requestSettled?.(entry.method, id, performance.now() - entry.startedAt, error);
     if (error !== undefined) entry.reject(error);
     else entry.resolve(result ?? {});
     return entry;
@@ -319,7 +324,7 @@ export class JsonRpcEngine {
     this.deadlines.stop();
     for (const entry of this.pending.drain()) {
       const error = this.closedError(entry.method);
-      this.options.observer?.requestSettled?.(entry.method, entry.id, now() - entry.startedAt, error);
+      this.options.observer?.requestSettled?.(entry.method, entry.id, performance.now() - entry.startedAt, error);
       entry.reject(error);
     }
     this.dispatcher.abortAll(this.closedError(undefined));

@@ -1,4 +1,3 @@
-import { now } from '../util/clock.js';
 import type { RequestId } from '../jsonrpc/messages.js';
 import type { RequestMiddleware } from './request-middleware.js';
 
@@ -44,13 +43,13 @@ export function logRequests(log: (entry: RequestLogEntry) => void, options: LogR
   return async (request, next) => {
     const { server, method } = request;
     let id: RequestId | undefined;
-    let started = now();
+    let started = performance.now();
     const headers = request.headers === undefined ? undefined : Object.keys(request.headers);
     const common = (): RequestLogCommon => (headers === undefined ? { server, method, id } : { server, method, id, headers });
     const onid = request.options.onid;
     const announce = (assigned: RequestId): void => {
       id = assigned;
-      started = now();
+      started = performance.now();
       log({ ...common(), type: 'request', paramsBytes: byteSize(request.params), ...(bodies ? { params: redact(request.params) } : {}) });
       onid?.(assigned);
     };
@@ -59,13 +58,13 @@ export function logRequests(log: (entry: RequestLogEntry) => void, options: LogR
       log({
         ...common(),
         type: 'result',
-        durationMs: now() - started,
+        durationMs: performance.now() - started,
         resultBytes: byteSize(result),
         ...(bodies ? { result: redact(result) } : {}),
       });
       return result;
     } catch (error) {
-      log({ ...common(), type: 'error', durationMs: now() - started, error: describe(error) });
+      log({ ...common(), type: 'error', durationMs: performance.now() - started, error: describe(error) });
       throw error;
     }
   };

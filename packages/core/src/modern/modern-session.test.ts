@@ -37,6 +37,14 @@ describe('a 2026-07-28 session over a transport that mirrors tool arguments', ()
     expect(sendOptions).toEqual([{ parameterHeaders: { Region: 'eu-west1' }, timeoutMs: 60_000 }]);
   });
 
+  it('gives a call that mirrors nothing no parameterHeaders: an unlisted tool, or no annotated argument given', async () => {
+    const { client, sendOptions } = await connect(true);
+    await client.callTool('unlisted', { region: 'eu-west1' });
+    await client.listTools();
+    await client.callTool('execute_sql', { query: 'SELECT 1' });
+    expect(sendOptions).toEqual([{ timeoutMs: 60_000 }, { timeoutMs: 60_000 }]);
+  });
+
   it('leaves out of tools/list a tool whose annotations break the rules, with a diagnostic, and refuses to call it', async () => {
     const { server, client, diagnostics } = await connect(true);
     const { tools } = await client.listTools();

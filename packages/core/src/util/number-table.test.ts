@@ -1,51 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import { NumberTable } from './number-table.js';
 
+interface Named {
+  name: string;
+}
+const named = (name: string): Named => ({ name });
+
 describe('NumberTable', () => {
   it('keeps values by integer key, counts them, and gives each back once on delete', () => {
-    const table = new NumberTable<string>();
-    table.set(2, 'two');
-    table.set(0, 'zero');
-    table.set(2, 'two again');
+    const table = new NumberTable<Named>();
+    table.set(2, named('two'));
+    table.set(0, named('zero'));
+    table.set(2, named('two again'));
     expect(table.size).toBe(2);
-    expect(table.get(2)).toBe('two again');
-    expect(table.delete(2)).toBe('two again');
+    expect(table.get(2)).toEqual(named('two again'));
+    expect(table.delete(2)).toEqual(named('two again'));
     expect(table.delete(2)).toBeUndefined();
     expect(table.get(2)).toBeUndefined();
     expect(table.size).toBe(1);
   });
 
   it('matches no key but a non-negative integer: "1" is not 1', () => {
-    const table = new NumberTable<string>();
-    table.set(1, 'one');
+    const table = new NumberTable<Named>();
+    table.set(1, named('one'));
     for (const key of ['1', 1.5, -1, NaN, null, undefined, {}, 'constructor', '__proto__']) {
       expect(table.get(key)).toBeUndefined();
       expect(table.delete(key)).toBeUndefined();
     }
     expect(table.size).toBe(1);
-    expect(() => table.set(-1, 'minus one')).toThrow(RangeError);
-    expect(() => table.set(0.5, 'half')).toThrow(/0.5 is not a non-negative integer key/);
+    expect(() => table.set(-1, named('minus one'))).toThrow(RangeError);
+    expect(() => table.set(0.5, named('half'))).toThrow(/0.5 is not a non-negative integer key/);
   });
 
   it('gives its values in ascending order of their keys, and lets them be deleted on the way', () => {
-    const table = new NumberTable<number>();
-    for (const key of [5, 1, 3, 2 ** 40, 4]) table.set(key, key);
+    const table = new NumberTable<{ key: number }>();
+    for (const key of [5, 1, 3, 2 ** 40, 4]) table.set(key, { key });
     const seen: number[] = [];
-    for (const value of table.values()) {
-      seen.push(value);
-      table.delete(value);
+    for (const { key } of table.values()) {
+      seen.push(key);
+      table.delete(key);
     }
     expect(seen).toEqual([1, 3, 4, 5, 2 ** 40]);
     expect(table.size).toBe(0);
   });
 
+  it('skips a value deleted before the walk reaches it, and stops when cleared', () => {
+    const table = new NumberTable<{ key: number }>();
+    for (let key = 0; key < 5; key++) table.set(key, { key });
+    const seen: number[] = [];
+    for (const { key } of table.values()) {
+      seen.push(key);
+      if (key === 1) table.delete(3);
+      if (key === 2) table.clear();
+    }
+    expect(seen).toEqual([0, 1, 2]);
+    expect(table.size).toBe(0);
+  });
+
   it('empties on clear', () => {
-    const table = new NumberTable<string>();
-    table.set(7, 'seven');
+    const table = new NumberTable<Named>();
+    table.set(7, named('seven'));
     table.clear();
     expect(table.size).toBe(0);
     expect([...table.values()]).toEqual([]);
-    table.set(7, 'seven again');
-    expect(table.get(7)).toBe('seven again');
+    table.set(7, named('seven again'));
+    expect(table.get(7)).toEqual(named('seven again'));
   });
 });
