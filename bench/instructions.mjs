@@ -1,6 +1,6 @@
 // CPU instructions a call, counted rather than timed: each client runs its calls in a process of
 // its own under valgrind's callgrind, whose count is the same from one run to the next whatever
-// the neighbours do (to about 1% here), where the timed scenarios of run.mjs spread by 10 to 30%
+// the neighbours do (to about 1% here, calls one at a time), where the timed scenarios of run.mjs spread by 10 to 30%
 // on a shared 2-core machine. A small change (a few hundred instructions a call) shows here
 // and nowhere else. V8 runs `--predictable` so that the count repeats: one thread, the garbage
 // collector's work counted on it (and not split over helper threads as it is in production).
@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { env } from './lib/run-child.mjs';
 import { serverFor, TRANSPORTS } from './lib/servers.mjs';
 
 const CLIENTS = ['raw', 'raw-modern', 'official', 'mcpx', 'mcpx-legacy', 'mcpx-header', 'mcpx-middleware', 'mcpx-oauth', 'mcpx-otel'];
@@ -108,7 +109,8 @@ async function compare(list, settings) {
     );
     const perCall = new Map();
     for (const name of names) {
-      // The two runs of a client at once: the counts do not depend on timing, and it halves the wait.
+      // The two runs of a client at once, which halves the wait: a sequential count does not
+      // depend on timing. With --width above 1 how reads batch does, so run those alone or repeat.
       const [fewer, more] = await Promise.all([count(dir, running, name, calls, settings), count(dir, running, name, calls * 4, settings)]);
       perCall.set(name, (more - fewer) / (calls * 3));
     }
@@ -138,9 +140,7 @@ async function count(dir, running, name, n, { transport, width, warmup }) {
     `--calls=${n}`,
     `--warmup=${warmup}`,
   ];
-  // As lib/run-child.mjs: nothing from the environment that changes how a Node process starts.
-  const env = { ...process.env };
-  for (const key of ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS']) delete env[key];
+  // `env` (lib/run-child.mjs): nothing from the environment that changes how a Node process starts.
   const { code, stderr } = await new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { env, stdio: ['ignore', 'inherit', 'pipe'] });
     running.add(child);

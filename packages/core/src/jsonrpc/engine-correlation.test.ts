@@ -91,6 +91,24 @@ describe('a failed send', () => {
     expect(engine.pendingCount).toBe(0);
   });
 
+  it('lets go of the signal of a request whose send threw: aborting it later cancels nothing', async () => {
+    const server = new FakeServer();
+    const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake' });
+    await server.clientTransport.start();
+    const sent: unknown[] = [];
+    server.clientTransport.send = (message) => {
+      sent.push(message);
+      if ('method' in message && message.method === 'ping') throw new Error('not writable');
+      return Promise.resolve();
+    };
+    const controller = new AbortController();
+    await expect(engine.request('ping', undefined, { signal: controller.signal })).rejects.toMatchObject({ name: 'TransportError' });
+    controller.abort(new Error('too late'));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(sent).toEqual([expect.objectContaining({ method: 'ping' })]);
+    expect(engine.pendingCount).toBe(0);
+  });
+
   it('does the same for a transport whose send() throws instead of rejecting', async () => {
     const engine = await engineWhoseSend(() => {
       throw new Error('not writable');
@@ -117,8 +135,22 @@ describe('a request that cannot be made', () => {
       },
     );
     const answer = engine.request('slow', params, { onprogress: () => undefined, timeoutMs: 60_000 });
-    await expect(answer).rejects.toThrow('params unreadable');
+    await expect(answer).rejects.toMatchObject({ name: 'Error', message: 'params unreadable' });
     expect(engine.pendingCount).toBe(0);
+  });
+
+  it('fails with what a throwing observer threw, as it is, and sends nothing', async () => {
+    const server = new FakeServer();
+    const observer = {
+      requestSent: () => {
+        throw new Error('observer broke');
+      },
+    };
+    const engine = new JsonRpcEngine(server.clientTransport, { server: 'fake', observer });
+    await server.clientTransport.start();
+    await expect(engine.request('ping', undefined)).rejects.toMatchObject({ name: 'Error', message: 'observer broke' });
+    expect(engine.pendingCount).toBe(0);
+    expect(server.received).toEqual([]);
   });
 });
 

@@ -164,17 +164,26 @@ export class JsonRpcEngine {
       unsubscribeAbort: undefined,
     };
     this.pending.add(entry);
-    let sent: Promise<void>;
     try {
       if (signal) entry.unsubscribeAbort = this.cancelOnAbort(signal, id, method);
       this.options.observer?.requestSent?.(method, id);
+    } catch (error) {
+      // Not a send failure (a `signal` that is no AbortSignal, say): the request fails with it as it is.
+      this.settle(id, undefined, error instanceof Error ? error : new Error(String(error)));
+      return answer.promise;
+    }
+    const failed = this.failSend(id, method, waitMs, timeoutMs);
+    let sent: Promise<void>;
+    try {
       sent = this.transport.send(message, sendOptions === undefined ? { timeoutMs: waitMs } : withKey(sendOptions, 'timeoutMs', waitMs));
     } catch (error) {
-      // Whatever throws once the request is registered (a transport whose send() throws rather
-      // than rejecting, among others) fails it as a rejected send does, and forgets it.
-      sent = Promise.reject(error);
+      // A transport whose send() throws rather than rejecting fails the request as a rejected
+      // send does, at once: nothing may cancel a request that was never sent.
+      failed(error);
+      return answer.promise;
     }
-    sent.catch(this.failSend(id, method, waitMs, timeoutMs));
+    // Promise.resolve: a send() of plain JavaScript may return something that is not a promise.
+    Promise.resolve(sent).catch(failed);
     return answer.promise;
   }
 
