@@ -374,13 +374,11 @@ function wrapSendError(error: unknown, context: { server?: string | undefined; m
 
 /** A promise and its settling functions, made apart from the caller so that its executor holds none of the caller's variables. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
-  let resolve: (value: T) => void = noop;
-  let reject: (error: Error) => void = noop;
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
   const promise = new Promise<T>((settle, fail) => {
     resolve = settle;
     reject = fail;
   });
   return { promise, resolve, reject };
 }
-
-function noop(): void {}
