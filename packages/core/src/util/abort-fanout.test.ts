@@ -44,4 +44,31 @@ describe('onAbort', () => {
     stay();
     expect(seen).toEqual(['stays']);
   });
+
+  it('keeps each subscription apart: the same callback subscribed twice is called twice, and each unsubscribe removes one', () => {
+    const controller = new AbortController();
+    const seen: unknown[] = [];
+    const callback = (reason: unknown): void => {
+      seen.push(reason);
+    };
+    const first = onAbort(controller.signal, callback);
+    onAbort(controller.signal, callback);
+    first();
+    first();
+    expect(listenerCount(controller.signal)).toBe(1);
+    controller.abort('once');
+    expect(seen).toEqual(['once']);
+  });
+
+  it('calls the subscribers in the order they subscribed, after many came and went', () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const kept = onAbort(controller.signal, () => seen.push(0));
+    for (let i = 1; i <= 1000; i++) onAbort(controller.signal, () => seen.push(i))();
+    onAbort(controller.signal, () => seen.push(1001));
+    onAbort(controller.signal, () => seen.push(1002));
+    controller.abort();
+    kept();
+    expect(seen).toEqual([0, 1001, 1002]);
+  });
 });

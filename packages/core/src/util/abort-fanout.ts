@@ -1,9 +1,17 @@
+import { NumberTable } from './number-table.js';
+
 type Callback = (reason: unknown) => void;
 
-/** The callbacks subscribed to one signal, and the one listener that calls them. */
+/**
+ * The callbacks subscribed to one signal, each under a number of its own (a `NumberTable`, not a
+ * `Set`: requests sharing one signal add and remove a callback each, the churn that has Node 20
+ * promote a `Set`'s entries to the old generation), and the one listener that calls them.
+ */
 interface Fanout {
-  readonly callbacks: Set<Callback>;
+  readonly callbacks: NumberTable<Callback>;
   readonly listener: () => void;
+  /** The number the next subscription gets. */
+  next: number;
 }
 
 const fanouts = new WeakMap<AbortSignal, Fanout>();
@@ -18,19 +26,20 @@ const fanouts = new WeakMap<AbortSignal, Fanout>();
 export function onAbort(signal: AbortSignal, callback: Callback): () => void {
   let fanout = fanouts.get(signal);
   if (fanout === undefined) {
-    const callbacks = new Set<Callback>();
+    const callbacks = new NumberTable<Callback>();
     const listener = (): void => {
       fanouts.delete(signal);
-      for (const fn of callbacks) fn(signal.reason);
+      for (const fn of callbacks.values()) fn(signal.reason);
     };
-    fanout = { callbacks, listener };
+    fanout = { callbacks, listener, next: 0 };
     fanouts.set(signal, fanout);
     signal.addEventListener('abort', listener, { once: true });
   }
   const owned = fanout;
-  owned.callbacks.add(callback);
+  const key = owned.next++;
+  owned.callbacks.set(key, callback);
   return () => {
-    if (!owned.callbacks.delete(callback) || owned.callbacks.size > 0 || fanouts.get(signal) !== owned) return;
+    if (owned.callbacks.delete(key) === undefined || owned.callbacks.size > 0 || fanouts.get(signal) !== owned) return;
     fanouts.delete(signal);
     signal.removeEventListener('abort', owned.listener);
   };
