@@ -40,7 +40,13 @@ function startsWithBom(bytes: Uint8Array): boolean {
  * chunks is decoded with the next one: a piece ends before the first byte of a last character
  * that lacks bytes, where the decoder of the whole text is in its initial state too, so the
  * pieces decode as the whole does, replacements included. Keeps a copy of at most 3 bytes of a
- * chunk, never the chunk.
+ * chunk, never the chunk. Exported by `@mcpx/http/request`.
+ *
+ * @example
+ * const decoder = new Utf8Chunks();
+ * let text = '';
+ * for await (const chunk of body) text += decoder.write(chunk);
+ * text += decoder.end();
  */
 export class Utf8Chunks {
   /** The first bytes of a character cut off at the end of the last chunk (a copy). */
@@ -50,10 +56,22 @@ export class Utf8Chunks {
 
   /** The text of `chunk` (after what came before it) up to its last whole character: '' while a character is still incomplete. */
   write(chunk: Uint8Array): string {
-    const bytes = this.#carried === undefined ? chunk : joined(this.#carried, chunk);
-    const end = completeLength(bytes);
-    this.#carried = end === bytes.length ? undefined : bytes.slice(end);
-    return end === 0 ? '' : this.#decode(end === bytes.length ? bytes : bytes.subarray(0, end));
+    const carried = this.#carried;
+    if (carried === undefined) return this.#upToLastWhole(chunk);
+    // The carried character is finished by the continuation bytes the chunk starts with (a
+    // copy of those few bytes, not of the chunk). Past them the whole text's decoder is in its
+    // initial state: the character is complete, or invalid and replaced where it stops.
+    const wanted = sequenceLength(carried[0] ?? 0) - carried.length;
+    let taken = 0;
+    while (taken < wanted && taken < chunk.length && ((chunk[taken] ?? 0) & 0xc0) === 0x80) taken++;
+    const head = joined(carried, chunk.subarray(0, taken));
+    if (taken < wanted && taken === chunk.length) {
+      this.#carried = head;
+      return '';
+    }
+    this.#carried = undefined;
+    const text = this.#decode(head);
+    return taken === chunk.length ? text : text + this.#upToLastWhole(chunk.subarray(taken));
   }
 
   /** The text of what is left (a character cut short at the end of the text, replaced); the decoder is then ready for a new stream. */
@@ -63,6 +81,13 @@ export class Utf8Chunks {
     this.#carried = undefined;
     this.#started = false;
     return text;
+  }
+
+  /** The text of `bytes` up to its last whole character; the bytes of a last character that lacks some are carried (a copy). */
+  #upToLastWhole(bytes: Uint8Array): string {
+    const end = completeLength(bytes);
+    this.#carried = end === bytes.length ? undefined : bytes.slice(end);
+    return end === 0 ? '' : this.#decode(end === bytes.length ? bytes : bytes.subarray(0, end));
   }
 
   #decode(bytes: Uint8Array): string {
@@ -111,7 +136,7 @@ function sequenceLength(lead: number): number {
   return 1;
 }
 
-/** `head` followed by `tail`, in a new array. */
+/** `head` followed by `tail`, in a new array (both a few bytes). */
 function joined(head: Uint8Array, tail: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(head.length + tail.length);
   bytes.set(head);

@@ -1,3 +1,4 @@
+import { Utf8Chunks } from '@mcpx/http/request';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { EventSizeGuard } from './event-size-guard.js';
 
@@ -26,7 +27,7 @@ export async function readEventStream(
   handlers: EventStreamHandlers,
 ): Promise<EventStreamEnd> {
   const guard = new EventSizeGuard(maxEventBytes);
-  const decoder = new TextDecoder();
+  const decoder = new Utf8Chunks();
   const parser = createParser({
     onEvent: (event) => handlers.onEvent(event),
     onRetry: (ms) => handlers.onRetry(ms),
@@ -37,7 +38,8 @@ export async function readEventStream(
     for await (const chunk of body) {
       const overflow = guard.push(chunk);
       // The events before the oversized one, in the same chunk, are still delivered.
-      parser.feed(decoder.decode(overflow === undefined ? chunk : chunk.subarray(0, overflow), { stream: true }));
+      const text = decoder.write(overflow === undefined ? chunk : chunk.subarray(0, overflow));
+      if (text !== '') parser.feed(text);
       if (overflow !== undefined) return { kind: 'oversized', bytes: guard.size };
     }
     return { kind: 'ended' };
