@@ -23,11 +23,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CLIENTS, CLIENT_ONLY_ON, runsOver } from './lib/clients.mjs';
 import { env } from './lib/run-child.mjs';
 import { serverFor, TRANSPORTS } from './lib/servers.mjs';
 
-const CLIENTS = ['raw', 'raw-modern', 'official', 'mcpx', 'mcpx-legacy', 'mcpx-header', 'mcpx-middleware', 'mcpx-oauth', 'mcpx-otel'];
-const ONLY_ON = { 'mcpx-oauth': ['http'], 'mcpx-header': ['http'] };
+/** The clients counted: not the `-group` ones, which differ from theirs only in the server's process group (the kernel's work). */
+const COUNTED = CLIENTS.filter((name) => !name.endsWith('-group'));
 
 /** A failure the user can act on: printed as its message, without a stack. */
 class BenchError extends Error {}
@@ -89,11 +90,11 @@ async function drive(name, { transport, width, calls, warmup }) {
 
 async function compare(list, settings) {
   const names = list.split(',').filter(Boolean);
-  const unknown = names.filter((name) => !CLIENTS.includes(name));
-  if (names.length === 0 || unknown.length > 0) throw new BenchError(`--client takes some of ${CLIENTS.join(', ')}; got "${list}"`);
-  const elsewhere = names.filter((name) => ONLY_ON[name] !== undefined && !ONLY_ON[name].includes(settings.transport));
+  const unknown = names.filter((name) => !COUNTED.includes(name));
+  if (names.length === 0 || unknown.length > 0) throw new BenchError(`--client takes some of ${COUNTED.join(', ')}; got "${list}"`);
+  const elsewhere = names.filter((name) => !runsOver(name, settings.transport));
   if (elsewhere.length > 0)
-    throw new BenchError(`${elsewhere.join(', ')} run only over ${elsewhere.map((name) => ONLY_ON[name]).join(', ')}`);
+    throw new BenchError(`${elsewhere.join(', ')} run only over ${elsewhere.map((name) => CLIENT_ONLY_ON[name]).join(', ')}`);
   await new Promise((resolve, reject) =>
     execFile('valgrind', ['--version'], (error) =>
       error ? reject(new BenchError('valgrind is not installed (Debian: apt-get install valgrind)')) : resolve(),

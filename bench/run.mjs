@@ -2,6 +2,7 @@
 // transport, and reports medians and ratios against the raw JSON-RPC loop. See README.md.
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from './lib/args.mjs';
+import { CLIENTS, runsOver } from './lib/clients.mjs';
 import { printReport } from './lib/report.mjs';
 import { env, runChild } from './lib/run-child.mjs';
 import { TRANSPORTS, serverFor } from './lib/servers.mjs';
@@ -12,21 +13,6 @@ import * as cold from './scenarios/cold.mjs';
 import * as large from './scenarios/large.mjs';
 import * as memory from './scenarios/memory.mjs';
 
-const CLIENTS = [
-  'raw',
-  'raw-group',
-  'raw-modern',
-  'official',
-  'mcpx',
-  'mcpx-legacy',
-  'mcpx-group',
-  'mcpx-oauth',
-  'mcpx-header',
-  'mcpx-middleware',
-  'mcpx-otel',
-];
-/** Clients that apply to some transports only (OAuth, and the header it sends, are for HTTP). */
-const ONLY_ON = { 'mcpx-oauth': ['http'], 'mcpx-header': ['http'], 'mcpx-group': ['stdio'], 'raw-group': ['stdio'] };
 const SCENARIOS = { sequential, concurrent, large, memory, cold };
 /** Scenarios that apply to some transports only (memory per connection is measured over stdio). */
 const SCENARIO_ONLY_ON = { memory: ['stdio'] };
@@ -49,7 +35,7 @@ for (const name of args.scenarios) {
 
 /** Runs the whole benchmark over one transport and returns its report. */
 async function runTransport(transport) {
-  const clients = args.clients.filter((c) => ONLY_ON[c] === undefined || ONLY_ON[c].includes(transport));
+  const clients = args.clients.filter((c) => runsOver(c, transport));
   const names = args.scenarios.filter((s) => SCENARIO_ONLY_ON[s] === undefined || SCENARIO_ONLY_ON[s].includes(transport));
   const chosen = Object.fromEntries(names.map((s) => [s, scenarios[s]]));
   const load = [];
