@@ -66,4 +66,38 @@ describe('NumberTable', () => {
     table.set(7, named('seven again'));
     expect(table.get(7)).toEqual(named('seven again'));
   });
+
+  it('agrees with a Map over many random sets, deletes and gets, keys colliding on their low bits included', () => {
+    // A seeded generator (a linear congruential one), so that a failure repeats.
+    let seed = 12345;
+    const random = (below: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % below;
+    };
+    // Keys 2^32 apart share their low 32 bits, hence their first slot: runs of colliding keys.
+    const keyOf = (n: number): number => [n, n * 64, n + 2 ** 32, 2 ** 40 + n * 8][n % 4] ?? n;
+    const table = new NumberTable<{ key: number; round: number }>();
+    const model = new Map<number, { key: number; round: number }>();
+    for (let round = 0; round < 20_000; round++) {
+      // Phases that fill the table and phases that empty it, so that it grows and shrinks.
+      const filling = Math.floor(round / 2_500) % 2 === 0;
+      const key = keyOf(random(400));
+      const op = random(10);
+      if (op < (filling ? 6 : 2)) {
+        const value = { key, round };
+        table.set(key, value);
+        model.set(key, value);
+      } else if (op < 9) {
+        expect(table.delete(key)).toBe(model.get(key));
+        model.delete(key);
+      } else {
+        expect(table.get(key)).toBe(model.get(key));
+      }
+      expect(table.size).toBe(model.size);
+      if (round % 500 === 0) {
+        expect([...table.values()]).toEqual([...model.entries()].sort(([a], [b]) => a - b).map(([, value]) => value));
+        for (const [k, value] of model) expect(table.get(k)).toBe(value);
+      }
+    }
+  });
 });

@@ -1,3 +1,10 @@
+/** The key of a slot that holds nothing. */
+const EMPTY = -1;
+/** The slots a table starts with, and the fewest it shrinks to (a power of two). */
+const MIN_SLOTS = 8;
+/** 2^32 divided by the golden ratio: multiplying by it spreads consecutive keys over the slots. */
+const SPREAD = 0x9e3779b1;
+
 /**
  * Values by a non-negative integer key, for the things of a connection that come and go with
  * every message (its requests in flight), where a `Map` would do on Node 22.
@@ -8,12 +15,26 @@
  * over a null-prototype object keyed by integer had none, and so did the `Map` on Node 22.23.
  * Over Streamable HTTP with 16 calls in flight, the engine's and the transport's `Map` and `Set`
  * made it 700 to 880 KB a scavenge, against 45 KB for a hand-written loop, and 30 to 50 KB with
- * this table. The likely cause: when such a `Map` rebuilds its hash table, the old table keeps a
+ * such a table. The likely cause: when such a `Map` rebuilds its hash table, the old table keeps a
  * link to the new one, and once an old table is in the old generation the scavenger treats what
  * it points to as live, so each later table and its entries are promoted in turn.
+ *
+ * The table is a hash table of its own, in two plain arrays changed in place: linear probing
+ * from a slot given by the key's low 32 bits times `SPREAD` (so that consecutive keys, as
+ * request ids are, land apart rather than in one long run), at most half full, and deletion by
+ * moving later entries back, so that no slot is ever marked deleted. Measured on Node 20, a set
+ * and a delete with 1 to 256 entries held: 15 to 26 ns; a `Map`'s, about 50; those of the object
+ * keyed by integer this table used to be (dictionary elements), 190 to 235.
  */
 export class NumberTable<T extends object> {
-  #values: Record<number, T> = Object.create(null) as Record<number, T>;
+  /** The key of each slot, `EMPTY` for none. */
+  #keys: number[] = new Array<number>(MIN_SLOTS).fill(EMPTY);
+  /** The value of each slot, undefined where the key is `EMPTY`. */
+  #values: (T | undefined)[] = new Array<T | undefined>(MIN_SLOTS).fill(undefined);
+  /** The number of slots minus one. */
+  #mask = MIN_SLOTS - 1;
+  /** 32 minus the bits of a slot number: a key's first slot is `slotOf(key, shift)`. */
+  #shift = 32 - Math.log2(MIN_SLOTS);
   #size = 0;
 
   /** How many values the table holds. */
@@ -23,45 +44,113 @@ export class NumberTable<T extends object> {
 
   /** The value under `key`; undefined when there is none, or when `key` is not a non-negative integer. */
   get(key: unknown): T | undefined {
-    return isKey(key) ? this.#values[key] : undefined;
+    if (!isKey(key)) return undefined;
+    const slot = this.#find(key);
+    return slot === -1 ? undefined : this.#values[slot];
   }
 
   /** Sets the value under `key`, a non-negative integer (a `RangeError` otherwise). */
   set(key: number, value: T): void {
     if (!isKey(key)) throw new RangeError(`NumberTable: ${String(key)} is not a non-negative integer key`);
-    if (this.#values[key] === undefined) this.#size++;
-    this.#values[key] = value;
+    const keys = this.#keys;
+    const mask = this.#mask;
+    let slot = slotOf(key, this.#shift);
+    for (;;) {
+      const held = keys[slot];
+      if (held === key) {
+        this.#values[slot] = value;
+        return;
+      }
+      if (held === EMPTY) break;
+      slot = (slot + 1) & mask;
+    }
+    keys[slot] = key;
+    this.#values[slot] = value;
+    if (++this.#size * 2 > keys.length) this.#resize(keys.length * 2);
   }
 
   /** Removes the value under `key`; returns it, or undefined when there was none. */
   delete(key: unknown): T | undefined {
     if (!isKey(key)) return undefined;
-    const value = this.#values[key];
-    if (value === undefined) return undefined;
-    delete this.#values[key];
-    this.#size--;
+    const found = this.#find(key);
+    if (found === -1) return undefined;
+    const keys = this.#keys;
+    const values = this.#values;
+    const mask = this.#mask;
+    const shift = this.#shift;
+    const value = values[found];
+    // Each later entry of the run moves into the hole when the hole lies on its way from its
+    // first slot, so that every key stays reachable from its first slot without a marker.
+    let hole = found;
+    for (let slot = (found + 1) & mask; ; slot = (slot + 1) & mask) {
+      const held = keys[slot] ?? EMPTY;
+      if (held === EMPTY) break;
+      if (((slot - slotOf(held, shift)) & mask) >= ((slot - hole) & mask)) {
+        keys[hole] = held;
+        values[hole] = values[slot];
+        hole = slot;
+      }
+    }
+    keys[hole] = EMPTY;
+    values[hole] = undefined;
+    if (--this.#size * 8 < keys.length && keys.length > MIN_SLOTS) this.#resize(keys.length / 2);
     return value;
   }
 
   /**
-   * The values, in ascending order of their keys (those up to 2^32 - 2; any larger one after
-   * them, in the order it was set). A value deleted before the walk reaches it is skipped; one
-   * set during the walk may be given or not; `clear()` ends the walk.
+   * The values, in ascending order of their keys. A value deleted before the walk reaches it is
+   * skipped; one set during the walk may be given or not; `clear()` ends the walk.
    */
   *values(): IterableIterator<T> {
-    const values = this.#values;
-    for (const key in values) {
-      if (this.#values !== values) return;
-      const value = values[key as unknown as number];
+    const keys = this.#keys.filter((key) => key !== EMPTY).sort((a, b) => a - b);
+    for (const key of keys) {
+      const value = this.get(key);
       if (value !== undefined) yield value;
     }
   }
 
   /** Removes every value. */
   clear(): void {
-    this.#values = Object.create(null) as Record<number, T>;
+    this.#keys = new Array<number>(MIN_SLOTS).fill(EMPTY);
+    this.#values = new Array<T | undefined>(MIN_SLOTS).fill(undefined);
+    this.#mask = MIN_SLOTS - 1;
+    this.#shift = 32 - Math.log2(MIN_SLOTS);
     this.#size = 0;
   }
+
+  /** The slot of `key`, or -1. */
+  #find(key: number): number {
+    const keys = this.#keys;
+    const mask = this.#mask;
+    for (let slot = slotOf(key, this.#shift); ; slot = (slot + 1) & mask) {
+      const held = keys[slot];
+      if (held === key) return slot;
+      if (held === EMPTY) return -1;
+    }
+  }
+
+  /** Moves every entry into `slots` new slots (a power of two, more than twice the entries). */
+  #resize(slots: number): void {
+    const keys = this.#keys;
+    const values = this.#values;
+    this.#keys = new Array<number>(slots).fill(EMPTY);
+    this.#values = new Array<T | undefined>(slots).fill(undefined);
+    this.#mask = slots - 1;
+    this.#shift = 32 - Math.log2(slots);
+    for (let slot = 0; slot < keys.length; slot++) {
+      const key = keys[slot] ?? EMPTY;
+      if (key === EMPTY) continue;
+      let to = slotOf(key, this.#shift);
+      while (this.#keys[to] !== EMPTY) to = (to + 1) & this.#mask;
+      this.#keys[to] = key;
+      this.#values[to] = values[slot];
+    }
+  }
+}
+
+/** The first slot of `key` in a table of 2^(32 - shift) slots (Fibonacci hashing of its low 32 bits). */
+function slotOf(key: number, shift: number): number {
+  return Math.imul(key, SPREAD) >>> shift;
 }
 
 function isKey(key: unknown): key is number {
