@@ -28,7 +28,7 @@ import { env } from './lib/run-child.mjs';
 import { serverFor, TRANSPORTS } from './lib/servers.mjs';
 
 /** The clients counted: not the `-group` ones, which differ from theirs only in the server's process group (the kernel's work). */
-const COUNTED = CLIENTS.filter((name) => !name.endsWith('-group'));
+const MEASURABLE = CLIENTS.filter((name) => !name.endsWith('-group'));
 
 /** A failure the user can act on: printed as its message, without a stack. */
 class BenchError extends Error {}
@@ -90,8 +90,8 @@ async function drive(name, { transport, width, calls, warmup }) {
 
 async function compare(list, settings) {
   const names = list.split(',').filter(Boolean);
-  const unknown = names.filter((name) => !COUNTED.includes(name));
-  if (names.length === 0 || unknown.length > 0) throw new BenchError(`--client takes some of ${COUNTED.join(', ')}; got "${list}"`);
+  const unknown = names.filter((name) => !MEASURABLE.includes(name));
+  if (names.length === 0 || unknown.length > 0) throw new BenchError(`--client takes some of ${MEASURABLE.join(', ')}; got "${list}"`);
   const elsewhere = names.filter((name) => !runsOver(name, settings.transport));
   if (elsewhere.length > 0)
     throw new BenchError(`${elsewhere.join(', ')} run only over ${elsewhere.map((name) => CLIENT_ONLY_ON[name]).join(', ')}`);

@@ -19,9 +19,11 @@ const fanouts = new WeakMap<AbortSignal, Fanout>();
 /**
  * Subscribes to a signal's abort with one shared listener per signal, so thousands of
  * requests sharing one signal neither leak listeners nor trip Node's MaxListeners warning.
- * Returns the unsubscribe function. The last unsubscribe removes the listener: Node holds a
- * composite signal (`AbortSignal.any`, `AbortSignal.timeout`) that has an abort listener for
- * the life of the process, with everything its listener reaches.
+ * Returns the unsubscribe function. Each call is a subscription of its own (the same callback
+ * subscribed twice is called twice), removed only by its own unsubscribe, which does nothing
+ * the second time. The last unsubscribe removes the listener: Node holds a composite signal
+ * (`AbortSignal.any`, `AbortSignal.timeout`) that has an abort listener for the life of the
+ * process, with everything its listener reaches.
  */
 export function onAbort(signal: AbortSignal, callback: Callback): () => void {
   let fanout = fanouts.get(signal);

@@ -2,7 +2,10 @@
 const EMPTY = -1;
 /** The slots a table starts with, and the fewest it shrinks to (a power of two). */
 const MIN_SLOTS = 8;
-/** 2^32 divided by the golden ratio: multiplying by it spreads consecutive keys over the slots. */
+/**
+ * The prime nearest 2^32 divided by the golden ratio (Knuth's multiplier for hashing by
+ * multiplication): multiplying by it spreads consecutive keys over the slots.
+ */
 const SPREAD = 0x9e3779b1;
 
 /**
@@ -15,9 +18,10 @@ const SPREAD = 0x9e3779b1;
  * over a null-prototype object keyed by integer had none, and so did the `Map` on Node 22.23.
  * Over Streamable HTTP with 16 calls in flight, the engine's and the transport's `Map` and `Set`
  * made it 700 to 880 KB a scavenge, against 45 KB for a hand-written loop, and 30 to 50 KB with
- * such a table. The likely cause: when such a `Map` rebuilds its hash table, the old table keeps a
- * link to the new one, and once an old table is in the old generation the scavenger treats what
- * it points to as live, so each later table and its entries are promoted in turn.
+ * the object keyed by integer this table first was. The likely cause: when a `Map` rebuilds its
+ * hash table, the old table keeps a link to the new one, and once an old table is in the old
+ * generation the scavenger treats what it points to as live, so each later table and its
+ * entries are promoted in turn.
  *
  * The table is a hash table of its own, in two plain arrays changed in place: linear probing
  * from a slot given by the key's low 32 bits times `SPREAD` (so that consecutive keys, as
@@ -36,6 +40,8 @@ export class NumberTable<T extends object> {
   /** 32 minus the bits of a slot number: a key's first slot is `slotOf(key, shift)`. */
   #shift = 32 - Math.log2(MIN_SLOTS);
   #size = 0;
+  /** How many times the table was cleared: a walk started before a `clear()` ends there. */
+  #clears = 0;
 
   /** How many values the table holds. */
   get size(): number {
@@ -102,8 +108,10 @@ export class NumberTable<T extends object> {
    * skipped; one set during the walk may be given or not; `clear()` ends the walk.
    */
   *values(): IterableIterator<T> {
+    const clears = this.#clears;
     const keys = this.#keys.filter((key) => key !== EMPTY).sort((a, b) => a - b);
     for (const key of keys) {
+      if (this.#clears !== clears) return;
       const value = this.get(key);
       if (value !== undefined) yield value;
     }
@@ -116,6 +124,7 @@ export class NumberTable<T extends object> {
     this.#mask = MIN_SLOTS - 1;
     this.#shift = 32 - Math.log2(MIN_SLOTS);
     this.#size = 0;
+    this.#clears++;
   }
 
   /** The slot of `key`, or -1. */
