@@ -45,13 +45,28 @@ function track(promise: Promise<void>): { settled: () => boolean } {
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('StreamWriter', () => {
-  it('sends the writes of one turn as one chunk, in order', async () => {
+  it('writes the first text of a turn at once and the rest of that turn as one chunk, in order', async () => {
     const chunks: string[] = [];
     const stream = new Writable({ decodeStrings: false, write: (chunk: string, _encoding, callback) => (chunks.push(chunk), callback()) });
     const writer = new StreamWriter(stream, closed);
-    await Promise.all(['a\n', 'b\n', 'c\n'].map((text) => writer.write(text)));
+    const burst = ['a\n', 'b\n', 'c\n'].map((text) => writer.write(text));
+    expect(chunks).toEqual(['a\n']);
+    await Promise.all(burst);
     await writer.write('d\n');
-    expect(chunks).toEqual(['a\nb\nc\n', 'd\n']);
+    expect(chunks).toEqual(['a\n', 'b\nc\n', 'd\n']);
+  });
+
+  it('writes calls made one at a time at once, without a batch', async () => {
+    const chunks: string[] = [];
+    const stream = new Writable({ decodeStrings: false, write: (chunk: string, _encoding, callback) => (chunks.push(chunk), callback()) });
+    const writer = new StreamWriter(stream, closed);
+    for (const text of ['a\n', 'b\n', 'c\n']) {
+      const written = writer.write(text);
+      expect(chunks.at(-1)).toBe(text);
+      await written;
+      await turn();
+    }
+    expect(chunks).toEqual(['a\n', 'b\n', 'c\n']);
   });
 
   it('resolves at once while the stream buffer has room', async () => {

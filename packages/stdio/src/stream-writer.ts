@@ -19,8 +19,9 @@ interface Batch {
  * Writes text to a stream with backpressure: a write resolves once the stream has taken the
  * text, at once while its buffer has room, else at the next `'drain'`. All writers waiting
  * share one set of stream listeners, removed as soon as the wait ends, however it ends.
- * Texts written in the same microtask turn go out as one chunk: one system call for a burst
- * of concurrent requests instead of one each.
+ * The first text of a microtask turn is written at once; the texts written after it in the same
+ * turn go out together as one chunk at the end of it: one system call for the rest of a burst
+ * of concurrent requests instead of one each, and no batch at all for calls made one at a time.
  */
 export class StreamWriter {
   readonly #stream: Writable;
@@ -28,6 +29,11 @@ export class StreamWriter {
   #failure: Error | undefined;
   #drain: DrainWait | undefined;
   #batch: Batch | undefined;
+  /** Whether a text was written at once in this microtask turn: the next ones are batched. */
+  #turnOpen = false;
+  readonly #endTurn = (): void => {
+    this.#turnOpen = false;
+  };
 
   /** `closedError` makes the error for a write that cannot complete because the stream ended. */
   constructor(stream: Writable, closedError: (cause?: unknown) => Error) {
@@ -40,23 +46,20 @@ export class StreamWriter {
     if (this.#failure) return Promise.reject(this.#failure);
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (!this.#stream.writable) return Promise.reject(this.#closedError());
-    const batch = (this.#batch ??= this.#startBatch());
-    batch.parts.push(text);
-    if (!signal) return batch.promise;
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      batch.promise.then(
-        () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
+    let written: Promise<void>;
+    if (this.#batch !== undefined || this.#turnOpen) {
+      const batch = (this.#batch ??= this.#startBatch());
+      batch.parts.push(text);
+      written = batch.promise;
+    } else {
+      this.#turnOpen = true;
+      // A resolved promise's reaction rather than queueMicrotask(), which wraps each callback in
+      // an AsyncResource in Node.
+      void RESOLVED.then(this.#endTurn);
+      written = this.#writeNow(text);
+      if (written === RESOLVED) return written;
+    }
+    return signal ? abortable(written, signal) : written;
   }
 
   /** Fails the writes waiting now and every later one with `error`. The first failure wins. */
@@ -75,34 +78,36 @@ export class StreamWriter {
     // Every writer handles the rejection; this keeps a batch whose writers all aborted from going unhandled.
     promise.catch(() => undefined);
     const batch: Batch = { parts: [], promise, resolve, reject };
-    // A resolved promise's reaction rather than queueMicrotask(), which wraps each callback in an
-    // AsyncResource in Node: with one call at a time that is a batch, and a resource, per call.
-    void RESOLVED.then(() => this.#flushSafely(batch));
+    // #flush never throws: it settles the batch's promise whatever happens.
+    void RESOLVED.then(() => this.#flush(batch));
     return batch;
-  }
-
-  /**
-   * A throwing write fails the writer, as a broken stream does: this batch and every later write
-   * reject with the closed error (naming the server), instead of an unhandled rejection.
-   */
-  #flushSafely(batch: Batch): void {
-    try {
-      this.#flush(batch);
-    } catch (error) {
-      const failure = this.#closedError(error);
-      this.fail(failure);
-      batch.reject(failure);
-    }
   }
 
   #flush(batch: Batch): void {
     this.#batch = undefined;
     if (this.#failure) return batch.reject(this.#failure);
     if (!this.#stream.writable) return batch.reject(this.#closedError(this.#stream.errored ?? undefined));
-    const text = batch.parts.length === 1 ? (batch.parts[0] as string) : batch.parts.join('');
-    if (this.#stream.write(text)) return batch.resolve();
-    const drain = (this.#drain ??= this.#waitForDrain());
-    drain.promise.then(batch.resolve, batch.reject);
+    const written = this.#writeNow(batch.parts.length === 1 ? (batch.parts[0] as string) : batch.parts.join(''));
+    if (written === RESOLVED) batch.resolve();
+    else written.then(batch.resolve, batch.reject);
+  }
+
+  /**
+   * Hands `text` to the stream: `RESOLVED` when its buffer has room, else the wait for the next
+   * `'drain'`. A throwing write fails the writer, as a broken stream does: this and every later
+   * write reject with the closed error (naming the server), instead of the error escaping.
+   */
+  #writeNow(text: string): Promise<void> {
+    let room: boolean;
+    try {
+      room = this.#stream.write(text);
+    } catch (error) {
+      const failure = this.#closedError(error);
+      this.fail(failure);
+      return Promise.reject(failure);
+    }
+    if (room) return RESOLVED;
+    return (this.#drain ??= this.#waitForDrain()).promise;
   }
 
   #waitForDrain(): DrainWait {
@@ -128,4 +133,22 @@ export class StreamWriter {
     promise.catch(() => undefined);
     return { promise, settle };
   }
+}
+
+/** `written`, or its rejection with the signal's reason when `signal` aborts first; the abort listener is removed either way. */
+function abortable(written: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    written.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
