@@ -64,9 +64,56 @@ describe('StreamWriter', () => {
       const written = writer.write(text);
       expect(chunks.at(-1)).toBe(text);
       await written;
-      await turn();
     }
     expect(chunks).toEqual(['a\n', 'b\n', 'c\n']);
+  });
+
+  it('adds a write made in a microtask queued before the burst to the batch of the burst, after it', async () => {
+    const chunks: string[] = [];
+    const stream = new Writable({ decodeStrings: false, write: (chunk: string, _encoding, callback) => (chunks.push(chunk), callback()) });
+    const writer = new StreamWriter(stream, closed);
+    const early = Promise.resolve().then(() => writer.write('m\n'));
+    await Promise.all([writer.write('a\n'), writer.write('b\n'), early]);
+    expect(chunks).toEqual(['a\n', 'b\nm\n']);
+  });
+
+  it('keeps the first text of a turn written when the writer fails before the rest is flushed', async () => {
+    const chunks: string[] = [];
+    const stream = new Writable({ decodeStrings: false, write: (chunk: string, _encoding, callback) => (chunks.push(chunk), callback()) });
+    const writer = new StreamWriter(stream, closed);
+    const first = writer.write('a\n');
+    const second = writer.write('b\n');
+    const exited = new Error('the server process exited');
+    writer.fail(exited);
+    await expect(first).resolves.toBeUndefined();
+    await expect(second).rejects.toBe(exited);
+    expect(chunks).toEqual(['a\n']);
+  });
+
+  it('rejects the batch, and every later write, with the closed error when the write of the batch throws', async () => {
+    const stream = new Writable({ decodeStrings: false, write: (_chunk, _encoding, callback) => callback() });
+    const written: string[] = [];
+    const thrown = new TypeError('write after the fd was closed');
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk: string): boolean => {
+      if (written.push(chunk) > 1) throw thrown;
+      return write(chunk);
+    }) as typeof stream.write;
+    const writer = new StreamWriter(stream, closed);
+    const burst = ['a\n', 'b\n', 'c\n'].map((text) => writer.write(text));
+    await expect(burst[0]).resolves.toBeUndefined();
+    for (const later of burst.slice(1)) await expect(later).rejects.toMatchObject({ message: 'closed', cause: thrown });
+    await expect(writer.write('d\n')).rejects.toMatchObject({ message: 'closed', cause: thrown });
+    expect(written).toEqual(['a\n', 'b\nc\n']);
+  });
+
+  it('adds no abort listener for a write the stream took at once', async () => {
+    const stream = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const controller = new AbortController();
+    const write = new StreamWriter(stream, closed).write('hello\n', controller.signal);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    controller.abort(new Error('too late to matter'));
+    await expect(write).resolves.toBeUndefined();
   });
 
   it('resolves at once while the stream buffer has room', async () => {

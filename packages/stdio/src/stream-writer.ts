@@ -7,7 +7,7 @@ interface DrainWait {
   settle(error?: Error): void;
 }
 
-/** Texts written in the same turn of the event loop, flushed as one chunk. */
+/** The texts written after the first of a microtask turn, flushed together as one chunk at its end. */
 interface Batch {
   readonly parts: string[];
   readonly promise: Promise<void>;
@@ -78,7 +78,7 @@ export class StreamWriter {
     // Every writer handles the rejection; this keeps a batch whose writers all aborted from going unhandled.
     promise.catch(() => undefined);
     const batch: Batch = { parts: [], promise, resolve, reject };
-    // #flush never throws: it settles the batch's promise whatever happens.
+    // #flush does not throw: it settles the batch's promise whatever happens.
     void RESOLVED.then(() => this.#flush(batch));
     return batch;
   }
@@ -87,7 +87,14 @@ export class StreamWriter {
     this.#batch = undefined;
     if (this.#failure) return batch.reject(this.#failure);
     if (!this.#stream.writable) return batch.reject(this.#closedError(this.#stream.errored ?? undefined));
-    const written = this.#writeNow(batch.parts.length === 1 ? (batch.parts[0] as string) : batch.parts.join(''));
+    let text: string;
+    try {
+      text = batch.parts.length === 1 ? (batch.parts[0] as string) : batch.parts.join('');
+    } catch (error) {
+      // Texts too long together for one string (V8's limit, about 512 MB): as a stream that broke.
+      return batch.reject(this.#broken(error));
+    }
+    const written = this.#writeNow(text);
     if (written === RESOLVED) batch.resolve();
     else written.then(batch.resolve, batch.reject);
   }
@@ -102,12 +109,17 @@ export class StreamWriter {
     try {
       room = this.#stream.write(text);
     } catch (error) {
-      const failure = this.#closedError(error);
-      this.fail(failure);
-      return Promise.reject(failure);
+      return Promise.reject(this.#broken(error));
     }
     if (room) return RESOLVED;
     return (this.#drain ??= this.#waitForDrain()).promise;
+  }
+
+  /** Fails the writer with the closed error for `cause`, and returns that error. */
+  #broken(cause: unknown): Error {
+    const failure = this.#closedError(cause);
+    this.fail(failure);
+    return failure;
   }
 
   #waitForDrain(): DrainWait {
