@@ -61,9 +61,10 @@ describe('the built @mcpx/core', () => {
   });
 
   // The bytes evaluated at import: the era sessions and zod load by import() at connect and at
-  // the first validation. Raise the bound only for code every connection runs.
-  it('keeps internal.js, the file every import evaluates, under 200 KB', () => {
-    expect(statSync(dist + 'internal.js').size).toBeLessThan(200_000);
+  // the first validation. Raise the bound only for code every connection runs (200 KB to 205 KB:
+  // the table of requests in flight as a hash table of its own).
+  it('keeps internal.js, the file every import evaluates, under 205 KB', () => {
+    expect(statSync(dist + 'internal.js').size).toBeLessThan(205_000);
   });
 
   it.each(['legacy-session.js', 'modern-session.js', 'schemas.js'])('loads %s by import() from internal.js, not at import', (file) => {

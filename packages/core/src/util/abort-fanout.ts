@@ -2,11 +2,7 @@ import { NumberTable } from './number-table.js';
 
 type Callback = (reason: unknown) => void;
 
-/**
- * The callbacks subscribed to one signal, each under a number of its own (a `NumberTable`, not a
- * `Set`: requests sharing one signal add and remove a callback each, the churn that has Node 20
- * promote a `Set`'s entries to the old generation), and the one listener that calls them.
- */
+/** The callbacks subscribed to one signal, by number (a `Set` would churn: see `NumberTable`), and the one listener that calls them. */
 interface Fanout {
   readonly callbacks: NumberTable<Callback>;
   readonly listener: () => void;

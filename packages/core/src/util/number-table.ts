@@ -2,33 +2,17 @@
 const EMPTY = -1;
 /** The slots a table starts with, and the fewest it shrinks to (a power of two). */
 const MIN_SLOTS = 8;
-/**
- * The prime nearest 2^32 divided by the golden ratio (Knuth's multiplier for hashing by
- * multiplication): multiplying by it spreads consecutive keys over the slots.
- */
+/** Knuth's multiplier (the prime nearest 2^32 over the golden ratio): spreads consecutive keys over the slots. */
 const SPREAD = 0x9e3779b1;
 
 /**
  * Values by a non-negative integer key, for the things of a connection that come and go with
- * every message (its requests in flight), where a `Map` would do on Node 22.
- *
- * What was measured, on Node 20.20 (V8 11.3), with `node --trace-gc-nvp`: a long-lived `Map`
- * with 16 live entries, one deleted and one added at a time, had 3.5 to 5.9 MB promoted to the
- * old generation at each scavenge, although no entry lived through two of them; the same loop
- * over a null-prototype object keyed by integer had none, and so did the `Map` on Node 22.23.
- * Over Streamable HTTP with 16 calls in flight, the engine's and the transport's `Map` and `Set`
- * made it 700 to 880 KB a scavenge, against 45 KB for a hand-written loop, and 30 to 50 KB with
- * the object keyed by integer this table first was. The likely cause: when a `Map` rebuilds its
- * hash table, the old table keeps a link to the new one, and once an old table is in the old
- * generation the scavenger treats what it points to as live, so each later table and its
- * entries are promoted in turn.
- *
- * The table is a hash table of its own, in two plain arrays changed in place: linear probing
- * from a slot given by the key's low 32 bits times `SPREAD` (so that consecutive keys, as
- * request ids are, land apart rather than in one long run), at most half full, and deletion by
- * moving later entries back, so that no slot is ever marked deleted. Measured on Node 20, a set
- * and a delete with 1 to 256 entries held: 15 to 26 ns; a `Map`'s, about 50; those of the object
- * keyed by integer this table used to be (dictionary elements), 190 to 235.
+ * every message (its requests in flight). Not a `Map`: on Node 20, a long-lived `Map` with that
+ * churn had its entries promoted to the old generation at every scavenge (700 to 880 KB a
+ * scavenge with 16 calls in flight). Not an object keyed by integer either: its dictionary
+ * elements cost 190 to 235 ns a set and a delete. A hash table in two arrays changed in place
+ * (linear probing from a Fibonacci hash, at most half full, deletion by moving later entries
+ * back): 15 to 26 ns. The measurements are in docs/performance.md (ninth and tenth rounds).
  */
 export class NumberTable<T extends object> {
   /** The key of each slot, `EMPTY` for none. */
