@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { untilAborted } from '@mcpx/core/internal';
 
 const RESOLVED = Promise.resolve();
 
@@ -59,7 +60,7 @@ export class StreamWriter {
       written = this.#writeNow(text);
       if (written === RESOLVED) return written;
     }
-    return signal ? abortable(written, signal) : written;
+    return untilAborted(written, signal);
   }
 
   /** Fails the writes waiting now and every later one with `error`. The first failure wins. */
@@ -145,22 +146,4 @@ export class StreamWriter {
     promise.catch(() => undefined);
     return { promise, settle };
   }
-}
-
-/** `written`, or its rejection with the signal's reason when `signal` aborts first; the abort listener is removed either way. */
-function abortable(written: Promise<void>, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    written.then(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
