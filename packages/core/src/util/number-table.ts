@@ -16,16 +16,20 @@ const SPREAD = 0x9e3779b1;
  */
 export class NumberTable<T extends object> {
   /** The key of each slot, `EMPTY` for none. */
-  #keys: number[] = new Array<number>(MIN_SLOTS).fill(EMPTY);
+  #keys!: number[];
   /** The value of each slot, undefined where the key is `EMPTY`. */
-  #values: (T | undefined)[] = new Array<T | undefined>(MIN_SLOTS).fill(undefined);
+  #values!: (T | undefined)[];
   /** The number of slots minus one. */
-  #mask = MIN_SLOTS - 1;
+  #mask!: number;
   /** 32 minus the bits of a slot number: a key's first slot is `slotOf(key, shift)`. */
-  #shift = 32 - Math.log2(MIN_SLOTS);
+  #shift!: number;
   #size = 0;
   /** How many times the table was cleared: a walk started before a `clear()` ends there. */
   #clears = 0;
+
+  constructor() {
+    this.#allot(MIN_SLOTS);
+  }
 
   /** How many values the table holds. */
   get size(): number {
@@ -35,36 +39,26 @@ export class NumberTable<T extends object> {
   /** The value under `key`; undefined when there is none, or when `key` is not a non-negative integer. */
   get(key: unknown): T | undefined {
     if (!isKey(key)) return undefined;
-    const slot = this.#find(key);
-    return slot === -1 ? undefined : this.#values[slot];
+    const slot = this.#probe(key);
+    return this.#keys[slot] === key ? this.#values[slot] : undefined;
   }
 
   /** Sets the value under `key`, a non-negative integer (a `RangeError` otherwise). */
   set(key: number, value: T): void {
     if (!isKey(key)) throw new RangeError(`NumberTable: ${String(key)} is not a non-negative integer key`);
-    const keys = this.#keys;
-    const mask = this.#mask;
-    let slot = slotOf(key, this.#shift);
-    for (;;) {
-      const held = keys[slot];
-      if (held === key) {
-        this.#values[slot] = value;
-        return;
-      }
-      if (held === EMPTY) break;
-      slot = (slot + 1) & mask;
-    }
-    keys[slot] = key;
+    const slot = this.#probe(key);
     this.#values[slot] = value;
-    if (++this.#size * 2 > keys.length) this.#resize(keys.length * 2);
+    if (this.#keys[slot] === key) return;
+    this.#keys[slot] = key;
+    if (++this.#size * 2 > this.#keys.length) this.#resize(this.#keys.length * 2);
   }
 
   /** Removes the value under `key`; returns it, or undefined when there was none. */
   delete(key: unknown): T | undefined {
     if (!isKey(key)) return undefined;
-    const found = this.#find(key);
-    if (found === -1) return undefined;
+    const found = this.#probe(key);
     const keys = this.#keys;
+    if (keys[found] !== key) return undefined;
     const values = this.#values;
     const mask = this.#mask;
     const shift = this.#shift;
@@ -103,38 +97,37 @@ export class NumberTable<T extends object> {
 
   /** Removes every value. */
   clear(): void {
-    this.#keys = new Array<number>(MIN_SLOTS).fill(EMPTY);
-    this.#values = new Array<T | undefined>(MIN_SLOTS).fill(undefined);
-    this.#mask = MIN_SLOTS - 1;
-    this.#shift = 32 - Math.log2(MIN_SLOTS);
+    this.#allot(MIN_SLOTS);
     this.#size = 0;
     this.#clears++;
   }
 
-  /** The slot of `key`, or -1. */
-  #find(key: number): number {
+  /** The slot that holds `key`, or else the empty slot where it would go (there always is one: the table is at most half full). */
+  #probe(key: number): number {
     const keys = this.#keys;
     const mask = this.#mask;
-    for (let slot = slotOf(key, this.#shift); ; slot = (slot + 1) & mask) {
-      const held = keys[slot];
-      if (held === key) return slot;
-      if (held === EMPTY) return -1;
-    }
+    let slot = slotOf(key, this.#shift);
+    for (let held = keys[slot]; held !== key && held !== EMPTY; held = keys[slot]) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** Empties the table into `slots` new slots (a power of two). */
+  #allot(slots: number): void {
+    this.#keys = new Array<number>(slots).fill(EMPTY);
+    this.#values = new Array<T | undefined>(slots).fill(undefined);
+    this.#mask = slots - 1;
+    this.#shift = 32 - Math.log2(slots);
   }
 
   /** Moves every entry into `slots` new slots (a power of two, more than twice the entries). */
   #resize(slots: number): void {
     const keys = this.#keys;
     const values = this.#values;
-    this.#keys = new Array<number>(slots).fill(EMPTY);
-    this.#values = new Array<T | undefined>(slots).fill(undefined);
-    this.#mask = slots - 1;
-    this.#shift = 32 - Math.log2(slots);
+    this.#allot(slots);
     for (let slot = 0; slot < keys.length; slot++) {
       const key = keys[slot] ?? EMPTY;
       if (key === EMPTY) continue;
-      let to = slotOf(key, this.#shift);
-      while (this.#keys[to] !== EMPTY) to = (to + 1) & this.#mask;
+      const to = this.#probe(key);
       this.#keys[to] = key;
       this.#values[to] = values[slot];
     }
