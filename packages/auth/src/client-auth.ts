@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
-import { importJWK, importPKCS8, type CryptoKey as JoseKey, type JWK } from 'jose';
+import type { CryptoKey as JoseKey, JWK } from 'jose';
+import { loadJose } from './jose.js';
 import { OAuthError } from './oauth-error.js';
 import type { ServerMetadata } from './discovery/server-metadata.js';
 
@@ -67,6 +68,7 @@ export async function signingKey(
       hint: 'set "privateKey" (a JWK or a PKCS#8 PEM) in the oauth settings',
     });
   const alg = (typeof source === 'object' ? (source as { alg?: string }).alg : undefined) ?? credentials.privateKeyAlg ?? 'RS256';
+  const { importJWK, importPKCS8 } = await loadJose();
   let key: JoseKey | Uint8Array;
   try {
     key = typeof source === 'string' ? await importPKCS8(source, alg, { extractable: false }) : await importJWK(source, alg);

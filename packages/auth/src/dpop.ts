@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import type { JWK } from 'jose';
+import { loadJose } from './jose.js';
 import type { StoredLogin } from './store/token-store.js';
 
 /** A DPoP key (RFC 9449) with what it needs to sign proofs for the authorization server and the MCP server. */
@@ -16,6 +17,7 @@ export interface DpopKey {
 
 /** A new DPoP key pair for `alg`. */
 export async function newDpopKey(alg: string): Promise<DpopKey> {
+  const { exportJWK, generateKeyPair } = await loadJose();
   const pair = await generateKeyPair(alg, { extractable: true });
   return wrap(alg, pair, await exportJWK(pair.publicKey));
 }
@@ -28,6 +30,7 @@ export async function restoreDpopKey(saved: NonNullable<StoredLogin['dpopKey']>)
   // The store's JWK type is core's structural one; jose checks the members when it imports them.
   const privateJwk = saved.privateJwk as JWK;
   const publicJwk = saved.publicJwk as JWK;
+  const { importJWK } = await loadJose();
   try {
     const privateKey = await importJWK(privateJwk, saved.alg, { extractable: true });
     const publicKey = await importJWK(publicJwk, saved.alg, { extractable: true });
@@ -39,6 +42,7 @@ export async function restoreDpopKey(saved: NonNullable<StoredLogin['dpopKey']>)
 
 /** The key as saved with a login. */
 export async function saveDpopKey(key: DpopKey): Promise<NonNullable<StoredLogin['dpopKey']>> {
+  const { exportJWK } = await loadJose();
   return { alg: key.alg, privateJwk: await exportJWK(key.keyPair.privateKey), publicJwk: key.publicJwk };
 }
 
@@ -55,6 +59,7 @@ export async function resourceProof(key: DpopKey, method: string, url: URL, acce
   const htu = `${url.origin}${url.pathname}`;
   const nonce = key.resourceNonces.get(url.origin);
   const ath = createHash('sha256').update(accessToken).digest('base64url');
+  const { SignJWT } = await loadJose();
   return new SignJWT({ htm: method, htu, ath, ...(nonce === undefined ? {} : { nonce }) })
     .setProtectedHeader({ typ: 'dpop+jwt', alg: key.alg, jwk: key.publicJwk })
     .setIssuedAt()

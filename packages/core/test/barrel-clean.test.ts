@@ -44,6 +44,16 @@ describe('the built @mcpx/core', () => {
     expect(closure('schemas.js').has('zod')).toBe(true);
   });
 
+  // zod is about 90 ms of module loading and yaml about 40 (Node 20): a host that lists tools with
+  // their apps, or skills, pays for them only when it reads an app resource or a SKILL.md.
+  it.each([
+    ['apps.js', 'zod'],
+    ['skills.js', 'yaml'],
+  ])('does not load its parser when %s is imported: %s loads by import() on first use', (file, parser) => {
+    expect(closure(file).has(parser)).toBe(false);
+    expect(readFileSync(dist + file, 'utf8')).toContain(`import('${parser}')`);
+  });
+
   // Each file costs Node's ESM loader more than its bytes do (~0.8 ms of CPU a file measured,
   // against ~0.02 ms a KB): what @mcpx/core and a transport import must stay two files, the
   // public entry re-exporting the one file that holds the main graph (internal.js).

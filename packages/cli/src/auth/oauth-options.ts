@@ -1,11 +1,25 @@
-import { defaultTokenDir, fileTokenStore, type TokenStore } from '@mcpx/auth';
+import type { TokenStore } from '@mcpx/auth';
 import type { FactoryOAuthOptions } from '@mcpx/factory';
 import type { Context } from '../context.js';
 import { browserAgent } from './browser.js';
 
-/** The token store of the CLI: one 0600 file per login under `$XDG_CONFIG_HOME/mcpx/auth` (or `~/.config/mcpx/auth`). */
+/**
+ * The token store of the CLI: one 0600 file per login under `$XDG_CONFIG_HOME/mcpx/auth` (or
+ * `~/.config/mcpx/auth`). `@mcpx/auth`, with its OAuth and JOSE libraries (about 40 ms of module
+ * loading on Node 20), is loaded at the store's first use: a command whose servers need no login
+ * never loads it.
+ */
 export function cliTokenStore(context: Context): TokenStore {
-  return fileTokenStore({ dir: defaultTokenDir({ ...context.io.env }) });
+  const env = { ...context.io.env };
+  let opening: Promise<TokenStore> | undefined;
+  const opened = (): Promise<TokenStore> =>
+    (opening ??= import('@mcpx/auth').then(({ defaultTokenDir, fileTokenStore }) => fileTokenStore({ dir: defaultTokenDir(env) })));
+  return {
+    get: async (key) => (await opened()).get(key),
+    set: async (key, login) => (await opened()).set(key, login),
+    delete: async (key) => (await opened()).delete(key),
+    list: async () => (await opened()).list(),
+  };
 }
 
 /**

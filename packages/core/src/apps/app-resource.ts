@@ -47,7 +47,7 @@ export async function appResourceFrom(
   const html = 'text' in content && typeof content.text === 'string' ? content.text : decodeBlob(content, invalid);
   if (html === undefined) throw invalid('has neither text nor a blob');
   const raw = uiMetaOf(content) ?? uiMetaOf(await listed());
-  const meta = raw === undefined ? {} : parseResourceMeta(raw, { uri, ...where });
+  const meta = raw === undefined ? {} : await parseResourceMeta(raw, { uri, ...where });
   return {
     uri,
     mimeType: APP_MIME_TYPE,

@@ -1,44 +1,58 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InvalidResponseError } from '../index.js';
 import type { AppResourceMeta } from './app-meta.js';
 import { cspSourceProblem } from './csp-source.js';
 
-const Domains = z.array(
-  z.string().superRefine((source, context) => {
-    const problem = cspSourceProblem(source);
-    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
-  }),
-);
-const Permission = z.record(z.string(), z.unknown());
+/**
+ * The schema of `_meta.ui`, built with zod on the first UI resource read: zod is tens of
+ * milliseconds of module loading, which importing `@mcpx/core/apps` (every host that lists tools
+ * with their apps) should not pay before it frames an app.
+ */
+let schema: Promise<z.ZodType<AppResourceMeta>> | undefined;
 
-const AppResourceMetaSchema = z.looseObject({
-  csp: z
-    .looseObject({
-      connectDomains: Domains.optional(),
-      resourceDomains: Domains.optional(),
-      frameDomains: Domains.optional(),
-      baseUriDomains: Domains.optional(),
-    })
-    .optional(),
-  permissions: z
-    .looseObject({
-      camera: Permission.optional(),
-      microphone: Permission.optional(),
-      geolocation: Permission.optional(),
-      clipboardWrite: Permission.optional(),
-    })
-    .optional(),
-  domain: z.string().optional(),
-  prefersBorder: z.boolean().optional(),
-});
+function metaSchema(): Promise<z.ZodType<AppResourceMeta>> {
+  schema ??= import('zod').then(({ z }) => {
+    const domains = z.array(
+      z.string().superRefine((source, context) => {
+        const problem = cspSourceProblem(source);
+        if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+      }),
+    );
+    const permission = z.record(z.string(), z.unknown());
+    return z.looseObject({
+      csp: z
+        .looseObject({
+          connectDomains: domains.optional(),
+          resourceDomains: domains.optional(),
+          frameDomains: domains.optional(),
+          baseUriDomains: domains.optional(),
+        })
+        .optional(),
+      permissions: z
+        .looseObject({
+          camera: permission.optional(),
+          microphone: permission.optional(),
+          geolocation: permission.optional(),
+          clipboardWrite: permission.optional(),
+        })
+        .optional(),
+      domain: z.string().optional(),
+      prefersBorder: z.boolean().optional(),
+    });
+  });
+  return schema;
+}
 
 /**
  * The `_meta.ui` of a UI resource (a content item of `resources/read` or an entry of
  * `resources/list`), checked against SEP-1865; an `InvalidResponseError` naming the field that
  * breaks it, since a host must not frame an app whose security settings it cannot read.
  */
-export function parseResourceMeta(raw: unknown, where: { uri: string; server: string | undefined; method: string }): AppResourceMeta {
-  const parsed = AppResourceMetaSchema.safeParse(raw);
+export async function parseResourceMeta(
+  raw: unknown,
+  where: { uri: string; server: string | undefined; method: string },
+): Promise<AppResourceMeta> {
+  const parsed = (await metaSchema()).safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = ['_meta', 'ui', ...issue.path.map(String)].join('.');

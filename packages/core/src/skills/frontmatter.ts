@@ -1,9 +1,16 @@
-import { parse } from 'yaml';
+import type * as Yaml from 'yaml';
+
+/**
+ * The YAML parser, loaded with the first frontmatter read: it is tens of milliseconds of module
+ * loading, which importing `@mcpx/core/skills` (every host that lists skills) should not pay.
+ */
+let yaml: Promise<typeof Yaml> | undefined;
 
 /** The YAML frontmatter of a `SKILL.md` as a JSON object; undefined when it has none or it is not a mapping. */
-export function readFrontmatter(markdown: string): Record<string, unknown> | undefined {
+export async function readFrontmatter(markdown: string): Promise<Record<string, unknown> | undefined> {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown);
   if (match === null) return undefined;
+  const { parse } = await (yaml ??= import('yaml'));
   let parsed: unknown;
   try {
     parsed = parse(match[1] ?? '');

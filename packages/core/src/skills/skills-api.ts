@@ -94,7 +94,7 @@ export class SkillsApi {
     const file = entry.resources === 'dynamic' ? undefined : entry.resources.find((resource) => resource.uri === entry.uri);
     if (file !== undefined) await verifyFile(content, file, entry.uri, this.server);
     const markdown = content.text ?? new TextDecoder('utf-8', { fatal: false }).decode(content.bytes);
-    const frontmatter = readFrontmatter(markdown);
+    const frontmatter = await readFrontmatter(markdown);
     const differences =
       frontmatter === undefined ? ['(the SKILL.md has no YAML frontmatter)'] : frontmatterDifferences(frontmatter, entry.frontmatter);
     if (differences.length > 0) {

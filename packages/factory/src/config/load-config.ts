@@ -48,7 +48,7 @@ export async function loadConfig(pathOrOptions: string | LoadConfigOptions = {})
   }
   const format = formatOf(path);
   const problems = new ProblemList(file);
-  const parsed = parseText(text, format, problems);
+  const parsed = await parseText(text, format, problems);
   if (problems.problems.length > 0) throw new ConfigValidationError(problems.problems);
   return validateConfig(parsed, { file, format, env: options.env, cwd, homedir: options.homedir });
 }
