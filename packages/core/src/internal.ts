@@ -25,6 +25,7 @@ export { redactUrl } from './util/redact-url.js';
 export { untilAborted } from './util/until-aborted.js';
 export { withKey } from './util/with-key.js';
 export { NumberTable } from './util/number-table.js';
+export { onFirstUse, dependencyFailed } from './util/on-first-use.js';
 // The public errors a transport throws, also here: a transport that imports its values from this
 // entry alone resolves one specifier of @mcpx/core (each costs the ESM loader ~0.5 ms at import).
 export { TransportError } from './errors/transport-error.js';

@@ -9,6 +9,10 @@ describe('the built @mcpx/factory', () => {
     expect(built()).not.toMatch(/^\s*(?:import|export)\s[^;]*?from\s*["']smol-toml["']/m);
   });
 
+  it('imports @mcpx/core statically, so that the first check can fail', () => {
+    expect(built()).toMatch(/^\s*import\s[^;]*?from\s*["']@mcpx\/core["']/m);
+  });
+
   it('imports smol-toml by import() when it reads a TOML file', () => {
     expect(built()).toContain(`import('smol-toml')`);
   });

@@ -1,19 +1,23 @@
 import type { TokenStore } from '@mcpx/auth';
+import { dependencyFailed, onFirstUse } from '@mcpx/core/internal';
 import type { FactoryOAuthOptions } from '@mcpx/factory';
 import type { Context } from '../context.js';
 import { browserAgent } from './browser.js';
 
 /**
  * The token store of the CLI: one 0600 file per login under `$XDG_CONFIG_HOME/mcpx/auth` (or
- * `~/.config/mcpx/auth`). `@mcpx/auth`, with its OAuth and JOSE libraries (about 40 ms of module
- * loading on Node 20), is loaded at the store's first use: a command whose servers need no login
- * never loads it.
+ * `~/.config/mcpx/auth`). `@mcpx/auth`, with its OAuth library (about 40 ms of module loading
+ * on Node 20), is loaded at the store's first use: when a remote server that may log in with
+ * OAuth connects, or a login command runs. A command whose servers are all local never loads it.
+ * The file store has no `lock` (`TokenStore` leaves it to stores that several processes
+ * share), so neither has this one.
  */
 export function cliTokenStore(context: Context): TokenStore {
   const env = { ...context.io.env };
-  let opening: Promise<TokenStore> | undefined;
-  const opened = (): Promise<TokenStore> =>
-    (opening ??= import('@mcpx/auth').then(({ defaultTokenDir, fileTokenStore }) => fileTokenStore({ dir: defaultTokenDir(env) })));
+  const opened = onFirstUse(
+    () => import('@mcpx/auth').then(({ defaultTokenDir, fileTokenStore }) => fileTokenStore({ dir: defaultTokenDir(env) })),
+    (error) => dependencyFailed('@mcpx/cli', '@mcpx/auth', 'keep OAuth logins', error),
+  );
   return {
     get: async (key) => (await opened()).get(key),
     set: async (key, login) => (await opened()).set(key, login),

@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import type { z as Zod } from 'zod';
 import { InvalidResponseError } from '../index.js';
+import { dependencyFailed, onFirstUse } from '../internal.js';
 import type { AppResourceMeta } from './app-meta.js';
 import { cspSourceProblem } from './csp-source.js';
 
@@ -8,39 +9,39 @@ import { cspSourceProblem } from './csp-source.js';
  * milliseconds of module loading, which importing `@mcpx/core/apps` (every host that lists tools
  * with their apps) should not pay before it frames an app.
  */
-let schema: Promise<z.ZodType<AppResourceMeta>> | undefined;
+const metaSchema = onFirstUse(
+  () => import('zod').then(({ z }) => buildSchema(z)),
+  (error) => dependencyFailed('@mcpx/core', 'zod', "check an app resource's _meta.ui", error),
+);
 
-function metaSchema(): Promise<z.ZodType<AppResourceMeta>> {
-  schema ??= import('zod').then(({ z }) => {
-    const domains = z.array(
-      z.string().superRefine((source, context) => {
-        const problem = cspSourceProblem(source);
-        if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
-      }),
-    );
-    const permission = z.record(z.string(), z.unknown());
-    return z.looseObject({
-      csp: z
-        .looseObject({
-          connectDomains: domains.optional(),
-          resourceDomains: domains.optional(),
-          frameDomains: domains.optional(),
-          baseUriDomains: domains.optional(),
-        })
-        .optional(),
-      permissions: z
-        .looseObject({
-          camera: permission.optional(),
-          microphone: permission.optional(),
-          geolocation: permission.optional(),
-          clipboardWrite: permission.optional(),
-        })
-        .optional(),
-      domain: z.string().optional(),
-      prefersBorder: z.boolean().optional(),
-    });
+function buildSchema(z: typeof Zod): Zod.ZodType<AppResourceMeta> {
+  const domains = z.array(
+    z.string().superRefine((source, context) => {
+      const problem = cspSourceProblem(source);
+      if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+    }),
+  );
+  const permission = z.record(z.string(), z.unknown());
+  return z.looseObject({
+    csp: z
+      .looseObject({
+        connectDomains: domains.optional(),
+        resourceDomains: domains.optional(),
+        frameDomains: domains.optional(),
+        baseUriDomains: domains.optional(),
+      })
+      .optional(),
+    permissions: z
+      .looseObject({
+        camera: permission.optional(),
+        microphone: permission.optional(),
+        geolocation: permission.optional(),
+        clipboardWrite: permission.optional(),
+      })
+      .optional(),
+    domain: z.string().optional(),
+    prefersBorder: z.boolean().optional(),
   });
-  return schema;
 }
 
 /**

@@ -1,16 +1,19 @@
-import type * as Yaml from 'yaml';
+import { dependencyFailed, onFirstUse } from '../internal.js';
 
 /**
  * The YAML parser, loaded with the first frontmatter read: it is tens of milliseconds of module
  * loading, which importing `@mcpx/core/skills` (every host that lists skills) should not pay.
  */
-let yaml: Promise<typeof Yaml> | undefined;
+const loadYaml = onFirstUse(
+  () => import('yaml'),
+  (error) => dependencyFailed('@mcpx/core', 'yaml', "read a skill's SKILL.md frontmatter", error),
+);
 
 /** The YAML frontmatter of a `SKILL.md` as a JSON object; undefined when it has none or it is not a mapping. */
 export async function readFrontmatter(markdown: string): Promise<Record<string, unknown> | undefined> {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown);
   if (match === null) return undefined;
-  const { parse } = await (yaml ??= import('yaml'));
+  const { parse } = await loadYaml();
   let parsed: unknown;
   try {
     parsed = parse(match[1] ?? '');

@@ -1,3 +1,4 @@
+import { dependencyFailed, onFirstUse } from '@mcpx/core/internal';
 import type * as Toml from 'smol-toml';
 import { stripJsonComments } from './jsonc.js';
 import type { ProblemList } from './problem.js';
@@ -14,7 +15,10 @@ export function formatOf(file: string): ConfigFormat {
  * The TOML parser, loaded with the first TOML file: about 20 ms of module loading on Node 20,
  * which a JSON config never pays.
  */
-let toml: Promise<typeof Toml> | undefined;
+const loadToml = onFirstUse(
+  () => import('smol-toml'),
+  (error) => dependencyFailed('@mcpx/factory', 'smol-toml', 'read TOML configs', error),
+);
 
 /** Parses config text; undefined when it cannot be parsed, with the problem (and its line and column) in `problems`. */
 export async function parseText(text: string, format: ConfigFormat, problems: ProblemList): Promise<unknown> {
@@ -27,7 +31,7 @@ export async function parseText(text: string, format: ConfigFormat, problems: Pr
     );
     return undefined;
   }
-  const parser = format === 'toml' ? await (toml ??= import('smol-toml')) : undefined;
+  const parser = format === 'toml' ? await loadToml() : undefined;
   try {
     return parser === undefined ? JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, ''))) : parser.parse(text);
   } catch (error) {
