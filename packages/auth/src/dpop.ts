@@ -25,6 +25,7 @@ export async function newDpopKey(alg: string): Promise<DpopKey> {
 /**
  * The DPoP key saved with a login, or undefined when it cannot be read back. The private key
  * is imported extractable, as a new one is made: the next grant saves it again with its tokens.
+ * Rejects with a `ConfigError` when jose cannot be loaded (a damaged install).
  */
 export async function restoreDpopKey(saved: NonNullable<StoredLogin['dpopKey']>): Promise<DpopKey | undefined> {
   // The store's JWK type is core's structural one; jose checks the members when it imports them.

@@ -5,19 +5,30 @@ import type { Context } from '../context.js';
 import { browserAgent } from './browser.js';
 
 /**
+ * `@mcpx/auth`, with its OAuth library (about 40 ms of module loading on Node 20), loaded at its
+ * first use: a login command, the token store's first use (when a remote server that may log in
+ * with OAuth connects) or a browser opened for a server's URL elicitation. A command whose
+ * servers are all local never loads it.
+ */
+export const loadAuthPackage = onFirstUse(
+  () => import('@mcpx/auth'),
+  (error) => dependencyFailed('@mcpx/cli', '@mcpx/auth', 'keep OAuth logins and open the browser', error),
+);
+
+/**
  * The token store of the CLI: one 0600 file per login under `$XDG_CONFIG_HOME/mcpx/auth` (or
- * `~/.config/mcpx/auth`). `@mcpx/auth`, with its OAuth library (about 40 ms of module loading
- * on Node 20), is loaded at the store's first use: when a remote server that may log in with
- * OAuth connects, or a login command runs. A command whose servers are all local never loads it.
- * The file store has no `lock` (`TokenStore` leaves it to stores that several processes
- * share), so neither has this one.
+ * `~/.config/mcpx/auth`), made when it is first used (see `loadAuthPackage`). The file store has
+ * no `lock` (`TokenStore` leaves it to stores that several processes share), so neither has this
+ * one.
  */
 export function cliTokenStore(context: Context): TokenStore {
   const env = { ...context.io.env };
-  const opened = onFirstUse(
-    () => import('@mcpx/auth').then(({ defaultTokenDir, fileTokenStore }) => fileTokenStore({ dir: defaultTokenDir(env) })),
-    (error) => dependencyFailed('@mcpx/cli', '@mcpx/auth', 'keep OAuth logins', error),
-  );
+  let store: TokenStore | undefined;
+  const opened = async (): Promise<TokenStore> => {
+    if (store !== undefined) return store;
+    const { defaultTokenDir, fileTokenStore } = await loadAuthPackage();
+    return (store ??= fileTokenStore({ dir: defaultTokenDir(env) }));
+  };
   return {
     get: async (key) => (await opened()).get(key),
     set: async (key, login) => (await opened()).set(key, login),

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { UrlElicitation, UrlElicitationContext, UrlElicitationResult } from '@mcpx/core';
 import { browserCommand } from '../auth/browser.js';
+import { loadAuthPackage } from '../auth/oauth-options.js';
 import type { Context } from '../context.js';
 import { formatMs } from '../values/duration.js';
 import { terminalPrompter } from './prompter.js';
@@ -86,7 +87,7 @@ async function open(context: Context, url: string): Promise<void> {
     child.unref();
     return;
   }
-  const { openBrowser } = await import('@mcpx/auth');
+  const { openBrowser } = await loadAuthPackage();
   const opened = await openBrowser(url).catch((error: unknown) => {
     context.note(context.err.yellow(`mcpx: ${(error as Error).message}`));
     return false;

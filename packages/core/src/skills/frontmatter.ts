@@ -9,7 +9,10 @@ const loadYaml = onFirstUse(
   (error) => dependencyFailed('@mcpx/core', 'yaml', "read a skill's SKILL.md frontmatter", error),
 );
 
-/** The YAML frontmatter of a `SKILL.md` as a JSON object; undefined when it has none or it is not a mapping. */
+/**
+ * The YAML frontmatter of a `SKILL.md` as a JSON object; undefined when it has none or it is not a
+ * mapping. Rejects with a `ConfigError` when the YAML parser cannot be loaded (a damaged install).
+ */
 export async function readFrontmatter(markdown: string): Promise<Record<string, unknown> | undefined> {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown);
   if (match === null) return undefined;

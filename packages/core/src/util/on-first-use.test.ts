@@ -3,45 +3,54 @@ import { ConfigError } from '../errors/config-error.js';
 import { dependencyFailed, onFirstUse } from './on-first-use.js';
 
 describe('onFirstUse', () => {
-  it('loads at the first call, once, and gives every call the same promise', async () => {
+  it('loads at the first call, once, and gives every call what it loaded', async () => {
     let loads = 0;
     const load = onFirstUse(
       () => Promise.resolve({ loaded: ++loads }),
       (error) => new Error(String(error)),
     );
     expect(loads).toBe(0);
-    const first = load();
-    const second = load();
+    const [first, second] = await Promise.all([load(), load()]);
+    expect(first).toEqual({ loaded: 1 });
     expect(second).toBe(first);
-    expect(await first).toEqual({ loaded: 1 });
-    expect(await load()).toEqual({ loaded: 1 });
+    expect(await load()).toBe(first);
     expect(loads).toBe(1);
   });
 
-  it('rejects with what `failed` makes of the error, and tries again at the next call', async () => {
-    const attempts: string[] = [];
+  it('rejects each call with an error of its own made by `failed`, and does not load again', async () => {
+    let loads = 0;
     const load = onFirstUse(
       () => {
-        attempts.push('load');
-        return attempts.length === 1 ? Promise.reject(new Error('not installed')) : Promise.resolve('module');
+        loads++;
+        return Promise.reject(new Error('not installed'));
       },
       (error) => dependencyFailed('@mcpx/example', 'parser', 'read files', error),
     );
-    const failure = await load().catch((error: unknown) => error);
-    expect(ConfigError.isInstance(failure)).toBe(true);
-    expect((failure as ConfigError).message).toBe(
-      '@mcpx/example could not load parser, which it needs to read files (not installed); reinstall @mcpx/example',
+    const [first, second] = await Promise.all([load(), load()].map((call) => call.catch((error: unknown) => error)));
+    expect(ConfigError.isInstance(first)).toBe(true);
+    expect((first as ConfigError).message).toBe(
+      '@mcpx/example could not load parser, which it needs to read files (not installed); reinstall @mcpx/example and restart the process',
     );
-    expect((failure as ConfigError).cause).toEqual(new Error('not installed'));
-    expect(await load()).toBe('module');
-    expect(attempts).toEqual(['load', 'load']);
+    expect((first as ConfigError).cause).toEqual(new Error('not installed'));
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
+    await expect(load()).rejects.toThrow('not installed');
+    expect(loads).toBe(1);
+  });
+
+  it('turns a load that throws at once into the same rejection', async () => {
+    const load = onFirstUse<never>(
+      () => {
+        throw new Error('bad specifier');
+      },
+      (error) => dependencyFailed('@mcpx/example', 'parser', 'read files', error),
+    );
+    await expect(load()).rejects.toBeInstanceOf(ConfigError);
   });
 });
 
 describe('dependencyFailed', () => {
-  it('names the server when given one, and a cause that is not an Error by its text', () => {
-    const error = dependencyFailed('@mcpx/example', 'parser', 'read files', 'gone', 'docs');
-    expect(error.server).toBe('docs');
-    expect(error.message).toContain('(gone)');
+  it('gives the text of a cause that is not an Error', () => {
+    expect(dependencyFailed('@mcpx/example', 'parser', 'read files', 'gone').message).toContain('(gone)');
   });
 });

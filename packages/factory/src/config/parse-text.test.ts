@@ -17,19 +17,22 @@ describe('parseText', () => {
     expect(problems.problems).toEqual([]);
   });
 
-  it('reports a TOML parser that fails to load as a ConfigError that says to reinstall, and loads it again next time', async () => {
+  it('reports a TOML parser that fails to load as a ConfigError that says to reinstall, each time it is needed', async () => {
     vi.doMock('smol-toml', () => {
       throw new Error('Cannot find package smol-toml');
     });
     const { parseText } = await import('./parse-text.js');
-    const failure = await parseText('[a]\ncommand = "x"\n', 'toml', new ProblemList('mcpx.toml')).catch((error: unknown) => error);
-    expect(failure).toMatchObject({
-      name: 'ConfigError',
-      message: expect.stringMatching(
-        /^@mcpx\/factory could not load smol-toml, which it needs to read TOML configs \(.+\); reinstall @mcpx\/factory$/,
-      ),
-    });
-    vi.doUnmock('smol-toml');
-    expect(await parseText('[a]\ncommand = "x"\n', 'toml', new ProblemList('mcpx.toml'))).toEqual({ a: { command: 'x' } });
+    const parse = (): Promise<unknown> =>
+      parseText('[a]\ncommand = "x"\n', 'toml', new ProblemList('mcpx.toml')).catch((error: unknown) => error);
+    const [first, second] = [await parse(), await parse()];
+    for (const failure of [first, second]) {
+      expect(failure).toMatchObject({
+        name: 'ConfigError',
+        message: expect.stringMatching(
+          /^@mcpx\/factory could not load smol-toml, which it needs to read TOML configs \(.+\); reinstall @mcpx\/factory and restart the process$/,
+        ),
+      });
+    }
+    expect(second).not.toBe(first);
   });
 });

@@ -20,7 +20,10 @@ const loadToml = onFirstUse(
   (error) => dependencyFailed('@mcpx/factory', 'smol-toml', 'read TOML configs', error),
 );
 
-/** Parses config text; undefined when it cannot be parsed, with the problem (and its line and column) in `problems`. */
+/**
+ * Parses config text; undefined when it cannot be parsed, with the problem (and its line and
+ * column) in `problems`. Rejects with a `ConfigError` when the TOML parser cannot be loaded.
+ */
 export async function parseText(text: string, format: ConfigFormat, problems: ProblemList): Promise<unknown> {
   if (text.trim() === '') {
     problems.add(
