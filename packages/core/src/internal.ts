@@ -1,6 +1,7 @@
 /**
  * @module @mcpx/core/internal — helpers the other @mcpx packages share: guarded transport
- * callbacks, message checks, option checks, the event hub, latency windows, error brands, URL redaction and dependencies loaded on first use.
+ * callbacks, message checks, option checks, the event hub, latency windows, error brands, URL
+ * redaction and dependencies loaded on first use.
  *
  * For @mcpx packages only. Nothing here carries a semver promise: any export may change or go
  * in any release, a patch included. Applications and third-party transports should use
