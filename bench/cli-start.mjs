@@ -1,11 +1,11 @@
 // The command line's cold start: `mcpx tools` on one stdio echo server (a JSON config in a scratch
 // folder) and `mcpx --version`, each a fresh process, beside the library's cold start (import,
-// connect, list tools, exit: the `cold` scenario's processes) for the raw loop, the official
-// client and mcpx, and `node -e 0` (Node's own start). The processes are interleaved and each
-// figure is the median of the runs: wall time from spawn until the process and its pipes are
-// closed, and the CPU time of the measured process itself (not of the server it starts). `--baseline=<checkout>` adds the CLI
-// rows of another built checkout (a scratch worktree of main), so a change is judged against its
-// baseline in one session. See README.md ("Command line start").
+// connect, list tools, exit: the `cold` scenario's processes) for the raw loop, the official client
+// and mcpx, and `node -e 0` (Node's own start). The processes are interleaved and each figure is
+// the median of the runs: wall time from spawn until the process and its pipes are closed, and the
+// CPU time of the measured process itself (not of the server it starts). `--baseline=<checkout>`
+// adds the CLI rows of another built checkout (a scratch worktree of main), so a change is judged
+// against its baseline in one session. See README.md ("Command line start").
 //
 //   pnpm build && node bench/cli-start.mjs [--runs=20] [--baseline=/tmp/base]
 import { spawnSync } from 'node:child_process';
