@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { env } from './lib/run-child.mjs';
+import { serverFor } from './lib/servers.mjs';
 import { median } from './lib/stats.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, baseline: { type: 'string' } } });
@@ -27,7 +28,8 @@ const PROCESS_TIMEOUT_MS = 60_000;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'mcpx-cli-start-'));
-const server = { transport: 'stdio', command: process.execPath, args: [join(root, 'bench', 'servers', 'echo-stdio.mjs')] };
+// The stdio echo server as run.mjs's clients reach it (each spawns its own).
+const { server } = await serverFor('stdio').start(env);
 const config = join(scratch, 'mcpx.json');
 writeFileSync(config, JSON.stringify({ mcpServers: { echo: { command: server.command, args: server.args } } }));
 // Loaded before the measured program: writes the process's own CPU time to file descriptor 3 as it exits.
